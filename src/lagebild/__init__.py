@@ -1,0 +1,7 @@
+"""Lagebild: German news in, actors, statements and events out, every fact linked to its evidence."""
+
+from lagebild.model import SCHEMA_VERSION, Article, Block, BlockType, Image, Source
+
+__version__ = "0.1.0"
+
+__all__ = ["SCHEMA_VERSION", "Article", "Block", "BlockType", "Image", "Source", "__version__"]

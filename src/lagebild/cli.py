@@ -1,0 +1,327 @@
+"""The ``lagebild`` command: a thin layer over ``lagebild.pipeline`` and ``lagebild.store``.
+
+Exit codes: 0 success · 1 some inputs failed (the rest was processed) · 2 usage error ·
+3 store error · 4 not found.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lagebild import __version__
+from lagebild.ingest import Failure
+from lagebild.ingest.dates import normalise_date
+from lagebild.model import Article
+from lagebild.pipeline import DEFAULT_STAGES, IngestReport, analyze, ingest
+from lagebild.settings import Options, default_db_path
+from lagebild.store import Store, StoreError
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="lagebild",
+    help="Read German news; find actors, statements and events, each linked to its evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar="LAGEBILD_DB",
+        help="SQLite store file [default: $LAGEBILD_DB or ~/.local/share/lagebild/lagebild.db]",
+        show_default=False,
+    ),
+]
+StructureOnly = Annotated[
+    bool,
+    typer.Option("--structure-only", help="Only recover article structure; skip NLP stages."),
+]
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Lagebild: German news in, actors, statements and events out."""
+
+
+def _open_store(db: Path | None, readonly: bool = False) -> Store:
+    try:
+        return Store(db or default_db_path(), readonly=readonly)
+    except (StoreError, OSError) as exc:
+        err.print(f"[red]error:[/] cannot open store: {exc}")
+        raise typer.Exit(EXIT_STORE) from exc
+    except Exception as exc:  # sqlite3.DatabaseError: not a database, locked …
+        err.print(f"[red]error:[/] cannot open store {db or default_db_path()}: {exc}")
+        raise typer.Exit(EXIT_STORE) from exc
+
+
+def _stages(structure_only: bool) -> tuple[str, ...]:
+    return () if structure_only else DEFAULT_STAGES
+
+
+def _options(published: str | None = None) -> Options:
+    if published is not None and normalise_date(published) is None:
+        err.print(f"[red]error:[/] --published: cannot read date {published!r} (use YYYY-MM-DD)")
+        raise typer.Exit(EXIT_USAGE)
+    return Options(published=published)
+
+
+def _failure_line(failure: Failure) -> str:
+    kind = "skipped" if failure.skipped else "failed"
+    return f"{kind}: {failure}"
+
+
+# -- analyze ------------------------------------------------------------------------------
+@app.command("analyze")
+def analyze_cmd(
+    files: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).")
+    ] = None,
+    structure_only: StructureOnly = False,
+) -> None:
+    """Print the full analysis of each article (no store needed)."""
+    failed = False
+    collected: list[dict[str, object]] = []
+    for item in analyze(files, _options(published), _stages(structure_only)):
+        if isinstance(item, Failure):
+            err.print(_failure_line(item), markup=False, highlight=False)
+            failed = failed or not item.skipped
+            if fmt is Format.jsonl:
+                out.print(json.dumps(_failure_json(item), ensure_ascii=False), markup=False,
+                          highlight=False)
+            continue
+        if fmt is Format.jsonl:
+            out.print(item.to_json(), markup=False, highlight=False, soft_wrap=True)
+        elif fmt is Format.json:
+            collected.append(item.model_dump(mode="json"))
+        else:
+            _print_article(item)
+    if fmt is Format.json:
+        payload: object = collected[0] if len(collected) == 1 else collected
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
+
+
+def _failure_json(failure: Failure) -> dict[str, object]:
+    return {
+        "origin": str(failure.origin),
+        "error": {"code": failure.code.name, "message": failure.message,
+                  "skipped": failure.skipped},
+    }
+
+
+def _print_article(article: Article) -> None:
+    out.rule(f"[bold]{article.title or article.id}")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="cyan")
+    table.add_column()
+    for label, value in (
+        ("id", article.id),
+        ("section", article.section),
+        ("kicker", article.kicker),
+        ("headline", article.headline),
+        ("published", article.published),
+        ("url", article.url),
+        ("outlet", article.source.outlet),
+        ("authors", ", ".join(article.source.authors)),
+        ("agencies", ", ".join(article.source.agencies)),
+        ("teaser", article.teaser),
+        ("images", "; ".join(f"{i.file} — {i.caption} ({i.credit})" for i in article.images)),
+        ("subheadings", "; ".join(article.subheadings)),
+        ("paragraphs", str(len(article.paragraphs))),
+        ("sentences", str(len(article.sentences)) if article.sentences else None),
+        ("entities", ", ".join(f"{e.text}/{e.label}" for e in article.entities[:40]) or None),
+    ):
+        if value:
+            table.add_row(label, str(value))
+    out.print(table)
+
+
+# -- ingest -------------------------------------------------------------------------------
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none.")
+    ] = None,
+    structure_only: StructureOnly = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, analyse and store articles; re-running never duplicates and resumes."""
+    options = _options(published)
+    store = _open_store(db)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[items]} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or as_json,
+        transient=True,
+    )
+    with store, progress:
+        task = progress.add_task("ingest", total=None, items=0)
+        counter = {"items": 0}
+
+        def on_file(name: str) -> None:
+            progress.update(task, description=Path(name).name[:40], advance=1)
+
+        def on_item(_item: object) -> None:
+            counter["items"] += 1
+            if counter["items"] % 10 == 0:
+                progress.update(task, items=counter["items"])
+
+        report = ingest(paths, store, options, _stages(structure_only), on_file=on_file,
+                        on_item=on_item)
+        stats = store.stats()
+    if as_json:
+        sys.stdout.write(json.dumps({**report.as_dict(), "store": stats}, ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        _print_report(report, stats)
+    raise typer.Exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
+
+
+def _print_report(report: IngestReport, stats: dict[str, object]) -> None:
+    table = Table(title="Ingest report", show_header=False)
+    table.add_column(style="cyan")
+    table.add_column(justify="right")
+    for label, value in (
+        ("files", report.files),
+        ("files already ingested", report.files_already_done),
+        ("read", report.read),
+        ("stored", report.stored),
+        ("  of which near-duplicates", report.near_duplicates),
+        ("duplicates", report.duplicates),
+        ("already stored", report.unchanged),
+        ("skipped", report.skipped),
+        ("failed", report.failed),
+    ):
+        table.add_row(label, str(value))
+    out.print(table)
+    for failure in report.failures:
+        out.print(_failure_line(failure), markup=False, highlight=False)
+    for stage, reason in report.missing_stages.items():
+        err.print(f"[yellow]warning:[/] stage {stage!r} not run: {reason}")
+    out.print(
+        f"store {stats['path']}: {stats['articles']} articles, {stats['failed']} failed, "
+        f"{stats['duplicates']} duplicates, {stats['near_duplicates']} near-duplicates",
+        markup=False,
+        highlight=False,
+    )
+
+
+# -- search / show / stats ------------------------------------------------------------------
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words that must all occur.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Full-text search over stored articles."""
+    with _open_store(db, readonly=True) as store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        err.print("no matches")
+        return
+    table = Table("id", "published", "title", "snippet")
+    for hit in hits:
+        table.add_row(hit.id, hit.published or "", hit.title or "", hit.snippet)
+    out.print(table)
+
+
+@app.command("show")
+def show_cmd(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or prefix).")],
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
+) -> None:
+    """Show one stored article."""
+    with _open_store(db, readonly=True) as store:
+        article = store.get(article_id)
+    if article is None:
+        err.print(f"[red]error:[/] no article {article_id!r}")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    if fmt is Format.text:
+        _print_article(article)
+    else:
+        sys.stdout.write(article.model_dump_json(indent=2 if fmt is Format.json else None) + "\n")
+
+
+@app.command("stats")
+def stats_cmd(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Counts of the store: articles, failures, duplicates …"""
+    with _open_store(db, readonly=True) as store:
+        stats = store.stats()
+    if as_json:
+        sys.stdout.write(json.dumps(stats, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=False, title="Store")
+    for key, value in stats.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@app.command("failures")
+def failures_cmd(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Inputs that failed or were skipped, with their reasons."""
+    with _open_store(db, readonly=True) as store:
+        rows = store.failures(limit)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows:
+        out.print(f"{row['origin']}: {row['message']}", markup=False, highlight=False)
+
+
+# --- sub-commands (mounted from their packages) ---
+# --- end sub-commands ---
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,44 @@
+"""Numbered, user-facing error messages (one place, like spaCy's errors.py).
+
+Every failure Lagebild reports for an input names its code, so users can search the docs
+and the failure table in the store for one kind of problem.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    """Codes for failures of single inputs; the text is a format string."""
+
+    E001 = "empty input"
+    E002 = "binary data, not text (NUL bytes or undecodable content)"
+    E003 = "could not decode text: {detail}"
+    E004 = "truncated or corrupt compressed data: {detail}"
+    E005 = "malformed markup: {detail}"
+    E006 = "no article text found (unknown layout)"
+    E007 = "malformed record: {detail}"
+    E008 = "record too large: {size} bytes (limit {limit})"
+    E009 = "not German (detected '{lang}', confidence {score:.2f})"
+    E010 = "unsupported input format: {detail}"
+    E011 = "cannot read input: {detail}"
+    E012 = "invalid value: {detail}"
+    E013 = "article text too short to analyse ({chars} characters)"
+    E099 = "unexpected error: {detail}"
+
+    def format(self, **kwargs: object) -> str:
+        return f"[{self.name}] {self.value.format(**kwargs)}"
+
+
+class LagebildError(Exception):
+    """An error about one input, with a numbered code and a one-line message."""
+
+    def __init__(self, code: ErrorCode, **kwargs: object) -> None:
+        self.code = code
+        self.message = code.format(**kwargs)
+        super().__init__(self.message)
+
+
+class SkipInput(LagebildError):  # noqa: N818 - a skip is not an error, but is reported like one
+    """An input that is readable but deliberately not processed (e.g. not German)."""

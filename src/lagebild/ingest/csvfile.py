@@ -1,0 +1,49 @@
+"""CSV such as 10kGNAD (``label;'text'``): the label becomes the section, the text the body."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Iterator
+
+from lagebild.errors import ErrorCode
+from lagebild.ingest.base import Failure, InputFile, Item, origin, register_reader
+from lagebild.ingest.decode import decode_bytes
+from lagebild.model import ArticleBuilder
+from lagebild.settings import Options
+
+csv.field_size_limit(sys.maxsize)
+
+
+def _dialect(sample: str) -> tuple[str, str]:
+    """Delimiter and quote character: 10kGNAD uses ``;`` and ``'``; else sniff."""
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=";,\t")
+        return sniffed.delimiter, sniffed.quotechar or '"'
+    except csv.Error:
+        return ";", "'"
+
+
+@register_reader("csv", extensions=(".csv", ".tsv"))
+def read_csv(inp: InputFile, options: Options) -> Iterator[Item]:
+    text = decode_bytes(inp.data)
+    delimiter, quotechar = _dialect(text[:20_000])
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=quotechar)
+    for number, row in enumerate(rows, start=1):
+        where = origin(inp, "csv", f"row {number}")
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2:
+            yield Failure(where, ErrorCode.E007,
+                          ErrorCode.E007.format(detail=f"expected 2 columns, got {len(row)}"))
+            continue
+        label, body = row[0].strip(), delimiter.join(row[1:])
+        if len(body) > options.max_chars:
+            yield Failure(where, ErrorCode.E008,
+                          ErrorCode.E008.format(size=len(body), limit=options.max_chars))
+            continue
+        builder = ArticleBuilder()
+        builder.add_verbatim_paragraphs(body)
+        builder.set(section=label or None, source_id=f"row {number}")
+        yield builder.build().model_copy(update={"origin": where})

@@ -1,0 +1,68 @@
+"""Bytes to text: encoding detection, mojibake repair, binary rejection."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import charset_normalizer
+import ftfy
+
+from lagebild.errors import ErrorCode, LagebildError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB mean: not a text file."""
+    head = data[:8192]
+    if not head:
+        return False
+    if any(head.startswith(bom) for bom, _ in _BOMS[1:]):
+        return False  # UTF-16 legitimately contains NUL bytes
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(head) > 0.05
+
+
+def decode_bytes(data: bytes, declared: str | None = None, repair: bool = True) -> str:
+    """Decode ``data``: BOM, declared charset, UTF-8, detection, cp1252 — then fix mojibake.
+
+    ``repair=False`` keeps the decoded text exactly (for inputs whose offsets others computed).
+    """
+    if not data.strip():
+        raise LagebildError(ErrorCode.E001)
+    if looks_binary(data):
+        raise LagebildError(ErrorCode.E002)
+    text = _decode(data, declared)
+    if not repair:
+        return text
+    # ftfy's fix_encoding repairs UTF-8 read as cp1252 ("GesprÃ¤ch" → "Gespräch") and
+    # leaves correct text alone. Not fix_text: that also straightens „typographic“ quotes.
+    return unicodedata.normalize("NFC", ftfy.fix_encoding(text))
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    candidates = [declared] if declared else []
+    candidates.append("utf-8")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)  # type: ignore[arg-type]
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # German text that is not UTF-8 is almost always Windows-1252 / Latin-1.
+    return data.decode("cp1252", errors="replace")

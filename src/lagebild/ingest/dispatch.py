@@ -1,0 +1,175 @@
+"""From paths to articles: expansion, format detection, and the one place failures are caught."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from lagebild.errors import ErrorCode, LagebildError, SkipInput
+from lagebild.ingest.base import READERS, Failure, InputFile, Item, ReaderSpec
+from lagebild.ingest.dates import normalise_date
+from lagebild.ingest.language import detect_language
+from lagebild.model import PROSE_BLOCKS, Article, Origin
+from lagebild.settings import Options
+
+STDIN = "-"
+# Files in an input directory that describe it rather than hold articles.
+NOT_ARTICLES = ("readme", "notice", "license", "licence", "copying", "changelog")
+
+
+def _load_readers() -> None:
+    # Importing the modules registers their readers (see ``register_reader``).
+    from lagebild.ingest import (  # noqa: F401
+        csvfile,
+        feed,
+        html,
+        jsonl,
+        textdump,
+        warc,
+    )
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Failure]:
+    """Files, directories (recursive, sorted, hidden files skipped), globs and ``-``."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                name = child.name.lower()
+                if child.is_file() and not name.startswith(".") and not name.startswith(
+                    NOT_ARTICLES
+                ):
+                    yield str(child)
+        elif path.is_file():
+            yield str(path)
+        elif any(ch in raw for ch in "*?["):
+            matches = sorted(m for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            if not matches:
+                yield _failure(raw, None, LagebildError(ErrorCode.E011, detail="no file matches"))
+            yield from matches
+        else:
+            yield _failure(raw, None, LagebildError(ErrorCode.E011, detail="no such file"))
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise LagebildError(ErrorCode.E011, detail=exc.strerror or str(exc)) from exc
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise LagebildError(ErrorCode.E004, detail=str(exc) or type(exc).__name__) from exc
+
+
+def detect_reader(name: str, data: bytes) -> ReaderSpec:
+    """Pick a reader by extension, else by sniffing the content; text dumps are the fallback."""
+    _load_readers()
+    lower = name.lower()
+    for spec in READERS.values():
+        if any(lower.endswith(ext) for ext in spec.extensions):
+            return spec
+    for spec in READERS.values():
+        if spec.sniff is not None and spec.sniff(data[:4096]):
+            return spec
+    return READERS["textdump"]
+
+
+def read_path(name: str, options: Options | None = None) -> Iterator[Item]:
+    """All items of one input path (``-`` = stdin). Never raises for bad input."""
+    options = options or Options()
+    try:
+        data = _read_bytes(name)
+        inner = name
+        lower = name.lower()
+        if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
+            data, inner = _gunzip(data), name[:-3]
+        if not data.strip():
+            raise LagebildError(ErrorCode.E001)
+        if options.formats:
+            _load_readers()
+            spec = READERS.get(options.formats[0])
+            if spec is None:
+                raise LagebildError(ErrorCode.E010, detail=f"no reader {options.formats[0]!r}")
+        else:
+            spec = detect_reader(inner, data)
+        yield from _checked(spec.read(InputFile(name, data), options), name, spec.name, options)
+    except LagebildError as exc:
+        yield _failure(name, None, exc)
+    except Exception as exc:  # noqa: BLE001 - the one place any reader bug becomes a Failure
+        yield _failure(name, None, LagebildError(ErrorCode.E099, detail=_describe(exc)))
+
+
+def _checked(items: Iterator[Item], name: str, reader: str, options: Options) -> Iterator[Item]:
+    """Run a reader's iterator, turning exceptions and unfit articles into failures."""
+    count = 0
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except LagebildError as exc:
+            yield _failure(name, f"after record {count}" if count else None, exc, reader)
+            return
+        except Exception as exc:  # noqa: BLE001
+            err = LagebildError(ErrorCode.E099, detail=_describe(exc))
+            yield _failure(name, f"after record {count}" if count else None, err, reader)
+            return
+        count += 1
+        yield item if isinstance(item, Failure) else _finish(item, name, reader, options)
+
+
+def _finish(article: Article, name: str, reader: str, options: Options) -> Item:
+    """Checks and defaults every article gets, whatever reader produced it."""
+    where = article.origin or Origin(path=name, reader=reader)
+    try:
+        prose = " ".join(article.block_text(b) for b in article.blocks if b.type in PROSE_BLOCKS)
+        prose = prose or article.text
+        if len(prose.strip()) < options.min_chars:
+            raise LagebildError(ErrorCode.E013, chars=len(prose.strip()))
+        if len(article.text) > options.max_chars:
+            raise LagebildError(ErrorCode.E008, size=len(article.text), limit=options.max_chars)
+        lang, score = detect_language(prose)
+        if options.require_german and (lang != "de" and score >= options.min_language_confidence):
+            raise SkipInput(ErrorCode.E009, lang=lang, score=score)
+    except LagebildError as exc:
+        return Failure(where, exc.code, exc.message, skipped=isinstance(exc, SkipInput))
+    published = article.published or normalise_date(options.published)
+    return article.model_copy(update={"origin": where, "language": lang, "published": published})
+
+
+def _failure(
+    name: str, record: str | None, exc: LagebildError, reader: str = ""
+) -> Failure:
+    return Failure(
+        Origin(path=name, record=record, reader=reader),
+        exc.code,
+        exc.message,
+        skipped=isinstance(exc, SkipInput),
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"[:300]
+
+
+def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterator[Item]:
+    """Every item of every input, in input order."""
+    for entry in expand_paths(paths):
+        if isinstance(entry, Failure):
+            yield entry
+        else:
+            yield from read_path(entry, options)

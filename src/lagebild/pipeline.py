@@ -1,0 +1,208 @@
+"""The library API: analyse inputs, ingest them into a store. The CLI and the REST API call these.
+
+Analysis runs named stages over each ``Article`` in order. A stage declares what it needs
+and what it adds; stages whose model is not installed are reported, not silently skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lagebild.errors import ErrorCode
+from lagebild.ingest import Failure, Item, read_inputs
+from lagebild.ingest.dispatch import STDIN, expand_paths, read_path
+from lagebild.model import Article
+from lagebild.settings import Options
+from lagebild.store import AddStatus, Store
+
+StageFunc = Callable[[Iterable[Article]], Iterator[Article]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+    load: Callable[[], StageFunc]  # imported lazily: structure-only runs stay fast
+
+
+def _load_nlp() -> StageFunc:
+    from lagebild import nlp
+
+    pipeline = nlp.load_pipeline()
+
+    def run(articles: Iterable[Article]) -> Iterator[Article]:
+        return nlp.annotate_many(articles, pipeline)
+
+    return run
+
+
+STAGES: dict[str, Stage] = {
+    "nlp": Stage("nlp", needs=("text", "blocks"), adds=("sentences", "entities"), load=_load_nlp),
+}
+DEFAULT_STAGES: tuple[str, ...] = ("nlp",)
+
+
+def available_stages() -> list[str]:
+    """Stages whose code and model are installed."""
+    ready = []
+    for name, stage in STAGES.items():
+        try:
+            stage.load()
+        except (ImportError, FileNotFoundError, OSError, AttributeError):
+            continue
+        ready.append(name)
+    return ready
+
+
+class Analyzer:
+    """Applies the chosen stages to articles, preserving order; failures pass through."""
+
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, strict: bool = False) -> None:
+        self.stage_names = list(stages)
+        self.missing: dict[str, str] = {}
+        self._funcs: list[StageFunc] = []
+        for name in stages:
+            if name not in STAGES:
+                raise ValueError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
+            try:
+                self._funcs.append(STAGES[name].load())
+            except (ImportError, FileNotFoundError, OSError, AttributeError) as exc:
+                if strict:
+                    raise
+                self.missing[name] = f"{type(exc).__name__}: {exc}"
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if isinstance(item, Failure) or not self._funcs:
+                yield item
+                continue
+            yield self._apply(item)
+
+    def _apply(self, article: Article) -> Item:
+        try:
+            for func in self._funcs:
+                article = next(iter(func([article])))
+        except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+            where = article.origin
+            assert where is not None
+            detail = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+            return Failure(where, ErrorCode.E099, ErrorCode.E099.format(detail=detail))
+        return article
+
+
+def analyze(
+    paths: Iterable[str], options: Options | None = None, stages: Sequence[str] = DEFAULT_STAGES
+) -> Iterator[Item]:
+    """Read and analyse every input; yields ``Article`` or ``Failure`` in input order."""
+    analyzer = Analyzer(stages)
+    return analyzer.run(read_inputs(paths, options))
+
+
+def analyze_text(text: str, published: str | None = None,
+                 stages: Sequence[str] = DEFAULT_STAGES) -> Article:
+    """Analyse one article given as a text dump string (raises ``LagebildError`` if unusable)."""
+    from lagebild.errors import LagebildError
+    from lagebild.ingest.textdump import parse_textdump
+
+    article = parse_textdump(text)
+    if published and not article.published:
+        article = article.model_copy(update={"published": published})
+    result = next(Analyzer(stages).run([article]))
+    if isinstance(result, Failure):
+        raise LagebildError(result.code, detail=result.message)
+    return result
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    files: int = 0
+    files_already_done: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    missing_stages: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        data = {k: v for k, v in self.__dict__.items() if k != "failures"}
+        data["failures"] = [
+            {"origin": str(f.origin), "code": f.code.name, "message": f.message,
+             "skipped": f.skipped}
+            for f in self.failures
+        ]
+        return data
+
+
+ProgressCallback = Callable[[str, int], None]  # (current file, items so far)
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    options: Options | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    batch_size: int = 50,
+    on_file: Callable[[str], None] | None = None,
+    on_item: Callable[[Item], None] | None = None,
+) -> IngestReport:
+    """Read, analyse and store every input. Idempotent and resumable:
+
+    - an article already stored is not stored again (same content → same id);
+    - writes are committed in batches, and a file is marked done only after its last
+      batch, so an interrupted run re-reads the unfinished file and stores what is missing;
+    - files marked done (same path, size and mtime) are not read again.
+    """
+    report = IngestReport()
+    analyzer = Analyzer(stages)
+    report.missing_stages = dict(analyzer.missing)
+    for entry in expand_paths(paths):
+        if isinstance(entry, Failure):
+            _count(report, entry, store)
+            continue
+        report.files += 1
+        if on_file:
+            on_file(entry)
+        path = Path(entry)
+        if entry != STDIN and store.source_done(path):
+            report.files_already_done += 1
+            continue
+        items = 0
+        with store.transaction():
+            for item in analyzer.run(read_path(entry, options)):
+                items += 1
+                _count(report, item, store)
+                if on_item:
+                    on_item(item)
+                if items % batch_size == 0:
+                    store.commit_and_continue()
+            if entry != STDIN:
+                store.mark_source_done(path, items)
+    return report
+
+
+def _count(report: IngestReport, item: Item, store: Store) -> None:
+    report.read += 1
+    if isinstance(item, Failure):
+        store.add_failure(item)
+        report.failures.append(item)
+        if item.skipped:
+            report.skipped += 1
+        else:
+            report.failed += 1
+        return
+    result = store.add(item)
+    if result.status is AddStatus.STORED:
+        report.stored += 1
+        if result.near_duplicate_of:
+            report.near_duplicates += 1
+    elif result.status is AddStatus.DUPLICATE:
+        report.duplicates += 1
+    else:
+        report.unchanged += 1

@@ -1,0 +1,302 @@
+"""The embedded SQLite store: one file, WAL mode, versioned schema, FTS5 search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from lagebild.ingest.base import Failure
+from lagebild.model import PROSE_BLOCKS, Article
+from lagebild.store import simhash
+from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is from a newer Lagebild."""
+
+
+class AddStatus(StrEnum):
+    STORED = "stored"  # new article
+    DUPLICATE = "duplicate"  # same content already stored from another origin
+    UNCHANGED = "unchanged"  # same content from the same origin (a re-run)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: AddStatus
+    article_id: str
+    near_duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    snippet: str
+    score: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def fts_query(text: str) -> str:
+    """User words to an FTS5 query: every word must occur (quoted, so ``US-Außenminister``
+    and other punctuation never become FTS syntax errors)."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
+    return " ".join(f'"{w}"' for w in words)
+
+
+class Store:
+    """A Lagebild store. ``Store(path)`` creates or migrates the file as needed."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly:
+            if not self.path.exists():
+                raise StoreError(f"no store at {self.path} (run 'lagebild ingest' first)")
+            uri = f"file:{self.path}?mode=ro"
+            self.conn = sqlite3.connect(
+                uri, uri=True, check_same_thread=False, isolation_level=None
+            )
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are explicit (``transaction``, ``begin``/``commit``).
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate(readonly)
+
+    # -- lifecycle -----------------------------------------------------------------
+    def _migrate(self, readonly: bool) -> None:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this Lagebild "
+                f"({SCHEMA_VERSION}); upgrade Lagebild"
+            )
+        if version < SCHEMA_VERSION and readonly:
+            raise StoreError(f"{self.path} needs a migration; open it once without read-only")
+        for number in range(version, SCHEMA_VERSION):
+            self.conn.executescript(
+                "BEGIN;" + MIGRATIONS[number] + f";\nPRAGMA user_version = {number + 1}; COMMIT;"
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes: committed together, or rolled back together on error."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def commit_and_continue(self) -> None:
+        """Inside ``transaction``: make what was written so far durable, then go on."""
+        self.conn.execute("COMMIT")
+        self.conn.execute("BEGIN")
+
+    # -- writing -------------------------------------------------------------------
+    def add(self, article: Article) -> AddResult:
+        """Store ``article`` once; same content again is recorded as a duplicate, not stored."""
+        origin = str(article.origin) if article.origin else ""
+        row = self.conn.execute("SELECT origin FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is not None:
+            if row["origin"] == origin:
+                return AddResult(AddStatus.UNCHANGED, article.id)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO duplicates(article_id, origin, seen_at) VALUES (?, ?, ?)",
+                (article.id, origin, _now()),
+            )
+            return AddResult(AddStatus.DUPLICATE, article.id)
+        prose = "\n".join(article.block_text(b) for b in article.blocks if b.type in PROSE_BLOCKS)
+        body = prose or article.text
+        hash_value = simhash.simhash(body)
+        near, similarity = self._nearest(hash_value)
+        self.conn.execute(
+            """INSERT INTO articles(id, source_id, url, title, section, outlet, published,
+                 language, origin, reader, chars, simhash, near_duplicate_of, similarity, doc,
+                 ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.id,
+                article.source_id,
+                article.url,
+                article.title or article.headline,
+                article.section,
+                article.source.outlet,
+                article.published,
+                article.language,
+                origin,
+                article.origin.reader if article.origin else None,
+                len(article.text),
+                simhash.to_signed(hash_value),
+                near,
+                similarity,
+                article.to_json(),
+                _now(),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?, ?, ?)",
+            [(i, v, article.id) for i, v in enumerate(simhash.bands(hash_value))],
+        )
+        self.conn.execute(
+            "INSERT INTO articles_fts(article_id, title, body) VALUES (?, ?, ?)",
+            (article.id, article.title or article.headline or "", article.text),
+        )
+        if origin:
+            self.conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
+        return AddResult(AddStatus.STORED, article.id, near)
+
+    def _nearest(self, hash_value: int) -> tuple[str | None, float | None]:
+        """The closest stored article within ``MAX_DISTANCE`` bits, if any."""
+        clauses = " OR ".join("(band = ? AND value = ?)" for _ in range(simhash.BANDS))
+        params: list[int] = []
+        for i, v in enumerate(simhash.bands(hash_value)):
+            params += [i, v]
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.simhash, a.near_duplicate_of FROM articles a
+                WHERE a.id IN (SELECT article_id FROM simhash_bands WHERE {clauses})""",
+            params,
+        ).fetchall()
+        best: tuple[int, str] | None = None
+        for row in rows:
+            dist = simhash.distance(row["simhash"], hash_value)
+            if dist <= simhash.MAX_DISTANCE and (best is None or dist < best[0]):
+                # Link to the first copy of a cluster, not to another copy.
+                best = (dist, row["near_duplicate_of"] or row["id"])
+        if best is None:
+            return None, None
+        return best[1], round(1 - best[0] / simhash.BITS, 4)
+
+    def add_failure(self, failure: Failure) -> None:
+        self.conn.execute(
+            """INSERT INTO failures(origin, path, code, message, skipped, seen_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT(origin) DO UPDATE SET code = excluded.code,
+                 message = excluded.message, skipped = excluded.skipped,
+                 seen_at = excluded.seen_at""",
+            (
+                str(failure.origin),
+                failure.origin.path,
+                failure.code.name,
+                failure.message,
+                int(failure.skipped),
+                _now(),
+            ),
+        )
+
+    # -- resumable ingest bookkeeping ---------------------------------------------------
+    def source_done(self, path: Path) -> bool:
+        """Was this exact file (path, size, mtime) ingested to the end before?"""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        row = self.conn.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND size = ? AND mtime_ns = ?",
+            (str(path.resolve()), stat.st_size, stat.st_mtime_ns),
+        ).fetchone()
+        return row is not None
+
+    def mark_source_done(self, path: Path, items: int) -> None:
+        stat = path.stat()
+        self.conn.execute(
+            """INSERT OR REPLACE INTO sources(path, size, mtime_ns, items, finished_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            (str(path.resolve()), stat.st_size, stat.st_mtime_ns, items, _now()),
+        )
+
+    # -- reading -------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        """By full id, or by a unique id prefix of at least 6 characters."""
+        row = self.conn.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None and len(article_id) >= 6:
+            rows = self.conn.execute(
+                "SELECT doc FROM articles WHERE id LIKE ? LIMIT 2", (article_id + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return Article.from_json(row["doc"]) if row else None
+
+    def article_meta(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            """SELECT id, origin, near_duplicate_of, similarity, ingested_at,
+                 (SELECT COUNT(*) FROM duplicates d WHERE d.article_id = a.id) AS copies
+               FROM articles a WHERE id = ?""",
+            (article_id,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            """SELECT f.article_id AS id, a.title, a.published, a.outlet,
+                 snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet,
+                 bm25(articles_fts) AS score
+               FROM articles_fts f JOIN articles a ON a.id = f.article_id
+               WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?""",
+            (match, limit, offset),
+        ).fetchall()
+        return [
+            SearchHit(r["id"], r["title"], r["published"], r["outlet"], r["snippet"], r["score"])
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        one = self._scalar
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles"),
+            "failed": one("SELECT COUNT(*) FROM failures WHERE skipped = 0"),
+            "skipped": one("SELECT COUNT(*) FROM failures WHERE skipped = 1"),
+            "duplicates": one("SELECT COUNT(*) FROM duplicates"),
+            "near_duplicates": one(
+                "SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL"
+            ),
+            "sources": one("SELECT COUNT(*) FROM sources"),
+            "outlets": one("SELECT COUNT(DISTINCT outlet) FROM articles"),
+            "first_published": one("SELECT MIN(published) FROM articles"),
+            "last_published": one("SELECT MAX(published) FROM articles"),
+            "schema_version": self.schema_version,
+            "path": str(self.path),
+        }
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT origin, code, message, skipped, seen_at FROM failures ORDER BY seen_at DESC,"
+            " origin LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def _scalar(self, sql: str) -> Any:
+        return self.conn.execute(sql).fetchone()[0]

@@ -1,0 +1,67 @@
+"""Versioned SQLite schema. Each migration runs once, in order; ``PRAGMA user_version`` counts.
+
+Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, full-text index, near-duplicate bands, exact duplicates, failures, sources
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source_id TEXT,
+        url TEXT,
+        title TEXT,
+        section TEXT,
+        outlet TEXT,
+        published TEXT,
+        language TEXT,
+        origin TEXT NOT NULL,
+        reader TEXT,
+        chars INTEGER NOT NULL,
+        simhash INTEGER NOT NULL,
+        near_duplicate_of TEXT REFERENCES articles(id),
+        similarity REAL,
+        doc TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_section ON articles(section);
+    CREATE INDEX articles_near_dup ON articles(near_duplicate_of);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE simhash_bands (
+        band INTEGER NOT NULL,
+        value INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, value, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE duplicates (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        origin TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, origin)
+    ) WITHOUT ROWID;
+    CREATE TABLE failures (
+        origin TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        seen_at TEXT NOT NULL
+    );
+    CREATE INDEX failures_path ON failures(path);
+    CREATE TABLE sources (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        finished_at TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
