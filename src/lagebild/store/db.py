@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -172,9 +173,43 @@ class Store:
             "INSERT INTO articles_fts(article_id, title, body) VALUES (?, ?, ?)",
             (article.id, article.title or article.headline or "", article.text),
         )
+        self._add_layers(article)
         if origin:
             self.conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
         return AddResult(AddStatus.STORED, article.id, near)
+
+    def _add_layers(self, article: Article) -> None:
+        """Index the annotation layers (the JSON doc stays the full record)."""
+        self.conn.executemany(
+            """INSERT OR IGNORE INTO mentions(article_id, start, end, text, label, subtype,
+                 actor_id) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article.id, e.start, e.end, e.text, e.label, e.subtype, e.actor)
+                for e in article.entities
+            ],
+        )
+        self.conn.executemany(
+            """INSERT INTO statements(article_id, idx, speaker_actor_id, speaker_text, kind,
+                 start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article.id, i, s.get("speaker_actor"), s.get("speaker"), s.get("type"),
+                 int(s.get("start", 0)), int(s.get("end", 0)), str(s.get("text", "")),
+                 json.dumps(s, ensure_ascii=False))
+                for i, s in enumerate(article.statements)
+            ],
+        )
+        self.conn.executemany(
+            """INSERT INTO events(article_id, idx, code, plover, quad_class, source_actor_id,
+                 target_actor_id, modality, date, start, end, data)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article.id, i, e.get("cameo"), e.get("plover"), e.get("quad_class"),
+                 e.get("source_actor"), e.get("target_actor"), e.get("modality"),
+                 e.get("date"), int(e.get("start", 0)), int(e.get("end", 0)),
+                 json.dumps(e, ensure_ascii=False))
+                for i, e in enumerate(article.events)
+            ],
+        )
 
     def _nearest(self, hash_value: int) -> tuple[str | None, float | None]:
         """The closest stored article within ``MAX_DISTANCE`` bits, if any."""

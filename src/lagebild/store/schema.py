@@ -62,6 +62,52 @@ MIGRATIONS: list[str] = [
         finished_at TEXT NOT NULL
     );
     """,
+    # 2: annotation layers, one row per mention/statement/event, each with its evidence offsets
+    """
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        subtype TEXT,
+        actor_id TEXT,
+        PRIMARY KEY (article_id, start, end)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+    CREATE INDEX mentions_text ON mentions(label, text);
+    CREATE TABLE statements (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        speaker_actor_id TEXT,
+        speaker_text TEXT,
+        kind TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX statements_speaker ON statements(speaker_actor_id);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        code TEXT,
+        plover TEXT,
+        quad_class INTEGER,
+        source_actor_id TEXT,
+        target_actor_id TEXT,
+        modality TEXT,
+        date TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_source ON events(source_actor_id);
+    CREATE INDEX events_target ON events(target_actor_id);
+    CREATE INDEX events_date ON events(date);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
