@@ -1,0 +1,162 @@
+"""Scoring helpers shared by ``lagebild eval`` and the training loop (gold tokenization)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.training.data import GoldSentence
+
+Span3 = tuple[int, int, str]
+
+
+def run_components(
+    nlp: Language, docs: Iterable[Doc], names: Sequence[str], batch_size: int = 256
+) -> Iterator[Doc]:
+    """Run only the named pipeline components (in pipeline order) over prebuilt docs."""
+    stream: Iterable[Doc] = docs
+    for name, proc in nlp.pipeline:
+        if name in names:
+            pipe = getattr(proc, "pipe", None)
+            if pipe is not None:
+                stream = pipe(stream, batch_size=batch_size)
+            else:
+                stream = (proc(d) for d in stream)
+    yield from stream
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def _io_merge(spans: Sequence[Span3], n: int) -> list[Span3]:
+    """Re-chunk spans the way an IO-tagged gold file can express them."""
+    tags = ["O"] * n
+    for s, e, lab in spans:
+        for i in range(s, e):
+            tags[i] = lab
+    out: list[Span3] = []
+    start = -1
+    for i, lab in enumerate([*tags, "O"]):
+        if start >= 0 and lab != tags[start]:
+            out.append((start, i, tags[start]))
+            start = -1
+        if start < 0 and lab != "O":
+            start = i
+    return out
+
+
+def europarl_label(label: str) -> str:
+    """Map a GermEval-style label onto the Europarl/CoNLL scheme (PER LOC ORG OTH)."""
+    if label.endswith("deriv"):
+        return "OTH"
+    if label.endswith("part"):
+        return label[:-4]
+    return label
+
+
+def score_ner(
+    nlp: Language, sents: Sequence[GoldSentence], scheme: str = "germeval"
+) -> dict[str, Any]:
+    """Strict outer-span P/R/F1, overall and per type."""
+    t0 = time.perf_counter()
+    names = [n for n in nlp.pipe_names if n in ("lagebild_lexfeat", "tok2vec", "ner")]
+    docs = (Doc(nlp.vocab, words=s.words) for s in sents)
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for sent, doc in zip(sents, run_components(nlp, docs, names), strict=True):
+        pred = [(e.start, e.end, e.label_) for e in doc.ents]
+        gold = list(sent.ents or [])
+        if scheme == "europarl":
+            pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], len(doc))
+            gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], len(doc))
+        gset, pset = set(gold), set(pred)
+        for s in pset:
+            (tp if s in gset else fp)[s[2]] += 1
+        for s in gset - pset:
+            fn[s[2]] += 1
+    total = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    per_type = {}
+    for lab in sorted(set(tp) | set(fp) | set(fn)):
+        per_type[lab] = {**_prf(tp[lab], fp[lab], fn[lab]), "support": tp[lab] + fn[lab]}
+    return {
+        **total,
+        "per_type": per_type,
+        "sentences": len(sents),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+def _feats(morph: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in morph.split("|"):
+        if "=" in part:
+            k, v = part.split("=", 1)
+            out[k] = v
+    return out
+
+
+def score_ud(nlp: Language, sents: Sequence[GoldSentence]) -> dict[str, Any]:
+    """UPOS/STTS/lemma accuracy, Mood accuracy and Mood=Sub F1 on finite verbs, UAS/LAS."""
+    t0 = time.perf_counter()
+    skip = ("lagebild_senter", "ner")
+    names = [n for n in nlp.pipe_names if n not in skip]
+
+    def make(s: GoldSentence) -> Doc:
+        doc = Doc(nlp.vocab, words=s.words, spaces=s.spaces)
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = i == 0
+        return doc
+
+    c: Counter[str] = Counter()
+    for sent, doc in zip(sents, run_components(nlp, (make(s) for s in sents), names),
+                         strict=True):
+        for i, tok in enumerate(doc):
+            c["tokens"] += 1
+            if sent.pos is not None:
+                c["upos"] += tok.pos_ == sent.pos[i]
+            if sent.tags is not None:
+                c["xpos_n"] += 1
+                c["xpos"] += tok.tag_ == sent.tags[i]
+            if sent.lemmas is not None:
+                c["lemma"] += tok.lemma_ == sent.lemmas[i]
+            if sent.heads is not None and sent.deps is not None:
+                head_ok = tok.head.i == sent.heads[i]
+                c["uas"] += head_ok
+                c["las"] += head_ok and tok.dep_.lower() == sent.deps[i].lower()
+            gold = _feats(sent.morphs[i]) if sent.morphs is not None else {}
+            pred = tok.morph.to_dict()
+            if gold.get("VerbForm") == "Fin" and "Mood" in gold:
+                c["mood_n"] += 1
+                c["mood"] += pred.get("Mood") == gold["Mood"]
+            gsub = gold.get("VerbForm") == "Fin" and gold.get("Mood") == "Sub"
+            psub = pred.get("Mood") == "Sub"
+            c["sub_tp"] += gsub and psub
+            c["sub_fp"] += psub and not gsub
+            c["sub_fn"] += gsub and not psub
+    n = max(c["tokens"], 1)
+    sub = _prf(c["sub_tp"], c["sub_fp"], c["sub_fn"])
+    return {
+        "upos": c["upos"] / n,
+        "xpos": c["xpos"] / c["xpos_n"] if c["xpos_n"] else None,
+        "lemma": c["lemma"] / n,
+        "mood_acc": c["mood"] / c["mood_n"] if c["mood_n"] else None,
+        "mood_sub_precision": sub["precision"],
+        "mood_sub_recall": sub["recall"],
+        "mood_sub_f1": sub["f1"],
+        "mood_sub_support": c["sub_tp"] + c["sub_fn"],
+        "uas": c["uas"] / n,
+        "las": c["las"] / n,
+        "sentences": len(sents),
+        "tokens": c["tokens"],
+        "seconds": round(time.perf_counter() - t0, 3),
+    }

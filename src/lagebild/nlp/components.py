@@ -1,0 +1,222 @@
+"""Custom spaCy components of the Lagebild German pipeline.
+
+- ``lagebild_lexfeat``: looks every token up in a shipped lexicon (wordfreq frequencies,
+  common nouns, first/last names, places, actors) and writes a short feature code into
+  ``token.lemma_`` *before* ``tok2vec`` runs, so the CNN sees it as one more hashed
+  feature (``LEMMA`` in ``MultiHashEmbed``). The trainable lemmatizer runs later with
+  ``overwrite = true`` and replaces the code by the real lemma.
+- ``lagebild_senter``: rule-based German sentence boundaries that keep a quotation and
+  its frame together (no break inside open quotes, none before ``, sagte er``); it sets
+  every token's ``is_sent_start``, which the parser then respects.
+- :func:`customize_tokenizer`: German tokenizer additions (quotes, abbreviations).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+LEXFEAT = "lagebild_lexfeat"
+SENTER = "lagebild_senter"
+UNKNOWN = "-"
+
+OPEN_QUOTES = frozenset({"„", "»", "«", "‚", "“", "›", "‹"})
+CLOSE_QUOTES = frozenset({"“", "«", "»", "‘", "”", "‹", "›"})
+AMBIGUOUS_QUOTES = frozenset({'"', "'", "''", "``"})
+TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
+MAX_QUOTE_TOKENS = 120
+
+ABBREVIATIONS = (
+    "Abs. Abt. allg. Anm. Bd. Bde. bspw. bzgl. bzw. ca. Chr. Co. dgl. d.h. Dr. Dres. "
+    "e.V. evtl. Fa. ff. Forts. Fr. geb. gegr. ggf. Hr. Hrsg. i.A. inkl. insb. Jh. Jhd. "
+    "jun. Kap. Kfz. Lkw. max. Mio. Mrd. Nr. o.ä. o.g. Pkw. Prof. rd. s.o. sen. sog. "
+    "St. Str. stv. Tel. u.a. u.ä. usw. v.a. v.Chr. n.Chr. vgl. z.B. z.T. zzgl. Mass. "
+    "Gen. Lt. Oberst. Hptm. Abg. Min. Präs. Verf. Vors."
+).split()
+
+
+# --------------------------------------------------------------------------- lexfeat
+class LexicalFeatures:
+    """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str = LEXFEAT) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.table: dict[str, str] = {}
+        self._cache: dict[int, int] = {}
+
+    def set_table(self, table: dict[str, str]) -> None:
+        self.table = dict(table)
+        self._cache = {}
+
+    def code(self, text: str) -> str:
+        code = self.table.get(text)
+        if code is not None:
+            return code
+        lower = self.table.get(text.lower())
+        if lower is not None:
+            return "~" + lower
+        if "-" in text:  # compounds: the last part decides (US-Außenminister)
+            last = self.table.get(text.rsplit("-", 1)[1])
+            if last is not None:
+                return "+" + last
+        return UNKNOWN
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
+        strings = self.vocab.strings
+        for token in doc:
+            orth = token.orth
+            value = cache.get(orth)
+            if value is None:
+                value = strings.add(self.code(token.text))
+                cache[orth] = value
+            token.lemma = value
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # serialisation -------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = "\n".join(f"{w}\t{c}" for w, c in sorted(self.table.items()))
+        with gzip.open(path / "table.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+            fh.write(data)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LexicalFeatures:
+        file = Path(path) / "table.tsv.gz"
+        table: dict[str, str] = {}
+        if file.exists():
+            with gzip.open(file, "rt", encoding="utf-8") as fh:
+                for line in fh.read().split("\n"):
+                    word, _, code = line.partition("\t")
+                    if word:
+                        table[word] = code
+        self.set_table(table)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        data = "\n".join(f"{w}\t{c}" for w, c in sorted(self.table.items()))
+        return gzip.compress(data.encode("utf-8"))
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LexicalFeatures:
+        table: dict[str, str] = {}
+        for line in gzip.decompress(data).decode("utf-8").split("\n"):
+            word, _, code = line.partition("\t")
+            if word:
+                table[word] = code
+        self.set_table(table)
+        return self
+
+
+@Language.factory(LEXFEAT)
+def make_lexfeat(nlp: Language, name: str) -> LexicalFeatures:
+    return LexicalFeatures(nlp, name)
+
+
+# --------------------------------------------------------------------------- senter
+def _starts_lower(text: str) -> bool:
+    return text[:1].islower()
+
+
+def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
+    """Sentence starts for a token sequence (True where a sentence begins)."""
+    n = len(words)
+    starts = [False] * n
+    if n == 0:
+        return starts
+    starts[0] = True
+    depth = 0
+    in_ambiguous = False
+    quote_len = 0
+    i = 0
+    while i < n:
+        w = words[i]
+        if "\n" in w and not w.strip():
+            if i + 1 < n:
+                starts[i + 1] = True
+            depth, in_ambiguous, quote_len = 0, False, 0
+            i += 1
+            continue
+        if w in AMBIGUOUS_QUOTES:
+            in_ambiguous = not in_ambiguous
+        elif w in ("„", "‚") or (w in ("»", "«", "›", "‹") and depth == 0):
+            depth += 1
+        elif w in CLOSE_QUOTES and depth > 0:
+            depth -= 1
+        quoted = depth > 0 or in_ambiguous
+        quote_len = quote_len + 1 if quoted else 0
+        if quoted and quote_len > MAX_QUOTE_TOKENS:
+            depth, in_ambiguous, quote_len, quoted = 0, False, 0, False
+        if w in TERMINALS or (w.endswith(("!", "?")) and len(w) > 1 and not w[0].isalnum()):
+            j = i + 1
+            # closing quotes and brackets attach to the sentence they end
+            while j < n and (words[j] in CLOSE_QUOTES or words[j] in (")", "]")
+                             or (words[j] in AMBIGUOUS_QUOTES and in_ambiguous)):
+                if words[j] in AMBIGUOUS_QUOTES:
+                    in_ambiguous = False
+                elif words[j] in CLOSE_QUOTES and depth > 0:
+                    depth -= 1
+                j += 1
+            quoted = depth > 0 or in_ambiguous
+            if j < n and not quoted:
+                nxt = words[j]
+                if not (nxt in (",", ";", ":", "-", "–") or _starts_lower(nxt)
+                        or nxt in TERMINALS):
+                    starts[j] = True
+            i = j
+            continue
+        i += 1
+    return starts
+
+
+class RuleSenter:
+    """Sets ``is_sent_start`` on every token from :func:`segment`."""
+
+    def __init__(self, name: str = SENTER) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        starts = segment([t.text for t in doc])
+        for token, start in zip(doc, starts, strict=True):
+            token.is_sent_start = start
+        return doc
+
+
+@Language.factory(SENTER)
+def make_senter(nlp: Language, name: str) -> RuleSenter:
+    return RuleSenter(name)
+
+
+# --------------------------------------------------------------------------- tokenizer
+def customize_tokenizer(nlp: Language) -> None:
+    """German tokenizer additions; they are serialised with the tokenizer."""
+    tokenizer: Any = nlp.tokenizer
+    for abbr in ABBREVIATIONS:
+        tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+        cap = abbr[:1].upper() + abbr[1:]
+        if cap != abbr:
+            tokenizer.add_special_case(cap, [{"ORTH": cap}])
+    extra_quotes = ["„", "“", "”", "‚", "‘", "’", "»", "«", "›", "‹"]
+    prefixes = list(nlp.Defaults.prefixes or []) + extra_quotes
+    suffixes = list(nlp.Defaults.suffixes or []) + extra_quotes
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def token_texts(nlp: Language, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]
+
+
+Pipe = Callable[[Doc], Doc]

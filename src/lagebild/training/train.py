@@ -1,0 +1,246 @@
+"""Train the Lagebild German pipeline from ``../shared/data`` (one command, deterministic).
+
+A custom loop instead of ``spacy train`` because the corpora annotate different layers:
+
+======== =====================================================
+source   components updated (plus the shared ``tok2vec``)
+======== =====================================================
+germeval ner
+europarl ner, tagger (STTS), trainable_lemmatizer
+ud       tagger, morphologizer, trainable_lemmatizer, parser
+ud_pud   morphologizer, trainable_lemmatizer, parser (PUD XPOS is not STTS)
+======== =====================================================
+
+Each batch comes from one source and only that source's components are updated
+(``nlp.update(exclude=...)``); the tok2vec listener order is rearranged per batch so that
+the last *updated* listener triggers the tok2vec backprop. Deterministic given ``seed`` and
+``epochs`` (single-threaded numpy ops, seeded shuffles); ``max_minutes`` is only a safety net.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import fix_random_seed, load_config, load_model_from_config
+
+from lagebild.eval.scoring import score_ner, score_ud
+from lagebild.nlp.components import LEXFEAT, LexicalFeatures, customize_tokenizer
+from lagebild.training.data import GoldSentence, Splits, blank_doc, load_splits, to_doc
+
+CONFIG = Path(__file__).with_name("config.cfg")
+
+SOURCE_COMPONENTS: dict[str, tuple[str, ...]] = {
+    "germeval": ("tok2vec", "ner"),
+    "europarl": ("tok2vec", "ner", "tagger", "trainable_lemmatizer"),
+    "ud": ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser"),
+    "ud_pud": ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser"),
+}
+
+
+@dataclass
+class TrainOptions:
+    data: Path
+    out: Path
+    seed: int = 0
+    epochs: int = 20
+    max_minutes: float = 110.0
+    batch_words: int = 1000
+    lexicon: bool = True
+    sources: tuple[str, ...] = ("germeval", "europarl", "ud", "ud_pud")
+    limit: int = 0  # smoke tests: at most this many sentences per source
+    log: Callable[[str], None] = print
+
+
+def _examples(nlp: Language, sents: Iterable[GoldSentence], lex: LexicalFeatures | None
+              ) -> list[Example]:
+    out: list[Example] = []
+    for s in sents:
+        pred = blank_doc(nlp.vocab, s)
+        if lex is not None:
+            lex(pred)
+        out.append(Example(pred, to_doc(nlp.vocab, s)))
+    return out
+
+
+def _batches(examples: list[Example], batch_words: int) -> list[list[Example]]:
+    batches: list[list[Example]] = []
+    cur: list[Example] = []
+    size = 0
+    for eg in examples:
+        cur.append(eg)
+        size += len(eg.reference)
+        if size >= batch_words:
+            batches.append(cur)
+            cur, size = [], 0
+    if cur:
+        batches.append(cur)
+    return batches
+
+
+def _reorder_listeners(nlp: Language, included: tuple[str, ...]) -> None:
+    t2v: Any = nlp.get_pipe("tok2vec")
+    order = [n for n in nlp.pipe_names if n in t2v.listener_map and n not in included]
+    order += [n for n in nlp.pipe_names if n in t2v.listener_map and n in included]
+    t2v.listener_map = {n: t2v.listener_map[n] for n in order}
+
+
+def split_sources(splits: Splits) -> tuple[dict[str, list[GoldSentence]],
+                                           dict[str, list[GoldSentence]]]:
+    """Separate PUD (no STTS) from GSD in the UD part."""
+    def part(d: dict[str, list[GoldSentence]]) -> dict[str, list[GoldSentence]]:
+        out = {k: v for k, v in d.items() if k != "ud"}
+        out["ud"] = [s for s in d["ud"] if s.tags is not None]
+        out["ud_pud"] = [s for s in d["ud"] if s.tags is None]
+        return out
+    return part(splits.train), part(splits.dev)
+
+
+def evaluate(nlp: Language, dev: dict[str, list[GoldSentence]]) -> dict[str, Any]:
+    scores: dict[str, Any] = {}
+    if dev.get("germeval") and "ner" in nlp.pipe_names:
+        scores["ner_germeval"] = score_ner(nlp, dev["germeval"], "germeval")
+    if dev.get("europarl") and "ner" in nlp.pipe_names:
+        scores["ner_europarl"] = score_ner(nlp, dev["europarl"], "europarl")
+    ud = dev.get("ud", []) + dev.get("ud_pud", [])
+    if ud:
+        scores["ud"] = score_ud(nlp, ud)
+    return scores
+
+
+def _summary(scores: dict[str, Any]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if "ner_germeval" in scores:
+        out["ge_f1"] = scores["ner_germeval"]["f1"]
+    if "ner_europarl" in scores:
+        out["ep_f1"] = scores["ner_europarl"]["f1"]
+    if "ud" in scores:
+        for k in ("upos", "xpos", "lemma", "mood_sub_f1", "las"):
+            out[k] = scores["ud"][k] or 0.0
+    return {k: round(v, 4) for k, v in out.items()}
+
+
+def _objective(summary: dict[str, float]) -> float:
+    keys = ("ge_f1", "ep_f1", "upos", "lemma", "mood_sub_f1", "las")
+    vals = [summary[k] for k in keys if k in summary]
+    return sum(vals) / max(len(vals), 1)
+
+
+def build_nlp(opts: TrainOptions) -> Language:
+    import lagebild.nlp.components  # noqa: F401  (registers the factories)
+
+    config = load_config(CONFIG)
+    config["training"]["seed"] = opts.seed
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    customize_tokenizer(nlp)
+    return nlp
+
+
+def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
+    start = time.perf_counter()
+    fix_random_seed(opts.seed)
+    rng = random.Random(opts.seed)
+    opts.out.mkdir(parents=True, exist_ok=True)
+    nlp = build_nlp(opts)
+    lex: LexicalFeatures = nlp.get_pipe(LEXFEAT)  # type: ignore[assignment]
+    if opts.lexicon:
+        table_file = opts.out / "lexicon.tsv"
+        if table_file.exists():
+            table = dict(
+                line.split("\t", 1)
+                for line in table_file.read_text(encoding="utf-8").splitlines()
+                if "\t" in line
+            )
+        else:
+            from lagebild.training.lexicon import build_table, write_table
+
+            table = build_table(opts.data)
+            write_table(table, table_file)
+        lex.set_table(table)
+        opts.log(f"lexicon: {len(table)} entries")
+    splits = load_splits(opts.data)
+    train_src, dev_src = split_sources(splits)
+    if opts.limit:
+        train_src = {k: v[: opts.limit] for k, v in train_src.items()}
+        dev_src = {k: v[: opts.limit] for k, v in dev_src.items()}
+    train_egs = {
+        src: _examples(nlp, train_src[src], lex) for src in opts.sources if train_src.get(src)
+    }
+    for src, egs in train_egs.items():
+        opts.log(f"train {src}: {len(egs)} sentences")
+
+    def init_examples() -> list[Example]:
+        return [eg for egs in train_egs.values() for eg in egs]
+
+    optimizer = nlp.initialize(init_examples)
+    customize_tokenizer(nlp)
+    best = -1.0
+    best_epoch = -1
+    history: list[dict[str, Any]] = []
+    log_file = opts.out / "train-log.jsonl"
+    log_file.write_text("", encoding="utf-8")
+    for epoch in range(1, opts.epochs + 1):
+        t0 = time.perf_counter()
+        batches: list[tuple[str, list[Example]]] = []
+        for src in sorted(train_egs):
+            egs = list(train_egs[src])
+            rng.shuffle(egs)
+            batches.extend((src, b) for b in _batches(egs, opts.batch_words))
+        rng.shuffle(batches)
+        losses: dict[str, float] = {}
+        for src, batch in batches:
+            included = SOURCE_COMPONENTS[src]
+            _reorder_listeners(nlp, included)
+            exclude = [n for n in nlp.pipe_names if n not in included]
+            nlp.update(batch, sgd=optimizer, drop=0.1, losses=losses, exclude=exclude)
+        with nlp.use_params(optimizer.averages):
+            scores = evaluate(nlp, dev_src)
+            summary = _summary(scores)
+            objective = _objective(summary)
+            if objective > best:
+                best, best_epoch = objective, epoch
+                _save(nlp, opts.out / "model-best")
+        record = {
+            "epoch": epoch,
+            "seconds": round(time.perf_counter() - t0, 1),
+            "losses": {k: round(float(v), 1) for k, v in losses.items()},
+            **summary,
+            "objective": round(objective, 4),
+        }
+        history.append(record)
+        with log_file.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record) + "\n")
+        opts.log(json.dumps(record))
+        if (time.perf_counter() - start) / 60 > opts.max_minutes:
+            opts.log("time budget reached, stopping")
+            break
+    with nlp.use_params(optimizer.averages):
+        _save(nlp, opts.out / "model-last")
+    result = {"best_epoch": best_epoch, "best_objective": best, "history": history,
+              "minutes": round((time.perf_counter() - start) / 60, 1)}
+    (opts.out / "train-result.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return result
+
+
+def _save(nlp: Language, path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    nlp.meta["name"] = "lagebild"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = "Lagebild German pipeline (see MODEL_CARD.md)"
+    nlp.to_disk(path)
+
+
+def load_trained(path: Path) -> Language:
+    import lagebild.nlp.components  # noqa: F401
+
+    return spacy.load(path)
