@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.ingest.base import Failure
-from lagebild.model import PROSE_BLOCKS, Article
-from lagebild.store import simhash
+from lagebild.model import PROSE_BLOCKS, Article, BlockType
+from lagebild.store import minhash
 from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -43,6 +43,15 @@ class SearchHit:
     outlet: str | None
     snippet: str
     score: float
+
+
+def _body_text(article: Article) -> str:
+    """Body paragraphs only: agency copies share the body but rewrite headline and teaser."""
+    body = "\n".join(article.block_text(b) for b in article.blocks_of(BlockType.PARAGRAPH))
+    if body.strip():
+        return body
+    prose = "\n".join(article.block_text(b) for b in article.blocks if b.type in PROSE_BLOCKS)
+    return prose or article.text
 
 
 def _now() -> str:
@@ -137,13 +146,11 @@ class Store:
                 (article.id, origin, _now()),
             )
             return AddResult(AddStatus.DUPLICATE, article.id)
-        prose = "\n".join(article.block_text(b) for b in article.blocks if b.type in PROSE_BLOCKS)
-        body = prose or article.text
-        hash_value = simhash.simhash(body)
-        near, similarity = self._nearest(hash_value)
+        signature = minhash.signature(_body_text(article))
+        near, similarity = self._nearest(signature)
         self.conn.execute(
             """INSERT INTO articles(id, source_id, url, title, section, outlet, published,
-                 language, origin, reader, chars, simhash, near_duplicate_of, similarity, doc,
+                 language, origin, reader, chars, minhash, near_duplicate_of, similarity, doc,
                  ingested_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
@@ -158,7 +165,7 @@ class Store:
                 origin,
                 article.origin.reader if article.origin else None,
                 len(article.text),
-                simhash.to_signed(hash_value),
+                minhash.to_bytes(signature),
                 near,
                 similarity,
                 article.to_json(),
@@ -166,8 +173,8 @@ class Store:
             ),
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO simhash_bands(band, value, article_id) VALUES (?, ?, ?)",
-            [(i, v, article.id) for i, v in enumerate(simhash.bands(hash_value))],
+            "INSERT OR IGNORE INTO lsh_bands(band, value, article_id) VALUES (?, ?, ?)",
+            [(i, v, article.id) for i, v in enumerate(minhash.band_keys(signature))],
         )
         self.conn.execute(
             "INSERT INTO articles_fts(article_id, title, body) VALUES (?, ?, ?)",
@@ -211,26 +218,26 @@ class Store:
             ],
         )
 
-    def _nearest(self, hash_value: int) -> tuple[str | None, float | None]:
-        """The closest stored article within ``MAX_DISTANCE`` bits, if any."""
-        clauses = " OR ".join("(band = ? AND value = ?)" for _ in range(simhash.BANDS))
+    def _nearest(self, signature: minhash.Signature) -> tuple[str | None, float | None]:
+        """The most similar stored article at or above ``minhash.THRESHOLD``, if any."""
+        clauses = " OR ".join("(band = ? AND value = ?)" for _ in range(minhash.BANDS))
         params: list[int] = []
-        for i, v in enumerate(simhash.bands(hash_value)):
+        for i, v in enumerate(minhash.band_keys(signature)):
             params += [i, v]
         rows = self.conn.execute(
-            f"""SELECT a.id, a.simhash, a.near_duplicate_of FROM articles a
-                WHERE a.id IN (SELECT article_id FROM simhash_bands WHERE {clauses})""",
+            f"""SELECT a.id, a.minhash, a.near_duplicate_of FROM articles a
+                WHERE a.id IN (SELECT article_id FROM lsh_bands WHERE {clauses})""",
             params,
         ).fetchall()
-        best: tuple[int, str] | None = None
+        best: tuple[float, str] | None = None
         for row in rows:
-            dist = simhash.distance(row["simhash"], hash_value)
-            if dist <= simhash.MAX_DISTANCE and (best is None or dist < best[0]):
+            score = minhash.similarity(minhash.from_bytes(row["minhash"]), signature)
+            if score >= minhash.THRESHOLD and (best is None or score > best[0]):
                 # Link to the first copy of a cluster, not to another copy.
-                best = (dist, row["near_duplicate_of"] or row["id"])
+                best = (score, row["near_duplicate_of"] or row["id"])
         if best is None:
             return None, None
-        return best[1], round(1 - best[0] / simhash.BITS, 4)
+        return best[1], round(best[0], 4)
 
     def add_failure(self, failure: Failure) -> None:
         self.conn.execute(

@@ -20,7 +20,7 @@ MIGRATIONS: list[str] = [
         origin TEXT NOT NULL,
         reader TEXT,
         chars INTEGER NOT NULL,
-        simhash INTEGER NOT NULL,
+        minhash BLOB NOT NULL,
         near_duplicate_of TEXT REFERENCES articles(id),
         similarity REAL,
         doc TEXT NOT NULL,
@@ -33,7 +33,7 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
     );
-    CREATE TABLE simhash_bands (
+    CREATE TABLE lsh_bands (
         band INTEGER NOT NULL,
         value INTEGER NOT NULL,
         article_id TEXT NOT NULL REFERENCES articles(id),

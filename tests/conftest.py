@@ -1,0 +1,32 @@
+"""Shared fixtures. Tests that need ../shared skip with a clear message when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
+EXAMPLE = SHARED / "examples" / "ntv-2015-moskau-sucht-gespraech.txt"
+SAMPLES = REPO / "samples"
+
+
+@pytest.fixture()
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not found at {SHARED} (set LAGEBILD_SHARED)")
+    return SHARED
+
+
+@pytest.fixture()
+def example_path(shared_dir: Path) -> Path:
+    if not EXAMPLE.is_file():
+        pytest.skip(f"example article missing: {EXAMPLE}")
+    return EXAMPLE
+
+
+@pytest.fixture()
+def samples_dir() -> Path:
+    return SAMPLES
