@@ -14,11 +14,12 @@ from pathlib import Path
 from lagebild.pipeline import ingest
 from lagebild.store import Store
 
-WORDS = (
-    "Regierung Minister Parlament Wahl Abstimmung Gesetz Haushalt Opposition Koalition "
-    "Bundestag Kanzlerin Außenminister Gespräch Verhandlung Vertrag Krise Konflikt Einigung "
-    "Sanktionen Botschafter Gipfel Truppen Waffenruhe Flüchtlinge Grenze Wirtschaft Handel"
-).split()
+WORDS = [
+    "Regierung", "Minister", "Parlament", "Wahl", "Abstimmung", "Gesetz", "Haushalt",
+    "Opposition", "Koalition", "Bundestag", "Kanzlerin", "Außenminister", "Gespräch",
+    "Verhandlung", "Vertrag", "Krise", "Konflikt", "Einigung", "Sanktionen", "Botschafter",
+    "Gipfel", "Truppen", "Waffenruhe", "Flüchtlinge", "Grenze", "Wirtschaft", "Handel",
+]
 
 
 def write_corpus(path: Path, count: int) -> None:
@@ -84,7 +85,7 @@ def test_interrupted_ingest_resumes_without_loss_or_doubles(tmp_path: Path) -> N
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < _count(db) < 3000
-    result = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True,
+    result = subprocess.run([*cmd, "--json"], env=env, capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

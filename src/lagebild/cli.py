@@ -257,7 +257,8 @@ def search_cmd(
     with _open_store(db, readonly=True) as store:
         hits = store.search(query, limit=limit)
     if as_json:
-        sys.stdout.write(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=2) + "\n")
+        rows = [h.__dict__ for h in hits]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if not hits:
         err.print("no matches")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(Enum):
     """Codes for failures of single inputs; the text is a format string."""
 
     E001 = "empty input"
@@ -40,5 +40,5 @@ class LagebildError(Exception):
         super().__init__(self.message)
 
 
-class SkipInput(LagebildError):  # noqa: N818 - a skip is not an error, but is reported like one
+class SkipInput(LagebildError):
     """An input that is readable but deliberately not processed (e.g. not German)."""

@@ -85,7 +85,7 @@ class Analyzer:
         try:
             for func in self._funcs:
                 article = next(iter(func([article])))
-        except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+        except Exception as exc:
             where = article.origin
             assert where is not None
             detail = f"analysis failed: {type(exc).__name__}: {exc}"[:300]

@@ -8,9 +8,8 @@ import pytest
 from lagebild.errors import ErrorCode
 from lagebild.ingest.base import Failure
 from lagebild.model import Article, ArticleBuilder, BlockType, Origin
-from lagebild.store import AddStatus, Store, StoreError
+from lagebild.store import AddStatus, Store, StoreError, minhash
 from lagebild.store.schema import SCHEMA_VERSION
-from lagebild.store import minhash
 
 BODY = (
     "Die USA und Russland erwägen offenbar ein gemeinsames militärisches Vorgehen gegen die "

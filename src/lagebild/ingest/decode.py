@@ -55,7 +55,7 @@ def _decode(data: bytes, declared: str | None) -> str:
     candidates.append("utf-8")
     for encoding in candidates:
         try:
-            return data.decode(encoding)  # type: ignore[arg-type]
+            return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
     best = charset_normalizer.from_bytes(data[:200_000]).best()

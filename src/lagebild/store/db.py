@@ -137,7 +137,9 @@ class Store:
     def add(self, article: Article) -> AddResult:
         """Store ``article`` once; same content again is recorded as a duplicate, not stored."""
         origin = str(article.origin) if article.origin else ""
-        row = self.conn.execute("SELECT origin FROM articles WHERE id = ?", (article.id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT origin FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
         if row is not None:
             if row["origin"] == origin:
                 return AddResult(AddStatus.UNCHANGED, article.id)

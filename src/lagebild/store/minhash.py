@@ -43,13 +43,15 @@ def _shingle_hashes(text: str, size: int = 3) -> npt.NDArray[np.uint64]:
 
 def signature(text: str) -> Signature:
     hashes = _shingle_hashes(text)
-    # (a·h + b) mod p in 128-bit-safe pieces: split h to keep products below 2**64.
+    # A random hash per permutation: products of the 32-bit halves with random odd-ish
+    # multipliers, wrapped mod 2**64 (overflow intended), then reduced mod a Mersenne prime.
     low = hashes & np.uint64(0xFFFFFFFF)
     high = hashes >> np.uint64(32)
     with np.errstate(over="ignore"):
         mixed = (_A[:, None] * low[None, :] + _B[:, None]) ^ (_A[:, None] * high[None, :])
     mins = (mixed % _PRIME).min(axis=1)
-    return (mins & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    sig: Signature = (mins & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return sig
 
 
 def to_bytes(sig: Signature) -> bytes:
@@ -57,7 +59,8 @@ def to_bytes(sig: Signature) -> bytes:
 
 
 def from_bytes(data: bytes) -> Signature:
-    return np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    sig: Signature = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return sig
 
 
 def band_keys(sig: Signature) -> list[int]:
