@@ -32,7 +32,7 @@ from lagebild.settings import Options
 
 SECTIONS = frozenset(
     s.lower()
-    for s in (
+    for s in (  # noqa: SIM905
         "Politik Wirtschaft Sport Panorama Technik Wissen Unterhaltung Leben Auto Ratgeber "
         "Reise Kultur Kommentare Meinung Börse Ausland Inland Regional Gesundheit Digital "
         "Karriere Essen Stil Geld Klima Fußball Medien Netzwelt Feuilleton Lokales Welt "
@@ -42,7 +42,7 @@ SECTIONS = frozenset(
 
 AGENCIES = {
     a.lower(): a
-    for a in (
+    for a in (  # noqa: SIM905
         "dpa AFP AP Reuters rts rtr dts KNA epd SID DJ dpa-AFX AFX Bloomberg ddp dapd APA "
         "sda Xinhua TASS Interfax ANSA EFE jW ntv dts/jw"
     ).split()
@@ -150,7 +150,17 @@ def parse_textdump(text: str) -> Article:
             builder.add(BlockType.RELATED, extra.text)
     if not builder.fields["paragraphs"] and not builder.fields.get("teaser"):
         raise LagebildError(ErrorCode.E006)
+    if not _looks_like_prose(" ".join([builder.fields.get("teaser") or "",
+                                       *builder.fields["paragraphs"]])):
+        raise LagebildError(ErrorCode.E006)
     return builder.build()
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Mostly letters: a file of numbers and symbols is not an article."""
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(1 for ch in visible if ch.isalpha())
+    return letters >= 10 and letters >= 0.5 * len(visible)
 
 
 def _parse_dateline(lines: list[_Line], pos: int, builder: ArticleBuilder) -> int:
@@ -263,6 +273,10 @@ def _parse_image(lines: list[_Line], index: int, builder: ArticleBuilder) -> int
 
 @register_reader("textdump", extensions=(".txt", ".text"))
 def read_textdump(inp: InputFile, options: Options) -> Iterator[Item]:
+    # Check the raw size first (UTF-8 needs at most 4 bytes a character): decoding and
+    # repairing a 50 MB line only to reject it would take seconds.
+    if len(inp.data) > options.max_chars * 4:
+        raise LagebildError(ErrorCode.E008, size=len(inp.data), limit=options.max_chars)
     text = decode_bytes(inp.data)
     if len(text) > options.max_chars:
         raise LagebildError(ErrorCode.E008, size=len(inp.data), limit=options.max_chars)

@@ -1,0 +1,568 @@
+"""HTML article pages: trafilatura for main text and metadata, plus the structure it drops.
+
+trafilatura finds the article body (paragraphs, ``h2``/``h3`` subheadings, images) and the
+metadata (title, date, URL, site name, author, categories). Plain trafilatura output loses
+what makes a news page a news page, so it is recovered from the page itself:
+
+* the kicker (Dachzeile): a ``span``/``em``/``strong`` opening the ``h1`` before the
+  headline, or an element with a kicker-like class just before the ``h1``;
+* the teaser: a paragraph with a teaser-like class, else the first body paragraph when
+  it is what the page's meta description says;
+* figure images with file name, caption (``figcaption``) and credit (``small``,
+  ``.credit``, ``data-credit``, ``(Foto: …)`` text);
+* the closing ``Quelle: …`` line (outlet, author initials, agencies).
+
+``article_from_html`` is shared with the WARC reader.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from lagebild.errors import ErrorCode, LagebildError
+from lagebild.ingest.base import InputFile, Item, origin, register_reader
+from lagebild.ingest.dates import normalise_date, parse_german_date
+from lagebild.ingest.decode import decode_bytes
+from lagebild.ingest.textdump import parse_source_line
+from lagebild.model import Article, ArticleBuilder, BlockType, Source
+from lagebild.settings import Options
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+_WS = re.compile(r"\s+")
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+_KICKER_CLASS = re.compile(
+    r"kicker|dachzeile|topline|overline|roofline|spitzmarke|eyebrow|supertitle|"
+    r"pretitle|headline-intro|title__kicker|flag",
+    re.I,
+)
+_TEASER_CLASS = re.compile(r"teaser|intro|lead|lede|standfirst|summary|abstract|vorspann", re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|author|photographer|urheber", re.I)
+_CREDIT_PREFIX = re.compile(
+    r"^\(?\s*(?:©|\(c\)|Copyright)?\s*(?:(?:Foto|Fotos|Bild|Bilder|Grafik|Illustration|"
+    r"Screenshot|Quelle|Video|Photo)\s*:\s*)?(?:©\s*)?(?P<credit>.+?)\s*\)?$",
+    re.I,
+)
+_INLINE_CREDIT = re.compile(
+    r"\s*\(\s*(?:Foto|Fotos|Bild|Bilder|Grafik|Illustration|Screenshot|Quelle|Photo)\s*:"
+    r"\s*(?P<credit>[^()]+?)\s*\)\s*$",
+    re.I,
+)
+_SOURCE = re.compile(r"^Quelle\s*:\s*(.+)$")
+_RELATED = re.compile(
+    r"^(?:Mehr zum Thema|Mehr dazu|Lesen Sie auch|Auch interessant|Weitere Artikel|"
+    r"Mehr Videos|Zum Video|Zur Bilderserie|Das könnte Sie auch interessieren)\b",
+    re.I,
+)
+_SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "form", "header"}
+_IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
+_SECTION_BLACKLIST = {"startseite", "home", "homepage", "nachrichten", "news"}
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+)
+
+
+def norm(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares (``<meta charset>``, ``http-equiv`` or XML declaration)."""
+    head = data[:8192]
+    match = _XML_ENCODING.match(head) or _CHARSET.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _sniff(head: bytes) -> bool:
+    lower = head[:2048].lstrip().lower()
+    return (
+        lower.startswith((b"<!doctype html", b"<html"))
+        or b"<html" in lower
+        or (b"<body" in lower and b"<rss" not in lower and b"<feed" not in lower)
+    )
+
+
+# --------------------------------------------------------------------------- page facts
+@dataclass
+class _Figure:
+    file: str | None
+    src: str | None
+    caption: str | None
+    credit_line: str | None
+    credit: str | None
+    used: bool = False
+
+
+@dataclass
+class _Page:
+    """Structure read from the raw DOM, independent of trafilatura."""
+
+    kicker: str | None = None
+    headline: str | None = None
+    kicker_joined: bool = True
+    teaser: str | None = None
+    section: str | None = None
+    published: str | None = None
+    url: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    figures: list[_Figure] = field(default_factory=list)
+
+
+def _text(el: etree._Element) -> str:
+    return norm("".join(el.itertext()))
+
+
+def _skipped(el: etree._Element) -> bool:
+    """Inside navigation, footer, sidebar … (not article content)."""
+    parent = el.getparent()
+    while parent is not None:
+        if isinstance(parent.tag, str) and parent.tag.lower() in _SKIP_ANCESTORS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _classes(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+
+
+def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
+    for name in names:
+        for meta in tree.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+            if key == name.lower():
+                value = norm(meta.get("content"))
+                if value:
+                    return value
+    return None
+
+
+def file_name(src: str | None) -> str | None:
+    if not src or src.startswith("data:"):
+        return None
+    path = unquote(urlsplit(src.strip()).path)
+    name = PurePosixPath(path).name
+    return name or None
+
+
+def _image_src(img: etree._Element) -> str | None:
+    for attr in _IMAGE_ATTRS:
+        value = str(img.get(attr) or "")
+        if value and not value.startswith("data:"):
+            return value.strip()
+    srcset = str(img.get("srcset") or img.get("data-srcset") or "")
+    if srcset.strip():
+        return srcset.split(",")[0].split()[0]
+    return None
+
+
+def split_credit(text: str) -> tuple[str, str | None, str | None]:
+    """``Caption text. (Foto: dpa)`` → caption, credit line, credit."""
+    match = _INLINE_CREDIT.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(), match.group(0).strip(), match.group("credit")
+    return text, None, None
+
+
+def _credit_of(text: str) -> str:
+    match = _CREDIT_PREFIX.match(text.strip())
+    credit = match.group("credit") if match else text.strip()
+    return credit.strip() or text.strip()
+
+
+def _figure(fig: etree._Element) -> _Figure | None:
+    img = next(iter(fig.iter("img")), None)
+    src = _image_src(img) if img is not None else None
+    if src is None:
+        source = next(iter(fig.iter("source")), None)
+        if source is not None and source.get("srcset"):
+            src = (source.get("srcset") or "").split(",")[0].split()[0]
+    caption_el = next(iter(fig.iter("figcaption")), None)
+    if src is None and caption_el is None:
+        return None
+    caption: str | None = None
+    credit_line: str | None = None
+    credit: str | None = None
+    holder = caption_el if caption_el is not None else fig
+    credit_el = None
+    for el in holder.iter():
+        if el is holder or not isinstance(el.tag, str):
+            continue
+        if el.get("data-credit") or el.tag in ("small", "cite") or _CREDIT_CLASS.search(
+            el.get("class") or ""
+        ):
+            credit_el = el
+            break
+    data_credit = fig.get("data-credit") or (img.get("data-credit") if img is not None else None)
+    if credit_el is not None:
+        credit_line = _text(credit_el) or None
+        attr = credit_el.get("data-credit")
+        credit = norm(attr) if attr else (_credit_of(credit_line) if credit_line else None)
+        if credit and credit_line and credit not in credit_line:
+            credit_line = credit
+    if caption_el is not None:
+        full = _text(caption_el)
+        if credit is None:
+            full, credit_line, credit = split_credit(full)
+        if credit is None and data_credit:
+            credit = credit_line = norm(data_credit)
+        if credit_line and full.endswith(credit_line):
+            full = full[: len(full) - len(credit_line)].strip()
+        elif credit_line and credit_line in full:
+            full = norm(full.replace(credit_line, " "))
+        caption = full or None
+    elif data_credit:
+        credit = credit_line = norm(data_credit)
+    return _Figure(file_name(src), src, caption, credit_line, credit)
+
+
+def _title_parts(h1: etree._Element) -> tuple[str | None, str]:
+    """Split an ``h1`` into kicker and headline (kicker: first inline child before the rest)."""
+    full = _text(h1)
+    children = [c for c in h1 if isinstance(c.tag, str) and c.tag not in ("br",)]
+    texts = [_text(c) for c in children]
+    if len(children) >= 2 and texts[0] and not norm(h1.text):
+        first = children[0]
+        rest = norm(full[len(texts[0]) :]) if full.startswith(texts[0]) else ""
+        generic = first.tag in ("span", "em", "strong", "small", "b", "i", "div", "p")
+        if rest and (generic or _KICKER_CLASS.search(_classes(first))):
+            return texts[0], rest
+    return None, full
+
+
+def _kicker_before(h1: etree._Element) -> str | None:
+    """An element with a kicker-like class right before the ``h1`` (own line)."""
+    prev = h1.getprevious()
+    steps = 0
+    while prev is not None and steps < 3:
+        if isinstance(prev.tag, str) and _KICKER_CLASS.search(_classes(prev)):
+            text = _text(prev)
+            if text and len(text) <= 120:
+                return text
+        prev = prev.getprevious()
+        steps += 1
+    parent = h1.getparent()
+    if parent is not None and parent.tag in ("a", "hgroup"):
+        return _kicker_before(parent)
+    return None
+
+
+def _read_page(tree: lxml.html.HtmlElement) -> _Page:
+    page = _Page()
+    h1 = next((h for h in tree.iter("h1") if _text(h) and not _skipped(h)), None)
+    if h1 is None:
+        h1 = next((h for h in tree.iter("h1") if _text(h)), None)
+    if h1 is not None:
+        page.kicker, page.headline = _title_parts(h1)
+        if page.kicker is None:
+            page.kicker = _kicker_before(h1)
+            page.kicker_joined = False
+    for el in tree.iter("p", "div"):
+        if _TEASER_CLASS.search(el.get("class") or "") and not _skipped(el):
+            text = _text(el)
+            # a teaser is prose, not a wrapper around the whole article
+            if 40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1):
+                page.teaser = text
+                break
+    page.description = _meta(tree, "og:description", "description", "twitter:description")
+    page.section = _meta(tree, "article:section", "section")
+    if page.section is None:
+        for el in tree.iter():
+            if isinstance(el.tag, str) and "breadcrumb" in (el.get("class") or "").lower():
+                links = [_text(a) for a in el.iter("a") if _text(a)]
+                links = [t for t in links if t.lower() not in _SECTION_BLACKLIST]
+                if links and len(links[-1]) <= 40:
+                    page.section = links[-1]
+                break
+    page.published = normalise_date(_meta(tree, *_DATE_META))
+    if page.published is None:
+        for time_el in tree.iter("time"):
+            stamp = normalise_date(time_el.get("datetime")) or parse_german_date(_text(time_el))
+            if stamp:
+                page.published = stamp
+                break
+    canonical = next(
+        (
+            link.get("href")
+            for link in tree.iter("link")
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href")
+        ),
+        None,
+    )
+    page.url = canonical or _meta(tree, "og:url")
+    page.sitename = _meta(tree, "og:site_name")
+    for fig in tree.iter("figure"):
+        if _skipped(fig):
+            continue
+        info = _figure(fig)
+        if info is not None:
+            page.figures.append(info)
+    return page
+
+
+# --------------------------------------------------------------------------- body units
+@dataclass
+class _Unit:
+    kind: str  # "p", "head", "graphic"
+    text: str = ""
+    src: str | None = None
+    alt: str | None = None
+
+
+def _units_from_trafilatura(body: etree._Element) -> list[_Unit]:
+    units: list[_Unit] = []
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "graphic":
+                units.append(_Unit("graphic", src=child.get("src"), alt=child.get("alt")))
+            elif tag == "head":
+                units.append(_Unit("head", _text(child), alt=child.get("rend")))
+            elif tag in ("list", "table", "div", "quote") and len(child):
+                if norm(child.text):
+                    units.append(_Unit("p", norm(child.text)))
+                walk(child)
+            elif tag:
+                if child.find(".//graphic") is not None:
+                    if norm(child.text):
+                        units.append(_Unit("p", norm(child.text)))
+                    walk(child)
+                else:
+                    units.append(_Unit("p", _text(child)))
+            if norm(child.tail):
+                units.append(_Unit("p", norm(child.tail)))
+
+    walk(body)
+    return [u for u in units if u.text or u.kind == "graphic"]
+
+
+def _units_from_dom(tree: lxml.html.HtmlElement) -> list[_Unit]:
+    """Fallback for pages trafilatura gives up on: visible block text outside navigation."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for bad in root.xpath(".//script|.//style|.//noscript|.//nav|.//footer"):
+        if bad.getparent() is not None:
+            bad.getparent().remove(bad)
+    units: list[_Unit] = []
+    blocks = root.xpath(".//p|.//h2|.//h3|.//li|.//blockquote")
+    for el in blocks:
+        text = _text(el)
+        if text:
+            units.append(_Unit("head" if el.tag in ("h2", "h3") else "p", text))
+    if not units:
+        for line in re.split(r"\n\s*\n|\n", "".join(root.itertext())):
+            if norm(line):
+                units.append(_Unit("p", norm(line)))
+    return units
+
+
+def _match_figure(page: _Page, src: str | None) -> _Figure | None:
+    name = file_name(src)
+    for fig in page.figures:
+        if not fig.used and (
+            (src and fig.src == src) or (name and fig.file and fig.file == name)
+        ):
+            fig.used = True
+            return fig
+    return None
+
+
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> tuple[object | None, str]:
+    """Run trafilatura; returns (document or None, error detail)."""
+    try:
+        from trafilatura import bare_extraction
+
+        doc = bare_extraction(
+            copy.deepcopy(tree),
+            url=url,
+            include_images=True,
+            include_formatting=True,
+            include_tables=True,
+            include_comments=False,
+            with_metadata=True,
+            favor_recall=True,
+        )
+    except Exception as exc:  # trafilatura failing is not fatal: fall back to the DOM
+        return None, f"{type(exc).__name__}: {exc}"
+    return doc, ""
+
+
+def _as_str(value: object) -> str | None:
+    return norm(value) if isinstance(value, str) and norm(value) else None
+
+
+def parse_html(
+    text: str, url: str | None = None, published: str | None = None
+) -> Article:
+    """Parse one HTML page into an article.
+
+    ``url`` (e.g. a WARC target URI) overrides the page's own; ``published`` is the
+    fallback date when the page has none. Raises ``LagebildError`` (E005/E006).
+    """
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise LagebildError(ErrorCode.E005, detail=str(exc) or type(exc).__name__) from exc
+    page = _read_page(tree)
+    doc, _ = _trafilatura(tree, url or page.url)
+    units: list[_Unit] = []
+    body = getattr(doc, "body", None) if doc is not None else None
+    if body is not None:
+        units = _units_from_trafilatura(body)
+    if not any(u.kind == "p" for u in units):
+        units = _units_from_dom(copy.deepcopy(tree))
+    title = _as_str(getattr(doc, "title", None))
+    headline = page.headline or title
+    kicker = page.kicker
+    builder = ArticleBuilder()
+    section = page.section or _first(getattr(doc, "categories", None))
+    if section:
+        builder.add(BlockType.SECTION, section)
+    if headline:
+        builder.add_title(kicker, headline, joined=page.kicker_joined)
+
+    skip = {norm(s) for s in (headline, kicker, title, page.teaser) if s}
+    if kicker and headline:
+        skip.add(norm(f"{kicker} {headline}"))
+    for fig in page.figures:
+        for piece in (fig.caption, fig.credit_line, fig.credit):
+            if piece:
+                skip.add(norm(piece))
+        if fig.caption and fig.credit_line:
+            skip.add(norm(f"{fig.caption} {fig.credit_line}"))
+
+    teaser = page.teaser
+    paragraphs = [u for u in units if u.kind == "p" and norm(u.text) not in skip]
+    if teaser is None and paragraphs and page.description:
+        first = norm(paragraphs[0].text)
+        desc = norm(page.description).rstrip(".… ")
+        if len(desc) >= 40 and first.startswith(desc[: max(40, len(desc) - 3)]):
+            teaser = first
+            skip.add(first)
+    if teaser:
+        builder.add(BlockType.TEASER, teaser)
+
+    # lead images trafilatura dropped go right after the teaser
+    matched = {id(f) for u in units if u.kind == "graphic" for f in page.figures
+               if f.src == u.src or (f.file and f.file == file_name(u.src))}
+    for fig in page.figures:
+        if id(fig) not in matched and (fig.caption or fig.credit) and fig.file:
+            fig.used = True
+            builder.add_image(fig.file, fig.caption, fig.credit_line, fig.credit)
+
+    source_index = _source_index(units, skip)
+    for index, unit in enumerate(units):
+        if unit.kind == "graphic":
+            found = _match_figure(page, unit.src)
+            if found is not None:
+                builder.add_image(found.file, found.caption, found.credit_line, found.credit)
+            elif file_name(unit.src):
+                builder.add_image(file_name(unit.src), None, None, None)
+            continue
+        line = norm(unit.text)
+        if not line or line in skip:
+            continue
+        if index == source_index:
+            match = _SOURCE.match(line)
+            assert match is not None
+            builder.add_source(line, parse_source_line(match.group(1)))
+        elif _RELATED.match(line):
+            builder.add(BlockType.RELATED, line)
+        elif unit.kind == "head":
+            if unit.alt == "h1":
+                continue
+            builder.add(BlockType.SUBHEADING, line)
+        elif index > source_index:
+            builder.add(BlockType.RELATED, line)
+        else:
+            builder.add(BlockType.PARAGRAPH, line)
+    if not builder.fields["paragraphs"] and not builder.fields.get("teaser"):
+        raise LagebildError(ErrorCode.E006)
+
+    sitename = page.sitename or _as_str(getattr(doc, "sitename", None))
+    source: Source = builder.fields["source"]
+    if source.outlet is None and sitename:
+        authors = _authors(_as_str(getattr(doc, "author", None)), sitename)
+        builder.set(source=Source(outlet=sitename, authors=authors))
+    builder.set(
+        url=url or page.url or _as_str(getattr(doc, "url", None)),
+        published=page.published
+        or normalise_date(published)
+        or normalise_date(_as_str(getattr(doc, "date", None))),
+    )
+    return builder.build()
+
+
+def _first(values: object) -> str | None:
+    if isinstance(values, list) and values and isinstance(values[0], str):
+        return norm(values[0]) or None
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-zäöüß]", "", text.lower())
+
+
+def _authors(author: str | None, sitename: str) -> list[str]:
+    if not author:
+        return []
+    site = _letters(sitename)
+    names = [norm(a) for a in re.split(r";|\s+und\s+|,", author) if norm(a)]
+    return [n for n in names if _letters(n) and _letters(n) not in site and site not in _letters(n)]
+
+
+def _source_index(units: list[_Unit], skip: set[str]) -> int:
+    """Index of the closing ``Quelle:`` line among the last text units, else len(units)."""
+    seen = 0
+    for index in range(len(units) - 1, -1, -1):
+        unit = units[index]
+        if unit.kind == "graphic" or norm(unit.text) in skip:
+            continue
+        if unit.kind == "p" and _SOURCE.match(norm(unit.text)):
+            return index
+        seen += 1
+        if seen >= 4:
+            break
+    return len(units)
+
+
+def article_from_html(
+    data: bytes,
+    options: Options,
+    url: str | None = None,
+    published: str | None = None,
+    charset: str | None = None,
+) -> Article:
+    """Raw page bytes → article: size limit, declared charset, parsing (shared with WARC)."""
+    if len(data) > options.max_chars * 4:
+        raise LagebildError(ErrorCode.E008, size=len(data), limit=options.max_chars * 4)
+    text = decode_bytes(data, declared_charset(data) or charset)
+    return parse_html(text, url=url, published=published)
+
+
+@register_reader("html", extensions=(".html", ".htm", ".xhtml"), sniff=_sniff)
+def read_html(inp: InputFile, options: Options) -> Iterator[Item]:
+    article = article_from_html(inp.data, options)
+    yield article.model_copy(update={"origin": origin(inp, "html")})
