@@ -108,7 +108,7 @@ def read_path(name: str, options: Options | None = None) -> Iterator[Item]:
         yield from _checked(spec.read(InputFile(name, data), options), name, spec.name, options)
     except LagebildError as exc:
         yield _failure(name, None, exc)
-    except Exception as exc:  # noqa: BLE001 - the one place any reader bug becomes a Failure
+    except Exception as exc:
         yield _failure(name, None, LagebildError(ErrorCode.E099, detail=_describe(exc)))
 
 
@@ -123,7 +123,7 @@ def _checked(items: Iterator[Item], name: str, reader: str, options: Options) ->
         except LagebildError as exc:
             yield _failure(name, f"after record {count}" if count else None, exc, reader)
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             err = LagebildError(ErrorCode.E099, detail=_describe(exc))
             yield _failure(name, f"after record {count}" if count else None, err, reader)
             return
