@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from lagebild.errors import ErrorCode
 from lagebild.ingest.base import Failure, InputFile, Item, origin, register_reader
-from lagebild.ingest.decode import decode_bytes
+from lagebild.ingest.decode import decode_bytes, repair_text
 from lagebild.model import ArticleBuilder
 from lagebild.settings import Options
 
@@ -27,7 +27,8 @@ def _dialect(sample: str) -> tuple[str, str]:
 
 @register_reader("csv", extensions=(".csv", ".tsv"))
 def read_csv(inp: InputFile, options: Options) -> Iterator[Item]:
-    text = decode_bytes(inp.data)
+    # Repair mojibake per record, after the size check: one 50 MB broken row stays cheap.
+    text = decode_bytes(inp.data, repair=False)
     delimiter, quotechar = _dialect(text[:20_000])
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=quotechar)
     for number, row in enumerate(rows, start=1):
@@ -44,6 +45,6 @@ def read_csv(inp: InputFile, options: Options) -> Iterator[Item]:
                           ErrorCode.E008.format(size=len(body), limit=options.max_chars))
             continue
         builder = ArticleBuilder()
-        builder.add_verbatim_paragraphs(body)
+        builder.add_verbatim_paragraphs(repair_text(body))
         builder.set(section=label or None, source_id=f"row {number}")
         yield builder.build().model_copy(update={"origin": where})

@@ -40,10 +40,15 @@ def decode_bytes(data: bytes, declared: str | None = None, repair: bool = True) 
     if looks_binary(data):
         raise LagebildError(ErrorCode.E002)
     text = _decode(data, declared)
-    if not repair:
-        return text
-    # ftfy's fix_encoding repairs UTF-8 read as cp1252 ("GesprÃ¤ch" → "Gespräch") and
-    # leaves correct text alone. Not fix_text: that also straightens „typographic“ quotes.
+    return repair_text(text) if repair else text
+
+
+def repair_text(text: str) -> str:
+    """Undo mojibake and normalise to NFC; correct text is left alone.
+
+    ftfy's ``fix_encoding`` repairs UTF-8 read as cp1252 ("GesprÃ¤ch" → "Gespräch"). Not
+    ``fix_text``: that also straightens „typographic“ quotes, which changes the article.
+    """
     return unicodedata.normalize("NFC", ftfy.fix_encoding(text))
 
 
