@@ -32,13 +32,80 @@ AMBIGUOUS_QUOTES = frozenset({'"', "'", "''", "``"})
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
 MAX_QUOTE_TOKENS = 120
 
-ABBREVIATIONS = (
-    "Abs. Abt. allg. Anm. Bd. Bde. bspw. bzgl. bzw. ca. Chr. Co. dgl. d.h. Dr. Dres. "
-    "e.V. evtl. Fa. ff. Forts. Fr. geb. gegr. ggf. Hr. Hrsg. i.A. inkl. insb. Jh. Jhd. "
-    "jun. Kap. Kfz. Lkw. max. Mio. Mrd. Nr. o.ä. o.g. Pkw. Prof. rd. s.o. sen. sog. "
-    "St. Str. stv. Tel. u.a. u.ä. usw. v.a. v.Chr. n.Chr. vgl. z.B. z.T. zzgl. Mass. "
-    "Gen. Lt. Oberst. Hptm. Abg. Min. Präs. Verf. Vors."
-).split()
+ABBREVIATIONS = [
+    "Abs.",
+    "Abt.",
+    "allg.",
+    "Anm.",
+    "Bd.",
+    "Bde.",
+    "bspw.",
+    "bzgl.",
+    "bzw.",
+    "ca.",
+    "Chr.",
+    "Co.",
+    "dgl.",
+    "d.h.",
+    "Dr.",
+    "Dres.",
+    "e.V.",
+    "evtl.",
+    "Fa.",
+    "ff.",
+    "Forts.",
+    "Fr.",
+    "geb.",
+    "gegr.",
+    "ggf.",
+    "Hr.",
+    "Hrsg.",
+    "i.A.",
+    "inkl.",
+    "insb.",
+    "Jh.",
+    "Jhd.",
+    "jun.",
+    "Kap.",
+    "Kfz.",
+    "Lkw.",
+    "max.",
+    "Mio.",
+    "Mrd.",
+    "Nr.",
+    "o.ä.",
+    "o.g.",
+    "Pkw.",
+    "Prof.",
+    "rd.",
+    "s.o.",
+    "sen.",
+    "sog.",
+    "St.",
+    "Str.",
+    "stv.",
+    "Tel.",
+    "u.a.",
+    "u.ä.",
+    "usw.",
+    "v.a.",
+    "v.Chr.",
+    "n.Chr.",
+    "vgl.",
+    "z.B.",
+    "z.T.",
+    "zzgl.",
+    "Mass.",
+    "Gen.",
+    "Lt.",
+    "Oberst.",
+    "Hptm.",
+    "Abg.",
+    "Min.",
+    "Präs.",
+    "Verf.",
+    "Vors.",
+]
 
 
 # --------------------------------------------------------------------------- lexfeat
@@ -160,8 +227,11 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
         if w in TERMINALS or (w.endswith(("!", "?")) and len(w) > 1 and not w[0].isalnum()):
             j = i + 1
             # closing quotes and brackets attach to the sentence they end
-            while j < n and (words[j] in CLOSE_QUOTES or words[j] in (")", "]")
-                             or (words[j] in AMBIGUOUS_QUOTES and in_ambiguous)):
+            while j < n and (
+                words[j] in CLOSE_QUOTES
+                or words[j] in (")", "]")
+                or (words[j] in AMBIGUOUS_QUOTES and in_ambiguous)
+            ):
                 if words[j] in AMBIGUOUS_QUOTES:
                     in_ambiguous = False
                 elif words[j] in CLOSE_QUOTES and depth > 0:
@@ -170,8 +240,7 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
             quoted = depth > 0 or in_ambiguous
             if j < n and not quoted:
                 nxt = words[j]
-                if not (nxt in (",", ";", ":", "-", "–") or _starts_lower(nxt)
-                        or nxt in TERMINALS):
+                if not (nxt in (",", ";", ":", "-", "–") or _starts_lower(nxt) or nxt in TERMINALS):
                     starts[j] = True
             i = j
             continue

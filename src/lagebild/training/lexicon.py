@@ -20,11 +20,88 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-COUNTRIES = (
-    "DE AT CH US GB FR IT ES PL RU UA TR SY IQ IR IL PS EG SA AF PK IN CN JP KR KP GR NL BE "
-    "CZ HU RO BG RS HR BA SE NO DK FI PT IE CA MX BR AR VE CO NG ZA KE ET LY TN MA DZ LB JO "
-    "YE QA AE KZ BY GE AM AZ AL MK SI SK LT LV EE ID PH TH VN MY AU NZ"
-).split()
+COUNTRIES = [
+    "DE",
+    "AT",
+    "CH",
+    "US",
+    "GB",
+    "FR",
+    "IT",
+    "ES",
+    "PL",
+    "RU",
+    "UA",
+    "TR",
+    "SY",
+    "IQ",
+    "IR",
+    "IL",
+    "PS",
+    "EG",
+    "SA",
+    "AF",
+    "PK",
+    "IN",
+    "CN",
+    "JP",
+    "KR",
+    "KP",
+    "GR",
+    "NL",
+    "BE",
+    "CZ",
+    "HU",
+    "RO",
+    "BG",
+    "RS",
+    "HR",
+    "BA",
+    "SE",
+    "NO",
+    "DK",
+    "FI",
+    "PT",
+    "IE",
+    "CA",
+    "MX",
+    "BR",
+    "AR",
+    "VE",
+    "CO",
+    "NG",
+    "ZA",
+    "KE",
+    "ET",
+    "LY",
+    "TN",
+    "MA",
+    "DZ",
+    "LB",
+    "JO",
+    "YE",
+    "QA",
+    "AE",
+    "KZ",
+    "BY",
+    "GE",
+    "AM",
+    "AZ",
+    "AL",
+    "MK",
+    "SI",
+    "SK",
+    "LT",
+    "LV",
+    "EE",
+    "ID",
+    "PH",
+    "TH",
+    "VN",
+    "MY",
+    "AU",
+    "NZ",
+]
 
 _WORD = re.compile(r"^[\w'’.-]+$")
 
@@ -36,7 +113,7 @@ def _zipf_bucket(value: float) -> int:
 def _add(table: dict[str, set[str]], words: Iterable[str], flag: str) -> None:
     for word in words:
         for part in str(word).split():
-            part = part.strip(",;()\"")
+            part = part.strip(',;()"')
             if len(part) > 1 and _WORD.match(part):
                 table.setdefault(part, set()).add(flag)
 
@@ -115,8 +192,7 @@ def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str,
     for word, fl in flags.items():
         code = (
             f"f{_zipf_bucket(wordfreq.zipf_frequency(word, 'de'))}"
-            f"l{_zipf_bucket(wordfreq.zipf_frequency(word.lower(), 'de'))}"
-            + "".join(sorted(fl))
+            f"l{_zipf_bucket(wordfreq.zipf_frequency(word.lower(), 'de'))}" + "".join(sorted(fl))
         )
         table[word] = code
     return table

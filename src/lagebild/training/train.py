@@ -31,7 +31,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.training import Example
-from spacy.util import fix_random_seed, load_config, load_model_from_config
+from spacy.util import load_config, load_model_from_config
+from thinc.api import fix_random_seed
 
 from lagebild.eval.scoring import score_ner, score_ud
 from lagebild.nlp.components import LEXFEAT, LexicalFeatures, customize_tokenizer

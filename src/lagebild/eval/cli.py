@@ -1,0 +1,90 @@
+"""``lagebild eval``: score the pipeline on gold files (gold tokenization).
+
+- ``lagebild eval ner FILE`` — GermEval 2014 TSV or Europarl TSV (detected from the columns):
+  strict outer-span precision/recall/F1 overall and per type.
+- ``lagebild eval ud FILE.conllu`` — UPOS, STTS, lemma, Mood, UAS/LAS.
+
+The dev splits the shipped model was selected on: ``lagebild train split --out DIR``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=True)
+
+ModelOpt = typer.Option(None, "--model", help="model folder (default: the shipped model)")
+
+
+def _nlp(model: Path | None) -> Any:
+    from lagebild.nlp import load_pipeline
+
+    return load_pipeline(model)
+
+
+def detect_ner_format(path: Path) -> str:
+    """``germeval`` (index token outer inner) or ``europarl`` (token lemma POS chunk NER)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            return "europarl" if len(cols) >= 5 else "germeval"
+    return "germeval"
+
+
+@app.command()
+def ner(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+    scheme: str = typer.Option("auto", "--format", help="auto | germeval | europarl"),
+    model: Path | None = ModelOpt,
+) -> None:
+    """Strict outer-level span P/R/F1 (GermEval official outer metric)."""
+    from lagebild.eval.scoring import score_ner
+    from lagebild.training.data import read_europarl, read_germeval
+
+    fmt = detect_ner_format(file) if scheme == "auto" else scheme
+    sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
+    result = score_ner(_nlp(model), sents, fmt)
+    if as_json:
+        typer.echo(json.dumps(result))
+        return
+    table = Table(title=f"NER {file.name} ({fmt}, {result['sentences']} sentences)")
+    for col in ("type", "precision", "recall", "f1", "support"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for lab, s in result["per_type"].items():
+        table.add_row(lab, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["support"]))
+    table.add_row("ALL", f"{result['precision']:.3f}", f"{result['recall']:.3f}",
+                  f"{result['f1']:.3f}", "")
+    Console().print(table)
+    typer.echo(f"{result['seconds']:.1f} s")
+
+
+@app.command()
+def ud(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+    model: Path | None = ModelOpt,
+) -> None:
+    """UPOS/STTS/lemma accuracy, Mood accuracy and Mood=Sub F1 (finite verbs), UAS/LAS."""
+    from lagebild.eval.scoring import score_ud
+    from lagebild.training.data import read_conllu
+
+    result = score_ud(_nlp(model), read_conllu(file))
+    if as_json:
+        typer.echo(json.dumps(result))
+        return
+    table = Table(title=f"UD {file.name} ({result['sentences']} sentences)")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, val in result.items():
+        table.add_row(key, f"{val:.4f}" if isinstance(val, float) else str(val))
+    Console().print(table)

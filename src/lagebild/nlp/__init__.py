@@ -1,0 +1,160 @@
+"""The German NLP pipeline behind one small API: load the shipped model, annotate articles.
+
+>>> from lagebild.nlp import annotate
+>>> article = annotate(article)          # fills article.sentences and article.entities
+
+Each prose block (``PROSE_BLOCKS``) is analysed on its own (``nlp.pipe``) and all offsets are
+mapped back into ``article.text``. Entity labels are GermEval outer-level labels split into
+``label`` (PER/LOC/ORG/OTH) and ``subtype`` (``deriv``/``part``/None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.model import PROSE_BLOCKS, Article, Entity, Sentence, Token
+from lagebild.nlp import components as _components  # noqa: F401  (registers factories)
+
+MODEL_NAME = "de_lagebild"
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "ModelNotFoundError",
+    "annotate",
+    "annotate_many",
+    "doc_to_sentences",
+    "load_pipeline",
+    "split_label",
+]
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """The pipeline directory does not exist (or is not a spaCy model)."""
+
+
+def split_label(label: str) -> tuple[str, str | None]:
+    """``LOCderiv`` → (``LOC``, ``deriv``); ``ORGpart`` → (``ORG``, ``part``)."""
+    for suffix in ("deriv", "part"):
+        if label.endswith(suffix) and len(label) > len(suffix):
+            return label[: -len(suffix)], suffix
+    return label, None
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Language:
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(
+            f"no Lagebild NLP model at {path}; train one with "
+            "`lagebild train pipeline --data ../shared/data` and pass its model-best folder"
+        )
+    return spacy.load(path)
+
+
+def load_pipeline(path: Path | None = None) -> Language:
+    """The spaCy pipeline (cached per path); default: the model shipped in the package."""
+    return _load(Path(path or DEFAULT_MODEL).resolve())
+
+
+def doc_to_sentences(doc: Doc, offset: int = 0) -> list[Sentence]:
+    """Sentences of a Doc with character offsets shifted by ``offset``."""
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        tokens: list[Token] = []
+        for tok in sent:
+            if tok.is_space:
+                continue
+            tokens.append(
+                Token(
+                    text=tok.text,
+                    start=offset + tok.idx,
+                    end=offset + tok.idx + len(tok.text),
+                    lemma=tok.lemma_,
+                    pos=tok.pos_,
+                    tag=tok.tag_,
+                    morph=str(tok.morph),
+                    head=tok.head.i - sent.start,
+                    dep=tok.dep_,
+                )
+            )
+        if not tokens:
+            continue
+        # keep heads valid after dropping whitespace tokens
+        index = {t.i: n for n, t in enumerate(x for x in sent if not x.is_space)}
+        kept = [t for t in sent if not t.is_space]
+        for n, tok in enumerate(kept):
+            tokens[n].head = index.get(tok.head.i, n)
+        sentences.append(
+            Sentence(start=tokens[0].start, end=tokens[-1].end, tokens=tokens)
+        )
+    return sentences
+
+
+def doc_to_entities(doc: Doc, offset: int = 0) -> list[Entity]:
+    out: list[Entity] = []
+    for ent in doc.ents:
+        label, subtype = split_label(ent.label_)
+        out.append(
+            Entity(
+                text=ent.text,
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                label=label,
+                subtype=subtype,
+            )
+        )
+    return out
+
+
+def _blocks(article: Article) -> list[tuple[int, str]]:
+    return [
+        (b.start, article.text[b.start : b.end])
+        for b in article.blocks
+        if b.type in PROSE_BLOCKS and b.end > b.start
+    ] or ([(0, article.text)] if not article.blocks and article.text.strip() else [])
+
+
+def annotate_many(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Article]:
+    """Annotate articles lazily, streaming all their prose blocks through ``nlp.pipe``."""
+    nlp = nlp or load_pipeline()
+    pending: list[tuple[Article, int]] = []  # article, number of blocks still to come
+    texts: list[tuple[str, tuple[int, int]]] = []
+
+    def flush() -> Iterator[Article]:
+        results: dict[int, list[tuple[int, Doc]]] = {}
+        stream = nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
+        for doc, (art_no, offset) in stream:
+            results.setdefault(art_no, []).append((offset, doc))
+        for art_no, (article, _) in enumerate(pending):
+            sentences: list[Sentence] = []
+            entities: list[Entity] = []
+            for offset, doc in sorted(results.get(art_no, []), key=lambda x: x[0]):
+                sentences.extend(doc_to_sentences(doc, offset))
+                entities.extend(doc_to_entities(doc, offset))
+            article.sentences = sentences
+            article.entities = entities
+            yield article
+
+    for article in articles:
+        art_no = len(pending)
+        blocks = _blocks(article)
+        pending.append((article, len(blocks)))
+        texts.extend((text, (art_no, start)) for start, text in blocks)
+        if len(texts) >= batch_size * 4:
+            yield from flush()
+            pending, texts = [], []
+    if pending:
+        yield from flush()
+
+
+def annotate(article: Article, nlp: Language | None = None) -> Article:
+    """Fill ``article.sentences`` and ``article.entities`` (offsets into ``article.text``)."""
+    return next(annotate_many([article], nlp=nlp))

@@ -1,0 +1,94 @@
+"""annotate(): offsets into article.text, label/subtype split, custom component round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.model import ArticleBuilder, BlockType
+from lagebild.nlp import annotate, annotate_many, doc_to_sentences, split_label
+from lagebild.nlp.components import LEXFEAT, SENTER, LexicalFeatures
+
+
+def _article() -> object:
+    b = ArticleBuilder()
+    b.add(BlockType.SECTION, "Politik")
+    b.add(BlockType.HEADLINE, "Moskau sucht Gespräch")
+    b.add(BlockType.PARAGRAPH, "Das sagte John Kerry. Die russische Seite schwieg.")
+    b.add(BlockType.SOURCE, "Quelle: ntv.de, jog/dpa")
+    b.add(BlockType.PARAGRAPH, "„Wir kommen“, sagte Kerry. Die IS-Kämpfer flohen.")
+    return b.build()
+
+
+def test_split_label() -> None:
+    assert split_label("LOCderiv") == ("LOC", "deriv")
+    assert split_label("ORGpart") == ("ORG", "part")
+    assert split_label("PER") == ("PER", None)
+
+
+def test_annotate_offsets_map_into_text(rule_nlp: Language) -> None:
+    art = annotate(_article(), rule_nlp)  # type: ignore[arg-type]
+    text = art.text
+    assert art.sentences, "sentences expected"
+    for sent in art.sentences:
+        for tok in sent.tokens:
+            assert text[tok.start : tok.end] == tok.text
+            assert 0 <= tok.head < len(sent.tokens)
+        assert text[sent.start : sent.end].startswith(sent.tokens[0].text)
+    for ent in art.entities:
+        assert text[ent.start : ent.end] == ent.text
+    # section and source lines are not prose
+    assert not any(text[s.start : s.end].startswith(("Politik", "Quelle")) for s in art.sentences)
+    got = {(e.text, e.label, e.subtype) for e in art.entities}
+    assert ("Moskau", "LOC", None) in got
+    assert ("John Kerry", "PER", None) in got
+    assert ("russische", "LOC", "deriv") in got
+    assert ("IS-Kämpfer", "ORG", "part") in got
+    # the quotation stays with its frame
+    sents = [text[s.start : s.end] for s in art.sentences]
+    assert "„Wir kommen“, sagte Kerry." in sents
+
+
+def test_annotate_many_matches_annotate(rule_nlp: Language) -> None:
+    arts = [_article() for _ in range(5)]
+    many = list(annotate_many(arts, rule_nlp, batch_size=2))  # type: ignore[arg-type]
+    single = annotate(_article(), rule_nlp)  # type: ignore[arg-type]
+    assert len(many) == 5
+    for art in many:
+        assert art.entities == single.entities
+        assert art.sentences == single.sentences
+
+
+def test_doc_to_sentences_hand_built() -> None:
+    nlp = spacy.blank("de")
+    doc = Doc(nlp.vocab, words=["Er", "sagte", "es", ".", "Gut", "."],
+              heads=[1, 1, 1, 1, 4, 4], deps=["sb", "ROOT", "oa", "punct", "ROOT", "punct"],
+              sent_starts=[True, False, False, False, True, False])
+    sents = doc_to_sentences(doc, offset=10)
+    assert [len(s.tokens) for s in sents] == [4, 2]
+    assert sents[1].tokens[0].head == 0
+    assert sents[0].tokens[0].start == 10
+    assert sents[0].tokens[0].dep == "sb"
+
+
+def test_lexfeat_roundtrip(tmp_path: Path) -> None:
+    nlp = spacy.blank("de")
+    lex = nlp.add_pipe(LEXFEAT)
+    assert isinstance(lex, LexicalFeatures)
+    lex.set_table({"Kerry": "f3l1S", "Haus": "f5l2N", "im": "f7l7"})
+    nlp.add_pipe(SENTER)
+    doc = nlp("Kerry im Haus. Im US-Haus bei Xyz.")
+    assert [t.lemma_ for t in doc] == [
+        "f3l1S", "f7l7", "f5l2N", "-", "~f7l7", "+f5l2N", "-", "-", "-"
+    ]
+    nlp.to_disk(tmp_path / "m")
+    nlp2 = spacy.load(tmp_path / "m")
+    lex2 = nlp2.get_pipe(LEXFEAT)
+    assert isinstance(lex2, LexicalFeatures)
+    assert lex2.table == lex.table
+    assert nlp2.pipe_names == [LEXFEAT, SENTER]
+    lex3 = LexicalFeatures(nlp).from_bytes(lex.to_bytes())
+    assert lex3.table == lex.table

@@ -1,0 +1,85 @@
+"""Training-data readers and the NER scoring helpers on tiny hand-written files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+
+from lagebild.eval.scoring import _io_merge, europarl_label
+from lagebild.training.data import (
+    germeval_split,
+    read_conllu,
+    read_europarl,
+    read_germeval,
+    to_doc,
+)
+
+GERMEVAL = """#\thttp://example [2009]
+1\tDie\tO\tO
+2\trussische\tB-LOCderiv\tO
+3\tRegierung\tO\tO
+4\tin\tO\tO
+5\tNew\tB-LOC\tO
+6\tYork\tI-LOC\tO
+
+#\tx
+1\tKerry\tB-PER\tO
+"""
+
+EUROPARL = """Herr\tHerr\tNN\tI-NC\tO
+Schulz\tSchulz\tNE\tI-NC\tI-PER
+,\t,\t$,\tO\tO
+die\td\tART\tI-NC\tO
+europäischen\teuropäisch\tADJA\tI-NC\tI-MISC
+Bürger\tBürger\tNN\tI-NC\tO
+"""
+
+CONLLU = """# sent_id = 1
+1\tEs\tes\tPRON\tPPER\tCase=Nom\t2\tnsubj\t_\t_
+2\tsei\tsein\tAUX\tVAFIN\tMood=Sub|VerbForm=Fin\t0\troot\t_\tSpaceAfter=No
+3\t.\t.\tPUNCT\t$.\t_\t2\tpunct\t_\t_
+"""
+
+
+def test_read_germeval(tmp_path: Path) -> None:
+    f = tmp_path / "g.tsv"
+    f.write_text(GERMEVAL, encoding="utf-8")
+    sents = read_germeval(f)
+    assert len(sents) == 2
+    assert sents[0].ents == [(1, 2, "LOCderiv"), (4, 6, "LOC")]
+    doc = to_doc(spacy.blank("de").vocab, sents[0])
+    assert [(e.text, e.label_) for e in doc.ents] == [("russische", "LOCderiv"),
+                                                      ("New York", "LOC")]
+    assert not doc.has_annotation("TAG")
+    train, dev = germeval_split(sents * 10)
+    assert len(dev) == 3 and len(train) == 17
+
+
+def test_read_europarl(tmp_path: Path) -> None:
+    f = tmp_path / "e.tsv"
+    f.write_text(EUROPARL, encoding="utf-8")
+    (sent,) = read_europarl(f)
+    assert sent.ents == [(1, 2, "PER"), (4, 5, "LOCderiv")]
+    assert sent.lemmas is not None and sent.lemmas[3] == "der"
+    assert sent.tags is not None and sent.tags[2] == "$,"
+
+
+def test_read_conllu(tmp_path: Path) -> None:
+    f = tmp_path / "de_gsd-x.conllu"
+    f.write_text(CONLLU, encoding="utf-8")
+    (sent,) = read_conllu(f)
+    assert sent.heads == [1, 1, 1]
+    assert sent.deps == ["nsubj", "ROOT", "punct"]
+    assert sent.spaces == [True, False, True]
+    doc = to_doc(spacy.blank("de").vocab, sent)
+    assert str(doc[1].morph) == "Mood=Sub|VerbForm=Fin"
+    assert doc[1].head.i == 1
+
+
+def test_europarl_scheme_helpers() -> None:
+    assert europarl_label("LOCderiv") == "OTH"
+    assert europarl_label("ORGpart") == "ORG"
+    assert _io_merge([(0, 1, "PER"), (1, 2, "PER"), (3, 4, "LOC")], 5) == [
+        (0, 2, "PER"), (3, 4, "LOC")
+    ]

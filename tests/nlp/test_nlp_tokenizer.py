@@ -1,0 +1,76 @@
+"""German tokenizer customisations and the rule sentence segmenter."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from lagebild.nlp.components import segment
+
+
+def toks(nlp: Language, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("„Wir sind bereit.“", ["„", "Wir", "sind", "bereit", ".", "“"]),
+        ("»Nein«, sagte er.", ["»", "Nein", "«", ",", "sagte", "er", "."]),
+        ("‚Ja‘ hieß es.", ["‚", "Ja", "‘", "hieß", "es", "."]),
+        ('"Wir nehmen nichts", stellte er klar.',
+         ['"', "Wir", "nehmen", "nichts", '"', ",", "stellte", "er", "klar", "."]),
+        ("US-Außenminister John Kerry", ["US-Außenminister", "John", "Kerry"]),
+        ("gegen die IS-Kämpfer.", ["gegen", "die", "IS-Kämpfer", "."]),
+        ("am 3. Oktober 2015", ["am", "3.", "Oktober", "2015"]),
+        ("z.B. Dr. Müller usw. und Nr. 5", ["z.B.", "Dr.", "Müller", "usw.", "und", "Nr.", "5"]),
+        ("Baschar al-Assad", ["Baschar", "al-Assad"]),
+    ],
+)
+def test_tokenizer(blank_de: Language, text: str, expected: list[str]) -> None:
+    assert toks(blank_de, text) == expected
+
+
+def sents(nlp: Language, text: str) -> list[str]:
+    words = toks(nlp, text)
+    starts = segment(words)
+    out: list[list[str]] = []
+    for w, s in zip(words, starts, strict=True):
+        if s:
+            out.append([])
+        out[-1].append(w)
+    return [" ".join(s) for s in out]
+
+
+def test_segment_simple(blank_de: Language) -> None:
+    assert sents(blank_de, "Er kam. Sie ging! Wer bleibt?") == [
+        "Er kam .", "Sie ging !", "Wer bleibt ?"
+    ]
+
+
+def test_segment_keeps_quote_and_frame(blank_de: Language) -> None:
+    text = "„Wir sind bereit. Das ist klar“, sagte Kerry. Dann ging er."
+    assert sents(blank_de, text) == [
+        "„ Wir sind bereit . Das ist klar “ , sagte Kerry .",
+        "Dann ging er .",
+    ]
+
+
+def test_segment_quote_then_frame_after_terminal(blank_de: Language) -> None:
+    text = '"Es gibt keine Lösung!", sagte er. Er sagte: „Wir kommen.“ Danach Stille.'
+    assert sents(blank_de, text) == [
+        '" Es gibt keine Lösung ! " , sagte er .',
+        "Er sagte : „ Wir kommen . “",
+        "Danach Stille .",
+    ]
+
+
+def test_segment_ordinal_and_abbreviation(blank_de: Language) -> None:
+    text = "Am 3. Oktober kam z.B. Dr. Müller. Er blieb."
+    assert sents(blank_de, text) == ["Am 3. Oktober kam z.B. Dr. Müller .", "Er blieb ."]
+
+
+def test_segment_unbalanced_quote_does_not_swallow_everything() -> None:
+    words = ["„", "A", "."] + ["x", "y", "."] * 100 + ["Ende", "."]
+    starts = segment(words)
+    assert sum(starts) > 1
