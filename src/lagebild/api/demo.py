@@ -1,0 +1,120 @@
+"""Synthetic annotation layers for demos, tests and benchmarks.
+
+Until the NLP and event stages land, stored articles carry no entities, statements or
+events. ``annotate`` adds plausible ones from a small gazetteer and keyword rules, so the
+dashboard, the API tests and the benchmark exercise every layer. Never used on real data
+by the server itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lagebild.model import Article, Entity
+from lagebild.store.queries import actor_key
+
+GAZETTEER: dict[str, str] = {
+    "Saddam Hussein": "PER", "Matthias Berninger": "PER", "Manfred Stolpe": "PER",
+    "Stephen Harper": "PER", "Thaksin Shinawatra": "PER", "Alan García": "PER",
+    "Angela Merkel": "PER", "Gerhard Schröder": "PER", "Condoleezza Rice": "PER",
+    "Mahmud Ahmadinedschad": "PER", "Valeri Trojanow": "PER", "Ollanta Humala": "PER",
+    "Frank-Walter Steinmeier": "PER", "Javier Solana": "PER", "George W. Bush": "PER",
+    "Hans-Jürgen Papier": "PER", "Franz Josef Jung": "PER", "Xanana Gusmão": "PER",
+    "Europäischen Union": "ORG", "EU": "ORG", "IAEA": "ORG", "BND": "ORG", "NPD": "ORG",
+    "Grüne": "ORG", "UN": "ORG", "NATO": "ORG", "Bundestag": "ORG", "CDU": "ORG",
+    "SPD": "ORG", "FDP": "ORG", "Sicherheitsrat": "ORG", "Bundesverfassungsgericht": "ORG",
+    "Irak": "LOC", "Iran": "LOC", "USA": "LOC", "Bagdad": "LOC", "Russland": "LOC",
+    "Litauen": "LOC", "Türkei": "LOC", "Österreich": "LOC", "Indonesien": "LOC",
+    "Timor-Leste": "LOC", "Kanada": "LOC", "Peru": "LOC", "Togo": "LOC", "Thailand": "LOC",
+    "Bangkok": "LOC", "Deutschland": "LOC", "Kongo": "LOC", "Berlin": "LOC",
+    "Frankreich": "LOC", "China": "LOC", "Tikrit": "LOC", "Dudschail": "LOC",
+}
+_NAMES = re.compile(
+    r"(?<![\wÄÖÜäöüß-])(" + "|".join(re.escape(n) for n in sorted(GAZETTEER, key=len,
+                                                                   reverse=True))
+    + r")(?![\wÄÖÜäöüß])"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SAY = re.compile(r"\b(sagte|erklärte|betonte|forderte|kritisierte|warnte|meinte)\b")
+# keyword → (PLOVER, CAMEO, QuadClass)
+_EVENT_RULES: list[tuple[re.Pattern[str], str, str, int]] = [
+    (re.compile(r"\b(fordert|forderte|fordern|verlangt)"), "DEMAND", "100", 3),
+    (re.compile(r"\b(kritisiert|kritisierte|verurteilt|wirft)"), "DISAPPROVE", "111", 3),
+    (re.compile(r"\b(trifft|traf|Treffen|Gespräch|Gesprächen|verhandel)"), "CONSULT", "040", 1),
+    (re.compile(r"\b(hilft|unterstützt|Hilfe|liefert)"), "AID", "070", 2),
+    (re.compile(r"\b(angeklagt|Anklage|Prozess|festgenommen)"), "ACCUSE", "112", 3),
+    (re.compile(r"\b(bombardier|Angriff|abgeschossen|Attentat|Putsch|Staatsstreich)"),
+     "ASSAULT", "190", 4),
+    (re.compile(r"\b(vereinbart|einigt|Abkommen|Zusammenarbeit)"), "AGREE", "057", 1),
+]
+
+
+def annotate(article: Article) -> Article:
+    """A copy of ``article`` with gazetteer entities, statements and events."""
+    text = article.text
+    entities = [
+        Entity(text=m.group(1), start=m.start(1), end=m.end(1), label=GAZETTEER[m.group(1)])
+        for m in _NAMES.finditer(text)
+    ]
+    statements: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for sm in _SENTENCE.finditer(text):
+        s_start, s_end = sm.start(), sm.end()
+        inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
+        speakers = [e for e in inside if e.label == "PER"]
+        if speakers and _SAY.search(sm.group()):
+            sp = speakers[0]
+            statements.append({
+                "speaker": sp.text, "speaker_actor": actor_key(sp.label, sp.text),
+                "type": "direct" if "„" in sm.group() else "indirect",
+                "modality": "assertive", "start": s_start, "end": s_end,
+                "text": sm.group().strip(),
+            })
+        if len(inside) >= 2:
+            for pattern, plover, cameo, quad in _EVENT_RULES:
+                hit = pattern.search(sm.group())
+                if hit is None:
+                    continue
+                src, tgt = inside[0], next((e for e in inside[1:] if e.text != inside[0].text),
+                                           None)
+                if tgt is None:
+                    break
+                events.append({
+                    "plover": plover, "cameo": cameo, "quad_class": quad,
+                    "source": src.text, "source_actor": actor_key(src.label, src.text),
+                    "target": tgt.text, "target_actor": actor_key(tgt.label, tgt.text),
+                    "modality": "asserted", "date": article.published,
+                    "start": s_start, "end": s_end, "trigger": hit.group(0),
+                    "text": sm.group().strip(),
+                })
+                break
+    return article.model_copy(
+        update={"entities": entities, "statements": statements, "events": events}
+    )
+
+
+def annotate_all(articles: Iterable[Article]) -> list[Article]:
+    return [annotate(a) for a in articles]
+
+
+def build_demo_store(
+    path: str | Path, inputs: Iterable[str], extra: Iterable[Article] = ()
+) -> int:
+    """A store at ``path`` from ``inputs`` (structure only) with synthetic annotations,
+    plus ``extra`` articles as given. Returns the number of stored articles."""
+    from lagebild.pipeline import analyze
+    from lagebild.store import Store
+
+    stored = 0
+    with Store(path) as store, store.transaction():
+        for item in analyze(list(inputs), stages=()):
+            if isinstance(item, Article):
+                store.add(annotate(item))
+                stored += 1
+        for article in extra:
+            store.add(article)
+            stored += 1
+    return stored

@@ -1,0 +1,58 @@
+"""Events (who did what to whom) with filters, and the event timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
+from lagebild.api.models import EventList, TimelineMonth
+from lagebild.store import queries
+
+router = APIRouter(prefix="/api", tags=["events"])
+
+ActorParam = Annotated[str | None, Query(min_length=1, max_length=300)]
+QuadClass = Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation · "
+                                        "2 material cooperation · 3 verbal conflict · "
+                                        "4 material conflict")]
+
+
+@router.get("/events", response_model=EventList, summary="Events with filters")
+def list_events(
+    conn: Conn,
+    type: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$",
+                                      description="PLOVER type (e.g. CONSULT) or CAMEO code "
+                                      "prefix (e.g. 04)")] = None,
+    quad_class: QuadClass = None,
+    actor: Annotated[str | None, Query(min_length=1, max_length=300,
+                                       description="Actor as source or target")] = None,
+    source: ActorParam = None,
+    target: ActorParam = None,
+    modality: ShortText = None,
+    article: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    sort: Literal["date", "-date", "code", "-code"] = "-date",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> EventList:
+    code = type if type and type[0].isdigit() else None
+    plover = type if type and not type[0].isdigit() else None
+    return EventList.model_validate(queries.list_events(
+        conn, code=code, plover=plover, quad_class=quad_class, actor=actor, source=source,
+        target=target, modality=modality, article_id=article, date_from=date_from,
+        date_to=date_to, sort=sort, limit=limit, offset=offset,
+    ))
+
+
+@router.get("/events/timeline", response_model=list[TimelineMonth],
+            summary="Events per month and QuadClass")
+def event_timeline(
+    conn: Conn,
+    actor: ActorParam = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> list[TimelineMonth]:
+    rows = queries.event_timeline(conn, date_from=date_from, date_to=date_to, actor=actor)
+    return [TimelineMonth.model_validate(r) for r in rows]

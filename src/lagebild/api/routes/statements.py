@@ -1,0 +1,35 @@
+"""Statements (quotes, reported speech) with filters."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
+from lagebild.api.models import StatementList
+from lagebild.store import queries
+
+router = APIRouter(prefix="/api", tags=["statements"])
+
+
+@router.get("/statements", response_model=StatementList, summary="Statements with filters")
+def list_statements(
+    conn: Conn,
+    actor: Annotated[str | None, Query(min_length=1, max_length=300,
+                                       description="Speaker actor id")] = None,
+    kind: Annotated[str | None, Query(alias="type", min_length=1, max_length=50,
+                                      description="Statement type (direct, indirect …)")] = None,
+    modality: ShortText = None,
+    article: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    q: ShortText = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    sort: Literal["published", "-published"] = "-published",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> StatementList:
+    return StatementList.model_validate(queries.list_statements(
+        conn, speaker=actor, kind=kind, modality=modality, article_id=article, q=q,
+        date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset,
+    ))
