@@ -179,6 +179,12 @@ def ingest_cmd(
     structure_only: StructureOnly = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Analyse on N local Dask worker processes (1 = in-process).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")
+    ] = None,
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
     options = _options(published)
@@ -205,8 +211,14 @@ def ingest_cmd(
             if counter["items"] % 10 == 0:
                 progress.update(task, items=counter["items"])
 
-        report = ingest(paths, store, options, _stages(structure_only), on_file=on_file,
-                        on_item=on_item)
+        if workers > 1 or scheduler:
+            from lagebild.distributed import ingest_distributed
+
+            report = ingest_distributed(paths, store, options, _stages(structure_only),
+                                        workers=workers, scheduler=scheduler, on_file=on_file)
+        else:
+            report = ingest(paths, store, options, _stages(structure_only), on_file=on_file,
+                            on_item=on_item)
         stats = store.stats()
     if as_json:
         sys.stdout.write(json.dumps({**report.as_dict(), "store": stats}, ensure_ascii=False,

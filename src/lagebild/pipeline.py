@@ -157,14 +157,15 @@ def ingest(
     - an article already stored is not stored again (same content → same id);
     - writes are committed in batches, and a file is marked done only after its last
       batch, so an interrupted run re-reads the unfinished file and stores what is missing;
-    - files marked done (same path, size and mtime) are not read again.
+    - files marked done (same path, size and mtime) are not read again; files with
+      failures are never marked done, so they are retried.
     """
     report = IngestReport()
     analyzer = Analyzer(stages)
     report.missing_stages = dict(analyzer.missing)
     for entry in expand_paths(paths):
         if isinstance(entry, Failure):
-            _count(report, entry, store)
+            record_item(report, entry, store)
             continue
         report.files += 1
         if on_file:
@@ -174,20 +175,29 @@ def ingest(
             report.files_already_done += 1
             continue
         items = 0
+        clean = True
         with store.transaction():
             for item in analyzer.run(read_path(entry, options)):
                 items += 1
-                _count(report, item, store)
+                clean = clean and not is_failure(item)
+                record_item(report, item, store)
                 if on_item:
                     on_item(item)
                 if items % batch_size == 0:
                     store.commit_and_continue()
-            if entry != STDIN:
+            # Files with failures are read again next time (a fixed reader may now succeed).
+            if entry != STDIN and clean:
                 store.mark_source_done(path, items)
     return report
 
 
-def _count(report: IngestReport, item: Item, store: Store) -> None:
+def is_failure(item: Item) -> bool:
+    """A failure that a re-run could fix (skips such as 'not German' are final)."""
+    return isinstance(item, Failure) and not item.skipped
+
+
+def record_item(report: IngestReport, item: Item, store: Store) -> None:
+    """Store one item (article or failure) and count it in ``report``."""
     report.read += 1
     if isinstance(item, Failure):
         store.add_failure(item)

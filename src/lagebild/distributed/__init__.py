@@ -1,0 +1,5 @@
+"""Scale-out: the same pipeline on a Dask distributed cluster (local or remote)."""
+
+from lagebild.distributed.runner import analyze_file, ingest_distributed
+
+__all__ = ["analyze_file", "ingest_distributed"]

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from lagebild.distributed import ingest_distributed
+from lagebild.pipeline import ingest
+from lagebild.store import Store
+
+
+def test_distributed_ingest_matches_single_process(tmp_path: Path, samples_dir: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    inputs = [str(samples_dir), str(tmp_path / "empty.txt")]
+    single = Store(tmp_path / "single.db")
+    expected = ingest(inputs, single, stages=())
+    dist = Store(tmp_path / "dist.db")
+    report = ingest_distributed(inputs, dist, stages=(), workers=2)
+    assert (report.stored, report.failed) == (expected.stored, expected.failed) == (16, 1)
+    ids = "SELECT id FROM articles ORDER BY id"
+    assert dist.conn.execute(ids).fetchall() == single.conn.execute(ids).fetchall()
+    again = ingest_distributed(inputs, dist, stages=(), workers=2)
+    assert again.stored == 0 and again.failed == 1  # the broken file is retried
+    assert again.files_already_done == again.files - 1
+    assert dist.stats()["articles"] == 16
