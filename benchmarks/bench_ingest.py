@@ -24,6 +24,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=os.environ.get("LAGEBILD_SHARED", "../shared"))
     parser.add_argument("--stages", default="", help="comma-separated stages (default: none)")
+    parser.add_argument("--workers", type=int, default=1, help="Dask worker processes (>1)")
     args = parser.parse_args()
     corpus = Path(args.shared) / "data/news/10kgnad-test.csv"
     if not corpus.exists():
@@ -33,7 +34,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         start = time.perf_counter()
-        report = ingest([str(corpus)], store, stages=stages)
+        if args.workers > 1:
+            from lagebild.distributed import ingest_distributed
+
+            report = ingest_distributed([str(corpus)], store, stages=stages,
+                                        workers=args.workers)
+        else:
+            report = ingest([str(corpus)], store, stages=stages)
         seconds = time.perf_counter() - start
         words = sum(
             len(row[0].split())
@@ -42,14 +49,15 @@ def main() -> int:
         store.close()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("| stages | articles stored | failed | seconds | articles/s | words/s | peak RSS MiB |")
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     print(
-        f"| {','.join(stages) or 'structure only'} | {report.stored} | {report.failed} | "
+        f"| {','.join(stages) or 'structure only'} | {args.workers} | {report.stored} | {report.failed} | "
         f"{seconds:.1f} | {report.stored / seconds:.0f} | {words / seconds:,.0f} | "
         f"{peak_mib:.0f} |"
     )
     print(f"\nreproduce: python benchmarks/bench_ingest.py --shared {args.shared}"
-          + (f" --stages {args.stages}" if args.stages else ""))
+          + (f" --stages {args.stages}" if args.stages else "")
+          + (f" --workers {args.workers}" if args.workers > 1 else ""))
     return 0
 
 
