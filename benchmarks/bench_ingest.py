@@ -51,7 +51,8 @@ def main() -> int:
     print("| stages | articles stored | failed | seconds | articles/s | words/s | peak RSS MiB |")
     print("|---|---|---|---|---|---|---|---|")
     print(
-        f"| {','.join(stages) or 'structure only'} | {args.workers} | {report.stored} | {report.failed} | "
+        f"| {','.join(stages) or 'structure only'} | {args.workers} | {report.stored} | "
+        f"{report.failed} | "
         f"{seconds:.1f} | {report.stored / seconds:.0f} | {words / seconds:,.0f} | "
         f"{peak_mib:.0f} |"
     )
