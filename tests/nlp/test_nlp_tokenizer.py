@@ -74,3 +74,24 @@ def test_segment_unbalanced_quote_does_not_swallow_everything() -> None:
     words = ["„", "A", "."] + ["x", "y", "."] * 100 + ["Ende", "."]
     starts = segment(words)
     assert sum(starts) > 1
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "near_ich", "expected"),
+    [
+        ("seien", "sein", False, True),
+        ("gebe", "geben", False, True),
+        ("stehe", "stehen", False, True),
+        ("untergrabe", "untergraben", False, True),
+        ("verändere", "verändern", False, True),
+        ("gäbe", "geben", False, True),
+        ("habe", "haben", True, False),
+        ("gibt", "geben", False, False),
+        ("fährt", "fahren", False, False),
+        ("sagte", "sagen", False, False),
+    ],
+)
+def test_subjunctive_by_form(word: str, lemma: str, near_ich: bool, expected: bool) -> None:
+    from lagebild.nlp.components import subjunctive_by_form
+
+    assert subjunctive_by_form(word, lemma, near_ich) is expected

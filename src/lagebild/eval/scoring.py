@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -26,8 +26,13 @@ def run_components(
             if pipe is not None:
                 stream = pipe(stream, batch_size=batch_size)
             else:
-                stream = (proc(d) for d in stream)
+                stream = _apply(proc, stream)
     yield from stream
+
+
+def _apply(proc: Callable[[Doc], Doc], docs: Iterable[Doc]) -> Iterator[Doc]:
+    for doc in docs:
+        yield proc(doc)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -135,10 +140,11 @@ def score_ud(nlp: Language, sents: Sequence[GoldSentence]) -> dict[str, Any]:
                 c["las"] += head_ok and tok.dep_.lower() == sent.deps[i].lower()
             gold = _feats(sent.morphs[i]) if sent.morphs is not None else {}
             pred = tok.morph.to_dict()
-            if gold.get("VerbForm") == "Fin" and "Mood" in gold:
+            gold_fin = gold.get("VerbForm") == "Fin" or "Mood" in gold
+            if gold_fin and "Mood" in gold:
                 c["mood_n"] += 1
                 c["mood"] += pred.get("Mood") == gold["Mood"]
-            gsub = gold.get("VerbForm") == "Fin" and gold.get("Mood") == "Sub"
+            gsub = gold_fin and gold.get("Mood") == "Sub"
             psub = pred.get("Mood") == "Sub"
             c["sub_tp"] += gsub and psub
             c["sub_fp"] += psub and not gsub

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 LEXFEAT = "lagebild_lexfeat"
@@ -289,3 +289,70 @@ def token_texts(nlp: Language, text: str) -> list[str]:
 
 
 Pipe = Callable[[Doc], Doc]
+
+
+# --------------------------------------------------------------------------- mood
+MOOD = "lagebild_mood"
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+SUBJUNCTIVE_FORMS = frozenset(
+    "sei seien seiest seiet wäre wären wärest wärst hätte hätten hättest würde würden "
+    "würdest könnte könnten könntest müsste müssten müßte müßten dürfte dürften möchte "
+    "möchten gäbe gäben käme kämen ginge gingen täte täten stünde stünden wüsste wüssten "
+    "bräuchte bräuchten ließe ließen hieße läge lägen".split()
+)
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def subjunctive_by_form(word: str, lemma: str, near_ich: bool) -> bool:
+    """German Konjunktiv I/II recognisable from the form (given lemma and context).
+
+    - listed frequent forms (``sei``, ``wäre``, ``hätte``, ``würde`` …);
+    - Konjunktiv II with umlaut absent from the lemma (``gäbe`` ← geben; not ``fährt``);
+    - Konjunktiv I 3rd singular = stem + ``e`` (``gebe``, ``stehe``, ``untergrabe``,
+      ``verändere``), unless an ``ich`` nearby makes it a 1st-person indicative.
+    """
+    w = word.lower()
+    lem = lemma.lower()
+    if w in SUBJUNCTIVE_FORMS:
+        return True
+    if not lem or not lem.endswith("n") or w == lem:
+        return False
+    if (
+        any(c in w for c in "äöü")
+        and not any(c in lem for c in "äöü")
+        and w.endswith(("e", "en", "est"))
+        and w.translate(_UMLAUTS)[:2] == lem[:2]
+    ):
+        return True
+    if near_ich or not w.endswith("e"):
+        return False
+    if lem.endswith(("ern", "eln")):
+        return w == lem[:-1] + "e"
+    return lem.endswith("en") and w == lem[:-1]
+
+
+class MoodRules:
+    """Sets ``Mood=Sub`` on finite verbs whose form is unambiguously subjunctive."""
+
+    def __init__(self, name: str = MOOD) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [t.lower_ for t in doc]
+        for token in doc:
+            if token.tag_ not in FINITE_TAGS:
+                continue
+            i = token.i
+            near_ich = "ich" in words[max(0, i - 3) : i + 4]
+            if subjunctive_by_form(token.text, token.lemma_, near_ich):
+                feats = token.morph.to_dict()
+                if feats.get("Mood") != "Sub":
+                    feats["Mood"] = "Sub"
+                    feats.setdefault("VerbForm", "Fin")
+                    token.morph = MorphAnalysis(doc.vocab, feats)
+        return doc
+
+
+@Language.factory(MOOD)
+def make_mood(nlp: Language, name: str) -> MoodRules:
+    return MoodRules(name)
