@@ -1,4 +1,4 @@
-"""Lagebild: German news in, actors, statements and events out, every fact linked to its evidence."""
+"""Lagebild: German news in; actors, statements and events out, each linked to evidence."""
 
 from lagebild.model import SCHEMA_VERSION, Article, Block, BlockType, Image, Source
 

@@ -32,7 +32,7 @@ from lagebild.settings import Options
 
 SECTIONS = frozenset(
     s.lower()
-    for s in (  # noqa: SIM905
+    for s in (
         "Politik Wirtschaft Sport Panorama Technik Wissen Unterhaltung Leben Auto Ratgeber "
         "Reise Kultur Kommentare Meinung Börse Ausland Inland Regional Gesundheit Digital "
         "Karriere Essen Stil Geld Klima Fußball Medien Netzwelt Feuilleton Lokales Welt "
@@ -42,7 +42,7 @@ SECTIONS = frozenset(
 
 AGENCIES = {
     a.lower(): a
-    for a in (  # noqa: SIM905
+    for a in (
         "dpa AFP AP Reuters rts rtr dts KNA epd SID DJ dpa-AFX AFX Bloomberg ddp dapd APA "
         "sda Xinhua TASS Interfax ANSA EFE jW ntv dts/jw"
     ).split()
