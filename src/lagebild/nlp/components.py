@@ -152,36 +152,43 @@ class LexicalFeatures:
             yield self(doc)
 
     # serialisation -------------------------------------------------------------
+    # Stored as all words, a NUL byte, then all codes (in the same order): this parses
+    # several times faster than word<TAB>code lines, which matters for load time.
+    def _dump(self) -> bytes:
+        items = sorted(self.table.items())
+        words = "\n".join(w for w, _ in items)
+        codes = "\n".join(c for _, c in items)
+        return gzip.compress((words + "\0" + codes).encode("utf-8"), compresslevel=9)
+
+    def _load_blob(self, data: bytes) -> None:
+        text = gzip.decompress(data).decode("utf-8")
+        if "\0" in text:
+            words, codes = text.split("\0", 1)
+            table = dict(zip(words.split("\n"), codes.split("\n"), strict=True))
+        else:  # older word<TAB>code format
+            table = dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
+        table.pop("", None)
+        self.set_table(table)
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        data = "\n".join(f"{w}\t{c}" for w, c in sorted(self.table.items()))
-        with gzip.open(path / "table.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-            fh.write(data)
+        (path / "table.bin.gz").write_bytes(self._dump())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LexicalFeatures:
-        file = Path(path) / "table.tsv.gz"
-        table: dict[str, str] = {}
-        if file.exists():
-            with gzip.open(file, "rt", encoding="utf-8") as fh:
-                for line in fh.read().split("\n"):
-                    word, _, code = line.partition("\t")
-                    if word:
-                        table[word] = code
-        self.set_table(table)
+        for name in ("table.bin.gz", "table.tsv.gz"):
+            file = Path(path) / name
+            if file.exists():
+                self._load_blob(file.read_bytes())
+                return self
+        self.set_table({})
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = "\n".join(f"{w}\t{c}" for w, c in sorted(self.table.items()))
-        return gzip.compress(data.encode("utf-8"))
+        return self._dump()
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LexicalFeatures:
-        table: dict[str, str] = {}
-        for line in gzip.decompress(data).decode("utf-8").split("\n"):
-            word, _, code = line.partition("\t")
-            if word:
-                table[word] = code
-        self.set_table(table)
+        self._load_blob(data)
         return self
 
 

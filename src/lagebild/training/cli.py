@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+import lagebild.nlp.components  # noqa: F401  (registers the spaCy factories)
+
 app = typer.Typer(help="Train the Lagebild German NLP pipeline.", no_args_is_help=True)
 
 DEFAULT_DATA = Path("../shared/data")
@@ -45,3 +47,25 @@ def split(
 
     for path in write_dev_files(data, out):
         typer.echo(str(path))
+
+
+@app.command()
+def package(
+    model: Path = typer.Argument(..., exists=True, file_okay=False, help="a trained model-best"),
+    out: Path = typer.Option(Path("src/lagebild/models/de_lagebild"), "--out"),
+) -> None:
+    """Copy a trained model into the package (adds the Konjunktiv rules if missing)."""
+    import shutil
+
+    import spacy
+
+    from lagebild.nlp.components import MOOD
+
+    nlp = spacy.load(model)
+    if MOOD not in nlp.pipe_names:
+        nlp.add_pipe(MOOD, after="trainable_lemmatizer")
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    typer.echo(f"{out}: {size / 1e6:.1f} MB, pipeline {nlp.pipe_names}")
