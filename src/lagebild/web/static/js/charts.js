@@ -1,0 +1,54 @@
+// Small SVG charts built with createElementNS (no library).
+import { s } from "./dom.js";
+
+/**
+ * Bars per month. series: [{key, cls, label}], rows: [{month, <key>: n}].
+ * Series are stacked.
+ */
+export function monthBars(rows, series, { width = 640, height = 180, title = "" } = {}) {
+  const pad = { l: 32, r: 8, t: 12, b: 34 };
+  const svg = s("svg", {
+    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", class: "chart",
+    "aria-label": title,
+  });
+  if (title) svg.appendChild(s("title", null, title));
+  if (!rows.length) {
+    svg.appendChild(s("text", { x: width / 2, y: height / 2, "text-anchor": "middle" },
+      "keine Daten"));
+    return svg;
+  }
+  const totals = rows.map((r) => series.reduce((sum, sr) => sum + (r[sr.key] || 0), 0));
+  const max = Math.max(1, ...totals);
+  const innerW = width - pad.l - pad.r;
+  const innerH = height - pad.t - pad.b;
+  const bw = innerW / rows.length;
+  svg.appendChild(s("line", { x1: pad.l, y1: pad.t + innerH, x2: width - pad.r,
+    y2: pad.t + innerH, stroke: "#999" }));
+  svg.appendChild(s("text", { x: pad.l - 4, y: pad.t + 8, "text-anchor": "end" }, String(max)));
+  svg.appendChild(s("text", { x: pad.l - 4, y: pad.t + innerH, "text-anchor": "end" }, "0"));
+  const every = Math.max(1, Math.ceil(rows.length / 12));
+  rows.forEach((row, i) => {
+    let y = pad.t + innerH;
+    const x = pad.l + i * bw + bw * 0.1;
+    for (const sr of series) {
+      const value = row[sr.key] || 0;
+      if (!value) continue;
+      const bh = (value / max) * innerH;
+      y -= bh;
+      const rect = s("rect", { x, y, width: Math.max(1, bw * 0.8), height: bh,
+        class: "bar " + (sr.cls || "") });
+      rect.appendChild(s("title", null, `${row.month}: ${value} ${sr.label}`));
+      svg.appendChild(rect);
+    }
+    if (i % every === 0) {
+      svg.appendChild(s("text", { x: x + bw * 0.4, y: height - pad.b + 14,
+        "text-anchor": "middle" }, row.month));
+    }
+  });
+  return svg;
+}
+
+export function legend(series) {
+  return series.map((sr) => s("svg", { width: 10, height: 10 },
+    s("rect", { width: 10, height: 10, class: "bar " + (sr.cls || "") })));
+}

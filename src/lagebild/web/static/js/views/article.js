@@ -1,0 +1,170 @@
+// Article page: the text by blocks, with entity/statement/event highlights and evidence.
+import { api } from "../api.js";
+import { actorLink, clear, h, QUAD } from "../dom.js";
+
+const BLOCK_TAGS = {
+  section: ["p", "section"], kicker: ["p", "kicker"], headline: ["h1", "headline"],
+  teaser: ["p", "teaser"], paragraph: ["p", "paragraph"], subheading: ["h2", "subheading"],
+  source: ["p", "source"], related: ["aside", "related"], dateline: ["p", "dateline"],
+  image: ["div", "file"], caption: ["figcaption", "caption"], credit: ["small", "credit"],
+};
+
+function annotations(doc) {
+  const anns = [];
+  doc.entities.forEach((e, i) => anns.push({ kind: "ent", cls: "ent " + e.label, start: e.start,
+    end: e.end, data: e, id: "ent-" + i }));
+  doc.statements.forEach((st, i) => anns.push({ kind: "stmt", cls: "stmt", start: st.start,
+    end: st.end, data: st, id: "stmt-" + i }));
+  doc.events.forEach((ev, i) => anns.push({ kind: "evt", cls: "evt", start: ev.start,
+    end: ev.end, data: ev, id: "evt-" + i }));
+  return anns.filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end)
+    && a.end > a.start && a.end <= doc.text.length);
+}
+
+function describe(ann) {
+  const d = ann.data;
+  if (ann.kind === "ent") return `${d.label}: ${d.text} → ${d.actor_id}`;
+  if (ann.kind === "stmt") return `Aussage (${d.type || "?"}) von ${d.speaker || "?"}`;
+  return `Ereignis ${d.plover || d.cameo || "?"} (${QUAD[d.quad_class] || "?"}): `
+    + `${d.source || d.source_actor || "?"} → ${d.target || d.target_actor || "?"}`;
+}
+
+/** Text of [start, end) split at annotation boundaries into spans. */
+function renderRange(text, start, end, anns, onSelect) {
+  const inside = anns.filter((a) => a.start < end && a.end > start);
+  if (!inside.length) return [text.slice(start, end)];
+  const cuts = new Set([start, end]);
+  for (const a of inside) {
+    cuts.add(Math.max(start, a.start));
+    cuts.add(Math.min(end, a.end));
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = inside.filter((ann) => ann.start <= a && ann.end >= b);
+    const piece = text.slice(a, b);
+    if (!covering.length) {
+      out.push(piece);
+      continue;
+    }
+    const span = h("span", {
+      class: "ann " + covering.map((c) => c.cls).join(" "),
+      title: covering.map(describe).join("\n"),
+      tabindex: 0,
+      "data-ann": covering.map((c) => c.id).join(" "),
+    }, piece);
+    span.addEventListener("click", () => onSelect(covering, span));
+    span.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onSelect(covering, span); });
+    out.push(span);
+  }
+  return out;
+}
+
+function evidence(text, start, end) {
+  return h("div", { class: "evidence" }, text.slice(start, end));
+}
+
+function detailItem(doc, ann) {
+  const d = ann.data;
+  if (ann.kind === "ent") {
+    return h("li", null, h("span", { class: "badge " + d.label }, d.label),
+      actorLink(d.actor_id, d.text), h("span", { class: "meta" }, ` [${d.start}–${d.end}]`));
+  }
+  if (ann.kind === "stmt") {
+    return h("li", null, h("strong", null, d.speaker || "?"),
+      d.speaker_actor ? [" ", actorLink(d.speaker_actor, "→ Akteur")] : null,
+      h("span", { class: "meta" }, ` ${d.type || ""} [${d.start}–${d.end}]`),
+      evidence(doc.text, d.start, d.end));
+  }
+  return h("li", null,
+    h("strong", { class: "q" + d.quad_class }, d.plover || d.cameo || "Ereignis"), " ",
+    d.source_actor ? actorLink(d.source_actor, d.source || d.source_actor) : (d.source || "?"),
+    " → ",
+    d.target_actor ? actorLink(d.target_actor, d.target || d.target_actor) : (d.target || "?"),
+    h("span", { class: "meta" }, ` ${QUAD[d.quad_class] || ""} · ${d.modality || ""}`),
+    evidence(doc.text, d.start, d.end));
+}
+
+export async function renderArticle(main, id) {
+  const doc = await api("/api/articles/" + encodeURIComponent(id));
+  const anns = annotations(doc);
+  const selection = h("div", { class: "card", id: "selection" },
+    h("h3", null, "Auswahl"),
+    h("p", { class: "muted" }, "Markierung anklicken, um Belege zu sehen."));
+  let selected = null;
+  const onSelect = (covering, span) => {
+    if (selected) selected.classList.remove("selected");
+    selected = span;
+    span.classList.add("selected");
+    clear(selection).append(h("h3", null, "Auswahl"),
+      h("ul", { class: "plain" }, covering.map((c) => detailItem(doc, c))));
+  };
+
+  const body = h("article", { class: "doc show-ent show-stmt show-evt", id: "article-text",
+    lang: doc.language || "de" });
+  const blocks = doc.blocks.length ? doc.blocks
+    : [{ type: "paragraph", start: 0, end: doc.text.length }];
+  const figures = new Map();
+  for (const block of blocks) {
+    const [tag, cls] = BLOCK_TAGS[block.type] || ["p", block.type];
+    const el = h(tag, { class: cls, "data-block": block.type },
+      renderRange(doc.text, block.start, block.end, anns, onSelect));
+    if (["image", "caption", "credit"].includes(block.type)) {
+      const key = block.image ?? "x";
+      let fig = figures.get(key);
+      if (!fig) {
+        fig = h("figure", { "data-block": "figure" });
+        figures.set(key, fig);
+        body.appendChild(fig);
+      }
+      fig.appendChild(el);
+    } else {
+      body.appendChild(el);
+    }
+  }
+
+  const toggles = h("div", { class: "layers" }, [["ent", "Entitäten", doc.entities.length],
+    ["stmt", "Aussagen", doc.statements.length], ["evt", "Ereignisse", doc.events.length]]
+    .map(([key, label, n]) => {
+      const box = h("input", { type: "checkbox", checked: true, "data-layer": key });
+      box.addEventListener("change", () => body.classList.toggle("show-" + key, box.checked));
+      return h("label", null, box, ` ${label} (${n})`);
+    }));
+
+  const byActor = new Map();
+  for (const e of doc.entities) {
+    const entry = byActor.get(e.actor_id) || { name: e.text, label: e.label, n: 0 };
+    entry.n += 1;
+    byActor.set(e.actor_id, entry);
+  }
+  const meta = [doc.published, doc.source.outlet, doc.section].filter(Boolean).join(" · ");
+  const side = h("aside", null, selection,
+    h("div", { class: "card" }, h("h3", null, "Metadaten"),
+      h("p", { class: "meta" }, meta || "—"),
+      doc.source.authors.length ? h("p", { class: "meta" }, "Autoren: "
+        + doc.source.authors.join(", ")) : null,
+      doc.url ? h("p", null, h("a", { href: doc.url, rel: "noopener noreferrer" }, "Original"))
+        : null,
+      h("p", { class: "meta" }, `ID ${doc.id}`),
+      doc.store.near_duplicate_of ? h("p", { class: "meta" }, "Fast-Duplikat von ",
+        h("a", { href: "#/article/" + encodeURIComponent(doc.store.near_duplicate_of) },
+          doc.store.near_duplicate_of)) : null),
+    h("div", { class: "card" }, h("h3", null, "Akteure"),
+      byActor.size ? h("ul", { class: "plain", id: "article-actors" },
+        [...byActor.entries()].sort((a, b) => b[1].n - a[1].n).map(([aid, e]) =>
+          h("li", null, h("span", { class: "badge " + e.label }, e.label), actorLink(aid, e.name),
+            h("span", { class: "meta" }, ` ${e.n}×`))))
+        : h("p", { class: "muted" }, "Keine Entitäten (NLP-Stufe nicht gelaufen).")),
+    h("div", { class: "card" }, h("h3", null, "Aussagen"),
+      doc.statements.length ? h("ul", { class: "plain" }, doc.statements.map((st, i) =>
+        detailItem(doc, { kind: "stmt", data: st, id: "stmt-" + i })))
+        : h("p", { class: "muted" }, "Keine.")),
+    h("div", { class: "card" }, h("h3", null, "Ereignisse"),
+      doc.events.length ? h("ul", { class: "plain" }, doc.events.map((ev, i) =>
+        detailItem(doc, { kind: "evt", data: ev, id: "evt-" + i })))
+        : h("p", { class: "muted" }, "Keine.")));
+  clear(main).append(h("p", null, h("a", { href: "#/" }, "← Suche")), toggles,
+    h("div", { class: "cols" }, body, side));
+  document.title = (doc.title || doc.id) + " – Lagebild";
+}
