@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lagebild.model import Article, Entity
+from lagebild.model import Article, ArticleBuilder, BlockType, Entity, Source
 from lagebild.store.queries import actor_key
 
 GAZETTEER: dict[str, str] = {
@@ -98,6 +98,45 @@ def annotate(article: Article) -> Article:
 
 def annotate_all(articles: Iterable[Article]) -> list[Article]:
     return [annotate(a) for a in articles]
+
+
+XSS_TITLE = "<script>alert(1)</script> Angriff auf das Dashboard"
+XSS_BODY = (
+    'Ein Bild <img src=x onerror=alert(1)> und <b>fett</b> sagte Angela Merkel in Berlin.'
+)
+
+
+def hostile_article() -> Article:
+    """An article whose text contains HTML/script markup (for escaping tests)."""
+    builder = ArticleBuilder()
+    builder.add(BlockType.SECTION, "Sicherheit")
+    builder.add_title(None, XSS_TITLE, joined=False)
+    builder.add(BlockType.PARAGRAPH, XSS_BODY)
+    builder.add_source("Quelle: Testpresse", Source(outlet="Testpresse"))
+    builder.set(published="2006-06-30", url="javascript:alert(1)")
+    article = builder.build()
+    text = article.text
+    start = text.index("<script>")
+    merkel = text.index("Angela Merkel")
+    berlin = text.index("Berlin")
+    para = text.index("Ein Bild")
+    return article.model_copy(update={
+        "entities": [
+            Entity(text="<script>alert(1)</script>", start=start, end=start + 25, label="OTH"),
+            Entity(text="Angela Merkel", start=merkel, end=merkel + 13, label="PER"),
+            Entity(text="Berlin", start=berlin, end=berlin + 6, label="LOC"),
+        ],
+        "statements": [{
+            "speaker": "Angela Merkel", "speaker_actor": "per:angela-merkel", "type": "indirect",
+            "start": para, "end": para + len(XSS_BODY), "text": XSS_BODY,
+        }],
+        "events": [{
+            "plover": "ASSAULT", "cameo": "190", "quad_class": 4, "source": "Angela Merkel",
+            "source_actor": "per:angela-merkel", "target": "Berlin",
+            "target_actor": "loc:berlin", "modality": "<i>asserted</i>", "date": "2006-06-30",
+            "start": para, "end": para + 20,
+        }],
+    })
 
 
 def build_demo_store(

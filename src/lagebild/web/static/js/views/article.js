@@ -1,6 +1,6 @@
 // Article page: the text by blocks, with entity/statement/event highlights and evidence.
 import { api } from "../api.js";
-import { actorLink, clear, h, QUAD } from "../dom.js";
+import { actorLink, clear, h, QUAD, safeHref } from "../dom.js";
 
 const BLOCK_TAGS = {
   section: ["p", "section"], kicker: ["p", "kicker"], headline: ["h1", "headline"],
@@ -105,6 +105,10 @@ export async function renderArticle(main, id) {
     lang: doc.language || "de" });
   const blocks = doc.blocks.length ? doc.blocks
     : [{ type: "paragraph", start: 0, end: doc.text.length }];
+  if (!blocks.some((b) => b.type === "headline") && doc.title) {
+    // the title came as metadata (e.g. JSON Lines), not as part of the text
+    body.appendChild(h("h1", { class: "headline meta-title", "data-block": "title" }, doc.title));
+  }
   const figures = new Map();
   for (const block of blocks) {
     const [tag, cls] = BLOCK_TAGS[block.type] || ["p", block.type];
@@ -144,7 +148,8 @@ export async function renderArticle(main, id) {
       h("p", { class: "meta" }, meta || "—"),
       doc.source.authors.length ? h("p", { class: "meta" }, "Autoren: "
         + doc.source.authors.join(", ")) : null,
-      doc.url ? h("p", null, h("a", { href: doc.url, rel: "noopener noreferrer" }, "Original"))
+      doc.url && safeHref(doc.url) ? h("p", null,
+        h("a", { href: doc.url, rel: "noopener noreferrer" }, "Original"))
         : null,
       h("p", { class: "meta" }, `ID ${doc.id}`),
       doc.store.near_duplicate_of ? h("p", { class: "meta" }, "Fast-Duplikat von ",

@@ -14,7 +14,7 @@ function layout(nodes, edges) {
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.weight])
     .filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  const k = Math.sqrt((W * H) / Math.max(1, n)) * 0.45;
   for (let iter = 0; iter < 250; iter++) {
     const temp = 20 * (1 - iter / 250) + 0.5;
     const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -37,10 +37,10 @@ function layout(nodes, edges) {
       disp[b].x += dx * f / 10; disp[b].y += dy * f / 10;
     }
     for (let i = 0; i < n; i++) {
-      disp[i].x += (W / 2 - pos[i].x) * 0.01;
-      disp[i].y += (H / 2 - pos[i].y) * 0.01;
+      disp[i].x += (W / 2 - pos[i].x) * 0.06;
+      disp[i].y += (H / 2 - pos[i].y) * 0.06;
       const len = Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2) || 1;
-      pos[i].x = Math.min(W - 40, Math.max(40, pos[i].x + (disp[i].x / len) * Math.min(len, temp)));
+      pos[i].x = Math.min(W - 140, Math.max(30, pos[i].x + (disp[i].x / len) * Math.min(len, temp)));
       pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + (disp[i].y / len) * Math.min(len, temp)));
     }
   }
