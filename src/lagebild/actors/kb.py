@@ -1,0 +1,295 @@
+"""The actor knowledge base: model, JSON (de)serialisation, alias and role indexes.
+
+The shipped KB is ``lagebild/actors/data/kb.json`` (built by :mod:`lagebild.actors.build`).
+Ids are stable: states are ISO 3166 alpha-3 (``RUS``), governments ``<ISO>GOV`` (``RUSGOV``),
+IGOs their CAMEO code (``IGOUNO``), bodies/groups/parties ``org:…``/``grp:…``, persons ``per:…``.
+State sectors (``RUSMIL``, ``SYRREB`` …) are synthesised on demand by :meth:`KB.get`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lagebild.actors.text import (
+    alias_key,
+    case_of,
+    fold,
+    genitive,
+    inflect_adjective,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_KB = DATA_DIR / "kb.json"
+KB_FORMAT = 1
+
+# CAMEO sector codes → German label (for synthesised sector actors like RUSMIL)
+SECTORS: dict[str, str] = {
+    "GOV": "Regierung",
+    "MIL": "Streitkräfte",
+    "COP": "Polizei",
+    "LEG": "Parlament",
+    "JUD": "Justiz",
+    "OPP": "Opposition",
+    "REB": "Rebellen",
+    "SPY": "Geheimdienst",
+    "PTY": "Parteien",
+}
+
+
+@dataclass
+class Term:
+    """A role held for a time: ``foreign_minister`` of ``USA`` from 2013-02-01 to 2017-01-20."""
+
+    role: str
+    org: str
+    start: str | None = None
+    end: str | None = None
+
+    def active(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass
+class Affiliation:
+    """A CAMEO code with a date range (from the PETRARCH dictionaries)."""
+
+    cameo: str
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str  # state government body igo igo_body group party institution ngo person sector
+    cameo: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)  # stems, inflected at index time
+    demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+    seats: list[str] = field(default_factory=list)  # seat-of-government metonyms → this actor
+    prefixes: list[str] = field(default_factory=list)  # compound prefixes ("US" in US-Außenminister)
+    terms: list[Term] = field(default_factory=list)
+    affiliations: list[Affiliation] = field(default_factory=list)
+    source: str = "lagebild"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        data = dict(data)
+        terms = [Term(**t) for t in data.pop("terms", [])]
+        affs = [Affiliation(**a) for a in data.pop("affiliations", [])]
+        return cls(**data, terms=terms, affiliations=affs)
+
+    def active_terms(self, date: str | None) -> list[Term]:
+        return [t for t in self.terms if t.active(date)]
+
+    def cameo_at(self, date: str | None) -> str | None:
+        for aff in self.affiliations:
+            if (aff.start is None or date is None or aff.start <= date) and (
+                aff.end is None or date is None or date < aff.end
+            ):
+                return aff.cameo
+        return self.cameo
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    actor: str
+    kind: str  # name surname adj demonym capital seat
+    case: str  # upper title any
+    surface: str
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    noun: str
+    role: str
+    gender: str
+    org: str | None
+
+
+class KB:
+    """Actors plus the indexes the linker needs (built lazily)."""
+
+    def __init__(self, actors: list[Actor], role_nouns: list[RoleNoun],
+                 meta: dict[str, Any] | None = None) -> None:
+        self.actors: dict[str, Actor] = {a.id: a for a in actors}
+        self.role_nouns: dict[str, RoleNoun] = {}
+        for rn in role_nouns:
+            self.role_nouns.setdefault(fold(rn.noun), rn)
+            for form in (rn.noun + "s", rn.noun + "en", rn.noun + "n"):
+                self.role_nouns.setdefault(fold(form), rn)
+        self.meta: dict[str, Any] = dict(meta or {})
+        self._index: dict[tuple[str, ...], list[AliasEntry]] | None = None
+        self._prefix: dict[str, list[str]] | None = None
+        self._holders: dict[tuple[str, str], list[tuple[Term, str]]] | None = None
+        self.max_alias_len = 1
+
+    # -- serialisation ------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": KB_FORMAT,
+            "meta": self.meta,
+            "role_nouns": [asdict(r) for r in self._role_noun_list()],
+            "actors": [a.to_dict() for a in sorted(self.actors.values(), key=lambda a: a.id)],
+        }
+
+    def _role_noun_list(self) -> list[RoleNoun]:
+        seen: dict[str, RoleNoun] = {}
+        for rn in self.role_nouns.values():
+            seen.setdefault(rn.noun, rn)
+        return sorted(seen.values(), key=lambda r: r.noun)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KB:
+        if data.get("format") != KB_FORMAT:
+            raise ValueError(f"unsupported KB format {data.get('format')!r}")
+        actors = [Actor.from_dict(a) for a in data["actors"]]
+        nouns = [RoleNoun(**r) for r in data.get("role_nouns", [])]
+        return cls(actors, nouns, data.get("meta"))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"),
+                          sort_keys=True)
+        path.write_text(text + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> KB:
+        return cls.from_dict(json.loads(Path(path or DEFAULT_KB).read_text(encoding="utf-8")))
+
+    # -- lookup -------------------------------------------------------------------------
+    def get(self, actor_id: str | None) -> Actor | None:
+        """An actor by id; ``<ISO><SECTOR>`` ids (``RUSMIL``) are synthesised from the state."""
+        if actor_id is None:
+            return None
+        actor = self.actors.get(actor_id)
+        if actor is not None:
+            return actor
+        iso, sector = actor_id[:3], actor_id[3:]
+        state = self.actors.get(iso)
+        if state is not None and state.type == "state" and sector in SECTORS:
+            return Actor(id=actor_id, name=f"{state.name}: {SECTORS[sector]}", type="sector",
+                         cameo=actor_id, country=iso, parent=iso)
+        return None
+
+    def country_of(self, actor_id: str | None) -> str | None:
+        actor = self.get(actor_id)
+        if actor is None:
+            return None
+        if actor.type == "state":
+            return actor.id
+        return actor.country
+
+    def find(self, name: str) -> list[Actor]:
+        """Actors whose id, name or alias matches ``name`` (folded), best first."""
+        key = alias_key(name)
+        hits: list[Actor] = []
+        if name in self.actors:
+            hits.append(self.actors[name])
+        for entry in self.index.get(key, []):
+            actor = self.actors.get(entry.actor)
+            if actor is not None and actor not in hits:
+                hits.append(actor)
+        if not hits:
+            needle = fold(name)
+            hits = [a for a in self.actors.values() if needle in fold(a.name)][:20]
+        return hits
+
+    @property
+    def index(self) -> dict[tuple[str, ...], list[AliasEntry]]:
+        if self._index is None:
+            self._build_index()
+        assert self._index is not None
+        return self._index
+
+    @property
+    def prefix_index(self) -> dict[str, list[str]]:
+        if self._prefix is None:
+            self._build_index()
+        assert self._prefix is not None
+        return self._prefix
+
+    def _build_index(self) -> None:
+        index: dict[tuple[str, ...], list[AliasEntry]] = {}
+        prefix: dict[str, list[str]] = {}
+
+        def add(surface: str, actor: str, kind: str, with_genitive: bool = True) -> None:
+            forms = [surface]
+            gen = genitive(surface) if with_genitive else None
+            if gen:
+                forms.append(gen)
+            for form in forms:
+                key = alias_key(form)
+                if not key:
+                    continue
+                variants = {key, tuple(k for k in key if k != "-")}
+                for variant in variants:
+                    if not variant:
+                        continue
+                    bucket = index.setdefault(variant, [])
+                    entry = AliasEntry(actor, kind, case_of(form), form)
+                    if all(e.actor != actor or e.kind != kind for e in bucket):
+                        bucket.append(entry)
+
+        for actor in self.actors.values():
+            is_person = actor.type == "person"
+            for alias in [actor.name, *actor.aliases]:
+                kind = "surname" if is_person and len(alias_key(alias)) == 1 else "name"
+                add(alias, actor.id, kind)
+            for stem in actor.adjectives:
+                for form in inflect_adjective(stem):
+                    add(form, actor.id, "adj", with_genitive=False)
+            for form in actor.demonyms:
+                add(form, actor.id, "demonym", with_genitive=False)
+            for form in actor.capitals:
+                add(form, actor.id, "capital")
+            for form in actor.seats:
+                add(form, actor.id + ("GOV" if actor.type == "state" else ""), "seat")
+            for form in actor.prefixes:
+                prefix.setdefault(fold(form), [])
+                if actor.id not in prefix[fold(form)]:
+                    prefix[fold(form)].append(actor.id)
+        self._index = index
+        self._prefix = prefix
+        self.max_alias_len = max((len(k) for k in index), default=1)
+
+    def holders(self, role: str, org: str, date: str | None) -> list[tuple[Term, str]]:
+        """(term, person id) of ``role`` at ``org`` active at ``date``; without a date the
+        current holders (open-ended terms), else the latest ones."""
+        if self._holders is None:
+            table: dict[tuple[str, str], list[tuple[Term, str]]] = {}
+            for actor in self.actors.values():
+                for term in actor.terms:
+                    table.setdefault((term.role, term.org), []).append((term, actor.id))
+            self._holders = table
+        terms = self._holders.get((role, org), [])
+        active = [(t, a) for t, a in terms if t.active(date)]
+        if active or date is not None:
+            return active
+        latest = sorted(terms, key=lambda ta: ta[0].start or "", reverse=True)
+        return latest[:1]
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> KB:
+    return KB.load(Path(path))
+
+
+def load_kb(path: Path | None = None) -> KB:
+    """The shipped KB (cached)."""
+    return _load_cached(str(Path(path or DEFAULT_KB).resolve()))

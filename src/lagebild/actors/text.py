@@ -1,0 +1,65 @@
+"""Small text helpers shared by the KB and the linker: folding and tokenisation with offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe",
+                         "Ü": "ue", "’": "'", "‘": "'", "–": "-", "‑": "-"})
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key: ``Müntefering`` and ``MUENTEFERING`` fold alike."""
+    word = word.translate(_UMLAUT)
+    word = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in word if not unicodedata.combining(c)).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Word tokens and single punctuation marks (hyphens are tokens of their own)."""
+    return [Tok(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def alias_key(alias: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(alias))
+
+
+def case_of(alias: str) -> str:
+    """``upper`` (IS, UN: exact case), ``title`` (needs a capital) or ``any`` (adjectives)."""
+    letters = [c for c in alias if c.isalpha()]
+    if not letters:
+        return "any"
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "upper"
+    return "title" if letters[0].isupper() else "any"
+
+
+def slug(name: str) -> str:
+    """``Josh Earnest`` → ``josh-earnest`` (ASCII, for ids)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+ADJ_ENDINGS = ("", "e", "er", "es", "en", "em")
+
+
+def inflect_adjective(stem: str) -> list[str]:
+    """``russisch`` → russisch, russische, russischer, russisches, russischen, russischem."""
+    return [stem + ending for ending in ADJ_ENDINGS]
+
+
+def genitive(name: str) -> str | None:
+    """``Russland`` → ``Russlands``; ``None`` where German adds no -s (``Paris``, ``USA``)."""
+    if not name or not name[-1].isalpha() or name[-1] in "sxzßSXZ" or name.isupper():
+        return None
+    return name + "s"
