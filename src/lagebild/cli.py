@@ -336,6 +336,13 @@ def failures_cmd(
 from lagebild.api.cli import serve as _serve  # noqa: E402
 
 app.command("serve")(_serve)
+from lagebild.actors.cli import actor_cmd as _actor_cmd  # noqa: E402
+from lagebild.actors.cli import actors_cmd as _actors_cmd  # noqa: E402
+from lagebild.actors.cli import kb_app as _kb_app  # noqa: E402
+
+app.add_typer(_kb_app, name="kb")
+app.command("actors")(_actors_cmd)
+app.command("actor")(_actor_cmd)
 # --- end sub-commands ---
 
 

@@ -39,10 +39,18 @@ def _load_nlp() -> StageFunc:
     return run
 
 
+def _load_actors() -> StageFunc:
+    from lagebild.actors.link import load_stage
+
+    func: StageFunc = load_stage()
+    return func
+
+
 STAGES: dict[str, Stage] = {
     "nlp": Stage("nlp", needs=("text", "blocks"), adds=("sentences", "entities"), load=_load_nlp),
+    "actors": Stage("actors", needs=("text",), adds=("entities", "actors"), load=_load_actors),
 }
-DEFAULT_STAGES: tuple[str, ...] = ("nlp",)
+DEFAULT_STAGES: tuple[str, ...] = ("nlp", "actors")
 
 
 def available_stages() -> list[str]:

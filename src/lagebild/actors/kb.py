@@ -78,7 +78,7 @@ class Actor:
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
     seats: list[str] = field(default_factory=list)  # seat-of-government metonyms → this actor
-    prefixes: list[str] = field(default_factory=list)  # compound prefixes ("US" in US-Außenminister)
+    prefixes: list[str] = field(default_factory=list)  # "US" in US-Außenminister
     terms: list[Term] = field(default_factory=list)
     affiliations: list[Affiliation] = field(default_factory=list)
     source: str = "lagebild"

@@ -1,0 +1,124 @@
+"""Coreference inside one article.
+
+Three kinds of later mentions are attached to an earlier person:
+
+- surnames and genitives (``John Kerry`` … ``Kerry`` … ``Kerrys``) through :class:`PersonChains`,
+  keyed by every name part of a person already mentioned;
+- role nouns without a qualifier (``der Minister``, ``die Kanzlerin``) → the nearest preceding
+  person holding a compatible role (:meth:`PersonChains.nearest`);
+- third-person singular subject pronouns (``sagte er``, ``sie betonte``) → the nearest
+  preceding person of compatible gender (:func:`pronoun_gender`).
+
+Token information (morphology) is used when the article has sentences; otherwise a regex
+fallback decides whether ``sie`` is singular.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lagebild.actors.text import Tok, fold
+
+# roles that a generic role noun is compatible with
+GENERIC_ROLES: dict[str, tuple[str, ...]] = {
+    "minister": ("foreign_minister", "defence_minister", "interior_minister", "finance_minister",
+                 "justice_minister", "minister"),
+    "spokesperson_generic": ("spokesperson", "spokesperson_generic"),
+    "leader": ("leader", "head_of_state", "head_of_government", "president", "supreme_leader"),
+    "head_of_state": ("head_of_state", "president"),
+}
+
+_SING_VERBS = {
+    "sei", "habe", "werde", "koenne", "muesse", "wolle", "solle", "ist", "hat", "wird", "kann",
+    "muss", "will", "soll", "war", "waere", "haette", "wuerde", "sagte", "sagt",
+}
+
+
+def compatible(role: str, person_roles: set[str]) -> bool:
+    wanted = GENERIC_ROLES.get(role, (role,))
+    return any(r in person_roles for r in wanted)
+
+
+@dataclass
+class PersonChains:
+    """Persons mentioned so far in an article, in order."""
+
+    keys: dict[str, str] = field(default_factory=dict)  # folded name part → actor id
+    history: list[tuple[int, str]] = field(default_factory=list)  # (start offset, actor id)
+    gender: dict[str, str | None] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    oblique: set[int] = field(default_factory=set)  # positions inside PPs or genitives
+
+    def add(self, actor: str, pos: int, names: list[str], gender: str | None = None,
+            roles: set[str] | None = None, oblique: bool = False) -> None:
+        for name in names:
+            parts = [p for p in re.split(r"[\s]+", name) if p]
+            if not parts:
+                continue
+            self.keys[fold(" ".join(parts))] = actor
+            last = parts[-1]
+            self.keys.setdefault(fold(last), actor)
+            if "-" in last:  # al-Assad → Assad
+                self.keys.setdefault(fold(last.split("-")[-1]), actor)
+        self.history.append((pos, actor))
+        if oblique:
+            self.oblique.add(pos)
+        if gender and not self.gender.get(actor):
+            self.gender[actor] = gender
+        else:
+            self.gender.setdefault(actor, gender)
+        self.roles.setdefault(actor, set()).update(roles or set())
+
+    def lookup(self, surface: str) -> str | None:
+        """The person an earlier mention introduced for this name (genitive -s tolerated)."""
+        key = fold(surface.strip())
+        if key in self.keys:
+            return self.keys[key]
+        for suffix in ("s", "'", "’"):
+            if key.endswith(suffix) and key[: -len(suffix)] in self.keys:
+                return self.keys[key[: -len(suffix)]]
+        return None
+
+    def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
+                window: int = 400) -> str | None:
+        """Nearest preceding person compatible in gender (``m``/``f``) and role; within
+        ``window`` characters a person in subject-like position (not inside a prepositional
+        phrase or genitive) is preferred."""
+        fallback: str | None = None
+        for start, actor in reversed(self.history):
+            if start >= pos:
+                continue
+            g = self.gender.get(actor)
+            if gender and g and g != gender:
+                continue
+            if role and not compatible(role, self.roles.get(actor, set())):
+                continue
+            if start not in self.oblique:
+                return actor if fallback is None or pos - start <= window else fallback
+            if fallback is None:
+                fallback = actor
+        return fallback
+
+
+def pronoun_gender(toks: list[Tok], i: int, sentence_initial: bool,
+                   morph: str | None = None) -> str | None:
+    """``m`` for *er*, ``f`` for singular *sie*, else None (plural/formal *Sie*, other words)."""
+    word = toks[i].text
+    if word in ("er", "Er"):
+        return "m"
+    if word not in ("sie", "Sie"):
+        return None
+    if word == "Sie" and not sentence_initial:
+        return None  # formal address
+    if morph:
+        return "f" if "Number=Sing" in morph else None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            neighbour = toks[j].key
+            if neighbour in _SING_VERBS:
+                return "f"
+            if neighbour.isalpha() and neighbour.islower() and neighbour.endswith(("te", "t")) \
+                    and not neighbour.endswith(("ten", "en")):
+                return "f"
+    return None

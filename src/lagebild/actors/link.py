@@ -1,0 +1,709 @@
+"""Entity linking: every actor mention in an article → a KB id (or a new article-local id).
+
+Mentions come from two sources: the article's NER entities (when the NLP stage ran) and the
+linker's own gazetteer scan over ``article.text`` (KB aliases, adjectives, demonyms, capitals,
+seat-of-government metonyms, compound prefixes such as ``US-``/``UN-``, role nouns, sector nouns
+such as ``Regierung``/``Militärs`` and the pronouns *er*/*sie*), so ``Moskau``, ``russische``,
+``Pentagon`` or ``Regierungssprecher`` are found even where NER missed them.
+
+Resolution rules (see docs/DECISIONS.actors.md):
+- state names, adjectives and demonyms → the state (``russische Unterstützung`` → RUS);
+- capitals and seats of government used as agents → the government (``Moskau sucht`` →
+  RUSGOV); a capital used as a place (``in Moskau``) is not an actor (null);
+- persons by full name; surnames by in-article coreference first, then by the KB person
+  holding a role on the article's ``published`` date (latest terms when there is no date);
+- role nouns with a qualifier (``US-Außenminister``, ``der russische Präsident``,
+  ``Sprecher des Weißen Hauses``) → the holder at the date; with a following name
+  (``Regierungssprecher Josh Earnest``) → that person; without qualifier → coreference;
+- unknown persons (NER PER not in the KB) → article-local ``new:per:<slug>`` actors carrying
+  any role and affiliation stated next to them.
+
+Gazetteer mentions not covered by an NER entity are appended to ``article.entities`` (label
+from the actor type, adjectives/demonyms as ``LOC``+``deriv``, compounds as ``part``). Role,
+sector and pronoun mentions are recorded only in ``article.actors[*].mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
+from lagebild.actors.kb import KB, Actor, load_kb
+from lagebild.actors.text import Tok, fold, slug, tokenize
+from lagebild.model import Article, Entity
+
+# sector nouns → CAMEO sector code
+SECTOR_NOUNS: dict[str, str] = {}
+for _sector, _nouns in {
+    "GOV": "Regierung Regierungen Führung Staatsführung Regime Regimes Staatsspitze Administration"
+           " Kabinett Außenministerium Außenministeriums Ministerium Ministeriums Behörden",
+    "MIL": "Militär Militärs Armee Streitkräfte Streitkräften Truppen Soldaten Armeen"
+           " Militärführung Verteidigungsministerium Verteidigungsministeriums Luftwaffe"
+           " Marine Generalstab"
+           " Kampfjets Kampfflugzeuge Luftangriffe Bodentruppen",
+    "COP": "Polizei Sicherheitskräfte Sicherheitskräften Polizisten",
+    "LEG": "Parlament Parlaments Parlaments Abgeordnete Abgeordneten",
+    "JUD": "Justiz Gericht Gerichts Staatsanwaltschaft",
+    "OPP": "Opposition Oppositionellen Regierungsgegner",
+    "REB": "Rebellen Aufständischen Aufständische Separatisten Milizen Miliz",
+    "SPY": "Geheimdienst Geheimdienste Geheimdienstes Geheimdienstler",
+}.items():
+    for _noun in _nouns.split():
+        SECTOR_NOUNS[fold(_noun)] = _sector
+# group-membership nouns after a group prefix: IS-Kämpfer, Hamas-Kämpfer → the group itself
+MEMBER_NOUNS = {fold(w) for w in "Kämpfer Kämpfern Miliz Milizen Anhänger Terroristen"
+                " Extremisten Dschihadisten Mitglieder Führung Chef Führer Anführer Sprecher"
+                " Kommandeur".split()}
+LOCATIVE = {"in", "im", "nahe", "bei", "nach", "um", "nördlich", "südlich", "östlich",
+            "westlich", "zwischen", "unweit", "vor"}
+INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
+LEADER_OF: dict[str, tuple[str, str]] = {
+    "org:usa-pentagon": ("defence_minister", "USA"),
+    "org:usa-state-department": ("foreign_minister", "USA"),
+    "org:usa-white-house": ("head_of_state", "USA"),
+    "RUSGOV": ("head_of_state", "RUS"),
+}
+SPOKESPERSON_OF = {"org:usa-white-house": "USA", "RUSGOV": "RUS", "DEUGOV": "DEU"}
+# single-token surnames that are also common words: need NER, a title or an earlier full name
+COMMON_SURNAMES = {fold(w) for w in "Fischer Struck Rau Kurz Ban Rice Hunt Gates Austin Sharon "
+                   "Abe Wen Xi Herzog Abbas Brown Harris Gabriel Wallace Akar Fox Howard "
+                   "Carter Kern Martin Vance Morin Borne Hague Conte Michel Bush Clinton Raab "
+                   "Fidan Ghani Peres Barak Salman Lula Johnson Hammond Lammy Cooper Maas Abadi "
+                   "Castro Sisi Mursi Hillary Bibi Prevost Queen Modi Duda Suga Noda Aso Monti "
+                   "Kallas Costa Earnest Perino Spicer Gibbs Carney Snow".split()}
+PERSON_TYPES = {"person"}
+
+
+def article_date(article: Article) -> str | None:
+    """``YYYY-MM-DD`` of ``published`` (None when unknown: latest terms are used)."""
+    if article.published and len(article.published) >= 10:
+        return article.published[:10]
+    return None
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name surname adj demonym capital seat part role sector pronoun ner
+    tok: int = 0
+    tok_end: int = 0
+    candidates: list[str] = field(default_factory=list)
+    actor: str | None = None
+    confidence: float = 0.0
+    role: str | None = None  # role key (role mentions)
+    gender: str | None = None
+    qualifier: str | None = None  # actor id qualifying a role/sector/compound
+    sector: str | None = None
+    label: str | None = None  # NER label when the mention comes from an entity
+    from_entity: bool = False
+    plural: bool = False
+    indefinite: bool = False
+    local: dict[str, Any] | None = None  # name/role/affiliation of an article-local actor
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "actor": self.actor, "confidence": round(self.confidence, 2)}
+
+
+class Linker:
+    """Links the actor mentions of an article against the KB."""
+
+    def __init__(self, kb: KB | None = None, add_entities: bool = True) -> None:
+        self.kb = kb or load_kb()
+        self.add_entities = add_entities
+        self.kb.index  # noqa: B018  (build the alias index now, not on the first article)
+
+    # -- public API ---------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        return self.link(article)
+
+    def link(self, article: Article) -> Article:
+        mentions = self.mentions(article)
+        return apply(article, mentions, self.kb, add_entities=self.add_entities)
+
+    def mentions(self, article: Article) -> list[Mention]:
+        text = article.text
+        toks = tokenize(text)
+        initial = _sentence_initial(article, toks)
+        morph = _morph_by_start(article)
+        cands = self._scan(text, toks, initial, morph)
+        cands = self._merge_entities(article, text, toks, cands)
+        cands.sort(key=lambda m: (m.start, -m.end))
+        self._qualify(text, toks, cands)
+        self._resolve(article, toks, initial, cands)
+        return cands
+
+    # -- scanning -----------------------------------------------------------------------
+    def _match(self, text: str, toks: list[Tok], i: int) -> tuple[int, list[Any]] | None:
+        index = self.kb.index
+        limit = min(len(toks), i + self.kb.max_alias_len)
+        for j in range(limit, i, -1):
+            if j - i > 1 and "\n" in text[toks[i].start:toks[j - 1].end]:
+                continue
+            entries = index.get(tuple(t.key for t in toks[i:j]))
+            if not entries:
+                continue
+            surface = text[toks[i].start:toks[j - 1].end]
+            ok = [e for e in entries if _case_ok(e.case, surface, e.surface)]
+            if ok:
+                return j, ok
+        return None
+
+    def _compound_end(self, text: str, toks: list[Tok], j: int) -> int:
+        """Token index after a hyphen compound continuing at ``j`` (``-Kämpfer``)."""
+        k = j
+        while k + 1 < len(toks) and toks[k].text == "-" and toks[k].start == toks[k - 1].end \
+                and toks[k + 1].start == toks[k].end and toks[k + 1].text[:1].isalpha():
+            k += 2
+        return k
+
+    def _scan(self, text: str, toks: list[Tok], initial: set[int],
+              morph: dict[int, str]) -> list[Mention]:
+        out: list[Mention] = []
+        prefix = self.kb.prefix_index
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            hit = self._match(text, toks, i)
+            if hit is None and tok.key in prefix and i + 2 < len(toks) and \
+                    toks[i + 1].text == "-" and toks[i + 1].start == tok.end:
+                hit = (i + 1, [_PrefixEntry(a) for a in prefix[tok.key]])
+            if hit is not None:
+                j, entries = hit
+                k = self._compound_end(text, toks, j)
+                if k > j:  # hyphen compound: US-Außenminister, IS-Kämpfer, Ukraine-Krise
+                    mention = self._compound(text, toks, i, j, k, entries)
+                    if mention is not None:
+                        out.append(mention)
+                    i = k
+                    continue
+                if all(isinstance(e, _PrefixEntry) for e in entries):
+                    i += 1
+                    continue
+                kinds = {e.kind for e in entries}
+                kind = next(k2 for k2 in ("name", "seat", "capital", "adj", "demonym", "surname")
+                            if k2 in kinds or k2 == "surname")
+                chosen = [e.actor for e in entries if e.kind == kind] or [e.actor for e in entries]
+                surface = text[tok.start:toks[j - 1].end]
+                if kind == "adj" and surface[:1].isupper() and i not in initial and \
+                        j < len(toks) and toks[j].text[:1].isupper():
+                    i = j  # "Deutsche Bank", "Britisches Museum": part of a proper name
+                    continue
+                out.append(Mention(tok.start, toks[j - 1].end, surface, kind, i, j, chosen))
+                i = j
+                continue
+            rn = self.kb.role_nouns.get(tok.key)
+            if rn is not None and tok.text[:1].isupper():
+                out.append(Mention(tok.start, tok.end, tok.text, "role", i, i + 1,
+                                   role=rn.role, gender=None if rn.gender == "-" else rn.gender,
+                                   qualifier=rn.org))
+            elif tok.key in SECTOR_NOUNS and tok.text[:1].isupper():
+                out.append(Mention(tok.start, tok.end, tok.text, "sector", i, i + 1,
+                                   sector=SECTOR_NOUNS[tok.key]))
+            else:
+                gender = pronoun_gender(toks, i, i in initial, morph.get(tok.start))
+                if gender:
+                    out.append(Mention(tok.start, tok.end, tok.text, "pronoun", i, i + 1,
+                                       gender=gender))
+            i += 1
+        return out
+
+    def _compound(self, text: str, toks: list[Tok], i: int, j: int, k: int,
+                  entries: list[Any]) -> Mention | None:
+        surface = text[toks[i].start:toks[k - 1].end]
+        head = toks[k - 1]
+        actors = [e.actor for e in entries]
+        qualifier = actors[0]
+        # a person prefix (Kerry-Sprecher) or state/org prefix
+        rn = self.kb.role_nouns.get(head.key)
+        m = Mention(toks[i].start, toks[k - 1].end, surface, "part", i, k, actors,
+                    qualifier=qualifier)
+        if rn is not None:
+            m.kind, m.role = "role", rn.role
+            m.gender = None if rn.gender == "-" else rn.gender
+        elif head.key in SECTOR_NOUNS:
+            m.kind, m.sector = "sector", SECTOR_NOUNS[head.key]
+        elif head.key in MEMBER_NOUNS:
+            m.kind = "member"
+        return m
+
+    def _merge_entities(self, article: Article, text: str, toks: list[Tok],
+                        cands: list[Mention]) -> list[Mention]:
+        """Add NER entities: persons the gazetteer missed, unknown names (actor null)."""
+        starts = {t.start: n for n, t in enumerate(toks)}
+        ends = {t.end: n for n, t in enumerate(toks)}
+        for ent in article.entities:
+            overlapping = [c for c in cands if c.start < ent.end and ent.start < c.end
+                           and c.kind not in ("pronoun",)]
+            tok_i = starts.get(ent.start, 0)
+            tok_j = ends.get(ent.end, tok_i) + 1
+            if ent.label == "PER":
+                persons = [c for c in overlapping if c.kind in ("name", "surname")
+                           and any(self._is_person(a) for a in c.candidates)]
+                if persons:
+                    for c in persons:
+                        c.from_entity = True
+                    continue
+                for c in overlapping:
+                    if c.kind not in ("role",):
+                        cands.remove(c)
+                cands.append(Mention(ent.start, ent.end, ent.text, "ner", tok_i, tok_j,
+                                     label="PER", from_entity=True))
+                continue
+            if overlapping:
+                for c in overlapping:
+                    c.from_entity = True
+                continue
+            cands.append(Mention(ent.start, ent.end, ent.text, "ner", tok_i, tok_j,
+                                 label=ent.label, from_entity=True))
+        return cands
+
+    def _is_person(self, actor_id: str) -> bool:
+        actor = self.kb.get(actor_id)
+        return actor is not None and actor.type == "person"
+
+    # -- qualifiers ---------------------------------------------------------------------
+    def _qualify(self, text: str, toks: list[Tok], cands: list[Mention]) -> None:
+        by_tok_end = {c.tok_end: c for c in cands}
+        by_tok_start = {c.tok: c for c in cands}
+        for c in cands:
+            if c.kind not in ("role", "sector"):
+                continue
+            prev_tok = toks[c.tok - 1].key if c.tok > 0 else ""
+            if prev_tok in INDEFINITE:
+                c.indefinite = True
+            if prev_tok == "die" and c.gender == "m" and not c.text.endswith("in"):
+                c.plural = True
+            if c.qualifier is None:
+                # preceding adjective/genitive: "russische Außenminister", "Russlands Präsident"
+                for back in (1, 2):
+                    q = by_tok_end.get(c.tok - (back - 1))
+                    if q is not None and q is not c and q.kind in ("adj", "name", "demonym"):
+                        if q.kind == "name" and not _genitive_surface(q.text) and \
+                                not self._is_org_like(q):
+                            break
+                        c.qualifier = q.candidates[0] if q.candidates else None
+                        break
+                    if back == 1 and c.tok >= 1 and toks[c.tok - 1].text[:1].islower() and \
+                            toks[c.tok - 1].text.isalpha():
+                        continue  # skip one lower-case word: "russische damalige Präsident"
+                    break
+            if c.qualifier is None:
+                # following genitive/prepositional qualifier: "Präsident Russlands",
+                # "Außenminister der USA", "Sprecher des Weißen Hauses", "Regierung in Moskau"
+                nxt = by_tok_start.get(c.tok_end)
+                if nxt is not None and nxt.kind in ("name", "capital", "seat") and (
+                        _genitive_surface(nxt.text) or nxt.kind == "seat"):
+                    c.qualifier = nxt.candidates[0] if nxt.candidates else None
+                elif c.tok_end < len(toks) and toks[c.tok_end].key in (
+                        "der", "des", "in", "von", "aus"):
+                    nxt = by_tok_start.get(c.tok_end + 1)
+                    if nxt is not None and nxt.kind in ("name", "capital", "seat", "adj"):
+                        nxt2 = None if nxt.kind == "adj" else nxt
+                        if nxt2 is not None and nxt2.candidates:
+                            c.qualifier = nxt2.candidates[0]
+                            if nxt2.kind == "capital" and c.kind == "sector":
+                                nxt2.kind = "capital_gov"
+
+    def _is_org_like(self, m: Mention) -> bool:
+        actor = self.kb.get(m.candidates[0]) if m.candidates else None
+        return actor is not None and actor.type in ("igo", "igo_body", "body", "institution",
+                                                    "group", "party", "government")
+
+    # -- resolution ---------------------------------------------------------------------
+    def _resolve(self, article: Article, toks: list[Tok], initial: set[int],
+                 cands: list[Mention]) -> None:
+        date = article_date(article)
+        chains = PersonChains()
+        last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
+        for n, c in enumerate(cands):
+            if c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
+                self._resolve_person(c, chains, date, toks, cands, n)
+            elif c.kind == "ner" and c.label == "PER":
+                self._resolve_local_person(c, chains)
+            elif c.kind == "ner":
+                c.actor, c.confidence = None, 0.0
+            elif c.kind in ("name", "seat", "surname"):
+                c.actor = self._pick_org(c.candidates)
+                c.confidence = 0.9 if c.kind == "name" else 0.8
+            elif c.kind in ("adj", "demonym"):
+                c.actor = c.candidates[0] if c.candidates else None
+                c.confidence = 0.9
+            elif c.kind in ("capital", "capital_gov"):
+                self._resolve_capital(c, toks)
+            elif c.kind in ("part", "member"):
+                actor = self.kb.get(c.candidates[0]) if c.candidates else None
+                if actor is not None and actor.type == "person":
+                    c.actor = self._best_person(c.candidates, date, None)
+                else:
+                    c.actor = self._pick_org(c.candidates)
+                c.confidence = 0.7 if c.kind == "part" else 0.8
+            elif c.kind == "role":
+                self._resolve_role(c, cands, n, chains, date)
+            elif c.kind == "sector":
+                self._resolve_sector(c, last_country)
+            elif c.kind == "pronoun":
+                c.actor = chains.nearest(c.start, gender=c.gender)
+                c.confidence = 0.6 if c.actor else 0.0
+            if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
+                                      "part", "member", "capital_gov", "role"):
+                country = self.kb.country_of(c.actor)
+                if country:
+                    last_country = (c.start, country)
+
+    def _pick_org(self, candidates: list[str]) -> str | None:
+        order = {"state": 0, "igo": 1, "igo_body": 2, "body": 2, "institution": 2,
+                 "government": 3, "group": 3, "party": 4, "ngo": 5}
+        known = [a for a in candidates if self.kb.get(a) is not None]
+        if not known:
+            return None
+        return min(known, key=lambda a: order.get(self.kb.get(a).type, 9))  # type: ignore[union-attr]
+
+    def _person_score(self, actor: Actor, date: str | None, role: str | None,
+                      org: str | None) -> tuple[int, str]:
+        score = 0
+        for term in actor.terms:
+            if role is not None and term.role not in GENERIC_ROLES.get(role, (role,)):
+                continue
+            if org is not None and term.org != org:
+                continue
+            if term.active(date):
+                score = max(score, 4)
+            elif date is None or (term.start or "") <= date:
+                score = max(score, 2)
+        if score == 0 and actor.terms and role is None:
+            score = 1
+        if score == 0:
+            for aff in actor.affiliations:
+                if (aff.start is None or date is None or aff.start <= date) and (
+                        aff.end is None or date is None or date < aff.end):
+                    score = max(score, 1)
+        latest = max((t.start or "" for t in actor.terms), default="")
+        if date is not None:
+            latest = max((t.start or "" for t in actor.terms if (t.start or "") <= date),
+                         default="")
+        return score, latest
+
+    def _best_person(self, candidates: list[str], date: str | None, role: str | None,
+                     org: str | None = None) -> str | None:
+        persons = [a for a in (self.kb.get(c) for c in candidates)
+                   if a is not None and a.type == "person"]
+        if not persons:
+            return None
+        best = max(persons, key=lambda a: self._person_score(a, date, role, org))
+        return best.id
+
+    def _resolve_person(self, c: Mention, chains: PersonChains, date: str | None,
+                        toks: list[Tok], cands: list[Mention], n: int) -> None:
+        earlier = chains.lookup(c.text)
+        if earlier is not None:
+            c.actor, c.confidence = earlier, 0.9
+        else:
+            role, org = self._title_before(cands, n)
+            if c.kind == "surname" and not c.from_entity and role is None:
+                key = fold(c.text.rstrip("s")) if c.text.endswith("s") else fold(c.text)
+                if key in COMMON_SURNAMES or fold(c.text) in COMMON_SURNAMES:
+                    c.actor, c.confidence = None, 0.0
+                    c.kind = "dropped"
+                    return
+            c.actor = self._best_person(c.candidates, date, role, org)
+            actor = self.kb.get(c.actor)
+            active = actor is not None and bool(actor.active_terms(date))
+            c.confidence = (0.95 if c.kind == "name" else 0.8) if active else (
+                0.85 if c.kind == "name" else 0.6)
+        actor = self.kb.get(c.actor)
+        if actor is not None:
+            roles = {t.role for t in actor.active_terms(date)}
+            chains.add(actor.id, c.start, [c.text, actor.name, *actor.aliases], actor.gender,
+                       roles, oblique=_oblique(toks, c, cands, n))
+
+    def _title_before(self, cands: list[Mention], n: int) -> tuple[str | None, str | None]:
+        if n > 0 and cands[n - 1].kind == "role" and cands[n - 1].tok_end == cands[n].tok:
+            prev = cands[n - 1]
+            org = self.kb.country_of(prev.qualifier) or prev.qualifier
+            return prev.role, org
+        return None, None
+
+    def _resolve_local_person(self, c: Mention, chains: PersonChains) -> None:
+        name = _strip_genitive(c.text)
+        earlier = chains.lookup(name) or chains.lookup(c.text)
+        if earlier is not None:
+            c.actor, c.confidence = earlier, 0.85
+            return
+        c.actor = "new:per:" + slug(name)
+        c.confidence = 0.7
+        c.local = {"name": name}
+        chains.add(c.actor, c.start, [name], None, set())
+
+    def _resolve_capital(self, c: Mention, toks: list[Tok]) -> None:
+        state = c.candidates[0] if c.candidates else None
+        if state is None:
+            return
+        prev = toks[c.tok - 1].key if c.tok > 0 else ""
+        if c.kind == "capital" and prev in LOCATIVE:
+            c.actor, c.confidence = None, 0.0  # a place, not an actor
+            c.kind = "place"
+            return
+        gov = state + "GOV" if self.kb.get(state + "GOV") else state
+        c.actor, c.confidence = gov, (0.85 if c.kind == "capital_gov" else 0.75)
+
+    def _resolve_role(self, c: Mention, cands: list[Mention], n: int, chains: PersonChains,
+                      date: str | None) -> None:
+        if c.plural or c.indefinite:
+            return
+        # apposition: "Regierungssprecher Josh Earnest", "Präsident Assad"
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        if nxt is not None and nxt.tok == c.tok_end and (
+                (nxt.kind in ("name", "surname") and any(self._is_person(a)
+                                                        for a in nxt.candidates))
+                or (nxt.kind == "ner" and nxt.label == "PER")):
+            c.local = {"apposition": n + 1}
+            return  # resolved after the name (see _finish_appositions)
+        role, org = self._role_target(c)
+        if role is None:
+            return
+        if org is not None:
+            holders = self.kb.holders(role, org, date)
+            if not holders and role == "leader":
+                holders = self.kb.holders("head_of_state", org, date)
+            if not holders and role in ("head_of_state", "leader"):
+                for alt in ("president", "secretary_general", "commission_president"):
+                    holders = self.kb.holders(alt, org, date)
+                    if holders:
+                        break
+            if holders:
+                holders.sort(key=lambda ta: ta[0].start or "", reverse=True)
+                c.actor, c.confidence = holders[0][1], 0.85
+                chains.add(c.actor, c.start, [], c.gender, {role})
+                return
+        if org is None or c.qualifier is None:
+            earlier = chains.nearest(c.start, gender=c.gender, role=role)
+            if earlier is not None:
+                c.actor, c.confidence = earlier, 0.7
+
+    def _role_target(self, c: Mention) -> tuple[str | None, str | None]:
+        """(role key, org/ISO) a role mention asks for."""
+        role = c.role
+        q = c.qualifier
+        if q is not None and q in LEADER_OF and role in ("leader", "head_of_state"):
+            return LEADER_OF[q]
+        if role == "spokesperson_generic":
+            if q is None:
+                return None, None
+            country = SPOKESPERSON_OF.get(q) or self.kb.country_of(q)
+            return "spokesperson", country
+        if role == "leader" and q is None:
+            return None, None
+        if q is None:
+            return role, None
+        actor = self.kb.get(q)
+        if actor is None:
+            return role, None
+        if actor.type in ("state", "government", "body", "sector", "institution"):
+            return role, self.kb.country_of(q)
+        if actor.type == "igo_body" and actor.parent:
+            return role, actor.parent
+        return role, actor.id
+
+    def _resolve_sector(self, c: Mention, last_country: tuple[int, str] | None) -> None:
+        q = c.qualifier
+        sector = c.sector or "GOV"
+        if q is not None:
+            actor = self.kb.get(q)
+            if actor is not None and actor.type in ("group", "igo", "igo_body", "party"):
+                c.actor, c.confidence = actor.id, 0.7
+                return
+            country = self.kb.country_of(q)
+            if country:
+                c.actor, c.confidence = country + sector, 0.8
+                return
+        if last_country is not None and c.start - last_country[0] < 400 and not c.indefinite:
+            c.actor, c.confidence = last_country[1] + sector, 0.4
+
+
+class _PrefixEntry:
+    """A compound prefix match (``US`` in ``US-Außenminister``)."""
+
+    kind = "prefix"
+    case = "any"
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+
+
+def _case_ok(case: str, surface: str, alias: str) -> bool:
+    if case == "upper":
+        return surface == alias or surface.rstrip("s") == alias
+    if case == "title":
+        first = next((ch for ch in surface if ch.isalpha()), "")
+        alias_first = next((ch for ch in alias if ch.isalpha()), "")
+        # particles may be lower case in text and alias alike ("al-Assad", "von der Leyen")
+        return first.isupper() or first == alias_first
+    return True
+
+
+PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu", "zum", "bei",
+                "beim", "nach", "ohne", "um", "unter", "wegen", "zwischen", "aus", "in", "im"}
+
+
+def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
+    """A person mention inside a prepositional phrase or a genitive (poor pronoun antecedent)."""
+    if c.text.endswith("s") and c.kind == "surname":
+        return True
+    first = c.tok
+    k = n - 1
+    while k >= 0 and cands[k].tok_end == first and cands[k].kind in ("role", "adj"):
+        first = cands[k].tok
+        k -= 1
+    prev = toks[first - 1].key if first > 0 else ""
+    if prev in ("der", "die", "den", "dem", "des") and first > 1:
+        prev = toks[first - 2].key
+    return prev in PREPOSITIONS
+
+
+def _genitive_surface(text: str) -> bool:
+    return text.endswith(("s", "'")) and not text.isupper()
+
+
+def _strip_genitive(name: str) -> str:
+    for suffix in ("'s", "’s", "s'", "'"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)] if suffix != "s'" else name[:-1]
+    return name
+
+
+def _sentence_initial(article: Article, toks: list[Tok]) -> set[int]:
+    starts = {s.start for s in article.sentences}
+    out: set[int] = set()
+    for n, tok in enumerate(toks):
+        if n == 0 or tok.start in starts:
+            out.add(n)
+            continue
+        prev = toks[n - 1]
+        gap = article.text[prev.end:tok.start]
+        if "\n" in gap or prev.text in ".!?:" or (
+                prev.text in "„\"«»“" and (n < 2 or toks[n - 2].text in ".!?:"
+                                            or "\n" in article.text[toks[n - 2].end:prev.start])):
+            out.add(n)
+    return out
+
+
+def _morph_by_start(article: Article) -> dict[int, str]:
+    return {t.start: t.morph for s in article.sentences for t in s.tokens if t.morph}
+
+
+# -- output ---------------------------------------------------------------------------------
+def _finish_appositions(cands: list[Mention], kb: KB, date: str | None) -> None:
+    for c in cands:
+        if c.kind != "role" or not c.local or "apposition" not in c.local:
+            continue
+        target = cands[c.local["apposition"]]
+        c.local = None
+        if target.actor is None:
+            continue
+        c.actor, c.confidence = target.actor, max(target.confidence, 0.8)
+        if target.actor.startswith("new:"):
+            info = target.local or {}
+            info.setdefault("roles", [])
+            role = {"role": c.role, "noun": c.text}
+            if c.qualifier:
+                role["affiliation"] = kb.country_of(c.qualifier) or c.qualifier
+            info["roles"].append(role)
+            target.local = info
+
+
+def _entity_label(actor: Actor | None, kind: str) -> tuple[str, str | None]:
+    if kind in ("adj", "demonym"):
+        return "LOC", "deriv"
+    part = "part" if kind in ("part", "member") else None
+    if actor is None:
+        return "OTH", part
+    if actor.type == "person":
+        return "PER", part
+    if actor.type == "state" or kind in ("capital",):
+        return "LOC", part
+    return "ORG", part
+
+
+def apply(article: Article, mentions: list[Mention], kb: KB,
+          add_entities: bool = True) -> Article:
+    """Write ``entity.actor``, new gazetteer entities and ``article.actors``."""
+    date = article_date(article)
+    _finish_appositions(mentions, kb, date)
+    linked = [m for m in mentions if m.actor]
+    entities = [e.model_copy() for e in article.entities]
+    for ent in entities:
+        best: Mention | None = None
+        best_overlap = 0
+        for m in mentions:
+            if m.kind in ("pronoun",):
+                continue
+            overlap = min(ent.end, m.end) - max(ent.start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        ent.actor = best.actor if best is not None and best_overlap * 2 >= (
+            ent.end - ent.start) else None
+    if add_entities:
+        for m in linked:
+            if m.from_entity or m.kind in ("role", "sector", "pronoun", "dropped", "place"):
+                continue
+            if any(e.start < m.end and m.start < e.end for e in entities):
+                continue
+            label, subtype = _entity_label(kb.get(m.actor), m.kind)
+            entities.append(Entity(text=m.text, start=m.start, end=m.end, label=label,
+                                   subtype=subtype, actor=m.actor))
+        entities.sort(key=lambda e: (e.start, e.end))
+    actors: dict[str, dict[str, Any]] = {}
+    for m in linked:
+        assert m.actor is not None
+        record = actors.get(m.actor)
+        if record is None:
+            record = _actor_record(m.actor, kb, date, mentions)
+            actors[m.actor] = record
+        record["mentions"].append({"start": m.start, "end": m.end, "text": m.text,
+                                   "kind": m.kind, "confidence": round(m.confidence, 2)})
+    return article.model_copy(update={"entities": entities, "actors": list(actors.values())})
+
+
+def _actor_record(actor_id: str, kb: KB, date: str | None,
+                  mentions: list[Mention]) -> dict[str, Any]:
+    actor = kb.get(actor_id)
+    if actor is not None:
+        roles = [{"role": t.role, "org": t.org, "start": t.start, "end": t.end}
+                 for t in actor.active_terms(date)]
+        return {"id": actor.id, "name": actor.name, "type": actor.type,
+                "cameo": actor.cameo_at(date), "roles": roles, "mentions": []}
+    local: dict[str, Any] = {}
+    for m in mentions:
+        if m.actor == actor_id and m.local:
+            local.update({k: v for k, v in m.local.items() if k != "roles"})
+            local.setdefault("roles", []).extend(m.local.get("roles", []))
+    roles = local.get("roles", [])
+    cameo = None
+    for role in roles:
+        aff = role.get("affiliation")
+        if aff and len(aff) == 3:
+            cameo = aff + "GOV"
+    return {"id": actor_id, "name": local.get("name", actor_id.split(":")[-1]),
+            "type": "person", "cameo": cameo, "roles": roles, "local": True, "mentions": []}
+
+
+# -- pipeline stage -------------------------------------------------------------------------
+def link_many(articles: Iterable[Article], linker: Linker | None = None) -> Iterator[Article]:
+    linker = linker or Linker()
+    for article in articles:
+        yield linker.link(article)
+
+
+def load_stage() -> Any:
+    """The ``actors`` pipeline stage: ``Iterable[Article] -> Iterator[Article]``."""
+    linker = Linker()
+
+    def run(articles: Iterable[Article]) -> Iterator[Article]:
+        return link_many(articles, linker)
+
+    return run
