@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +17,9 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.responses import Response
 
 from lagebild import __version__
-from lagebild.api.deps import ApiSettings
+from lagebild.api.deps import ApiSettings, open_read
 from lagebild.api.routes import actors, articles, events, export, graph, meta, statements, upload
-from lagebild.store import Store
+from lagebild.store import Store, queries
 from lagebild.web import STATIC_DIR
 
 DESCRIPTION = """Read-only REST API over a Lagebild store: articles with their structure and
@@ -61,6 +64,18 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
+def _warm_actor_index(path: Path) -> None:
+    """Build the actor index once in the background, so the first actor request is fast."""
+    try:
+        conn = open_read(path)
+        try:
+            queries.actor_index(conn)
+        finally:
+            conn.close()
+    except Exception:  # warming is an optimisation; requests rebuild the index
+        return
+
+
 def create_app(
     db_path: str | Path | None = None,
     readonly: bool = True,
@@ -82,7 +97,13 @@ def create_app(
     else:
         Store(settings.db_path, readonly=True).close()
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=_warm_actor_index, args=(settings.db_path,), daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Lagebild API",
         version=__version__,
         description=DESCRIPTION,

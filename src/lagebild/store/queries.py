@@ -12,6 +12,7 @@ that id wins and the mention belongs to that actor instead.
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
 import os
@@ -62,6 +63,10 @@ class ActorSummary:
     first_seen: str | None = None
     last_seen: str | None = None
     linked: bool = False  # True: from mentions.actor_id (the actor KB), not a text group
+    months: Counter[str] = field(default_factory=Counter)  # mentions per YYYY-MM
+    # computed on first request, valid as long as the index (the store state) is
+    recent: list[str] | None = None
+    related: list[dict[str, Any]] | None = None
 
     @property
     def name(self) -> str:
@@ -88,8 +93,10 @@ class ActorIndex:
     variant_key: dict[tuple[str, str], str]
     variants: dict[str, list[tuple[str, str]]]
     ranked: list[ActorSummary]  # by mentions, descending
+    published: dict[str, str]  # article id → publication date
 
 
+RECENT_ARTICLES = 500
 _INDEX_LOCK = threading.Lock()
 _INDEX_CACHE: dict[str, tuple[tuple[int, ...], ActorIndex]] = {}
 
@@ -115,15 +122,15 @@ def actor_index(conn: sqlite3.Connection) -> ActorIndex:
     """All actors with counts; rebuilt only when the store file changed."""
     path = _db_file(conn)
     state = _state(path) if path else ()
+    # One build at a time: concurrent first requests wait for it instead of repeating it.
     with _INDEX_LOCK:
         cached = _INDEX_CACHE.get(path)
         if path and cached is not None and cached[0] == state:
             return cached[1]
-    index = _build_actor_index(conn)
-    if path:
-        with _INDEX_LOCK:
+        index = _build_actor_index(conn)
+        if path:
             _INDEX_CACHE[path] = (state, index)
-    return index
+        return index
 
 
 def _build_actor_index(conn: sqlite3.Connection) -> ActorIndex:
@@ -155,12 +162,14 @@ def _build_actor_index(conn: sqlite3.Connection) -> ActorIndex:
         summary.article_ids.add(article_id)
         date = published.get(article_id)
         if date:
+            summary.months[date[:7]] += count
             if summary.first_seen is None or date < summary.first_seen:
                 summary.first_seen = date
             if summary.last_seen is None or date > summary.last_seen:
                 summary.last_seen = date
     ranked = sorted(actors.values(), key=lambda a: (-a.mentions, a.name.lower()))
-    return ActorIndex(actors, variant_key, dict(variants), ranked)
+    return ActorIndex(actors, variant_key, dict(variants), ranked,
+                      {k: v for k, v in published.items() if v})
 
 
 def _mention_filter(index: ActorIndex, actor_id: str, alias: str = "m") -> tuple[str, list[Any]]:
@@ -398,26 +407,20 @@ def get_actor(
     summary = index.actors.get(actor_id)
     if summary is None:
         return None
-    cond, params = _mention_filter(index, actor_id)
-    months: Counter[str] = Counter()
-    article_dates: dict[str, str] = {}
-    for row in conn.execute(
-        f"""SELECT m.article_id, a.published FROM mentions m
-            JOIN articles a ON a.id = m.article_id WHERE {cond}""",
-        params,
-    ):
-        article_dates[row[0]] = row[1] or ""
-        month = _month(row[1])
-        if month:
-            months[month] += 1
-    article_ids = set(article_dates)
-    # co-mentions from the most recent articles only: bounded work for frequent actors
-    recent = sorted(article_dates, key=lambda a: (article_dates[a], a), reverse=True)[:300]
+    months = summary.months
+    # Lists come from the actor's most recent articles: bounded work for frequent actors.
+    if summary.recent is None:
+        summary.recent = heapq.nlargest(RECENT_ARTICLES, summary.article_ids,
+                                        key=lambda a: (index.published.get(a, ""), a))
+    recent = summary.recent
+    if summary.related is None:
+        summary.related = _co_mentioned(conn, index, actor_id, set(recent[:200]), 20)
     aliases = [{"text": t, "count": c} for t, c in summary.aliases.most_common()]
 
     said = list_statements(conn, speaker=actor_id, limit=limit)["items"]
-    about = _statements_about(conn, index, actor_id, limit)
-    events = list_events(conn, actor=actor_id, limit=limit)["items"]
+    about = _statements_about(conn, index, actor_id, limit, recent)
+    events = list_events(conn, actor=actor_id, article_ids=recent, with_total=False,
+                         limit=limit)["items"]
 
     roles: dict[str, Counter[str]] = {
         "mentions": months,
@@ -438,7 +441,7 @@ def get_actor(
     result: dict[str, Any] = {
         **summary.as_dict(),
         "aliases": aliases,
-        "articles": len(article_ids),
+        "articles": len(summary.article_ids),
         "mentions_by_month": [{"month": m, "count": months[m]} for m in sorted(months)],
         "roles_by_month": [
             {"month": m, **{role: counter[m] for role, counter in roles.items()}}
@@ -447,7 +450,7 @@ def get_actor(
         "statements_by": said,
         "statements_about": about,
         "events": events,
-        "related": _co_mentioned(conn, index, actor_id, set(recent), 20),
+        "related": summary.related,
         "relation": None,
     }
     if with_actor:
@@ -489,10 +492,16 @@ def _co_mentioned(
 
 
 def _statements_about(
-    conn: sqlite3.Connection, index: ActorIndex, actor_id: str, limit: int
+    conn: sqlite3.Connection, index: ActorIndex, actor_id: str, limit: int,
+    article_ids: Sequence[str],
 ) -> list[dict[str, Any]]:
-    """Statements whose text contains a mention of the actor (and that they did not make)."""
+    """Statements whose text contains a mention of the actor (and that they did not make),
+    from the given articles."""
+    if not article_ids:
+        return []
     cond, params = _mention_filter(index, actor_id)
+    cond += f" AND m.article_id IN ({','.join('?' * len(article_ids))})"
+    params += list(article_ids)
     rows = conn.execute(
         f"""SELECT DISTINCT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind,
                    s.start, s.end, s.text, s.data, a.published, a.title
@@ -668,12 +677,19 @@ def list_events(
     article_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    article_ids: Sequence[str] | None = None,
+    with_total: bool = True,
     sort: str = "-date",
     limit: int = 50,
     offset: int = 0,
 ) -> dict[str, Any]:
     where: list[str] = []
     params: list[Any] = []
+    if article_ids is not None:
+        if not article_ids:
+            return {"total": 0, "limit": limit, "offset": offset, "items": []}
+        where.append(f"e.article_id IN ({','.join('?' * len(article_ids))})")
+        params += list(article_ids)
     if code:
         # CAMEO codes are hierarchical: '04' matches '04', '042', '0421'
         where.append("e.code LIKE ?")
@@ -708,7 +724,7 @@ def list_events(
     _date_bounds("COALESCE(e.date, a.published)", date_from, date_to, where, params)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     base = f"FROM events e JOIN articles a ON a.id = e.article_id {clause}"
-    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+    total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0] if with_total else -1
     order = EVENT_SORTS.get(sort, EVENT_SORTS["-date"])
     rows = conn.execute(
         f"""SELECT e.article_id, e.idx, e.code, e.plover, e.quad_class, e.source_actor_id,
@@ -719,8 +735,9 @@ def list_events(
             {base} ORDER BY {order}, e.article_id, e.idx LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     ).fetchall()
-    return {"total": int(total), "limit": limit, "offset": offset,
-            "items": [_event_row(r) for r in rows]}
+    items = [_event_row(r) for r in rows]
+    return {"total": int(total) if with_total else len(items), "limit": limit, "offset": offset,
+            "items": items}
 
 
 def event_timeline(
