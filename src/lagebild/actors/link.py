@@ -56,6 +56,7 @@ for _sector, _nouns in {
 MEMBER_NOUNS = {fold(w) for w in "Kämpfer Kämpfern Miliz Milizen Anhänger Terroristen"
                 " Extremisten Dschihadisten Mitglieder Führung Chef Führer Anführer Sprecher"
                 " Kommandeur".split()}
+NON_ACTOR_HEADS = {fold(w) for w in "Dollar Dollars Euro Cent Recht Rechts Richtlinie".split()}
 LOCATIVE = {"in", "im", "nahe", "bei", "nach", "um", "nördlich", "südlich", "östlich",
             "westlich", "zwischen", "unweit", "vor"}
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
@@ -132,6 +133,7 @@ class Linker:
         morph = _morph_by_start(article)
         cands = self._scan(text, toks, initial, morph)
         cands = self._merge_entities(article, text, toks, cands)
+        cands = _surname_pass(self.kb, toks, cands)
         cands.sort(key=lambda m: (m.start, -m.end))
         self._qualify(text, toks, cands)
         self._resolve(article, toks, initial, cands)
@@ -189,7 +191,9 @@ class Linker:
                             if k2 in kinds or k2 == "surname")
                 chosen = [e.actor for e in entries if e.kind == kind] or [e.actor for e in entries]
                 surface = text[tok.start:toks[j - 1].end]
-                if kind == "adj" and surface[:1].isupper() and i not in initial and \
+                lower_alias = all(e.case == "any" for e in entries if e.kind == "adj")
+                if kind == "adj" and lower_alias and surface[:1].isupper() and \
+                        i not in initial and \
                         j < len(toks) and toks[j].text[:1].isupper():
                     i = j  # "Deutsche Bank", "Britisches Museum": part of a proper name
                     continue
@@ -197,7 +201,11 @@ class Linker:
                 i = j
                 continue
             rn = self.kb.role_nouns.get(tok.key)
-            if rn is not None and tok.text[:1].isupper():
+            attached = i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == tok.start
+            if rn is not None and tok.text[:1].isupper() and attached:
+                out.append(Mention(tok.start, tok.end, tok.text, "role", i, i + 1,
+                                   role=rn.role, indefinite=True))  # "BDI-Präsident": unknown
+            elif rn is not None and tok.text[:1].isupper():
                 out.append(Mention(tok.start, tok.end, tok.text, "role", i, i + 1,
                                    role=rn.role, gender=None if rn.gender == "-" else rn.gender,
                                    qualifier=rn.org))
@@ -229,6 +237,8 @@ class Linker:
             m.kind, m.sector = "sector", SECTOR_NOUNS[head.key]
         elif head.key in MEMBER_NOUNS:
             m.kind = "member"
+        elif toks[j + 1].key in NON_ACTOR_HEADS:
+            return None  # US-Dollar, EU-Recht: no actor
         return m
 
     def _merge_entities(self, article: Article, text: str, toks: list[Tok],
@@ -276,6 +286,11 @@ class Linker:
             prev_tok = toks[c.tok - 1].key if c.tok > 0 else ""
             if prev_tok in INDEFINITE:
                 c.indefinite = True
+            prev_text = toks[c.tok - 1].text if c.tok > 0 else ""
+            if c.qualifier is None and c.tok not in by_tok_end and prev_text.endswith("s") \
+                    and prev_text[:1].isupper() and c.tok > 1 \
+                    and toks[c.tok - 2].text not in ".!?:\"„“":
+                c.indefinite = True  # "Brandenburgs Ministerpräsident": not in the KB
             if prev_tok == "die" and c.gender == "m" and not c.text.endswith("in"):
                 c.plural = True
             if c.qualifier is None:
@@ -444,6 +459,8 @@ class Linker:
         if state is None:
             return
         prev = toks[c.tok - 1].key if c.tok > 0 else ""
+        if c.tok > 1 and toks[c.tok - 1].text[:1].islower() and prev not in LOCATIVE:
+            prev = toks[c.tok - 2].key  # "im norwegischen Oslo"
         if c.kind == "capital" and prev in LOCATIVE:
             c.actor, c.confidence = None, 0.0  # a place, not an actor
             c.kind = "place"
@@ -523,6 +540,28 @@ class Linker:
                 return
         if last_country is not None and c.start - last_country[0] < 400 and not c.indefinite:
             c.actor, c.confidence = last_country[1] + sector, 0.4
+
+
+def _surname_pass(kb: KB, toks: list[Tok], cands: list[Mention]) -> list[Mention]:
+    """Surnames of persons named in full elsewhere in the article (``Müntefering`` after
+    ``Franz Müntefering``) even when the KB has no surname alias for them."""
+    surnames: dict[str, list[str]] = {}
+    for c in cands:
+        if c.kind == "name" and c.tok_end - c.tok > 1:
+            persons = [a for a in c.candidates if (kb.get(a) or Actor("", "", "")).type == "person"]
+            if persons:
+                surnames.setdefault(toks[c.tok_end - 1].key, persons)
+    if not surnames:
+        return cands
+    covered = {n for c in cands for n in range(c.tok, c.tok_end)}
+    for n, tok in enumerate(toks):
+        if n in covered or not tok.text[:1].isupper():
+            continue
+        key = tok.key if tok.key in surnames else tok.key[:-1] if tok.key.endswith("s") else ""
+        if key in surnames:
+            cands.append(Mention(tok.start, tok.end, tok.text, "surname", n, n + 1,
+                                 list(surnames[key])))
+    return cands
 
 
 class _PrefixEntry:

@@ -1,0 +1,141 @@
+"""Actor KB, linking and coreference (hand-built articles; the shipped KB)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lagebild.actors.kb import KB, load_kb
+from lagebild.actors.link import Linker
+from lagebild.model import Article, Entity
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("LAGEBILD_SHARED") or REPO.parent / "shared")
+needs_shared = pytest.mark.skipif(not (SHARED / "data" / "events").is_dir(),
+                                  reason="../shared data absent")
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(load_kb())
+
+
+def link(linker: Linker, text: str, published: str | None = "2015-09-18",
+         entities: list[Entity] | None = None) -> dict[str, str | None]:
+    article = Article(text=text, published=published, entities=entities or [])
+    out = linker.link(article)
+    spans: dict[str, str | None] = {}
+    for actor in out.actors:
+        for m in actor["mentions"]:
+            spans.setdefault(m["text"], actor["id"])
+    for ent in out.entities:
+        spans.setdefault(ent.text, ent.actor)
+    return spans
+
+
+def test_terms_and_dates(linker: Linker) -> None:
+    text = "Der US-Außenminister reiste nach Genf."
+    assert link(linker, text, "2015-09-18")["US-Außenminister"] == "per:john-kerry"
+    assert link(linker, text, "2019-05-01")["US-Außenminister"] == "per:mike-pompeo"
+    assert link(linker, text, None)["US-Außenminister"] == "per:marco-rubio"  # latest term
+    assert link(linker, "Die Bundeskanzlerin sprach.", "2010-01-01")["Bundeskanzlerin"] == \
+        "per:angela-merkel"
+
+
+def test_inflected_adjectives(linker: Linker) -> None:
+    spans = link(linker, "Die russische Unterstützung, russischer Seite, dem russischen Volk, "
+                         "das US-amerikanische Militär und die amerikanischen Truppen.")
+    for form in ("russische", "russischer", "russischen", "US-amerikanische", "amerikanischen"):
+        assert spans[form] in ("RUS", "USA"), form
+    assert spans["russische"] == "RUS" and spans["amerikanischen"] == "USA"
+
+
+def test_metonymy(linker: Linker) -> None:
+    spans = link(linker, "Moskau sucht Gespräch. Der Kreml schweigt. Weißes Haus, Pentagon und "
+                         "State Department diskutierten. Er lebt in Moskau.")
+    assert spans["Moskau"] == "RUSGOV"
+    assert spans["Kreml"] == "RUSGOV"
+    bodies = {spans["Weißes Haus"], spans["Pentagon"], spans["State Department"]}
+    assert bodies == {"org:usa-white-house", "org:usa-pentagon", "org:usa-state-department"}
+    kb = load_kb()
+    assert all(kb.get(b).parent == "USAGOV" for b in bodies)  # type: ignore[union-attr]
+    article = linker.link(Article(text="Er lebt in Moskau.", published="2015-01-01"))
+    assert not article.actors  # a capital used as a place is not an actor
+
+
+def test_coreference(linker: Linker) -> None:
+    text = ("US-Außenminister John Kerry reiste nach Genf. Nach Kerrys Angaben war es gut. "
+            "„Wir sind zufrieden“, sagte er. Der Minister reiste ab. Kerry flog heim.")
+    article = linker.link(Article(text=text, published="2015-09-18"))
+    kerry = next(a for a in article.actors if a["id"] == "per:john-kerry")
+    texts = [m["text"] for m in kerry["mentions"]]
+    for t in ("US-Außenminister", "John Kerry", "Kerrys", "er", "Minister", "Kerry"):
+        assert t in texts, t
+
+
+def test_local_person_with_role(linker: Linker) -> None:
+    text = "Regierungssprecher Hans Muster sagte, die Lage sei ernst. Muster ergänzte nichts."
+    ents = [Entity(text="Hans Muster", start=19, end=30, label="PER"),
+            Entity(text="Muster", start=58, end=64, label="PER")]
+    article = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    local = next(a for a in article.actors if a["id"] == "new:per:hans-muster")
+    assert local["roles"][0]["role"] == "spokesperson"
+    assert len(local["mentions"]) == 3
+    assert [e.actor for e in article.entities] == ["new:per:hans-muster"] * 2
+
+
+def test_kb_save_load_roundtrip(tmp_path: Path) -> None:
+    kb = load_kb()
+    kb.save(tmp_path / "kb.json")
+    again = KB.load(tmp_path / "kb.json")
+    assert again.to_dict() == kb.to_dict()
+
+
+@needs_shared
+def test_kb_build_matches_shipped(tmp_path: Path) -> None:
+    from lagebild.actors.build import build_kb
+    from lagebild.actors.kb import DEFAULT_KB
+
+    build_kb(SHARED / "data").save(tmp_path / "kb.json")
+    assert (tmp_path / "kb.json").read_bytes() == DEFAULT_KB.read_bytes()
+
+
+@needs_shared
+def test_example_article(linker: Linker) -> None:
+    from lagebild.ingest.textdump import parse_textdump
+
+    text = (SHARED / "examples" / "ntv-2015-moskau-sucht-gespraech.txt").read_text("utf-8")
+    article = parse_textdump(text).model_copy(update={"published": "2015-09-18"})
+    out = linker.link(article)
+    by_text: dict[str, set[str]] = {}
+    for actor in out.actors:
+        for m in actor["mentions"]:
+            by_text.setdefault(m["text"], set()).add(actor["id"])
+    assert by_text["Moskau"] == {"RUSGOV"}
+    assert by_text["Pentagon"] == {"org:usa-pentagon"}
+    assert by_text["Weißes Haus"] == {"org:usa-white-house"}
+    assert by_text["State Department"] == {"org:usa-state-department"}
+    assert by_text["russischer"] == {"RUS"}
+    assert by_text["UN-Generalsekretär"] == {"per:ban-ki-moon"}
+    assert by_text["Ban Ki Moon"] == {"per:ban-ki-moon"}
+    assert by_text["Josh Earnest"] == {"per:josh-earnest"}
+    assert by_text["Regierungssprecher"] == {"per:josh-earnest"}
+    assert by_text["Wladimir Putin"] == {"per:wladimir-putin"}
+    assert by_text["Baschar al-Assad"] == {"per:baschar-al-assad"}
+    assert by_text["Lawrow"] == {"per:sergej-lawrow"}
+    assert "grp:is" in by_text["IS"]
+    ban = next(a for a in out.actors if a["id"] == "per:ban-ki-moon")
+    assert ban["roles"][0]["role"] == "secretary_general"
+    assert ban["mentions"][-1]["text"] == "er"  # "…", sagte er.
+    assert all(e.actor is not None for e in out.entities if e.text == "Moskau")
+
+
+@needs_shared
+def test_linking_dev_accuracy() -> None:
+    from lagebild.actors.evaluate import read_gold, score
+
+    result = score(read_gold(REPO / "eval" / "linking-dev.jsonl"), SHARED)
+    assert result["mentions"] >= 300
+    assert result["accuracy"] >= 0.9
