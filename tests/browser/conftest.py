@@ -22,6 +22,8 @@ CHROMIUM = Path(os.environ.get("LAGEBILD_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
+EXAMPLE = SHARED / "examples" / "ntv-2015-moskau-sucht-gespraech.txt"
 
 
 def _free_port() -> int:
@@ -38,7 +40,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from lagebild.api.demo import build_demo_store, hostile_article
 
     db = tmp_path_factory.mktemp("browser") / "lagebild.db"
-    build_demo_store(db, [str(ROOT / "samples")], extra=[hostile_article()])
+    inputs = [str(ROOT / "samples")] + ([str(EXAMPLE)] if EXAMPLE.is_file() else [])
+    build_demo_store(db, inputs, extra=[hostile_article()])
     port = _free_port()
     config = uvicorn.Config(create_app(db, api_token=""), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="off")
@@ -53,6 +56,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture()
+def example_article() -> Path:
+    if not EXAMPLE.is_file():
+        pytest.skip(f"example article not found at {EXAMPLE} (set LAGEBILD_SHARED)")
+    return EXAMPLE
 
 
 @pytest.fixture(scope="session")

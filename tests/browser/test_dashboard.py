@@ -77,7 +77,7 @@ def test_network_view(page: Any, live_server: str, shots: Path) -> None:
     page.click("#network-form button")
     page.wait_for_function("() => document.querySelector('#network-summary')"
                            "?.textContent.includes('gemeinsame')")
-    page.locator("#network a.node").first.click()
+    page.locator("#network a.node circle").first.click(force=True)
     page.wait_for_selector("#actor-name")
     assert page.js_errors == []
 
@@ -110,3 +110,19 @@ def test_hostile_article_renders_as_text(page: Any, live_server: str, shots: Pat
     page.screenshot(path=str(shots / "hostile.png"), full_page=True)
     assert dialogs == []
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+@pytest.mark.shared
+def test_example_article_structure(page: Any, live_server: str, shots: Path,
+                                   example_article: Path) -> None:
+    page.goto(live_server + "/#/search?q=Moskau+Gespräch+USA")
+    _ready(page, "/search")
+    page.locator("#results .article-link").first.click()
+    page.wait_for_selector("#article-text h1")
+    blocks = set(page.eval_on_selector_all("#article-text [data-block]",
+                                           "els => els.map(e => e.dataset.block)"))
+    assert {"section", "kicker", "headline", "teaser", "figure", "caption", "credit",
+            "subheading", "paragraph", "source"} <= blocks
+    assert "Moskau sucht Gespräch" in page.locator("#article-text h1").inner_text()
+    assert page.locator("#article-text .ent").count() >= 1
+    page.screenshot(path=str(shots / "example.png"), full_page=True)
