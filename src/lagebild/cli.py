@@ -343,6 +343,11 @@ from lagebild.actors.cli import kb_app as _kb_app  # noqa: E402
 app.add_typer(_kb_app, name="kb")
 app.command("actors")(_actors_cmd)
 app.command("actor")(_actor_cmd)
+from lagebild.actors.evaluate import linking as _linking  # noqa: E402
+from lagebild.eval.cli import app as _eval_app  # noqa: E402
+
+_eval_app.command("linking")(_linking)
+app.add_typer(_eval_app, name="eval")
 # --- end sub-commands ---
 
 
