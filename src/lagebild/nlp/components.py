@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import compile_prefix_regex, compile_suffix_regex
@@ -265,8 +267,9 @@ class RuleSenter:
         if len(doc) == 0:
             return doc
         starts = segment([t.text for t in doc])
-        for token, start in zip(doc, starts, strict=True):
-            token.is_sent_start = start
+        signed = numpy.asarray([1 if s else -1 for s in starts], dtype="int64")
+        values: Any = signed.astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         return doc
 
 

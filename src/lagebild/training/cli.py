@@ -19,7 +19,7 @@ def pipeline(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
     seed: int = typer.Option(0, "--seed"),
     out: Path = typer.Option(Path("training-output"), "--out", help="output folder"),
-    epochs: int = typer.Option(14, "--epochs"),
+    epochs: int = typer.Option(13, "--epochs"),
     max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
     sources: str = typer.Option("germeval,europarl,ud,ud_pud", "--sources"),
@@ -66,6 +66,7 @@ def package(
         nlp.add_pipe(MOOD, after="trainable_lemmatizer")
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     typer.echo(f"{out}: {size / 1e6:.1f} MB, pipeline {nlp.pipe_names}")

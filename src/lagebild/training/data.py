@@ -30,6 +30,13 @@ UD_FILES = ("ud/de_gsd-ud-dev.conllu", "ud/de_gsd-ud-test.conllu", "ud/de_pud-ud
 GERMEVAL_DEV_FRACTION = 0.15
 UD_DEV_TAIL = {"ud/de_pud-ud-test.conllu": 300, "ud/de_gsd-ud-test.conllu": 200}
 
+STTS_TAGS = frozenset(
+    "ADJA ADJD ADV APPR APPRART APPO APZR ART CARD FM ITJ KOUI KOUS KON KOKOM NN NE PDS PDAT "
+    "PIS PIAT PIDAT PPER PPOSS PPOSAT PRELS PRELAT PRF PWS PWAT PWAV PAV PROAV PTKZU PTKNEG "
+    "PTKVZ PTKANT PTKA TRUNC VVFIN VVIMP VVINF VVIZU VVPP VAFIN VAIMP VAINF VAPP VMFIN VMINF "
+    "VMPP XY $, $. $( NNE _".split()
+)
+
 # STTS spelling differences between corpora (GSD writes PAV for TIGER's PROAV).
 STTS_MAP = {"PAV": "PROAV", "PIDAT": "PIAT"}
 
@@ -151,10 +158,8 @@ def _europarl_sentence(rows: list[list[str]]) -> GoldSentence:
 def read_conllu(path: Path, keep_xpos: bool | None = None) -> list[GoldSentence]:
     """CoNLL-U; multiword-token ranges are skipped (German UD has almost none).
 
-    ``keep_xpos`` defaults to False for PUD, whose XPOS column is not STTS.
+    ``keep_xpos`` defaults to: keep XPOS where a sentence's tags are all STTS (PUD's are not).
     """
-    if keep_xpos is None:
-        keep_xpos = "pud" not in path.name
     sents: list[GoldSentence] = []
     rows: list[list[str]] = []
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
@@ -162,7 +167,9 @@ def read_conllu(path: Path, keep_xpos: bool | None = None) -> list[GoldSentence]
             continue
         if not line.strip():
             if rows:
-                sents.append(_ud_sentence(rows, keep_xpos, path.name))
+                stts = all(r[4] in STTS_TAGS for r in rows)
+                keep = stts if keep_xpos is None else keep_xpos
+                sents.append(_ud_sentence(rows, keep, path.name))
             rows = []
             continue
         cols = line.split("\t")

@@ -1,0 +1,332 @@
+"""Fine-tune the e5 teacher for German NER (``lagebild train teacher``).
+
+Data and splits are the fast pipeline's (:mod:`lagebild.training.data`): GermEval 2014
+``NER-de-test.tsv`` (last 15 % of sentences = dev) and Europarl (``train.tsv`` / ``dev.tsv``).
+
+CPU budget: the 96M-parameter word embedding and the bottom ``12 - layers`` transformer layers
+are frozen, so their output is computed once per sentence and cached; every epoch then runs only
+the top ``layers`` layers and the head. The best epoch (GermEval dev F1) is saved as fp16
+safetensors plus ``config.json`` in ``OUT/model-best``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import Tensor
+from torch.nn import functional as F
+
+from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
+from lagebild.nlp.teacher import (
+    TAGS,
+    TeacherModel,
+    bio_spans,
+    build_model,
+    save_teacher,
+    windows,
+)
+from lagebild.training.data import (
+    EUROPARL_DEV,
+    EUROPARL_TRAIN,
+    GERMEVAL_FILE,
+    GoldSentence,
+    germeval_split,
+    read_europarl,
+    read_germeval,
+)
+
+TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
+
+
+@dataclass
+class TeacherOptions:
+    data: Path
+    out: Path
+    layers: int = 6  # trainable top layers
+    epochs: int = 6
+    lr: float = 1.5e-4
+    head_lr: float = 1e-3
+    weight_decay: float = 0.01
+    dropout: float = 0.1
+    batch_tokens: int = 3000
+    warmup: float = 0.06
+    max_minutes: float = 60.0
+    seed: int = 0
+    limit: int = 0  # smoke test: sentences per source
+    threads: int = 1
+    sources: tuple[str, ...] = ("germeval", "europarl")
+
+
+@dataclass
+class Example:
+    ids: list[int]  # with <s> ... </s>
+    first: list[int]  # position (in ids) of each word's first piece
+    labels: list[int]  # tag index per word
+    gold: list[tuple[int, int, str]]  # gold spans over the window's words
+    hidden: Tensor | None = field(default=None, repr=False)
+
+
+def word_tags(sent: GoldSentence) -> list[str]:
+    tags = ["O"] * len(sent.words)
+    for start, end, lab in sent.ents or []:
+        if f"B-{lab}" not in TAG_INDEX:
+            continue
+        tags[start] = f"B-{lab}"
+        for i in range(start + 1, end):
+            tags[i] = f"I-{lab}"
+    return tags
+
+
+def make_examples(tokenizer: E5Tokenizer, sents: Sequence[GoldSentence]) -> list[Example]:
+    out: list[Example] = []
+    for s in sents:
+        tags = word_tags(s)
+        for w0, ids, first in windows(tokenizer, s.words):
+            part = tags[w0 : w0 + len(first)]
+            out.append(
+                Example(
+                    ids=[tokenizer.bos, *ids, tokenizer.eos],
+                    first=[f + 1 for f in first],
+                    labels=[TAG_INDEX[t] for t in part],
+                    gold=bio_spans(part),
+                )
+            )
+    return out
+
+
+def batches(
+    examples: Sequence[Example], budget: int, shuffle: bool, rng: random.Random
+) -> list[list[Example]]:
+    """Length-bucketed batches of at most ``budget`` padded tokens."""
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    out: list[list[Example]] = []
+    cur: list[Example] = []
+    for i in order:
+        ex = examples[i]
+        width = max([len(e.ids) for e in cur] + [len(ex.ids)])
+        if cur and width * (len(cur) + 1) > budget:
+            out.append(cur)
+            cur = []
+        cur.append(ex)
+    if cur:
+        out.append(cur)
+    if shuffle:
+        rng.shuffle(out)
+    return out
+
+
+def pad_ids(batch: Sequence[Example], pad: int) -> tuple[Tensor, Tensor]:
+    width = max(len(e.ids) for e in batch)
+    ids = torch.full((len(batch), width), pad, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for r, e in enumerate(batch):
+        ids[r, : len(e.ids)] = torch.tensor(e.ids)
+        mask[r, : len(e.ids)] = 1
+    return ids, mask
+
+
+def pad_hidden(batch: Sequence[Example]) -> Tensor:
+    width = max(len(e.ids) for e in batch)
+    first = batch[0].hidden
+    assert first is not None
+    x = torch.zeros((len(batch), width, first.shape[-1]))
+    for r, e in enumerate(batch):
+        assert e.hidden is not None
+        x[r, : len(e.ids)] = e.hidden.float()
+    return x
+
+
+def cache_frozen(
+    model: TeacherModel, examples: Sequence[Example], upto: int, pad: int, budget: int
+) -> None:
+    """Store each example's hidden states after the frozen layers ``:upto``."""
+    rng = random.Random(0)
+    with torch.inference_mode():
+        for batch in batches(examples, budget * 2, False, rng):
+            ids, mask = pad_ids(batch, pad)
+            x = model.encoder.run_layers(model.encoder.embed(ids), mask, 0, upto)
+            for r, e in enumerate(batch):
+                e.hidden = x[r, : len(e.ids)].clone()
+
+
+def labels_tensor(batch: Sequence[Example], width: int) -> Tensor:
+    y = torch.full((len(batch), width), -100, dtype=torch.long)
+    for r, e in enumerate(batch):
+        y[r, e.first] = torch.tensor(e.labels)
+    return y
+
+
+def evaluate(
+    model: TeacherModel, examples: Sequence[Example], start: int, budget: int
+) -> dict[str, Any]:
+    """Exact-match entity P/R/F1 (full GermEval labels, micro-averaged)."""
+    model.eval()
+    tp = fp = fn = 0
+    per: dict[str, list[int]] = {}
+    rng = random.Random(0)
+    with torch.inference_mode():
+        for batch in batches(examples, budget * 2, False, rng):
+            _, mask = pad_ids(batch, 0)
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
+            pred = logits.argmax(-1).tolist()
+            for r, e in enumerate(batch):
+                tags = [TAGS[pred[r][f]] for f in e.first]
+                guess = set(bio_spans(tags))
+                gold = set(e.gold)
+                tp += len(guess & gold)
+                fp += len(guess - gold)
+                fn += len(gold - guess)
+                for s in guess | gold:
+                    c = per.setdefault(s[2], [0, 0, 0])
+                    c[0] += int(s in guess and s in gold)
+                    c[1] += int(s in guess and s not in gold)
+                    c[2] += int(s in gold and s not in guess)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    per_f1 = {
+        k: round(2 * c[0] / (2 * c[0] + c[1] + c[2]), 4) if c[0] else 0.0
+        for k, c in sorted(per.items())
+    }
+    return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(f, 4), "per_label": per_f1}
+
+
+def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[GoldSentence]]]:
+    train: list[GoldSentence] = []
+    dev: dict[str, list[GoldSentence]] = {}
+    lim = opts.limit or None
+    if "germeval" in opts.sources:
+        ge_train, ge_dev = germeval_split(read_germeval(opts.data / GERMEVAL_FILE))
+        train += ge_train[:lim]
+        dev["germeval"] = ge_dev[:lim]
+    if "europarl" in opts.sources:
+        train += read_europarl(opts.data / EUROPARL_TRAIN)[:lim]
+        dev["europarl"] = read_europarl(opts.data / EUROPARL_DEV)[:lim]
+    return train, dev
+
+
+def log(record: dict[str, Any]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
+    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a log."""
+    t_start = time.time()
+    torch.set_num_threads(opts.threads)
+    torch.manual_seed(opts.seed)
+    rng = random.Random(opts.seed)
+    tokenizer = cached_tokenizer()
+    model = build_model(len(TAGS), opts.dropout)
+    n_layers = model.encoder.config.layers
+    start = n_layers - max(0, min(opts.layers, n_layers))
+
+    train_sents, dev_sents = load_data(opts)
+    train = make_examples(tokenizer, train_sents)
+    dev = {k: make_examples(tokenizer, v) for k, v in dev_sents.items()}
+    n_tok = sum(len(e.ids) for e in train)
+    log(
+        {
+            "stage": "data",
+            "train_sentences": len(train_sents),
+            "train_windows": len(train),
+            "train_pieces": n_tok,
+            **{f"dev_{k}": len(v) for k, v in dev.items()},
+        }
+    )
+
+    t0 = time.time()
+    for exs in [train, *dev.values()]:
+        cache_frozen(model, exs, start, tokenizer.pad, opts.batch_tokens)
+    log({"stage": "cache", "frozen_layers": start, "seconds": round(time.time() - t0, 1)})
+
+    trainable = [p for layer in model.encoder.layers[start:] for p in layer.parameters()]
+    for p in trainable:
+        p.requires_grad_(True)
+    model.encoder.set_dropout(opts.dropout)
+    optim = torch.optim.AdamW(
+        [
+            {"params": trainable, "lr": opts.lr},
+            {"params": list(model.head.parameters()), "lr": opts.head_lr},
+        ],
+        weight_decay=opts.weight_decay,
+    )
+    steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
+    total = max(1, steps_per_epoch * opts.epochs)
+    warm = max(1, int(total * opts.warmup))
+
+    def schedule(step: int) -> float:
+        if step < warm:
+            return (step + 1) / warm
+        return max(0.0, (total - step) / max(1, total - warm))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+    best: dict[str, Any] = {"objective": -1.0}
+    history: list[dict[str, Any]] = []
+    step = 0
+    deadline = t_start + opts.max_minutes * 60
+    stopped = False
+    for epoch in range(1, opts.epochs + 1):
+        model.train()
+        t_ep = time.time()
+        loss_sum = 0.0
+        for batch in batches(train, opts.batch_tokens, True, rng):
+            _, mask = pad_ids(batch, 0)
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
+            y = labels_tensor(batch, logits.shape[1])
+            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            optim.zero_grad(set_to_none=True)
+            loss.backward()  # type: ignore[no-untyped-call,unused-ignore]
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            loss_sum += float(loss.detach())
+            if time.time() > deadline:
+                stopped = True
+                break
+        scores = {k: evaluate(model, v, start, opts.batch_tokens) for k, v in dev.items()}
+        rec: dict[str, Any] = {
+            "epoch": epoch,
+            "steps": step,
+            "seconds": round(time.time() - t_ep, 1),
+            "loss": round(loss_sum / max(1, steps_per_epoch), 4),
+            **{f"{k}_f1": s["f1"] for k, s in scores.items()},
+        }
+        objective = scores.get("germeval", next(iter(scores.values()), {"f1": 0.0}))["f1"]
+        rec["objective"] = objective
+        log(rec)
+        history.append(rec)
+        if objective > best["objective"]:
+            best = {**rec, "scores": scores}
+            save_teacher(
+                model,
+                opts.out / "model-best",
+                start,
+                meta={
+                    "dev": scores,
+                    "epoch": epoch,
+                    "trained_layers": n_layers - start,
+                    "options": {k: str(v) for k, v in opts.__dict__.items()},
+                },
+            )
+        if stopped or time.time() > deadline:
+            log({"stage": "stop", "reason": "max-minutes"})
+            break
+    best["minutes"] = round((time.time() - t_start) / 60, 1)
+    best["history"] = history
+    (opts.out / "history.json").write_text(json.dumps(best, indent=2) + "\n", encoding="utf-8")
+    return best
+
+
+def parameter_count(model: TeacherModel, start: int) -> int:
+    return sum(
+        math.prod(p.shape) for layer in model.encoder.layers[start:] for p in layer.parameters()
+    )

