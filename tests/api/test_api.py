@@ -325,3 +325,32 @@ def test_upload_rejects_oversize_and_malformed(writable: TestClient) -> None:
                             headers={**auth, "Content-Type": "application/x-ndjson"})
     assert no_text.status_code == 422 and no_text.json()["failed"] == 2
     assert writable.get("/api/health").json()["upload_enabled"] is True
+
+
+def test_linked_mentions_form_kb_actors(tmp_path: Path) -> None:
+    from lagebild.model import ArticleBuilder, BlockType, Entity
+    from lagebild.store import Store
+
+    builder = ArticleBuilder()
+    builder.add_title(None, "Kerry trifft Lawrow", joined=False)
+    builder.add(BlockType.PARAGRAPH, "US-Außenminister John Kerry traf Kerry-Kritiker in Genf.")
+    article = builder.build(published="2015-09-20")
+    text = article.text
+    john = text.index("John Kerry")
+    article = article.model_copy(update={"entities": [
+        Entity(text="John Kerry", start=john, end=john + 10, label="PER", actor="USAGOVKERRY"),
+        Entity(text="Kerry", start=text.index("Kerry trifft"),
+               end=text.index("Kerry trifft") + 5, label="PER", actor="USAGOVKERRY"),
+        Entity(text="Genf", start=text.index("Genf"), end=text.index("Genf") + 4, label="LOC"),
+    ]})
+    with Store(tmp_path / "kb.db") as store:
+        store.add(article)
+    with TestClient(create_app(tmp_path / "kb.db", api_token="")) as kb_client:
+        actors = kb_client.get("/api/actors").json()["items"]
+        kerry = next(a for a in actors if a["id"] == "USAGOVKERRY")
+        assert kerry["linked"] and kerry["mentions"] == 2
+        assert set(kerry["aliases"]) == {"John Kerry", "Kerry"}
+        doc = kb_client.get(f"/api/articles/{article.id}").json()
+        assert {e["actor_id"] for e in doc["entities"]} == {"USAGOVKERRY", "loc:genf"}
+        detail = kb_client.get("/api/actors/USAGOVKERRY").json()
+        assert detail["articles"] == 1 and detail["related"][0]["id"] == "loc:genf"

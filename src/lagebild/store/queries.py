@@ -67,9 +67,12 @@ class ActorSummary:
     # computed on first request, valid as long as the index (the store state) is
     recent: list[str] | None = None
     related: list[dict[str, Any]] | None = None
+    kb_name: str | None = None  # the canonical name from the actor KB, for linked actors
 
     @property
     def name(self) -> str:
+        if self.kb_name:
+            return self.kb_name
         return self.aliases.most_common(1)[0][0] if self.aliases else self.id
 
     def as_dict(self) -> dict[str, Any]:
@@ -167,9 +170,26 @@ def _build_actor_index(conn: sqlite3.Connection) -> ActorIndex:
                 summary.first_seen = date
             if summary.last_seen is None or date > summary.last_seen:
                 summary.last_seen = date
+    _add_kb_names([a for a in actors.values() if a.linked])
     ranked = sorted(actors.values(), key=lambda a: (-a.mentions, a.name.lower()))
     return ActorIndex(actors, variant_key, dict(variants), ranked,
                       {k: v for k, v in published.items() if v})
+
+
+def _add_kb_names(linked: list[ActorSummary]) -> None:
+    """Canonical names of KB-linked actors (when the actor KB package is available)."""
+    if not linked:
+        return
+    try:
+        from lagebild.actors.kb import load_kb
+
+        kb = load_kb()
+    except Exception:  # the KB is optional here: fall back to the most frequent alias
+        return
+    for summary in linked:
+        actor = kb.get(summary.id)
+        if actor is not None:
+            summary.kb_name = actor.name
 
 
 def _mention_filter(index: ActorIndex, actor_id: str, alias: str = "m") -> tuple[str, list[Any]]:
