@@ -348,6 +348,9 @@ from lagebild.eval.cli import app as _eval_app  # noqa: E402
 
 _eval_app.command("linking")(_linking)
 app.add_typer(_eval_app, name="eval")
+from lagebild.training.cli import app as _train_app  # noqa: E402
+
+app.add_typer(_train_app, name="train")
 # --- end sub-commands ---
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-import lagebild.nlp.components  # noqa: F401  (registers the spaCy factories)
+# spaCy and the components are imported inside the commands: ``lagebild --help`` stays fast.
 
 app = typer.Typer(help="Train the Lagebild German NLP pipeline.", no_args_is_help=True)
 
