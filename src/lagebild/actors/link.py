@@ -686,6 +686,11 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
                 best, best_overlap = m, overlap
         ent.actor = best.actor if best is not None and best_overlap * 2 >= (
             ent.end - ent.start) else None
+        # A name linked to a KB person is a person, whatever the NER guessed ("Kerry"/LOC):
+        # the KB match is stronger evidence than the CNN's label on a short surname.
+        actor = kb.get(ent.actor) if ent.actor else None
+        if actor is not None and actor.type == "person" and ent.label != "PER":
+            ent.label, ent.subtype = "PER", None
     if add_entities:
         for m in linked:
             if m.from_entity or m.kind in ("role", "sector", "pronoun", "dropped", "place"):

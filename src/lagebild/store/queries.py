@@ -53,6 +53,9 @@ def actor_key(label: str, text: str, actor_id: str | None = None) -> str:
 # --------------------------------------------------------------------------------------
 # the actor index (cached per store file state)
 # --------------------------------------------------------------------------------------
+KB_TYPE_LABELS = {"person": "PER", "state": "LOC"}
+
+
 @dataclass
 class ActorSummary:
     id: str
@@ -68,6 +71,7 @@ class ActorSummary:
     recent: list[str] | None = None
     related: list[dict[str, Any]] | None = None
     kb_name: str | None = None  # the canonical name from the actor KB, for linked actors
+    kb_type: str | None = None  # person, state, government, igo, party, group …
 
     @property
     def name(self) -> str:
@@ -86,6 +90,7 @@ class ActorSummary:
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
             "linked": self.linked,
+            "type": self.kb_type,
         }
 
 
@@ -190,6 +195,9 @@ def _add_kb_names(linked: list[ActorSummary]) -> None:
         actor = kb.get(summary.id)
         if actor is not None:
             summary.kb_name = actor.name
+            summary.kb_type = actor.type
+            # The KB's type decides the label, not the first NER label seen.
+            summary.label = KB_TYPE_LABELS.get(actor.type, "ORG")
 
 
 def _mention_filter(index: ActorIndex, actor_id: str, alias: str = "m") -> tuple[str, list[Any]]:

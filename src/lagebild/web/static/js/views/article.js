@@ -136,9 +136,12 @@ export async function renderArticle(main, id) {
       return h("label", null, box, ` ${label} (${n})`);
     }));
 
+  // Linked actors carry their knowledge-base name ("John Kerry" for "Kerrys").
+  const kbActors = new Map((doc.actors || []).map((a) => [a.id, a]));
   const byActor = new Map();
   for (const e of doc.entities) {
-    const entry = byActor.get(e.actor_id) || { name: e.text, label: e.label, n: 0 };
+    const kb = kbActors.get(e.actor_id);
+    const entry = byActor.get(e.actor_id) || { name: kb ? kb.name : e.text, label: e.label, n: 0 };
     entry.n += 1;
     byActor.set(e.actor_id, entry);
   }
