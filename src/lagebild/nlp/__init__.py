@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,36 +63,52 @@ def load_pipeline(path: Path | None = None) -> Language:
     return _load(Path(path or DEFAULT_MODEL).resolve())
 
 
+def _morph_str(value: str) -> str:
+    return "" if value == "_" else value
+
+
 def doc_to_sentences(doc: Doc, offset: int = 0) -> list[Sentence]:
-    """Sentences of a Doc with character offsets shifted by ``offset``."""
+    """Sentences of a Doc with character offsets shifted by ``offset``.
+
+    Whitespace tokens are dropped (heads stay valid: a head that was a whitespace token
+    becomes the token itself). Reads the annotation as arrays (no spaCy ``Token`` objects)
+    and builds the models without re-validation: this runs once per token of every article.
+    """
+    n = len(doc)
+    if n == 0:
+        return []
+    arr = doc.to_array([IDX, IS_SPACE, HEAD, LEMMA, POS, TAG, MORPH, DEP]).tolist()
+    strings = doc.vocab.strings
+    texts = [t.text for t in doc]
     sentences: list[Sentence] = []
+    construct = Token.model_construct
     for sent in doc.sents:
+        s0, s1 = sent.start, sent.end
+        kept = [i for i in range(s0, s1) if not arr[i][1]]
+        if not kept:
+            continue
+        index = {i: k for k, i in enumerate(kept)}
         tokens: list[Token] = []
-        for tok in sent:
-            if tok.is_space:
-                continue
+        for k, i in enumerate(kept):
+            idx, _, head, lemma, pos, tag, morph, dep = arr[i]
+            text = texts[i]
+            start = offset + idx
+            head_i = i + (head if head < 2**63 else head - 2**64)
             tokens.append(
-                Token(
-                    text=tok.text,
-                    start=offset + tok.idx,
-                    end=offset + tok.idx + len(tok.text),
-                    lemma=tok.lemma_,
-                    pos=tok.pos_,
-                    tag=tok.tag_,
-                    morph=str(tok.morph),
-                    head=tok.head.i - sent.start,
-                    dep=tok.dep_,
+                construct(
+                    text=text,
+                    start=start,
+                    end=start + len(text),
+                    lemma=strings[lemma] if lemma else "",
+                    pos=strings[pos] if pos else "",
+                    tag=strings[tag] if tag else "",
+                    morph=_morph_str(strings[morph]) if morph else "",
+                    head=index.get(head_i, k),
+                    dep=strings[dep] if dep else "",
                 )
             )
-        if not tokens:
-            continue
-        # keep heads valid after dropping whitespace tokens
-        index = {t.i: n for n, t in enumerate(x for x in sent if not x.is_space)}
-        kept = [t for t in sent if not t.is_space]
-        for n, tok in enumerate(kept):
-            tokens[n].head = index.get(tok.head.i, n)
         sentences.append(
-            Sentence(start=tokens[0].start, end=tokens[-1].end, tokens=tokens)
+            Sentence.model_construct(start=tokens[0].start, end=tokens[-1].end, tokens=tokens)
         )
     return sentences
 

