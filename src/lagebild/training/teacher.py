@@ -50,13 +50,13 @@ TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 class TeacherOptions:
     data: Path
     out: Path
-    layers: int = 6  # trainable top layers
-    epochs: int = 6
-    lr: float = 1.5e-4
-    head_lr: float = 1e-3
+    layers: int = 8  # trainable top layers
+    epochs: int = 7
+    lr: float = 2e-4
+    head_lr: float = 5e-3
     weight_decay: float = 0.01
     dropout: float = 0.1
-    batch_tokens: int = 3000
+    batch_tokens: int = 1000
     warmup: float = 0.06
     max_minutes: float = 60.0
     seed: int = 0

