@@ -84,3 +84,13 @@ def test_accurate_stage(teacher: T.Teacher, monkeypatch: pytest.MonkeyPatch) -> 
     arts = list(stage([Article(text=TEXT), Article(text="")]))
     assert arts[1].entities == []
     check(arts[0], arts[0].entities)
+
+
+def test_constrained_decode_never_starts_with_inside() -> None:
+    tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+    start, trans = T.transition_mask(tags)
+    # per-word argmax would give O, I-LOC (invalid); the constrained path must not
+    lp = torch.log(torch.tensor([[0.9, 0.02, 0.02, 0.03, 0.03], [0.1, 0.05, 0.05, 0.3, 0.5]]))
+    path = [tags[i] for i in T.constrained_decode(lp, start, trans)]
+    assert path == ["O", "B-LOC"]
+    assert T.constrained_decode(lp[:0], start, trans) == []

@@ -47,6 +47,7 @@ __all__ = [
     "TeacherModel",
     "WordSpan",
     "bio_spans",
+    "constrained_decode",
     "encode_words",
     "load_teacher",
     "save_teacher",
@@ -79,6 +80,37 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
                 spans.append((start, i, label))
             start, label = (i, lab) if tag != "O" else (-1, "")
     return spans
+
+
+def transition_mask(tags: Sequence[str]) -> tuple[Tensor, Tensor]:
+    """BIO constraints as additive scores: (start [n], transition prev→cur [n, n]); 0 or -1e9."""
+    n = len(tags)
+    trans = torch.zeros((n, n))
+    start = torch.zeros(n)
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            start[j] = -1e9
+            for i, prev in enumerate(tags):
+                if prev not in ("B-" + tag[2:], tag):
+                    trans[i, j] = -1e9
+    return start, trans
+
+
+def constrained_decode(logprobs: Tensor, start: Tensor, trans: Tensor) -> list[int]:
+    """Viterbi over word log-probabilities ``[n_words, n_tags]`` with BIO constraints."""
+    if logprobs.shape[0] == 0:
+        return []
+    score = logprobs[0] + start
+    back: list[Tensor] = []
+    for k in range(1, logprobs.shape[0]):
+        best, idx = (score[:, None] + trans).max(0)
+        back.append(idx)
+        score = best + logprobs[k]
+    path = [int(score.argmax())]
+    for idx in reversed(back):
+        path.append(int(idx[path[-1]]))
+    path.reverse()
+    return path
 
 
 def encode_words(tokenizer: E5Tokenizer, words: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -177,12 +209,17 @@ class Teacher:
         self.tokenizer = tokenizer
         self.tags = tags
         self.config: E5Config = model.encoder.config
+        self.start_scores, self.transitions = transition_mask(tags)
 
     # ------------------------------------------------------------------ tagging
     def tag_sentences(
-        self, sentences: Sequence[Sequence[str]], batch_tokens: int = 512
+        self, sentences: Sequence[Sequence[str]], batch_tokens: int = 512, constrained: bool = True
     ) -> list[list[str]]:
-        """BIO tags per word for each sentence (word lists)."""
+        """BIO tags per word for each sentence (word lists).
+
+        ``constrained``: Viterbi decoding that never puts ``I-X`` after anything but ``B-X``/``I-X``
+        (GermEval dev F1 0.786 instead of 0.778 with per-word argmax).
+        """
         items: list[tuple[int, int, list[int], list[int]]] = []  # sent, word offset, ids, first
         for si, words in enumerate(sentences):
             for w0, ids, first in windows(self.tokenizer, words, self.config.max_positions - 2):
@@ -204,11 +241,16 @@ class Teacher:
                     seq = [tok.bos, *items[k][2], tok.eos]
                     id_t[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
-                pred = self.model(id_t, mask).argmax(-1).tolist()
+                logp = self.model(id_t, mask).log_softmax(-1)
                 for r, k in enumerate(batch):
                     si, w0, _, first = items[k]
-                    for j, f in enumerate(first):
-                        result[si][w0 + j] = self.tags[pred[r][f + 1]]
+                    word_lp = logp[r, [f + 1 for f in first]]
+                    if constrained:
+                        pred = constrained_decode(word_lp, self.start_scores, self.transitions)
+                    else:
+                        pred = word_lp.argmax(-1).tolist()
+                    for j, tag_id in enumerate(pred):
+                        result[si][w0 + j] = self.tags[tag_id]
         return result
 
     # ------------------------------------------------------------------ articles
