@@ -9,8 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pytest
+
+from lagebild.ingest import Failure
+from lagebild.model import Article
 from lagebild.pipeline import ingest
 from lagebild.store import Store
 
@@ -102,3 +107,47 @@ def _count(db: Path) -> int:
             return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def test_a_failing_article_does_not_fail_its_chunk(monkeypatch: pytest.MonkeyPatch,
+                                                   samples_dir: Path) -> None:
+    from lagebild import pipeline
+    from lagebild.ingest import read_inputs
+
+    def load() -> pipeline.StageFunc:
+        def run(articles: Iterable[Article]) -> Iterator[Article]:
+            for article in articles:
+                if "Bundestagswahl" in (article.title or ""):
+                    raise ValueError("boom")
+                yield article.model_copy(update={"section": "checked"})
+
+        return run
+
+    monkeypatch.setitem(pipeline.STAGES, "boom", pipeline.Stage("boom", (), (), load))
+    items = list(pipeline.Analyzer(["boom"]).run(read_inputs([str(samples_dir)]), chunk=8))
+    failures = [i for i in items if isinstance(i, Failure)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(failures) == 1 and "boom" in failures[0].message
+    assert failures[0].code.name == "E099"
+    assert len(articles) == 15 and all(a.section == "checked" for a in articles)
+    # input order is kept
+    names = [str(i.origin.path if isinstance(i, Article) and i.origin else i.origin)
+             for i in items]
+    assert names == sorted(names, key=names.index)
+
+
+def test_accurate_without_its_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch,
+                                                     samples_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.nlp import accurate
+
+    def missing() -> None:
+        raise accurate.AccurateDependencyError("torch missing; pip install 'lagebild[accurate]'")
+
+    monkeypatch.setattr(accurate, "require_accurate", missing)
+    dump = sorted(samples_dir.glob("*.txt"))[0]
+    result = CliRunner().invoke(app, ["analyze", str(dump), "--accurate"])
+    assert result.exit_code == 2
+    assert "lagebild[accurate]" in result.stderr

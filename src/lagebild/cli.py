@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -21,7 +22,7 @@ from lagebild import __version__
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
 from lagebild.model import Article
-from lagebild.pipeline import DEFAULT_STAGES, IngestReport, analyze, ingest
+from lagebild.pipeline import IngestReport, analyze, choose_stages, ingest
 from lagebild.settings import Options, default_db_path
 from lagebild.store import Store, StoreError
 
@@ -50,6 +51,14 @@ StructureOnly = Annotated[
     bool,
     typer.Option("--structure-only", help="Only recover article structure; skip NLP stages."),
 ]
+Accurate = Annotated[
+    bool,
+    typer.Option(
+        "--accurate",
+        help="Entities from the transformer teacher (slower, more accurate; needs the "
+        "'accurate' extra).",
+    ),
+]
 
 
 class Format(StrEnum):
@@ -77,15 +86,23 @@ def _open_store(db: Path | None, readonly: bool = False) -> Store:
     try:
         return Store(db or default_db_path(), readonly=readonly)
     except (StoreError, OSError) as exc:
-        err.print(f"[red]error:[/] cannot open store: {exc}")
+        err.print(f"[red]error:[/] cannot open store: {escape(str(exc))}")
         raise typer.Exit(EXIT_STORE) from exc
     except Exception as exc:  # sqlite3.DatabaseError: not a database, locked …
-        err.print(f"[red]error:[/] cannot open store {db or default_db_path()}: {exc}")
+        err.print(f"[red]error:[/] cannot open store {db or default_db_path()}: {escape(str(exc))}")
         raise typer.Exit(EXIT_STORE) from exc
 
 
-def _stages(structure_only: bool) -> tuple[str, ...]:
-    return () if structure_only else DEFAULT_STAGES
+def _stages(structure_only: bool, accurate: bool = False) -> tuple[str, ...]:
+    if accurate and not structure_only:
+        from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+
+        try:
+            require_accurate()
+        except AccurateDependencyError as exc:
+            err.print(f"[red]error:[/] --accurate: {escape(str(exc))}")
+            raise typer.Exit(EXIT_USAGE) from exc
+    return choose_stages(structure_only, accurate)
 
 
 def _options(published: str | None = None) -> Options:
@@ -109,11 +126,12 @@ def analyze_cmd(
         str | None, typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).")
     ] = None,
     structure_only: StructureOnly = False,
+    accurate: Accurate = False,
 ) -> None:
     """Print the full analysis of each article (no store needed)."""
     failed = False
     collected: list[dict[str, object]] = []
-    for item in analyze(files, _options(published), _stages(structure_only)):
+    for item in analyze(files, _options(published), _stages(structure_only, accurate)):
         if isinstance(item, Failure):
             err.print(_failure_line(item), markup=False, highlight=False)
             failed = failed or not item.skipped
@@ -177,6 +195,7 @@ def ingest_cmd(
         str | None, typer.Option(help="Publication date for inputs that carry none.")
     ] = None,
     structure_only: StructureOnly = False,
+    accurate: Accurate = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[
@@ -188,6 +207,7 @@ def ingest_cmd(
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
     options = _options(published)
+    stages = _stages(structure_only, accurate)
     store = _open_store(db)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -214,11 +234,10 @@ def ingest_cmd(
         if workers > 1 or scheduler:
             from lagebild.distributed import ingest_distributed
 
-            report = ingest_distributed(paths, store, options, _stages(structure_only),
+            report = ingest_distributed(paths, store, options, stages,
                                         workers=workers, scheduler=scheduler, on_file=on_file)
         else:
-            report = ingest(paths, store, options, _stages(structure_only), on_file=on_file,
-                            on_item=on_item)
+            report = ingest(paths, store, options, stages, on_file=on_file, on_item=on_item)
         stats = store.stats()
     if as_json:
         sys.stdout.write(json.dumps({**report.as_dict(), "store": stats}, ensure_ascii=False,

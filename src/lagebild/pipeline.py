@@ -46,11 +46,28 @@ def _load_actors() -> StageFunc:
     return func
 
 
+def _load_accurate() -> StageFunc:
+    from lagebild.nlp.accurate import load_accurate_stage
+
+    return load_accurate_stage()
+
+
 STAGES: dict[str, Stage] = {
     "nlp": Stage("nlp", needs=("text", "blocks"), adds=("sentences", "entities"), load=_load_nlp),
+    # The transformer teacher replaces the fast pipeline's entities (needs the accurate extra).
+    "accurate": Stage("accurate", needs=("text", "blocks"), adds=("entities",),
+                      load=_load_accurate),
     "actors": Stage("actors", needs=("text",), adds=("entities", "actors"), load=_load_actors),
 }
 DEFAULT_STAGES: tuple[str, ...] = ("nlp", "actors")
+ACCURATE_STAGES: tuple[str, ...] = ("nlp", "accurate", "actors")
+
+
+def choose_stages(structure_only: bool = False, accurate: bool = False) -> tuple[str, ...]:
+    """The stages for the common modes: structure only, fast (default), accurate."""
+    if structure_only:
+        return ()
+    return ACCURATE_STAGES if accurate else DEFAULT_STAGES
 
 
 def available_stages() -> list[str]:
@@ -82,23 +99,49 @@ class Analyzer:
                     raise
                 self.missing[name] = f"{type(exc).__name__}: {exc}"
 
-    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+    def run(self, items: Iterable[Item], chunk: int = 32) -> Iterator[Item]:
+        """Analyse articles in chunks (stages batch across articles), keeping input order."""
+        buffer: list[Article] = []
         for item in items:
-            if isinstance(item, Failure) or not self._funcs:
+            if isinstance(item, Failure):
+                yield from self._run_chunk(buffer)
+                buffer = []
                 yield item
                 continue
-            yield self._apply(item)
+            buffer.append(item)
+            if len(buffer) >= chunk:
+                yield from self._run_chunk(buffer)
+                buffer = []
+        yield from self._run_chunk(buffer)
+
+    def _run_chunk(self, articles: list[Article]) -> Iterator[Item]:
+        if not self._funcs:
+            yield from articles
+            return
+        try:
+            done = [a.model_copy() for a in articles]  # stages may assign to fields
+            for func in self._funcs:
+                done = list(func(done))
+            if len(done) != len(articles):
+                raise RuntimeError("a stage dropped or added articles")
+        except Exception:
+            # One broken article must not fail its neighbours: redo them one by one.
+            for article in articles:
+                yield self._apply(article)
+            return
+        yield from done
 
     def _apply(self, article: Article) -> Item:
         try:
+            result = article.model_copy()
             for func in self._funcs:
-                article = next(iter(func([article])))
+                result = next(iter(func([result])))
         except Exception as exc:
             where = article.origin
             assert where is not None
             detail = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
             return Failure(where, ErrorCode.E099, ErrorCode.E099.format(detail=detail))
-        return article
+        return result
 
 
 def analyze(

@@ -689,7 +689,8 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
         # A name linked to a KB person is a person, whatever the NER guessed ("Kerry"/LOC):
         # the KB match is stronger evidence than the CNN's label on a short surname.
         actor = kb.get(ent.actor) if ent.actor else None
-        if actor is not None and actor.type == "person" and ent.label != "PER":
+        by_name = best is not None and best.kind in ("name", "surname", "ner")
+        if by_name and actor is not None and actor.type == "person" and ent.label != "PER":
             ent.label, ent.subtype = "PER", None
     if add_entities:
         for m in linked:
