@@ -368,7 +368,9 @@ from lagebild.eval.cli import app as _eval_app  # noqa: E402
 _eval_app.command("linking")(_linking)
 app.add_typer(_eval_app, name="eval")
 from lagebild.training.cli import app as _train_app  # noqa: E402
+from lagebild.training.teacher_cli import teacher as _teacher  # noqa: E402
 
+_train_app.command("teacher")(_teacher)
 app.add_typer(_train_app, name="train")
 # --- end sub-commands ---
 
