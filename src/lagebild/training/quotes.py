@@ -1,0 +1,309 @@
+"""Fine-tune the quotation-role tagger (``lagebild train quotes``).
+
+Data: the Wikinews quotation corpus (``quotes/wikinews-quotes-2024/train``); the last
+``val_docs`` documents (sorted by name) are held out for model selection. The corpus's ``dev``
+split is the evaluation split (``lagebild eval quotes``) and is never read here.
+
+Each document's ``originalText`` is cut into SentencePiece pieces with character offsets and into
+windows of ≤ 510 pieces at the corpus's sentence boundaries; every piece gets one BIO tag per role
+(QUOTE, CUE, SPEAKER, ADDRESSEE) from the annotated character spans.
+
+Model and CPU budget: the NER teacher's encoder is the frozen base; its output after layer
+``12 - layers`` is cached once (fp16), every epoch runs only the top ``layers`` layers (initialised
+from the NER teacher) and the new head. The machinery (batching, caching, padding, saving) is the
+NER teacher's (:mod:`lagebild.training.teacher`).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import Tensor
+from torch.nn import functional as F
+
+from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
+from lagebild.nlp.quotes import (
+    ROLE_TAGS,
+    ROLES,
+    RoleSpan,
+    build_quote_model,
+    file_sha256,
+    piece_role_tags,
+    piece_windows,
+)
+from lagebild.nlp.teacher import DEFAULT_TEACHER, TeacherModel, bio_spans, save_teacher
+from lagebild.training.teacher import Example, batches, cache_frozen, pad_hidden, pad_ids
+
+WIKINEWS = Path("quotes/wikinews-quotes-2024")
+ROLE_KEYS = {"QUOTE": "quote", "CUE": "cue", "SPEAKER": "speaker", "ADDRESSEE": "addressee"}
+
+
+@dataclass
+class QuoteDoc:
+    name: str
+    text: str
+    sentences: list[tuple[int, int]]
+    tokens: list[tuple[int, int]]
+    spans: list[RoleSpan]
+    types: list[str]
+
+
+def read_doc(path: Path) -> QuoteDoc:
+    """One Wikinews quotation document: text, sentences, tokens, role spans (deduplicated)."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    spans: set[RoleSpan] = set()
+    types: list[str] = []
+    for ann in d.get("annotations", []):
+        types.append(str(ann.get("type", "")))
+        for role, key in ROLE_KEYS.items():
+            for sp in (ann.get(key) or {}).get("spans", []):
+                if sp["charEnd"] > sp["charBegin"]:
+                    spans.add(RoleSpan(role, int(sp["charBegin"]), int(sp["charEnd"])))
+    return QuoteDoc(
+        name=path.stem,
+        text=d["originalText"],
+        sentences=[(s["charBegin"], s["charEnd"]) for s in d.get("sentences", [])],
+        tokens=[(t["charBegin"], t["charEnd"]) for t in d.get("tokens", [])],
+        spans=sorted(spans, key=lambda s: (s.start, s.end, s.role)),
+        types=types,
+    )
+
+
+def read_split(data: Path, split: str, limit: int = 0) -> list[QuoteDoc]:
+    files = sorted((data / WIKINEWS / split).glob("*.json"))
+    return [read_doc(p) for p in files[: limit or None]]
+
+
+@dataclass
+class QuoteExample(Example):
+    """One window: ``labels`` unused; ``tags[i][r]`` is piece ``i``'s BIO index for role ``r``."""
+
+    tags: list[list[int]] = field(default_factory=list)
+
+
+def make_examples(tokenizer: E5Tokenizer, docs: Sequence[QuoteDoc]) -> list[QuoteExample]:
+    out: list[QuoteExample] = []
+    for doc in docs:
+        enc = tokenizer.encode(doc.text)
+        tags = piece_role_tags(enc, doc.spans)
+        for a, b in piece_windows(enc, doc.sentences):
+            part = tags[a:b]
+            gold: list[tuple[int, int, str]] = []
+            for r, role in enumerate(ROLES):
+                seq = [ROLE_TAGS[t[r]] + ("" if t[r] == 0 else "-" + role) for t in part]
+                gold += bio_spans(seq)
+            out.append(
+                QuoteExample(
+                    ids=[tokenizer.bos, *enc.ids[a:b], tokenizer.eos],
+                    first=[],
+                    labels=[],
+                    gold=gold,
+                    tags=part,
+                )
+            )
+    return out
+
+
+def tags_tensor(batch: Sequence[Example], width: int) -> Tensor:
+    y = torch.full((len(batch), width, len(ROLES)), -100, dtype=torch.long)
+    for r, e in enumerate(batch):
+        assert isinstance(e, QuoteExample)
+        if e.tags:
+            y[r, 1 : 1 + len(e.tags)] = torch.tensor(e.tags)
+    return y
+
+
+def role_loss(logits: Tensor, y: Tensor, quote_weight: float = 1.0) -> Tensor:
+    lg = logits.view(*logits.shape[:2], len(ROLES), len(ROLE_TAGS))
+    losses = [
+        F.cross_entropy(lg[:, :, r].reshape(-1, len(ROLE_TAGS)), y[:, :, r].reshape(-1))
+        for r in range(len(ROLES))
+    ]
+    return sum(losses[1:], losses[0] * quote_weight) / len(ROLES)
+
+
+def evaluate(
+    model: TeacherModel, examples: Sequence[QuoteExample], start: int, budget: int
+) -> dict[str, float]:
+    """Exact piece-span F1 per role (argmax decoding) on cached windows."""
+    model.eval()
+    counts = {role: [0, 0, 0] for role in ROLES}
+    with torch.inference_mode():
+        for batch in batches(examples, budget * 2, False, random.Random(0)):
+            _, mask = pad_ids(batch, 0)
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
+            pred = logits.view(*logits.shape[:2], len(ROLES), len(ROLE_TAGS)).argmax(-1)
+            for r, e in enumerate(batch):
+                assert isinstance(e, QuoteExample)
+                guess: set[tuple[int, int, str]] = set()
+                p = pred[r, 1 : 1 + len(e.tags)].tolist()
+                for ri, role in enumerate(ROLES):
+                    seq = [ROLE_TAGS[t[ri]] + ("" if t[ri] == 0 else "-" + role) for t in p]
+                    guess |= set(bio_spans(seq))
+                gold = set(e.gold)
+                for s in guess | gold:
+                    c = counts[s[2]]
+                    c[0] += int(s in guess and s in gold)
+                    c[1] += int(s in guess and s not in gold)
+                    c[2] += int(s in gold and s not in guess)
+    out = {
+        ROLE_KEYS[k].replace("quote", "message"): round(2 * c[0] / (2 * c[0] + c[1] + c[2]), 4)
+        if c[0]
+        else 0.0
+        for k, c in counts.items()
+    }
+    return out
+
+
+@dataclass
+class QuoteOptions:
+    data: Path
+    out: Path
+    layers: int = 2  # trainable top layers (initialised from the NER teacher)
+    epochs: int = 6
+    lr: float = 2e-4
+    head_lr: float = 5e-3
+    weight_decay: float = 0.01
+    dropout: float = 0.1
+    batch_tokens: int = 2048
+    warmup: float = 0.06
+    max_minutes: float = 30.0
+    seed: int = 0
+    limit: int = 0  # smoke test: documents
+    val_docs: int = 50
+    threads: int = 2
+    base: Path | None = DEFAULT_TEACHER
+
+
+def log(record: dict[str, Any]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
+    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a history."""
+    t_start = time.time()
+    torch.set_num_threads(opts.threads)
+    torch.manual_seed(opts.seed)
+    rng = random.Random(opts.seed)
+    tokenizer = cached_tokenizer()
+    model = build_quote_model(opts.base, opts.dropout)
+    n_layers = model.encoder.config.layers
+    start = n_layers - max(0, min(opts.layers, n_layers))
+
+    docs = read_split(opts.data, "train", opts.limit)
+    n_val = min(opts.val_docs, max(1, len(docs) // 5))
+    train_docs, val_docs = docs[:-n_val], docs[-n_val:]
+    train = make_examples(tokenizer, train_docs)
+    val = make_examples(tokenizer, val_docs)
+    log(
+        {
+            "stage": "data",
+            "train_docs": len(train_docs),
+            "val_docs": len(val_docs),
+            "train_windows": len(train),
+            "train_pieces": sum(len(e.ids) for e in train),
+        }
+    )
+    t0 = time.time()
+    for exs in (train, val):
+        cache_frozen(model, exs, start, tokenizer.pad, opts.batch_tokens)
+        for e in exs:
+            assert e.hidden is not None
+            e.hidden = e.hidden.half()
+    log({"stage": "cache", "frozen_layers": start, "seconds": round(time.time() - t0, 1)})
+
+    trainable = [p for layer in model.encoder.layers[start:] for p in layer.parameters()]
+    for p in trainable:
+        p.requires_grad_(True)
+    model.encoder.set_dropout(opts.dropout)
+    optim = torch.optim.AdamW(
+        [
+            {"params": trainable, "lr": opts.lr},
+            {"params": list(model.head.parameters()), "lr": opts.head_lr},
+        ],
+        weight_decay=opts.weight_decay,
+    )
+    steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
+    total = max(1, steps_per_epoch * opts.epochs)
+    warm = max(1, int(total * opts.warmup))
+
+    def schedule(step: int) -> float:
+        if step < warm:
+            return (step + 1) / warm
+        return max(0.0, (total - step) / max(1, total - warm))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+    best: dict[str, Any] = {"objective": -1.0}
+    history: list[dict[str, Any]] = []
+    deadline = t_start + opts.max_minutes * 60
+    step = 0
+    for epoch in range(1, opts.epochs + 1):
+        model.train()
+        t_ep = time.time()
+        loss_sum = 0.0
+        stopped = False
+        for batch in batches(train, opts.batch_tokens, True, rng):
+            _, mask = pad_ids(batch, 0)
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
+            loss = role_loss(logits, tags_tensor(batch, logits.shape[1]))
+            optim.zero_grad(set_to_none=True)
+            loss.backward()  # type: ignore[no-untyped-call,unused-ignore]
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            loss_sum += float(loss.detach())
+            if time.time() > deadline:
+                stopped = True
+                break
+        scores = evaluate(model, val, start, opts.batch_tokens)
+        objective = round((scores["message"] + scores["cue"] + scores["speaker"]) / 3, 4)
+        rec: dict[str, Any] = {
+            "epoch": epoch,
+            "steps": step,
+            "seconds": round(time.time() - t_ep, 1),
+            "loss": round(loss_sum / max(1, steps_per_epoch), 4),
+            "val": scores,
+            "objective": objective,
+        }
+        log(rec)
+        history.append(rec)
+        if objective > best["objective"]:
+            best = dict(rec)
+            base = opts.base
+            save_teacher(
+                model,
+                opts.out / "model-best",
+                start,
+                meta={
+                    "task": "quotation roles (Wikinews quotation corpus, CC BY-NC-SA 4.0)",
+                    "roles": list(ROLES),
+                    "role_tags": list(ROLE_TAGS),
+                    "tags": [f"{t}-{r}" for r in ROLES for t in ROLE_TAGS],
+                    "base_teacher": "default"
+                    if base is not None and Path(base).resolve() == DEFAULT_TEACHER.resolve()
+                    else (str(base) if base else None),
+                    "base_teacher_sha256": file_sha256(Path(base) / "teacher.safetensors")
+                    if base
+                    else None,
+                    "val": scores,
+                    "epoch": epoch,
+                    "trained_layers": n_layers - start,
+                    "options": {k: str(v) for k, v in opts.__dict__.items()},
+                },
+            )
+        if stopped or time.time() > deadline:
+            log({"stage": "stop", "reason": "max-minutes"})
+            break
+    best["minutes"] = round((time.time() - t_start) / 60, 1)
+    best["history"] = history
+    opts.out.mkdir(parents=True, exist_ok=True)
+    (opts.out / "history.json").write_text(json.dumps(best, indent=2) + "\n", encoding="utf-8")
+    return best

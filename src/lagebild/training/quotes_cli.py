@@ -1,0 +1,56 @@
+"""``lagebild train quotes``: the typer command that fine-tunes the quotation-role tagger.
+
+Mount with ``app.command("quotes")(quotes)`` on the ``train`` app; torch is imported inside.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+def quotes(
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
+    out: Path = typer.Option(Path("quotes-output"), "--out", help="output folder"),
+    layers: int = typer.Option(2, "--layers", help="trainable top transformer layers (of 12)"),
+    epochs: int = typer.Option(6, "--epochs"),
+    lr: float = typer.Option(2e-4, "--lr", help="learning rate of the encoder layers"),
+    head_lr: float = typer.Option(5e-3, "--head-lr"),
+    batch_tokens: int = typer.Option(2048, "--batch-tokens", help="padded pieces per batch"),
+    max_minutes: float = typer.Option(30.0, "--max-minutes", help="stop training after this"),
+    val_docs: int = typer.Option(50, "--val-docs", help="train documents held out for selection"),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(2, "--threads", help="torch CPU threads"),
+    limit: int = typer.Option(0, "--limit", help="smoke test: number of train documents"),
+) -> None:
+    """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
+    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+
+    try:
+        require_accurate()
+    except AccurateDependencyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    from lagebild.training.quotes import QuoteOptions, train_quotes
+
+    opts = QuoteOptions(
+        data=data,
+        out=out,
+        layers=layers,
+        epochs=epochs,
+        lr=lr,
+        head_lr=head_lr,
+        batch_tokens=batch_tokens,
+        max_minutes=max_minutes,
+        val_docs=val_docs,
+        seed=seed,
+        threads=threads,
+        limit=limit,
+    )
+    result = train_quotes(opts)
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
+    typer.echo(f"best quotation tagger: {out / 'model-best'}")
