@@ -92,3 +92,29 @@ def test_lexfeat_roundtrip(tmp_path: Path) -> None:
     assert nlp2.pipe_names == [LEXFEAT, SENTER]
     lex3 = LexicalFeatures(nlp).from_bytes(lex.to_bytes())
     assert lex3.table == lex.table
+
+
+def test_doc_to_sentences_whitespace_and_morph() -> None:
+    nlp = spacy.blank("de")
+    doc = Doc(nlp.vocab, words=["Er", "\n", "sei", "."], spaces=[True, False, False, False],
+              heads=[2, 2, 2, 2], deps=["nsubj", "dep", "ROOT", "punct"],
+              morphs=["Case=Nom", "", "Mood=Sub|VerbForm=Fin", ""],
+              sent_starts=[True, False, False, False])
+    (sent,) = doc_to_sentences(doc, offset=5)
+    assert [t.text for t in sent.tokens] == ["Er", "sei", "."]
+    assert [t.head for t in sent.tokens] == [1, 1, 1]
+    assert sent.tokens[1].morph == "Mood=Sub|VerbForm=Fin" and sent.tokens[2].morph == ""
+    assert (sent.start, sent.end) == (5, 5 + len("Er \nsei."))
+
+
+def test_mood_rules_demote_impossible_subjunctive() -> None:
+    from lagebild.nlp.components import MOOD, cannot_be_subjunctive
+
+    assert cannot_be_subjunctive("entstand") and cannot_be_subjunctive("gibt")
+    assert not cannot_be_subjunctive("gebe") and not cannot_be_subjunctive("sei")
+    assert not cannot_be_subjunctive("gäbest") and not cannot_be_subjunctive("fragten")
+    nlp = spacy.blank("de")
+    nlp.add_pipe(MOOD)
+    doc = Doc(nlp.vocab, words=["Es", "entstand", "."], tags=["PPER", "VVFIN", "$."],
+              morphs=["", "Mood=Sub|VerbForm=Fin", ""])
+    assert nlp.get_pipe(MOOD)(doc)[1].morph.get("Mood") == ["Ind"]

@@ -20,8 +20,8 @@ EXPECTED_ENTITIES = {
     "LOC": ["USA", "Russland", "Syrien", "Moskau", "Washington", "Ukraine"],
     "ORG": ["IS", "Pentagon", "State Department"],
 }
-# share of the entity expectations the shipped model must meet (measured: see card)
-MIN_ENTITY_SHARE = 0.75
+# share of the entity expectations the shipped model must meet (round 1: 13/16)
+MIN_ENTITY_SHARE = 0.9  # round 2 model: 15 of 16 (only `Ukraine` missing)
 
 
 @pytest.fixture(scope="module")

@@ -341,6 +341,13 @@ def subjunctive_by_form(word: str, lemma: str, near_ich: bool) -> bool:
     return lem.endswith("en") and w == lem[:-1]
 
 
+def cannot_be_subjunctive(lower: str) -> bool:
+    """Konjunktiv I/II forms end in -e, -en, -est, -et (``gebe``, ``gäben``, ``gäbest``) or are
+    listed (``sei``, ``seist``); anything else (``entstand``, ``gibt``, ``kam``) is indicative."""
+    return not (lower.endswith(("e", "en", "n", "est", "st", "et")) or lower in SUBJUNCTIVE_FORMS
+                or lower.startswith("sei"))
+
+
 class MoodRules:
     """Sets ``Mood=Sub`` on finite verbs whose form is unambiguously subjunctive."""
 
@@ -359,6 +366,11 @@ class MoodRules:
                 if feats.get("Mood") != "Sub":
                     feats["Mood"] = "Sub"
                     feats.setdefault("VerbForm", "Fin")
+                    token.morph = MorphAnalysis(doc.vocab, feats)
+            elif cannot_be_subjunctive(token.lower_):
+                feats = token.morph.to_dict()
+                if feats.get("Mood") == "Sub":
+                    feats["Mood"] = "Ind"
                     token.morph = MorphAnalysis(doc.vocab, feats)
         return doc
 

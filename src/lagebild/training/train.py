@@ -210,10 +210,10 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     )
     if opts.limit:
         train_src = {k: v[: opts.limit] for k, v in train_src.items()}
-    if opts.drop_ner_labels:
+        dev_src = {k: v[: opts.limit] for k, v in dev_src.items()}
+    if opts.drop_ner_labels:  # training only: dev keeps every gold label
         drop = set(opts.drop_ner_labels)
         train_src = {k: [_drop_labels(s, drop) for s in v] for k, v in train_src.items()}
-        dev_src = {k: v[: opts.limit] for k, v in dev_src.items()}
     train_egs = {
         src: _examples(nlp, train_src[src], lex) for src in sources if train_src.get(src)
     }
