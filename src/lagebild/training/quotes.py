@@ -8,10 +8,12 @@ Each document's ``originalText`` is cut into SentencePiece pieces with character
 windows of ≤ 510 pieces at the corpus's sentence boundaries; every piece gets one BIO tag per role
 (QUOTE, CUE, SPEAKER, ADDRESSEE) from the annotated character spans.
 
-Model and CPU budget: the NER teacher's encoder is the frozen base; its output after layer
-``12 - layers`` is cached once (fp16), every epoch runs only the top ``layers`` layers (initialised
-from the NER teacher) and the new head. The machinery (batching, caching, padding, saving) is the
-NER teacher's (:mod:`lagebild.training.teacher`).
+Model and CPU budget: the NER teacher's encoder, cut after layer ``encoder_layers`` (default 8),
+is the frozen base; its output is cached once (fp16; ``--cache FILE`` keeps it on disk for reruns)
+and every epoch trains only the head (default: :class:`~lagebild.nlp.quotes.RoleHead`).
+``layers > 0`` additionally fine-tunes that many top layers of the kept encoder (slow on CPU, see
+``docs/DECISIONS.quotes.md``). The machinery (batching, caching, padding, saving) is the NER
+teacher's (:mod:`lagebild.training.teacher`).
 """
 
 from __future__ import annotations
