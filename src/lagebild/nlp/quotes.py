@@ -42,7 +42,6 @@ from lagebild.nlp.accurate import require_accurate
 from lagebild.nlp.encoder import E5Tokenizer, Encoding, cached_tokenizer
 from lagebild.nlp.teacher import (
     DEFAULT_TEACHER,
-    SENT_END_RE,
     TeacherModel,
     bio_spans,
     build_model,
@@ -80,6 +79,8 @@ ROLE_TAGS = ("O", "B", "I")  # per role; tag index = role * 3 + tag
 MAX_PIECES = 510
 QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 CLOSING_MARKS = '“”"«‘’‹'
+# the NER teacher's sentence split, also after a closing quotation mark („… Ukraine.“ Die …)
+SENT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][“”\"«»]))\s+(?=[\"„»“A-ZÄÖÜ0-9])")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def sentence_bounds(article: Article) -> list[tuple[int, int]]:
     text = article.text
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        cuts = [line.start(), *(line.start() + m.end() for m in SENT_END_RE.finditer(line[0]))]
+        cuts = [line.start(), *(line.start() + m.end() for m in SENT_RE.finditer(line[0]))]
         cuts.append(line.end())
         out.extend((a, b) for a, b in itertools.pairwise(cuts) if b > a)
     return out or [(0, len(text))]
