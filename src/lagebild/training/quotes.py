@@ -171,7 +171,7 @@ class QuoteOptions:
     data: Path
     out: Path
     layers: int = 0  # trainable top layers (initialised from the NER teacher)
-    epochs: int = 12
+    epochs: int = 10
     lr: float = 1e-4
     head_lr: float = 3e-3
     head: str = "conv"  # "conv" (RoleHead) or "linear"
