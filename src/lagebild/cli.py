@@ -364,13 +364,17 @@ app.command("actors")(_actors_cmd)
 app.command("actor")(_actor_cmd)
 from lagebild.actors.evaluate import linking as _linking  # noqa: E402
 from lagebild.eval.cli import app as _eval_app  # noqa: E402
+from lagebild.eval.quotes import quotes as _eval_quotes  # noqa: E402
 
 _eval_app.command("linking")(_linking)
+_eval_app.command("quotes")(_eval_quotes)
 app.add_typer(_eval_app, name="eval")
 from lagebild.training.cli import app as _train_app  # noqa: E402
+from lagebild.training.quotes_cli import quotes as _train_quotes  # noqa: E402
 from lagebild.training.teacher_cli import teacher as _teacher  # noqa: E402
 
 _train_app.command("teacher")(_teacher)
+_train_app.command("quotes")(_train_quotes)
 app.add_typer(_train_app, name="train")
 # --- end sub-commands ---
 

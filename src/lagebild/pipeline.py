@@ -52,15 +52,42 @@ def _load_accurate() -> StageFunc:
     return load_accurate_stage()
 
 
+def _load_quotes() -> StageFunc:
+    from lagebild.nlp.accurate import require_accurate
+    from lagebild.nlp.quotes import load_quote_tagger, tag_quotes
+
+    require_accurate()
+    tagger = load_quote_tagger()
+
+    def run(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield article.model_copy(update={"statements": tag_quotes(article, tagger)})
+
+    return run
+
+
+def _load_speakers() -> StageFunc:
+    from lagebild.actors.speakers import link_speakers
+
+    def run(articles: Iterable[Article]) -> Iterator[Article]:
+        return (link_speakers(article) for article in articles)
+
+    return run
+
+
 STAGES: dict[str, Stage] = {
     "nlp": Stage("nlp", needs=("text", "blocks"), adds=("sentences", "entities"), load=_load_nlp),
     # The transformer teacher replaces the fast pipeline's entities (needs the accurate extra).
     "accurate": Stage("accurate", needs=("text", "blocks"), adds=("entities",),
                       load=_load_accurate),
+    # Quotation roles from the transformer teacher (needs the accurate extra).
+    "quotes": Stage("quotes", needs=("text", "blocks"), adds=("statements",), load=_load_quotes),
     "actors": Stage("actors", needs=("text",), adds=("entities", "actors"), load=_load_actors),
+    "speakers": Stage("speakers", needs=("statements", "actors"), adds=("statements",),
+                      load=_load_speakers),
 }
 DEFAULT_STAGES: tuple[str, ...] = ("nlp", "actors")
-ACCURATE_STAGES: tuple[str, ...] = ("nlp", "accurate", "actors")
+ACCURATE_STAGES: tuple[str, ...] = ("nlp", "accurate", "quotes", "actors", "speakers")
 
 
 def choose_stages(structure_only: bool = False, accurate: bool = False) -> tuple[str, ...]:

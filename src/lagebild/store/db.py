@@ -54,6 +54,13 @@ def _body_text(article: Article) -> str:
     return prose or article.text
 
 
+def _span_text(value: object) -> str | None:
+    """A statement part is a span ``{start, end, text}`` or (older layers) plain text."""
+    if isinstance(value, dict):
+        return str(value.get("text", "")) or None
+    return str(value) if value else None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -201,7 +208,8 @@ class Store:
             """INSERT INTO statements(article_id, idx, speaker_actor_id, speaker_text, kind,
                  start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (article.id, i, s.get("speaker_actor"), s.get("speaker"), s.get("type"),
+                (article.id, i, s.get("speaker_actor"), _span_text(s.get("speaker")),
+                 s.get("type"),
                  int(s.get("start", 0)), int(s.get("end", 0)), str(s.get("text", "")),
                  json.dumps(s, ensure_ascii=False))
                 for i, s in enumerate(article.statements)
