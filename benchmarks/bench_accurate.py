@@ -19,23 +19,12 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import csv  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-
-def read_articles(path: Path, limit: int = 0) -> list[str]:
-    csv.field_size_limit(sys.maxsize)
-    texts: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter=";", quotechar="'"):
-            if len(row) >= 2 and row[1].strip():
-                texts.append(row[1])
-            if limit and len(texts) >= limit:
-                break
-    return texts
+from _corpus import read_articles  # noqa: E402  (benchmarks/ is on sys.path)
 
 
 def main() -> None:
