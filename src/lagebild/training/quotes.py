@@ -41,7 +41,14 @@ from lagebild.nlp.quotes import (
     piece_windows,
 )
 from lagebild.nlp.teacher import DEFAULT_TEACHER, TeacherModel, bio_spans, save_teacher
-from lagebild.training.teacher import Example, batches, cache_frozen, pad_hidden, pad_ids
+from lagebild.training.teacher import (
+    Example,
+    batches,
+    cache_frozen,
+    make_optimizer,
+    pad_hidden,
+    pad_ids,
+)
 
 WIKINEWS = Path("quotes/wikinews-quotes-2024")
 ROLE_KEYS = {"QUOTE": "quote", "CUE": "cue", "SPEAKER": "speaker", "ADDRESSEE": "addressee"}
@@ -244,23 +251,12 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
-    optim = torch.optim.AdamW(
-        [
-            {"params": trainable, "lr": opts.lr},
-            {"params": head_params, "lr": opts.head_lr},
-        ],
-        weight_decay=opts.weight_decay,
-    )
     steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
-    total = max(1, steps_per_epoch * opts.epochs)
-    warm = max(1, int(total * opts.warmup))
-
-    def schedule(step: int) -> float:
-        if step < warm:
-            return (step + 1) / warm
-        return max(0.0, (total - step) / max(1, total - warm))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+    optim, sched = make_optimizer(
+        trainable, head_params, lr=opts.lr, head_lr=opts.head_lr,
+        weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
+        warmup=opts.warmup,
+    )
     best: dict[str, Any] = {"objective": -1.0}
     history: list[dict[str, Any]] = []
     deadline = t_start + opts.max_minutes * 60

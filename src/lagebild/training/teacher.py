@@ -157,6 +157,32 @@ def cache_frozen(
                 e.hidden = x[r, : len(e.ids)].clone()
 
 
+
+def make_optimizer(
+    encoder_params: list[torch.nn.Parameter],
+    head_params: list[torch.nn.Parameter],
+    *,
+    lr: float,
+    head_lr: float,
+    weight_decay: float,
+    total_steps: int,
+    warmup: float,
+) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
+    """AdamW with its own learning rate for the head; linear warm-up, then linear decay."""
+    optim = torch.optim.AdamW(
+        [{"params": encoder_params, "lr": lr}, {"params": head_params, "lr": head_lr}],
+        weight_decay=weight_decay,
+    )
+    total = max(1, total_steps)
+    warm = max(1, int(total * warmup))
+
+    def schedule(step: int) -> float:
+        if step < warm:
+            return (step + 1) / warm
+        return max(0.0, (total - step) / max(1, total - warm))
+
+    return optim, torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+
 def labels_tensor(batch: Sequence[Example], width: int) -> Tensor:
     y = torch.full((len(batch), width), -100, dtype=torch.long)
     for r, e in enumerate(batch):
@@ -251,23 +277,12 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
-    optim = torch.optim.AdamW(
-        [
-            {"params": trainable, "lr": opts.lr},
-            {"params": list(model.head.parameters()), "lr": opts.head_lr},
-        ],
-        weight_decay=opts.weight_decay,
-    )
     steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
-    total = max(1, steps_per_epoch * opts.epochs)
-    warm = max(1, int(total * opts.warmup))
-
-    def schedule(step: int) -> float:
-        if step < warm:
-            return (step + 1) / warm
-        return max(0.0, (total - step) / max(1, total - warm))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+    optim, sched = make_optimizer(
+        trainable, list(model.head.parameters()), lr=opts.lr, head_lr=opts.head_lr,
+        weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
+        warmup=opts.warmup,
+    )
     best: dict[str, Any] = {"objective": -1.0}
     history: list[dict[str, Any]] = []
     step = 0
