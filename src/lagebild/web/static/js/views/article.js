@@ -2,6 +2,11 @@
 import { api } from "../api.js";
 import { actorLink, clear, h, QUAD, safeHref } from "../dom.js";
 
+// Statement parts (speaker, cue …) are spans {start, end, text}; older layers used plain text.
+function spanText(value) {
+  return value && typeof value === "object" ? value.text : value;
+}
+
 const BLOCK_TAGS = {
   section: ["p", "section"], kicker: ["p", "kicker"], headline: ["h1", "headline"],
   teaser: ["p", "teaser"], paragraph: ["p", "paragraph"], subheading: ["h2", "subheading"],
@@ -24,7 +29,7 @@ function annotations(doc) {
 function describe(ann) {
   const d = ann.data;
   if (ann.kind === "ent") return `${d.label}: ${d.text} → ${d.actor_id}`;
-  if (ann.kind === "stmt") return `Aussage (${d.type || "?"}) von ${d.speaker || "?"}`;
+  if (ann.kind === "stmt") return `Aussage (${d.type || "?"}) von ${spanText(d.speaker) || "?"}`;
   return `Ereignis ${d.plover || d.cameo || "?"} (${QUAD[d.quad_class] || "?"}): `
     + `${d.source || d.source_actor || "?"} → ${d.target || d.target_actor || "?"}`;
 }
@@ -72,7 +77,7 @@ function detailItem(doc, ann) {
       actorLink(d.actor_id, d.text), h("span", { class: "meta" }, ` [${d.start}–${d.end}]`));
   }
   if (ann.kind === "stmt") {
-    return h("li", null, h("strong", null, d.speaker || "?"),
+    return h("li", null, h("strong", null, spanText(d.speaker) || "?"),
       d.speaker_actor ? [" ", actorLink(d.speaker_actor, "→ Akteur")] : null,
       h("span", { class: "meta" }, ` ${d.type || ""} [${d.start}–${d.end}]`),
       evidence(doc.text, d.start, d.end));
