@@ -39,6 +39,12 @@ def pipeline(
     all_ner_labels: bool = typer.Option(
         False, "--all-ner-labels", help="also train the 5 rare GermEval labels (slower NER)"
     ),
+    init_model: Path | None = typer.Option(
+        None, "--init-model", help="continue training a trained pipeline instead of initialising"
+    ),
+    learn_rate: float | None = typer.Option(
+        None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
+    ),
 ) -> None:
     """Train all components; the best epoch (on the dev splits) lands in OUT/model-best."""
     from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
@@ -48,6 +54,7 @@ def pipeline(
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
+        init_model=init_model, learn_rate=learn_rate,
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()
