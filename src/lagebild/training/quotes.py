@@ -45,6 +45,7 @@ from lagebild.training.teacher import (
     Example,
     batches,
     cache_frozen,
+    log,
     make_optimizer,
     pad_hidden,
     pad_ids,
@@ -195,10 +196,6 @@ class QuoteOptions:
     threads: int = 2
     window: int = 510  # pieces per window (≤ 510)
     base: Path | None = DEFAULT_TEACHER
-
-
-def log(record: dict[str, Any]) -> None:
-    print(json.dumps(record), flush=True)
 
 
 def train_quotes(opts: QuoteOptions) -> dict[str, Any]:

@@ -33,13 +33,9 @@ def quotes(
     limit: int = typer.Option(0, "--limit", help="smoke test: number of train documents"),
 ) -> None:
     """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
-    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+    from lagebild.training.teacher_cli import ensure_accurate
 
-    try:
-        require_accurate()
-    except AccurateDependencyError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
+    ensure_accurate()
     from lagebild.training.quotes import QuoteOptions, train_quotes
 
     opts = QuoteOptions(

