@@ -45,6 +45,10 @@ def pipeline(
     learn_rate: float | None = typer.Option(
         None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
     ),
+    vectors: Path | None = typer.Option(
+        None, "--vectors", help="static type vectors (.npz from `lagebild train vectors`)"
+    ),
+    max_vectors: int = typer.Option(0, "--max-vectors", help="keep the N most frequent (0 = all)"),
 ) -> None:
     """Train all components; the best epoch (on the dev splits) lands in OUT/model-best."""
     from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
@@ -54,7 +58,7 @@ def pipeline(
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
-        init_model=init_model, learn_rate=learn_rate,
+        init_model=init_model, learn_rate=learn_rate, vectors=vectors, max_vectors=max_vectors,
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()
@@ -92,6 +96,30 @@ def distill(
 
     counts = label_raw(data, out, max_tokens, teacher_dir=teacher, threads=threads,
                        log=typer.echo)
+    typer.echo(json.dumps(counts))
+
+
+@app.command()
+def vectors(
+    data: Path = typer.Option(DEFAULT_DATA, "--data"),
+    out: Path = typer.Option(Path("training-output/type-vectors.npz"), "--out"),
+    max_tokens: int = typer.Option(1_000_000, "--max-tokens", help="raw-text words to read"),
+    teacher: Path | None = typer.Option(None, "--teacher", help="default: the shipped teacher"),
+    dims: int = typer.Option(64, "--dims"),
+    max_types: int = typer.Option(60_000, "--max-types"),
+    threads: int = typer.Option(1, "--threads"),
+) -> None:
+    """Static word vectors distilled from the e5 teacher (needs the ``accurate`` extra).
+
+    Then: ``lagebild train pipeline --vectors OUT``.
+    """
+    from lagebild.training.teacher_cli import ensure_accurate
+
+    ensure_accurate()
+    from lagebild.training.vectors import build_type_vectors
+
+    counts = build_type_vectors(data, out, max_tokens, teacher_dir=teacher, dims=dims,
+                                max_types=max_types, threads=threads, log=typer.echo)
     typer.echo(json.dumps(counts))
 
 

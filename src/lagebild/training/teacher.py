@@ -30,7 +30,9 @@ from lagebild.nlp.teacher import (
     TeacherModel,
     bio_spans,
     build_model,
+    constrained_decode,
     save_teacher,
+    transition_mask,
     windows,
 )
 from lagebild.training.data import (
@@ -63,6 +65,8 @@ class TeacherOptions:
     limit: int = 0  # smoke test: sentences per source
     threads: int = 1
     sources: tuple[str, ...] = ("germeval", "europarl")
+    ema: float = 0.0  # exponential moving average of the weights (0 = off), evaluated and saved
+    layer_decay: float = 1.0  # learning rate x layer_decay per layer below the top one
 
 
 @dataclass
@@ -159,7 +163,7 @@ def cache_frozen(
 
 
 def make_optimizer(
-    encoder_params: list[torch.nn.Parameter],
+    encoder_params: list[torch.nn.Parameter] | list[list[torch.nn.Parameter]],
     head_params: list[torch.nn.Parameter],
     *,
     lr: float,
@@ -167,11 +171,25 @@ def make_optimizer(
     weight_decay: float,
     total_steps: int,
     warmup: float,
+    layer_decay: float = 1.0,
 ) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
-    """AdamW with its own learning rate for the head; linear warm-up, then linear decay."""
+    """AdamW with its own learning rate for the head; linear warm-up, then linear decay.
+
+    ``encoder_params`` is either one flat list (one learning rate) or one list per layer,
+    bottom first; then layer ``i`` of ``n`` gets ``lr * layer_decay ** (n - 1 - i)``.
+    """
+    per_layer: list[list[torch.nn.Parameter]] = []
+    if encoder_params and isinstance(encoder_params[0], list):
+        per_layer = [list(layer) for layer in encoder_params if isinstance(layer, list)]
+    else:
+        per_layer = [[p for p in encoder_params if isinstance(p, torch.nn.Parameter)]]
+    n = len(per_layer)
+    groups: list[dict[str, Any]] = [
+        {"params": params, "lr": lr * layer_decay ** (n - 1 - i)}
+        for i, params in enumerate(per_layer)
+    ]
     optim = torch.optim.AdamW(
-        [{"params": encoder_params, "lr": lr}, {"params": head_params, "lr": head_lr}],
-        weight_decay=weight_decay,
+        [*groups, {"params": head_params, "lr": head_lr}], weight_decay=weight_decay
     )
     total = max(1, total_steps)
     warm = max(1, int(total * warmup))
@@ -182,6 +200,36 @@ def make_optimizer(
         return max(0.0, (total - step) / max(1, total - warm))
 
     return optim, torch.optim.lr_scheduler.LambdaLR(optim, schedule)
+
+class WeightAverage:
+    """Exponential moving average of parameters; ``swap()`` exchanges live and averaged weights.
+
+    Averaging smooths the epoch-to-epoch noise of fine-tuning on a few thousand sentences
+    (the unaveraged dev F1 moved by up to 2 points between epochs).
+    """
+
+    def __init__(self, params: list[torch.nn.Parameter], decay: float) -> None:
+        self.params = params
+        self.decay = decay
+        self.steps = 0
+        self.average = [p.detach().clone() for p in params]
+
+    def update(self) -> None:
+        self.steps += 1
+        # warm-up: early averages must not be dominated by the initial weights
+        d = min(self.decay, (1 + self.steps) / (10 + self.steps))
+        with torch.no_grad():
+            for avg, p in zip(self.average, self.params, strict=True):
+                avg.mul_(d).add_(p.detach(), alpha=1 - d)
+
+    def swap(self) -> None:
+        """Exchange live and averaged weights (call twice to restore)."""
+        with torch.no_grad():
+            for avg, p in zip(self.average, self.params, strict=True):
+                tmp = p.detach().clone()
+                p.copy_(avg)
+                avg.copy_(tmp)
+
 
 def labels_tensor(batch: Sequence[Example], width: int) -> Tensor:
     y = torch.full((len(batch), width), -100, dtype=torch.long)
@@ -198,13 +246,16 @@ def evaluate(
     tp = fp = fn = 0
     per: dict[str, list[int]] = {}
     rng = random.Random(0)
+    t_start, t_trans = transition_mask(TAGS)
     with torch.inference_mode():
         for batch in batches(examples, budget * 2, False, rng):
             _, mask = pad_ids(batch, 0)
             logits = model(None, mask, hidden=pad_hidden(batch), start=start)
-            pred = logits.argmax(-1).tolist()
+            logprobs = torch.log_softmax(logits, -1)
             for r, e in enumerate(batch):
-                tags = [TAGS[pred[r][f]] for f in e.first]
+                # the run-time decoding (BIO-constrained Viterbi), so dev selection matches it
+                path = constrained_decode(logprobs[r, e.first], t_start, t_trans)
+                tags = [TAGS[i] for i in path]
                 guess = set(bio_spans(tags))
                 gold = set(e.gold)
                 tp += len(guess & gold)
@@ -273,15 +324,19 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         cache_frozen(model, exs, start, tokenizer.pad, opts.batch_tokens)
     log({"stage": "cache", "frozen_layers": start, "seconds": round(time.time() - t0, 1)})
 
-    trainable = [p for layer in model.encoder.layers[start:] for p in layer.parameters()]
+    per_layer = [list(layer.parameters()) for layer in model.encoder.layers[start:]]
+    trainable = [p for params in per_layer for p in params]
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
     steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
     optim, sched = make_optimizer(
-        trainable, list(model.head.parameters()), lr=opts.lr, head_lr=opts.head_lr,
+        per_layer, list(model.head.parameters()), lr=opts.lr, head_lr=opts.head_lr,
         weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
-        warmup=opts.warmup,
+        warmup=opts.warmup, layer_decay=opts.layer_decay,
+    )
+    average = (
+        WeightAverage([*trainable, *model.head.parameters()], opts.ema) if opts.ema else None
     )
     best: dict[str, Any] = {"objective": -1.0}
     history: list[dict[str, Any]] = []
@@ -302,11 +357,15 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
             torch.nn.utils.clip_grad_norm_(trainable, 1.0)
             optim.step()
             sched.step()
+            if average is not None:
+                average.update()
             step += 1
             loss_sum += float(loss.detach())
             if time.time() > deadline:
                 stopped = True
                 break
+        if average is not None:
+            average.swap()  # evaluate (and save) the averaged weights
         scores = {k: evaluate(model, v, start, opts.batch_tokens) for k, v in dev.items()}
         rec: dict[str, Any] = {
             "epoch": epoch,
@@ -332,6 +391,8 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
                     "options": {k: str(v) for k, v in opts.__dict__.items()},
                 },
             )
+        if average is not None:
+            average.swap()
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})
             break

