@@ -28,6 +28,16 @@ def _nlp(model: Path | None) -> Any:
     return load_pipeline(model)
 
 
+def _teacher(path: Path | None) -> Any:
+    """The e5 teacher; a usage error (exit 2) with the install hint without the extra."""
+    from lagebild.training.teacher_cli import ensure_accurate
+
+    ensure_accurate()
+    from lagebild.nlp.teacher import load_teacher
+
+    return load_teacher(path)
+
+
 def detect_ner_format(path: Path) -> str:
     """``germeval`` (index token outer inner) or ``europarl`` (token lemma POS chunk NER)."""
     with path.open(encoding="utf-8") as fh:
@@ -45,14 +55,23 @@ def ner(
     as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
     scheme: str = typer.Option("auto", "--format", help="auto | germeval | europarl"),
     model: Path | None = ModelOpt,
+    accurate: bool = typer.Option(
+        False, "--accurate", help="score the e5 teacher (the accurate mode) instead"
+    ),
+    teacher: Path | None = typer.Option(
+        None, "--teacher", help="teacher folder for --accurate (default: the shipped one)"
+    ),
 ) -> None:
     """Strict outer-level span P/R/F1 (GermEval official outer metric)."""
-    from lagebild.eval.scoring import score_ner
+    from lagebild.eval.scoring import score_ner, score_ner_teacher
     from lagebild.training.data import read_europarl, read_germeval
 
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
     sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
-    result = score_ner(_nlp(model), sents, fmt)
+    if accurate or teacher is not None:
+        result = score_ner_teacher(_teacher(teacher), sents, fmt)
+    else:
+        result = score_ner(_nlp(model), sents, fmt)
     if as_json:
         typer.echo(json.dumps(result))
         return

@@ -71,19 +71,50 @@ def europarl_label(label: str) -> str:
 def score_ner(
     nlp: Language, sents: Sequence[GoldSentence], scheme: str = "germeval"
 ) -> dict[str, Any]:
-    """Strict outer-span P/R/F1, overall and per type."""
+    """Strict outer-span P/R/F1 of the fast pipeline, overall and per type."""
     t0 = time.perf_counter()
     names = [n for n in nlp.pipe_names if n in ("lagebild_lexfeat", "tok2vec", "ner")]
     docs = (Doc(nlp.vocab, words=s.words) for s in sents)
+    preds = [
+        [(e.start, e.end, e.label_) for e in doc.ents]
+        for doc in run_components(nlp, docs, names)
+    ]
+    return score_spans(sents, preds, scheme, t0)
+
+
+def score_ner_teacher(
+    teacher: Any, sents: Sequence[GoldSentence], scheme: str = "germeval"
+) -> dict[str, Any]:
+    """The same metric for the e5 teacher (``lagebild.nlp.teacher.Teacher``) on gold words."""
+    from lagebild.nlp.teacher import bio_spans
+
+    t0 = time.perf_counter()
+    tags = teacher.tag_sentences([s.words for s in sents])
+    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0)
+
+
+def score_spans(
+    sents: Sequence[GoldSentence],
+    preds: Sequence[Sequence[Span3]],
+    scheme: str = "germeval",
+    started: float | None = None,
+) -> dict[str, Any]:
+    """Strict outer-span P/R/F1 of predicted token spans against the gold ones.
+
+    ``europarl``: both sides are mapped to PER/LOC/ORG/OTH and re-chunked as the IO-tagged gold
+    file can express them.
+    """
+    t0 = time.perf_counter() if started is None else started
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for sent, doc in zip(sents, run_components(nlp, docs, names), strict=True):
-        pred = [(e.start, e.end, e.label_) for e in doc.ents]
+    for sent, spans in zip(sents, preds, strict=True):
+        pred = list(spans)
         gold = list(sent.ents or [])
         if scheme == "europarl":
-            pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], len(doc))
-            gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], len(doc))
+            n = len(sent.words)
+            pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], n)
+            gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], n)
         gset, pset = set(gold), set(pred)
         for s in pset:
             (tp if s in gset else fp)[s[2]] += 1

