@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,26 @@ def test_constrained_decode_never_starts_with_inside() -> None:
     path = [tags[i] for i in T.constrained_decode(lp, start, trans)]
     assert path == ["O", "B-LOC"]
     assert T.constrained_decode(lp[:0], start, trans) == []
+
+
+def test_eval_ner_accurate_scores_the_teacher(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    if not (T.DEFAULT_TEACHER / "config.json").is_file():
+        pytest.skip("no shipped teacher")
+    rows = [
+        ("Emmanuel", "B-PER"), ("Macron", "I-PER"), ("besuchte", "O"), ("Berlin", "B-LOC"),
+        (".", "O"),
+    ]
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "".join(f"{i}\t{w}\t{t}\tO\n" for i, (w, t) in enumerate(rows, 1)) + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["eval", "ner", str(gold), "--accurate", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["sentences"] == 1
+    assert scores["f1"] == 1.0 and set(scores["per_type"]) == {"PER", "LOC"}
