@@ -105,3 +105,18 @@ def test_eval_two_dev_docs(tagger: Q.QuoteTagger) -> None:
         assert 0.0 <= res[role]["f1"] <= 1.0
         assert set(res[role]) >= {"p", "r", "f1", "exact", "overlap50"}
     assert "message" in res["baseline"]
+
+
+def test_shipped_head_sits_on_the_shipped_teacher() -> None:
+    """The head reads the teacher's layer-8 states: a replaced teacher needs a retrained head."""
+    import json
+
+    from lagebild.nlp.teacher import DEFAULT_TEACHER
+
+    cfg_path = Q.DEFAULT_QUOTES / "config.json"
+    if not cfg_path.is_file():
+        pytest.skip("no shipped quotation head")
+    config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    assert config["base_teacher"] == "default"
+    actual = Q.file_sha256(DEFAULT_TEACHER / "teacher.safetensors")
+    assert config["base_teacher_sha256"] == actual, "retrain: lagebild train quotes"
