@@ -148,13 +148,9 @@ def quotes(
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Quotation roles (Message/cue/speaker/addressee) P/R/F1 vs a quotation-mark baseline."""
-    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
+    from lagebild.training.teacher_cli import ensure_accurate
 
-    try:
-        require_accurate()
-    except AccurateDependencyError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
+    ensure_accurate()
     result = evaluate_quotes(path, model, limit, threads)
     if as_json:
         typer.echo(json.dumps(result, indent=2))

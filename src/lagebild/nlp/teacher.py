@@ -218,7 +218,7 @@ class Teacher:
         """BIO tags per word for each sentence (word lists).
 
         ``constrained``: Viterbi decoding that never puts ``I-X`` after anything but ``B-X``/``I-X``
-        (GermEval dev F1 0.786 instead of 0.778 with per-word argmax).
+        (round-1 teacher: GermEval dev F1 0.786 instead of 0.778 with per-word argmax).
         """
         items: list[tuple[int, int, list[int], list[int]]] = []  # sent, word offset, ids, first
         for si, words in enumerate(sentences):
