@@ -35,6 +35,7 @@ from lagebild.nlp.teacher import (
     transition_mask,
     windows,
 )
+from lagebild.training.augment import augment, mention_pool
 from lagebild.training.data import (
     EUROPARL_DEV,
     EUROPARL_TRAIN,
@@ -67,6 +68,8 @@ class TeacherOptions:
     sources: tuple[str, ...] = ("germeval", "europarl")
     ema: float = 0.0  # exponential moving average of the weights (0 = off), evaluated and saved
     layer_decay: float = 1.0  # learning rate x layer_decay per layer below the top one
+    augment: float = 0.0  # mention-replaced GermEval copies per train sentence and epoch
+    augment_prob: float = 0.5  # chance that a mention is swapped in such a copy
 
 
 @dataclass
@@ -290,6 +293,31 @@ def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[
     return train, dev
 
 
+class Augmenter:
+    """Fresh mention-replaced GermEval training windows for every epoch (none if ratio 0)."""
+
+    def __init__(
+        self, opts: TeacherOptions, train: Sequence[GoldSentence], tokenizer: E5Tokenizer,
+        model: TeacherModel, start: int,
+    ) -> None:
+        self.opts, self.tokenizer, self.model, self.start = opts, tokenizer, model, start
+        self.sents = [s for s in train if s.source == "germeval"]
+        self.pool = mention_pool(self.sents)
+        self.rng = random.Random(opts.seed + 1)
+
+    def next_epoch(self) -> list[Example]:
+        if self.opts.augment <= 0:
+            return []
+        sents = augment(self.sents, self.pool, self.rng, self.opts.augment, self.opts.augment_prob)
+        examples = make_examples(self.tokenizer, sents)
+        was_training = self.model.training
+        self.model.eval()
+        cache_frozen(self.model, examples, self.start, self.tokenizer.pad, self.opts.batch_tokens)
+        self.model.train(was_training)
+        log({"stage": "augment", "sentences": len(sents), "windows": len(examples)})
+        return examples
+
+
 def log(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
@@ -329,7 +357,9 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
-    steps_per_epoch = len(batches(train, opts.batch_tokens, False, rng))
+    augmenter = Augmenter(opts, train_sents, tokenizer, model, start)
+    extra = augmenter.next_epoch()
+    steps_per_epoch = len(batches(train + extra, opts.batch_tokens, False, rng))
     optim, sched = make_optimizer(
         per_layer, list(model.head.parameters()), lr=opts.lr, head_lr=opts.head_lr,
         weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
@@ -347,7 +377,9 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         model.train()
         t_ep = time.time()
         loss_sum = 0.0
-        for batch in batches(train, opts.batch_tokens, True, rng):
+        if epoch > 1:
+            extra = augmenter.next_epoch()
+        for batch in batches(train + extra, opts.batch_tokens, True, rng):
             _, mask = pad_ids(batch, 0)
             logits = model(None, mask, hidden=pad_hidden(batch), start=start)
             y = labels_tensor(batch, logits.shape[1])

