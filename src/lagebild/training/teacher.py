@@ -24,6 +24,7 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
+from lagebild.eval.scoring import score_spans
 from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
 from lagebild.nlp.teacher import (
     TAGS,
@@ -242,14 +243,21 @@ def labels_tensor(batch: Sequence[Example], width: int) -> Tensor:
 
 
 def evaluate(
-    model: TeacherModel, examples: Sequence[Example], start: int, budget: int
+    model: TeacherModel,
+    examples: Sequence[Example],
+    start: int,
+    budget: int,
+    scheme: str = "germeval",
 ) -> dict[str, Any]:
-    """Exact-match entity P/R/F1 (full GermEval labels, micro-averaged)."""
+    """Strict span P/R/F1 with the run-time decoding, scored like ``lagebild eval ner``.
+
+    ``scheme`` as in :func:`lagebild.eval.scoring.score_spans` (``europarl`` for Europarl dev).
+    """
     model.eval()
-    tp = fp = fn = 0
-    per: dict[str, list[int]] = {}
     rng = random.Random(0)
     t_start, t_trans = transition_mask(TAGS)
+    golds: list[GoldSentence] = []
+    preds: list[list[tuple[int, int, str]]] = []
     with torch.inference_mode():
         for batch in batches(examples, budget * 2, False, rng):
             _, mask = pad_ids(batch, 0)
@@ -258,25 +266,15 @@ def evaluate(
             for r, e in enumerate(batch):
                 # the run-time decoding (BIO-constrained Viterbi), so dev selection matches it
                 path = constrained_decode(logprobs[r, e.first], t_start, t_trans)
-                tags = [TAGS[i] for i in path]
-                guess = set(bio_spans(tags))
-                gold = set(e.gold)
-                tp += len(guess & gold)
-                fp += len(guess - gold)
-                fn += len(gold - guess)
-                for s in guess | gold:
-                    c = per.setdefault(s[2], [0, 0, 0])
-                    c[0] += int(s in guess and s in gold)
-                    c[1] += int(s in guess and s not in gold)
-                    c[2] += int(s in gold and s not in guess)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    per_f1 = {
-        k: round(2 * c[0] / (2 * c[0] + c[1] + c[2]), 4) if c[0] else 0.0
-        for k, c in sorted(per.items())
+                preds.append(bio_spans([TAGS[i] for i in path]))
+                golds.append(GoldSentence(words=[""] * len(e.first), ents=list(e.gold)))
+    scores = score_spans(golds, preds, scheme=scheme)
+    return {
+        "p": round(scores["precision"], 4),
+        "r": round(scores["recall"], 4),
+        "f1": round(scores["f1"], 4),
+        "per_label": {k: round(v["f1"], 4) for k, v in scores["per_type"].items()},
     }
-    return {"p": round(prec, 4), "r": round(rec, 4), "f1": round(f, 4), "per_label": per_f1}
 
 
 def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[GoldSentence]]]:
@@ -398,7 +396,9 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
                 break
         if average is not None:
             average.swap()  # evaluate (and save) the averaged weights
-        scores = {k: evaluate(model, v, start, opts.batch_tokens) for k, v in dev.items()}
+        scores = {
+            k: evaluate(model, v, start, opts.batch_tokens, scheme=k) for k, v in dev.items()
+        }
         rec: dict[str, Any] = {
             "epoch": epoch,
             "steps": step,
