@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lagebild import __version__
+from lagebild.cli_support import ensure_accurate
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
 from lagebild.model import Article
@@ -95,13 +96,7 @@ def _open_store(db: Path | None, readonly: bool = False) -> Store:
 
 def _stages(structure_only: bool, accurate: bool = False) -> tuple[str, ...]:
     if accurate and not structure_only:
-        from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
-
-        try:
-            require_accurate()
-        except AccurateDependencyError as exc:
-            err.print(f"[red]error:[/] --accurate: {escape(str(exc))}")
-            raise typer.Exit(EXIT_USAGE) from exc
+        ensure_accurate("--accurate")
     return choose_stages(structure_only, accurate)
 
 

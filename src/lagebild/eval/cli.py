@@ -30,7 +30,7 @@ def _nlp(model: Path | None) -> Any:
 
 def _teacher(path: Path | None) -> Any:
     """The e5 teacher; a usage error (exit 2) with the install hint without the extra."""
-    from lagebild.training.teacher_cli import ensure_accurate
+    from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
     from lagebild.nlp.teacher import load_teacher

@@ -148,7 +148,7 @@ def quotes(
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
     """Quotation roles (Message/cue/speaker/addressee) P/R/F1 vs a quotation-mark baseline."""
-    from lagebild.training.teacher_cli import ensure_accurate
+    from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
     result = evaluate_quotes(path, model, limit, threads)

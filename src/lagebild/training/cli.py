@@ -113,7 +113,7 @@ def vectors(
 
     Then: ``lagebild train pipeline --vectors OUT``.
     """
-    from lagebild.training.teacher_cli import ensure_accurate
+    from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
     from lagebild.training.vectors import build_type_vectors

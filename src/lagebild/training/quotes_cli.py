@@ -33,7 +33,7 @@ def quotes(
     limit: int = typer.Option(0, "--limit", help="smoke test: number of train documents"),
 ) -> None:
     """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
-    from lagebild.training.teacher_cli import ensure_accurate
+    from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
     from lagebild.training.quotes import QuoteOptions, train_quotes

@@ -12,18 +12,9 @@ from pathlib import Path
 
 import typer
 
+from lagebild.cli_support import ensure_accurate
+
 DEFAULT_DATA = Path("../shared/data")
-
-
-def ensure_accurate() -> None:
-    """Exit 2 with the install hint when the ``accurate`` extra is missing."""
-    from lagebild.nlp.accurate import AccurateDependencyError, require_accurate
-
-    try:
-        require_accurate()
-    except AccurateDependencyError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
 
 
 def teacher(

