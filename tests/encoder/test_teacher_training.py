@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -41,3 +43,16 @@ def test_flat_parameter_list_keeps_one_rate() -> None:
         layer_decay=0.5,
     )
     assert [g["initial_lr"] for g in optim.param_groups] == pytest.approx([1e-3, 5e-3])
+
+
+def test_quote_cache_key_changes_with_the_base_teacher(tmp_path: Path) -> None:
+    from lagebild.training.quotes import QuoteOptions, cache_key
+
+    keys = []
+    for name, weights in [("a", b"one"), ("b", b"two"), ("c", b"one")]:
+        base = tmp_path / name
+        base.mkdir()
+        (base / "teacher.safetensors").write_bytes(weights)
+        keys.append(cache_key(QuoteOptions(data=tmp_path, out=tmp_path, base=base), 4, 50, 9, 3))
+    assert keys[0] != keys[1]  # another teacher: the cached states are stale
+    assert keys[0] == keys[2]  # same weights elsewhere: reuse

@@ -198,6 +198,16 @@ class QuoteOptions:
     base: Path | None = DEFAULT_TEACHER
 
 
+def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
+    """What the cached frozen states depend on; a cache with another key is recomputed.
+
+    The base teacher's file hash is part of it: a retrained teacher must not reuse old states.
+    """
+    base_sha = file_sha256(Path(opts.base) / "teacher.safetensors") if opts.base else "e5"
+    parts = (base_sha, opts.encoder_layers, start, opts.window, opts.limit, n_val)
+    return ":".join(str(p) for p in (*parts, n_train_win, n_val_win))
+
+
 def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a history."""
     t_start = time.time()
@@ -224,7 +234,7 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
         }
     )
     t0 = time.time()
-    key = f"{start}:{opts.window}:{opts.limit}:{n_val}:{len(train)}:{len(val)}"
+    key = cache_key(opts, start, n_val, len(train), len(val))
     cached = None
     if opts.cache is not None and opts.cache.is_file():
         cached = torch.load(opts.cache)
