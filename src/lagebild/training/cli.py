@@ -39,6 +39,10 @@ def pipeline(
     all_ner_labels: bool = typer.Option(
         False, "--all-ner-labels", help="also train the 5 rare GermEval labels (slower NER)"
     ),
+    no_ner_from: str = typer.Option(
+        "", "--no-ner-from",
+        help="comma-separated sources whose entity labels are not trained (e.g. europarl)",
+    ),
     init_model: Path | None = typer.Option(
         None, "--init-model", help="continue training a trained pipeline instead of initialising"
     ),
@@ -59,6 +63,7 @@ def pipeline(
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
         init_model=init_model, learn_rate=learn_rate, vectors=vectors, max_vectors=max_vectors,
+        no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()

@@ -78,6 +78,7 @@ class TrainOptions:
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
     silver_per_epoch: int = 4000  # sentences per silver source and epoch
     drop_ner_labels: tuple[str, ...] = RARE_NER_LABELS
+    no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
     learn_rate: float | None = None  # override the config's learning rate
     vectors: Path | None = None  # static type vectors (.npz from `lagebild train vectors`)
@@ -100,6 +101,15 @@ def _drop_labels(sent: GoldSentence, drop: set[str]) -> GoldSentence:
     if not sent.ents or not any(lab in drop for _, _, lab in sent.ents):
         return sent
     return replace(sent, ents=[e for e in sent.ents if e[2] not in drop])
+
+
+def without_entities(
+    sources: dict[str, list[GoldSentence]], names: Iterable[str]
+) -> dict[str, list[GoldSentence]]:
+    """Drop the entity labels of the named sources: their entities become unknown (no NER loss,
+    not "no entity"), while their tags, lemmas and trees still train."""
+    skip = set(names)
+    return {k: [replace(s, ents=None) for s in v] if k in skip else v for k, v in sources.items()}
 
 
 def _batches(examples: list[Example], batch_words: int) -> list[list[Example]]:
@@ -242,6 +252,7 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     if opts.drop_ner_labels:  # training only: dev keeps every gold label
         drop = set(opts.drop_ner_labels)
         train_src = {k: [_drop_labels(s, drop) for s in v] for k, v in train_src.items()}
+    train_src = without_entities(train_src, opts.no_ner_from)
     train_egs = {
         src: _examples(nlp, train_src[src], lex) for src in sources if train_src.get(src)
     }
