@@ -26,13 +26,15 @@ from pathlib import Path  # noqa: E402
 
 from _corpus import read_articles  # noqa: E402  (benchmarks/ is on sys.path)
 
+from lagebild.nlp.accurate import BATCH_TOKENS  # noqa: E402
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/news/10kgnad-test.csv"))
     parser.add_argument("--model", type=Path, default=None, help="teacher folder")
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--batch-tokens", type=int, default=512)
+    parser.add_argument("--batch-tokens", type=int, default=BATCH_TOKENS)
     parser.add_argument(
         "--with-pipeline", action="store_true", help="run the fast pipeline first (its tokens)"
     )

@@ -55,8 +55,14 @@ def require_accurate() -> None:
         )
 
 
+#: padded word pieces per teacher batch. Small batches are faster on CPU (cache): one core,
+#: 100 10kGNAD articles: 256 → 1,093–1,115 words/s, 512 → 1,012–1,048, 1,024 → 902
+#: (`benchmarks/bench_accurate.py --batch-tokens N`).
+BATCH_TOKENS = 256
+
+
 def load_accurate_stage(
-    model_dir: Path | None = None, batch_tokens: int = 512, chunk: int = 16
+    model_dir: Path | None = None, batch_tokens: int = BATCH_TOKENS, chunk: int = 16
 ) -> Callable[[Iterable[Article]], Iterator[Article]]:
     """A pipeline stage that sets ``article.entities`` from the teacher model.
 

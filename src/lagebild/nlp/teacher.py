@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity
-from lagebild.nlp.accurate import require_accurate
+from lagebild.nlp.accurate import BATCH_TOKENS, require_accurate
 from lagebild.nlp.encoder import (
     E5Config,
     E5Encoder,
@@ -213,7 +213,10 @@ class Teacher:
 
     # ------------------------------------------------------------------ tagging
     def tag_sentences(
-        self, sentences: Sequence[Sequence[str]], batch_tokens: int = 512, constrained: bool = True
+        self,
+        sentences: Sequence[Sequence[str]],
+        batch_tokens: int = BATCH_TOKENS,
+        constrained: bool = True,
     ) -> list[list[str]]:
         """BIO tags per word for each sentence (word lists).
 
@@ -278,12 +281,12 @@ class Teacher:
                     out.append(words)
         return out
 
-    def entities(self, article: Article, batch_tokens: int = 512) -> list[Entity]:
+    def entities(self, article: Article, batch_tokens: int = BATCH_TOKENS) -> list[Entity]:
         """Teacher entities for one article (offsets into ``article.text``)."""
         return self.entities_many([article], batch_tokens)[0]
 
     def entities_many(
-        self, articles: Iterable[Article], batch_tokens: int = 512
+        self, articles: Iterable[Article], batch_tokens: int = BATCH_TOKENS
     ) -> list[list[Entity]]:
         arts = list(articles)
         spans: list[list[WordSpan]] = []
