@@ -118,3 +118,4 @@ def test_eval_ner_accurate_scores_the_teacher(tmp_path: Path) -> None:
     scores = json.loads(result.output)
     assert scores["sentences"] == 1
     assert scores["f1"] == 1.0 and set(scores["per_type"]) == {"PER", "LOC"}
+    assert scores["f1_ci95"] == [1.0, 1.0]  # one perfect sentence: no spread

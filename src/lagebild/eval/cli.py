@@ -61,6 +61,10 @@ def ner(
     teacher: Path | None = typer.Option(
         None, "--teacher", help="teacher folder for --accurate (default: the shipped one)"
     ),
+    bootstrap: int = typer.Option(
+        1000, "--bootstrap", min=0,
+        help="resamples for the 95 % confidence interval of F1 (0 = none)",
+    ),
 ) -> None:
     """Strict outer-level span P/R/F1 (GermEval official outer metric)."""
     from lagebild.eval.scoring import score_ner, score_ner_teacher
@@ -69,9 +73,9 @@ def ner(
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
     sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
     if accurate or teacher is not None:
-        result = score_ner_teacher(_teacher(teacher), sents, fmt)
+        result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap)
     else:
-        result = score_ner(_nlp(model), sents, fmt)
+        result = score_ner(_nlp(model), sents, fmt, bootstrap)
     if as_json:
         typer.echo(json.dumps(result))
         return
@@ -84,6 +88,10 @@ def ner(
     table.add_row("ALL", f"{result['precision']:.3f}", f"{result['recall']:.3f}",
                   f"{result['f1']:.3f}", "")
     Console().print(table)
+    if "f1_ci95" in result:
+        low, high = result["f1_ci95"]
+        typer.echo(f"F1 95 % bootstrap interval ({bootstrap} resamples of sentences): "
+                   f"{low:.3f}–{high:.3f}")
     typer.echo(f"{result['seconds']:.1f} s")
 
 

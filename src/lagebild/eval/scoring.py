@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -69,7 +70,7 @@ def europarl_label(label: str) -> str:
 
 
 def score_ner(
-    nlp: Language, sents: Sequence[GoldSentence], scheme: str = "germeval"
+    nlp: Language, sents: Sequence[GoldSentence], scheme: str = "germeval", bootstrap: int = 0
 ) -> dict[str, Any]:
     """Strict outer-span P/R/F1 of the fast pipeline, overall and per type."""
     t0 = time.perf_counter()
@@ -79,18 +80,18 @@ def score_ner(
         [(e.start, e.end, e.label_) for e in doc.ents]
         for doc in run_components(nlp, docs, names)
     ]
-    return score_spans(sents, preds, scheme, t0)
+    return score_spans(sents, preds, scheme, t0, bootstrap)
 
 
 def score_ner_teacher(
-    teacher: Any, sents: Sequence[GoldSentence], scheme: str = "germeval"
+    teacher: Any, sents: Sequence[GoldSentence], scheme: str = "germeval", bootstrap: int = 0
 ) -> dict[str, Any]:
     """The same metric for the e5 teacher (``lagebild.nlp.teacher.Teacher``) on gold words."""
     from lagebild.nlp.teacher import bio_spans
 
     t0 = time.perf_counter()
     tags = teacher.tag_sentences([s.words for s in sents])
-    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0)
+    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0, bootstrap)
 
 
 def score_spans(
@@ -98,16 +99,19 @@ def score_spans(
     preds: Sequence[Sequence[Span3]],
     scheme: str = "germeval",
     started: float | None = None,
+    bootstrap: int = 0,
 ) -> dict[str, Any]:
     """Strict outer-span P/R/F1 of predicted token spans against the gold ones.
 
     ``europarl``: both sides are mapped to PER/LOC/ORG/OTH and re-chunked as the IO-tagged gold
-    file can express them.
+    file can express them. ``bootstrap`` > 0 adds ``f1_ci95``: the 95 % percentile interval of
+    F1 over that many resamples of the sentences (seeded, so repeatable).
     """
     t0 = time.perf_counter() if started is None else started
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
+    per_sentence: list[tuple[int, int, int]] = []  # (tp, fp, fn) of each sentence
     for sent, spans in zip(sents, preds, strict=True):
         pred = list(spans)
         gold = list(sent.ents or [])
@@ -120,7 +124,11 @@ def score_spans(
             (tp if s in gset else fp)[s[2]] += 1
         for s in gset - pset:
             fn[s[2]] += 1
-    total = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        hits = len(gset & pset)
+        per_sentence.append((hits, len(pset) - hits, len(gset) - hits))
+    total: dict[str, Any] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    if bootstrap > 0:
+        total["f1_ci95"] = f1_interval(per_sentence, bootstrap)
     per_type = {}
     for lab in sorted(set(tp) | set(fp) | set(fn)):
         per_type[lab] = {**_prf(tp[lab], fp[lab], fn[lab]), "support": tp[lab] + fn[lab]}
@@ -130,6 +138,26 @@ def score_spans(
         "sentences": len(sents),
         "seconds": round(time.perf_counter() - t0, 3),
     }
+
+
+def f1_interval(
+    per_sentence: Sequence[tuple[int, int, int]], resamples: int, seed: int = 0
+) -> list[float]:
+    """95 % bootstrap percentile interval of micro F1, resampling whole sentences.
+
+    Why: the dev splits have a few hundred sentences, so a difference of one or two F1 points
+    between two models can be noise; the interval says how wide that noise is.
+    """
+    if not per_sentence:
+        return [0.0, 0.0]
+    counts = np.asarray(per_sentence, dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    f1s = np.empty(resamples)
+    for i in range(resamples):
+        tp, fp, fn = counts[rng.integers(0, len(counts), len(counts))].sum(axis=0)
+        f1s[i] = 2 * tp / max(1, 2 * tp + fp + fn)
+    low, high = np.percentile(f1s, [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
 
 
 def _feats(morph: str) -> dict[str, str]:
