@@ -404,6 +404,8 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     extra = extras.next_epoch(1)
     steps_with = len(batches(train + extra, opts.batch_tokens, False, rng))
     steps_gold = len(batches(train, opts.batch_tokens, False, rng)) if extra else steps_with
+    # epochs without silver have fewer steps; with --augment every epoch counts as a full
+    # one (slight overestimate with --silver-until: the rate then ends just above zero)
     total_steps = sum(
         steps_with if extras.has_silver(e) or opts.augment > 0 else steps_gold
         for e in range(1, opts.epochs + 1)
