@@ -9,6 +9,9 @@
   its frame together (no break inside open quotes, none before ``, sagte er``); it sets
   every token's ``is_sent_start``, which the parser then respects.
 - :func:`customize_tokenizer`: German tokenizer additions (quotes, abbreviations).
+- ``lagebild.affixes.v1`` (an ``[nlp] after_creation`` callback): longer ``PREFIX`` /
+  ``SUFFIX`` lexeme attributes than spaCy's 1 / 3 characters, so the hashed features see
+  German compound modifiers (``Rau``ch…) and heads/endings (…``dorf``, …``ung``).
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import PREFIX, SENT_START, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
+from spacy.vocab import Vocab
 
 LEXFEAT = "lagebild_lexfeat"
 SENTER = "lagebild_senter"
@@ -279,6 +283,37 @@ def make_senter(nlp: Language, name: str) -> RuleSenter:
 
 
 # --------------------------------------------------------------------------- tokenizer
+def use_affixes(vocab: Vocab, prefix_len: int, suffix_len: int) -> None:
+    """Make ``PREFIX``/``SUFFIX`` the first ``prefix_len`` / last ``suffix_len`` characters.
+
+    Lexemes created from now on get them from the getters; the ones that already exist
+    (the tokenizer's special cases) are rewritten so that no token keeps spaCy's default.
+    """
+    def prefix(text: str) -> str:
+        return text[:prefix_len]
+
+    def suffix(text: str) -> str:
+        return text[-suffix_len:]
+
+    getters: dict[int, Callable[[str], Any]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    getters[PREFIX] = prefix
+    getters[SUFFIX] = suffix
+    for lex in vocab:
+        lex.prefix_ = prefix(lex.orth_)
+        lex.suffix_ = suffix(lex.orth_)
+
+
+@registry.callbacks("lagebild.affixes.v1")  # type: ignore[untyped-decorator]
+def make_affixes(prefix_len: int = 3, suffix_len: int = 4) -> Callable[[Language], Language]:
+    """``[nlp.after_creation]`` callback: see :func:`use_affixes`."""
+
+    def set_affixes(nlp: Language) -> Language:
+        use_affixes(nlp.vocab, prefix_len, suffix_len)
+        return nlp
+
+    return set_affixes
+
+
 def customize_tokenizer(nlp: Language) -> None:
     """German tokenizer additions; they are serialised with the tokenizer."""
     tokenizer: Any = nlp.tokenizer

@@ -34,6 +34,10 @@ def pipeline(
     distill_silver: Path | None = typer.Option(
         None, "--distill-silver", help="teacher silver NER folder (from `lagebild train distill`)"
     ),
+    distill_sources: str = typer.Option(
+        "", "--distill-sources",
+        help="keep only these raw corpora of the teacher silver (e.g. wikinews,gnad,spkatt)",
+    ),
     silver_per_epoch: int = typer.Option(4000, "--silver-per-epoch",
                                          help="silver sentences per source and epoch"),
     all_ner_labels: bool = typer.Option(
@@ -62,6 +66,7 @@ def pipeline(
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
+        distill_sources=tuple(s for s in distill_sources.split(",") if s),
         init_model=init_model, learn_rate=learn_rate, vectors=vectors, max_vectors=max_vectors,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )

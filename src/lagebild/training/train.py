@@ -76,6 +76,7 @@ class TrainOptions:
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
+    distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
     silver_per_epoch: int = 4000  # sentences per silver source and epoch
     drop_ner_labels: tuple[str, ...] = RARE_NER_LABELS
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
@@ -95,6 +96,20 @@ def _examples(nlp: Language, sents: Iterable[GoldSentence], lex: LexicalFeatures
             lex(pred)
         out.append(Example(pred, to_doc(nlp.vocab, s)))
     return out
+
+
+def _distill_silver(opts: TrainOptions) -> list[GoldSentence]:
+    """The teacher's silver sentences, optionally only those of some raw corpora."""
+    assert opts.distill_silver is not None
+    if not opts.distill_sources:
+        from lagebild.training.distill import read_silver
+
+        return read_silver(opts.distill_silver)
+    from lagebild.training.self_training import silver_pool
+
+    kept = silver_pool(opts.data, opts.distill_silver, opts.distill_sources)
+    opts.log(f"distill silver from {', '.join(opts.distill_sources)}: {len(kept)} sentences")
+    return kept
 
 
 def _drop_labels(sent: GoldSentence, drop: set[str]) -> GoldSentence:
@@ -240,9 +255,7 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
 
         train_src["hanta"] = read_hanta_silver(opts.hanta_silver)
     if opts.distill_silver is not None:
-        from lagebild.training.distill import read_silver
-
-        train_src["distill"] = read_silver(opts.distill_silver)
+        train_src["distill"] = _distill_silver(opts)
     sources = tuple(opts.sources) + tuple(
         s for s in ("hanta", "distill") if s in train_src and s not in opts.sources
     )
