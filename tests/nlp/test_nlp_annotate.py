@@ -94,6 +94,23 @@ def test_lexfeat_roundtrip(tmp_path: Path) -> None:
     assert lex3.table == lex.table
 
 
+def test_lexfeat_compound_heads_flag_unlisted_compound_nouns(tmp_path: Path) -> None:
+    table = {"Melder": "f3l3N", "Rauchmelder": "f3l3", "Kerry": "f3l1S", "Urlaub": "f5l5N"}
+    plain = spacy.blank("de")
+    plain.add_pipe(LEXFEAT).set_table(table)  # type: ignore[attr-defined]
+    words = "Rauchmelder Wellnessurlaub Kerrymelder Kerry Urlaub urlaub Reurlaub"
+    assert [t.lemma_ for t in plain(words)] == ["f3l3", "-", "-", "f3l1S", "f5l5N", "-", "-"]
+    nlp = spacy.blank("de")
+    nlp.add_pipe(LEXFEAT, config={"compound_heads": True}).set_table(  # type: ignore[attr-defined]
+        table
+    )
+    # the tail must be a listed noun, ≥ 3 letters, after ≥ 3 letters; flagged words stay
+    expected = ["f3l3n", "-n", "-n", "f3l1S", "f5l5N", "-", "-"]
+    assert [t.lemma_ for t in nlp(words)] == expected
+    nlp.to_disk(tmp_path / "m")
+    assert [t.lemma_ for t in spacy.load(tmp_path / "m")(words)] == expected
+
+
 def test_doc_to_sentences_whitespace_and_morph() -> None:
     nlp = spacy.blank("de")
     doc = Doc(nlp.vocab, words=["Er", "\n", "sei", "."], spaces=[True, False, False, False],

@@ -83,3 +83,14 @@ def test_europarl_scheme_helpers() -> None:
     assert _io_merge([(0, 1, "PER"), (1, 2, "PER"), (3, 4, "LOC")], 5) == [
         (0, 2, "PER"), (3, 4, "LOC")
     ]
+
+
+def test_german_nouns_rows_give_forms_and_kinds() -> None:
+    from lagebild.training.lexicon import noun_forms, noun_kind
+
+    row = ["Zaun", "Substantiv", "m", "", "", "", "", "Zaun", "", "Zäune", "-zaun"]
+    assert list(noun_forms([row])) == ["Zaun", "Zaun", "Zäune"]  # meta columns, affixes out
+    assert noun_kind("Substantiv") == "N"
+    assert noun_kind("Substantiv,Toponym,Wortverbindung") == "G"
+    assert noun_kind("Nachname,Substantiv") == "S"
+    assert noun_kind("Eigenname,Substantiv") == ""

@@ -4,7 +4,10 @@
   common nouns, first/last names, places, actors) and writes a short feature code into
   ``token.lemma_`` *before* ``tok2vec`` runs, so the CNN sees it as one more hashed
   feature (``LEMMA`` in ``MultiHashEmbed``). The trainable lemmatizer runs later with
-  ``overwrite = true`` and replaces the code by the real lemma.
+  ``overwrite = true`` and replaces the code by the real lemma. With ``compound_heads``
+  (newer models) a capitalised word without a name/place/noun flag whose tail is a known
+  common noun gets the flag ``n``: German writes compounds as one word, so a dictionary
+  never lists most of them (``Rauchmelder``, ``Wellnessurlaub``).
 - ``lagebild_senter``: rule-based German sentence boundaries that keep a quotation and
   its frame together (no break inside open quotes, none before ``, sagte er``); it sets
   every token's ``is_sent_start``, which the parser then respects.
@@ -31,6 +34,8 @@ from spacy.vocab import Vocab
 LEXFEAT = "lagebild_lexfeat"
 SENTER = "lagebild_senter"
 UNKNOWN = "-"
+COMPOUND_NOUN = "n"  # lexicon code flag: the word's tail is a known common noun
+_NAMED_FLAGS = frozenset("NVSGA")  # lexicon flags that already say what the word is
 
 OPEN_QUOTES = frozenset({"„", "»", "«", "‚", "“", "›", "‹"})
 CLOSE_QUOTES = frozenset({"“", "«", "»", "‘", "”", "‹", "›"})
@@ -118,17 +123,36 @@ ABBREVIATIONS = [
 class LexicalFeatures:
     """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
 
-    def __init__(self, nlp: Language, name: str = LEXFEAT) -> None:
+    def __init__(self, nlp: Language, name: str = LEXFEAT, compound_heads: bool = False) -> None:
         self.name = name
         self.vocab = nlp.vocab
+        self.compound_heads = compound_heads
         self.table: dict[str, str] = {}
         self._cache: dict[int, int] = {}
+        self._nouns: frozenset[str] | None = None
 
     def set_table(self, table: dict[str, str]) -> None:
         self.table = dict(table)
         self._cache = {}
+        self._nouns = None
 
     def code(self, text: str) -> str:
+        code = self._lookup(text)
+        if self.compound_heads and not _NAMED_FLAGS.intersection(code) and self._noun_head(text):
+            code += COMPOUND_NOUN
+        return code
+
+    def _noun_head(self, text: str) -> bool:
+        """A capitalised word whose tail (≥ 3 letters, after ≥ 3 letters) is a common noun:
+        ``Rauchmelder`` (Melder), ``Wellnessurlaub`` (Urlaub) — a German compound noun."""
+        if len(text) < 6 or not text[:1].isupper() or not text.isalpha():
+            return False
+        if self._nouns is None:
+            self._nouns = frozenset(w for w, c in self.table.items() if "N" in c)
+        nouns = self._nouns
+        return any(text[i].upper() + text[i + 1:] in nouns for i in range(3, len(text) - 2))
+
+    def _lookup(self, text: str) -> str:
         code = self.table.get(text)
         if code is not None:
             return code
@@ -198,9 +222,9 @@ class LexicalFeatures:
         return self
 
 
-@Language.factory(LEXFEAT)
-def make_lexfeat(nlp: Language, name: str) -> LexicalFeatures:
-    return LexicalFeatures(nlp, name)
+@Language.factory(LEXFEAT, default_config={"compound_heads": False})
+def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
+    return LexicalFeatures(nlp, name, compound_heads)
 
 
 # --------------------------------------------------------------------------- senter

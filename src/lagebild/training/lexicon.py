@@ -17,7 +17,7 @@ unknown). Teachers and lexicons (wordfreq …) are only needed here, never at ru
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 COUNTRIES = [
@@ -118,6 +118,31 @@ def _add(table: dict[str, set[str]], words: Iterable[str], flag: str) -> None:
                 table.setdefault(part, set()).add(flag)
 
 
+# german-nouns rows: lemma, then 6 grammatical columns (pos, genus …), then inflected forms
+_NOUN_META_COLUMNS = range(1, 7)
+
+
+_PROPER_KINDS = {"Toponym": "G", "Vorname": "V", "Nachname": "S", "Eigenname": "",
+                 "Straßenname": ""}
+
+
+def noun_kind(pos: str) -> str:
+    """Flag of a german-nouns row by its ``pos`` column: ``N`` common noun, ``G`` place,
+    ``V`` first name, ``S`` surname, ``""`` another proper name (not used)."""
+    for marker, flag in _PROPER_KINDS.items():
+        if marker in pos.split(","):
+            return flag
+    return "N"
+
+
+def noun_forms(rows: Iterable[Sequence[str]]) -> Iterator[str]:
+    """Lemmas and inflected forms of the ``german-nouns`` rows (affix entries skipped)."""
+    for row in rows:
+        for col, word in enumerate(row):
+            if word and col not in _NOUN_META_COLUMNS and not word.startswith("-"):
+                yield word
+
+
 def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str, str]:
     """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
     import wordfreq
@@ -131,18 +156,12 @@ def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str,
     try:
         from german_nouns.lookup import Nouns
 
-        nouns = Nouns()
-        noun_words: list[str] = []
-        for entry in nouns.data:
-            lemma = entry.get("lemma") if isinstance(entry, dict) else None
-            if lemma:
-                noun_words.append(lemma)
-            if isinstance(entry, dict):
-                for key, val in entry.items():
-                    if key.startswith(("nominativ", "genitiv", "dativ", "akkusativ")) and val:
-                        noun_words.append(str(val))
-        _add(flags, noun_words, "N")
-    except Exception as exc:  # pragma: no cover - optional teacher
+        rows = Nouns().data
+        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "N"), "N")
+        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "G"), "G")
+        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "V"), "V")
+        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "S"), "S")
+    except ImportError as exc:  # pragma: no cover - optional teacher
         print(f"german-nouns unavailable: {exc}")
 
     try:
