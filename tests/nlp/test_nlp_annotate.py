@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -135,3 +136,34 @@ def test_mood_rules_demote_impossible_subjunctive() -> None:
     doc = Doc(nlp.vocab, words=["Es", "entstand", "."], tags=["PPER", "VVFIN", "$."],
               morphs=["", "Mood=Sub|VerbForm=Fin", ""])
     assert nlp.get_pipe(MOOD)(doc)[1].morph.get("Mood") == ["Ind"]
+
+
+@pytest.mark.parametrize(
+    ("words", "verb", "lemma", "tag", "mood"),
+    [
+        # 1st singular: Konjunktiv I = indicative, so "ich" decides (also after "und …")
+        ("Ich bin Köchin und biete mich an .", 4, "bieten", "VVFIN", "Ind"),
+        ("dass ich damit Tabus tangiere .", 4, "tangieren", "VVFIN", "Ind"),
+        ("Morgen habe ich Zeit .", 1, "haben", "VAFIN", "Ind"),
+        ("Ich glaube , er gebe nach .", 4, "geben", "VVFIN", "Sub"),  # "ich" in another clause
+        ("Ich sei krank , sagte er .", 1, "sein", "VAFIN", "Sub"),  # distinctive form
+        # weak preterite = Konjunktiv II; modals and umlaut forms stay with the model
+        ("171 stimmten dagegen .", 1, "stimmen", "VVFIN", "Ind"),
+        ("Er fragte nach .", 1, "fragen", "VVFIN", "Ind"),
+        ("die es werden sollte .", 3, "sollen", "VMFIN", "Sub"),
+        ("Er gäbe nach .", 1, "geben", "VVFIN", "Sub"),
+    ],
+)
+def test_mood_rules_forms_identical_to_the_indicative(
+    words: str, verb: int, lemma: str, tag: str, mood: str
+) -> None:
+    from lagebild.nlp.components import MOOD
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe(MOOD)
+    doc = Doc(nlp.vocab, words=words.split())
+    for t in doc:
+        t.tag_ = tag if t.i == verb else "XY"
+    doc[verb].lemma_ = lemma
+    doc[verb].set_morph("Mood=Sub|VerbForm=Fin")  # what a model may have predicted
+    assert nlp.get_pipe(MOOD)(doc)[verb].morph.get("Mood") == [mood]

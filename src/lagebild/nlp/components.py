@@ -386,12 +386,7 @@ def subjunctive_by_form(word: str, lemma: str, near_ich: bool) -> bool:
         return True
     if not lem or not lem.endswith("n") or w == lem:
         return False
-    if (
-        any(c in w for c in "äöü")
-        and not any(c in lem for c in "äöü")
-        and w.endswith(("e", "en", "est"))
-        and w.translate(_UMLAUTS)[:2] == lem[:2]
-    ):
+    if _umlaut_subjunctive(w, lem):
         return True
     if near_ich or not w.endswith("e"):
         return False
@@ -407,6 +402,57 @@ def cannot_be_subjunctive(lower: str) -> bool:
                 or lower.startswith("sei"))
 
 
+def same_as_indicative(word: str, lemma: str, ich_subject: bool, modal: bool = False) -> bool:
+    """Forms whose subjunctive reading is identical to the indicative one; UD (and the
+    reading a user needs) takes them as indicative unless the form is distinctive:
+
+    - 1st singular with ``ich`` in the clause (``ich habe``, ``ich kenne``; not ``ich sei``,
+      ``ich hätte``, ``ich gäbe``);
+    - the preterite of a weak full verb (``stimmten``, ``fragte``, ``reagierten``:
+      Konjunktiv II = Präteritum; not ``hätte`` or ``würde``, which are listed). Modal verbs
+      are left to the model: ``sollte`` is often a real Konjunktiv II (``werden sollte``).
+    """
+    w = word.lower()
+    lem = lemma.lower()
+    if w in SUBJUNCTIVE_FORMS or w.startswith("sei") or _umlaut_subjunctive(w, lem):
+        return False
+    if ich_subject and w.endswith("e"):
+        return True
+    if modal:
+        return False
+    if lem.endswith(("ern", "eln")):
+        stem = lem[:-1]
+    elif lem.endswith("en"):
+        stem = lem[:-2]
+    else:
+        return False
+    return bool(stem) and w in {stem + "te", stem + "ten", stem + "ete", stem + "eten"}
+
+
+def _umlaut_subjunctive(w: str, lem: str) -> bool:
+    return (
+        any(c in w for c in "äöü")
+        and not any(c in lem for c in "äöü")
+        and w.endswith(("e", "en", "est"))
+        and w.translate(_UMLAUTS)[:2] == lem[:2]
+    )
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "„", "“", '"', "«", "»", "–", "-"})
+
+
+def _ich_in_clause(words: list[str], i: int) -> bool:
+    """``ich`` between the previous clause boundary and the word after ``i``."""
+    if i + 1 < len(words) and words[i + 1] == "ich":  # inversion: "habe ich"
+        return True
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if words[j] in _CLAUSE_BREAKS:
+            return False
+        if words[j] == "ich":
+            return True
+    return False
+
+
 class MoodRules:
     """Sets ``Mood=Sub`` on finite verbs whose form is unambiguously subjunctive."""
 
@@ -418,15 +464,16 @@ class MoodRules:
         for token in doc:
             if token.tag_ not in FINITE_TAGS:
                 continue
-            i = token.i
-            near_ich = "ich" in words[max(0, i - 3) : i + 4]
-            if subjunctive_by_form(token.text, token.lemma_, near_ich):
+            ich = _ich_in_clause(words, token.i)
+            if subjunctive_by_form(token.text, token.lemma_, ich):
                 feats = token.morph.to_dict()
                 if feats.get("Mood") != "Sub":
                     feats["Mood"] = "Sub"
                     feats.setdefault("VerbForm", "Fin")
                     token.morph = MorphAnalysis(doc.vocab, feats)
-            elif cannot_be_subjunctive(token.lower_):
+            elif cannot_be_subjunctive(token.lower_) or same_as_indicative(
+                token.text, token.lemma_, ich, modal=token.tag_ == "VMFIN"
+            ):
                 feats = token.morph.to_dict()
                 if feats.get("Mood") == "Sub":
                     feats["Mood"] = "Ind"
