@@ -64,3 +64,12 @@ def test_distill_silver_keeps_only_named_raw_corpora(
     kept = _distill_silver(opts)
     assert [s.words[0] for s in kept] == ["Kerry"]
     assert kept[0].ents == [(0, 1, "PER")]
+
+
+def test_learning_rate_decays_linearly_then_stays() -> None:
+    from lagebild.training.train import decayed_rate
+
+    assert decayed_rate(0.001, 0, 100, 0.1) == 0.001
+    assert abs(decayed_rate(0.001, 50, 100, 0.1) - 0.00055) < 1e-12
+    assert abs(decayed_rate(0.001, 100, 100, 0.1) - 0.0001) < 1e-12
+    assert decayed_rate(0.001, 150, 100, 0.1) == decayed_rate(0.001, 100, 100, 0.1)

@@ -53,6 +53,10 @@ def pipeline(
     learn_rate: float | None = typer.Option(
         None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
     ),
+    lr_final: float | None = typer.Option(
+        None, "--lr-final",
+        help="decay the learning rate linearly to this fraction of it by the last epoch",
+    ),
     vectors: Path | None = typer.Option(
         None, "--vectors", help="static type vectors (.npz from `lagebild train vectors`)"
     ),
@@ -67,7 +71,8 @@ def pipeline(
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
         distill_sources=tuple(s for s in distill_sources.split(",") if s),
-        init_model=init_model, learn_rate=learn_rate, vectors=vectors, max_vectors=max_vectors,
+        init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
+        max_vectors=max_vectors,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:
