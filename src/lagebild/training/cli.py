@@ -14,6 +14,19 @@ app = typer.Typer(help="Train the Lagebild German NLP pipeline.", no_args_is_hel
 DEFAULT_DATA = Path("../shared/data")
 
 
+def parse_repeats(spec: str) -> dict[str, int]:
+    """``"germeval=2,ud=3"`` → ``{"germeval": 2, "ud": 3}``."""
+    out: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        name, sep, count = item.partition("=")
+        if not sep or not count.isdigit() or int(count) < 1:
+            raise typer.BadParameter(
+                f"expected SOURCE=N (N ≥ 1), got {item!r}", param_hint="--repeat"
+            )
+        out[name] = int(count)
+    return out
+
+
 @app.command()
 def pipeline(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
@@ -53,6 +66,9 @@ def pipeline(
     learn_rate: float | None = typer.Option(
         None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
     ),
+    repeat: str = typer.Option(
+        "", "--repeat", help="gold passes per epoch for some sources, e.g. germeval=2"
+    ),
     lr_final: float | None = typer.Option(
         None, "--lr-final",
         help="decay the learning rate linearly to this fraction of it by the last epoch",
@@ -72,7 +88,7 @@ def pipeline(
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
         distill_sources=tuple(s for s in distill_sources.split(",") if s),
         init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
-        max_vectors=max_vectors,
+        max_vectors=max_vectors, repeats=parse_repeats(repeat),
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:

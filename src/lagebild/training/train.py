@@ -29,7 +29,7 @@ import random
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ class TrainOptions:
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
     learn_rate: float | None = None  # override the config's learning rate
     lr_final: float | None = None  # decay the rate linearly to this fraction by the last epoch
+    repeats: dict[str, int] = field(default_factory=dict)  # source → passes per epoch (gold)
     vectors: Path | None = None  # static type vectors (.npz from `lagebild train vectors`)
     max_vectors: int = 0  # keep only the N most frequent types of ``vectors`` (0 = all)
     log: Callable[[str], None] = print
@@ -281,6 +282,9 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     }
     for src, egs in train_egs.items():
         opts.log(f"train {src}: {len(egs)} sentences")
+    unknown = sorted(set(opts.repeats) - set(train_egs))
+    if unknown:
+        raise ValueError(f"--repeat names sources that are not trained: {unknown}")
 
     def init_examples() -> list[Example]:
         return [eg for egs in train_egs.values() for eg in egs]
@@ -303,8 +307,11 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         t0 = time.perf_counter()
         batches: list[tuple[str, list[Example]]] = []
         for src in sorted(train_egs):
-            egs = list(train_egs[src])
-            rng.shuffle(egs)
+            egs = []
+            for _ in range(opts.repeats.get(src, 1)):  # each pass in its own order
+                part = list(train_egs[src])
+                rng.shuffle(part)
+                egs.extend(part)
             if src in SILVER_SOURCES:
                 egs = egs[: opts.silver_per_epoch]
             batches.extend((src, b) for b in _batches(egs, opts.batch_words))
