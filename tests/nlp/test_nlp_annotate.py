@@ -152,6 +152,10 @@ def test_mood_rules_demote_impossible_subjunctive() -> None:
         ("Er fragte nach .", 1, "fragen", "VVFIN", "Ind"),
         ("die es werden sollte .", 3, "sollen", "VMFIN", "Sub"),
         ("Er gäbe nach .", 1, "geben", "VVFIN", "Sub"),
+        # the lemmatizer kept the form (lemma = word)
+        ("die sie verdiente .", 2, "verdiente", "VVFIN", "Ind"),
+        ("Er brächte es .", 1, "brächte", "VVFIN", "Sub"),
+        ("Außerdem untergrabe das Vorgehen .", 1, "untergrabe", "VVFIN", "Sub"),
     ],
 )
 def test_mood_rules_forms_identical_to_the_indicative(

@@ -89,6 +89,10 @@ def test_segment_unbalanced_quote_does_not_swallow_everything() -> None:
         ("gibt", "geben", False, False),
         ("fährt", "fahren", False, False),
         ("sagte", "sagen", False, False),
+        # lemmatizer failures (lemma = word): -e forms count, weak preterites do not
+        ("untergrabe", "untergrabe", False, True),
+        ("untergrabe", "untergrabe", True, False),
+        ("machte", "machte", False, False),
     ],
 )
 def test_subjunctive_by_form(word: str, lemma: str, near_ich: bool, expected: bool) -> None:

@@ -73,3 +73,15 @@ def test_learning_rate_decays_linearly_then_stays() -> None:
     assert abs(decayed_rate(0.001, 50, 100, 0.1) - 0.00055) < 1e-12
     assert abs(decayed_rate(0.001, 100, 100, 0.1) - 0.0001) < 1e-12
     assert decayed_rate(0.001, 150, 100, 0.1) == decayed_rate(0.001, 100, 100, 0.1)
+
+
+def test_repeat_option_parses_and_rejects_bad_specs() -> None:
+    import typer
+
+    from lagebild.training.cli import parse_repeats
+
+    assert parse_repeats("") == {}
+    assert parse_repeats("germeval=2, ud=3") == {"germeval": 2, "ud": 3}
+    for bad in ("germeval", "germeval=0", "germeval=x"):
+        with pytest.raises(typer.BadParameter):
+            parse_repeats(bad)

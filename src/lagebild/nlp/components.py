@@ -384,6 +384,10 @@ def subjunctive_by_form(word: str, lemma: str, near_ich: bool) -> bool:
     lem = lemma.lower()
     if w in SUBJUNCTIVE_FORMS:
         return True
+    if w == lem and w.endswith("e") and not w.endswith("te"):
+        # the lemmatizer kept a rare verb as it is (``untergrabe``): a finite form in -e is
+        # Konjunktiv I/II or a 1st singular; weak preterites (-te) stay with the model
+        return not near_ich
     if not lem or not lem.endswith("n") or w == lem:
         return False
     if _umlaut_subjunctive(w, lem):
@@ -420,6 +424,8 @@ def same_as_indicative(word: str, lemma: str, ich_subject: bool, modal: bool = F
         return True
     if modal:
         return False
+    if w == lem:  # lemmatizer failure: a weak preterite form without umlaut (``verdiente``)
+        return w.endswith(("te", "ten")) and not any(c in w for c in "äöü")
     if lem.endswith(("ern", "eln")):
         stem = lem[:-1]
     elif lem.endswith("en"):
