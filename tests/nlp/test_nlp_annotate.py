@@ -171,3 +171,21 @@ def test_mood_rules_forms_identical_to_the_indicative(
     doc[verb].lemma_ = lemma
     doc[verb].set_morph("Mood=Sub|VerbForm=Fin")  # what a model may have predicted
     assert nlp.get_pipe(MOOD)(doc)[verb].morph.get("Mood") == [mood]
+
+
+def test_full_verb_rules_use_the_parse() -> None:
+    from lagebild.nlp.components import FULL_VERBS
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe(FULL_VERBS)
+    doc = Doc(nlp.vocab, words=["Sie", "hat", "Kinder", "und", "hat", "gelacht", "."],
+              heads=[1, 1, 1, 5, 5, 1, 1],
+              deps=["nsubj", "ROOT", "obj", "cc", "aux", "conj", "punct"],
+              pos=["PRON", "AUX", "NOUN", "CCONJ", "AUX", "VERB", "PUNCT"],
+              lemmas=["sie", "haben", "Kind", "und", "haben", "lachen", "."])
+    out = nlp.get_pipe(FULL_VERBS)(doc)
+    assert [t.pos_ for t in out][:6] == ["PRON", "VERB", "NOUN", "CCONJ", "AUX", "VERB"]
+    copula = Doc(nlp.vocab, words=["Er", "ist", "da"], heads=[1, 1, 1],
+                 deps=["nsubj", "ROOT", "advmod"], pos=["PRON", "AUX", "ADV"],
+                 lemmas=["er", "sein", "da"])
+    assert nlp.get_pipe(FULL_VERBS)(copula)[1].pos_ == "AUX"  # sein is left alone

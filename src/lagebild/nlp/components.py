@@ -11,6 +11,7 @@
 - ``lagebild_senter``: rule-based German sentence boundaries that keep a quotation and
   its frame together (no break inside open quotes, none before ``, sagte er``); it sets
   every token's ``is_sent_start``, which the parser then respects.
+- ``lagebild_full_verbs``: UPOS ``VERB`` for ``haben``/``werden`` that the parser made a head.
 - :func:`customize_tokenizer`: German tokenizer additions (quotes, abbreviations).
 - ``lagebild.affixes.v1`` (an ``[nlp] after_creation`` callback): longer ``PREFIX`` /
   ``SUFFIX`` lexeme attributes than spaCy's 1 / 3 characters, so the hashed features see
@@ -188,7 +189,7 @@ class LexicalFeatures:
         items = sorted(self.table.items())
         words = "\n".join(w for w, _ in items)
         codes = "\n".join(c for _, c in items)
-        return gzip.compress((words + "\0" + codes).encode("utf-8"), compresslevel=9)
+        return gzip.compress((words + "\0" + codes).encode("utf-8"), compresslevel=9, mtime=0)
 
     def _load_blob(self, data: bytes) -> None:
         text = gzip.decompress(data).decode("utf-8")
@@ -490,3 +491,38 @@ class MoodRules:
 @Language.factory(MOOD)
 def make_mood(nlp: Language, name: str) -> MoodRules:
     return MoodRules(name)
+
+
+FULL_VERBS = "lagebild_full_verbs"
+_AUX_ROLES = frozenset({"aux", "aux:pass", "cop"})
+_FULL_VERB_LEMMAS = frozenset({"haben", "werden"})
+
+
+class FullVerbRules:
+    """UPOS ``VERB`` for ``haben``/``werden`` that the parser made a head, not an auxiliary.
+
+    The morphologizer tags almost every ``hat``/``wird`` ``AUX`` (STTS ``VAFIN`` says nothing
+    about the use); in UD they are ``VERB`` when they are the main verb (``hat zwei Kinder``,
+    ``wird Präsident``), which the parse shows: no ``aux``/``aux:pass``/``cop`` relation.
+    ``sein`` is left alone — as a head it is mostly the UD copula construction (``AUX``).
+    Runs after the parser.
+    """
+
+    def __init__(self, name: str = FULL_VERBS) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if (
+                token.pos_ == "AUX"
+                and token.lemma_ in _FULL_VERB_LEMMAS
+                and token.dep_
+                and token.dep_.lower() not in _AUX_ROLES
+            ):
+                token.pos_ = "VERB"
+        return doc
+
+
+@Language.factory(FULL_VERBS)
+def make_full_verbs(nlp: Language, name: str) -> FullVerbRules:
+    return FullVerbRules(name)

@@ -171,16 +171,18 @@ def package(
     model: Path = typer.Argument(..., exists=True, file_okay=False, help="a trained model-best"),
     out: Path = typer.Option(Path("src/lagebild/models/de_lagebild"), "--out"),
 ) -> None:
-    """Copy a trained model into the package (adds the Konjunktiv rules if missing)."""
+    """Copy a trained model into the package (adds the rule components if missing)."""
     import shutil
 
     import spacy
 
-    from lagebild.nlp.components import MOOD
+    from lagebild.nlp.components import FULL_VERBS, MOOD
 
     nlp = spacy.load(model)
     if MOOD not in nlp.pipe_names:
         nlp.add_pipe(MOOD, after="trainable_lemmatizer")
+    if FULL_VERBS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(FULL_VERBS, after="parser")
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
