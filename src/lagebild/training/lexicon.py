@@ -120,8 +120,6 @@ def _add(table: dict[str, set[str]], words: Iterable[str], flag: str) -> None:
 
 # german-nouns rows: lemma, then 6 grammatical columns (pos, genus …), then inflected forms
 _NOUN_META_COLUMNS = range(1, 7)
-
-
 _PROPER_KINDS = {"Toponym": "G", "Vorname": "V", "Nachname": "S", "Eigenname": "",
                  "Straßenname": ""}
 
@@ -129,8 +127,9 @@ _PROPER_KINDS = {"Toponym": "G", "Vorname": "V", "Nachname": "S", "Eigenname": "
 def noun_kind(pos: str) -> str:
     """Flag of a german-nouns row by its ``pos`` column: ``N`` common noun, ``G`` place,
     ``V`` first name, ``S`` surname, ``""`` another proper name (not used)."""
+    markers = pos.split(",")
     for marker, flag in _PROPER_KINDS.items():
-        if marker in pos.split(","):
+        if marker in markers:
             return flag
     return "N"
 
@@ -156,11 +155,11 @@ def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str,
     try:
         from german_nouns.lookup import Nouns
 
-        rows = Nouns().data
-        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "N"), "N")
-        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "G"), "G")
-        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "V"), "V")
-        _add(flags, noun_forms(r for r in rows if noun_kind(r[1]) == "S"), "S")
+        rows_by_kind: dict[str, list[list[str]]] = {}
+        for row in Nouns().data:
+            rows_by_kind.setdefault(noun_kind(row[1]), []).append(row)
+        for flag in "NGVS":
+            _add(flags, noun_forms(rows_by_kind.get(flag, [])), flag)
     except ImportError as exc:  # pragma: no cover - optional teacher
         print(f"german-nouns unavailable: {exc}")
 

@@ -270,6 +270,9 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     sources = tuple(opts.sources) + tuple(
         s for s in ("hanta", "distill") if s in train_src and s not in opts.sources
     )
+    unknown = sorted(set(opts.repeats) - set(sources))
+    if unknown:  # before the (slow) example building
+        raise ValueError(f"--repeat names sources that are not trained: {unknown}")
     if opts.limit:
         train_src = {k: v[: opts.limit] for k, v in train_src.items()}
         dev_src = {k: v[: opts.limit] for k, v in dev_src.items()}
@@ -282,9 +285,6 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     }
     for src, egs in train_egs.items():
         opts.log(f"train {src}: {len(egs)} sentences")
-    unknown = sorted(set(opts.repeats) - set(train_egs))
-    if unknown:
-        raise ValueError(f"--repeat names sources that are not trained: {unknown}")
 
     def init_examples() -> list[Example]:
         return [eg for egs in train_egs.values() for eg in egs]
