@@ -119,3 +119,34 @@ def test_eval_ner_accurate_scores_the_teacher(tmp_path: Path) -> None:
     assert scores["sentences"] == 1
     assert scores["f1"] == 1.0 and set(scores["per_type"]) == {"PER", "LOC"}
     assert scores["f1_ci95"] == [1.0, 1.0]  # one perfect sentence: no spread
+
+
+def test_ensemble_is_the_mean_of_its_members_probabilities(tmp_path: Path) -> None:
+    torch.manual_seed(0)
+    dirs = []
+    for name, first in (("a", 10), ("b", 11)):  # different heads, different trained depths
+        T.save_teacher(T.build_model(), tmp_path / name, first_layer=first)
+        dirs.append(tmp_path / name)
+    ensemble = T.load_ensemble(dirs)
+    members = [T.load_teacher(d) for d in dirs]
+    tok = ensemble.tokenizer
+    pieces, _ = T.encode_words(tok, TEXT.split())
+    ids = torch.tensor([[tok.bos, *pieces, tok.eos]])
+    mask = torch.ones_like(ids)
+    with torch.inference_mode():
+        got = ensemble.model(ids, mask).exp()
+        want = torch.stack([m.model(ids, mask).softmax(-1) for m in members]).mean(0)
+    assert torch.allclose(got, want, atol=1e-5)
+    assert not torch.allclose(want, members[0].model(ids, mask).softmax(-1), atol=1e-3)
+    assert len(ensemble.tag_sentences([TEXT.split()])[0]) == len(TEXT.split())
+
+
+def test_ensemble_refuses_members_with_other_tags(tmp_path: Path) -> None:
+    T.save_teacher(T.build_model(), tmp_path / "a", first_layer=11)
+    T.save_teacher(T.build_model(len(T.TAGS) - 2), tmp_path / "b", first_layer=11)
+    cfg = tmp_path / "b" / "config.json"
+    config = json.loads(cfg.read_text(encoding="utf-8"))
+    config["tags"] = config["tags"][:-2]
+    cfg.write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ValueError, match="tag set differs"):
+        T.load_ensemble([tmp_path / "a", tmp_path / "b"])

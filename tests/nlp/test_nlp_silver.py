@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
@@ -83,3 +84,19 @@ def test_rare_labels_become_no_entity() -> None:
     assert "PERpart" in RARE_NER_LABELS
     assert _drop_labels(sent, set(RARE_NER_LABELS)).ents == [(2, 3, "LOC")]
     assert sent.ents == [(0, 1, "PERpart"), (2, 3, "LOC")]  # not mutated
+
+
+def test_distill_refuses_to_resume_with_other_teacher_weights(tmp_path: Path) -> None:
+    from lagebild.training.distill import _check_labeller
+
+    first, second, out = tmp_path / "a", tmp_path / "b", tmp_path / "silver"
+    for folder, weights in ((first, b"one"), (second, b"two")):
+        folder.mkdir()
+        (folder / "teacher.safetensors").write_bytes(weights)
+    out.mkdir()
+    _check_labeller(out, [first, second])
+    _check_labeller(out, [first, second])  # same weights: resumes
+    stamp = json.loads((out / "teachers.json").read_text(encoding="utf-8"))
+    assert stamp["teachers"] == [str(first), str(second)]
+    with pytest.raises(ValueError, match="other teacher weights"):
+        _check_labeller(out, [first])

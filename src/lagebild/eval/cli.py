@@ -28,14 +28,14 @@ def _nlp(model: Path | None) -> Any:
     return load_pipeline(model)
 
 
-def _teacher(path: Path | None) -> Any:
-    """The e5 teacher; a usage error (exit 2) with the install hint without the extra."""
+def _teacher(paths: list[Path] | None) -> Any:
+    """The e5 teacher (several folders: their ensemble); exit 2 with the hint without the extra."""
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
-    from lagebild.nlp.teacher import load_teacher
+    from lagebild.nlp.teacher import load_ensemble, load_teacher
 
-    return load_teacher(path)
+    return load_ensemble(paths) if paths else load_teacher(None)
 
 
 def detect_ner_format(path: Path) -> str:
@@ -58,8 +58,9 @@ def ner(
     accurate: bool = typer.Option(
         False, "--accurate", help="score the e5 teacher (the accurate mode) instead"
     ),
-    teacher: Path | None = typer.Option(
-        None, "--teacher", help="teacher folder for --accurate (default: the shipped one)"
+    teacher: list[Path] | None = typer.Option(
+        None, "--teacher",
+        help="teacher folder for --accurate (default: the shipped one); repeat for an ensemble",
     ),
     bootstrap: int = typer.Option(
         1000, "--bootstrap", min=0,
@@ -72,7 +73,7 @@ def ner(
 
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
     sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
-    if accurate or teacher is not None:
+    if accurate or teacher:
         result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap)
     else:
         result = score_ner(_nlp(model), sents, fmt, bootstrap)

@@ -43,12 +43,14 @@ __all__ = [
     "DEFAULT_TEACHER",
     "ENTITY_TYPES",
     "TAGS",
+    "EnsembleModel",
     "Teacher",
     "TeacherModel",
     "WordSpan",
     "bio_spans",
     "constrained_decode",
     "encode_words",
+    "load_ensemble",
     "load_teacher",
     "save_teacher",
 ]
@@ -165,6 +167,32 @@ class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
         return out
 
 
+class EnsembleModel(nn.Module):  # type: ignore[misc,unused-ignore]
+    """Several fine-tuned teachers on the same base: the log of their mean tag probability.
+
+    Used as a stronger labeller for distillation (training time only). The bottom ``shared``
+    layers are frozen in every member, so they are run once for all members.
+    """
+
+    def __init__(self, members: Sequence[TeacherModel], shared: int) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(members)
+        self.encoder = members[0].encoder
+        self.shared = shared
+
+    def forward(
+        self, ids: Tensor | None, mask: Tensor, hidden: Tensor | None = None, start: int = 0
+    ) -> Tensor:
+        if hidden is None:
+            assert ids is not None
+            hidden = self.encoder.embed(ids)
+        top = max(start, self.shared)
+        base = self.encoder.run_layers(hidden, mask, start, top)
+        probs = [m(None, mask, base, top).softmax(-1) for m in self.members]
+        out: Tensor = torch.stack(probs).mean(0).clamp_min(1e-9).log()
+        return out
+
+
 def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
     """The parameters that fine-tuning changes: layers ``first_layer:`` and the head."""
     keep = tuple(
@@ -204,7 +232,9 @@ class WordSpan:
 class Teacher:
     """Inference wrapper: words → tags → entities with character offsets."""
 
-    def __init__(self, model: TeacherModel, tokenizer: E5Tokenizer, tags: list[str]) -> None:
+    def __init__(
+        self, model: TeacherModel | EnsembleModel, tokenizer: E5Tokenizer, tags: list[str]
+    ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.tags = tags
@@ -320,8 +350,29 @@ def build_model(n_tags: int = len(TAGS), dropout: float = 0.1) -> TeacherModel:
 
 def load_teacher(model_dir: Path | None = None) -> Teacher:
     """The fine-tuned teacher (default: the one shipped in ``lagebild/models/teacher``)."""
+    model, tags, _ = _load_model(Path(model_dir or DEFAULT_TEACHER))
+    return Teacher(model, cached_tokenizer(), tags)
+
+
+def load_ensemble(model_dirs: Sequence[Path]) -> Teacher:
+    """Several teacher folders as one labeller (mean probability); one folder = ``load_teacher``."""
+    if len(model_dirs) == 1:
+        return load_teacher(model_dirs[0])
+    if not model_dirs:
+        raise ValueError("load_ensemble needs at least one teacher folder")
+    loaded = [_load_model(Path(d)) for d in model_dirs]
+    tags = loaded[0][1]
+    for d, (_, other, _) in zip(model_dirs, loaded, strict=True):
+        if other != tags:
+            raise ValueError(f"{d}: its tag set differs from {model_dirs[0]}'s; cannot average")
+    shared = min(first for _, _, first in loaded)
+    ensemble = EnsembleModel([m for m, _, _ in loaded], shared)
+    return Teacher(ensemble.eval(), cached_tokenizer(), tags)
+
+
+def _load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
+    """A teacher folder's model (eval mode), its tags and its first fine-tuned layer."""
     require_accurate()
-    model_dir = Path(model_dir or DEFAULT_TEACHER)
     cfg_path = model_dir / "config.json"
     if not cfg_path.is_file():
         raise FileNotFoundError(
@@ -335,4 +386,4 @@ def load_teacher(model_dir: Path | None = None) -> Teacher:
     if missing:
         raise ValueError(f"{model_dir}: unexpected tensors {sorted(missing)[:5]}")
     model.load_state_dict(state, strict=False)
-    return Teacher(model.eval(), cached_tokenizer(), tags)
+    return model.eval(), tags, int(config.get("first_trained_layer", 0))

