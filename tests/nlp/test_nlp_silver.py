@@ -100,3 +100,20 @@ def test_distill_refuses_to_resume_with_other_teacher_weights(tmp_path: Path) ->
     assert stamp["teachers"] == [str(first), str(second)]
     with pytest.raises(ValueError, match="other teacher weights"):
         _check_labeller(out, [first])
+
+
+def test_distill_resume_relabels_a_short_last_shard(tmp_path: Path) -> None:
+    from lagebild.training.distill import SHARD, _folder_totals, _resume_point
+
+    vocab = Vocab()
+    for name, n in (("silver-0000.spacy", SHARD), ("silver-0001.spacy", 5)):
+        db = DocBin(attrs=["ENT_IOB", "ENT_TYPE"])
+        for _ in range(n):
+            db.add(Doc(vocab, words=["Merkel", "spricht", "."], ents=["B-PER", "O", "O"]))
+        db.to_disk(tmp_path / name)
+    assert _folder_totals(tmp_path) == {
+        "sentences": SHARD + 5, "tokens": 3 * (SHARD + 5), "entities": SHARD + 5,
+    }
+    # the 5-sentence shard ended an earlier, smaller budget: it is labelled again, no gap
+    assert _resume_point(tmp_path) == SHARD
+    assert [p.name for p in sorted(tmp_path.glob("silver-*"))] == ["silver-0000.spacy"]

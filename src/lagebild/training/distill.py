@@ -44,6 +44,8 @@ def label_raw(
 ) -> dict[str, int]:
     """Label ``max_tokens`` words of raw text with the teacher into DocBin shards in ``out``.
 
+    Returns what this call labelled; ``out/meta.json`` gets the folder's totals.
+
     ``teacher_dirs``: one teacher folder, several (their mean probability labels the text: an
     ensemble is a stronger labeller than any member), or none for the shipped teacher.
     """
@@ -55,7 +57,7 @@ def label_raw(
     out.mkdir(parents=True, exist_ok=True)
     dirs = list(teacher_dirs) or [DEFAULT_TEACHER]
     _check_labeller(out, dirs)
-    done = len(_shards(out)) * SHARD  # resume: complete shards are kept
+    done = _resume_point(out)
     teacher = load_ensemble(dirs)
     vocab = Vocab()
     counts: dict[str, int] = {"sentences": 0, "tokens": 0, "entities": 0}
@@ -71,7 +73,9 @@ def label_raw(
             doc.set_ents(spans, default="outside")
             counts["entities"] += len(spans)
             db.add(doc)
-        db.to_disk(out / f"silver-{shard_no:04d}.spacy")
+        tmp = out / f"silver-{shard_no:04d}.spacy.part"
+        db.to_disk(tmp)
+        tmp.replace(out / f"silver-{shard_no:04d}.spacy")  # a killed run leaves no torn shard
         rate = counts["tokens"] / max(time.perf_counter() - t0, 1e-9)
         log(json.dumps({"shard": shard_no, **counts, "tokens_per_s": round(rate)}))
 
@@ -88,11 +92,36 @@ def label_raw(
             pending = []
     if pending:
         flush(shard_no)
+    totals = _folder_totals(out)  # over every shard, also those of an earlier, resumed run
     (out / "meta.json").write_text(
-        json.dumps({"max_tokens": max_tokens, "sources": list(sources), **counts}, indent=1),
+        json.dumps({"max_tokens": max_tokens, "sources": list(sources), **totals}, indent=1),
         encoding="utf-8",
     )
     return counts
+
+
+def _folder_totals(out: Path) -> dict[str, int]:
+    totals = {"sentences": 0, "tokens": 0, "entities": 0}
+    vocab = Vocab()
+    for shard in _shards(out):
+        for doc in DocBin().from_disk(shard).get_docs(vocab):
+            totals["sentences"] += 1
+            totals["tokens"] += len(doc)
+            totals["entities"] += len(doc.ents)
+    return totals
+
+
+def _resume_point(out: Path) -> int:
+    """Sentences already labelled in ``out``: its full shards.
+
+    A last shard with fewer than ``SHARD`` sentences (the end of an earlier, smaller
+    ``max_tokens``) is removed and labelled again, so a larger budget continues without a gap.
+    """
+    shards = _shards(out)
+    if shards and len(DocBin().from_disk(shards[-1])) < SHARD:
+        shards[-1].unlink()
+        shards = shards[:-1]
+    return len(shards) * SHARD
 
 
 def _labeller_id(dirs: Sequence[Path]) -> list[str]:
