@@ -59,7 +59,7 @@ def ner(
         False, "--accurate", help="score the e5 teacher (the accurate mode) instead"
     ),
     teacher: list[Path] | None = typer.Option(
-        None, "--teacher",
+        None, "--teacher", exists=True, file_okay=False,
         help="teacher folder for --accurate (default: the shipped one); repeat for an ensemble",
     ),
     bootstrap: int = typer.Option(

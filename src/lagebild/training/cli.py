@@ -117,7 +117,7 @@ def distill(
     out: Path = typer.Option(Path("training-output/distill-silver"), "--out"),
     max_tokens: int = typer.Option(1_000_000, "--max-tokens"),
     teacher: list[Path] | None = typer.Option(
-        None, "--teacher",
+        None, "--teacher", exists=True, file_okay=False,
         help="teacher folder; repeat it to label with an ensemble (default: the shipped teacher)",
     ),
     threads: int = typer.Option(1, "--threads"),
@@ -126,10 +126,16 @@ def distill(
 
     Then: ``lagebild train pipeline --distill-silver OUT`` (needs the ``accurate`` extra).
     """
+    from lagebild.cli_support import ensure_accurate
+
+    ensure_accurate()
     from lagebild.training.distill import label_raw
 
-    counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
-                       log=typer.echo)
+    try:
+        counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
+                           log=typer.echo)
+    except (FileNotFoundError, ValueError) as exc:  # no model in a folder; other weights
+        raise typer.BadParameter(str(exc), param_hint="--teacher/--out") from exc
     typer.echo(json.dumps(counts))
 
 

@@ -56,9 +56,9 @@ def label_raw(
     torch.set_num_threads(threads)
     out.mkdir(parents=True, exist_ok=True)
     dirs = list(teacher_dirs) or [DEFAULT_TEACHER]
+    teacher = load_ensemble(dirs)  # first: a wrong folder fails with a clear message
     _check_labeller(out, dirs)
     done = _resume_point(out)
-    teacher = load_ensemble(dirs)
     vocab = Vocab()
     counts: dict[str, int] = {"sentences": 0, "tokens": 0, "entities": 0}
     pending: list[list[str]] = []
