@@ -150,3 +150,20 @@ def test_ensemble_refuses_members_with_other_tags(tmp_path: Path) -> None:
     cfg.write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ValueError, match="tag set differs"):
         T.load_ensemble([tmp_path / "a", tmp_path / "b"])
+
+
+def test_distill_cli_refuses_other_weights_on_resume(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    for name in ("a", "b"):
+        T.save_teacher(T.build_model(), tmp_path / name, first_layer=11)
+    out = tmp_path / "silver"
+    base = ["train", "distill", "--data", str(tmp_path), "--out", str(out), "--max-tokens", "0"]
+    first = CliRunner().invoke(app, [*base, "--teacher", str(tmp_path / "a")])
+    assert first.exit_code == 0, first.output
+    assert (out / "teachers.json").is_file()
+    second = CliRunner().invoke(app, [*base, "--teacher", str(tmp_path / "b")])
+    assert second.exit_code == 2
+    assert "other teacher weights" in second.output
