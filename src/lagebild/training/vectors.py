@@ -108,11 +108,12 @@ def build_type_vectors(
     """Write ``out`` (.npz: ``words``, ``vectors``); returns counts."""
     import torch
 
-    from lagebild.nlp.teacher import load_teacher, windows
+    from lagebild.nlp.teacher import TeacherModel, load_teacher, windows
 
     torch.set_num_threads(threads)
     teacher = load_teacher(teacher_dir)
     model, tok = teacher.model, teacher.tokenizer
+    assert isinstance(model, TeacherModel)  # load_teacher: one model, never an ensemble
     acc = TypeAccumulator(model.encoder.config.hidden, len(teacher.tags))
     counts = {"sentences": 0, "tokens": 0}
     t0 = time.perf_counter()
