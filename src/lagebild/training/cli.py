@@ -129,13 +129,16 @@ def distill(
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
-    from lagebild.training.distill import label_raw
+    from lagebild.training.distill import LabellerMismatchError, label_raw
 
+    for folder in teacher or ():
+        if not (folder / "config.json").is_file():
+            raise typer.BadParameter(f"no teacher model in {folder}", param_hint="--teacher")
     try:
         counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
                            log=typer.echo)
-    except (FileNotFoundError, ValueError) as exc:  # no model in a folder; other weights
-        raise typer.BadParameter(str(exc), param_hint="--teacher/--out") from exc
+    except LabellerMismatchError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--out") from exc
     typer.echo(json.dumps(counts))
 
 

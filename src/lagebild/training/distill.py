@@ -124,6 +124,10 @@ def _resume_point(out: Path) -> int:
     return len(shards) * SHARD
 
 
+class LabellerMismatchError(ValueError):
+    """A silver folder begun by other teacher weights cannot be continued."""
+
+
 def _labeller_id(dirs: Sequence[Path]) -> list[str]:
     """A fingerprint of the teacher weights (sha256 prefix per member, in order)."""
     return [
@@ -139,7 +143,7 @@ def _check_labeller(out: Path, dirs: Sequence[Path]) -> None:
     if stamp.is_file():
         before = json.loads(stamp.read_text(encoding="utf-8"))["sha256"]
         if before != ident:
-            raise ValueError(
+            raise LabellerMismatchError(
                 f"{out} was labelled by other teacher weights ({before}, now {ident}); "
                 "use a new --out folder"
             )
