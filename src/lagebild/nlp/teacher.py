@@ -146,6 +146,14 @@ def windows(
     return out
 
 
+def _input_states(encoder: E5Encoder, ids: Tensor | None, hidden: Tensor | None) -> Tensor:
+    """The states to start from: ``hidden`` (cached lower layers) or the embedded ``ids``."""
+    if hidden is not None:
+        return hidden
+    assert ids is not None
+    return encoder.embed(ids)
+
+
 class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
     """Encoder + linear token-classification head."""
 
@@ -159,10 +167,7 @@ class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
         self, ids: Tensor | None, mask: Tensor, hidden: Tensor | None = None, start: int = 0
     ) -> Tensor:
         """Logits ``[B, T, tags]``; with ``hidden`` given, run only layers ``start:``."""
-        if hidden is None:
-            assert ids is not None
-            hidden = self.encoder.embed(ids)
-        x = self.encoder.run_layers(hidden, mask, start)
+        x = self.encoder.run_layers(_input_states(self.encoder, ids, hidden), mask, start)
         out: Tensor = self.head(self.dropout(x))
         return out
 
@@ -183,11 +188,8 @@ class EnsembleModel(nn.Module):  # type: ignore[misc,unused-ignore]
     def forward(
         self, ids: Tensor | None, mask: Tensor, hidden: Tensor | None = None, start: int = 0
     ) -> Tensor:
-        if hidden is None:
-            assert ids is not None
-            hidden = self.encoder.embed(ids)
         top = max(start, self.shared)
-        base = self.encoder.run_layers(hidden, mask, start, top)
+        base = self.encoder.run_layers(_input_states(self.encoder, ids, hidden), mask, start, top)
         probs = [m(None, mask, base, top).softmax(-1) for m in self.members]
         out: Tensor = torch.stack(probs).mean(0).clamp_min(1e-9).log()
         return out
