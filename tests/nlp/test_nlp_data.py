@@ -13,6 +13,8 @@ from lagebild.training.data import (
     read_europarl,
     read_germeval,
     to_doc,
+    treebank_name,
+    write_dev_files,
 )
 
 GERMEVAL = """#\thttp://example [2009]
@@ -75,6 +77,24 @@ def test_read_conllu(tmp_path: Path) -> None:
     doc = to_doc(spacy.blank("de").vocab, sent)
     assert str(doc[1].morph) == "Mood=Sub|VerbForm=Fin"
     assert doc[1].head.i == 1
+
+
+def test_dev_files_per_treebank(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "ner/germeval2014").mkdir(parents=True)
+    (data / "ner/europarl").mkdir(parents=True)
+    (data / "ud").mkdir()
+    (data / "ner/germeval2014/NER-de-test.tsv").write_text(GERMEVAL, encoding="utf-8")
+    (data / "ner/europarl/dev.tsv").write_text(EUROPARL, encoding="utf-8")
+    for name in ("de_gsd-ud-test.conllu", "de_pud-ud-test.conllu"):
+        block = CONLLU.replace("# sent_id = 1", f"# sent_id = {name[:6]}")
+        (data / "ud" / name).write_text(block, encoding="utf-8")
+    paths = {p.name: p for p in write_dev_files(data, tmp_path / "dev")}
+    assert set(paths) >= {"ud-dev.conllu", "ud-dev-gsd.conllu", "ud-dev-pud.conllu"}
+    gsd = paths["ud-dev-gsd.conllu"].read_text(encoding="utf-8")
+    assert "de_gsd" in gsd and "de_pud" not in gsd
+    assert len(read_conllu(paths["ud-dev.conllu"])) == 2
+    assert treebank_name("ud/de_gsd-ud-test.conllu") == "gsd"
 
 
 def test_europarl_scheme_helpers() -> None:

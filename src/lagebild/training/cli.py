@@ -171,7 +171,10 @@ def split(
     data: Path = typer.Option(DEFAULT_DATA, "--data"),
     out: Path = typer.Option(Path("dev-splits"), "--out"),
 ) -> None:
-    """Write the dev splits (never trained on) as files for ``lagebild eval``."""
+    """Write the dev splits (never trained on) as files for ``lagebild eval``.
+
+    UD dev is written mixed and per treebank (``ud-dev-gsd.conllu``, ``ud-dev-pud.conllu``).
+    """
     from lagebild.training.data import write_dev_files
 
     for path in write_dev_files(data, out):
