@@ -3,7 +3,8 @@
 Reproduce (from the repository root, with ``pip install -e '.[accurate]'``):
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/bench_accurate.py \
-        --data ../shared/data/news/10kgnad-test.csv --limit 100 [--model DIR] [--with-pipeline]
+        --data ../shared/data/news/10kgnad-test.csv --limit 100 [--model DIR] [--with-pipeline] \
+        [--precision auto|fp32|bf16]
 
 Words are the teacher's word units (the fast pipeline's tokens with ``--with-pipeline``, else
 its regex split: words and punctuation marks, as the spaCy tokenizer counts them). Prints a
@@ -26,7 +27,7 @@ from pathlib import Path  # noqa: E402
 
 from _corpus import read_articles  # noqa: E402  (benchmarks/ is on sys.path)
 
-from lagebild.nlp.accurate import BATCH_TOKENS  # noqa: E402
+from lagebild.nlp.accurate import BATCH_TOKENS, PRECISIONS, resolve_precision  # noqa: E402
 
 
 def main() -> None:
@@ -35,6 +36,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None, help="teacher folder")
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--batch-tokens", type=int, default=BATCH_TOKENS)
+    parser.add_argument(
+        "--precision", choices=PRECISIONS, default=None, help="default: auto (bf16 if native)"
+    )
     parser.add_argument(
         "--with-pipeline", action="store_true", help="run the fast pipeline first (its tokens)"
     )
@@ -61,7 +65,9 @@ def main() -> None:
     words = sum(len(s) for a in articles for s in Teacher.article_words(a))
 
     t0 = time.perf_counter()
-    stage = load_accurate_stage(args.model, batch_tokens=args.batch_tokens)
+    stage = load_accurate_stage(
+        args.model, batch_tokens=args.batch_tokens, precision=args.precision
+    )
     load_s = time.perf_counter() - t0
     list(stage([Article(text=texts[0][:500])]))  # warm-up
 
@@ -76,6 +82,7 @@ def main() -> None:
         ("articles", f"{len(articles)}"),
         ("words", f"{words}"),
         ("word source", "fast pipeline tokens" if args.with_pipeline else "regex split"),
+        ("precision", resolve_precision(args.precision)),
         ("accurate stage, 1 core (wall)", f"{words / stage_s:,.0f} words/s"),
         ("accurate stage, per CPU second", f"{words / stage_cpu:,.0f} words/s"),
         ("entities found", f"{n_ents}"),
@@ -95,6 +102,7 @@ def main() -> None:
         "\nreproduce: OMP_NUM_THREADS=1 .venv/bin/python benchmarks/bench_accurate.py "
         f"--data {args.data} --limit {args.limit}"
         + (" --with-pipeline" if args.with_pipeline else "")
+        + (f" --precision {args.precision}" if args.precision else "")
     )
 
 

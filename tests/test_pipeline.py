@@ -151,3 +151,18 @@ def test_accurate_without_its_extra_is_a_usage_error(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(app, ["analyze", str(dump), "--accurate"])
     assert result.exit_code == 2
     assert "lagebild[accurate]" in result.stderr
+
+
+def test_bad_teacher_precision_is_a_usage_error(monkeypatch: pytest.MonkeyPatch,
+                                                samples_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.nlp import accurate
+
+    monkeypatch.setattr(accurate, "require_accurate", lambda: None)  # with or without the extra
+    monkeypatch.setenv("LAGEBILD_TEACHER_PRECISION", "fp16")
+    dump = sorted(samples_dir.glob("*.txt"))[0]
+    result = CliRunner().invoke(app, ["analyze", str(dump), "--accurate"])
+    assert result.exit_code == 2
+    assert "fp32" in result.stderr and "LAGEBILD_TEACHER_PRECISION" in result.stderr

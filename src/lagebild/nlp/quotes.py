@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.model import Article
-from lagebild.nlp.accurate import require_accurate
+from lagebild.nlp.accurate import require_accurate, resolve_precision
 from lagebild.nlp.encoder import E5Tokenizer, Encoding, cached_tokenizer
 from lagebild.nlp.teacher import (
     DEFAULT_TEACHER,
@@ -46,6 +46,7 @@ from lagebild.nlp.teacher import (
     bio_spans,
     build_model,
     constrained_decode,
+    precision_context,
     transition_mask,
 )
 
@@ -274,9 +275,14 @@ class QuoteTagger:
     """Inference wrapper: article text → role spans → statements."""
 
     def __init__(
-        self, model: TeacherModel, tokenizer: E5Tokenizer, window: int = MAX_PIECES
+        self,
+        model: TeacherModel,
+        tokenizer: E5Tokenizer,
+        window: int = MAX_PIECES,
+        precision: str | None = None,
     ) -> None:
         self.model = model.eval()
+        self.precision = resolve_precision(precision)
         self.window = min(window, MAX_PIECES)
         self.tokenizer = tokenizer
         self.start_scores, self.transitions = transition_mask(["O", "B-X", "I-X"])
@@ -297,7 +303,7 @@ class QuoteTagger:
         wins = piece_windows(enc, sentences, self.window)
         tok = self.tokenizer
         out: list[RoleSpan] = []
-        with torch.inference_mode():
+        with torch.inference_mode(), precision_context(self.precision):
             pos = 0
             while pos < len(wins):
                 n = (
@@ -315,7 +321,7 @@ class QuoteTagger:
                     seq = [tok.bos, *enc.ids[a:b], tok.eos]
                     ids[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
-                logits = self.model(ids, mask)
+                logits = self.model(ids, mask).float()
                 for r, (a, b) in enumerate(batch):
                     tags = self.decode(logits[r, 1 : 1 + b - a])
                     out.extend(decode_role_spans(enc, text, tags, a))
@@ -326,15 +332,19 @@ class QuoteTagger:
         return group_statements(article.text, self.role_spans(article.text, sents), sents)
 
 
-_TAGGERS: dict[Path, QuoteTagger] = {}
+_TAGGERS: dict[tuple[Path, str], QuoteTagger] = {}
 
 
-def load_quote_tagger(model_dir: Path | None = None) -> QuoteTagger:
-    """The quotation-role tagger (default: the one shipped in ``lagebild/models/quotes``)."""
+def load_quote_tagger(model_dir: Path | None = None, precision: str | None = None) -> QuoteTagger:
+    """The quotation-role tagger (default: the one shipped in ``lagebild/models/quotes``).
+
+    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.nlp.accurate``).
+    """
     require_accurate()
     model_dir = Path(model_dir or DEFAULT_QUOTES).resolve()
-    if model_dir in _TAGGERS:
-        return _TAGGERS[model_dir]
+    key = (model_dir, resolve_precision(precision))
+    if key in _TAGGERS:
+        return _TAGGERS[key]
     cfg_path = model_dir / "config.json"
     if not cfg_path.is_file():
         raise FileNotFoundError(
@@ -354,8 +364,10 @@ def load_quote_tagger(model_dir: Path | None = None) -> QuoteTagger:
     if unexpected:
         raise ValueError(f"{model_dir}: unexpected tensors {sorted(unexpected)[:5]}")
     model.load_state_dict(state, strict=False)
-    tagger = QuoteTagger(model, cached_tokenizer(), int(config.get("window", MAX_PIECES)))
-    _TAGGERS[model_dir] = tagger
+    tagger = QuoteTagger(
+        model, cached_tokenizer(), int(config.get("window", MAX_PIECES)), precision=key[1]
+    )
+    _TAGGERS[key] = tagger
     return tagger
 
 

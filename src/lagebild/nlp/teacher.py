@@ -11,6 +11,7 @@ safetensors plus ``config.json``; the frozen base weights come from the installe
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity
-from lagebild.nlp.accurate import BATCH_TOKENS, require_accurate
+from lagebild.nlp.accurate import BATCH_TOKENS, require_accurate, resolve_precision
 from lagebild.nlp.encoder import (
     E5Config,
     E5Encoder,
@@ -52,6 +53,7 @@ __all__ = [
     "encode_words",
     "load_ensemble",
     "load_teacher",
+    "precision_context",
     "save_teacher",
 ]
 
@@ -225,6 +227,13 @@ def save_teacher(
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
+def precision_context(precision: str) -> contextlib.AbstractContextManager[Any]:
+    """bfloat16 autocast for ``bf16`` (see ``lagebild.nlp.accurate.PRECISIONS``), else nothing."""
+    if precision == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 @dataclass
 class WordSpan:
     start: int
@@ -235,11 +244,16 @@ class Teacher:
     """Inference wrapper: words → tags → entities with character offsets."""
 
     def __init__(
-        self, model: TeacherModel | EnsembleModel, tokenizer: E5Tokenizer, tags: list[str]
+        self,
+        model: TeacherModel | EnsembleModel,
+        tokenizer: E5Tokenizer,
+        tags: list[str],
+        precision: str | None = None,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.tags = tags
+        self.precision = resolve_precision(precision)
         self.config: E5Config = model.encoder.config
         self.start_scores, self.transitions = transition_mask(tags)
 
@@ -262,7 +276,7 @@ class Teacher:
         result = [["O"] * len(words) for words in sentences]
         order = sorted(range(len(items)), key=lambda k: len(items[k][2]))
         tok = self.tokenizer
-        with torch.inference_mode():
+        with torch.inference_mode(), precision_context(self.precision):
             pos = 0
             while pos < len(order):
                 longest = len(items[order[pos]][2]) + 2
@@ -276,7 +290,7 @@ class Teacher:
                     seq = [tok.bos, *items[k][2], tok.eos]
                     id_t[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
-                logp = self.model(id_t, mask).log_softmax(-1)
+                logp = self.model(id_t, mask).float().log_softmax(-1)
                 for r, k in enumerate(batch):
                     si, w0, _, first = items[k]
                     word_lp = logp[r, [f + 1 for f in first]]
@@ -350,16 +364,19 @@ def build_model(n_tags: int = len(TAGS), dropout: float = 0.1) -> TeacherModel:
     return model
 
 
-def load_teacher(model_dir: Path | None = None) -> Teacher:
-    """The fine-tuned teacher (default: the one shipped in ``lagebild/models/teacher``)."""
+def load_teacher(model_dir: Path | None = None, precision: str | None = None) -> Teacher:
+    """The fine-tuned teacher (default: the one shipped in ``lagebild/models/teacher``).
+
+    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.nlp.accurate``).
+    """
     model, tags, _ = _load_model(Path(model_dir or DEFAULT_TEACHER))
-    return Teacher(model, cached_tokenizer(), tags)
+    return Teacher(model, cached_tokenizer(), tags, precision)
 
 
-def load_ensemble(model_dirs: Sequence[Path]) -> Teacher:
+def load_ensemble(model_dirs: Sequence[Path], precision: str | None = None) -> Teacher:
     """Several teacher folders as one labeller (mean probability); one folder = ``load_teacher``."""
     if len(model_dirs) == 1:
-        return load_teacher(model_dirs[0])
+        return load_teacher(model_dirs[0], precision)
     if not model_dirs:
         raise ValueError("load_ensemble needs at least one teacher folder")
     loaded = [_load_model(Path(d)) for d in model_dirs]
@@ -369,7 +386,7 @@ def load_ensemble(model_dirs: Sequence[Path]) -> Teacher:
             raise ValueError(f"{d}: its tag set differs from {model_dirs[0]}'s; cannot average")
     shared = min(first for _, _, first in loaded)
     ensemble = EnsembleModel([m for m, _, _ in loaded], shared)
-    return Teacher(ensemble.eval(), cached_tokenizer(), tags)
+    return Teacher(ensemble.eval(), cached_tokenizer(), tags, precision)
 
 
 def _load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
