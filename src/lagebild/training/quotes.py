@@ -52,7 +52,10 @@ from lagebild.training.teacher import (
 )
 
 WIKINEWS = Path("quotes/wikinews-quotes-2024")
+SPKATT = Path("quotes/spkatt2023-debates")
 ROLE_KEYS = {"QUOTE": "quote", "CUE": "cue", "SPEAKER": "speaker", "ADDRESSEE": "addressee"}
+#: SpkAtt 2023 role → our role (Topic, Medium, Evidence and PTC have no counterpart)
+SPKATT_ROLES = {"Message": "QUOTE", "Cue": "CUE", "Source": "SPEAKER", "Addr": "ADDRESSEE"}
 
 
 @dataclass
@@ -89,6 +92,71 @@ def read_doc(path: Path) -> QuoteDoc:
 def read_split(data: Path, split: str, limit: int = 0) -> list[QuoteDoc]:
     files = sorted((data / WIKINEWS / split).glob("*.json"))
     return [read_doc(p) for p in files[: limit or None]]
+
+
+def read_spkatt_doc(path: Path) -> QuoteDoc:
+    """One SpkAtt 2023 debate speech (task 1 format) as a :class:`QuoteDoc`.
+
+    The files hold tokens without offsets: the text is rebuilt with one space between tokens
+    and one newline between sentences. Role tokens (``"sentence:token"``) that follow each
+    other in the text become one span.
+    """
+    d = json.loads(path.read_text(encoding="utf-8"))
+    parts: list[str] = []
+    tokens: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    index: dict[tuple[int, int], int] = {}
+    pos = 0
+    for sent in d.get("Sentences", []):
+        sid, start = int(sent["SentenceId"]), pos
+        for ti, tok in enumerate(sent["Tokens"]):
+            if ti:
+                parts.append(" ")
+                pos += 1
+            index[(sid, ti)] = len(tokens)
+            tokens.append((pos, pos + len(tok)))
+            parts.append(tok)
+            pos += len(tok)
+        sentences.append((start, pos))
+        parts.append("\n")
+        pos += 1
+    spans: set[RoleSpan] = set()
+    for ann in d.get("Annotations", []):
+        for key, role in SPKATT_ROLES.items():
+            refs = sorted(index[r] for r in map(_token_ref, ann.get(key) or []) if r in index)
+            for a, b in _runs(refs):
+                spans.add(RoleSpan(role, tokens[a][0], tokens[b][1]))
+    return QuoteDoc(
+        name=path.stem,
+        text="".join(parts),
+        sentences=sentences,
+        tokens=tokens,
+        spans=sorted(spans, key=lambda s: (s.start, s.end, s.role)),
+        types=[],
+    )
+
+
+def _token_ref(ref: str) -> tuple[int, int]:
+    sent, _, tok = ref.partition(":")
+    return int(sent), int(tok)
+
+
+def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted token indices → (first, last) of each run of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and i <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(i, runs[-1][1]))
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def read_spkatt(data: Path, split: str = "train", limit: int = 0) -> list[QuoteDoc]:
+    files = sorted((data / SPKATT / split / "task1").glob("*.json"))
+    if not files:
+        raise FileNotFoundError(f"no SpkAtt 2023 task-1 files in {data / SPKATT / split}")
+    return [read_spkatt_doc(p) for p in files[: limit or None]]
 
 
 @dataclass
@@ -196,6 +264,7 @@ class QuoteOptions:
     threads: int = 2
     window: int = 510  # pieces per window (≤ 510)
     base: Path | None = DEFAULT_TEACHER
+    spkatt: bool = False  # also train on the SpkAtt 2023 debates (train split)
 
 
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
@@ -204,7 +273,7 @@ def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_va
     The base teacher's file hash is part of it: a retrained teacher must not reuse old states.
     """
     base_sha = file_sha256(Path(opts.base) / "teacher.safetensors") if opts.base else "e5"
-    parts = (base_sha, opts.encoder_layers, start, opts.window, opts.limit, n_val)
+    parts = (base_sha, opts.encoder_layers, start, opts.window, opts.limit, n_val, opts.spkatt)
     return ":".join(str(p) for p in (*parts, n_train_win, n_val_win))
 
 
@@ -222,6 +291,8 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     docs = read_split(opts.data, "train", opts.limit)
     n_val = min(opts.val_docs, max(1, len(docs) // 5))
     train_docs, val_docs = docs[:-n_val], docs[-n_val:]
+    if opts.spkatt:  # selection stays on Wikinews: that is the text the tagger is for
+        train_docs = train_docs + read_spkatt(opts.data, "train", opts.limit)
     train = make_examples(tokenizer, train_docs, opts.window)
     val = make_examples(tokenizer, val_docs, opts.window)
     log(

@@ -31,6 +31,9 @@ def quotes(
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(2, "--threads", help="torch CPU threads"),
     limit: int = typer.Option(0, "--limit", help="smoke test: number of train documents"),
+    spkatt: bool = typer.Option(
+        False, "--spkatt", help="also train on the SpkAtt 2023 debates (train split)"
+    ),
 ) -> None:
     """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
     from lagebild.cli_support import ensure_accurate
@@ -56,6 +59,7 @@ def quotes(
         seed=seed,
         threads=threads,
         limit=limit,
+        spkatt=spkatt,
     )
     result = train_quotes(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
