@@ -120,3 +120,13 @@ def test_shipped_head_sits_on_the_shipped_teacher() -> None:
     assert config["base_teacher"] == "default"
     actual = Q.file_sha256(DEFAULT_TEACHER / "teacher.safetensors")
     assert config["base_teacher_sha256"] == actual, "retrain: lagebild train quotes"
+
+
+def test_span_edges_inside_a_word_move_to_the_word_edges() -> None:
+    text = "Das Bündnis im Krieg gegen den IS, sagte Earnest."
+    start = text.index("nis im")  # a piece boundary inside "Bündnis"
+    assert Q.trim_span(text, "QUOTE", start, text.index("IS") + 1) == (
+        text.index("Bündnis"), text.index("IS") + 2,
+    )
+    cue = text.index("sagte")
+    assert Q.trim_span(text, "CUE", cue, cue + 5) == (cue, cue + 5)  # whole words stay

@@ -166,8 +166,14 @@ def decode_role_spans(
 
 
 def trim_span(text: str, role: str, start: int, end: int) -> tuple[int, int]:
-    """Undo piece granularity at span edges: whitespace and ``,;:`` are trimmed, and a QUOTE
-    that ends in a closing quotation mark plus punctuation (one piece ``“,``) ends at the mark."""
+    """Undo piece granularity at span edges: an edge inside a word moves out to the word's
+    edge (a span never starts at ``nis`` of ``Bündnis``), whitespace and ``,;:`` are trimmed,
+    and a QUOTE that ends in a closing quotation mark plus punctuation (one piece ``“,``) ends
+    at the mark."""
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
