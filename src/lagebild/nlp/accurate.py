@@ -11,6 +11,7 @@ install gets a clear :class:`AccurateDependencyError` instead of an ``ImportErro
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -74,15 +75,21 @@ def cpu_has_bf16(cpuinfo: str | None = None) -> bool:
     Elsewhere (no ``/proc/cpuinfo``) it answers False, the safe choice: fp32 is never slow.
     """
     if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return False
+        cpuinfo = _proc_cpuinfo()
     for line in cpuinfo.splitlines():
         key, _, value = line.partition(":")
         if key.strip() == "flags" and _BF16_FLAGS & set(value.split()):
             return True
     return False
+
+
+@functools.cache
+def _proc_cpuinfo() -> str:
+    """Read once per process: every teacher and quotation-tagger load asks."""
+    try:
+        return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def resolve_precision(precision: str | None = None) -> str:
