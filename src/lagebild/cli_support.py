@@ -24,3 +24,16 @@ def ensure_accurate(flag: str = "") -> None:
         where = f"{flag}: " if flag else ""
         Console(stderr=True).print(f"[red]error:[/] {where}{escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
+
+
+def check_storage(storage: str) -> str:
+    """``--storage`` of the training commands: exit 2 unless it is a known weight storage."""
+    from lagebild.nlp.accurate import WEIGHT_STORAGES
+
+    if storage not in WEIGHT_STORAGES:
+        Console(stderr=True).print(
+            f"[red]error:[/] --storage: {escape(storage)!s} is not one of "
+            f"{', '.join(WEIGHT_STORAGES)}"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    return storage

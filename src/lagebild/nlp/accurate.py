@@ -22,6 +22,7 @@ from lagebild.model import Article
 __all__ = [
     "ACCURATE_HINT",
     "PRECISIONS",
+    "WEIGHT_STORAGES",
     "AccurateDependencyError",
     "accurate_available",
     "cpu_has_bf16",
@@ -66,6 +67,8 @@ def require_accurate() -> None:
 #: ``auto`` picks ``bf16`` only where the CPU reports it. ``LAGEBILD_TEACHER_PRECISION``
 #: overrides the default.
 PRECISIONS = ("auto", "fp32", "bf16")
+#: how trained transformer layers are stored (``lagebild.nlp.weights``)
+WEIGHT_STORAGES = ("fp16", "int8-delta")
 _BF16_FLAGS = frozenset({"avx512_bf16", "amx_bf16"})
 
 

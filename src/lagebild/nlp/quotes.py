@@ -49,10 +49,10 @@ from lagebild.nlp.teacher import (
     precision_context,
     transition_mask,
 )
+from lagebild.nlp.weights import load_into
 
 try:
     import torch
-    from safetensors.torch import load_file
     from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
     from lagebild.nlp.accurate import ACCURATE_HINT
@@ -68,6 +68,7 @@ __all__ = [
     "build_quote_model",
     "group_statements",
     "load_quote_tagger",
+    "load_teacher_layers",
     "piece_role_tags",
     "piece_windows",
     "sentence_bounds",
@@ -267,10 +268,18 @@ def build_quote_model(
     if head == "conv":
         model.head = RoleHead(model.encoder.config.hidden, len(ROLES) * len(ROLE_TAGS))  # type: ignore[assignment]
     if base is not None:
-        state = load_file(str(Path(base) / "teacher.safetensors"))
-        enc = {k: v.float() for k, v in state.items() if k.startswith("encoder.")}
-        model.load_state_dict(enc, strict=False)
+        load_teacher_layers(model, base)
     return model
+
+
+def load_teacher_layers(model: TeacherModel, base: Path) -> None:
+    """Overwrite ``model``'s encoder layers with the NER teacher's fine-tuned ones (``base``)."""
+    names = set(model.state_dict())
+    load_into(
+        model,
+        Path(base) / "teacher.safetensors",
+        select=lambda k: k.startswith("encoder.") and k in names,
+    )
 
 
 def file_sha256(path: Path) -> str:
@@ -365,11 +374,7 @@ def load_quote_tagger(model_dir: Path | None = None, precision: str | None = Non
         head=str(config.get("head", "linear")),
         encoder_layers=int(config.get("encoder_layers", 0)),
     )
-    state = {k: v.float() for k, v in load_file(str(model_dir / "teacher.safetensors")).items()}
-    unexpected = set(state) - set(model.state_dict())
-    if unexpected:
-        raise ValueError(f"{model_dir}: unexpected tensors {sorted(unexpected)[:5]}")
-    model.load_state_dict(state, strict=False)
+    load_into(model, model_dir / "teacher.safetensors")
     tagger = QuoteTagger(
         model, cached_tokenizer(), int(config.get("window", MAX_PIECES)), precision=key[1]
     )

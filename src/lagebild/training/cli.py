@@ -182,6 +182,32 @@ def split(
 
 
 @app.command()
+def compact(
+    model: Path = typer.Argument(..., exists=True, file_okay=False, help="a teacher/quotes folder"),
+    out: Path = typer.Option(..., "--out", help="folder for the compact copy"),
+) -> None:
+    """Store a fine-tuned transformer folder's layers as int8 differences (about half the size).
+
+    Check the copy with ``lagebild eval ner --teacher OUT`` / ``lagebild eval quotes`` before
+    shipping it: the rounding changes the weights slightly (``docs/DECISIONS.teacher.md``).
+    """
+    from lagebild.cli_support import ensure_accurate
+
+    ensure_accurate()
+    from lagebild.nlp.weights import compact_folder
+
+    if out.resolve() == model.resolve():
+        typer.echo("error: --out must differ from MODEL (the original is kept)", err=True)
+        raise typer.Exit(2)
+    try:
+        report = compact_folder(model, out)
+    except (ValueError, KeyError, FileNotFoundError) as exc:
+        typer.echo(f"error: {model}: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(report))
+
+
+@app.command()
 def package(
     model: Path = typer.Argument(..., exists=True, file_okay=False, help="a trained model-best"),
     out: Path = typer.Option(Path("src/lagebild/models/de_lagebild"), "--out"),

