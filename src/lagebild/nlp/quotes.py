@@ -188,6 +188,26 @@ def trim_span(text: str, role: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def cut_quote_tails(text: str, spans: Sequence[RoleSpan]) -> list[RoleSpan]:
+    """A QUOTE whose tail runs into a CUE or SPEAKER (``"Wir …", stellte`` with ``stellte``
+    also the cue) ends where that span starts: the frame is not part of the message. A cue
+    or speaker wholly inside a quotation (an embedded report) leaves it as it is."""
+    frames = [s for s in spans if s.role in ("CUE", "SPEAKER")]
+    out: list[RoleSpan] = []
+    for span in spans:
+        if span.role == "QUOTE":
+            cut = min(
+                (f.start for f in frames if span.start < f.start < span.end <= f.end),
+                default=span.end,
+            )
+            if cut < span.end:
+                start, end = trim_span(text, "QUOTE", span.start, cut)
+                span = RoleSpan("QUOTE", start, end)
+        if span.end > span.start:
+            out.append(span)
+    return out
+
+
 # --------------------------------------------------------------------------- grouping
 def group_statements(
     text: str, spans: Sequence[RoleSpan], sentences: Sequence[tuple[int, int]]
@@ -340,7 +360,7 @@ class QuoteTagger:
                 for r, (a, b) in enumerate(batch):
                     tags = self.decode(logits[r, 1 : 1 + b - a])
                     out.extend(decode_role_spans(enc, text, tags, a))
-        return out
+        return cut_quote_tails(text, out)
 
     def statements(self, article: Article) -> list[dict[str, Any]]:
         sents = sentence_bounds(article)
