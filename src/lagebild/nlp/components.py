@@ -339,6 +339,40 @@ def make_affixes(prefix_len: int = 3, suffix_len: int = 4) -> Callable[[Language
     return set_affixes
 
 
+@registry.architectures("lagebild.StackedTok2Vec.v1")  # type: ignore[untyped-decorator]
+def stacked_tok2vec(shared: Any, own: Any) -> Any:
+    """Token vectors of two tok2vec models side by side: ``shared`` (a listener to the
+    pipeline's tok2vec) and ``own`` (a small tok2vec only the component trains), so the NER
+    keeps features the tagger and parser do not pull elsewhere."""
+    from thinc.api import Model
+
+    def forward(
+        model: Any, docs: list[Doc], is_train: bool
+    ) -> tuple[list[Any], Callable[..., Any]]:
+        left, back_left = model.layers[0](docs, is_train)
+        right, back_right = model.layers[1](docs, is_train)
+        width = left[0].shape[1] if left else model.layers[0].get_dim("nO")
+        xp = model.ops.xp
+        out = [xp.hstack((a, b)) for a, b in zip(left, right, strict=True)]
+
+        def backprop(d_out: list[Any]) -> list[Doc]:
+            back_left([model.ops.as_contig(d[:, :width]) for d in d_out])
+            back_right([model.ops.as_contig(d[:, width:]) for d in d_out])
+            return []
+
+        return out, backprop
+
+    def init(model: Any, X: Any = None, Y: Any = None) -> None:
+        for layer in model.layers:
+            layer.initialize(X=X)
+        model.set_dim("nO", sum(layer.get_dim("nO") for layer in model.layers))
+
+    dims = {"nO": shared.get_dim("nO") + own.get_dim("nO")}
+    if not (shared.has_dim("nO") and own.has_dim("nO")):
+        dims = {"nO": None}
+    return Model("lagebild_stacked_tok2vec", forward, init=init, layers=[shared, own], dims=dims)
+
+
 def customize_tokenizer(nlp: Language) -> None:
     """German tokenizer additions; they are serialised with the tokenizer."""
     tokenizer: Any = nlp.tokenizer
