@@ -367,9 +367,8 @@ def stacked_tok2vec(shared: Any, own: Any) -> Any:
             layer.initialize(X=X)
         model.set_dim("nO", sum(layer.get_dim("nO") for layer in model.layers))
 
-    dims = {"nO": shared.get_dim("nO") + own.get_dim("nO")}
-    if not (shared.has_dim("nO") and own.has_dim("nO")):
-        dims = {"nO": None}
+    known = shared.has_dim("nO") is True and own.has_dim("nO") is True  # None: not yet set
+    dims = {"nO": shared.get_dim("nO") + own.get_dim("nO") if known else None}
     return Model("lagebild_stacked_tok2vec", forward, init=init, layers=[shared, own], dims=dims)
 
 
