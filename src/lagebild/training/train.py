@@ -74,6 +74,7 @@ class TrainOptions:
     limit: int = 0  # smoke tests: at most this many sentences per source
     config: Path = CONFIG
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
+    small_places: bool = False  # lexicon flag g for places of 1,000-15,000 inhabitants
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
     distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
@@ -255,7 +256,7 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         else:
             from lagebild.training.lexicon import build_table, write_table
 
-            table = build_table(opts.data)
+            table = build_table(opts.data, small_places=opts.small_places)
             write_table(table, table_file)
         lex.set_table(table)
         opts.log(f"lexicon: {len(table)} entries")
