@@ -34,6 +34,9 @@ def test_code_features_split_every_part_of_a_code() -> None:
     assert names("-") == ["unknown"]
     assert names("-n") == ["unknown", "n"]
     assert names("f2l2g") == ["f2", "l2", "g"]
+    # a teacher trained with an older feature list: unknown features are left out
+    older = {name: i for i, name in enumerate(["unknown", "f2", "l2"])}
+    assert code_features("f2l2O", older) == [1, 2]
 
 
 @pytest.fixture(scope="module")

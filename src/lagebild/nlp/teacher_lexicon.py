@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import spacy
@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 LEXICON_FILE = "lexicon.bin.gz"
-_FLAGS = "AGNSVgn"  # actor, place, common noun, surname, first name, small place, compound
+# actor, place, common noun, surname, first name, small place, compound, listed company
+_FLAGS = "AGNSVgnO"
 LEX_FEATURES = [
     "unknown",
     "lower-case form listed",
@@ -52,25 +53,24 @@ _INDEX = {name: i for i, name in enumerate(LEX_FEATURES)}
 _CODE = re.compile(r"f(\d)l(\d)")
 
 
-def code_features(code: str) -> list[int]:
-    """Feature indices of a lexicon code: ``~f3l3N`` → [lower-case form listed, f3, l3, N]."""
-    out: list[int] = []
+def code_features(code: str, index: Mapping[str, int] = _INDEX) -> list[int]:
+    """Feature indices of a lexicon code: ``~f3l3N`` → [lower-case form listed, f3, l3, N].
+
+    ``index``: feature name → position, for a teacher trained with an older feature list
+    (a feature it does not know is left out).
+    """
+    names: list[str] = []
     rest = code
-    if rest.startswith("-"):
-        out.append(_INDEX["unknown"])
-        rest = rest[1:]
-    elif rest.startswith("~"):
-        out.append(_INDEX["lower-case form listed"])
-        rest = rest[1:]
-    elif rest.startswith("+"):
-        out.append(_INDEX["compound tail listed"])
+    prefixes = {"-": "unknown", "~": "lower-case form listed", "+": "compound tail listed"}
+    if rest[:1] in prefixes:
+        names.append(prefixes[rest[:1]])
         rest = rest[1:]
     match = _CODE.match(rest)
     if match is not None:
-        out += [_INDEX[f"f{match.group(1)}"], _INDEX[f"l{match.group(2)}"]]
+        names += [f"f{match.group(1)}", f"l{match.group(2)}"]
         rest = rest[match.end() :]
-    out += [_INDEX[c] for c in rest if c in _FLAGS]
-    return out
+    names += [c for c in rest if c in _FLAGS]
+    return [index[n] for n in names if n in index]
 
 
 def shipped_table() -> Path:
@@ -84,7 +84,7 @@ class LexiconCoder:
     """Word → feature indices, with the fast pipeline's lookup rules (lower-case fallback,
     hyphen tail, compound heads); cached per word."""
 
-    def __init__(self, table_file: Path) -> None:
+    def __init__(self, table_file: Path, feature_names: Sequence[str] = LEX_FEATURES) -> None:
         if not table_file.is_file():
             raise FileNotFoundError(f"no lexicon table at {table_file}")
         self.table_file = table_file
@@ -92,11 +92,13 @@ class LexiconCoder:
         self._lex = LexicalFeatures(spacy.blank("de"), compound_heads=True)
         self._lex.read_table(table_file)
         self._cache: dict[str, list[int]] = {}
+        self.feature_names = list(feature_names)
+        self._index = {name: i for i, name in enumerate(self.feature_names)}
 
     def features(self, word: str) -> list[int]:
         found = self._cache.get(word)
         if found is None:
-            found = code_features(self._lex.code(word))
+            found = code_features(self._lex.code(word), self._index)
             self._cache[word] = found
         return found
 
@@ -120,9 +122,11 @@ def piece_features(
     return out
 
 
-def multi_hot(rows: Sequence[Sequence[Sequence[int]]], width: int) -> Tensor:
-    """``[batch][position][feature index]`` → a float tensor ``[B, width, len(LEX_FEATURES)]``."""
-    x = torch.zeros((len(rows), width, len(LEX_FEATURES)))
+def multi_hot(
+    rows: Sequence[Sequence[Sequence[int]]], width: int, n_features: int = len(LEX_FEATURES)
+) -> Tensor:
+    """``[batch][position][feature index]`` → a float tensor ``[B, width, n_features]``."""
+    x = torch.zeros((len(rows), width, n_features))
     for r, positions in enumerate(rows):
         for t, feats in enumerate(positions[:width]):
             if feats:

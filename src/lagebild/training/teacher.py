@@ -37,7 +37,12 @@ from lagebild.nlp.teacher import (
     transition_mask,
     windows,
 )
-from lagebild.nlp.teacher_lexicon import LexiconCoder, multi_hot, piece_features
+from lagebild.nlp.teacher_lexicon import (
+    LEX_FEATURES,
+    LexiconCoder,
+    multi_hot,
+    piece_features,
+)
 from lagebild.training.augment import augment, mention_pool
 from lagebild.training.data import (
     EUROPARL_DEV,
@@ -137,7 +142,7 @@ def pad_lex(batch: Sequence[Example]) -> Tensor | None:
     if batch[0].lex is None:
         return None
     width = max(len(e.ids) for e in batch)
-    return multi_hot([e.lex or [] for e in batch], width)
+    return multi_hot([e.lex or [] for e in batch], width, len(LEX_FEATURES))
 
 
 def batches(

@@ -75,6 +75,7 @@ class TrainOptions:
     config: Path = CONFIG
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
     small_places: bool = False  # lexicon flag g for places of 1,000-15,000 inhabitants
+    companies: bool = False  # lexicon flag O for words of listed companies' names
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
     distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
@@ -256,7 +257,9 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         else:
             from lagebild.training.lexicon import build_table, write_table
 
-            table = build_table(opts.data, small_places=opts.small_places)
+            table = build_table(
+                opts.data, small_places=opts.small_places, companies=opts.companies
+            )
             write_table(table, table_file)
         lex.set_table(table)
         opts.log(f"lexicon: {len(table)} entries")
