@@ -43,11 +43,11 @@ def pipeline(
     ),
     small_places: bool = typer.Option(
         False, "--small-places",
-        help="lexicon flag g for places of 1,000-15,000 inhabitants (not in the shipped model)",
+        help="lexicon flag g for places of 1,000-15,000 inhabitants (used by the shipped model)",
     ),
     companies: bool = typer.Option(
         False, "--companies",
-        help="lexicon flag O for listed companies' name words (needs pytickersymbols)",
+        help="lexicon flag O for listed companies' name words (used by the shipped model)",
     ),
     hanta_silver: Path | None = typer.Option(
         None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"

