@@ -127,3 +127,18 @@ def test_small_places_flag_villages_but_leave_nouns_alone() -> None:
     assert flags["Reinbek"] == {"G"}  # a larger place keeps its own flag
     assert flags["Berg"] == {"N"}  # a common noun keeps its code
     assert all(" " not in word for word, fl in flags.items() if "g" in fl)
+
+
+def test_lexicon_table_files_round_trip(tmp_path: Path) -> None:
+    from lagebild.nlp.components import LexicalFeatures
+
+    tsv = tmp_path / "lexicon.tsv"
+    tsv.write_text("Kerry\tf3l3AV\nMoskau\tf5l5G\n", encoding="utf-8")
+    lex = LexicalFeatures(spacy.blank("de"))
+    lex.read_table(tsv)  # the format `lagebild train pipeline` writes
+    assert lex.table == {"Kerry": "f3l3AV", "Moskau": "f5l5G"}
+    blob = tmp_path / "table.bin.gz"
+    lex.write_table(blob)  # the shipped format
+    again = LexicalFeatures(spacy.blank("de"))
+    again.read_table(blob)
+    assert again.table == lex.table

@@ -205,7 +205,7 @@ class LexicalFeatures:
         """Load a table file: the shipped ``table.bin.gz`` format or ``word<TAB>code`` lines
         (``.tsv``, as ``lagebild train pipeline`` writes it)."""
         if file.suffix == ".tsv":
-            lines = file.read_text(encoding="utf-8").split("\n")
+            lines = file.read_text(encoding="utf-8").splitlines()
             self.set_table(dict(line.split("\t", 1) for line in lines if "\t" in line))
         else:
             self._load_blob(file.read_bytes())

@@ -248,21 +248,15 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         table_file = opts.out / "lexicon.tsv"
         if opts.lexicon_table is not None and not table_file.exists():
             shutil.copyfile(opts.lexicon_table, table_file)
-        if table_file.exists():
-            table = dict(
-                line.split("\t", 1)
-                for line in table_file.read_text(encoding="utf-8").splitlines()
-                if "\t" in line
-            )
-        else:
+        if not table_file.exists():
             from lagebild.training.lexicon import build_table, write_table
 
             table = build_table(
                 opts.data, small_places=opts.small_places, companies=opts.companies
             )
             write_table(table, table_file)
-        lex.set_table(table)
-        opts.log(f"lexicon: {len(table)} entries")
+        lex.read_table(table_file)
+        opts.log(f"lexicon: {len(lex.table)} entries")
     splits = load_splits(opts.data)
     train_src, dev_src = split_sources(splits)
     if opts.hanta_silver is not None:
