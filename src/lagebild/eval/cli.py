@@ -116,3 +116,47 @@ def ud(
     for key, val in result.items():
         table.add_row(key, f"{val:.4f}" if isinstance(val, float) else str(val))
     Console().print(table)
+
+
+@app.command("ud-conventions")
+def ud_conventions(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+) -> None:
+    """How far a treebank's gold UPOS follows from its STTS tags, and where treebanks differ.
+
+    No model involved: this reads gold files only. Example:
+    ``lagebild eval ud-conventions ../shared/data/ud/*.conllu``
+    """
+    from lagebild.eval.conventions import convention_probes, stts_ceiling
+    from lagebild.training.data import read_conllu
+
+    treebanks = {f.name: read_conllu(f) for f in files}
+    ceilings = {name: stts_ceiling(sents) for name, sents in treebanks.items()}
+    probes = convention_probes(treebanks)
+    if as_json:
+        typer.echo(json.dumps({
+            "stts_ceiling": {
+                n: {"tokens": c.tokens, "accuracy": c.accuracy, "split_tags": c.split_tags}
+                for n, c in ceilings.items()
+            },
+            "probes": probes,
+        }))
+        return
+    console = Console()
+    table = Table(title="UPOS predicted from the gold STTS tag alone (majority per tag)")
+    for col in ("treebank", "tokens with STTS", "accuracy"):
+        table.add_column(col)
+    for name, c in ceilings.items():
+        table.add_row(name, str(c.tokens), f"{c.accuracy:.4f}" if c.tokens else "no STTS")
+    console.print(table)
+    table = Table(title="UPOS of word groups that German treebanks annotate differently")
+    table.add_column("group")
+    for name in treebanks:
+        table.add_column(name)
+    for probe, per_bank in probes.items():
+        cells = [
+            ", ".join(f"{u} {n}" for u, n in per_bank[name].items()) or "–" for name in treebanks
+        ]
+        table.add_row(probe, *cells)
+    console.print(table)
