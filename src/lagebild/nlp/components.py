@@ -7,7 +7,9 @@
   ``overwrite = true`` and replaces the code by the real lemma. With ``compound_heads``
   (newer models) a capitalised word without a name/place/noun flag whose tail is a known
   common noun gets the flag ``n``: German writes compounds as one word, so a dictionary
-  never lists most of them (``Rauchmelder``, ``Wellnessurlaub``).
+  never lists most of them (``Rauchmelder``, ``Wellnessurlaub``). With ``flag_slot`` it
+  also writes the code's flags without the frequency band into ``token.ent_kb_id_``, a
+  second hashed feature; ``lagebild_flags_clear`` resets that slot once ``tok2vec`` has run.
 - ``lagebild_senter``: rule-based German sentence boundaries that keep a quotation and
   its frame together (no break inside open quotes, none before ``, sagte er``); it sets
   every token's ``is_sent_start``, which the parser then respects.
@@ -21,6 +23,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,10 @@ from spacy.vocab import Vocab
 
 LEXFEAT = "lagebild_lexfeat"
 SENTER = "lagebild_senter"
+FLAGS_CLEAR = "lagebild_flags_clear"
 UNKNOWN = "-"
+NO_FLAGS = "."  # flags_only() of a code that is only a frequency band
+_BAND = re.compile(r"f\d+l\d+")
 COMPOUND_NOUN = "n"  # lexicon code flag: the word's tail is a known common noun
 _NAMED_FLAGS = frozenset("NVSGA")  # lexicon flags that already say what the word is
 
@@ -121,20 +127,44 @@ ABBREVIATIONS = [
 
 
 # --------------------------------------------------------------------------- lexfeat
-class LexicalFeatures:
-    """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
+def flags_only(code: str) -> str:
+    """The lexicon code without its frequency band: ``~f3l3N`` → ``~N``, ``f2l2O`` → ``O``.
 
-    def __init__(self, nlp: Language, name: str = LEXFEAT, compound_heads: bool = False) -> None:
+    A word's flags then share one hashed row whatever its frequency, so a rare combination
+    such as a company word in the lowest band learns from every company word.
+    """
+    return _BAND.sub("", code) or NO_FLAGS
+
+
+class LexicalFeatures:
+    """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc).
+
+    With ``flag_slot`` it also writes :func:`flags_only` of the code into ``token.ent_kb_id_``,
+    a second hashed feature for ``tok2vec`` (``ENT_KB_ID`` in ``MultiHashEmbed``);
+    ``lagebild_flags_clear`` resets that slot after ``tok2vec``, before the NER makes entities
+    (``doc.ents`` would copy a token's value into the entity's ``kb_id_``).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = LEXFEAT,
+        compound_heads: bool = False,
+        flag_slot: bool = False,
+    ) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.compound_heads = compound_heads
+        self.flag_slot = flag_slot
         self.table: dict[str, str] = {}
         self._cache: dict[int, int] = {}
+        self._flag_cache: dict[int, int] = {}
         self._nouns: frozenset[str] | None = None
 
     def set_table(self, table: dict[str, str]) -> None:
         self.table = dict(table)
         self._cache = {}
+        self._flag_cache = {}
         self._nouns = None
 
     def code(self, text: str) -> str:
@@ -176,7 +206,20 @@ class LexicalFeatures:
                 value = strings.add(self.code(token.text))
                 cache[orth] = value
             token.lemma = value
+        if self.flag_slot:
+            self._write_flags(doc)
         return doc
+
+    def _write_flags(self, doc: Doc) -> None:
+        cache = self._flag_cache
+        strings = self.vocab.strings
+        for token in doc:
+            orth = token.orth
+            value = cache.get(orth)
+            if value is None:
+                value = strings.add(flags_only(strings[token.lemma]))
+                cache[orth] = value
+            token.ent_kb_id = value
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
@@ -236,9 +279,23 @@ class LexicalFeatures:
         return self
 
 
-@Language.factory(LEXFEAT, default_config={"compound_heads": False})
-def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
-    return LexicalFeatures(nlp, name, compound_heads)
+@Language.factory(LEXFEAT, default_config={"compound_heads": False, "flag_slot": False})
+def make_lexfeat(
+    nlp: Language, name: str, compound_heads: bool, flag_slot: bool
+) -> LexicalFeatures:
+    return LexicalFeatures(nlp, name, compound_heads, flag_slot)
+
+
+def clear_flags(doc: Doc) -> Doc:
+    """Reset the lexicon flag slot (``token.ent_kb_id``) once ``tok2vec`` has read it."""
+    for token in doc:
+        token.ent_kb_id = 0
+    return doc
+
+
+@Language.component(FLAGS_CLEAR)
+def flags_clear(doc: Doc) -> Doc:
+    return clear_flags(doc)
 
 
 # --------------------------------------------------------------------------- senter
