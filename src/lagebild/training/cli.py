@@ -49,6 +49,10 @@ def pipeline(
         False, "--companies",
         help="lexicon flag O for listed companies' name words (used by the shipped model)",
     ),
+    place_derivations: bool = typer.Option(
+        False, "--place-derivations",
+        help="lexicon flag D for words derived from places (Saarbrücker, bolivianische)",
+    ),
     hanta_silver: Path | None = typer.Option(
         None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"
     ),
@@ -97,7 +101,7 @@ def pipeline(
         distill_sources=tuple(s for s in distill_sources.split(",") if s),
         init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
         max_vectors=max_vectors, repeats=parse_repeats(repeat), small_places=small_places,
-        companies=companies,
+        companies=companies, place_derivations=place_derivations,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
     )
     if all_ner_labels:

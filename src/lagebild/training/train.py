@@ -76,6 +76,7 @@ class TrainOptions:
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
     small_places: bool = False  # lexicon flag g for places of 1,000-15,000 inhabitants
     companies: bool = False  # lexicon flag O for words of listed companies' names
+    place_derivations: bool = False  # lexicon flag D for words derived from place names
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
     distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
@@ -252,7 +253,10 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
             from lagebild.training.lexicon import build_table, write_table
 
             table = build_table(
-                opts.data, small_places=opts.small_places, companies=opts.companies
+                opts.data,
+                small_places=opts.small_places,
+                companies=opts.companies,
+                place_derivations=opts.place_derivations,
             )
             write_table(table, table_file)
         lex.read_table(table_file)
