@@ -263,7 +263,8 @@ def _add_small_places(flags: dict[str, set[str]], min_population: int = 1000) ->
         flags.setdefault(name, set()).add("g")
 
 
-GERMAN_STATES = (
+# German and Austrian states, regions with their own adjective (bayerisch, fränkisch), continents
+EXTRA_REGIONS = (
     "Baden-Württemberg Bayern Berlin Brandenburg Bremen Hamburg Hessen Mecklenburg-Vorpommern "
     "Niedersachsen Nordrhein-Westfalen Rheinland-Pfalz Saarland Sachsen Sachsen-Anhalt "
     "Schleswig-Holstein Thüringen Tirol Kärnten Steiermark Vorarlberg Friesland Westfalen "
@@ -285,7 +286,7 @@ def regions() -> list[str]:
     except Exception as exc:  # pragma: no cover - babel is a run-time dependency
         print(f"babel unavailable: {exc}")
         countries = []
-    return countries + GERMAN_STATES
+    return countries + EXTRA_REGIONS
 
 
 def er_forms(place: str) -> list[str]:
