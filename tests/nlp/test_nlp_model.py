@@ -72,3 +72,33 @@ def test_reference_article(nlp: Language, nlp_shared: Path) -> None:
     assert "Mood=Ind" in moods["gibt"]
     sents = [text[s.start : s.end] for s in art.sentences]
     assert '"Wir nehmen nichts für bare Münze", stellte Kerry klar.' in sents
+
+
+GERMEVAL_TSV = """#\tsource
+1\tJohn\tB-PER\tO
+2\tKerry\tI-PER\tO
+3\tbesuchte\tO\tO
+4\tMoskau\tB-LOC\tO
+5\t.\tO\tO
+
+"""
+
+
+def test_eval_ner_lists_errors(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lagebild.eval.cli import app
+
+    file = tmp_path / "mini.tsv"
+    file.write_text(GERMEVAL_TSV, encoding="utf-8")
+    args = ["ner", str(file), "--json", "--bootstrap", "0", "--errors"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["sentences"] == 1
+    misses = sum(1 for e in data["errors"] if e["gold"] is not None)
+    assert misses == round(2 * (1 - data["recall"]))  # one error item per gold span not found
+    table = CliRunner().invoke(app, ["ner", str(file), "--bootstrap", "0", "--errors"])
+    assert table.exit_code == 0 and "NER errors" in table.output

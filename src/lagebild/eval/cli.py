@@ -10,6 +10,7 @@ The dev splits the shipped model was selected on: ``lagebild train split --out D
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,10 @@ def ner(
         1000, "--bootstrap", min=0,
         help="resamples for the 95 % confidence interval of F1 (0 = none)",
     ),
+    errors: bool = typer.Option(
+        False, "--errors",
+        help="also list every missed, mistyped, mis-bounded and spurious span",
+    ),
 ) -> None:
     """Strict outer-level span P/R/F1 (GermEval official outer metric)."""
     from lagebild.eval.scoring import score_ner, score_ner_teacher
@@ -74,9 +79,9 @@ def ner(
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
     sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
     if accurate or teacher:
-        result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap)
+        result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap, errors)
     else:
-        result = score_ner(_nlp(model), sents, fmt, bootstrap)
+        result = score_ner(_nlp(model), sents, fmt, bootstrap, errors)
     if as_json:
         typer.echo(json.dumps(result))
         return
@@ -94,6 +99,22 @@ def ner(
         typer.echo(f"F1 95 % bootstrap interval ({bootstrap} resamples of sentences): "
                    f"{low:.3f}–{high:.3f}")
     typer.echo(f"{result['seconds']:.1f} s")
+    if errors:
+        _print_errors(result["errors"])
+
+
+def _print_errors(items: list[dict[str, Any]]) -> None:
+    kinds = Counter(item["kind"] for item in items)
+    table = Table(title="NER errors: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    for col in ("sentence", "kind", "gold", "predicted"):
+        table.add_column(col)
+    for item in items:
+        cells = [
+            "–" if span is None else f"{span['text']} [{span['label']}]"
+            for span in (item["gold"], item["predicted"])
+        ]
+        table.add_row(str(item["sentence"]), item["kind"], *cells)
+    Console().print(table)
 
 
 @app.command()

@@ -69,29 +69,41 @@ def europarl_label(label: str) -> str:
     return label
 
 
-def score_ner(
-    nlp: Language, sents: Sequence[GoldSentence], scheme: str = "germeval", bootstrap: int = 0
-) -> dict[str, Any]:
-    """Strict outer-span P/R/F1 of the fast pipeline, overall and per type."""
-    t0 = time.perf_counter()
+def predict_spans(nlp: Language, sents: Sequence[GoldSentence]) -> list[list[Span3]]:
+    """The fast pipeline's entity spans on the gold words of each sentence."""
     names = [n for n in nlp.pipe_names if n in ("lagebild_lexfeat", "tok2vec", "ner")]
     docs = (Doc(nlp.vocab, words=s.words) for s in sents)
-    preds = [
+    return [
         [(e.start, e.end, e.label_) for e in doc.ents]
         for doc in run_components(nlp, docs, names)
     ]
-    return score_spans(sents, preds, scheme, t0, bootstrap)
+
+
+def score_ner(
+    nlp: Language,
+    sents: Sequence[GoldSentence],
+    scheme: str = "germeval",
+    bootstrap: int = 0,
+    errors: bool = False,
+) -> dict[str, Any]:
+    """Strict outer-span P/R/F1 of the fast pipeline, overall and per type."""
+    t0 = time.perf_counter()
+    return score_spans(sents, predict_spans(nlp, sents), scheme, t0, bootstrap, errors)
 
 
 def score_ner_teacher(
-    teacher: Any, sents: Sequence[GoldSentence], scheme: str = "germeval", bootstrap: int = 0
+    teacher: Any,
+    sents: Sequence[GoldSentence],
+    scheme: str = "germeval",
+    bootstrap: int = 0,
+    errors: bool = False,
 ) -> dict[str, Any]:
     """The same metric for the e5 teacher (``lagebild.nlp.teacher.Teacher``) on gold words."""
     from lagebild.nlp.teacher import bio_spans
 
     t0 = time.perf_counter()
     tags = teacher.tag_sentences([s.words for s in sents])
-    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0, bootstrap)
+    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0, bootstrap, errors)
 
 
 def score_spans(
@@ -100,25 +112,25 @@ def score_spans(
     scheme: str = "germeval",
     started: float | None = None,
     bootstrap: int = 0,
+    errors: bool = False,
 ) -> dict[str, Any]:
     """Strict outer-span P/R/F1 of predicted token spans against the gold ones.
 
     ``europarl``: both sides are mapped to PER/LOC/ORG/OTH and re-chunked as the IO-tagged gold
     file can express them. ``bootstrap`` > 0 adds ``f1_ci95``: the 95 % percentile interval of
-    F1 over that many resamples of the sentences (seeded, so repeatable).
+    F1 over that many resamples of the sentences (seeded, so repeatable). ``errors`` adds
+    ``errors``: every span that is not a true positive (:func:`span_errors`).
     """
     t0 = time.perf_counter() if started is None else started
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     per_sentence: list[tuple[int, int, int]] = []  # (tp, fp, fn) of each sentence
-    for sent, spans in zip(sents, preds, strict=True):
-        pred = list(spans)
-        gold = list(sent.ents or [])
-        if scheme == "europarl":
-            n = len(sent.words)
-            pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], n)
-            gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], n)
+    found: list[dict[str, Any]] = []
+    for index, (sent, spans) in enumerate(zip(sents, preds, strict=True)):
+        gold, pred = _in_scheme(sent, spans, scheme)
+        if errors:
+            found.extend(span_errors(sent, gold, pred, index))
         gset, pset = set(gold), set(pred)
         for s in pset:
             (tp if s in gset else fp)[s[2]] += 1
@@ -132,12 +144,68 @@ def score_spans(
     per_type = {}
     for lab in sorted(set(tp) | set(fp) | set(fn)):
         per_type[lab] = {**_prf(tp[lab], fp[lab], fn[lab]), "support": tp[lab] + fn[lab]}
-    return {
+    result = {
         **total,
         "per_type": per_type,
         "sentences": len(sents),
         "seconds": round(time.perf_counter() - t0, 3),
     }
+    if errors:
+        result["errors"] = found
+    return result
+
+
+def _in_scheme(
+    sent: GoldSentence, spans: Sequence[Span3], scheme: str
+) -> tuple[list[Span3], list[Span3]]:
+    """(gold, predicted) spans of one sentence as the scheme compares them."""
+    pred = list(spans)
+    gold = list(sent.ents or [])
+    if scheme == "europarl":
+        n = len(sent.words)
+        pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], n)
+        gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], n)
+    return gold, pred
+
+
+def span_errors(
+    sent: GoldSentence, gold: Sequence[Span3], pred: Sequence[Span3], index: int = 0
+) -> list[dict[str, Any]]:
+    """Every gold or predicted span of one sentence that is not an exact match, classified:
+
+    - ``type``: the same tokens, another label (one false negative and one false positive);
+    - ``boundary``: a predicted span overlaps the gold one but covers other tokens;
+    - ``missed``: no predicted span touches the gold span;
+    - ``spurious``: a predicted span that touches no gold span.
+
+    Each item: ``sentence`` (index), ``kind``, ``gold`` / ``predicted`` (``{"text", "label"}``
+    or null) and the sentence ``text``; the error analysis of DECISIONS.nlp.md reads these.
+    """
+    words = sent.words
+
+    def show(span: Span3 | None) -> dict[str, str] | None:
+        return None if span is None else {"text": " ".join(words[span[0]:span[1]]),
+                                          "label": span[2]}
+
+    def overlaps(a: Span3, b: Span3) -> bool:
+        return a[0] < b[1] and b[0] < a[1]
+
+    gset, pset = set(gold), set(pred)
+    out: list[dict[str, Any]] = []
+    explained: set[Span3] = set()
+    for g in sorted(gset - pset):
+        same = [p for p in pred if p[:2] == g[:2] and p not in gset]
+        touching = [p for p in pred if overlaps(p, g) and p not in gset]
+        partner = same[0] if same else touching[0] if touching else None
+        kind = "type" if same else "boundary" if touching else "missed"
+        if partner is not None:
+            explained.add(partner)
+        out.append({"kind": kind, "gold": show(g), "predicted": show(partner)})
+    for p in sorted(pset - gset - explained):
+        kind = "boundary" if any(overlaps(p, g) for g in gset) else "spurious"
+        out.append({"kind": kind, "gold": None, "predicted": show(p)})
+    text = " ".join(words)
+    return [{"sentence": index, **item, "text": text} for item in out]
 
 
 def f1_interval(
