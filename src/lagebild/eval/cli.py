@@ -1,8 +1,11 @@
 """``lagebild eval``: score the pipeline on gold files (gold tokenization).
 
 - ``lagebild eval ner FILE`` — GermEval 2014 TSV or Europarl TSV (detected from the columns):
-  strict outer-span precision/recall/F1 overall and per type.
+  strict outer-span precision/recall/F1 overall and per type; ``--errors`` lists every span
+  that is not an exact match (missed, type, boundary, spurious).
 - ``lagebild eval ud FILE.conllu`` — UPOS, STTS, lemma, Mood, UAS/LAS.
+- ``lagebild eval ud-conventions FILE.conllu…`` — gold files only: the STTS → UPOS ceiling of
+  a treebank and the word groups where treebanks disagree.
 
 The dev splits the shipped model was selected on: ``lagebild train split --out DIR``.
 """
