@@ -80,6 +80,16 @@ def test_search_handles_punctuation_and_umlauts(store: Store) -> None:
     assert store.search("aussenminister") == []  # no false stemming claims
 
 
+def test_search_with_control_characters(store: Store) -> None:
+    from lagebild.store.db import fts_query
+
+    store.add(make(BODY))
+    assert fts_query("\x00") == ""
+    assert fts_query("Kerry\x00Lawrow") == '"Kerry" "Lawrow"'
+    assert store.search("\x00") == []  # a NUL used to end the FTS5 string: sqlite3 error
+    assert [h.id for h in store.search("Kerry\x07")] == [make(BODY).id]
+
+
 def test_failures_are_stored_once_and_cleared_on_success(store: Store) -> None:
     failure = Failure(Origin(path="a.txt"), ErrorCode.E006, "[E006] no article text")
     store.add_failure(failure)

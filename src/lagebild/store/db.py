@@ -67,7 +67,9 @@ def _now() -> str:
 
 def fts_query(text: str) -> str:
     """User words to an FTS5 query: every word must occur (quoted, so ``US-Außenminister``
-    and other punctuation never become FTS syntax errors)."""
+    and other punctuation never become FTS syntax errors). Control characters separate words:
+    a NUL inside a quoted FTS5 string ends it early (``unterminated string``)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
     words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
     return " ".join(f'"{w}"' for w in words)
 
