@@ -158,13 +158,12 @@ class LexicalFeatures:
         self.flag_slot = flag_slot
         self.table: dict[str, str] = {}
         self._cache: dict[int, int] = {}
-        self._flag_cache: dict[int, int] = {}
+        self._flag_cache: dict[int, int] = {}  # code id → flags id
         self._nouns: frozenset[str] | None = None
 
     def set_table(self, table: dict[str, str]) -> None:
         self.table = dict(table)
         self._cache = {}
-        self._flag_cache = {}
         self._nouns = None
 
     def code(self, text: str) -> str:
@@ -211,15 +210,15 @@ class LexicalFeatures:
         return doc
 
     def _write_flags(self, doc: Doc) -> None:
+        # The flags follow from the code just written, so they are cached per code (a few
+        # hundred values, independent of the table), not once more per word.
         cache = self._flag_cache
         strings = self.vocab.strings
         for token in doc:
-            orth = token.orth
-            value = cache.get(orth)
-            if value is None:
-                value = strings.add(flags_only(strings[token.lemma]))
-                cache[orth] = value
-            token.ent_kb_id = value
+            code = token.lemma
+            if code not in cache:
+                cache[code] = strings.add(flags_only(strings[code]))
+            token.ent_kb_id = cache[code]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
