@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
+
+from lagebild.training import recipe
 
 # spaCy and the components are imported inside the commands: ``lagebild --help`` stays fast.
 
@@ -27,12 +30,29 @@ def parse_repeats(spec: str) -> dict[str, int]:
     return out
 
 
+def parse_overrides(items: list[str]) -> dict[str, Any]:
+    """``["training.dropout=0.2"]`` → ``{"training.dropout": 0.2}`` (values read as JSON when
+    they parse, else kept as strings), for spaCy's ``load_config(overrides=...)``."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or "." not in key or not raw:
+            raise typer.BadParameter(
+                f"expected SECTION.KEY=VALUE, got {item!r}", param_hint="--set"
+            )
+        try:
+            out[key.strip()] = json.loads(raw)
+        except ValueError:
+            out[key.strip()] = raw
+    return out
+
+
 @app.command()
 def pipeline(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
     seed: int = typer.Option(0, "--seed"),
     out: Path = typer.Option(Path("training-output"), "--out", help="output folder"),
-    epochs: int = typer.Option(13, "--epochs"),
+    epochs: int = typer.Option(recipe.EPOCHS, "--epochs"),
     max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
     sources: str = typer.Option("germeval,europarl,ud,ud_pud", "--sources"),
@@ -42,16 +62,21 @@ def pipeline(
         None, "--lexicon-table", help="reuse OUT/lexicon.tsv of an earlier run (skips ~5 min)"
     ),
     small_places: bool = typer.Option(
-        False, "--small-places",
+        recipe.SMALL_PLACES, "--small-places/--no-small-places",
         help="lexicon flag g for places of 1,000-15,000 inhabitants (used by the shipped model)",
     ),
     companies: bool = typer.Option(
-        False, "--companies",
+        recipe.COMPANIES, "--companies/--no-companies",
         help="lexicon flag O for listed companies' name words (used by the shipped model)",
     ),
     place_derivations: bool = typer.Option(
         False, "--place-derivations",
         help="lexicon flag D for words derived from places (Saarbrücker, bolivianische)",
+    ),
+    silver: bool = typer.Option(
+        True, "--silver/--no-silver",
+        help="train on the two silver sets, building into OUT those not given (~15 min once); "
+             "--no-silver: gold only",
     ),
     hanta_silver: Path | None = typer.Option(
         None, "--hanta-silver", help="HanTa silver STTS/lemmas (from `lagebild train silver`)"
@@ -59,11 +84,17 @@ def pipeline(
     distill_silver: Path | None = typer.Option(
         None, "--distill-silver", help="teacher silver NER folder (from `lagebild train distill`)"
     ),
+    teacher: list[Path] | None = typer.Option(
+        None, "--teacher", exists=True, file_okay=False,
+        help="labeller of the teacher silver built into OUT (default: the shipped teacher)",
+    ),
+    silver_threads: int = typer.Option(2, "--silver-threads",
+                                       help="threads of the teacher while it labels"),
     distill_sources: str = typer.Option(
         "", "--distill-sources",
         help="keep only these raw corpora of the teacher silver (e.g. wikinews,gnad,spkatt)",
     ),
-    silver_per_epoch: int = typer.Option(4000, "--silver-per-epoch",
+    silver_per_epoch: int = typer.Option(recipe.SILVER_PER_EPOCH, "--silver-per-epoch",
                                          help="silver sentences per source and epoch"),
     all_ner_labels: bool = typer.Option(
         False, "--all-ner-labels", help="also train the 5 rare GermEval labels (slower NER)"
@@ -89,10 +120,24 @@ def pipeline(
         None, "--vectors", help="static type vectors (.npz from `lagebild train vectors`)"
     ),
     max_vectors: int = typer.Option(0, "--max-vectors", help="keep the N most frequent (0 = all)"),
+    set_: list[str] | None = typer.Option(
+        None, "--set", help="override a config value, e.g. training.dropout=0.2 (repeatable)"
+    ),
 ) -> None:
-    """Train all components; the best epoch (on the dev splits) lands in OUT/model-best."""
+    """Train all components with the shipped model's recipe; the best epoch lands in OUT/model-best.
+
+    Silver sets not given are built into OUT first and reused by a re-run (needs the extras).
+    """
     from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
 
+    overrides = parse_overrides(set_ or [])
+    if silver and distill_silver is None:
+        from lagebild.cli_support import ensure_accurate
+
+        ensure_accurate("teacher silver (or --no-silver)")
+    for folder in teacher or ():
+        if not (folder / "config.json").is_file():
+            raise typer.BadParameter(f"no teacher model in {folder}", param_hint="--teacher")
     opts = TrainOptions(
         data=data, out=out, seed=seed, epochs=epochs, max_minutes=max_minutes,
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
@@ -102,7 +147,8 @@ def pipeline(
         init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
         max_vectors=max_vectors, repeats=parse_repeats(repeat), small_places=small_places,
         companies=companies, place_derivations=place_derivations,
-        no_ner_from=tuple(s for s in no_ner_from.split(",") if s),
+        no_ner_from=tuple(s for s in no_ner_from.split(",") if s), silver=silver,
+        teachers=tuple(teacher or ()), silver_threads=silver_threads, overrides=overrides,
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()

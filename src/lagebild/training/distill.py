@@ -40,6 +40,7 @@ def label_raw(
     sources: tuple[str, ...] = RAW_SOURCES,
     batch_tokens: int = 2048,
     threads: int = 1,
+    precision: str | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, int]:
     """Label ``max_tokens`` words of raw text with the teacher into DocBin shards in ``out``.
@@ -48,6 +49,7 @@ def label_raw(
 
     ``teacher_dirs``: one teacher folder, several (their mean probability labels the text: an
     ensemble is a stronger labeller than any member), or none for the shipped teacher.
+    ``precision``: ``fp32``/``bf16``/``auto``; None reads ``LAGEBILD_TEACHER_PRECISION``.
     """
     import torch
 
@@ -56,7 +58,7 @@ def label_raw(
     torch.set_num_threads(threads)
     out.mkdir(parents=True, exist_ok=True)
     dirs = list(teacher_dirs) or [DEFAULT_TEACHER]
-    teacher = load_ensemble(dirs)  # first: a wrong folder fails with a clear message
+    teacher = load_ensemble(dirs, precision)  # first: a wrong folder fails with a clear message
     _check_labeller(out, dirs)
     done = _resume_point(out)
     vocab = Vocab()

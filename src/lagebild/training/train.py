@@ -41,6 +41,7 @@ from thinc.api import fix_random_seed
 
 from lagebild.eval.scoring import score_ner, score_ud
 from lagebild.nlp.components import LEXFEAT, LexicalFeatures, customize_tokenizer
+from lagebild.training import recipe
 from lagebild.training.data import GoldSentence, Splits, blank_doc, load_splits, to_doc
 
 CONFIG = Path(__file__).with_name("config.cfg")
@@ -66,7 +67,7 @@ class TrainOptions:
     data: Path
     out: Path
     seed: int = 0
-    epochs: int = 20
+    epochs: int = recipe.EPOCHS
     max_minutes: float = 110.0
     batch_words: int = 1000
     lexicon: bool = True
@@ -74,13 +75,19 @@ class TrainOptions:
     limit: int = 0  # smoke tests: at most this many sentences per source
     config: Path = CONFIG
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
-    small_places: bool = False  # lexicon flag g for places of 1,000-15,000 inhabitants
-    companies: bool = False  # lexicon flag O for words of listed companies' names
+    small_places: bool = recipe.SMALL_PLACES  # lexicon flag g: places of 1,000-15,000 people
+    companies: bool = recipe.COMPANIES  # lexicon flag O for words of listed companies' names
     place_derivations: bool = False  # lexicon flag D for words derived from place names
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
     distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
-    silver_per_epoch: int = 4000  # sentences per silver source and epoch
+    silver_per_epoch: int = recipe.SILVER_PER_EPOCH  # sentences per silver source and epoch
+    # Build the silver sets that are not given (hanta_silver, distill_silver) into ``out``;
+    # False trains on gold alone.
+    silver: bool = True
+    teachers: tuple[Path, ...] = ()  # labeller of the built teacher silver (() = shipped)
+    silver_threads: int = 1  # torch threads of the teacher while it labels
+    overrides: dict[str, Any] = field(default_factory=dict)  # config: "training.dropout" → 0.2
     drop_ner_labels: tuple[str, ...] = RARE_NER_LABELS
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
@@ -207,7 +214,7 @@ def _objective(summary: dict[str, float]) -> float:
 def build_nlp(opts: TrainOptions) -> Language:
     import lagebild.nlp.components  # noqa: F401  (registers the factories)
 
-    config = load_config(opts.config)
+    config = load_config(opts.config, overrides=opts.overrides)
     config["training"]["seed"] = opts.seed
     if opts.vectors is not None:
         config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] = True
@@ -263,6 +270,13 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         opts.log(f"lexicon: {len(lex.table)} entries")
     splits = load_splits(opts.data)
     train_src, dev_src = split_sources(splits)
+    if opts.silver:
+        built = recipe.ensure_silver(
+            opts.data, opts.out, limit=opts.limit, teachers=opts.teachers,
+            threads=opts.silver_threads, hanta=opts.hanta_silver,
+            distill=opts.distill_silver, log=opts.log,
+        )
+        opts = replace(opts, hanta_silver=built.hanta, distill_silver=built.distill)
     if opts.hanta_silver is not None:
         from lagebild.training.silver import read_hanta_silver
 
@@ -299,6 +313,7 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         optimizer.learn_rate = opts.learn_rate
     customize_tokenizer(nlp)
     base_rate = float(optimizer.learn_rate)
+    dropout = float(nlp.config["training"]["dropout"])  # [training] dropout (was fixed at 0.1)
     step, total_steps = 0, 0  # total: batches of epoch 1 × epochs (silver per epoch is fixed)
     best = -1.0
     best_epoch = -1
@@ -327,7 +342,7 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
             included = SOURCE_COMPONENTS[src]
             _reorder_listeners(nlp, included)
             exclude = [n for n in nlp.pipe_names if n not in included]
-            nlp.update(batch, sgd=optimizer, drop=0.1, losses=losses, exclude=exclude)
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses, exclude=exclude)
         with nlp.use_params(optimizer.averages):
             scores = evaluate(nlp, dev_src)
             summary = _summary(scores)

@@ -1,0 +1,164 @@
+"""The one-command training recipe: defaults equal the shipped recipe, silver is built once into
+the output folder and reused, an interrupted build is never taken for a finished one, and
+config overrides reach the pipeline. Builders are replaced by fakes: no HanTa, teacher or data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from lagebild.training import recipe
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class FakeBuilders:
+    """Stands in for HanTa and the teacher; counts what it was asked to build."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, fail_hanta: bool = False) -> None:
+        from lagebild.training import distill, silver
+
+        self.hanta_calls: list[int] = []
+        self.distill_calls: list[tuple[int, str | None, tuple[Path, ...]]] = []
+        self.fail_hanta = fail_hanta
+        monkeypatch.setattr(silver, "build_hanta_silver", self.hanta)
+        monkeypatch.setattr(distill, "label_raw", self.label_raw)
+
+    def hanta(self, data: Path, out: Path, max_tokens: int) -> int:
+        self.hanta_calls.append(max_tokens)
+        out.write_text('{"w": ["Er"], "t": ["PPER"], "l": ["er"]}\n', encoding="utf-8")
+        if self.fail_hanta:
+            raise KeyboardInterrupt  # interrupted after writing part of the file
+        return 1
+
+    def label_raw(self, data: Path, out: Path, max_tokens: int, *, teacher_dirs: Any = (),
+                  threads: int = 1, precision: str | None = None, log: Any = print
+                  ) -> dict[str, int]:
+        self.distill_calls.append((max_tokens, precision, tuple(teacher_dirs)))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "meta.json").write_text(json.dumps({"max_tokens": max_tokens}), encoding="utf-8")
+        return {"sentences": 0, "tokens": 0, "entities": 0}
+
+
+def test_silver_is_built_once_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeBuilders(monkeypatch)
+    monkeypatch.delenv("LAGEBILD_TEACHER_PRECISION", raising=False)
+    out = tmp_path / "out"
+    first = recipe.ensure_silver(tmp_path, out, log=lambda _: None)
+    assert first.hanta == out / "hanta-silver.jsonl" and first.hanta.is_file()
+    assert first.distill == out / "distill-silver"
+    assert fake.hanta_calls == [recipe.HANTA_TOKENS]
+    assert fake.distill_calls == [(recipe.DISTILL_TOKENS, "fp32", ())]
+
+    again = recipe.ensure_silver(tmp_path, out, log=lambda _: None)
+    assert again == first
+    assert len(fake.hanta_calls) == 1 and len(fake.distill_calls) == 1  # reused, not rebuilt
+
+    smoke = recipe.ensure_silver(tmp_path, out, limit=10, log=lambda _: None)
+    assert smoke == first
+    assert fake.hanta_calls[-1] == 10 * recipe.SMOKE_WORDS_PER_SENTENCE  # other budget: rebuilt
+    assert fake.distill_calls[-1][0] == 10 * recipe.SMOKE_WORDS_PER_SENTENCE
+
+
+def test_given_silver_is_used_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeBuilders(monkeypatch)
+    mine = tmp_path / "mine.jsonl"
+    theirs = tmp_path / "theirs"
+    got = recipe.ensure_silver(tmp_path, tmp_path / "out", hanta=mine, distill=theirs,
+                               log=lambda _: None)
+    assert (got.hanta, got.distill) == (mine, theirs)
+    assert fake.hanta_calls == [] and fake.distill_calls == []
+
+
+def test_teacher_precision_and_labeller_are_passed_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeBuilders(monkeypatch)
+    monkeypatch.setenv("LAGEBILD_TEACHER_PRECISION", "bf16")
+    recipe.ensure_silver(tmp_path, tmp_path / "out", hanta=tmp_path / "h.jsonl",
+                         teachers=(tmp_path / "round2",), log=lambda _: None)
+    assert fake.distill_calls == [(recipe.DISTILL_TOKENS, "bf16", (tmp_path / "round2",))]
+
+
+def test_interrupted_hanta_build_is_not_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    FakeBuilders(monkeypatch, fail_hanta=True)
+    with pytest.raises(KeyboardInterrupt):
+        recipe.ensure_hanta_silver(tmp_path, out, 100, log=lambda _: None)
+    assert not (out / "hanta-silver.jsonl").exists()
+    fake = FakeBuilders(monkeypatch)
+    recipe.ensure_hanta_silver(tmp_path, out, 100, log=lambda _: None)
+    assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()
+
+
+def _pipeline_defaults() -> dict[str, Any]:
+    from lagebild.cli import app
+
+    command = typer.main.get_command(app)
+    train = command.commands["train"]  # type: ignore[attr-defined]
+    return {p.name: p.default for p in train.commands["pipeline"].params}
+
+
+def test_cli_library_and_recipe_defaults_agree() -> None:
+    from lagebild.training.train import TrainOptions
+
+    cli = _pipeline_defaults()
+    lib = TrainOptions(data=Path("."), out=Path("."))
+    assert cli["epochs"] == lib.epochs == recipe.EPOCHS
+    assert cli["silver_per_epoch"] == lib.silver_per_epoch == recipe.SILVER_PER_EPOCH
+    assert cli["small_places"] is lib.small_places is recipe.SMALL_PLACES
+    assert cli["companies"] is lib.companies is recipe.COMPANIES
+    assert cli["silver"] is lib.silver is True
+
+
+def test_model_card_reproduces_with_the_defaults() -> None:
+    """The card's training command sets no recipe option: the defaults are the recipe."""
+    card = (ROOT / "src/lagebild/models/MODEL_CARD.md").read_text(encoding="utf-8")
+    block = card.split("## Reproduce", 1)[1].split("```", 2)[1]
+    command = re.search(r"lagebild train pipeline(.*?)(?:\n(?!\s)|$)", block, re.S)
+    assert command is not None, "the card must show `lagebild train pipeline`"
+    flags = set(re.findall(r"--[a-z-]+", command.group(1)))
+    assert flags <= {"--data", "--out", "--seed", "--teacher", "--silver-threads"}, flags
+
+
+def test_cli_passes_silver_choice_and_overrides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lagebild.cli import app
+    from lagebild.training import train
+
+    seen: list[Any] = []
+    monkeypatch.setattr(train, "train_pipeline", lambda opts: seen.append(opts) or {})
+    base = ["train", "pipeline", "--data", str(tmp_path), "--out", str(tmp_path / "o")]
+    runner = CliRunner()
+    result = runner.invoke(app, [*base, "--no-silver", "--set", "training.dropout=0.2",
+                                 "--set", "components.tok2vec.model.encode.depth=4"])
+    assert result.exit_code == 0, result.output
+    opts = seen[-1]
+    assert opts.silver is False and opts.small_places is True
+    assert opts.overrides == {"training.dropout": 0.2, "components.tok2vec.model.encode.depth": 4}
+
+    bad = runner.invoke(app, [*base, "--no-silver", "--set", "dropout"])
+    assert bad.exit_code == 2 and "SECTION.KEY=VALUE" in bad.output
+
+
+def test_config_overrides_reach_the_pipeline(tmp_path: Path) -> None:
+    from lagebild.training.cli import parse_overrides
+    from lagebild.training.train import TrainOptions, build_nlp
+
+    overrides = parse_overrides(["training.dropout=0.25",
+                                 "components.tok2vec.model.encode.depth=4"])
+    nlp = build_nlp(TrainOptions(data=tmp_path, out=tmp_path, overrides=overrides))
+    assert nlp.config["training"]["dropout"] == 0.25
+    assert nlp.config["components"]["tok2vec"]["model"]["encode"]["depth"] == 4
+    assert parse_overrides(["paths.name=abc"]) == {"paths.name": "abc"}
