@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -37,3 +40,15 @@ def check_storage(storage: str) -> str:
         )
         raise typer.Exit(EXIT_USAGE)
     return storage
+
+
+def require_training_data(data: Path, files: Iterable[str] = (),
+                          folders: Iterable[str] = ()) -> None:
+    """Exit 2 naming what ``--data`` lacks, before a training command starts any slow work."""
+    from lagebild.training.data import TrainingDataError, require_data
+
+    try:
+        require_data(data, files, folders)
+    except TrainingDataError as exc:
+        Console(stderr=True).print(f"[red]error:[/] --data: {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from exc

@@ -136,7 +136,11 @@ def test_cli_passes_silver_choice_and_overrides(
 ) -> None:
     from lagebild.cli import app
     from lagebild.training import train
+    from lagebild.training.data import GOLD_FILES
 
+    for rel in GOLD_FILES:  # present (empty): the command checks --data before anything else
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).touch()
     seen: list[Any] = []
     monkeypatch.setattr(train, "train_pipeline", lambda opts: seen.append(opts) or {})
     base = ["train", "pipeline", "--data", str(tmp_path), "--out", str(tmp_path / "o")]
@@ -162,3 +166,29 @@ def test_config_overrides_reach_the_pipeline(tmp_path: Path) -> None:
     assert nlp.config["training"]["dropout"] == 0.25
     assert nlp.config["components"]["tok2vec"]["model"]["encode"]["depth"] == 4
     assert parse_overrides(["paths.name=abc"]) == {"paths.name": "abc"}
+
+
+@pytest.mark.parametrize("command", ["pipeline", "silver", "distill", "split", "teacher",
+                                     "quotes", "vectors"])
+def test_wrong_data_folder_fails_at_once_and_writes_nothing(tmp_path: Path, command: str) -> None:
+    from lagebild.cli import app
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["train", command, "--data", str(tmp_path / "nowhere"),
+                                      "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "lacks" in result.output and "--data" in result.output
+    assert not out.exists()
+
+
+def test_require_data_names_missing_files_and_empty_folders(tmp_path: Path) -> None:
+    from lagebild.training.data import TrainingDataError, require_data
+
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.json").touch()
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "f.tsv").touch()
+    require_data(tmp_path, ["f.tsv"], ["full"])
+    with pytest.raises(TrainingDataError) as err:
+        require_data(tmp_path, ["f.tsv", "g.tsv"], ["full", "empty", "gone"])
+    assert "g.tsv, empty/, gone/" in str(err.value)

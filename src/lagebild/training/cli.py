@@ -47,6 +47,21 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
+    """Exit 2 before any slow work when ``data`` lacks the gold files or the raw texts."""
+    from lagebild.cli_support import require_training_data
+    from lagebild.training.data import GOLD_FILES
+    from lagebild.training.raw import raw_requirements
+
+    files: list[str] = list(GOLD_FILES) if gold else []
+    folders: list[str] = []
+    if raw:
+        raw_files, raw_folders = raw_requirements()
+        files += raw_files
+        folders += raw_folders
+    require_training_data(data, files, folders)
+
+
 @app.command()
 def pipeline(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
@@ -131,6 +146,8 @@ def pipeline(
     from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
 
     overrides = parse_overrides(set_ or [])
+    require_inputs(data, gold=True,
+                   raw=silver and (hanta_silver is None or distill_silver is None))
     if silver and distill_silver is None:
         from lagebild.cli_support import ensure_accurate
 
@@ -166,6 +183,7 @@ def silver(
     """HanTa silver STTS tags + lemmas on raw text (needs the ``train`` extra)."""
     from lagebild.training.silver import build_hanta_silver
 
+    require_inputs(data, raw=True)
     n = build_hanta_silver(data, out, max_tokens)
     typer.echo(f"{out}: {n} sentences")
 
@@ -188,6 +206,8 @@ def distill(
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
+    if max_tokens:  # 0 reads nothing (checks the teacher folder only)
+        require_inputs(data, raw=True)
     from lagebild.training.distill import LabellerMismatchError, label_raw
 
     for folder in teacher or ():
@@ -218,6 +238,7 @@ def vectors(
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
+    require_inputs(data, raw=True)
     from lagebild.training.vectors import build_type_vectors
 
     counts = build_type_vectors(data, out, max_tokens, teacher_dir=teacher, dims=dims,
@@ -236,6 +257,7 @@ def split(
     """
     from lagebild.training.data import write_dev_files
 
+    require_inputs(data, gold=True)
     for path in write_dev_files(data, out):
         typer.echo(str(path))
 

@@ -43,6 +43,12 @@ def quotes(
 
     ensure_accurate()
     check_storage(storage)
+    from lagebild.cli_support import require_training_data
+    from lagebild.training.quotes import SPKATT, WIKINEWS
+
+    needed = [str(WIKINEWS / "train"), str(WIKINEWS / "dev")]
+    require_training_data(data, folders=needed + ([str(SPKATT / "train" / "task1")] if spkatt
+                                                  else []))
     from lagebild.training.quotes import QuoteOptions, train_quotes
 
     opts = QuoteOptions(

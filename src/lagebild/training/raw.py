@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,20 @@ GNAD = "news/10kgnad-test.csv"
 SPKATT_TRAIN = "quotes/spkatt2023-debates/train/task1"
 REDEWIEDERGABE = "quotes/redewiedergabe/tsv"
 RAW_SOURCES = ("wikinews", "gnad", "spkatt", "rw")
+#: What each raw source reads: ``(files, folders)`` under the data folder.
+RAW_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "wikinews": ((), (WIKINEWS_TRAIN,)),
+    "gnad": ((GNAD,), ()),
+    "spkatt": ((), (SPKATT_TRAIN,)),
+    "rw": ((), (REDEWIEDERGABE,)),
+}
+
+
+def raw_requirements(sources: Iterable[str] = RAW_SOURCES) -> tuple[list[str], list[str]]:
+    """The files and folders that :func:`mixed_sentences` over ``sources`` reads."""
+    files = [f for s in sources for f in RAW_PATHS[s][0]]
+    folders = [d for s in sources for d in RAW_PATHS[s][1]]
+    return files, folders
 MIN_WORDS, MAX_WORDS = 3, 80
 
 
