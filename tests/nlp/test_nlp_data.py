@@ -189,3 +189,45 @@ def test_lexicon_table_files_round_trip(tmp_path: Path) -> None:
     again = LexicalFeatures(spacy.blank("de"))
     again.read_table(blob)
     assert again.table == lex.table
+
+
+def test_gold_readers_name_the_bad_line(tmp_path: Path) -> None:
+    from lagebild.training.data import (
+        DataFormatError,
+        read_conllu,
+        read_europarl,
+        read_germeval,
+    )
+
+    ge = tmp_path / "ge.tsv"
+    ge.write_text("# a\n1\tKerry\tB-PER\tO\n2\treist\tPER\tO\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=r"ge\.tsv:3: expected a GermEval 2014 row"):
+        read_germeval(ge)
+    ep = tmp_path / "ep.tsv"
+    ep.write_text("Kerry\tKerry\tNE\tNC\tI-PER\nreist\treisen\tVVFIN\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=r"ep\.tsv:2: expected a Europarl NER row"):
+        read_europarl(ep)
+    ud = tmp_path / "ud.conllu"
+    ud.write_text("# text = x\n1\tx\tx\tX\t_\t_\tnull\troot\t_\t_\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=r"ud\.conllu:2: expected a CoNLL-U word line"):
+        read_conllu(ud)
+
+
+def test_eval_commands_refuse_malformed_and_empty_gold(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Das ist kein Goldstandard.\n", encoding="utf-8")
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    runner = CliRunner()
+    for args in (["ner", str(prose)], ["ud", str(prose)], ["ud-conventions", str(prose)]):
+        result = runner.invoke(app, ["eval", *args])
+        assert result.exit_code == 2, result.output
+        assert "prose.txt:1:" in result.output and "expected" in result.output
+    result = runner.invoke(app, ["eval", "ner", str(empty)])
+    assert result.exit_code == 2 and "no sentences" in result.output
+    result = runner.invoke(app, ["eval", "ner", str(prose), "--format", "conll"])
+    assert result.exit_code == 2

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from lagebild.cli_support import EXIT_USAGE
 
 app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=True)
 
@@ -53,6 +57,21 @@ def detect_ner_format(path: Path) -> str:
     return "germeval"
 
 
+def _gold(read: Callable[[Path], list[Any]], path: Path) -> list[Any]:
+    """The sentences of a gold file, or exit 2 naming the bad line (no traceback)."""
+    from lagebild.training.data import DataFormatError
+
+    try:
+        sents = read(path)
+    except (DataFormatError, UnicodeDecodeError) as exc:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    if not sents:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(path))}: no sentences")
+        raise typer.Exit(EXIT_USAGE)
+    return sents
+
+
 @app.command()
 def ner(
     file: Path = typer.Argument(..., exists=True, dir_okay=False),
@@ -79,8 +98,11 @@ def ner(
     from lagebild.eval.scoring import score_ner, score_ner_teacher
     from lagebild.training.data import read_europarl, read_germeval
 
+    if scheme not in ("auto", "germeval", "europarl"):
+        raise typer.BadParameter(f"{scheme!r} is not auto, germeval or europarl",
+                                 param_hint="--format")
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
-    sents = read_europarl(file) if fmt == "europarl" else read_germeval(file)
+    sents = _gold(read_europarl if fmt == "europarl" else read_germeval, file)
     if accurate or teacher:
         result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap, errors)
     else:
@@ -130,7 +152,7 @@ def ud(
     from lagebild.eval.scoring import score_ud
     from lagebild.training.data import read_conllu
 
-    result = score_ud(_nlp(model), read_conllu(file))
+    result = score_ud(_nlp(model), _gold(read_conllu, file))
     if as_json:
         typer.echo(json.dumps(result))
         return
@@ -155,7 +177,7 @@ def ud_conventions(
     from lagebild.eval.conventions import convention_probes, stts_ceiling
     from lagebild.training.data import read_conllu
 
-    treebanks = {f.name: read_conllu(f) for f in files}
+    treebanks = {f.name: _gold(read_conllu, f) for f in files}
     ceilings = {name: stts_ceiling(sents) for name, sents in treebanks.items()}
     probes = convention_probes(treebanks)
     if as_json:

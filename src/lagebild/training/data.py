@@ -16,6 +16,7 @@ Splits (deterministic, never trained on):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,13 +98,30 @@ def _bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+class DataFormatError(ValueError):
+    """A gold file row that its format does not allow; the message names file and line."""
+
+
+_NER_TAG = re.compile(r"^(?:O|[BI]-[A-Za-z]+)$")
+
+
+def _bad_row(path: Path, lineno: int, expected: str, line: str) -> DataFormatError:
+    return DataFormatError(f"{path}:{lineno}: expected {expected}, got {line[:80]!r}")
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The file's lines numbered from 1, and an empty line after the last (closes a block)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    yield from enumerate([*lines, ""], start=1)
+
+
 def read_germeval(path: Path) -> list[GoldSentence]:
     """GermEval 2014 TSV: ``# source`` line, then ``idx token outer inner`` rows."""
     sents: list[GoldSentence] = []
     words: list[str] = []
     tags: list[str] = []
     meta = ""
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+    for lineno, line in _numbered_lines(path):
         if line.startswith("#"):
             meta = line[1:].strip()
             continue
@@ -120,8 +138,11 @@ def read_germeval(path: Path) -> list[GoldSentence]:
             words, tags = [], []
             continue
         cols = line.split("\t")
+        if len(cols) < 3 or not cols[1] or not _NER_TAG.match(cols[2]):
+            raise _bad_row(path, lineno, "a GermEval 2014 row: index, token, outer tag (O, "
+                           "B-PER, I-LOC …), inner tag, tab-separated", line)
         words.append(cols[1])
-        tags.append(cols[2] if len(cols) > 2 else "O")
+        tags.append(cols[2])
     return sents
 
 
@@ -144,15 +165,17 @@ def read_europarl(path: Path) -> list[GoldSentence]:
     """
     sents: list[GoldSentence] = []
     rows: list[list[str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+    for lineno, line in _numbered_lines(path):
         if not line.strip():
             if rows:
                 sents.append(_europarl_sentence(rows))
             rows = []
             continue
         cols = line.split("\t")
-        if len(cols) >= 5:
-            rows.append(cols)
+        if len(cols) < 5 or not _NER_TAG.match(cols[4]):
+            raise _bad_row(path, lineno, "a Europarl NER row: token, lemma, STTS tag, chunk, "
+                           "NER tag (O, I-PER …), tab-separated", line)
+        rows.append(cols)
     return sents
 
 
@@ -184,7 +207,7 @@ def read_conllu(path: Path, keep_xpos: bool | None = None) -> list[GoldSentence]
     """
     sents: list[GoldSentence] = []
     rows: list[list[str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+    for lineno, line in _numbered_lines(path):
         if line.startswith("#"):
             continue
         if not line.strip():
@@ -195,8 +218,11 @@ def read_conllu(path: Path, keep_xpos: bool | None = None) -> list[GoldSentence]
             rows = []
             continue
         cols = line.split("\t")
-        if "-" in cols[0] or "." in cols[0]:
-            continue
+        if len(cols) == 10 and ("-" in cols[0] or "." in cols[0]):
+            continue  # a multiword-token range or an empty node
+        if len(cols) != 10 or not cols[0].isdigit() or not cols[6].isdigit():
+            raise _bad_row(path, lineno, "a CoNLL-U word line: 10 tab-separated columns with "
+                           "a numeric ID and HEAD", line)
         rows.append(cols)
     return sents
 
