@@ -227,7 +227,23 @@ def test_eval_commands_refuse_malformed_and_empty_gold(tmp_path: Path) -> None:
         result = runner.invoke(app, ["eval", *args])
         assert result.exit_code == 2, result.output
         assert "prose.txt:1:" in result.output and "expected" in result.output
+    binary = tmp_path / "binary.tsv"
+    binary.write_bytes(b"\x9a\xff\x00garbage\n")
+    result = runner.invoke(app, ["eval", "ner", str(binary)])
+    assert result.exit_code == 2 and "binary.tsv" in result.output
     result = runner.invoke(app, ["eval", "ner", str(empty)])
     assert result.exit_code == 2 and "no sentences" in result.output
     result = runner.invoke(app, ["eval", "ner", str(prose), "--format", "conll"])
     assert result.exit_code == 2
+
+
+def test_eval_refuses_a_folder_without_a_model(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    gold = tmp_path / "g.tsv"
+    gold.write_text("1\tKerry\tB-PER\tO\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "ner", str(gold), "--model", str(tmp_path)])
+    assert result.exit_code == 2 and "--model" in result.output
+    assert "no Lagebild NLP model" in result.output

@@ -30,10 +30,18 @@ app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=Tr
 ModelOpt = typer.Option(None, "--model", help="model folder (default: the shipped model)")
 
 
-def _nlp(model: Path | None) -> Any:
-    from lagebild.nlp import load_pipeline
+def _refuse(flag: str, exc: Exception) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error:[/] {flag}: {escape(str(exc))}")
+    return typer.Exit(EXIT_USAGE)
 
-    return load_pipeline(model)
+
+def _nlp(model: Path | None) -> Any:
+    from lagebild.nlp import ModelNotFoundError, load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except ModelNotFoundError as exc:
+        raise _refuse("--model", exc) from exc
 
 
 def _teacher(paths: list[Path] | None) -> Any:
@@ -43,12 +51,15 @@ def _teacher(paths: list[Path] | None) -> Any:
     ensure_accurate()
     from lagebild.nlp.teacher import load_ensemble, load_teacher
 
-    return load_ensemble(paths) if paths else load_teacher(None)
+    try:
+        return load_ensemble(paths) if paths else load_teacher(None)
+    except (FileNotFoundError, ValueError) as exc:  # no teacher there; members that differ
+        raise _refuse("--teacher", exc) from exc
 
 
 def detect_ner_format(path: Path) -> str:
     """``germeval`` (index token outer inner) or ``europarl`` (token lemma POS chunk NER)."""
-    with path.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8", errors="replace") as fh:  # the reader reports bad bytes
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
@@ -63,9 +74,11 @@ def _gold(read: Callable[[Path], list[Any]], path: Path) -> list[Any]:
 
     try:
         sents = read(path)
-    except (DataFormatError, UnicodeDecodeError) as exc:
+    except DataFormatError as exc:  # its message starts with FILE:LINE
         Console(stderr=True).print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
+    except UnicodeDecodeError as exc:
+        raise _refuse(str(path), exc) from exc
     if not sents:
         Console(stderr=True).print(f"[red]error:[/] {escape(str(path))}: no sentences")
         raise typer.Exit(EXIT_USAGE)
