@@ -22,20 +22,17 @@ ROOT = Path(__file__).resolve().parents[2]
 class FakeBuilders:
     """Stands in for HanTa and the teacher; counts what it was asked to build."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, fail_hanta: bool = False) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from lagebild.training import distill, silver
 
         self.hanta_calls: list[int] = []
         self.distill_calls: list[tuple[int, str | None, tuple[Path, ...]]] = []
-        self.fail_hanta = fail_hanta
         monkeypatch.setattr(silver, "build_hanta_silver", self.hanta)
         monkeypatch.setattr(distill, "label_raw", self.label_raw)
 
     def hanta(self, data: Path, out: Path, max_tokens: int) -> int:
         self.hanta_calls.append(max_tokens)
         out.write_text('{"w": ["Er"], "t": ["PPER"], "l": ["er"]}\n', encoding="utf-8")
-        if self.fail_hanta:
-            raise KeyboardInterrupt  # interrupted after writing part of the file
         return 1
 
     def label_raw(self, data: Path, out: Path, max_tokens: int, *, teacher_dirs: Any = (),
@@ -90,12 +87,22 @@ def test_teacher_precision_and_labeller_are_passed_on(
 def test_interrupted_hanta_build_is_not_reused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from lagebild.training import silver
+    from lagebild.training.data import GoldSentence
+
+    def labels_then_stops(sents: Any) -> Any:
+        yield GoldSentence(words=["Er"], tags=["PPER"], lemmas=["er"], source="hanta")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(silver, "mixed_sentences", lambda *_: iter([("wikinews", ["Er"])]))
+    monkeypatch.setattr(silver, "hanta_label", labels_then_stops)
     out = tmp_path / "out"
     out.mkdir()
-    FakeBuilders(monkeypatch, fail_hanta=True)
+    (out / "hanta-silver.json").write_text('{"max_tokens": 100}', encoding="utf-8")  # stale
     with pytest.raises(KeyboardInterrupt):
         recipe.ensure_hanta_silver(tmp_path, out, 100, log=lambda _: None)
     assert not (out / "hanta-silver.jsonl").exists()
+    assert not (out / "hanta-silver.json").exists()
     fake = FakeBuilders(monkeypatch)
     recipe.ensure_hanta_silver(tmp_path, out, 100, log=lambda _: None)
     assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()

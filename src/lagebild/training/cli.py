@@ -62,6 +62,13 @@ def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
     require_training_data(data, files, folders)
 
 
+def check_teachers(folders: list[Path] | None) -> None:
+    """``--teacher`` folders must hold a trained teacher (its ``config.json``)."""
+    for folder in folders or ():
+        if not (folder / "config.json").is_file():
+            raise typer.BadParameter(f"no teacher model in {folder}", param_hint="--teacher")
+
+
 @app.command()
 def pipeline(
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="the shared data folder"),
@@ -152,9 +159,7 @@ def pipeline(
         from lagebild.cli_support import ensure_accurate
 
         ensure_accurate("teacher silver (or --no-silver)")
-    for folder in teacher or ():
-        if not (folder / "config.json").is_file():
-            raise typer.BadParameter(f"no teacher model in {folder}", param_hint="--teacher")
+    check_teachers(teacher)
     opts = TrainOptions(
         data=data, out=out, seed=seed, epochs=epochs, max_minutes=max_minutes,
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
@@ -210,9 +215,7 @@ def distill(
         require_inputs(data, raw=True)
     from lagebild.training.distill import LabellerMismatchError, label_raw
 
-    for folder in teacher or ():
-        if not (folder / "config.json").is_file():
-            raise typer.BadParameter(f"no teacher model in {folder}", param_hint="--teacher")
+    check_teachers(teacher)
     try:
         counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
                            log=typer.echo)

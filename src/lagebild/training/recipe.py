@@ -58,8 +58,8 @@ def ensure_hanta_silver(data: Path, out: Path, max_tokens: int,
                         log: Callable[[str], None] = print) -> Path:
     """``out/hanta-silver.jsonl``, built unless a complete one for ``max_tokens`` is there.
 
-    Written to a ``.part`` file and renamed, so an interrupted build is never taken for a
-    finished one; a sidecar ``hanta-silver.json`` records the budget it was built with.
+    The builder renames its file into place only when done; a sidecar ``hanta-silver.json``,
+    written after it, records the budget it was built with.
     """
     from lagebild.training.silver import build_hanta_silver
 
@@ -69,9 +69,8 @@ def ensure_hanta_silver(data: Path, out: Path, max_tokens: int,
         log(f"silver: reusing {path}")
         return path
     log(f"silver: HanTa STTS/lemmas on {max_tokens:,} raw words → {path} (~3 min)")
-    part = path.with_name(path.name + ".part")
-    n = build_hanta_silver(data, part, max_tokens)
-    part.replace(path)
+    meta.unlink(missing_ok=True)  # a stale record must not vouch for a new, unfinished file
+    n = build_hanta_silver(data, path, max_tokens)
     meta.write_text(json.dumps({"max_tokens": max_tokens, "sentences": n}) + "\n",
                     encoding="utf-8")
     return path

@@ -52,15 +52,21 @@ def hanta_label(sentences: Iterable[list[str]]) -> Iterable[GoldSentence]:
 
 
 def build_hanta_silver(data: Path, out: Path, max_tokens: int = 300_000) -> int:
-    """Label ``max_tokens`` words round-robin from :data:`HANTA_SOURCES`; JSON lines."""
+    """Label ``max_tokens`` words round-robin from :data:`HANTA_SOURCES`; JSON lines.
+
+    Written to ``OUT.part`` and renamed at the end: an interrupted run leaves no ``out`` that
+    a training could take for the whole set.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
     n = 0
-    with out.open("w", encoding="utf-8") as fh:
+    with part.open("w", encoding="utf-8") as fh:
         sents = (w for _, w in mixed_sentences(data, HANTA_SOURCES, max_tokens))
         for s in hanta_label(sents):
             fh.write(json.dumps({"w": s.words, "t": s.tags, "l": s.lemmas},
                                 ensure_ascii=False) + "\n")
             n += 1
+    part.replace(out)
     return n
 
 
