@@ -199,3 +199,48 @@ def test_require_data_names_missing_files_and_empty_folders(tmp_path: Path) -> N
     with pytest.raises(TrainingDataError) as err:
         require_data(tmp_path, ["f.tsv", "g.tsv"], ["full", "empty", "gone"])
     assert "g.tsv, empty/, gone/" in str(err.value)
+
+
+def test_cli_prints_epoch_records_whole_above_the_progress_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lagebild.cli import app
+    from lagebild.training import train
+    from lagebild.training.data import GOLD_FILES
+
+    for rel in GOLD_FILES:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).touch()
+    record = json.dumps({"epoch": 1, "ge_f1": 0.7, "note": "[not markup] " + "x" * 120})
+
+    def fake_train(opts: Any) -> dict[str, Any]:
+        opts.progress(5, 10)
+        opts.log(record)
+        opts.progress(10, 10)
+        return {"best_epoch": 1, "history": []}
+
+    monkeypatch.setattr(train, "train_pipeline", fake_train)
+    result = CliRunner().invoke(app, ["train", "pipeline", "--data", str(tmp_path), "--out",
+                                      str(tmp_path / "o"), "--no-silver"])
+    assert result.exit_code == 0, result.output
+    assert record in result.output.splitlines()  # one line, unwrapped, brackets kept
+    assert '"best_epoch": 1' in result.output
+
+
+def test_training_smoke_run_saves_a_loadable_pipeline(tmp_path: Path, nlp_shared: Path) -> None:
+    """The real loop, tiny: 8 sentences per source, one epoch, no silver and no lexicon."""
+    from lagebild.nlp import load_pipeline
+    from lagebild.training.train import TrainOptions, train_pipeline
+
+    steps: list[tuple[int, int]] = []
+    out = tmp_path / "run"
+    result = train_pipeline(TrainOptions(
+        data=nlp_shared / "data", out=out, epochs=1, limit=8, silver=False, lexicon=False,
+        progress=lambda done, total: steps.append((done, total)), log=lambda _: None,
+    ))
+    assert result["best_epoch"] == 1
+    assert steps and steps[-1][0] == steps[-1][1] == len(steps)  # one call per update
+    assert len((out / "train-log.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    nlp = load_pipeline(out / "model-best")
+    doc = nlp("Kerry sagte am Montag in Moskau, es gebe Zweifel.")
+    assert len(doc) == 11 and all(t.tag_ for t in doc)

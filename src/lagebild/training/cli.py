@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,32 @@ def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
         files += raw_files
         folders += raw_folders
     require_training_data(data, files, folders)
+
+
+def run_with_progress(train: Callable[[Any], dict[str, Any]], opts: Any) -> dict[str, Any]:
+    """Run ``train(opts)`` under a progress bar over all update steps (elapsed, remaining).
+
+    Log lines (silver building, one JSON record per epoch) print above the bar, unwrapped, so
+    that a log redirected to a file keeps one record per line; without a terminal no bar is
+    drawn.
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("training"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns) as bar:
+        task = bar.add_task("training", total=None)
+        opts.progress = lambda done, total: bar.update(task, completed=done, total=total)
+        opts.log = lambda line: bar.console.print(line, markup=False, highlight=False,
+                                                  soft_wrap=True)
+        return train(opts)
 
 
 def check_teachers(folders: list[Path] | None) -> None:
@@ -174,7 +201,7 @@ def pipeline(
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()
-    result = train_pipeline(opts)
+    result = run_with_progress(train_pipeline, opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
     typer.echo(f"best model: {out / 'model-best'}")
 

@@ -97,6 +97,8 @@ class TrainOptions:
     vectors: Path | None = None  # static type vectors (.npz from `lagebild train vectors`)
     max_vectors: int = 0  # keep only the N most frequent types of ``vectors`` (0 = all)
     log: Callable[[str], None] = print
+    # After every update: (steps done, steps in the whole run); the CLI draws a progress bar.
+    progress: Callable[[int, int], None] | None = None
 
 
 def _examples(nlp: Language, sents: Iterable[GoldSentence], lex: LexicalFeatures | None
@@ -343,6 +345,8 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
             _reorder_listeners(nlp, included)
             exclude = [n for n in nlp.pipe_names if n not in included]
             nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses, exclude=exclude)
+            if opts.progress is not None:
+                opts.progress(step, total_steps)
         with nlp.use_params(optimizer.averages):
             scores = evaluate(nlp, dev_src)
             summary = _summary(scores)
