@@ -52,3 +52,23 @@ def require_training_data(data: Path, files: Iterable[str] = (),
     except TrainingDataError as exc:
         Console(stderr=True).print(f"[red]error:[/] --data: {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
+
+
+TRAIN_INSTALL = ("pip install -e '.[train]' && pip install --no-deps german-nouns==1.2.5")
+
+
+def require_modules(modules: Iterable[str], what: str) -> None:
+    """Exit 2 naming the missing packages (and the install command) before slow work starts.
+
+    Why: the lexicon builder skipped a missing source with one printed line, so a training
+    without ``german-nouns`` (installed separately) silently lost the common-noun flag.
+    """
+    from lagebild.training.lexicon import missing_modules
+
+    missing = missing_modules(modules)
+    if missing:
+        Console(stderr=True).print(
+            f"[red]error:[/] {escape(what)} needs {', '.join(missing)} (the train extra): "
+            f"{escape(TRAIN_INSTALL)}"
+        )
+        raise typer.Exit(EXIT_USAGE)

@@ -150,7 +150,8 @@ def test_cli_passes_silver_choice_and_overrides(
         (tmp_path / rel).touch()
     seen: list[Any] = []
     monkeypatch.setattr(train, "train_pipeline", lambda opts: seen.append(opts) or {})
-    base = ["train", "pipeline", "--data", str(tmp_path), "--out", str(tmp_path / "o")]
+    base = ["train", "pipeline", "--data", str(tmp_path), "--out", str(tmp_path / "o"),
+            "--no-lexicon"]  # CI has no train extra to build a lexicon table with
     runner = CliRunner()
     result = runner.invoke(app, [*base, "--no-silver", "--set", "training.dropout=0.2",
                                  "--set", "components.tok2vec.model.encode.depth=4"])
@@ -221,7 +222,7 @@ def test_cli_prints_epoch_records_whole_above_the_progress_bar(
 
     monkeypatch.setattr(train, "train_pipeline", fake_train)
     result = CliRunner().invoke(app, ["train", "pipeline", "--data", str(tmp_path), "--out",
-                                      str(tmp_path / "o"), "--no-silver"])
+                                      str(tmp_path / "o"), "--no-silver", "--no-lexicon"])
     assert result.exit_code == 0, result.output
     assert record in result.output.splitlines()  # one line, unwrapped, brackets kept
     assert '"best_epoch": 1' in result.output
@@ -244,3 +245,39 @@ def test_training_smoke_run_saves_a_loadable_pipeline(tmp_path: Path, nlp_shared
     nlp = load_pipeline(out / "model-best")
     doc = nlp("Kerry sagte am Montag in Moskau, es gebe Zweifel.")
     assert len(doc) == 11 and all(t.tag_ for t in doc)
+
+
+def test_missing_lexicon_or_hanta_package_is_named_before_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lagebild.cli import app
+    from lagebild.training import lexicon, train
+    from lagebild.training.data import GOLD_FILES
+    from lagebild.training.raw import raw_requirements
+
+    files, folders = raw_requirements()
+    for rel in (*GOLD_FILES, *files):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).touch()
+    for rel in folders:
+        (tmp_path / rel).mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel / "x").touch()
+    absent = {"german_nouns", "HanTa"}
+    monkeypatch.setattr(lexicon, "missing_modules",
+                        lambda names: [n for n in names if n in absent])
+    monkeypatch.setattr(train, "train_pipeline", lambda opts: pytest.fail("trained anyway"))
+    runner = CliRunner()
+    base = ["--data", str(tmp_path), "--out", str(tmp_path / "o")]
+
+    result = runner.invoke(app, ["train", "pipeline", *base, "--no-silver"])
+    assert result.exit_code == 2 and "german_nouns" in result.output
+    assert "--no-deps german-nouns" in result.output
+    result = runner.invoke(app, ["train", "silver", *base])
+    assert result.exit_code == 2 and "HanTa" in result.output
+    table = tmp_path / "lexicon.tsv"
+    table.write_text("Kerry\tf3l1S\n", encoding="utf-8")
+    trained: list[Any] = []
+    monkeypatch.setattr(train, "train_pipeline", lambda opts: trained.append(opts) or {})
+    result = runner.invoke(app, ["train", "pipeline", *base, "--no-silver", "--lexicon-table",
+                                 str(table)])
+    assert result.exit_code == 0 and trained, result.output  # a given table needs none

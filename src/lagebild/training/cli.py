@@ -89,6 +89,18 @@ def run_with_progress(train: Callable[[Any], dict[str, Any]], opts: Any) -> dict
         return train(opts)
 
 
+def require_packages(lexicon: bool, companies: bool, hanta: bool) -> None:
+    """Exit 2 when the lexicon table or the HanTa silver is to be built without its packages."""
+    from lagebild.cli_support import require_modules
+    from lagebild.training.lexicon import LEXICON_MODULES
+
+    if lexicon:
+        extra = ("pytickersymbols",) if companies else ()
+        require_modules((*LEXICON_MODULES, *extra), "the lexicon table (or --lexicon-table)")
+    if hanta:
+        require_modules(("HanTa",), "the HanTa silver (or --hanta-silver)")
+
+
 def check_teachers(folders: list[Path] | None) -> None:
     """``--teacher`` folders must hold a trained teacher (its ``config.json``)."""
     for folder in folders or ():
@@ -182,6 +194,8 @@ def pipeline(
     overrides = parse_overrides(set_ or [])
     require_inputs(data, gold=True,
                    raw=silver and (hanta_silver is None or distill_silver is None))
+    require_packages(lexicon=not no_lexicon and lexicon_table is None and init_model is None,
+                     companies=companies, hanta=silver and hanta_silver is None)
     if silver and distill_silver is None:
         from lagebild.cli_support import ensure_accurate
 
@@ -216,6 +230,7 @@ def silver(
     from lagebild.training.silver import build_hanta_silver
 
     require_inputs(data, raw=True)
+    require_packages(lexicon=False, companies=False, hanta=True)
     n = build_hanta_silver(data, out, max_tokens)
     typer.echo(f"{out}: {n} sentences")
 
