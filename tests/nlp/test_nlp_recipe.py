@@ -126,6 +126,7 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["small_places"] is lib.small_places is recipe.SMALL_PLACES
     assert cli["companies"] is lib.companies is recipe.COMPANIES
     assert cli["silver"] is lib.silver is True
+    assert cli["batch_words"] == lib.batch_words
 
 
 def test_model_card_reproduces_with_the_defaults() -> None:

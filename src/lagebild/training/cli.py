@@ -184,6 +184,8 @@ def pipeline(
     set_: list[str] | None = typer.Option(
         None, "--set", help="override a config value, e.g. training.dropout=0.2 (repeatable)"
     ),
+    batch_words: int = typer.Option(1000, "--batch-words", min=1,
+                                    help="words per update batch (one source per batch)"),
 ) -> None:
     """Train all components with the shipped model's recipe; the best epoch lands in OUT/model-best.
 
@@ -212,6 +214,7 @@ def pipeline(
         companies=companies, place_derivations=place_derivations,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s), silver=silver,
         teachers=tuple(teacher or ()), silver_threads=silver_threads, overrides=overrides,
+        batch_words=batch_words,
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()
