@@ -30,6 +30,8 @@ EUROPARL_DEV = "ner/europarl/dev.tsv"
 UD_FILES = ("ud/de_gsd-ud-dev.conllu", "ud/de_gsd-ud-test.conllu", "ud/de_pud-ud-test.conllu")
 #: The gold files of the pipeline's training and of its dev splits.
 GOLD_FILES = (GERMEVAL_FILE, EUROPARL_TRAIN, EUROPARL_DEV, *UD_FILES)
+GERMEVAL_DEV_FRACTION = 0.15
+UD_DEV_TAIL = {"ud/de_pud-ud-test.conllu": 300, "ud/de_gsd-ud-test.conllu": 200}
 
 
 class TrainingDataError(FileNotFoundError):
@@ -50,8 +52,6 @@ def require_data(data: Path, files: Iterable[str] = (), folders: Iterable[str] =
             f"{data} lacks {', '.join(missing)}: --data must name the shared data folder "
             "(its README lists these files)"
         )
-GERMEVAL_DEV_FRACTION = 0.15
-UD_DEV_TAIL = {"ud/de_pud-ud-test.conllu": 300, "ud/de_gsd-ud-test.conllu": 200}
 
 STTS_TAGS = frozenset(
     "ADJA ADJD ADV APPR APPRART APPO APZR ART CARD FM ITJ KOUI KOUS KON KOKOM NN NE PDS PDAT "
