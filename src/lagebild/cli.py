@@ -19,7 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lagebild import __version__
-from lagebild.cli_support import ensure_accurate
+from lagebild import stages as stages_registry
+from lagebild.cli_support import usage_error
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
 from lagebild.model import Article
@@ -95,9 +96,17 @@ def _open_store(db: Path | None, readonly: bool = False) -> Store:
 
 
 def _stages(structure_only: bool, accurate: bool = False) -> tuple[str, ...]:
-    if accurate and not structure_only:
-        ensure_accurate("--accurate")
-    return choose_stages(structure_only, accurate)
+    """The mode's stages, checked: a stage that cannot run exits 2 with the reason and hint."""
+    names = choose_stages(structure_only, accurate)
+    try:
+        for spec in stages_registry.check_order(names):
+            reason = spec.unavailable_reason()
+            if reason is not None:
+                raise stages_registry.StageUnavailableError(spec.name, reason)
+    except (stages_registry.StageError, stages_registry.StageUnavailableError) as exc:
+        flag = "--accurate: " if accurate else ""
+        raise usage_error(f"{flag}{exc}") from exc
+    return names
 
 
 def _options(published: str | None = None) -> Options:
@@ -261,8 +270,6 @@ def _print_report(report: IngestReport, stats: dict[str, object]) -> None:
     out.print(table)
     for failure in report.failures:
         out.print(_failure_line(failure), markup=False, highlight=False)
-    for stage, reason in report.missing_stages.items():
-        err.print(f"[yellow]warning:[/] stage {stage!r} not run: {reason}")
     out.print(
         f"store {stats['path']}: {stats['articles']} articles, {stats['failed']} failed, "
         f"{stats['duplicates']} duplicates, {stats['near_duplicates']} near-duplicates",
@@ -344,6 +351,37 @@ def failures_cmd(
         return
     for row in rows:
         out.print(f"{row['origin']}: {row['message']}", markup=False, highlight=False)
+
+
+# -- stages and schema ---------------------------------------------------------------------
+@app.command("stages")
+def stages_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """List every analysis stage: what it requires and assigns, its modes, whether it can run."""
+    rows = stages_registry.describe()
+    if as_json:
+        payload = {"modes": {k: list(v) for k, v in stages_registry.MODES.items()},
+                   "stages": rows}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="Analysis stages")
+    for column in ("stage", "requires", "assigns", "modes", "extra", "available"):
+        table.add_column(column)
+    for row in rows:
+        available = "yes" if row["available"] else f"no: {row['reason']}"
+        table.add_row(str(row["name"]), ", ".join(row["requires"]),  # type: ignore[arg-type]
+                      ", ".join(row["assigns"]), ", ".join(row["modes"]),  # type: ignore[arg-type]
+                      str(row["extra"] or ""), escape(available))
+    out.print(table)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the document model (``Article`` and its layers)."""
+    from lagebild.model import article_json_schema
+
+    sys.stdout.write(json.dumps(article_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 # --- sub-commands (mounted from their packages) ---

@@ -13,11 +13,14 @@ import hashlib
 import re
 import unicodedata
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+#: 1: statements/events/actors as free dicts. 2: typed layers (``Actor``, ``Statement``,
+#: ``Event``, ``TimeExpression``); version-1 documents are migrated on load
+#: (:func:`lagebild.model_migrate.migrate_article`).
+SCHEMA_VERSION = 2
 
 
 class BlockType(StrEnum):
@@ -98,6 +101,230 @@ class Entity(_Model):
     actor: str | None = None
 
 
+# --------------------------------------------------------------------------- typed layers
+class Span(_Model):
+    """A piece of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Offsets(_Model):
+    """A range of ``Article.text`` without its text (e.g. the sentence of an event)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ActorRef(_Model):
+    """A reference to an actor of the actor layer (``Article.actors``) or of the knowledge base.
+
+    ``id`` is None for an actor named in the text but not linked (``name`` keeps the text).
+    """
+
+    id: str | None = None
+    name: str
+    cameo: str | None = None
+
+
+class Mention(_Model):
+    """Where an actor is mentioned: a name, a role noun, an adjective, a pronoun …"""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    kind: str
+    confidence: float = Field(ge=0, le=1)
+
+
+class ActorRole(_Model):
+    """A role an actor holds at the article's date (from the KB) or that the text gives."""
+
+    role: str
+    org: str | None = None
+    start: str | None = None
+    end: str | None = None
+    noun: str | None = None  # the role noun in the text ("Außenminister")
+    affiliation: str | None = None  # country code of a role given by the text
+
+
+class Actor(_Model):
+    """An actor the article mentions, with every mention (ids: ``lagebild.actors.ids``)."""
+
+    id: str
+    name: str
+    type: str
+    cameo: str | None = None
+    roles: list[ActorRole] = Field(default_factory=list)
+    local: bool = False  # True: not in the knowledge base, known from this article only
+    mentions: list[Mention] = Field(default_factory=list)
+
+    def ref(self) -> ActorRef:
+        return ActorRef(id=self.id, name=self.name, cameo=self.cameo)
+
+
+class StatementType(StrEnum):
+    """Quotation types of the Wikinews quotation corpus (Petersen-Frey & Biemann 2024)."""
+
+    DIRECT = "Direct"
+    INDIRECT = "Indirect"
+    FREE_INDIRECT = "FreeIndirect"
+    INDIRECT_FREE_INDIRECT = "IndirectFreeIndirect"
+    REPORTED = "Reported"
+
+    @classmethod
+    def parse(cls, value: str) -> StatementType:
+        """Case-insensitive (``direct``, ``DIRECT`` and ``Direct`` are one type)."""
+        for member in cls:
+            if member.value.lower() == value.strip().lower():
+                return member
+        raise ValueError(
+            f"unknown statement type {value!r}; one of {', '.join(m.value for m in cls)}"
+        )
+
+
+class Mode(StrEnum):
+    FAST = "fast"
+    ACCURATE = "accurate"
+
+
+class Party(Span):
+    """A speaker or addressee span, with the actor it refers to when linked."""
+
+    actor: ActorRef | None = None
+
+
+class Statement(_Model):
+    """Who said what: the quotation, its cue (speech verb, ``laut`` …), frame, speaker."""
+
+    type: StatementType
+    quote: list[Span] = Field(min_length=1)  # a quotation split around its frame has 2+
+    cue: list[Span] = Field(default_factory=list)  # separable verbs: "stellte … klar"
+    frame: Span | None = None
+    speaker: Party | None = None
+    addressee: Party | None = None
+    medium: Span | None = None
+    mode: Mode
+    confidence: float = Field(default=1.0, ge=0, le=1)
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _type(cls, value: Any) -> Any:
+        return StatementType.parse(value) if isinstance(value, str) else value
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in self.quote)
+
+    @property
+    def end(self) -> int:
+        return max(s.end for s in self.quote)
+
+
+class PloverType(StrEnum):
+    """The 16 event types of PLOVER 2.0 (``events/PLOVER_MANUAL``)."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+    @classmethod
+    def parse(cls, value: str) -> PloverType:
+        try:
+            return cls(value.strip().upper())
+        except ValueError:
+            raise ValueError(
+                f"unknown PLOVER type {value!r}; one of {', '.join(m.value for m in cls)}"
+            ) from None
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    PLANNED = "planned"  # planned / intended
+    PROPOSED = "proposed"  # considered / proposed
+    ALLEGED = "alleged"  # alleged / accused
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+    @classmethod
+    def parse(cls, value: str) -> Modality:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown modality {value!r}; one of {', '.join(m.value for m in cls)}"
+            ) from None
+
+
+class TimeType(StrEnum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class TimeExpression(Span):
+    """A temporal expression with its TIMEX3-style value.
+
+    ``value``: ``2014-03``, ``2015-09-16``, ``2015-W38``, ``P4Y`` …; None when it cannot be
+    resolved (a relative expression in an article without a publication date).
+    """
+
+    type: TimeType = TimeType.DATE
+    value: str | None = None
+
+
+class EventDate(_Model):
+    value: str | None = None  # TIMEX3 value, e.g. 2014-03
+    text: str | None = None  # the expression in the text; None when taken from ``published``
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(_Model):
+    """Who did what to whom, when: one PLOVER event with its evidence."""
+
+    type: PloverType
+    mode: str | None = None  # PLOVER mode (e.g. ``military`` for AID)
+    context: list[str] = Field(default_factory=list)  # PLOVER contexts
+    cameo: str | None = None  # CAMEO event code, e.g. ``036``
+    goldstein: float | None = None
+    quad_class: int | None = Field(default=None, ge=1, le=4)
+    source: list[ActorRef] = Field(default_factory=list)
+    target: list[ActorRef] = Field(default_factory=list)
+    trigger: Span
+    location: Span | None = None
+    date: EventDate | None = None
+    modality: Modality = Modality.ASSERTED
+    statement: int | None = Field(default=None, ge=0)  # index into ``Article.statements``
+    sentence: Offsets
+    confidence: float = Field(default=1.0, ge=0, le=1)
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _type(cls, value: Any) -> Any:
+        return PloverType.parse(value) if isinstance(value, str) else value
+
+    @field_validator("modality", mode="before")
+    @classmethod
+    def _modality(cls, value: Any) -> Any:
+        return Modality.parse(value) if isinstance(value, str) else value
+
+
 class Origin(_Model):
     """Where an article came from: file path and the record within it."""
 
@@ -131,9 +358,21 @@ class Article(_Model):
     # Annotation layers added by later stages; all offsets point into ``text``.
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
-    actors: list[dict[str, Any]] = Field(default_factory=list)
-    statements: list[dict[str, Any]] = Field(default_factory=list)
-    events: list[dict[str, Any]] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        if isinstance(data, dict) and int(data.get("schema_version", SCHEMA_VERSION)) < (
+            SCHEMA_VERSION
+        ):
+            from lagebild.model_migrate import migrate_article
+
+            return migrate_article(data)
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> Article:
@@ -162,6 +401,13 @@ class Article(_Model):
     @classmethod
     def from_json(cls, data: str | bytes) -> Article:
         return cls.model_validate_json(data)
+
+
+def article_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``Article`` (``lagebild schema``; kept in ``docs/schema.json``)."""
+    schema = Article.model_json_schema()
+    schema["description"] = f"Lagebild article, schema_version {SCHEMA_VERSION}"
+    return schema
 
 
 _WS = re.compile(r"\s+")

@@ -1,7 +1,7 @@
 """The library API: analyse inputs, ingest them into a store. The CLI and the REST API call these.
 
-Analysis runs named stages over each ``Article`` in order. A stage declares what it needs
-and what it adds; stages whose model is not installed are reported, not silently skipped.
+Analysis runs registered stages (``lagebild.stages``) over each ``Article`` in order. The
+registry checks the order before anything loads; a stage that cannot load is an error.
 """
 
 from __future__ import annotations
@@ -15,116 +15,28 @@ from lagebild.ingest import Failure, Item, read_inputs
 from lagebild.ingest.dispatch import STDIN, expand_paths, read_path
 from lagebild.model import Article
 from lagebild.settings import Options
+from lagebild.stages import DEFAULT_MODE, MODES, StageFunc, load_stages, mode_stages
 from lagebild.store import AddStatus, Store
 
-StageFunc = Callable[[Iterable[Article]], Iterator[Article]]
 
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    needs: tuple[str, ...]
-    adds: tuple[str, ...]
-    load: Callable[[], StageFunc]  # imported lazily: structure-only runs stay fast
-
-
-def _load_nlp() -> StageFunc:
-    from lagebild import nlp
-
-    pipeline = nlp.load_pipeline()
-
-    def run(articles: Iterable[Article]) -> Iterator[Article]:
-        return nlp.annotate_many(articles, pipeline)
-
-    return run
-
-
-def _load_actors() -> StageFunc:
-    from lagebild.actors.link import load_stage
-
-    func: StageFunc = load_stage()
-    return func
-
-
-def _load_accurate() -> StageFunc:
-    from lagebild.nlp.accurate import load_accurate_stage
-
-    return load_accurate_stage()
-
-
-def _load_quotes() -> StageFunc:
-    from lagebild.nlp.accurate import require_accurate
-    from lagebild.nlp.quotes import load_quote_tagger, tag_quotes
-
-    require_accurate()
-    tagger = load_quote_tagger()
-
-    def run(articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            yield article.model_copy(update={"statements": tag_quotes(article, tagger)})
-
-    return run
-
-
-def _load_speakers() -> StageFunc:
-    from lagebild.actors.speakers import link_speakers
-
-    def run(articles: Iterable[Article]) -> Iterator[Article]:
-        return (link_speakers(article) for article in articles)
-
-    return run
-
-
-STAGES: dict[str, Stage] = {
-    "nlp": Stage("nlp", needs=("text", "blocks"), adds=("sentences", "entities"), load=_load_nlp),
-    # The transformer teacher replaces the fast pipeline's entities (needs the accurate extra).
-    "accurate": Stage("accurate", needs=("text", "blocks"), adds=("entities",),
-                      load=_load_accurate),
-    # Quotation roles from the transformer teacher (needs the accurate extra).
-    "quotes": Stage("quotes", needs=("text", "blocks"), adds=("statements",), load=_load_quotes),
-    "actors": Stage("actors", needs=("text",), adds=("entities", "actors"), load=_load_actors),
-    "speakers": Stage("speakers", needs=("statements", "actors"), adds=("statements",),
-                      load=_load_speakers),
-}
-DEFAULT_STAGES: tuple[str, ...] = ("nlp", "actors")
-ACCURATE_STAGES: tuple[str, ...] = ("nlp", "accurate", "quotes", "actors", "speakers")
+#: the stage lists of the common modes (``lagebild.stages.MODES`` is the one place they live)
+DEFAULT_STAGES: tuple[str, ...] = MODES[DEFAULT_MODE]
+ACCURATE_STAGES: tuple[str, ...] = MODES["accurate"]
 
 
 def choose_stages(structure_only: bool = False, accurate: bool = False) -> tuple[str, ...]:
     """The stages for the common modes: structure only, fast (default), accurate."""
-    if structure_only:
-        return ()
-    return ACCURATE_STAGES if accurate else DEFAULT_STAGES
-
-
-def available_stages() -> list[str]:
-    """Stages whose code and model are installed."""
-    ready = []
-    for name, stage in STAGES.items():
-        try:
-            stage.load()
-        except (ImportError, FileNotFoundError, OSError, AttributeError):
-            continue
-        ready.append(name)
-    return ready
+    return mode_stages("structure" if structure_only else "accurate" if accurate else "fast")
 
 
 class Analyzer:
     """Applies the chosen stages to articles, preserving order; failures pass through."""
 
-    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, strict: bool = False) -> None:
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES) -> None:
+        """Check the order and load every stage. Raises ``StageError`` (unknown stage, wrong
+        order) or ``StageUnavailableError`` (extra or model missing) before any work."""
         self.stage_names = list(stages)
-        self.missing: dict[str, str] = {}
-        self._funcs: list[StageFunc] = []
-        for name in stages:
-            if name not in STAGES:
-                raise ValueError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
-            try:
-                self._funcs.append(STAGES[name].load())
-            except (ImportError, FileNotFoundError, OSError, AttributeError) as exc:
-                if strict:
-                    raise
-                self.missing[name] = f"{type(exc).__name__}: {exc}"
+        self._funcs: list[StageFunc] = [func for _, func in load_stages(stages)]
 
     def run(self, items: Iterable[Item], chunk: int = 32) -> Iterator[Item]:
         """Analyse articles in chunks (stages batch across articles), keeping input order."""
@@ -206,7 +118,6 @@ class IngestReport:
     files: int = 0
     files_already_done: int = 0
     failures: list[Failure] = field(default_factory=list)
-    missing_stages: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         data = {k: v for k, v in self.__dict__.items() if k != "failures"}
@@ -240,7 +151,6 @@ def ingest(
     """
     report = IngestReport()
     analyzer = Analyzer(stages)
-    report.missing_stages = dict(analyzer.missing)
     for entry in expand_paths(paths):
         if isinstance(entry, Failure):
             record_item(report, entry, store)

@@ -32,6 +32,7 @@ from typing import Any
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.kb import KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, slug, tokenize
+from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity
 
 # sector nouns → CAMEO sector code
@@ -711,7 +712,8 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
             actors[m.actor] = record
         record["mentions"].append({"start": m.start, "end": m.end, "text": m.text,
                                    "kind": m.kind, "confidence": round(m.confidence, 2)})
-    return article.model_copy(update={"entities": entities, "actors": list(actors.values())})
+    layer = [ActorLayer.model_validate(record) for record in actors.values()]
+    return article.model_copy(update={"entities": entities, "actors": layer})
 
 
 def _actor_record(actor_id: str, kb: KB, date: str | None,

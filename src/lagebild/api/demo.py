@@ -1,9 +1,8 @@
 """Synthetic annotation layers for demos, tests and benchmarks.
 
-Until the NLP and event stages land, stored articles carry no entities, statements or
-events. ``annotate`` adds plausible ones from a small gazetteer and keyword rules, so the
-dashboard, the API tests and the benchmark exercise every layer. Never used on real data
-by the server itself.
+``annotate`` adds plausible entities, statements and events from a small gazetteer and
+keyword rules, without loading any model, so the dashboard and API tests and the store
+benchmarks exercise every layer fast. Never used on real data by the server itself.
 """
 
 from __future__ import annotations
@@ -11,9 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from lagebild.model import Article, ArticleBuilder, BlockType, Entity, Source
+from lagebild.model import (
+    ActorRef,
+    Article,
+    ArticleBuilder,
+    BlockType,
+    Entity,
+    Event,
+    EventDate,
+    Mode,
+    Offsets,
+    Party,
+    Source,
+    Span,
+    Statement,
+)
 from lagebild.store.queries import actor_key
 
 GAZETTEER: dict[str, str] = {
@@ -41,8 +53,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _SAY = re.compile(r"\b(sagte|erklärte|betonte|forderte|kritisierte|warnte|meinte)\b")
 # keyword → (PLOVER, CAMEO, QuadClass)
 _EVENT_RULES: list[tuple[re.Pattern[str], str, str, int]] = [
-    (re.compile(r"\b(fordert|forderte|fordern|verlangt)"), "DEMAND", "100", 3),
-    (re.compile(r"\b(kritisiert|kritisierte|verurteilt|wirft)"), "DISAPPROVE", "111", 3),
+    (re.compile(r"\b(fordert|forderte|fordern|verlangt)"), "REQUEST", "100", 3),
+    (re.compile(r"\b(kritisiert|kritisierte|verurteilt|wirft)"), "ACCUSE", "111", 3),
     (re.compile(r"\b(trifft|traf|Treffen|Gespräch|Gesprächen|verhandel)"), "CONSULT", "040", 1),
     (re.compile(r"\b(hilft|unterstützt|Hilfe|liefert)"), "AID", "070", 2),
     (re.compile(r"\b(angeklagt|Anklage|Prozess|festgenommen)"), "ACCUSE", "112", 3),
@@ -59,20 +71,21 @@ def annotate(article: Article) -> Article:
         Entity(text=m.group(1), start=m.start(1), end=m.end(1), label=GAZETTEER[m.group(1)])
         for m in _NAMES.finditer(text)
     ]
-    statements: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    statements: list[Statement] = []
+    events: list[Event] = []
     for sm in _SENTENCE.finditer(text):
         s_start, s_end = sm.start(), sm.end()
+        sentence = Offsets(start=s_start, end=s_end)
         inside = [e for e in entities if e.start >= s_start and e.end <= s_end]
         speakers = [e for e in inside if e.label == "PER"]
         if speakers and _SAY.search(sm.group()):
             sp = speakers[0]
-            statements.append({
-                "speaker": sp.text, "speaker_actor": actor_key(sp.label, sp.text),
-                "type": "direct" if "„" in sm.group() else "indirect",
-                "modality": "assertive", "start": s_start, "end": s_end,
-                "text": sm.group().strip(),
-            })
+            statements.append(Statement(
+                type="Direct" if "„" in sm.group() else "Indirect",
+                quote=[Span(start=s_start, end=s_end, text=sm.group())],
+                speaker=Party(start=sp.start, end=sp.end, text=sp.text, actor=_ref(sp)),
+                mode=Mode.FAST, confidence=0.5,
+            ))
         if len(inside) >= 2:
             for pattern, plover, cameo, quad in _EVENT_RULES:
                 hit = pattern.search(sm.group())
@@ -82,18 +95,22 @@ def annotate(article: Article) -> Article:
                                            None)
                 if tgt is None:
                     break
-                events.append({
-                    "plover": plover, "cameo": cameo, "quad_class": quad,
-                    "source": src.text, "source_actor": actor_key(src.label, src.text),
-                    "target": tgt.text, "target_actor": actor_key(tgt.label, tgt.text),
-                    "modality": "asserted", "date": article.published,
-                    "start": s_start, "end": s_end, "trigger": hit.group(0),
-                    "text": sm.group().strip(),
-                })
+                events.append(Event(
+                    type=plover, cameo=cameo, quad_class=quad, source=[_ref(src)],
+                    target=[_ref(tgt)],
+                    trigger=Span(start=s_start + hit.start(), end=s_start + hit.end(),
+                                 text=hit.group(0)),
+                    date=EventDate(value=article.published) if article.published else None,
+                    sentence=sentence, confidence=0.5,
+                ))
                 break
     return article.model_copy(
         update={"entities": entities, "statements": statements, "events": events}
     )
+
+
+def _ref(entity: Entity) -> ActorRef:
+    return ActorRef(id=actor_key(entity.label, entity.text), name=entity.text)
 
 
 def annotate_all(articles: Iterable[Article]) -> list[Article]:
@@ -126,16 +143,19 @@ def hostile_article() -> Article:
             Entity(text="Angela Merkel", start=merkel, end=merkel + 13, label="PER"),
             Entity(text="Berlin", start=berlin, end=berlin + 6, label="LOC"),
         ],
-        "statements": [{
-            "speaker": "Angela Merkel", "speaker_actor": "per:angela-merkel", "type": "indirect",
-            "start": para, "end": para + len(XSS_BODY), "text": XSS_BODY,
-        }],
-        "events": [{
-            "plover": "ASSAULT", "cameo": "190", "quad_class": 4, "source": "Angela Merkel",
-            "source_actor": "per:angela-merkel", "target": "Berlin",
-            "target_actor": "loc:berlin", "modality": "<i>asserted</i>", "date": "2006-06-30",
-            "start": para, "end": para + 20,
-        }],
+        "statements": [Statement(
+            type="Indirect", quote=[Span(start=para, end=para + len(XSS_BODY), text=XSS_BODY)],
+            speaker=Party(start=merkel, end=merkel + 13, text="Angela Merkel",
+                          actor=ActorRef(id="per:angela-merkel", name="Angela Merkel")),
+            mode=Mode.FAST,
+        )],
+        "events": [Event(
+            type="ASSAULT", cameo="190", quad_class=4,
+            source=[ActorRef(id="per:angela-merkel", name="<b>Angela Merkel</b>")],
+            target=[ActorRef(id="loc:berlin", name="Berlin")],
+            trigger=Span(start=para, end=para + 8, text=text[para:para + 8]),
+            date=EventDate(value="2006-06-30"), sentence=Offsets(start=para, end=para + 20),
+        )],
     })
 
 

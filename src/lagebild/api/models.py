@@ -142,11 +142,13 @@ class StatementOut(_Out):
     idx: int
     speaker: str | None = None
     speaker_actor_id: str | None = None
-    kind: str | None = None
+    type: str | None = Field(None, description="Direct, Indirect, FreeIndirect, "
+                             "IndirectFreeIndirect or Reported")
+    mode: str | None = Field(None, description="Analysis mode that found it: fast or accurate")
+    cue: str | None = None
     start: int
     end: int
-    text: str
-    modality: str | None = None
+    text: str = Field(description="The quotation (parts split around their frame joined by …)")
     published: str | None = None
     article_title: str | None = None
     data: dict[str, Any] = {}
@@ -174,7 +176,8 @@ class EventOut(_Out):
     date: str | None = None
     start: int
     end: int
-    text: str | None = Field(None, description="Evidence text")
+    text: str | None = Field(None, description="Evidence text (the sentence)")
+    trigger: str | None = None
     published: str | None = None
     article_title: str | None = None
     url: str | None = None

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.ingest.base import Failure
-from lagebild.model import PROSE_BLOCKS, Article, BlockType
+from lagebild.model import PROSE_BLOCKS, ActorRef, Article, BlockType
 from lagebild.store import minhash
-from lagebild.store.schema import MIGRATIONS, SCHEMA_VERSION
+from lagebild.store.schema import MIGRATIONS, REWRITE_LAYERS, SCHEMA_VERSION
 
 
 class StoreError(Exception):
@@ -54,11 +54,9 @@ def _body_text(article: Article) -> str:
     return prose or article.text
 
 
-def _span_text(value: object) -> str | None:
-    """A statement part is a span ``{start, end, text}`` or (older layers) plain text."""
-    if isinstance(value, dict):
-        return str(value.get("text", "")) or None
-    return str(value) if value else None
+def _first_id(refs: list[ActorRef]) -> str | None:
+    """The first linked actor of an event side (all of them go to ``event_actors``)."""
+    return next((r.id for r in refs if r.id), None)
 
 
 def _now() -> str:
@@ -109,9 +107,27 @@ class Store:
         if version < SCHEMA_VERSION and readonly:
             raise StoreError(f"{self.path} needs a migration; open it once without read-only")
         for number in range(version, SCHEMA_VERSION):
-            self.conn.executescript(
-                "BEGIN;" + MIGRATIONS[number] + f";\nPRAGMA user_version = {number + 1}; COMMIT;"
-            )
+            # executescript commits first; the rest of the step joins the open transaction
+            self.conn.executescript("BEGIN;" + MIGRATIONS[number])
+            try:
+                if number + 1 in REWRITE_LAYERS:
+                    self._rewrite_documents()
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def _rewrite_documents(self) -> None:
+        """Every stored document in the current article schema, its layer rows rebuilt."""
+        rows = self.conn.execute("SELECT id, doc FROM articles").fetchall()
+        for row in rows:
+            article = Article.from_json(row["doc"])  # older schema versions migrate on load
+            self.conn.execute("UPDATE articles SET doc = ? WHERE id = ?",
+                              (article.to_json(), row["id"]))
+            for table in ("statements", "events", "event_actors"):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (row["id"],))
+            self._add_statements_events(article)
 
     @property
     def schema_version(self) -> int:
@@ -206,14 +222,18 @@ class Store:
                 for e in article.entities
             ],
         )
+        self._add_statements_events(article)
+
+    def _add_statements_events(self, article: Article) -> None:
         self.conn.executemany(
             """INSERT INTO statements(article_id, idx, speaker_actor_id, speaker_text, kind,
-                 start, end, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 start, end, text, data, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (article.id, i, s.get("speaker_actor"), _span_text(s.get("speaker")),
-                 s.get("type"),
-                 int(s.get("start", 0)), int(s.get("end", 0)), str(s.get("text", "")),
-                 json.dumps(s, ensure_ascii=False))
+                (article.id, i,
+                 s.speaker.actor.id if s.speaker and s.speaker.actor else None,
+                 s.speaker.text if s.speaker else None,
+                 s.type.value, s.start, s.end, " … ".join(q.text for q in s.quote),
+                 s.model_dump_json(), s.mode.value)
                 for i, s in enumerate(article.statements)
             ],
         )
@@ -222,11 +242,21 @@ class Store:
                  target_actor_id, modality, date, start, end, data)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (article.id, i, e.get("cameo"), e.get("plover"), e.get("quad_class"),
-                 e.get("source_actor"), e.get("target_actor"), e.get("modality"),
-                 e.get("date"), int(e.get("start", 0)), int(e.get("end", 0)),
-                 json.dumps(e, ensure_ascii=False))
+                (article.id, i, e.cameo, e.type.value, e.quad_class,
+                 _first_id(e.source), _first_id(e.target), e.modality.value,
+                 e.date.value if e.date else None, e.sentence.start, e.sentence.end,
+                 e.model_dump_json())
                 for i, e in enumerate(article.events)
+            ],
+        )
+        self.conn.executemany(
+            """INSERT OR IGNORE INTO event_actors(article_id, idx, role, actor_id)
+               VALUES (?, ?, ?, ?)""",
+            [
+                (article.id, i, role, ref.id)
+                for i, e in enumerate(article.events)
+                for role, refs in (("source", e.source), ("target", e.target))
+                for ref in refs if ref.id
             ],
         )
 

@@ -532,7 +532,7 @@ def _statements_about(
     params += list(article_ids)
     rows = conn.execute(
         f"""SELECT DISTINCT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind,
-                   s.start, s.end, s.text, s.data, a.published, a.title
+                   s.mode, s.start, s.end, s.text, s.data, a.published, a.title
             FROM mentions m
             JOIN statements s ON s.article_id = m.article_id
                  AND m.start >= s.start AND m.end <= s.end
@@ -588,11 +588,12 @@ def _statement_row(r: sqlite3.Row) -> dict[str, Any]:
         "idx": r["idx"],
         "speaker": r["speaker_text"],
         "speaker_actor_id": r["speaker_actor_id"],
-        "kind": r["kind"],
+        "type": r["kind"],
+        "mode": r["mode"],
+        "cue": " … ".join(c["text"] for c in data.get("cue") or []) or None,
         "start": r["start"],
         "end": r["end"],
         "text": r["text"],
-        "modality": data.get("modality"),
         "published": r["published"],
         "article_title": r["title"],
         "data": data,
@@ -617,7 +618,7 @@ def list_statements(
     *,
     speaker: str | None = None,
     kind: str | None = None,
-    modality: str | None = None,
+    mode: str | None = None,
     article_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
@@ -633,11 +634,11 @@ def list_statements(
         where.append(cond)
         params += extra
     if kind:
-        where.append("s.kind = ?")
+        where.append("s.kind = ? COLLATE NOCASE")
         params.append(kind)
-    if modality:
-        where.append("json_extract(s.data, '$.modality') = ?")
-        params.append(modality)
+    if mode:
+        where.append("s.mode = ?")
+        params.append(mode)
     if article_id:
         where.append("s.article_id = ?")
         params.append(article_id)
@@ -650,8 +651,8 @@ def list_statements(
     base = f"FROM statements s JOIN articles a ON a.id = s.article_id {clause}"
     total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
     rows = conn.execute(
-        f"""SELECT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind, s.start,
-                   s.end, s.text, s.data, a.published, a.title
+        f"""SELECT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind, s.mode,
+                   s.start, s.end, s.text, s.data, a.published, a.title
             {base} ORDER BY {order}, s.article_id, s.idx LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     ).fetchall()
@@ -669,18 +670,25 @@ def _event_row(r: sqlite3.Row) -> dict[str, Any]:
         "quad_class": r["quad_class"],
         "source_actor_id": r["source_actor_id"],
         "target_actor_id": r["target_actor_id"],
-        "source": data.get("source"),
-        "target": data.get("target"),
+        "source": _side_names(data.get("source")),
+        "target": _side_names(data.get("target")),
         "modality": r["modality"],
         "date": r["date"],
         "start": r["start"],
         "end": r["end"],
-        "text": data.get("text") or r["evidence"],
+        "text": r["evidence"],
+        "trigger": (data.get("trigger") or {}).get("text"),
         "published": r["published"],
         "article_title": r["title"],
         "url": r["url"],
         "data": data,
     }
+
+
+def _side_names(refs: Any) -> str | None:
+    """An event side's actor names: "USA und Russland" for a compound actor."""
+    names = [str(r.get("name")) for r in refs or [] if isinstance(r, dict) and r.get("name")]
+    return " und ".join(names) or None
 
 
 EVENT_SORTS = {
@@ -744,7 +752,7 @@ def list_events(
         where.append("e.target_actor_id = ?")
         params.append(target)
     if modality:
-        where.append("e.modality = ?")
+        where.append("e.modality = ? COLLATE NOCASE")
         params.append(modality)
     if article_id:
         where.append("e.article_id = ?")
@@ -938,10 +946,11 @@ def graph_to_graphml(graph: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------------------
 ARTICLE_COLUMNS = ("id", "title", "published", "outlet", "section", "url", "language", "chars",
                    "near_duplicate_of", "source_id")
-STATEMENT_COLUMNS = ("article_id", "idx", "speaker", "speaker_actor_id", "kind", "modality",
+STATEMENT_COLUMNS = ("article_id", "idx", "speaker", "speaker_actor_id", "type", "mode", "cue",
                      "start", "end", "text", "published")
 EVENT_COLUMNS = ("article_id", "idx", "code", "plover", "quad_class", "source_actor_id",
-                 "target_actor_id", "modality", "date", "start", "end", "text", "published")
+                 "target_actor_id", "modality", "date", "start", "end", "trigger", "text",
+                 "published")
 ACTOR_COLUMNS = ("id", "name", "label", "mentions", "articles", "first_seen", "last_seen")
 DATASET_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ARTICLE_COLUMNS,

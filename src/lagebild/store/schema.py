@@ -108,6 +108,26 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_target ON events(target_actor_id);
     CREATE INDEX events_date ON events(date);
     """,
+    # 3: typed layers (article schema 2). Statement rows keep their mode; every source and
+    # target actor of an event gets a row (compound actors: "Die USA und Russland").
+    # ``REWRITE_LAYERS`` then re-reads every stored document into the typed model.
+    """
+    ALTER TABLE statements ADD COLUMN mode TEXT;
+    CREATE INDEX statements_kind ON statements(kind);
+    CREATE TABLE event_actors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        actor_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx, role, actor_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
+    CREATE INDEX events_plover ON events(plover);
+    """,
 ]
+
+#: migrations after which every stored document is rewritten in the current article schema
+#: (its layers re-indexed): the number is the schema version the migration leads to
+REWRITE_LAYERS = frozenset({3})
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
 from lagebild.api.models import EventList, TimelineMonth
+from lagebild.model import Modality, PloverType
 from lagebild.store import queries
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -22,8 +23,8 @@ QuadClass = Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooper
 def list_events(
     conn: Conn,
     type: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$",
-                                      description="PLOVER type (e.g. CONSULT) or CAMEO code "
-                                      "prefix (e.g. 04)")] = None,
+                                      description="PLOVER type, any case (e.g. consult), "
+                                      "or CAMEO code prefix (e.g. 04)")] = None,
     quad_class: QuadClass = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=300,
                                        description="Actor as source or target")] = None,
@@ -38,7 +39,11 @@ def list_events(
     offset: Offset = 0,
 ) -> EventList:
     code = type if type and type[0].isdigit() else None
-    plover = type if type and not type[0].isdigit() else None
+    try:
+        plover = PloverType.parse(type).value if type and not code else None
+        modality = Modality.parse(modality).value if modality else None
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc).replace("'", "")) from exc
     return EventList.model_validate(queries.list_events(
         conn, code=code, plover=plover, quad_class=quad_class, actor=actor, source=source,
         target=target, modality=modality, article_id=article, date_from=date_from,

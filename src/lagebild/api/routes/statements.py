@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
 from lagebild.api.models import StatementList
+from lagebild.model import Mode, StatementType
 from lagebild.store import queries
 
 router = APIRouter(prefix="/api", tags=["statements"])
@@ -18,9 +19,12 @@ def list_statements(
     conn: Conn,
     actor: Annotated[str | None, Query(min_length=1, max_length=300,
                                        description="Speaker actor id")] = None,
-    kind: Annotated[str | None, Query(alias="type", min_length=1, max_length=50,
-                                      description="Statement type (direct, indirect …)")] = None,
-    modality: ShortText = None,
+    kind: Annotated[str | None, Query(
+        alias="type", min_length=1, max_length=50,
+        description="Statement type, any case: " + ", ".join(t.value for t in StatementType),
+    )] = None,
+    mode: Annotated[str | None, Query(min_length=1, max_length=20,
+                                      description="Analysis mode: fast or accurate")] = None,
     article: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     q: ShortText = None,
     date_from: DateFrom = None,
@@ -29,7 +33,12 @@ def list_statements(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> StatementList:
+    try:
+        kind = StatementType.parse(kind).value if kind else None
+        mode = Mode(mode.strip().lower()).value if mode else None
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc).replace("'", "")) from exc
     return StatementList.model_validate(queries.list_statements(
-        conn, speaker=actor, kind=kind, modality=modality, article_id=article, q=q,
+        conn, speaker=actor, kind=kind, mode=mode, article_id=article, q=q,
         date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset,
     ))
