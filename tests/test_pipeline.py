@@ -111,10 +111,10 @@ def _count(db: Path) -> int:
 
 def test_a_failing_article_does_not_fail_its_chunk(monkeypatch: pytest.MonkeyPatch,
                                                    samples_dir: Path) -> None:
-    from lagebild import pipeline
+    from lagebild import pipeline, stages
     from lagebild.ingest import read_inputs
 
-    def load() -> pipeline.StageFunc:
+    def load() -> stages.StageFunc:
         def run(articles: Iterable[Article]) -> Iterator[Article]:
             for article in articles:
                 if "Bundestagswahl" in (article.title or ""):
@@ -123,7 +123,8 @@ def test_a_failing_article_does_not_fail_its_chunk(monkeypatch: pytest.MonkeyPat
 
         return run
 
-    monkeypatch.setitem(pipeline.STAGES, "boom", pipeline.Stage("boom", (), (), load))
+    stages.registry()  # discover the real stages first
+    monkeypatch.setitem(stages._REGISTRY, "boom", stages.StageSpec("boom", (), (), load))
     items = list(pipeline.Analyzer(["boom"]).run(read_inputs([str(samples_dir)]), chunk=8))
     failures = [i for i in items if isinstance(i, Failure)]
     articles = [i for i in items if isinstance(i, Article)]

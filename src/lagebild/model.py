@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 

@@ -18,7 +18,6 @@ from lagebild.settings import Options
 from lagebild.stages import DEFAULT_MODE, MODES, StageFunc, load_stages, mode_stages
 from lagebild.store import AddStatus, Store
 
-
 #: the stage lists of the common modes (``lagebild.stages.MODES`` is the one place they live)
 DEFAULT_STAGES: tuple[str, ...] = MODES[DEFAULT_MODE]
 ACCURATE_STAGES: tuple[str, ...] = MODES["accurate"]

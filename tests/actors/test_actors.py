@@ -29,8 +29,8 @@ def link(linker: Linker, text: str, published: str | None = "2015-09-18",
     out = linker.link(article)
     spans: dict[str, str | None] = {}
     for actor in out.actors:
-        for m in actor["mentions"]:
-            spans.setdefault(m["text"], actor["id"])
+        for m in actor.mentions:
+            spans.setdefault(m.text, actor.id)
     for ent in out.entities:
         spans.setdefault(ent.text, ent.actor)
     return spans
@@ -70,8 +70,8 @@ def test_coreference(linker: Linker) -> None:
     text = ("US-Außenminister John Kerry reiste nach Genf. Nach Kerrys Angaben war es gut. "
             "„Wir sind zufrieden“, sagte er. Der Minister reiste ab. Kerry flog heim.")
     article = linker.link(Article(text=text, published="2015-09-18"))
-    kerry = next(a for a in article.actors if a["id"] == "per:john-kerry")
-    texts = [m["text"] for m in kerry["mentions"]]
+    kerry = next(a for a in article.actors if a.id == "per:john-kerry")
+    texts = [m.text for m in kerry.mentions]
     for t in ("US-Außenminister", "John Kerry", "Kerrys", "er", "Minister", "Kerry"):
         assert t in texts, t
 
@@ -81,9 +81,9 @@ def test_local_person_with_role(linker: Linker) -> None:
     ents = [Entity(text="Hans Muster", start=19, end=30, label="PER"),
             Entity(text="Muster", start=58, end=64, label="PER")]
     article = linker.link(Article(text=text, published="2015-09-18", entities=ents))
-    local = next(a for a in article.actors if a["id"] == "new:per:hans-muster")
-    assert local["roles"][0]["role"] == "spokesperson"
-    assert len(local["mentions"]) == 3
+    local = next(a for a in article.actors if a.id == "new:per:hans-muster")
+    assert local.roles[0].role == "spokesperson"
+    assert len(local.mentions) == 3
     assert [e.actor for e in article.entities] == ["new:per:hans-muster"] * 2
 
 
@@ -117,8 +117,8 @@ def test_example_article(linker: Linker) -> None:
     out = linker.link(article)
     by_text: dict[str, set[str]] = {}
     for actor in out.actors:
-        for m in actor["mentions"]:
-            by_text.setdefault(m["text"], set()).add(actor["id"])
+        for m in actor.mentions:
+            by_text.setdefault(m.text, set()).add(actor.id)
     assert by_text["Moskau"] == {"RUSGOV"}
     assert by_text["Pentagon"] == {"org:usa-pentagon"}
     assert by_text["Weißes Haus"] == {"org:usa-white-house"}
@@ -132,9 +132,9 @@ def test_example_article(linker: Linker) -> None:
     assert by_text["Baschar al-Assad"] == {"per:baschar-al-assad"}
     assert by_text["Lawrow"] == {"per:sergej-lawrow"}
     assert "grp:is" in by_text["IS"]
-    ban = next(a for a in out.actors if a["id"] == "per:ban-ki-moon")
-    assert ban["roles"][0]["role"] == "secretary_general"
-    assert ban["mentions"][-1]["text"] == "er"  # "…", sagte er.
+    ban = next(a for a in out.actors if a.id == "per:ban-ki-moon")
+    assert ban.roles[0].role == "secretary_general"
+    assert ban.mentions[-1].text == "er"  # "…", sagte er.
     assert all(e.actor is not None for e in out.entities if e.text == "Moskau")
 
 

@@ -3,7 +3,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from lagebild.actors.speakers import link_speakers
-from lagebild.model import ArticleBuilder, BlockType, Origin
+from lagebild.model import (
+    Actor,
+    ArticleBuilder,
+    BlockType,
+    Mention,
+    Origin,
+    Party,
+    Span,
+    Statement,
+)
 from lagebild.store import Store
 
 
@@ -14,16 +23,20 @@ def test_speaker_span_gets_the_overlapping_actor_and_is_stored(tmp_path: Path) -
     article = builder.build(origin=Origin(path="a.txt"))
     kerry = text.index("Kerry")
     article = article.model_copy(update={
-        "actors": [{"id": "per:john-kerry", "name": "John Kerry", "type": "person",
-                    "mentions": [{"start": kerry, "end": kerry + 5, "text": "Kerry"}]}],
+        "actors": [Actor(id="per:john-kerry", name="John Kerry", type="person",
+                         mentions=[Mention(start=kerry, end=kerry + 5, text="Kerry",
+                                           kind="name", confidence=0.9)])],
         "statements": [
-            {"start": 0, "end": 34, "text": text[:34],
-             "speaker": {"start": kerry, "end": kerry + 5, "text": "Kerry"}},
-            {"start": 0, "end": 5, "text": text[:5], "speaker": None},
+            Statement(type="Direct", quote=[Span(start=0, end=34, text=text[:34])], mode="fast",
+                      speaker=Party(start=kerry, end=kerry + 5, text="Kerry")),
+            Statement(type="indirect", quote=[Span(start=0, end=5, text=text[:5])],
+                      mode="fast"),
         ],
     })
     linked = link_speakers(article)
-    assert [s["speaker_actor"] for s in linked.statements] == ["per:john-kerry", None]
+    actors = [s.speaker.actor.id if s.speaker and s.speaker.actor else None
+              for s in linked.statements]
+    assert actors == ["per:john-kerry", None]
     store = Store(tmp_path / "s.db")
     store.add(linked)
     rows = store.conn.execute(

@@ -170,9 +170,16 @@ def test_statements_filters(client: TestClient) -> None:
     everything = client.get("/api/statements").json()
     assert everything["total"] >= 2
     by_actor = client.get("/api/statements", params={"actor": "per:angela-merkel"}).json()
-    assert by_actor["total"] == 1 and by_actor["items"][0]["kind"] == "indirect"
+    assert by_actor["total"] == 1 and by_actor["items"][0]["type"] == "Indirect"
     kinds = client.get("/api/statements", params={"type": "direct"}).json()
-    assert all(s["kind"] == "direct" for s in kinds["items"])
+    assert kinds["total"] >= 1 and all(s["type"] == "Direct" for s in kinds["items"])
+    assert client.get("/api/statements", params={"type": "DIRECT"}).json() == kinds
+    assert client.get("/api/statements", params={"type": "Direct"}).json() == kinds
+    unknown = client.get("/api/statements", params={"type": "quote"})
+    assert unknown.status_code == 422 and "Direct" in unknown.text
+    assert client.get("/api/statements", params={"mode": "slow"}).status_code == 422
+    fast = client.get("/api/statements", params={"mode": "FAST"}).json()
+    assert fast["total"] == everything["total"]  # the demo layers are all "fast"
     dated = client.get("/api/statements", params={"date_from": "2006-06-30"}).json()
     assert all(s["published"] >= "2006-06-30" for s in dated["items"])
 
@@ -182,6 +189,11 @@ def test_events_filters(client: TestClient) -> None:
     assert everything["total"] >= 3
     consult = client.get("/api/events", params={"type": "CONSULT"}).json()
     assert consult["items"] and all(e["plover"] == "CONSULT" for e in consult["items"])
+    assert client.get("/api/events", params={"type": "consult"}).json() == consult
+    assert client.get("/api/events", params={"type": "DEMAND"}).status_code == 422
+    assert client.get("/api/events", params={"modality": "maybe"}).status_code == 422
+    asserted = client.get("/api/events", params={"modality": "ASSERTED", "limit": 500}).json()
+    assert asserted["total"] == everything["total"]
     cameo = client.get("/api/events", params={"type": "04"}).json()
     assert cameo["total"] == consult["total"]
     quad4 = client.get("/api/events", params={"quad_class": 4}).json()

@@ -22,9 +22,11 @@ from lagebild.model import (
     Mode,
     Offsets,
     Party,
+    PloverType,
     Source,
     Span,
     Statement,
+    StatementType,
 )
 from lagebild.store.queries import actor_key
 
@@ -81,7 +83,7 @@ def annotate(article: Article) -> Article:
         if speakers and _SAY.search(sm.group()):
             sp = speakers[0]
             statements.append(Statement(
-                type="Direct" if "„" in sm.group() else "Indirect",
+                type=StatementType.DIRECT if "„" in sm.group() else StatementType.INDIRECT,
                 quote=[Span(start=s_start, end=s_end, text=sm.group())],
                 speaker=Party(start=sp.start, end=sp.end, text=sp.text, actor=_ref(sp)),
                 mode=Mode.FAST, confidence=0.5,
@@ -96,7 +98,7 @@ def annotate(article: Article) -> Article:
                 if tgt is None:
                     break
                 events.append(Event(
-                    type=plover, cameo=cameo, quad_class=quad, source=[_ref(src)],
+                    type=PloverType(plover), cameo=cameo, quad_class=quad, source=[_ref(src)],
                     target=[_ref(tgt)],
                     trigger=Span(start=s_start + hit.start(), end=s_start + hit.end(),
                                  text=hit.group(0)),
@@ -144,13 +146,14 @@ def hostile_article() -> Article:
             Entity(text="Berlin", start=berlin, end=berlin + 6, label="LOC"),
         ],
         "statements": [Statement(
-            type="Indirect", quote=[Span(start=para, end=para + len(XSS_BODY), text=XSS_BODY)],
+            type=StatementType.INDIRECT,
+            quote=[Span(start=para, end=para + len(XSS_BODY), text=XSS_BODY)],
             speaker=Party(start=merkel, end=merkel + 13, text="Angela Merkel",
                           actor=ActorRef(id="per:angela-merkel", name="Angela Merkel")),
             mode=Mode.FAST,
         )],
         "events": [Event(
-            type="ASSAULT", cameo="190", quad_class=4,
+            type=PloverType.ASSAULT, cameo="190", quad_class=4,
             source=[ActorRef(id="per:angela-merkel", name="<b>Angela Merkel</b>")],
             target=[ActorRef(id="loc:berlin", name="Berlin")],
             trigger=Span(start=para, end=para + 8, text=text[para:para + 8]),

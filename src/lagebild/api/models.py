@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lagebild.model import Actor, Event, Statement, TimeExpression
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -130,9 +132,10 @@ class ArticleDetail(_Out):
     blocks: list[BlockOut] = []
     sentences: list[Span] = []
     entities: list[EntityOut] = []
-    actors: list[dict[str, Any]] = []
-    statements: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
+    actors: list[Actor] = []
+    statements: list[Statement] = []
+    times: list[TimeExpression] = []
+    events: list[Event] = []
     store: StoreMeta
 
 

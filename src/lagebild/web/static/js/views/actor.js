@@ -43,7 +43,7 @@ function statementList(items, emptyText) {
     h("div", { class: "evidence" }, st.text),
     h("div", { class: "meta" }, st.speaker ? (st.speaker_actor_id
       ? actorLink(st.speaker_actor_id, st.speaker) : st.speaker) : "?", " · ",
-    st.published || "", " · ", articleLink(st.article_id, st.article_title || st.article_id)))));
+    [st.type, st.cue ? `„${st.cue}“` : null, st.published].filter(Boolean).join(" · "), " · ", articleLink(st.article_id, st.article_title || st.article_id)))));
 }
 
 export function eventList(items, emptyText) {

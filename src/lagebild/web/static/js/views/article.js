@@ -2,9 +2,28 @@
 import { api } from "../api.js";
 import { actorLink, clear, h, QUAD, safeHref } from "../dom.js";
 
-// Statement parts (speaker, cue …) are spans {start, end, text}; older layers used plain text.
+// Typed layers (docs/schema.json): a statement has quote spans, cue spans and a speaker span
+// with its actor; an event has a trigger span, its sentence and actor references per side.
 function spanText(value) {
   return value && typeof value === "object" ? value.text : value;
+}
+
+function partsText(spans) {
+  return (spans || []).map((s) => s.text).join(" … ");
+}
+
+function sideText(refs) {
+  return (refs || []).map((r) => r.name).join(" und ") || "?";
+}
+
+function sideLinks(refs) {
+  if (!refs || !refs.length) return ["?"];
+  const out = [];
+  refs.forEach((r, i) => {
+    if (i) out.push(" und ");
+    out.push(r.id ? actorLink(r.id, r.name) : r.name);
+  });
+  return out;
 }
 
 const BLOCK_TAGS = {
@@ -18,10 +37,17 @@ function annotations(doc) {
   const anns = [];
   doc.entities.forEach((e, i) => anns.push({ kind: "ent", cls: "ent " + e.label, start: e.start,
     end: e.end, data: e, id: "ent-" + i }));
-  doc.statements.forEach((st, i) => anns.push({ kind: "stmt", cls: "stmt", start: st.start,
-    end: st.end, data: st, id: "stmt-" + i }));
-  doc.events.forEach((ev, i) => anns.push({ kind: "evt", cls: "evt", start: ev.start,
-    end: ev.end, data: ev, id: "evt-" + i }));
+  doc.statements.forEach((st, i) => {
+    const id = "stmt-" + i;
+    for (const q of st.quote) anns.push({ kind: "stmt", cls: "stmt", start: q.start, end: q.end,
+      data: st, id });
+    for (const c of st.cue) anns.push({ kind: "stmt", cls: "stmt cue", start: c.start,
+      end: c.end, data: st, id });
+    if (st.speaker) anns.push({ kind: "stmt", cls: "stmt speaker", start: st.speaker.start,
+      end: st.speaker.end, data: st, id });
+  });
+  doc.events.forEach((ev, i) => anns.push({ kind: "evt", cls: "evt", start: ev.trigger.start,
+    end: ev.trigger.end, data: ev, id: "evt-" + i }));
   return anns.filter((a) => Number.isInteger(a.start) && Number.isInteger(a.end)
     && a.end > a.start && a.end <= doc.text.length);
 }
@@ -29,9 +55,9 @@ function annotations(doc) {
 function describe(ann) {
   const d = ann.data;
   if (ann.kind === "ent") return `${d.label}: ${d.text} → ${d.actor_id}`;
-  if (ann.kind === "stmt") return `Aussage (${d.type || "?"}) von ${spanText(d.speaker) || "?"}`;
-  return `Ereignis ${d.plover || d.cameo || "?"} (${QUAD[d.quad_class] || "?"}): `
-    + `${d.source || d.source_actor || "?"} → ${d.target || d.target_actor || "?"}`;
+  if (ann.kind === "stmt") return `Aussage (${d.type}) von ${spanText(d.speaker) || "?"}`;
+  return `Ereignis ${d.type} (${QUAD[d.quad_class] || "?"}): `
+    + `${sideText(d.source)} → ${sideText(d.target)}`;
 }
 
 /** Text of [start, end) split at annotation boundaries into spans. */
@@ -77,18 +103,22 @@ function detailItem(doc, ann) {
       actorLink(d.actor_id, d.text), h("span", { class: "meta" }, ` [${d.start}–${d.end}]`));
   }
   if (ann.kind === "stmt") {
-    return h("li", null, h("strong", null, spanText(d.speaker) || "?"),
-      d.speaker_actor ? [" ", actorLink(d.speaker_actor, "→ Akteur")] : null,
-      h("span", { class: "meta" }, ` ${d.type || ""} [${d.start}–${d.end}]`),
-      evidence(doc.text, d.start, d.end));
+    const actor = d.speaker && d.speaker.actor;
+    const first = d.quote[0];
+    const last = d.quote[d.quote.length - 1];
+    return h("li", { class: "statement" }, h("strong", null, spanText(d.speaker) || "?"),
+      actor && actor.id ? [" ", actorLink(actor.id, "→ " + actor.name)] : null,
+      h("span", { class: "meta" }, ` ${d.type} · ${d.mode}`
+        + (d.cue.length ? ` · „${partsText(d.cue)}“` : "") + ` [${first.start}–${last.end}]`),
+      evidence(doc.text, first.start, last.end));
   }
-  return h("li", null,
-    h("strong", { class: "q" + d.quad_class }, d.plover || d.cameo || "Ereignis"), " ",
-    d.source_actor ? actorLink(d.source_actor, d.source || d.source_actor) : (d.source || "?"),
-    " → ",
-    d.target_actor ? actorLink(d.target_actor, d.target || d.target_actor) : (d.target || "?"),
-    h("span", { class: "meta" }, ` ${QUAD[d.quad_class] || ""} · ${d.modality || ""}`),
-    evidence(doc.text, d.start, d.end));
+  const date = d.date && d.date.value ? ` · ${d.date.value}` : "";
+  return h("li", { class: "event" },
+    h("strong", { class: "q" + d.quad_class }, d.type), " ", ...sideLinks(d.source), " → ",
+    ...sideLinks(d.target),
+    h("span", { class: "meta" }, ` „${d.trigger.text}“ · ${QUAD[d.quad_class] || ""}`
+      + ` · ${d.modality}${date}`),
+    evidence(doc.text, d.sentence.start, d.sentence.end));
 }
 
 export async function renderArticle(main, id) {
