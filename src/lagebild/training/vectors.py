@@ -114,10 +114,6 @@ def build_type_vectors(
     teacher = load_teacher(teacher_dir)
     model, tok = teacher.model, teacher.tokenizer
     assert isinstance(model, TeacherModel)  # load_teacher: one model, never an ensemble
-    if model.lexicon is not None:  # the loop below runs the layers without its lexicon input
-        raise ValueError(
-            f"{teacher_dir}: type vectors from a teacher with lexicon features are not supported"
-        )
     acc = TypeAccumulator(model.encoder.config.hidden, len(teacher.tags))
     counts = {"sentences": 0, "tokens": 0}
     t0 = time.perf_counter()
