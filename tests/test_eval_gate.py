@@ -80,7 +80,7 @@ def test_fast_pipeline_floors(splits: Splits) -> None:
 
 @needs_accurate
 def test_teacher_floors(splits: Splits) -> None:
-    from lagebild.nlp.teacher import load_teacher
+    from lagebild.entities.teacher import load_teacher
 
     _check("teacher", _ner_f1(score_ner_teacher, load_teacher(), splits))
 

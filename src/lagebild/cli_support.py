@@ -24,19 +24,19 @@ def ensure_accurate(flag: str = "") -> None:
 
     Imported lazily so that ``lagebild --help`` and a default install never load torch.
     """
-    from lagebild.nlp import accurate
+    from lagebild.transformer import extra, precision
 
     try:
-        accurate.require_accurate()
-        accurate.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
-    except (accurate.AccurateDependencyError, ValueError) as exc:
+        extra.require_accurate()
+        precision.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
+    except (extra.AccurateDependencyError, ValueError) as exc:
         where = f"{flag}: " if flag else ""
         raise usage_error(f"{where}{exc}") from exc
 
 
 def check_storage(storage: str) -> str:
     """``--storage`` of the training commands: exit 2 unless it is a known weight storage."""
-    from lagebild.nlp.accurate import WEIGHT_STORAGES
+    from lagebild.transformer.precision import WEIGHT_STORAGES
 
     if storage not in WEIGHT_STORAGES:
         raise usage_error(f"--storage: {storage} is not one of {', '.join(WEIGHT_STORAGES)}")

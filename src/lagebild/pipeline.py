@@ -47,14 +47,14 @@ def _load_actors() -> StageFunc:
 
 
 def _load_accurate() -> StageFunc:
-    from lagebild.nlp.accurate import load_accurate_stage
+    from lagebild.entities.stage import load_accurate_stage
 
     return load_accurate_stage()
 
 
 def _load_quotes() -> StageFunc:
-    from lagebild.nlp.accurate import require_accurate
-    from lagebild.nlp.quotes import load_quote_tagger, tag_quotes
+    from lagebild.statements.tagger import load_quote_tagger, tag_quotes
+    from lagebild.transformer.extra import require_accurate
 
     require_accurate()
     tagger = load_quote_tagger()

@@ -98,8 +98,8 @@ def score_ner_teacher(
     bootstrap: int = 0,
     errors: bool = False,
 ) -> dict[str, Any]:
-    """The same metric for the e5 teacher (``lagebild.nlp.teacher.Teacher``) on gold words."""
-    from lagebild.nlp.teacher import bio_spans
+    """The same metric for the e5 teacher (``lagebild.entities.teacher.Teacher``) on gold words."""
+    from lagebild.transformer.decoding import bio_spans
 
     t0 = time.perf_counter()
     tags = teacher.tag_sentences([s.words for s in sents])

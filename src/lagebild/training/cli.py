@@ -318,12 +318,12 @@ def compact(
     """Store a fine-tuned transformer folder's layers as int8 differences (about half the size).
 
     Check the copy with ``lagebild eval ner --teacher OUT`` / ``lagebild eval quotes`` before
-    shipping it: the rounding changes the weights slightly (``docs/DECISIONS.teacher.md``).
+    shipping it: the rounding changes the weights slightly (``docs/lab/DECISIONS.teacher.md``).
     """
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
-    from lagebild.nlp.weights import compact_folder
+    from lagebild.training.compact import compact_folder
 
     if out.resolve() == model.resolve():
         typer.echo("error: --out must differ from MODEL (the original is kept)", err=True)

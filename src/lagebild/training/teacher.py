@@ -24,20 +24,10 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
+from lagebild.entities.teacher import TAGS, windows
 from lagebild.eval.scoring import score_spans
-from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
-from lagebild.nlp.teacher import (
-    TAGS,
-    TeacherModel,
-    bio_spans,
-    build_model,
-    constrained_decode,
-    save_teacher,
-    trained_state,
-    transition_mask,
-    windows,
-)
 from lagebild.training.augment import augment, mention_pool
+from lagebild.training.checkpoint import save_teacher, trained_state
 from lagebild.training.data import (
     EUROPARL_DEV,
     EUROPARL_TRAIN,
@@ -48,6 +38,9 @@ from lagebild.training.data import (
     read_germeval,
 )
 from lagebild.training.self_training import SilverSampler, silver_pool
+from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
+from lagebild.transformer.encoder import E5Tokenizer, cached_tokenizer
+from lagebild.transformer.model import TeacherModel, build_model
 
 TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 
@@ -78,7 +71,7 @@ class TeacherOptions:
     silver_per_epoch: int = 0  # silver sentences added to each epoch
     silver_until: int = 0  # last epoch with silver (0 = every epoch)
     silver_weight: float = 1.0  # loss weight of a silver word relative to a gold word
-    storage: str = "int8-delta"  # how model-best stores the trained layers (nlp.weights)
+    storage: str = "int8-delta"  # how model-best stores the trained layers (transformer.weights)
 
 
 @dataclass

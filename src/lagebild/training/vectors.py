@@ -108,7 +108,8 @@ def build_type_vectors(
     """Write ``out`` (.npz: ``words``, ``vectors``); returns counts."""
     import torch
 
-    from lagebild.nlp.teacher import TeacherModel, load_teacher, windows
+    from lagebild.entities.teacher import load_teacher, windows
+    from lagebild.transformer.model import TeacherModel
 
     torch.set_num_threads(threads)
     teacher = load_teacher(teacher_dir)

