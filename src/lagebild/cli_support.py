@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -41,17 +40,6 @@ def check_storage(storage: str) -> str:
     if storage not in WEIGHT_STORAGES:
         raise usage_error(f"--storage: {storage} is not one of {', '.join(WEIGHT_STORAGES)}")
     return storage
-
-
-def require_training_data(data: Path, files: Iterable[str] = (),
-                          folders: Iterable[str] = ()) -> None:
-    """Exit 2 naming what ``--data`` lacks, before a training command starts any slow work."""
-    from lagebild.training.data import TrainingDataError, require_data
-
-    try:
-        require_data(data, files, folders)
-    except TrainingDataError as exc:
-        raise usage_error(f"--data: {exc}") from exc
 
 
 TRAIN_INSTALL = ("pip install -e '.[train]' && pip install --no-deps german-nouns==1.2.5")

