@@ -179,7 +179,7 @@ def span_errors(
     - ``spurious``: a predicted span that touches no gold span.
 
     Each item: ``sentence`` (index), ``kind``, ``gold`` / ``predicted`` (``{"text", "label"}``
-    or null) and the sentence ``text``; the error analysis of DECISIONS.nlp.md reads these.
+    or null) and the sentence ``text``; the error analysis of docs/lab/DECISIONS.nlp.md reads these.
     """
     words = sent.words
 

@@ -12,7 +12,7 @@ Model and CPU budget: the NER teacher's encoder, cut after layer ``encoder_layer
 is the frozen base; its output is cached once (fp16; ``--cache FILE`` keeps it on disk for reruns)
 and every epoch trains only the head (default: :class:`~lagebild.statements.tagger.RoleHead`).
 ``layers > 0`` additionally fine-tunes that many top layers of the kept encoder (slow on CPU, see
-``docs/DECISIONS.quotes.md``). The machinery (batching, caching, padding, saving) is the NER
+``docs/lab/DECISIONS.quotes.md``). The machinery (batching, caching, padding, saving) is the NER
 teacher's (:mod:`lagebild.training.teacher`).
 """
 
