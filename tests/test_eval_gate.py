@@ -1,8 +1,9 @@
 """Evaluation gate: the shipped models must keep their measured quality on the own dev splits.
 
-Each floor is the dev score of the shipped model (the model cards; docs/lab/status-history.md) minus a small
-margin for platform noise, so a model, tokenizer or decoding change that loses quality fails CI
-instead of slipping through. When a better model is shipped, raise its floors here in the same
+Each floor is the dev score of the shipped model (the model cards,
+docs/lab/status-history.md) minus a small margin for platform noise, so a model, tokenizer or
+decoding change that loses quality fails CI instead of slipping through. When a better model is
+shipped, raise its floors here in the same
 commit. The splits are the deterministic ones of ``lagebild train split`` (never trained on);
 the gate needs ``../shared`` and skips without it.
 """
