@@ -27,7 +27,7 @@ from pathlib import Path  # noqa: E402
 
 from _corpus import read_articles  # noqa: E402  (benchmarks/ is on sys.path)
 
-from lagebild.nlp.accurate import BATCH_TOKENS, PRECISIONS, resolve_precision  # noqa: E402
+from lagebild.transformer.precision import PRECISIONS, resolve_precision  # noqa: E402
 
 
 def main() -> None:
@@ -35,7 +35,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/news/10kgnad-test.csv"))
     parser.add_argument("--model", type=Path, default=None, help="teacher folder")
     parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--batch-tokens", type=int, default=BATCH_TOKENS)
+    parser.add_argument(
+        "--batch-tokens", type=int, default=None, help="default: the teacher's BATCH_TOKENS"
+    )
     parser.add_argument(
         "--precision", choices=PRECISIONS, default=None, help="default: auto (bf16 if native)"
     )
@@ -49,9 +51,9 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)
+    from lagebild.entities.stage import load_accurate_stage
+    from lagebild.entities.teacher import DEFAULT_TEACHER, Teacher
     from lagebild.model import Article
-    from lagebild.nlp.accurate import load_accurate_stage
-    from lagebild.nlp.teacher import DEFAULT_TEACHER, Teacher
 
     texts = read_articles(args.data, args.limit)
     articles = [Article(text=t) for t in texts]

@@ -1,8 +1,9 @@
 """Evaluation gate: the shipped models must keep their measured quality on the own dev splits.
 
-Each floor is the dev score of the shipped model (docs/STATUS.md, the model cards) minus a small
-margin for platform noise, so a model, tokenizer or decoding change that loses quality fails CI
-instead of slipping through. When a better model is shipped, raise its floors here in the same
+Each floor is the dev score of the shipped model (the model cards,
+docs/lab/status-history.md) minus a small margin for platform noise, so a model, tokenizer or
+decoding change that loses quality fails CI instead of slipping through. When a better model is
+shipped, raise its floors here in the same
 commit. The splits are the deterministic ones of ``lagebild train split`` (never trained on);
 the gate needs ``../shared`` and skips without it.
 """
@@ -80,7 +81,7 @@ def test_fast_pipeline_floors(splits: Splits) -> None:
 
 @needs_accurate
 def test_teacher_floors(splits: Splits) -> None:
-    from lagebild.nlp.teacher import load_teacher
+    from lagebild.entities.teacher import load_teacher
 
     _check("teacher", _ner_f1(score_ner_teacher, load_teacher(), splits))
 

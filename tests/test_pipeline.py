@@ -142,12 +142,12 @@ def test_accurate_without_its_extra_is_a_usage_error(monkeypatch: pytest.MonkeyP
     from typer.testing import CliRunner
 
     from lagebild.cli import app
-    from lagebild.nlp import accurate
+    from lagebild.transformer import extra
 
     def missing() -> None:
-        raise accurate.AccurateDependencyError("torch missing; pip install 'lagebild[accurate]'")
+        raise extra.AccurateDependencyError("torch missing; pip install 'lagebild[accurate]'")
 
-    monkeypatch.setattr(accurate, "require_accurate", missing)
+    monkeypatch.setattr(extra, "require_accurate", missing)
     dump = sorted(samples_dir.glob("*.txt"))[0]
     result = CliRunner().invoke(app, ["analyze", str(dump), "--accurate"])
     assert result.exit_code == 2
@@ -159,9 +159,9 @@ def test_bad_teacher_precision_is_a_usage_error(monkeypatch: pytest.MonkeyPatch,
     from typer.testing import CliRunner
 
     from lagebild.cli import app
-    from lagebild.nlp import accurate
+    from lagebild.transformer import extra
 
-    monkeypatch.setattr(accurate, "require_accurate", lambda: None)  # with or without the extra
+    monkeypatch.setattr(extra, "require_accurate", lambda: None)  # with or without the extra
     monkeypatch.setenv("LAGEBILD_TEACHER_PRECISION", "fp16")
     dump = sorted(samples_dir.glob("*.txt"))[0]
     result = CliRunner().invoke(app, ["analyze", str(dump), "--accurate"])

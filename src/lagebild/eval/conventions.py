@@ -1,6 +1,6 @@
 """How consistently a UD treebank assigns UPOS, and where two treebanks disagree.
 
-Used to read the UPOS score honestly (DECISIONS.nlp.md, round 12): a tagger cannot beat
+Used to read the UPOS score honestly (docs/lab/DECISIONS.nlp.md, round 12): a tagger cannot beat
 the treebank's own consistency, and a model trained on two treebanks that annotate the
 same words differently pays on one of them whatever it learns.
 

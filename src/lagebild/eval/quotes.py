@@ -111,7 +111,7 @@ def evaluate_quotes(
     import torch
 
     from lagebild.model import Article, Sentence
-    from lagebild.nlp.quotes import load_quote_tagger
+    from lagebild.statements.tagger import load_quote_tagger
     from lagebild.training.quotes import read_doc
 
     torch.set_num_threads(threads)

@@ -98,8 +98,8 @@ def score_ner_teacher(
     bootstrap: int = 0,
     errors: bool = False,
 ) -> dict[str, Any]:
-    """The same metric for the e5 teacher (``lagebild.nlp.teacher.Teacher``) on gold words."""
-    from lagebild.nlp.teacher import bio_spans
+    """The same metric for the e5 teacher (``lagebild.entities.teacher.Teacher``) on gold words."""
+    from lagebild.transformer.decoding import bio_spans
 
     t0 = time.perf_counter()
     tags = teacher.tag_sentences([s.words for s in sents])
@@ -179,7 +179,7 @@ def span_errors(
     - ``spurious``: a predicted span that touches no gold span.
 
     Each item: ``sentence`` (index), ``kind``, ``gold`` / ``predicted`` (``{"text", "label"}``
-    or null) and the sentence ``text``; the error analysis of DECISIONS.nlp.md reads these.
+    or null) and the sentence ``text``; the error analysis of docs/lab/DECISIONS.nlp.md reads these.
     """
     words = sent.words
 

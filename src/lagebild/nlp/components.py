@@ -7,9 +7,7 @@
   ``overwrite = true`` and replaces the code by the real lemma. With ``compound_heads``
   (newer models) a capitalised word without a name/place/noun flag whose tail is a known
   common noun gets the flag ``n``: German writes compounds as one word, so a dictionary
-  never lists most of them (``Rauchmelder``, ``Wellnessurlaub``). With ``flag_slot`` it
-  also writes the code's flags without the frequency band into ``token.ent_kb_id_``, a
-  second hashed feature; ``lagebild_flags_clear`` resets that slot once ``tok2vec`` has run.
+  never lists most of them (``Rauchmelder``, ``Wellnessurlaub``).
 - ``lagebild_senter``: rule-based German sentence boundaries that keep a quotation and
   its frame together (no break inside open quotes, none before ``, sagte er``); it sets
   every token's ``is_sent_start``, which the parser then respects.
@@ -23,7 +21,6 @@
 from __future__ import annotations
 
 import gzip
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -37,10 +34,7 @@ from spacy.vocab import Vocab
 
 LEXFEAT = "lagebild_lexfeat"
 SENTER = "lagebild_senter"
-FLAGS_CLEAR = "lagebild_flags_clear"
 UNKNOWN = "-"
-NO_FLAGS = "."  # flags_only() of a code that is only a frequency band
-_BAND = re.compile(r"f\d+l\d+")
 COMPOUND_NOUN = "n"  # lexicon code flag: the word's tail is a known common noun
 _NAMED_FLAGS = frozenset("NVSGA")  # lexicon flags that already say what the word is
 
@@ -127,38 +121,20 @@ ABBREVIATIONS = [
 
 
 # --------------------------------------------------------------------------- lexfeat
-def flags_only(code: str) -> str:
-    """The lexicon code without its frequency band: ``~f3l3N`` → ``~N``, ``f2l2O`` → ``O``.
-
-    A word's flags then share one hashed row whatever its frequency, so a rare combination
-    such as a company word in the lowest band learns from every company word.
-    """
-    return _BAND.sub("", code) or NO_FLAGS
-
-
 class LexicalFeatures:
-    """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc).
-
-    With ``flag_slot`` it also writes :func:`flags_only` of the code into ``token.ent_kb_id_``,
-    a second hashed feature for ``tok2vec`` (``ENT_KB_ID`` in ``MultiHashEmbed``);
-    ``lagebild_flags_clear`` resets that slot after ``tok2vec``, before the NER makes entities
-    (``doc.ents`` would copy a token's value into the entity's ``kb_id_``).
-    """
+    """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
 
     def __init__(
         self,
         nlp: Language,
         name: str = LEXFEAT,
         compound_heads: bool = False,
-        flag_slot: bool = False,
     ) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.compound_heads = compound_heads
-        self.flag_slot = flag_slot
         self.table: dict[str, str] = {}
         self._cache: dict[int, int] = {}
-        self._flag_cache: dict[int, int] = {}  # code id → flags id
         self._nouns: frozenset[str] | None = None
 
     def set_table(self, table: dict[str, str]) -> None:
@@ -205,20 +181,7 @@ class LexicalFeatures:
                 value = strings.add(self.code(token.text))
                 cache[orth] = value
             token.lemma = value
-        if self.flag_slot:
-            self._write_flags(doc)
         return doc
-
-    def _write_flags(self, doc: Doc) -> None:
-        # The flags follow from the code just written, so they are cached per code (a few
-        # hundred values, independent of the table), not once more per word.
-        cache = self._flag_cache
-        strings = self.vocab.strings
-        for token in doc:
-            code = token.lemma
-            if code not in cache:
-                cache[code] = strings.add(flags_only(strings[code]))
-            token.ent_kb_id = cache[code]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
@@ -278,23 +241,9 @@ class LexicalFeatures:
         return self
 
 
-@Language.factory(LEXFEAT, default_config={"compound_heads": False, "flag_slot": False})
-def make_lexfeat(
-    nlp: Language, name: str, compound_heads: bool, flag_slot: bool
-) -> LexicalFeatures:
-    return LexicalFeatures(nlp, name, compound_heads, flag_slot)
-
-
-def clear_flags(doc: Doc) -> Doc:
-    """Reset the lexicon flag slot (``token.ent_kb_id``) once ``tok2vec`` has read it."""
-    for token in doc:
-        token.ent_kb_id = 0
-    return doc
-
-
-@Language.component(FLAGS_CLEAR)
-def flags_clear(doc: Doc) -> Doc:
-    return clear_flags(doc)
+@Language.factory(LEXFEAT, default_config={"compound_heads": False})
+def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
+    return LexicalFeatures(nlp, name, compound_heads)
 
 
 # --------------------------------------------------------------------------- senter
@@ -406,39 +355,6 @@ def make_affixes(prefix_len: int = 3, suffix_len: int = 4) -> Callable[[Language
         return nlp
 
     return set_affixes
-
-
-@registry.architectures("lagebild.StackedTok2Vec.v1")  # type: ignore[untyped-decorator]
-def stacked_tok2vec(shared: Any, own: Any) -> Any:
-    """Token vectors of two tok2vec models side by side: ``shared`` (a listener to the
-    pipeline's tok2vec) and ``own`` (a small tok2vec only the component trains), so the NER
-    keeps features the tagger and parser do not pull elsewhere."""
-    from thinc.api import Model
-
-    def forward(
-        model: Any, docs: list[Doc], is_train: bool
-    ) -> tuple[list[Any], Callable[..., Any]]:
-        left, back_left = model.layers[0](docs, is_train)
-        right, back_right = model.layers[1](docs, is_train)
-        width = left[0].shape[1] if left else model.layers[0].get_dim("nO")
-        xp = model.ops.xp
-        out = [xp.hstack((a, b)) for a, b in zip(left, right, strict=True)]
-
-        def backprop(d_out: list[Any]) -> list[Doc]:
-            back_left([model.ops.as_contig(d[:, :width]) for d in d_out])
-            back_right([model.ops.as_contig(d[:, width:]) for d in d_out])
-            return []
-
-        return out, backprop
-
-    def init(model: Any, X: Any = None, Y: Any = None) -> None:
-        for layer in model.layers:
-            layer.initialize(X=X)
-        model.set_dim("nO", sum(layer.get_dim("nO") for layer in model.layers))
-
-    known = shared.has_dim("nO") is True and own.has_dim("nO") is True  # None: not yet set
-    dims = {"nO": shared.get_dim("nO") + own.get_dim("nO") if known else None}
-    return Model("lagebild_stacked_tok2vec", forward, init=init, layers=[shared, own], dims=dims)
 
 
 def customize_tokenizer(nlp: Language) -> None:

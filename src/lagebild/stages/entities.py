@@ -8,18 +8,18 @@ from lagebild.stages import StageFunc, register
 
 def probe_accurate() -> str | None:
     """Why the ``accurate`` extra cannot run (deps missing, bad precision setting), else None."""
-    from lagebild.nlp import accurate
+    from lagebild.transformer import extra, precision
 
     try:
-        accurate.require_accurate()
-        accurate.resolve_precision()
-    except (accurate.AccurateDependencyError, ValueError) as exc:
+        extra.require_accurate()
+        precision.resolve_precision()
+    except (extra.AccurateDependencyError, ValueError) as exc:
         return str(exc)
     return None
 
 
 def _probe() -> str | None:
-    from lagebild.nlp.teacher import DEFAULT_TEACHER
+    from lagebild.entities.teacher import DEFAULT_TEACHER
 
     if not (DEFAULT_TEACHER / "config.json").is_file():
         return f"no transformer teacher at {DEFAULT_TEACHER}; reinstall Lagebild"
@@ -30,6 +30,6 @@ def _probe() -> str | None:
           probe=_probe)
 def load() -> StageFunc:
     """Transformer teacher entities (slower, more accurate than the fast pipeline's)."""
-    from lagebild.nlp.accurate import load_accurate_stage
+    from lagebild.entities.stage import load_accurate_stage
 
     return load_accurate_stage()

@@ -12,11 +12,11 @@ from lagebild.stages.entities import probe_accurate
 
 
 def _probe() -> str | None:
-    from lagebild.nlp.accurate import accurate_available
+    from lagebild.transformer.extra import accurate_available
 
     if not accurate_available():
         return probe_accurate()
-    from lagebild.nlp.quotes import DEFAULT_QUOTES
+    from lagebild.statements.tagger import DEFAULT_QUOTES
 
     if not (DEFAULT_QUOTES / "config.json").is_file():
         return f"no quotation model at {DEFAULT_QUOTES}; reinstall Lagebild"
@@ -27,7 +27,7 @@ def _probe() -> str | None:
           probe=_probe)
 def load() -> StageFunc:
     """Transformer quotation-role tagger: statements with quote, cue, speaker, addressee."""
-    from lagebild.nlp.quotes import load_quote_tagger, tag_quotes
+    from lagebild.statements.tagger import load_quote_tagger, tag_quotes
 
     tagger = load_quote_tagger()
 

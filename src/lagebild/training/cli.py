@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from lagebild.cli_support import usage_error
 from lagebild.training import recipe
 
 # spaCy and the components are imported inside the commands: ``lagebild --help`` stays fast.
@@ -16,19 +17,6 @@ from lagebild.training import recipe
 app = typer.Typer(help="Train the Lagebild German NLP pipeline.", no_args_is_help=True)
 
 DEFAULT_DATA = Path("../shared/data")
-
-
-def parse_repeats(spec: str) -> dict[str, int]:
-    """``"germeval=2,ud=3"`` → ``{"germeval": 2, "ud": 3}``."""
-    out: dict[str, int] = {}
-    for item in filter(None, (part.strip() for part in spec.split(","))):
-        name, sep, count = item.partition("=")
-        if not sep or not count.isdigit() or int(count) < 1:
-            raise typer.BadParameter(
-                f"expected SOURCE=N (N ≥ 1), got {item!r}", param_hint="--repeat"
-            )
-        out[name] = int(count)
-    return out
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:
@@ -48,9 +36,19 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def require_training_data(data: Path, files: Iterable[str] = (),
+                          folders: Iterable[str] = ()) -> None:
+    """Exit 2 naming what ``--data`` lacks, before a training command starts any slow work."""
+    from lagebild.training.data import TrainingDataError, require_data
+
+    try:
+        require_data(data, files, folders)
+    except TrainingDataError as exc:
+        raise usage_error(f"--data: {exc}") from exc
+
+
 def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
     """Exit 2 before any slow work when ``data`` lacks the gold files or the raw texts."""
-    from lagebild.cli_support import require_training_data
     from lagebild.training.data import GOLD_FILES
     from lagebild.training.raw import raw_requirements
 
@@ -130,10 +128,6 @@ def pipeline(
         recipe.COMPANIES, "--companies/--no-companies",
         help="lexicon flag O for listed companies' name words (used by the shipped model)",
     ),
-    place_derivations: bool = typer.Option(
-        False, "--place-derivations",
-        help="lexicon flag D for words derived from places (Saarbrücker, bolivianische)",
-    ),
     silver: bool = typer.Option(
         True, "--silver/--no-silver",
         help="train on the two silver sets, building into OUT those not given (~15 min once); "
@@ -151,10 +145,6 @@ def pipeline(
     ),
     silver_threads: int = typer.Option(recipe.SILVER_THREADS, "--silver-threads",
                                        help="threads of the teacher while it labels"),
-    distill_sources: str = typer.Option(
-        "", "--distill-sources",
-        help="keep only these raw corpora of the teacher silver (e.g. wikinews,gnad,spkatt)",
-    ),
     silver_per_epoch: int = typer.Option(recipe.SILVER_PER_EPOCH, "--silver-per-epoch",
                                          help="silver sentences per source and epoch"),
     all_ner_labels: bool = typer.Option(
@@ -169,13 +159,6 @@ def pipeline(
     ),
     learn_rate: float | None = typer.Option(
         None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
-    ),
-    repeat: str = typer.Option(
-        "", "--repeat", help="gold passes per epoch for some sources, e.g. germeval=2"
-    ),
-    lr_final: float | None = typer.Option(
-        None, "--lr-final",
-        help="decay the learning rate linearly to this fraction of it by the last epoch",
     ),
     vectors: Path | None = typer.Option(
         None, "--vectors", help="static type vectors (.npz from `lagebild train vectors`)"
@@ -208,10 +191,9 @@ def pipeline(
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
-        distill_sources=tuple(s for s in distill_sources.split(",") if s),
-        init_model=init_model, learn_rate=learn_rate, lr_final=lr_final, vectors=vectors,
-        max_vectors=max_vectors, repeats=parse_repeats(repeat), small_places=small_places,
-        companies=companies, place_derivations=place_derivations,
+        init_model=init_model, learn_rate=learn_rate, vectors=vectors,
+        max_vectors=max_vectors, small_places=small_places,
+        companies=companies,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s), silver=silver,
         teachers=tuple(teacher or ()), silver_threads=silver_threads, overrides=overrides,
         batch_words=batch_words,
@@ -318,12 +300,12 @@ def compact(
     """Store a fine-tuned transformer folder's layers as int8 differences (about half the size).
 
     Check the copy with ``lagebild eval ner --teacher OUT`` / ``lagebild eval quotes`` before
-    shipping it: the rounding changes the weights slightly (``docs/DECISIONS.teacher.md``).
+    shipping it: the rounding changes the weights slightly (``docs/lab/DECISIONS.teacher.md``).
     """
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
-    from lagebild.nlp.weights import compact_folder
+    from lagebild.training.compact import compact_folder
 
     if out.resolve() == model.resolve():
         typer.echo("error: --out must differ from MODEL (the original is kept)", err=True)

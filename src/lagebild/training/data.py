@@ -345,7 +345,7 @@ def write_dev_files(data: Path, out: Path) -> list[Path]:
     for rel, tail in UD_DEV_TAIL.items():
         part = _conllu_blocks(data / rel)[-tail:]
         blocks.extend(part)
-        # per treebank too: GSD and PUD annotate some words differently (DECISIONS.nlp.md,
+        # per treebank too: GSD and PUD annotate some words differently (docs/lab/DECISIONS.nlp.md,
         # round 9), so the mixed score alone hides which convention a model follows
         treebank = out / f"ud-dev-{treebank_name(rel)}.conllu"
         treebank.write_text("\n\n".join(part) + "\n\n", encoding="utf-8")

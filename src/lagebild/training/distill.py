@@ -1,7 +1,7 @@
 """Distillation (issue 4, step 3): the e5 teacher labels raw German text as silver NER.
 
-The teacher's public inference API (:meth:`lagebild.nlp.teacher.Teacher.tag_sentences`,
-:func:`lagebild.nlp.teacher.bio_spans`) tags sentences from :mod:`lagebild.training.raw`
+The teacher's public inference API (:meth:`lagebild.entities.teacher.Teacher.tag_sentences`,
+:func:`lagebild.transformer.decoding.bio_spans`) tags sentences from :mod:`lagebild.training.raw`
 (Wikinews train texts, 10kGNAD, SpkAtt debates, Redewiedergabe; round-robin, deterministic).
 The result is cached as DocBin shards (``silver-0000.spacy`` …, ``SHARD`` sentences each) in
 one folder, so an interrupted run resumes where it stopped and a partial cache is usable.
@@ -53,7 +53,9 @@ def label_raw(
     """
     import torch
 
-    from lagebild.nlp.teacher import DEFAULT_TEACHER, bio_spans, load_ensemble
+    from lagebild.entities.teacher import DEFAULT_TEACHER
+    from lagebild.training.ensemble import load_ensemble
+    from lagebild.transformer.decoding import bio_spans
 
     torch.set_num_threads(threads)
     out.mkdir(parents=True, exist_ok=True)

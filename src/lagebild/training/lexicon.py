@@ -14,11 +14,6 @@ Each word gets a short code string combining:
 - ``O`` (only with ``companies``; in the shipped table since round 11): a word of a listed company's
   name (``pytickersymbols``: the members of 20 stock indices, DAX to S&P 500 and Nikkei 225),
   legal-form words such as ``AG`` or ``Inc.`` left out.
-- ``D`` (only with ``place_derivations``): a word derived from a place name, which GermEval
-  labels ``LOCderiv``: inhabitant/attribute forms in ``-er`` of any flagged place
-  (``Saarbrücker`` ← Saarbrücken, ``Grünwalder`` ← Grünwald, ``Finsterwalder`` ← Finsterwalde)
-  and adjectives in ``-isch`` whose stem matches a country, continent or German state
-  (``bolivianische`` ← Bolivien, ``turkmenischen`` ← Turkmenistan).
 
 The table is written as ``word<TAB>code`` lines; the runtime component
 :class:`lagebild.nlp.components.LexicalFeatures` turns a token into its code (``-`` when
@@ -163,7 +158,6 @@ def build_table(
     top_words: int = 200_000,
     small_places: bool = False,
     companies: bool = False,
-    place_derivations: bool = False,
 ) -> dict[str, str]:
     """word → code. Needs the ``train`` extra (wordfreq, names-dataset, …)."""
     import wordfreq
@@ -231,8 +225,6 @@ def build_table(
         _add_small_places(flags)
     if companies:
         _add(flags, company_words(), "O")
-    if place_derivations:
-        _add_place_derivations(flags, regions())
 
     table: dict[str, str] = {}
     for word, fl in flags.items():
@@ -266,109 +258,6 @@ def _add_small_places(flags: dict[str, set[str]], min_population: int = 1000) ->
         if not _WORD.match(name) or flags.get(name, set()) & {"N", "G"}:
             continue
         flags.setdefault(name, set()).add("g")
-
-
-# German and Austrian states, regions with their own adjective (bayerisch, fränkisch), continents
-EXTRA_REGIONS = (
-    "Baden-Württemberg Bayern Berlin Brandenburg Bremen Hamburg Hessen Mecklenburg-Vorpommern "
-    "Niedersachsen Nordrhein-Westfalen Rheinland-Pfalz Saarland Sachsen Sachsen-Anhalt "
-    "Schleswig-Holstein Thüringen Tirol Kärnten Steiermark Vorarlberg Friesland Westfalen "
-    "Schwaben Franken Pfalz Europa Asien Afrika Amerika Australien Ozeanien Arktis Antarktis"
-).split()
-_NAME_OR_NOUN = frozenset("NVS")
-_ADJECTIVE_STEM_ENDINGS = frozenset({"", "an", "ian", "es", "er", "n", "ä", "e"})
-_COUNTRY_ENDINGS = frozenset({"", "a", "e", "en", "ien", "ia", "land", "istan", "ei", "n"})
-_NOT_REGIONAL = frozenset({"islam"})  # islamisch shares "isla" with Island
-_ISCH = re.compile(r"^([a-zäöüß]{3,})isch(?:e|en|er|es|em)?$")
-
-
-def regions() -> list[str]:
-    """Countries (CLDR German names, babel), German states, a few regions and the continents."""
-    try:
-        from babel import Locale
-
-        countries = [str(n) for n in Locale("de").territories.values()]
-    except Exception as exc:  # pragma: no cover - babel is a run-time dependency
-        print(f"babel unavailable: {exc}")
-        countries = []
-    return countries + EXTRA_REGIONS
-
-
-def er_forms(place: str) -> list[str]:
-    """Inhabitant/attribute forms in ``-er`` a place name may take, singular forms first
-    (over-generating: forms that German does not use never occur in text, so they cost
-    nothing but table space)."""
-    forms = [place + "er"]
-    if place.endswith("e"):
-        forms.append(place + "r")
-    if place.endswith("en"):  # Saarbrücken → Saarbrücker, München → Münchner
-        forms += [place[:-2] + "er", place[:-2] + "ner"]
-    return forms + [form + "n" for form in forms]  # dative plural: den Berlinern
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def isch_region(word: str, region_names: Iterable[str]) -> bool:
-    """Whether a lower-case ``-isch`` adjective's stem matches a region's name: the stem is a
-    prefix of the name (``ind`` → Indien, ``türk`` → Türkei), or both differ only by a typical
-    adjective ending and a typical country ending after a shared part of ≥ 4 letters
-    (``bolivian`` ~ Bolivien, ``chines`` ~ China, ``europä`` ~ Europa; not ``barbar`` ~
-    Barbados or ``martial`` ~ Martinique)."""
-    m = _ISCH.match(word)
-    if m is None:
-        return False
-    stem = m.group(1)
-    if stem in _NOT_REGIONAL:
-        return False
-    for name in region_names:
-        low = name.lower()
-        if low.startswith(stem):
-            return True
-        shared = _shared_prefix(stem, low)
-        if (
-            shared >= 4
-            and stem[shared:] in _ADJECTIVE_STEM_ENDINGS
-            and low[shared:] in _COUNTRY_ENDINGS
-        ):
-            return True
-    return False
-
-
-def _add_place_derivations(flags: dict[str, set[str]], region_names: Sequence[str]) -> None:
-    """Flag ``D`` on words derived from place names (see the module doc).
-
-    ``-er`` forms get the flag only where the word is already in the table (wordfreq's top
-    words, names …) or wordfreq has seen it: generating every form of 240k places would
-    double the shipped table for words that never occur.
-    """
-    import wordfreq
-
-    places = [
-        (w, "G" in fl) for w, fl in flags.items()
-        if fl & {"G", "g"} and len(w) >= 4 and w[:1].isupper() and w.isalpha()
-    ]
-    for place, larger in places:
-        for form in er_forms(place):
-            known = flags.get(form)
-            # A listed noun or name is a demonym only in the singular of a larger place
-            # (Berliner, Saarbrücker); Konzern (Konz + ern) or a village's Fischer are not.
-            listed = known is not None and bool(known & _NAME_OR_NOUN)
-            if listed and (not larger or form.endswith("rn")):
-                continue
-            if known is not None or wordfreq.zipf_frequency(form, "de") >= 1.0:
-                flags.setdefault(form, set()).add("D")
-    names = [n for n in region_names if n.replace("-", "").isalpha()]
-    for word in [w for w in flags if _ISCH.match(w)]:
-        if isch_region(word, names):
-            flags[word].add("D")
-            flags.setdefault(word[:1].upper() + word[1:], set()).add("D")
 
 
 _LEGAL_FORMS = frozenset(

@@ -10,9 +10,9 @@ windows of ≤ 510 pieces at the corpus's sentence boundaries; every piece gets 
 
 Model and CPU budget: the NER teacher's encoder, cut after layer ``encoder_layers`` (default 8),
 is the frozen base; its output is cached once (fp16; ``--cache FILE`` keeps it on disk for reruns)
-and every epoch trains only the head (default: :class:`~lagebild.nlp.quotes.RoleHead`).
+and every epoch trains only the head (default: :class:`~lagebild.statements.tagger.RoleHead`).
 ``layers > 0`` additionally fine-tunes that many top layers of the kept encoder (slow on CPU, see
-``docs/DECISIONS.quotes.md``). The machinery (batching, caching, padding, saving) is the NER
+``docs/lab/DECISIONS.quotes.md``). The machinery (batching, caching, padding, saving) is the NER
 teacher's (:mod:`lagebild.training.teacher`).
 """
 
@@ -30,8 +30,8 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
-from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
-from lagebild.nlp.quotes import (
+from lagebild.entities.teacher import DEFAULT_TEACHER
+from lagebild.statements.tagger import (
     ROLE_TAGS,
     ROLES,
     RoleSpan,
@@ -41,7 +41,7 @@ from lagebild.nlp.quotes import (
     piece_role_tags,
     piece_windows,
 )
-from lagebild.nlp.teacher import DEFAULT_TEACHER, TeacherModel, bio_spans, save_teacher
+from lagebild.training.checkpoint import save_teacher
 from lagebild.training.teacher import (
     Example,
     batches,
@@ -52,6 +52,9 @@ from lagebild.training.teacher import (
     pad_ids,
     starting_weights,
 )
+from lagebild.transformer.decoding import bio_spans
+from lagebild.transformer.encoder import E5Tokenizer, cached_tokenizer
+from lagebild.transformer.model import TeacherModel
 
 WIKINEWS = Path("quotes/wikinews-quotes-2024")
 SPKATT = Path("quotes/spkatt2023-debates")
@@ -267,7 +270,7 @@ class QuoteOptions:
     window: int = 510  # pieces per window (≤ 510)
     base: Path | None = DEFAULT_TEACHER
     spkatt: bool = False  # also train on the SpkAtt 2023 debates (train split)
-    storage: str = "int8-delta"  # how model-best stores the trained layers (nlp.weights)
+    storage: str = "int8-delta"  # how model-best stores the trained layers (transformer.weights)
 
 
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:

@@ -43,7 +43,7 @@ def quotes(
 
     ensure_accurate()
     check_storage(storage)
-    from lagebild.cli_support import require_training_data
+    from lagebild.training.cli import require_training_data
     from lagebild.training.quotes import SPKATT, WIKINEWS
 
     needed = [str(WIKINEWS / "train"), str(WIKINEWS / "dev")]

@@ -24,7 +24,7 @@ SILVER_PER_EPOCH = 12_000
 #: Raw-text budgets of the two silver sets (words).
 HANTA_TOKENS = 300_000
 DISTILL_TOKENS = 1_000_000
-#: Lexicon options of the shipped model (DECISIONS.nlp.md, round 11).
+#: Lexicon options of the shipped model (docs/lab/DECISIONS.nlp.md, round 11).
 SMALL_PLACES = True
 COMPANIES = True
 #: Teacher precision for the silver labels: float32 unless ``LAGEBILD_TEACHER_PRECISION`` says

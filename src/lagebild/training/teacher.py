@@ -24,26 +24,10 @@ import torch
 from torch import Tensor
 from torch.nn import functional as F
 
+from lagebild.entities.teacher import TAGS, windows
 from lagebild.eval.scoring import score_spans
-from lagebild.nlp.encoder import E5Tokenizer, cached_tokenizer
-from lagebild.nlp.teacher import (
-    TAGS,
-    TeacherModel,
-    bio_spans,
-    build_model,
-    constrained_decode,
-    save_teacher,
-    trained_state,
-    transition_mask,
-    windows,
-)
-from lagebild.nlp.teacher_lexicon import (
-    LEX_FEATURES,
-    LexiconCoder,
-    multi_hot,
-    piece_features,
-)
 from lagebild.training.augment import augment, mention_pool
+from lagebild.training.checkpoint import save_teacher, trained_state
 from lagebild.training.data import (
     EUROPARL_DEV,
     EUROPARL_TRAIN,
@@ -54,6 +38,9 @@ from lagebild.training.data import (
     read_germeval,
 )
 from lagebild.training.self_training import SilverSampler, silver_pool
+from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
+from lagebild.transformer.encoder import E5Tokenizer, cached_tokenizer
+from lagebild.transformer.model import TeacherModel, build_model
 
 TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 
@@ -84,8 +71,7 @@ class TeacherOptions:
     silver_per_epoch: int = 0  # silver sentences added to each epoch
     silver_until: int = 0  # last epoch with silver (0 = every epoch)
     silver_weight: float = 1.0  # loss weight of a silver word relative to a gold word
-    storage: str = "int8-delta"  # how model-best stores the trained layers (nlp.weights)
-    lexicon: Path | None = None  # a lexicon table: its codes enter the first trained layer
+    storage: str = "int8-delta"  # how model-best stores the trained layers (transformer.weights)
 
 
 @dataclass
@@ -96,7 +82,6 @@ class Example:
     gold: list[tuple[int, int, str]]  # gold spans over the window's words
     hidden: Tensor | None = field(default=None, repr=False)
     weight: float = 1.0  # loss weight of its words (silver < 1)
-    lex: list[list[int]] | None = field(default=None, repr=False)  # features per position
 
 
 def word_tags(sent: GoldSentence) -> list[str]:
@@ -114,16 +99,12 @@ def make_examples(
     tokenizer: E5Tokenizer,
     sents: Sequence[GoldSentence],
     weight: float = 1.0,
-    lexicon: LexiconCoder | None = None,
 ) -> list[Example]:
     out: list[Example] = []
     for s in sents:
         tags = word_tags(s)
         for w0, ids, first in windows(tokenizer, s.words):
             part = tags[w0 : w0 + len(first)]
-            lex = None
-            if lexicon is not None:
-                lex = piece_features(lexicon, s.words[w0 : w0 + len(first)], first, len(ids))
             out.append(
                 Example(
                     ids=[tokenizer.bos, *ids, tokenizer.eos],
@@ -131,18 +112,9 @@ def make_examples(
                     labels=[TAG_INDEX[t] for t in part],
                     gold=bio_spans(part),
                     weight=weight,
-                    lex=lex,
                 )
             )
     return out
-
-
-def pad_lex(batch: Sequence[Example]) -> Tensor | None:
-    """The batch's multi-hot lexicon features, or None for a teacher without them."""
-    if batch[0].lex is None:
-        return None
-    width = max(len(e.ids) for e in batch)
-    return multi_hot([e.lex or [] for e in batch], width, len(LEX_FEATURES))
 
 
 def batches(
@@ -307,7 +279,7 @@ def evaluate(
     with torch.inference_mode():
         for batch in batches(examples, budget * 2, False, rng):
             _, mask = pad_ids(batch, 0)
-            logits = model(None, mask, hidden=pad_hidden(batch), start=start, lex=pad_lex(batch))
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
             logprobs = torch.log_softmax(logits, -1)
             for r, e in enumerate(batch):
                 # the run-time decoding (BIO-constrained Viterbi), so dev selection matches it
@@ -351,10 +323,8 @@ class EpochExtras:
         tokenizer: E5Tokenizer,
         model: TeacherModel,
         start: int,
-        lexicon: LexiconCoder | None = None,
     ) -> None:
         self.opts, self.tokenizer, self.model, self.start = opts, tokenizer, model, start
-        self.lexicon = lexicon
         self.sents = [s for s in train if s.source == "germeval"]
         self.pool = mention_pool(self.sents)
         self.rng = random.Random(opts.seed + 1)
@@ -374,11 +344,11 @@ class EpochExtras:
             sents = augment(
                 self.sents, self.pool, self.rng, self.opts.augment, self.opts.augment_prob
             )
-            examples += make_examples(self.tokenizer, sents, lexicon=self.lexicon)
+            examples += make_examples(self.tokenizer, sents)
         if self.silver is not None and self.has_silver(epoch):
             silver = self.silver.next_epoch()
             examples += make_examples(
-                self.tokenizer, silver, weight=self.opts.silver_weight, lexicon=self.lexicon
+                self.tokenizer, silver, weight=self.opts.silver_weight
             )
         if not examples:
             return []
@@ -405,13 +375,10 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     n_layers = model.encoder.config.layers
     start = n_layers - max(0, min(opts.layers, n_layers))
     reference = starting_weights(model, start)
-    lexicon = LexiconCoder(opts.lexicon) if opts.lexicon is not None else None
-    if lexicon is not None:
-        model.add_lexicon(start)
 
     train_sents, dev_sents = load_data(opts)
-    train = make_examples(tokenizer, train_sents, lexicon=lexicon)
-    dev = {k: make_examples(tokenizer, v, lexicon=lexicon) for k, v in dev_sents.items()}
+    train = make_examples(tokenizer, train_sents)
+    dev = {k: make_examples(tokenizer, v) for k, v in dev_sents.items()}
     n_tok = sum(len(e.ids) for e in train)
     log(
         {
@@ -433,7 +400,7 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     for p in trainable:
         p.requires_grad_(True)
     model.encoder.set_dropout(opts.dropout)
-    extras = EpochExtras(opts, train_sents, tokenizer, model, start, lexicon)
+    extras = EpochExtras(opts, train_sents, tokenizer, model, start)
     extra = extras.next_epoch(1)
     steps_with = len(batches(train + extra, opts.batch_tokens, False, rng))
     steps_gold = len(batches(train, opts.batch_tokens, False, rng)) if extra else steps_with
@@ -444,8 +411,6 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         for e in range(1, opts.epochs + 1)
     )
     head_params = list(model.head.parameters())
-    if model.lexicon is not None:  # a new input projection learns at the head's rate
-        head_params += list(model.lexicon.parameters())
     optim, sched = make_optimizer(
         per_layer,
         head_params,
@@ -472,7 +437,7 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         for batch in batches(train + extra, opts.batch_tokens, True, rng):
             n_batches += 1
             _, mask = pad_ids(batch, 0)
-            logits = model(None, mask, hidden=pad_hidden(batch), start=start, lex=pad_lex(batch))
+            logits = model(None, mask, hidden=pad_hidden(batch), start=start)
             loss = batch_loss(logits, batch)
             optim.zero_grad(set_to_none=True)
             loss.backward()  # type: ignore[no-untyped-call,unused-ignore]
@@ -514,7 +479,6 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
                 },
                 storage=opts.storage,
                 reference=reference,
-                lexicon=lexicon,
             )
         if average is not None:
             average.swap()

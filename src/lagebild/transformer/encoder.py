@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lagebild.nlp.accurate import ACCURATE_HINT, require_accurate
+from lagebild.transformer.extra import ACCURATE_HINT, require_accurate
 
 try:  # optional dependency: the accurate extra
     import numpy as np
@@ -32,7 +32,7 @@ try:  # optional dependency: the accurate extra
     from torch import Tensor, nn
     from torch.nn import functional as F
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError(f"lagebild.nlp.encoder needs torch: {ACCURATE_HINT}") from exc
+    raise ImportError(f"lagebild.transformer.encoder needs torch: {ACCURATE_HINT}") from exc
 
 __all__ = [
     "E5Config",

@@ -6,7 +6,7 @@ fine-tuned layers 4–7 from ``lagebild/models/teacher``, all frozen) with a new
 Only the head is trained and shipped. It predicts four independent BIO tag sets (``O``/``B``/``I``
 per role) for every SentencePiece piece of the article text, so roles may overlap (a speaker
 inside a quote). Fine-tuning top transformer layers was tried first and stayed at the class
-priors within the CPU budget (see ``docs/DECISIONS.quotes.md``).
+priors within the CPU budget (see ``docs/lab/DECISIONS.quotes.md``).
 
 Input: the article text, cut into windows of at most 510 pieces at sentence boundaries
 (``article.sentences`` when filled, else a regex split). Every piece is tagged; a role span is a
@@ -37,27 +37,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lagebild.entities.teacher import DEFAULT_TEACHER
 from lagebild.model import Article
-from lagebild.nlp.accurate import require_accurate, resolve_precision
-from lagebild.nlp.encoder import E5Tokenizer, Encoding, cached_tokenizer
-from lagebild.nlp.teacher import (
-    DEFAULT_TEACHER,
-    TeacherModel,
-    bio_spans,
-    build_model,
-    constrained_decode,
-    precision_context,
-    transition_mask,
-)
-from lagebild.nlp.weights import load_into
+from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
+from lagebild.transformer.encoder import E5Tokenizer, Encoding, cached_tokenizer
+from lagebild.transformer.extra import ACCURATE_HINT, require_accurate
+from lagebild.transformer.model import TeacherModel, build_model
+from lagebild.transformer.precision import precision_context, resolve_precision
+from lagebild.transformer.weights import load_into
 
 try:
     import torch
     from torch import Tensor, nn
 except ImportError as exc:  # pragma: no cover
-    from lagebild.nlp.accurate import ACCURATE_HINT
-
-    raise ImportError(f"lagebild.nlp.quotes needs torch and safetensors: {ACCURATE_HINT}") from exc
+    raise ImportError(
+        f"lagebild.statements.tagger needs torch and safetensors: {ACCURATE_HINT}"
+    ) from exc
 
 __all__ = [
     "DEFAULT_QUOTES",
@@ -373,7 +368,7 @@ _TAGGERS: dict[tuple[Path, str], QuoteTagger] = {}
 def load_quote_tagger(model_dir: Path | None = None, precision: str | None = None) -> QuoteTagger:
     """The quotation-role tagger (default: the one shipped in ``lagebild/models/quotes``).
 
-    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.nlp.accurate``).
+    ``precision``: ``auto`` (default), ``fp32`` or ``bf16`` (``lagebild.transformer.precision``).
     """
     require_accurate()
     model_dir = Path(model_dir or DEFAULT_QUOTES).resolve()
