@@ -180,7 +180,7 @@ def test_config_overrides_reach_the_pipeline(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["pipeline", "silver", "distill", "split", "teacher",
-                                     "quotes", "vectors"])
+                                     "quotes"])
 def test_wrong_data_folder_fails_at_once_and_writes_nothing(tmp_path: Path, command: str) -> None:
     from lagebild.cli import app
 

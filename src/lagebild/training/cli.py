@@ -160,10 +160,6 @@ def pipeline(
     learn_rate: float | None = typer.Option(
         None, "--learn-rate", help="override the config's learning rate (e.g. with --init-model)"
     ),
-    vectors: Path | None = typer.Option(
-        None, "--vectors", help="static type vectors (.npz from `lagebild train vectors`)"
-    ),
-    max_vectors: int = typer.Option(0, "--max-vectors", help="keep the N most frequent (0 = all)"),
     set_: list[str] | None = typer.Option(
         None, "--set", help="override a config value, e.g. training.dropout=0.2 (repeatable)"
     ),
@@ -191,8 +187,7 @@ def pipeline(
         lexicon=not no_lexicon, sources=tuple(sources.split(",")), limit=limit,
         config=config or CONFIG, lexicon_table=lexicon_table, hanta_silver=hanta_silver,
         distill_silver=distill_silver, silver_per_epoch=silver_per_epoch,
-        init_model=init_model, learn_rate=learn_rate, vectors=vectors,
-        max_vectors=max_vectors, small_places=small_places,
+        init_model=init_model, learn_rate=learn_rate, small_places=small_places,
         companies=companies,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s), silver=silver,
         teachers=tuple(teacher or ()), silver_threads=silver_threads, overrides=overrides,
@@ -248,31 +243,6 @@ def distill(
                            log=typer.echo)
     except LabellerMismatchError as exc:
         raise typer.BadParameter(str(exc), param_hint="--out") from exc
-    typer.echo(json.dumps(counts))
-
-
-@app.command()
-def vectors(
-    data: Path = typer.Option(DEFAULT_DATA, "--data"),
-    out: Path = typer.Option(Path("training-output/type-vectors.npz"), "--out"),
-    max_tokens: int = typer.Option(1_000_000, "--max-tokens", help="raw-text words to read"),
-    teacher: Path | None = typer.Option(None, "--teacher", help="default: the shipped teacher"),
-    dims: int = typer.Option(64, "--dims"),
-    max_types: int = typer.Option(60_000, "--max-types"),
-    threads: int = typer.Option(1, "--threads"),
-) -> None:
-    """Static word vectors distilled from the e5 teacher (needs the ``accurate`` extra).
-
-    Then: ``lagebild train pipeline --vectors OUT``.
-    """
-    from lagebild.cli_support import ensure_accurate
-
-    ensure_accurate()
-    require_inputs(data, raw=True)
-    from lagebild.training.vectors import build_type_vectors
-
-    counts = build_type_vectors(data, out, max_tokens, teacher_dir=teacher, dims=dims,
-                                max_types=max_types, threads=threads, log=typer.echo)
     typer.echo(json.dumps(counts))
 
 

@@ -26,7 +26,6 @@ from torch.nn import functional as F
 
 from lagebild.entities.teacher import TAGS, windows
 from lagebild.eval.scoring import score_spans
-from lagebild.training.augment import augment, mention_pool
 from lagebild.training.checkpoint import save_teacher, trained_state
 from lagebild.training.data import (
     EUROPARL_DEV,
@@ -64,8 +63,6 @@ class TeacherOptions:
     sources: tuple[str, ...] = ("germeval", "europarl")
     ema: float = 0.0  # exponential moving average of the weights (0 = off), evaluated and saved
     layer_decay: float = 1.0  # learning rate x layer_decay per layer below the top one
-    augment: float = 0.0  # mention-replaced GermEval copies per train sentence and epoch
-    augment_prob: float = 0.5  # chance that a mention is swapped in such a copy
     silver: Path | None = None  # self-training: a `train distill` folder of teacher labels
     silver_sources: tuple[str, ...] = ("wikinews", "gnad")  # raw corpora kept from it
     silver_per_epoch: int = 0  # silver sentences added to each epoch
@@ -310,8 +307,8 @@ def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[
 
 
 class EpochExtras:
-    """Training windows that change every epoch: mention-replaced GermEval copies
-    (``--augment``) and a fresh sample of the teacher's own silver labels (``--silver``).
+    """Training windows that change every epoch: a fresh sample of the teacher's own silver
+    labels (``--silver``).
 
     Their frozen-layer states are computed per epoch, like the gold ones once at the start.
     """
@@ -325,9 +322,6 @@ class EpochExtras:
         start: int,
     ) -> None:
         self.opts, self.tokenizer, self.model, self.start = opts, tokenizer, model, start
-        self.sents = [s for s in train if s.source == "germeval"]
-        self.pool = mention_pool(self.sents)
-        self.rng = random.Random(opts.seed + 1)
         self.silver: SilverSampler | None = None
         if opts.silver is not None and opts.silver_per_epoch > 0:
             pool = silver_pool(opts.data, opts.silver, opts.silver_sources)
@@ -340,11 +334,6 @@ class EpochExtras:
 
     def next_epoch(self, epoch: int) -> list[Example]:
         examples: list[Example] = []
-        if self.opts.augment > 0:
-            sents = augment(
-                self.sents, self.pool, self.rng, self.opts.augment, self.opts.augment_prob
-            )
-            examples += make_examples(self.tokenizer, sents)
         if self.silver is not None and self.has_silver(epoch):
             silver = self.silver.next_epoch()
             examples += make_examples(
@@ -404,10 +393,9 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     extra = extras.next_epoch(1)
     steps_with = len(batches(train + extra, opts.batch_tokens, False, rng))
     steps_gold = len(batches(train, opts.batch_tokens, False, rng)) if extra else steps_with
-    # epochs without silver have fewer steps; with --augment every epoch counts as a full
-    # one (slight overestimate with --silver-until: the rate then ends just above zero)
+    # epochs without silver have fewer steps
     total_steps = sum(
-        steps_with if extras.has_silver(e) or opts.augment > 0 else steps_gold
+        steps_with if extras.has_silver(e) else steps_gold
         for e in range(1, opts.epochs + 1)
     )
     head_params = list(model.head.parameters())

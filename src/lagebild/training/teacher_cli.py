@@ -37,14 +37,6 @@ def teacher(
     layer_decay: float = typer.Option(
         1.0, "--layer-decay", help="learning rate factor per layer below the top one"
     ),
-    augment: float = typer.Option(
-        0.0,
-        "--augment",
-        help="mention-replaced copies of each GermEval train sentence per epoch (e.g. 0.5)",
-    ),
-    augment_prob: float = typer.Option(
-        0.5, "--augment-prob", help="chance that a mention is swapped in such a copy"
-    ),
     silver: Path | None = typer.Option(
         None, "--silver", help="self-training: a `lagebild train distill` folder"
     ),
@@ -89,8 +81,6 @@ def teacher(
         sources=tuple(s for s in sources.split(",") if s),
         ema=ema,
         layer_decay=layer_decay,
-        augment=augment,
-        augment_prob=augment_prob,
         silver=silver,
         silver_sources=tuple(s for s in silver_sources.split(",") if s),
         silver_per_epoch=silver_per_epoch,

@@ -90,8 +90,6 @@ class TrainOptions:
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
     learn_rate: float | None = None  # override the config's learning rate
-    vectors: Path | None = None  # static type vectors (.npz from `lagebild train vectors`)
-    max_vectors: int = 0  # keep only the N most frequent types of ``vectors`` (0 = all)
     log: Callable[[str], None] = print
     # After every update: (steps done, steps in the whole run); the CLI draws a progress bar.
     progress: Callable[[int, int], None] | None = None
@@ -191,28 +189,9 @@ def build_nlp(opts: TrainOptions) -> Language:
 
     config = load_config(opts.config, overrides=opts.overrides)
     config["training"]["seed"] = opts.seed
-    if opts.vectors is not None:
-        config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] = True
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     customize_tokenizer(nlp)
-    if opts.vectors is not None:
-        set_type_vectors(nlp, opts.vectors, opts.max_vectors)
     return nlp
-
-
-def set_type_vectors(nlp: Language, path: Path, max_rows: int = 0) -> None:
-    """Put the teacher-distilled type vectors into the vocab (looked up by exact ORTH)."""
-    from spacy.vectors import Vectors
-
-    from lagebild.training.vectors import load_type_vectors
-
-    words, data = load_type_vectors(path)
-    if max_rows:
-        words, data = words[:max_rows], data[:max_rows]
-    vectors = Vectors(strings=nlp.vocab.strings, data=data, name="lagebild_e5_types")
-    for row, word in enumerate(words):
-        vectors.add(word, row=row)
-    nlp.vocab.vectors = vectors
 
 
 def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
