@@ -37,3 +37,25 @@ def test_readme_quick_start_has_three_commands() -> None:
     assert "pip install" in commands[0] and "lagebild ingest samples/" in commands[1]
     assert "pytest" in commands[2]
     assert ".venv/bin/pytest" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_architecture_stage_table_matches_the_registry() -> None:
+    """Every registered stage has its row in docs/ARCHITECTURE.md, with its modes."""
+    from lagebild import stages
+
+    doc = (REPO / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip().strip("`"): line for line in doc.splitlines()
+            if line.startswith("| `")}
+    for spec in stages.registry().values():
+        assert spec.name in rows, f"stage {spec.name!r} missing from docs/ARCHITECTURE.md"
+        cells = [c.strip() for c in rows[spec.name].split("|")]
+        assert cells[2] == ", ".join(spec.requires), spec.name
+        assert cells[3] == ", ".join(spec.assigns), spec.name
+        modes = [m for m, names in stages.MODES.items() if spec.name in names]
+        assert cells[4] == ", ".join(modes), spec.name
+
+
+def test_status_is_one_page_with_commands() -> None:
+    status = (REPO / "docs" / "STATUS.md").read_text(encoding="utf-8")
+    assert len(status.splitlines()) <= 80, "docs/STATUS.md is one page; logs go to docs/lab/"
+    assert "lagebild " in status
