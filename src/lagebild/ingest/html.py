@@ -503,8 +503,8 @@ def parse_html(
 
     sitename = page.sitename or _as_str(getattr(doc, "sitename", None))
     source: Source = builder.fields["source"]
-    if source.outlet is None and sitename:
-        authors = _authors(_as_str(getattr(doc, "author", None)), sitename)
+    if source.outlet is None and (sitename or getattr(doc, "author", None)):
+        authors = _authors(_as_str(getattr(doc, "author", None)), sitename or "")
         builder.set(source=Source(outlet=sitename, authors=authors))
     builder.set(
         url=url or page.url or _as_str(getattr(doc, "url", None)),
@@ -530,7 +530,10 @@ def _authors(author: str | None, sitename: str) -> list[str]:
         return []
     site = _letters(sitename)
     names = [norm(a) for a in re.split(r";|\s+und\s+|,", author) if norm(a)]
-    return [n for n in names if _letters(n) and _letters(n) not in site and site not in _letters(n)]
+    return [
+        n for n in names
+        if _letters(n) and not (site and (_letters(n) in site or site in _letters(n)))
+    ]
 
 
 def _source_index(units: list[_Unit], skip: set[str]) -> int:
