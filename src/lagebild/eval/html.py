@@ -14,7 +14,7 @@ Scored per page:
 * the same for plain trafilatura on the same page (``bare_extraction`` with its defaults;
   its body is every text element but the ``head`` subheadings, so both sides are scored on
   the same kind of text);
-* title exact match (whitespace-normalised headline, or kicker + headline, against ``title``),
+* title exact match (the article's whitespace-normalised ``title`` against ``title``),
   author F1 (sets of normalised names), date accuracy (the calendar day), subheading recall
   (expected section headlines found among Lagebild's subheadings).
 
@@ -203,8 +203,7 @@ def score_article(article: Article, expected: Expected) -> dict[str, Any]:
     missed = [t for t in gold if _key(t) not in got_keys]
     title = None
     if expected.title:
-        candidates = {_norm(t) for t in (article.headline, article.title) if t}
-        title = 1.0 if _norm(expected.title) in candidates else 0.0
+        title = 1.0 if _norm(expected.title) == _norm(article.title or "") else 0.0
     date = None
     if expected.date:
         date = 1.0 if (article.published or "")[:10] == expected.date else 0.0
