@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -144,11 +144,12 @@ def rules() -> _Rules:
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 
 
-def _class_words(el: etree._Element) -> set[str]:
-    attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+@lru_cache(maxsize=8192)
+def _class_words(attrs: str) -> frozenset[str]:
+    """``article-related c-box`` → {article, related, c, box, article-related, c-box}."""
     words = {w.lower() for w in _WORD_SPLIT.split(attrs) if w}
     words.update(t.lower() for t in attrs.split())
-    return words
+    return frozenset(words)
 
 
 def is_furniture_line(line: str) -> bool:
@@ -166,7 +167,7 @@ def _strip_furniture(
 ) -> int:
     """Remove navigation, related links, share bars, newsletter and cookie boxes … in place.
 
-    ``protect`` holds ids of elements (the headline, the article's paragraphs) that must
+    ``protect`` holds elements (the headline, the article's paragraphs) that must
     survive: a furniture-looking element that holds one of them is a wrapper of the
     article and stays. Returns the number of removed elements.
     """
@@ -179,31 +180,27 @@ def _strip_furniture(
         if host == spec_host or host.endswith("." + spec_host):
             for xpath in xpaths:
                 doomed.extend(e for e in root.xpath(xpath) if isinstance(e, etree._Element))
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in r.tags or (el.get("role") or "").lower() in r.roles:
+    doomed.extend(root.iter(*r.tags))
+    for el in _MARKED(root):
+        if el.get("hidden") is not None or (el.get("role") or "").lower() in r.roles:
             doomed.append(el)
             continue
-        if el.get("hidden") is not None:
-            doomed.append(el)
-            continue
-        if not (el.get("class") or el.get("id")):
-            continue
-        words = _class_words(el)
+        words = _class_words(f"{el.get('class') or ''} {el.get('id') or ''}")
         if words & r.class_words or (
             words & r.link_block_words and _link_heavy(el, r.link_density)
         ):
             doomed.append(el)
+    guarded = {a for el in protect for a in el.iterancestors()} | protect
     removed = 0
     for el in doomed:
-        parent = el.getparent()
-        if parent is None or _holds(el, protect):
+        if el.getparent() is None or el in guarded:
             continue
         _drop(el)
         removed += 1
     return removed
+
+
+_MARKED = etree.XPath("descendant::*[@class or @id or @role or @hidden]")
 
 
 def _drop(el: etree._Element) -> None:
@@ -218,10 +215,6 @@ def _drop(el: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + el.tail
     parent.remove(el)
-
-
-def _holds(el: etree._Element, protect: set[etree._Element]) -> bool:
-    return bool(protect) and any(d in protect for d in el.iter())
 
 
 def _link_heavy(el: etree._Element, threshold: float) -> bool:
