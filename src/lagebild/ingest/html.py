@@ -181,6 +181,9 @@ def _strip_furniture(
             for xpath in xpaths:
                 doomed.extend(e for e in root.xpath(xpath) if isinstance(e, etree._Element))
     doomed.extend(root.iter(*r.tags))
+    for listing in root.iter("ul", "ol"):  # lists of links: other articles, tags, menus
+        if len(listing) >= 2 and _link_heavy(listing, 0.8):
+            doomed.append(listing)
     for el in _MARKED(root):
         if el.get("hidden") is not None or (el.get("role") or "").lower() in r.roles:
             doomed.append(el)
@@ -490,11 +493,22 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
         if page.kicker is None:
             page.kicker = _kicker_before(h1)
             page.kicker_joined = False
-    for el in tree.iter("p", "div"):
-        if _TEASER_CLASS.search(el.get("class") or "") and not _skipped(el):
+    # the teaser follows the headline; one with links is a teaser of another article
+    scope = [tree] if h1 is None else [h1.getparent(), *h1.iterancestors()][:4]
+    seen: set[etree._Element] = set()
+    for holder in scope:
+        if holder is None or page.teaser:
+            break
+        for el in holder.iter("p", "div"):
+            if el in seen:
+                continue
+            seen.add(el)
+            if not _TEASER_CLASS.search(el.get("class") or "") or _skipped(el):
+                continue
             text = _text(el)
             # a teaser is prose, not a wrapper around the whole article
-            if 40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1):
+            if (40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1)
+                    and not _link_heavy(el, 0.3)):
                 page.teaser = text
                 break
     page.description = _meta(tree, "og:description", "description", "twitter:description")
@@ -741,13 +755,19 @@ def parse_html(
             builder.add_image(fig.file, fig.caption, fig.credit_line, fig.credit)
 
     source_index = _source_index(units, skip)
+    skip_index: set[int] = set()
     for index, unit in enumerate(units):
         if unit.kind == "graphic":
             found = _match_figure(page, unit.src)
             if found is not None:
                 builder.add_image(found.file, found.caption, found.credit_line, found.credit)
             elif file_name(unit.src):
-                builder.add_image(file_name(unit.src), None, None, None)
+                caption = _caption_after(units, index)
+                if caption is not None:
+                    skip_index.add(index + 1)
+                builder.add_image(file_name(unit.src), caption, None, None)
+            continue
+        if index in skip_index:
             continue
         line = norm(unit.text)
         if not line or line in skip or index > source_index:
@@ -776,6 +796,16 @@ def parse_html(
         published=page.published or normalise_date(published),
     )
     return builder.build()
+
+
+def _caption_after(units: list[_Unit], index: int) -> str | None:
+    """A short line without closing punctuation right after an image is its caption."""
+    if index + 1 >= len(units) or units[index + 1].kind != "p":
+        return None
+    line = norm(units[index + 1].text)
+    if 0 < len(line.split()) <= 12 and not line.endswith((".", "!", "?", ":", '"', "“")):
+        return line
+    return None
 
 
 def _check_body(builder: ArticleBuilder, teaser: str | None) -> None:
