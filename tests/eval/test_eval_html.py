@@ -145,5 +145,10 @@ def test_fundus_pages_meet_the_targets(shared_dir: Path) -> None:
         pytest.skip(f"fundus pages not found at {root}")
     overall = evaluate(root)["overall"]
     assert overall["pages"] == 105 and overall["failed"] == 0
-    assert overall["body_f1"] >= 0.94, overall
-    assert overall["body_precision"] >= 0.92, overall
+    # measured: F1 0.968, precision 0.956 (trafilatura 0.959 / 0.946); the issue's
+    # targets (0.97 / 0.96) are not reached yet, this gate keeps what was reached
+    assert overall["body_f1"] >= 0.965, overall
+    assert overall["body_precision"] >= 0.95, overall
+    assert overall["body_f1"] > overall["trafilatura_f1"], overall
+    assert overall["body_precision"] > overall["trafilatura_precision"], overall
+    assert overall["date_accuracy"] >= 0.95 and overall["subheading_recall"] >= 0.9, overall

@@ -1,8 +1,11 @@
 """HTML article pages: trafilatura for main text and metadata, plus the structure it drops.
 
-trafilatura finds the article body (paragraphs, ``h2``/``h3`` subheadings, images) and the
-metadata (title, date, URL, site name, author, categories). Plain trafilatura output loses
-what makes a news page a news page, so it is recovered from the page itself:
+Page furniture (navigation, other articles' teasers, newsletter, cookie and share boxes,
+comments) is removed first by the rules in ``data/html-rules.toml``; trafilatura then finds
+the article body (paragraphs, ``h2``/``h3`` subheadings, images) in what is left. Metadata
+(title, authors, date, publisher) comes from the page's JSON-LD article object and meta
+tags. Plain trafilatura output loses what makes a news page a news page, so it is recovered
+from the page itself:
 
 * the kicker (Dachzeile): a ``span``/``em``/``strong`` opening the ``h1`` before the
   headline, or an element with a kicker-like class just before the ``h1``;
