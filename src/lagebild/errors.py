@@ -25,6 +25,7 @@ class ErrorCode(Enum):
     E011 = "cannot read input: {detail}"
     E012 = "invalid value: {detail}"
     E013 = "article text too short to analyse ({chars} characters)"
+    E014 = "no article body on the page: {detail}"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

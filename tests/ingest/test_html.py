@@ -163,3 +163,68 @@ def test_no_text_page_is_failure(tmp_path: Path) -> None:
     assert isinstance(item, Failure)
     assert item.code is ErrorCode.E006
     assert str(path) in str(item)
+
+
+ARTICLE = """<p>Der Landtag hat am Mittwoch mit knapper Mehrheit ein neues Schulgesetz beschlossen.
+Künftig sollen Grundschulen mehr Lehrkräfte für Deutsch als Zweitsprache erhalten.</p>
+<p>Die Opposition kritisierte die Finanzierung als unzureichend und kündigte an, gegen
+einzelne Regelungen vor dem Verfassungsgericht zu klagen.</p>"""
+
+
+def test_page_furniture_is_dropped() -> None:
+    html = f"""<html><head><title>t</title></head><body>
+    <nav><a href="/">Startseite</a></nav>
+    <div class="cookie-consent"><p>Wir verwenden Cookies, um Ihnen das beste Erlebnis zu
+    bieten. Mit Klick auf Zustimmen akzeptieren Sie dies.</p></div>
+    <article><h1>Landtag beschließt Schulgesetz</h1>
+    <p class="article-teaser">Mehr Lehrkräfte für Deutsch als Zweitsprache: Das neue Gesetz
+    soll Grundschulen entlasten.</p>
+    {ARTICLE}
+    <div class="newsletter-box"><p>Jeden Morgen die wichtigsten Nachrichten aus dem Landtag
+    direkt in Ihr Postfach.</p></div>
+    <div class="c-share-bar"><p>Teilen Sie diesen Artikel mit Ihren Freundinnen und
+    Freunden auf allen Kanälen.</p></div>
+    <ul><li><a href="/a">Kita-Streik in Köln dauert an und trifft viele Eltern hart</a></li>
+    <li><a href="/b">Neue Radwege für die Innenstadt sind beschlossene Sache</a></li></ul>
+    <p>Mehr zum Thema: Schulpolitik</p>
+    </article>
+    <div class="teaser"><a href="/c"><p>Bahnstreik: Was Pendler jetzt wissen müssen, wenn
+    sie morgen früh zur Arbeit fahren wollen</p></a></div>
+    </body></html>"""
+    article = parse_html(html)
+    assert article.teaser is not None and article.teaser.startswith("Mehr Lehrkräfte")
+    assert len(article.paragraphs) == 2, article.paragraphs
+    for furniture in ("Cookies", "Postfach", "Teilen", "Kita-Streik", "Mehr zum Thema",
+                      "Bahnstreik", "Startseite"):
+        assert furniture not in article.text, furniture
+
+
+def test_short_line_after_image_is_its_caption() -> None:
+    html = f"""<html><body><article><h1>Landtag beschließt Schulgesetz</h1>
+    {ARTICLE.replace("</p>", "</p><img src='/img/landtag.jpg'><p>Der Landtag in Düsseldorf"
+                     "</p>", 1)}
+    </article></body></html>"""
+    article = parse_html(html)
+    assert [(i.file, i.caption) for i in article.images] == [
+        ("landtag.jpg", "Der Landtag in Düsseldorf")
+    ]
+    assert len(article.paragraphs) == 2
+    assert_blocks_match_fields(article)
+
+
+def test_page_of_only_furniture_is_e014() -> None:
+    html = """<html><body><h1>Ressort Politik</h1>
+    <p>Alle Artikel im Überblick</p><p>Kontakt und Impressum</p></body></html>"""
+    with pytest.raises(LagebildError) as info:
+        parse_html(html)
+    assert info.value.code is ErrorCode.E014
+    assert "words" in info.value.message
+
+
+def test_rules_file_is_valid() -> None:
+    from lagebild.ingest.html import is_furniture_line, rules
+
+    assert "newsletter" in rules().class_words
+    assert is_furniture_line("Mehr zum Thema")
+    assert is_furniture_line("Foto: picture alliance / dpa")
+    assert not is_furniture_line("Mehr als 400 Feuerwehrleute protestierten vor dem Landtag.")

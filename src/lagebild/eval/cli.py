@@ -212,3 +212,65 @@ def ud_conventions(
         ]
         table.add_row(probe, *cells)
     console.print(table)
+
+
+@app.command("html")
+def html(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object (with every page)"),
+    pages: bool = typer.Option(False, "--pages", help="also print one row per page"),
+    trafilatura: bool = typer.Option(
+        True, "--trafilatura/--no-trafilatura", help="score plain trafilatura on the same pages"
+    ),
+) -> None:
+    """The HTML reader against expected fields of real pages, beside plain trafilatura.
+
+    DIR is laid out like fundus's parser test data, e.g.
+    ``lagebild eval html ../shared/data/html/fundus``: body token precision/recall/F1
+    (teaser + paragraphs), title exact match, author F1, date accuracy, subheading recall.
+    """
+    from lagebild.eval.html import evaluate
+
+    try:
+        result = evaluate(directory, with_trafilatura=trafilatura)
+    except ValueError as exc:
+        raise usage_error(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    console = Console()
+
+    def cell(value: float | None) -> str:
+        return "–" if value is None else f"{value:.3f}"
+
+    columns = ("pages", "body P", "body R", "body F1", "traf. P", "traf. R", "traf. F1",
+               "title", "authors F1", "date", "subheads R")
+    keys = ("body_precision", "body_recall", "body_f1", "trafilatura_precision",
+            "trafilatura_recall", "trafilatura_f1", "title_exact", "authors_f1",
+            "date_accuracy", "subheading_recall")
+    table = Table(title=f"HTML reader on {directory} (means over pages)")
+    table.add_column("publisher")
+    for col in columns:
+        table.add_column(col, justify="right")
+    for pub, s in result["publishers"].items():
+        table.add_row(pub, str(s["pages"]), *(cell(s[k]) for k in keys))
+    overall = result["overall"]
+    table.add_row("ALL", str(overall["pages"]), *(cell(overall[k]) for k in keys), style="bold")
+    console.print(table)
+    if pages:
+        page_table = Table(title="pages")
+        for col in ("page", "body P", "body R", "traf. F1", "title", "authors", "date",
+                    "subheads R"):
+            page_table.add_column(col)
+        for p in result["pages"]:
+            page_table.add_row(
+                p["file"], cell(p["body"]["precision"]), cell(p["body"]["recall"]),
+                cell(p["trafilatura"].get("f1")), cell(p["title"]), cell(p["authors"]),
+                cell(p["date"]), cell(p["subheadings"]),
+            )
+        console.print(page_table)
+    for p in result["pages"]:
+        if p["failure"]:
+            typer.echo(f"failed: {p['file']}: {p['failure']}")
+    typer.echo(f"{overall['pages']} pages, {overall['failed']} failed, "
+               f"{result['seconds']:.1f} s")

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import charset_normalizer
 import ftfy
 
 from lagebild.errors import ErrorCode, LagebildError
+
+# The first two characters of a UTF-8 sequence read as cp1252/Latin-1 ("Ã¤", "â€ž"): without
+# such a pair there is no mojibake for ftfy to repair, and large pages skip it (it is slow).
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -49,7 +58,9 @@ def repair_text(text: str) -> str:
     ftfy's ``fix_encoding`` repairs UTF-8 read as cp1252 ("GesprÃ¤ch" → "Gespräch"). Not
     ``fix_text``: that also straightens „typographic“ quotes, which changes the article.
     """
-    return unicodedata.normalize("NFC", ftfy.fix_encoding(text))
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_encoding(text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _decode(data: bytes, declared: str | None) -> str:

@@ -1,8 +1,11 @@
 """HTML article pages: trafilatura for main text and metadata, plus the structure it drops.
 
-trafilatura finds the article body (paragraphs, ``h2``/``h3`` subheadings, images) and the
-metadata (title, date, URL, site name, author, categories). Plain trafilatura output loses
-what makes a news page a news page, so it is recovered from the page itself:
+Page furniture (navigation, other articles' teasers, newsletter, cookie and share boxes,
+comments) is removed first by the rules in ``data/html-rules.toml``; trafilatura then finds
+the article body (paragraphs, ``h2``/``h3`` subheadings, images) in what is left. Metadata
+(title, authors, date, publisher) comes from the page's JSON-LD article object and meta
+tags. Plain trafilatura output loses what makes a news page a news page, so it is recovered
+from the page itself:
 
 * the kicker (Dachzeile): a ``span``/``em``/``strong`` opening the ``h1`` before the
   headline, or an element with a kicker-like class just before the ``h1``;
@@ -17,11 +20,14 @@ what makes a news page a news page, so it is recovered from the page itself:
 
 from __future__ import annotations
 
-import copy
+import json
 import logging
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -65,6 +71,9 @@ _RELATED = re.compile(
     r"Mehr Videos|Zum Video|Zur Bilderserie|Das könnte Sie auch interessieren)\b",
     re.I,
 )
+_COMPANY = re.compile(r"\b(?:GmbH|AG|KG|Verlag|Redaktion|Media|Medien|Nachrichten)\b")
+_MIN_WORDS = 12  # fewer words in teaser + paragraphs: not an article body (E014)
+_MIN_SENTENCE_WORDS = 8  # … or no paragraph is as long as a sentence
 _SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "form", "header"}
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _SECTION_BLACKLIST = {"startseite", "home", "homepage", "nachrichten", "news"}
@@ -101,6 +110,127 @@ def _sniff(head: bytes) -> bool:
     )
 
 
+# --------------------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class _Rules:
+    tags: frozenset[str]
+    roles: frozenset[str]
+    class_words: frozenset[str]
+    link_block_words: frozenset[str]
+    link_density: float
+    line: re.Pattern[str]
+    publisher_remove: dict[str, tuple[str, ...]]
+
+
+@cache
+def rules() -> _Rules:
+    """The furniture rules of ``data/html-rules.toml`` (general first, then per publisher)."""
+    raw = tomllib.loads(
+        resources.files("lagebild.ingest").joinpath("data/html-rules.toml").read_text("utf-8")
+    )
+    furniture = raw["furniture"]
+    patterns = "|".join(f"(?:{p})" for p in raw["lines"]["patterns"])
+    return _Rules(
+        tags=frozenset(furniture["tags"]),
+        roles=frozenset(furniture["roles"]),
+        class_words=frozenset(w.lower() for w in furniture["class_words"]),
+        link_block_words=frozenset(w.lower() for w in furniture["link_block_words"]),
+        link_density=float(furniture["link_density"]),
+        line=re.compile(patterns, re.I),
+        publisher_remove={
+            host.lower(): tuple(spec.get("remove", ()))
+            for host, spec in (raw.get("publisher") or {}).items()
+        },
+    )
+
+
+_WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+
+
+@lru_cache(maxsize=8192)
+def _class_words(attrs: str) -> frozenset[str]:
+    """``article-related c-box`` → {article, related, c, box, article-related, c-box}."""
+    words = {w.lower() for w in _WORD_SPLIT.split(attrs) if w}
+    words.update(t.lower() for t in attrs.split())
+    return frozenset(words)
+
+
+def is_furniture_line(line: str) -> bool:
+    """A body line that is page furniture by its wording (``Mehr zum Thema …``, credits …)."""
+    return len(line) <= 400 and rules().line.fullmatch(line) is not None
+
+
+def _host(url: str | None) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def _strip_furniture(
+    tree: lxml.html.HtmlElement, url: str | None, protect: set[etree._Element]
+) -> int:
+    """Remove navigation, related links, share bars, newsletter and cookie boxes … in place.
+
+    ``protect`` holds elements (the headline, the article's paragraphs) that must
+    survive: a furniture-looking element that holds one of them is a wrapper of the
+    article and stays. Returns the number of removed elements.
+    """
+    r = rules()
+    doomed: list[etree._Element] = []
+    body = tree.find("body")
+    root = body if body is not None else tree
+    host = _host(url)
+    for spec_host, xpaths in r.publisher_remove.items():
+        if host == spec_host or host.endswith("." + spec_host):
+            for xpath in xpaths:
+                doomed.extend(e for e in root.xpath(xpath) if isinstance(e, etree._Element))
+    doomed.extend(root.iter(*r.tags))
+    for listing in root.iter("ul", "ol"):  # lists of links: other articles, tags, menus
+        if len(listing) >= 2 and _link_heavy(listing, 0.8):
+            doomed.append(listing)
+    for el in _MARKED(root):
+        if el.get("hidden") is not None or (el.get("role") or "").lower() in r.roles:
+            doomed.append(el)
+            continue
+        words = _class_words(f"{el.get('class') or ''} {el.get('id') or ''}")
+        if words & r.class_words or (
+            words & r.link_block_words and _link_heavy(el, r.link_density)
+        ):
+            doomed.append(el)
+    guarded = {a for el in protect for a in el.iterancestors()} | protect
+    removed = 0
+    for el in doomed:
+        if el.getparent() is None or el in guarded:
+            continue
+        _drop(el)
+        removed += 1
+    return removed
+
+
+_MARKED = etree.XPath("descendant::*[@class or @id or @role or @hidden]")
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _link_heavy(el: etree._Element, threshold: float) -> bool:
+    text = len(_text(el))
+    if text == 0:
+        return False
+    links = sum(len(_text(a)) for a in el.iter("a"))
+    return links / text >= threshold
+
+
 # --------------------------------------------------------------------------- page facts
 @dataclass
 class _Figure:
@@ -125,6 +255,9 @@ class _Page:
     url: str | None = None
     sitename: str | None = None
     description: str | None = None
+    h1: etree._Element | None = None
+    declared_title: str | None = None  # JSON-LD headline, else og:title
+    authors: list[str] | None = None  # None: the page names none
     figures: list[_Figure] = field(default_factory=list)
 
 
@@ -267,21 +400,118 @@ def _kicker_before(h1: etree._Element) -> str | None:
     return None
 
 
+_ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|LiveBlogPosting|Report)$")
+_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+)\s*")
+_BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?|text)\s*:?\s+", re.I)
+
+
+def _ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, object]]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack: list[object] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[:0] = item
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack[:0] = graph
+                main = item.get("mainEntity")
+                if isinstance(main, dict):
+                    stack.insert(0, main)
+
+
+def _ld_article(tree: lxml.html.HtmlElement) -> dict[str, object] | None:
+    """The page's own article object in its JSON-LD (NewsArticle, ReportageNewsArticle …)."""
+    for obj in _ld_objects(tree):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
+            return obj
+    return None
+
+
+def _ld_names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _ld_names(item)]
+    return []
+
+
+def split_names(text: str) -> list[str]:
+    """``Von Anna Muster und Max Beispiel`` → the names."""
+    text = _BYLINE_PREFIX.sub("", norm(text))
+    names = [norm(_BYLINE_PREFIX.sub("", n)) for n in _NAME_SPLIT.split(text)]
+    return [n for n in names if n and len(n) <= 60 and not n.startswith("http")]
+
+
+def _page_authors(tree: lxml.html.HtmlElement, article: dict[str, object] | None) -> list[str]:
+    if article is not None:
+        names = [n for raw in _ld_names(article.get("author")) for n in split_names(raw)]
+        if names:
+            return list(dict.fromkeys(names))
+    meta = _meta(tree, "author", "article:author", "dc.creator", "sailthru.author")
+    if meta and not meta.startswith("http"):
+        return split_names(meta)
+    for el in tree.xpath('//*[@rel="author" or @itemprop="author"]'):
+        if _skipped(el):
+            continue
+        name = el.find('.//*[@itemprop="name"]')
+        text = norm(name.get("content") or _text(name)) if name is not None else _text(el)
+        if text:
+            return split_names(text)
+    return []
+
+
+def _strip_site(title: str, sitename: str | None) -> str:
+    """``Headline | Site`` → ``Headline``."""
+    for sep in (" | ", " – ", " - "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and len(tail) <= 30 and (
+            sep == " | " or (sitename and _letters(sitename) in _letters(tail))
+        ):
+            return head.strip()
+    return title
+
+
 def _read_page(tree: lxml.html.HtmlElement) -> _Page:
     page = _Page()
     h1 = next((h for h in tree.iter("h1") if _text(h) and not _skipped(h)), None)
     if h1 is None:
         h1 = next((h for h in tree.iter("h1") if _text(h)), None)
+    page.h1 = h1
     if h1 is not None:
         page.kicker, page.headline = _title_parts(h1)
         if page.kicker is None:
             page.kicker = _kicker_before(h1)
             page.kicker_joined = False
-    for el in tree.iter("p", "div"):
-        if _TEASER_CLASS.search(el.get("class") or "") and not _skipped(el):
+    # the teaser follows the headline; one with links is a teaser of another article
+    scope = [tree] if h1 is None else [h1.getparent(), *h1.iterancestors()][:4]
+    seen: set[etree._Element] = set()
+    for holder in scope:
+        if holder is None or page.teaser:
+            break
+        for el in holder.iter("p", "div"):
+            if el in seen:
+                continue
+            seen.add(el)
+            if not _TEASER_CLASS.search(el.get("class") or "") or _skipped(el):
+                continue
             text = _text(el)
             # a teaser is prose, not a wrapper around the whole article
-            if 40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1):
+            if (40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1)
+                    and not _link_heavy(el, 0.3)):
                 page.teaser = text
                 break
     page.description = _meta(tree, "og:description", "description", "twitter:description")
@@ -294,7 +524,11 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
                 if links and len(links[-1]) <= 40:
                     page.section = links[-1]
                 break
-    page.published = normalise_date(_meta(tree, *_DATE_META))
+    article = _ld_article(tree)
+    ld_date = article.get("datePublished") if article is not None else None
+    page.published = normalise_date(ld_date) if isinstance(ld_date, str) else None
+    if page.published is None:
+        page.published = normalise_date(_meta(tree, *_DATE_META))
     if page.published is None:
         for time_el in tree.iter("time"):
             stamp = normalise_date(time_el.get("datetime")) or parse_german_date(_text(time_el))
@@ -310,7 +544,20 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
         None,
     )
     page.url = canonical or _meta(tree, "og:url")
-    page.sitename = _meta(tree, "og:site_name")
+    publisher = _ld_names(article.get("publisher")) if article is not None else []
+    page.sitename = (
+        _meta(tree, "og:site_name", "application-name")
+        or (norm(publisher[0]) if publisher and norm(publisher[0]) else None)
+        or _host(page.url)
+        or None
+    )
+    ld_title = article.get("headline") if article is not None else None
+    og_title = _meta(tree, "og:title", "twitter:title")
+    if isinstance(ld_title, str) and norm(ld_title):
+        page.declared_title = norm(ld_title)
+    elif og_title:
+        page.declared_title = _strip_site(og_title, page.sitename)
+    page.authors = _page_authors(tree, article)
     for fig in tree.iter("figure"):
         if _skipped(fig):
             continue
@@ -388,20 +635,19 @@ def _match_figure(page: _Page, src: str | None) -> _Figure | None:
     return None
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str | None) -> tuple[object | None, str]:
-    """Run trafilatura; returns (document or None, error detail)."""
+def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[object | None, str]:
+    """Run trafilatura on the cleaned tree (it changes it); (document or None, error detail)."""
     try:
         from trafilatura import bare_extraction
 
         doc = bare_extraction(
-            copy.deepcopy(tree),
-            url=url,
+            tree,
             include_images=True,
-            include_formatting=True,
+            include_formatting=False,
             include_tables=True,
             include_comments=False,
-            with_metadata=True,
-            favor_recall=True,
+            with_metadata=False,
+            fast=True,
         )
     except Exception as exc:  # trafilatura failing is not fatal: fall back to the DOM
         return None, f"{type(exc).__name__}: {exc}"
@@ -412,13 +658,48 @@ def _as_str(value: object) -> str | None:
     return norm(value) if isinstance(value, str) and norm(value) else None
 
 
+def _main_text(tree: lxml.html.HtmlElement, page: _Page) -> set[etree._Element]:
+    """The headline and the paragraphs of the element holding most paragraph text."""
+    share: dict[etree._Element, int] = {}
+    paragraphs: dict[etree._Element, list[etree._Element]] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is None:
+            continue
+        size = len(_text(p))
+        if size >= 40:
+            share[parent] = share.get(parent, 0) + size
+            paragraphs.setdefault(parent, []).append(p)
+    protect: set[etree._Element] = set()
+    if share:
+        protect.update(paragraphs[max(share, key=share.__getitem__)])
+    if page.h1 is not None:
+        protect.add(page.h1)
+    return protect
+
+
+def _strip_figures(tree: lxml.html.HtmlElement) -> None:
+    """Figures keep only their images: captions and credits are read from the page itself."""
+    for fig in list(tree.iter("figure", "figcaption")):
+        if fig.tag == "figcaption":
+            _drop(fig)
+            continue
+        images = list(fig.iter("img"))
+        for child in list(fig):
+            _drop(child)
+        fig.text = None
+        for img in images[:1]:
+            img.tail = None
+            fig.append(img)
+
+
 def parse_html(
     text: str, url: str | None = None, published: str | None = None
 ) -> Article:
     """Parse one HTML page into an article.
 
     ``url`` (e.g. a WARC target URI) overrides the page's own; ``published`` is the
-    fallback date when the page has none. Raises ``LagebildError`` (E005/E006).
+    fallback date when the page has none. Raises ``LagebildError`` (E005/E006/E014).
     """
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
@@ -426,26 +707,30 @@ def parse_html(
     except (etree.ParserError, ValueError) as exc:
         raise LagebildError(ErrorCode.E005, detail=str(exc) or type(exc).__name__) from exc
     page = _read_page(tree)
-    doc, _ = _trafilatura(tree, url or page.url)
+    page_url = url or page.url
+    _strip_furniture(tree, page_url, _main_text(tree, page))
+    _strip_figures(tree)
+    doc, _ = _trafilatura(tree)
     units: list[_Unit] = []
     body = getattr(doc, "body", None) if doc is not None else None
     if body is not None:
         units = _units_from_trafilatura(body)
     if not any(u.kind == "p" for u in units):
-        units = _units_from_dom(copy.deepcopy(tree))
-    title = _as_str(getattr(doc, "title", None))
-    headline = page.headline or title
+        fallback = lxml.html.document_fromstring(text)
+        _strip_furniture(fallback, page_url, set())
+        units = _units_from_dom(fallback)
+    headline = page.headline or page.declared_title
     kicker = page.kicker
     builder = ArticleBuilder()
-    section = page.section or _first(getattr(doc, "categories", None))
-    if section:
-        builder.add(BlockType.SECTION, section)
+    if page.section:
+        builder.add(BlockType.SECTION, page.section)
     if headline:
         builder.add_title(kicker, headline, joined=page.kicker_joined)
 
-    skip = {norm(s) for s in (headline, kicker, title, page.teaser) if s}
+    skip = {norm(s) for s in (headline, kicker, page.declared_title, page.teaser) if s}
     if kicker and headline:
         skip.add(norm(f"{kicker} {headline}"))
+        skip.add(norm(f"{kicker}: {headline}"))
     for fig in page.figures:
         for piece in (fig.caption, fig.credit_line, fig.credit):
             if piece:
@@ -473,46 +758,72 @@ def parse_html(
             builder.add_image(fig.file, fig.caption, fig.credit_line, fig.credit)
 
     source_index = _source_index(units, skip)
+    skip_index: set[int] = set()
     for index, unit in enumerate(units):
         if unit.kind == "graphic":
             found = _match_figure(page, unit.src)
             if found is not None:
                 builder.add_image(found.file, found.caption, found.credit_line, found.credit)
             elif file_name(unit.src):
-                builder.add_image(file_name(unit.src), None, None, None)
+                caption = _caption_after(units, index)
+                if caption is not None:
+                    skip_index.add(index + 1)
+                builder.add_image(file_name(unit.src), caption, None, None)
+            continue
+        if index in skip_index:
             continue
         line = norm(unit.text)
-        if not line or line in skip:
-            continue
+        if not line or line in skip or index > source_index:
+            continue  # after the closing source line: related links, not article
         if index == source_index:
             match = _SOURCE.match(line)
             assert match is not None
             builder.add_source(line, parse_source_line(match.group(1)))
-        elif _RELATED.match(line):
-            builder.add(BlockType.RELATED, line)
+        elif _RELATED.match(line) or is_furniture_line(line):
+            continue
         elif unit.kind == "head":
-            if unit.alt == "h1":
-                continue
-            builder.add(BlockType.SUBHEADING, line)
-        elif index > source_index:
-            builder.add(BlockType.RELATED, line)
+            if unit.alt != "h1":
+                builder.add(BlockType.SUBHEADING, line)
         else:
             builder.add(BlockType.PARAGRAPH, line)
-    if not builder.fields["paragraphs"] and not builder.fields.get("teaser"):
-        raise LagebildError(ErrorCode.E006)
+    _check_body(builder, teaser)
 
-    sitename = page.sitename or _as_str(getattr(doc, "sitename", None))
     source: Source = builder.fields["source"]
-    if source.outlet is None and sitename:
-        authors = _authors(_as_str(getattr(doc, "author", None)), sitename)
-        builder.set(source=Source(outlet=sitename, authors=authors))
+    authors = _authors(page.authors or [], page.sitename or "") or source.authors
+    builder.set(source=Source(outlet=source.outlet or page.sitename, authors=authors,
+                              agencies=source.agencies))
+    if page.declared_title:
+        builder.set(title=page.declared_title)
     builder.set(
-        url=url or page.url or _as_str(getattr(doc, "url", None)),
-        published=page.published
-        or normalise_date(published)
-        or normalise_date(_as_str(getattr(doc, "date", None))),
+        url=page_url,
+        published=page.published or normalise_date(published),
     )
     return builder.build()
+
+
+def _caption_after(units: list[_Unit], index: int) -> str | None:
+    """A short line without closing punctuation right after an image is its caption."""
+    if index + 1 >= len(units) or units[index + 1].kind != "p":
+        return None
+    line = norm(units[index + 1].text)
+    if 0 < len(line.split()) <= 12 and not line.endswith((".", "!", "?", ":", '"', "“")):
+        return line
+    return None
+
+
+def _check_body(builder: ArticleBuilder, teaser: str | None) -> None:
+    """E006 without any text; E014 when what is left is too little to be an article body."""
+    paragraphs: list[str] = builder.fields["paragraphs"]
+    if not paragraphs and not teaser:
+        raise LagebildError(ErrorCode.E006)
+    words = sum(len(p.split()) for p in paragraphs) + len((teaser or "").split())
+    longest = max((len(p.split()) for p in [*paragraphs, teaser or ""]), default=0)
+    if words < _MIN_WORDS or longest < _MIN_SENTENCE_WORDS:
+        raise LagebildError(
+            ErrorCode.E014,
+            detail=f"{words} words in {len(paragraphs)} paragraphs after removing page "
+            "furniture (navigation, teasers, consent or paywall boxes)",
+        )
 
 
 def _first(values: object) -> str | None:
@@ -525,12 +836,14 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-zäöüß]", "", text.lower())
 
 
-def _authors(author: str | None, sitename: str) -> list[str]:
-    if not author:
-        return []
+def _authors(names: list[str], sitename: str) -> list[str]:
+    """Person names: the outlet itself and companies are not authors."""
     site = _letters(sitename)
-    names = [norm(a) for a in re.split(r";|\s+und\s+|,", author) if norm(a)]
-    return [n for n in names if _letters(n) and _letters(n) not in site and site not in _letters(n)]
+    names = [n for n in names if not _COMPANY.search(n)]
+    return [
+        n for n in names
+        if _letters(n) and not (site and (_letters(n) in site or site in _letters(n)))
+    ]
 
 
 def _source_index(units: list[_Unit], skip: set[str]) -> int:
