@@ -4,6 +4,8 @@
   strict outer-span precision/recall/F1 overall and per type; ``--errors`` lists every span
   that is not an exact match (missed, type, boundary, spurious).
 - ``lagebild eval ud FILE.conllu`` — UPOS, STTS, lemma, Mood, UAS/LAS.
+- ``lagebild eval events FILE.jsonl`` — PLOVER event coding (type P/R/F1, actors, modality,
+  extra events) on the product path (eval/README.md).
 - ``lagebild eval ud-conventions FILE.conllu…`` — gold files only: the STTS → UPOS ceiling of
   a treebank and the word groups where treebanks disagree.
 
@@ -274,3 +276,69 @@ def html(
             typer.echo(f"failed: {p['file']}: {p['failure']}")
     typer.echo(f"{overall['pages']} pages, {overall['failed']} failed, "
                f"{result['seconds']:.1f} s")
+
+
+def _mode_stages(accurate: bool) -> tuple[str, ...]:
+    """The stages of ``lagebild analyze`` (fast or ``--accurate``), checked: exit 2 if one
+    cannot run."""
+    from lagebild import stages as registry
+    from lagebild.pipeline import choose_stages
+    names = choose_stages(accurate=accurate)
+        for spec in registry.check_order(names):
+            reason = spec.unavailable_reason()
+            if reason is not None:
+                raise registry.StageUnavailableError(spec.name, reason)
+    except (registry.StageError, registry.StageUnavailableError) as exc:
+        raise usage_error(f"{'--accurate: ' if accurate else ''}{exc}") from exc
+    return names
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+@app.command()
+def events(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="gold JSONL (eval/events-dev.jsonl)"),
+    accurate: bool = typer.Option(False, "--accurate",
+                                  help="analyse with the accurate mode's stages"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+    errors: bool = typer.Option(False, "--errors",
+                                help="also list every missed gold event and false alarm"),
+    """Event coding: PLOVER type P/R/F1, source/target and modality accuracy, extra events.
+    Each item's text runs through the same stages as ``lagebild analyze``; definitions of the
+    metrics: ``lagebild.eval.events`` and eval/README.md.
+    from lagebild.eval.events import EventGoldError, evaluate_events, read_gold
+        items = read_gold(file)
+    except EventGoldError as exc:
+    result = evaluate_events(items, _mode_stages(accurate), errors, origin=str(file))
+    table = Table(title=f"Events {file.name} ({result['items']} items, "
+                        f"{result['null_items']} without event; stages: "
+                        f"{', '.join(result['stages']) or 'none'})")
+    for col in ("type", "support", "tp", "fp", "fn", "precision", "recall", "f1"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for typ, s in result["per_type"].items():
+        table.add_row(typ, str(s["support"]), str(s["tp"]), str(s["fp"]), str(s["fn"]),
+                      f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+    table.add_row("ALL (micro)", str(result["gold_events"]), str(result["tp"]),
+                  str(result["fp"]), str(result["fn"]), f"{result['precision']:.3f}",
+                  f"{result['recall']:.3f}", f"{result['f1']:.3f}")
+    typer.echo(
+        f"macro F1 {result['macro_f1']:.3f} · source accuracy {_fmt(result['source_accuracy'])}"
+        f" (n={result['source_scored']}) · target accuracy {_fmt(result['target_accuracy'])}"
+        f" (n={result['target_scored']}) · modality accuracy "
+        f"{_fmt(result['modality_accuracy'])} (n={result['modality_scored']})"
+    )
+    typer.echo(f"extra events per item {result['extra_per_item']:.3f} · null items without "
+               f"events {_fmt(result['null_clean'])} · emitted {result['emitted_events']} · "
+               f"failed {result['failed']} · {result['seconds']:.1f} s")
+    if errors:
+        err_table = Table(title=f"Event errors ({len(result['errors'])})")
+        for col in ("id", "kind", "gold", "emitted", "text"):
+            err_table.add_column(col)
+        for e in result["errors"]:
+            emitted = e["emitted"] if isinstance(e["emitted"], str) else ", ".join(e["emitted"])
+            if e.get("trigger"):
+                emitted += f" ({', '.join(e['trigger'])})"
+            err_table.add_row(e["id"], e["kind"], e["gold"] or "null", emitted or "–",
+                              e["text"][:120])
+        console.print(err_table)

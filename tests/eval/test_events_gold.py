@@ -1,0 +1,66 @@
+"""Checks of the hand-annotated event gold ``eval/events-dev.jsonl`` (see eval/README.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lagebild.eval.events import MODALITIES, TYPES, read_gold
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "eval" / "events-dev.jsonl"
+SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
+ARTICLES = SHARED / "data" / "quotes" / "wikinews-quotes-2024" / "train"
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_every_line_parses_and_is_valid() -> None:
+    items = read_gold(GOLD)  # raises on a bad line
+    rows = _rows()
+    assert len(items) == len(rows) >= 300
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["event"] is None or r["event"] in TYPES, r["id"]
+        if r["event"] is None:
+            assert not r["source"] and not r["target"] and not r["event_text_de"], r["id"]
+            assert "modality" not in r, r["id"]
+        else:
+            assert r["event_text_de"] and r["modality"] in MODALITIES, r["id"]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", r["published"]), r["id"]
+        assert re.match(r"\d+ - ", r["doc"]), r["id"]
+
+
+def test_coverage() -> None:
+    counts = Counter(r["event"] for r in _rows())
+    assert set(TYPES) <= set(counts), set(TYPES) - set(counts)
+    assert counts[None] >= 60
+
+
+def test_trigger_and_actor_words_occur_in_text() -> None:
+    for r in _rows():
+        assert r["event_text_de"] in r["text_de"], r["id"]
+        for actor in r["source"] + r["target"]:
+            assert actor["text_de"] and actor["text_de"] in r["text_de"], (r["id"], actor)
+            assert re.fullmatch(r"[A-Z]{3,12}", actor["code"]), (r["id"], actor)
+
+
+def test_text_is_verbatim_from_the_article() -> None:
+    if not ARTICLES.is_dir():
+        pytest.skip(f"Wikinews articles not found at {ARTICLES} (set LAGEBILD_SHARED)")
+    texts: dict[str, str] = {}
+    for r in _rows():
+        number = r["doc"].split(" - ", 1)[0]
+        if number not in texts:
+            found = list(ARTICLES.glob(f"{number} - *.json"))
+            assert len(found) == 1, r["doc"]
+            texts[number] = json.loads(found[0].read_text(encoding="utf-8"))["originalText"]
+            assert f"({r['published']})" in found[0].name, r["id"]
+        assert r["text_de"] in texts[number], r["id"]

@@ -1,0 +1,140 @@
+"""The event scorer on a hand-computed case, and ``lagebild eval events`` on a tiny file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.eval import events as ev
+from lagebild.model import Actor, ActorRef, Article, Event, Mention, Offsets, Span
+
+
+def _event(typ: str, text: str, trigger: str, source: list[ActorRef] | None = None,
+           target: list[ActorRef] | None = None, modality: str = "asserted") -> Event:
+    start = text.index(trigger)
+    return Event(type=typ, trigger=Span(start=start, end=start + len(trigger), text=trigger),
+                 sentence=Offsets(start=0, end=len(text)), source=source or [],
+                 target=target or [], modality=modality)
+
+
+GOLD = [
+    {"id": "a", "text_de": "Die EU kritisierte Russland.", "event": "ACCUSE",
+     "modality": "asserted", "event_text_de": "kritisierte",
+     "source": [{"code": "IGOEUREU", "text_de": "Die EU"}],
+     "target": [{"code": "RUSGOV", "text_de": "Russland"}]},
+    {"id": "b", "text_de": "Die Polizei nahm ihn fest und verhörte ihn.", "event": "COERCE",
+     "modality": "asserted", "event_text_de": "nahm",
+     "source": [{"code": "DEUCOP", "text_de": "Die Polizei"}], "target": [],
+     "other_events": ["ACCUSE"]},
+    {"id": "c", "text_de": "Das Wetter war schön.", "event": None,
+     "source": [], "target": [], "event_text_de": ""},
+    {"id": "d", "text_de": "Die Minister sollen sich getroffen haben.", "event": "CONSULT",
+     "modality": "alleged", "event_text_de": "getroffen",
+     "source": [{"code": "DEUGOV", "text_de": "Die Minister"}], "target": []},
+]
+
+
+def _articles() -> list[Article | None]:
+    texts = [g["text_de"] for g in GOLD]
+    a = Article(text=texts[0], events=[
+        # right type; source by cameo prefix (IGOEUR…), target wrong (cameo UKR, other name)
+        _event("ACCUSE", texts[0], "kritisierte",
+               [ActorRef(name="Europäische Union", cameo="IGOEUREEC")],
+               [ActorRef(name="Ukraine", cameo="UKR")]),
+        _event("ACCUSE", texts[0], "kritisierte"),  # a duplicate: one extra event
+    ])
+    b = Article(
+        text=texts[1],
+        actors=[Actor(id="org:polizei", name="Bundespolizei", type="ORG",
+                      mentions=[Mention(start=4, end=11, text="Polizei", kind="name",
+                                        confidence=1.0)])],
+        events=[
+            # source matched through the actor layer's mention (name/code do not match)
+            _event("COERCE", texts[1], "nahm", [ActorRef(id="org:polizei", name="BPol")]),
+            _event("ACCUSE", texts[1], "verhörte"),  # listed in other_events: not an FP
+            _event("ASSAULT", texts[1], "nahm"),  # false alarm
+        ])
+    c = Article(text=texts[2], events=[_event("PROTEST", texts[2], "Wetter")])  # on null
+    return [a, b, c, None]  # d: no article (analysis failed) -> a miss
+
+
+def test_score_hand_computed() -> None:
+    items = [ev.parse_item(g, f"gold:{i + 1}") for i, g in enumerate(GOLD)]
+    r = ev.score_events(items, _articles(), errors=True)
+    # TP: a (ACCUSE), b (COERCE); FN: d (CONSULT); FP: ASSAULT on b, PROTEST on c
+    assert (r["tp"], r["fp"], r["fn"]) == (2, 2, 1)
+    assert r["precision"] == pytest.approx(0.5)
+    assert r["recall"] == pytest.approx(2 / 3)
+    assert r["f1"] == pytest.approx(4 / 7)
+    assert r["per_type"]["ACCUSE"] == {"support": 1, "tp": 1, "fp": 0, "fn": 0,
+                                       "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert r["per_type"]["CONSULT"]["fn"] == 1
+    assert r["per_type"]["PROTEST"]["fp"] == 1 and r["per_type"]["PROTEST"]["support"] == 0
+    # macro F1 over the types with gold support: ACCUSE 1, COERCE 1, CONSULT 0
+    assert r["macro_f1"] == pytest.approx((1 + 1 + 0) / 3)
+    # source: a (IGOEUR prefix) and b (mention overlap) -> 2/2; target: a wrong -> 0/1
+    assert (r["source_accuracy"], r["source_scored"]) == (1.0, 2)
+    assert (r["target_accuracy"], r["target_scored"]) == (0.0, 1)
+    assert (r["modality_accuracy"], r["modality_scored"]) == (1.0, 2)
+    # extra: a 1 (duplicate), b 1 (ASSAULT; ACCUSE is an other_event), c 1, d 0 -> 3/4
+    assert r["extra_per_item"] == pytest.approx(0.75)
+    assert r["null_clean"] == 0.0
+    kinds = sorted((e["id"], e["kind"]) for e in r["errors"])
+    assert kinds == [("b", "false_alarm"), ("c", "false_alarm"), ("d", "miss")]
+
+
+def test_country_part_and_matching() -> None:
+    assert ev.country_part("USAGOV") == "USA"
+    assert ev.country_part("IGOEUREU") == "IGOEUR"
+    assert ev.country_part("CVL") is None
+    gold = ev.GoldActor("RUSMIL", "russische Truppen")
+    assert ev.actor_matches(ActorRef(name="x", cameo="RUS"), gold)
+    assert ev.actor_matches(ActorRef(name="Truppen Russlands"), gold)
+    assert not ev.actor_matches(ActorRef(name="Ukraine", cameo="UKRMIL"), gold)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("{not json", "invalid JSON"),
+    ('{"text_de": "x", "event": "ATTACK"}', "unknown PLOVER type"),
+    ('{"text_de": "x"}', "'event' missing"),
+    ('{"text_de": "x", "event": null, "modality": "maybe"}', "unknown modality"),
+    ('{"text_de": "x", "event": "AID", "source": [{"code": 1}]}', "'source' entries"),
+])
+def test_bad_file_exit_2(tmp_path: Path, line: str, reason: str) -> None:
+    from lagebild.cli import app
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(GOLD[2]) + "\n" + line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "events", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:2" in result.output and reason in result.output
+
+
+def test_cli_tiny_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command on two items; the analyzer is replaced by one that returns fixed events,
+    so the test checks the command's plumbing, not a model."""
+    from lagebild.cli import app
+
+    gold = tmp_path / "tiny.jsonl"
+    gold.write_text("\n".join(json.dumps(g) for g in GOLD[:3]) + "\n", encoding="utf-8")
+    seen: list[tuple[str, str | None]] = []
+
+    def fake(items, stages, origin):
+        for item in items:
+            article = ev.build_article(item, origin)
+            seen.append((article.text, article.published))
+        return _articles()[:3]
+
+    monkeypatch.setattr(ev, "analyse_items", fake)
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "events", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["items"] == 3 and data["tp"] == 2 and data["fp"] == 2 and data["fn"] == 0
+    assert seen[0] == (GOLD[0]["text_de"], None)
+    result = runner.invoke(app, ["eval", "events", str(gold), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "ACCUSE" in result.output and "false_alarm" in result.output
