@@ -283,7 +283,9 @@ def _mode_stages(accurate: bool) -> tuple[str, ...]:
     cannot run."""
     from lagebild import stages as registry
     from lagebild.pipeline import choose_stages
+
     names = choose_stages(accurate=accurate)
+    try:
         for spec in registry.check_order(names):
             reason = spec.unavailable_reason()
             if reason is not None:
@@ -291,6 +293,8 @@ def _mode_stages(accurate: bool) -> tuple[str, ...]:
     except (registry.StageError, registry.StageUnavailableError) as exc:
         raise usage_error(f"{'--accurate: ' if accurate else ''}{exc}") from exc
     return names
+
+
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -304,13 +308,22 @@ def events(
     as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
     errors: bool = typer.Option(False, "--errors",
                                 help="also list every missed gold event and false alarm"),
+) -> None:
     """Event coding: PLOVER type P/R/F1, source/target and modality accuracy, extra events.
+
     Each item's text runs through the same stages as ``lagebild analyze``; definitions of the
     metrics: ``lagebild.eval.events`` and eval/README.md.
+    """
     from lagebild.eval.events import EventGoldError, evaluate_events, read_gold
+
+    try:
         items = read_gold(file)
     except EventGoldError as exc:
+        raise usage_error(str(exc)) from exc
     result = evaluate_events(items, _mode_stages(accurate), errors, origin=str(file))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
     table = Table(title=f"Events {file.name} ({result['items']} items, "
                         f"{result['null_items']} without event; stages: "
                         f"{', '.join(result['stages']) or 'none'})")
@@ -322,6 +335,8 @@ def events(
     table.add_row("ALL (micro)", str(result["gold_events"]), str(result["tp"]),
                   str(result["fp"]), str(result["fn"]), f"{result['precision']:.3f}",
                   f"{result['recall']:.3f}", f"{result['f1']:.3f}")
+    console = Console()
+    console.print(table)
     typer.echo(
         f"macro F1 {result['macro_f1']:.3f} · source accuracy {_fmt(result['source_accuracy'])}"
         f" (n={result['source_scored']}) · target accuracy {_fmt(result['target_accuracy'])}"
