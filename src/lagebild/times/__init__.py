@@ -37,8 +37,9 @@ def _sentence_bounds(text: str, sentences: Sequence[Sentence] | None) -> list[in
     return [0] + [m.end() for m in _SENT_END.finditer(text)]
 
 
-def find_times(text: str, published: str | None = None,
-               sentences: Sequence[Sentence] | None = None) -> list[TimeExpression]:
+def find_times(
+    text: str, published: str | None = None, sentences: Sequence[Sentence] | None = None
+) -> list[TimeExpression]:
     """All temporal expressions of ``text`` with values resolved against ``published``."""
     ref = reference_date(published)
     cands = find(text)
@@ -50,17 +51,28 @@ def find_times(text: str, published: str | None = None,
     future_of: dict[int, bool] = {}
     prev: Candidate | None = None
     for cand in cands:
-        if (cand.kind == "part_adv" and prev is not None and prev.kind in ("clock", "deictic")
-                and not text[prev.end:cand.start].strip()):
+        if (
+            cand.kind == "part_adv"
+            and prev is not None
+            and prev.kind in ("clock", "deictic")
+            and not text[prev.end : cand.start].strip()
+        ):
             continue  # ``4 Uhr 30 morgens``: the part of day belongs to the clock time
         sent = bisect.bisect_right(starts, cand.start) - 1
         if sent not in future_of:
             end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
-            future_of[sent] = tense_is_future(text[starts[sent]:end])
+            future_of[sent] = tense_is_future(text[starts[sent] : end])
         ctx = Context(ref, future_of[sent], anchor[1] if anchor and anchor[0] == sent else None)
         ttype, value = resolve(cand, ctx)
-        out.append(TimeExpression(start=cand.start, end=cand.end, text=text[cand.start:cand.end],
-                                  type=ttype, value=value))
+        out.append(
+            TimeExpression(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                type=ttype,
+                value=value,
+            )
+        )
         if ttype is TimeType.DATE and value and _CALENDAR.match(value):
             anchor = (sent, value)
         prev = cand
@@ -73,8 +85,9 @@ def annotate(article: Article) -> Article:
     return article
 
 
-def date_for_span(article: Article, start: int, end: int,
-                  anchor: int | None = None) -> TimeExpression | None:
+def date_for_span(
+    article: Article, start: int, end: int, anchor: int | None = None
+) -> TimeExpression | None:
     """The date or time expression inside ``[start, end)`` closest to ``anchor``.
 
     For events: ``start``/``end`` is typically the event's sentence, ``anchor`` its trigger
@@ -86,8 +99,11 @@ def date_for_span(article: Article, start: int, end: int,
     Uses ``article.times`` when the ``times`` stage ran, else finds the expressions itself.
     Returns None when the span holds no date.
     """
-    times = article.times if article.times else find_times(article.text, article.published,
-                                                           article.sentences or None)
+    times = (
+        article.times
+        if article.times
+        else find_times(article.text, article.published, article.sentences or None)
+    )
     point = start if anchor is None else anchor
     best: tuple[int, int, int] | None = None
     chosen: TimeExpression | None = None

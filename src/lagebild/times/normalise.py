@@ -109,8 +109,9 @@ def nearest_day(ref: date, month: int, day: int) -> date | None:
 
 def nearest_month_year(ref: date, month: int) -> int:
     here = ref.year * 12 + ref.month - 1
-    return min((ref.year - 1, ref.year, ref.year + 1),
-               key=lambda y: (abs(y * 12 + month - 1 - here), y))
+    return min(
+        (ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y * 12 + month - 1 - here), y)
+    )
 
 
 def _num(text: str) -> float | None:
@@ -280,8 +281,11 @@ def _deictic(p: dict[str, str], ctx: Context) -> Result:
 
 def _deictic_adj(p: dict[str, str], ctx: Context) -> Result:
     word = p["dadj"].lower()
-    stem = next(s for s in sorted(lexicon()["deictic_adjectives"], key=len, reverse=True)
-                if word.startswith(s))
+    stem = next(
+        s
+        for s in sorted(lexicon()["deictic_adjectives"], key=len, reverse=True)
+        if word.startswith(s)
+    )
     if ctx.ref is None:
         return D, None
     day = (ctx.ref + timedelta(days=int(lexicon()["deictic_adjectives"][stem]))).isoformat()
@@ -415,8 +419,9 @@ def _relative(p: dict[str, str], ctx: Context) -> Result:
 
 def _previous(p: dict[str, str], ctx: Context) -> Result:
     unit = lexicon()["previous_nouns"][p["prev"]]
-    return _relative({"rel": "letzten", "unit": {"Y": "Jahr", "M": "Monat", "W": "Woche"}[unit]},
-                     ctx)
+    return _relative(
+        {"rel": "letzten", "unit": {"Y": "Jahr", "M": "Monat", "W": "Woche"}[unit]}, ctx
+    )
 
 
 def _ref(p: dict[str, str], ctx: Context) -> Result:
@@ -465,8 +470,10 @@ def _holiday_period(p: dict[str, str], ctx: Context) -> Result:
         return D, None
     ref = ctx.ref
     if kind == "easter":
-        day = min((easter(y) for y in (ref.year - 1, ref.year, ref.year + 1)),
-                  key=lambda d: abs((d - ref).days))
+        day = min(
+            (easter(y) for y in (ref.year - 1, ref.year, ref.year + 1)),
+            key=lambda d: abs((d - ref).days),
+        )
         return D, f"{day.year:04d}-{day.month:02d}"
     month = int(kind)
     return D, f"{nearest_month_year(ref, month):04d}-{month:02d}"
