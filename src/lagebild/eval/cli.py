@@ -357,3 +357,52 @@ def events(
             err_table.add_row(e["id"], e["kind"], e["gold"] or "null", emitted or "–",
                               e["text"][:120])
         console.print(err_table)
+@app.command("time")
+def time_(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+    mode: str = typer.Option("fast", "--mode", help="run this mode's stages up to `times`"),
+    rules_only: bool = typer.Option(
+        False, "--rules-only", help="run the `times` stage alone (no nlp model needed)"
+    ),
+    errors: bool = typer.Option(False, "--errors", help="also list every expression that is "
+                                "missed, spurious, mis-bounded or has another value"),
+) -> None:
+    """Temporal expressions: strict/relaxed P/R/F1 and value accuracy (gold: eval/README.md)."""
+    from lagebild.eval.time import GoldFormatError, read_gold, score, stages_for
+    from lagebild.stages import StageError
+
+    try:
+        items = read_gold(file)
+        stages = stages_for(mode, rules_only)
+    except (GoldFormatError, StageError, ValueError) as exc:
+        raise usage_error(str(exc)) from exc
+    if not items:
+        raise usage_error(f"{file}: no items")
+    try:
+        result = score(items, stages, errors)
+    except GoldFormatError as exc:
+        raise usage_error(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table(title=f"Time expressions {file.name} ({result['items']} items, "
+                        f"{result['gold']} gold, {result['predicted']} found; "
+                        f"stages {', '.join(stages)})")
+    for col in ("match", "precision", "recall", "f1"):
+        table.add_column(col, justify="right" if col != "match" else "left")
+    for key in ("strict", "relaxed", "strict_value"):
+        s = result[key]
+        table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+    Console().print(table)
+    typer.echo(f"value accuracy {result['value_accuracy']:.3f} (strict matches), "
+               f"{result['value_accuracy_relaxed']:.3f} (relaxed); "
+               f"type accuracy {result['type_accuracy']:.3f}")
+    typer.echo(f"{result['seconds']:.1f} s; times stage alone "
+               f"{result['times_words_per_second']} words/s")
+    if errors:
+        for e in result["errors"]:
+            g, p = e["gold"], e["predicted"]
+            typer.echo(f"{e['id']}\t{e['kind']}\t"
+                       f"{'–' if g is None else g['text'] + ' = ' + str(g['value'])}\t"
+                       f"{'–' if p is None else p['text'] + ' = ' + str(p['value'])}")
