@@ -55,7 +55,7 @@ def test_actor_page(page: Any, live_server: str, shots: Path) -> None:
     assert page.locator("#aliases li").count() >= 1
     assert page.locator("svg.chart rect.bar").count() >= 1
     assert page.locator(".event-list li").count() >= 1
-    page.select_option("#relation-other", "org:iaea")
+    page.select_option("#relation-other", "new:org:iaea")
     page.wait_for_selector("#relation svg.chart")
     assert "IAEA" in page.locator("#relation").inner_text()
     page.screenshot(path=str(shots / "actor.png"), full_page=True)
