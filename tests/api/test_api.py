@@ -215,6 +215,55 @@ def test_events_filters(client: TestClient) -> None:
     assert sum(m["total"] for m in timeline) == everything["total"]
 
 
+def test_statement_actor_filters_take_names(client: TestClient) -> None:
+    by_id = client.get("/api/statements", params={"speaker": "new:per:angela-merkel"}).json()
+    by_name = client.get("/api/statements", params={"speaker": "angela merkel"}).json()
+    assert by_name == by_id and by_id["total"] == 1
+    assert client.get("/api/statements", params={"actor": "Angela Merkel"}).json() == by_id
+    # Merkel is named inside her own statement: that is a statement by her, not about her
+    assert client.get("/api/statements", params={"about": "Angela Merkel"}).json()["total"] == 0
+    berlin = client.get("/api/statements", params={"about": "Berlin"}).json()
+    assert [s["speaker"] for s in berlin["items"]] == ["Angela Merkel"]
+    nobody = client.get("/api/statements", params={"speaker": "Niemand Bekanntes"}).json()
+    assert nobody["total"] == 0
+
+
+def test_event_actor_filters_take_names(client: TestClient) -> None:
+    by_id = client.get("/api/events", params={"actor": "new:loc:iran", "limit": 500}).json()
+    assert by_id["total"] >= 1
+    assert client.get("/api/events", params={"actor": "iran", "limit": 500}).json() == by_id
+    as_target = client.get("/api/events", params={"target": "Iran", "limit": 500}).json()
+    assert as_target["items"] and all(e["target_actor_id"] == "new:loc:iran"
+                                      for e in as_target["items"])
+    as_source = client.get("/api/events", params={"source": "Iran", "limit": 500}).json()
+    assert as_source["total"] + as_target["total"] >= by_id["total"]
+    assert all(e["source_actor_id"] == "new:loc:iran" for e in as_source["items"])
+
+
+def test_hand_built_layers_through_the_api(tmp_path: Path) -> None:
+    from layered_store import SPEAKER_ID, build_layered_store
+
+    path = build_layered_store(tmp_path / "layers.db")
+    with TestClient(create_app(path, api_token="")) as api:
+        def plovers(**params: str) -> list[str]:
+            page = api.get("/api/events", params=params).json()
+            return sorted(e["plover"] for e in page["items"])
+
+        # "Die USA und Russland verhandeln": found by both members of the compound source
+        assert plovers(actor="Russland") == ["ACCUSE", "CONSULT"]
+        assert plovers(actor="USA") == ["ACCUSE", "CONSULT"]
+        assert plovers(source="RUS") == ["ACCUSE", "CONSULT"]
+        assert plovers(target="usa") == ["ACCUSE"]
+        assert plovers(type="sanction", modality="planned") == ["SANCTION"]
+        assert plovers(date_from="2015") == ["CONSULT", "SANCTION"]
+        quotes = api.get("/api/statements", params={"about": "Russland"}).json()
+        assert [s["speaker_actor_id"] for s in quotes["items"]] == [SPEAKER_ID]
+        assert api.get("/api/statements", params={"speaker": "Anna Probe"}).json()["total"] == 1
+        russia = api.get("/api/actors/RUS").json()
+        assert {e["plover"] for e in russia["events"]} == {"CONSULT", "ACCUSE"}
+        assert [s["speaker_actor_id"] for s in russia["statements_about"]] == [SPEAKER_ID]
+
+
 # -- graph ---------------------------------------------------------------------------------
 def test_graph_events_and_cooccurrence(client: TestClient) -> None:
     events = client.get("/api/graph").json()

@@ -238,6 +238,19 @@ def resolve_actor(index: ActorIndex, text: str, max_candidates: int = 8) -> Reso
     return Resolution(None, [index.actors[a] for a in partial[:max_candidates]])
 
 
+def resolve_in_store(conn: sqlite3.Connection, text: str) -> Resolution:
+    """``resolve_actor`` over the store's index; failing that, ``text`` is still an actor
+    when it is the id of an event actor or of a statement's speaker (actors that no mention
+    carries)."""
+    found = resolve_actor(actor_index(conn), text)
+    if found.id is None:
+        for sql in ("SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1",
+                    "SELECT 1 FROM statements WHERE speaker_actor_id = ? LIMIT 1"):
+            if conn.execute(sql, (text.strip(),)).fetchone() is not None:
+                return Resolution(text.strip())
+    return found
+
+
 def actor_id_or_text(conn: sqlite3.Connection, text: str | None) -> str | None:
     """For API filters: the resolved actor id, else ``text`` itself (an id the index does
     not know, e.g. one only in ``event_actors``, matches as given; anything else matches

@@ -6,9 +6,19 @@ conditions) and returns a ``page``: ``{"total", "limit", "offset", "items"}``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+#: dates accepted by the date filters: YYYY, YYYY-MM, YYYY-MM-DD (with an optional time)
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+Z-]{2,25})?)?)?$"
+_DATE = re.compile(DATE_PATTERN)
+
+
+def is_date(text: str) -> bool:
+    """Does ``text`` match ``DATE_PATTERN``?"""
+    return _DATE.match(text) is not None
 
 
 def date_upper_bound(date_to: str) -> str:
