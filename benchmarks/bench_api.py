@@ -82,7 +82,7 @@ def synthetic(base: Article, i: int, rng: random.Random, pool: list[tuple[str, s
             s, e = sentence_starts[k]
             quad = rng.randint(1, 4)
             events.append({
-                "plover": ["CONSULT", "AID", "DEMAND", "ASSAULT"][quad - 1], "cameo": "040",
+                "plover": ["CONSULT", "AID", "REQUEST", "ASSAULT"][quad - 1], "cameo": "040",
                 "quad_class": quad, "source": src.text,
                 "source_actor": new_actor_id(src.label, src.text), "target": tgt.text,
                 "target_actor": new_actor_id(tgt.label, tgt.text), "modality": "asserted",
@@ -95,6 +95,9 @@ def synthetic(base: Article, i: int, rng: random.Random, pool: list[tuple[str, s
                                "type": "indirect", "start": s, "end": e, "text": text[s:e]})
     data = annotated.model_dump()
     data.update({
+        # the layers above are dicts in the synthetic demo's dialect of article schema 1,
+        # migrated to the typed layers on validation (lagebild.model_migrate)
+        "schema_version": 1,
         "id": "", "text": text, "published": published, "events": events,
         "statements": statements,
         "entities": [e.model_dump() for e in [*annotated.entities, *extra]],

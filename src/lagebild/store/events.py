@@ -61,10 +61,14 @@ def side_ids(event: dict[str, Any], role: str) -> list[str]:
 
 
 def has_actor(role: str | None = None) -> str:
-    """SQL condition: the event ``e`` has the actor ``?`` (in ``role``, or in either)."""
+    """SQL condition: the event ``e`` has the actor ``?`` (in ``role``, or in either).
+
+    An uncorrelated ``IN``: SQLite lists the actor's events once from ``event_actors_actor``
+    (a correlated ``EXISTS`` re-scanned them for every event: 1.2 s for a frequent actor).
+    """
     in_role = " AND ea.role = ?" if role else ""
-    return (f"EXISTS (SELECT 1 FROM event_actors ea WHERE ea.actor_id = ?{in_role}"
-            " AND ea.article_id = e.article_id AND ea.idx = e.idx)")
+    return ("(e.article_id, e.idx) IN (SELECT ea.article_id, ea.idx FROM event_actors ea"
+            f" WHERE ea.actor_id = ?{in_role})")
 
 
 def _actor_where(where: Where, actor: str | None, other: str | None, source: str | None,

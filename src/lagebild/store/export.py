@@ -75,12 +75,13 @@ def iter_dataset(
             count = len(rows)
         elif dataset == "statements":
             items = list_statements(conn, date_from=date_from, date_to=date_to,
-                                    sort="published", limit=page, offset=offset)["items"]
+                                    sort="published", with_total=False, limit=page,
+                                    offset=offset)["items"]
             yield from items
             count = len(items)
         elif dataset == "events":
             items = list_events(conn, date_from=date_from, date_to=date_to, sort="date",
-                                limit=page, offset=offset)["items"]
+                                with_total=False, limit=page, offset=offset)["items"]
             yield from items
             count = len(items)
         else:
