@@ -49,7 +49,7 @@ def test_article_structure_blocks(page: Any, live_server: str) -> None:
 
 
 def test_actor_page(page: Any, live_server: str, shots: Path) -> None:
-    page.goto(live_server + "/#/actor/loc%3Airan")
+    page.goto(live_server + "/#/actor/new%3Aloc%3Airan")
     page.wait_for_selector("#actor-name")
     assert page.locator("#actor-name").inner_text().startswith("Iran")
     assert page.locator("#aliases li").count() >= 1

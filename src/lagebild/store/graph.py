@@ -27,29 +27,22 @@ def actor_graph(
     """Actors as nodes; edges from events (source → target) when events exist for the
     period (or ``mode='events'``), else co-mentions in the same article."""
     index = actor_index(conn)
-    filters = Where().dates(EVENT_DATE, date_from, date_to)
+    events = (Where().add("e.source_actor_id IS NOT NULL").add("e.target_actor_id IS NOT NULL")
+              .dates(EVENT_DATE, date_from, date_to))
     if quad_class is not None:
-        filters.add("e.quad_class = ?", quad_class)
-    where, params = filters.clauses, filters.params
+        events.add("e.quad_class = ?", quad_class)
+    from_events = f"FROM events e JOIN articles a ON a.id = e.article_id {events.sql}"
     use_events = mode == "events"
     if mode == "auto":
-        clause = " AND ".join(["e.source_actor_id IS NOT NULL",
-                               "e.target_actor_id IS NOT NULL", *where])
-        use_events = conn.execute(
-            f"SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id WHERE {clause}"
-            " LIMIT 1",
-            params,
-        ).fetchone() is not None
+        use_events = conn.execute(f"SELECT 1 {from_events} LIMIT 1",
+                                  events.params).fetchone() is not None
     weights: Counter[tuple[str, str]] = Counter()
     quads: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     node_weight: Counter[str] = Counter()
     if use_events:
-        clause = " AND ".join(["e.source_actor_id IS NOT NULL",
-                               "e.target_actor_id IS NOT NULL", *where])
         for src, tgt, quad in conn.execute(
-            f"""SELECT e.source_actor_id, e.target_actor_id, e.quad_class FROM events e
-                JOIN articles a ON a.id = e.article_id WHERE {clause}""",
-            params,
+            f"SELECT e.source_actor_id, e.target_actor_id, e.quad_class {from_events}",
+            events.params,
         ):
             if src == tgt:
                 continue
