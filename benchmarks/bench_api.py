@@ -23,11 +23,11 @@ from pathlib import Path
 
 import httpx
 
+from lagebild.actors.ids import new_actor_id
 from lagebild.api.demo import annotate
 from lagebild.model import Article, Entity
 from lagebild.pipeline import analyze
 from lagebild.store import Store
-from lagebild.store.queries import actor_key
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ["Anna", "Jonas", "Lea", "Lukas", "Mia", "Felix", "Sophie", "Paul", "Marie", "Ben",
@@ -82,19 +82,22 @@ def synthetic(base: Article, i: int, rng: random.Random, pool: list[tuple[str, s
             s, e = sentence_starts[k]
             quad = rng.randint(1, 4)
             events.append({
-                "plover": ["CONSULT", "AID", "DEMAND", "ASSAULT"][quad - 1], "cameo": "040",
+                "plover": ["CONSULT", "AID", "REQUEST", "ASSAULT"][quad - 1], "cameo": "040",
                 "quad_class": quad, "source": src.text,
-                "source_actor": actor_key(src.label, src.text), "target": tgt.text,
-                "target_actor": actor_key(tgt.label, tgt.text), "modality": "asserted",
+                "source_actor": new_actor_id(src.label, src.text), "target": tgt.text,
+                "target_actor": new_actor_id(tgt.label, tgt.text), "modality": "asserted",
                 "date": published, "start": s, "end": e,
             })
         if extra[k].label == "PER" and rng.random() < 0.2:
             s, e = sentence_starts[k]
             statements.append({"speaker": extra[k].text,
-                               "speaker_actor": actor_key("PER", extra[k].text),
+                               "speaker_actor": new_actor_id("PER", extra[k].text),
                                "type": "indirect", "start": s, "end": e, "text": text[s:e]})
     data = annotated.model_dump()
     data.update({
+        # the layers above are dicts in the synthetic demo's dialect of article schema 1,
+        # migrated to the typed layers on validation (lagebild.model_migrate)
+        "schema_version": 1,
         "id": "", "text": text, "published": published, "events": events,
         "statements": statements,
         "entities": [e.model_dump() for e in [*annotated.entities, *extra]],

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from lagebild.actors.ids import mention_actor_id, new_actor_id, slug
 from lagebild.api import create_app
 from lagebild.api.deps import open_read
 from lagebild.store import StoreError
-from lagebild.store.queries import actor_key, slugify
 
 
 def _error(response: object) -> dict[str, object]:
@@ -95,7 +95,7 @@ def test_article_detail_has_every_layer(client: TestClient) -> None:
     assert doc["entities"], "demo annotations expected"
     for ent in doc["entities"]:
         assert doc["text"][ent["start"]:ent["end"]] == ent["text"]
-        assert ent["actor_id"] == actor_key(ent["label"], ent["text"])
+        assert ent["actor_id"] == mention_actor_id(ent["label"], ent["text"])
     assert doc["store"]["origin"]
     prefix = client.get(f"/api/articles/{article_id[:8]}").json()
     assert prefix["id"] == article_id
@@ -114,10 +114,12 @@ def test_article_not_found_and_bad_params(client: TestClient) -> None:
 
 
 # -- actors --------------------------------------------------------------------------------
-def test_slugs() -> None:
-    assert slugify("Hans-Jürgen Papier") == "hans-juergen-papier"
-    assert actor_key("PER", "Alan García") == "per:alan-garcia"
-    assert actor_key("PER", "Alan García", "kb:Q123") == "kb:Q123"
+def test_actor_ids() -> None:
+    assert slug("Hans-Jürgen Papier") == "hans-juergen-papier"
+    # an actor not in the KB never shares an id with a KB person (per:alan-garcia)
+    assert mention_actor_id("PER", "Alan García") == "new:per:alan-garcia"
+    assert mention_actor_id("PER", "Alan García", "per:alan-garcia") == "per:alan-garcia"
+    assert new_actor_id("PER", "Alan García") == "new:per:alan-garcia"
 
 
 def test_actor_list_search_and_filter(client: TestClient) -> None:
@@ -126,7 +128,7 @@ def test_actor_list_search_and_filter(client: TestClient) -> None:
     counts = [a["mentions"] for a in actors["items"]]
     assert counts == sorted(counts, reverse=True)
     found = client.get("/api/actors", params={"q": "saddam"}).json()
-    assert [a["id"] for a in found["items"]] == ["per:saddam-hussein"]
+    assert [a["id"] for a in found["items"]] == ["new:per:saddam-hussein"]
     people = client.get("/api/actors", params={"label": "PER", "limit": 500}).json()
     assert people["items"] and all(a["label"] == "PER" for a in people["items"])
     by_name = client.get("/api/actors", params={"sort": "name", "limit": 500}).json()
@@ -135,28 +137,28 @@ def test_actor_list_search_and_filter(client: TestClient) -> None:
 
 
 def test_actor_detail(client: TestClient) -> None:
-    iran = client.get("/api/actors/loc:iran").json()
+    iran = client.get("/api/actors/new:loc:iran").json()
     assert iran["name"] == "Iran" and iran["label"] == "LOC"
     assert iran["aliases"][0]["text"] == "Iran"
     assert sum(m["count"] for m in iran["mentions_by_month"]) == iran["mentions"]
     assert iran["events"] and all(
-        "loc:iran" in (e["source_actor_id"], e["target_actor_id"]) for e in iran["events"])
+        "new:loc:iran" in (e["source_actor_id"], e["target_actor_id"]) for e in iran["events"])
     assert iran["related"] and iran["relation"] is None
     assert any(r["source"] or r["target"] for r in iran["roles_by_month"])
-    papier = client.get("/api/actors/per:hans-juergen-papier").json()
+    papier = client.get("/api/actors/new:per:hans-juergen-papier").json()
     assert papier["statements_by"] and papier["statements_by"][0]["speaker"] == "Hans-Jürgen Papier"
 
 
 def test_actor_relation_timeline(client: TestClient) -> None:
-    detail = client.get("/api/actors/loc:iran", params={"with": "org:iaea"}).json()
+    detail = client.get("/api/actors/new:loc:iran", params={"with": "new:org:iaea"}).json()
     relation = detail["relation"]
-    assert relation["other"] == "org:iaea" and relation["other_name"] == "IAEA"
+    assert relation["other"] == "new:org:iaea" and relation["other_name"] == "IAEA"
     assert sum(m["co_mentions"] for m in relation["timeline"]) >= 1
     assert relation["events"]
 
 
 def test_statements_about_an_actor(client: TestClient) -> None:
-    berlin = client.get("/api/actors/loc:berlin").json()
+    berlin = client.get("/api/actors/new:loc:berlin").json()
     assert any(s["speaker"] == "Angela Merkel" for s in berlin["statements_about"])
 
 
@@ -169,7 +171,7 @@ def test_actor_not_found(client: TestClient) -> None:
 def test_statements_filters(client: TestClient) -> None:
     everything = client.get("/api/statements").json()
     assert everything["total"] >= 2
-    by_actor = client.get("/api/statements", params={"actor": "per:angela-merkel"}).json()
+    by_actor = client.get("/api/statements", params={"actor": "new:per:angela-merkel"}).json()
     assert by_actor["total"] == 1 and by_actor["items"][0]["type"] == "Indirect"
     kinds = client.get("/api/statements", params={"type": "direct"}).json()
     assert kinds["total"] >= 1 and all(s["type"] == "Direct" for s in kinds["items"])
@@ -198,9 +200,9 @@ def test_events_filters(client: TestClient) -> None:
     assert cameo["total"] == consult["total"]
     quad4 = client.get("/api/events", params={"quad_class": 4}).json()
     assert quad4["items"] and all(e["quad_class"] == 4 for e in quad4["items"])
-    actor = client.get("/api/events", params={"actor": "loc:iran"}).json()
+    actor = client.get("/api/events", params={"actor": "new:loc:iran"}).json()
     assert actor["items"] and all(
-        "loc:iran" in (e["source_actor_id"], e["target_actor_id"]) for e in actor["items"])
+        "new:loc:iran" in (e["source_actor_id"], e["target_actor_id"]) for e in actor["items"])
     ranged = client.get("/api/events", params={"date_from": "2006-05-01",
                                                "date_to": "2006-05-31"}).json()
     assert all("2006-05-01" <= (e["date"] or "") <= "2006-05-31" for e in ranged["items"])
@@ -211,6 +213,55 @@ def test_events_filters(client: TestClient) -> None:
     assert client.get("/api/events", params={"quad_class": 5}).status_code == 422
     timeline = client.get("/api/events/timeline").json()
     assert sum(m["total"] for m in timeline) == everything["total"]
+
+
+def test_statement_actor_filters_take_names(client: TestClient) -> None:
+    by_id = client.get("/api/statements", params={"speaker": "new:per:angela-merkel"}).json()
+    by_name = client.get("/api/statements", params={"speaker": "angela merkel"}).json()
+    assert by_name == by_id and by_id["total"] == 1
+    assert client.get("/api/statements", params={"actor": "Angela Merkel"}).json() == by_id
+    # Merkel is named inside her own statement: that is a statement by her, not about her
+    assert client.get("/api/statements", params={"about": "Angela Merkel"}).json()["total"] == 0
+    berlin = client.get("/api/statements", params={"about": "Berlin"}).json()
+    assert [s["speaker"] for s in berlin["items"]] == ["Angela Merkel"]
+    nobody = client.get("/api/statements", params={"speaker": "Niemand Bekanntes"}).json()
+    assert nobody["total"] == 0
+
+
+def test_event_actor_filters_take_names(client: TestClient) -> None:
+    by_id = client.get("/api/events", params={"actor": "new:loc:iran", "limit": 500}).json()
+    assert by_id["total"] >= 1
+    assert client.get("/api/events", params={"actor": "iran", "limit": 500}).json() == by_id
+    as_target = client.get("/api/events", params={"target": "Iran", "limit": 500}).json()
+    assert as_target["items"] and all(e["target_actor_id"] == "new:loc:iran"
+                                      for e in as_target["items"])
+    as_source = client.get("/api/events", params={"source": "Iran", "limit": 500}).json()
+    assert as_source["total"] + as_target["total"] >= by_id["total"]
+    assert all(e["source_actor_id"] == "new:loc:iran" for e in as_source["items"])
+
+
+def test_hand_built_layers_through_the_api(tmp_path: Path) -> None:
+    from layered_store import SPEAKER_ID, build_layered_store
+
+    path = build_layered_store(tmp_path / "layers.db")
+    with TestClient(create_app(path, api_token="")) as api:
+        def plovers(**params: str) -> list[str]:
+            page = api.get("/api/events", params=params).json()
+            return sorted(e["plover"] for e in page["items"])
+
+        # "Die USA und Russland verhandeln": found by both members of the compound source
+        assert plovers(actor="Russland") == ["ACCUSE", "CONSULT"]
+        assert plovers(actor="USA") == ["ACCUSE", "CONSULT"]
+        assert plovers(source="RUS") == ["ACCUSE", "CONSULT"]
+        assert plovers(target="usa") == ["ACCUSE"]
+        assert plovers(type="sanction", modality="planned") == ["SANCTION"]
+        assert plovers(date_from="2015") == ["CONSULT", "SANCTION"]
+        quotes = api.get("/api/statements", params={"about": "Russland"}).json()
+        assert [s["speaker_actor_id"] for s in quotes["items"]] == [SPEAKER_ID]
+        assert api.get("/api/statements", params={"speaker": "Anna Probe"}).json()["total"] == 1
+        russia = api.get("/api/actors/RUS").json()
+        assert {e["plover"] for e in russia["events"]} == {"CONSULT", "ACCUSE"}
+        assert [s["speaker_actor_id"] for s in russia["statements_about"]] == [SPEAKER_ID]
 
 
 # -- graph ---------------------------------------------------------------------------------
@@ -367,6 +418,6 @@ def test_linked_mentions_form_kb_actors(tmp_path: Path) -> None:
         assert kerry["linked"] and kerry["mentions"] == 2
         assert set(kerry["aliases"]) == {"John Kerry", "Kerry"}
         doc = kb_client.get(f"/api/articles/{article.id}").json()
-        assert {e["actor_id"] for e in doc["entities"]} == {"USAGOVKERRY", "loc:genf"}
+        assert {e["actor_id"] for e in doc["entities"]} == {"USAGOVKERRY", "new:loc:genf"}
         detail = kb_client.get("/api/actors/USAGOVKERRY").json()
-        assert detail["articles"] == 1 and detail["related"][0]["id"] == "loc:genf"
+        assert detail["articles"] == 1 and detail["related"][0]["id"] == "new:loc:genf"

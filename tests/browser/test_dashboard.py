@@ -49,13 +49,13 @@ def test_article_structure_blocks(page: Any, live_server: str) -> None:
 
 
 def test_actor_page(page: Any, live_server: str, shots: Path) -> None:
-    page.goto(live_server + "/#/actor/loc%3Airan")
+    page.goto(live_server + "/#/actor/new%3Aloc%3Airan")
     page.wait_for_selector("#actor-name")
     assert page.locator("#actor-name").inner_text().startswith("Iran")
     assert page.locator("#aliases li").count() >= 1
     assert page.locator("svg.chart rect.bar").count() >= 1
     assert page.locator(".event-list li").count() >= 1
-    page.select_option("#relation-other", "org:iaea")
+    page.select_option("#relation-other", "new:org:iaea")
     page.wait_for_selector("#relation svg.chart")
     assert "IAEA" in page.locator("#relation").inner_text()
     page.screenshot(path=str(shots / "actor.png"), full_page=True)

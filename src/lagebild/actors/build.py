@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lagebild.actors.ids import government_id, kb_person_id
 from lagebild.actors.kb import DATA_DIR, KB, Actor, Affiliation, RoleNoun, Term
-from lagebild.actors.text import alias_key, slug
+from lagebild.actors.text import alias_key
 
 TABLES = DATA_DIR / "tables"
 PETRARCH_FILE = "events/petrarch2-dictionaries/Phoenix.Countries.actors.txt"
@@ -210,9 +211,9 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
             state.capitals = _split(_col(row, 6))
             state.seats = _split(_col(row, 7))
         actors[iso3] = state
-        actors[iso3 + "GOV"] = Actor(id=iso3 + "GOV", name=f"{name}: Regierung", type="government",
-                                     cameo=iso3 + "GOV", country=iso3, parent=iso3,
-                                     source=state.source)
+        gov = government_id(iso3)
+        actors[gov] = Actor(id=gov, name=f"{name}: Regierung", type="government", cameo=gov,
+                            country=iso3, parent=iso3, source=state.source)
 
     # organisations
     for row in _rows(tables / "orgs.tsv"):
@@ -268,7 +269,7 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
             match.source = "lagebild+petrarch"
             continue
         country = entry.codes[0][0][:3]
-        pid = "per:" + slug(names[0])
+        pid = kb_person_id(names[0])
         if pid in actors:
             pid = f"{pid}-{country.lower()}"
         if pid in actors:

@@ -15,8 +15,8 @@ Resolution rules (see docs/lab/DECISIONS.actors.md):
 - role nouns with a qualifier (``US-Außenminister``, ``der russische Präsident``,
   ``Sprecher des Weißen Hauses``) → the holder at the date; with a following name
   (``Regierungssprecher Josh Earnest``) → that person; without qualifier → coreference;
-- unknown persons (NER PER not in the KB) → article-local ``new:per:<slug>`` actors carrying
-  any role and affiliation stated next to them.
+- unknown persons (NER PER not in the KB) → article-local ``new:per:<slug>`` actors
+  (``actors.ids.new_actor_id``) carrying any role and affiliation stated next to them.
 
 Gazetteer mentions not covered by an NER entity are appended to ``article.entities`` (label
 from the actor type, adjectives/demonyms as ``LOC``+``deriv``, compounds as ``part``). Role,
@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
+from lagebild.actors.ids import is_new, new_actor_id
 from lagebild.actors.kb import KB, Actor, load_kb
-from lagebild.actors.text import Tok, fold, slug, tokenize
+from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity
 
@@ -450,7 +451,7 @@ class Linker:
         if earlier is not None:
             c.actor, c.confidence = earlier, 0.85
             return
-        c.actor = "new:per:" + slug(name)
+        c.actor = new_actor_id("PER", name)
         c.confidence = 0.7
         c.local = {"name": name}
         chains.add(c.actor, c.start, [name], None, set())
@@ -646,7 +647,7 @@ def _finish_appositions(cands: list[Mention], kb: KB, date: str | None) -> None:
         if target.actor is None:
             continue
         c.actor, c.confidence = target.actor, max(target.confidence, 0.8)
-        if target.actor.startswith("new:"):
+        if is_new(target.actor):
             info = target.local or {}
             info.setdefault("roles", [])
             role = {"role": c.role, "noun": c.text}

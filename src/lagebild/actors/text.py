@@ -45,11 +45,6 @@ def case_of(alias: str) -> str:
     return "title" if letters[0].isupper() else "any"
 
 
-def slug(name: str) -> str:
-    """``Josh Earnest`` → ``josh-earnest`` (ASCII, for ids)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
-
-
 ADJ_ENDINGS = ("", "e", "er", "es", "en", "em")
 
 

@@ -19,7 +19,8 @@ from starlette.responses import Response
 from lagebild import __version__
 from lagebild.api.deps import ApiSettings, open_read
 from lagebild.api.routes import actors, articles, events, export, graph, meta, statements, upload
-from lagebild.store import Store, queries
+from lagebild.store import Store
+from lagebild.store.actor_index import actor_index
 from lagebild.web import STATIC_DIR
 
 DESCRIPTION = """Read-only REST API over a Lagebild store: articles with their structure and
@@ -69,7 +70,7 @@ def _warm_actor_index(path: Path) -> None:
     try:
         conn = open_read(path)
         try:
-            queries.actor_index(conn)
+            actor_index(conn)
         finally:
             conn.close()
     except Exception:  # warming is an optimisation; requests rebuild the index

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from lagebild.actors.ids import new_actor_id
 from lagebild.model import (
     ActorRef,
     Article,
@@ -28,7 +29,6 @@ from lagebild.model import (
     Statement,
     StatementType,
 )
-from lagebild.store.queries import actor_key
 
 GAZETTEER: dict[str, str] = {
     "Saddam Hussein": "PER", "Matthias Berninger": "PER", "Manfred Stolpe": "PER",
@@ -112,7 +112,8 @@ def annotate(article: Article) -> Article:
 
 
 def _ref(entity: Entity) -> ActorRef:
-    return ActorRef(id=actor_key(entity.label, entity.text), name=entity.text)
+    """The demo links nothing to the KB: every actor is known by its label and name."""
+    return ActorRef(id=new_actor_id(entity.label, entity.text), name=entity.text)
 
 
 def annotate_all(articles: Iterable[Article]) -> list[Article]:
@@ -139,6 +140,7 @@ def hostile_article() -> Article:
     merkel = text.index("Angela Merkel")
     berlin = text.index("Berlin")
     para = text.index("Ein Bild")
+    merkel_id, berlin_id = new_actor_id("PER", "Angela Merkel"), new_actor_id("LOC", "Berlin")
     return article.model_copy(update={
         "entities": [
             Entity(text="<script>alert(1)</script>", start=start, end=start + 25, label="OTH"),
@@ -149,13 +151,13 @@ def hostile_article() -> Article:
             type=StatementType.INDIRECT,
             quote=[Span(start=para, end=para + len(XSS_BODY), text=XSS_BODY)],
             speaker=Party(start=merkel, end=merkel + 13, text="Angela Merkel",
-                          actor=ActorRef(id="per:angela-merkel", name="Angela Merkel")),
+                          actor=ActorRef(id=merkel_id, name="Angela Merkel")),
             mode=Mode.FAST,
         )],
         "events": [Event(
             type=PloverType.ASSAULT, cameo="190", quad_class=4,
-            source=[ActorRef(id="per:angela-merkel", name="<b>Angela Merkel</b>")],
-            target=[ActorRef(id="loc:berlin", name="Berlin")],
+            source=[ActorRef(id=merkel_id, name="<b>Angela Merkel</b>")],
+            target=[ActorRef(id=berlin_id, name="Berlin")],
             trigger=Span(start=para, end=para + 8, text=text[para:para + 8]),
             date=EventDate(value="2006-06-30"), sentence=Offsets(start=para, end=para + 20),
         )],

@@ -13,10 +13,10 @@ from urllib.parse import quote
 from fastapi import Depends, Query, Request
 
 from lagebild.settings import default_db_path
+from lagebild.store.filters import DATE_PATTERN
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_LIMIT = 500
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+Z-]{2,25})?)?)?$"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from lagebild.api.deps import Conn, Limit, Offset
 from lagebild.api.models import ActorDetail, ActorList, ErrorResponse
-from lagebild.store import queries
+from lagebild.store import actors
 
 router = APIRouter(prefix="/api", tags=["actors"])
 
@@ -29,7 +29,7 @@ def list_actors(
     offset: Offset = 0,
 ) -> ActorList:
     return ActorList.model_validate(
-        queries.list_actors(conn, q=q, label=label, sort=sort, limit=limit, offset=offset)
+        actors.list_actors(conn, q=q, label=label, sort=sort, limit=limit, offset=offset)
     )
 
 
@@ -49,7 +49,7 @@ def get_actor(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Statements/events per list")] = 100,
 ) -> ActorDetail:
-    detail = queries.get_actor(conn, actor_id, with_actor=with_actor, limit=limit)
+    detail = actors.get_actor(conn, actor_id, with_actor=with_actor, limit=limit)
     if detail is None:
         raise HTTPException(status_code=404, detail=f"no actor {actor_id!r}")
     return ActorDetail.model_validate(detail)

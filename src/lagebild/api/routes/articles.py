@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
 from lagebild.api.models import ArticleDetail, ArticleList, ErrorResponse, Facets
-from lagebild.store import queries
+from lagebild.store import articles
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -38,7 +38,7 @@ def list_articles(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ArticleList:
-    result = queries.list_articles(
+    result = articles.list_articles(
         conn, q=q, date_from=date_from, date_to=date_to, outlet=outlet, section=section,
         sort=sort, limit=limit, offset=offset,
     )
@@ -47,7 +47,7 @@ def list_articles(
 
 @router.get("/facets", response_model=Facets, summary="Outlets, sections and date range")
 def facets(conn: Conn) -> Facets:
-    return Facets.model_validate(queries.facets(conn))
+    return Facets.model_validate(articles.facets(conn))
 
 
 @router.get(
@@ -61,7 +61,7 @@ def get_article(
     article_id: Annotated[str, Path(min_length=1, max_length=200,
                                     description="Article id or a unique prefix (≥ 6 chars)")],
 ) -> ArticleDetail:
-    doc = queries.get_article(conn, article_id)
+    doc = articles.get_article(conn, article_id)
     if doc is None:
         raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
     return ArticleDetail.model_validate(doc)

@@ -1,4 +1,8 @@
-"""Events (who did what to whom) with filters, and the event timeline."""
+"""Events (who did what to whom) with filters, and the event timeline.
+
+Actor filters take an actor id, name or alias (resolved through the actor index) and match
+every actor of a compound side ("Die USA und Russland").
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,13 @@ from fastapi import APIRouter, HTTPException, Query
 from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
 from lagebild.api.models import EventList, TimelineMonth
 from lagebild.model import Modality, PloverType
-from lagebild.store import queries
+from lagebild.store import events
+from lagebild.store.actor_index import actor_id_or_text
 
 router = APIRouter(prefix="/api", tags=["events"])
 
-ActorParam = Annotated[str | None, Query(min_length=1, max_length=300)]
+ActorParam = Annotated[str | None, Query(min_length=1, max_length=300,
+                                         description="Actor id, name or alias")]
 QuadClass = Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation · "
                                         "2 material cooperation · 3 verbal conflict · "
                                         "4 material conflict")]
@@ -27,7 +33,8 @@ def list_events(
                                       "or CAMEO code prefix (e.g. 04)")] = None,
     quad_class: QuadClass = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=300,
-                                       description="Actor as source or target")] = None,
+                                       description="Actor (id, name or alias) as source or "
+                                       "target")] = None,
     source: ActorParam = None,
     target: ActorParam = None,
     modality: ShortText = None,
@@ -44,10 +51,11 @@ def list_events(
         modality = Modality.parse(modality).value if modality else None
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc).replace("'", "")) from exc
-    return EventList.model_validate(queries.list_events(
-        conn, code=code, plover=plover, quad_class=quad_class, actor=actor, source=source,
-        target=target, modality=modality, article_id=article, date_from=date_from,
-        date_to=date_to, sort=sort, limit=limit, offset=offset,
+    return EventList.model_validate(events.list_events(
+        conn, code=code, plover=plover, quad_class=quad_class,
+        actor=actor_id_or_text(conn, actor), source=actor_id_or_text(conn, source),
+        target=actor_id_or_text(conn, target), modality=modality, article_id=article,
+        date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset,
     ))
 
 
@@ -59,5 +67,6 @@ def event_timeline(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> list[TimelineMonth]:
-    rows = queries.event_timeline(conn, date_from=date_from, date_to=date_to, actor=actor)
+    rows = events.event_timeline(conn, date_from=date_from, date_to=date_to,
+                                 actor=actor_id_or_text(conn, actor))
     return [TimelineMonth.model_validate(r) for r in rows]

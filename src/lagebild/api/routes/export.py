@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
@@ -11,7 +9,8 @@ from fastapi.responses import StreamingResponse
 
 from lagebild.api.deps import Conn, DateFrom, DateTo
 from lagebild.api.models import ErrorResponse
-from lagebild.store import queries
+from lagebild.store import export as exports
+from lagebild.store.graph import actor_graph, graph_to_graphml
 
 router = APIRouter(prefix="/api", tags=["export"])
 
@@ -47,46 +46,42 @@ def export(
 ) -> Response:
     name = f"lagebild-{dataset}"
     if kind == "graphml":
-        graph = queries.actor_graph(conn, date_from=date_from, date_to=date_to,
-                                    quad_class=quad_class, max_nodes=300)
+        graph = actor_graph(conn, date_from=date_from, date_to=date_to,
+                             quad_class=quad_class, max_nodes=300)
         return Response(
-            queries.graph_to_graphml(graph), media_type="application/graphml+xml",
+            graph_to_graphml(graph), media_type="application/graphml+xml",
             headers={"Content-Disposition": 'attachment; filename="lagebild-graph.graphml"'},
         )
     if kind == "gdelt":
-        rows = list(queries.gdelt_rows(conn, date_from=date_from, date_to=date_to))
+        rows = list(exports.gdelt_rows(conn, date_from=date_from, date_to=date_to))
         return StreamingResponse(
-            iter(queries.rows_to_csv(rows, queries.GDELT_COLUMNS)),
+            iter(exports.rows_to_csv(rows, exports.GDELT_COLUMNS)),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="lagebild-events-gdelt.csv"'},
         )
-    columns = queries.DATASET_COLUMNS[dataset]
+    columns = exports.DATASET_COLUMNS[dataset]
     if kind == "parquet":
-        if not queries.pyarrow_available():
+        if not exports.pyarrow_available():
             raise HTTPException(
                 status_code=501,
                 detail="Parquet export needs pyarrow, which is not installed "
                 "('pip install pyarrow'); use jsonl or csv instead",
             )
-        rows = list(queries.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to))
+        rows = list(exports.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to))
         return Response(
-            queries.rows_to_parquet(rows, columns),
+            exports.rows_to_parquet(rows, columns),
             media_type="application/vnd.apache.parquet",
             headers={"Content-Disposition": f'attachment; filename="{name}.parquet"'},
         )
     # Rows are read now (the connection closes with the request), then streamed.
-    rows = list(queries.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to,
+    rows = list(exports.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to,
                                      full=full and kind == "jsonl"))
     if kind == "jsonl":
-        def lines() -> Iterator[str]:
-            for row in rows:
-                yield json.dumps(row, ensure_ascii=False) + "\n"
-
         return StreamingResponse(
-            lines(), media_type="application/x-ndjson; charset=utf-8",
+            exports.rows_to_jsonl(rows), media_type="application/x-ndjson; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'},
         )
     return StreamingResponse(
-        iter(queries.rows_to_csv(rows, columns)), media_type="text/csv; charset=utf-8",
+        iter(exports.rows_to_csv(rows, columns)), media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from lagebild.api.deps import Conn, DateFrom, DateTo
 from lagebild.api.models import Graph
-from lagebild.store import queries
+from lagebild.store.graph import actor_graph
 
 router = APIRouter(prefix="/api", tags=["graph"])
 
@@ -27,7 +27,7 @@ def graph(
     max_nodes: Annotated[int, Query(ge=1, le=300)] = 50,
     min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Graph:
-    return Graph.model_validate(queries.actor_graph(
+    return Graph.model_validate(actor_graph(
         conn, date_from=date_from, date_to=date_to, quad_class=quad_class, label=label,
         mode=mode, max_nodes=max_nodes, min_weight=min_weight,
     ))

@@ -1,4 +1,7 @@
-"""Statements (quotes, reported speech) with filters."""
+"""Statements (quotes, reported speech) with filters.
+
+Actor filters take an actor id, name or alias (resolved through the actor index).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from fastapi import APIRouter, HTTPException, Query
 from lagebild.api.deps import Conn, DateFrom, DateTo, Limit, Offset, ShortText
 from lagebild.api.models import StatementList
 from lagebild.model import Mode, StatementType
-from lagebild.store import queries
+from lagebild.store import statements
+from lagebild.store.actor_index import actor_id_or_text
 
 router = APIRouter(prefix="/api", tags=["statements"])
 
@@ -17,8 +21,14 @@ router = APIRouter(prefix="/api", tags=["statements"])
 @router.get("/statements", response_model=StatementList, summary="Statements with filters")
 def list_statements(
     conn: Conn,
-    actor: Annotated[str | None, Query(min_length=1, max_length=300,
-                                       description="Speaker actor id")] = None,
+    speaker: Annotated[str | None, Query(
+        min_length=1, max_length=300, description="Speaker: actor id, name or alias")] = None,
+    actor: Annotated[str | None, Query(
+        min_length=1, max_length=300, description="Same as speaker (older name)")] = None,
+    about: Annotated[str | None, Query(
+        min_length=1, max_length=300,
+        description="Actor (id, name or alias) mentioned inside the statement, not its speaker",
+    )] = None,
     kind: Annotated[str | None, Query(
         alias="type", min_length=1, max_length=50,
         description="Statement type, any case: " + ", ".join(t.value for t in StatementType),
@@ -38,7 +48,8 @@ def list_statements(
         mode = Mode(mode.strip().lower()).value if mode else None
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc).replace("'", "")) from exc
-    return StatementList.model_validate(queries.list_statements(
-        conn, speaker=actor, kind=kind, mode=mode, article_id=article, q=q,
+    return StatementList.model_validate(statements.list_statements(
+        conn, speaker=actor_id_or_text(conn, speaker or actor),
+        about=actor_id_or_text(conn, about), kind=kind, mode=mode, article_id=article, q=q,
         date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset,
     ))
