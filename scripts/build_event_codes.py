@@ -45,7 +45,8 @@ def parse_table(path: Path) -> dict[str, tuple[str, str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default=os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
+    default = os.environ.get("LAGEBILD_SHARED", str(REPO.parent / "shared"))
+    parser.add_argument("--shared", default=default)
     args = parser.parse_args()
     events = Path(args.shared) / "data" / "events"
     table = parse_table(events / "CAMEO2PLOVER-2021.txt")

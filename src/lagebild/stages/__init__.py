@@ -68,8 +68,8 @@ _LOADED = False
 #: the analysis modes: stage names in order (``structure`` runs none)
 MODES: dict[str, tuple[str, ...]] = {
     "structure": (),
-    "fast": ("nlp", "actors"),
-    "accurate": ("nlp", "entities", "quotes", "actors", "speakers"),
+    "fast": ("nlp", "actors", "events"),
+    "accurate": ("nlp", "entities", "quotes", "actors", "speakers", "events"),
 }
 DEFAULT_MODE = "fast"
 
