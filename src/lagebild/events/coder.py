@@ -42,10 +42,10 @@ AGENT_PREPS = ("von", "durch")
 SKIP_MENTION_KINDS = frozenset({"part"})
 #: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
-#: cooperative types that become AGREE (express intent) when only planned or proposed
-INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
+#: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
+LOCAL = "~"
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
 
 
@@ -53,7 +53,8 @@ ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächt
 class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
-    def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]]) -> None:
+    def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
+                 local_at: list[str | None]) -> None:
         self.index = index
         self.sentence = sentence
         self.toks: list[Token] = sentence.tokens
@@ -71,6 +72,7 @@ class Sent:
             else:
                 self.segment.append(seg)
         self.actors_at = actors_at
+        self.local_at = local_at  # "~words" of an unlinked participant at a token
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -186,22 +188,31 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
     return sorted(set(spans))
 
 
-def _sents(article: Article) -> list[Sent]:
+def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
+    unlinked = [e for e in article.entities
+                if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
     out: list[Sent] = []
-    k = 0
     for si, s in enumerate(article.sentences):
-        while k < len(index) and index[k][1] <= s.start:
-            k += 1
-        local = [m for m in index[k:] if m[0] < s.end]
+        here = [m for m in index if m[0] < s.end and s.start < m[1]]
+        ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
         at: list[list[str]] = []
+        local_at: list[str | None] = []
         for t in s.tokens:
             ids: list[str] = []
-            for start, end, aid in local:
+            for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
                     ids.append(aid)
             at.append(ids)
-        out.append(Sent(si, s, at))
+            local: str | None = None
+            if not ids:
+                ent = next((e for e in ents if e.start <= t.start < e.end), None)
+                if ent is not None:
+                    local = LOCAL + ent.text
+                elif t.tag == "NN" and t.lemma.lower() in lex.agents:
+                    local = LOCAL + t.text
+            local_at.append(local)
+        out.append(Sent(si, s, at, local_at))
     return out
 
 
@@ -271,6 +282,9 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         return []
     seen.add(h)
     ids = list(s.actors_at[h])
+    local = s.local_at[h]
+    if not ids and local:
+        ids.append(local)
     tok = s.toks[h]
     if tok.tag == "PRELS" and not ids:  # relative pronoun: the noun before the comma
         for j in range(h - 1, max(-1, h - 4), -1):
@@ -627,11 +641,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.modality = "alleged"  # a material act told by someone else: a claim
         if not _enough(f, pos, s):
             continue
-        if f.modality in ("planned", "proposed") and f.plover in INTENT_TYPES:
-            to = ctx.lex.intent_code(f.cameo)
+        if f.modality in ("planned", "proposed"):
+            to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
-                f.plover, f.cameo, f.mode = "AGREE", to, ""
-                f.notes.append("intent → AGREE")
+                f.notes.append(f"intent: {f.plover} → {to[0]}")
+                f.plover, f.cameo = to
+                f.mode = ""
         if f.plover in ("ASSAULT", "AID", "MOBILIZE"):
             _instrument(ctx, s, f)
         f.location = _location(ctx, s, f, host)
@@ -668,8 +683,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def context(article: Article, lex: Lexicon | None = None) -> Context:
-    return Context(article, lex or load_lexicon(), _sents(article),
-                   {a.id: a for a in article.actors})
+    lex = lex or load_lexicon()
+    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors})
 
 
 def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
@@ -680,6 +695,8 @@ def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
 
 # ------------------------------------------------------------------------------ writing
 def _ref(ctx: Context, aid: str) -> ActorRef:
+    if aid.startswith(LOCAL):
+        return ActorRef(id=None, name=aid[len(LOCAL):])
     actor = ctx.actors.get(aid)
     return actor.ref() if actor else ActorRef(id=aid, name=aid)
 

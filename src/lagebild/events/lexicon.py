@@ -90,10 +90,11 @@ class Lexicon:
     noun_suffixes: list[Trigger]  # longest suffix first
     idioms: dict[str, list[Trigger]]  # anchor lemma (lower) -> entries, longest first
     modality: list[ModalityCue]
-    intent: dict[str, str]  # CAMEO prefix -> 03x code
+    intent: dict[tuple[str, str], tuple[str, str]]  # (type, CAMEO prefix) -> (type, code)
     instruments: list[Instrument]
     light_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -101,10 +102,11 @@ class Lexicon:
         out += [t for ts in self.idioms.values() for t in ts]
         return out
 
-    def intent_code(self, cameo: str) -> str | None:
+    def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
+        """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
         for n in range(len(cameo), 1, -1):
-            if cameo[:n] in self.intent:
-                return self.intent[cameo[:n]]
+            if (plover, cameo[:n]) in self.intent:
+                return self.intent[(plover, cameo[:n])]
         return None
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
@@ -152,10 +154,11 @@ def load_lexicon() -> Lexicon:
     suffixes.sort(key=lambda t: -len(t.pattern))
     modality = [ModalityCue(r["cue"], r["scope"], r["modality"], r.get("morph", ""))
                 for r in read_tsv("modality.tsv")]
-    intent = {r["from"]: r["to"] for r in read_tsv("intent.tsv")}
+    intent = {(r["plover"], r["from"]): (r["to_type"], r["to"]) for r in read_tsv("intent.tsv")}
     instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
                    for r in read_tsv("instruments.tsv")]
     roles = read_tsv("verbs.tsv")
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
-                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"))
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
+                   frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")))
