@@ -44,6 +44,7 @@ SKIP_MENTION_KINDS = frozenset({"part"})
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
+OFFICIAL_TYPES = frozenset({"state", "government", "igo", "igo_body", "body", "person"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -223,6 +224,7 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] |
     matched: list[int] = []
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
+                and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
                 and (s.lemma(j) == word or s.toks[j].text.lower() == word)]
         if not hits:
             return None
@@ -619,6 +621,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
+        if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
+            f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         f.modality = _modality(s, f, host, ctx.lex)
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         quad = codes.quad_class(f.plover)
@@ -654,6 +658,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.confidence -= 0.1
         out.append(f)
     return _dedupe(out)
+
+
+def _official(ctx: Context, aid: str) -> bool:
+    """A linked state, government, IGO or office holder (their protest is verbal)."""
+    actor = ctx.actors.get(aid)
+    return actor is not None and actor.type in OFFICIAL_TYPES
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:
