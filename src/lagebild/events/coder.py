@@ -210,7 +210,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 ent = next((e for e in ents if e.start <= t.start < e.end), None)
                 if ent is not None:
                     local = LOCAL + ent.text
-                elif t.tag == "NN" and t.lemma.lower() in lex.agents:
+                elif t.tag == "NN" and lex.is_agent(t.lemma):
                     local = LOCAL + t.text
             local_at.append(local)
         out.append(Sent(si, s, at, local_at))

@@ -102,6 +102,17 @@ class Lexicon:
         out += [t for ts in self.idioms.values() for t in ts]
         return out
 
+    def is_agent(self, lemma: str) -> bool:
+        """Does a noun name a participant: an agent noun or a compound ending in one?"""
+        low = lemma.lower()
+        if low in self.agents:
+            return True
+        return any(low.endswith(a) for a in self.agent_heads if len(low) > len(a) + 2)
+
+    @property
+    def agent_heads(self) -> tuple[str, ...]:
+        return tuple(a for a in self.agents if len(a) >= 4)
+
     def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
         for n in range(len(cameo), 1, -1):
