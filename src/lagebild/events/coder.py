@@ -404,6 +404,11 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
+    if s.toks[h].tag == "PTKVZ":  # "schlug Verhandlungen vor" parsed with the particle as head
+        verbs = [j for j in range(h - 1, -1, -1) if s.toks[j].tag == "VVFIN"]
+        if not verbs:
+            return None
+        h = verbs[0]
     # the noun may hang off an auxiliary of the verb ("hatten … gelegt")
     while s.toks[h].tag[:2] in ("VA", "VM") and s.toks[h].dep in ("aux", "aux:pass"):
         h = s.toks[h].head
@@ -431,6 +436,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
+        if args is not None and not heads:  # "liefert Waffen an X": the parser often hangs
+            heads = [c for o in args.obj for c in s.children[o]  # the verb's phrase on
+                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # the object
         if pos == "noun":
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
@@ -499,6 +507,13 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
         if lemma in mark:
             moods = " ".join(s.toks[k].morph for k in scope)
             found += [c.modality for c in mark[lemma] if c.morph in moods]
+    # a conjunction opening the trigger's clause that the parser attached elsewhere
+    for j in range(a - 1, -1, -1):
+        if s.segment[j] != s.segment[a]:
+            break
+        if s.toks[j].tag == "KOUS" and s.lemma(j) in mark:
+            moods = " ".join(s.toks[k].morph for k in scope)
+            found += [c.modality for c in mark[s.lemma(j)] if c.morph in moods]
     # "kein" on the noun trigger or on the trigger verb's object
     heads = [a] if not verbal else [j for j in deps if s.toks[j].dep in ("obj", "nsubj:pass")]
     for h in heads:
@@ -722,14 +737,36 @@ def _date(article: Article, sentence: Sentence, at: int) -> EventDate | None:
     return EventDate(value=best.value, text=best.text, start=best.start, end=best.end)
 
 
+def _trigger_run(s: Sent, f: Found) -> list[int]:
+    """The trigger span: the run of trigger tokens around the anchor, bridging adjectives and
+    articles (``auf Eis gelegt``, ``gemeinsames militärisches Vorgehen``); a separable verb's
+    particle far away is left out (``lehnte … ab`` → ``lehnte``, as the gold convention)."""
+    tokens = set(f.tokens)
+    lo = hi = f.anchor
+    bridge = ("ADJA", "ADJD", "ART", "APPRART")
+    while True:
+        if lo - 1 in tokens:
+            lo -= 1
+        elif lo - 2 in tokens and s.toks[lo - 1].tag in bridge:
+            lo -= 2
+        else:
+            break
+    while True:
+        if hi + 1 in tokens:
+            hi += 1
+        elif hi + 2 in tokens and s.toks[hi + 1].tag in bridge:
+            hi += 2
+        else:
+            break
+    return list(range(lo, hi + 1))
+
+
 def write(article: Article, found: list[Found], ctx: Context | None = None) -> list[Event]:
     ctx = ctx or context(article)
     events: list[Event] = []
     for f in found:
         sentence = ctx.sents[f.sent].sentence
-        toks = [sentence.tokens[i] for i in f.tokens]
-        if max(f.tokens) - min(f.tokens) > 4:  # a long gap ("betrachtet … mit Sorge"): the
-            toks = [sentence.tokens[f.anchor]]  # anchor alone is the evidence span
+        toks = [sentence.tokens[i] for i in _trigger_run(ctx.sents[f.sent], f)]
         start, end = min(t.start for t in toks), max(t.end for t in toks)
         code = codes.lookup(f.cameo)
         info = codes.plover_types()[f.plover]
