@@ -284,22 +284,24 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         return []
     seen.add(h)
     ids = list(s.actors_at[h])
-    local = s.local_at[h]
-    if not ids and local:
-        ids.append(local)
     tok = s.toks[h]
     if tok.tag == "PRELS" and not ids:  # relative pronoun: the noun before the comma
         for j in range(h - 1, max(-1, h - 4), -1):
             if s.actors_at[j]:
                 ids.extend(s.actors_at[j])
                 break
-            if s.toks[j].tag not in ("$,",):
-                continue
+    named: list[str] = []
     for c in s.children[h]:
-        dep = s.toks[c].dep
-        if dep in NAME_DEPS or dep == "conj":
-            if dep == "conj" and s.is_verb(c):
-                continue
+        if s.toks[c].dep in NAME_DEPS:
+            named += actors_of(s, c, depth + 1, seen)
+    linked = [a for a in named if not a.startswith(LOCAL)]
+    local = s.local_at[h]
+    if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
+        ids += linked
+    else:
+        ids += ([local] if local else []) + named
+    for c in s.children[h]:
+        if s.toks[c].dep == "conj" and not s.is_verb(c):
             ids += actors_of(s, c, depth + 1, seen)
     if not ids:
         for c in s.children[h]:
@@ -340,6 +342,9 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         first = with_actor[0]
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+    if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
+        args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
+        args.subj = []
     args.passive = s.toks[v].tag == "VVPP" and any(
         s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in comp if c != v)
     if args.passive:
