@@ -121,6 +121,10 @@ class Sent:
     def complex(self, i: int) -> set[int]:
         """Verb ``i`` with its auxiliaries, modals and copula (arguments hang off any)."""
         out = {i}
+        h = self.toks[i].head
+        if (0 <= h < len(self) and h != i and self.toks[h].tag in ("VAFIN", "VMFIN")
+                and self.toks[i].tag in ("VVPP", "VVINF")):  # auxiliary parsed as the head
+            out.add(h)
         for c in self.children[i]:
             if self.toks[c].dep in ("aux", "aux:pass", "cop") or (
                 self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
@@ -299,7 +303,7 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
     if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
         ids += linked
     else:
-        ids += ([local] if local else []) + named
+        ids += named or ([local] if local else [])
     for c in s.children[h]:
         if s.toks[c].dep == "conj" and not s.is_verb(c):
             ids += actors_of(s, c, depth + 1, seen)
@@ -345,8 +349,11 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
-    args.passive = s.toks[v].tag == "VVPP" and any(
-        s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in comp if c != v)
+    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
+    args.passive = s.toks[v].tag == "VVPP" and (
+        any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
+        # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
+        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]

@@ -89,7 +89,7 @@ class Lexicon:
     nouns: dict[str, list[Trigger]]
     noun_suffixes: list[Trigger]  # longest suffix first
     idioms: dict[str, list[Trigger]]  # anchor lemma (lower) -> entries, longest first
-    modality: list[ModalityCue]
+    modality: tuple[ModalityCue, ...]
     intent: dict[tuple[str, str], tuple[str, str]]  # (type, CAMEO prefix) -> (type, code)
     instruments: list[Instrument]
     light_verbs: frozenset[str]
@@ -121,11 +121,17 @@ class Lexicon:
         return None
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
-        out: dict[str, list[ModalityCue]] = {}
-        for cue in self.modality:
-            if cue.scope == scope:
-                out.setdefault(cue.cue.lower(), []).append(cue)
-        return out
+        """Cues of one scope by lower-case lemma (built once per lexicon)."""
+        return _cue_index(self.modality)[scope]
+
+
+@cache
+def _cue_index(cues: tuple[ModalityCue, ...]) -> dict[str, dict[str, list[ModalityCue]]]:
+    out: dict[str, dict[str, list[ModalityCue]]] = {k: {} for k in
+                                                    ("gov", "aux", "adv", "det", "mark")}
+    for cue in cues:
+        out.setdefault(cue.scope, {}).setdefault(cue.cue.lower(), []).append(cue)
+    return out
 
 
 def _trigger(row: dict[str, str]) -> Trigger:
@@ -163,8 +169,8 @@ def load_lexicon() -> Lexicon:
     for entries in idioms.values():
         entries.sort(key=lambda t: -len(t.words))
     suffixes.sort(key=lambda t: -len(t.pattern))
-    modality = [ModalityCue(r["cue"], r["scope"], r["modality"], r.get("morph", ""))
-                for r in read_tsv("modality.tsv")]
+    modality = tuple(ModalityCue(r["cue"], r["scope"], r["modality"], r.get("morph", ""))
+                     for r in read_tsv("modality.tsv"))
     intent = {(r["plover"], r["from"]): (r["to_type"], r["to"]) for r in read_tsv("intent.tsv")}
     instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
                    for r in read_tsv("instruments.tsv")]
