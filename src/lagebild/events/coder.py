@@ -45,6 +45,8 @@ SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATE
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 OFFICIAL_TYPES = frozenset({"state", "government", "igo", "igo_body", "body", "person"})
+#: personal pronouns that name a participant when coreference left them unlinked
+PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -216,6 +218,8 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                     local = LOCAL + ent.text
                 elif t.tag == "NN" and lex.is_agent(t.lemma):
                     local = LOCAL + t.text
+                elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
+                    local = LOCAL + t.text  # a pronoun the actor layer could not resolve
             local_at.append(local)
         out.append(Sent(si, s, at, local_at))
     return out
