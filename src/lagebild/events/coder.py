@@ -44,7 +44,6 @@ SKIP_MENTION_KINDS = frozenset({"part"})
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
-OFFICIAL_TYPES = frozenset({"state", "government", "igo", "igo_body", "body", "person"})
 #: personal pronouns that name a participant when coreference left them unlinked
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
@@ -185,6 +184,7 @@ class Context:
     lex: Lexicon
     sents: list[Sent]
     actors: dict[str, Actor]
+    named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
 
 
 def _actor_index(article: Article) -> list[tuple[int, int, str]]:
@@ -652,6 +652,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
+        if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
+            f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         f.modality = _modality(s, f, host, ctx.lex)
@@ -674,7 +676,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
-        if not _enough(f, pos, s):
+        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos):
             continue
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
@@ -692,9 +694,22 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
 
 
 def _official(ctx: Context, aid: str) -> bool:
-    """A linked state, government, IGO or office holder (their protest is verbal)."""
+    """A linked actor or a named one (their "protest" is verbal), not a crowd."""
+    if aid.startswith(LOCAL):
+        return aid in ctx.named
     actor = ctx.actors.get(aid)
-    return actor is not None and actor.type in OFFICIAL_TYPES
+    return actor is not None
+
+
+def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
+    """An event noun flagged ``occur`` that takes place ("Demonstrationen fanden statt", "es
+    kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
+    if pos != "noun" or "occur" not in f.entry.flags or f.source:
+        return False
+    h = s.toks[f.anchor].head
+    if h == f.anchor or not 0 <= h < len(s) or not s.is_verb(h):
+        return False
+    return s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:
@@ -725,7 +740,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 def context(article: Article, lex: Lexicon | None = None) -> Context:
     lex = lex or load_lexicon()
-    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors})
+    named = {LOCAL + e.text for e in article.entities if not e.actor}
+    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
 
 
 def find(article: Article, lex: Lexicon | None = None) -> list[Found]:

@@ -95,6 +95,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
+    occur_verbs: frozenset[str]  # "stattfinden", "kommen (zu)": an event noun happens
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -178,4 +179,5 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
-                   frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")))
+                   frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")),
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"))
