@@ -68,8 +68,8 @@ _LOADED = False
 #: the analysis modes: stage names in order (``structure`` runs none)
 MODES: dict[str, tuple[str, ...]] = {
     "structure": (),
-    "fast": ("nlp", "times", "actors"),
-    "accurate": ("nlp", "times", "entities", "quotes", "actors", "speakers"),
+    "fast": ("nlp", "times", "actors", "events"),
+    "accurate": ("nlp", "times", "entities", "quotes", "actors", "speakers", "events"),
 }
 DEFAULT_MODE = "fast"
 

@@ -1,0 +1,94 @@
+"""Cost of the ``events`` stage: words/s of the default (fast) pipeline with and without it.
+
+Reproduce (from the repository root):
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/bench_events.py \
+        --data ../shared/data/news/10kgnad-test.csv [--limit 100]
+
+Input: the samples (``samples/*.txt``), the reference article of ``../shared/examples`` when
+present, and the first ``--limit`` articles of 10kGNAD's test split. The default stages
+without ``events`` run once over all of them (timed); the ``events`` stage then runs over their
+output (timed on its own, so the two figures share one analysis). Prints words/s without and
+with the stage (by process CPU time, the one-core figure on a shared machine; wall clock
+alongside), the stage's share of the total and the events it coded.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from _corpus import read_articles  # noqa: E402  (benchmarks/ is on sys.path)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "news"
+                        / "10kgnad-test.csv")
+    parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of text")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"benchmark data not found: {args.data} (set --data)")
+
+    from lagebild.model import Article
+    from lagebild.pipeline import Analyzer, choose_stages
+    from lagebild.stages import get
+
+    stages = choose_stages()
+    if "events" not in stages:
+        sys.exit(f"the default mode has no events stage: {stages}")
+    base = tuple(s for s in stages if s != "events")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "samples").glob("*.txt"))]
+    example = args.data.parents[2] / "examples" / "ntv-2015-moskau-sucht-gespraech.txt"
+    if example.is_file():
+        texts.append(example.read_text(encoding="utf-8"))
+    texts += read_articles(args.data, args.limit)
+    articles = [Article(id=str(i), text=t, published="2016-01-01") for i, t in enumerate(texts)]
+
+    analyzer = Analyzer(base)
+    events_stage = get("events").load()
+    list(analyzer.run(articles[:3]))  # warm-up
+    w0, c0 = time.perf_counter(), time.process_time()
+    done = [a for a in analyzer.run(articles) if isinstance(a, Article)]
+    base_wall, base_cpu = time.perf_counter() - w0, time.process_time() - c0
+    w0, c0 = time.perf_counter(), time.process_time()
+    coded = list(events_stage(done))
+    ev_wall, ev_cpu = time.perf_counter() - w0, time.process_time() - c0
+
+    words = sum(1 for a in done for s in a.sentences for t in s.tokens
+                if not t.tag.startswith("$"))
+    n_events = sum(len(a.events) for a in coded)
+    result = {
+        "articles": len(done), "words": words, "events": n_events,
+        "stages_without": list(base), "stages_with": list(stages),
+        "words_per_s_without_cpu": words / base_cpu,
+        "words_per_s_with_cpu": words / (base_cpu + ev_cpu),
+        "words_per_s_without_wall": words / base_wall,
+        "words_per_s_with_wall": words / (base_wall + ev_wall),
+        "events_stage_cpu_s": ev_cpu, "events_share_of_time": ev_cpu / (base_cpu + ev_cpu),
+        "slowdown": ev_cpu / base_cpu,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{len(done)} articles, {words} words, {n_events} events")
+    print(f"without events ({'+'.join(base)}): {result['words_per_s_without_cpu']:.0f} words/s "
+          f"CPU ({result['words_per_s_without_wall']:.0f} wall)")
+    print(f"with events    ({'+'.join(stages)}): {result['words_per_s_with_cpu']:.0f} words/s "
+          f"CPU ({result['words_per_s_with_wall']:.0f} wall)")
+    print(f"events stage: {ev_cpu:.2f} s CPU = {result['slowdown']:.1%} added to the pipeline")
+
+
+if __name__ == "__main__":
+    main()

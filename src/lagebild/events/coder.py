@@ -1,0 +1,837 @@
+"""Find event triggers and their arguments in a parsed article, then write ``Event`` objects.
+
+Finding (:func:`find`) and writing (:func:`write`) are separate: :class:`Found` is everything
+the coder decided about one trigger (lexicon entry, tokens, actor ids, modality, …) in terms of
+sentence and token indices; :func:`write` turns it into the typed model with offsets, codes and
+scores.
+
+The parser is a small in-house model; its attachments and case labels are often wrong, so every
+argument rule has a dependency reading first and a word-order or morphology fallback second
+(documented where they are). Precision comes first: no event without a trigger and an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from lagebild.events import codes
+from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
+from lagebild.model import (
+    Actor,
+    ActorRef,
+    Article,
+    Event,
+    EventDate,
+    Modality,
+    Offsets,
+    PloverType,
+    Sentence,
+    Span,
+    Token,
+)
+from lagebild.times import date_for_span
+
+NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
+PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
+SUBJ_DEPS = ("nsubj", "nsubj:pass")
+NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
+GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
+AGENT_PREPS = ("von", "durch")
+#: ignored actor mentions: parts of compounds ("Syrien-Konflikt") name no participant
+SKIP_MENTION_KINDS = frozenset({"part"})
+#: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
+SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
+MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
+                 "asserted": 0}
+#: personal pronouns that name a participant when coreference left them unlinked
+PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
+#: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
+LOCAL = "~"
+ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
+
+
+# ------------------------------------------------------------------------------ sentence view
+class Sent:
+    """One sentence with the lookups the rules need (children, segments, actors per token)."""
+
+    def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
+                 local_at: list[str | None]) -> None:
+        self.index = index
+        self.sentence = sentence
+        self.toks: list[Token] = sentence.tokens
+        n = len(self.toks)
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, t in enumerate(self.toks):
+            if 0 <= t.head < n and t.head != i:
+                self.children[t.head].append(i)
+        self.segment: list[int] = []
+        seg = 0
+        for t in self.toks:
+            if t.tag in BOUNDARY_TAGS or t.text in (",", ";", ":", "–", '"'):
+                seg += 1
+                self.segment.append(-1)
+            else:
+                self.segment.append(seg)
+        self.actors_at = actors_at
+        self.local_at = local_at  # "~words" of an unlinked participant at a token
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def lemma(self, i: int) -> str:
+        return self.toks[i].lemma.lower() or self.toks[i].text.lower()
+
+    def is_verb(self, i: int) -> bool:
+        return self.toks[i].tag[:2] in ("VV", "VA", "VM")
+
+    def particle(self, i: int) -> int | None:
+        """The separable particle of verb ``i`` (``an`` of ``streben … an``)."""
+        for c in self.children[i]:
+            if self.toks[c].dep == "compound:prt" or self.toks[c].tag == "PTKVZ":
+                return c
+        if self.toks[i].tag == "VVFIN":  # parser missed it: the next PTKVZ of the clause
+            for j in range(i + 1, len(self)):
+                if self.segment[j] != self.segment[i]:
+                    break
+                if self.toks[j].tag == "PTKVZ":
+                    return j
+                if self.toks[j].tag == "VVFIN":
+                    break
+        return None
+
+    def verb_lemmas(self, i: int) -> list[tuple[str, int | None]]:
+        """Candidate lemmas of verb ``i``: with its particle first (``anstreben``), then bare."""
+        out: list[tuple[str, int | None]] = []
+        prt = self.particle(i)
+        if prt is not None:
+            out.append((self.lemma(prt) + self.lemma(i), prt))
+        out.append((self.lemma(i), None))
+        return out
+
+    def full_lemma(self, i: int) -> str:
+        return self.verb_lemmas(i)[0][0]
+
+    def prep(self, i: int) -> str | None:
+        """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
+        for c in self.children[i]:
+            if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                return self.lemma(c)
+        return None
+
+    def complex(self, i: int) -> set[int]:
+        """Verb ``i`` with its auxiliaries, modals and copula (arguments hang off any)."""
+        out = {i}
+        h = self.toks[i].head
+        if (0 <= h < len(self) and h != i and self.toks[h].tag in ("VAFIN", "VMFIN")
+                and self.toks[i].tag in ("VVPP", "VVINF")):  # auxiliary parsed as the head
+            out.add(h)
+        for c in self.children[i]:
+            if self.toks[c].dep in ("aux", "aux:pass", "cop") or (
+                self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
+            ):
+                out.add(c)
+        return out
+
+    def dependents(self, nodes: set[int]) -> list[int]:
+        return sorted(j for n in nodes for j in self.children[n] if j not in nodes)
+
+    def descendants(self, i: int, depth: int) -> set[int]:
+        out: set[int] = set()
+        frontier = [i]
+        for _ in range(depth):
+            frontier = [c for f in frontier for c in self.children[f]]
+            out.update(frontier)
+        return out
+
+    def ancestors(self, i: int, limit: int = 4) -> list[int]:
+        out: list[int] = []
+        while len(out) < limit:
+            h = self.toks[i].head
+            if h == i or not 0 <= h < len(self) or h in out:
+                break
+            out.append(h)
+            i = h
+        return out
+
+
+# ------------------------------------------------------------------------------ findings
+@dataclass
+class Found:
+    """One coded trigger before it becomes an :class:`Event` (indices, not offsets)."""
+
+    entry: Trigger
+    sent: int
+    anchor: int
+    tokens: list[int]
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    location: tuple[int, int] | None = None
+    plover: str = ""
+    cameo: str = ""
+    mode: str = ""
+    statement: int | None = None
+    confidence: float = 0.9
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What one article gives the rules."""
+
+    article: Article
+    lex: Lexicon
+    sents: list[Sent]
+    actors: dict[str, Actor]
+    named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
+
+
+def _actor_index(article: Article) -> list[tuple[int, int, str]]:
+    spans = [(m.start, m.end, a.id) for a in article.actors for m in a.mentions
+             if m.kind not in SKIP_MENTION_KINDS]
+    spans += [(e.start, e.end, e.actor) for e in article.entities
+              if e.actor and e.subtype != "part"]
+    return sorted(set(spans))
+
+
+def _sents(article: Article, lex: Lexicon) -> list[Sent]:
+    index = _actor_index(article)
+    unlinked = [e for e in article.entities
+                if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
+    out: list[Sent] = []
+    for si, s in enumerate(article.sentences):
+        here = [m for m in index if m[0] < s.end and s.start < m[1]]
+        ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
+        at: list[list[str]] = []
+        local_at: list[str | None] = []
+        for t in s.tokens:
+            ids: list[str] = []
+            for start, end, aid in here:
+                if start < t.end and t.start < end and aid not in ids:
+                    ids.append(aid)
+            at.append(ids)
+            local: str | None = None
+            if not ids:
+                ent = next((e for e in ents if e.start <= t.start < e.end), None)
+                if ent is not None:
+                    local = LOCAL + ent.text
+                elif t.tag == "NN" and lex.is_agent(t.lemma):
+                    local = LOCAL + t.text
+                elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
+                    local = LOCAL + t.text  # a pronoun the actor layer could not resolve
+            local_at.append(local)
+        out.append(Sent(si, s, at, local_at))
+    return out
+
+
+# ------------------------------------------------------------------------------ triggers
+def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] | None:
+    window = {j for j in range(len(s)) if s.segment[j] == s.segment[i]} | s.descendants(i, 2)
+    window.discard(i)
+    matched: list[int] = []
+    for word in entry.words[:-1]:
+        hits = [j for j in sorted(window) if j not in used and j not in matched
+                and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
+                and (s.lemma(j) == word or s.toks[j].text.lower() == word)]
+        if not hits:
+            return None
+        matched.append(min(hits, key=lambda j: abs(j - i)))
+    return matched
+
+
+def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]:
+    """(entry, anchor token, trigger tokens) for every trigger of a sentence; idioms first,
+    and a token used by an idiom starts no other trigger."""
+    found: list[tuple[Trigger, int, list[int]]] = []
+    used: set[int] = set()
+    for i in range(len(s)):
+        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
+        for name in dict.fromkeys(names):
+            for entry in lex.idioms.get(name, ()):
+                others = _idiom_match(s, i, entry, used)
+                if others is not None:
+                    prt = s.particle(i) if s.is_verb(i) else None
+                    toks = sorted({i, *others, *([prt] if prt is not None else [])})
+                    found.append((entry, i, toks))
+                    used.update(toks)
+                    break
+            else:
+                continue
+            break
+    for i in range(len(s)):
+        if i in used:
+            continue
+        tag = s.toks[i].tag
+        if tag.startswith("VV"):
+            for name, prt in s.verb_lemmas(i):
+                entries = lex.verbs.get(name)
+                if entries:
+                    toks = sorted({i, *([prt] if prt is not None else [])})
+                    found.append((entries[0], i, toks))
+                    break
+        elif tag == "NN":
+            lemma = s.lemma(i)
+            entries = lex.nouns.get(lemma)
+            if not entries:
+                entries = [t for t in lex.noun_suffixes
+                           if lemma.endswith(t.pattern[1:].lower())
+                           and len(lemma) > len(t.pattern) + 1][:1]
+            if entries:
+                found.append((entries[0], i, [i]))
+    return sorted(found, key=lambda f: f[1])
+
+
+# ------------------------------------------------------------------------------ arguments
+def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
+    """Actors a phrase headed by ``h`` names: the head's own mention, its name parts and
+    appositions, coordinated heads (compound actors), and, for a head that is no actor
+    (``Absichten Russlands``, ``russische Waffenlieferungen``), its genitive or adjective."""
+    seen = seen if seen is not None else set()
+    if h in seen or depth > 3:
+        return []
+    seen.add(h)
+    ids = list(s.actors_at[h])
+    tok = s.toks[h]
+    if tok.tag == "PRELS" and not ids:  # relative pronoun: the noun before the comma
+        for j in range(h - 1, max(-1, h - 4), -1):
+            if s.actors_at[j]:
+                ids.extend(s.actors_at[j])
+                break
+    named: list[str] = []
+    for c in s.children[h]:
+        if s.toks[c].dep in NAME_DEPS:
+            named += actors_of(s, c, depth + 1, seen)
+    linked = [a for a in named if not a.startswith(LOCAL)]
+    local = s.local_at[h]
+    if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
+        ids += linked
+    else:
+        ids += named or ([local] if local else [])
+    for c in s.children[h]:
+        if s.toks[c].dep == "conj" and not s.is_verb(c):
+            ids += actors_of(s, c, depth + 1, seen)
+    if not ids:
+        for c in s.children[h]:
+            dep = s.toks[c].dep
+            prep = s.prep(c)
+            if (dep in GEN_DEPS and prep is None) or (prep in AGENT_PREPS and depth == 0):
+                ids += actors_of(s, c, depth + 1, seen)
+    return list(dict.fromkeys(ids))
+
+
+@dataclass
+class Args:
+    """The argument heads of one predicate, by slot."""
+
+    subj: list[int] = field(default_factory=list)
+    obj: list[int] = field(default_factory=list)
+    pps: dict[str, list[int]] = field(default_factory=dict)
+    passive: bool = False
+
+
+def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
+    comp = s.complex(v)
+    args = Args()
+    subj_cands: list[int] = []
+    for j in s.dependents(comp):
+        t = s.toks[j]
+        if t.tag not in NOMINAL_TAGS or j == exclude:
+            continue
+        prep = s.prep(j)
+        if prep:
+            args.pps.setdefault(prep, []).append(j)
+        elif t.dep in SUBJ_DEPS:
+            subj_cands.append(j)
+        elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
+            args.obj.append(j)
+    if subj_cands:  # the parser gives several "subjects": the first with an actor wins
+        with_actor = [j for j in subj_cands if actors_of(s, j)] or subj_cands
+        first = with_actor[0]
+        args.subj = [first]
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+    if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
+        args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
+        args.subj = []
+    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
+    args.passive = s.toks[v].tag == "VVPP" and (
+        any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
+        # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
+        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
+    if args.passive:
+        args.obj = args.subj + args.obj
+        args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
+        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
+    return args
+
+
+def _is_zu_infinitive(s: Sent, v: int) -> bool:
+    return s.toks[v].tag == "VVIZU" or any(s.toks[c].tag == "PTKZU" for c in s.children[v])
+
+
+def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
+    """Actors of verb ``v``'s subject; a zu-infinitive or a coordinated verb without one takes
+    its controller's (``wird er beschuldigt, … anzugreifen``: er)."""
+    args = verb_args(s, v)
+    ids = [a for j in args.subj for a in actors_of(s, j)]
+    if ids or depth > 2:
+        return ids
+    h = s.toks[v].head
+    if h == v or not 0 <= h < len(s) or not s.is_verb(h):
+        return []
+    if s.toks[v].dep == "conj" and not _is_zu_infinitive(s, v):
+        return _subject_actors(s, h, depth + 1)
+    if _is_zu_infinitive(s, v):
+        if _is_zu_infinitive(s, h) or s.toks[v].dep == "conj":
+            return _subject_actors(s, h, depth + 1)
+        gargs = verb_args(s, h)
+        if gargs.passive:
+            return [a for j in gargs.obj[:1] for a in actors_of(s, j)]
+        if s.full_lemma(h) in ACCUSE_VERBS:
+            return [a for j in gargs.obj for a in actors_of(s, j)]
+        return [a for j in gargs.subj for a in actors_of(s, j)]
+    return []
+
+
+def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
+    """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
+    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``)."""
+    j = n + 1
+    while j < len(s) and j <= n + 6:
+        t = s.toks[j]
+        if t.tag in BOUNDARY_TAGS or t.tag.startswith("V"):
+            return []
+        if t.tag in PREP_TAGS:
+            if s.lemma(j) != prep:
+                return []
+            ids: list[str] = []
+            for k in range(j + 1, min(len(s), j + 8)):
+                tk = s.toks[k]
+                if tk.tag in PREP_TAGS or tk.tag in BOUNDARY_TAGS or tk.tag.startswith("V"):
+                    break
+                ids += [a for a in s.actors_at[k] if a not in ids]
+            return ids
+        j += 1
+    return []
+
+
+def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
+    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``)."""
+    h = s.toks[n].head
+    if h == n or not 0 <= h < len(s):
+        return None
+    if s.toks[h].tag == "PTKVZ":  # "schlug Verhandlungen vor" parsed with the particle as head
+        verbs = [j for j in range(h - 1, -1, -1) if s.toks[j].tag == "VVFIN"]
+        if not verbs:
+            return None
+        h = verbs[0]
+    # the noun may hang off an auxiliary of the verb ("hatten … gelegt")
+    while s.toks[h].tag[:2] in ("VA", "VM") and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
+    if not s.toks[h].tag.startswith("VV"):
+        return None
+    if s.full_lemma(h) not in lex.light_verbs and s.lemma(h) not in lex.light_verbs:
+        return None
+    args = verb_args(s, h)
+    if n in args.subj and not args.passive:
+        return None  # the noun is the subject: "die Unterstützung könnte … führen"
+    return h
+
+
+def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
+          host: int | None, ctx: Context) -> tuple[list[str], bool]:
+    """Actors of one frame slot; the flag says a fallback rule was used."""
+    if slot == "subj":
+        if pos == "noun":
+            return [], False
+        return _subject_actors(s, anchor), False
+    if slot in ("obj", "iobj"):
+        if args is None:
+            return [], False
+        return [a for j in args.obj for a in actors_of(s, j)], False
+    if slot.startswith("pp:"):
+        prep = slot[3:]
+        heads = list(args.pps.get(prep, [])) if args else []
+        if args is not None and not heads:  # "liefert Waffen an X": the parser often hangs
+            heads = [c for o in args.obj for c in s.children[o]  # the verb's phrase on
+                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # the object
+        if pos == "noun":
+            heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
+                     and s.prep(c) == prep]
+            if host is not None and not heads:
+                heads = [j for j in verb_args(s, host).pps.get(prep, []) if j > anchor]
+        ids: list[str] = [a for j in heads for a in actors_of(s, j)]
+        if not ids and pos == "noun":
+            return _linear_pp(s, anchor, prep), True
+        return ids, False
+    if slot.startswith("obj>pp:"):
+        prep = slot[7:]
+        ids = []
+        for o in args.obj if args else []:
+            for c in s.children[o]:
+                if s.prep(c) == prep:
+                    ids += actors_of(s, c)
+            if not ids:
+                ids = _linear_pp(s, o, prep)
+        return ids, False
+    if slot == "gen":
+        if pos != "noun":
+            return [], False
+        ids = []
+        for c in s.children[anchor]:
+            dep = s.toks[c].dep
+            marker = s.prep(c)
+            if (dep in GEN_DEPS and marker is None) or marker in AGENT_PREPS:
+                ids += actors_of(s, c)
+        if not ids:  # "Russlands Waffenlieferungen", "die russischen Waffenlieferungen"
+            j = anchor - 1
+            while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+                if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+                    ids += s.actors_at[j]
+                    break
+                j -= 1
+        return list(dict.fromkeys(ids)), False
+    if slot == "host":
+        if host is None:
+            return [], False
+        return _subject_actors(s, host), False
+    raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
+          host: int | None, ctx: Context, exclude: list[str]) -> tuple[list[str], bool]:
+    for slot in slots:
+        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx)
+        ids = [a for a in dict.fromkeys(ids) if a not in exclude]
+        if ids:
+            return ids, fallback
+    return [], False
+
+
+# ------------------------------------------------------------------------------ modality
+def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
+    a = f.anchor
+    verbal = s.is_verb(a)
+    scope = s.complex(a) if verbal else {a} | (s.complex(host) if host is not None else set())
+    found: list[str] = []
+    adv, det, aux, gov, mark = (lex.cues(k) for k in ("adv", "det", "aux", "gov", "mark"))
+    deps = s.dependents(scope)
+    for j in deps:
+        lemma = s.lemma(j)
+        if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")):
+            found += [c.modality for c in adv[lemma]]
+        if lemma in mark:
+            moods = " ".join(s.toks[k].morph for k in scope)
+            found += [c.modality for c in mark[lemma] if c.morph in moods]
+    # a conjunction opening the trigger's clause that the parser attached elsewhere
+    for j in range(a - 1, -1, -1):
+        if s.segment[j] != s.segment[a]:
+            break
+        if s.toks[j].tag == "KOUS" and s.lemma(j) in mark:
+            moods = " ".join(s.toks[k].morph for k in scope)
+            found += [c.modality for c in mark[s.lemma(j)] if c.morph in moods]
+    # "kein" on the noun trigger or on the trigger verb's object
+    heads = [a] if not verbal else [j for j in deps if s.toks[j].dep in ("obj", "nsubj:pass")]
+    for h in heads:
+        for c in s.children[h]:
+            if s.lemma(c) in det:
+                found += [cue.modality for cue in det[s.lemma(c)]]
+    perfect = any(s.lemma(c) in ("haben", "sein") and s.toks[c].tag.endswith("INF")
+                  for c in scope)
+    for c in scope:
+        if c == a:
+            continue
+        lemma, morph = s.lemma(c), s.toks[c].morph
+        for cue in aux.get(lemma, ()):
+            if cue.morph == "future":
+                if (s.toks[a].tag == "VVINF" or (host is not None
+                                                 and s.toks[host].tag == "VVINF")) \
+                        and "Mood=Sub" not in morph:
+                    found.append(cue.modality)
+            elif cue.morph == "perfect":
+                if perfect:
+                    found.append(cue.modality)
+            elif not cue.morph or cue.morph in morph:
+                found.append(cue.modality)
+    # a governing verb or noun: "erwägen ein Vorgehen", "wird beschuldigt, … anzugreifen"
+    start = host if host is not None else a
+    chain = ([host] if host is not None else []) + s.ancestors(start, 3)
+    for g in chain:
+        names = [s.full_lemma(g), s.lemma(g)] if s.is_verb(g) else [s.lemma(g)]
+        hit = [cue.modality for name in names for cue in gov.get(name, ())]
+        if hit:
+            found += hit
+            break
+    else:
+        if verbal and _is_zu_infinitive(s, a):  # the parser lost the link: nearest cue left
+            for j in range(a - 1, -1, -1):
+                names = [s.full_lemma(j), s.lemma(j)] if s.is_verb(j) else [s.lemma(j)]
+                hit = [cue.modality for name in names for cue in gov.get(name, ())]
+                if hit:
+                    found += hit
+                    break
+    return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+# ------------------------------------------------------------------------------ the coder
+def _speaker_fallback(ctx: Context, s: Sent) -> list[str]:
+    """Free indirect speech without a statements layer: a sentence in Konjunktiv I reports
+    the speaker of the nearest speech verb in it or the sentence before."""
+    def speaker(sent: Sent) -> list[str]:
+        for i in range(len(sent)):
+            if sent.toks[i].tag.startswith("VV") and (
+                    sent.full_lemma(i) in ctx.lex.speech_verbs
+                    or sent.lemma(i) in ctx.lex.speech_verbs):
+                ids = _subject_actors(sent, i)
+                if ids:
+                    return ids
+        return []
+
+    ids = speaker(s)
+    if ids:
+        return ids
+    reported = any("Mood=Sub" in t.morph and "Tense=Pres" in t.morph for t in s.toks)
+    if reported and s.index > 0:
+        return speaker(ctx.sents[s.index - 1])
+    return []
+
+
+def _statement_of(article: Article, start: int) -> int | None:
+    for k, st in enumerate(article.statements):
+        if any(q.start <= start < q.end for q in st.quote):
+            return k
+    return None
+
+
+def _location(ctx: Context, s: Sent, f: Found, host: int | None) -> tuple[int, int] | None:
+    nodes = s.complex(f.anchor) if s.is_verb(f.anchor) else {f.anchor}
+    if host is not None:
+        nodes |= s.complex(host)
+    used = set(f.source) | set(f.target)
+    for j in s.dependents(nodes):
+        if s.prep(j) != "in":
+            continue
+        t = s.toks[j]
+        for e in ctx.article.entities:
+            if (e.label == "LOC" and e.subtype is None and e.start <= t.start < e.end
+                    and e.actor not in used):
+                return e.start, e.end
+    return None
+
+
+def _instrument(ctx: Context, s: Sent, f: Found) -> None:
+    if f.entry.mode:
+        return
+    best: tuple[int, str, str] | None = None
+    for j in range(len(s)):
+        if s.segment[j] != s.segment[f.anchor] and j not in s.descendants(f.anchor, 3):
+            continue
+        lemma = s.lemma(j)
+        for ins in ctx.lex.instruments:
+            if ins.plover != f.plover:
+                continue
+            pat = ins.pattern.lower()
+            if lemma == pat or (pat.startswith("*") and lemma.endswith(pat[1:])):
+                dist = abs(j - f.anchor)
+                if best is None or dist < best[0]:
+                    best = (dist, ins.mode, ins.cameo)
+    if best is not None:
+        f.mode, f.cameo = best[1], best[2]
+
+
+def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
+    out: list[Found] = []
+    for entry, anchor, toks in find_triggers(s, ctx.lex):
+        pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
+        f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
+                  mode=entry.mode)
+        args = verb_args(s, anchor) if pos == "verb" else None
+        host = _host(s, anchor, ctx.lex) if pos == "noun" else None
+        f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
+        f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        if fb1 or fb2:
+            f.confidence -= 0.1
+            f.notes.append("word-order fallback")
+        if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
+            f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
+        if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
+            f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
+        f.modality = _modality(s, f, host, ctx.lex)
+        f.statement = _statement_of(ctx.article, s.toks[anchor].start)
+        quad = codes.quad_class(f.plover)
+        if not f.source and f.plover in SPEECH_ACT_TYPES:
+            speaker: list[str] = []
+            if f.statement is not None:
+                party = ctx.article.statements[f.statement].speaker
+                if party is not None and party.actor is not None and party.actor.id:
+                    speaker = [party.actor.id]
+            elif not ctx.article.statements:
+                speaker = _speaker_fallback(ctx, s)
+            f.source = [a for a in speaker if a not in f.target]
+            if f.source:
+                f.confidence -= 0.15
+                f.notes.append("source: speaker")
+        if f.statement is not None and f.modality == "asserted" and quad == 4:
+            party = ctx.article.statements[f.statement].speaker
+            sid = party.actor.id if party is not None and party.actor is not None else None
+            if sid not in f.source:
+                f.modality = "alleged"  # a material act told by someone else: a claim
+        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos):
+            continue
+        if f.modality in ("planned", "proposed"):
+            to = ctx.lex.intent_code(f.plover, f.cameo)
+            if to:
+                f.notes.append(f"intent: {f.plover} → {to[0]}")
+                f.plover, f.cameo = to
+                f.mode = ""
+        if f.plover in ("ASSAULT", "AID", "MOBILIZE"):
+            _instrument(ctx, s, f)
+        f.location = _location(ctx, s, f, host)
+        if not f.target or not f.source:
+            f.confidence -= 0.1
+        out.append(f)
+    return _dedupe(out)
+
+
+def _official(ctx: Context, aid: str) -> bool:
+    """A linked actor or a named one (their "protest" is verbal), not a crowd."""
+    if aid.startswith(LOCAL):
+        return aid in ctx.named
+    actor = ctx.actors.get(aid)
+    return actor is not None
+
+
+def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
+    """An event noun flagged ``occur`` that takes place ("Demonstrationen fanden statt", "es
+    kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
+    if pos != "noun" or "occur" not in f.entry.flags or f.source:
+        return False
+    h = s.toks[f.anchor].head
+    if h == f.anchor or not 0 <= h < len(s) or not s.is_verb(h):
+        return False
+    return s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs
+
+
+def _enough(f: Found, pos: str, s: Sent) -> bool:
+    """Precision rules: an actor argument at all; a source for nouns (a noun without its
+    agent is background: "der Kampf gegen den IS"); a recipient where PLOVER requires one."""
+    flags = f.entry.flags
+    if not f.source and not f.target:
+        return False
+    if (pos == "noun" or "needsrc" in flags) and not f.source:
+        return False
+    needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
+    return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One event per type, source and target in a sentence (``angreifen … und Giftgas
+    einsetzen`` with one actor is one ASSAULT), keeping the first."""
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    out: list[Found] = []
+    for f in found:
+        key = (f.plover, tuple(sorted(f.source)), tuple(sorted(f.target)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def context(article: Article, lex: Lexicon | None = None) -> Context:
+    lex = lex or load_lexicon()
+    named = {LOCAL + e.text for e in article.entities if not e.actor}
+    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
+
+
+def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
+    """Every event trigger with its arguments in ``article`` (needs sentences and actors)."""
+    ctx = context(article, lex)
+    return [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
+
+
+# ------------------------------------------------------------------------------ writing
+def _ref(ctx: Context, aid: str) -> ActorRef:
+    if aid.startswith(LOCAL):
+        return ActorRef(id=None, name=aid[len(LOCAL):])
+    actor = ctx.actors.get(aid)
+    return actor.ref() if actor else ActorRef(id=aid, name=aid)
+
+
+def _date(article: Article, sentence: Sentence, at: int) -> EventDate | None:
+    """The time expression inside the event's sentence nearest the trigger, from the ``times``
+    stage's layer (``lagebild.times.date_for_span``; no layer, no date)."""
+    if not article.times:  # the times stage did not run or found nothing: do not search again
+        return None
+    best = date_for_span(article, sentence.start, sentence.end, anchor=at)
+    if best is None or not best.value:
+        return None
+    return EventDate(value=best.value, text=best.text, start=best.start, end=best.end)
+
+
+def _trigger_run(s: Sent, f: Found) -> list[int]:
+    """The trigger span: the run of trigger tokens around the anchor, bridging adjectives and
+    articles (``auf Eis gelegt``, ``gemeinsames militärisches Vorgehen``); a separable verb's
+    particle far away is left out (``lehnte … ab`` → ``lehnte``, as the gold convention)."""
+    tokens = set(f.tokens)
+    lo = hi = f.anchor
+    bridge = ("ADJA", "ADJD", "ART", "APPRART")
+    while True:
+        if lo - 1 in tokens:
+            lo -= 1
+        elif lo - 2 in tokens and s.toks[lo - 1].tag in bridge:
+            lo -= 2
+        else:
+            break
+    while True:
+        if hi + 1 in tokens:
+            hi += 1
+        elif hi + 2 in tokens and s.toks[hi + 1].tag in bridge:
+            hi += 2
+        else:
+            break
+    return list(range(lo, hi + 1))
+
+
+def write(article: Article, found: list[Found], ctx: Context | None = None) -> list[Event]:
+    ctx = ctx or context(article)
+    events: list[Event] = []
+    for f in found:
+        sentence = ctx.sents[f.sent].sentence
+        toks = [sentence.tokens[i] for i in _trigger_run(ctx.sents[f.sent], f)]
+        start, end = min(t.start for t in toks), max(t.end for t in toks)
+        code = codes.lookup(f.cameo)
+        info = codes.plover_types()[f.plover]
+        contexts = list(code.contexts)
+        mode = f.mode or code.mode or None
+        if f.plover == "AID" and mode is None and contexts:
+            mode = contexts[0]  # AID has no PLOVER modes: the kind of aid (military …)
+        loc = None
+        if f.location:
+            loc = Span(start=f.location[0], end=f.location[1],
+                       text=article.text[f.location[0]:f.location[1]])
+        events.append(Event(
+            type=PloverType(f.plover), mode=mode, context=contexts, cameo=f.cameo,
+            goldstein=code.goldstein, quad_class=info.quad,
+            source=[_ref(ctx, a) for a in f.source], target=[_ref(ctx, a) for a in f.target],
+            trigger=Span(start=start, end=end, text=article.text[start:end]),
+            location=loc, date=_date(article, sentence, toks[0].start),
+            modality=Modality(f.modality), statement=f.statement,
+            sentence=Offsets(start=sentence.start, end=sentence.end),
+            confidence=round(max(0.1, min(1.0, f.confidence)), 2)))
+    return events
+
+
+def code_article(article: Article, lex: Lexicon | None = None) -> Article:
+    """Fill ``article.events`` (replacing what was there)."""
+    ctx = context(article, lex)
+    found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
+    article.events = write(article, found, ctx)
+    return article
+
+
+def code_many(articles: Iterable[Article]) -> Iterator[Article]:
+    lex = load_lexicon()
+    for article in articles:
+        yield code_article(article, lex)

@@ -1,0 +1,183 @@
+"""The German event lexicon: loads the data files of ``lagebild/events/data`` once."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+DATA = "lagebild.events.data"
+
+Pos = Literal["verb", "noun", "idiom"]
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a data file (``#`` lines are comments, the first other line the header)."""
+    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a trigger's source and target are: slot names tried in order."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str, pos: Pos) -> Frame:
+        noun = pos == "noun"
+        src: tuple[str, ...] = ("gen", "host") if noun else ("subj",)
+        tgt: tuple[str, ...] = () if noun else ("obj",)
+        for part in filter(None, (p.strip() for p in text.split(";"))):
+            key, _, value = part.partition("=")
+            slots = tuple(s.strip() for s in value.split(",") if s.strip())
+            if key == "src":
+                src = slots
+            elif key == "tgt":
+                tgt = slots
+            else:
+                raise ValueError(f"bad frame part {part!r}")
+        return cls(src, tgt)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry of ``triggers.tsv``."""
+
+    pattern: str
+    pos: Pos
+    plover: str
+    cameo: str
+    mode: str
+    frame: Frame
+    flags: frozenset[str]
+    words: tuple[str, ...] = field(default=())  # idiom lemmas (lower case), anchor last
+
+    @property
+    def anchor(self) -> str:
+        return self.words[-1] if self.words else self.pattern.lower()
+
+    @property
+    def suffix(self) -> bool:
+        return self.pattern.startswith("*")
+
+
+@dataclass(frozen=True)
+class ModalityCue:
+    cue: str
+    scope: str  # gov | aux | adv | det | mark
+    modality: str
+    morph: str
+
+
+@dataclass(frozen=True)
+class Instrument:
+    pattern: str
+    plover: str
+    mode: str
+    cameo: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[Trigger]]  # lemma (lower) -> entries
+    nouns: dict[str, list[Trigger]]
+    noun_suffixes: list[Trigger]  # longest suffix first
+    idioms: dict[str, list[Trigger]]  # anchor lemma (lower) -> entries, longest first
+    modality: tuple[ModalityCue, ...]
+    intent: dict[tuple[str, str], tuple[str, str]]  # (type, CAMEO prefix) -> (type, code)
+    instruments: list[Instrument]
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
+    occur_verbs: frozenset[str]  # "stattfinden", "kommen (zu)": an event noun happens
+
+    def entries(self) -> list[Trigger]:
+        out = [t for ts in self.verbs.values() for t in ts]
+        out += [t for ts in self.nouns.values() for t in ts] + self.noun_suffixes
+        out += [t for ts in self.idioms.values() for t in ts]
+        return out
+
+    def is_agent(self, lemma: str) -> bool:
+        """Does a noun name a participant: an agent noun or a compound ending in one?"""
+        low = lemma.lower()
+        if low in self.agents:
+            return True
+        return any(low.endswith(a) for a in self.agent_heads if len(low) > len(a) + 2)
+
+    @property
+    def agent_heads(self) -> tuple[str, ...]:
+        return tuple(a for a in self.agents if len(a) >= 4)
+
+    def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
+        """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
+        for n in range(len(cameo), 1, -1):
+            if (plover, cameo[:n]) in self.intent:
+                return self.intent[(plover, cameo[:n])]
+        return None
+
+    def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
+        """Cues of one scope by lower-case lemma (built once per lexicon)."""
+        return _cue_index(self.modality)[scope]
+
+
+@cache
+def _cue_index(cues: tuple[ModalityCue, ...]) -> dict[str, dict[str, list[ModalityCue]]]:
+    out: dict[str, dict[str, list[ModalityCue]]] = {k: {} for k in
+                                                    ("gov", "aux", "adv", "det", "mark")}
+    for cue in cues:
+        out.setdefault(cue.scope, {}).setdefault(cue.cue.lower(), []).append(cue)
+    return out
+
+
+def _trigger(row: dict[str, str]) -> Trigger:
+    pos: Pos
+    if row["pos"] == "verb":
+        pos = "verb"
+    elif row["pos"] == "noun":
+        pos = "noun"
+    elif row["pos"] == "idiom":
+        pos = "idiom"
+    else:
+        raise ValueError(f"triggers.tsv: bad pos {row['pos']!r} in {row}")
+    words = tuple(w.lower() for w in row["pattern"].split()) if pos == "idiom" else ()
+    return Trigger(row["pattern"], pos, row["plover"], row["cameo"], row.get("mode", ""),
+                   Frame.parse(row.get("frame", ""), "verb" if pos == "idiom" else pos),
+                   frozenset(f for f in row.get("flags", "").split(",") if f), words)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    idioms: dict[str, list[Trigger]] = {}
+    suffixes: list[Trigger] = []
+    for row in read_tsv("triggers.tsv"):
+        t = _trigger(row)
+        if t.pos == "idiom":
+            idioms.setdefault(t.anchor, []).append(t)
+        elif t.pos == "verb":
+            verbs.setdefault(t.pattern.lower(), []).append(t)
+        elif t.suffix:
+            suffixes.append(t)
+        else:
+            nouns.setdefault(t.pattern.lower(), []).append(t)
+    for entries in idioms.values():
+        entries.sort(key=lambda t: -len(t.words))
+    suffixes.sort(key=lambda t: -len(t.pattern))
+    modality = tuple(ModalityCue(r["cue"], r["scope"], r["modality"], r.get("morph", ""))
+                     for r in read_tsv("modality.tsv"))
+    intent = {(r["plover"], r["from"]): (r["to_type"], r["to"]) for r in read_tsv("intent.tsv")}
+    instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
+                   for r in read_tsv("instruments.tsv")]
+    roles = read_tsv("verbs.tsv")
+    return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
+                   frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")),
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"))

@@ -1,0 +1,196 @@
+"""Event coder on hand-written sentences: triggers, arguments, modality, no-event cases,
+statements and dates (own examples, not the dev set)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from lagebild.events import code_article
+from lagebild.events.coder import find
+from lagebild.model import (
+    ActorRef,
+    Article,
+    Event,
+    Mode,
+    Party,
+    Span,
+    Statement,
+    StatementType,
+    TimeExpression,
+)
+
+Events = Callable[[str], list[Event]]
+Parse = Callable[[str], Article]
+
+
+def one(events: list[Event], kind: str) -> Event:
+    hits = [e for e in events if e.type.value == kind]
+    assert len(hits) == 1, [(e.type.value, e.trigger.text) for e in events]
+    return hits[0]
+
+
+def names(refs: list[ActorRef]) -> list[str]:
+    return [r.cameo or r.name for r in refs]
+
+
+# ------------------------------------------------------------------------------ triggers
+def test_verb_trigger_subject_object(events: Events) -> None:
+    e = one(events("Die Türkei drohte Griechenland mit Konsequenzen."), "THREATEN")
+    assert names(e.source) == ["TUR"] and names(e.target) == ["GRC"]
+    assert e.trigger.text == "drohte" and e.cameo == "130" and e.quad_class == 3
+    assert e.goldstein is not None and e.goldstein < 0
+    assert e.sentence.start == 0 and e.modality.value == "asserted"
+
+
+def test_separable_verb_trigger_is_the_finite_part(events: Events) -> None:
+    e = one(events("Russland warf den USA vor, die Gespräche abgebrochen zu haben."), "ACCUSE")
+    assert e.trigger.text == "warf" and e.mode == "allege"
+    assert names(e.source) == ["RUS"] and names(e.target) == ["USA"]
+
+
+def test_idiom_auf_eis_legen(events: Events) -> None:
+    e = one(events("Die USA hatten den Militärdialog mit Moskau auf Eis gelegt."), "SANCTION")
+    assert e.trigger.text == "auf Eis gelegt"
+    assert names(e.source) == ["USA"] and names(e.target) == ["RUSGOV"]
+
+
+def test_idiom_with_light_verb(events: Events) -> None:
+    e = one(events("Die EU verhängte neue Sanktionen gegen Russland."), "SANCTION")
+    assert names(e.source) == ["IGOEUREU"] and names(e.target) == ["RUS"]
+    assert e.mode == "discontinue"
+
+
+# ------------------------------------------------------------------------------ arguments
+def test_passive_von_agent(events: Events) -> None:
+    e = one(events("Das Parlament wurde von Demonstranten gestürmt."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Demonstranten"]
+    assert [r.name for r in e.target] == ["Parlament"]
+    assert e.source[0].id is None  # an unlinked participant
+
+
+def test_nominal_arguments(events: Events) -> None:
+    evs = events("UN-Generalsekretär Ban Ki Moon kritisierte die russischen Waffenlieferungen "
+                 "an Assad.")
+    accuse, aid = one(evs, "ACCUSE"), one(evs, "AID")
+    assert names(accuse.source) == ["IGOUNO"] and names(accuse.target) == ["RUS"]
+    assert aid.trigger.text == "Waffenlieferungen" and aid.mode == "military"
+    assert names(aid.source) == ["RUS"] and names(aid.target) == ["SYRGOV"]
+
+
+def test_noun_with_host_verb_and_pp(events: Events) -> None:
+    e = one(events("Der Präsident übte scharfe Kritik an der Regierung in Teheran."), "ACCUSE")
+    assert e.trigger.text == "Kritik" and names(e.target) == ["IRNGOV"]
+    assert e.source  # the subject of the light verb
+
+
+def test_compound_actors(events: Events) -> None:
+    e = one(events("Deutschland und Frankreich kritisierten das Vorgehen der Regierung in "
+                   "Ankara."), "ACCUSE")
+    assert names(e.source) == ["DEU", "FRA"] and names(e.target) == ["TURGOV"]
+
+
+def test_reciprocal_meeting(events: Events) -> None:
+    e = one(events("Merkel traf sich in Berlin mit Putin."), "CONSULT")
+    assert [r.id for r in e.source] == ["per:angela-merkel"]
+    assert [r.id for r in e.target] == ["per:wladimir-putin"]
+    assert e.location is not None and e.location.text == "Berlin"
+
+
+def test_relative_pronoun_subject(events: Events) -> None:
+    e = one(events("Die Regierung unterstützt Assad, der gegen den IS kämpft."), "ASSAULT")
+    assert [r.id for r in e.source] == ["per:baschar-al-assad"]
+    assert [r.id for r in e.target] == ["grp:is"]
+
+
+# ------------------------------------------------------------------------------ modality
+@pytest.mark.parametrize(("text", "kind", "modality"), [
+    ("China liefert keine Waffen an Russland.", "AID", "negated"),
+    ("Russland hat die Ukraine nicht angegriffen.", "ASSAULT", "negated"),
+    ("Falls Russland angreift, würde die Nato Truppen entsenden.", "MOBILIZE", "hypothetical"),
+    ("Die USA würden eine Unterstützung Moskaus begrüßen.", "SUPPORT", "hypothetical"),
+    ("Der Iran soll Waffen an die Huthi-Rebellen geliefert haben.", "AID", "alleged"),
+    ("Die Regierung wird beschuldigt, Oppositionelle gefoltert zu haben.", "ASSAULT",
+     "alleged"),
+])
+def test_modality(events: Events, text: str, kind: str, modality: str) -> None:
+    assert one(events(text), kind).modality.value == modality
+
+
+def test_planned_cooperation_is_agree(events: Events) -> None:
+    e = one(events("Die USA werden der Ukraine Waffen liefern."), "AGREE")
+    assert e.modality.value == "planned" and e.cameo == "0332"
+    assert names(e.source) == ["USA"] and names(e.target) == ["UKR"]
+    e = one(events("Die Außenminister Kerry und Lawrow streben Gespräche an."), "AGREE")
+    assert e.modality.value == "planned" and len(e.source) == 2
+
+
+def test_proposed(events: Events) -> None:
+    e = one(events("Die USA und Russland erwägen ein gemeinsames militärisches Vorgehen."),
+            "AGREE")
+    assert e.modality.value == "proposed" and names(e.source) == ["USA", "RUS"]
+    assert e.cameo == "0312"
+
+
+def test_announced_retreat_is_concede(events: Events) -> None:
+    e = one(events("Putin erwägt, die Truppen aus Syrien abzuziehen."), "CONCEDE")
+    assert e.modality.value == "proposed"
+
+
+def test_accusation_in_passive_has_no_source(events: Events) -> None:
+    evs = events("Die Regierung wird beschuldigt, Oppositionelle gefoltert zu haben.")
+    accuse = one(evs, "ACCUSE")
+    assert accuse.source == [] and [r.name for r in accuse.target] == ["Regierung"]
+    assert one(evs, "ASSAULT").mode == "torture"
+
+
+def test_court_sentence_is_sanction(events: Events) -> None:
+    e = one(events("Der Angeklagte wurde zu fünf Jahren Haft verurteilt."), "SANCTION")
+    assert e.mode == "convict"
+
+
+# ------------------------------------------------------------------------------ no events
+@pytest.mark.parametrize("text", [
+    "Die Stadt liegt am Rhein und hat 20.000 Einwohner.",
+    "Das Wetter war am Wochenende schön.",
+    "Russland und die USA haben in Syrien einen gemeinsamen Feind.",
+    "Der Kampf gegen den Terror dauert an.",  # an event noun without its agent: background
+    "Die Waffenlieferungen gehen weiter.",
+    "Im Gespräch seien Absprachen auf militärischer Ebene.",
+])
+def test_no_event(events: Events, text: str) -> None:
+    assert events(text) == []
+
+
+# ------------------------------------------------------------------------------ layers
+def test_statement_index_and_reported_violence_is_alleged(parse: Parse) -> None:
+    text = 'Der Außenminister sagte: "Russland hat Aleppo bombardiert."'
+    article = parse(text)
+    q0 = text.index('"') + 1
+    q1 = text.rindex('"')
+    article.statements = [Statement(
+        type=StatementType.DIRECT, quote=[Span(start=q0, end=q1, text=text[q0:q1])],
+        speaker=Party(start=4, end=17, text=text[4:17], actor=None), mode=Mode.FAST)]
+    e = one(code_article(article).events, "ASSAULT")
+    assert e.statement == 0 and e.modality.value == "alleged"
+    assert names(e.source) == ["RUS"]
+
+
+def test_speaker_is_the_source_of_a_reported_accusation(parse: Parse) -> None:
+    text = ('"Wir nehmen nichts für bare Münze", stellte Kerry klar. '
+            "Es gebe ernsthafte Zweifel an den Absichten Russlands.")
+    e = one(code_article(parse(text)).events, "ACCUSE")
+    assert [r.id for r in e.source] == ["per:john-kerry"] and names(e.target) == ["RUS"]
+    assert e.confidence < 0.9
+
+
+def test_date_from_times_layer(parse: Parse) -> None:
+    text = "Die USA hatten den Militärdialog mit Moskau im März 2014 auf Eis gelegt."
+    article = parse(text)
+    assert find(article)  # the finding step alone
+    start = text.index("März 2014")
+    article.times = [TimeExpression(start=start, end=start + 9, text="März 2014",
+                                    value="2014-03")]
+    e = one(code_article(article).events, "SANCTION")
+    assert e.date is not None and e.date.value == "2014-03" and e.date.text == "März 2014"

@@ -1,0 +1,67 @@
+"""The event data files: they load, every code exists, the generated table is current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from lagebild.events import codes
+from lagebild.events.lexicon import Frame, load_lexicon
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "src" / "lagebild" / "events" / "data"
+
+
+def test_every_entry_has_a_known_code_and_type() -> None:
+    lex = load_lexicon()
+    entries = lex.entries()
+    assert len(entries) > 250
+    types = codes.plover_types()
+    assert len(types) == 16
+    for entry in entries:
+        assert entry.plover in types, entry
+        codes.lookup(entry.cameo)  # raises on an unknown code
+    for ins in lex.instruments:
+        assert ins.plover in types
+        codes.lookup(ins.cameo)
+    for to_type, to in lex.intent.values():
+        assert to_type in types
+        codes.lookup(to)
+    covered = {e.plover for e in entries}
+    assert covered == set(types), set(types) - covered  # every category has triggers
+
+
+def test_code_table_values() -> None:
+    aid = codes.lookup("072")
+    assert (aid.plover, aid.contexts, aid.goldstein, aid.quad_class) == (
+        "AID", ("military",), 6.0, 2)
+    assert codes.lookup("164").plover == "SANCTION"
+    assert codes.quad_class("ACCUSE") == 3
+    assert codes.plover_types()["AID"].requires_recipient
+    with pytest.raises(KeyError, match="999"):
+        codes.lookup("999")
+
+
+def test_frames() -> None:
+    assert Frame.parse("", "verb") == Frame(("subj",), ("obj",))
+    assert Frame.parse("tgt=pp:an", "noun") == Frame(("gen", "host"), ("pp:an",))
+    with pytest.raises(ValueError, match="bad frame"):
+        Frame.parse("x=1", "verb")
+
+
+def test_data_files_are_package_data() -> None:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text())
+    patterns = data["tool"]["setuptools"]["package-data"]["lagebild"]
+    assert "events/data/*.tsv" in patterns
+    assert (DATA / "README.md").is_file()
+
+
+def test_generated_table_is_current(shared_dir: Path, tmp_path: Path) -> None:
+    before = (DATA / "cameo_plover.tsv").read_bytes()
+    subprocess.run([sys.executable, str(REPO / "scripts" / "build_event_codes.py"),
+                    "--shared", str(shared_dir)], check=True, capture_output=True)
+    assert (DATA / "cameo_plover.tsv").read_bytes() == before
