@@ -68,7 +68,7 @@ _LOADED = False
 #: the analysis modes: stage names in order (``structure`` runs none)
 MODES: dict[str, tuple[str, ...]] = {
     "structure": (),
-    "fast": ("nlp", "actors"),
+    "fast": ("nlp", "actors", "statements", "speakers"),
     "accurate": ("nlp", "entities", "quotes", "actors", "speakers"),
 }
 DEFAULT_MODE = "fast"

@@ -1,0 +1,49 @@
+"""The cue lexicon (``statements/data/cues.tsv``): lemma, kind of cue, notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+#: kinds of cue in ``cues.tsv`` (see the file's header)
+KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]  # speech verbs (kind verb or reported), separable ones joined
+    reported: frozenset[str]  # speech-act verbs that report without a clause
+    prep: frozenset[str]
+    postp: frozenset[str]
+    nach: frozenset[str]  # nouns of "nach Angaben von X"
+    adv: frozenset[str]
+    other: dict[str, str] = field(default_factory=dict)  # so, wie, heissen → lemma
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    by_kind: dict[str, set[str]] = {k: set() for k in KINDS}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or cols[1] not in KINDS:
+            raise ValueError(f"cues.tsv line {number}: want 'lemma<TAB>kind<TAB>notes' with a "
+                             f"kind of {sorted(KINDS)}: {line!r}")
+        by_kind[cols[1]].add(cols[0].strip())
+    return Lexicon(
+        verbs=frozenset(by_kind["verb"] | by_kind["reported"]),
+        reported=frozenset(by_kind["reported"]),
+        prep=frozenset(w.lower() for w in by_kind["prep"]),
+        postp=frozenset(w.lower() for w in by_kind["postp"]),
+        nach=frozenset(by_kind["nach"]),
+        adv=frozenset(w.lower() for w in by_kind["adv"]),
+        other={k: next(iter(by_kind[k])) for k in ("so", "wie", "heissen") if by_kind[k]},
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped cue lexicon (parsed once)."""
+    text = resources.files("lagebild.statements").joinpath("data/cues.tsv").read_text("utf-8")
+    return parse_lexicon(text)
