@@ -39,6 +39,8 @@ Char = tuple[int, int]
 #: opening mark → its closing marks
 OPENERS: dict[str, str] = {"„": "“\"”", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”"}
 _SPACE = re.compile(r"\s")
+#: sentences after a statement in which Konjunktiv II / ``sollen`` still continue it
+WINDOW = 2
 
 
 @dataclass
@@ -175,6 +177,10 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
             b = min(b, stop - 1)
         elif stop < head:
             a = max(a, stop + 1)
+    # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and sent.toks[b + 1].pos == (
+            "PROPN") and b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}:
+        b += 1
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
         t = sent.toks[k]
@@ -612,7 +618,7 @@ class Finder:
     def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
         for k in range(i + 1, min(i + 4, len(sent))):
-            if sent.toks[k].lemma in self.lex.nach and sent.toks[k].pos == "NOUN":
+            if sent.toks[k].pos == "NOUN" and self._nach_noun(sent.toks[k].lemma):
                 end = k
                 m = k + 1
                 while m < len(sent) and (sent.toks[m].pos in _NP_POS or (sent.toks[m].tag ==
@@ -626,6 +632,11 @@ class Finder:
                 return None
         return None
 
+    def _nach_noun(self, lemma: str) -> bool:
+        """A source noun of ``nach …``, also in compounds (``Polizeiangaben``)."""
+        low = lemma.lower()
+        return any(low.endswith(n.lower()) for n in self.lex.nach)
+
     def partial_quotes(self) -> None:
         """A quotation inside a found statement's quote: a nested Direct with its roles."""
         direct = {q for f in self.found if f.type is StatementType.DIRECT for q in f.quote}
@@ -634,13 +645,18 @@ class Finder:
                 continue
             host = next((f for f in self.found if f.type is not StatementType.DIRECT
                          and any(s <= a and b <= e for s, e in f.quote)), None)
-            if host is None:
+            if host is None or _looks_like_name(self.text[a + 1:b - 1]):
                 continue
             self.found.append(Found(StatementType.DIRECT, [(a, b)], list(host.cue), host.frame,
                                     host.speaker, "partial", host.confidence))
 
     def continuations(self) -> None:
-        """Konjunktiv sentences (and frame-less quotations) after a statement keep its speaker."""
+        """Konjunktiv sentences (and frame-less quotations) after a statement keep its speaker.
+
+        Konjunktiv I (``sei``, ``gebe``) marks reported speech on its own: such a sentence takes
+        the last speaker however far back. Konjunktiv II (``hätten``) and ``sollen``
+        (``FreeIndirect``) count only within ``WINDOW`` sentences of the last statement.
+        """
         by_sent: dict[int, list[Found]] = {}
         for f in self.found:
             s = self.sent_at(f.start)
@@ -651,13 +667,12 @@ class Finder:
         current: Found | None = None
         for sent in self.sents:
             here = by_sent.get(sent.index, [])
-            recent = last is not None and sent.index - last_sent <= 1
+            recent = last is not None and sent.index - last_sent <= WINDOW
             bare = [f for f in here if f.rule == "direct-bare"]
             for f in bare:
                 if recent and last is not None and last.speaker:
                     f.speaker = last.speaker
                     f.rule = "direct-continued"
-                    f.confidence = 0.5
             if here:
                 spoken = [f for f in here if f.speaker and f.rule != "partial"]
                 if spoken:
@@ -666,22 +681,26 @@ class Finder:
                     last_sent = sent.index
                 current = None
                 continue
-            if last is None or not recent or last.speaker is None:
-                current = None
-                continue
             if self.is_claimed(sent.start, sent.end):
                 continue
             fin = self.main_finite(sent)
-            if fin is None or not sent.is_sub(fin) or self._has_cue(sent):
+            kind = None
+            if fin is not None and not self._has_cue(sent):
+                tok = sent.toks[fin]
+                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent):
+                    kind = StatementType.INDIRECT_FREE_INDIRECT
+                elif tok.lemma == "sollen" and recent:
+                    kind = StatementType.FREE_INDIRECT
+            if kind is None:
                 current = None
                 continue
+            speaker = last.speaker if last is not None else None
             span = (sent.start, sent.toks[-1].end)
-            if current is not None and self.text[current.end:span[0]].strip() == "" and (
-                    "\n\n" not in self.text[current.end:span[0]]):
+            gap = self.text[current.end:span[0]] if current is not None else "x"
+            if current is not None and current.type is kind and not gap.strip():
                 current.quote[-1] = (current.quote[-1][0], span[1])
             else:
-                current = self.add(Found(StatementType.INDIRECT_FREE_INDIRECT, [span],
-                                         speaker=last.speaker, rule="continuation",
+                current = self.add(Found(kind, [span], speaker=speaker, rule="continuation",
                                          confidence=0.5))
             self.claimed.append(span)
             last_sent = sent.index
@@ -697,6 +716,13 @@ class Finder:
 
     def _has_cue(self, sent: Sent) -> bool:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+
+
+def _looks_like_name(inner: str) -> bool:
+    """``„Interfax“``, ``„Dornier Do 228“``: a short quotation of capitalised words (a name or
+    title, not a quoted statement)."""
+    words = inner.split()
+    return len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _trim_start(sent: Sent, lo: int) -> int:
