@@ -295,6 +295,24 @@ class Finder:
             return lemma, sorted([i, *aux])
         return None
 
+    def _nominative(self, sent: Sent, k: int) -> bool:
+        """Token ``k`` can head a subject: nominative (or caseless name), not after a
+        preposition, not ``es``/``sich``/a relative or a number."""
+        t = sent.toks[k]
+        if t.tag in ("PRF", "PRELS", "PRELAT", "CARD", "PWS") or t.lemma.lower() in ("es", "man"):
+            return t.lemma.lower() == "man"
+        if "Case=" in t.morph and "Case=Nom" not in t.morph:
+            return False
+        if t.pos not in ("NOUN", "PROPN", "PRON"):
+            return False
+        # a preposition before the phrase: "im Interview", "2008" is no subject
+        j = k - 1
+        while j >= 0 and sent.toks[j].pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and (
+                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")):
+            j -= 1
+        return not (j >= 0 and sent.toks[j].tag.startswith("APPR") and sent.toks[j].head in (
+            k, *range(j + 1, k + 1)))
+
     def passive(self, sent: Sent, i: int) -> bool:
         return sent.toks[i].tag == "VVPP" and any(
             sent.toks[c].lemma == "werden" and sent.toks[c].dep.startswith("aux")
@@ -307,14 +325,26 @@ class Finder:
         if sent.toks[i].head != i and sent.toks[sent.toks[i].head].dep.startswith("aux"):
             heads.append(sent.toks[i].head)
         passive = self.passive(sent, i)
-        for h in heads:
-            for c in sent.children[h]:
-                if lo <= c <= hi and sent.toks[c].dep in _SUBJ and not passive:
-                    if sent.toks[c].lemma == "es" and sent.toks[i].lemma in ("heißen",):
-                        continue
-                    sp = np_span(sent, c, stop=i)
-                    if sp:
-                        return sent.span(*sp)
+        if not passive:
+            for h in heads:
+                for c in sent.children[h]:
+                    if lo <= c <= hi and sent.toks[c].dep in _SUBJ and self._nominative(sent, c):
+                        sp = np_span(sent, c, stop=i)
+                        if sp:
+                            return sent.span(*sp)
+            # the parser missed it: the nominative phrase nearest to the verb
+            cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
+                     and sent.toks[k].pos in ("NOUN", "PROPN", "PRON")]
+            if cands:
+                k = min(cands, key=lambda k: (abs(k - i), k))
+                head = k
+                # the phrase's head: climb flat/appos/compound links inside the range
+                while sent.toks[head].dep in ("flat", "appos", "compound", "flat:name") and (
+                        lo <= sent.toks[head].head <= hi) and sent.toks[head].head != i:
+                    head = sent.toks[head].head
+                sp = np_span(sent, head, stop=i)
+                if sp and not self.in_mark(*sent.span(*sp)):
+                    return sent.span(*sp)
         for c in sent.children[i]:
             if not lo <= c <= hi:
                 continue
@@ -324,14 +354,6 @@ class Finder:
                 sp = np_span(sent, c, stop=i)
                 if sp:
                     return sent.span(case[0] + 1 if case[0] + 1 <= sp[1] else sp[0], sp[1])
-        if passive:
-            return None
-        # no parse subject: the phrase right after an inverted verb, or before it
-        sp = chunk_after(sent, i) if i > lo else None
-        if sp is None or not lo <= sp[0] <= hi:
-            sp = chunk_before(sent, i)
-        if sp and lo <= sp[0] and sp[1] <= hi and sent.toks[sp[0]].lemma != "es":
-            return sent.span(*sp)
         return None
 
     # -- rules ---------------------------------------------------------------------
@@ -643,12 +665,32 @@ class Finder:
         for a, b in self.marks:
             if (a, b) in direct:
                 continue
+            if _looks_like_name(self.text[a + 1:b - 1]):
+                continue
             host = next((f for f in self.found if f.type is not StatementType.DIRECT
                          and any(s <= a and b <= e for s, e in f.quote)), None)
-            if host is None or _looks_like_name(self.text[a + 1:b - 1]):
+            if host is None:
+                self.quoted_phrase(a, b)
                 continue
             self.found.append(Found(StatementType.DIRECT, [(a, b)], list(host.cue), host.frame,
                                     host.speaker, "partial", host.confidence))
+
+    def quoted_phrase(self, a: int, b: int) -> None:
+        """``X nannte das „sehr respektabel“``: a quotation in a clause with a cue verb."""
+        sent = self.sent_at(a)
+        if sent is None or self.is_claimed(a, b):
+            return
+        for i in range(len(sent)):
+            t = sent.toks[i]
+            if self.in_mark(t.start, t.end):
+                continue
+            cue = self.cue_lemma(sent, i)
+            if cue is None:
+                continue
+            speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
+            self.add(Found(StatementType.DIRECT, [(a, b)], [sent.span(c, c) for c in cue[1]],
+                           None, speaker, "quoted-phrase", 0.5))
+            return
 
     def continuations(self) -> None:
         """Konjunktiv sentences (and frame-less quotations) after a statement keep its speaker.
