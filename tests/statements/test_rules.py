@@ -98,6 +98,8 @@ def test_source_phrases() -> None:
     st = one("Nach Angaben der Polizei wurden drei Menschen verletzt.",
              "wurden drei Menschen verletzt", I)
     assert spk(st) == "Angaben der Polizei"
+    st = one("Der Vorschlag kam nach Kerrys Angaben von russischer Seite.", "Der Vorschlag kam", I)
+    assert spk(st) == "Kerrys Angaben" and [q.text for q in st.quote][1] == "von russischer Seite"
     st = one("Dem Bericht zufolge wurden drei Menschen verletzt.",
              "wurden drei Menschen verletzt", I)
     assert spk(st) == "Dem Bericht"

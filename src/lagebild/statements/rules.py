@@ -641,11 +641,18 @@ class Finder:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
         for k in range(i + 1, min(i + 4, len(sent))):
             if sent.toks[k].pos == "NOUN" and self._nach_noun(sent.toks[k].lemma):
+                # the source after the noun: "von X" (unless already named: "Kerrys
+                # Angaben"), a genitive ("der Polizei"), a name; never a new phrase
+                possessed = any(sent.toks[x].pos == "PROPN" or sent.toks[x].tag == "PPOSAT"
+                                or (sent.toks[x].pos == "DET" and "Case=Gen" in
+                                    sent.toks[x].morph) for x in range(i + 1, k))
                 end = k
                 m = k + 1
-                while m < len(sent) and (sent.toks[m].pos in _NP_POS or (sent.toks[m].tag ==
-                                         "APPR" and sent.toks[m].lemma == "von")):
-                    if sent.is_finite(m):
+                while m < len(sent) and (sent.toks[m].pos in _NP_POS or (
+                        sent.toks[m].lemma == "von" and not possessed)):
+                    t = sent.toks[m]
+                    if sent.is_finite(m) or (t.pos == "DET" and m > k + 1 and (
+                            "Case=Gen" not in t.morph) and sent.toks[m - 1].lemma != "von"):
                         break
                     end = m
                     m += 1
