@@ -11,7 +11,7 @@ from lagebild.model import Article, Statement, StatementType
 
 pytestmark = pytest.mark.shared
 
-D, I, IFI, R = (StatementType.DIRECT, StatementType.INDIRECT,
+D, IND, IFI, R = (StatementType.DIRECT, StatementType.INDIRECT,
                 StatementType.INDIRECT_FREE_INDIRECT, StatementType.REPORTED)
 
 
@@ -38,12 +38,12 @@ def find(statements: list[Statement], quote_start: str) -> Statement:
 
 @pytest.mark.parametrize(("quote", "types", "speaker", "actor"), [
     ("Wir nehmen nichts für bare Münze", {D}, "Kerry", "John Kerry"),
-    ("Im Gespräch seien Absprachen", {I}, "John Kerry", "John Kerry"),
+    ("Im Gespräch seien Absprachen", {IND}, "John Kerry", "John Kerry"),
     ("Es gebe ernsthafte Zweifel", {IFI}, "Kerry", "John Kerry"),
-    ("dass die russische Unterstützung", {I}, "Kerry", "John Kerry"),
+    ("dass die russische Unterstützung", {IND}, "Kerry", "John Kerry"),
     ("Außerdem untergrabe das russische Vorgehen", {IFI}, "Kerry", "John Kerry"),
     ("konstruktive Unterstützung", {D}, "Josh Earnest", "Josh Earnest"),
-    ("es gebe keine Pläne", {I}, "US-Verteidigungsministeriums", None),
+    ("es gebe keine Pläne", {IND}, "US-Verteidigungsministeriums", None),
     ("Es gibt keine militärische Lösung", {D}, "er", "Ban Ki Moon"),
 ])
 def test_example_statement(statements: list[Statement], quote: str, types: set[StatementType],

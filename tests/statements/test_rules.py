@@ -11,7 +11,7 @@ from lagebild.statements.build import statements_of
 from lagebild.statements.lexicon import load_lexicon, parse_lexicon
 from lagebild.statements.rules import quotation_marks
 
-D, I, IFI, FI, R = (StatementType.DIRECT, StatementType.INDIRECT,
+D, IND, IFI, FI, R = (StatementType.DIRECT, StatementType.INDIRECT,
                     StatementType.INDIRECT_FREE_INDIRECT, StatementType.FREE_INDIRECT,
                     StatementType.REPORTED)
 
@@ -77,34 +77,35 @@ def test_direct_split_around_its_frame_is_one_statement() -> None:
 
 def test_dass_clause_and_verb_second_konjunktiv() -> None:
     st = one("Kerry machte erneut deutlich, dass die Lage ernst sei.",
-             "dass die Lage ernst sei", I)
+             "dass die Lage ernst sei", IND)
     assert spk(st) == "Kerry" and [c.text for c in st.cue] == ["machte", "deutlich"]
-    st = one("Der Sprecher erklärte, es gebe keine Pläne.", "es gebe keine Pläne", I)
+    st = one("Der Sprecher erklärte, es gebe keine Pläne.", "es gebe keine Pläne", IND)
     assert spk(st) == "Der Sprecher"
 
 
 def test_frame_after_indirect_quote_and_apposition_speaker() -> None:
     st = one("Im Gespräch seien Absprachen, sagte US-Außenminister John Kerry.",
-             "Im Gespräch seien Absprachen", I)
+             "Im Gespräch seien Absprachen", IND)
     assert spk(st) == "US-Außenminister John Kerry"
     st = one("Josh Earnest, der Sprecher des Weißen Hauses, sagte, die USA seien bereit.",
-             "die USA seien bereit", I)
+             "die USA seien bereit", IND)
     assert spk(st) is not None and spk(st).startswith("Josh Earnest")  # type: ignore[union-attr]
 
 
 def test_source_phrases() -> None:
-    st = one("Laut Polizei wurden drei Menschen verletzt.", "wurden drei Menschen verletzt", I)
+    st = one("Laut Polizei wurden drei Menschen verletzt.", "wurden drei Menschen verletzt", IND)
     assert spk(st) == "Polizei" and st.frame is not None and st.frame.text == "Laut Polizei"
     st = one("Nach Angaben der Polizei wurden drei Menschen verletzt.",
-             "wurden drei Menschen verletzt", I)
+             "wurden drei Menschen verletzt", IND)
     assert spk(st) == "Angaben der Polizei"
-    st = one("Der Vorschlag kam nach Kerrys Angaben von russischer Seite.", "Der Vorschlag kam", I)
+    st = one("Der Vorschlag kam nach Kerrys Angaben von russischer Seite.",
+             "Der Vorschlag kam", IND)
     assert spk(st) == "Kerrys Angaben" and [q.text for q in st.quote][1] == "von russischer Seite"
     st = one("Dem Bericht zufolge wurden drei Menschen verletzt.",
-             "wurden drei Menschen verletzt", I)
+             "wurden drei Menschen verletzt", IND)
     assert spk(st) == "Dem Bericht"
     st = one("Wie ein Sprecher der Polizei mitteilte, wurden drei Menschen verletzt.",
-             "wurden drei Menschen verletzt", I)
+             "wurden drei Menschen verletzt", IND)
     assert spk(st) == "ein Sprecher der Polizei"
     assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
 
@@ -119,14 +120,14 @@ def test_anonymous_source_and_continuation_keeps_speaker() -> None:
     sts = analyse("Aus Kreisen des Ministeriums verlautete, es gebe keine Pläne. "
                   "Allerdings stehe es den Militärs frei, Kontakt zu halten.")
     first = next(s for s in sts if s.quote[0].text == "es gebe keine Pläne")
-    assert first.type is I and spk(first) == "Kreisen des Ministeriums"
+    assert first.type is IND and spk(first) == "Kreisen des Ministeriums"
     cont = next(s for s in sts if s.quote[0].text.startswith("Allerdings stehe"))
     assert cont.type is IFI and spk(cont) == "Kreisen des Ministeriums" and not cont.cue
 
 
 def test_agentless_passive_has_no_speaker() -> None:
     st = one("Im Bürgerkrieg wird Assad beschuldigt, Giftgas einzusetzen.",
-             "Giftgas einzusetzen", I)
+             "Giftgas einzusetzen", IND)
     assert st.speaker is None
 
 
@@ -143,7 +144,7 @@ def test_partial_quote_inside_indirect_is_nested_direct() -> None:
     sts = analyse("Die USA würden eine „konstruktive Unterstützung“ begrüßen, sagte Josh Earnest.")
     nested = next(s for s in sts if s.quote[0].text == "„konstruktive Unterstützung“")
     assert nested.type is D and spk(nested) == "Josh Earnest"
-    assert any(s.type is I and spk(s) == "Josh Earnest" for s in sts)
+    assert any(s.type is IND and spk(s) == "Josh Earnest" for s in sts)
 
 
 def test_author_text_and_names_in_quotes_are_no_statements() -> None:

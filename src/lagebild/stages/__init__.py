@@ -69,7 +69,7 @@ _LOADED = False
 MODES: dict[str, tuple[str, ...]] = {
     "structure": (),
     "fast": ("nlp", "actors", "statements", "speakers"),
-    "accurate": ("nlp", "entities", "quotes", "actors", "speakers"),
+    "accurate": ("nlp", "entities", "quotes", "refine_statements", "actors", "speakers"),
 }
 DEFAULT_MODE = "fast"
 

@@ -54,6 +54,7 @@ class Found:
     speaker: Char | None = None
     rule: str = ""
     confidence: float = 0.6
+    agentless: bool = False  # a passive cue without agent: no speaker, whatever is near
 
     @property
     def start(self) -> int:
@@ -524,7 +525,7 @@ class Finder:
         speaker = self.speaker_of(sent, i, lo, k - 1)
         self.add(Found(StatementType.INDIRECT, [sent.span(start, last)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
-                       f"cue-{kind}", 0.75))
+                       f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
         return True
 
     def _frame_start(self, sent: Sent, i: int) -> int:
@@ -574,7 +575,8 @@ class Finder:
         frame = sent.span(comma if comma >= 0 else frame_lo, frame_hi)
         cue = [sent.span(c, c) for c in sorted({*cue_toks, *([wie] if wie is not None else [])})]
         speaker = self.speaker_of(sent, i, frame_lo, frame_hi)
-        self.add(Found(StatementType.INDIRECT, parts, cue, frame, speaker, "cue-before", 0.7))
+        self.add(Found(StatementType.INDIRECT, parts, cue, frame, speaker, "cue-before", 0.7,
+                       agentless=speaker is None and self.passive(sent, i)))
         return True
 
     def reported(self, sent: Sent, i: int) -> None:
