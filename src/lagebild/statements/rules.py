@@ -553,8 +553,8 @@ class Finder:
         frame_lo = wie if wie is not None else comma + 1
         if wie is None and comma < 0:
             return False
-        if wie is None and first_cue != comma + 1:
-            return False  # "…, sagte X": the cue comes first after the comma
+        if wie is None and (i != comma + 1 or not sent.is_finite(i)):
+            return False  # "…, sagte X": the finite cue verb comes first after the comma
         # where the frame ends: the next comma, or the sentence end
         m = max(cue_toks) + 1
         while m <= last and not sent.is_comma(m):
