@@ -20,6 +20,8 @@ def to_statement(text: str, found: Found, mode: Mode = Mode.FAST) -> Statement:
         cue=[_span(text, c) for c in sorted(set(found.cue))],
         frame=_span(text, found.frame) if found.frame else None,
         speaker=Party(**_span(text, found.speaker).model_dump()) if found.speaker else None,
+        addressee=(Party(**_span(text, found.addressee).model_dump()) if found.addressee
+                   else None),
         mode=mode,
         confidence=found.confidence,
     )

@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
-KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen"})
+KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
+                   "addressing"})
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Lexicon:
     postp: frozenset[str]
     nach: frozenset[str]  # nouns of "nach Angaben von X"
     adv: frozenset[str]
+    addressing: frozenset[str] = frozenset()  # verbs whose object is the addressee
     other: dict[str, str] = field(default_factory=dict)  # so, wie, heissen → lemma
 
 
@@ -27,17 +29,21 @@ def parse_lexicon(text: str) -> Lexicon:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) < 2 or cols[1] not in KINDS:
+        kinds = cols[1].split("+") if len(cols) >= 2 else []
+        if not kinds or any(k not in KINDS for k in kinds):
             raise ValueError(f"cues.tsv line {number}: want 'lemma<TAB>kind<TAB>notes' with a "
-                             f"kind of {sorted(KINDS)}: {line!r}")
-        by_kind[cols[1]].add(cols[0].strip())
+                             f"kind (or kind+kind) of {sorted(KINDS)}: {line!r}")
+        for kind in kinds:
+            by_kind[kind].add(cols[0].strip())
+    verbs = by_kind["verb"] | by_kind["reported"] | by_kind["addressing"]
     return Lexicon(
-        verbs=frozenset(by_kind["verb"] | by_kind["reported"]),
+        verbs=frozenset(verbs),
         reported=frozenset(by_kind["reported"]),
         prep=frozenset(w.lower() for w in by_kind["prep"]),
         postp=frozenset(w.lower() for w in by_kind["postp"]),
         nach=frozenset(by_kind["nach"]),
         adv=frozenset(w.lower() for w in by_kind["adv"]),
+        addressing=frozenset(by_kind["addressing"]),
         other={k: next(iter(by_kind[k])) for k in ("so", "wie", "heissen") if by_kind[k]},
     )
 

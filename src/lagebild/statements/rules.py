@@ -54,6 +54,7 @@ class Found:
     speaker: Char | None = None
     rule: str = ""
     confidence: float = 0.6
+    addressee: Char | None = None
     agentless: bool = False  # a passive cue without agent: no speaker, whatever is near
 
     @property
@@ -296,13 +297,17 @@ class Finder:
             return lemma, sorted([i, *aux])
         return None
 
-    def _nominative(self, sent: Sent, k: int) -> bool:
-        """Token ``k`` can head a subject: nominative (or caseless name), not after a
-        preposition, not ``es``/``sich``/a relative or a number."""
+    def _nominative(self, sent: Sent, k: int, by_case: bool = True) -> bool:
+        """Token ``k`` can head a subject: nominative (its own case or its article's; or a
+        caseless name), not after a preposition, not ``es``/``sich``/a relative or a number.
+        ``by_case=False`` (the parser already calls it a subject) skips the case test: the
+        noun's own case is the less reliable reading."""
         t = sent.toks[k]
         if t.tag in ("PRF", "PRELS", "PRELAT", "CARD", "PWS") or t.lemma.lower() in ("es", "man"):
             return t.lemma.lower() == "man"
-        if "Case=" in t.morph and "Case=Nom" not in t.morph:
+        det_nom = any(sent.toks[c].pos == "DET" and "Case=Nom" in sent.toks[c].morph
+                      for c in sent.children[k])
+        if by_case and "Case=" in t.morph and "Case=Nom" not in t.morph and not det_nom:
             return False
         if t.pos not in ("NOUN", "PROPN", "PRON"):
             return False
@@ -329,7 +334,8 @@ class Finder:
         if not passive:
             for h in heads:
                 for c in sent.children[h]:
-                    if lo <= c <= hi and sent.toks[c].dep in _SUBJ and self._nominative(sent, c):
+                    if lo <= c <= hi and sent.toks[c].dep in _SUBJ and self._nominative(
+                            sent, c, by_case=False):
                         sp = np_span(sent, c, stop=i)
                         if sp:
                             return sent.span(*sp)
@@ -363,9 +369,46 @@ class Finder:
         for sent in self.sents:
             self.cue_verbs(sent)
             self.source_phrases(sent)
+        for f in self.found:
+            if f.cue and f.addressee is None and f.rule != "partial":
+                f.addressee = self.addressee_of(f)
         self.partial_quotes()
         self.continuations()
         return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def addressee_of(self, found: Found) -> Char | None:
+        """Whom the cue verb addresses: its indirect object, the object of a verb of
+        addressing (``forderte die Regierung auf``), the subject of such a verb in the passive
+        (``wurden aufgefordert``), a ``gegenüber X`` / ``vor X`` phrase (without the
+        preposition)."""
+        for a, _ in found.cue:
+            sent = self.sent_at(a)
+            if sent is None:
+                continue
+            i = next((k for k, t in enumerate(sent.toks) if t.start == a), None)
+            if i is None or not sent.toks[i].tag.startswith("V"):
+                continue
+            cue = self.cue_lemma(sent, i)
+            lemma = cue[0] if cue else sent.toks[i].lemma
+            passive = self.passive(sent, i)
+            for c in sent.children[i]:
+                t = sent.toks[c]
+                if self.in_mark(t.start, t.end) or any(s <= t.start < e for s, e in found.quote):
+                    continue
+                take = t.dep == "iobj" or (
+                    lemma in self.lex.addressing and (
+                        (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
+                case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+                if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
+                        t.pos in ("NOUN", "PROPN")):
+                    take = True
+                if take and t.pos in ("NOUN", "PROPN", "PRON"):
+                    sp = np_span(sent, c, stop=i)
+                    if sp and case and sp[0] <= case[0]:
+                        sp = (case[0] + 1, sp[1]) if case[0] + 1 <= sp[1] else None
+                    if sp:
+                        return sent.span(*sp)
+        return None
 
     def direct_quotes(self) -> None:
         last: Found | None = None
@@ -584,12 +627,26 @@ class Finder:
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
             return
         speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
-        if speaker is None:
+        if speaker is None or not self.can_speak(sent, speaker):
             return
         span = (sent.start, sent.toks[-1].end)
         if self.is_claimed(*span):
             return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def can_speak(self, sent: Sent, speaker: Char) -> bool:
+        """A speaker of reported speech: a person or organisation entity, an actor mention
+        (role nouns like ``der Minister`` when the actor layer ran), a personal pronoun; not a
+        thing (``der Frachter droht …``)."""
+        a, b = speaker
+        if any(e.start < b and a < e.end and e.label in ("PER", "ORG")
+               for e in self.article.entities):
+            return True
+        if any(m.start < b and a < m.end for actor in self.article.actors
+               for m in actor.mentions):
+            return True
+        return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
+                   for t in sent.toks)
 
     def source_phrases(self, sent: Sent) -> None:
         """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
@@ -617,8 +674,16 @@ class Finder:
                     self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
                     if i >= 2 else True):
                 src = chunk_after(sent, i)
-                if src and src[1] >= last - 2:
+                if src and sent.toks[src[0]].pos in ("DET", "PROPN", "NOUN") and not any(
+                        sent.is_finite(x) for x in range(src[0], src[1] + 1)):
+                    # ", so X." ends the sentence; ", so X, …" goes on after X's phrase
                     frame = (i - 1, last)
+                    for k in range(src[1] + 1, last):
+                        if sent.toks[k].text == "," and sent.toks[k + 1].tag not in (
+                                "PRELS", "PRELAT", "KOUS") and any(
+                                sent.is_finite(x) for x in range(k + 1, last + 1)):
+                            frame = (i - 1, k)
+                            break
                 else:
                     src = None
             elif low in self.lex.adv and i == 0:
@@ -682,7 +747,8 @@ class Finder:
                 self.quoted_phrase(a, b)
                 continue
             self.found.append(Found(StatementType.DIRECT, [(a, b)], list(host.cue), host.frame,
-                                    host.speaker, "partial", host.confidence))
+                                    host.speaker, "partial", host.confidence,
+                                    addressee=host.addressee))
 
     def quoted_phrase(self, a: int, b: int) -> None:
         """``X nannte das „sehr respektabel“``: a quotation in a clause with a cue verb."""
@@ -740,7 +806,7 @@ class Finder:
                 tok = sent.toks[fin]
                 if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent):
                     kind = StatementType.INDIRECT_FREE_INDIRECT
-                elif tok.lemma == "sollen" and recent:
+                elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
                     kind = StatementType.FREE_INDIRECT
             if kind is None:
                 current = None
@@ -767,6 +833,15 @@ class Finder:
 
     def _has_cue(self, sent: Sent) -> bool:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+
+
+def _perfect_infinitive(sent: Sent) -> bool:
+    """``soll … gewesen sein`` / ``sollen … getötet worden sein``: reportative ``sollen``
+    (the claim of someone else), unlike ``soll … gebaut werden`` (a plan)."""
+    last = sent.last_word()
+    tail = [t for t in sent.toks[max(0, last - 2): last + 1]]
+    return bool(tail) and tail[-1].lemma in ("sein", "haben") and tail[-1].tag == "VAINF" and any(
+        t.tag == "VVPP" or t.tag == "VAPP" for t in tail[:-1])
 
 
 def _looks_like_name(inner: str) -> bool:
