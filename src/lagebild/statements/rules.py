@@ -558,7 +558,7 @@ class Finder:
             if fin is not None and sent.is_sub(fin):
                 kind = "v2-sub"
             elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
-                    fin is None):
+                    fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
                 kind = "zu-inf"
         if kind is None:
             return False
@@ -606,7 +606,9 @@ class Finder:
         parts: list[Char] = []
         if comma > 0:
             q = _trim(sent, 0, comma - 1)
-            if q and any(sent.is_finite(x) for x in range(q[0], q[1] + 1)):
+            # "Falls …, droht X": a conditional or temporal clause before the verb is no quote
+            if q and any(sent.is_finite(x) for x in range(q[0], q[1] + 1)) and (
+                    sent.toks[q[0]].tag not in ("KOUS", "KOUI", "PWAV")):
                 parts.append(sent.span(*q))
         if m < last:
             q = _trim(sent, m + 1, last)
