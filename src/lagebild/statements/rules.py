@@ -17,11 +17,14 @@ functions below, applied in this order (each claims the text it explains, later 
 4. Source phrases: ``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``,
    ``demnach``; ``hieß es`` and ``aus Kreisen …`` (anonymous sources).
 5. Reported speech: a speech-act verb without a clause (``X kritisierte Y``) → ``Reported``.
-6. Partial quotations („…“ inside an indirect statement) → a nested ``Direct`` statement with
-   the same roles (the corpus annotates both).
-7. Continuations: a following sentence whose finite verb is Konjunktiv (``Mood=Sub``) and has
-   no cue keeps the last speaker → ``IndirectFreeIndirect``; a frame-less direct quotation
-   there → ``Direct`` with that speaker.
+6. Continuations: a following sentence whose finite verb is Konjunktiv (``Mood=Sub``) and has
+   no cue keeps the last speaker → ``IndirectFreeIndirect`` (reportative ``sollen`` →
+   ``FreeIndirect``); a frame-less direct quotation there → ``Direct`` with that speaker.
+7. Partial quotations („…“ inside an indirect or continued statement) → a nested ``Direct``
+   statement with the same roles (the corpus annotates both); a quoted phrase in a clause with
+   a cue verb → ``Direct``.
+8. Addressees of the cue verbs (indirect object, object of a verb of addressing,
+   ``gegenüber X``).
 """
 
 from __future__ import annotations
@@ -369,11 +372,11 @@ class Finder:
         for sent in self.sents:
             self.cue_verbs(sent)
             self.source_phrases(sent)
-        for f in self.found:
-            if f.cue and f.addressee is None and f.rule != "partial":
-                f.addressee = self.addressee_of(f)
-        self.partial_quotes()
         self.continuations()
+        self.partial_quotes()
+        for f in self.found:
+            if f.cue and f.addressee is None:
+                f.addressee = self.addressee_of(f)
         return sorted(self.found, key=lambda f: (f.start, f.end))
 
     def addressee_of(self, found: Found) -> Char | None:
