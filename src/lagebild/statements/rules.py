@@ -686,7 +686,7 @@ class Finder:
                     for k in range(src[1] + 1, last):
                         if sent.toks[k].text == "," and sent.toks[k + 1].tag not in (
                                 "PRELS", "PRELAT", "KOUS") and any(
-                                sent.is_finite(x) for x in range(k + 1, last + 1)):
+                                sent.toks[x].tag.startswith("V") for x in range(k + 1, last + 1)):
                             frame = (i - 1, k)
                             break
                 else:
@@ -718,16 +718,17 @@ class Finder:
                 possessed = any(sent.toks[x].pos == "PROPN" or sent.toks[x].tag == "PPOSAT"
                                 or (sent.toks[x].pos == "DET" and "Case=Gen" in
                                     sent.toks[x].morph) for x in range(i + 1, k))
+                # the noun's own phrase (genitive, "von X", a name), as the parser attaches it
+                nodes = sent.subtree(k, _NP_SKIP)
                 end = k
-                m = k + 1
-                while m < len(sent) and (sent.toks[m].pos in _NP_POS or (
-                        sent.toks[m].lemma == "von" and not possessed)):
+                for m in range(k + 1, len(sent)):
                     t = sent.toks[m]
-                    if sent.is_finite(m) or (t.pos == "DET" and m > k + 1 and (
-                            "Case=Gen" not in t.morph) and sent.toks[m - 1].lemma != "von"):
+                    if m not in nodes or sent.is_finite(m) or (t.lemma == "von" and possessed):
                         break
+                    if t.tag == "CARD" or (t.pos == "DET" and "Case=Gen" not in t.morph and (
+                            sent.toks[m - 1].lemma != "von")):
+                        break  # a new phrase ("zehn Personen", "die Legitimität")
                     end = m
-                    m += 1
                 return _trim(sent, i + 1, end)
             if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON"):
                 return None
