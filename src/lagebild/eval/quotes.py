@@ -66,6 +66,8 @@ def _gold_parts(ann: dict[str, Any], key: str, tokens: TokenIndex) -> frozenset[
 def read_gold(path: Path) -> GoldDoc:
     """One corpus document: its text, tokens, and annotations as token-set quotations."""
     d = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(d, dict) or "originalText" not in d or "tokens" not in d:
+        raise ValueError(f"{path}: not a Wikinews quotation document (no originalText/tokens)")
     tokens = [(int(t["charBegin"]), int(t["charEnd"])) for t in d.get("tokens", [])]
     index = TokenIndex(tokens)
     quotations = []
@@ -188,7 +190,7 @@ def quotes(
         ensure_accurate()
     try:
         result = evaluate_statements(path, accurate, limit)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:
         raise usage_error(str(exc)) from exc
     if as_json:
         typer.echo(json.dumps(result, indent=2))
@@ -202,4 +204,4 @@ def quotes(
         s = result[name]
         typer.echo(f"{name:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}")
     for name, s in result["parts"].items():
-        typer.echo(f"  {name:8} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}")
+        typer.echo(f"  {name:9}{s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}")
