@@ -202,11 +202,22 @@ def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
     n = len(sent)
     if a >= n or sent.toks[a].pos not in _NP_POS:
         return None
+    head_seen = sent.toks[a].pos in ("NOUN", "PROPN")
     while b + 1 < n:
         nxt = sent.toks[b + 1]
-        if (nxt.pos in _NP_POS and nxt.tag not in ("PRELS", "PPER")) or (nxt.tag == "APPR" and (
-                nxt.lemma == "von")) or (nxt.text == "," and b + 2 < n and sent.toks[b + 2].pos in (
-                "PROPN",) and nxt.dep == "punct" and sent.toks[b + 2].dep in ("appos", "flat")):
+        after_von = sent.toks[b].lemma == "von"
+        if nxt.pos in _NP_POS and nxt.tag not in ("PRELS", "PPER"):
+            # after the head noun only names, a genitive or the phrase after "von" go on
+            if head_seen and not after_von and nxt.pos != "PROPN" and (
+                    "Case=Gen" not in nxt.morph) and not (
+                    nxt.pos == "NOUN" and sent.toks[b].pos in ("DET", "ADJ")):
+                break
+            head_seen = head_seen or nxt.pos in ("NOUN", "PROPN")
+            b += 1
+            continue
+        if (nxt.tag == "APPR" and nxt.lemma == "von") or (
+                nxt.text == "," and b + 2 < n and sent.toks[b + 2].pos == "PROPN"
+                and nxt.dep == "punct" and sent.toks[b + 2].dep in ("appos", "flat")):
             b += 1
             continue
         break
@@ -672,9 +683,14 @@ class Finder:
             elif low == "nach" and i + 1 <= last:
                 src = self._nach(sent, i)
                 frame = (i, src[1]) if src else None
-                if src is None and i >= 2 and sent.toks[i - 1].lemma == "Vernehmen":
-                    src = (i - 2, i - 1)
-                    frame = (i - 2, i)
+                if src is None and i >= 1 and self._nach_noun(sent.toks[i - 1].lemma) and (
+                        sent.toks[i - 1].pos == "NOUN"):
+                    # "seiner Meinung nach", "dem Vernehmen nach"
+                    k = i - 1
+                    while k > 0 and sent.toks[k - 1].pos in ("DET", "ADJ", "PRON"):
+                        k -= 1
+                    src = (k, i - 1)
+                    frame = (k, i)
             elif low == "so" and i > 0 and sent.toks[i - 1].text == "," and (
                     self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
                     if i >= 2 else True):
