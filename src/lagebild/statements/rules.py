@@ -560,8 +560,9 @@ class Finder:
             return False
         start = k + 1
         first = sent.toks[start]
-        if self.in_mark(first.start, first.end):
-            return False  # a direct quotation: its own rule
+        mark = self.in_mark(first.start, first.end)
+        if mark is not None and mark[1] >= sent.toks[last].start:
+            return False  # a direct quotation to the end: its own rule
         colon = sent.toks[k].text == ":"
         kind = None
         if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
@@ -577,7 +578,7 @@ class Finder:
         if kind is None:
             return False
         lo = self._frame_start(sent, i)
-        if self.is_claimed(sent.toks[start].start, sent.toks[last].end):
+        if self.is_claimed(first.start, first.end):
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
         self.add(Found(StatementType.INDIRECT, [sent.span(start, last)],
@@ -628,7 +629,7 @@ class Finder:
             q = _trim(sent, m + 1, last)
             if q and (comma < 0 or any(sent.is_finite(x) for x in range(q[0], q[1] + 1))):
                 parts.append(sent.span(*q))
-        parts = [p for p in parts if not self.is_claimed(*p)]
+        parts = [p for p in parts if not self.is_claimed(p[0], p[0] + 1)]
         if not parts:
             return False
         frame = sent.span(comma if comma >= 0 else frame_lo, frame_hi)
