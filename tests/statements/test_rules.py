@@ -125,6 +125,14 @@ def test_anonymous_source_and_continuation_keeps_speaker() -> None:
     assert cont.type is IFI and spk(cont) == "Kreisen des Ministeriums" and not cont.cue
 
 
+def test_hiess_es_is_an_anonymous_source() -> None:
+    st = one("Die Lage sei ernst, hieß es aus dem Ministerium.", "Die Lage sei ernst", IND)
+    assert [c.text for c in st.cue] == ["hieß", "es"]
+    assert spk(st) == "dem Ministerium"
+    st = one("Es gebe keine Einigung, hieß es.", "Es gebe keine Einigung", IND)
+    assert st.speaker is None
+
+
 def test_agentless_passive_has_no_speaker() -> None:
     st = one("Im Bürgerkrieg wird Assad beschuldigt, Giftgas einzusetzen.",
              "Giftgas einzusetzen", IND)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -20,7 +20,9 @@ class Lexicon:
     nach: frozenset[str]  # nouns of "nach Angaben von X"
     adv: frozenset[str]
     addressing: frozenset[str] = frozenset()  # verbs whose object is the addressee
-    other: dict[str, str] = field(default_factory=dict)  # so, wie, heissen → lemma
+    so: frozenset[str] = frozenset()  # ", so X" after the quotation
+    wie: frozenset[str] = frozenset()  # "wie X mitteilte"
+    heissen: frozenset[str] = frozenset()  # "hieß es": a cue only with "es"
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -35,7 +37,7 @@ def parse_lexicon(text: str) -> Lexicon:
                              f"kind (or kind+kind) of {sorted(KINDS)}: {line!r}")
         for kind in kinds:
             by_kind[kind].add(cols[0].strip())
-    verbs = by_kind["verb"] | by_kind["reported"] | by_kind["addressing"]
+    verbs = by_kind["verb"] | by_kind["reported"] | by_kind["addressing"] | by_kind["heissen"]
     return Lexicon(
         verbs=frozenset(verbs),
         reported=frozenset(by_kind["reported"]),
@@ -44,7 +46,9 @@ def parse_lexicon(text: str) -> Lexicon:
         nach=frozenset(by_kind["nach"]),
         adv=frozenset(w.lower() for w in by_kind["adv"]),
         addressing=frozenset(by_kind["addressing"]),
-        other={k: next(iter(by_kind[k])) for k in ("so", "wie", "heissen") if by_kind[k]},
+        so=frozenset(w.lower() for w in by_kind["so"]),
+        wie=frozenset(w.lower() for w in by_kind["wie"]),
+        heissen=frozenset(by_kind["heissen"]),
     )
 
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.model import Article, Sentence, StatementType, Token
@@ -477,12 +476,12 @@ class Finder:
             return None
         end = self._clause_end(sent, j)
         t = sent.toks[j]
-        if t.lemma.lower() == "so" and j + 1 < len(sent) and sent.toks[j + 1].pos in _NP_POS:
+        if t.lemma.lower() in self.lex.so and j + 1 < len(sent) and sent.toks[j + 1].pos in _NP_POS:
             sp = chunk_after(sent, j)
             if sp is None:
                 return None
             return [sent.span(j, j)], sent.span(i, end), sent.span(*sp)
-        if t.text.lower() == "wie":
+        if t.text.lower() in self.lex.wie:
             for k in range(j + 1, end + 1):
                 cue = self.cue_lemma(sent, k)
                 if cue:
@@ -535,10 +534,10 @@ class Finder:
             if cue is None:
                 continue
             lemma, cue_toks = cue
-            if lemma == "heißen" and not any(sent.toks[c].lemma == "es"
-                                             for c in sent.children[i]):
+            if lemma in self.lex.heissen and not any(sent.toks[c].lemma == "es"
+                                                     for c in sent.children[i]):
                 continue
-            if lemma == "heißen":
+            if lemma in self.lex.heissen:
                 cue_toks = sorted(cue_toks + [c for c in sent.children[i]
                                               if sent.toks[c].lemma == "es"])
             if self.clause_after(sent, i, lemma, cue_toks):
@@ -601,7 +600,7 @@ class Finder:
         wie = None
         k = first_cue - 1
         while k >= 0 and not sent.is_comma(k):
-            if sent.toks[k].text.lower() == "wie":
+            if sent.toks[k].text.lower() in self.lex.wie:
                 wie = k
             if sent.is_finite(k) and k not in cue_toks:
                 return False
@@ -692,7 +691,7 @@ class Finder:
                         k -= 1
                     src = (k, i - 1)
                     frame = (k, i)
-            elif low == "so" and i > 0 and sent.toks[i - 1].text == "," and (
+            elif low in self.lex.so and i > 0 and sent.toks[i - 1].text == "," and (
                     self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
                     if i >= 2 else True):
                 src = chunk_after(sent, i)
@@ -885,7 +884,3 @@ def find_statements(article: Article, lexicon: Lexicon | None = None) -> list[Fo
     if not article.sentences:
         return []
     return Finder(article, lexicon).run()
-
-
-def spans_text(text: str, spans: Sequence[Char]) -> str:
-    return " … ".join(text[a:b] for a, b in spans)
