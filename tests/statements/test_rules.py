@@ -110,6 +110,11 @@ def test_source_phrases() -> None:
     assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
 
 
+def test_wonach_clause() -> None:
+    st = one("Es gab Berichte, wonach die Armee abgezogen sei.", "die Armee abgezogen sei", IND)
+    assert [c.text for c in st.cue] == ["wonach"] and spk(st) == "Berichte"
+
+
 def test_so_frame() -> None:
     st = one("„Der Bär ist außer Rand und Band“, so Schnappauf.",
              "„Der Bär ist außer Rand und Band“", D)

@@ -8,7 +8,7 @@ from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
-                   "addressing"})
+                   "addressing", "rel"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Lexicon:
     so: frozenset[str] = frozenset()  # ", so X" after the quotation
     wie: frozenset[str] = frozenset()  # "wie X mitteilte"
     heissen: frozenset[str] = frozenset()  # "hieß es": a cue only with "es"
+    rel: frozenset[str] = frozenset()  # "Berichte, wonach …"
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -49,6 +50,7 @@ def parse_lexicon(text: str) -> Lexicon:
         so=frozenset(w.lower() for w in by_kind["so"]),
         wie=frozenset(w.lower() for w in by_kind["wie"]),
         heissen=frozenset(by_kind["heissen"]),
+        rel=frozenset(w.lower() for w in by_kind["rel"]),
     )
 
 

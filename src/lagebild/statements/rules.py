@@ -710,6 +710,16 @@ class Finder:
             elif low in self.lex.adv and i == 0:
                 src = (i, i)
                 frame = (i, i)
+            elif low in self.lex.rel and i + 2 <= last:
+                # "Berichte, wonach …": the clause is the quote, the noun before the source
+                q = _trim(sent, i + 1, last)
+                if q is None or self.is_claimed(*sent.span(*q)):
+                    continue
+                noun = chunk_before(sent, i - 1) if i >= 2 and sent.is_comma(i - 1) else None
+                self.add(Found(StatementType.INDIRECT, [sent.span(*q)], [sent.span(i, i)],
+                               sent.span(i, i), sent.span(*noun) if noun else None,
+                               "source-wonach", 0.6))
+                return
             if src is None or frame is None:
                 continue
             parts = []
