@@ -110,6 +110,14 @@ def test_source_phrases() -> None:
     assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
 
 
+def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
+    st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
+    assert spk(st) == "den Minister"
+    st = one("Dieser behaupte, dass die Wahl gefälscht worden sei.",
+             "dass die Wahl gefälscht worden sei", IND)
+    assert spk(st) == "Dieser"
+
+
 def test_wonach_clause() -> None:
     st = one("Es gab Berichte, wonach die Armee abgezogen sei.", "die Armee abgezogen sei", IND)
     assert [c.text for c in st.cue] == ["wonach"] and spk(st) == "Berichte"

@@ -8,7 +8,7 @@ from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
-                   "addressing", "rel"})
+                   "addressing", "rel", "quoting"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Lexicon:
     wie: frozenset[str] = frozenset()  # "wie X mitteilte"
     heissen: frozenset[str] = frozenset()  # "hieß es": a cue only with "es"
     rel: frozenset[str] = frozenset()  # "Berichte, wonach …"
+    quoting: frozenset[str] = frozenset()  # "zitiert X den Minister": the object speaks
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -38,7 +39,8 @@ def parse_lexicon(text: str) -> Lexicon:
                              f"kind (or kind+kind) of {sorted(KINDS)}: {line!r}")
         for kind in kinds:
             by_kind[kind].add(cols[0].strip())
-    verbs = by_kind["verb"] | by_kind["reported"] | by_kind["addressing"] | by_kind["heissen"]
+    verbs = (by_kind["verb"] | by_kind["reported"] | by_kind["addressing"] | by_kind["heissen"]
+             | by_kind["quoting"])
     return Lexicon(
         verbs=frozenset(verbs),
         reported=frozenset(by_kind["reported"]),
@@ -51,6 +53,7 @@ def parse_lexicon(text: str) -> Lexicon:
         wie=frozenset(w.lower() for w in by_kind["wie"]),
         heissen=frozenset(by_kind["heissen"]),
         rel=frozenset(w.lower() for w in by_kind["rel"]),
+        quoting=frozenset(by_kind["quoting"]),
     )
 
 

@@ -322,7 +322,7 @@ class Finder:
                       for c in sent.children[k])
         if by_case and "Case=" in t.morph and "Case=Nom" not in t.morph and not det_nom:
             return False
-        if t.pos not in ("NOUN", "PROPN", "PRON"):
+        if t.pos not in ("NOUN", "PROPN", "PRON") and t.tag not in ("PDS", "PIS"):
             return False
         # a preposition before the phrase: "im Interview", "2008" is no subject
         j = k - 1
@@ -344,6 +344,19 @@ class Finder:
         if sent.toks[i].head != i and sent.toks[sent.toks[i].head].dep.startswith("aux"):
             heads.append(sent.toks[i].head)
         passive = self.passive(sent, i)
+        if sent.toks[i].lemma in self.lex.quoting:
+            # "zitiert Welt-Online den Minister": the quoted one speaks (passive: the subject)
+            kids = [c for c in sent.children[i] if lo <= c <= hi
+                    and sent.toks[c].pos in ("NOUN", "PROPN", "PRON")]
+            if passive:
+                found = [c for c in kids if sent.toks[c].dep in _SUBJ]
+            else:  # the object; the parser sometimes calls it a second subject: its case
+                found = [c for c in kids if sent.toks[c].dep == "obj"] or [
+                    c for c in kids if "Case=Acc" in sent.toks[c].morph and any(
+                        "Case=Acc" in sent.toks[d].morph for d in sent.children[c]
+                        if sent.toks[d].pos == "DET")]
+            sp = np_span(sent, found[-1], stop=i) if found else None
+            return sent.span(*sp) if sp else None
         if not passive:
             for h in heads:
                 for c in sent.children[h]:
@@ -354,7 +367,8 @@ class Finder:
                             return sent.span(*sp)
             # the parser missed it: the nominative phrase nearest to the verb
             cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
-                     and sent.toks[k].pos in ("NOUN", "PROPN", "PRON")]
+                     and (sent.toks[k].pos in ("NOUN", "PROPN", "PRON")
+                          or sent.toks[k].tag in ("PDS", "PIS"))]
             if cands:
                 k = min(cands, key=lambda k: (abs(k - i), k))
                 head = k
