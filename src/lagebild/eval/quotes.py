@@ -1,100 +1,49 @@
-"""``lagebild eval quotes DIR``: quotation-role tagging on the Wikinews quotation dev split.
+"""``lagebild eval quotes DIR [--accurate] [--json]``: the statements users get, scored.
 
-``DIR`` is the split folder (``…/wikinews-quotes-2024/dev``) or the shared data folder. Gold
-spans per role are all annotated spans of that role (deduplicated); predictions are the tagger's
-role spans (before grouping into statements). Three levels, each P/R/F1 micro-averaged over
-documents:
+Runs the same analysis as ``lagebild analyze`` (``Analyzer(choose_stages(accurate=...))``) on an
+article built from each document's ``originalText`` the way the JSON Lines reader builds one
+(:func:`article_from_text`: the text verbatim, so the corpus's character offsets stay valid),
+and scores ``Article.statements`` against the document's annotations with the corpus's metric
+(:mod:`lagebild.eval.quote_scoring`: one-to-one pairs by linear-sum assignment, per-part token
+precision/recall averaged over quotations; Message, Roles, Joint, type, exact span).
 
-* ``token``: the corpus's tokens, a token is positive for a role when it overlaps a span;
-* ``exact``: identical character spans (whitespace-trimmed);
-* ``overlap50``: one-to-one greedy matching where the overlap is ≥ 50 % of the longer span.
+``DIR`` is a split folder of the Wikinews quotation corpus (``…/wikinews-quotes-2024/dev``), or
+a folder above it (``dev`` is taken). Tokens are the corpus's tokens: a statement's span covers
+every corpus token it overlaps by at least one character.
 
-The top-level ``p``/``r``/``f1`` of every role are token level. ``baseline`` is a rule tagger on
-the same split: text between German quotation marks („…“, "…", »…«, “…”) as Message, nothing
-for the other roles.
+Corpus conventions the conversion follows (read off the train split): a direct quotation
+interrupted by its frame (``„…“, sagte Kerry. „…“``) is annotated as two ``Direct`` quotations
+sharing the frame, while Lagebild keeps it as one statement with two quote parts; so a
+``Direct`` statement counts as one quotation per quote part. Every other statement is one
+quotation whose quote is all its parts (the corpus's discontinuous quotes).
+
+The tagger-only diagnostic of the accurate mode's transformer (role spans on gold sentence
+boundaries, before statements are built) is :mod:`lagebild.eval.quote_roles`.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
-import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
 
-ROLE_NAMES = {"QUOTE": "message", "CUE": "cue", "SPEAKER": "speaker", "ADDRESSEE": "addressee"}
-QUOTE_RE = re.compile(r"„[^„“\n]{1,2000}“|»[^»«\n]{1,2000}«|\"[^\"\n]{1,2000}\"|“[^“”\n]{1,2000}”")
-
-Span = tuple[int, int]
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+from lagebild.eval.quote_roles import evaluate_quotes  # noqa: F401  (tagger diagnostic)
+from lagebild.eval.quote_scoring import PARTS, Quotation, QuoteScorer
+from lagebild.model import Article, ArticleBuilder, Origin, Span, Statement, StatementType
 
 
-def overlap_matches(pred: Sequence[Span], gold: Sequence[Span], share: float = 0.5) -> int:
-    """Greedy one-to-one matches with overlap ≥ ``share`` of the longer span."""
-    pairs: list[tuple[float, int, int]] = []
-    for i, (ps, pe) in enumerate(pred):
-        for j, (gs, ge) in enumerate(gold):
-            ov = min(pe, ge) - max(ps, gs)
-            if ov > 0 and ov >= share * max(pe - ps, ge - gs):
-                pairs.append((ov / max(pe - ps, ge - gs), i, j))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-    return len(used_p)
-
-
-class Counter:
-    def __init__(self) -> None:
-        self.c: dict[str, dict[str, list[int]]] = {
-            name: {lvl: [0, 0, 0] for lvl in ("token", "exact", "overlap50")}
-            for name in ROLE_NAMES.values()
-        }
-
-    def add(
-        self, role: str, pred: Sequence[Span], gold: Sequence[Span], tokens: Sequence[Span]
-    ) -> None:
-        c = self.c[ROLE_NAMES[role]]
-        ps, gs = set(pred), set(gold)
-        ex = len(ps & gs)
-        c["exact"][0] += ex
-        c["exact"][1] += len(ps) - ex
-        c["exact"][2] += len(gs) - ex
-        ov = overlap_matches(sorted(ps), sorted(gs))
-        c["overlap50"][0] += ov
-        c["overlap50"][1] += len(ps) - ov
-        c["overlap50"][2] += len(gs) - ov
-
-        def hit(t: Span, spans: set[Span]) -> bool:
-            return any(t[0] < e and t[1] > s for s, e in spans)
-
-        for t in tokens:
-            a, b = hit(t, ps), hit(t, gs)
-            c["token"][0] += int(a and b)
-            c["token"][1] += int(a and not b)
-            c["token"][2] += int(b and not a)
-
-    def result(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, levels in self.c.items():
-            scores = {lvl: prf(*v) for lvl, v in levels.items()}
-            out[name] = {**scores["token"], **scores}
-        return out
-
-
-def baseline_spans(text: str) -> list[Span]:
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    tokens: list[tuple[int, int]]  # character offsets of the corpus's tokens, in order
+    quotations: list[Quotation]
 
 
 def split_dir(path: Path) -> Path:
@@ -104,62 +53,155 @@ def split_dir(path: Path) -> Path:
     raise FileNotFoundError(f"no Wikinews quotation documents (*.json) under {path}")
 
 
-def evaluate_quotes(
-    path: Path, model_dir: Path | None = None, limit: int = 0, threads: int = 1
-) -> dict[str, Any]:
-    """Scores of the quotation tagger and of the rule baseline on a Wikinews split folder."""
-    import torch
+def _gold_parts(ann: dict[str, Any], key: str, tokens: TokenIndex) -> frozenset[int]:
+    part = ann.get(key) or {}
+    if not isinstance(part, dict):
+        return frozenset()
+    found: set[int] = set()
+    for sp in part.get("spans", []):
+        found.update(tokens.covering(int(sp["charBegin"]), int(sp["charEnd"])))
+    return frozenset(found)
 
-    from lagebild.model import Article, Sentence
-    from lagebild.statements.tagger import load_quote_tagger
-    from lagebild.training.quotes import read_doc
 
-    torch.set_num_threads(threads)
-    files = sorted(split_dir(path).glob("*.json"))[: limit or None]
-    tagger = load_quote_tagger(model_dir)
-    model_c, base_c = Counter(), Counter()
+def read_gold(path: Path) -> GoldDoc:
+    """One corpus document: its text, tokens, and annotations as token-set quotations."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(d, dict) or "originalText" not in d or "tokens" not in d:
+        raise ValueError(f"{path}: not a Wikinews quotation document (no originalText/tokens)")
+    tokens = [(int(t["charBegin"]), int(t["charEnd"])) for t in d.get("tokens", [])]
+    index = TokenIndex(tokens)
+    quotations = []
+    for ann in d.get("annotations", []):
+        parts = {key: _gold_parts(ann, key, index) for key in PARTS}
+        if not parts["quote"]:
+            continue
+        quotations.append(Quotation(str(ann.get("type", "")), **parts))
+    return GoldDoc(path.stem, d["originalText"], tokens, quotations)
+
+
+class TokenIndex:
+    """Corpus tokens by character offset: which tokens a character span overlaps."""
+
+    def __init__(self, tokens: Sequence[tuple[int, int]]) -> None:
+        self.tokens = list(tokens)
+        self.ends = [e for _, e in self.tokens]
+
+    def covering(self, start: int, end: int) -> list[int]:
+        out = []
+        i = bisect.bisect_right(self.ends, start)
+        while i < len(self.tokens) and self.tokens[i][0] < end:
+            if self.tokens[i][1] > start:
+                out.append(i)
+            i += 1
+        return out
+
+    def of(self, spans: Sequence[Span] | None) -> frozenset[int]:
+        found: set[int] = set()
+        for sp in spans or ():
+            found.update(self.covering(sp.start, sp.end))
+        return frozenset(found)
+
+
+def article_from_text(text: str, name: str) -> Article:
+    """The article the JSON Lines reader would build from ``{"text": text}`` (text verbatim)."""
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    builder.set(origin=Origin(path=name, reader="wikinews-quotes"))
+    return builder.build()
+
+
+def system_quotations(statements: Sequence[Statement], index: TokenIndex) -> list[Quotation]:
+    """Statements as corpus quotations (a Direct statement: one quotation per quote part)."""
+    out: list[Quotation] = []
+    for st in statements:
+        roles = {
+            "cue": index.of(st.cue),
+            "frame": index.of([st.frame] if st.frame else []),
+            "speaker": index.of([st.speaker] if st.speaker else []),
+            "addressee": index.of([st.addressee] if st.addressee else []),
+        }
+        groups = [[p] for p in st.quote] if st.type is StatementType.DIRECT else [st.quote]
+        for group in groups:
+            quote = index.of(group)
+            if quote:
+                out.append(Quotation(st.type.value, quote, **roles))
+    return out
+
+
+def iter_documents(path: Path, limit: int = 0) -> Iterator[tuple[Path, GoldDoc]]:
+    for f in sorted(split_dir(path).glob("*.json"))[: limit or None]:
+        yield f, read_gold(f)
+
+
+def evaluate_statements(path: Path, accurate: bool = False, limit: int = 0,
+                        details: bool = False) -> dict[str, Any]:
+    """Scores of the analysis's statements on a Wikinews split folder (see module doc)."""
+    from lagebild.pipeline import Analyzer, choose_stages
+
+    stages = choose_stages(accurate=accurate)
+    analyzer = Analyzer(stages)
+    docs = list(iter_documents(path, limit))
+    articles = [article_from_text(doc.text, f.name) for f, doc in docs]
+    scorer = QuoteScorer()
     t0 = time.time()
-    chars = 0
-    for f in files:
-        doc = read_doc(f)
-        chars += len(doc.text)
-        art = Article(text=doc.text, sentences=[Sentence(start=a, end=b) for a, b in doc.sentences])
-        spans = tagger.role_spans(art.text, doc.sentences)
-        for role in ROLE_NAMES:
-            gold = [(s.start, s.end) for s in doc.spans if s.role == role]
-            pred = [(s.start, s.end) for s in spans if s.role == role]
-            model_c.add(role, pred, gold, doc.tokens)
-            base_c.add(role, baseline_spans(doc.text) if role == "QUOTE" else [], gold, doc.tokens)
+    words = 0
+    per_doc: list[dict[str, Any]] = []
+    failures = 0
+    for (f, doc), result in zip(docs, analyzer.run(articles), strict=True):
+        words += len(doc.tokens)
+        if not isinstance(result, Article):
+            failures += 1
+            statements: list[Statement] = []
+        else:
+            statements = result.statements
+        index = TokenIndex(doc.tokens)
+        system = system_quotations(statements, index)
+        scorer.add_document(system, doc.quotations)
+        if details:
+            per_doc.append({"file": f.name, "statements": [s.model_dump(mode="json")
+                                                           for s in statements]})
     seconds = time.time() - t0
-    return {
-        **model_c.result(),
-        "documents": len(files),
+    out: dict[str, Any] = {
+        **scorer.result(),
+        "mode": "accurate" if accurate else "fast",
+        "stages": list(stages),
+        "documents": len(docs),
+        "failures": failures,
         "seconds": round(seconds, 1),
-        "chars_per_second": round(chars / seconds) if seconds else None,
-        "baseline": {"rule": "text between German quotation marks", **base_c.result()},
+        "words_per_second": round(words / seconds) if seconds else None,
     }
+    if details:
+        out["details"] = per_doc
+    return out
 
 
 def quotes(
     path: Path = typer.Argument(..., help="Wikinews quotation split folder (e.g. …/dev)"),
-    model: Path | None = typer.Option(None, "--model", help="model folder (default: shipped)"),
+    accurate: bool = typer.Option(False, "--accurate", help="score the accurate mode"),
     limit: int = typer.Option(0, "--limit", help="only the first N documents"),
-    threads: int = typer.Option(1, "--threads", help="torch CPU threads"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Quotation roles (Message/cue/speaker/addressee) P/R/F1 vs a quotation-mark baseline."""
-    from lagebild.cli_support import ensure_accurate
+    """Statements of `lagebild analyze` vs the Wikinews quotation corpus (Message/Roles/Joint)."""
+    from lagebild.cli_support import usage_error
 
-    ensure_accurate()
-    result = evaluate_quotes(path, model, limit, threads)
+    if accurate:
+        from lagebild.cli_support import ensure_accurate
+
+        ensure_accurate()
+    try:
+        result = evaluate_statements(path, accurate, limit)
+    except (FileNotFoundError, ValueError) as exc:
+        raise usage_error(str(exc)) from exc
     if as_json:
         typer.echo(json.dumps(result, indent=2))
         return
-    typer.echo(f"{result['documents']} documents, {result['seconds']} s")
-    typer.echo(f"{'role':10} {'level':10} {'P':>6} {'R':>6} {'F1':>6}   baseline F1")
-    for name in ROLE_NAMES.values():
-        for lvl in ("token", "exact", "overlap50"):
-            s, b = result[name][lvl], result["baseline"][name][lvl]
-            typer.echo(
-                f"{name:10} {lvl:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {b['f1']:6.3f}"
-            )
+    q = result["quotations"]
+    typer.echo(f"{result['mode']} mode, {result['documents']} documents, {result['seconds']} s "
+               f"({result['words_per_second']} words/s); quotations: {q['system']} system, "
+               f"{q['gold']} gold, {q['pairs']} paired")
+    typer.echo(f"{'':10} {'P':>6} {'R':>6} {'F1':>6}")
+    for name in ("message", "roles", "joint", "type", "exact"):
+        s = result[name]
+        typer.echo(f"{name:10} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}")
+    for name, s in result["parts"].items():
+        typer.echo(f"  {name:9}{s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}")

@@ -1,0 +1,910 @@
+"""Finding statements with rules (the fast mode): spans only, no ``Statement`` objects yet.
+
+Input: an article with ``sentences`` (tokens with lemma, STTS tag, morphology, head, dep) from
+the ``nlp`` stage. Output: :class:`Found` records with character spans, written into typed
+statements by :mod:`lagebild.statements.build`. The cue words are data
+(``statements/data/cues.tsv``, :mod:`lagebild.statements.lexicon`); the constructions are the
+functions below, applied in this order (each claims the text it explains, later rules skip it):
+
+1. :func:`quotation_marks` - direct quotations in every German style („…“ »…« «…» "…" “…”,
+   ‚…‘ nested inside), across sentences, not across paragraphs.
+2. Direct quotations with their frame before (``X sagte: „…“``) or after (``„…“, sagte X.``,
+   ``„…“, so X.``); a frame-less quotation right after a framed one joins it as a further
+   quote part (``„…“, sagte Kerry. „…“``).
+3. Cue verbs with a clause: ``dass``/``ob``/``wie`` clauses, verb-second Konjunktiv clauses,
+   zu-infinitives, a colon (``X sagte, es gebe …``); the frame after the quotation
+   (``…, sagte X.``); ``wie X mitteilte``; agentless passives keep no speaker.
+4. Source phrases: ``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``,
+   ``demnach``; ``hieß es`` and ``aus Kreisen …`` (anonymous sources).
+5. Reported speech: a speech-act verb without a clause (``X kritisierte Y``) → ``Reported``.
+6. Continuations: a following sentence whose finite verb is Konjunktiv (``Mood=Sub``) and has
+   no cue keeps the last speaker → ``IndirectFreeIndirect`` (reportative ``sollen`` →
+   ``FreeIndirect``); a frame-less direct quotation there → ``Direct`` with that speaker.
+7. Partial quotations („…“ inside an indirect or continued statement) → a nested ``Direct``
+   statement with the same roles (the corpus annotates both); a quoted phrase in a clause with
+   a cue verb → ``Direct``.
+8. Addressees of the cue verbs (indirect object, object of a verb of addressing,
+   ``gegenüber X``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from lagebild.model import Article, Sentence, StatementType, Token
+from lagebild.statements.lexicon import Lexicon, load_lexicon
+
+Char = tuple[int, int]
+
+#: opening mark → its closing marks
+OPENERS: dict[str, str] = {"„": "“\"”", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”"}
+_SPACE = re.compile(r"\s")
+#: sentences after a statement in which Konjunktiv II / ``sollen`` still continue it
+WINDOW = 2
+
+
+@dataclass
+class Found:
+    """One statement found by a rule: character spans into ``Article.text``."""
+
+    type: StatementType
+    quote: list[Char]
+    cue: list[Char] = field(default_factory=list)
+    frame: Char | None = None
+    speaker: Char | None = None
+    rule: str = ""
+    confidence: float = 0.6
+    addressee: Char | None = None
+    agentless: bool = False  # a passive cue without agent: no speaker, whatever is near
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.quote)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.quote)
+
+
+def quotation_marks(text: str) -> list[Char]:
+    """Character spans (marks included) of the top-level quotations in ``text``.
+
+    A quotation may span sentences but not a paragraph break; a straight ``"`` opens only
+    before a non-space and closes only after one; an opener without its closer is ignored.
+    """
+    out: list[Char] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        closers = OPENERS.get(c)
+        if closers is None or i + 1 >= n or _SPACE.match(text[i + 1]):
+            i += 1
+            continue
+        if c == "\"" and i > 0 and text[i - 1].isalnum():
+            i += 1
+            continue
+        j = i + 1
+        end = -1
+        while j < n:
+            ch = text[j]
+            if ch == "\n" and text[j + 1: j + 2] == "\n":
+                break
+            if ch in closers and not _SPACE.match(text[j - 1]):
+                end = j + 1
+                break
+            j += 1
+        if end < 0:
+            i += 1
+            continue
+        out.append((i, end))
+        i = end
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+class Sent:
+    """A sentence with token helpers (indices are within the sentence)."""
+
+    def __init__(self, index: int, sentence: Sentence, paragraph: int) -> None:
+        self.index = index
+        self.start = sentence.start
+        self.end = sentence.end
+        self.toks: list[Token] = sentence.tokens
+        self.paragraph = paragraph
+        self.children: list[list[int]] = [[] for _ in self.toks]
+        for i, t in enumerate(self.toks):
+            if t.head != i and 0 <= t.head < len(self.toks):
+                self.children[t.head].append(i)
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def span(self, a: int, b: int) -> Char:
+        """Characters of tokens a..b (inclusive)."""
+        return (self.toks[a].start, self.toks[b].end)
+
+    def is_finite(self, i: int) -> bool:
+        return self.toks[i].tag.endswith("FIN")
+
+    def is_sub(self, i: int) -> bool:
+        return "Mood=Sub" in self.toks[i].morph
+
+    def is_punct(self, i: int) -> bool:
+        return self.toks[i].tag.startswith("$")
+
+    def is_comma(self, i: int) -> bool:
+        return self.toks[i].text in (",", ":", ";", "–", "-") and self.toks[i].tag.startswith("$")
+
+    def last_word(self) -> int:
+        """Index of the last token that is not final punctuation / closing mark."""
+        j = len(self.toks) - 1
+        while j > 0 and self.toks[j].tag == "$.":
+            j -= 1
+        return j
+
+    def subtree(self, i: int, skip: frozenset[str] = frozenset()) -> set[int]:
+        out = {i}
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            for c in self.children[k]:
+                if c not in out and self.toks[c].dep not in skip:
+                    out.add(c)
+                    stack.append(c)
+        return out
+
+
+_NP_SKIP = frozenset({"acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "punct"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X"})
+_SUBJ = ("nsubj", "nsubj:pass", "sb")
+
+
+def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
+    while a <= b and (sent.is_punct(a) or sent.toks[a].tag in ("KON",)):
+        a += 1
+    while b >= a and sent.is_punct(b):
+        b -= 1
+    return (a, b) if a <= b else None
+
+
+def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] | None:
+    """The noun phrase headed by ``head``: its subtree without clauses, contiguous, trimmed.
+
+    ``stop`` (a token index, e.g. the cue verb) bounds the phrase: it never crosses it.
+    """
+    nodes = sent.subtree(head, _NP_SKIP)
+    a, b = min(nodes), max(nodes)
+    if stop is not None:
+        if stop > head:
+            b = min(b, stop - 1)
+        elif stop < head:
+            a = max(a, stop + 1)
+    # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and sent.toks[b + 1].pos == (
+            "PROPN") and b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}:
+        b += 1
+    # a relative clause or a second comma-separated part ends the phrase
+    for k in range(head + 1, b + 1):
+        t = sent.toks[k]
+        if t.text == "," and k + 1 <= b and sent.toks[k + 1].tag in ("PRELS", "PRELAT", "KOUS"):
+            b = k - 1
+            break
+    return _trim(sent, a, b)
+
+
+def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
+    """The noun phrase starting right after token ``i`` (surface chunking, no parse)."""
+    a = i + 1
+    b = a
+    n = len(sent)
+    if a >= n or sent.toks[a].pos not in _NP_POS:
+        return None
+    head_seen = sent.toks[a].pos in ("NOUN", "PROPN")
+    while b + 1 < n:
+        nxt = sent.toks[b + 1]
+        after_von = sent.toks[b].lemma == "von"
+        if nxt.pos in _NP_POS and nxt.tag not in ("PRELS", "PPER"):
+            # after the head noun only names, a genitive or the phrase after "von" go on
+            if head_seen and not after_von and nxt.pos != "PROPN" and (
+                    "Case=Gen" not in nxt.morph) and not (
+                    nxt.pos == "NOUN" and sent.toks[b].pos in ("DET", "ADJ")):
+                break
+            head_seen = head_seen or nxt.pos in ("NOUN", "PROPN")
+            b += 1
+            continue
+        if (nxt.tag == "APPR" and nxt.lemma == "von") or (
+                nxt.text == "," and b + 2 < n and sent.toks[b + 2].pos == "PROPN"
+                and nxt.dep == "punct" and sent.toks[b + 2].dep in ("appos", "flat")):
+            b += 1
+            continue
+        break
+    return _trim(sent, a, b)
+
+
+def chunk_before(sent: Sent, i: int) -> tuple[int, int] | None:
+    """The noun phrase ending right before token ``i``."""
+    b = i - 1
+    if b < 0 or sent.toks[b].pos not in _NP_POS:
+        return None
+    a = b
+    while a - 1 >= 0 and sent.toks[a - 1].pos in _NP_POS and sent.toks[a - 1].tag != "PRELS":
+        a -= 1
+    return _trim(sent, a, b)
+
+
+# --------------------------------------------------------------------------- the finder
+class Finder:
+    def __init__(self, article: Article, lexicon: Lexicon | None = None) -> None:
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon or load_lexicon()
+        paragraphs = [b.start for b in article.blocks] or [0]
+        self.sents: list[Sent] = []
+        for s in article.sentences:
+            if not s.tokens:
+                continue
+            para = bisect.bisect_right(paragraphs, s.start)
+            self.sents.append(Sent(len(self.sents), s, para))
+        self.starts = [s.start for s in self.sents]
+        self.marks = quotation_marks(self.text)
+        self.found: list[Found] = []
+        self.claimed: list[Char] = []
+
+    # -- helpers -----------------------------------------------------------------
+    def sent_at(self, pos: int) -> Sent | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if 0 <= k < len(self.sents) and self.sents[k].start <= pos < self.sents[k].end + 1:
+            return self.sents[k]
+        return None
+
+    def in_mark(self, start: int, end: int) -> Char | None:
+        for a, b in self.marks:
+            if a <= start and end <= b:
+                return (a, b)
+        return None
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.claimed)
+
+    def add(self, found: Found) -> Found:
+        self.found.append(found)
+        self.claimed.extend(found.quote)
+        if found.frame:
+            self.claimed.append(found.frame)
+        return found
+
+    def token_at(self, sent: Sent, pos: int, after: bool = True) -> int:
+        """Index of the first token starting at/after ``pos`` (``after``) or ending at/before."""
+        if after:
+            for i, t in enumerate(sent.toks):
+                if t.start >= pos:
+                    return i
+            return len(sent)
+        best = -1
+        for i, t in enumerate(sent.toks):
+            if t.end <= pos:
+                best = i
+        return best
+
+    def cue_lemma(self, sent: Sent, i: int) -> tuple[str, list[int]] | None:
+        """The cue verb lemma at ``i`` (joined with its particle) and its cue tokens."""
+        t = sent.toks[i]
+        if not t.tag.startswith("V"):
+            return None
+        lemma = t.lemma
+        extra = [c for c in sent.children[i]
+                 if sent.toks[c].tag == "PTKVZ" or (sent.toks[c].tag == "ADJD"
+                 and sent.toks[c].lemma.lower() in ("deutlich", "klar", "bekannt"))]
+        for c in extra:
+            joined = sent.toks[c].lemma.lower() + lemma
+            if joined in self.lex.verbs:
+                return joined, sorted([i, c])
+        if lemma in self.lex.verbs:
+            # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen)
+            if any(sent.toks[c].tag == "PTKVZ" for c in extra):
+                return None
+            aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")
+                   and sent.toks[c].lemma in ("haben", "sein", "werden")]
+            return lemma, sorted([i, *aux])
+        return None
+
+    def _nominative(self, sent: Sent, k: int, by_case: bool = True) -> bool:
+        """Token ``k`` can head a subject: nominative (its own case or its article's; or a
+        caseless name), not after a preposition, not ``es``/``sich``/a relative or a number.
+        ``by_case=False`` (the parser already calls it a subject) skips the case test: the
+        noun's own case is the less reliable reading."""
+        t = sent.toks[k]
+        if t.tag in ("PRF", "PRELS", "PRELAT", "CARD", "PWS") or t.lemma.lower() in ("es", "man"):
+            return t.lemma.lower() == "man"
+        det_nom = any(sent.toks[c].pos == "DET" and "Case=Nom" in sent.toks[c].morph
+                      for c in sent.children[k])
+        if by_case and "Case=" in t.morph and "Case=Nom" not in t.morph and not det_nom:
+            return False
+        if t.pos not in ("NOUN", "PROPN", "PRON") and t.tag not in ("PDS", "PIS"):
+            return False
+        # a preposition before the phrase: "im Interview", "2008" is no subject
+        j = k - 1
+        while j >= 0 and sent.toks[j].pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and (
+                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")):
+            j -= 1
+        return not (j >= 0 and sent.toks[j].tag.startswith("APPR") and sent.toks[j].head in (
+            k, *range(j + 1, k + 1)))
+
+    def passive(self, sent: Sent, i: int) -> bool:
+        return sent.toks[i].tag == "VVPP" and any(
+            sent.toks[c].lemma == "werden" and sent.toks[c].dep.startswith("aux")
+            for c in sent.children[i])
+
+    def speaker_of(self, sent: Sent, i: int, lo: int, hi: int) -> Char | None:
+        """The speaker of cue verb ``i``: its subject (phrase head), an ``aus``/``von``
+        phrase (anonymous source, passive agent), else none. Bounded to tokens lo..hi."""
+        heads = [i, *[c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")]]
+        if sent.toks[i].head != i and sent.toks[sent.toks[i].head].dep.startswith("aux"):
+            heads.append(sent.toks[i].head)
+        passive = self.passive(sent, i)
+        if sent.toks[i].lemma in self.lex.quoting:
+            # "zitiert Welt-Online den Minister": the quoted one speaks (passive: the subject)
+            kids = [c for c in sent.children[i] if lo <= c <= hi
+                    and sent.toks[c].pos in ("NOUN", "PROPN", "PRON")]
+            if passive:
+                found = [c for c in kids if sent.toks[c].dep in _SUBJ]
+            else:  # the object; the parser sometimes calls it a second subject: its case
+                found = [c for c in kids if sent.toks[c].dep == "obj"] or [
+                    c for c in kids if "Case=Acc" in sent.toks[c].morph and any(
+                        "Case=Acc" in sent.toks[d].morph for d in sent.children[c]
+                        if sent.toks[d].pos == "DET")]
+            sp = np_span(sent, found[-1], stop=i) if found else None
+            return sent.span(*sp) if sp else None
+        if not passive:
+            for h in heads:
+                for c in sent.children[h]:
+                    if lo <= c <= hi and sent.toks[c].dep in _SUBJ and self._nominative(
+                            sent, c, by_case=False):
+                        sp = np_span(sent, c, stop=i)
+                        if sp:
+                            return sent.span(*sp)
+            # the parser missed it: the nominative phrase nearest to the verb
+            cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
+                     and (sent.toks[k].pos in ("NOUN", "PROPN", "PRON")
+                          or sent.toks[k].tag in ("PDS", "PIS"))]
+            if cands:
+                k = min(cands, key=lambda k: (abs(k - i), k))
+                head = k
+                # the phrase's head: climb flat/appos/compound links inside the range
+                while sent.toks[head].dep in ("flat", "appos", "compound", "flat:name") and (
+                        lo <= sent.toks[head].head <= hi) and sent.toks[head].head != i:
+                    head = sent.toks[head].head
+                sp = np_span(sent, head, stop=i)
+                if sp and not self.in_mark(*sent.span(*sp)):
+                    return sent.span(*sp)
+        for c in sent.children[i]:
+            if not lo <= c <= hi:
+                continue
+            case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+            if case and sent.toks[case[0]].lemma.lower() in ("aus", "von") and (
+                    sent.toks[c].pos in ("NOUN", "PROPN")):
+                sp = np_span(sent, c, stop=i)
+                if sp:
+                    return sent.span(case[0] + 1 if case[0] + 1 <= sp[1] else sp[0], sp[1])
+        return None
+
+    # -- rules ---------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        self.direct_quotes()
+        for sent in self.sents:
+            self.cue_verbs(sent)
+            self.source_phrases(sent)
+        self.continuations()
+        self.partial_quotes()
+        for f in self.found:
+            if f.cue and f.addressee is None:
+                f.addressee = self.addressee_of(f)
+        return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def addressee_of(self, found: Found) -> Char | None:
+        """Whom the cue verb addresses: its indirect object, the object of a verb of
+        addressing (``forderte die Regierung auf``), the subject of such a verb in the passive
+        (``wurden aufgefordert``), a ``gegenüber X`` / ``vor X`` phrase (without the
+        preposition)."""
+        for a, _ in found.cue:
+            sent = self.sent_at(a)
+            if sent is None:
+                continue
+            i = next((k for k, t in enumerate(sent.toks) if t.start == a), None)
+            if i is None or not sent.toks[i].tag.startswith("V"):
+                continue
+            cue = self.cue_lemma(sent, i)
+            lemma = cue[0] if cue else sent.toks[i].lemma
+            passive = self.passive(sent, i)
+            for c in sent.children[i]:
+                t = sent.toks[c]
+                if self.in_mark(t.start, t.end) or any(s <= t.start < e for s, e in found.quote):
+                    continue
+                take = t.dep == "iobj" or (
+                    lemma in self.lex.addressing and (
+                        (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
+                case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+                if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
+                        t.pos in ("NOUN", "PROPN")):
+                    take = True
+                if take and t.pos in ("NOUN", "PROPN", "PRON"):
+                    sp = np_span(sent, c, stop=i)
+                    if sp and case and sp[0] <= case[0]:
+                        sp = (case[0] + 1, sp[1]) if case[0] + 1 <= sp[1] else None
+                    if sp:
+                        return sent.span(*sp)
+        return None
+
+    def direct_quotes(self) -> None:
+        last: Found | None = None
+        for a, b in self.marks:
+            sent = self.sent_at(a)
+            if sent is None or b - a < 3:
+                continue
+            before = self.text[sent.start:a]
+            end_sent = self.sent_at(b - 1) or sent
+            after_text = self.text[b:end_sent.end]
+            frame_after = self.frame_after(end_sent, b)
+            frame_before = self.frame_before(sent, a) if frame_after is None else None
+            starts_clause = not before.strip() or before.rstrip().endswith((":", "–"))
+            ends_clause = not after_text.strip() or after_text.lstrip()[:1] in ".!?"
+            if frame_after is not None:
+                cue, frame, speaker = frame_after
+                if not starts_clause and not before.rstrip().endswith(","):
+                    # a quoted phrase inside a clause with a frame after: the clause is quoted
+                    continue
+                last = self.add(Found(StatementType.DIRECT, [(a, b)], cue, frame, speaker,
+                                      "direct-frame-after", 0.9))
+                continue
+            if frame_before is not None and (ends_clause or after_text.lstrip()[:1] in ",;"):
+                cue, frame, speaker = frame_before
+                last = self.add(Found(StatementType.DIRECT, [(a, b)], cue, frame, speaker,
+                                      "direct-frame-before", 0.85))
+                continue
+            if starts_clause and ends_clause:
+                if last is not None and last.frame and self._adjacent(last, a):
+                    last.quote.append((a, b))
+                    self.claimed.append((a, b))
+                    continue
+                # a whole-sentence quotation without frame: its speaker comes later
+                # (continuations) - keep it as a candidate
+                self.add(Found(StatementType.DIRECT, [(a, b)], rule="direct-bare",
+                               confidence=0.5))
+                last = None
+
+    def _adjacent(self, last: Found, pos: int) -> bool:
+        """``pos`` directly follows ``last`` (only its frame and punctuation between)."""
+        end = max(last.end, last.frame[1] if last.frame else 0)
+        gap = self.text[end:pos]
+        return len(gap) < 4 and "\n\n" not in gap
+
+    def frame_after(self, sent: Sent, b: int) -> tuple[list[Char], Char, Char | None] | None:
+        """``„…“, sagte X.`` / ``„…“, so X.`` / ``„…“, wie X sagte.``: cue, frame, speaker."""
+        i = self.token_at(sent, b)
+        if i >= len(sent) or sent.toks[i].text != ",":
+            return None
+        j = i + 1
+        if j >= len(sent):
+            return None
+        end = self._clause_end(sent, j)
+        t = sent.toks[j]
+        if t.lemma.lower() in self.lex.so and j + 1 < len(sent) and sent.toks[j + 1].pos in _NP_POS:
+            sp = chunk_after(sent, j)
+            if sp is None:
+                return None
+            return [sent.span(j, j)], sent.span(i, end), sent.span(*sp)
+        if t.text.lower() in self.lex.wie:
+            for k in range(j + 1, end + 1):
+                cue = self.cue_lemma(sent, k)
+                if cue:
+                    return ([sent.span(j, j), *[sent.span(c, c) for c in cue[1]]],
+                            sent.span(i, end), self.speaker_of(sent, k, j, end))
+            return None
+        cue = self.cue_lemma(sent, j)
+        if cue is None:
+            return None
+        return ([sent.span(c, c) for c in cue[1]], sent.span(i, end),
+                self.speaker_of(sent, j, j, end))
+
+    def _clause_end(self, sent: Sent, j: int) -> int:
+        """Last token of the clause starting at ``j`` (before a comma + quotation, or the end)."""
+        end = sent.last_word()
+        for k in range(j, end + 1):
+            if sent.toks[k].text == "," and k + 1 <= end and self.in_mark(
+                    sent.toks[k + 1].start, sent.toks[k + 1].end):
+                return k - 1
+        return end
+
+    def frame_before(self, sent: Sent, a: int) -> tuple[list[Char], Char, Char | None] | None:
+        """``X sagte: „…“`` / ``X sagte, „…“``: cue, frame, speaker (frame ends at ``:``/``,``)."""
+        j = self.token_at(sent, a, after=False)
+        if j < 0 or sent.toks[j].text not in (":", ","):
+            return None
+        lo = 0
+        for k in range(j - 1, -1, -1):
+            if self.in_mark(sent.toks[k].start, sent.toks[k].end):
+                lo = k + 1
+                break
+        lo = _trim_start(sent, lo)
+        for k in range(j - 1, lo - 1, -1):
+            cue = self.cue_lemma(sent, k)
+            if cue:
+                return ([sent.span(c, c) for c in cue[1]], sent.span(lo, j),
+                        self.speaker_of(sent, k, lo, j - 1))
+        if sent.toks[j].text == ":" and j - lo <= 6 and any(
+                sent.toks[k].pos in ("PROPN", "NOUN") for k in range(lo, j)):
+            sp = _trim(sent, lo, j - 1)
+            return [], sent.span(lo, j), sent.span(*sp) if sp else None
+        return None
+
+    def cue_verbs(self, sent: Sent) -> None:
+        for i in range(len(sent)):
+            t = sent.toks[i]
+            if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
+                continue
+            cue = self.cue_lemma(sent, i)
+            if cue is None:
+                continue
+            lemma, cue_toks = cue
+            if lemma in self.lex.heissen and not any(sent.toks[c].lemma == "es"
+                                                     for c in sent.children[i]):
+                continue
+            if lemma in self.lex.heissen:
+                cue_toks = sorted(cue_toks + [c for c in sent.children[i]
+                                              if sent.toks[c].lemma == "es"])
+            if self.clause_after(sent, i, lemma, cue_toks):
+                continue
+            if self.clause_before(sent, i, cue_toks):
+                continue
+            if lemma in self.lex.reported:
+                self.reported(sent, i)
+
+    def clause_after(self, sent: Sent, i: int, lemma: str, cue_toks: list[int]) -> bool:
+        """Cue verb, then ``,``/``:`` and its clause: dass/ob/wie, V2 Konjunktiv, zu-inf."""
+        last = sent.last_word()
+        k = i + 1
+        while k <= last and not sent.is_comma(k):
+            if k != i and sent.is_finite(k) and k not in cue_toks:
+                return False
+            k += 1
+        if k >= last:
+            return False
+        start = k + 1
+        first = sent.toks[start]
+        mark = self.in_mark(first.start, first.end)
+        if mark is not None and mark[1] >= sent.toks[last].start:
+            return False  # a direct quotation to the end: its own rule
+        colon = sent.toks[k].text == ":"
+        kind = None
+        if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
+            kind = "clause"
+        else:
+            fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)),
+                       None)
+            if fin is not None and sent.is_sub(fin):
+                kind = "v2-sub"
+            elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
+                    fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
+                kind = "zu-inf"
+        if kind is None:
+            return False
+        lo = self._frame_start(sent, i)
+        if self.is_claimed(first.start, first.end):
+            return False
+        speaker = self.speaker_of(sent, i, lo, k - 1)
+        self.add(Found(StatementType.INDIRECT, [sent.span(start, last)],
+                       [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
+                       f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
+        return True
+
+    def _frame_start(self, sent: Sent, i: int) -> int:
+        lo = 0
+        for k in range(i - 1, -1, -1):
+            t = sent.toks[k]
+            if self.in_mark(t.start, t.end) or self.is_claimed(t.start, t.end):
+                lo = k + 1
+                break
+        return _trim_start(sent, lo)
+
+    def clause_before(self, sent: Sent, i: int, cue_toks: list[int]) -> bool:
+        """``…, sagte X.`` / ``…, wie X mitteilte.`` / ``Wie X mitteilte, …``."""
+        first_cue = min(cue_toks)
+        wie = None
+        k = first_cue - 1
+        while k >= 0 and not sent.is_comma(k):
+            if sent.toks[k].text.lower() in self.lex.wie:
+                wie = k
+            if sent.is_finite(k) and k not in cue_toks:
+                return False
+            k -= 1
+        comma = k  # -1: the frame starts the sentence
+        last = sent.last_word()
+        frame_lo = wie if wie is not None else comma + 1
+        if wie is None and comma < 0:
+            return False
+        if wie is None and (i != comma + 1 or not sent.is_finite(i)):
+            return False  # "…, sagte X": the finite cue verb comes first after the comma
+        # where the frame ends: the next comma, or the sentence end
+        m = max(cue_toks) + 1
+        while m <= last and not sent.is_comma(m):
+            m += 1
+        frame_hi = m - 1 if m <= last else last
+        parts: list[Char] = []
+        if comma > 0:
+            q = _trim(sent, 0, comma - 1)
+            # "Falls …, droht X": a conditional or temporal clause before the verb is no quote
+            if q and any(sent.is_finite(x) for x in range(q[0], q[1] + 1)) and (
+                    sent.toks[q[0]].tag not in ("KOUS", "KOUI", "PWAV")):
+                parts.append(sent.span(*q))
+        if m < last:
+            q = _trim(sent, m + 1, last)
+            if q and (comma < 0 or any(sent.is_finite(x) for x in range(q[0], q[1] + 1))):
+                parts.append(sent.span(*q))
+        parts = [p for p in parts if not self.is_claimed(p[0], p[0] + 1)]
+        if not parts:
+            return False
+        frame = sent.span(comma if comma >= 0 else frame_lo, frame_hi)
+        cue = [sent.span(c, c) for c in sorted({*cue_toks, *([wie] if wie is not None else [])})]
+        speaker = self.speaker_of(sent, i, frame_lo, frame_hi)
+        self.add(Found(StatementType.INDIRECT, parts, cue, frame, speaker, "cue-before", 0.7,
+                       agentless=speaker is None and self.passive(sent, i)))
+        return True
+
+    def reported(self, sent: Sent, i: int) -> None:
+        """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
+        if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
+            return
+        speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
+        if speaker is None or not self.can_speak(sent, speaker):
+            return
+        span = (sent.start, sent.toks[-1].end)
+        if self.is_claimed(*span):
+            return
+        self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def can_speak(self, sent: Sent, speaker: Char) -> bool:
+        """A speaker of reported speech: a person or organisation entity, an actor mention
+        (role nouns like ``der Minister`` when the actor layer ran), a personal pronoun; not a
+        thing (``der Frachter droht …``)."""
+        a, b = speaker
+        if any(e.start < b and a < e.end and e.label in ("PER", "ORG")
+               for e in self.article.entities):
+            return True
+        if any(m.start < b and a < m.end for actor in self.article.actors
+               for m in actor.mentions):
+            return True
+        return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
+                   for t in sent.toks)
+
+    def source_phrases(self, sent: Sent) -> None:
+        """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
+        last = sent.last_word()
+        for i in range(last + 1):
+            t = sent.toks[i]
+            low = t.text.lower()
+            if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
+                continue
+            src: tuple[int, int] | None = None
+            frame: tuple[int, int] | None = None
+            if low in self.lex.prep and t.tag.startswith("APPR"):
+                src = chunk_after(sent, i)
+                frame = (i, src[1]) if src else None
+            elif low in self.lex.postp:
+                src = chunk_before(sent, i)
+                frame = (src[0], i) if src else None
+            elif low == "nach" and i + 1 <= last:
+                src = self._nach(sent, i)
+                frame = (i, src[1]) if src else None
+                if src is None and i >= 1 and self._nach_noun(sent.toks[i - 1].lemma) and (
+                        sent.toks[i - 1].pos == "NOUN"):
+                    # "seiner Meinung nach", "dem Vernehmen nach"
+                    k = i - 1
+                    while k > 0 and sent.toks[k - 1].pos in ("DET", "ADJ", "PRON"):
+                        k -= 1
+                    src = (k, i - 1)
+                    frame = (k, i)
+            elif low in self.lex.so and i > 0 and sent.toks[i - 1].text == "," and (
+                    self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
+                    if i >= 2 else True):
+                src = chunk_after(sent, i)
+                if src and sent.toks[src[0]].pos in ("DET", "PROPN", "NOUN") and not any(
+                        sent.is_finite(x) for x in range(src[0], src[1] + 1)):
+                    # ", so X." ends the sentence; ", so X, …" goes on after X's phrase
+                    frame = (i - 1, last)
+                    for k in range(src[1] + 1, last):
+                        if sent.toks[k].text == "," and sent.toks[k + 1].tag not in (
+                                "PRELS", "PRELAT", "KOUS") and any(
+                                sent.toks[x].tag.startswith("V") for x in range(k + 1, last + 1)):
+                            frame = (i - 1, k)
+                            break
+                else:
+                    src = None
+            elif low in self.lex.adv and i == 0:
+                src = (i, i)
+                frame = (i, i)
+            elif low in self.lex.rel and i + 2 <= last:
+                # "Berichte, wonach …": the clause is the quote, the noun before the source
+                q = _trim(sent, i + 1, last)
+                if q is None or self.is_claimed(*sent.span(*q)):
+                    continue
+                noun = chunk_before(sent, i - 1) if i >= 2 and sent.is_comma(i - 1) else None
+                self.add(Found(StatementType.INDIRECT, [sent.span(*q)], [sent.span(i, i)],
+                               sent.span(i, i), sent.span(*noun) if noun else None,
+                               "source-wonach", 0.6))
+                return
+            if src is None or frame is None:
+                continue
+            parts = []
+            fa, fb = frame
+            before = _trim(sent, 0, fa - 1) if fa > 0 else None
+            after = _trim(sent, fb + 1, last) if fb < last else None
+            for q in (before, after):
+                if q and q[1] - q[0] >= 2 and not self.is_claimed(*sent.span(*q)):
+                    parts.append(sent.span(*q))
+            if not parts:
+                continue
+            self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
+                           sent.span(*src), f"source-{low}", 0.7))
+            return
+
+    def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
+        """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
+        for k in range(i + 1, min(i + 4, len(sent))):
+            if sent.toks[k].pos == "NOUN" and self._nach_noun(sent.toks[k].lemma):
+                # the source after the noun: "von X" (unless already named: "Kerrys
+                # Angaben"), a genitive ("der Polizei"), a name; never a new phrase
+                possessed = any(sent.toks[x].pos == "PROPN" or sent.toks[x].tag == "PPOSAT"
+                                or (sent.toks[x].pos == "DET" and "Case=Gen" in
+                                    sent.toks[x].morph) for x in range(i + 1, k))
+                # the noun's own phrase (genitive, "von X", a name), as the parser attaches it
+                nodes = sent.subtree(k, _NP_SKIP)
+                end = k
+                for m in range(k + 1, len(sent)):
+                    t = sent.toks[m]
+                    if m not in nodes or sent.is_finite(m) or (t.lemma == "von" and possessed):
+                        break
+                    if t.tag == "CARD" or (t.pos == "DET" and "Case=Gen" not in t.morph and (
+                            sent.toks[m - 1].lemma != "von")):
+                        break  # a new phrase ("zehn Personen", "die Legitimität")
+                    end = m
+                return _trim(sent, i + 1, end)
+            if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON"):
+                return None
+        return None
+
+    def _nach_noun(self, lemma: str) -> bool:
+        """A source noun of ``nach …``, also in compounds (``Polizeiangaben``)."""
+        low = lemma.lower()
+        return any(low.endswith(n.lower()) for n in self.lex.nach)
+
+    def partial_quotes(self) -> None:
+        """A quotation inside a found statement's quote: a nested Direct with its roles."""
+        direct = {q for f in self.found if f.type is StatementType.DIRECT for q in f.quote}
+        for a, b in self.marks:
+            if (a, b) in direct:
+                continue
+            if _looks_like_name(self.text[a + 1:b - 1]):
+                continue
+            host = next((f for f in self.found if f.type is not StatementType.DIRECT
+                         and any(s <= a and b <= e for s, e in f.quote)), None)
+            if host is None:
+                self.quoted_phrase(a, b)
+                continue
+            self.found.append(Found(StatementType.DIRECT, [(a, b)], list(host.cue), host.frame,
+                                    host.speaker, "partial", host.confidence,
+                                    addressee=host.addressee))
+
+    def quoted_phrase(self, a: int, b: int) -> None:
+        """``X nannte das „sehr respektabel“``: a quotation in a clause with a cue verb."""
+        sent = self.sent_at(a)
+        if sent is None or self.is_claimed(a, b):
+            return
+        for i in range(len(sent)):
+            t = sent.toks[i]
+            if self.in_mark(t.start, t.end):
+                continue
+            cue = self.cue_lemma(sent, i)
+            if cue is None:
+                continue
+            speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
+            self.add(Found(StatementType.DIRECT, [(a, b)], [sent.span(c, c) for c in cue[1]],
+                           None, speaker, "quoted-phrase", 0.5))
+            return
+
+    def continuations(self) -> None:
+        """Konjunktiv sentences (and frame-less quotations) after a statement keep its speaker.
+
+        Konjunktiv I (``sei``, ``gebe``) marks reported speech on its own: such a sentence takes
+        the last speaker however far back. Konjunktiv II (``hätten``) and ``sollen``
+        (``FreeIndirect``) count only within ``WINDOW`` sentences of the last statement.
+        """
+        by_sent: dict[int, list[Found]] = {}
+        for f in self.found:
+            s = self.sent_at(f.start)
+            if s is not None:
+                by_sent.setdefault(s.index, []).append(f)
+        last: Found | None = None
+        last_sent = -10
+        current: Found | None = None
+        for sent in self.sents:
+            here = by_sent.get(sent.index, [])
+            recent = last is not None and sent.index - last_sent <= WINDOW
+            bare = [f for f in here if f.rule == "direct-bare"]
+            for f in bare:
+                if recent and last is not None and last.speaker:
+                    f.speaker = last.speaker
+                    f.rule = "direct-continued"
+            if here:
+                spoken = [f for f in here if f.speaker and f.rule != "partial"]
+                if spoken:
+                    last = spoken[-1]
+                if spoken or (bare and recent):
+                    last_sent = sent.index
+                current = None
+                continue
+            if self.is_claimed(sent.start, sent.end):
+                continue
+            fin = self.main_finite(sent)
+            kind = None
+            if fin is not None and not self._has_cue(sent):
+                tok = sent.toks[fin]
+                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent):
+                    kind = StatementType.INDIRECT_FREE_INDIRECT
+                elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
+                    kind = StatementType.FREE_INDIRECT
+            if kind is None:
+                current = None
+                continue
+            speaker = last.speaker if last is not None else None
+            span = (sent.start, sent.toks[-1].end)
+            gap = self.text[current.end:span[0]] if current is not None else "x"
+            if current is not None and current.type is kind and not gap.strip():
+                current.quote[-1] = (current.quote[-1][0], span[1])
+            else:
+                current = self.add(Found(kind, [span], speaker=speaker, rule="continuation",
+                                         confidence=0.5))
+            self.claimed.append(span)
+            last_sent = sent.index
+
+    def main_finite(self, sent: Sent) -> int | None:
+        """The first finite verb not inside a subordinate clause (no KOUS/relative before)."""
+        for i, t in enumerate(sent.toks):
+            if t.tag in ("KOUS", "PRELS", "PRELAT", "PWAV"):
+                return None
+            if sent.is_finite(i):
+                return i
+        return None
+
+    def _has_cue(self, sent: Sent) -> bool:
+        return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+
+
+def _perfect_infinitive(sent: Sent) -> bool:
+    """``soll … gewesen sein`` / ``sollen … getötet worden sein``: reportative ``sollen``
+    (the claim of someone else), unlike ``soll … gebaut werden`` (a plan)."""
+    last = sent.last_word()
+    tail = [t for t in sent.toks[max(0, last - 2): last + 1]]
+    return bool(tail) and tail[-1].lemma in ("sein", "haben") and tail[-1].tag == "VAINF" and any(
+        t.tag == "VVPP" or t.tag == "VAPP" for t in tail[:-1])
+
+
+def _looks_like_name(inner: str) -> bool:
+    """``„Interfax“``, ``„Dornier Do 228“``: a short quotation of capitalised words (a name or
+    title, not a quoted statement)."""
+    words = inner.split()
+    return len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _trim_start(sent: Sent, lo: int) -> int:
+    while lo < len(sent) - 1 and (sent.is_punct(lo) or sent.toks[lo].tag == "KON"):
+        lo += 1
+    return lo
+
+
+def find_statements(article: Article, lexicon: Lexicon | None = None) -> list[Found]:
+    """Every statement the rules find in ``article`` (needs ``article.sentences``)."""
+    if not article.sentences:
+        return []
+    return Finder(article, lexicon).run()

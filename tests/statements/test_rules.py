@@ -1,0 +1,181 @@
+"""The fast statement rules on small German sentences, one construction each (real parser)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from lagebild.model import Article, ArticleBuilder, Statement, StatementType
+from lagebild.statements.build import statements_of
+from lagebild.statements.lexicon import load_lexicon, parse_lexicon
+from lagebild.statements.rules import quotation_marks
+
+D, IND, IFI, FI, R = (StatementType.DIRECT, StatementType.INDIRECT,
+                    StatementType.INDIRECT_FREE_INDIRECT, StatementType.FREE_INDIRECT,
+                    StatementType.REPORTED)
+
+
+@cache
+def _nlp() -> object:
+    from lagebild.pipeline import Analyzer
+
+    return Analyzer(["nlp"])
+
+
+def analyse(text: str) -> list[Statement]:
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    assert isinstance(article, Article)
+    return statements_of(article)
+
+
+def one(text: str, quote: str, type_: StatementType) -> Statement:
+    found = [s for s in analyse(text) if any(q.text == quote for q in s.quote)]
+    assert found, f"no statement with quote {quote!r} in {[s.quote for s in analyse(text)]}"
+    assert found[0].type is type_
+    return found[0]
+
+
+def spk(st: Statement) -> str | None:
+    return st.speaker.text if st.speaker else None
+
+
+@pytest.mark.parametrize("text", [
+    "Er sagte: „Wir kommen.“", "Er sagte: »Wir kommen.«", "Er sagte: \"Wir kommen.\"",
+    "Er sagte: “Wir kommen.”",
+])
+def test_quotation_mark_styles(text: str) -> None:
+    (a, b), = quotation_marks(text)
+    assert text[a + 1:b - 1] == "Wir kommen."
+
+
+def test_nested_single_marks_stay_inside_and_paragraphs_end_quotes() -> None:
+    text = "„Er nannte das ‚Unsinn‘, und wir auch.“ Dann \"offen\n\nweiter"
+    (a, b), = quotation_marks(text)
+    assert (a, text[a:b]) == (0, "„Er nannte das ‚Unsinn‘, und wir auch.“")
+
+
+def test_direct_with_frame_after_and_before() -> None:
+    st = one("„Wir nehmen nichts für bare Münze“, stellte Kerry klar.",
+             "„Wir nehmen nichts für bare Münze“", D)
+    assert [c.text for c in st.cue] == ["stellte", "klar"]
+    assert spk(st) == "Kerry"
+    assert st.frame is not None and st.frame.text == ", stellte Kerry klar"
+    st = one("Der Minister sagte: „Das ist falsch.“", "„Das ist falsch.“", D)
+    assert spk(st) == "Der Minister" and [c.text for c in st.cue] == ["sagte"]
+
+
+def test_direct_split_around_its_frame_is_one_statement() -> None:
+    sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
+    direct = [s for s in sts if s.type is D]
+    assert len(direct) == 1
+    assert [q.text for q in direct[0].quote] == ["„Das ist gut“", "„Wir machen weiter.“"]
+    assert spk(direct[0]) == "Kerry"
+
+
+def test_dass_clause_and_verb_second_konjunktiv() -> None:
+    st = one("Kerry machte erneut deutlich, dass die Lage ernst sei.",
+             "dass die Lage ernst sei", IND)
+    assert spk(st) == "Kerry" and [c.text for c in st.cue] == ["machte", "deutlich"]
+    st = one("Der Sprecher erklärte, es gebe keine Pläne.", "es gebe keine Pläne", IND)
+    assert spk(st) == "Der Sprecher"
+
+
+def test_frame_after_indirect_quote_and_apposition_speaker() -> None:
+    st = one("Im Gespräch seien Absprachen, sagte US-Außenminister John Kerry.",
+             "Im Gespräch seien Absprachen", IND)
+    assert spk(st) == "US-Außenminister John Kerry"
+    st = one("Josh Earnest, der Sprecher des Weißen Hauses, sagte, die USA seien bereit.",
+             "die USA seien bereit", IND)
+    assert spk(st) is not None and spk(st).startswith("Josh Earnest")  # type: ignore[union-attr]
+
+
+def test_source_phrases() -> None:
+    st = one("Laut Polizei wurden drei Menschen verletzt.", "wurden drei Menschen verletzt", IND)
+    assert spk(st) == "Polizei" and st.frame is not None and st.frame.text == "Laut Polizei"
+    st = one("Nach Angaben der Polizei wurden drei Menschen verletzt.",
+             "wurden drei Menschen verletzt", IND)
+    assert spk(st) == "Angaben der Polizei"
+    st = one("Der Vorschlag kam nach Kerrys Angaben von russischer Seite.",
+             "Der Vorschlag kam", IND)
+    assert spk(st) == "Kerrys Angaben" and [q.text for q in st.quote][1] == "von russischer Seite"
+    st = one("Dem Bericht zufolge wurden drei Menschen verletzt.",
+             "wurden drei Menschen verletzt", IND)
+    assert spk(st) == "Dem Bericht"
+    st = one("Wie ein Sprecher der Polizei mitteilte, wurden drei Menschen verletzt.",
+             "wurden drei Menschen verletzt", IND)
+    assert spk(st) == "ein Sprecher der Polizei"
+    assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
+
+
+def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
+    st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
+    assert spk(st) == "den Minister"
+    st = one("Dieser behaupte, dass die Wahl gefälscht worden sei.",
+             "dass die Wahl gefälscht worden sei", IND)
+    assert spk(st) == "Dieser"
+
+
+def test_wonach_clause() -> None:
+    st = one("Es gab Berichte, wonach die Armee abgezogen sei.", "die Armee abgezogen sei", IND)
+    assert [c.text for c in st.cue] == ["wonach"] and spk(st) == "Berichte"
+
+
+def test_so_frame() -> None:
+    st = one("„Der Bär ist außer Rand und Band“, so Schnappauf.",
+             "„Der Bär ist außer Rand und Band“", D)
+    assert spk(st) == "Schnappauf" and [c.text for c in st.cue] == ["so"]
+
+
+def test_anonymous_source_and_continuation_keeps_speaker() -> None:
+    sts = analyse("Aus Kreisen des Ministeriums verlautete, es gebe keine Pläne. "
+                  "Allerdings stehe es den Militärs frei, Kontakt zu halten.")
+    first = next(s for s in sts if s.quote[0].text == "es gebe keine Pläne")
+    assert first.type is IND and spk(first) == "Kreisen des Ministeriums"
+    cont = next(s for s in sts if s.quote[0].text.startswith("Allerdings stehe"))
+    assert cont.type is IFI and spk(cont) == "Kreisen des Ministeriums" and not cont.cue
+
+
+def test_hiess_es_is_an_anonymous_source() -> None:
+    st = one("Die Lage sei ernst, hieß es aus dem Ministerium.", "Die Lage sei ernst", IND)
+    assert [c.text for c in st.cue] == ["hieß", "es"]
+    assert spk(st) == "dem Ministerium"
+    st = one("Es gebe keine Einigung, hieß es.", "Es gebe keine Einigung", IND)
+    assert st.speaker is None
+
+
+def test_agentless_passive_has_no_speaker() -> None:
+    st = one("Im Bürgerkrieg wird Assad beschuldigt, Giftgas einzusetzen.",
+             "Giftgas einzusetzen", IND)
+    assert st.speaker is None
+
+
+def test_reported_speech_and_pronoun_speaker() -> None:
+    sts = analyse("UN-Generalsekretär Ban Ki Moon kritisierte die Waffenlieferungen. "
+                  "„Es gibt keine militärische Lösung“, sagte er.")
+    rep = next(s for s in sts if s.type is R)
+    assert spk(rep) is not None and "Ban Ki Moon" in spk(rep)  # type: ignore[operator]
+    direct = next(s for s in sts if s.type is D)
+    assert spk(direct) == "er"
+
+
+def test_partial_quote_inside_indirect_is_nested_direct() -> None:
+    sts = analyse("Die USA würden eine „konstruktive Unterstützung“ begrüßen, sagte Josh Earnest.")
+    nested = next(s for s in sts if s.quote[0].text == "„konstruktive Unterstützung“")
+    assert nested.type is D and spk(nested) == "Josh Earnest"
+    assert any(s.type is IND and spk(s) == "Josh Earnest" for s in sts)
+
+
+def test_author_text_and_names_in_quotes_are_no_statements() -> None:
+    assert analyse("Die Raumfähre „Shenzhou 6“ landete am Montag in der Mongolei.") == []
+    assert analyse("Das Wetter war schön. Viele Menschen gingen spazieren.") == []
+
+
+def test_lexicon_is_data_and_checked() -> None:
+    lex = load_lexicon()
+    assert {"sagen", "mitteilen", "klarstellen", "verlauten"} <= lex.verbs
+    assert "laut" in lex.prep and "zufolge" in lex.postp and "Angabe" in lex.nach
+    with pytest.raises(ValueError, match="line 1"):
+        parse_lexicon("sagen\tspeech\n")
