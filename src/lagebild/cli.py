@@ -20,11 +20,11 @@ from rich.table import Table
 
 from lagebild import __version__
 from lagebild import stages as stages_registry
-from lagebild.cli_support import usage_error
+from lagebild.cli_support import checked_stages
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
 from lagebild.model import Article
-from lagebild.pipeline import IngestReport, analyze, choose_stages, ingest
+from lagebild.pipeline import IngestReport, analyze, ingest
 from lagebild.settings import Options, default_db_path
 from lagebild.store import Store, StoreError
 
@@ -96,17 +96,7 @@ def _open_store(db: Path | None, readonly: bool = False) -> Store:
 
 
 def _stages(structure_only: bool, accurate: bool = False) -> tuple[str, ...]:
-    """The mode's stages, checked: a stage that cannot run exits 2 with the reason and hint."""
-    names = choose_stages(structure_only, accurate)
-    try:
-        for spec in stages_registry.check_order(names):
-            reason = spec.unavailable_reason()
-            if reason is not None:
-                raise stages_registry.StageUnavailableError(spec.name, reason)
-    except (stages_registry.StageError, stages_registry.StageUnavailableError) as exc:
-        flag = "--accurate: " if accurate else ""
-        raise usage_error(f"{flag}{exc}") from exc
-    return names
+    return checked_stages(structure_only, accurate)
 
 
 def _options(published: str | None = None) -> Options:

