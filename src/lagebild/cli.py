@@ -386,10 +386,12 @@ app.add_typer(_kb_app, name="kb")
 app.command("actors")(_actors_cmd)
 app.command("actor")(_actor_cmd)
 from lagebild.store.cli import events_cmd as _events_cmd  # noqa: E402
+from lagebild.store.cli import export_cmd as _export_cmd  # noqa: E402
 from lagebild.store.cli import quotes_cmd as _quotes_cmd  # noqa: E402
 
 app.command("quotes")(_quotes_cmd)
 app.command("events")(_events_cmd)
+app.command("export")(_export_cmd)
 from lagebild.actors.evaluate import linking as _linking  # noqa: E402
 from lagebild.eval.cli import app as _eval_app  # noqa: E402
 from lagebild.eval.quotes import quotes as _eval_quotes  # noqa: E402

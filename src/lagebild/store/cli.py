@@ -193,3 +193,59 @@ def events_cmd(
         if item["text"]:
             _line(f"  {item['text'].strip()}")
     _footer(result, "events")
+
+
+EXPORT_KINDS = ("jsonl", "csv", "parquet", "graphml", "gdelt")
+DATASETS = ("articles", "statements", "events", "actors")
+
+
+def export_cmd(
+    kind: Annotated[str, typer.Argument(help="jsonl, csv, parquet, graphml or gdelt.")],
+    dataset: Annotated[str, typer.Option(
+        "--dataset", help="articles, statements, events or actors (jsonl, csv, parquet).")
+    ] = "articles",
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Write to FILE (written whole, then renamed) instead of stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the store as the API's /api/export does: jsonl, csv, parquet, graphml, gdelt."""
+    from lagebild.store import export as exports
+    from lagebild.store.graph import actor_graph, graph_to_graphml
+
+    if kind not in EXPORT_KINDS:
+        raise usage_error(f"KIND: {kind!r} is not one of {', '.join(EXPORT_KINDS)}")
+    if dataset not in DATASETS:
+        raise usage_error(f"--dataset: {dataset!r} is not one of {', '.join(DATASETS)}")
+    _dates(date_from, date_to)
+    if kind == "parquet" and out_file is None:
+        raise usage_error("parquet is binary: give --out FILE")
+    if kind == "parquet" and not exports.pyarrow_available():
+        raise usage_error("parquet export needs pyarrow ('pip install pyarrow')")
+    with _open(db) as store:
+        conn = store.conn
+        if kind == "graphml":
+            graph = actor_graph(conn, date_from=date_from, date_to=date_to, max_nodes=300)
+            data: bytes = graph_to_graphml(graph).encode("utf-8")
+        elif kind == "gdelt":
+            rows = exports.gdelt_rows(conn, date_from=date_from, date_to=date_to)
+            data = "".join(exports.rows_to_csv(rows, exports.GDELT_COLUMNS)).encode("utf-8")
+        else:
+            rows = exports.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to,
+                                        full=kind == "jsonl")
+            columns = exports.DATASET_COLUMNS[dataset]
+            if kind == "parquet":
+                data = exports.rows_to_parquet(rows, columns)
+            elif kind == "jsonl":
+                data = "".join(exports.rows_to_jsonl(rows)).encode("utf-8")
+            else:
+                data = "".join(exports.rows_to_csv(rows, columns)).encode("utf-8")
+    if out_file is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    partial = out_file.with_name(out_file.name + ".part")  # no half-written file on failure
+    partial.write_bytes(data)
+    partial.replace(out_file)
+    err.print(f"wrote {len(data):,} bytes to {escape(str(out_file))}")
