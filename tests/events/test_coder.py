@@ -194,3 +194,14 @@ def test_date_from_times_layer(parse: Parse) -> None:
                                     value="2014-03")]
     e = one(code_article(article).events, "SANCTION")
     assert e.date is not None and e.date.value == "2014-03" and e.date.text == "März 2014"
+
+
+def test_an_attack_with_words_is_an_accusation(events: Events) -> None:
+    said = events("Merkel griff den Iran mit ungewöhnlich scharfen Formulierungen an.")
+    assert "ASSAULT" not in {e.type.value for e in said}
+    e = one(said, "ACCUSE")
+    assert e.cameo == "111" and names(e.target) == ["IRN"]
+    quoted = events("Rumsfeld attackierte den Iran: „Das Land fördert den Terrorismus.“")
+    assert "ASSAULT" not in {e.type.value for e in quoted}
+    armed = one(events("Die Armee Syriens griff die Stadt Aleppo an."), "ASSAULT")
+    assert armed.cameo == "190"

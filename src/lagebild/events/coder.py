@@ -657,6 +657,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
+        if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
+            f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
         f.modality = _modality(s, f, host, ctx.lex)
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         quad = codes.quad_class(f.plover)
@@ -692,6 +694,14 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.confidence -= 0.1
         out.append(f)
     return _dedupe(out)
+
+
+def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
+    """Is an attack verbal: a verbal marker in the sentence (``mit scharfen Formulierungen``),
+    or a colon or quotation mark after the trigger (what was said follows)?"""
+    if any(s.lemma(i) in lex.verbal_markers for i in range(len(s))):
+        return True
+    return any(t.text in (":", "„", "»", '"', "“") for t in s.toks[anchor + 1:])
 
 
 def _official(ctx: Context, aid: str) -> bool:

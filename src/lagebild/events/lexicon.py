@@ -96,6 +96,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
     occur_verbs: frozenset[str]  # "stattfinden", "kommen (zu)": an event noun happens
+    verbal_markers: frozenset[str] = frozenset()  # make an attack verbal (flag ``words``)
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -180,4 +181,5 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
                    frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")),
-                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"))
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"),
+                   frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")))
