@@ -74,6 +74,12 @@ class ActorIndex:
         info = self.actors.get(actor_id)
         return info.name if info else actor_id
 
+    def brief(self, actor_id: str) -> dict[str, str]:
+        """``{id, name, label}`` of an actor for listings (its id as name when unknown)."""
+        info = self.actors.get(actor_id)
+        return {"id": actor_id, "name": info.name if info else actor_id,
+                "label": info.label if info else ""}
+
     def name_slugs(self) -> list[tuple[str, str]]:
         """Every name, alias and id as a slug with its actor, most mentioned actors first."""
         if self._slugs is None:

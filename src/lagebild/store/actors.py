@@ -147,16 +147,7 @@ def _co_mentioned(
             for other in keys:
                 if other != actor_id:
                     counts[other] += 1
-    out = []
-    for other, n in counts.most_common(top):
-        info = index.actors.get(other)
-        out.append({
-            "id": other,
-            "name": info.name if info else other,
-            "label": info.label if info else "",
-            "articles": n,
-        })
-    return out
+    return [{**index.brief(other), "articles": n} for other, n in counts.most_common(top)]
 
 
 def relation_timeline(conn: sqlite3.Connection, actor_a: str, actor_b: str) -> dict[str, Any]:

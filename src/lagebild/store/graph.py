@@ -88,15 +88,7 @@ def actor_graph(
         for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         if w >= min_weight and a in top_nodes and b in top_nodes
     ]
-    nodes = []
-    for k, w in node_weight.most_common(max_nodes):
-        info = index.actors.get(k)
-        nodes.append({
-            "id": k,
-            "name": info.name if info else k,
-            "label": info.label if info else "",
-            "weight": w,
-        })
+    nodes = [{**index.brief(k), "weight": w} for k, w in node_weight.most_common(max_nodes)]
     return {"mode": "events" if use_events else "cooccurrence", "nodes": nodes, "edges": edges}
 
 
