@@ -224,6 +224,10 @@ def html(
     trafilatura: bool = typer.Option(
         True, "--trafilatura/--no-trafilatura", help="score plain trafilatura on the same pages"
     ),
+    publisher_rules: bool = typer.Option(
+        True, "--publisher-rules/--no-publisher-rules",
+        help="read with the per-publisher rules too (off: the general rules alone)",
+    ),
 ) -> None:
     """The HTML reader against expected fields of real pages, beside plain trafilatura.
 
@@ -234,7 +238,8 @@ def html(
     from lagebild.eval.html import evaluate
 
     try:
-        result = evaluate(directory, with_trafilatura=trafilatura)
+        result = evaluate(directory, with_trafilatura=trafilatura,
+                          publisher_rules=publisher_rules)
     except ValueError as exc:
         raise usage_error(str(exc)) from exc
     if as_json:

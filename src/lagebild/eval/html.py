@@ -227,7 +227,9 @@ def _contained(text: str, gold: Counter[str]) -> bool:
     return not (tokens([text]) - gold)
 
 
-def score_page(page: Page, with_trafilatura: bool = True) -> PageScore:
+def score_page(
+    page: Page, with_trafilatura: bool = True, publisher_rules: bool = True
+) -> PageScore:
     from lagebild.ingest.html import article_from_html
     from lagebild.settings import Options
 
@@ -235,7 +237,7 @@ def score_page(page: Page, with_trafilatura: bool = True) -> PageScore:
     result = PageScore(page.publisher, page.path.name, page.key, ok=True)
     gold = tokens([*page.expected.summary, *page.expected.paragraphs])
     try:
-        article = article_from_html(data, Options())
+        article = article_from_html(data, Options(), publisher_rules=publisher_rules)
     except LagebildError as exc:
         result.ok = False
         result.failure = exc.message
@@ -280,13 +282,15 @@ def summarise(scores: list[PageScore]) -> dict[str, Any]:
     return out
 
 
-def evaluate(root: Path, with_trafilatura: bool = True) -> dict[str, Any]:
+def evaluate(
+    root: Path, with_trafilatura: bool = True, publisher_rules: bool = True
+) -> dict[str, Any]:
     """Score every page under ``root``: overall, per publisher and per page."""
     pages = load_pages(root)
     if not pages:
         raise ValueError(f"{root}: no pages with expected fields (PUBLISHER.json + pages)")
     start = time.perf_counter()
-    scores = [score_page(p, with_trafilatura) for p in pages]
+    scores = [score_page(p, with_trafilatura, publisher_rules) for p in pages]
     seconds = time.perf_counter() - start
     by_pub: dict[str, list[PageScore]] = {}
     for s in scores:

@@ -20,7 +20,6 @@ from the page itself:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import tomllib
@@ -35,8 +34,9 @@ import lxml.html
 from lxml import etree
 
 from lagebild.errors import ErrorCode, LagebildError
+from lagebild.ingest import html_meta
 from lagebild.ingest.base import InputFile, Item, origin, register_reader
-from lagebild.ingest.dates import normalise_date, parse_german_date
+from lagebild.ingest.dates import normalise_date
 from lagebild.ingest.decode import decode_bytes
 from lagebild.ingest.textdump import parse_source_line
 from lagebild.model import Article, ArticleBuilder, BlockType, Source
@@ -71,23 +71,11 @@ _RELATED = re.compile(
     r"Mehr Videos|Zum Video|Zur Bilderserie|Das könnte Sie auch interessieren)\b",
     re.I,
 )
-_COMPANY = re.compile(r"\b(?:GmbH|AG|KG|Verlag|Redaktion|Media|Medien|Nachrichten)\b")
 _MIN_WORDS = 12  # fewer words in teaser + paragraphs: not an article body (E014)
 _MIN_SENTENCE_WORDS = 8  # … or no paragraph is as long as a sentence
 _SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "form", "header"}
 _IMAGE_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 _SECTION_BLACKLIST = {"startseite", "home", "homepage", "nachrichten", "news"}
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-)
 
 
 def norm(text: str | None) -> str:
@@ -119,7 +107,15 @@ class _Rules:
     link_block_words: frozenset[str]
     link_density: float
     line: re.Pattern[str]
-    publisher_remove: dict[str, tuple[str, ...]]
+    publishers: dict[str, PublisherRule]
+
+
+@dataclass(frozen=True)
+class PublisherRule:
+    """What a general rule cannot know about one publisher (``[publisher]`` in the rules)."""
+
+    remove: tuple[str, ...] = ()  # XPath of furniture the general rules miss
+    title: tuple[str, ...] = html_meta.TITLE_SOURCES  # which of its titles is the title
 
 
 @cache
@@ -137,11 +133,25 @@ def rules() -> _Rules:
         link_block_words=frozenset(w.lower() for w in furniture["link_block_words"]),
         link_density=float(furniture["link_density"]),
         line=re.compile(patterns, re.I),
-        publisher_remove={
-            host.lower(): tuple(spec.get("remove", ()))
+        publishers={
+            host.lower(): PublisherRule(
+                remove=tuple(spec.get("remove", ())),
+                title=tuple(spec.get("title", html_meta.TITLE_SOURCES)),
+            )
             for host, spec in (raw.get("publisher") or {}).items()
         },
     )
+
+
+def publisher_rule(url: str | None) -> PublisherRule:
+    """The rule of the page's publisher (by host, subdomains included), else the defaults."""
+    host = _host(url)
+    publishers = rules().publishers
+    while host:
+        if host in publishers:
+            return publishers[host]
+        host = host.partition(".")[2]
+    return PublisherRule()
 
 
 _WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -166,7 +176,7 @@ def _host(url: str | None) -> str:
 
 
 def _strip_furniture(
-    tree: lxml.html.HtmlElement, url: str | None, protect: set[etree._Element]
+    tree: lxml.html.HtmlElement, rule: PublisherRule, protect: set[etree._Element]
 ) -> int:
     """Remove navigation, related links, share bars, newsletter and cookie boxes … in place.
 
@@ -178,11 +188,8 @@ def _strip_furniture(
     doomed: list[etree._Element] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    host = _host(url)
-    for spec_host, xpaths in r.publisher_remove.items():
-        if host == spec_host or host.endswith("." + spec_host):
-            for xpath in xpaths:
-                doomed.extend(e for e in root.xpath(xpath) if isinstance(e, etree._Element))
+    for xpath in rule.remove:
+        doomed.extend(e for e in root.xpath(xpath) if isinstance(e, etree._Element))
     doomed.extend(root.iter(*r.tags))
     for listing in root.iter("ul", "ol"):  # lists of links: other articles, tags, menus
         if len(listing) >= 2 and _link_heavy(listing, 0.8):
@@ -256,8 +263,8 @@ class _Page:
     sitename: str | None = None
     description: str | None = None
     h1: etree._Element | None = None
-    declared_title: str | None = None  # JSON-LD headline, else og:title
-    authors: list[str] | None = None  # None: the page names none
+    titles: dict[str, str] = field(default_factory=dict)  # by source: ld, og, h1
+    authors: list[str] = field(default_factory=list)
     figures: list[_Figure] = field(default_factory=list)
 
 
@@ -279,15 +286,7 @@ def _classes(el: etree._Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
 
 
-def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
-    for name in names:
-        for meta in tree.iter("meta"):
-            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-            if key == name.lower():
-                value = norm(meta.get("content"))
-                if value:
-                    return value
-    return None
+_meta = html_meta.meta
 
 
 def file_name(src: str | None) -> str | None:
@@ -400,91 +399,6 @@ def _kicker_before(h1: etree._Element) -> str | None:
     return None
 
 
-_ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|LiveBlogPosting|Report)$")
-_NAME_SPLIT = re.compile(r"\s*(?:;|,|\s+und\s+|\s+and\s+|\s+&\s+|\s+/\s+)\s*")
-_BYLINE_PREFIX = re.compile(r"^(?:von|by|autor(?:in)?|text)\s*:?\s+", re.I)
-
-
-def _ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict[str, object]]:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack: list[object] = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack[:0] = item
-            elif isinstance(item, dict):
-                yield item
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    stack[:0] = graph
-                main = item.get("mainEntity")
-                if isinstance(main, dict):
-                    stack.insert(0, main)
-
-
-def _ld_article(tree: lxml.html.HtmlElement) -> dict[str, object] | None:
-    """The page's own article object in its JSON-LD (NewsArticle, ReportageNewsArticle …)."""
-    for obj in _ld_objects(tree):
-        kind = obj.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
-            return obj
-    return None
-
-
-def _ld_names(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for item in value for n in _ld_names(item)]
-    return []
-
-
-def split_names(text: str) -> list[str]:
-    """``Von Anna Muster und Max Beispiel`` → the names."""
-    text = _BYLINE_PREFIX.sub("", norm(text))
-    names = [norm(_BYLINE_PREFIX.sub("", n)) for n in _NAME_SPLIT.split(text)]
-    return [n for n in names if n and len(n) <= 60 and not n.startswith("http")]
-
-
-def _page_authors(tree: lxml.html.HtmlElement, article: dict[str, object] | None) -> list[str]:
-    if article is not None:
-        names = [n for raw in _ld_names(article.get("author")) for n in split_names(raw)]
-        if names:
-            return list(dict.fromkeys(names))
-    meta = _meta(tree, "author", "article:author", "dc.creator", "sailthru.author")
-    if meta and not meta.startswith("http"):
-        return split_names(meta)
-    for el in tree.xpath('//*[@rel="author" or @itemprop="author"]'):
-        if _skipped(el):
-            continue
-        name = el.find('.//*[@itemprop="name"]')
-        text = norm(name.get("content") or _text(name)) if name is not None else _text(el)
-        if text:
-            return split_names(text)
-    return []
-
-
-def _strip_site(title: str, sitename: str | None) -> str:
-    """``Headline | Site`` → ``Headline``."""
-    for sep in (" | ", " – ", " - "):
-        head, found, tail = title.rpartition(sep)
-        if found and head and len(tail) <= 30 and (
-            sep == " | " or (sitename and _letters(sitename) in _letters(tail))
-        ):
-            return head.strip()
-    return title
-
-
 def _read_page(tree: lxml.html.HtmlElement) -> _Page:
     page = _Page()
     h1 = next((h for h in tree.iter("h1") if _text(h) and not _skipped(h)), None)
@@ -524,17 +438,8 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
                 if links and len(links[-1]) <= 40:
                     page.section = links[-1]
                 break
-    article = _ld_article(tree)
-    ld_date = article.get("datePublished") if article is not None else None
-    page.published = normalise_date(ld_date) if isinstance(ld_date, str) else None
-    if page.published is None:
-        page.published = normalise_date(_meta(tree, *_DATE_META))
-    if page.published is None:
-        for time_el in tree.iter("time"):
-            stamp = normalise_date(time_el.get("datetime")) or parse_german_date(_text(time_el))
-            if stamp:
-                page.published = stamp
-                break
+    article = html_meta.ld_article(tree)
+    page.published = html_meta.page_date(tree, article)
     canonical = next(
         (
             link.get("href")
@@ -544,20 +449,16 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
         None,
     )
     page.url = canonical or _meta(tree, "og:url")
-    publisher = _ld_names(article.get("publisher")) if article is not None else []
+    publisher = html_meta.ld_names(article.get("publisher")) if article is not None else []
     page.sitename = (
         _meta(tree, "og:site_name", "application-name")
         or (norm(publisher[0]) if publisher and norm(publisher[0]) else None)
         or _host(page.url)
         or None
     )
-    ld_title = article.get("headline") if article is not None else None
-    og_title = _meta(tree, "og:title", "twitter:title")
-    if isinstance(ld_title, str) and norm(ld_title):
-        page.declared_title = norm(ld_title)
-    elif og_title:
-        page.declared_title = _strip_site(og_title, page.sitename)
-    page.authors = _page_authors(tree, article)
+    page.titles = html_meta.title_candidates(tree, article, page.headline, page.sitename)
+    sites = [s for s in (page.sitename, _host(page.url)) if s]
+    page.authors = html_meta.page_authors(tree, article, h1, sites)
     for fig in tree.iter("figure"):
         if _skipped(fig):
             continue
@@ -694,12 +595,16 @@ def _strip_figures(tree: lxml.html.HtmlElement) -> None:
 
 
 def parse_html(
-    text: str, url: str | None = None, published: str | None = None
+    text: str,
+    url: str | None = None,
+    published: str | None = None,
+    publisher_rules: bool = True,
 ) -> Article:
     """Parse one HTML page into an article.
 
     ``url`` (e.g. a WARC target URI) overrides the page's own; ``published`` is the
-    fallback date when the page has none. Raises ``LagebildError`` (E005/E006/E014).
+    fallback date when the page has none; ``publisher_rules=False`` reads with the general
+    rules alone (to measure them). Raises ``LagebildError`` (E005/E006/E014).
     """
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
@@ -708,7 +613,8 @@ def parse_html(
         raise LagebildError(ErrorCode.E005, detail=str(exc) or type(exc).__name__) from exc
     page = _read_page(tree)
     page_url = url or page.url
-    _strip_furniture(tree, page_url, _main_text(tree, page))
+    rule = publisher_rule(page_url) if publisher_rules else PublisherRule()
+    _strip_furniture(tree, rule, _main_text(tree, page))
     _strip_figures(tree)
     doc, _ = _trafilatura(tree)
     units: list[_Unit] = []
@@ -717,9 +623,10 @@ def parse_html(
         units = _units_from_trafilatura(body)
     if not any(u.kind == "p" for u in units):
         fallback = lxml.html.document_fromstring(text)
-        _strip_furniture(fallback, page_url, set())
+        _strip_furniture(fallback, rule, set())
         units = _units_from_dom(fallback)
-    headline = page.headline or page.declared_title
+    title = html_meta.choose_title(page.titles, rule.title)
+    headline = page.headline or title
     kicker = page.kicker
     builder = ArticleBuilder()
     if page.section:
@@ -727,7 +634,7 @@ def parse_html(
     if headline:
         builder.add_title(kicker, headline, joined=page.kicker_joined)
 
-    skip = {norm(s) for s in (headline, kicker, page.declared_title, page.teaser) if s}
+    skip = {norm(s) for s in (headline, kicker, page.teaser, *page.titles.values()) if s}
     if kicker and headline:
         skip.add(norm(f"{kicker} {headline}"))
         skip.add(norm(f"{kicker}: {headline}"))
@@ -789,11 +696,11 @@ def parse_html(
     _check_body(builder, teaser)
 
     source: Source = builder.fields["source"]
-    authors = _authors(page.authors or [], page.sitename or "") or source.authors
+    authors = page.authors or source.authors
     builder.set(source=Source(outlet=source.outlet or page.sitename, authors=authors,
                               agencies=source.agencies))
-    if page.declared_title:
-        builder.set(title=page.declared_title)
+    if title:
+        builder.set(title=title)
     builder.set(
         url=page_url,
         published=page.published or normalise_date(published),
@@ -832,20 +739,6 @@ def _first(values: object) -> str | None:
     return None
 
 
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-zäöüß]", "", text.lower())
-
-
-def _authors(names: list[str], sitename: str) -> list[str]:
-    """Person names: the outlet itself and companies are not authors."""
-    site = _letters(sitename)
-    names = [n for n in names if not _COMPANY.search(n)]
-    return [
-        n for n in names
-        if _letters(n) and not (site and (_letters(n) in site or site in _letters(n)))
-    ]
-
-
 def _source_index(units: list[_Unit], skip: set[str]) -> int:
     """Index of the closing ``Quelle:`` line among the last text units, else len(units)."""
     seen = 0
@@ -867,12 +760,13 @@ def article_from_html(
     url: str | None = None,
     published: str | None = None,
     charset: str | None = None,
+    publisher_rules: bool = True,
 ) -> Article:
     """Raw page bytes → article: size limit, declared charset, parsing (shared with WARC)."""
     if len(data) > options.max_chars * 4:
         raise LagebildError(ErrorCode.E008, size=len(data), limit=options.max_chars * 4)
     text = decode_bytes(data, declared_charset(data) or charset)
-    return parse_html(text, url=url, published=published)
+    return parse_html(text, url=url, published=published, publisher_rules=publisher_rules)
 
 
 @register_reader("html", extensions=(".html", ".htm", ".xhtml"), sniff=_sniff)
