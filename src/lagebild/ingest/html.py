@@ -439,7 +439,7 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
                     page.section = links[-1]
                 break
     article = html_meta.ld_article(tree)
-    page.published = html_meta.page_date(tree, article)
+    page.published = html_meta.page_date(tree, article, h1)
     canonical = next(
         (
             link.get("href")

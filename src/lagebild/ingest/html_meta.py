@@ -20,6 +20,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 import lxml.html
 from lxml import etree
@@ -40,9 +41,12 @@ _NOT_NAME = re.compile(r"@|https?:|www\.")
 # a byline name: two to five words, the first capitalised (``Anna Muster``, ``Dr. Max Kolter``)
 _PERSON = re.compile(r"[A-ZÄÖÜ][\w.'’-]*(?:\s+(?:[A-ZÄÖÜ][\w.'’-]*|von|van|de|der|zu))+")
 _VON = re.compile(r"^(?:von|by)(?:\s+[A-ZÄÖÜ]|$)", re.I)
+_DATE_CLASS = re.compile(r"date|datum|time|lineinfo|dateline|meta", re.I)
+_SHORT_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")  # 25.04.24, 28.04.2023
 _SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "form"}
 _DATE_META = (
     "article:published_time",
+    "article:published:time",
     "og:article:published_time",
     "datepublished",
     "date",
@@ -281,8 +285,10 @@ def _is_outlet(name: str, sites: Sequence[str]) -> bool:
 
 
 # --------------------------------------------------------------------------- date
-def page_date(tree: lxml.html.HtmlElement, article: dict[str, object] | None) -> str | None:
-    """The publication date: JSON-LD, then meta tags, then the first ``time`` element."""
+def page_date(
+    tree: lxml.html.HtmlElement, article: dict[str, object] | None, h1: etree._Element | None
+) -> str | None:
+    """The publication date: JSON-LD, meta tags, the first ``time`` element, a date line."""
     if article is not None:
         value = article.get("datePublished") or article.get("dateCreated")
         if isinstance(value, str) and normalise_date(value):
@@ -294,4 +300,37 @@ def page_date(tree: lxml.html.HtmlElement, article: dict[str, object] | None) ->
         stamp = normalise_date(time_el.get("datetime")) or parse_german_date(text_of(time_el))
         if stamp:
             return stamp
+    return _visible_date(tree, h1)
+
+
+def _visible_date(tree: lxml.html.HtmlElement, h1: etree._Element | None) -> str | None:
+    """Last resort: a date line near the headline (``Do 25.04.24 | 14:07 Uhr``, ``Datum``)."""
+    scope: etree._Element = tree
+    if h1 is not None:
+        for ancestor in list(h1.iterancestors())[:5]:
+            scope = ancestor
+    for el in scope.iter("div", "span", "p", "li"):
+        if _skipped(el):
+            continue
+        dated = _DATE_CLASS.search(el.get("class") or "") or (
+            el.tag == "li" and norm(el.findtext("strong")).lower() == "datum"
+        )
+        text = text_of(el) if dated else ""
+        if not text or len(text) > 80:
+            continue
+        found = parse_german_date(text) or _short_date(text)
+        if found:
+            return found
     return None
+
+
+def _short_date(text: str) -> str | None:
+    match = _SHORT_DATE.search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
