@@ -107,6 +107,7 @@ class _Rules:
     link_block_words: frozenset[str]
     link_density: float
     line: re.Pattern[str]
+    closing: re.Pattern[str]
     publishers: dict[str, PublisherRule]
 
 
@@ -133,6 +134,7 @@ def rules() -> _Rules:
         link_block_words=frozenset(w.lower() for w in furniture["link_block_words"]),
         link_density=float(furniture["link_density"]),
         line=re.compile(patterns, re.I),
+        closing=re.compile("|".join(f"(?:{p})" for p in raw["lines"]["closing"]), re.I),
         publishers={
             host.lower(): PublisherRule(
                 remove=tuple(spec.get("remove", ())),
@@ -665,6 +667,7 @@ def parse_html(
             builder.add_image(fig.file, fig.caption, fig.credit_line, fig.credit)
 
     source_index = _source_index(units, skip)
+    closing_index = _closing_index(units, skip)
     skip_index: set[int] = set()
     for index, unit in enumerate(units):
         if unit.kind == "graphic":
@@ -682,6 +685,8 @@ def parse_html(
         line = norm(unit.text)
         if not line or line in skip or index > source_index:
             continue  # after the closing source line: related links, not article
+        if index >= closing_index and index != source_index:
+            continue  # a closing list of sources, copyright, contact box
         if index == source_index:
             match = _SOURCE.match(line)
             assert match is not None
@@ -752,6 +757,25 @@ def _source_index(units: list[_Unit], skip: set[str]) -> int:
         if seen >= 4:
             break
     return len(units)
+
+
+def _closing_index(units: list[_Unit], skip: set[str]) -> int:
+    """Index of the first closing line (``Quellen:``, ``Copyright ©``) among the last text units.
+
+    What follows such a line is a list of sources or the site's own notes, not article.
+    """
+    closing = rules().closing
+    found, seen = len(units), 0
+    for index in range(len(units) - 1, -1, -1):
+        unit = units[index]
+        if unit.kind == "graphic" or norm(unit.text) in skip:
+            continue
+        if len(unit.text) <= 200 and closing.fullmatch(norm(unit.text)):
+            found = index
+        seen += 1
+        if seen >= 8:
+            break
+    return found
 
 
 def article_from_html(
