@@ -53,7 +53,9 @@ _KICKER_CLASS = re.compile(
     r"pretitle|headline-intro|title__kicker|flag",
     re.I,
 )
-_TEASER_CLASS = re.compile(r"teaser|intro|lead|lede|standfirst|summary|abstract|vorspann", re.I)
+_TEASER_CLASS = re.compile(
+    r"teaser|intro|lead(?!ing)|lede|standfirst|summary|abstract|vorspann", re.I
+)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|author|photographer|urheber", re.I)
 _CREDIT_PREFIX = re.compile(
     r"^\(?\s*(?:©|\(c\)|Copyright)?\s*(?:(?:Foto|Fotos|Bild|Bilder|Grafik|Illustration|"
@@ -401,6 +403,66 @@ def _kicker_before(h1: etree._Element) -> str | None:
     return None
 
 
+def _in_furniture(el: etree._Element) -> bool:
+    """Inside navigation, footer, sidebar … (an article's own ``header`` is not furniture)."""
+    return any(
+        isinstance(a.tag, str) and a.tag.lower() in _SKIP_ANCESTORS and a.tag.lower() != "header"
+        for a in el.iterancestors()
+    )
+
+
+def _teaser_like(el: etree._Element, text: str) -> bool:
+    """Prose of teaser length, not a wrapper around the article, no links (a teaser with a
+    link leads to another article), not furniture by its wording."""
+    return (
+        40 <= len(text) <= 800
+        and (el.tag == "p" or len(el.findall(".//p")) <= 1)
+        and el.find(".//h1") is None
+        and el.find(".//a[@href]") is None
+        and not any(a.tag == "a" for a in el.iterancestors())
+        and not text.endswith(" mehr")  # "… mehr": the link to another article
+        and not is_furniture_line(text)
+    )
+
+
+def _after(h1: etree._Element | None, scope: etree._Element) -> Iterator[etree._Element]:
+    """The ``p`` and ``div`` elements of ``scope`` that follow the headline (all without one)."""
+    inside = set(h1.iter()) if h1 is not None else set()
+    passed = h1 is None
+    for el in scope.iter():
+        if el is h1:
+            passed = True
+        elif passed and el.tag in ("p", "div") and el not in inside:
+            yield el
+
+
+def _find_teaser(
+    tree: lxml.html.HtmlElement, h1: etree._Element | None, description: str | None
+) -> str | None:
+    """The article's own teaser after the headline: a teaser-like class, else the element
+    that says what the meta description says (``Berlin. `` datelines before it allowed)."""
+    scope: etree._Element = tree
+    if h1 is not None:
+        for ancestor in list(h1.iterancestors())[:4]:
+            scope = ancestor
+    candidates = [el for el in _after(h1, scope) if not _in_furniture(el)]
+    for el in candidates:
+        if _TEASER_CLASS.search(el.get("class") or ""):
+            text = _text(el)
+            if _teaser_like(el, text):
+                return text
+    desc = norm(description)[:40]
+    if len(desc) < 40 or h1 is None:
+        return None
+    found: str | None = None
+    for el in candidates:
+        text = _text(el)
+        innermost = found is None or len(text) <= len(found)
+        if innermost and desc in text[:60] and _teaser_like(el, text):
+            found = text
+    return found
+
+
 def _read_page(tree: lxml.html.HtmlElement) -> _Page:
     page = _Page()
     h1 = next((h for h in tree.iter("h1") if _text(h) and not _skipped(h)), None)
@@ -412,25 +474,8 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
         if page.kicker is None:
             page.kicker = _kicker_before(h1)
             page.kicker_joined = False
-    # the teaser follows the headline; one with links is a teaser of another article
-    scope = [tree] if h1 is None else [h1.getparent(), *h1.iterancestors()][:4]
-    seen: set[etree._Element] = set()
-    for holder in scope:
-        if holder is None or page.teaser:
-            break
-        for el in holder.iter("p", "div"):
-            if el in seen:
-                continue
-            seen.add(el)
-            if not _TEASER_CLASS.search(el.get("class") or "") or _skipped(el):
-                continue
-            text = _text(el)
-            # a teaser is prose, not a wrapper around the whole article
-            if (40 <= len(text) <= 800 and (el.tag == "p" or len(el.findall(".//p")) <= 1)
-                    and not _link_heavy(el, 0.3)):
-                page.teaser = text
-                break
     page.description = _meta(tree, "og:description", "description", "twitter:description")
+    page.teaser = _find_teaser(tree, h1, page.description)
     page.section = _meta(tree, "article:section", "section")
     if page.section is None:
         for el in tree.iter():
