@@ -19,6 +19,8 @@ _MOJIBAKE = re.compile(
     "\u20ac\u2122]"
 )
 
+_SUSPECT = re.compile(f"[^<>\n]*(?:{_MOJIBAKE.pattern})[^<>\n]*")
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -59,7 +61,9 @@ def repair_text(text: str) -> str:
     ``fix_text``: that also straightens „typographic“ quotes, which changes the article.
     """
     if _MOJIBAKE.search(text):
-        text = ftfy.fix_encoding(text)
+        # only the stretches around a suspicious pair (between tags and line breaks): ftfy
+        # judges each on its own, and a large page with one "groß“" is not read whole again
+        text = _SUSPECT.sub(lambda m: ftfy.fix_encoding(m.group(0)), text)
     return unicodedata.normalize("NFC", text)
 
 
