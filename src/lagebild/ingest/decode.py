@@ -19,8 +19,6 @@ _MOJIBAKE = re.compile(
     "\u20ac\u2122]"
 )
 
-_SUSPECT = re.compile(f"[^<>\n]*(?:{_MOJIBAKE.pattern})[^<>\n]*")
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -61,10 +59,27 @@ def repair_text(text: str) -> str:
     ``fix_text``: that also straightens „typographic“ quotes, which changes the article.
     """
     if _MOJIBAKE.search(text):
-        # only the stretches around a suspicious pair (between tags and line breaks): ftfy
-        # judges each on its own, and a large page with one "groß“" is not read whole again
-        text = _SUSPECT.sub(lambda m: ftfy.fix_encoding(m.group(0)), text)
+        text = _repair_stretches(text)
     return unicodedata.normalize("NFC", text)
+
+
+def _repair_stretches(text: str) -> str:
+    """ftfy on the stretches around each suspicious pair (between tags and line breaks) only:
+    it judges each on its own, and a large page with one "groß“" is not read whole again."""
+    out: list[str] = []
+    done = 0
+    for match in _MOJIBAKE.finditer(text):
+        if match.start() < done:
+            continue  # inside a stretch already repaired
+        start = max(text.rfind(c, done, match.start()) for c in "<>\n") + 1
+        start = max(start, done)
+        ends = [i for i in (text.find(c, match.end()) for c in "<>\n") if i >= 0]
+        end = min(ends) if ends else len(text)
+        out.append(text[done:start])
+        out.append(ftfy.fix_encoding(text[start:end]))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _decode(data: bytes, declared: str | None) -> str:
