@@ -446,21 +446,21 @@ def _find_teaser(
 ) -> str | None:
     """The article's own teaser after the headline: a teaser-like class, else the element
     that says what the meta description says (``Berlin. `` datelines before it allowed)."""
-    scope: etree._Element = tree
-    if h1 is not None:
-        for ancestor in list(h1.iterancestors())[:4]:
-            scope = ancestor
-    candidates = [el for el in _after(h1, scope) if not _in_furniture(el)]
-    for el in candidates:
-        if _TEASER_CLASS.search(el.get("class") or ""):
+    ancestors = list(h1.iterancestors()) if h1 is not None else []
+    scope: etree._Element = ancestors[:4][-1] if ancestors else tree
+    for el in _after(h1, scope):
+        if _TEASER_CLASS.search(el.get("class") or "") and not _in_furniture(el):
             text = _text(el)
             if _teaser_like(el, text):
                 return text
     desc = norm(description)[:40]
     if len(desc) < 40 or h1 is None:
         return None
+    # what the page itself says it is about may sit further out (an h1 nested in a menu bar)
     found: str | None = None
-    for el in candidates:
+    for el in _after(h1, ancestors[:6][-1]):
+        if _in_furniture(el):
+            continue
         text = _text(el)
         innermost = found is None or len(text) <= len(found)
         if innermost and desc in text[:60] and _teaser_like(el, text):
