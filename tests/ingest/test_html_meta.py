@@ -107,3 +107,24 @@ def test_repair_text_fixes_mojibake_stretches_only() -> None:
     assert repair_text("<p>Das GesprÃ¤ch</p>\n<p>ganz groß“ hier</p>") == (
         "<p>Das Gespräch</p>\n<p>ganz groß“ hier</p>"
     )
+
+
+def test_subheading_by_class_and_recovered_headings() -> None:
+    after = ('<p class="wp-block-onlineinterline">Opposition will klagen</p>'
+             "<p>Die Klage soll noch vor der Sommerpause beim Verfassungsgericht eingehen, "
+             "hieß es aus der Fraktion.</p>")
+    assert parse_html(page(after=after)).subheadings == ["Opposition will klagen"]
+
+    from lagebild.ingest.html import _recover_headings, _Unit
+
+    units = [_Unit("p", "Erster Absatz des Artikels."),
+             _Unit("p", "Zweiter Absatz. Neue Pläne Vor fünf Jahren begann alles."),
+             _Unit("p", "In ukrainischen Medien ist die Rede davon.")]
+    got = _recover_headings(units, [("Neue Pläne", "Vor fünf Jahren"),
+                                    ("Darum wartet Kiew", "In ukrainischen Medien"),
+                                    ("Menü", "Startseite Politik Wirtschaft")])
+    assert [(u.kind, u.text) for u in got] == [
+        ("p", "Erster Absatz des Artikels."), ("p", "Zweiter Absatz."), ("head", "Neue Pläne"),
+        ("p", "Vor fünf Jahren begann alles."), ("head", "Darum wartet Kiew"),
+        ("p", "In ukrainischen Medien ist die Rede davon."),
+    ]

@@ -110,6 +110,7 @@ class _Rules:
     link_density: float
     line: re.Pattern[str]
     closing: re.Pattern[str]
+    subheading_class_words: frozenset[str]
     publishers: dict[str, PublisherRule]
 
 
@@ -137,6 +138,9 @@ def rules() -> _Rules:
         link_density=float(furniture["link_density"]),
         line=re.compile(patterns, re.I),
         closing=re.compile("|".join(f"(?:{p})" for p in raw["lines"]["closing"]), re.I),
+        subheading_class_words=frozenset(
+            w.lower() for w in raw["subheadings"]["class_words"]
+        ),
         publishers={
             host.lower(): PublisherRule(
                 remove=tuple(spec.get("remove", ())),
@@ -577,6 +581,64 @@ def _units_from_dom(tree: lxml.html.HtmlElement) -> list[_Unit]:
     return units
 
 
+def _headings(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """Subheadings of the cleaned page with the start of the text that follows each:
+    ``h2``–``h4`` and elements with a subheading class (``interline``, ``zwischentitel``)."""
+    words = rules().subheading_class_words
+    out: list[tuple[str, str]] = []
+    for el in _HEADING_LIKE(tree):
+        if el.tag not in ("h2", "h3", "h4") and not (
+            _class_words(el.get("class") or "") & words
+        ):
+            continue
+        title = _text(el)
+        if not 3 <= len(title) <= 150:
+            continue
+        for sibling in el.itersiblings():
+            if isinstance(sibling.tag, str):
+                following = _text(sibling)
+                if len(following) >= 30:
+                    out.append((title, following[:40]))
+                break
+    return out
+
+
+_HEADING_LIKE = etree.XPath("//h2|//h3|//h4|//p[@class]|//div[@class]")
+
+
+def _recover_headings(units: list[_Unit], headings: list[tuple[str, str]]) -> list[_Unit]:
+    """Put back subheadings trafilatura dropped or glued into the next paragraph.
+
+    A heading is put back only where the text that follows it on the page is in the body, so
+    headings of page furniture never come in.
+    """
+    have = {u.text for u in units if u.kind == "head"}
+    for title, following in headings:
+        if title in have:
+            continue
+        for index, unit in enumerate(units):
+            if unit.kind != "p":
+                continue
+            if unit.text == title:  # a subheading by its class, read as a paragraph
+                unit.kind = "head"
+                break
+            if unit.text.startswith(following):  # dropped: goes before its text
+                if any(u.kind == "p" for u in units[:index]):  # (before all text: a title)
+                    units.insert(index, _Unit("head", title))
+                break
+            glued = unit.text.find(f"{title} {following}")
+            if glued >= 0:  # glued: split the paragraph around it
+                before, after = unit.text[:glued].strip(), unit.text[glued + len(title):].strip()
+                units[index : index + 1] = [
+                    *([_Unit("p", before)] if before else []),
+                    _Unit("head", title),
+                    _Unit("p", after),
+                ]
+                break
+        have.add(title)
+    return units
+
+
 def _match_figure(page: _Page, src: str | None) -> _Figure | None:
     name = file_name(src)
     for fig in page.figures:
@@ -668,11 +730,12 @@ def parse_html(
     rule = publisher_rule(page_url) if publisher_rules else PublisherRule()
     _strip_furniture(tree, rule, _main_text(tree, page))
     _strip_figures(tree)
+    headings = _headings(tree)
     doc, _ = _trafilatura(tree)
     units: list[_Unit] = []
     body = getattr(doc, "body", None) if doc is not None else None
     if body is not None:
-        units = _units_from_trafilatura(body)
+        units = _recover_headings(_units_from_trafilatura(body), headings)
     if not any(u.kind == "p" for u in units):
         fallback = lxml.html.document_fromstring(text)
         _strip_furniture(fallback, rule, set())
