@@ -434,15 +434,18 @@ def _teaser_like(el: etree._Element, text: str) -> bool:
     )
 
 
-def _after(h1: etree._Element | None, scope: etree._Element) -> Iterator[etree._Element]:
-    """The ``p`` and ``div`` elements of ``scope`` that follow the headline (all without one)."""
-    inside = set(h1.iter()) if h1 is not None else set()
-    passed = h1 is None
-    for el in scope.iter():
-        if el is h1:
-            passed = True
-        elif passed and el.tag in ("p", "div") and el not in inside:
-            yield el
+# Elements after the headline in document order (descendants of the h1 excluded), found by
+# XPath in C: iterating every element of a page through lxml.html proxies is slow.
+_FOLLOWING_CLASSED = etree.XPath("following::p[@class]|following::div[@class]")
+_CLASSED = etree.XPath(".//p[@class]|.//div[@class]")
+_FOLLOWING_SAYING = etree.XPath(
+    "following::p[contains(normalize-space(.), $said)]"
+    "|following::div[contains(normalize-space(.), $said)]"
+)
+
+
+def _within(el: etree._Element, scope: etree._Element) -> bool:
+    return any(a is scope for a in el.iterancestors())
 
 
 def _find_teaser(
@@ -452,24 +455,35 @@ def _find_teaser(
     that says what the meta description says (``Berlin. `` datelines before it allowed)."""
     ancestors = list(h1.iterancestors()) if h1 is not None else []
     scope: etree._Element = ancestors[:4][-1] if ancestors else tree
-    for el in _after(h1, scope):
-        if _TEASER_CLASS.search(el.get("class") or "") and not _in_furniture(el):
+    classed = _CLASSED(tree) if h1 is None else _FOLLOWING_CLASSED(h1)
+    for el in classed:
+        if not isinstance(el, etree._Element) or not _TEASER_CLASS.search(el.get("class") or ""):
+            continue
+        if h1 is not None and not _within(el, scope):
+            continue
+        if not _in_furniture(el):
             text = _text(el)
             if _teaser_like(el, text):
                 return text
     desc = norm(description)[:40]
-    if len(desc) < 40 or h1 is None:
+    if len(desc) < 40 or h1 is None or not desc.isprintable():
         return None
     # what the page itself says it is about may sit further out (an h1 nested in a menu bar)
+    outer = ancestors[:6][-1]
     found: str | None = None
-    for el in _after(h1, ancestors[:6][-1]):
-        if _in_furniture(el):
+    for el in _FOLLOWING_SAYING(h1, said=desc):
+        if not isinstance(el, etree._Element) or not _within(el, outer) or _in_furniture(el):
             continue
         text = _text(el)
         innermost = found is None or len(text) <= len(found)
         if innermost and desc in text[:60] and _teaser_like(el, text):
             found = text
     return found
+
+
+_BREADCRUMB = etree.XPath(
+    "//*[contains(translate(@class, 'ABCDEMRU', 'abcdemru'), 'breadcrumb')]"
+)
 
 
 def _read_page(tree: lxml.html.HtmlElement) -> _Page:
@@ -487,13 +501,12 @@ def _read_page(tree: lxml.html.HtmlElement) -> _Page:
     page.teaser = _find_teaser(tree, h1, page.description)
     page.section = _meta(tree, "article:section", "section")
     if page.section is None:
-        for el in tree.iter():
-            if isinstance(el.tag, str) and "breadcrumb" in (el.get("class") or "").lower():
+        for el in _BREADCRUMB(tree)[:1]:
+            if isinstance(el, etree._Element):
                 links = [_text(a) for a in el.iter("a") if _text(a)]
                 links = [t for t in links if t.lower() not in _SECTION_BLACKLIST]
                 if links and len(links[-1]) <= 40:
                     page.section = links[-1]
-                break
     article = html_meta.ld_article(tree)
     page.published = html_meta.page_date(tree, article, h1)
     canonical = next(
