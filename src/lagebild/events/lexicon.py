@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -105,15 +105,25 @@ class Lexicon:
         return out
 
     def is_agent(self, lemma: str) -> bool:
-        """Does a noun name a participant: an agent noun or a compound ending in one?"""
+        """Does a noun name a participant: an agent noun or a compound ending in one
+        (a head of ≥ 4 letters after ≥ 3 letters of modifier: ``Bundesregierung``)?"""
         low = lemma.lower()
-        if low in self.agents:
-            return True
-        return any(low.endswith(a) for a in self.agent_heads if len(low) > len(a) + 2)
+        memo = self._agent_memo
+        hit = memo.get(low)
+        if hit is None:  # every suffix is one set lookup, not a scan of all agent nouns
+            heads = self.agent_heads
+            hit = low in self.agents or any(low[k:] in heads for k in range(3, len(low) - 3))
+            memo[low] = hit
+        return hit
 
-    @property
-    def agent_heads(self) -> tuple[str, ...]:
-        return tuple(a for a in self.agents if len(a) >= 4)
+    @cached_property
+    def agent_heads(self) -> frozenset[str]:
+        """Agent nouns that may end a compound (short ones would match by chance)."""
+        return frozenset(a for a in self.agents if len(a) >= 4)
+
+    @cached_property
+    def _agent_memo(self) -> dict[str, bool]:
+        return {}
 
     def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
