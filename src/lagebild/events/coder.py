@@ -57,7 +57,7 @@ class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
     def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
-                 local_at: list[str | None]) -> None:
+                 local_at: list[str | None], weak: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
         self.toks: list[Token] = sentence.tokens
@@ -76,6 +76,7 @@ class Sent:
                 self.segment.append(seg)
         self.actors_at = actors_at
         self.local_at = local_at  # "~words" of an unlinked participant at a token
+        self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -206,6 +207,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
         at: list[list[str]] = []
         local_at: list[str | None] = []
+        weak: set[int] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
@@ -217,12 +219,14 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 ent = next((e for e in ents if e.start <= t.start < e.end), None)
                 if ent is not None:
                     local = LOCAL + ent.text
-                elif t.tag == "NN" and lex.is_agent(t.lemma):
+                elif t.tag == "NN" and lex.is_participant(t.lemma or t.text):
                     local = LOCAL + t.text
+                    if not lex.is_agent(t.lemma or t.text):
+                        weak.add(len(local_at))
                 elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
                     local = LOCAL + t.text  # a pronoun the actor layer could not resolve
             local_at.append(local)
-        out.append(Sent(si, s, at, local_at))
+        out.append(Sent(si, s, at, local_at, weak))
     return out
 
 
@@ -312,12 +316,18 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
     for c in s.children[h]:
         if s.toks[c].dep == "conj" and not s.is_verb(c):
             ids += actors_of(s, c, depth + 1, seen)
-    if not ids:
+    weak = ids == [local] and h in s.weak
+    if not ids or weak:  # "das Vorgehen der Regierung": the linked genitive, not the noun
+        owners: list[str] = []
         for c in s.children[h]:
             dep = s.toks[c].dep
             prep = s.prep(c)
             if (dep in GEN_DEPS and prep is None) or (prep in AGENT_PREPS and depth == 0):
-                ids += actors_of(s, c, depth + 1, seen)
+                owners += actors_of(s, c, depth + 1, seen)
+        if not weak:
+            ids = owners
+        elif any(not a.startswith(LOCAL) for a in owners):
+            ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
 
 

@@ -97,6 +97,8 @@ class Lexicon:
     agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
     occur_verbs: frozenset[str]  # "stattfinden", "kommen (zu)": an event noun happens
     verbal_markers: frozenset[str] = frozenset()  # make an attack verbal (flag ``words``)
+    nonagents: frozenset[str] = frozenset()  # lemmas (lower) that never name a participant
+    nonagent_suffixes: tuple[str, ...] = ()  # endings of such nouns (abstract, time, things)
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -115,6 +117,25 @@ class Lexicon:
             hit = low in self.agents or any(low[k:] in heads for k in range(3, len(low) - 3))
             memo[low] = hit
         return hit
+
+    def is_participant(self, lemma: str) -> bool:
+        """Can a common noun in an argument slot name a participant? Agent nouns can; event
+        nouns (trigger nouns), abstract nouns, times, quantities, things and places cannot
+        (``nonagents.tsv``); any other noun can ("junge Tibeter", "die Einsatzkräfte")."""
+        low = lemma.lower()
+        memo = self._participant_memo
+        hit = memo.get(low)
+        if hit is None:
+            hit = self.is_agent(lemma) or not (
+                low in self.nonagents or low in self.nouns
+                or any(low.endswith(x) for x in self.nonagent_suffixes)
+                or any(low.endswith(t.pattern[1:].lower()) for t in self.noun_suffixes))
+            memo[low] = hit
+        return hit
+
+    @cached_property
+    def _participant_memo(self) -> dict[str, bool]:
+        return {}
 
     @cached_property
     def agent_heads(self) -> frozenset[str]:
@@ -187,9 +208,12 @@ def load_lexicon() -> Lexicon:
     instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
                    for r in read_tsv("instruments.tsv")]
     roles = read_tsv("verbs.tsv")
+    nonagents = [r["lemma"].lower() for r in read_tsv("nonagents.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
                    frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"),
-                   frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")))
+                   frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")),
+                   frozenset(w for w in nonagents if not w.startswith("*")),
+                   tuple(w[1:] for w in nonagents if w.startswith("*")))
