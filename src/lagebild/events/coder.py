@@ -49,6 +49,8 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+#: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
+REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
 
 
@@ -501,12 +503,31 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                     ids += s.actors_at[j]
                     break
                 j -= 1
+        if not ids:
+            ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
     if slot == "host":
         if host is None:
             return [], False
         return _subject_actors(s, host), False
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _possessor(s: Sent, n: int) -> list[str]:
+    """A reflexive possessive names the subject of the verb that governs the noun:
+    "Stoiber begründete seinen Rückzug" (Stoiber), "Ospel erklärte seinen Rücktritt"."""
+    if not any(s.toks[c].tag == "PPOSAT" and s.lemma(c) in REFLEXIVE_POSSESSIVES
+               for c in s.children[n]):
+        return []
+    h = s.toks[n].head
+    while 0 <= h < len(s) and s.toks[h].tag[:2] in ("VA", "VM") \
+            and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
+    if h == n or not 0 <= h < len(s) or not s.toks[h].tag.startswith("VV"):
+        return []
+    if n in verb_args(s, h).subj:
+        return []
+    return _subject_actors(s, h)
 
 
 def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
