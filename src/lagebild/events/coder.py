@@ -49,6 +49,8 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+#: PLOVER types whose object is an act that has not happened (the demanded or refused act)
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -724,7 +726,24 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
-    return _dedupe(out)
+    return _dedupe(_drop_contents(s, out))
+
+
+def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
+    """An act that is what a demand or a refusal is about ("forderte den Rückzug", "hatte
+    Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
+    it is the content of that REQUEST/REJECT, not an event of its own."""
+    takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
+    if not takers:
+        return found
+    out: list[Found] = []
+    for f in found:
+        content = (f.plover not in CONTENT_TAKERS
+                   and s.toks[f.anchor].dep not in ("conj", "parataxis")
+                   and bool(takers & set(s.ancestors(f.anchor, 2))))
+        if not content:
+            out.append(f)
+    return out
 
 
 def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
