@@ -431,7 +431,12 @@ def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
 
 
 def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
-    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``)."""
+    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``) or as
+    the activity its subject takes part in (``bekräftigte in einem Gespräch mit X``); a noun
+    in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
+    a circumstance, not the verb's act."""
+    if s.prep(n) not in (None, "in"):
+        return None
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
@@ -779,10 +784,16 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     flags = f.entry.flags
     if not f.source and not f.target:
         return False
-    if (pos == "noun" or "needsrc" in flags) and not f.source:
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
+
+
+def _victim(f: Found) -> bool:
+    """A conflictual event noun with its target but no agent ("Bombenanschlag auf eine
+    Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened."""
+    return bool(f.target) and "recip" not in f.entry.flags and codes.quad_class(f.plover) >= 3
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
