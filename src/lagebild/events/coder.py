@@ -784,16 +784,19 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     flags = f.entry.flags
     if not f.source and not f.target:
         return False
-    if ("needsrc" in flags or (pos == "noun" and not _victim(f))) and not f.source:
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
 
 
-def _victim(f: Found) -> bool:
+def _victim(f: Found, s: Sent) -> bool:
     """A conflictual event noun with its target but no agent ("Bombenanschlag auf eine
-    Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened."""
-    return bool(f.target) and "recip" not in f.entry.flags and codes.quad_class(f.plover) >= 3
+    Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened.
+    The target must be an actor or an agent noun, not any noun ("Kampf gegen den Terror")."""
+    weak = {s.local_at[i] for i in s.weak}
+    return (any(a not in weak for a in f.target) and "recip" not in f.entry.flags
+            and codes.quad_class(f.plover) >= 3)
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
