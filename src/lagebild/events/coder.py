@@ -697,7 +697,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
-        f.modality = _modality(s, f, host, ctx.lex)
+        occurs = (_occurrence_verb(ctx, s, anchor)
+                  if pos == "noun" and host is None and "occur" in entry.flags else None)
+        f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES:
@@ -772,10 +774,21 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
-    h = s.toks[f.anchor].head
-    if h == f.anchor or not 0 <= h < len(s) or not s.is_verb(h):
-        return False
-    return s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs
+    return _occurrence_verb(ctx, s, f.anchor) is not None
+
+
+def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
+    """The verb by which noun ``n`` takes place (``stattfinden``, ``es gibt``, ``sich
+    ausweiten``; ``es kam zu``); a noun in another phrase ("außer der Menschenkette") is not
+    what takes place."""
+    if s.prep(n) not in (None, "zu"):
+        return None
+    h = s.toks[n].head
+    if h == n or not 0 <= h < len(s) or not s.is_verb(h):
+        return None
+    if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
+        return h
+    return None
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:
