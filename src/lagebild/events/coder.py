@@ -122,6 +122,8 @@ class Sent:
         """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
         for c in self.children[i]:
             if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
+                    continue  # "vor allem junge Tibeter": a focus particle, no preposition
                 return self.lemma(c)
         return None
 
@@ -408,6 +410,24 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     return []
 
 
+def _passive_patient(s: Sent, v: int) -> list[str]:
+    """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
+    Mitarbeiter … entführt worden"): the first nominative participant without preposition in
+    the verb's clause before it."""
+    for j in range(v - 1, -1, -1):
+        if s.segment[j] != s.segment[v]:
+            break
+    else:
+        j = -1
+    for k in range(j + 1, v):
+        if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                and "Case=Nom" in s.toks[k].morph):
+            ids = actors_of(s, k)
+            if ids:
+                return ids
+    return []
+
+
 def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
     """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
     right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``)."""
@@ -468,13 +488,17 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
-        return [a for j in args.obj for a in actors_of(s, j)], False
+        ids = [a for j in args.obj for a in actors_of(s, j)]
+        if not ids and args.passive:
+            return _passive_patient(s, anchor), True
+        return ids, False
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
-        if args is not None and not heads:  # "liefert Waffen an X": the parser often hangs
-            heads = [c for o in args.obj for c in s.children[o]  # the verb's phrase on
-                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # the object
+        if args is not None and not heads:  # "liefert Waffen an X", "kämpft eine Bewegung
+            heads = [c for o in args.obj + args.subj  # gegen Truppen": the parser often hangs
+                     for c in s.children[o]  # the verb's phrase on its object or subject
+                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
         if pos == "noun":
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
@@ -685,6 +709,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
         args = verb_args(s, anchor) if pos == "verb" else None
+        if args is not None and "lightobj" in entry.flags and any(
+                s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
+                and not s.actors_at[j] for j in args.obj):
+            continue  # "eine Entscheidung treffen": a light verb, no meeting
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
