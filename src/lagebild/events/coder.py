@@ -488,10 +488,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
-        ids = [a for j in args.obj for a in actors_of(s, j)]
-        if not ids and args.passive:
+        objs = [a for j in args.obj for a in actors_of(s, j)]
+        if not objs and args.passive:
             return _passive_patient(s, anchor), True
-        return ids, False
+        return objs, False
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
