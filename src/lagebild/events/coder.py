@@ -244,7 +244,10 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] |
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
                 and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
-                and (s.lemma(j) == word or s.toks[j].text.lower() == word)]
+                and (s.lemma(j) == word or s.toks[j].text.lower() == word
+                     # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
+                     or (s.toks[j].tag == "NN" and len(word) >= 4
+                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)))]
         if not hits:
             return None
         matched.append(min(hits, key=lambda j: abs(j - i)))
