@@ -12,6 +12,7 @@ argument rule has a dependency reading first and a word-order or morphology fall
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -49,6 +50,8 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+#: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
+FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
@@ -731,6 +734,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         occurs = (_occurrence_verb(ctx, s, anchor)
                   if pos == "noun" and host is None and "occur" in entry.flags else None)
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
+        if (f.modality == "asserted" and f.plover != "AGREE"  # a promise is already intent
+                and _in_future(ctx.article, s, anchor)):
+            f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES:
@@ -782,6 +788,19 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
         if not content:
             out.append(f)
     return out
+
+
+def _in_future(article: Article, s: Sent, anchor: int) -> bool:
+    """Is the event dated after the article's publication (the ``times`` layer's calendar value
+    nearest the trigger, compared at its own precision: ``2006-07`` against the month)?"""
+    if not article.published or not article.times:
+        return False
+    sentence = s.sentence
+    t = date_for_span(article, sentence.start, sentence.end, anchor=s.toks[anchor].start)
+    if t is None or not t.value or not FULL_DATE.match(t.value):
+        return False
+    value = t.value[:10]
+    return value > article.published[:len(value)]
 
 
 def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
