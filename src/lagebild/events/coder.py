@@ -569,12 +569,16 @@ def _possessor(s: Sent, n: int) -> list[str]:
 
 def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
           host: int | None, ctx: Context, exclude: list[str]) -> tuple[list[str], bool]:
+    weak = {s.local_at[i] for i in s.weak}
+    first: tuple[list[str], bool] | None = None
     for slot in slots:
         ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx)
         ids = [a for a in dict.fromkeys(ids) if a not in exclude]
-        if ids:
+        if ids and any(a not in weak for a in ids):
             return ids, fallback
-    return [], False
+        if ids and first is None:  # only nouns that are merely no non-agents: a later
+            first = ids, fallback  # slot with an actor wins ("die Bereitschaft ihres
+    return first or ([], False)  # Landes erklärt": the subject of "erklärt")
 
 
 # ------------------------------------------------------------------------------ modality
