@@ -229,3 +229,17 @@ def test_unlinked_common_nouns_are_participants(events: Events) -> None:
     e = one(events("Dabei sollen vor allem junge Tibeter verhaftet worden sein."), "COERCE")
     assert [r.name for r in e.target] == ["Tibeter"] and e.target[0].id is None
     assert not events("Der Kampf gegen den Terror dauert an.")
+
+
+def test_judgements(events: Events) -> None:
+    e = one(events("Der Minister bezeichnete den Besuch Merkels als wichtiges Zeichen."), "SUPPORT")
+    assert e.cameo == "051" and e.trigger.text == "bezeichnete"
+    e = one(events("Frankreich bezeichnete die Forderung Russlands als unrealistisch."), "REJECT")
+    assert names(e.source) == ["FRA"]
+    assert not events("Der Minister bezeichnete den Besuch als Reise nach Paris.")  # no verdict
+
+
+def test_a_reported_verdict_accuses_the_subject(events: Events) -> None:
+    evs = events("Die Vertrauensfrage des Kanzlers sei unecht, erklärte Angela Merkel.")
+    e = one(evs, "ACCUSE")
+    assert e.trigger.text == "unecht" and e.target

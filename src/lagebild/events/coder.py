@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lagebild.events import codes
-from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
+from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
 from lagebild.model import (
     Actor,
     ActorRef,
@@ -52,6 +52,12 @@ PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "
 LOCAL = "~"
 #: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
 FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
+#: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
+#: the speaker (speech-act fallback) against the predicate's subject (or its owner)
+VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
+                  frozenset())
+#: types of a noun that is a demand or proposal (rejected when judged negatively)
+PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
@@ -296,7 +302,17 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                            and len(lemma) > len(t.pattern) + 1][:1]
             if entries:
                 found.append((entries[0], i, [i]))
+    for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
+        if i not in used and s.toks[i].tag in ("ADJD", "NN") \
+                and lex.judgements.get(s.lemma(i)) == "neg" and _reported_copula(s, i):
+            found.append((VERDICT, i, [i]))
     return sorted(found, key=lambda f: f[1])
+
+
+def _reported_copula(s: Sent, i: int) -> bool:
+    """Is ``i`` the predicate of ``sein`` in Konjunktiv (what someone is reported to judge)?"""
+    return any(s.toks[c].dep == "cop" and s.lemma(c) == "sein" and "Mood=Sub" in s.toks[c].morph
+               for c in s.children[i])
 
 
 # ------------------------------------------------------------------------------ arguments
@@ -543,6 +559,13 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if not ids:
             ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
+    if slot == "pred":  # the subject of a predicate; "es sei …, dass X …": X
+        for c in s.children[anchor]:
+            if s.toks[c].dep in SUBJ_DEPS and s.toks[c].tag != "PPER":
+                return actors_of(s, c), False
+            if s.toks[c].dep in ("csubj", "ccomp", "advcl") and s.is_verb(c):
+                return _subject_actors(s, c), False
+        return [], False
     if slot == "host":
         if host is None:
             return [], False
@@ -718,6 +741,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
+        if "judge" in entry.flags:  # "bezeichnete … als unrealistisch": only with a verdict
+            verdict = _verdict(s, anchor, ctx.lex)
+            if verdict is None:
+                continue
+            if verdict == "pos":
+                f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
         args = verb_args(s, anchor) if pos == "verb" else None
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
@@ -729,6 +758,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
+        if f.plover == "ACCUSE" and "judge" in entry.flags and args is not None and any(
+                s.toks[j].tag == "NN" and any(t.plover in PROPOSALS for t in ctx.lex.nouns.get(
+                    s.lemma(j), ())) for j in args.obj):
+            f.plover, f.cameo, f.mode = "REJECT", "120", ""  # "Forderungen … als unrealistisch"
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
@@ -774,6 +807,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
+    if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
+        out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
     return _dedupe(_drop_contents(s, out))
 
 
@@ -792,6 +827,21 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
         if not content:
             out.append(f)
     return out
+
+
+def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
+    """Polarity of the evaluative word a judging verb attributes (``als unrealistisch``, ``für
+    falsch``, ``zum Terroristen``; ``nannte es einen Fehler``) in the verb's clause, or None."""
+    for j in range(len(s)):
+        if s.segment[j] != s.segment[v] or j == v:
+            continue
+        polarity = lex.judgements.get(s.lemma(j))
+        if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
+            continue
+        before = {s.lemma(k) for k in range(max(0, j - 4), j)}
+        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen":
+            return polarity
+    return None
 
 
 def _in_future(article: Article, s: Sent, anchor: int) -> bool:
