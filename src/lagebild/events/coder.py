@@ -910,9 +910,10 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
 def _victim(f: Found, s: Sent) -> bool:
     """A conflictual event noun with its target but no agent ("Bombenanschlag auf eine
     Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened.
-    The target must be an actor or an agent noun, not any noun ("Kampf gegen den Terror")."""
+    The target must be an actor or an agent noun, not any noun ("Kampf gegen den Terror");
+    an ongoing state (flag ``ongoing``: "der Krieg gegen den IS") is background without agent."""
     weak = {s.local_at[i] for i in s.weak}
-    return (any(a not in weak for a in f.target) and "recip" not in f.entry.flags
+    return (any(a not in weak for a in f.target) and not {"recip", "ongoing"} & f.entry.flags
             and codes.quad_class(f.plover) >= 3)
 
 
