@@ -48,6 +48,9 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
+#: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "diese", "dieser",
+                            "jene", "jener"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
 #: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
@@ -240,6 +243,8 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                         weak.add(len(local_at))
                 elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
                     local = LOCAL + t.text  # a pronoun the actor layer could not resolve
+                elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
+                    local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
         out.append(Sent(si, s, at, local_at, weak))
     return out
