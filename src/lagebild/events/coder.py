@@ -820,16 +820,20 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
     """An act that is what a demand or a refusal is about ("forderte den Rückzug", "hatte
     Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
-    it is the content of that REQUEST/REJECT, not an event of its own."""
+    it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
+    another event responds to is that event's topic."""
     takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
-    if not takers:
-        return found
+    others = {f.anchor for f in found}
     out: list[Found] = []
     for f in found:
-        content = (f.plover not in CONTENT_TAKERS
-                   and s.toks[f.anchor].dep not in ("conj", "parataxis")
-                   and bool(takers & set(s.ancestors(f.anchor, 2))))
-        if not content:
+        up = set(s.ancestors(f.anchor, 2)) if s.toks[f.anchor].dep not in (
+            "conj", "parataxis") else set()
+        content = f.plover not in CONTENT_TAKERS and bool(takers & up)
+        # a demand that another event answers ("lehnte die Forderung ab", "ging auf eine
+        # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
+        topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
+                 and bool((others - {f.anchor}) & up))
+        if not content and not topic:
             out.append(f)
     return out
 
