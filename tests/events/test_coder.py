@@ -243,3 +243,15 @@ def test_a_reported_verdict_accuses_the_subject(events: Events) -> None:
     evs = events("Die Vertrauensfrage des Kanzlers sei unecht, erklärte Angela Merkel.")
     e = one(evs, "ACCUSE")
     assert e.trigger.text == "unecht" and e.target
+
+
+def test_a_classifying_predicate_is_no_event(events: Events) -> None:
+    assert not events("Für mich stellen die Gesetze einen Angriff auf die Bürgerrechte dar.")
+    e = one(events("Der schwerste Vorfall war der Bombenanschlag auf eine Kirche in Kairo."),
+            "ASSAULT")
+    assert e.trigger.text == "Bombenanschlag"
+
+
+def test_a_rejected_demand_is_the_topic(events: Events) -> None:
+    evs = events("Eine Forderung Frankreichs wurde von China abgelehnt.")
+    assert one(evs, "REJECT") and "REQUEST" not in {e.type.value for e in evs}

@@ -59,6 +59,8 @@ FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
                   frozenset())
+#: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
+CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: types of a noun that is a demand or proposal (rejected when judged negatively)
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
@@ -752,6 +754,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 continue
             if verdict == "pos":
                 f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
+        if pos == "noun" and _classifies(s, anchor):
+            continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
@@ -836,6 +840,19 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
         if not content and not topic:
             out.append(f)
     return out
+
+
+def _classifies(s: Sent, n: int) -> bool:
+    """Is noun ``n`` an indefinite predicate that classifies something ("sie stellen einen
+    Angriff auf die Bürgerrechte dar", "das war ein Anschlag auf die Demokratie")?"""
+    if not any(s.toks[c].tag == "ART" and s.lemma(c) == "ein" for c in s.children[n]):
+        return False  # "war der Bombenanschlag auf eine Kirche" identifies an event
+    if any(s.toks[c].dep == "cop" for c in s.children[n]):
+        # not when a participle or adjective is the real predicate ("ist ein Treffen geplant")
+        return not any(s.segment[j] == s.segment[n] and s.toks[j].tag in ("VVPP", "ADJD")
+                       for j in range(len(s)))
+    h = s.toks[n].head
+    return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
 
 
 def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
