@@ -301,12 +301,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                     found.append((entries[0], i, toks))
                     break
         elif tag == "NN":
-            lemma = s.lemma(i)
-            entries = lex.nouns.get(lemma)
-            if not entries:
-                entries = [t for t in lex.noun_suffixes
-                           if lemma.endswith(t.pattern[1:].lower())
-                           and len(lemma) > len(t.pattern) + 1][:1]
+            entries = lex.noun_entries(s.lemma(i))
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"

@@ -156,7 +156,35 @@ class Lexicon:
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
         """Cues of one scope by lower-case lemma (built once per lexicon)."""
-        return _cue_index(self.modality)[scope]
+        return self._cues[scope]
+
+    @cached_property
+    def _cues(self) -> dict[str, dict[str, list[ModalityCue]]]:
+        return _cue_index(self.modality)  # once: hashing the cue tuple per call was costly
+
+    def noun_entries(self, lemma: str) -> list[Trigger]:
+        """Entries of a noun lemma (lower case): its own, else the longest compound head
+        (``*gespräch``) it ends in after ≥ 3 letters of modifier; memoised per lemma."""
+        hit = self._noun_memo.get(lemma)
+        if hit is None:
+            hit = self.nouns.get(lemma) or []
+            if not hit:
+                heads = self._suffix_index
+                hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
+                            if lemma[k:] in heads), [])
+            self._noun_memo[lemma] = hit
+        return hit
+
+    @cached_property
+    def _suffix_index(self) -> dict[str, Trigger]:
+        out: dict[str, Trigger] = {}
+        for t in self.noun_suffixes:  # longest first; the first entry of a suffix wins
+            out.setdefault(t.pattern[1:].lower(), t)
+        return out
+
+    @cached_property
+    def _noun_memo(self) -> dict[str, list[Trigger]]:
+        return {}
 
 
 @cache
