@@ -255,3 +255,10 @@ def test_a_classifying_predicate_is_no_event(events: Events) -> None:
 def test_a_rejected_demand_is_the_topic(events: Events) -> None:
     evs = events("Eine Forderung Frankreichs wurde von China abgelehnt.")
     assert one(evs, "REJECT") and "REQUEST" not in {e.type.value for e in evs}
+
+
+def test_coming_out_for_an_act_is_a_call_for_it(events: Events) -> None:
+    e = one(events("Carter hat sich für die Freilassung der Gefangenen ausgesprochen."),
+            "REQUEST")
+    assert e.cameo == "100"
+    assert one(events("Carter hat sich für Obama ausgesprochen."), "SUPPORT")

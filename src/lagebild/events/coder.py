@@ -766,6 +766,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and any(t.plover in PROPOSALS for t in ctx.lex.nouns.get(
                     s.lemma(j), ())) for j in args.obj):
             f.plover, f.cameo, f.mode = "REJECT", "120", ""  # "Forderungen … als unrealistisch"
+        if "callfor" in entry.flags and _calls_for_act(s, anchor, args, ctx.lex):
+            f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
@@ -848,6 +850,16 @@ def _classifies(s: Sent, n: int) -> bool:
                        for j in range(len(s)))
     h = s.toks[n].head
     return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
+
+
+def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what a speaker comes out for an act (an event noun: "sprach sich für die
+    Freilassung aus"), not an actor or a policy?"""
+    heads = list(args.pps.get("für", [])) if args is not None else []
+    for j in range(len(s)):  # the parser may hang "für …" elsewhere: the noun after it
+        if s.lemma(j) == "für" and s.segment[j] == s.segment[v]:
+            heads += [k for k in range(j + 1, min(len(s), j + 4)) if s.toks[k].tag == "NN"][:1]
+    return any(s.toks[j].tag == "NN" and lex.noun_entries(s.lemma(j)) for j in heads)
 
 
 def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
