@@ -96,6 +96,13 @@ def test_country_part_and_matching() -> None:
     assert not ev.actor_matches(ActorRef(name="Ukraine", cameo="UKRMIL"), gold)
 
 
+def test_a_short_name_matches_only_when_equal() -> None:
+    pronoun = ev.GoldActor(code="USA", text_de="Er")
+    assert ev.actor_matches(ActorRef(name="er"), pronoun)  # the same (unlinked) words
+    assert not ev.actor_matches(ActorRef(name="Er selbst"), pronoun)
+    assert not ev.actor_matches(ActorRef(name="sie"), pronoun)
+
+
 @pytest.mark.parametrize(("line", "reason"), [
     ("{not json", "invalid JSON"),
     ('{"text_de": "x", "event": "ATTACK"}', "unknown PLOVER type"),

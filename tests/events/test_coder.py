@@ -205,3 +205,60 @@ def test_an_attack_with_words_is_an_accusation(events: Events) -> None:
     assert "ASSAULT" not in {e.type.value for e in quoted}
     armed = one(events("Die Armee Syriens griff die Stadt Aleppo an."), "ASSAULT")
     assert armed.cameo == "190"
+
+
+def test_a_meeting_dated_after_publication_is_planned(parse: Parse) -> None:
+    text = "Merkel trifft sich am 10. Oktober in Berlin mit Putin."
+    start = text.index("10. Oktober")
+    for value, kind, modality in (("2015-10-10", "AGREE", "planned"),  # after 2015-09-18
+                                  ("2015-09-10", "CONSULT", "asserted"),
+                                  ("XXXX-10-10", "CONSULT", "asserted")):  # no year: unknown
+        article = parse(text)
+        article.times = [TimeExpression(start=start, end=start + 11, text="10. Oktober",
+                                        value=value)]
+        e = one(code_article(article).events, kind)
+        assert e.modality.value == modality, value
+
+
+def test_what_a_demand_is_about_is_no_event(events: Events) -> None:
+    evs = events("Die USA forderten den Abzug der russischen Truppen aus Syrien.")
+    assert one(evs, "REQUEST") and "RETREAT" not in {e.type.value for e in evs}
+
+
+def test_unlinked_common_nouns_are_participants(events: Events) -> None:
+    e = one(events("Dabei sollen vor allem junge Tibeter verhaftet worden sein."), "COERCE")
+    assert [r.name for r in e.target] == ["Tibeter"] and e.target[0].id is None
+    assert not events("Der Kampf gegen den Terror dauert an.")
+
+
+def test_judgements(events: Events) -> None:
+    e = one(events("Der Minister bezeichnete den Besuch Merkels als wichtiges Zeichen."), "SUPPORT")
+    assert e.cameo == "051" and e.trigger.text == "bezeichnete"
+    e = one(events("Frankreich bezeichnete die Forderung Russlands als unrealistisch."), "REJECT")
+    assert names(e.source) == ["FRA"]
+    assert not events("Der Minister bezeichnete den Besuch als Reise nach Paris.")  # no verdict
+
+
+def test_a_reported_verdict_accuses_the_subject(events: Events) -> None:
+    evs = events("Die Vertrauensfrage des Kanzlers sei unecht, erklärte Angela Merkel.")
+    e = one(evs, "ACCUSE")
+    assert e.trigger.text == "unecht" and e.target
+
+
+def test_a_classifying_predicate_is_no_event(events: Events) -> None:
+    assert not events("Für mich stellen die Gesetze einen Angriff auf die Bürgerrechte dar.")
+    e = one(events("Der schwerste Vorfall war der Bombenanschlag auf eine Kirche in Kairo."),
+            "ASSAULT")
+    assert e.trigger.text == "Bombenanschlag"
+
+
+def test_a_rejected_demand_is_the_topic(events: Events) -> None:
+    evs = events("Eine Forderung Frankreichs wurde von China abgelehnt.")
+    assert one(evs, "REJECT") and "REQUEST" not in {e.type.value for e in evs}
+
+
+def test_coming_out_for_an_act_is_a_call_for_it(events: Events) -> None:
+    e = one(events("Carter hat sich für die Freilassung der Gefangenen ausgesprochen."),
+            "REQUEST")
+    assert e.cameo == "100"
+    assert one(events("Carter hat sich für Obama ausgesprochen."), "SUPPORT")

@@ -65,3 +65,14 @@ def test_generated_table_is_current(shared_dir: Path, tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(REPO / "scripts" / "build_event_codes.py"),
                     "--shared", str(shared_dir)], check=True, capture_output=True)
     assert (DATA / "cameo_plover.tsv").read_bytes() == before
+
+
+def test_agent_nouns_and_their_compounds() -> None:
+    lex = load_lexicon()
+    assert lex.is_agent("Polizei") and lex.is_agent("Bundesregierung")
+    assert lex.is_agent("Landespolizei")
+    assert not lex.is_agent("Regierungen") and not lex.is_agent("Haus")
+    # a head needs ≥ 3 letters of modifier before it: "Exregierung" is no compound to trust
+    heads = sorted(lex.agent_heads)
+    assert heads and all(len(a) >= 4 for a in heads)
+    assert not lex.is_agent("ab" + heads[0]) and lex.is_agent("abc" + heads[0])

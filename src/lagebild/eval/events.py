@@ -16,7 +16,8 @@ Metrics (one gold *main* event or none per item; ``E`` = the events the system e
   empty: correct when one emitted event of the gold type has an actor that matches a gold actor
   — its ``cameo`` equals the gold code or starts with the gold code's country part (``USA`` of
   ``USAGOV``; ``IGOEUR`` of ``IGOEUREU``; none for role-only codes such as ``CVL``), or its name
-  shares a word with the gold ``text_de``, or one of its mentions (actor layer) overlaps it.
+  equals the gold ``text_de`` (case-insensitive) or shares a word of ≥ 3 letters with it, or one
+  of its mentions (actor layer) overlaps it.
 - **modality accuracy** over found items: one emitted event of the gold type has its modality.
 - **extra events per item**: emitted events beyond the gold ones (the main event once if found,
   one per matched ``other_events`` type), averaged over all items; on ``null`` items every emitted
@@ -174,7 +175,10 @@ def actor_matches(ref: Any, gold: GoldActor, article: Article | None = None) -> 
     part = country_part(gold.code)
     if cameo and (cameo == gold.code or (part is not None and cameo.startswith(part))):
         return True
-    if _words(getattr(ref, "name", "") or "") & _words(gold.text_de):
+    name = (getattr(ref, "name", "") or "").strip().casefold()
+    if name and name == gold.text_de.strip().casefold():
+        return True  # the same words ("Er", "EU"): too short for the shared-word rule
+    if _words(name) & _words(gold.text_de):
         return True
     ref_id = getattr(ref, "id", None)
     if article is not None and ref_id:

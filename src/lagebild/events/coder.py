@@ -12,11 +12,12 @@ argument rule has a dependency reading first and a word-order or morphology fall
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lagebild.events import codes
-from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
+from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
 from lagebild.model import (
     Actor,
     ActorRef,
@@ -47,8 +48,25 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
+#: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "diese", "dieser",
+                            "jene", "jener"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+#: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
+FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
+#: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
+#: the speaker (speech-act fallback) against the predicate's subject (or its owner)
+VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
+                  frozenset())
+#: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
+CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
+#: types of a noun that is a demand or proposal (rejected when judged negatively)
+PROPOSALS = frozenset({"REQUEST", "AGREE"})
+#: PLOVER types whose object is an act that has not happened (the demanded or refused act)
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
+#: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
+REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
 
 
@@ -57,7 +75,7 @@ class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
     def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
-                 local_at: list[str | None]) -> None:
+                 local_at: list[str | None], weak: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
         self.toks: list[Token] = sentence.tokens
@@ -76,6 +94,7 @@ class Sent:
                 self.segment.append(seg)
         self.actors_at = actors_at
         self.local_at = local_at  # "~words" of an unlinked participant at a token
+        self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -117,6 +136,8 @@ class Sent:
         """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
         for c in self.children[i]:
             if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
+                    continue  # "vor allem junge Tibeter": a focus particle, no preposition
                 return self.lemma(c)
         return None
 
@@ -206,6 +227,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
         at: list[list[str]] = []
         local_at: list[str | None] = []
+        weak: set[int] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
@@ -217,12 +239,16 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 ent = next((e for e in ents if e.start <= t.start < e.end), None)
                 if ent is not None:
                     local = LOCAL + ent.text
-                elif t.tag == "NN" and lex.is_agent(t.lemma):
+                elif t.tag == "NN" and lex.is_participant(t.lemma or t.text):
                     local = LOCAL + t.text
+                    if not lex.is_agent(t.lemma or t.text):
+                        weak.add(len(local_at))
                 elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
                     local = LOCAL + t.text  # a pronoun the actor layer could not resolve
+                elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
+                    local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
-        out.append(Sent(si, s, at, local_at))
+        out.append(Sent(si, s, at, local_at, weak))
     return out
 
 
@@ -234,7 +260,10 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] |
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
                 and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
-                and (s.lemma(j) == word or s.toks[j].text.lower() == word)]
+                and (s.lemma(j) == word or s.toks[j].text.lower() == word
+                     # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
+                     or (s.toks[j].tag == "NN" and len(word) >= 4
+                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)))]
         if not hits:
             return None
         matched.append(min(hits, key=lambda j: abs(j - i)))
@@ -272,15 +301,20 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                     found.append((entries[0], i, toks))
                     break
         elif tag == "NN":
-            lemma = s.lemma(i)
-            entries = lex.nouns.get(lemma)
-            if not entries:
-                entries = [t for t in lex.noun_suffixes
-                           if lemma.endswith(t.pattern[1:].lower())
-                           and len(lemma) > len(t.pattern) + 1][:1]
+            entries = lex.noun_entries(s.lemma(i))
             if entries:
                 found.append((entries[0], i, [i]))
+    for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
+        if i not in used and s.toks[i].tag in ("ADJD", "NN") \
+                and lex.judgements.get(s.lemma(i)) == "neg" and _reported_copula(s, i):
+            found.append((VERDICT, i, [i]))
     return sorted(found, key=lambda f: f[1])
+
+
+def _reported_copula(s: Sent, i: int) -> bool:
+    """Is ``i`` the predicate of ``sein`` in Konjunktiv (what someone is reported to judge)?"""
+    return any(s.toks[c].dep == "cop" and s.lemma(c) == "sein" and "Mood=Sub" in s.toks[c].morph
+               for c in s.children[i])
 
 
 # ------------------------------------------------------------------------------ arguments
@@ -312,12 +346,18 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
     for c in s.children[h]:
         if s.toks[c].dep == "conj" and not s.is_verb(c):
             ids += actors_of(s, c, depth + 1, seen)
-    if not ids:
+    weak = ids == [local] and h in s.weak
+    if not ids or weak:  # "das Vorgehen der Regierung": the linked genitive, not the noun
+        owners: list[str] = []
         for c in s.children[h]:
             dep = s.toks[c].dep
             prep = s.prep(c)
             if (dep in GEN_DEPS and prep is None) or (prep in AGENT_PREPS and depth == 0):
-                ids += actors_of(s, c, depth + 1, seen)
+                owners += actors_of(s, c, depth + 1, seen)
+        if not weak:
+            ids = owners
+        elif any(not a.startswith(LOCAL) for a in owners):
+            ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
 
 
@@ -394,6 +434,24 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     return []
 
 
+def _passive_patient(s: Sent, v: int) -> list[str]:
+    """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
+    Mitarbeiter … entführt worden"): the first nominative participant without preposition in
+    the verb's clause before it."""
+    for j in range(v - 1, -1, -1):
+        if s.segment[j] != s.segment[v]:
+            break
+    else:
+        j = -1
+    for k in range(j + 1, v):
+        if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                and "Case=Nom" in s.toks[k].morph):
+            ids = actors_of(s, k)
+            if ids:
+                return ids
+    return []
+
+
 def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
     """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
     right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``)."""
@@ -417,7 +475,12 @@ def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
 
 
 def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
-    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``)."""
+    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``) or as
+    the activity its subject takes part in (``bekräftigte in einem Gespräch mit X``); a noun
+    in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
+    a circumstance, not the verb's act."""
+    if s.prep(n) not in (None, "in"):
+        return None
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
@@ -449,13 +512,17 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
-        return [a for j in args.obj for a in actors_of(s, j)], False
+        objs = [a for j in args.obj for a in actors_of(s, j)]
+        if not objs and args.passive:
+            return _passive_patient(s, anchor), True
+        return objs, False
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
-        if args is not None and not heads:  # "liefert Waffen an X": the parser often hangs
-            heads = [c for o in args.obj for c in s.children[o]  # the verb's phrase on
-                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # the object
+        if args is not None and not heads:  # "liefert Waffen an X", "kämpft eine Bewegung
+            heads = [c for o in args.obj + args.subj  # gegen Truppen": the parser often hangs
+                     for c in s.children[o]  # the verb's phrase on its object or subject
+                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
         if pos == "noun":
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
@@ -491,7 +558,16 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                     ids += s.actors_at[j]
                     break
                 j -= 1
+        if not ids:
+            ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
+    if slot == "pred":  # the subject of a predicate; "es sei …, dass X …": X
+        for c in s.children[anchor]:
+            if s.toks[c].dep in SUBJ_DEPS and s.toks[c].tag != "PPER":
+                return actors_of(s, c), False
+            if s.toks[c].dep in ("csubj", "ccomp", "advcl") and s.is_verb(c):
+                return _subject_actors(s, c), False
+        return [], False
     if slot == "host":
         if host is None:
             return [], False
@@ -499,14 +575,35 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     raise ValueError(f"unknown frame slot {slot!r}")
 
 
+def _possessor(s: Sent, n: int) -> list[str]:
+    """A reflexive possessive names the subject of the verb that governs the noun:
+    "Stoiber begründete seinen Rückzug" (Stoiber), "Ospel erklärte seinen Rücktritt"."""
+    if not any(s.toks[c].tag == "PPOSAT" and s.lemma(c) in REFLEXIVE_POSSESSIVES
+               for c in s.children[n]):
+        return []
+    h = s.toks[n].head
+    while 0 <= h < len(s) and s.toks[h].tag[:2] in ("VA", "VM") \
+            and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
+    if h == n or not 0 <= h < len(s) or not s.toks[h].tag.startswith("VV"):
+        return []
+    if n in verb_args(s, h).subj:
+        return []
+    return _subject_actors(s, h)
+
+
 def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
           host: int | None, ctx: Context, exclude: list[str]) -> tuple[list[str], bool]:
+    weak = {s.local_at[i] for i in s.weak}
+    first: tuple[list[str], bool] | None = None
     for slot in slots:
         ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx)
         ids = [a for a in dict.fromkeys(ids) if a not in exclude]
-        if ids:
+        if ids and any(a not in weak for a in ids):
             return ids, fallback
-    return [], False
+        if ids and first is None:  # only nouns that are merely no non-agents: a later
+            first = ids, fallback  # slot with an actor wins ("die Bereitschaft ihres
+    return first or ([], False)  # Landes erklärt": the subject of "erklärt")
 
 
 # ------------------------------------------------------------------------------ modality
@@ -646,20 +743,43 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
+        if "judge" in entry.flags:  # "bezeichnete … als unrealistisch": only with a verdict
+            verdict = _verdict(s, anchor, ctx.lex)
+            if verdict is None:
+                continue
+            if verdict == "pos":
+                f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
+        if pos == "noun" and _classifies(s, anchor):
+            continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if args is not None and "lightobj" in entry.flags and any(
+                s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
+                and not s.actors_at[j] for j in args.obj):
+            continue  # "eine Entscheidung treffen": a light verb, no meeting
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
+        if f.plover == "ACCUSE" and "judge" in entry.flags and args is not None and any(
+                s.toks[j].tag == "NN" and any(t.plover in PROPOSALS for t in ctx.lex.nouns.get(
+                    s.lemma(j), ())) for j in args.obj):
+            f.plover, f.cameo, f.mode = "REJECT", "120", ""  # "Forderungen … als unrealistisch"
+        if "callfor" in entry.flags and _calls_for_act(s, anchor, args, ctx.lex):
+            f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
-        f.modality = _modality(s, f, host, ctx.lex)
+        occurs = (_occurrence_verb(ctx, s, anchor)
+                  if pos == "noun" and host is None and "occur" in entry.flags else None)
+        f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
+        if (f.modality == "asserted" and f.plover != "AGREE"  # a promise is already intent
+                and _in_future(ctx.article, s, anchor)):
+            f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES:
@@ -693,7 +813,81 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
-    return _dedupe(out)
+    if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
+        out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
+    return _dedupe(_drop_contents(s, out))
+
+
+def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
+    """An act that is what a demand or a refusal is about ("forderte den Rückzug", "hatte
+    Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
+    it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
+    another event responds to is that event's topic."""
+    takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
+    others = {f.anchor for f in found}
+    out: list[Found] = []
+    for f in found:
+        up = set(s.ancestors(f.anchor, 2)) if s.toks[f.anchor].dep not in (
+            "conj", "parataxis") else set()
+        content = f.plover not in CONTENT_TAKERS and bool(takers & up)
+        # a demand that another event answers ("lehnte die Forderung ab", "ging auf eine
+        # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
+        topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
+                 and bool((others - {f.anchor}) & up))
+        if not content and not topic:
+            out.append(f)
+    return out
+
+
+def _classifies(s: Sent, n: int) -> bool:
+    """Is noun ``n`` an indefinite predicate that classifies something ("sie stellen einen
+    Angriff auf die Bürgerrechte dar", "das war ein Anschlag auf die Demokratie")?"""
+    if not any(s.toks[c].tag == "ART" and s.lemma(c) == "ein" for c in s.children[n]):
+        return False  # "war der Bombenanschlag auf eine Kirche" identifies an event
+    if any(s.toks[c].dep == "cop" for c in s.children[n]):
+        # not when a participle or adjective is the real predicate ("ist ein Treffen geplant")
+        return not any(s.segment[j] == s.segment[n] and s.toks[j].tag in ("VVPP", "ADJD")
+                       for j in range(len(s)))
+    h = s.toks[n].head
+    return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
+
+
+def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what a speaker comes out for an act (an event noun: "sprach sich für die
+    Freilassung aus"), not an actor or a policy?"""
+    heads = list(args.pps.get("für", [])) if args is not None else []
+    for j in range(len(s)):  # the parser may hang "für …" elsewhere: the noun after it
+        if s.lemma(j) == "für" and s.segment[j] == s.segment[v]:
+            heads += [k for k in range(j + 1, min(len(s), j + 4)) if s.toks[k].tag == "NN"][:1]
+    return any(s.toks[j].tag == "NN" and lex.noun_entries(s.lemma(j)) for j in heads)
+
+
+def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
+    """Polarity of the evaluative word a judging verb attributes (``als unrealistisch``, ``für
+    falsch``, ``zum Terroristen``; ``nannte es einen Fehler``) in the verb's clause, or None."""
+    for j in range(len(s)):
+        if s.segment[j] != s.segment[v] or j == v:
+            continue
+        polarity = lex.judgements.get(s.lemma(j))
+        if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
+            continue
+        before = {s.lemma(k) for k in range(max(0, j - 4), j)}
+        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen":
+            return polarity
+    return None
+
+
+def _in_future(article: Article, s: Sent, anchor: int) -> bool:
+    """Is the event dated after the article's publication (the ``times`` layer's calendar value
+    nearest the trigger, compared at its own precision: ``2006-07`` against the month)?"""
+    if not article.published or not article.times:
+        return False
+    sentence = s.sentence
+    t = date_for_span(article, sentence.start, sentence.end, anchor=s.toks[anchor].start)
+    if t is None or not t.value or not FULL_DATE.match(t.value):
+        return False
+    value = t.value[:10]
+    return value > article.published[:len(value)]
 
 
 def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
@@ -717,10 +911,21 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
-    h = s.toks[f.anchor].head
-    if h == f.anchor or not 0 <= h < len(s) or not s.is_verb(h):
-        return False
-    return s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs
+    return _occurrence_verb(ctx, s, f.anchor) is not None
+
+
+def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
+    """The verb by which noun ``n`` takes place (``stattfinden``, ``es gibt``, ``sich
+    ausweiten``; ``es kam zu``); a noun in another phrase ("außer der Menschenkette") is not
+    what takes place."""
+    if s.prep(n) not in (None, "zu"):
+        return None
+    h = s.toks[n].head
+    if h == n or not 0 <= h < len(s) or not s.is_verb(h):
+        return None
+    if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
+        return h
+    return None
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:
@@ -729,10 +934,20 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     flags = f.entry.flags
     if not f.source and not f.target:
         return False
-    if (pos == "noun" or "needsrc" in flags) and not f.source:
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
+
+
+def _victim(f: Found, s: Sent) -> bool:
+    """A conflictual event noun with its target but no agent ("Bombenanschlag auf eine
+    Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened.
+    The target must be an actor or an agent noun, not any noun ("Kampf gegen den Terror");
+    an ongoing state (flag ``ongoing``: "der Krieg gegen den IS") is background without agent."""
+    weak = {s.local_at[i] for i in s.weak}
+    return (any(a not in weak for a in f.target) and not {"recip", "ongoing"} & f.entry.flags
+            and codes.quad_class(f.plover) >= 3)
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -97,6 +97,9 @@ class Lexicon:
     agents: frozenset[str]  # lemmas (lower) of nouns naming an unlinked participant
     occur_verbs: frozenset[str]  # "stattfinden", "kommen (zu)": an event noun happens
     verbal_markers: frozenset[str] = frozenset()  # make an attack verbal (flag ``words``)
+    nonagents: frozenset[str] = frozenset()  # lemmas (lower) that never name a participant
+    nonagent_suffixes: tuple[str, ...] = ()  # endings of such nouns (abstract, time, things)
+    judgements: dict[str, str] = field(default_factory=dict)  # evaluative lemma -> neg | pos
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -105,15 +108,44 @@ class Lexicon:
         return out
 
     def is_agent(self, lemma: str) -> bool:
-        """Does a noun name a participant: an agent noun or a compound ending in one?"""
+        """Does a noun name a participant: an agent noun or a compound ending in one
+        (a head of ≥ 4 letters after ≥ 3 letters of modifier: ``Bundesregierung``)?"""
         low = lemma.lower()
-        if low in self.agents:
-            return True
-        return any(low.endswith(a) for a in self.agent_heads if len(low) > len(a) + 2)
+        memo = self._agent_memo
+        hit = memo.get(low)
+        if hit is None:  # every suffix is one set lookup, not a scan of all agent nouns
+            heads = self.agent_heads
+            hit = low in self.agents or any(low[k:] in heads for k in range(3, len(low) - 3))
+            memo[low] = hit
+        return hit
 
-    @property
-    def agent_heads(self) -> tuple[str, ...]:
-        return tuple(a for a in self.agents if len(a) >= 4)
+    def is_participant(self, lemma: str) -> bool:
+        """Can a common noun in an argument slot name a participant? Agent nouns can; event
+        nouns (trigger nouns), abstract nouns, times, quantities, things and places cannot
+        (``nonagents.tsv``); any other noun can ("junge Tibeter", "die Einsatzkräfte")."""
+        low = lemma.lower()
+        memo = self._participant_memo
+        hit = memo.get(low)
+        if hit is None:
+            hit = self.is_agent(lemma) or not (
+                low in self.nonagents or low in self.nouns
+                or any(low.endswith(x) for x in self.nonagent_suffixes)
+                or any(low.endswith(t.pattern[1:].lower()) for t in self.noun_suffixes))
+            memo[low] = hit
+        return hit
+
+    @cached_property
+    def _participant_memo(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def agent_heads(self) -> frozenset[str]:
+        """Agent nouns that may end a compound (short ones would match by chance)."""
+        return frozenset(a for a in self.agents if len(a) >= 4)
+
+    @cached_property
+    def _agent_memo(self) -> dict[str, bool]:
+        return {}
 
     def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
@@ -124,7 +156,35 @@ class Lexicon:
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
         """Cues of one scope by lower-case lemma (built once per lexicon)."""
-        return _cue_index(self.modality)[scope]
+        return self._cues[scope]
+
+    @cached_property
+    def _cues(self) -> dict[str, dict[str, list[ModalityCue]]]:
+        return _cue_index(self.modality)  # once: hashing the cue tuple per call was costly
+
+    def noun_entries(self, lemma: str) -> list[Trigger]:
+        """Entries of a noun lemma (lower case): its own, else the longest compound head
+        (``*gespräch``) it ends in after ≥ 3 letters of modifier; memoised per lemma."""
+        hit = self._noun_memo.get(lemma)
+        if hit is None:
+            hit = self.nouns.get(lemma) or []
+            if not hit:
+                heads = self._suffix_index
+                hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
+                            if lemma[k:] in heads), [])
+            self._noun_memo[lemma] = hit
+        return hit
+
+    @cached_property
+    def _suffix_index(self) -> dict[str, Trigger]:
+        out: dict[str, Trigger] = {}
+        for t in self.noun_suffixes:  # longest first; the first entry of a suffix wins
+            out.setdefault(t.pattern[1:].lower(), t)
+        return out
+
+    @cached_property
+    def _noun_memo(self) -> dict[str, list[Trigger]]:
+        return {}
 
 
 @cache
@@ -177,9 +237,13 @@ def load_lexicon() -> Lexicon:
     instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
                    for r in read_tsv("instruments.tsv")]
     roles = read_tsv("verbs.tsv")
+    nonagents = [r["lemma"].lower() for r in read_tsv("nonagents.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
                    frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "occur"),
-                   frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")))
+                   frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")),
+                   frozenset(w for w in nonagents if not w.startswith("*")),
+                   tuple(w[1:] for w in nonagents if w.startswith("*")),
+                   {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")})
