@@ -13,6 +13,8 @@ _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "
 
 def fold(word: str) -> str:
     """Case- and accent-insensitive key: ``Müntefering`` and ``MUENTEFERING`` fold alike."""
+    if word.isascii():  # most words: nothing to translate or decompose
+        return word.lower()
     word = word.translate(_UMLAUT)
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if not unicodedata.combining(c)).lower()
@@ -32,7 +34,7 @@ def tokenize(text: str) -> list[Tok]:
 
 
 def alias_key(alias: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokenize(alias))
+    return tuple(fold(t) for t in _TOKEN.findall(alias))
 
 
 def case_of(alias: str) -> str:
