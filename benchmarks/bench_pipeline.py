@@ -32,6 +32,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from itertools import pairwise  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -182,10 +183,11 @@ def main() -> None:
         result["steady_words_per_s_cpu"] = round(words / steady) if steady > 0 else None
         result["peak_rss_mib"] = round(e2e["peak_rss_mib"])
         if e2e["rss_samples"]:
+            # the highest RSS in each tenth of the run: flat if it does not climb
             samples = [mib for _, mib in e2e["rss_samples"]]
-            tenth = max(1, len(samples) // 10)
-            result["rss_mib_by_tenth"] = [samples[min(len(samples) - 1, i * tenth)]
-                                          for i in range(1, 11)]
+            cuts = [len(samples) * i // 10 for i in range(11)]
+            result["rss_max_mib_by_tenth"] = [max(samples[a:b], default=0)
+                                              for a, b in pairwise(cuts)]
 
         if not args.skip_stages:
             stages = in_process(base, tmp)
@@ -214,8 +216,8 @@ def main() -> None:
     if result["steady_words_per_s_cpu"]:
         print(f"| end to end without start-up | {result['steady_words_per_s_cpu']:,} words/s CPU |")
     print(f"| peak RSS of the ingest process | {result['peak_rss_mib']} MiB |")
-    if "rss_mib_by_tenth" in result:
-        print(f"| RSS at each tenth of the run | {result['rss_mib_by_tenth']} MiB |")
+    if "rss_max_mib_by_tenth" in result:
+        print(f"| highest RSS in each tenth of the run | {result['rss_max_mib_by_tenth']} MiB |")
     if "stages" in result:
         print(f"| spaCy tokenizer alone (ceiling) | {result['tokenizer_words_per_s_cpu']:,} "
               "words/s CPU |")
