@@ -138,6 +138,7 @@ class KB:
         self._prefix: dict[str, list[str]] | None = None
         self._holders: dict[tuple[str, str], list[tuple[Term, str]]] | None = None
         self.max_alias_len = 1
+        self.alias_lengths: dict[str, list[int]] = {}
 
     # -- serialisation ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -237,14 +238,14 @@ class KB:
                 key = alias_key(form)
                 if not key:
                     continue
+                case = case_of(form)
                 variants = {key, tuple(k for k in key if k != "-")}
                 for variant in variants:
                     if not variant:
                         continue
                     bucket = index.setdefault(variant, [])
-                    entry = AliasEntry(actor, kind, case_of(form), form)
                     if all(e.actor != actor or e.kind != kind for e in bucket):
-                        bucket.append(entry)
+                        bucket.append(AliasEntry(actor, kind, case, form))
 
         for actor in self.actors.values():
             is_person = actor.type == "person"
@@ -267,6 +268,12 @@ class KB:
         self._index = index
         self._prefix = prefix
         self.max_alias_len = max((len(k) for k in index), default=1)
+        # The alias lengths that start with each first word, longest first: the linker tries
+        # only these at a token instead of every length up to max_alias_len.
+        lengths: dict[str, set[int]] = {}
+        for key in index:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self.alias_lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
 
     def holders(self, role: str, org: str, date: str | None) -> list[tuple[Term, str]]:
         """(term, person id) of ``role`` at ``org`` active at ``date``; without a date the

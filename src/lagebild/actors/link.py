@@ -144,8 +144,13 @@ class Linker:
     # -- scanning -----------------------------------------------------------------------
     def _match(self, text: str, toks: list[Tok], i: int) -> tuple[int, list[Any]] | None:
         index = self.kb.index
-        limit = min(len(toks), i + self.kb.max_alias_len)
-        for j in range(limit, i, -1):
+        lengths = self.kb.alias_lengths.get(toks[i].key)
+        if not lengths:
+            return None
+        for n in lengths:  # longest first, as before
+            j = i + n
+            if j > len(toks):
+                continue
             if j - i > 1 and "\n" in text[toks[i].start:toks[j - 1].end]:
                 continue
             entries = index.get(tuple(t.key for t in toks[i:j]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe",
@@ -13,6 +14,13 @@ _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "
 
 def fold(word: str) -> str:
     """Case- and accent-insensitive key: ``Müntefering`` and ``MUENTEFERING`` fold alike."""
+    if word.isascii():  # most words: nothing to translate or decompose
+        return word.lower()
+    return _fold_unicode(word)
+
+
+@lru_cache(maxsize=1 << 15)  # the same names and words come back in every article
+def _fold_unicode(word: str) -> str:
     word = word.translate(_UMLAUT)
     word = unicodedata.normalize("NFKD", word)
     return "".join(c for c in word if not unicodedata.combining(c)).lower()
@@ -32,15 +40,15 @@ def tokenize(text: str) -> list[Tok]:
 
 
 def alias_key(alias: str) -> tuple[str, ...]:
-    return tuple(t.key for t in tokenize(alias))
+    return tuple(fold(t) for t in _TOKEN.findall(alias))
 
 
 def case_of(alias: str) -> str:
     """``upper`` (IS, UN: exact case), ``title`` (needs a capital) or ``any`` (adjectives)."""
-    letters = [c for c in alias if c.isalpha()]
+    letters = [*filter(str.isalpha, alias)]
     if not letters:
         return "any"
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(letters) > 1 and all(map(str.isupper, letters)):
         return "upper"
     return "title" if letters[0].isupper() else "any"
 

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
 import lxml.html
 from lxml import etree
 
@@ -135,6 +134,8 @@ def _bozo_detail(parsed: Any) -> str:
 def read_feed(inp: InputFile, options: Options) -> Iterator[Item]:
     if len(inp.data) > options.max_chars * 20:
         raise LagebildError(ErrorCode.E008, size=len(inp.data), limit=options.max_chars * 20)
+    import feedparser  # only when a feed is read, not at every start
+
     parsed = feedparser.parse(inp.data, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:

@@ -13,14 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, POS, TAG
-from spacy.language import Language
-from spacy.tokens import Doc
+from lagebild.nlp._lean import import_thinc_without_torch
 
-from lagebild.model import PROSE_BLOCKS, Article, Entity, Sentence, Token
-from lagebild.nlp import components as _components  # noqa: F401  (registers factories)
+import_thinc_without_torch()  # before spaCy: its thinc would import torch (~4 s) for nothing
+
+import spacy  # noqa: E402
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, POS, TAG  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from thinc.api import use_ops  # noqa: E402
+
+from lagebild.model import PROSE_BLOCKS, Article, Entity, Sentence, Token  # noqa: E402
+from lagebild.nlp import components as _components  # noqa: E402,F401  (registers factories)
 
 MODEL_NAME = "de_lagebild"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
@@ -55,12 +61,34 @@ def _load(path: Path) -> Language:
             f"no Lagebild NLP model at {path}; train one with "
             "`lagebild train pipeline --data ../shared/data` and pass its model-best folder"
         )
-    return spacy.load(path)
+    # thinc's default matrix product (BLIS) ran at a third of numpy's OpenBLAS here (24 vs
+    # 84 GFLOP/s on one core); the models take their ops when built, so this is scoped to them.
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(path)
 
 
 def load_pipeline(path: Path | None = None) -> Language:
     """The spaCy pipeline (cached per path); default: the model shipped in the package."""
     return _load(Path(path or DEFAULT_MODEL).resolve())
+
+
+_new_token = Token.__new__
+_set = object.__setattr__
+# What Token.model_construct does for a model without defaults left, private attributes, extra
+# fields or post-init hook, without its per-field loop: one token per word makes it a third
+# of the conversion's time. tests/test_speed.py checks the result equals model_construct's.
+_PLAIN_TOKEN = Token.__pydantic_post_init__ is None and not Token.__private_attributes__
+
+
+def _token(fields: dict[str, Any]) -> Token:
+    if not _PLAIN_TOKEN:  # the model grew a hook: take the general path
+        return Token.model_construct(**fields)
+    token = _new_token(Token)
+    _set(token, "__dict__", fields)
+    _set(token, "__pydantic_fields_set__", set(fields))
+    _set(token, "__pydantic_extra__", None)
+    _set(token, "__pydantic_private__", None)
+    return token
 
 
 def _morph_str(value: str) -> str:
@@ -81,7 +109,6 @@ def doc_to_sentences(doc: Doc, offset: int = 0) -> list[Sentence]:
     strings = doc.vocab.strings
     texts = [t.text for t in doc]
     sentences: list[Sentence] = []
-    construct = Token.model_construct
     for sent in doc.sents:
         s0, s1 = sent.start, sent.end
         kept = [i for i in range(s0, s1) if not arr[i][1]]
@@ -95,17 +122,17 @@ def doc_to_sentences(doc: Doc, offset: int = 0) -> list[Sentence]:
             start = offset + idx
             head_i = i + (head if head < 2**63 else head - 2**64)
             tokens.append(
-                construct(
-                    text=text,
-                    start=start,
-                    end=start + len(text),
-                    lemma=strings[lemma] if lemma else "",
-                    pos=strings[pos] if pos else "",
-                    tag=strings[tag] if tag else "",
-                    morph=_morph_str(strings[morph]) if morph else "",
-                    head=index.get(head_i, k),
-                    dep=strings[dep] if dep else "",
-                )
+                _token({
+                    "text": text,
+                    "start": start,
+                    "end": start + len(text),
+                    "lemma": strings[lemma] if lemma else "",
+                    "pos": strings[pos] if pos else "",
+                    "tag": strings[tag] if tag else "",
+                    "morph": _morph_str(strings[morph]) if morph else "",
+                    "head": index.get(head_i, k),
+                    "dep": strings[dep] if dep else "",
+                })
             )
         sentences.append(
             Sentence.model_construct(start=tokens[0].start, end=tokens[-1].end, tokens=tokens)

@@ -21,7 +21,8 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,50 @@ ABBREVIATIONS = [
 
 
 # --------------------------------------------------------------------------- lexfeat
+class SortedTable(Mapping[str, str]):
+    """The lexicon as two parallel lists sorted by word, looked up by bisection.
+
+    Read-only. Loading it is two ``split`` calls, where a dict of the same million entries
+    took about a second to build; a lookup is ~20 string comparisons, and the component
+    caches its result per word anyway."""
+
+    __slots__ = ("codes", "words")
+
+    def __init__(self, words: list[str], codes: list[str]) -> None:
+        self.words = words  # sorted, unique
+        self.codes = codes
+
+    def get(self, word: str, default: Any = None) -> Any:
+        code = self.find(word)
+        return default if code is None else code
+
+    def find(self, word: str) -> str | None:
+        """The code of ``word``, or None."""
+        words = self.words
+        i = bisect_left(words, word)
+        if i < len(words) and words[i] == word:
+            return self.codes[i]
+        return None
+
+    def __getitem__(self, word: str) -> str:
+        code = self.find(word)
+        if code is None:
+            raise KeyError(word)
+        return code
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.find(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def items(self) -> Any:
+        return zip(self.words, self.codes, strict=True)
+
+
 class LexicalFeatures:
     """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
 
@@ -133,14 +178,13 @@ class LexicalFeatures:
         self.name = name
         self.vocab = nlp.vocab
         self.compound_heads = compound_heads
-        self.table: dict[str, str] = {}
+        self.table: SortedTable = SortedTable([], [])
         self._cache: dict[int, int] = {}
-        self._nouns: frozenset[str] | None = None
 
-    def set_table(self, table: dict[str, str]) -> None:
-        self.table = dict(table)
+    def set_table(self, table: Mapping[str, str]) -> None:
+        items = sorted(table.items())
+        self.table = SortedTable([w for w, _ in items], [c for _, c in items])
         self._cache = {}
-        self._nouns = None
 
     def code(self, text: str) -> str:
         code = self._lookup(text)
@@ -153,20 +197,19 @@ class LexicalFeatures:
         ``Rauchmelder`` (Melder), ``Wellnessurlaub`` (Urlaub) — a German compound noun."""
         if len(text) < 6 or not text[:1].isupper() or not text.isalpha():
             return False
-        if self._nouns is None:
-            self._nouns = frozenset(w for w, c in self.table.items() if "N" in c)
-        nouns = self._nouns
-        return any(text[i].upper() + text[i + 1:] in nouns for i in range(3, len(text) - 2))
+        get = self.table.find
+        return any("N" in (get(text[i].upper() + text[i + 1:]) or "")
+                   for i in range(3, len(text) - 2))
 
     def _lookup(self, text: str) -> str:
-        code = self.table.get(text)
+        code = self.table.find(text)
         if code is not None:
             return code
-        lower = self.table.get(text.lower())
+        lower = self.table.find(text.lower())
         if lower is not None:
             return "~" + lower
         if "-" in text:  # compounds: the last part decides (US-Außenminister)
-            last = self.table.get(text.rsplit("-", 1)[1])
+            last = self.table.find(text.rsplit("-", 1)[1])
             if last is not None:
                 return "+" + last
         return UNKNOWN
@@ -199,10 +242,19 @@ class LexicalFeatures:
     def _load_blob(self, data: bytes) -> None:
         text = gzip.decompress(data).decode("utf-8")
         if "\0" in text:
+            # _dump wrote the words sorted: the two lists are the table as they are (building
+            # a dict of a million entries instead took a second at every start).
             words, codes = text.split("\0", 1)
-            table = dict(zip(words.split("\n"), codes.split("\n"), strict=True))
-        else:  # older word<TAB>code format
-            table = dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
+            word_list, code_list = words.split("\n"), codes.split("\n")
+            if len(word_list) != len(code_list):
+                raise ValueError("lexicon table: words and codes differ in number")
+            if word_list and word_list[0] == "":
+                del word_list[0], code_list[0]
+            self.table = SortedTable(word_list, code_list)
+            self._cache = {}
+            return
+        # older word<TAB>code format
+        table = dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
         table.pop("", None)
         self.set_table(table)
 

@@ -373,9 +373,12 @@ class Finder:
                 k = min(cands, key=lambda k: (abs(k - i), k))
                 head = k
                 # the phrase's head: climb flat/appos/compound links inside the range
+                seen = {head}  # a token whose head was dropped whitespace is its own head
                 while sent.toks[head].dep in ("flat", "appos", "compound", "flat:name") and (
-                        lo <= sent.toks[head].head <= hi) and sent.toks[head].head != i:
+                        lo <= sent.toks[head].head <= hi) and sent.toks[head].head != i and (
+                        sent.toks[head].head not in seen):
                     head = sent.toks[head].head
+                    seen.add(head)
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
                     return sent.span(*sp)
