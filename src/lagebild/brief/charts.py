@@ -11,25 +11,26 @@ from html import escape
 
 from lagebild.brief.model import Brief, DayCount, Network, PairChange
 
-QUAD_COLOURS = {1: "#3b82f6", 2: "#10b981", 3: "#f59e0b", 4: "#ef4444"}
+QUAD_COLOURS = {1: "#4c9a2a", 2: "#2a7f9a", 3: "#d08a1e", 4: "#c0392b"}
 QUAD_SHORT = {1: "verb. Koop.", 2: "mat. Koop.", 3: "verb. Konfl.", 4: "mat. Konfl."}
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
-            f'<style>text{{font:11px sans-serif;fill:#333}}</style>{"".join(body)}</svg>')
+            # presentation attributes, not a <style>: a strict style-src cannot block them
+            f'font-family="sans-serif" font-size="11" fill="#333" '
+            f'aria-label="{escape(title)}"><title>{escape(title)}</title>{"".join(body)}</svg>')
 
 
 def timeline_chart(days: list[DayCount], title: str = "Ereignismeldungen pro Tag") -> str:
     """Stacked bars: event reports per publication day and QuadClass."""
     width, height, left, bottom = 640, 180, 30, 24
-    if not days:
+    if not any(d.q1 + d.q2 + d.q3 + d.q4 for d in days):
         return _svg(width, 40, title, ['<text x="4" y="24">keine Ereignisse</text>'])
     top = max(d.q1 + d.q2 + d.q3 + d.q4 for d in days) or 1
     slot = (width - left - 4) / len(days)
-    bar = max(1.0, slot * 0.8)
+    bar = min(24.0, max(1.0, slot * 0.8))
     plot = height - bottom - 8
     body = [f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" '
             'stroke="#999"/>', f'<text x="2" y="16">{top}</text>']

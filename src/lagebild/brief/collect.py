@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from lagebild.actors.ids import mention_actor_id
@@ -390,13 +391,15 @@ def _network(reports: Sequence[Report], focus: set[str], names: _Names,
 
 
 def _timeline(reports: Sequence[Report], period: Period) -> list[DayCount]:
-    days: dict[str, DayCount] = {}
+    """Event reports per publication day, every day of the period (zeros included)."""
+    days = {(period.start + timedelta(days=i)).isoformat(): DayCount(
+        day=(period.start + timedelta(days=i)).isoformat()) for i in range(period.days)}
     for r in reports:
-        day = days.setdefault(r.published, DayCount(day=r.published))
-        if r.quad_class in (1, 2, 3, 4):
+        day = days.get(r.published)
+        if day is not None and r.quad_class in (1, 2, 3, 4):
             name = f"q{r.quad_class}"
             setattr(day, name, getattr(day, name) + 1)
-    return [days[d] for d in sorted(days) if period.date_from <= d <= period.date_to]
+    return list(days.values())
 
 
 def _articles(conn: sqlite3.Connection, start: str, end: str) -> int:
