@@ -24,7 +24,7 @@ SCORING = ("score = 3·ln(1 + articles) + 2·ln(1 + sources: outlets and agencie
            "− 1 if not asserted (planned, proposed, hypothetical, alleged …)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One event as one article reports it (a row of ``events``)."""
 
@@ -46,21 +46,20 @@ class Report:
     original: str  # the article id, or the article it nearly duplicates
 
     @property
-    def key(self) -> tuple[str, frozenset[str], frozenset[str], str]:
-        return (self.plover, frozenset(k for k, _ in self.source),
-                frozenset(k for k, _ in self.target), self.date or "")
+    def key(self) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str]:
+        return (self.plover, self.source, self.target, self.date or "")
 
 
 @dataclass
 class Cluster:
     reports: list[Report]
     agencies: dict[str, list[str]] = field(default_factory=dict)  # article id → agencies
+    #: the representative report: asserted before the rest, then the earliest
+    first: Report = field(init=False)
 
-    @property
-    def first(self) -> Report:
-        """The representative report: asserted before the rest, then the earliest."""
-        return min(self.reports, key=lambda r: (r.modality not in (None, "asserted"),
-                                                r.published, r.article_id, r.idx))
+    def __post_init__(self) -> None:
+        self.first = min(self.reports, key=lambda r: (r.modality not in (None, "asserted"),
+                                                      r.published, r.article_id, r.idx))
 
     @property
     def articles(self) -> int:
@@ -87,8 +86,8 @@ def normalise_date(value: str | None) -> str | None:
 
 def cluster_reports(reports: list[Report]) -> list[Cluster]:
     """Group reports of the same event (see the module docstring)."""
-    by_key: dict[tuple[str, frozenset[str], frozenset[str], str], list[Report]] = (
-        defaultdict(list))
+    by_key: dict[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str],
+                 list[Report]] = defaultdict(list)
     clusters: list[Cluster] = []
     for report in reports:
         if not report.source and not report.target:
@@ -111,6 +110,17 @@ def cluster_reports(reports: list[Report]) -> list[Cluster]:
                 current = [report]
         clusters.append(Cluster(current))
     return clusters
+
+
+def rough_score(cluster: Cluster, prominence: dict[str, int]) -> float:
+    """``score`` without agencies (outlets only) and without words: to pick the candidates
+    whose articles are read for their agencies."""
+    first = cluster.first
+    outlets = {r.outlet for r in cluster.reports if r.outlet}
+    mentions = max((prominence.get(k, 0) for k, _ in first.source + first.target), default=0)
+    return (3 * math.log1p(len({r.original for r in cluster.reports}))
+            + 2 * math.log1p(len(outlets)) + 0.25 * abs(first.goldstein or 0.0)
+            + 0.5 * math.log1p(mentions) - (first.modality not in (None, "asserted")))
 
 
 def score(cluster: Cluster, prominence: dict[str, int]) -> tuple[float, list[tuple[str, str,

@@ -7,6 +7,7 @@ items the brief shows (their evidence).
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -16,7 +17,14 @@ from datetime import timedelta
 from typing import Any
 
 from lagebild.actors.ids import mention_actor_id
-from lagebild.brief.clusters import SCORING, Cluster, Report, cluster_reports, normalise_date
+from lagebild.brief.clusters import (
+    SCORING,
+    Cluster,
+    Report,
+    cluster_reports,
+    normalise_date,
+    rough_score,
+)
 from lagebild.brief.clusters import score as cluster_score
 from lagebild.brief.links import evidence_href
 from lagebild.brief.model import (
@@ -76,7 +84,10 @@ class _Names:
         return ActorName(id=key, name=self.names.get(key, key))
 
 
-def _sides(refs: Any) -> tuple[tuple[str, str], ...]:
+Sides = tuple[tuple[str, str], ...]
+
+
+def _sides(refs: Any) -> Sides:
     out: list[tuple[str, str]] = []
     for ref in refs or []:
         if isinstance(ref, dict) and (ref.get("id") or ref.get("name")):
@@ -89,23 +100,33 @@ def _bounds(period: Period) -> tuple[str, str]:
     return period.date_from, date_upper_bound(period.date_to)
 
 
-def _reports(conn: sqlite3.Connection, start: str, end: str) -> list[Report]:
+def _reports(conn: sqlite3.Connection, start: str, end: str,
+             sides: dict[str | None, Sides]) -> list[Report]:
+    """The events reported in articles published in [start, end). Only the fields the brief
+    needs are read (SQLite's json_extract, not the whole JSON in Python); an event side's
+    JSON is parsed once per distinct text (the same actors recur across thousands of rows)."""
     rows = conn.execute(
         """SELECT e.article_id, e.idx, e.code, e.plover, e.quad_class, e.modality, e.date,
-                  e.start, e.end, e.data, a.published, a.outlet, a.near_duplicate_of
-           FROM events e JOIN articles a ON a.id = e.article_id
+                  e.start, e.end, json_extract(e.data, '$.goldstein'),
+                  json_extract(e.data, '$.source'), json_extract(e.data, '$.target'),
+                  json_extract(e.data, '$.trigger.text'),
+                  a.published, a.outlet, a.near_duplicate_of
+           FROM articles a JOIN events e ON e.article_id = a.id
            WHERE a.published >= ? AND a.published < ?""", (start, end))
     reports: list[Report] = []
-    for r in rows:
-        data: dict[str, Any] = json.loads(r[9]) if r[9] else {}
-        goldstein = data.get("goldstein")
+    for (article_id, idx, code, plover, quad, modality, stated, s0, s1, goldstein, source,
+         target, trigger, published, outlet, near) in rows:
+        src = sides.get(source)
+        if src is None:
+            src = sides[source] = _sides(json.loads(source) if source else None)
+        tgt = sides.get(target)
+        if tgt is None:
+            tgt = sides[target] = _sides(json.loads(target) if target else None)
         reports.append(Report(
-            article_id=r[0], idx=r[1], plover=r[3] or "?", cameo=r[2], quad_class=r[4],
-            goldstein=float(goldstein) if isinstance(goldstein, int | float) else None,
-            modality=r[5], date=normalise_date(r[6]), published=str(r[10])[:10],
-            source=_sides(data.get("source")), target=_sides(data.get("target")),
-            trigger=(data.get("trigger") or {}).get("text"), start=r[7], end=r[8],
-            outlet=r[11], original=r[12] or r[0]))
+            article_id, idx, plover or "?", code, quad,
+            float(goldstein) if isinstance(goldstein, int | float) else None, modality,
+            normalise_date(stated), str(published)[:10], src, tgt, trigger, s0, s1, outlet,
+            near or article_id))
     return reports
 
 
@@ -168,9 +189,9 @@ def _mentions(conn: sqlite3.Connection, start: str, end: str,
 
 def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
                  names: _Names, limits: Limits) -> dict[str, list[EventItem]]:
-    # first a ranking without agencies, then the best candidates again with them
-    rough = sorted(clusters, key=lambda c: -cluster_score(c, prominence)[0])
-    candidates = rough[:CANDIDATES * 4]
+    # first a cheap ranking without agencies, then the best candidates again with them
+    candidates = heapq.nlargest(CANDIDATES * 4, clusters,
+                                key=lambda c: rough_score(c, prominence))
     text.load(r.article_id for c in candidates for r in c.reports)
     for cluster in candidates:
         cluster.agencies = {r.article_id: text.agencies(r.article_id) for r in cluster.reports}
@@ -199,69 +220,134 @@ def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
     return {k: out[k] for k in sorted(out)}
 
 
-def _pair_counts(reports: Sequence[Report], focus: set[str]) -> tuple[
-        dict[tuple[str, str], list[int]], dict[tuple[str, str], list[float]],
-        dict[tuple[str, str], list[Report]]]:
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    goldstein: dict[tuple[str, str], list[float]] = defaultdict(list)
-    seen: dict[tuple[str, str], list[Report]] = defaultdict(list)
+@dataclass
+class _Tally:
+    """A period's relations, counted in SQL over ``event_actors`` (actors with an id): events
+    per actor pair (unordered) and QuadClass, Goldstein sums, directed edges for the network,
+    and each actor's roles."""
+
+    pairs: dict[tuple[str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    gold: dict[tuple[str, str], list[float]] = field(
+        default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))  # sum, count
+    edges: Counter[tuple[str, str]] = field(default_factory=Counter)
+    edge_quads: dict[tuple[str, str], Counter[int]] = field(
+        default_factory=lambda: defaultdict(Counter))
+    edge_gold: dict[tuple[str, str], list[float]] = field(
+        default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def mean(self, pair: tuple[str, str]) -> float | None:
+        total, n = self.gold.get(pair, (0.0, 0.0))
+        return round(total / n, 2) if n else None
+
+
+_PERIOD_EVENTS = """SELECT e.article_id, e.idx, e.quad_class,
+                           json_extract(e.data, '$.goldstein') AS g
+                    FROM articles a JOIN events e ON e.article_id = a.id
+                    WHERE a.published >= ? AND a.published < ?"""
+_ROLE_NAMES = {("source", q): f"Urheber: {name}" for q, name in QUAD_NAMES.items()} | {
+    ("target", q): f"Ziel: {name}" for q, name in QUAD_NAMES.items()}
+
+
+def _tally(conn: sqlite3.Connection, start: str, end: str, focus: set[str]) -> _Tally:
+    tally = _Tally()
+    where, params = "", []
+    if focus:
+        where = (f" AND (s.actor_id IN ({marks(list(focus))})"
+                 f" OR t.actor_id IN ({marks(list(focus))}))")
+        params = [*focus, *focus]
+    for s, t, quad, n, g_sum, g_n in conn.execute(
+        f"""SELECT s.actor_id, t.actor_id, e.quad_class, COUNT(*), SUM(e.g), COUNT(e.g)
+            FROM ({_PERIOD_EVENTS}) e
+            JOIN event_actors s ON s.article_id = e.article_id AND s.idx = e.idx
+                                   AND s.role = 'source'
+            JOIN event_actors t ON t.article_id = e.article_id AND t.idx = e.idx
+                                   AND t.role = 'target'
+            WHERE s.actor_id != t.actor_id{where}
+            GROUP BY s.actor_id, t.actor_id, e.quad_class""", [start, end, *params]):
+        pair = (s, t) if s < t else (t, s)
+        if quad in (1, 2, 3, 4):
+            tally.pairs[pair][quad - 1] += n
+            tally.edge_quads[(s, t)][quad] += n
+        if g_n:
+            g = tally.gold[pair]
+            g[0] += g_sum
+            g[1] += g_n
+            eg = tally.edge_gold[(s, t)]
+            eg[0] += g_sum
+            eg[1] += g_n
+        tally.edges[(s, t)] += n
+    for actor, role, quad in conn.execute(
+        f"""SELECT DISTINCT ea.actor_id, ea.role, e.quad_class FROM ({_PERIOD_EVENTS}) e
+            JOIN event_actors ea ON ea.article_id = e.article_id AND ea.idx = e.idx""",
+            (start, end)):
+        name = _ROLE_NAMES.get((role, quad))
+        if name:
+            tally.roles[actor].add(name)
+    return tally
+
+
+def _pair_evidence(reports: Sequence[Report], pairs: Iterable[tuple[str, str]],
+                   keep: int = 3) -> dict[tuple[str, str], list[Report]]:
+    """The first reports of the period between each of ``pairs`` (either direction), found
+    in one pass over the period's reports."""
+    wanted = set(pairs)
+    found: dict[tuple[str, str], dict[tuple[str, int], Report]] = {p: {} for p in wanted}
     for r in reports:
         for s, _ in r.source:
             for t, _ in r.target:
-                if s == t or not _focus_match((s, t), focus):
-                    continue
-                pair = (min(s, t), max(s, t))
-                if r.quad_class in (1, 2, 3, 4):
-                    counts[pair][r.quad_class - 1] += 1
-                if r.goldstein is not None:
-                    goldstein[pair].append(r.goldstein)
-                seen[pair].append(r)
-    return counts, goldstein, seen
+                pair = (s, t) if s < t else (t, s)
+                if pair in wanted:
+                    found[pair][(r.article_id, r.idx)] = r
+    return {p: sorted(rs.values(), key=lambda r: (r.published, r.article_id, r.idx))[:keep]
+            for p, rs in found.items()}
 
 
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None
-
-
-def _changes(current: Sequence[Report], previous: Sequence[Report], focus: set[str],
-             text: _Text, names: _Names, limits: Limits) -> list[PairChange]:
-    cur, cur_g, cur_reports = _pair_counts(current, focus)
-    prev, prev_g, _ = _pair_counts(previous, focus)
+def _changes(current: Sequence[Report], cur: _Tally, prev: _Tally, text: _Text,
+             names: _Names, limits: Limits) -> list[PairChange]:
     ranked: list[tuple[float, tuple[str, str]]] = []
-    for pair in set(cur) | set(prev):
-        c, p = cur.get(pair, [0] * 4), prev.get(pair, [0] * 4)
-        movement = float(sum(abs(x - y) for x, y in zip(c, p, strict=True)))
-        gc, gp = _mean(cur_g.get(pair, [])), _mean(prev_g.get(pair, []))
+    zero = [0, 0, 0, 0]
+    for pair in set(cur.pairs) | set(prev.pairs):
+        c, p = cur.pairs.get(pair, zero), prev.pairs.get(pair, zero)
+        movement = float(abs(c[0] - p[0]) + abs(c[1] - p[1]) + abs(c[2] - p[2])
+                         + abs(c[3] - p[3]))
+        if movement:
+            ranked.append((movement, pair))
+    # Goldstein moves only among the pairs whose counts moved most (means cost a division)
+    ranked = heapq.nlargest(limits.changes * 5, ranked)
+    rescored: list[tuple[float, tuple[str, str]]] = []
+    for movement, pair in ranked:
+        gc, gp = cur.mean(pair), prev.mean(pair)
         if gc is not None and gp is not None:
             movement += 0.5 * abs(gc - gp)
-        if movement > 0:
-            ranked.append((movement, pair))
-    ranked.sort(key=lambda mp: (-mp[0], mp[1]))
+        rescored.append((movement, pair))
+    rescored.sort(key=lambda mp: (-mp[0], mp[1]))
     out: list[PairChange] = []
-    for movement, pair in ranked[:limits.changes]:
-        c, p = cur.get(pair, [0] * 4), prev.get(pair, [0] * 4)
-        gc, gp = _mean(cur_g.get(pair, [])), _mean(prev_g.get(pair, []))
+    shown = _pair_evidence(current, [pair for _, pair in rescored[:limits.changes]])
+    for movement, pair in rescored[:limits.changes]:
+        c, p = cur.pairs.get(pair, zero), prev.pairs.get(pair, zero)
+        gc, gp = cur.mean(pair), prev.mean(pair)
         parts = [f"{QUAD_NAMES[q + 1]} {p[q]} → {c[q]}" for q in range(4) if c[q] != p[q]]
         if gc is not None or gp is not None:
             parts.append("Goldstein " + " → ".join(
                 "–" if g is None else f"{g:+.1f}" for g in (gp, gc)))
-        shown = sorted(cur_reports.get(pair, []), key=lambda r: (r.published, r.article_id,
-                                                                  r.idx))[:3]
         out.append(PairChange(
             a=names.actor(pair[0]), b=names.actor(pair[1]),
             current=QuadCounts(q1=c[0], q2=c[1], q3=c[2], q4=c[3]),
             previous=QuadCounts(q1=p[0], q2=p[1], q3=p[2], q4=p[3]),
             goldstein_current=gc, goldstein_previous=gp, movement=round(movement, 2),
             summary="; ".join(parts),
-            evidence=[text.evidence(r.article_id, r.start, r.end) for r in shown]))
+            evidence=[text.evidence(r.article_id, r.start, r.end) for r in shown[pair]]))
     return out
 
 
 def _statement_rows(conn: sqlite3.Connection, start: str, end: str) -> list[sqlite3.Row]:
     return conn.execute(
         """SELECT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind, s.start,
-                  s.end, s.text, s.data, a.published
-           FROM statements s JOIN articles a ON a.id = s.article_id
+                  s.end, s.text, json_extract(s.data, '$.cue') AS cue,
+                  json_extract(s.data, '$.speaker.actor.name') AS speaker_name, a.published
+           FROM articles a JOIN statements s ON s.article_id = a.id
            WHERE a.published >= ? AND a.published < ?""", (start, end)).fetchall()
 
 
@@ -275,6 +361,8 @@ def _speakers(rows: list[sqlite3.Row], allowed: set[str] | None, prominence: Cou
     ranked = sorted(by_speaker, key=lambda k: (-len(by_speaker[k]), -prominence.get(k, 0), k))
     out: list[SpeakerItem] = []
     for speaker in ranked[:limits.speakers]:
+        names.add(speaker, next((r["speaker_name"] for r in by_speaker[speaker]
+                                 if r["speaker_name"]), None))
         chosen: list[StatementItem] = []
         seen: set[str] = set()
         for r in sorted(by_speaker[speaker], key=lambda r: (
@@ -284,8 +372,8 @@ def _speakers(rows: list[sqlite3.Row], allowed: set[str] | None, prominence: Cou
             if key in seen or any(key in other or other in key for other in seen):
                 continue  # the same words, quoted inside a longer statement shown already
             seen.add(key)
-            data: dict[str, Any] = json.loads(r["data"]) if r["data"] else {}
-            cue = " … ".join(c["text"] for c in data.get("cue") or []) or None
+            cues = json.loads(r["cue"]) if r["cue"] else []
+            cue = " … ".join(str(c.get("text")) for c in cues if isinstance(c, dict)) or None
             chosen.append(StatementItem(type=r["kind"] or "?", cue=cue, text=r["text"],
                                         evidence=text.evidence(r["article_id"], r["start"],
                                                                r["end"])))
@@ -295,21 +383,6 @@ def _speakers(rows: list[sqlite3.Row], allowed: set[str] | None, prominence: Cou
                                statements_in_period=len(by_speaker[speaker]),
                                statements=chosen))
     return out
-
-
-def _roles(reports: Sequence[Report], speakers: Iterable[str]) -> dict[str, set[str]]:
-    roles: dict[str, set[str]] = defaultdict(set)
-    for r in reports:
-        quad = QUAD_NAMES.get(r.quad_class or 0)
-        if not quad:
-            continue
-        for k, _ in r.source:
-            roles[k].add(f"Urheber: {quad}")
-        for k, _ in r.target:
-            roles[k].add(f"Ziel: {quad}")
-    for speaker in speakers:
-        roles[speaker].add("Sprecher")
-    return roles
 
 
 def _first_mention(conn: sqlite3.Connection, key: str, start: str, end: str
@@ -361,45 +434,36 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     return out
 
 
-def _network(reports: Sequence[Report], focus: set[str], names: _Names,
-             limits: Limits) -> Network:
-    weights: Counter[tuple[str, str]] = Counter()
-    quads: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    gold: dict[tuple[str, str], list[float]] = defaultdict(list)
+def _network(tally: _Tally, names: _Names, limits: Limits) -> Network:
     node_weight: Counter[str] = Counter()
-    for r in reports:
-        for s, _ in r.source:
-            for t, _ in r.target:
-                if s == t or not _focus_match((s, t), focus):
-                    continue
-                weights[(s, t)] += 1
-                node_weight[s] += 1
-                node_weight[t] += 1
-                if r.quad_class:
-                    quads[(s, t)][r.quad_class] += 1
-                if r.goldstein is not None:
-                    gold[(s, t)].append(r.goldstein)
-    keep = {k for k, _ in sorted(node_weight.items(), key=lambda kv: (-kv[1], kv[0]))
-            [:limits.network_nodes]}
+    for (s, t), w in tally.edges.items():
+        node_weight[s] += w
+        node_weight[t] += w
+    keep = {k for k, _ in heapq.nsmallest(limits.network_nodes, node_weight.items(),
+                                          key=lambda kv: (-kv[1], kv[0]))}
     nodes = [NetworkNode(id=k, name=names.actor(k).name, weight=node_weight[k])
              for k in sorted(keep, key=lambda k: (-node_weight[k], k))]
-    edges = [NetworkEdge(source=s, target=t, weight=w,
-                         quad_class=quads[(s, t)].most_common(1)[0][0] if quads[(s, t)]
-                         else None, goldstein=_mean(gold[(s, t)]))
-             for (s, t), w in sorted(weights.items()) if s in keep and t in keep]
+    edges: list[NetworkEdge] = []
+    for (s, t), w in sorted(tally.edges.items()):
+        if s in keep and t in keep:
+            quads = tally.edge_quads.get((s, t))
+            total, n = tally.edge_gold.get((s, t), (0.0, 0.0))
+            edges.append(NetworkEdge(source=s, target=t, weight=w,
+                                     quad_class=quads.most_common(1)[0][0] if quads else None,
+                                     goldstein=round(total / n, 2) if n else None))
     return Network(nodes=nodes, edges=edges)
 
 
 def _timeline(reports: Sequence[Report], period: Period) -> list[DayCount]:
     """Event reports per publication day, every day of the period (zeros included)."""
-    days = {(period.start + timedelta(days=i)).isoformat(): DayCount(
-        day=(period.start + timedelta(days=i)).isoformat()) for i in range(period.days)}
-    for r in reports:
-        day = days.get(r.published)
-        if day is not None and r.quad_class in (1, 2, 3, 4):
-            name = f"q{r.quad_class}"
-            setattr(day, name, getattr(day, name) + 1)
-    return list(days.values())
+    counts: Counter[tuple[str, int]] = Counter((r.published, r.quad_class or 0)
+                                               for r in reports)
+    out: list[DayCount] = []
+    for i in range(period.days):
+        day = (period.start + timedelta(days=i)).isoformat()
+        out.append(DayCount(day=day, q1=counts[(day, 1)], q2=counts[(day, 2)],
+                            q3=counts[(day, 3)], q4=counts[(day, 4)]))
+    return out
 
 
 def _articles(conn: sqlite3.Connection, start: str, end: str) -> int:
@@ -420,27 +484,27 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     names = _Names()
     text = _Text(conn, base)
 
-    all_reports = _reports(conn, prev_start, cur_end)
-    for r in all_reports:
-        for k, name in r.source + r.target:
+    sides: dict[str | None, Sides] = {}
+    current = _reports(conn, cur_start, cur_end, sides)
+    for side in sides.values():
+        for k, name in side:
             names.add(k, name)
     if focus:
-        all_reports = [r for r in all_reports
-                       if _focus_match((k for k, _ in r.source + r.target), focus)]
-    current = [r for r in all_reports if r.published >= period.date_from]
-    before = [r for r in all_reports if r.published < period.date_from]
+        current = [r for r in current
+                   if _focus_match((k for k, _ in r.source + r.target), focus)]
+    tally_now = _tally(conn, cur_start, cur_end, focus)
+    tally_before = _tally(conn, prev_start, cur_start, focus)
 
     statement_rows = _statement_rows(conn, cur_start, cur_end)
-    prev_speakers = [row[0] for row in conn.execute(
-        """SELECT DISTINCT s.speaker_actor_id FROM statements s
-           JOIN articles a ON a.id = s.article_id
+    for row in conn.execute(
+        """SELECT DISTINCT s.speaker_actor_id FROM articles a
+           JOIN statements s ON s.article_id = a.id
            WHERE a.published >= ? AND a.published < ? AND s.speaker_actor_id IS NOT NULL""",
-        (prev_start, cur_start))]
+            (prev_start, cur_start)):
+        tally_before.roles[row[0]].add("Sprecher")
     for row in statement_rows:
-        speaker = json.loads(row["data"] or "{}").get("speaker") or {}
-        actor = speaker.get("actor") or {}
-        if row["speaker_actor_id"] and actor.get("name"):
-            names.add(row["speaker_actor_id"], actor["name"])
+        if row["speaker_actor_id"]:
+            tally_now.roles[row["speaker_actor_id"]].add("Sprecher")
 
     cur_mentions, labels = _mentions(conn, cur_start, cur_end, names)
     prev_mentions, prev_labels = _mentions(conn, prev_start, cur_start, names)
@@ -454,15 +518,11 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         for r in current:
             related.update(k for k, _ in r.source + r.target)
 
-    clusters = cluster_reports(current)
-    events = _event_items(clusters, cur_mentions, text, names, limits)
+    events = _event_items(cluster_reports(current), cur_mentions, text, names, limits)
     speakers = _speakers(statement_rows, related, cur_mentions, text, names, limits)
-    changes = _changes(current, before, focus, text, names, limits)
-    roles_now = _roles(current, (row["speaker_actor_id"] for row in statement_rows
-                                 if row["speaker_actor_id"]))
-    roles_before = _roles(before, prev_speakers)
-    prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels, roles_now,
-                           roles_before, related, text, names, limits)
+    changes = _changes(current, tally_now, tally_before, text, names, limits)
+    prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels, tally_now.roles,
+                           tally_before.roles, related, text, names, limits)
     return Brief(
         period=period.as_dict(), previous=previous.as_dict(),
         actors=[names.actor(a) for a in actors],
@@ -472,5 +532,5 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
             1 for row in statement_rows
             if related is None or row["speaker_actor_id"] in related),
         events=events, speakers=speakers, changes=changes, prominent=prominent,
-        network=_network(current, focus, names, limits),
+        network=_network(tally_now, names, limits),
         timeline=_timeline(current, period), scoring=SCORING)
