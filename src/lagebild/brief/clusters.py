@@ -58,8 +58,9 @@ class Cluster:
     first: Report = field(init=False)
 
     def __post_init__(self) -> None:
-        self.first = min(self.reports, key=lambda r: (r.modality not in (None, "asserted"),
-                                                      r.published, r.article_id, r.idx))
+        self.first = self.reports[0] if len(self.reports) == 1 else min(
+            self.reports, key=lambda r: (r.modality not in (None, "asserted"), r.published,
+                                         r.article_id, r.idx))
 
     @property
     def articles(self) -> int:
@@ -93,9 +94,10 @@ def cluster_reports(reports: list[Report]) -> list[Cluster]:
         if not report.source and not report.target:
             clusters.append(Cluster([report]))
         else:
-            by_key[report.key].append(report)
+            by_key[(report.plover, report.source, report.target, report.date or "")].append(
+                report)
     for key, group in by_key.items():
-        if key[3]:  # a stated date: all reports of it are one event
+        if len(group) == 1 or key[3]:  # one report, or a stated date: one event
             clusters.append(Cluster(group))
             continue
         group.sort(key=lambda r: (r.published, r.article_id, r.idx))
@@ -116,11 +118,20 @@ def rough_score(cluster: Cluster, prominence: dict[str, int]) -> float:
     """``score`` without agencies (outlets only) and without words: to pick the candidates
     whose articles are read for their agencies."""
     first = cluster.first
-    outlets = {r.outlet for r in cluster.reports if r.outlet}
-    mentions = max((prominence.get(k, 0) for k, _ in first.source + first.target), default=0)
-    return (3 * math.log1p(len({r.original for r in cluster.reports}))
-            + 2 * math.log1p(len(outlets)) + 0.25 * abs(first.goldstein or 0.0)
-            + 0.5 * math.log1p(mentions) - (first.modality not in (None, "asserted")))
+    reports = cluster.reports
+    if len(reports) == 1:  # most clusters: one report
+        articles, outlets = 1, 1 if first.outlet else 0
+    else:
+        articles = len({r.original for r in reports})
+        outlets = len({r.outlet for r in reports if r.outlet})
+    mentions = 0
+    for k, _ in first.source:
+        mentions = max(mentions, prominence.get(k, 0))
+    for k, _ in first.target:
+        mentions = max(mentions, prominence.get(k, 0))
+    return (3 * math.log1p(articles) + 2 * math.log1p(outlets)
+            + 0.25 * abs(first.goldstein or 0.0) + 0.5 * math.log1p(mentions)
+            - (first.modality not in (None, "asserted")))
 
 
 def score(cluster: Cluster, prominence: dict[str, int]) -> tuple[float, list[tuple[str, str,

@@ -222,19 +222,14 @@ def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
 
 @dataclass
 class _Tally:
-    """A period's relations, counted in SQL over ``event_actors`` (actors with an id): events
-    per actor pair (unordered) and QuadClass, Goldstein sums, directed edges for the network,
-    and each actor's roles."""
+    """A period's relations: events per actor pair (unordered) and QuadClass, Goldstein sums,
+    directed edges for the network (when counted), and each actor's roles."""
 
-    pairs: dict[tuple[str, str], list[int]] = field(
-        default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
-    gold: dict[tuple[str, str], list[float]] = field(
-        default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))  # sum, count
+    pairs: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    gold: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # sum, count
     edges: Counter[tuple[str, str]] = field(default_factory=Counter)
-    edge_quads: dict[tuple[str, str], Counter[int]] = field(
-        default_factory=lambda: defaultdict(Counter))
-    edge_gold: dict[tuple[str, str], list[float]] = field(
-        default_factory=lambda: defaultdict(lambda: [0.0, 0.0]))
+    edge_quads: Counter[tuple[str, str, int]] = field(default_factory=Counter)
+    edge_gold: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def mean(self, pair: tuple[str, str]) -> float | None:
@@ -242,50 +237,69 @@ class _Tally:
         return round(total / n, 2) if n else None
 
 
-_PERIOD_EVENTS = """SELECT e.article_id, e.idx, e.quad_class,
-                           json_extract(e.data, '$.goldstein') AS g
-                    FROM articles a JOIN events e ON e.article_id = a.id
-                    WHERE a.published >= ? AND a.published < ?"""
 _ROLE_NAMES = {("source", q): f"Urheber: {name}" for q, name in QUAD_NAMES.items()} | {
     ("target", q): f"Ziel: {name}" for q, name in QUAD_NAMES.items()}
 
 
-def _tally(conn: sqlite3.Connection, start: str, end: str, focus: set[str]) -> _Tally:
+def _tally(rows: Iterable[tuple[int | None, float | None, Sides, Sides]],
+           focus: set[str], with_edges: bool = False) -> _Tally:
+    """Count ``(quad_class, goldstein, source, target)`` rows; with ``focus``, only the
+    pairs that include a focus actor."""
     tally = _Tally()
-    where, params = "", []
-    if focus:
-        where = (f" AND (s.actor_id IN ({marks(list(focus))})"
-                 f" OR t.actor_id IN ({marks(list(focus))}))")
-        params = [*focus, *focus]
-    for s, t, quad, n, g_sum, g_n in conn.execute(
-        f"""SELECT s.actor_id, t.actor_id, e.quad_class, COUNT(*), SUM(e.g), COUNT(e.g)
-            FROM ({_PERIOD_EVENTS}) e
-            JOIN event_actors s ON s.article_id = e.article_id AND s.idx = e.idx
-                                   AND s.role = 'source'
-            JOIN event_actors t ON t.article_id = e.article_id AND t.idx = e.idx
-                                   AND t.role = 'target'
-            WHERE s.actor_id != t.actor_id{where}
-            GROUP BY s.actor_id, t.actor_id, e.quad_class""", [start, end, *params]):
-        pair = (s, t) if s < t else (t, s)
+    roles, pairs, gold = tally.roles, tally.pairs, tally.gold
+    for quad, goldstein, source, target in rows:
         if quad in (1, 2, 3, 4):
-            tally.pairs[pair][quad - 1] += n
-            tally.edge_quads[(s, t)][quad] += n
-        if g_n:
-            g = tally.gold[pair]
-            g[0] += g_sum
-            g[1] += g_n
-            eg = tally.edge_gold[(s, t)]
-            eg[0] += g_sum
-            eg[1] += g_n
-        tally.edges[(s, t)] += n
-    for actor, role, quad in conn.execute(
-        f"""SELECT DISTINCT ea.actor_id, ea.role, e.quad_class FROM ({_PERIOD_EVENTS}) e
-            JOIN event_actors ea ON ea.article_id = e.article_id AND ea.idx = e.idx""",
-            (start, end)):
-        name = _ROLE_NAMES.get((role, quad))
-        if name:
-            tally.roles[actor].add(name)
+            as_source, as_target = _ROLE_NAMES[("source", quad)], _ROLE_NAMES[("target", quad)]
+            for k, _ in source:
+                roles[k].add(as_source)
+            for k, _ in target:
+                roles[k].add(as_target)
+        else:
+            quad = 0
+        for s, _ in source:
+            for t, _ in target:
+                if s == t or (focus and s not in focus and t not in focus):
+                    continue
+                pair = (s, t) if s < t else (t, s)
+                counts = pairs.get(pair)
+                if counts is None:
+                    counts = pairs[pair] = [0, 0, 0, 0]
+                if quad:
+                    counts[quad - 1] += 1
+                if goldstein is not None:
+                    g = gold.get(pair)
+                    if g is None:
+                        g = gold[pair] = [0.0, 0.0]
+                    g[0] += goldstein
+                    g[1] += 1
+                if with_edges:
+                    edge = (s, t)
+                    tally.edges[edge] += 1
+                    if quad:
+                        tally.edge_quads[(s, t, quad)] += 1
+                    if goldstein is not None:
+                        eg = tally.edge_gold.setdefault(edge, [0.0, 0.0])
+                        eg[0] += goldstein
+                        eg[1] += 1
     return tally
+
+
+def _side_rows(conn: sqlite3.Connection, start: str, end: str, sides: dict[str | None, Sides]
+               ) -> Iterable[tuple[int | None, float | None, Sides, Sides]]:
+    """``(quad_class, goldstein, source, target)`` of the events of a period: what the
+    period before needs (its relations), without building reports."""
+    for quad, goldstein, source, target in conn.execute(
+        """SELECT e.quad_class, json_extract(e.data, '$.goldstein'),
+                  json_extract(e.data, '$.source'), json_extract(e.data, '$.target')
+           FROM articles a JOIN events e ON e.article_id = a.id
+           WHERE a.published >= ? AND a.published < ?""", (start, end)):
+        src = sides.get(source)
+        if src is None:
+            src = sides[source] = _sides(json.loads(source) if source else None)
+        tgt = sides.get(target)
+        if tgt is None:
+            tgt = sides[target] = _sides(json.loads(target) if target else None)
+        yield quad, goldstein if isinstance(goldstein, int | float) else None, src, tgt
 
 
 def _pair_evidence(reports: Sequence[Report], pairs: Iterable[tuple[str, str]],
@@ -342,25 +356,34 @@ def _changes(current: Sequence[Report], cur: _Tally, prev: _Tally, text: _Text,
     return out
 
 
-def _statement_rows(conn: sqlite3.Connection, start: str, end: str) -> list[sqlite3.Row]:
-    return conn.execute(
-        """SELECT s.article_id, s.idx, s.speaker_actor_id, s.speaker_text, s.kind, s.start,
-                  s.end, s.text, json_extract(s.data, '$.cue') AS cue,
-                  json_extract(s.data, '$.speaker.actor.name') AS speaker_name, a.published
-           FROM articles a JOIN statements s ON s.article_id = a.id
-           WHERE a.published >= ? AND a.published < ?""", (start, end)).fetchall()
+def _speaker_counts(conn: sqlite3.Connection, start: str, end: str) -> Counter[str | None]:
+    """Statements per linked speaker in a period; ``None``: those without a linked speaker."""
+    return Counter({k: n for k, n in conn.execute(
+        """SELECT s.speaker_actor_id, COUNT(*) FROM articles a
+           JOIN statements s ON s.article_id = a.id
+           WHERE a.published >= ? AND a.published < ?
+           GROUP BY s.speaker_actor_id""", (start, end))})
 
 
-def _speakers(rows: list[sqlite3.Row], allowed: set[str] | None, prominence: Counter[str],
-              text: _Text, names: _Names, limits: Limits) -> list[SpeakerItem]:
+def _speakers(conn: sqlite3.Connection, start: str, end: str, counts: Counter[str | None],
+              allowed: set[str] | None, prominence: Counter[str], text: _Text, names: _Names,
+              limits: Limits) -> list[SpeakerItem]:
+    ranked = sorted((k for k in counts if k is not None and (allowed is None or k in allowed)),
+                    key=lambda k: (-counts[k], -prominence.get(k, 0), k))[:limits.speakers]
     by_speaker: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for r in rows:
-        speaker = r["speaker_actor_id"]
-        if speaker and (allowed is None or speaker in allowed):
-            by_speaker[speaker].append(r)
-    ranked = sorted(by_speaker, key=lambda k: (-len(by_speaker[k]), -prominence.get(k, 0), k))
+    if ranked:
+        for r in conn.execute(
+            f"""SELECT s.article_id, s.idx, s.speaker_actor_id, s.kind, s.start, s.end, s.text,
+                       json_extract(s.data, '$.cue') AS cue,
+                       json_extract(s.data, '$.speaker.actor.name') AS speaker_name,
+                       a.published
+                FROM statements s JOIN articles a ON a.id = s.article_id
+                WHERE a.published >= ? AND a.published < ?
+                  -- unary +: no speaker index (a top speaker's statements of all time)
+                  AND +s.speaker_actor_id IN ({marks(ranked)})""", [start, end, *ranked]):
+            by_speaker[r["speaker_actor_id"]].append(r)
     out: list[SpeakerItem] = []
-    for speaker in ranked[:limits.speakers]:
+    for speaker in ranked:
         names.add(speaker, next((r["speaker_name"] for r in by_speaker[speaker]
                                  if r["speaker_name"]), None))
         chosen: list[StatementItem] = []
@@ -380,8 +403,7 @@ def _speakers(rows: list[sqlite3.Row], allowed: set[str] | None, prominence: Cou
             if len(chosen) >= limits.statements_per_speaker:
                 break
         out.append(SpeakerItem(speaker=names.actor(speaker),
-                               statements_in_period=len(by_speaker[speaker]),
-                               statements=chosen))
+                               statements_in_period=counts[speaker], statements=chosen))
     return out
 
 
@@ -446,10 +468,11 @@ def _network(tally: _Tally, names: _Names, limits: Limits) -> Network:
     edges: list[NetworkEdge] = []
     for (s, t), w in sorted(tally.edges.items()):
         if s in keep and t in keep:
-            quads = tally.edge_quads.get((s, t))
+            quads = [(tally.edge_quads[(s, t, q)], -q) for q in (1, 2, 3, 4)]
+            top, minus_q = max(quads)
             total, n = tally.edge_gold.get((s, t), (0.0, 0.0))
             edges.append(NetworkEdge(source=s, target=t, weight=w,
-                                     quad_class=quads.most_common(1)[0][0] if quads else None,
+                                     quad_class=-minus_q if top else None,
                                      goldstein=round(total / n, 2) if n else None))
     return Network(nodes=nodes, edges=edges)
 
@@ -486,25 +509,23 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
 
     sides: dict[str | None, Sides] = {}
     current = _reports(conn, cur_start, cur_end, sides)
-    for side in sides.values():
-        for k, name in side:
-            names.add(k, name)
     if focus:
         current = [r for r in current
                    if _focus_match((k for k, _ in r.source + r.target), focus)]
-    tally_now = _tally(conn, cur_start, cur_end, focus)
-    tally_before = _tally(conn, prev_start, cur_start, focus)
+    tally_now = _tally(((r.quad_class, r.goldstein, r.source, r.target) for r in current),
+                       focus, with_edges=True)
+    tally_before = _tally(_side_rows(conn, prev_start, cur_start, sides), focus)
+    for side in sides.values():
+        for k, name in side:
+            names.add(k, name)
 
-    statement_rows = _statement_rows(conn, cur_start, cur_end)
-    for row in conn.execute(
-        """SELECT DISTINCT s.speaker_actor_id FROM articles a
-           JOIN statements s ON s.article_id = a.id
-           WHERE a.published >= ? AND a.published < ? AND s.speaker_actor_id IS NOT NULL""",
-            (prev_start, cur_start)):
-        tally_before.roles[row[0]].add("Sprecher")
-    for row in statement_rows:
-        if row["speaker_actor_id"]:
-            tally_now.roles[row["speaker_actor_id"]].add("Sprecher")
+    speaker_counts = _speaker_counts(conn, cur_start, cur_end)
+    for speaker in _speaker_counts(conn, prev_start, cur_start):
+        if speaker is not None:
+            tally_before.roles[speaker].add("Sprecher")
+    for speaker in speaker_counts:
+        if speaker is not None:
+            tally_now.roles[speaker].add("Sprecher")
 
     cur_mentions, labels = _mentions(conn, cur_start, cur_end, names)
     prev_mentions, prev_labels = _mentions(conn, prev_start, cur_start, names)
@@ -519,7 +540,8 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
             related.update(k for k, _ in r.source + r.target)
 
     events = _event_items(cluster_reports(current), cur_mentions, text, names, limits)
-    speakers = _speakers(statement_rows, related, cur_mentions, text, names, limits)
+    speakers = _speakers(conn, cur_start, cur_end, speaker_counts, related, cur_mentions, text,
+                         names, limits)
     changes = _changes(current, tally_now, tally_before, text, names, limits)
     prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels, tally_now.roles,
                            tally_before.roles, related, text, names, limits)
@@ -529,8 +551,7 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         articles=_articles(conn, cur_start, cur_end),
         articles_previous=_articles(conn, prev_start, cur_start),
         events_total=len(current), statements_total=sum(
-            1 for row in statement_rows
-            if related is None or row["speaker_actor_id"] in related),
+            n for k, n in speaker_counts.items() if related is None or k in related),
         events=events, speakers=speakers, changes=changes, prominent=prominent,
         network=_network(tally_now, names, limits),
         timeline=_timeline(current, period), scoring=SCORING)
