@@ -109,13 +109,12 @@ def _reports(conn: sqlite3.Connection, start: str, end: str,
         """SELECT e.article_id, e.idx, e.code, e.plover, e.quad_class, e.modality, e.date,
                   e.start, e.end, json_extract(e.data, '$.goldstein'),
                   json_extract(e.data, '$.source'), json_extract(e.data, '$.target'),
-                  json_extract(e.data, '$.trigger.text'),
                   a.published, a.outlet, a.near_duplicate_of
            FROM articles a JOIN events e ON e.article_id = a.id
            WHERE a.published >= ? AND a.published < ?""", (start, end))
     reports: list[Report] = []
     for (article_id, idx, code, plover, quad, modality, stated, s0, s1, goldstein, source,
-         target, trigger, published, outlet, near) in rows:
+         target, published, outlet, near) in rows:
         src = sides.get(source)
         if src is None:
             src = sides[source] = _sides(json.loads(source) if source else None)
@@ -125,7 +124,7 @@ def _reports(conn: sqlite3.Connection, start: str, end: str,
         reports.append(Report(
             article_id, idx, plover or "?", code, quad,
             float(goldstein) if isinstance(goldstein, int | float) else None, modality,
-            normalise_date(stated), str(published)[:10], src, tgt, trigger, s0, s1, outlet,
+            normalise_date(stated), str(published)[:10], src, tgt, None, s0, s1, outlet,
             near or article_id))
     return reports
 
@@ -187,6 +186,11 @@ def _mentions(conn: sqlite3.Connection, start: str, end: str,
     return counts, labels
 
 
+def _one(conn: sqlite3.Connection, sql: str, *params: Any) -> Any:
+    row = conn.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
 def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
                  names: _Names, limits: Limits) -> dict[str, list[EventItem]]:
     # first a cheap ranking without agencies, then the best candidates again with them
@@ -198,6 +202,8 @@ def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
     scored = sorted(((cluster_score(c, prominence), c) for c in candidates),
                     key=lambda sc: (-sc[0][0], sc[1].first.published, sc[1].first.article_id))
     out: dict[str, list[EventItem]] = {}
+    trigger = ("SELECT json_extract(data, '$.trigger.text') FROM events"
+               " WHERE article_id = ? AND idx = ?")
     for (points, terms), cluster in scored:
         first = cluster.first
         quad = str(first.quad_class or 0)
@@ -213,7 +219,8 @@ def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
             modality=first.modality,
             source=[names.actor(k) for k, _ in first.source],
             target=[names.actor(k) for k, _ in first.target],
-            trigger=first.trigger, articles=cluster.articles, sources=cluster.sources(),
+            trigger=_one(text.conn, trigger, first.article_id, first.idx),
+            articles=cluster.articles, sources=cluster.sources(),
             score=round(points, 2),
             why=[Reason(factor=f, value=v, points=p) for f, v, p in terms],
             evidence=evidence))
