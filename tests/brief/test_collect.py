@@ -70,6 +70,21 @@ def test_doubled_conflict_is_listed_as_change(
     assert "verbaler Konflikt 2 → 4" in change.summary
     assert len(change.evidence) == 3 and all(e.text for e in change.evidence)
     assert ("Frankreich", "Spanien") not in pairs  # one meeting before, one now: no change
+    # Ukraine accused before only as target, now as source: a new role, not new prominence
+    roles = {p.actor.name: p for p in brief.prominent}
+    assert roles["Ukraine"].new_roles == ["Urheber: verbaler Konflikt"]
+    assert roles["Ukraine"].why.startswith("in neuer Rolle")
+    assert roles["Ukraine"].evidence is not None
+
+
+def test_newly_prominent_actor(build_store: Callable[[list[Article]], Path]) -> None:
+    now = [make_article("Iran", "CONSULT", f"Land{i}", f"2015-09-1{i}", "A") for i in range(4)]
+    conn = _conn(build_store([make_article("Peru", "CONSULT", "Chile", "2015-08-10", "B"),
+                              *now]))
+    prominent = {p.actor.name: p for p in build_brief(conn, parse_period("2015-09")).prominent}
+    assert prominent["Iran"].mentions == 4 and prominent["Iran"].mentions_previous == 0
+    assert prominent["Iran"].why.startswith("neu prominent")
+    assert "Peru" not in prominent
 
 
 def test_actor_focus_keeps_its_counterparts_only(

@@ -445,7 +445,7 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
             continue
         before = prev_mentions.get(key, 0)
         new_roles = sorted(roles_now.get(key, set()) - roles_before.get(key, set()))
-        if now >= MIN_NEW_MENTIONS and now >= 3 * (before + 1) - 2 and now > 2 * before:
+        if now >= max(MIN_NEW_MENTIONS, 2 * before + 2):
             why = (f"neu prominent: {now} Erwähnungen, im Zeitraum davor {before}")
             picks.append((now - before + len(new_roles), key, why, new_roles))
         elif before > 0 and new_roles:
