@@ -13,12 +13,3 @@ def evidence_href(article_id: str, start: int, end: int, base: str = "") -> str:
     """``{base}#/article/{id}?hl={start}-{end}``; ``base`` empty: relative to the dashboard."""
     return f"{base}#/article/{quote(article_id, safe='')}?hl={int(start)}-{int(end)}"
 
-
-def parse_highlight(value: str | None) -> tuple[int, int] | None:
-    """``"120-180"`` → ``(120, 180)``; anything else → None."""
-    if not value:
-        return None
-    start, _, end = value.partition("-")
-    if not (start.isdigit() and end.isdigit()) or int(end) <= int(start):
-        return None
-    return int(start), int(end)
