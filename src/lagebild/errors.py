@@ -26,6 +26,10 @@ class ErrorCode(Enum):
     E012 = "invalid value: {detail}"
     E013 = "article text too short to analyse ({chars} characters)"
     E014 = "no article body on the page: {detail}"
+    E025 = "cannot read period {period!r}: {detail}"
+    E026 = "period {period!r} counts back from the newest article, but none is dated"
+    E027 = "give exactly one period (PERIOD, --day, --week, --month or --from/--to), not {given}"
+    E028 = "no actor {name!r} in the store{hint}"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

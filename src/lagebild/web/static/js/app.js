@@ -3,12 +3,15 @@ import { api } from "./api.js";
 import { clear, h } from "./dom.js";
 import { renderActor, renderActors } from "./views/actor.js";
 import { renderArticle } from "./views/article.js";
+import { renderBrief } from "./views/brief.js";
 import { renderEvents } from "./views/events.js";
 import { renderNetwork } from "./views/network.js";
 import { renderSearch } from "./views/search.js";
 
 const ROUTES = [
-  [/^\/article\/(.+)$/, "search", (m, q, main) => renderArticle(main, decodeURIComponent(m[1]))],
+  [/^\/article\/(.+)$/, "search",
+    (m, q, main) => renderArticle(main, decodeURIComponent(m[1]), q)],
+  [/^\/brief$/, "brief", (m, q, main) => renderBrief(main, q)],
   [/^\/actor\/(.+)$/, "actors", (m, q, main) => renderActor(main, decodeURIComponent(m[1]), q)],
   [/^\/actors$/, "actors", (m, q, main) => renderActors(main, q)],
   [/^\/network$/, "network", (m, q, main) => renderNetwork(main, q)],

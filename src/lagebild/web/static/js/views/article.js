@@ -54,6 +54,7 @@ function annotations(doc) {
 
 function describe(ann) {
   const d = ann.data;
+  if (ann.kind === "hl") return "Beleg";
   if (ann.kind === "ent") return `${d.label}: ${d.text} → ${d.actor_id}`;
   if (ann.kind === "stmt") return `Aussage (${d.type}) von ${spanText(d.speaker) || "?"}`;
   return `Ereignis ${d.type} (${QUAD[d.quad_class] || "?"}): `
@@ -121,14 +122,21 @@ function detailItem(doc, ann) {
     evidence(doc.text, d.sentence.start, d.sentence.end));
 }
 
-export async function renderArticle(main, id) {
+export async function renderArticle(main, id, query) {
   const doc = await api("/api/articles/" + encodeURIComponent(id));
   const anns = annotations(doc);
+  // ?hl=START-END (evidence links of the brief): that range highlighted and scrolled to
+  const hl = /^(\d+)-(\d+)$/.exec((query && query.get("hl")) || "");
+  if (hl && +hl[1] < +hl[2] && +hl[2] <= doc.text.length) {
+    anns.push({ kind: "hl", cls: "hl", start: +hl[1], end: +hl[2], data: null, id: "hl" });
+  }
   const selection = h("div", { class: "card", id: "selection" },
     h("h3", null, "Auswahl"),
     h("p", { class: "muted" }, "Markierung anklicken, um Belege zu sehen."));
   let selected = null;
-  const onSelect = (covering, span) => {
+  const onSelect = (all, span) => {
+    const covering = all.filter((c) => c.kind !== "hl");
+    if (!covering.length) return;
     if (selected) selected.classList.remove("selected");
     selected = span;
     span.classList.add("selected");
@@ -210,4 +218,6 @@ export async function renderArticle(main, id) {
   clear(main).append(h("p", null, h("a", { href: "#/" }, "← Suche")), toggles,
     h("div", { class: "cols" }, body, side));
   document.title = (doc.title || doc.id) + " – Lagebild";
+  const first = body.querySelector(".ann.hl");
+  if (first) requestAnimationFrame(() => first.scrollIntoView({ block: "center" }));
 }
