@@ -396,6 +396,7 @@ class Finder:
         for sent in self.sents:
             self.cue_verbs(sent)
             self.source_phrases(sent)
+            self.intention(sent)
         self.continuations()
         self.partial_quotes()
         for f in self.found:
@@ -558,6 +559,8 @@ class Finder:
                 continue
             if self.clause_before(sent, i, cue_toks):
                 continue
+            if self.anaphor(sent, i, cue_toks):
+                continue
             if lemma in self.lex.reported:
                 self.reported(sent, i)
 
@@ -624,8 +627,12 @@ class Finder:
         frame_lo = wie if wie is not None else comma + 1
         if wie is None and comma < 0:
             return False
-        if wie is None and (i != comma + 1 or not sent.is_finite(i)):
-            return False  # "…, sagte X": the finite cue verb comes first after the comma
+        if wie is None and (first_cue != comma + 1 or not sent.is_finite(first_cue)):
+            # "…, sagte X" / "…, hatte X … gesagt": the finite cue verb (or its auxiliary)
+            # comes first after the comma
+            return False
+        if wie is None and first_cue != i and self.main_finite(sent) is None:
+            return False  # "Die USA, die … anführt, würden … begrüßen": a relative clause
         # where the frame ends: the next comma, or the sentence end
         m = max(cue_toks) + 1
         while m <= last and not sent.is_comma(m):
@@ -652,6 +659,27 @@ class Finder:
                        agentless=speaker is None and self.passive(sent, i)))
         return True
 
+    def anaphor(self, sent: Sent, i: int, cue_toks: list[int]) -> bool:
+        """``… . Dies teilte X mit.``: a demonstrative (lexicon kind ``anaphor``) first, the
+        finite cue verb second: the sentence before and the demonstrative are the quote, the
+        rest of the sentence is the frame (corpus)."""
+        first = _trim_start(sent, 0)
+        if sent.toks[first].text.lower() not in self.lex.anaphor or (
+                sent.toks[first].pos not in ("PRON", "DET")) or sent.index == 0:
+            return False
+        if not any(sent.is_finite(c) and c == first + 1 for c in cue_toks):
+            return False
+        prev = self.sents[sent.index - 1]
+        span = (prev.start, prev.toks[-1].end)
+        if prev.paragraph != sent.paragraph or self.is_claimed(*span) or self.in_mark(*span):
+            return False
+        last = sent.last_word()
+        speaker = self.speaker_of(sent, i, first + 1, last)
+        self.add(Found(StatementType.INDIRECT, [span, sent.span(first, first)],
+                       [sent.span(c, c) for c in cue_toks], sent.span(first + 1, last), speaker,
+                       "anaphor", 0.7, agentless=speaker is None and self.passive(sent, i)))
+        return True
+
     def reported(self, sent: Sent, i: int) -> None:
         """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
@@ -663,6 +691,21 @@ class Finder:
         if self.is_claimed(*span):
             return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def intention(self, sent: Sent) -> None:
+        """``Die SPD will …``: a modal of intention (lexicon kind ``modal``) as the main finite
+        verb, with a subject that can speak: the whole sentence, Reported (corpus)."""
+        fin = self.main_finite(sent)
+        if fin is None or sent.toks[fin].lemma not in self.lex.modal:
+            return
+        root = sent.toks[fin].head if sent.toks[fin].dep.startswith("aux") else fin
+        span = (sent.start, sent.toks[-1].end)
+        if self.is_claimed(*span):
+            return
+        speaker = self.speaker_of(sent, root, 0, len(sent) - 1)
+        if speaker is None or not self.can_speak(sent, speaker):
+            return
+        self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "intention", 0.4))
 
     def can_speak(self, sent: Sent, speaker: Char) -> bool:
         """A speaker of reported speech: a person or organisation entity, an actor mention
@@ -681,11 +724,15 @@ class Finder:
     def source_phrases(self, sent: Sent) -> None:
         """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
         last = sent.last_word()
+        found = 0
         for i in range(last + 1):
             t = sent.toks[i]
             low = t.text.lower()
             if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
                 continue
+            if found and sent.toks[i - 1].text != ";" and not any(
+                    sent.toks[k].text == ";" for k in range(found, i)):
+                continue  # one source phrase per sentence, or per part between semicolons
             src: tuple[int, int] | None = None
             frame: tuple[int, int] | None = None
             if low in self.lex.prep and t.tag.startswith("APPR"):
@@ -721,7 +768,7 @@ class Finder:
                             break
                 else:
                     src = None
-            elif low in self.lex.adv and i == 0:
+            elif low in self.lex.adv and (i == 0 or sent.toks[i - 1].text == ";"):
                 src = (i, i)
                 frame = (i, i)
             elif low in self.lex.rel and i + 2 <= last:
@@ -738,8 +785,12 @@ class Finder:
                 continue
             parts = []
             fa, fb = frame
-            before = _trim(sent, 0, fa - 1) if fa > 0 else None
-            after = _trim(sent, fb + 1, last) if fb < last else None
+            # a semicolon bounds the phrase's reach ("Laut X ist er 24; demnach wäre er …")
+            semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
+            lo = max((k + 1 for k in semis if k < fa), default=0)
+            hi = min((k - 1 for k in semis if k > fb), default=last)
+            before = _trim(sent, lo, fa - 1) if fa > lo else None
+            after = _trim(sent, fb + 1, hi) if fb < hi else None
             for q in (before, after):
                 if q and q[1] - q[0] >= 2 and not self.is_claimed(*sent.span(*q)):
                     parts.append(sent.span(*q))
@@ -747,7 +798,7 @@ class Finder:
                 continue
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
                            sent.span(*src), f"source-{low}", 0.7))
-            return
+            found = fb + 1
 
     def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
