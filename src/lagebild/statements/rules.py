@@ -164,9 +164,20 @@ _SUBJ = ("nsubj", "nsubj:pass", "sb")
 def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
     while a <= b and (sent.is_punct(a) or sent.toks[a].tag in ("KON",)):
         a += 1
-    while b >= a and sent.is_punct(b):
+    while b >= a and sent.is_punct(b) and not (sent.toks[b].text == ")" and any(
+            sent.toks[k].text == "(" for k in range(a, b))):  # "(NEMA)" keeps its ")"
         b -= 1
     return (a, b) if a <= b else None
+
+
+def _lead(sent: Sent, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker phrase without a leading ``wie``/``so``/``sich`` (``Wie das Ministerium``)."""
+    if sp is None:
+        return None
+    a, b = sp
+    while a < b and sent.toks[a].tag in ("PWAV", "PRF", "KOKOM", "ADV", "KON"):
+        a += 1
+    return (a, b)
 
 
 def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] | None:
@@ -182,8 +193,9 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         elif stop < head:
             a = max(a, stop + 1)
     # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
-    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and sent.toks[b + 1].pos == (
-            "PROPN") and b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}:
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and (
+            sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
+            b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
         b += 1
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
@@ -191,7 +203,7 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         if t.text == "," and k + 1 <= b and sent.toks[k + 1].tag in ("PRELS", "PRELAT", "KOUS"):
             b = k - 1
             break
-    return _trim(sent, a, b)
+    return _lead(sent, _trim(sent, a, b))
 
 
 def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
@@ -207,7 +219,7 @@ def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
         after_von = sent.toks[b].lemma == "von"
         if nxt.pos in _NP_POS and nxt.tag not in ("PRELS", "PPER"):
             # after the head noun only names, a genitive or the phrase after "von" go on
-            if head_seen and not after_von and nxt.pos != "PROPN" and (
+            if head_seen and not after_von and nxt.pos != "PROPN" and nxt.tag != "NE" and (
                     "Case=Gen" not in nxt.morph) and not (
                     nxt.pos == "NOUN" and sent.toks[b].pos in ("DET", "ADJ")):
                 break
@@ -220,7 +232,7 @@ def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
             b += 1
             continue
         break
-    return _trim(sent, a, b)
+    return _lead(sent, _trim(sent, a, b))
 
 
 def chunk_before(sent: Sent, i: int) -> tuple[int, int] | None:
