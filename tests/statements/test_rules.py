@@ -205,3 +205,13 @@ def test_semicolon_bounds_a_source_phrase() -> None:
                     "16 Jahre alt gewesen.")
     quotes = sorted(q.text for s in found for q in s.quote)
     assert quotes == ["ist er heute 24 Jahre alt", "wäre er 2008 erst 16 Jahre alt gewesen"]
+
+
+def test_dative_addressee_and_wie_frame_with_apposition() -> None:
+    st = one("Die Lage sei ernst, sagte der Minister dem Deutschlandfunk.",
+             "Die Lage sei ernst", IND)
+    assert st.addressee is not None and st.addressee.text == "dem Deutschlandfunk"
+    st = one("Das Manöver wird schwierig, wie Alan Stern, Direktor der NASA, betont.",
+             "Das Manöver wird schwierig", IND)
+    assert spk(st) is not None and spk(st).startswith("Alan Stern")  # type: ignore[union-attr]
+    assert "wie" in [c.text for c in st.cue]

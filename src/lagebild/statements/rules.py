@@ -186,6 +186,13 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
     ``stop`` (a token index, e.g. the cue verb) bounds the phrase: it never crosses it.
     """
     nodes = sent.subtree(head, _NP_SKIP)
+    # a dative phrase without preposition is no part of a noun phrase: the parser attached
+    # the verb's addressee to it ("der Minister dem Deutschlandfunk")
+    for c in sent.children[head]:
+        if c > head and _dative(sent, c) and not any(
+                sent.toks[g].tag.startswith("APPR") for g in sent.children[c]):
+            nodes -= sent.subtree(c)
+            nodes = {n for n in nodes if n < c}
     a, b = min(nodes), max(nodes)
     if stop is not None:
         if stop > head:
@@ -431,7 +438,9 @@ class Finder:
             cue = self.cue_lemma(sent, i)
             lemma = cue[0] if cue else sent.toks[i].lemma
             passive = self.passive(sent, i)
-            for c in sent.children[i]:
+            kids = [*sent.children[i], *[g for c in sent.children[i] if sent.toks[c].dep in _SUBJ
+                                         for g in sent.children[c] if g > c]]
+            for c in kids:
                 t = sent.toks[c]
                 if self.in_mark(t.start, t.end) or any(s <= t.start < e for s, e in found.quote):
                     continue
@@ -439,6 +448,8 @@ class Finder:
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
                 case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+                if not case and not passive and t.dep not in _SUBJ and _dative(sent, c):
+                    take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
                 if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
                         t.pos in ("NOUN", "PROPN")):
                     take = True
@@ -634,6 +645,14 @@ class Finder:
             if sent.is_finite(k) and k not in cue_toks:
                 return False
             k -= 1
+        if wie is None and k > 0:
+            # "…, wie Alan Stern, Direktor der NASA, betont": an apposition inside the frame
+            for m in range(k - 1, max(0, k - 15), -1):
+                if sent.is_finite(m):
+                    break
+                if sent.toks[m].text.lower() in self.lex.wie and sent.is_comma(m - 1):
+                    wie, k = m, m - 1
+                    break
         comma = k  # -1: the frame starts the sentence
         last = sent.last_word()
         frame_lo = wie if wie is not None else comma + 1
@@ -833,8 +852,8 @@ class Finder:
                         break  # a new phrase ("zehn Personen", "die Legitimität")
                     end = m
                 return _trim(sent, i + 1, end)
-            if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON"):
-                return None
+            if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON", "ADV"):
+                return None  # "nach bisher unbestätigten Berichten" has an adverb
         return None
 
     def _nach_noun(self, lemma: str) -> bool:
@@ -942,6 +961,18 @@ class Finder:
 
     def _has_cue(self, sent: Sent) -> bool:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+
+
+def _dative(sent: Sent, k: int) -> bool:
+    """Token ``k`` heads a dative noun phrase (its article says so, or a caseless name's own
+    morphology): the addressee of a speech verb without a preposition."""
+    t = sent.toks[k]
+    if t.pos not in ("NOUN", "PROPN"):
+        return False
+    dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
+    if dets:
+        return all("Case=Dat" in d.morph for d in dets)
+    return False
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
