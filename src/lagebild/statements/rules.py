@@ -316,17 +316,21 @@ class Finder:
         extra = [c for c in sent.children[i]
                  if sent.toks[c].tag == "PTKVZ" or (sent.toks[c].tag == "ADJD"
                  and sent.toks[c].lemma.lower() in ("deutlich", "klar", "bekannt"))]
+        # the correlate of the clause belongs to the cue ("geht davon aus, dass", "wies
+        # darauf hin"), as in the corpus
+        corr = [c for c in sent.children[i] if sent.toks[c].tag == "PROAV"
+                and sent.toks[c].text.lower().startswith("da")]
         for c in extra:
             joined = sent.toks[c].lemma.lower() + lemma
             if joined in self.lex.verbs:
-                return joined, sorted([i, c])
+                return joined, sorted([i, c, *corr])
         if lemma in self.lex.verbs:
             # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen)
             if any(sent.toks[c].tag == "PTKVZ" for c in extra):
                 return None
             aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")
                    and sent.toks[c].lemma in ("haben", "sein", "werden")]
-            return lemma, sorted([i, *aux])
+            return lemma, sorted([i, *aux, *corr])
         return None
 
     def _nominative(self, sent: Sent, k: int, by_case: bool = True) -> bool:
