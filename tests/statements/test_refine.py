@@ -39,3 +39,28 @@ def test_frame_continuation_and_agentless_passive() -> None:
     assert passive.speaker is None  # the accused is not the speaker
     assert passive.frame is not None and "beschuldigt" in passive.frame.text
     assert all(s.mode is Mode.ACCURATE for s in out)
+
+
+def test_tagger_statements_the_rules_miss_are_added_fragments_dropped() -> None:
+    text = ("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis. Das Treffen "
+            "endete am Abend ohne eine gemeinsame Erklärung der beiden Seiten.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+
+    def at(part: str, speaker: str | None = None) -> Statement:
+        start = text.index(part)
+        sp = None
+        if speaker:
+            s = text.index(speaker)
+            sp = Party(start=s, end=s + len(speaker), text=speaker)
+        return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, speaker=sp,
+                         quote=[Span(start=start, end=start + len(part), text=part)])
+
+    out = refine(article, [
+        at("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis", "Moskau"),
+        at("Das Treffen"),  # a fragment: dropped
+        at("endete am Abend ohne eine gemeinsame Erklärung der beiden Seiten"),
+    ])
+    assert [s.quote[0].text[:12] for s in out] == ["Die Gespräch", "endete am Ab"]
+    assert out[1].speaker is not None and out[1].speaker.text == "Moskau"  # continuation

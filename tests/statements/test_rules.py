@@ -179,3 +179,39 @@ def test_lexicon_is_data_and_checked() -> None:
     assert "laut" in lex.prep and "zufolge" in lex.postp and "Angabe" in lex.nach
     with pytest.raises(ValueError, match="line 1"):
         parse_lexicon("sagen\tspeech\n")
+
+
+def test_intention_with_modal_is_reported() -> None:
+    st = one("Er will die Steuern im nächsten Jahr senken.",
+             "Er will die Steuern im nächsten Jahr senken.", R)
+    assert spk(st) == "Er" and not st.cue
+
+
+def test_demonstrative_after_a_sentence_quotes_it() -> None:
+    text = "Der Minister tritt am Montag zurück. Dies teilte die Regierung am Abend mit."
+    st = one(text, "Der Minister tritt am Montag zurück.", IND)
+    assert [q.text for q in st.quote] == ["Der Minister tritt am Montag zurück.", "Dies"]
+    assert spk(st) == "die Regierung" and [c.text for c in st.cue] == ["teilte", "mit"]
+
+
+def test_inverted_frame_with_auxiliary_first() -> None:
+    st = one("Es drohe ein Wettrüsten, hatte Obama in Moskau gesagt.", "Es drohe ein Wettrüsten",
+             IND)
+    assert spk(st) == "Obama"
+
+
+def test_semicolon_bounds_a_source_phrase() -> None:
+    found = analyse("Laut Presseberichten ist er heute 24 Jahre alt; demnach wäre er 2008 erst "
+                    "16 Jahre alt gewesen.")
+    quotes = sorted(q.text for s in found for q in s.quote)
+    assert quotes == ["ist er heute 24 Jahre alt", "wäre er 2008 erst 16 Jahre alt gewesen"]
+
+
+def test_dative_addressee_and_wie_frame_with_apposition() -> None:
+    st = one("Die Lage sei ernst, sagte der Minister dem Deutschlandfunk.",
+             "Die Lage sei ernst", IND)
+    assert st.addressee is not None and st.addressee.text == "dem Deutschlandfunk"
+    st = one("Das Manöver wird schwierig, wie Alan Stern, Direktor der NASA, betont.",
+             "Das Manöver wird schwierig", IND)
+    assert spk(st) is not None and spk(st).startswith("Alan Stern")  # type: ignore[union-attr]
+    assert "wie" in [c.text for c in st.cue]

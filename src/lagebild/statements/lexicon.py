@@ -8,7 +8,7 @@ from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
-                   "addressing", "rel", "quoting"})
+                   "addressing", "rel", "quoting", "modal", "anaphor"})
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Lexicon:
     heissen: frozenset[str] = frozenset()  # "hieß es": a cue only with "es"
     rel: frozenset[str] = frozenset()  # "Berichte, wonach …"
     quoting: frozenset[str] = frozenset()  # "zitiert X den Minister": the object speaks
+    modal: frozenset[str] = frozenset()  # "Die SPD will …": an actor's intention, Reported
+    anaphor: frozenset[str] = frozenset()  # "Dies teilte X mit": the sentence before is quoted
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -54,6 +56,8 @@ def parse_lexicon(text: str) -> Lexicon:
         heissen=frozenset(by_kind["heissen"]),
         rel=frozenset(w.lower() for w in by_kind["rel"]),
         quoting=frozenset(by_kind["quoting"]),
+        modal=frozenset(by_kind["modal"]),
+        anaphor=frozenset(w.lower() for w in by_kind["anaphor"]),
     )
 
 

@@ -164,9 +164,20 @@ _SUBJ = ("nsubj", "nsubj:pass", "sb")
 def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
     while a <= b and (sent.is_punct(a) or sent.toks[a].tag in ("KON",)):
         a += 1
-    while b >= a and sent.is_punct(b):
+    while b >= a and sent.is_punct(b) and not (sent.toks[b].text == ")" and any(
+            sent.toks[k].text == "(" for k in range(a, b))):  # "(NEMA)" keeps its ")"
         b -= 1
     return (a, b) if a <= b else None
+
+
+def _lead(sent: Sent, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker phrase without a leading ``wie``/``so``/``sich`` (``Wie das Ministerium``)."""
+    if sp is None:
+        return None
+    a, b = sp
+    while a < b and sent.toks[a].tag in ("PWAV", "PRF", "KOKOM", "ADV", "KON"):
+        a += 1
+    return (a, b)
 
 
 def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] | None:
@@ -175,6 +186,13 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
     ``stop`` (a token index, e.g. the cue verb) bounds the phrase: it never crosses it.
     """
     nodes = sent.subtree(head, _NP_SKIP)
+    # a dative phrase without preposition is no part of a noun phrase: the parser attached
+    # the verb's addressee to it ("der Minister dem Deutschlandfunk")
+    for c in sent.children[head]:
+        if c > head and _dative(sent, c) and not any(
+                sent.toks[g].tag.startswith("APPR") for g in sent.children[c]):
+            nodes -= sent.subtree(c)
+            nodes = {n for n in nodes if n < c}
     a, b = min(nodes), max(nodes)
     if stop is not None:
         if stop > head:
@@ -182,8 +200,9 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         elif stop < head:
             a = max(a, stop + 1)
     # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
-    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and sent.toks[b + 1].pos == (
-            "PROPN") and b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}:
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and (
+            sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
+            b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
         b += 1
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
@@ -191,7 +210,7 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         if t.text == "," and k + 1 <= b and sent.toks[k + 1].tag in ("PRELS", "PRELAT", "KOUS"):
             b = k - 1
             break
-    return _trim(sent, a, b)
+    return _lead(sent, _trim(sent, a, b))
 
 
 def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
@@ -207,7 +226,7 @@ def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
         after_von = sent.toks[b].lemma == "von"
         if nxt.pos in _NP_POS and nxt.tag not in ("PRELS", "PPER"):
             # after the head noun only names, a genitive or the phrase after "von" go on
-            if head_seen and not after_von and nxt.pos != "PROPN" and (
+            if head_seen and not after_von and nxt.pos != "PROPN" and nxt.tag != "NE" and (
                     "Case=Gen" not in nxt.morph) and not (
                     nxt.pos == "NOUN" and sent.toks[b].pos in ("DET", "ADJ")):
                 break
@@ -220,7 +239,7 @@ def chunk_after(sent: Sent, i: int) -> tuple[int, int] | None:
             b += 1
             continue
         break
-    return _trim(sent, a, b)
+    return _lead(sent, _trim(sent, a, b))
 
 
 def chunk_before(sent: Sent, i: int) -> tuple[int, int] | None:
@@ -297,17 +316,21 @@ class Finder:
         extra = [c for c in sent.children[i]
                  if sent.toks[c].tag == "PTKVZ" or (sent.toks[c].tag == "ADJD"
                  and sent.toks[c].lemma.lower() in ("deutlich", "klar", "bekannt"))]
+        # the correlate of the clause belongs to the cue ("geht davon aus, dass", "wies
+        # darauf hin"), as in the corpus
+        corr = [c for c in sent.children[i] if sent.toks[c].tag == "PROAV"
+                and sent.toks[c].text.lower().startswith("da")]
         for c in extra:
             joined = sent.toks[c].lemma.lower() + lemma
             if joined in self.lex.verbs:
-                return joined, sorted([i, c])
+                return joined, sorted([i, c, *corr])
         if lemma in self.lex.verbs:
             # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen)
             if any(sent.toks[c].tag == "PTKVZ" for c in extra):
                 return None
             aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")
                    and sent.toks[c].lemma in ("haben", "sein", "werden")]
-            return lemma, sorted([i, *aux])
+            return lemma, sorted([i, *aux, *corr])
         return None
 
     def _nominative(self, sent: Sent, k: int, by_case: bool = True) -> bool:
@@ -399,6 +422,7 @@ class Finder:
         for sent in self.sents:
             self.cue_verbs(sent)
             self.source_phrases(sent)
+            self.intention(sent)
         self.continuations()
         self.partial_quotes()
         for f in self.found:
@@ -421,7 +445,9 @@ class Finder:
             cue = self.cue_lemma(sent, i)
             lemma = cue[0] if cue else sent.toks[i].lemma
             passive = self.passive(sent, i)
-            for c in sent.children[i]:
+            kids = [*sent.children[i], *[g for c in sent.children[i] if sent.toks[c].dep in _SUBJ
+                                         for g in sent.children[c] if g > c]]
+            for c in kids:
                 t = sent.toks[c]
                 if self.in_mark(t.start, t.end) or any(s <= t.start < e for s, e in found.quote):
                     continue
@@ -429,6 +455,8 @@ class Finder:
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
                 case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+                if not case and not passive and t.dep not in _SUBJ and _dative(sent, c):
+                    take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
                 if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
                         t.pos in ("NOUN", "PROPN")):
                     take = True
@@ -561,6 +589,8 @@ class Finder:
                 continue
             if self.clause_before(sent, i, cue_toks):
                 continue
+            if self.anaphor(sent, i, cue_toks):
+                continue
             if lemma in self.lex.reported:
                 self.reported(sent, i)
 
@@ -622,13 +652,25 @@ class Finder:
             if sent.is_finite(k) and k not in cue_toks:
                 return False
             k -= 1
+        if wie is None and k > 0:
+            # "…, wie Alan Stern, Direktor der NASA, betont": an apposition inside the frame
+            for m in range(k - 1, max(0, k - 15), -1):
+                if sent.is_finite(m):
+                    break
+                if sent.toks[m].text.lower() in self.lex.wie and sent.is_comma(m - 1):
+                    wie, k = m, m - 1
+                    break
         comma = k  # -1: the frame starts the sentence
         last = sent.last_word()
         frame_lo = wie if wie is not None else comma + 1
         if wie is None and comma < 0:
             return False
-        if wie is None and (i != comma + 1 or not sent.is_finite(i)):
-            return False  # "…, sagte X": the finite cue verb comes first after the comma
+        if wie is None and (first_cue != comma + 1 or not sent.is_finite(first_cue)):
+            # "…, sagte X" / "…, hatte X … gesagt": the finite cue verb (or its auxiliary)
+            # comes first after the comma
+            return False
+        if wie is None and first_cue != i and self.main_finite(sent) is None:
+            return False  # "Die USA, die … anführt, würden … begrüßen": a relative clause
         # where the frame ends: the next comma, or the sentence end
         m = max(cue_toks) + 1
         while m <= last and not sent.is_comma(m):
@@ -655,6 +697,27 @@ class Finder:
                        agentless=speaker is None and self.passive(sent, i)))
         return True
 
+    def anaphor(self, sent: Sent, i: int, cue_toks: list[int]) -> bool:
+        """``… . Dies teilte X mit.``: a demonstrative (lexicon kind ``anaphor``) first, the
+        finite cue verb second: the sentence before and the demonstrative are the quote, the
+        rest of the sentence is the frame (corpus)."""
+        first = _trim_start(sent, 0)
+        if sent.toks[first].text.lower() not in self.lex.anaphor or (
+                sent.toks[first].pos not in ("PRON", "DET")) or sent.index == 0:
+            return False
+        if not any(sent.is_finite(c) and c == first + 1 for c in cue_toks):
+            return False
+        prev = self.sents[sent.index - 1]
+        span = (prev.start, prev.toks[-1].end)
+        if prev.paragraph != sent.paragraph or self.is_claimed(*span) or self.in_mark(*span):
+            return False
+        last = sent.last_word()
+        speaker = self.speaker_of(sent, i, first + 1, last)
+        self.add(Found(StatementType.INDIRECT, [span, sent.span(first, first)],
+                       [sent.span(c, c) for c in cue_toks], sent.span(first + 1, last), speaker,
+                       "anaphor", 0.7, agentless=speaker is None and self.passive(sent, i)))
+        return True
+
     def reported(self, sent: Sent, i: int) -> None:
         """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
@@ -666,6 +729,21 @@ class Finder:
         if self.is_claimed(*span):
             return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def intention(self, sent: Sent) -> None:
+        """``Die SPD will …``: a modal of intention (lexicon kind ``modal``) as the main finite
+        verb, with a subject that can speak: the whole sentence, Reported (corpus)."""
+        fin = self.main_finite(sent)
+        if fin is None or sent.toks[fin].lemma not in self.lex.modal:
+            return
+        root = sent.toks[fin].head if sent.toks[fin].dep.startswith("aux") else fin
+        span = (sent.start, sent.toks[-1].end)
+        if self.is_claimed(*span):
+            return
+        speaker = self.speaker_of(sent, root, 0, len(sent) - 1)
+        if speaker is None or not self.can_speak(sent, speaker):
+            return
+        self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "intention", 0.4))
 
     def can_speak(self, sent: Sent, speaker: Char) -> bool:
         """A speaker of reported speech: a person or organisation entity, an actor mention
@@ -684,11 +762,15 @@ class Finder:
     def source_phrases(self, sent: Sent) -> None:
         """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
         last = sent.last_word()
+        found = 0
         for i in range(last + 1):
             t = sent.toks[i]
             low = t.text.lower()
             if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
                 continue
+            if found and sent.toks[i - 1].text != ";" and not any(
+                    sent.toks[k].text == ";" for k in range(found, i)):
+                continue  # one source phrase per sentence, or per part between semicolons
             src: tuple[int, int] | None = None
             frame: tuple[int, int] | None = None
             if low in self.lex.prep and t.tag.startswith("APPR"):
@@ -724,7 +806,7 @@ class Finder:
                             break
                 else:
                     src = None
-            elif low in self.lex.adv and i == 0:
+            elif low in self.lex.adv and (i == 0 or sent.toks[i - 1].text == ";"):
                 src = (i, i)
                 frame = (i, i)
             elif low in self.lex.rel and i + 2 <= last:
@@ -741,8 +823,12 @@ class Finder:
                 continue
             parts = []
             fa, fb = frame
-            before = _trim(sent, 0, fa - 1) if fa > 0 else None
-            after = _trim(sent, fb + 1, last) if fb < last else None
+            # a semicolon bounds the phrase's reach ("Laut X ist er 24; demnach wäre er …")
+            semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
+            lo = max((k + 1 for k in semis if k < fa), default=0)
+            hi = min((k - 1 for k in semis if k > fb), default=last)
+            before = _trim(sent, lo, fa - 1) if fa > lo else None
+            after = _trim(sent, fb + 1, hi) if fb < hi else None
             for q in (before, after):
                 if q and q[1] - q[0] >= 2 and not self.is_claimed(*sent.span(*q)):
                     parts.append(sent.span(*q))
@@ -750,7 +836,7 @@ class Finder:
                 continue
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
                            sent.span(*src), f"source-{low}", 0.7))
-            return
+            found = fb + 1
 
     def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
@@ -773,8 +859,8 @@ class Finder:
                         break  # a new phrase ("zehn Personen", "die Legitimität")
                     end = m
                 return _trim(sent, i + 1, end)
-            if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON"):
-                return None
+            if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON", "ADV"):
+                return None  # "nach bisher unbestätigten Berichten" has an adverb
         return None
 
     def _nach_noun(self, lemma: str) -> bool:
@@ -882,6 +968,18 @@ class Finder:
 
     def _has_cue(self, sent: Sent) -> bool:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+
+
+def _dative(sent: Sent, k: int) -> bool:
+    """Token ``k`` heads a dative noun phrase (its article says so, or a caseless name's own
+    morphology): the addressee of a speech verb without a preposition."""
+    t = sent.toks[k]
+    if t.pos not in ("NOUN", "PROPN"):
+        return False
+    dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
+    if dets:
+        return all("Case=Dat" in d.morph for d in dets)
+    return False
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
