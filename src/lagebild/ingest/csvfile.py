@@ -29,9 +29,10 @@ def _dialect(sample: str) -> tuple[str, str]:
 def read_csv(inp: InputFile, options: Options) -> Iterator[Item]:
     # Repair mojibake per record, after the size check: one 50 MB broken row stays cheap.
     text = decode_bytes(inp.data, repair=False)
-    delimiter, quotechar = _dialect(text[:20_000])
+    head = decode_bytes(inp.head, repair=False) if inp.head else text
+    delimiter, quotechar = _dialect(head[:20_000])
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar=quotechar)
-    for number, row in enumerate(rows, start=1):
+    for number, row in enumerate(rows, start=1 + inp.first_record):
         where = origin(inp, "csv", f"row {number}")
         if not row or not any(cell.strip() for cell in row):
             continue

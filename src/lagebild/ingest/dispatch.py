@@ -98,18 +98,27 @@ def read_path(name: str, options: Options | None = None) -> Iterator[Item]:
             data, inner = _gunzip(data), name[:-3]
         if not data.strip():
             raise LagebildError(ErrorCode.E001)
-        if options.formats:
-            _load_readers()
-            spec = READERS.get(options.formats[0])
-            if spec is None:
-                raise LagebildError(ErrorCode.E010, detail=f"no reader {options.formats[0]!r}")
-        else:
-            spec = detect_reader(inner, data)
-        yield from _checked(spec.read(InputFile(name, data), options), name, spec.name, options)
+        yield from read_input(InputFile(name, data), options, reader_for(inner, data, options))
     except LagebildError as exc:
         yield _failure(name, None, exc)
     except Exception as exc:
         yield _failure(name, None, LagebildError(ErrorCode.E099, detail=_describe(exc)))
+
+
+def reader_for(name: str, data: bytes, options: Options) -> ReaderSpec:
+    """The reader named in ``options.formats``, else the one ``detect_reader`` picks."""
+    if options.formats:
+        _load_readers()
+        spec = READERS.get(options.formats[0])
+        if spec is None:
+            raise LagebildError(ErrorCode.E010, detail=f"no reader {options.formats[0]!r}")
+        return spec
+    return detect_reader(name, data)
+
+
+def read_input(inp: InputFile, options: Options, spec: ReaderSpec) -> Iterator[Item]:
+    """All items of one (possibly partial, see ``ingest.shards``) input, failures caught."""
+    return _checked(spec.read(inp, options), inp.name, spec.name, options)
 
 
 def _checked(items: Iterator[Item], name: str, reader: str, options: Options) -> Iterator[Item]:

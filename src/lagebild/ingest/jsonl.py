@@ -48,7 +48,10 @@ def article_from_record(record: dict[str, object]) -> Article:
 def read_jsonl(inp: InputFile, options: Options) -> Iterator[Item]:
     # No repair: the texts are used verbatim so that offsets computed on them stay valid.
     text = decode_bytes(inp.data, repair=False)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also splits at U+2028, U+0085 …, which JSON
+    # allows raw inside strings (a valid record would be cut in two and fail).
+    for number, line in enumerate(text.split("\n"), start=1 + inp.first_record):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = origin(inp, "jsonl", f"line {number}")

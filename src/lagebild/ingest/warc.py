@@ -83,7 +83,7 @@ def _check_complete(record: Any, index: int) -> None:
 
 @register_reader("warc", extensions=(".warc", ".warc.gz", ".arc.gz", ".arc"), sniff=_sniff)
 def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
-    index = 0
+    index = inp.first_record
     try:
         for record in ArchiveIterator(io.BytesIO(inp.data), arc2warc=True):
             index += 1
