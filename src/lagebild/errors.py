@@ -26,6 +26,7 @@ class ErrorCode(Enum):
     E012 = "invalid value: {detail}"
     E013 = "article text too short to analyse ({chars} characters)"
     E014 = "no article body on the page: {detail}"
+    E015 = "input too large: {size} bytes (limit {limit}, setting max_input_bytes)"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

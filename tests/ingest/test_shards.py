@@ -88,3 +88,24 @@ def test_small_and_unsplittable_files_are_one_shard(tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
     text.write_text(TEXT * 100)
     assert [s.whole for s in plan_shards(str(text), 100)] == [True]
+
+
+def test_large_inputs_are_read_in_shards_or_fail_with_e015(tmp_path: Path) -> None:
+    import gzip
+
+    from lagebild.errors import ErrorCode
+    from lagebild.settings import Options
+
+    small = Options(max_input_bytes=20_000)
+    path = tmp_path / "big.jsonl"
+    path.write_text("".join(json.dumps({"id": n, "text": TEXT.format(n=n)}) + "\n"
+                            for n in range(300)))
+    assert _labels(list(read_inputs([str(path)], small))) == _labels(list(read_inputs([str(path)])))
+    text = tmp_path / "big.txt"
+    text.write_text(TEXT * 200)
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b"\n" * 10_000_000))
+    assert len(bomb.read_bytes()) < 20_000
+    for name in (text, bomb):
+        [failure] = list(read_inputs([str(name)], small))
+        assert isinstance(failure, Failure) and failure.code is ErrorCode.E015
