@@ -127,3 +127,14 @@ def test_csv_dialect_detection_does_not_backtrack(tmp_path: Path) -> None:
     start = time.process_time()
     list(read_inputs([str(name)], OPTIONS))
     assert time.process_time() - start < 5  # generous: the fix takes milliseconds
+
+
+def test_deeply_nested_json_line_fails_alone(tmp_path: Path) -> None:
+    """json.loads raised RecursionError, which took the whole file down (found by fuzzing)."""
+    name = tmp_path / "nested.jsonl"
+    good = json.dumps({"id": 1, "text": "Die Regierung hat am Montag in Berlin ein Gesetz "
+                       "beschlossen, sagte die Ministerin."})
+    name.write_text("[" * 100_000 + "\n" + good + "\n")
+    items = list(read_inputs([str(name)], OPTIONS))
+    assert [type(i).__name__ for i in items] == ["Failure", "Article"]
+    assert isinstance(items[0], Failure) and items[0].code is ErrorCode.E007

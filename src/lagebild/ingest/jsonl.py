@@ -64,7 +64,8 @@ def read_jsonl(inp: InputFile, options: Options) -> Iterator[Item]:
             if not isinstance(record, dict):
                 raise ValueError("line is not a JSON object")
             article = article_from_record(record)
-        except (ValueError, TypeError) as exc:
+        # RecursionError: json.loads on thousands of nested brackets (found by fuzzing).
+        except (ValueError, TypeError, RecursionError) as exc:
             detail = str(exc).splitlines()[0][:200]
             yield Failure(where, ErrorCode.E007, ErrorCode.E007.format(detail=detail))
             continue
