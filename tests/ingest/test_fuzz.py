@@ -134,7 +134,7 @@ def test_deeply_nested_json_line_fails_alone(tmp_path: Path) -> None:
     name = tmp_path / "nested.jsonl"
     good = json.dumps({"id": 1, "text": "Die Regierung hat am Montag in Berlin ein Gesetz "
                        "beschlossen, sagte die Ministerin."})
-    name.write_text("[" * 100_000 + "\n" + good + "\n")
-    items = list(read_inputs([str(name)], OPTIONS))
+    name.write_text("[" * 30_000 + "\n" + good + "\n")
+    items = list(read_inputs([str(name)]))
     assert [type(i).__name__ for i in items] == ["Failure", "Article"]
     assert isinstance(items[0], Failure) and items[0].code is ErrorCode.E007
