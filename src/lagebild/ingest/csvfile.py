@@ -36,7 +36,7 @@ def _dialect(sample: str) -> tuple[str, str]:
         at, delimiter = min(found)
         delimiters[delimiter] = delimiters.get(delimiter, 0) + 1
         after = line[at + 1:at + 2]
-        if after in _QUOTES:
+        if after and after in _QUOTES:
             quotes[after] = quotes.get(after, 0) + 1
     delimiter = max(delimiters, key=lambda d: delimiters[d]) if delimiters else ";"
     if quotes:
