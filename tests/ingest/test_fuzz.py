@@ -23,6 +23,7 @@ from warcio.warcwriter import WARCWriter
 
 from lagebild.errors import ErrorCode
 from lagebild.ingest import Failure, read_inputs
+from lagebild.ingest.csvfile import _dialect
 from lagebild.model import Article
 from lagebild.settings import Options
 
@@ -127,6 +128,8 @@ def test_csv_dialect_detection_does_not_backtrack(tmp_path: Path) -> None:
     start = time.process_time()
     list(read_inputs([str(name)], OPTIONS))
     assert time.process_time() - start < 5  # generous: the fix takes milliseconds
+    # A line ending in its delimiter once voted for an empty quote character (a TypeError).
+    assert _dialect("Politik;\nSport;\n") == (";", "'")
 
 
 def test_deeply_nested_json_line_fails_alone(tmp_path: Path) -> None:
