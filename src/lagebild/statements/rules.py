@@ -373,8 +373,11 @@ class Finder:
                 k = min(cands, key=lambda k: (abs(k - i), k))
                 head = k
                 # the phrase's head: climb flat/appos/compound links inside the range
-                while sent.toks[head].dep in ("flat", "appos", "compound", "flat:name") and (
-                        lo <= sent.toks[head].head <= hi) and sent.toks[head].head != i:
+                for _ in range(len(sent)):  # bounded: a flat token heading itself looped
+                    if not (sent.toks[head].dep in ("flat", "appos", "compound", "flat:name")
+                            and lo <= sent.toks[head].head <= hi
+                            and sent.toks[head].head != i):
+                        break
                     head = sent.toks[head].head
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
