@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -92,6 +92,14 @@ _DATE_META = (
 
 def norm(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
+
+
+def _urlsplit(url: str) -> SplitResult:
+    """``urlsplit`` that never raises (a stray "[" is "Invalid IPv6 URL"; found by fuzzing)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -161,7 +169,7 @@ def is_furniture_line(line: str) -> bool:
 
 
 def _host(url: str | None) -> str:
-    host = urlsplit(url or "").hostname or ""
+    host = _urlsplit(url or "").hostname or ""
     return host.removeprefix("www.")
 
 
@@ -293,7 +301,7 @@ def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
 def file_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
-    path = unquote(urlsplit(src.strip()).path)
+    path = unquote(_urlsplit(src.strip()).path)
     name = PurePosixPath(path).name
     return name or None
 
