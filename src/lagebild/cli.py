@@ -198,6 +198,10 @@ def ingest_cmd(
     scheduler: Annotated[
         str | None, typer.Option(help="Address of a running Dask scheduler (tcp://host:8786).")
     ] = None,
+    shard_size: Annotated[
+        int, typer.Option(min=1, help="With --workers/--scheduler: split JSONL, CSV and WARC "
+                          "files into tasks of about this many MiB.")
+    ] = 64,
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
     options = _options(published)
@@ -229,7 +233,8 @@ def ingest_cmd(
             from lagebild.distributed import ingest_distributed
 
             report = ingest_distributed(paths, store, options, stages,
-                                        workers=workers, scheduler=scheduler, on_file=on_file)
+                                        workers=workers, scheduler=scheduler, on_file=on_file,
+                                        shard_size=shard_size << 20)
         else:
             report = ingest(paths, store, options, stages, on_file=on_file, on_item=on_item)
         stats = store.stats()

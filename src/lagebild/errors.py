@@ -26,6 +26,7 @@ class ErrorCode(Enum):
     E012 = "invalid value: {detail}"
     E013 = "article text too short to analyse ({chars} characters)"
     E014 = "no article body on the page: {detail}"
+    E015 = "input too large: {size} bytes (limit {limit}, setting max_input_bytes)"
     E025 = "cannot read period {period!r}: {detail}"
     E026 = "period {period!r} counts back from the newest article, but none is dated"
     E027 = "give exactly one period (PERIOD, --day, --week, --month or --from/--to), not {given}"

@@ -27,6 +27,10 @@ class Options:
     # analysed: a 50 MB single line is almost always a broken export, not an article.
     max_chars: int = int(os.environ.get("LAGEBILD_MAX_CHARS", 1_000_000))
     min_chars: int = 20
+    # Bytes of one input held in memory at once: larger JSONL/CSV/WARC files are read in
+    # shards of this size, other larger inputs (and gzip data that expands beyond it, e.g.
+    # a compression bomb) fail with E015 instead of exhausting memory.
+    max_input_bytes: int = int(os.environ.get("LAGEBILD_MAX_INPUT_BYTES", 1 << 30))
     # Skip inputs that are not German (language detection on the prose).
     require_german: bool = os.environ.get("LAGEBILD_ALLOW_ANY_LANGUAGE", "") == ""
     min_language_confidence: float = 0.5

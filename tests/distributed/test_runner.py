@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lagebild.distributed import ingest_distributed
+from lagebild.ingest.shards import plan_shards
 from lagebild.pipeline import ingest
 from lagebild.store import Store
 
@@ -13,11 +14,13 @@ def test_distributed_ingest_matches_single_process(tmp_path: Path, samples_dir: 
     single = Store(tmp_path / "single.db")
     expected = ingest(inputs, single, stages=())
     dist = Store(tmp_path / "dist.db")
-    report = ingest_distributed(inputs, dist, stages=(), workers=2)
+    # Small shards: the JSONL sample is cut into several tasks and must read the same.
+    assert len(plan_shards(str(samples_dir / "wikinews.jsonl"), 4096)) > 1
+    report = ingest_distributed(inputs, dist, stages=(), workers=2, shard_size=4096)
     assert (report.stored, report.failed) == (expected.stored, expected.failed) == (16, 1)
     ids = "SELECT id FROM articles ORDER BY id"
     assert dist.conn.execute(ids).fetchall() == single.conn.execute(ids).fetchall()
-    again = ingest_distributed(inputs, dist, stages=(), workers=2)
+    again = ingest_distributed(inputs, dist, stages=(), workers=2, shard_size=4096)
     assert again.stored == 0 and again.failed == 1  # the broken file is retried
     assert again.files_already_done == again.files - 1
     assert dist.stats()["articles"] == 16

@@ -1,5 +1,5 @@
 """Scale-out: the same pipeline on a Dask distributed cluster (local or remote)."""
 
-from lagebild.distributed.runner import analyze_file, ingest_distributed
+from lagebild.distributed.runner import analyze_shard, ingest_distributed
 
-__all__ = ["analyze_file", "ingest_distributed"]
+__all__ = ["analyze_shard", "ingest_distributed"]

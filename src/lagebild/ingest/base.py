@@ -16,6 +16,10 @@ class InputFile:
 
     name: str
     data: bytes
+    # For a shard (a byte range of a larger file, see ``ingest.shards``): how many records
+    # precede it in the file, so record labels stay those of the whole file.
+    first_record: int = 0
+    head: bytes = b""  # the start of the whole file (a shard's dialect is the file's)
 
 
 @dataclass(frozen=True)

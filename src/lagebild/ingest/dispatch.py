@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -67,11 +68,27 @@ def _read_bytes(name: str) -> bytes:
         raise LagebildError(ErrorCode.E011, detail=exc.strerror or str(exc)) from exc
 
 
-def _gunzip(data: bytes) -> bytes:
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress at most ``limit`` bytes: a compression bomb stops there with E015."""
     try:
-        return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise LagebildError(ErrorCode.E004, detail=str(exc) or type(exc).__name__) from exc
+    if len(out) > limit:
+        raise LagebildError(ErrorCode.E015, size=f"more than {limit}", limit=limit)
+    return out
+
+
+def _too_large(name: str, options: Options) -> int | None:
+    """The size of a file that may not be read whole, else None."""
+    if name == STDIN:
+        return None
+    try:
+        size = Path(name).stat().st_size
+    except OSError:
+        return None  # reading it reports the problem
+    return size if size > options.max_input_bytes else None
 
 
 def detect_reader(name: str, data: bytes) -> ReaderSpec:
@@ -91,25 +108,45 @@ def read_path(name: str, options: Options | None = None) -> Iterator[Item]:
     """All items of one input path (``-`` = stdin). Never raises for bad input."""
     options = options or Options()
     try:
+        size = _too_large(name, options)
+        if size is not None:
+            # Imported here: shards builds on this module.
+            from lagebild.ingest.shards import plan_shards, read_shard
+
+            shards = plan_shards(name, options.max_input_bytes)
+            if len(shards) == 1:
+                raise LagebildError(ErrorCode.E015, size=size, limit=options.max_input_bytes)
+            for shard in shards:
+                yield from read_shard(shard, options)
+            return
         data = _read_bytes(name)
         inner = name
         lower = name.lower()
         if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
-            data, inner = _gunzip(data), name[:-3]
+            data, inner = _gunzip(data, options.max_input_bytes), name[:-3]
         if not data.strip():
             raise LagebildError(ErrorCode.E001)
-        if options.formats:
-            _load_readers()
-            spec = READERS.get(options.formats[0])
-            if spec is None:
-                raise LagebildError(ErrorCode.E010, detail=f"no reader {options.formats[0]!r}")
-        else:
-            spec = detect_reader(inner, data)
-        yield from _checked(spec.read(InputFile(name, data), options), name, spec.name, options)
+        yield from read_input(InputFile(name, data), options, reader_for(inner, data, options))
     except LagebildError as exc:
         yield _failure(name, None, exc)
     except Exception as exc:
         yield _failure(name, None, LagebildError(ErrorCode.E099, detail=_describe(exc)))
+
+
+def reader_for(name: str, data: bytes, options: Options) -> ReaderSpec:
+    """The reader named in ``options.formats``, else the one ``detect_reader`` picks."""
+    if options.formats:
+        _load_readers()
+        spec = READERS.get(options.formats[0])
+        if spec is None:
+            raise LagebildError(ErrorCode.E010, detail=f"no reader {options.formats[0]!r}")
+        return spec
+    return detect_reader(name, data)
+
+
+def read_input(inp: InputFile, options: Options, spec: ReaderSpec) -> Iterator[Item]:
+    """All items of one (possibly partial, see ``ingest.shards``) input, failures caught."""
+    return _checked(spec.read(inp, options), inp.name, spec.name, options)
 
 
 def _checked(items: Iterator[Item], name: str, reader: str, options: Options) -> Iterator[Item]:

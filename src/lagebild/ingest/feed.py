@@ -136,7 +136,11 @@ def read_feed(inp: InputFile, options: Options) -> Iterator[Item]:
         raise LagebildError(ErrorCode.E008, size=len(inp.data), limit=options.max_chars * 20)
     import feedparser  # only when a feed is read, not at every start
 
-    parsed = feedparser.parse(inp.data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(inp.data, sanitize_html=False, resolve_relative_uris=False)
+    except (ValueError, LookupError) as exc:
+        # feedparser decodes with the declared encoding unchecked: a NUL in its name raises.
+        raise LagebildError(ErrorCode.E005, detail=str(exc)[:200]) from exc
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

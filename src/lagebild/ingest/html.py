@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -82,6 +82,14 @@ _SECTION_BLACKLIST = {"startseite", "home", "homepage", "nachrichten", "news"}
 
 def norm(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
+
+
+def _urlsplit(url: str) -> SplitResult:
+    """``urlsplit`` that never raises (a stray "[" is "Invalid IPv6 URL"; found by fuzzing)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -179,7 +187,7 @@ def is_furniture_line(line: str) -> bool:
 
 
 def _host(url: str | None) -> str:
-    host = urlsplit(url or "").hostname or ""
+    host = _urlsplit(url or "").hostname or ""
     return host.removeprefix("www.")
 
 
@@ -305,7 +313,7 @@ _meta = html_meta.meta
 def file_name(src: str | None) -> str | None:
     if not src or src.startswith("data:"):
         return None
-    path = unquote(urlsplit(src.strip()).path)
+    path = unquote(_urlsplit(src.strip()).path)
     name = PurePosixPath(path).name
     return name or None
 

@@ -48,7 +48,10 @@ def article_from_record(record: dict[str, object]) -> Article:
 def read_jsonl(inp: InputFile, options: Options) -> Iterator[Item]:
     # No repair: the texts are used verbatim so that offsets computed on them stay valid.
     text = decode_bytes(inp.data, repair=False)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also splits at U+2028, U+0085 …, which JSON
+    # allows raw inside strings (a valid record would be cut in two and fail).
+    for number, line in enumerate(text.split("\n"), start=1 + inp.first_record):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = origin(inp, "jsonl", f"line {number}")
@@ -61,7 +64,8 @@ def read_jsonl(inp: InputFile, options: Options) -> Iterator[Item]:
             if not isinstance(record, dict):
                 raise ValueError("line is not a JSON object")
             article = article_from_record(record)
-        except (ValueError, TypeError) as exc:
+        # RecursionError: json.loads on thousands of nested brackets (found by fuzzing).
+        except (ValueError, TypeError, RecursionError) as exc:
             detail = str(exc).splitlines()[0][:200]
             yield Failure(where, ErrorCode.E007, ErrorCode.E007.format(detail=detail))
             continue

@@ -84,7 +84,7 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    index = 0
+    index = inp.first_record
     try:
         for record in ArchiveIterator(io.BytesIO(inp.data), arc2warc=True):
             index += 1
@@ -110,7 +110,13 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
             yield article.model_copy(update={"origin": where})
         if inp.data.startswith(b"\x1f\x8b"):
             _check_gzip(inp.data)
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        if index == inp.first_record:
+            # Not one record: this is no archive (else the batch would report nothing).
+            raise LagebildError(ErrorCode.E004, detail="no WARC record found")
+    # warcio raises AttributeError/TypeError/IndexError on some corrupt headers (found by
+    # fuzzing): all of them mean a damaged archive, not a bug of ours.
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError,
+            TypeError, IndexError, KeyError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LagebildError(
             ErrorCode.E004, detail=f"{detail[:200]} (after {index} WARC records)"

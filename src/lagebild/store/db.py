@@ -298,24 +298,28 @@ class Store:
         )
 
     # -- resumable ingest bookkeeping ---------------------------------------------------
-    def source_done(self, path: Path) -> bool:
-        """Was this exact file (path, size, mtime) ingested to the end before?"""
+    def source_done(self, path: Path, key: str | None = None) -> bool:
+        """Was this exact file (path, size, mtime) ingested to the end before?
+
+        ``key`` names a part of the file instead (a shard, ``path#bytes=A-B``); it counts
+        as done only while the file keeps the size and mtime it had then.
+        """
         try:
             stat = path.stat()
         except OSError:
             return False
         row = self.conn.execute(
             "SELECT 1 FROM sources WHERE path = ? AND size = ? AND mtime_ns = ?",
-            (str(path.resolve()), stat.st_size, stat.st_mtime_ns),
+            (key or str(path.resolve()), stat.st_size, stat.st_mtime_ns),
         ).fetchone()
         return row is not None
 
-    def mark_source_done(self, path: Path, items: int) -> None:
+    def mark_source_done(self, path: Path, items: int, key: str | None = None) -> None:
         stat = path.stat()
         self.conn.execute(
             """INSERT OR REPLACE INTO sources(path, size, mtime_ns, items, finished_at)
                VALUES (?, ?, ?, ?, ?)""",
-            (str(path.resolve()), stat.st_size, stat.st_mtime_ns, items, _now()),
+            (key or str(path.resolve()), stat.st_size, stat.st_mtime_ns, items, _now()),
         )
 
     # -- reading -------------------------------------------------------------------
