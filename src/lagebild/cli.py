@@ -392,6 +392,9 @@ from lagebild.store.cli import quotes_cmd as _quotes_cmd  # noqa: E402
 app.command("quotes")(_quotes_cmd)
 app.command("events")(_events_cmd)
 app.command("export")(_export_cmd)
+from lagebild.store.relations_cli import relations_cmd as _relations_cmd  # noqa: E402
+
+app.command("relations")(_relations_cmd)
 from lagebild.actors.evaluate import linking as _linking  # noqa: E402
 from lagebild.eval.cli import app as _eval_app  # noqa: E402
 from lagebild.eval.quotes import quotes as _eval_quotes  # noqa: E402

@@ -26,6 +26,8 @@ class ErrorCode(Enum):
     E012 = "invalid value: {detail}"
     E013 = "article text too short to analyse ({chars} characters)"
     E014 = "no article body on the page: {detail}"
+    E020 = "no actor {name!r} in the store{hint}"
+    E021 = "{name!r} names several actors: {candidates}"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

@@ -5,45 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lagebild.model import (
-    ActorRef,
-    Article,
-    ArticleBuilder,
-    BlockType,
-    Event,
-    EventDate,
-    Offsets,
-    Origin,
-    PloverType,
-    Source,
-    Span,
-)
+from event_articles import STORY
+from event_articles import event_article as _article
+from lagebild.model import Article, PloverType
 from lagebild.store import Store
 from lagebild.store.clusters import cluster_all, event_day, get_cluster, list_clusters
-
-STORY = ("Die USA haben Russland am Montag scharf kritisiert. Washington warf Moskau vor, die "
-         "Waffenruhe in der Ukraine gebrochen zu haben. Der Sprecher des Außenministeriums "
-         "sagte, man erwarte eine Erklärung. Russland wies die Vorwürfe zurück und sprach von "
-         "einer Kampagne. Beobachter rechnen mit weiteren Spannungen in den kommenden Wochen.")
-
-
-def _article(body: str, published: str, path: str, outlet: str, date: str | None,
-             source: str = "USA", target: str = "RUS",
-             plover: PloverType = PloverType.ACCUSE) -> Article:
-    builder = ArticleBuilder()
-    builder.add_title(None, f"Meldung {path}", joined=False)
-    builder.add(BlockType.PARAGRAPH, body)
-    builder.set(published=published, source=Source(outlet=outlet))
-    article = builder.build(origin=Origin(path=path, reader="test"))
-    text = article.text
-    start = text.index("kritisiert")
-    event = Event(type=plover, cameo="111", quad_class=3, goldstein=-2.0,
-                  source=[ActorRef(id=source, name=source)],
-                  target=[ActorRef(id=target, name=target)],
-                  trigger=Span(start=start, end=start + 10, text="kritisiert"),
-                  date=EventDate(value=date) if date else None,
-                  sentence=Offsets(start=0, end=text.index(".") + 1))
-    return article.model_copy(update={"events": [event]})
 
 
 def _store(path: Path, articles: list[Article]) -> Store:
