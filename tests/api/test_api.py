@@ -421,3 +421,18 @@ def test_linked_mentions_form_kb_actors(tmp_path: Path) -> None:
         assert {e["actor_id"] for e in doc["entities"]} == {"USAGOVKERRY", "new:loc:genf"}
         detail = kb_client.get("/api/actors/USAGOVKERRY").json()
         assert detail["articles"] == 1 and detail["related"][0]["id"] == "new:loc:genf"
+
+
+def test_relations_and_event_clusters(client: TestClient) -> None:
+    data = client.get("/api/relations", params={"a": "new:loc:iran", "b": "new:org:iaea"}).json()
+    assert data["events"] >= 1 and data["periods"]
+    first = data["periods"][0]
+    assert first["events"] == first["a_to_b"] + first["b_to_a"]
+    assert first["q1"] + first["q2"] + first["q3"] + first["q4"] <= first["events"]
+    page = client.get("/api/events/clusters", params={"actor": "new:loc:iran"}).json()
+    assert page["total"] >= 1 and all(c["mentions"] >= 1 for c in page["items"])
+    one = client.get(f"/api/events/clusters/{page['items'][0]['id']}").json()
+    assert len(one["items"]) == one["mentions"]
+    assert client.get("/api/events/clusters/999999").status_code == 404
+    assert client.get("/api/relations", params={"a": "x", "b": "y", "by": "decade"}
+                      ).status_code == 422
