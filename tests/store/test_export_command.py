@@ -52,6 +52,9 @@ def test_gdelt_columns_and_graphml(db: str) -> None:
     assert str(accuse["DATEADDED"]).isdigit() and len(str(accuse["DATEADDED"])) == 14
     graph = runner.invoke(app, ["export", "graphml", "--db", db])
     assert graph.exit_code == 0 and graph.stdout.startswith("<?xml")
+    # event edges carry type, QuadClass and Goldstein (RUS accuses USA)
+    edge = graph.stdout.split('source="RUS" target="USA">')[1].split("</edge>")[0]
+    assert '<data key="type">ACCUSE</data>' in edge and '<data key="quad">3</data>' in edge
 
 
 def test_out_file_and_date_filter(db: str, tmp_path: Path) -> None:

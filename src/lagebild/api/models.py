@@ -300,6 +300,8 @@ class GraphEdge(_Out):
     target: str
     weight: int
     quad_classes: dict[str, int] = {}
+    types: dict[str, int] = Field(default={}, description="Event edges: top PLOVER types")
+    goldstein_mean: float | None = None
 
 
 class Graph(_Out):
