@@ -118,10 +118,12 @@ def relation_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by:
     periods: dict[str, dict[str, Any]] = {}
     for cid, (row, direction) in sorted(found.items(), key=lambda kv: (kv[1][0]["day"], kv[0])):
         label = period_of(row["day"], by)
-        p = periods.setdefault(label, {
-            "period": label, "events": 0, "a_to_b": 0, "b_to_a": 0, "mentions": 0,
-            "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein_sum": 0.0, "_g": 0,
-            "_types": Counter(), "_articles": set(), "_sources": set(), "_examples": []})
+        p = periods.get(label)
+        if p is None:  # (not setdefault: it would build the empty entry for every event)
+            p = periods[label] = {
+                "period": label, "events": 0, "a_to_b": 0, "b_to_a": 0, "mentions": 0,
+                "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein_sum": 0.0, "_g": 0,
+                "_types": Counter(), "_articles": set(), "_sources": set(), "_examples": []}
         p["events"] += 1
         p[direction] += 1
         p["mentions"] += row["mentions"]

@@ -109,7 +109,8 @@ def relations_cmd(
     if plot is not None and actor_b is not None:
         from lagebild.store.relation_chart import plot_relation
 
-        title = f"{result['a']['name']} – {result['b']['name']}: Ereignisse pro {by}"
+        per = {"day": "Tag", "week": "Woche", "month": "Monat", "year": "Jahr"}[by]
+        title = f"{result['a']['name']} – {result['b']['name']}: Ereignisse pro {per}"
         plot_relation(result["periods"], title, plot)
         err.print(f"wrote {escape(str(plot))}")
 
