@@ -400,6 +400,9 @@ app.command("export")(_export_cmd)
 from lagebild.brief.cli import brief_cmd as _brief_cmd  # noqa: E402
 
 app.command("brief")(_brief_cmd)
+from lagebild.store.relations_cli import relations_cmd as _relations_cmd  # noqa: E402
+
+app.command("relations")(_relations_cmd)
 from lagebild.actors.evaluate import linking as _linking  # noqa: E402
 from lagebild.eval.cli import app as _eval_app  # noqa: E402
 from lagebild.eval.quotes import quotes as _eval_quotes  # noqa: E402

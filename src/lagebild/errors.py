@@ -27,10 +27,12 @@ class ErrorCode(Enum):
     E013 = "article text too short to analyse ({chars} characters)"
     E014 = "no article body on the page: {detail}"
     E015 = "input too large: {size} bytes (limit {limit}, setting max_input_bytes)"
+    E020 = "no actor {name!r} in the store{hint}"
+    E021 = "{name!r} names several actors: {candidates}"
     E025 = "cannot read period {period!r}: {detail}"
     E026 = "period {period!r} counts back from the newest article, but none is dated"
     E027 = "give exactly one period (PERIOD, --day, --week, --month or --from/--to), not {given}"
-    E028 = "no actor {name!r} in the store{hint}"
+    E028 = "no actor {name!r} in the store to narrow the brief to{hint}"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

@@ -299,10 +299,9 @@ def test_export_graphml_and_gdelt(client: TestClient) -> None:
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     assert root.find(f"{ns}graph") is not None
     assert root.findall(f".//{ns}node") and root.findall(f".//{ns}edge")
-    gdelt = list(csv.DictReader(io.StringIO(client.get("/api/export/gdelt").text)))
-    assert gdelt and {"GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor2Name", "EventCode",
-                      "QuadClass", "SOURCEURL"} <= set(gdelt[0])
-    assert all(len(r["SQLDATE"]) == 8 for r in gdelt)
+    lines = client.get("/api/export/gdelt").text.splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)
+    assert all(len(line.split("\t")[1]) == 8 for line in lines)  # SQLDATE
 
 
 def test_export_parquet_and_bad_kind(client: TestClient) -> None:
@@ -421,3 +420,18 @@ def test_linked_mentions_form_kb_actors(tmp_path: Path) -> None:
         assert {e["actor_id"] for e in doc["entities"]} == {"USAGOVKERRY", "new:loc:genf"}
         detail = kb_client.get("/api/actors/USAGOVKERRY").json()
         assert detail["articles"] == 1 and detail["related"][0]["id"] == "new:loc:genf"
+
+
+def test_relations_and_event_clusters(client: TestClient) -> None:
+    data = client.get("/api/relations", params={"a": "new:loc:iran", "b": "new:org:iaea"}).json()
+    assert data["events"] >= 1 and data["periods"]
+    first = data["periods"][0]
+    assert first["events"] == first["a_to_b"] + first["b_to_a"]
+    assert first["q1"] + first["q2"] + first["q3"] + first["q4"] <= first["events"]
+    page = client.get("/api/events/clusters", params={"actor": "new:loc:iran"}).json()
+    assert page["total"] >= 1 and all(c["mentions"] >= 1 for c in page["items"])
+    one = client.get(f"/api/events/clusters/{page['items'][0]['id']}").json()
+    assert len(one["items"]) == one["mentions"]
+    assert client.get("/api/events/clusters/999999").status_code == 404
+    assert client.get("/api/relations", params={"a": "x", "b": "y", "by": "decade"}
+                      ).status_code == 422

@@ -58,6 +58,9 @@ def test_actor_page(page: Any, live_server: str, shots: Path) -> None:
     page.select_option("#relation-other", "new:org:iaea")
     page.wait_for_selector("#relation svg.chart")
     assert "IAEA" in page.locator("#relation").inner_text()
+    # the relation chart counts events (cooperation above, conflict below), not co-mentions
+    page.wait_for_selector("#relation svg.chart.diverging rect.bar")
+    assert page.locator("#relation svg.chart.diverging rect.bar").count() >= 1
     page.screenshot(path=str(shots / "actor.png"), full_page=True)
     # from the top-actor list on the start page
     page.goto(live_server + "/#/")

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -36,10 +37,24 @@ def test_jsonl_and_csv_of_events(db: str) -> None:
 def test_gdelt_columns_and_graphml(db: str) -> None:
     gdelt = runner.invoke(app, ["export", "gdelt", "--db", db])
     assert gdelt.exit_code == 0
-    header = next(csv.reader(io.StringIO(gdelt.stdout)))
-    assert tuple(header) == GDELT_COLUMNS
+    # read back as GDELT files are read: tab-separated, no header, the codebook's names
+    table = pd.read_csv(io.StringIO(gdelt.stdout), sep="\t", header=None,
+                        names=list(GDELT_COLUMNS), dtype={"EventCode": str})
+    assert len(GDELT_COLUMNS) == 61 and table.shape == (3, 61)
+    assert set(table["SQLDATE"]) == {20150916, 20140301, 20151001}  # "2015-10": 1st
+    assert set(table["EventCode"]) == {"040", "163", "111"}
+    assert set(table["QuadClass"]) == {1, 3, 4}
+    accuse = table[table["EventCode"] == "111"].iloc[0]
+    assert (accuse["Actor1Code"], accuse["Actor2Code"]) == ("RUS", "USA")
+    assert (accuse["Actor1CountryCode"], accuse["Actor2Name"]) == ("RUS", "VEREINIGTE STAATEN")
+    assert accuse["NumMentions"] == 1 and accuse["Year"] == 2014
+    assert table["AvgTone"].isna().all() and table["Actor1EthnicCode"].isna().all()
+    assert str(accuse["DATEADDED"]).isdigit() and len(str(accuse["DATEADDED"])) == 14
     graph = runner.invoke(app, ["export", "graphml", "--db", db])
     assert graph.exit_code == 0 and graph.stdout.startswith("<?xml")
+    # event edges carry type, QuadClass and Goldstein (RUS accuses USA)
+    edge = graph.stdout.split('source="RUS" target="USA">')[1].split("</edge>")[0]
+    assert '<data key="type">ACCUSE</data>' in edge and '<data key="quad">3</data>' in edge
 
 
 def test_out_file_and_date_filter(db: str, tmp_path: Path) -> None:

@@ -57,6 +57,11 @@ def test_previous_release_store_is_migrated(old_store: Path) -> None:
     versions = _rows(old_store, "SELECT DISTINCT json_extract(doc, '$.schema_version') "
                                 "FROM articles")
     assert versions == [(ARTICLE_SCHEMA,)]
+    # migration 4: every stored event is a mention of an event cluster (this release's
+    # fixture has no events; tests/store/test_clusters.py re-clusters stores that have)
+    assert _rows(old_store, "SELECT COUNT(*) FROM events WHERE cluster_id IS NULL") == [(0,)]
+    clustered = _rows(old_store, "SELECT COUNT(*), COALESCE(SUM(mentions), 0) FROM event_clusters")
+    assert clustered[0][1] == _rows(old_store, "SELECT COUNT(*) FROM events")[0][0]
 
 
 def test_migrated_store_reopens_unchanged(old_store: Path) -> None:

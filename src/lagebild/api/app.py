@@ -18,7 +18,17 @@ from starlette.responses import Response
 
 from lagebild import __version__
 from lagebild.api.deps import ApiSettings, open_read
-from lagebild.api.routes import actors, articles, events, export, graph, meta, statements, upload
+from lagebild.api.routes import (
+    actors,
+    articles,
+    events,
+    export,
+    graph,
+    meta,
+    relations,
+    statements,
+    upload,
+)
 from lagebild.api.routes import brief as brief_routes
 from lagebild.store import Store
 from lagebild.store.actor_index import actor_index
@@ -125,7 +135,8 @@ def create_app(
         ]
         return _error(422, _describe_validation(exc), detail)
 
-    for module in (meta, articles, actors, statements, events, graph, export, brief_routes):
+    for module in (meta, articles, actors, statements, relations, events, graph, export,
+                   brief_routes):
         app.include_router(module.router)
     if settings.upload_enabled:
         app.include_router(upload.router)

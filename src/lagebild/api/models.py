@@ -256,6 +256,8 @@ class RelationMonth(_Out):
     q2: int = 0
     q3: int = 0
     q4: int = 0
+    mentions: int = 0
+    goldstein_mean: float | None = None
 
 
 class Relation(_Out):
@@ -298,6 +300,8 @@ class GraphEdge(_Out):
     target: str
     weight: int
     quad_classes: dict[str, int] = {}
+    types: dict[str, int] = Field(default={}, description="Event edges: top PLOVER types")
+    goldstein_mean: float | None = None
 
 
 class Graph(_Out):
@@ -323,3 +327,104 @@ class UploadReport(_Out):
     skipped: int
     ids: list[str]
     failures: list[UploadFailure]
+
+
+class ClusterRoot(_Out):
+    article_id: str
+    idx: int
+
+
+class EventCluster(_Out):
+    """One real-world event: every stored report of it is a mention."""
+
+    id: int
+    plover: str | None = None
+    code: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    day: str | None = None
+    mentions: int
+    articles: int
+    sources: int
+    root: ClusterRoot
+    source_ids: list[str]
+    target_ids: list[str]
+
+
+class ClusterMention(_Out):
+    article_id: str
+    idx: int
+    date: str | None = None
+    published: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    near_duplicate_of: str | None = None
+    text: str | None = None
+
+
+class EventClusterDetail(EventCluster):
+    items: list[ClusterMention]
+
+
+class EventClusterList(_Out):
+    total: int
+    limit: int
+    offset: int
+    items: list[EventCluster]
+
+
+class TypeCount(_Out):
+    type: str
+    events: int
+
+
+class RelationExample(_Out):
+    cluster_id: int
+    day: str | None = None
+    type: str | None = None
+    code: str | None = None
+    direction: str
+    mentions: int
+    article_id: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    text: str | None = None
+
+
+class RelationPeriod(_Out):
+    period: str
+    events: int
+    a_to_b: int
+    b_to_a: int
+    mentions: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    cooperation: int
+    conflict: int
+    goldstein_sum: float
+    goldstein_mean: float | None = None
+    top_types: list[TypeCount]
+    articles: int
+    sources: int
+    examples: list[RelationExample]
+
+
+class ActorBrief(_Out):
+    id: str
+    name: str
+    label: str
+
+
+class RelationSeries(_Out):
+    a: ActorBrief
+    b: ActorBrief
+    by: str
+    directed: bool
+    a_members: list[str]
+    b_members: list[str]
+    events: int
+    periods: list[RelationPeriod]

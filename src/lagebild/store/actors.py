@@ -20,6 +20,7 @@ from lagebild.store.actor_index import (
 )
 from lagebild.store.events import list_events, side_ids
 from lagebild.store.filters import marks, slice_page
+from lagebild.store.relations import members, relation_series
 from lagebild.store.statements import list_statements
 
 ACTOR_SORTS = ("mentions", "-mentions", "name", "-name", "articles", "-articles",
@@ -156,8 +157,9 @@ def relation_timeline(conn: sqlite3.Connection, actor_a: str, actor_b: str) -> d
     index = actor_index(conn)
     cond_a, params_a = mention_filter(index, actor_a, "m")
     cond_b, params_b = mention_filter(index, actor_b, "n")
-    months: dict[str, dict[str, int]] = defaultdict(
-        lambda: {"co_mentions": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "events": 0}
+    months: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"co_mentions": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "events": 0,
+                 "mentions": 0, "goldstein_mean": None}
     )
     for row in conn.execute(
         f"""SELECT a.published FROM articles a
@@ -167,17 +169,19 @@ def relation_timeline(conn: sqlite3.Connection, actor_a: str, actor_b: str) -> d
     ):
         month = _month(row[0]) or "unknown"
         months[month]["co_mentions"] += 1
-    events = list_events(conn, actor=actor_a, other=actor_b, limit=500)["items"]
-    for ev in events:
-        month = _month(ev.get("date") or ev.get("published")) or "unknown"
-        months[month]["events"] += 1
-        quad = ev.get("quad_class")
-        if quad in (1, 2, 3, 4):
-            months[month][f"q{quad}"] += 1
+    # events counted per cluster (one event, however many reports), states with their
+    # government and office holders, as ``lagebild relations`` counts them
+    for period in relation_series(conn, members(conn, actor_a), members(conn, actor_b),
+                                  by="month", examples=0):
+        entry = months[period["period"]]
+        for key in ("events", "q1", "q2", "q3", "q4", "mentions"):
+            entry[key] = period[key]
+        entry["goldstein_mean"] = period["goldstein_mean"]
+    events = list_events(conn, actor=actor_a, other=actor_b, limit=100)["items"]
     return {
         "actor": actor_a,
         "other": actor_b,
         "other_name": index.name_of(actor_b),
         "timeline": [{"month": m, **months[m]} for m in sorted(months)],
-        "events": events[:100],
+        "events": events,
     }

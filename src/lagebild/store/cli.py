@@ -230,7 +230,7 @@ def export_cmd(
             data: bytes = graph_to_graphml(graph).encode("utf-8")
         elif kind == "gdelt":
             rows = exports.gdelt_rows(conn, date_from=date_from, date_to=date_to)
-            data = "".join(exports.rows_to_csv(rows, exports.GDELT_COLUMNS)).encode("utf-8")
+            data = "".join(exports.rows_to_tsv(rows, exports.GDELT_COLUMNS)).encode("utf-8")
         else:
             rows = exports.iter_dataset(conn, dataset, date_from=date_from, date_to=date_to,
                                         full=kind == "jsonl")

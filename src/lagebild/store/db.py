@@ -13,8 +13,8 @@ from typing import Any
 
 from lagebild.ingest.base import Failure
 from lagebild.model import PROSE_BLOCKS, ActorRef, Article, BlockType
-from lagebild.store import minhash
-from lagebild.store.schema import MIGRATIONS, REWRITE_LAYERS, SCHEMA_VERSION
+from lagebild.store import clusters, minhash
+from lagebild.store.schema import CLUSTER_EVENTS, MIGRATIONS, REWRITE_LAYERS, SCHEMA_VERSION
 
 
 class StoreError(Exception):
@@ -111,6 +111,9 @@ class Store:
             try:
                 if number + 1 in REWRITE_LAYERS:
                     self._rewrite_documents()
+                if number + 1 in CLUSTER_EVENTS or (
+                        number + 1 in REWRITE_LAYERS and number + 1 > min(CLUSTER_EVENTS)):
+                    clusters.cluster_all(self.conn)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -207,6 +210,7 @@ class Store:
             (article.id, article.title or article.headline or "", article.text),
         )
         self._add_layers(article)
+        clusters.assign_article(self.conn, article.id)
         if origin:
             self.conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
         return AddResult(AddStatus.STORED, article.id, near)

@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from lagebild.store.actor_index import actor_index
@@ -30,13 +31,24 @@ DATASET_COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ACTOR_COLUMNS,
 }
 
-# GDELT 2.0 event table columns Lagebild can fill (plus PLOVER, modality and evidence).
-GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone", "DATEADDED", "SOURCEURL",
-    "PLOVER", "Modality", "ArticleID", "EvidenceStart", "EvidenceEnd", "EvidenceText",
+
+def _geo(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}Geo_{c}" for c in ("Type", "FullName", "CountryCode", "ADM1Code",
+                                                "ADM2Code", "Lat", "Long", "FeatureID"))
+
+
+def _actor(n: int) -> tuple[str, ...]:
+    return tuple(f"Actor{n}{c}" for c in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+        "Religion2Code", "Type1Code", "Type2Code", "Type3Code"))
+
+
+#: the 61 columns of the GDELT 2.0 event table, in the codebook's order
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", *_actor(1), *_actor(2),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *_geo("Actor1"), *_geo("Actor2"), *_geo("Action"), "DATEADDED", "SOURCEURL",
 )
 
 
@@ -119,58 +131,77 @@ def rows_to_jsonl(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 def gdelt_rows(conn: sqlite3.Connection, *, date_from: str | None = None,
                date_to: str | None = None) -> Iterator[dict[str, Any]]:
+    """One GDELT 2.0 event row per event cluster (an event, however many reports): the
+    columns Lagebild knows are filled, the others (ethnic and religion codes, tone,
+    coordinates) left empty. NumMentions/NumSources/NumArticles count the cluster's reports."""
+    from lagebild.actors.kb import load_kb
+
+    kb = load_kb()
     index = actor_index(conn)
-    for number, ev in enumerate(
-        iter_dataset(conn, "events", date_from=date_from, date_to=date_to), start=1
-    ):
-        date = (ev.get("date") or ev.get("published") or "")[:10]
-        digits = date.replace("-", "")
-        code = str(ev.get("code") or "")
-        data = ev.get("data") or {}
+    where = Where().dates("c.day", date_from, date_to)
+    rows = conn.execute(
+        f"""SELECT c.id, c.day, c.code, c.quad_class, c.goldstein, c.mentions, c.articles,
+                   c.sources, c.root_idx, a.url, a.ingested_at,
+                   json_extract(e.data, '$.location.text') AS place,
+                   (SELECT group_concat(actor_id) FROM cluster_actors x
+                    WHERE x.cluster_id = c.id AND x.role = 'source') AS sources_ids,
+                   (SELECT group_concat(actor_id) FROM cluster_actors x
+                    WHERE x.cluster_id = c.id AND x.role = 'target') AS target_ids
+            FROM event_clusters c JOIN articles a ON a.id = c.root_article_id
+              JOIN events e ON e.article_id = c.root_article_id AND e.idx = c.root_idx
+            {where.sql} ORDER BY c.day, c.id""", where.params)
 
-        def actor_cols(actor_id: str | None, fallback: object) -> tuple[str, str]:
-            if not actor_id:
-                return "", str(fallback or "")
-            info = index.actors.get(actor_id)
-            return actor_id, info.name if info else str(fallback or actor_id)
+    def actor_cols(n: int, ids: str | None, day: str) -> dict[str, Any]:
+        actor_id = sorted((ids or "").split(","))[0] if ids else ""
+        if not actor_id:
+            return {}
+        info = kb.get(actor_id)
+        code = (info.cameo_at(day) if info else None) or ""
+        return {f"Actor{n}Code": code,
+                f"Actor{n}Name": (info.name if info else index.name_of(actor_id)).upper(),
+                f"Actor{n}CountryCode": kb.country_of(actor_id) or "",
+                f"Actor{n}Type1Code": code[3:6] if len(code) >= 6 else ""}
 
-        a1code, a1name = actor_cols(ev.get("source_actor_id"), ev.get("source"))
-        a2code, a2name = actor_cols(ev.get("target_actor_id"), ev.get("target"))
-        year = digits[:4]
+    for r in rows:
+        day = r["day"] or ""
+        digits = day.replace("-", "")
+        code = str(r["code"] or "")
         fraction = ""
-        if len(digits) >= 6 and digits[:6].isdigit():
-            fraction = f"{int(year) + (int(digits[4:6]) - 1) / 12:.4f}"
+        try:  # GDELT: the year plus the fraction of it passed, YYYY.FFFF
+            when = date.fromisoformat(day)
+            fraction = f"{when.year + when.timetuple().tm_yday / 365:.4f}"
+        except ValueError:
+            pass
+        added = "".join(ch for ch in (r["ingested_at"] or "")[:19] if ch.isdigit())
         yield {
-            "GLOBALEVENTID": number,
+            "GLOBALEVENTID": r["id"],
             "SQLDATE": digits,
             "MonthYear": digits[:6],
-            "Year": year,
+            "Year": digits[:4],
             "FractionDate": fraction,
-            "Actor1Code": a1code,
-            "Actor1Name": a1name,
-            "Actor1Type1Code": data.get("source_type", ""),
-            "Actor2Code": a2code,
-            "Actor2Name": a2name,
-            "Actor2Type1Code": data.get("target_type", ""),
-            "IsRootEvent": 1 if ev.get("idx") == 0 else 0,
+            **actor_cols(1, r["sources_ids"], day),
+            **actor_cols(2, r["target_ids"], day),
+            # GDELT: the event is in the lead of the article; here: its first event
+            "IsRootEvent": 1 if r["root_idx"] == 0 else 0,
             "EventCode": code,
             "EventBaseCode": code[:3],
             "EventRootCode": code[:2],
-            "QuadClass": ev.get("quad_class") or "",
-            "GoldsteinScale": data.get("goldstein", ""),
-            "NumMentions": 1,
-            "NumSources": 1,
-            "NumArticles": 1,
-            "AvgTone": data.get("tone", ""),
-            "DATEADDED": "",
-            "SOURCEURL": ev.get("url") or "",
-            "PLOVER": ev.get("plover") or "",
-            "Modality": ev.get("modality") or "",
-            "ArticleID": ev.get("article_id"),
-            "EvidenceStart": ev.get("start"),
-            "EvidenceEnd": ev.get("end"),
-            "EvidenceText": ev.get("text") or "",
+            "QuadClass": r["quad_class"] or "",
+            "GoldsteinScale": "" if r["goldstein"] is None else r["goldstein"],
+            "NumMentions": r["mentions"],
+            "NumSources": r["sources"],
+            "NumArticles": r["articles"],
+            "ActionGeo_FullName": r["place"] or "",
+            "DATEADDED": added,
+            "SOURCEURL": r["url"] or "",
         }
+
+
+def rows_to_tsv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """Tab-separated rows without a header, as GDELT's files are (tabs and line breaks
+    inside a value become spaces)."""
+    for row in rows:
+        yield "\t".join(" ".join(str(_cell(row.get(c))).split()) for c in columns) + "\n"
 
 
 def pyarrow_available() -> bool:

@@ -124,10 +124,41 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
     CREATE INDEX events_plover ON events(plover);
     """,
+    # 4: event clusters (``store.clusters``): reports of one event are one cluster; every
+    # event row is a mention of its cluster. ``CLUSTER_EVENTS`` then clusters stored events.
+    """
+    CREATE TABLE event_clusters (
+        id INTEGER PRIMARY KEY,
+        plover TEXT,
+        code TEXT,
+        quad_class INTEGER,
+        goldstein REAL,
+        actors_key TEXT NOT NULL,
+        day TEXT,
+        root_article_id TEXT NOT NULL,
+        root_idx INTEGER NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 1,
+        articles INTEGER NOT NULL DEFAULT 1,
+        sources INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX event_clusters_key ON event_clusters(plover, actors_key, day);
+    CREATE INDEX event_clusters_day ON event_clusters(day);
+    CREATE TABLE cluster_actors (
+        actor_id TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        cluster_id INTEGER NOT NULL REFERENCES event_clusters(id) ON DELETE CASCADE,
+        PRIMARY KEY (actor_id, role, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX cluster_actors_cluster ON cluster_actors(cluster_id);
+    ALTER TABLE events ADD COLUMN cluster_id INTEGER REFERENCES event_clusters(id);
+    CREATE INDEX events_cluster ON events(cluster_id);
+    """,
 ]
 
 #: migrations after which every stored document is rewritten in the current article schema
 #: (its layers re-indexed): the number is the schema version the migration leads to
 REWRITE_LAYERS = frozenset({3})
+#: migrations after which every stored event is (re-)clustered
+CLUSTER_EVENTS = frozenset({4})
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,7 +25,8 @@ Dataset = Literal["articles", "statements", "events", "actors"]
         200: {
             "description": "The export file",
             "content": {
-                "application/x-ndjson": {}, "text/csv": {}, "application/graphml+xml": {},
+                "application/x-ndjson": {}, "text/csv": {}, "text/tab-separated-values": {},
+                "application/graphml+xml": {},
                 "application/vnd.apache.parquet": {},
             },
         },
@@ -55,9 +56,10 @@ def export(
     if kind == "gdelt":
         rows = list(exports.gdelt_rows(conn, date_from=date_from, date_to=date_to))
         return StreamingResponse(
-            iter(exports.rows_to_csv(rows, exports.GDELT_COLUMNS)),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="lagebild-events-gdelt.csv"'},
+            iter(exports.rows_to_tsv(rows, exports.GDELT_COLUMNS)),
+            media_type="text/tab-separated-values; charset=utf-8",
+            headers={"Content-Disposition":
+                     'attachment; filename="lagebild-events-gdelt.export.CSV"'},
         )
     columns = exports.DATASET_COLUMNS[dataset]
     if kind == "parquet":

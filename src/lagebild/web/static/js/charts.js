@@ -52,3 +52,54 @@ export function legend(series) {
   return series.map((sr) => s("svg", { width: 10, height: 10 },
     s("rect", { width: 10, height: 10, class: "bar " + (sr.cls || "") })));
 }
+
+/**
+ * Diverging bars per month: series with up: true stack above the axis (cooperation), the
+ * others below (conflict), as in `lagebild relations --plot`.
+ */
+export function divergingBars(rows, series, { width = 640, height = 200, title = "" } = {}) {
+  const pad = { l: 32, r: 8, t: 12, b: 34 };
+  const svg = s("svg", {
+    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", class: "chart diverging",
+    "aria-label": title,
+  });
+  if (title) svg.appendChild(s("title", null, title));
+  if (!rows.length) {
+    svg.appendChild(s("text", { x: width / 2, y: height / 2, "text-anchor": "middle" },
+      "keine Ereignisse"));
+    return svg;
+  }
+  const side = (r, up) => series.filter((sr) => !!sr.up === up)
+    .reduce((sum, sr) => sum + (r[sr.key] || 0), 0);
+  const max = Math.max(1, ...rows.map((r) => Math.max(side(r, true), side(r, false))));
+  const innerW = width - pad.l - pad.r;
+  const half = (height - pad.t - pad.b) / 2;
+  const axis = pad.t + half;
+  const bw = innerW / rows.length;
+  svg.appendChild(s("line", { x1: pad.l, y1: axis, x2: width - pad.r, y2: axis, stroke: "#333" }));
+  svg.appendChild(s("text", { x: pad.l - 4, y: pad.t + 8, "text-anchor": "end" }, String(max)));
+  svg.appendChild(s("text", { x: pad.l - 4, y: pad.t + 2 * half, "text-anchor": "end" },
+    "-" + String(max)));
+  const every = Math.max(1, Math.ceil(rows.length / 12));
+  rows.forEach((row, i) => {
+    const x = pad.l + i * bw + bw * 0.1;
+    let up = axis;
+    let down = axis;
+    for (const sr of series) {
+      const value = row[sr.key] || 0;
+      if (!value) continue;
+      const bh = (value / max) * half;
+      const y = sr.up ? (up -= bh) : down;
+      if (!sr.up) down += bh;
+      const rect = s("rect", { x, y, width: Math.max(1, bw * 0.8), height: bh,
+        class: "bar " + (sr.cls || "") });
+      rect.appendChild(s("title", null, `${row.month}: ${value} ${sr.label}`));
+      svg.appendChild(rect);
+    }
+    if (i % every === 0) {
+      svg.appendChild(s("text", { x: x + bw * 0.4, y: height - pad.b + 14,
+        "text-anchor": "middle" }, row.month));
+    }
+  });
+  return svg;
+}

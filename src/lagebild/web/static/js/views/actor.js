@@ -1,6 +1,6 @@
 // Actor list and actor page: aliases, mentions by month, roles, statements, events, relations.
 import { api } from "../api.js";
-import { monthBars } from "../charts.js";
+import { divergingBars, monthBars } from "../charts.js";
 import { actorLink, articleLink, clear, go, h, QUAD } from "../dom.js";
 
 const PAGE = 50;
@@ -61,9 +61,10 @@ export function eventList(items, emptyText) {
     h("div", { class: "meta" }, articleLink(ev.article_id, ev.article_title || ev.article_id)))));
 }
 
+// events (deduplicated), cooperation above the axis and conflict below
 const RELATION_SERIES = [
-  { key: "co_mentions", cls: "co", label: "gemeinsame Artikel" },
-  { key: "q1", cls: "q1", label: QUAD[1] }, { key: "q2", cls: "q2", label: QUAD[2] },
+  { key: "q1", cls: "q1", label: QUAD[1], up: true },
+  { key: "q2", cls: "q2", label: QUAD[2], up: true },
   { key: "q3", cls: "q3", label: QUAD[3] }, { key: "q4", cls: "q4", label: QUAD[4] },
 ];
 
@@ -88,7 +89,8 @@ export async function renderActor(main, id, query) {
     h("h2", null, "Beziehung im Zeitverlauf"), select,
     relation ? [
       h("p", { class: "meta" }, `${actor.name} ↔ `, actorLink(relation.other, relation.other_name)),
-      monthBars(relation.timeline, RELATION_SERIES, { title: "Beziehung", height: 160 }),
+      divergingBars(relation.timeline.filter((m) => m.events > 0), RELATION_SERIES,
+        { title: "Ereignisse: Kooperation über, Konflikt unter der Achse", height: 200 }),
       h("div", { class: "legend" }, RELATION_SERIES.map((sr) =>
         h("span", { class: sr.cls }, "■ " + sr.label))),
       eventList(relation.events, "Keine Ereignisse zwischen beiden."),

@@ -1,0 +1,74 @@
+"""Event clusters: agency copies of one story, and separate reports of one event, are one
+event with several mentions; different days or actors stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from event_articles import STORY
+from event_articles import event_article as _article
+from lagebild.model import Article, PloverType
+from lagebild.store import Store
+from lagebild.store.clusters import cluster_all, event_day, get_cluster, list_clusters
+
+
+def _store(path: Path, articles: list[Article]) -> Store:
+    store = Store(path)
+    with store.transaction():
+        for article in articles:
+            store.add(article)
+    return store
+
+
+def test_agency_copies_are_one_event_with_several_mentions(tmp_path: Path) -> None:
+    # the copies are dated days apart (late reprints): the near-duplicate link decides
+    copies = [
+        _article(STORY, "2015-09-14", "dpa.txt", "dpa", "2015-09-14"),
+        _article(STORY.replace("scharf", "heftig"), "2015-09-20", "afp.txt", "AFP", None),
+        _article(STORY + " Mehr dazu später.", "2015-09-25", "rtr.txt", "Reuters", None),
+    ]
+    with _store(tmp_path / "s.db", copies) as store:
+        clusters = list_clusters(store.conn)
+        assert clusters["total"] == 1
+        (cluster,) = clusters["items"]
+        assert (cluster["mentions"], cluster["articles"], cluster["sources"]) == (3, 3, 3)
+        assert cluster["source_ids"] == ["USA"] and cluster["target_ids"] == ["RUS"]
+        assert cluster["day"] == "2015-09-14"
+        full = get_cluster(store.conn, cluster["id"])
+        assert full is not None and len(full["items"]) == 3
+
+
+def test_separate_reports_within_two_days_join_and_others_stay_apart(tmp_path: Path) -> None:
+    other = "Die USA haben Russland kritisiert. Ein ganz anderer Bericht mit eigenen Worten."
+    articles = [
+        _article(STORY, "2015-09-14", "a.txt", "dpa", "2015-09-14"),
+        _article(other, "2015-09-15", "b.txt", "taz", None),  # same event, next day
+        _article("Die USA haben Russland erneut kritisiert. Wieder ein Streit.", "2015-10-02",
+                 "c.txt", "taz", None),  # weeks later
+        _article("Russland hat die USA kritisiert. Nichts weiter.", "2015-09-14", "d.txt",
+                 "FAZ", None, source="RUS", target="USA"),  # other direction
+        _article("Die USA haben Russland kritisiert und bedroht. Noch ein Text.", "2015-09-14",
+                 "e.txt", "SZ", None, plover=PloverType.THREATEN),  # other type
+    ]
+    with _store(tmp_path / "s.db", articles) as store:
+        items = list_clusters(store.conn)["items"]
+        assert len(items) == 4
+        assert sorted(c["mentions"] for c in items) == [1, 1, 1, 2]
+        joined = next(c for c in items if c["mentions"] == 2)
+        assert joined["sources"] == 2 and joined["day"] == "2015-09-14"
+        # re-clustering from scratch gives the same clusters; re-adding changes nothing
+        before = sorted((c["day"], c["mentions"]) for c in items)
+        with store.transaction():
+            cluster_all(store.conn)
+            for article in articles:
+                store.add(article)
+        after = sorted((c["day"], c["mentions"]) for c in list_clusters(store.conn)["items"])
+        assert after == before
+
+
+def test_event_day() -> None:
+    assert event_day("2015-09-16", "2015-09-18") == "2015-09-16"
+    assert event_day("2015-09", "2015-09-18T10:00") == "2015-09-18"
+    assert event_day("2014-03", "2015-09-18") == "2014-03-01"
+    assert event_day(None, "2015-09-18") == "2015-09-18"
+    assert event_day("PRESENT_REF", None) is None
