@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lagebild.errors import ErrorCode
-from lagebild.ingest import Failure, Item, read_inputs
-from lagebild.ingest.dispatch import STDIN, expand_paths, read_path
+from lagebild.ingest import Failure, Item, read_inputs, read_path
+from lagebild.ingest.dispatch import STDIN, expand_paths
 from lagebild.model import Article
 from lagebild.settings import Options
 from lagebild.stages import DEFAULT_MODE, MODES, StageFunc, load_stages, mode_stages

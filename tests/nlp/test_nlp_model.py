@@ -47,7 +47,7 @@ def test_model_tokenizer(nlp: Language) -> None:
 
 
 def test_reference_article(nlp: Language, nlp_shared: Path) -> None:
-    from lagebild.ingest.dispatch import read_path
+    from lagebild.ingest import read_path
 
     path = nlp_shared / "examples" / "ntv-2015-moskau-sucht-gespraech.txt"
     if not path.exists():

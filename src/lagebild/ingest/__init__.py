@@ -6,6 +6,6 @@ for a bad input, so one broken article never stops a batch.
 """
 
 from lagebild.ingest.base import Failure, InputFile, Item
-from lagebild.ingest.dispatch import read_inputs, read_path
+from lagebild.ingest.paths import read_inputs, read_path
 
 __all__ = ["Failure", "InputFile", "Item", "read_inputs", "read_path"]

@@ -80,7 +80,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def _too_large(name: str, options: Options) -> int | None:
+def too_large(name: str, options: Options) -> int | None:
     """The size of a file that may not be read whole, else None."""
     if name == STDIN:
         return None
@@ -104,21 +104,11 @@ def detect_reader(name: str, data: bytes) -> ReaderSpec:
     return READERS["textdump"]
 
 
-def read_path(name: str, options: Options | None = None) -> Iterator[Item]:
-    """All items of one input path (``-`` = stdin). Never raises for bad input."""
+def read_file(name: str, options: Options | None = None) -> Iterator[Item]:
+    """All items of one input read whole (``-`` = stdin), whatever its size (``ingest.paths``
+    decides when a file is read in shards instead). Never raises for bad input."""
     options = options or Options()
     try:
-        size = _too_large(name, options)
-        if size is not None:
-            # Imported here: shards builds on this module.
-            from lagebild.ingest.shards import plan_shards, read_shard
-
-            shards = plan_shards(name, options.max_input_bytes)
-            if len(shards) == 1:
-                raise LagebildError(ErrorCode.E015, size=size, limit=options.max_input_bytes)
-            for shard in shards:
-                yield from read_shard(shard, options)
-            return
         data = _read_bytes(name)
         inner = name
         lower = name.lower()
@@ -201,12 +191,3 @@ def _failure(
 def _describe(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else ""
     return f"{type(exc).__name__}: {text}"[:300]
-
-
-def read_inputs(paths: Iterable[str], options: Options | None = None) -> Iterator[Item]:
-    """Every item of every input, in input order."""
-    for entry in expand_paths(paths):
-        if isinstance(entry, Failure):
-            yield entry
-        else:
-            yield from read_path(entry, options)

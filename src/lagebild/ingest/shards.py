@@ -25,7 +25,14 @@ from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest.base import Failure, InputFile, Item
 from lagebild.ingest.csvfile import _dialect
 from lagebild.ingest.decode import decode_bytes
-from lagebild.ingest.dispatch import _describe, _failure, read_input, read_path, reader_for
+from lagebild.ingest.dispatch import (
+    _describe,
+    _failure,
+    read_file,
+    read_input,
+    reader_for,
+    too_large,
+)
 from lagebild.model import Origin
 from lagebild.settings import Options
 
@@ -160,10 +167,15 @@ def _warc_cuts(path: str, shard_size: int) -> list[tuple[int, int]]:
 
 
 def read_shard(shard: Shard, options: Options | None = None) -> Iterator[Item]:
-    """All items of one shard. Never raises for bad input (like ``read_path``)."""
+    """All items of one shard. Never raises for bad input (like ``paths.read_path``)."""
     options = options or Options()
     if shard.whole:
-        yield from read_path(shard.path, options)
+        size = too_large(shard.path, options)
+        if size is None:
+            yield from read_file(shard.path, options)
+        else:  # a file too large that cannot be cut at record boundaries
+            err = LagebildError(ErrorCode.E015, size=size, limit=options.max_input_bytes)
+            yield _failure(shard.path, None, err)
         return
     try:
         with open(shard.path, "rb") as stream:
