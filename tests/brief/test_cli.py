@@ -24,7 +24,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def example_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import EXAMPLE
+    from conftest import EXAMPLE
 
     if not EXAMPLE.is_file():
         pytest.skip(f"example article missing: {EXAMPLE}")

@@ -7,8 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.brief.conftest import make_article
-
+from brief_articles import make_article
 from lagebild.brief import build_brief, parse_period
 from lagebild.model import Article
 
