@@ -4,6 +4,7 @@ issue's acceptance), the demo store with its hostile article, and the error exit
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,11 @@ from typer.testing import CliRunner
 from lagebild.api.demo import build_demo_store, hostile_article
 from lagebild.cli import app
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+# module-scoped, so not the function-scoped `example_path` fixture; same path as tests/conftest.py
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = (Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
+           / "examples" / "ntv-2015-moskau-sucht-gespraech.txt")
+SAMPLES = REPO / "samples"
 runner = CliRunner()
 
 
@@ -24,8 +29,6 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def example_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import EXAMPLE
-
     if not EXAMPLE.is_file():
         pytest.skip(f"example article missing: {EXAMPLE}")
     path = tmp_path_factory.mktemp("brief") / "example.db"
