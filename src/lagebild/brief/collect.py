@@ -87,6 +87,14 @@ class _Names:
 Sides = tuple[tuple[str, str], ...]
 
 
+def _cached_sides(cache: dict[str | None, Sides], raw: str | None) -> Sides:
+    """``_sides`` of a stored JSON side, parsed once per distinct value (sides repeat a lot)."""
+    side = cache.get(raw)
+    if side is None:
+        side = cache[raw] = _sides(json.loads(raw) if raw else None)
+    return side
+
+
 def _sides(refs: Any) -> Sides:
     out: list[tuple[str, str]] = []
     for ref in refs or []:
@@ -115,12 +123,7 @@ def _reports(conn: sqlite3.Connection, start: str, end: str,
     reports: list[Report] = []
     for (article_id, idx, code, plover, quad, modality, stated, s0, s1, goldstein, source,
          target, published, outlet, near) in rows:
-        src = sides.get(source)
-        if src is None:
-            src = sides[source] = _sides(json.loads(source) if source else None)
-        tgt = sides.get(target)
-        if tgt is None:
-            tgt = sides[target] = _sides(json.loads(target) if target else None)
+        src, tgt = _cached_sides(sides, source), _cached_sides(sides, target)
         reports.append(Report(
             article_id, idx, plover or "?", code, quad,
             float(goldstein) if isinstance(goldstein, int | float) else None, modality,
@@ -300,12 +303,7 @@ def _side_rows(conn: sqlite3.Connection, start: str, end: str, sides: dict[str |
                   json_extract(e.data, '$.source'), json_extract(e.data, '$.target')
            FROM articles a JOIN events e ON e.article_id = a.id
            WHERE a.published >= ? AND a.published < ?""", (start, end)):
-        src = sides.get(source)
-        if src is None:
-            src = sides[source] = _sides(json.loads(source) if source else None)
-        tgt = sides.get(target)
-        if tgt is None:
-            tgt = sides[target] = _sides(json.loads(target) if target else None)
+        src, tgt = _cached_sides(sides, source), _cached_sides(sides, target)
         yield quad, goldstein if isinstance(goldstein, int | float) else None, src, tgt
 
 
