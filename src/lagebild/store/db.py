@@ -13,8 +13,14 @@ from typing import Any
 
 from lagebild.ingest.base import Failure
 from lagebild.model import PROSE_BLOCKS, ActorRef, Article, BlockType
-from lagebild.store import clusters, minhash
-from lagebild.store.schema import CLUSTER_EVENTS, MIGRATIONS, REWRITE_LAYERS, SCHEMA_VERSION
+from lagebild.store import clusters, minhash, relation_agg
+from lagebild.store.schema import (
+    AGGREGATE_RELATIONS,
+    CLUSTER_EVENTS,
+    MIGRATIONS,
+    REWRITE_LAYERS,
+    SCHEMA_VERSION,
+)
 
 
 class StoreError(Exception):
@@ -114,6 +120,8 @@ class Store:
                 if number + 1 in CLUSTER_EVENTS or (
                         number + 1 in REWRITE_LAYERS and number + 1 > min(CLUSTER_EVENTS)):
                     clusters.cluster_all(self.conn)
+                if number + 1 in AGGREGATE_RELATIONS:
+                    relation_agg.rebuild(self.conn)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:

@@ -153,6 +153,48 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN cluster_id INTEGER REFERENCES event_clusters(id);
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 5: relation aggregates per actor pair and day (``store.relation_agg``), filled from the
+    # stored clusters after the migration and kept up to date as clusters are written
+    """
+    CREATE TABLE relation_clusters (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        cluster_id INTEGER NOT NULL,
+        pairs INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, day, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_clusters_cluster ON relation_clusters(cluster_id);
+    CREATE INDEX relation_clusters_multi ON relation_clusters(source_id, target_id, day)
+        WHERE pairs > 1;
+    CREATE INDEX relation_clusters_multi_target ON relation_clusters(target_id, source_id, day)
+        WHERE pairs > 1;
+    CREATE TABLE relation_days (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        week TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        first_cluster INTEGER NOT NULL,
+        second_cluster INTEGER,
+        PRIMARY KEY (source_id, target_id, day, plover, quad_class)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_days_target ON relation_days(target_id, source_id, day);
+    CREATE TABLE relation_articles (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        week TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (source_id, target_id, day, article_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 #: migrations after which every stored document is rewritten in the current article schema
@@ -160,5 +202,7 @@ MIGRATIONS: list[str] = [
 REWRITE_LAYERS = frozenset({3})
 #: migrations after which every stored event is (re-)clustered
 CLUSTER_EVENTS = frozenset({4})
+#: migrations after which the relation aggregates are computed from the stored clusters
+AGGREGATE_RELATIONS = frozenset({5})
 
 SCHEMA_VERSION = len(MIGRATIONS)
