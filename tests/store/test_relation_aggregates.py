@@ -25,9 +25,9 @@ from lagebild.model import (
     Source,
     Span,
 )
-from lagebild.store import Store
+from lagebild.store import Store, relation_agg, relation_groups
 from lagebild.store.clusters import cluster_all, prune
-from lagebild.store.relation_agg import TABLES, rebuild, refresh
+from lagebild.store.relation_agg import rebuild, refresh
 from lagebild.store.relations import (
     counterparts,
     counterparts_direct,
@@ -36,6 +36,8 @@ from lagebild.store.relations import (
     relation_series_direct,
 )
 from lagebild.store.schema import MIGRATIONS
+
+TABLES = relation_agg.TABLES + relation_groups.TABLES
 
 ACTORS = ["USA", "RUS", "USAGOV", "RUSGOV", "per:john-kerry", "per:sergej-lawrow", "DEU",
           "UKR"]

@@ -31,9 +31,12 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
+from lagebild.store import relation_groups
 from lagebild.store.filters import marks
 
 TABLES = ("relation_clusters", "relation_days", "relation_articles")
+# (``relation_groups``, the month and year aggregates between relation keys, is refreshed
+# with these)
 
 
 def period_of(day: str, by: str) -> str:
@@ -114,6 +117,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute(_PAIRS.format(where=""))
     conn.execute(_DAYS.format(where=""))
     conn.execute(_ARTICLES.format(where=""))
+    relation_groups.rebuild(conn)
 
 
 def _keys(conn: sqlite3.Connection, where: str, params: list[int]
@@ -143,3 +147,4 @@ def refresh(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
                          " AND day = ?", key)
         conn.execute(_DAYS.format(where="AND " + key_where), key)
         conn.execute(_ARTICLES.format(where="WHERE " + key_where), key)
+    relation_groups.refresh(conn, ids)

@@ -12,6 +12,7 @@ from typing import Any
 
 from lagebild.store.filters import date_upper_bound, marks
 from lagebild.store.relation_agg import milli, period_of
+from lagebild.store.relation_groups import stored_members
 from lagebild.store.relation_periods import (
     add_cluster,
     cluster_rows,
@@ -215,3 +216,77 @@ def aggregated_counterparts(conn: sqlite3.Connection, a: list[str], *,
     for e in seen.values():  # the key order of the direct count
         e["events"] = e.pop("events")
     return finish_counterparts(seen, limit)
+
+
+def _aligned(value: str | None, by: str) -> bool:
+    """Does a date bound cover whole periods (``2015`` or ``2015-09`` for months)?"""
+    return value is None or len(value) in ((4, 7) if by == "month" else (4,))
+
+
+def key_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str,
+               directed: bool, date_from: str | None, date_to: str | None,
+               examples: int) -> list[dict[str, Any]] | None:
+    """``relation_series`` from the month and year aggregates between relation keys
+    (``relation_groups``), when they answer it: ``a`` and ``b`` are whole member lists of
+    two different keys, filed as the knowledge base says today, with bounds that cover whole
+    periods. None otherwise."""
+    if by not in ("month", "year") or examples > 2 or not a or not b:
+        return None
+    if not (_aligned(date_from, by) and _aligned(date_to, by)) or set(a) & set(b):
+        return None
+    ka, kb = a[0], b[0]
+    if set(a) != stored_members(conn, ka) or set(b) != stored_members(conn, kb):
+        return None
+    x, y = (ka, kb) if ka < kb else (kb, ka)
+    forward = 1 if ka == x else 2  # the flag bit of a → b
+    cond, params = "", list[str]()
+    if date_from:
+        cond += " AND period >= ?"
+        params.append(date_from)
+    if date_to:
+        cond += " AND period < ?"
+        params.append(date_upper_bound(date_to))
+    periods: dict[str, dict[str, Any]] = {}
+    first_seen: dict[str, dict[str, str]] = {}
+    for label, flag, plover, quad, events, mentions, gold, gold_n, first in conn.execute(
+            f"""SELECT period, flag, plover, quad_class, events, mentions, goldstein_milli,
+                       goldstein_n, first_key FROM relation_key_periods
+                WHERE kind = ? AND x = ? AND y = ?{cond}""", [by, x, y, *params]):
+        if directed and not flag & forward:
+            continue
+        p = periods.get(label)
+        if p is None:
+            p = periods[label] = new_period(label)
+            first_seen[label] = {}
+        p["events"] += events
+        p["a_to_b" if flag & forward else "b_to_a"] += events
+        p["mentions"] += mentions
+        if quad in (1, 2, 3, 4):
+            p[f"q{quad}"] += events
+        p["goldstein_sum"] += gold
+        p["_g"] += gold_n
+        p["_types"][plover] += events
+        seen = first_seen[label]
+        if plover not in seen or first < seen[plover]:
+            seen[plover] = first
+    for label, p in periods.items():  # types in the order the direct count meets them
+        counts, order = p["_types"], first_seen[label]
+        p["_types"] = Counter({t: counts[t] for t in sorted(counts, key=lambda t: order[t])})
+    chosen: dict[str, list[int]] = {}
+    for label, articles, sources, first, second in conn.execute(
+            f"""SELECT period, articles, sources, first_cluster, second_cluster
+                FROM relation_key_counts WHERE kind = ? AND x = ? AND y = ? AND scope = ?
+                {cond}""", [by, x, y, forward if directed else 3, *params]):
+        if label in periods:
+            periods[label]["_articles"], periods[label]["_sources"] = articles, sources
+            chosen[label] = [c for c in (first, second) if c is not None][:examples]
+    ids = sorted({c for found in chosen.values() for c in found})
+    if ids:
+        rows = cluster_rows(conn, ids)
+        flags = {cid: flag for cid, flag in conn.execute(
+            f"SELECT cluster_id, flag FROM relation_key_clusters"
+            f" WHERE cluster_id IN ({marks(ids)}) AND x = ? AND y = ?", [*ids, x, y])}
+        for label, found in chosen.items():
+            periods[label]["_examples"] = [
+                (rows[c], "a_to_b" if flags[c] & forward else "b_to_a") for c in found]
+    return finish(conn, periods)

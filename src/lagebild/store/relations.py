@@ -18,6 +18,7 @@ from typing import Any
 from lagebild.actors.kb import load_kb
 from lagebild.store.filters import date_upper_bound, marks
 from lagebild.store.relation_agg import milli, period_of
+from lagebild.store.relation_groups import group_of
 from lagebild.store.relation_periods import (
     CLUSTER_COLUMNS,
     add_cluster,
@@ -29,12 +30,12 @@ from lagebild.store.relation_query import (
     aggregated_counterparts,
     aggregated_series,
     has_aggregates,
+    key_series,
 )
 
 __all__ = ["PERIODS", "counterparts", "members", "period_of", "relation_series"]
 
 PERIODS = ("day", "week", "month", "year")
-_MEMBER_TYPES = {"government", "body", "sector"}
 
 
 def members(conn: sqlite3.Connection, actor_id: str, expand: bool = True) -> list[str]:
@@ -45,16 +46,8 @@ def members(conn: sqlite3.Connection, actor_id: str, expand: bool = True) -> lis
         return [actor_id]
     found = [actor_id]
     stored = [r[0] for r in conn.execute(_STORED_ACTORS) if r[0] is not None]
-    for other in stored:
-        if other == actor_id:
-            continue
-        info = kb.get(other)
-        if info is None or info.country != actor_id:
-            continue
-        cameo = info.cameo or ""
-        if info.type in _MEMBER_TYPES or (info.type == "person" and cameo.startswith(actor_id)
-                                          and cameo[3:6] in ("GOV", "MIL")):
-            found.append(other)
+    found += [other for other in stored
+              if other != actor_id and group_of(other, kb) == actor_id]
     return found
 
 
@@ -97,6 +90,10 @@ def relation_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by:
     the store has none yet (a raw connection to an unmigrated file) or more than two
     examples per period are asked for (the aggregates keep a day's first two clusters)."""
     if examples <= 2 and has_aggregates(conn):
+        by_key = key_series(conn, a, b, by=by, directed=directed, date_from=date_from,
+                            date_to=date_to, examples=examples)
+        if by_key is not None:
+            return by_key
         return aggregated_series(conn, a, b, by=by, directed=directed, date_from=date_from,
                                  date_to=date_to, examples=examples)
     return relation_series_direct(conn, a, b, by=by, directed=directed, date_from=date_from,

@@ -194,6 +194,47 @@ MIGRATIONS: list[str] = [
         outlet TEXT NOT NULL,
         PRIMARY KEY (source_id, target_id, day, article_id)
     ) WITHOUT ROWID;
+    CREATE TABLE relation_groups (
+        actor_id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_groups_group ON relation_groups(group_id);
+    CREATE TABLE relation_key_clusters (
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        day TEXT NOT NULL,
+        cluster_id INTEGER NOT NULL,
+        flag INTEGER NOT NULL,
+        PRIMARY KEY (x, y, day, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_key_clusters_cluster ON relation_key_clusters(cluster_id);
+    CREATE TABLE relation_key_periods (
+        kind TEXT NOT NULL,
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        period TEXT NOT NULL,
+        flag INTEGER NOT NULL,
+        plover TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        first_key TEXT NOT NULL,
+        PRIMARY KEY (kind, x, y, period, flag, plover, quad_class)
+    ) WITHOUT ROWID;
+    CREATE TABLE relation_key_counts (
+        kind TEXT NOT NULL,
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        period TEXT NOT NULL,
+        scope INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        first_cluster INTEGER NOT NULL,
+        second_cluster INTEGER,
+        PRIMARY KEY (kind, x, y, period, scope)
+    ) WITHOUT ROWID;
     """,
 ]
 
