@@ -16,6 +16,8 @@ Three tables (migration 5):
   the order they are added in) and count, and the two smallest cluster ids (the period's
   examples are its first clusters by day and id). A cluster without a day (no date, no
   publication date) has the day ``''``: the actor's counterparts count it, no period does.
+- ``relation_totals``: ``relation_days`` summed over all days per (source, target,
+  QuadClass): an actor's counterparts of all time.
 - ``relation_articles``: the distinct (article, outlet) of every cluster's mentions per
   (source, target, day): distinct counts cannot be added up across days, pairs or periods,
   so they are counted from these rows.
@@ -34,7 +36,7 @@ from datetime import date
 from lagebild.store import relation_groups
 from lagebild.store.filters import marks
 
-TABLES = ("relation_clusters", "relation_days", "relation_articles")
+TABLES = ("relation_clusters", "relation_days", "relation_articles", "relation_totals")
 # (``relation_groups``, the month and year aggregates between relation keys, is refreshed
 # with these)
 
@@ -98,6 +100,13 @@ _ARTICLES = """
     FROM relation_clusters rc JOIN events e ON e.cluster_id = rc.cluster_id
       JOIN articles a ON a.id = e.article_id {where}"""
 
+_TOTALS = """
+    INSERT INTO relation_totals(source_id, target_id, quad_class, events, goldstein_milli,
+        goldstein_n)
+    SELECT source_id, target_id, quad_class, SUM(events), SUM(goldstein_milli),
+           SUM(goldstein_n)
+    FROM relation_days {where} GROUP BY source_id, target_id, quad_class"""
+
 _PAIRS = """
     INSERT INTO relation_clusters(source_id, target_id, day, cluster_id, pairs)
     SELECT s.actor_id, t.actor_id, COALESCE(c.day, ''), c.id,
@@ -117,6 +126,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute(_PAIRS.format(where=""))
     conn.execute(_DAYS.format(where=""))
     conn.execute(_ARTICLES.format(where=""))
+    conn.execute(_TOTALS.format(where=""))
     relation_groups.rebuild(conn)
 
 
@@ -147,4 +157,7 @@ def refresh(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
                          " AND day = ?", key)
         conn.execute(_DAYS.format(where="AND " + key_where), key)
         conn.execute(_ARTICLES.format(where="WHERE " + key_where), key)
+    for pair in sorted({(s, t) for s, t, _ in keys}):
+        conn.execute("DELETE FROM relation_totals WHERE source_id = ? AND target_id = ?", pair)
+        conn.execute(_TOTALS.format(where="WHERE source_id = ? AND target_id = ?"), pair)
     relation_groups.refresh(conn, ids)

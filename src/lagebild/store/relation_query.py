@@ -176,14 +176,16 @@ def aggregated_counterparts(conn: sqlite3.Connection, a: list[str], *,
                                       "_g": 0, "_n": 0, "events": 0}
         return found
 
+    # all time: the per-pair totals; between dates: the days
+    table = "relation_days" if cond else "relation_totals"
     for actor_id, quad, events, gold, gold_n in conn.execute(
             f"""SELECT other, quad_class, SUM(events), SUM(goldstein_milli), SUM(goldstein_n)
                 FROM (SELECT target_id AS other, quad_class, events, goldstein_milli,
-                             goldstein_n FROM relation_days
+                             goldstein_n FROM {table}
                       WHERE source_id IN ({marks(a)}) AND target_id NOT IN ({marks(a)}){cond}
                       UNION ALL
                       SELECT source_id, quad_class, events, goldstein_milli, goldstein_n
-                      FROM relation_days INDEXED BY relation_days_target
+                      FROM {table} INDEXED BY {table}_target
                       WHERE target_id IN ({marks(a)}) AND source_id NOT IN ({marks(a)}){cond})
                 GROUP BY 1, 2""", [*a, *a, *params, *a, *a, *params]):
         e = entry(actor_id)

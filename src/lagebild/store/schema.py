@@ -185,6 +185,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (source_id, target_id, day, plover, quad_class)
     ) WITHOUT ROWID;
     CREATE INDEX relation_days_target ON relation_days(target_id, source_id, day);
+    CREATE TABLE relation_totals (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, quad_class)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_totals_target ON relation_totals(target_id, source_id);
     CREATE TABLE relation_articles (
         source_id TEXT NOT NULL,
         target_id TEXT NOT NULL,
