@@ -27,6 +27,7 @@ from lagebild.model import (
 )
 from lagebild.store import Store, relation_agg, relation_groups
 from lagebild.store.clusters import cluster_all, prune
+from lagebild.store.events import list_events
 from lagebild.store.relation_agg import rebuild, refresh
 from lagebild.store.relations import (
     counterparts,
@@ -197,3 +198,25 @@ def test_previous_schema_is_migrated_and_filled(store_path: Path, tmp_path: Path
         assert store.schema_version == len(MIGRATIONS)
         assert _tables(store.conn) == expected
         _compare(store.conn)
+
+
+def test_events_between_two_actors_equal_the_actor_index(store_path: Path) -> None:
+    """``list_events(actor=, other=)`` finds the pair's events through the clusters filed
+    under the pair: the same events, in the same order, as the actors' own index gives."""
+    with Store(store_path) as store:
+        conn = store.conn
+        for a, b in (("USA", "RUS"), ("per:john-kerry", "RUSGOV"), ("DEU", "UKR")):
+            wanted = {tuple(r) for r in conn.execute(
+                """SELECT s.article_id, s.idx FROM event_actors s JOIN event_actors t
+                     ON t.article_id = s.article_id AND t.idx = s.idx AND t.role = 'target'
+                   WHERE s.role = 'source' AND ((s.actor_id = ? AND t.actor_id = ?)
+                                                OR (s.actor_id = ? AND t.actor_id = ?))""",
+                (a, b, b, a))}
+            found = list_events(conn, actor=a, other=b, sort="date", limit=1000)
+            keys = [(e["article_id"], e["idx"]) for e in found["items"]]
+            assert set(keys) == wanted and found["total"] == len(wanted) > 0, (a, b)
+            dates = [(e["date"] or e["published"], e["article_id"], e["idx"])
+                     for e in found["items"]]
+            assert dates == sorted(dates)
+            page = list_events(conn, actor=a, other=b, sort="date", limit=3, offset=2)
+            assert [(e["article_id"], e["idx"]) for e in page["items"]] == keys[2:5]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lagebild.store.filters import Where, page
+from lagebild.store.relation_query import has_aggregates
 
 EVENT_SORTS = {
     "date": "COALESCE(e.date, a.published) ASC",
@@ -129,7 +130,15 @@ def list_events(
         where.add("e.article_id = ?", article_id)
     where.dates(EVENT_DATE, date_from, date_to)
     events, params = "events e", list(where.params)
-    if actor and other:
+    if actor and other and has_aggregates(conn):
+        # the clusters filed under the pair (every event is a mention of a cluster with the
+        # same actors): a few thousand index entries where the actors' own are many more
+        where.add("e.cluster_id IN (SELECT cluster_id FROM relation_clusters"
+                  " WHERE source_id = ? AND target_id = ? UNION ALL SELECT cluster_id"
+                  " FROM relation_clusters WHERE source_id = ? AND target_id = ?)",
+                  actor, other, other, actor)
+        params = list(where.params)
+    elif actor and other:
         events, params = _BETWEEN, [other, actor, actor, other, *params]
     base = f"FROM {events} JOIN articles a ON a.id = e.article_id {where.sql}"
     order = f"{EVENT_SORTS.get(sort, EVENT_SORTS['-date'])}, e.article_id, e.idx"
