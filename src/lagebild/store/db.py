@@ -99,6 +99,10 @@ class Store:
         if not readonly:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+        # clusters written in the open transaction whose relation aggregates are still to be
+        # recomputed: once per commit, not once per article (a frequent pair's month and year
+        # rows are recomputed once for all the articles of a batch)
+        self._touched: set[int] = set()
         self._migrate(readonly)
 
     # -- lifecycle -----------------------------------------------------------------
@@ -158,15 +162,25 @@ class Store:
         self.conn.execute("BEGIN")
         try:
             yield
+            self.flush_aggregates()
         except BaseException:
+            self._touched.clear()
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
     def commit_and_continue(self) -> None:
         """Inside ``transaction``: make what was written so far durable, then go on."""
+        self.flush_aggregates()
         self.conn.execute("COMMIT")
         self.conn.execute("BEGIN")
+
+    def flush_aggregates(self) -> None:
+        """Bring the relation aggregates of the clusters written so far up to date (done
+        before every commit)."""
+        if self._touched:
+            relation_agg.refresh(self.conn, self._touched)
+            self._touched.clear()
 
     # -- writing -------------------------------------------------------------------
     def add(self, article: Article) -> AddResult:
@@ -218,7 +232,9 @@ class Store:
             (article.id, article.title or article.headline or "", article.text),
         )
         self._add_layers(article)
-        clusters.assign_article(self.conn, article.id)
+        self._touched |= clusters.assign_article(self.conn, article.id, aggregate=False)
+        if not self.conn.in_transaction:
+            self.flush_aggregates()
         if origin:
             self.conn.execute("DELETE FROM failures WHERE origin = ?", (origin,))
         return AddResult(AddStatus.STORED, article.id, near)

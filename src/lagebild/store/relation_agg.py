@@ -61,13 +61,20 @@ def _week(day: str | None) -> str | None:
 
 
 def milli(goldstein: float | None) -> int:
-    """A Goldstein value in thousandths: integer sums are exact in any order."""
-    return 0 if goldstein is None else round(float(goldstein) * 1000)
+    """A Goldstein value in thousandths: integer sums are exact in any order. Rounded as
+    SQLite's ``round`` rounds (half away from zero), so that ``MILLI_SQL`` agrees."""
+    if goldstein is None:
+        return 0
+    value = float(goldstein) * 1000
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+#: ``milli`` of ``{column}`` in SQL
+MILLI_SQL = "CAST(round({column} * 1000) AS INTEGER)"
 
 
 def _functions(conn: sqlite3.Connection) -> None:
     conn.create_function("lagebild_week", 1, _week, deterministic=True)
-    conn.create_function("lagebild_milli", 1, milli, deterministic=True)
 
 
 def _exists(conn: sqlite3.Connection) -> bool:
@@ -80,7 +87,7 @@ _DAYS = """
     INSERT INTO relation_days(source_id, target_id, day, week, plover, quad_class, events,
         mentions, goldstein_milli, goldstein_n, first_cluster, second_cluster)
     SELECT s, t, day, lagebild_week(day), p, q, COUNT(*), SUM(mentions),
-           SUM(lagebild_milli(goldstein)), COUNT(goldstein), MIN(id),
+           COALESCE(SUM({milli}), 0), COUNT(goldstein), MIN(id),
            MIN(CASE WHEN rn = 2 THEN id END)
     FROM (SELECT rc.source_id AS s, rc.target_id AS t, rc.day AS day,
                  COALESCE(NULLIF(c.plover, ''), '?') AS p, COALESCE(c.quad_class, 0) AS q,
@@ -90,7 +97,7 @@ _DAYS = """
                      ORDER BY c.id) AS rn
           FROM relation_clusters rc JOIN event_clusters c ON c.id = rc.cluster_id
           WHERE rc.pairs = 1 {where})
-    GROUP BY s, t, day, p, q"""
+    GROUP BY s, t, day, p, q""".replace("{milli}", MILLI_SQL.format(column="goldstein"))
 
 _ARTICLES = """
     INSERT OR IGNORE INTO relation_articles(source_id, target_id, day, week, article_id,

@@ -93,38 +93,125 @@ def _keys(actor: str, groups: dict[str, str | None], kb: KB) -> tuple[str, ...]:
     return (actor,) if group is None else (actor, group)
 
 
-_PERIODS = """
+# Goldstein in thousandths (``relation_agg.milli``)
+_MILLI = "CAST(round(c.goldstein * 1000) AS INTEGER)"
+
+# month rows from the clusters; ``{where}`` narrows ``relation_key_clusters k``
+_MONTHS = f"""
     INSERT INTO relation_key_periods(kind, x, y, period, flag, plover, quad_class, events,
         mentions, goldstein_milli, goldstein_n, first_key)
-    SELECT ?, k.x, k.y, substr(k.day, 1, ?), k.flag, COALESCE(NULLIF(c.plover, ''), '?'),
+    SELECT 'month', k.x, k.y, substr(k.day, 1, 7), k.flag, COALESCE(NULLIF(c.plover, ''), '?'),
            COALESCE(c.quad_class, 0), COUNT(*), SUM(c.mentions),
-           SUM(lagebild_milli(c.goldstein)), COUNT(c.goldstein),
-           MIN(k.day || printf('%012d', c.id))
+           COALESCE(SUM({_MILLI}), 0), COUNT(c.goldstein), MIN(k.day || printf('%012d', c.id))
     FROM relation_key_clusters k JOIN event_clusters c ON c.id = k.cluster_id
-    WHERE k.day != '' {where}
-    GROUP BY k.x, k.y, substr(k.day, 1, ?), k.flag, COALESCE(NULLIF(c.plover, ''), '?'),
+    WHERE k.day != '' {{where}}
+    GROUP BY k.x, k.y, substr(k.day, 1, 7), k.flag, COALESCE(NULLIF(c.plover, ''), '?'),
              COALESCE(c.quad_class, 0)"""
 
-_COUNTS = """
-    INSERT INTO relation_key_counts(kind, x, y, period, scope, articles, sources,
-        first_cluster, second_cluster)
-    SELECT ?, x, y, period, ?, COUNT(DISTINCT article_id), COUNT(DISTINCT outlet),
-           MIN(CASE WHEN rn = 1 THEN cluster_id END), MIN(CASE WHEN rn = 2 THEN cluster_id END)
-    FROM (SELECT k.x AS x, k.y AS y, substr(k.day, 1, ?) AS period, k.cluster_id AS cluster_id,
-                 e.article_id AS article_id, COALESCE(a.outlet, '') AS outlet,
-                 DENSE_RANK() OVER (PARTITION BY k.x, k.y, substr(k.day, 1, ?)
-                                    ORDER BY k.day, k.cluster_id) AS rn
-          FROM relation_key_clusters k JOIN events e ON e.cluster_id = k.cluster_id
-            JOIN articles a ON a.id = e.article_id
-          WHERE k.day != '' AND (k.flag & ?) != 0 {where})
-    GROUP BY x, y, period"""
+# year rows: the sums of their months (integers: exact)
+_YEARS = """
+    INSERT INTO relation_key_periods(kind, x, y, period, flag, plover, quad_class, events,
+        mentions, goldstein_milli, goldstein_n, first_key)
+    SELECT 'year', x, y, substr(period, 1, 4), flag, plover, quad_class, SUM(events),
+           SUM(mentions), SUM(goldstein_milli), SUM(goldstein_n), MIN(first_key)
+    FROM relation_key_periods WHERE kind = 'month' {where}
+    GROUP BY x, y, substr(period, 1, 4), flag, plover, quad_class"""
+
+# distinct articles and sources of the clusters of one direction (1, 2) and of both
+_DISTINCT = """
+    SELECT {period}, COUNT(DISTINCT CASE WHEN k.flag & 1 THEN e.article_id END),
+           COUNT(DISTINCT CASE WHEN k.flag & 1 THEN COALESCE(a.outlet, '') END),
+           COUNT(DISTINCT CASE WHEN k.flag & 2 THEN e.article_id END),
+           COUNT(DISTINCT CASE WHEN k.flag & 2 THEN COALESCE(a.outlet, '') END),
+           COUNT(DISTINCT e.article_id), COUNT(DISTINCT COALESCE(a.outlet, ''))
+    FROM relation_key_clusters k JOIN events e ON e.cluster_id = k.cluster_id
+      JOIN articles a ON a.id = e.article_id
+    WHERE k.day != '' {where} GROUP BY k.x, k.y, {period}"""
 
 
-def _fill(conn: sqlite3.Connection, where: str, params: list[str]) -> None:
-    for kind, n in KINDS.items():
-        conn.execute(_PERIODS.format(where=where), [kind, n, *params, n])
+def _counts(conn: sqlite3.Connection, kind: str, x: str, y: str, label: str,
+            firsts: dict[int, list[int]]) -> None:
+    """The count rows of one period: distinct articles and sources per scope, and the
+    scope's first two clusters ``firsts``."""
+    row = conn.execute(
+        _DISTINCT.format(period="k.x", where="AND k.x = ? AND k.y = ? AND k.day >= ?"
+                                             " AND k.day < ?"),
+        (x, y, label, label + "\uffff")).fetchone()
+    if row is None:
+        return
+    _, a1, s1, a2, s2, a3, s3 = row
+    conn.executemany(
+        """INSERT INTO relation_key_counts(kind, x, y, period, scope, articles, sources,
+             first_cluster, second_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(kind, x, y, label, scope, articles, sources, found[0],
+          found[1] if len(found) > 1 else None)
+         for scope, articles, sources in ((1, a1, s1), (2, a2, s2), (3, a3, s3))
+         if (found := firsts.get(scope))])
+
+
+def _firsts(rows: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """The first two clusters of each scope, from (cluster, flag) in order."""
+    out: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    for cid, flag in rows:
         for scope in (1, 2, 3):
-            conn.execute(_COUNTS.format(where=where), [kind, scope, n, n, scope, *params])
+            if flag & scope and len(out[scope]) < 2:
+                out[scope].append(cid)
+    return out
+
+
+def _month(conn: sqlite3.Connection, x: str, y: str, label: str) -> None:
+    where = "AND k.x = ? AND k.y = ? AND k.day >= ? AND k.day < ?"
+    params = (x, y, label, label + "\uffff")
+    conn.execute(_MONTHS.format(where=where), params)
+    firsts = _firsts(conn.execute(
+        f"SELECT k.cluster_id, k.flag FROM relation_key_clusters k WHERE k.day != '' {where}"
+        " ORDER BY k.day, k.cluster_id", params))
+    _counts(conn, "month", x, y, label, firsts)
+
+
+def _year(conn: sqlite3.Connection, x: str, y: str, label: str) -> None:
+    where = "AND x = ? AND y = ? AND period >= ? AND period < ?"
+    params = (x, y, label, label + "\uffff")
+    conn.execute(_YEARS.format(where=where), params)
+    rows: list[tuple[int, int]] = []
+    for scope, first, second in conn.execute(
+            f"SELECT scope, first_cluster, second_cluster FROM relation_key_counts"
+            f" WHERE kind = 'month' {where} ORDER BY period", params):
+        rows += [(c, scope) for c in (first, second) if c is not None]
+    # (scope 3's examples are the first clusters of all: with the month's flags)
+    firsts = _firsts([(c, f) for c, f in rows if f != 3])
+    firsts[3] = [c for c, f in rows if f == 3][:2]
+    _counts(conn, "year", x, y, label, firsts)
+
+
+def _fill(conn: sqlite3.Connection) -> None:
+    """Every period row from ``relation_key_clusters`` (a rebuild)."""
+    conn.execute(_MONTHS.format(where=""))
+    conn.execute(_YEARS.format(where=""))
+    firsts: dict[tuple[str, str, str], dict[int, list[int]]] = {}
+    for x, y, day, cid, flag in conn.execute(
+            "SELECT x, y, day, cluster_id, flag FROM relation_key_clusters WHERE day != ''"
+            " ORDER BY x, y, day, cluster_id"):
+        for label in (day[:7], day[:4]):
+            found = firsts.get((x, y, label))
+            if found is None:
+                found = firsts[(x, y, label)] = {1: [], 2: [], 3: []}
+            for scope in (1, 2, 3):
+                if flag & scope and len(found[scope]) < 2:
+                    found[scope].append(cid)
+    for n, kind in ((7, "month"), (4, "year")):
+        rows = []
+        for x, y, label, a1, s1, a2, s2, a3, s3 in conn.execute(_DISTINCT.format(
+                period=f"substr(k.day, 1, {n})", where="").replace(
+                "SELECT ", "SELECT k.x, k.y, ", 1)):
+            found = firsts[(x, y, label)]
+            rows += [(kind, x, y, label, scope, articles, sources, found[scope][0],
+                      found[scope][1] if len(found[scope]) > 1 else None)
+                     for scope, articles, sources in ((1, a1, s1), (2, a2, s2), (3, a3, s3))
+                     if found[scope]]
+        conn.executemany(
+            """INSERT INTO relation_key_counts(kind, x, y, period, scope, articles, sources,
+                 first_cluster, second_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -136,7 +223,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     _store_groups(conn, {r[0]: group_of(r[0], kb) for r in conn.execute(
         "SELECT DISTINCT actor_id FROM cluster_actors")})
     _file(conn, ids)
-    _fill(conn, "", [])
+    _fill(conn)
 
 
 def _file(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[str, str, str]]:
@@ -161,18 +248,14 @@ def refresh(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
             f"SELECT x, y, day FROM relation_key_clusters WHERE {where}", chunk))
         conn.execute(f"DELETE FROM relation_key_clusters WHERE {where}", chunk)
         keys.update(_file(conn, chunk))
-    periods = {(kind, x, y, day[:n]) for x, y, day in keys if day
-               for kind, n in KINDS.items()}
-    for kind, x, y, label in sorted(periods):
-        for table in ("relation_key_periods", "relation_key_counts"):
-            conn.execute(f"DELETE FROM {table} WHERE kind = ? AND x = ? AND y = ?"
-                         " AND period = ?", (kind, x, y, label))
-        where = "AND k.x = ? AND k.y = ? AND k.day >= ? AND k.day < ?"
-        params = [x, y, label, label + "\uffff"]
-        n = KINDS[kind]
-        conn.execute(_PERIODS.format(where=where), [kind, n, *params, n])
-        for scope in (1, 2, 3):
-            conn.execute(_COUNTS.format(where=where), [kind, scope, n, n, scope, *params])
+    months = sorted({(x, y, day[:7]) for x, y, day in keys if day})
+    years = sorted({(x, y, day[:4]) for x, y, day in keys if day})
+    for kind, labels in (("month", months), ("year", years)):
+        for x, y, label in labels:
+            for table in ("relation_key_periods", "relation_key_counts"):
+                conn.execute(f"DELETE FROM {table} WHERE kind = ? AND x = ? AND y = ?"
+                             " AND period = ?", (kind, x, y, label))
+            (_month if kind == "month" else _year)(conn, x, y, label)
 
 
 def _with_regrouped(conn: sqlite3.Connection, ids: list[int]) -> list[int]:
