@@ -193,6 +193,7 @@ def test_previous_schema_is_migrated_and_filled(store_path: Path, tmp_path: Path
     with sqlite3.connect(path) as conn:  # back to schema 4: no aggregates
         for table in TABLES:
             conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX articles_period")
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
     with Store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
