@@ -155,9 +155,12 @@ MIGRATIONS: list[str] = [
     """,
     # 5: relation aggregates per actor pair and day (``store.relation_agg``), filled from the
     # stored clusters after the migration and kept up to date as clusters are written; the
-    # articles of a period with their outlet without reading the article rows (``brief``)
+    # articles of a period with their outlet without reading the article rows (``brief``);
+    # a cluster's mentions with their dates without reading the event rows (a pair's events)
     """
     CREATE INDEX articles_period ON articles(published, id, outlet, near_duplicate_of);
+    DROP INDEX events_cluster;
+    CREATE INDEX events_cluster ON events(cluster_id, date);
     CREATE TABLE relation_clusters (
         source_id TEXT NOT NULL,
         target_id TEXT NOT NULL,
