@@ -5,8 +5,9 @@ Builds a synthetic store directly in SQL (articles with a short text, events wit
 type, QuadClass, Goldstein and source/target actors drawn from 40 state and government
 actors with a Zipf-like skew, dates 2005–2020, a fifth of the events repeated by a second
 outlet within two days), clusters it with the store's own clustering (``cluster_all``, timed
-too; it also fills the relation aggregates), then times each query ``--repeat`` times in CPU time (``time.process_time``: the
-machine is shared, wall time is noise) and reports p50/p95.
+too; it also fills the relation aggregates), then times each query ``--repeat`` times in CPU
+time (``time.process_time``: the machine is shared, wall time is noise) and reports p50/p95.
+A store of an older release (``--db``) is migrated first.
 
 Reproduce:  .venv/bin/python benchmarks/bench_relations.py [--events 100000] [--repeat 40]
 """

@@ -221,3 +221,20 @@ def test_events_between_two_actors_equal_the_actor_index(store_path: Path) -> No
             assert dates == sorted(dates)
             page = list_events(conn, actor=a, other=b, sort="date", limit=3, offset=2)
             assert [(e["article_id"], e["idx"]) for e in page["items"]] == keys[2:5]
+
+
+def test_aggregates_are_written_while_a_query_is_open(tmp_path: Path) -> None:
+    """Ingest commits in batches while readers' statements may be open on the connection
+    (registering an SQL function then failed: 'Error creating function')."""
+    rng = random.Random(9)
+    with Store(tmp_path / "open.db") as store, store.transaction():
+        for n in range(3):
+            store.add(_article(rng, n))
+        open_cursor = store.conn.execute("SELECT id FROM articles")
+        assert open_cursor.fetchone() is not None
+        store.commit_and_continue()
+        store.add(_article(rng, 3))
+    with Store(tmp_path / "open.db") as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM relation_clusters").fetchone()[0] > 0
+        assert store.conn.execute("SELECT COUNT(*) FROM relation_days WHERE week = ''"
+                                  " AND day != ''").fetchone()[0] == 0

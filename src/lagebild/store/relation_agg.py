@@ -73,10 +73,6 @@ def milli(goldstein: float | None) -> int:
 MILLI_SQL = "CAST(round({column} * 1000) AS INTEGER)"
 
 
-def _functions(conn: sqlite3.Connection) -> None:
-    conn.create_function("lagebild_week", 1, _week, deterministic=True)
-
-
 def _exists(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'relation_days'"
                         ).fetchone() is not None
@@ -86,7 +82,7 @@ def _exists(conn: sqlite3.Connection) -> bool:
 _DAYS = """
     INSERT INTO relation_days(source_id, target_id, day, week, plover, quad_class, events,
         mentions, goldstein_milli, goldstein_n, first_cluster, second_cluster)
-    SELECT s, t, day, lagebild_week(day), p, q, COUNT(*), SUM(mentions),
+    SELECT s, t, day, {week}, p, q, COUNT(*), SUM(mentions),
            COALESCE(SUM({milli}), 0), COUNT(goldstein), MIN(id),
            MIN(CASE WHEN rn = 2 THEN id END)
     FROM (SELECT rc.source_id AS s, rc.target_id AS t, rc.day AS day,
@@ -102,7 +98,7 @@ _DAYS = """
 _ARTICLES = """
     INSERT OR IGNORE INTO relation_articles(source_id, target_id, day, week, article_id,
         outlet)
-    SELECT DISTINCT rc.source_id, rc.target_id, rc.day, lagebild_week(rc.day), e.article_id,
+    SELECT DISTINCT rc.source_id, rc.target_id, rc.day, {week}, e.article_id,
            COALESCE(a.outlet, '')
     FROM relation_clusters rc JOIN events e ON e.cluster_id = rc.cluster_id
       JOIN articles a ON a.id = e.article_id {where}"""
@@ -127,12 +123,21 @@ def rebuild(conn: sqlite3.Connection) -> None:
     """All relation aggregates from the stored clusters (no-op before migration 5)."""
     if not _exists(conn):
         return
-    _functions(conn)
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
     conn.execute(_PAIRS.format(where=""))
-    conn.execute(_DAYS.format(where=""))
-    conn.execute(_ARTICLES.format(where=""))
+    conn.execute(_DAYS.format(where="", week="''"))
+    conn.execute(_ARTICLES.format(where="", week="''"))
+    # week labels in Python (ISO weeks), once per day (no SQL function: registering one
+    # fails while another statement of the connection is open)
+    weeks = [(day, _week(day)) for (day,) in conn.execute(
+        "SELECT DISTINCT day FROM relation_clusters").fetchall()]
+    conn.execute("CREATE TEMP TABLE relation_weeks (day TEXT PRIMARY KEY, week TEXT)")
+    conn.executemany("INSERT INTO temp.relation_weeks VALUES (?, ?)", weeks)
+    for table in ("relation_days", "relation_articles"):
+        conn.execute(f"UPDATE {table} SET week = (SELECT w.week FROM temp.relation_weeks w"
+                     f" WHERE w.day = {table}.day)")
+    conn.execute("DROP TABLE temp.relation_weeks")
     conn.execute(_TOTALS.format(where=""))
     relation_groups.rebuild(conn)
 
@@ -148,7 +153,6 @@ def refresh(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
     ids = sorted(set(cluster_ids))
     if not ids or not _exists(conn):
         return
-    _functions(conn)
     keys: set[tuple[str, str, str]] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -162,8 +166,9 @@ def refresh(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
         for table in ("relation_days", "relation_articles"):
             conn.execute(f"DELETE FROM {table} WHERE source_id = ? AND target_id = ?"
                          " AND day = ?", key)
-        conn.execute(_DAYS.format(where="AND " + key_where), key)
-        conn.execute(_ARTICLES.format(where="WHERE " + key_where), key)
+        week = _week(key[2])
+        conn.execute(_DAYS.format(where="AND " + key_where, week="?"), [week, *key])
+        conn.execute(_ARTICLES.format(where="WHERE " + key_where, week="?"), [week, *key])
     for pair in sorted({(s, t) for s, t, _ in keys}):
         conn.execute("DELETE FROM relation_totals WHERE source_id = ? AND target_id = ?", pair)
         conn.execute(_TOTALS.format(where="WHERE source_id = ? AND target_id = ?"), pair)
