@@ -215,3 +215,25 @@ def test_dative_addressee_and_wie_frame_with_apposition() -> None:
              "Das Manöver wird schwierig", IND)
     assert spk(st) is not None and spk(st).startswith("Alan Stern")  # type: ignore[union-attr]
     assert "wie" in [c.text for c in st.cue]
+
+
+def test_speaker_phrases_keep_their_names_marks_and_documents() -> None:
+    # a name after a role noun keeps all its parts ("Peter" + flat "Struck")
+    st = one("Verteidigungsminister Peter Struck sagte, die Kritik müsse hingenommen werden.",
+             "die Kritik müsse hingenommen werden", IND)
+    assert spk(st) == "Verteidigungsminister Peter Struck"
+    # a quoted name inside the frame neither ends the frame nor loses its closing mark
+    st = one("Wie die britische Tageszeitung „The Guardian“ berichtete, sei der Minister "
+             "zurückgetreten.", "sei der Minister zurückgetreten", IND)
+    assert spk(st) == "die britische Tageszeitung „The Guardian“"
+    st = one("Nach Angaben des Magazins „Der Spiegel“ sei die Befürchtung aufgekommen.",
+             "sei die Befürchtung aufgekommen", IND)
+    assert spk(st) == "Angaben des Magazins „Der Spiegel“"
+    # "am Montag" is a time, not the speaker the parser failed to find
+    st = one("Am heutigen Montag äußerte sich Vatikansprecher Navarro-Valls dahingehend, das "
+             "Gespräch „sei in freundschaftlicher Atmosphäre verlaufen“.",
+             "das Gespräch „sei in freundschaftlicher Atmosphäre verlaufen“", IND)
+    assert spk(st) == "Vatikansprecher Navarro-Valls"
+    # "im Bericht heißt es": the document is the source
+    st = one("Im Bericht heißt es, die Lage sei ernst.", "die Lage sei ernst", IND)
+    assert spk(st) == "Bericht"

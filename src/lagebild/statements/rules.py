@@ -161,13 +161,35 @@ _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X"})
 _SUBJ = ("nsubj", "nsubj:pass", "sb")
 
 
+# closing bracket or quotation mark -> its opening one
+_CLOSERS = {")": "(", "“": "„", "«": "»", "‘": "‚", '"': '"'}
+
+
+def _opened(sent: Sent, a: int, b: int) -> bool:
+    """Whether token ``b`` closes a bracket or quotation opened inside ``a … b-1``."""
+    opener = _CLOSERS.get(sent.toks[b].text)
+    if opener is None:
+        return False
+    inside = [sent.toks[k].text for k in range(a, b)]
+    if opener == sent.toks[b].text:  # straight quotes: an odd number before it
+        return inside.count(opener) % 2 == 1
+    return inside.count(opener) > inside.count(sent.toks[b].text)
+
+
 def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
     while a <= b and (sent.is_punct(a) or sent.toks[a].tag in ("KON",)):
         a += 1
-    while b >= a and sent.is_punct(b) and not (sent.toks[b].text == ")" and any(
-            sent.toks[k].text == "(" for k in range(a, b))):  # "(NEMA)" keeps its ")"
+    # "(NEMA)", "die „Süddeutsche Zeitung“" keep their closing mark
+    while b >= a and sent.is_punct(b) and not _opened(sent, a, b):
         b -= 1
     return (a, b) if a <= b else None
+
+
+def _close(sent: Sent, a: int, b: int, stop: int | None) -> int:
+    """``b`` moved over closing marks that the parse left out (punctuation is no NP node)."""
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and _opened(sent, a, b + 1):
+        b += 1
+    return b
 
 
 def _lead(sent: Sent, sp: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -204,6 +226,8 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
             sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
             b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
         b += 1
+        nodes.add(b)  # its own parts follow ("Peter" + flat "Struck")
+    b = _close(sent, a, b, stop)
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
         t = sent.toks[k]
@@ -284,6 +308,12 @@ class Finder:
                 return (a, b)
         return None
 
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Inside quotation marks that hold more than a name (``„The Guardian“`` is a name and
+        may stand inside a frame: ``Wie die Zeitung „The Guardian“ berichtete``)."""
+        mark = self.in_mark(start, end)
+        return mark is not None and not _looks_like_name(self.text[mark[0] + 1:mark[1] - 1])
+
     def is_claimed(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.claimed)
 
@@ -349,8 +379,10 @@ class Finder:
             return False
         # a preposition before the phrase: "im Interview", "2008" is no subject
         j = k - 1
+        # ("am", "im" are APPRART: the tagger sometimes calls them DET/det; they end the walk)
         while j >= 0 and sent.toks[j].pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and (
-                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")):
+                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")
+                and not sent.toks[j].tag.startswith("APPR")):
             j -= 1
         return not (j >= 0 and sent.toks[j].tag.startswith("APPR") and sent.toks[j].head in (
             k, *range(j + 1, k + 1)))
@@ -405,11 +437,14 @@ class Finder:
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
                     return sent.span(*sp)
+        # "aus Kreisen X", "von X" (passive agent); "in dem Bericht heißt es": the document
+        preps = ("aus", "von", "in", "im") if sent.toks[i].lemma in self.lex.heissen else (
+            "aus", "von")
         for c in sent.children[i]:
             if not lo <= c <= hi:
                 continue
             case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
-            if case and sent.toks[case[0]].lemma.lower() in ("aus", "von") and (
+            if case and sent.toks[case[0]].lemma.lower() in preps and (
                     sent.toks[c].pos in ("NOUN", "PROPN")):
                 sp = np_span(sent, c, stop=i)
                 if sp:
@@ -636,7 +671,7 @@ class Finder:
         lo = 0
         for k in range(i - 1, -1, -1):
             t = sent.toks[k]
-            if self.in_mark(t.start, t.end) or self.is_claimed(t.start, t.end):
+            if self.in_quotation(t.start, t.end) or self.is_claimed(t.start, t.end):
                 lo = k + 1
                 break
         return _trim_start(sent, lo)
@@ -852,13 +887,16 @@ class Finder:
                 end = k
                 for m in range(k + 1, len(sent)):
                     t = sent.toks[m]
+                    if t.text in ("„", "(", "»") and m + 1 in nodes:
+                        continue  # a quoted or bracketed name: "des Magazins „Der Spiegel“"
                     if m not in nodes or sent.is_finite(m) or (t.lemma == "von" and possessed):
                         break
                     if t.tag == "CARD" or (t.pos == "DET" and "Case=Gen" not in t.morph and (
-                            sent.toks[m - 1].lemma != "von")):
+                            sent.toks[m - 1].lemma != "von") and sent.toks[m - 1].text not in (
+                            "„", "(", "»")):
                         break  # a new phrase ("zehn Personen", "die Legitimität")
                     end = m
-                return _trim(sent, i + 1, end)
+                return _trim(sent, i + 1, _close(sent, i + 1, end, None))
             if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON", "ADV"):
                 return None  # "nach bisher unbestätigten Berichten" has an adverb
         return None
