@@ -237,3 +237,19 @@ def test_speaker_phrases_keep_their_names_marks_and_documents() -> None:
     # "im Bericht heißt es": the document is the source
     st = one("Im Bericht heißt es, die Lage sei ernst.", "die Lage sei ernst", IND)
     assert spk(st) == "Bericht"
+
+
+def test_addressees_in_frames_and_dative_arguments() -> None:
+    st = one("„Das Alter drückt“, sagte Thomas Tuchel in einem Interview mit der Sportschau.",
+             "„Das Alter drückt“", StatementType.DIRECT)
+    assert st.addressee is not None and st.addressee.text == "der Sportschau"
+    st = one("„Wir sind bereit“, so der Mitarbeiter einer Produktionsfirma gegenüber der "
+             "Zeitung „Beijing Shibao“.", "„Wir sind bereit“", StatementType.DIRECT)
+    assert st.addressee is not None and st.addressee.text == "der Zeitung „Beijing Shibao“"
+    st = one("Der Verlag schlug den entlassenen Mitarbeitern vor, eine Abfindung anzunehmen.",
+             "eine Abfindung anzunehmen", IND)
+    assert st.addressee is not None and st.addressee.text == "den entlassenen Mitarbeitern"
+    # "vor" a time or a court is no audience
+    st = one("Der Besitzer hatte vor längerer Zeit festgestellt, dass das Haus brenne.",
+             "dass das Haus brenne", IND)
+    assert st.addressee is None

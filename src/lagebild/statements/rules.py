@@ -185,6 +185,16 @@ def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a <= b else None
 
 
+def _quoted_name_after(sent: Sent, a: int, b: int) -> int:
+    """``b`` moved over a short quoted name right after it (``der Zeitung „Beijing Shibao“``)."""
+    b = _close(sent, a, b, None)
+    if b + 1 < len(sent) and sent.toks[b + 1].text in ("„", "»", '"'):
+        for k in range(b + 2, min(b + 7, len(sent))):
+            if _opened(sent, b + 1, k):
+                return k
+    return b
+
+
 def _close(sent: Sent, a: int, b: int, stop: int | None) -> int:
     """``b`` moved over closing marks that the parse left out (punctuation is no NP node)."""
     while b + 1 < len(sent) and (stop is None or b + 1 < stop) and _opened(sent, a, b + 1):
@@ -307,6 +317,10 @@ class Finder:
             if a <= start and end <= b:
                 return (a, b)
         return None
+
+    def in_time(self, start: int, end: int) -> bool:
+        """Inside a temporal expression of the article (``vor längerer Zeit``)."""
+        return any(tx.start <= start and end <= tx.end for tx in self.article.times)
 
     def in_quotation(self, start: int, end: int) -> bool:
         """Inside quotation marks that hold more than a name (``„The Guardian“`` is a name and
@@ -490,10 +504,13 @@ class Finder:
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
                 case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
-                if not case and not passive and t.dep not in _SUBJ and _dative(sent, c):
+                if not case and not passive and t.dep not in _SUBJ and _dative(
+                        sent, c, argument=t.head == i) and not (found.speaker and (
+                        found.speaker[0] <= t.start < found.speaker[1])):
                     take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
                 if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
-                        t.pos in ("NOUN", "PROPN")):
+                        t.pos in ("NOUN", "PROPN")) and not self.in_time(t.start, t.end) and (
+                        t.lemma not in self.lex.place):
                     take = True
                 if take and t.pos in ("NOUN", "PROPN", "PRON"):
                     sp = np_span(sent, c, stop=i)
@@ -501,6 +518,25 @@ class Finder:
                         sp = (case[0] + 1, sp[1]) if case[0] + 1 <= sp[1] else None
                     if sp:
                         return sent.span(*sp)
+        return self._addressee_in_frame(found)
+
+    def _addressee_in_frame(self, found: Found) -> Char | None:
+        """``gegenüber X`` anywhere in the frame (also of ``so X gegenüber Y``, ``nach Angaben
+        von X gegenüber Y``), ``in einem Interview mit X``: X, without the preposition."""
+        if found.frame is None:
+            return None
+        sent = self.sent_at(found.frame[0])
+        if sent is None:
+            return None
+        for k, t in enumerate(sent.toks):
+            if not found.frame[0] <= t.start < found.frame[1] or not t.tag.startswith("APPR"):
+                continue
+            low = t.text.lower()
+            if low == "gegenüber" or (low == "mit" and k > 0 and (
+                    sent.toks[k - 1].lemma in self.lex.interview)):
+                sp = chunk_after(sent, k)
+                if sp and sent.toks[sp[1]].pos in ("NOUN", "PROPN", "X"):
+                    return sent.span(sp[0], _quoted_name_after(sent, sp[0], sp[1]))
         return None
 
     def direct_quotes(self) -> None:
@@ -1008,16 +1044,32 @@ class Finder:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
 
 
-def _dative(sent: Sent, k: int) -> bool:
+def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
     """Token ``k`` heads a dative noun phrase (its article says so, or a caseless name's own
     morphology): the addressee of a speech verb without a preposition."""
     t = sent.toks[k]
     if t.pos not in ("NOUN", "PROPN"):
         return False
     dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
-    if dets:
-        return all("Case=Dat" in d.morph for d in dets)
-    return False
+    if not dets:
+        return False
+    if all("Case=Dat" in d.morph for d in dets):
+        return True
+    if not argument:
+        return False
+    # the article's form where the tagger's case is wrong: "dem"/"einem" are dative only;
+    # "der"/"einer" + a feminine noun and "den" + a plural noun are dative as verb arguments
+    # outside the subject ("sagte der Zeitung", "schlug den Mitarbeitern vor")
+    art = dets[0].text.lower()
+    if art in _DATIVE_ONLY:
+        return True
+    if art in ("der", "einer") and "Gender=Fem" in t.morph and "Number=Plur" not in t.morph:
+        return True
+    return art == "den" and "Number=Plur" in t.morph and t.text.endswith("n")
+
+
+_DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
+                          "eurem", "keinem", "jedem"})
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
