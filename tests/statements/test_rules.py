@@ -253,3 +253,8 @@ def test_addressees_in_frames_and_dative_arguments() -> None:
     st = one("Der Besitzer hatte vor längerer Zeit festgestellt, dass das Haus brenne.",
              "dass das Haus brenne", IND)
     assert st.addressee is None
+
+
+def test_object_pronoun_is_no_speaker() -> None:
+    assert not [s for s in analyse("Ihm drohen bis zu 20 Jahre Haft.")
+                if s.type is StatementType.REPORTED]

@@ -156,6 +156,8 @@ class Sent:
         return out
 
 
+# personal pronouns whose form is never nominative (the parser may still call them subjects)
+_OBJECT_PRONOUNS = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen", "euch"})
 _NP_SKIP = frozenset({"acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "punct"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X"})
 _SUBJ = ("nsubj", "nsubj:pass", "sb")
@@ -385,6 +387,8 @@ class Finder:
         t = sent.toks[k]
         if t.tag in ("PRF", "PRELS", "PRELAT", "CARD", "PWS") or t.lemma.lower() in ("es", "man"):
             return t.lemma.lower() == "man"
+        if t.text.lower() in _OBJECT_PRONOUNS:  # "Ihm drohen 20 Jahre Haft": never a subject
+            return False
         det_nom = any(sent.toks[c].pos == "DET" and "Case=Nom" in sent.toks[c].morph
                       for c in sent.children[k])
         if by_case and "Case=" in t.morph and "Case=Nom" not in t.morph and not det_nom:
