@@ -1,0 +1,173 @@
+"""``ingest --parquet`` and ``merge`` in one process: the store equals a direct ingest, merging
+again duplicates nothing, and damaged parts are reported with their code while the rest goes on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from lagebild.distributed import parquet as layout
+from lagebild.distributed.merge import merge_parquet
+from lagebild.distributed.parquet_ingest import ingest_parquet
+from lagebild.pipeline import DEFAULT_STAGES, ingest
+from lagebild.store import Store
+
+SHARD = 4096  # bytes: the 12-article sample JSONL becomes several shards
+
+LAYERS = {
+    "mentions": "SELECT article_id, start, end, text, label, subtype, actor_id FROM mentions",
+    "statements": "SELECT article_id, idx, speaker_actor_id, speaker_text, kind, mode, start, "
+                  "end, text, data FROM statements",
+    "events": "SELECT article_id, idx, code, plover, quad_class, source_actor_id, "
+              "target_actor_id, modality, date, start, end, data FROM events",
+}
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
+    return sorted(tuple(r) for r in conn.execute(sql).fetchall())
+
+
+def _parquet_rows(directory: Path, table: str) -> list[tuple[object, ...]]:
+    frame = pq.read_table(directory / table).to_pandas()
+    frame = frame.astype(object).where(frame.notna(), None)
+    return sorted(tuple(r) for r in frame.itertuples(index=False))
+
+
+def _inputs(tmp_path: Path, samples_dir: Path) -> list[str]:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(samples_dir / "wikinews.jsonl", corpus)
+    shutil.copy(samples_dir / "wikinews-12291.txt", corpus)
+    (corpus / "empty.txt").write_text("")
+    return [str(corpus)]
+
+
+def _count(db: Store, sql: str) -> int:
+    return int(db.conn.execute(sql).fetchone()[0])
+
+
+def test_merge_equals_direct_ingest(tmp_path: Path, samples_dir: Path) -> None:
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+    written = ingest_parquet(inputs, out, stages=DEFAULT_STAGES, shard_size=SHARD)
+    assert written.shards > 3 and (written.articles, written.failed) == (13, 1)
+    merged = Store(tmp_path / "merged.db")
+    report = merge_parquet(out, merged)
+    assert (report.items.stored, report.items.failed, report.errors) == (13, 1, [])
+    direct = Store(tmp_path / "direct.db")
+    ingest(inputs, direct, stages=DEFAULT_STAGES)
+    ids = "SELECT id, near_duplicate_of, origin FROM articles"
+    assert _rows(merged.conn, ids) == _rows(direct.conn, ids)
+    assert _rows(merged.conn, "SELECT origin, code FROM failures") == _rows(
+        direct.conn, "SELECT origin, code FROM failures")
+    for table, sql in LAYERS.items():
+        rows = _rows(merged.conn, sql)
+        assert rows, table  # the default pipeline finds all three layers in the samples
+        assert rows == _rows(direct.conn, sql), table
+        assert rows == _parquet_rows(out, table), table  # what analysts read is what is stored
+    clusters = "SELECT plover, actors_key, day, mentions FROM event_clusters"
+    assert _rows(merged.conn, clusters) == _rows(direct.conn, clusters)
+    # pandas reads each table folder as one data set (hidden temporary files are skipped)
+    assert len(pd.read_parquet(out / "articles")) == 13
+
+    again = merge_parquet(out, merged)
+    assert (again.shards_already_merged, again.items.read) == (written.shards, 0)
+    # the shard with the failure is written again by a rerun (like a file in the store)
+    rerun = ingest_parquet(inputs, out, stages=DEFAULT_STAGES, shard_size=SHARD)
+    assert (rerun.shards_already_done, rerun.read) == (written.shards - 1, 1)
+    third = merge_parquet(out, merged)
+    assert third.shards_already_merged == written.shards - 1
+    assert _count(merged, "SELECT COUNT(*) FROM articles") == 13
+    assert _count(merged, "SELECT COUNT(*) FROM failures") == 1
+    merged.close()
+    direct.close()
+
+
+def test_damaged_parts_are_reported_and_the_rest_goes_on(tmp_path: Path,
+                                                         samples_dir: Path) -> None:
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+    first = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    sids = layout.shard_ids(out)
+    jsonl = [s for s in sids if s.startswith("wikinews.jsonl")]
+    assert len(jsonl) >= 3
+    cut = layout.part_path(out, "articles", jsonl[0])
+    cut.write_bytes(cut.read_bytes()[: cut.stat().st_size // 2])  # a copy cut short
+    layout.part_path(out, "events", jsonl[1]).unlink()  # a table missing
+    pq.write_table(pa.table({"x": [1]}), out / "articles" / "foreign.parquet")
+
+    store = Store(tmp_path / "s.db")
+    report = merge_parquet(out, store)
+    codes = sorted(f.code.name for f in report.errors)
+    assert codes == ["E040", "E041", "E042"]
+    assert all(str(out) in str(f.origin) for f in report.errors)
+    stored = _count(store, "SELECT COUNT(*) FROM articles")
+    assert 0 < stored < first.articles  # the rest was merged
+    assert _count(store, "SELECT COUNT(*) FROM failures WHERE code LIKE 'E04%'") == 3
+
+    # the same ingest again rewrites exactly the two damaged shards
+    (out / "articles" / "foreign.parquet").unlink()
+    rerun = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    assert rerun.shards - rerun.shards_already_done == 2 + 1  # + the file with a failure
+    report = merge_parquet(out, store)
+    assert report.errors == []
+    assert _count(store, "SELECT COUNT(*) FROM articles") == first.articles
+    assert _count(store, "SELECT COUNT(DISTINCT origin) FROM articles") == first.articles
+    # the merge errors of the repaired parts are gone; the foreign file's stays listed
+    assert _count(store, "SELECT COUNT(*) FROM failures WHERE code LIKE 'E04%'") == 1
+    store.close()
+
+
+def test_writer_killed_between_renames_leaves_no_half_shard(
+        tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+    first = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    sid = next(s for s in layout.shard_ids(out) if s.startswith("wikinews.jsonl"))
+    meta = layout.check_part_set(out, sid)
+    tables = {t: pq.read_table(layout.part_path(out, t, sid)) for t in layout.TABLES}
+    # a second write of the shard dies at its third rename: the set now mixes two writes
+    renames = {"n": 0}
+    real_replace = os.replace
+
+    def dying_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        renames["n"] += 1
+        if renames["n"] == 3:
+            raise KeyboardInterrupt("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(layout.os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        layout.write_part_set(out, sid, tables, meta)
+    monkeypatch.undo()
+    assert len(pd.read_parquet(out / "articles")) == first.articles
+    store = Store(tmp_path / "s.db")
+    report = merge_parquet(out, store)
+    assert [f.code.name for f in report.errors] == ["E041"]
+    assert "another write" in report.errors[0].message
+    (out / "articles" / f".{sid}.stale.tmp").write_bytes(b"left by a killed writer")
+    rerun = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    assert rerun.shards - rerun.shards_already_done == 2  # the mixed set + the failed file
+    assert not list((out / "articles").glob(".*.tmp"))
+    assert merge_parquet(out, store).errors == []
+    assert _count(store, "SELECT COUNT(*) FROM articles") == first.articles
+    store.close()
+
+
+def test_changed_input_replaces_its_old_shards(tmp_path: Path, samples_dir: Path) -> None:
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+    ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    before = layout.shard_ids(out)
+    again = ingest_parquet(inputs, out, stages=(), shard_size=SHARD * 4)  # other cuts
+    after = layout.shard_ids(out)
+    assert again.shards == len(after) < len(before)
+    assert again.articles == 12  # the JSONL again; the text file's shard was kept
+    assert len(pd.read_parquet(out / "articles")) == 13  # no article of the old cuts left
