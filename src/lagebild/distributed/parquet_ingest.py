@@ -12,6 +12,7 @@ mid-run loses nothing and doubles nothing: run the command again.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ class ShardResult:
     read: int = 0
     articles: int = 0
     failures: list[Failure] = field(default_factory=list)
+    pid: int = field(default_factory=os.getpid)  # the worker process that wrote the shard
 
 
 @dataclass
