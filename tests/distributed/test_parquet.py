@@ -171,3 +171,32 @@ def test_changed_input_replaces_its_old_shards(tmp_path: Path, samples_dir: Path
     assert again.shards == len(after) < len(before)
     assert again.articles == 12  # the JSONL again; the text file's shard was kept
     assert len(pd.read_parquet(out / "articles")) == 13  # no article of the old cuts left
+
+
+def test_cli_ingest_parquet_then_merge(tmp_path: Path, samples_dir: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    runner = CliRunner()
+    inputs = _inputs(tmp_path, samples_dir)
+    out, db = tmp_path / "pq", tmp_path / "cli.db"
+    env = {"LAGEBILD_DB": str(db)}
+    written = runner.invoke(app, ["ingest", *inputs, "--structure-only", "--parquet", str(out),
+                                  "--shard-size", "1", "--json"], env=env)
+    assert written.exit_code == 1, written.output  # empty.txt failed (E001)
+    report = json.loads(written.stdout)
+    assert (report["articles"], report["failed"], report["shards"]) == (13, 1, 3)
+    assert not db.exists()  # --parquet opens no store
+    merged = runner.invoke(app, ["merge", str(out), "--json"], env=env)
+    assert merged.exit_code == 1, merged.output
+    data = json.loads(merged.stdout)
+    assert (data["stored"], data["failed"], data["store"]["articles"]) == (13, 1, 13)
+    again = runner.invoke(app, ["merge", str(out)], env=env)
+    assert "shards already merged" in again.stdout and again.exit_code == 0
+    missing = runner.invoke(app, ["merge", str(tmp_path / "nothing")], env=env)
+    assert missing.exit_code == 2 and "articles/" in missing.output
+    stdin = runner.invoke(app, ["ingest", "-", "--parquet", str(out)], env=env)
+    assert stdin.exit_code == 2
