@@ -10,20 +10,23 @@
 
 The shard id is made from the input's name, a hash of its absolute path and the byte range,
 so writing a shard again replaces its files instead of adding new ones. The five files of a
-shard are written to hidden temporary names first and renamed only when all five are
-complete; each carries the same metadata (a token unique to that write, the row counts of
-all five tables, the input's size and mtime). A set whose tokens or row counts disagree — a
-writer killed between two renames, a file copied half — is detected by ``check_part_set``
-and written again by the next ingest; ``lagebild merge`` reports it (E041) and goes on.
+shard are streamed to hidden temporary names and renamed only when all five are complete;
+each carries the same metadata (the file's key-value metadata, key ``lagebild``: a token
+unique to that write, the row counts of all five tables, the input's size and mtime). A set
+whose tokens or row counts disagree — a writer killed between two renames, a file copied
+half — is detected by ``check_part_set`` and written again by the next ingest; ``lagebild
+merge`` reports it (E041) and goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +121,10 @@ def _layer_rows(a: Article) -> dict[str, list[dict[str, Any]]]:
     return {"mentions": mentions, "statements": statements, "events": events}
 
 
-def shard_tables(items: list[Item]) -> dict[str, pa.Table]:
-    """The five tables of one shard's items."""
+def shard_tables(items: Sequence[Item], first_seq: int = 0) -> dict[str, pa.Table]:
+    """The five tables of a run of a shard's items (``first_seq``: items before them)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for seq, item in enumerate(items):
+    for seq, item in enumerate(items, start=first_seq):
         if isinstance(item, Failure):
             o = item.origin
             rows["failures"].append({"seq": seq, "path": o.path, "record": o.record,
@@ -135,36 +138,83 @@ def shard_tables(items: list[Item]) -> dict[str, pa.Table]:
 
 
 # -- writing -------------------------------------------------------------------------------
-def write_part_set(directory: Path, sid: str, tables: dict[str, pa.Table],
-                   meta: dict[str, Any]) -> dict[str, Any]:
-    """Write the five files of a shard atomically as a set; returns the metadata written.
+class PartSetWriter:
+    """Streams a shard's items into its five files; ``commit`` makes them visible as a set.
 
-    Each file goes to a hidden temporary name (``.<id>.<token>.tmp``: Parquet readers skip
-    names that start with a dot) and is fsynced; only then are all five renamed. A crash
+    Items are written in row groups as they come (memory stays flat on large shards) to
+    hidden temporary names (``.<id>.<token>.tmp``: Parquet readers skip names that start
+    with a dot). ``commit`` adds the metadata — the token of this write and the row counts
+    of all five tables — closes and fsyncs every file, then renames all five. A crash
     leaves temporary files (removed by ``remove_temporary``) or a set with mixed tokens,
     never a file cut short under a final name.
     """
-    token = uuid.uuid4().hex
-    meta = {**meta, "layout": LAYOUT, "shard_id": sid, "token": token,
-            "rows": {name: tables[name].num_rows for name in TABLES}}
-    encoded = {META_KEY: json.dumps(meta).encode("utf-8")}
-    written: list[tuple[Path, Path]] = []
-    try:
-        for name in TABLES:
-            final = part_path(directory, name, sid)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            temp = final.with_name(f".{sid}.{token}.tmp")
-            written.append((temp, final))
-            pq.write_table(tables[name].replace_schema_metadata(encoded), temp)
-            with open(temp, "rb") as stream:
-                os.fsync(stream.fileno())
-        for temp, final in written:
-            os.replace(temp, final)
-    except BaseException:
-        for temp, _ in written:
+
+    def __init__(self, directory: Path, sid: str) -> None:
+        self.sid = sid
+        self.token = uuid.uuid4().hex
+        self.rows = dict.fromkeys(TABLES, 0)
+        self.seq = 0
+        self._paths: dict[str, tuple[Path, Path]] = {}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            for name in TABLES:
+                final = part_path(directory, name, sid)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                temp = final.with_name(f".{sid}.{self.token}.tmp")
+                self._paths[name] = (temp, final)
+                self._writers[name] = pq.ParquetWriter(temp, SCHEMAS[name])
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, items: Sequence[Item]) -> None:
+        self.write_tables(shard_tables(items, self.seq))
+        self.seq += len(items)
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            if table.num_rows:
+                self._writers[name].write_table(table.cast(SCHEMAS[name]))
+                self.rows[name] += table.num_rows
+
+    def commit(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """Close the files with ``meta`` (plus layout, id, token, rows), then rename them."""
+        meta = {**meta, "layout": LAYOUT, "shard_id": self.sid, "token": self.token,
+                "rows": self.rows}
+        encoded = {META_KEY: json.dumps(meta).encode("utf-8")}
+        try:
+            for name in TABLES:
+                writer = self._writers.pop(name)
+                writer.add_key_value_metadata(encoded)
+                writer.close()
+                with open(self._paths[name][0], "rb") as stream:
+                    os.fsync(stream.fileno())
+            for name in TABLES:
+                os.replace(*self._paths[name])
+        except BaseException:
+            self.abort()
+            raise
+        return meta
+
+    def abort(self) -> None:
+        for writer in self._writers.values():
+            with contextlib.suppress(pa.ArrowException, OSError):  # the file is deleted next
+                writer.close()
+        self._writers.clear()
+        for temp, _final in self._paths.values():
             temp.unlink(missing_ok=True)
+
+
+def write_part_set(directory: Path, sid: str, tables: dict[str, pa.Table],
+                   meta: dict[str, Any]) -> dict[str, Any]:
+    """Write whole tables as the part set of a shard (``PartSetWriter`` in one go)."""
+    writer = PartSetWriter(directory, sid)
+    try:
+        writer.write_tables(tables)
+    except BaseException:
+        writer.abort()
         raise
-    return meta
+    return writer.commit(meta)
 
 
 def remove_temporary(directory: Path) -> int:
@@ -191,16 +241,20 @@ def remove_stale(directory: Path, path: str, keep: set[str]) -> int:
 
 
 # -- reading and checking ------------------------------------------------------------------
-def read_meta(part: Path) -> dict[str, Any]:
-    """The Lagebild metadata of one part file (E040 unreadable, E042 not ours or newer)."""
+def read_meta(part: Path) -> tuple[dict[str, Any], int]:
+    """The Lagebild metadata and the row count of one part file (one footer read).
+
+    Raises ``LagebildError``: E041 missing, E040 unreadable, E042 not ours or newer.
+    """
     try:
-        schema = pq.read_schema(part)
+        footer = pq.read_metadata(part)
+        schema = footer.schema.to_arrow_schema().remove_metadata()
     except FileNotFoundError as exc:
-        raise LagebildError(ErrorCode.E041, detail=f"{part.name} is missing "
-                            f"from {part.parent.name}/") from exc
+        raise LagebildError(ErrorCode.E041, detail=f"{part.parent.name}/{part.name} is "
+                            "missing") from exc
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise LagebildError(ErrorCode.E040, detail=f"{part}: {exc}") from exc
-    raw = (schema.metadata or {}).get(META_KEY)
+    raw = (footer.metadata or {}).get(META_KEY)
     try:
         meta = json.loads(raw) if raw else None
     except ValueError:
@@ -211,9 +265,9 @@ def read_meta(part: Path) -> dict[str, Any]:
         raise LagebildError(ErrorCode.E042, detail=f"{part}: layout {meta['layout']} is newer "
                             f"than this Lagebild reads ({LAYOUT}); upgrade Lagebild")
     expected = SCHEMAS.get(part.parent.name)
-    if expected is not None and not expected.equals(schema.remove_metadata()):
+    if expected is not None and not expected.equals(schema):
         raise LagebildError(ErrorCode.E042, detail=f"{part}: columns differ from layout {LAYOUT}")
-    return meta
+    return meta, footer.num_rows
 
 
 def check_part_set(directory: Path, sid: str) -> dict[str, Any]:
@@ -221,17 +275,12 @@ def check_part_set(directory: Path, sid: str) -> dict[str, Any]:
 
     Raises ``LagebildError`` (E040, E041, E042) naming the first problem found.
     """
-    meta = read_meta(part_path(directory, "articles", sid))
+    meta, _rows = read_meta(part_path(directory, "articles", sid))
     for name in TABLES:
-        part = part_path(directory, name, sid)
-        other = meta if name == "articles" else read_meta(part)
+        other, rows = read_meta(part_path(directory, name, sid))
         if other.get("token") != meta.get("token"):
             raise LagebildError(ErrorCode.E041, detail=f"{name}/{sid}.parquet is from another "
                                 "write of the shard than articles/")
-        try:
-            rows = pq.read_metadata(part).num_rows
-        except (pa.ArrowException, OSError, ValueError) as exc:
-            raise LagebildError(ErrorCode.E040, detail=f"{part}: {exc}") from exc
         if rows != meta["rows"][name]:
             raise LagebildError(ErrorCode.E041, detail=f"{name}/{sid}.parquet has {rows} rows, "
                                 f"{meta['rows'][name]} were written")

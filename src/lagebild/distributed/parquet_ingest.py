@@ -18,18 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lagebild.distributed.parquet import (
+    PartSetWriter,
     check_part_set,
     remove_stale,
     remove_temporary,
     shard_id,
-    shard_tables,
-    write_part_set,
 )
-from lagebild.distributed.runner import analyze_shard
+from lagebild.distributed.runner import worker_analyzer
 from lagebild.errors import ErrorCode, LagebildError
-from lagebild.ingest import Failure
+from lagebild.ingest import Failure, Item
 from lagebild.ingest.dispatch import STDIN, expand_paths
-from lagebild.ingest.shards import DEFAULT_SHARD_SIZE, Shard, plan_shards
+from lagebild.ingest.shards import DEFAULT_SHARD_SIZE, Shard, plan_shards, read_shard
 from lagebild.model import Origin
 from lagebild.pipeline import DEFAULT_STAGES, is_failure
 from lagebild.settings import Options
@@ -74,19 +73,32 @@ class ParquetReport:
 
 
 def shard_to_parquet(shard: Shard, options: Options, stages: tuple[str, ...], directory: str,
-                     size: int, mtime_ns: int) -> ShardResult:
-    """Worker task: read and analyse one shard, write its five Parquet files."""
-    items = analyze_shard(shard, options, stages)
+                     size: int, mtime_ns: int, batch: int = 256) -> ShardResult:
+    """Worker task: read and analyse one shard, stream its five Parquet files, commit them."""
     sid = shard_id(shard)
-    result = ShardResult(sid, shard.path, read=len(items))
-    result.failures = [item for item in items if isinstance(item, Failure)]
-    result.articles = len(items) - len(result.failures)
-    meta = {"path": str(Path(shard.path).resolve()), "start": shard.start, "end": shard.end,
-            "size": size, "mtime_ns": mtime_ns,
-            # a shard with a failure a re-run could fix is written again next time
-            "retry": any(is_failure(item) for item in items)}
+    result = ShardResult(sid, shard.path)
+    retry = False  # a failure a re-run could fix: the shard is written again next time
     try:
-        write_part_set(Path(directory), sid, shard_tables(items), meta)
+        writer = PartSetWriter(Path(directory), sid)
+        try:
+            pending: list[Item] = []
+            for item in worker_analyzer(stages).run(read_shard(shard, options)):
+                result.read += 1
+                if isinstance(item, Failure):
+                    result.failures.append(item)
+                    retry = retry or is_failure(item)
+                else:
+                    result.articles += 1
+                pending.append(item)
+                if len(pending) >= batch:
+                    writer.write(pending)
+                    pending = []
+            writer.write(pending)
+        except BaseException:
+            writer.abort()
+            raise
+        writer.commit({"path": str(Path(shard.path).resolve()), "start": shard.start,
+                       "end": shard.end, "size": size, "mtime_ns": mtime_ns, "retry": retry})
     except OSError as exc:
         err = LagebildError(ErrorCode.E043, detail=f"{directory}: {exc.strerror or exc}")
         result.failures.append(Failure(
