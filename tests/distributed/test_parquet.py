@@ -3,16 +3,25 @@ again duplicates nothing, and damaged parts are reported with their code while t
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+import lagebild
+from lagebild.cli import app
 from lagebild.distributed import parquet as layout
 from lagebild.distributed.merge import merge_parquet
 from lagebild.distributed.parquet_ingest import ingest_parquet
@@ -174,12 +183,6 @@ def test_changed_input_replaces_its_old_shards(tmp_path: Path, samples_dir: Path
 
 
 def test_cli_ingest_parquet_then_merge(tmp_path: Path, samples_dir: Path) -> None:
-    import json
-
-    from typer.testing import CliRunner
-
-    from lagebild.cli import app
-
     runner = CliRunner()
     inputs = _inputs(tmp_path, samples_dir)
     out, db = tmp_path / "pq", tmp_path / "cli.db"
@@ -200,3 +203,51 @@ def test_cli_ingest_parquet_then_merge(tmp_path: Path, samples_dir: Path) -> Non
     assert missing.exit_code == 2 and "articles/" in missing.output
     stdin = runner.invoke(app, ["ingest", "-", "--parquet", str(out)], env=env)
     assert stdin.exit_code == 2
+
+
+ARTICLES, KILL_SHARD = 1500, 6000
+WRITER = """
+import sys
+from lagebild.distributed.parquet_ingest import ingest_parquet
+ingest_parquet([sys.argv[1]], sys.argv[2], stages=(), shard_size=int(sys.argv[3]))
+"""
+
+
+def test_ingest_killed_mid_run_then_rerun(tmp_path: Path) -> None:
+    """SIGKILL of a writing ``ingest --parquet`` process, then the same run again and a merge:
+    every article exactly once."""
+    rng = random.Random(25)
+    # distinct texts: a template repeated would make every article a near-duplicate of the
+    # others, and near-duplicate search would dominate the test's time
+    words = ("die der und in zu den das nicht von sie ist sich mit dem dass er es ein auf "
+             "eine auch als an nach wie im für aber aus durch wenn nur noch werden bei hat "
+             "wir wird sein sind oder zur um haben über diese kann vor mehr am unter sehr "
+             "schon bis dann alle wieder gegen ganz ohne Regierung Opposition Haushalt "
+             "Sprecher Berlin Montag Streit Minister Parlament Gesetz Wahl Land Stadt").split()
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as stream:
+        for i in range(ARTICLES):
+            text = " ".join(rng.choice(words) for _ in range(40)) + "."
+            stream.write(json.dumps({"id": f"n{i}", "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "pq"
+    src = str(Path(lagebild.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(corpus), str(out), str(KILL_SHARD)],
+                            env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list((out / "articles").glob("*.parquet"))) >= 3:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    before = len(list((out / "articles").glob("*.parquet")))
+    rerun = ingest_parquet([str(corpus)], out, stages=(), shard_size=KILL_SHARD)
+    assert 3 <= before == rerun.shards_already_done  # articles/ is renamed last
+    assert rerun.shards_already_done < rerun.shards and rerun.failed == 0
+    store = Store(tmp_path / "k.db")
+    assert merge_parquet(out, store).errors == []
+    assert _count(store, "SELECT COUNT(*) FROM articles") == ARTICLES
+    assert _count(store, "SELECT COUNT(DISTINCT source_id) FROM articles") == ARTICLES
+    store.close()
