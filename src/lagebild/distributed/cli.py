@@ -86,10 +86,11 @@ def ingest_parquet_cli(paths: list[str], directory: Path, options: Options,
 
 def merge_cmd(
     directory: Annotated[Path, typer.Argument(help="Folder written by 'lagebild ingest "
-                                              "--parquet DIR'.")],
+                                              "--parquet DIR'.", metavar="DIR")],
     db: Annotated[Path | None, typer.Option(
         "--db", envvar="LAGEBILD_DB", show_default=False,
-        help="SQLite store file [default: $LAGEBILD_DB or ~/.local/share/lagebild/…]")] = None,
+        help="SQLite store file (default: $LAGEBILD_DB or "
+        "~/.local/share/lagebild/lagebild.db).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
