@@ -251,3 +251,23 @@ def test_ingest_killed_mid_run_then_rerun(tmp_path: Path) -> None:
     assert _count(store, "SELECT COUNT(*) FROM articles") == ARTICLES
     assert _count(store, "SELECT COUNT(DISTINCT source_id) FROM articles") == ARTICLES
     store.close()
+
+
+def test_disk_full_is_a_numbered_failure_and_the_rerun_writes(
+        tmp_path: Path, samples_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.distributed import parquet_ingest
+
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+
+    def full(self: layout.PartSetWriter, items: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parquet_ingest.PartSetWriter, "write", full)
+    report = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    monkeypatch.undo()
+    e043 = [f for f in report.failures if f.code.name == "E043"]
+    assert len(e043) == report.shards and "No space left" in e043[0].message
+    assert layout.shard_ids(out) == [] and not list(out.glob("*/.*.tmp"))
+    again = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    assert (again.shards_already_done, again.articles) == (0, 13)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from lagebild.distributed.parquet import (
     PartSetWriter,
     check_part_set,
@@ -99,8 +101,9 @@ def shard_to_parquet(shard: Shard, options: Options, stages: tuple[str, ...], di
             raise
         writer.commit({"path": str(Path(shard.path).resolve()), "start": shard.start,
                        "end": shard.end, "size": size, "mtime_ns": mtime_ns, "retry": retry})
-    except OSError as exc:
-        err = LagebildError(ErrorCode.E043, detail=f"{directory}: {exc.strerror or exc}")
+    except (OSError, pa.ArrowException) as exc:  # nothing committed: the next run redoes it
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        err = LagebildError(ErrorCode.E043, detail=f"{directory}: {detail}")
         result.failures.append(Failure(
             Origin(path=shard.path, record=f"bytes {shard.start}-{shard.end}"),
             err.code, err.message))
