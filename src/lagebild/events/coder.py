@@ -75,7 +75,8 @@ class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
     def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
-                 local_at: list[str | None], weak: set[int] | None = None) -> None:
+                 local_at: list[str | None], weak: set[int] | None = None,
+                 persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
         self.toks: list[Token] = sentence.tokens
@@ -95,6 +96,7 @@ class Sent:
         self.actors_at = actors_at
         self.local_at = local_at  # "~words" of an unlinked participant at a token
         self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
+        self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -219,6 +221,8 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
 
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
+    person_ids = {a.id for a in article.actors if a.type == "person"}
+    person_spans = [(e.start, e.end) for e in article.entities if e.label == "PER"]
     unlinked = [e for e in article.entities
                 if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
     out: list[Sent] = []
@@ -228,11 +232,15 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         at: list[list[str]] = []
         local_at: list[str | None] = []
         weak: set[int] = set()
+        persons: set[int] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
                     ids.append(aid)
+            if any(a in person_ids for a in ids) or any(
+                    b <= t.start < e for b, e in person_spans):
+                persons.add(len(at))
             at.append(ids)
             local: str | None = None
             if not ids:
@@ -248,7 +256,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
-        out.append(Sent(si, s, at, local_at, weak))
+        out.append(Sent(si, s, at, local_at, weak, persons))
     return out
 
 
@@ -339,6 +347,8 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
             named += actors_of(s, c, depth + 1, seen)
     linked = [a for a in named if not a.startswith(LOCAL)]
     local = s.local_at[h]
+    if not ids and not named and local and h not in s.persons:
+        named = _appositive_person(s, h, depth, seen)
     if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
         ids += linked
     else:
@@ -359,6 +369,22 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         elif any(not a.startswith(LOCAL) for a in owners):
             ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
+
+
+def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]:
+    """The name of a role noun the parser hung on the noun's genitive ("Die Haushaltspolitikerin
+    der Grünen, Anja Hajduk, kritisierte": appos of "Grünen"): a person's name set off by a
+    comma in the role noun's genitive chain, when that genitive is no person itself."""
+    frontier = [h]
+    for _ in range(2):
+        frontier = [c for f in frontier for c in s.children[f]
+                    if s.toks[c].dep == "nmod" and c > h and c not in s.persons]
+        for n in frontier:
+            for c in s.children[n]:
+                if (s.toks[c].dep == "appos" and c in s.persons and c > n
+                        and s.toks[c - 1].text == ","):
+                    return actors_of(s, c, depth + 1, seen)
+    return []
 
 
 @dataclass
@@ -494,7 +520,8 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
         h = s.toks[h].head
     if not s.toks[h].tag.startswith("VV"):
         return None
-    if s.full_lemma(h) not in lex.light_verbs and s.lemma(h) not in lex.light_verbs:
+    if not any(v in lex.light_verbs or v in lex.receive_verbs
+               for v in (s.full_lemma(h), s.lemma(h))):
         return None
     args = verb_args(s, h)
     if n in args.subj and not args.passive:
@@ -569,10 +596,15 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 return _subject_actors(s, c), False
         return [], False
     if slot == "host":
-        if host is None:
+        if host is None or _receives(s, host, ctx.lex):
             return [], False
         return _subject_actors(s, host), False
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
+    return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
 
 
 def _possessor(s: Sent, n: int) -> list[str]:
@@ -759,6 +791,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        if host is not None and not f.target and _receives(s, host, ctx.lex):
+            f.target = [a for a in _subject_actors(s, host) if a not in f.source]
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")

@@ -100,6 +100,7 @@ class Lexicon:
     nonagents: frozenset[str] = frozenset()  # lemmas (lower) that never name a participant
     nonagent_suffixes: tuple[str, ...] = ()  # endings of such nouns (abstract, time, things)
     judgements: dict[str, str] = field(default_factory=dict)  # evaluative lemma -> neg | pos
+    receive_verbs: frozenset[str] = frozenset()  # "erhalten": the subject is the recipient
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -246,4 +247,5 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")),
                    frozenset(w for w in nonagents if not w.startswith("*")),
                    tuple(w[1:] for w in nonagents if w.startswith("*")),
-                   {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")})
+                   {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")},
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "receive"))
