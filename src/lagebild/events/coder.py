@@ -131,6 +131,26 @@ class Sent:
         out.append((self.lemma(i), None))
         return out
 
+    def guessed_lemmas(self, i: int) -> list[tuple[str, int | None]]:
+        """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
+        the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
+        lemma = self.lemma(i)
+        stems = _verb_stems(self.toks[i].text.lower(), self.toks[i].tag)
+        infinitives = [inf for stem in stems for inf in (stem + "en", stem + "n")]
+        # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
+        # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's
+        if not any(lemma.startswith(stem) for stem in stems):
+            return []
+        prt = self.particle(i)
+        out: list[tuple[str, int | None]] = []
+        for inf in infinitives:
+            if inf == lemma:
+                continue
+            if prt is not None:
+                out.append((self.lemma(prt) + inf, prt))
+            out.append((inf, None))
+        return out
+
     def full_lemma(self, i: int) -> str:
         return self.verb_lemmas(i)[0][0]
 
@@ -177,6 +197,27 @@ class Sent:
             out.append(h)
             i = h
         return out
+
+
+#: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
+FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
+
+
+def _verb_stems(form: str, tag: str) -> list[str]:
+    """Stems a regular German verb form may have (``befreite``: ``befrei``; ``gelockert``:
+    ``locker``); a participle loses its ``ge-`` prefix (after a particle: ``freigelassen``
+    keeps the particle, which the caller adds)."""
+    stems: list[str] = []
+    if tag == "VVPP":
+        body = form[2:] if form.startswith("ge") and len(form) > 5 else form
+        for end in ("t", "en"):
+            if body.endswith(end):
+                stems.append(body[: -len(end)])
+    elif tag in ("VVFIN", "VVIMP"):
+        for end in FINITE_ENDINGS:
+            if form.endswith(end) and len(form) - len(end) >= 3:
+                stems.append(form[: -len(end)])
+    return stems
 
 
 # ------------------------------------------------------------------------------ findings
@@ -284,7 +325,8 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     found: list[tuple[Trigger, int, list[int]]] = []
     used: set[int] = set()
     for i in range(len(s)):
-        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
+        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i) + s.guessed_lemmas(i)]
+                                if s.is_verb(i) else [])
         for name in dict.fromkeys(names):
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
@@ -302,7 +344,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             continue
         tag = s.toks[i].tag
         if tag.startswith("VV"):
-            for name, prt in s.verb_lemmas(i):
+            for name, prt in s.verb_lemmas(i) + s.guessed_lemmas(i):
                 entries = lex.verbs.get(name)
                 if entries:
                     toks = sorted({i, *([prt] if prt is not None else [])})
@@ -833,7 +875,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
-        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos):
+        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
+                and not _agentless_passive(s, f, args):
             continue
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
@@ -946,6 +989,26 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
     return _occurrence_verb(ctx, s, f.anchor) is not None
+
+
+def _agentless_passive(s: Sent, f: Found, args: Args | None) -> bool:
+    """A main-clause passive without agent whose patient is no participant ("Ein
+    Investitionsabkommen wurde unterzeichnet", "Die Demonstration ist abgesagt worden",
+    "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
+    happened. Not for subordinate clauses (background), non-asserted modality, entries that
+    need an actor (``needsrc``/``needtgt``) or types that require a recipient."""
+    if args is None or not args.passive or f.source or f.target:
+        return False
+    if f.modality != "asserted":
+        return False
+    things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
+              and not s.actors_at[j] and (s.local_at[j] is None or j in s.weak)]
+    if not things:  # "wird festgehalten, dass …", "der Politiker wurde verpflichtet"
+        return False
+    v = f.anchor
+    root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v))
+    return root and not {"needsrc", "needtgt"} & f.entry.flags \
+        and not codes.plover_types()[f.plover].requires_recipient
 
 
 def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
