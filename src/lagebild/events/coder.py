@@ -459,6 +459,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         first = with_actor[0]
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+    if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+        # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
+        # "obj"): the first nominative object that names an actor
+        nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
+               and s.toks[j].tag != "PRF" and actors_of(s, j)]
+        if nom:
+            args.subj = nom[:1]
+            args.obj = [j for j in args.obj if j != nom[0]]
     if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
