@@ -53,6 +53,7 @@ GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "di
                             "jene", "jener"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+KONJ2_STEMS = ("würd", "könnt")  # Konjunktiv II forms of the modality auxiliaries
 #: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
 FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
@@ -723,10 +724,13 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
             continue
         lemma, morph = s.lemma(c), s.toks[c].morph
         for cue in aux.get(lemma, ()):
-            if cue.morph == "future":
+            if cue.morph == "future":  # also the reported future "werde … vorgehen"
                 if (s.toks[a].tag == "VVINF" or (host is not None
                                                  and s.toks[host].tag == "VVINF")) \
-                        and "Mood=Sub" not in morph:
+                        and not _konj2(s, c):
+                    found.append(cue.modality)
+            elif cue.morph == "konj2":
+                if _konj2(s, c):
                     found.append(cue.modality)
             elif cue.morph == "perfect":
                 if perfect:
@@ -751,6 +755,21 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                     found += hit
                     break
     return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+def _future(s: Sent, v: int) -> bool:
+    """Is verb ``v`` in the future (``wird``/reported ``werde`` + infinitive) or wanted
+    (``will``)? Not in Konjunktiv II (``würde``: hypothetical)."""
+    if s.toks[v].tag != "VVINF":
+        return False
+    return any(s.lemma(c) in ("werden", "wollen") and not _konj2(s, c)
+               for c in s.complex(v) if c != v)
+
+
+def _konj2(s: Sent, c: int) -> bool:
+    """Is auxiliary ``c`` in Konjunktiv II (``würde``, ``könnte``: hypothetical), not in
+    Konjunktiv I (``werde``, ``könne``: reported speech, which the tagger marks alike)?"""
+    return "Mood=Sub" in s.toks[c].morph and s.toks[c].text.lower().startswith(KONJ2_STEMS)
 
 
 # ------------------------------------------------------------------------------ the coder
@@ -886,6 +905,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args):
             continue
+        if f.modality == "negated" and _future(s, anchor if host is None else host):
+            to = ctx.lex.renounce_code(f.plover, f.cameo)
+            if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
+                f.notes.append(f"renounced: {f.plover} → {to[0]}")
+                f.plover, f.cameo = to
+                f.mode, f.modality = "", "asserted"
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
