@@ -474,6 +474,11 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
     args.passive = s.toks[v].tag == "VVPP" and (
         any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
+        # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
+        # Schaufenster eingeworfen worden"
+        or any(s.toks[p].tag == "VVPP" and any(
+            s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
+            for p in _conjuncts(s, v))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
     if args.passive:
@@ -481,6 +486,15 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
     return args
+
+
+def _conjuncts(s: Sent, v: int) -> list[int]:
+    """Verbs coordinated with ``v`` (its ``conj`` head or ``conj`` children)."""
+    out = [c for c in s.children[v] if s.toks[c].dep == "conj"]
+    h = s.toks[v].head
+    if s.toks[v].dep == "conj" and 0 <= h < len(s) and h != v:
+        out.append(h)
+    return out
 
 
 def _is_zu_infinitive(s: Sent, v: int) -> bool:
@@ -905,6 +919,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args):
             continue
+        if f.plover in ("ASSAULT", "COERCE") and f.source and all(
+                a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
+                for a in f.source):  # "Demonstranten legten Feuer": a riot, not an attack
+            f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") if f.plover == "ASSAULT" \
+                else ("PROTEST", "144", "obstruct")
         if f.modality == "negated" and _future(s, anchor if host is None else host):
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act

@@ -102,6 +102,7 @@ class Lexicon:
     judgements: dict[str, str] = field(default_factory=dict)  # evaluative lemma -> neg | pos
     receive_verbs: frozenset[str] = frozenset()  # "erhalten": the subject is the recipient
     renounce: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
+    protesters: tuple[str, ...] = ()  # word starts of protesting participants (Demonstrant)
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -260,4 +261,5 @@ def load_lexicon() -> Lexicon:
                    {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")},
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "receive"),
                    {(r["plover"], r["from"]): (r["to_type"], r["to"])
-                    for r in read_tsv("renounce.tsv")})
+                    for r in read_tsv("renounce.tsv")},
+                   tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")))
