@@ -136,6 +136,10 @@ class Sent:
         """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
         the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
         lemma = self.lemma(i)
+        form = self.toks[i].text.lower()
+        if self.toks[i].tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
+            return [(form[:k] + form[k + 2:], None) for k in range(2, len(form) - 4)
+                    if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES]
         stems = _verb_stems(self.toks[i].text.lower(), self.toks[i].tag)
         infinitives = [inf for stem in stems for inf in (stem + "en", stem + "n")]
         # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
@@ -200,6 +204,11 @@ class Sent:
         return out
 
 
+#: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
+SEPARABLE_PARTICLES = frozenset(
+    "ab an auf aus bei dar ein fest frei her herab heran herauf heraus herbei herein herüber "
+    "herum herunter hervor hin hinaus hinein hinzu hoch los mit nach nieder vor voran voraus "
+    "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
 #: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
 FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
 
@@ -952,6 +961,12 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
     Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
     it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
     another event responds to is that event's topic."""
+    # a promise or agreement whose content is coded ("vereinbarten, die Truppen abzuziehen"
+    # is an announced retreat, CONCEDE): the content, rewritten as intent, is the event
+    promised = {a for f in found if any(n.startswith("intent") for n in f.notes)
+                for a in s.ancestors(f.anchor, 2)}
+    found = [f for f in found if not (f.plover == "AGREE" and f.cameo == "030"
+                                      and s.is_verb(f.anchor) and f.anchor in promised)]
     takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
     others = {f.anchor for f in found}
     out: list[Found] = []
