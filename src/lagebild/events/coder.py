@@ -60,6 +60,9 @@ FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
                   frozenset())
+#: prepositions of circumstance: an event noun after them is presupposed, not reported
+CIRCUMSTANCE_PREPS = frozenset({"nach", "vor", "seit", "während", "wegen", "trotz", "infolge",
+                                "anlässlich", "angesichts", "aufgrund", "bei"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
 CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: types of a noun that is a demand or proposal (rejected when judged negatively)
@@ -876,6 +879,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
+            continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
@@ -951,6 +956,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
+    # an event noun in a circumstance phrase ("nach seinem Rücktritt", "wegen der
+    # Anschläge") is presupposed background when the sentence reports another event
+    background = [f for f in out if s.toks[f.anchor].tag == "NN"
+                  and s.prep(f.anchor) in CIRCUMSTANCE_PREPS]
+    if len(background) < len(out):
+        out = [f for f in out if f not in background]
     if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
         out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
     return _dedupe(_drop_contents(s, out))
