@@ -828,6 +828,26 @@ def _statement_of(article: Article, start: int) -> int | None:
     return None
 
 
+def _destination(ctx: Context, s: Sent, anchor: int, args: Args | None,
+                 host: int | None) -> list[str]:
+    """The place a visit goes to when the actor layer did not link it ("nach Kinshasa
+    reisen", "Besuch in Kunduz"): the manual's recipient of a visit is its host, and a city
+    stands for it. Only for visits: elsewhere a place is no participant."""
+    heads: list[int] = []
+    for prep in ("nach", "in"):
+        if args is not None:
+            heads += args.pps.get(prep, [])
+        heads += [c for c in s.children[anchor] if s.prep(c) == prep]
+        if host is not None:
+            heads += verb_args(s, host).pps.get(prep, [])
+    for j in heads:
+        t = s.toks[j]
+        for e in ctx.article.entities:
+            if e.label == "LOC" and not e.actor and e.start <= t.start < e.end:
+                return [LOCAL + e.text]
+    return []
+
+
 def _location(ctx: Context, s: Sent, f: Found, host: int | None) -> tuple[int, int] | None:
     nodes = s.complex(f.anchor) if s.is_verb(f.anchor) else {f.anchor}
     if host is not None:
@@ -888,6 +908,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
+            f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):
             f.target = [a for a in _subject_actors(s, host) if a not in f.source]
         if fb1 or fb2:
