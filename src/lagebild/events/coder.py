@@ -631,7 +631,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
             if host is not None and not heads:
-                heads = [j for j in verb_args(s, host).pps.get(prep, []) if j > anchor]
+                heads = list(verb_args(s, host).pps.get(prep, []))
         ids: list[str] = [a for j in heads for a in actors_of(s, j)]
         if not ids and pos == "noun":
             return _linear_pp(s, anchor, prep), True
