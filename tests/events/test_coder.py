@@ -300,3 +300,14 @@ def test_coming_out_for_an_act_is_a_call_for_it(events: Events) -> None:
             "REQUEST")
     assert e.cameo == "100"
     assert one(events("Carter hat sich für Obama ausgesprochen."), "SUPPORT")
+
+
+def test_standing_position_is_no_event(events: Events) -> None:
+    assert not events("Die Partei lehnt einen Beitritt der Türkei grundsätzlich ab.")
+    assert one(events("Kritiker werfen der Regierung immer wieder vor, die Presse zu "
+                      "behindern."), "ACCUSE")
+
+
+def test_agentless_passive_of_an_event_noun(events: Events) -> None:
+    e = one(events("Die Gespräche wurden am Montag wieder aufgenommen."), "CONSULT")
+    assert not e.source and not e.target

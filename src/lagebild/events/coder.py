@@ -60,6 +60,8 @@ FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
                   frozenset())
+#: types whose verbs also state attitudes (a standing position is no act)
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 #: prepositions of circumstance: an event noun after them is presupposed, not reported
 CIRCUMSTANCE_PREPS = frozenset({"nach", "vor", "seit", "während", "wegen", "trotz", "infolge",
                                 "anlässlich", "angesichts", "aufgrund", "bei"})
@@ -792,6 +794,15 @@ def _future(s: Sent, v: int) -> bool:
                for c in s.complex(v) if c != v)
 
 
+def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
+    bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts)
+    nor "immer mehr"."""
+    return any(s.segment[j] == s.segment[v] and s.lemma(j) in lex.position_adverbs
+               and not (j + 1 < len(s) and s.lemma(j + 1) in ("wieder", "mehr", "noch"))
+               for j in range(len(s)))
+
+
 def _konj2(s: Sent, c: int) -> bool:
     """Is auxiliary ``c`` in Konjunktiv II (``würde``, ``könnte``: hypothetical), not in
     Konjunktiv I (``werde``, ``könne``: reported speech, which the tagger marks alike)?"""
@@ -899,6 +910,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
+            continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
@@ -953,7 +966,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
-                and not _agentless_passive(s, f, args):
+                and not _agentless_passive(s, f, args) \
+                and not (host is not None and _agentless_passive(
+                    s, f, verb_args(s, host), at=host)):
             continue
         if f.plover in ("ASSAULT", "COERCE") and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
@@ -1091,7 +1106,7 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     return _occurrence_verb(ctx, s, f.anchor) is not None
 
 
-def _agentless_passive(s: Sent, f: Found, args: Args | None) -> bool:
+def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = None) -> bool:
     """A main-clause passive without agent whose patient is no participant ("Ein
     Investitionsabkommen wurde unterzeichnet", "Die Demonstration ist abgesagt worden",
     "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
@@ -1105,7 +1120,7 @@ def _agentless_passive(s: Sent, f: Found, args: Args | None) -> bool:
               and not s.actors_at[j] and (s.local_at[j] is None or j in s.weak)]
     if not things:  # "wird festgehalten, dass …", "der Politiker wurde verpflichtet"
         return False
-    v = f.anchor
+    v = f.anchor if at is None else at  # a noun's host: "Gespräche wurden aufgenommen"
     root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v))
     return root and not {"needsrc", "needtgt"} & f.entry.flags \
         and not codes.plover_types()[f.plover].requires_recipient

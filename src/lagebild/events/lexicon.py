@@ -103,6 +103,7 @@ class Lexicon:
     receive_verbs: frozenset[str] = frozenset()  # "erhalten": the subject is the recipient
     renounce: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
     protesters: tuple[str, ...] = ()  # word starts of protesting participants (Demonstrant)
+    position_adverbs: frozenset[str] = frozenset()  # "grundsätzlich": a stance, no act
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -262,4 +263,5 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "receive"),
                    {(r["plover"], r["from"]): (r["to_type"], r["to"])
                     for r in read_tsv("renounce.tsv")},
-                   tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")))
+                   tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")),
+                   frozenset(r["lemma"].lower() for r in read_tsv("positions.tsv")))
