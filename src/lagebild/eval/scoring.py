@@ -165,6 +165,12 @@ def _in_scheme(
         n = len(sent.words)
         pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], n)
         gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], n)
+    elif scheme == "conll":  # IOB2 gold in CoNLL labels: only the system's labels are mapped
+        from lagebild.training.conll import conll_label
+
+        pred = [(s, e, conll_label(lab)) for s, e, lab in pred]
+    if sent.unknown:  # gold that cannot say: predictions touching it count neither way
+        pred = [p for p in pred if not any(p[0] < e and s < p[1] for s, e in sent.unknown)]
     return gold, pred
 
 
