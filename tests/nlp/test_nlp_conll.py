@@ -119,3 +119,24 @@ def test_predictions_on_unknown_gold_count_neither_way() -> None:
     assert (right["precision"], right["recall"]) == (1.0, 1.0)
     wrong = score_spans([sent], [[(1, 2, "ORGpart"), (3, 4, "LOC")]])
     assert (wrong["precision"], wrong["recall"]) == (0.0, 0.0)
+
+
+def test_eval_ner_reads_conll_and_reports_both_conventions(conll_file: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.eval.cli import detect_ner_format
+
+    assert detect_ner_format(conll_file) == "conll"
+    result = CliRunner().invoke(app, ["eval", "ner", str(conll_file), "--json",
+                                      "--bootstrap", "0"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["sentences"] == 3
+    assert set(report["per_type"]) <= {"PER", "LOC", "ORG", "MISC"}
+    view = report["germeval_view"]
+    assert view["unknown_spans"] == 2
+    assert "MISC" not in view["per_type"] and "LOCderiv" in view["per_type"]
+    assert 0.0 < report["f1"] <= 1.0  # Helmut Kohl and Bad Homburg are easy
