@@ -1,11 +1,12 @@
 """Epoch checkpoints of ``lagebild train pipeline``: a stopped run resumes where it stopped.
 
 After every epoch the loop writes ``OUT/checkpoint/``: the components' current (not averaged)
-weights, the Adam state (moments, parameter averages, update counts), the random number
-generators' states, the epoch counters and the history. A re-run of the same command with the
-same options finds it and continues with the next epoch; because weights, optimizer and random
-states are all restored, the resumed run is the uninterrupted one, epoch by epoch (test:
-``tests/nlp/test_nlp_conll.py``). A checkpoint written with other options is ignored (logged).
+weights and pending gradients, the Adam state (moments, parameter averages, update counts),
+the random number generators' states, the epoch counters and the history. A re-run of the
+same command with the same options finds it and continues with the next epoch; because
+weights, optimizer and random states are all restored, the resumed run is the uninterrupted
+one, epoch by epoch (test: ``tests/nlp/test_nlp_resume.py``). A checkpoint written with other
+options is ignored (logged).
 
 Thinc keys the optimizer state by ``(model node id, parameter name)``, and node ids come from
 a process-wide counter; the checkpoint stores each key as the node's position in a walk over
@@ -87,6 +88,17 @@ def _restore_optimizer(nlp: Language, optimizer: Optimizer, state: dict[str, Any
             target[(ids[pos], param)] = value
 
 
+def _gradients(nlp: Language) -> list[tuple[tuple[int, int], str, Any]]:
+    """Gradients not yet applied, by (component, node position): an epoch can end with some
+    (measured: tok2vec's embedding tables), and the next update adds to them, so a resumed run
+    without them would drift from the uninterrupted one from its second update on."""
+    out: list[tuple[tuple[int, int], str, Any]] = []
+    for c, (_, model) in enumerate(_models(nlp)):
+        for i, node in enumerate(model.walk()):
+            out.extend(((c, i), g, node.get_grad(g).copy()) for g in node.grad_names)
+    return out
+
+
 def fingerprint(options: dict[str, Any]) -> str:
     """The options a checkpoint is valid for, as a canonical string."""
     return json.dumps(options, sort_keys=True, default=str)
@@ -100,6 +112,7 @@ def save(out: Path, nlp: Language, optimizer: Optimizer, rng: random.Random,
         "options": options,
         "progress": progress,
         "weights": {name: model.to_bytes() for name, model in _models(nlp)},
+        "gradients": _gradients(nlp),
         "optimizer": _optimizer_state(nlp, optimizer),
         "rng": rng.getstate(),
         "python_random": random.getstate(),
@@ -142,6 +155,9 @@ def restore(state: dict[str, Any], nlp: Language, optimizer: Optimizer,
     """Put weights, optimizer and random states back; the loop continues after its epoch."""
     for name, model in _models(nlp):
         model.from_bytes(state["weights"][name])
+    nodes = [list(model.walk()) for _, model in _models(nlp)]
+    for index, param, value in state["gradients"]:
+        nodes[index[0]][index[1]].set_grad(param, value)
     _restore_optimizer(nlp, optimizer, state["optimizer"])
     rng.setstate(state["rng"])
     random.setstate(state["python_random"])
