@@ -202,10 +202,19 @@ def ingest_cmd(
         int, typer.Option(min=1, help="With --workers/--scheduler: split JSONL, CSV and WARC "
                           "files into tasks of about this many MiB.")
     ] = 64,
+    parquet: Annotated[
+        Path | None, typer.Option(help="Write Parquet shards to DIR instead of the store "
+                                  "(load them with 'lagebild merge DIR').", metavar="DIR")
+    ] = None,
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
     options = _options(published)
     stages = _stages(structure_only, accurate)
+    if parquet is not None:
+        from lagebild.distributed.cli import ingest_parquet_cli
+
+        ingest_parquet_cli(paths, parquet, options, stages, workers, scheduler,
+                           shard_size << 20, as_json, quiet)
     store = _open_store(db)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -398,6 +407,9 @@ app.command("quotes")(_quotes_cmd)
 app.command("events")(_events_cmd)
 app.command("export")(_export_cmd)
 from lagebild.brief.cli import brief_cmd as _brief_cmd  # noqa: E402
+from lagebild.distributed.cli import merge_cmd as _merge_cmd  # noqa: E402
+
+app.command("merge")(_merge_cmd)
 
 app.command("brief")(_brief_cmd)
 from lagebild.store.relations_cli import relations_cmd as _relations_cmd  # noqa: E402

@@ -33,6 +33,11 @@ class ErrorCode(Enum):
     E026 = "period {period!r} counts back from the newest article, but none is dated"
     E027 = "give exactly one period (PERIOD, --day, --week, --month or --from/--to), not {given}"
     E028 = "no actor {name!r} in the store to narrow the brief to{hint}"
+    E040 = "cannot read Parquet part: {detail}"
+    E041 = "incomplete Parquet shard: {detail}"
+    E042 = "not a Lagebild Parquet part: {detail}"
+    E043 = "cannot write Parquet part: {detail}"
+    E044 = "invalid article in a Parquet part: {detail}"
     E099 = "unexpected error: {detail}"
 
     def format(self, **kwargs: object) -> str:

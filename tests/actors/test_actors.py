@@ -45,6 +45,19 @@ def test_terms_and_dates(linker: Linker) -> None:
         "per:angela-merkel"
 
 
+def test_cameo_code_follows_the_date() -> None:
+    kb = load_kb()
+    kerry, ban = kb.get("per:john-kerry"), kb.get("per:ban-ki-moon")
+    assert kerry is not None and ban is not None
+    assert kerry.cameo_at("2010-06-01") == "USAGOVLEG"  # senator
+    assert kerry.cameo_at("2015-09-18") == "USAGOV"  # secretary of state
+    assert ban.cameo_at("2005-01-01") == "KORGOVBUS"
+    assert ban.cameo_at("2015-09-18") == "IGOUNO"
+    # undated: the current code, not the first dated affiliation
+    assert kerry.cameo_at(None) == "USAGOV"
+    assert ban.cameo_at(None) == "IGOUNO"
+
+
 def test_inflected_adjectives(linker: Linker) -> None:
     spans = link(linker, "Die russische Unterstützung, russischer Seite, dem russischen Volk, "
                          "das US-amerikanische Militär und die amerikanischen Truppen.")

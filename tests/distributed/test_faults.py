@@ -53,7 +53,8 @@ def _wait_for(check: object, seconds: float, what: str) -> None:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, list[int]]]:
-    """A scheduler and two nanny-less workers (a killed worker stays dead)."""
+    """A scheduler and three nanny-less workers (a killed worker stays dead): the worker
+    tests kill w1 and w3, so each of them finds the cluster whole."""
     root = tmp_path_factory.mktemp("cluster")
     info = root / "scheduler.json"
     procs = [_start([*DASK, "scheduler", "--host", "127.0.0.1", "--port", "0",
@@ -61,14 +62,14 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
     try:
         _wait_for(info.exists, 60, "the scheduler")
         address = json.loads(info.read_text())["address"]
-        for name in ("w1", "w2"):
+        for name in ("w1", "w2", "w3"):
             procs.append(_start([*DASK, "worker", address, "--name", name, "--nthreads", "1",
                                  "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"],
                                 root / f"{name}.log"))
         from dask.distributed import Client
 
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=60)
+            client.wait_for_workers(3, timeout=60)
         yield address, root, [p.pid for p in procs[1:]]
     finally:
         for proc in procs:
@@ -91,7 +92,7 @@ def _check_exactly_once(db: Path, corpus: Path, count: int) -> None:
 
 
 def test_worker_killed_mid_run(cluster: tuple[str, Path, list[int]], tmp_path: Path) -> None:
-    address, _root, (w1, _w2) = cluster
+    address, _root, (w1, _w2, _w3) = cluster
     corpus = tmp_path / "corpus.jsonl"
     _corpus(corpus, 400)
     total = len(plan_shards(str(corpus), SHARD))
@@ -151,3 +152,39 @@ def test_client_killed_mid_run_resumes(cluster: tuple[str, Path, list[int]],
     assert again.read < 600  # finished shards were not read again
     assert again.failed == 0
     _check_exactly_once(db, corpus, 600)
+
+
+def test_worker_killed_mid_parquet_run(cluster: tuple[str, Path, list[int]],
+                                       tmp_path: Path) -> None:
+    """Workers write Parquet themselves: one dies mid-run, its tasks are redone elsewhere;
+    the merge, and the merge after a rerun, store every article exactly once."""
+    from lagebild.distributed.merge import merge_parquet
+    from lagebild.distributed.parquet_ingest import ShardResult, ingest_parquet
+
+    address, _root, (_w1, _w2, w3) = cluster
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, 240)
+    out = tmp_path / "pq"
+    done: list[str] = []
+    killed_at: list[int] = []
+
+    def on_shard(result: ShardResult) -> None:
+        done.append(result.shard_id)
+        if result.pid == w3 and not killed_at:  # it has work queued: kill it now
+            os.kill(w3, signal.SIGKILL)
+            killed_at.append(len(done))
+
+    report = ingest_parquet([str(corpus)], out, stages=(), scheduler=address,
+                            shard_size=SHARD, on_shard=on_shard)
+    total = len(plan_shards(str(corpus), SHARD))
+    assert killed_at and killed_at[0] < total  # killed mid-run
+    assert (len(done), len(set(done)), report.articles, report.failed) == (total, total, 240, 0)
+    db = tmp_path / "m.db"
+    store = Store(db)
+    assert merge_parquet(out, store).errors == []
+    again = ingest_parquet([str(corpus)], out, stages=(), scheduler=address, shard_size=SHARD)
+    assert (again.shards_already_done, again.read) == (total, 0)
+    assert merge_parquet(out, store).shards_already_merged == total
+    assert store.stats()["articles"] == 240
+    assert store.conn.execute("SELECT COUNT(DISTINCT source_id) FROM articles").fetchone()[0] == 240
+    store.close()

@@ -24,3 +24,18 @@ def test_distributed_ingest_matches_single_process(tmp_path: Path, samples_dir: 
     assert again.stored == 0 and again.failed == 1  # the broken file is retried
     assert again.files_already_done == again.files - 1
     assert dist.stats()["articles"] == 16
+
+
+def test_parquet_on_a_local_cluster(tmp_path: Path, samples_dir: Path) -> None:
+    from lagebild.distributed.merge import merge_parquet
+    from lagebild.distributed.parquet_ingest import ingest_parquet
+
+    inputs = [str(samples_dir)]
+    single = Store(tmp_path / "single.db")
+    ingest(inputs, single, stages=())
+    written = ingest_parquet(inputs, tmp_path / "pq", stages=(), workers=2, shard_size=4096)
+    assert written.shards > 5 and (written.articles, written.failed) == (16, 0)
+    merged = Store(tmp_path / "merged.db")
+    assert merge_parquet(tmp_path / "pq", merged).items.stored == 16
+    ids = "SELECT id, origin FROM articles ORDER BY id"
+    assert merged.conn.execute(ids).fetchall() == single.conn.execute(ids).fetchall()

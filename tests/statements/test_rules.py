@@ -215,3 +215,46 @@ def test_dative_addressee_and_wie_frame_with_apposition() -> None:
              "Das Manöver wird schwierig", IND)
     assert spk(st) is not None and spk(st).startswith("Alan Stern")  # type: ignore[union-attr]
     assert "wie" in [c.text for c in st.cue]
+
+
+def test_speaker_phrases_keep_their_names_marks_and_documents() -> None:
+    # a name after a role noun keeps all its parts ("Peter" + flat "Struck")
+    st = one("Verteidigungsminister Peter Struck sagte, die Kritik müsse hingenommen werden.",
+             "die Kritik müsse hingenommen werden", IND)
+    assert spk(st) == "Verteidigungsminister Peter Struck"
+    # a quoted name inside the frame neither ends the frame nor loses its closing mark
+    st = one("Wie die britische Tageszeitung „The Guardian“ berichtete, sei der Minister "
+             "zurückgetreten.", "sei der Minister zurückgetreten", IND)
+    assert spk(st) == "die britische Tageszeitung „The Guardian“"
+    st = one("Nach Angaben des Magazins „Der Spiegel“ sei die Befürchtung aufgekommen.",
+             "sei die Befürchtung aufgekommen", IND)
+    assert spk(st) == "Angaben des Magazins „Der Spiegel“"
+    # "am Montag" is a time, not the speaker the parser failed to find
+    st = one("Am heutigen Montag äußerte sich Vatikansprecher Navarro-Valls dahingehend, das "
+             "Gespräch „sei in freundschaftlicher Atmosphäre verlaufen“.",
+             "das Gespräch „sei in freundschaftlicher Atmosphäre verlaufen“", IND)
+    assert spk(st) == "Vatikansprecher Navarro-Valls"
+    # "im Bericht heißt es": the document is the source
+    st = one("Im Bericht heißt es, die Lage sei ernst.", "die Lage sei ernst", IND)
+    assert spk(st) == "Bericht"
+
+
+def test_addressees_in_frames_and_dative_arguments() -> None:
+    st = one("„Das Alter drückt“, sagte Thomas Tuchel in einem Interview mit der Sportschau.",
+             "„Das Alter drückt“", StatementType.DIRECT)
+    assert st.addressee is not None and st.addressee.text == "der Sportschau"
+    st = one("„Wir sind bereit“, so der Mitarbeiter einer Produktionsfirma gegenüber der "
+             "Zeitung „Beijing Shibao“.", "„Wir sind bereit“", StatementType.DIRECT)
+    assert st.addressee is not None and st.addressee.text == "der Zeitung „Beijing Shibao“"
+    st = one("Der Verlag schlug den entlassenen Mitarbeitern vor, eine Abfindung anzunehmen.",
+             "eine Abfindung anzunehmen", IND)
+    assert st.addressee is not None and st.addressee.text == "den entlassenen Mitarbeitern"
+    # "vor" a time or a court is no audience
+    st = one("Der Besitzer hatte vor längerer Zeit festgestellt, dass das Haus brenne.",
+             "dass das Haus brenne", IND)
+    assert st.addressee is None
+
+
+def test_object_pronoun_is_no_speaker() -> None:
+    assert not [s for s in analyse("Ihm drohen bis zu 20 Jahre Haft.")
+                if s.type is StatementType.REPORTED]

@@ -98,10 +98,12 @@ class Actor:
         return [t for t in self.terms if t.active(date)]
 
     def cameo_at(self, date: str | None) -> str | None:
+        # Without a date the article is read as current: the KB's own code (the latest role),
+        # not the first dated affiliation (Kerry's senate years, Ban's years as a minister).
+        if date is None:
+            return self.cameo
         for aff in self.affiliations:
-            if (aff.start is None or date is None or aff.start <= date) and (
-                aff.end is None or date is None or date < aff.end
-            ):
+            if (aff.start is None or aff.start <= date) and (aff.end is None or date < aff.end):
                 return aff.cameo
         return self.cameo
 

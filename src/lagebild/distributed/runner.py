@@ -24,12 +24,17 @@ from lagebild.store import Store
 _ANALYZERS: dict[tuple[str, ...], Analyzer] = {}
 
 
-def analyze_shard(shard: Shard, options: Options, stages: tuple[str, ...]) -> list[Item]:
-    """Worker task: every item of one shard, analysed. Models load once per worker."""
+def worker_analyzer(stages: tuple[str, ...]) -> Analyzer:
+    """The analyzer of this worker process: models load once per worker."""
     analyzer = _ANALYZERS.get(stages)
     if analyzer is None:
         analyzer = _ANALYZERS[stages] = Analyzer(stages)
-    return list(analyzer.run(read_shard(shard, options)))
+    return analyzer
+
+
+def analyze_shard(shard: Shard, options: Options, stages: tuple[str, ...]) -> list[Item]:
+    """Worker task: every item of one shard, analysed."""
+    return list(worker_analyzer(stages).run(read_shard(shard, options)))
 
 
 def pending_shards(path: str, store: Store, shard_size: int) -> list[Shard]:

@@ -8,7 +8,7 @@ from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
-                   "addressing", "rel", "quoting", "modal", "anaphor"})
+                   "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Lexicon:
     quoting: frozenset[str] = frozenset()  # "zitiert X den Minister": the object speaks
     modal: frozenset[str] = frozenset()  # "Die SPD will …": an actor's intention, Reported
     anaphor: frozenset[str] = frozenset()  # "Dies teilte X mit": the sentence before is quoted
+    interview: frozenset[str] = frozenset()  # "in einem Interview mit X": X is the addressee
+    place: frozenset[str] = frozenset()  # "vor Gericht", "vor längerer Zeit": no audience
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -58,6 +60,8 @@ def parse_lexicon(text: str) -> Lexicon:
         quoting=frozenset(by_kind["quoting"]),
         modal=frozenset(by_kind["modal"]),
         anaphor=frozenset(w.lower() for w in by_kind["anaphor"]),
+        interview=frozenset(by_kind["interview"]),
+        place=frozenset(by_kind["place"]),
     )
 
 

@@ -156,18 +156,52 @@ class Sent:
         return out
 
 
+# personal pronouns whose form is never nominative (the parser may still call them subjects)
+_OBJECT_PRONOUNS = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen", "euch"})
 _NP_SKIP = frozenset({"acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "punct"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X"})
 _SUBJ = ("nsubj", "nsubj:pass", "sb")
 
 
+# closing bracket or quotation mark -> its opening one
+_CLOSERS = {")": "(", "“": "„", "«": "»", "‘": "‚", '"': '"'}
+
+
+def _opened(sent: Sent, a: int, b: int) -> bool:
+    """Whether token ``b`` closes a bracket or quotation opened inside ``a … b-1``."""
+    opener = _CLOSERS.get(sent.toks[b].text)
+    if opener is None:
+        return False
+    inside = [sent.toks[k].text for k in range(a, b)]
+    if opener == sent.toks[b].text:  # straight quotes: an odd number before it
+        return inside.count(opener) % 2 == 1
+    return inside.count(opener) > inside.count(sent.toks[b].text)
+
+
 def _trim(sent: Sent, a: int, b: int) -> tuple[int, int] | None:
     while a <= b and (sent.is_punct(a) or sent.toks[a].tag in ("KON",)):
         a += 1
-    while b >= a and sent.is_punct(b) and not (sent.toks[b].text == ")" and any(
-            sent.toks[k].text == "(" for k in range(a, b))):  # "(NEMA)" keeps its ")"
+    # "(NEMA)", "die „Süddeutsche Zeitung“" keep their closing mark
+    while b >= a and sent.is_punct(b) and not _opened(sent, a, b):
         b -= 1
     return (a, b) if a <= b else None
+
+
+def _quoted_name_after(sent: Sent, a: int, b: int) -> int:
+    """``b`` moved over a short quoted name right after it (``der Zeitung „Beijing Shibao“``)."""
+    b = _close(sent, a, b, None)
+    if b + 1 < len(sent) and sent.toks[b + 1].text in ("„", "»", '"'):
+        for k in range(b + 2, min(b + 7, len(sent))):
+            if _opened(sent, b + 1, k):
+                return k
+    return b
+
+
+def _close(sent: Sent, a: int, b: int, stop: int | None) -> int:
+    """``b`` moved over closing marks that the parse left out (punctuation is no NP node)."""
+    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and _opened(sent, a, b + 1):
+        b += 1
+    return b
 
 
 def _lead(sent: Sent, sp: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -204,6 +238,8 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
             sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
             b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
         b += 1
+        nodes.add(b)  # its own parts follow ("Peter" + flat "Struck")
+    b = _close(sent, a, b, stop)
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
         t = sent.toks[k]
@@ -284,6 +320,16 @@ class Finder:
                 return (a, b)
         return None
 
+    def in_time(self, start: int, end: int) -> bool:
+        """Inside a temporal expression of the article (``vor längerer Zeit``)."""
+        return any(tx.start <= start and end <= tx.end for tx in self.article.times)
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Inside quotation marks that hold more than a name (``„The Guardian“`` is a name and
+        may stand inside a frame: ``Wie die Zeitung „The Guardian“ berichtete``)."""
+        mark = self.in_mark(start, end)
+        return mark is not None and not _looks_like_name(self.text[mark[0] + 1:mark[1] - 1])
+
     def is_claimed(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.claimed)
 
@@ -341,6 +387,8 @@ class Finder:
         t = sent.toks[k]
         if t.tag in ("PRF", "PRELS", "PRELAT", "CARD", "PWS") or t.lemma.lower() in ("es", "man"):
             return t.lemma.lower() == "man"
+        if t.text.lower() in _OBJECT_PRONOUNS:  # "Ihm drohen 20 Jahre Haft": never a subject
+            return False
         det_nom = any(sent.toks[c].pos == "DET" and "Case=Nom" in sent.toks[c].morph
                       for c in sent.children[k])
         if by_case and "Case=" in t.morph and "Case=Nom" not in t.morph and not det_nom:
@@ -349,8 +397,10 @@ class Finder:
             return False
         # a preposition before the phrase: "im Interview", "2008" is no subject
         j = k - 1
+        # ("am", "im" are APPRART: the tagger sometimes calls them DET/det; they end the walk)
         while j >= 0 and sent.toks[j].pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and (
-                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")):
+                sent.toks[j].dep in ("det", "amod", "nummod", "compound", "flat", "nmod:poss")
+                and not sent.toks[j].tag.startswith("APPR")):
             j -= 1
         return not (j >= 0 and sent.toks[j].tag.startswith("APPR") and sent.toks[j].head in (
             k, *range(j + 1, k + 1)))
@@ -405,11 +455,14 @@ class Finder:
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
                     return sent.span(*sp)
+        # "aus Kreisen X", "von X" (passive agent); "in dem Bericht heißt es": the document
+        preps = ("aus", "von", "in", "im") if sent.toks[i].lemma in self.lex.heissen else (
+            "aus", "von")
         for c in sent.children[i]:
             if not lo <= c <= hi:
                 continue
             case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
-            if case and sent.toks[case[0]].lemma.lower() in ("aus", "von") and (
+            if case and sent.toks[case[0]].lemma.lower() in preps and (
                     sent.toks[c].pos in ("NOUN", "PROPN")):
                 sp = np_span(sent, c, stop=i)
                 if sp:
@@ -455,10 +508,13 @@ class Finder:
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
                 case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
-                if not case and not passive and t.dep not in _SUBJ and _dative(sent, c):
+                if not case and not passive and t.dep not in _SUBJ and _dative(
+                        sent, c, argument=t.head == i) and not (found.speaker and (
+                        found.speaker[0] <= t.start < found.speaker[1])):
                     take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
                 if case and sent.toks[case[0]].lemma.lower() in ("gegenüber", "vor") and (
-                        t.pos in ("NOUN", "PROPN")):
+                        t.pos in ("NOUN", "PROPN")) and not self.in_time(t.start, t.end) and (
+                        t.lemma not in self.lex.place):
                     take = True
                 if take and t.pos in ("NOUN", "PROPN", "PRON"):
                     sp = np_span(sent, c, stop=i)
@@ -466,6 +522,25 @@ class Finder:
                         sp = (case[0] + 1, sp[1]) if case[0] + 1 <= sp[1] else None
                     if sp:
                         return sent.span(*sp)
+        return self._addressee_in_frame(found)
+
+    def _addressee_in_frame(self, found: Found) -> Char | None:
+        """``gegenüber X`` anywhere in the frame (also of ``so X gegenüber Y``, ``nach Angaben
+        von X gegenüber Y``), ``in einem Interview mit X``: X, without the preposition."""
+        if found.frame is None:
+            return None
+        sent = self.sent_at(found.frame[0])
+        if sent is None:
+            return None
+        for k, t in enumerate(sent.toks):
+            if not found.frame[0] <= t.start < found.frame[1] or not t.tag.startswith("APPR"):
+                continue
+            low = t.text.lower()
+            if low == "gegenüber" or (low == "mit" and k > 0 and (
+                    sent.toks[k - 1].lemma in self.lex.interview)):
+                sp = chunk_after(sent, k)
+                if sp and sent.toks[sp[1]].pos in ("NOUN", "PROPN", "X"):
+                    return sent.span(sp[0], _quoted_name_after(sent, sp[0], sp[1]))
         return None
 
     def direct_quotes(self) -> None:
@@ -636,7 +711,7 @@ class Finder:
         lo = 0
         for k in range(i - 1, -1, -1):
             t = sent.toks[k]
-            if self.in_mark(t.start, t.end) or self.is_claimed(t.start, t.end):
+            if self.in_quotation(t.start, t.end) or self.is_claimed(t.start, t.end):
                 lo = k + 1
                 break
         return _trim_start(sent, lo)
@@ -852,13 +927,16 @@ class Finder:
                 end = k
                 for m in range(k + 1, len(sent)):
                     t = sent.toks[m]
+                    if t.text in ("„", "(", "»") and m + 1 in nodes:
+                        continue  # a quoted or bracketed name: "des Magazins „Der Spiegel“"
                     if m not in nodes or sent.is_finite(m) or (t.lemma == "von" and possessed):
                         break
                     if t.tag == "CARD" or (t.pos == "DET" and "Case=Gen" not in t.morph and (
-                            sent.toks[m - 1].lemma != "von")):
+                            sent.toks[m - 1].lemma != "von") and sent.toks[m - 1].text not in (
+                            "„", "(", "»")):
                         break  # a new phrase ("zehn Personen", "die Legitimität")
                     end = m
-                return _trim(sent, i + 1, end)
+                return _trim(sent, i + 1, _close(sent, i + 1, end, None))
             if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON", "ADV"):
                 return None  # "nach bisher unbestätigten Berichten" has an adverb
         return None
@@ -970,16 +1048,32 @@ class Finder:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)))
 
 
-def _dative(sent: Sent, k: int) -> bool:
+def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
     """Token ``k`` heads a dative noun phrase (its article says so, or a caseless name's own
     morphology): the addressee of a speech verb without a preposition."""
     t = sent.toks[k]
     if t.pos not in ("NOUN", "PROPN"):
         return False
     dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
-    if dets:
-        return all("Case=Dat" in d.morph for d in dets)
-    return False
+    if not dets:
+        return False
+    if all("Case=Dat" in d.morph for d in dets):
+        return True
+    if not argument:
+        return False
+    # the article's form where the tagger's case is wrong: "dem"/"einem" are dative only;
+    # "der"/"einer" + a feminine noun and "den" + a plural noun are dative as verb arguments
+    # outside the subject ("sagte der Zeitung", "schlug den Mitarbeitern vor")
+    art = dets[0].text.lower()
+    if art in _DATIVE_ONLY:
+        return True
+    if art in ("der", "einer") and "Gender=Fem" in t.morph and "Number=Plur" not in t.morph:
+        return True
+    return art == "den" and "Number=Plur" in t.morph and t.text.endswith("n")
+
+
+_DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
+                          "eurem", "keinem", "jedem"})
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
