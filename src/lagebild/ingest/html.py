@@ -924,7 +924,13 @@ def article_from_html(
     if len(data) > options.max_chars * 4:
         raise LagebildError(ErrorCode.E008, size=len(data), limit=options.max_chars * 4)
     text = decode_bytes(data, declared_charset(data) or charset)
+    # control characters are no page content, and lxml refuses them in text it writes back
+    # (found by fuzzing: a stray \x01 became an unexpected error)
+    text = _XML_INCOMPATIBLE.sub("", text)
     return parse_html(text, url=url, published=published, publisher_rules=publisher_rules)
+
+
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @register_reader("html", extensions=(".html", ".htm", ".xhtml"), sniff=_sniff)

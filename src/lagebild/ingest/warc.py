@@ -85,6 +85,7 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     index = inp.first_record
+    pages = 0
     try:
         for record in ArchiveIterator(io.BytesIO(inp.data), arc2warc=True):
             index += 1
@@ -92,6 +93,7 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
             if not is_html:
                 _check_complete(record, index)
                 continue
+            pages += 1
             label = record.rec_headers.get_header("WARC-Record-ID") or f"record {index}"
             where = origin(inp, "warc", label)
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -113,6 +115,11 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
         if index == inp.first_record:
             # Not one record: this is no archive (else the batch would report nothing).
             raise LagebildError(ErrorCode.E004, detail="no WARC record found")
+        if pages == 0 and not inp.head:
+            # A whole archive of requests, DNS or metadata records only: say so, once (a
+            # shard of a larger file may hold no page without anything being wrong)
+            yield Failure(origin(inp, "warc", "archive"), ErrorCode.E006,
+                          "[E006] no HTML page among the WARC records", skipped=True)
     # warcio raises AttributeError/TypeError/IndexError on some corrupt headers (found by
     # fuzzing): all of them mean a damaged archive, not a bug of ours.
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError,
