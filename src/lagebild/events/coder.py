@@ -307,7 +307,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
                     ids.append(aid)
-            if any(a in person_ids for a in ids) or any(b <= t.start < e for b, e in pers):
+            if ids and not person_ids.isdisjoint(ids):
                 persons.add(len(at))
             at.append(ids)
             local: str | None = None
@@ -324,6 +324,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
+        persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
         out.append(Sent(si, s, at, local_at, weak, persons))
     return out
 
@@ -353,8 +354,6 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     used: set[int] = set()
     for i in range(len(s)):
         names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
-        if s.is_verb(i) and not any(n in lex.idioms for n in names):
-            names += [lm for lm, _ in s.guessed_lemmas(i)]  # only for an unknown verb form
         for name in dict.fromkeys(names):
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
