@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
@@ -103,6 +104,7 @@ class Sent:
         self.local_at = local_at  # "~words" of an unlinked participant at a token
         self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
         self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
+        self._particles: dict[int, int | None] = {}
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -114,7 +116,12 @@ class Sent:
         return self.toks[i].tag[:2] in ("VV", "VA", "VM")
 
     def particle(self, i: int) -> int | None:
-        """The separable particle of verb ``i`` (``an`` of ``streben … an``)."""
+        """The separable particle of verb ``i`` (``an`` of ``streben … an``), memoised."""
+        if i not in self._particles:
+            self._particles[i] = self._find_particle(i)
+        return self._particles[i]
+
+    def _find_particle(self, i: int) -> int | None:
         for c in self.children[i]:
             if self.toks[c].dep == "compound:prt" or self.toks[c].tag == "PTKVZ":
                 return c
@@ -140,22 +147,13 @@ class Sent:
     def guessed_lemmas(self, i: int) -> list[tuple[str, int | None]]:
         """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
         the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
-        lemma = self.lemma(i)
-        form = self.toks[i].text.lower()
-        if self.toks[i].tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
-            return [(form[:k] + form[k + 2:], None) for k in range(2, len(form) - 4)
-                    if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES]
-        stems = _verb_stems(self.toks[i].text.lower(), self.toks[i].tag)
-        infinitives = [inf for stem in stems for inf in (stem + "en", stem + "n")]
-        # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
-        # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's
-        if not any(lemma.startswith(stem) for stem in stems):
-            return []
+        tok = self.toks[i]
+        guesses = _guesses(tok.text.lower(), tok.tag, self.lemma(i))
+        if not guesses or tok.tag in ("VVINF", "VVIZU"):
+            return [(g, None) for g in guesses]
         prt = self.particle(i)
         out: list[tuple[str, int | None]] = []
-        for inf in infinitives:
-            if inf == lemma:
-                continue
+        for inf in guesses:
             if prt is not None:
                 out.append((self.lemma(prt) + inf, prt))
             out.append((inf, None))
@@ -216,6 +214,20 @@ SEPARABLE_PARTICLES = frozenset(
     "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
 #: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
 FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
+
+
+@lru_cache(maxsize=65536)
+def _guesses(form: str, tag: str, lemma: str) -> tuple[str, ...]:
+    """Regular infinitives of a verb form other than its lemma (memoised: forms repeat)."""
+    if tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
+        return tuple(form[:k] + form[k + 2:] for k in range(2, len(form) - 4)
+                     if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES)
+    stems = _verb_stems(form, tag)
+    # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
+    # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's
+    if not any(lemma.startswith(stem) for stem in stems):
+        return ()
+    return tuple(inf for stem in stems for inf in (stem + "en", stem + "n") if inf != lemma)
 
 
 def _verb_stems(form: str, tag: str) -> list[str]:
@@ -285,6 +297,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     for si, s in enumerate(article.sentences):
         here = [m for m in index if m[0] < s.end and s.start < m[1]]
         ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
+        pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
         at: list[list[str]] = []
         local_at: list[str | None] = []
         weak: set[int] = set()
@@ -294,8 +307,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
                     ids.append(aid)
-            if any(a in person_ids for a in ids) or any(
-                    b <= t.start < e for b, e in person_spans):
+            if ids and not person_ids.isdisjoint(ids):
                 persons.add(len(at))
             at.append(ids)
             local: str | None = None
@@ -312,6 +324,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
+        persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
         out.append(Sent(si, s, at, local_at, weak, persons))
     return out
 
@@ -340,8 +353,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     found: list[tuple[Trigger, int, list[int]]] = []
     used: set[int] = set()
     for i in range(len(s)):
-        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i) + s.guessed_lemmas(i)]
-                                if s.is_verb(i) else [])
+        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
         for name in dict.fromkeys(names):
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
@@ -359,7 +371,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             continue
         tag = s.toks[i].tag
         if tag.startswith("VV"):
-            for name, prt in s.verb_lemmas(i) + s.guessed_lemmas(i):
+            cands = s.verb_lemmas(i)
+            if not any(name in lex.verbs for name, _ in cands):
+                cands = s.guessed_lemmas(i)  # only for an unknown verb form
+            for name, prt in cands:
                 entries = lex.verbs.get(name)
                 if entries:
                     toks = sorted({i, *([prt] if prt is not None else [])})

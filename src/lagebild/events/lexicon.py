@@ -133,10 +133,14 @@ class Lexicon:
         if hit is None:
             hit = self.is_agent(lemma) or not (
                 low in self.nonagents or low in self.nouns
-                or any(low.endswith(x) for x in self.nonagent_suffixes)
-                or any(low.endswith(t.pattern[1:].lower()) for t in self.noun_suffixes))
+                or low.endswith(self._nonparticipant_endings))
             memo[low] = hit
         return hit
+
+    @cached_property
+    def _nonparticipant_endings(self) -> tuple[str, ...]:
+        """Endings of non-agent nouns and of trigger compound heads, for one ``endswith``."""
+        return self.nonagent_suffixes + tuple(t.pattern[1:].lower() for t in self.noun_suffixes)
 
     @cached_property
     def _participant_memo(self) -> dict[str, bool]:
