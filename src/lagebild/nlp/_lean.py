@@ -63,8 +63,14 @@ def import_spacy_without_cli() -> None:
     info.info = _spacy_info  # type: ignore[attr-defined]
     sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
     try:
-        import spacy  # noqa: F401
+        import spacy
+    except ImportError:
+        # A spaCy that wants more of its command line at import: forget the half-imported
+        # package and import it the ordinary way (slower, but working).
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
     finally:
         for name, placeholder in zip(names, (cli, info), strict=True):
             if sys.modules.get(name) is placeholder:
                 del sys.modules[name]
+    import spacy  # noqa: F401
