@@ -54,9 +54,10 @@ def cached_path(name: str) -> Path | None:
     return folder / name
 
 
-def write_cached(name: str, data: bytes | Callable[[BinaryIO], None], kind: str) -> Path | None:
+def write_cached(name: str, data: bytes | Callable[[BinaryIO], None], kind: str,
+                 keep: int = KEEP) -> Path | None:
     """Write cache file ``name`` atomically (readers never see half a file; parallel workers
-    may race, the last complete file wins) and keep only the ``KEEP`` newest ``kind*`` files.
+    may race, the last complete file wins) and keep only the ``keep`` newest ``kind*`` files.
     ``data`` is the bytes or a function that writes them to a binary file. Returns the path,
     or ``None`` when nothing was written: errors are swallowed, the cache is an optimisation."""
     folder = cache_dir()
@@ -77,7 +78,7 @@ def write_cached(name: str, data: bytes | Callable[[BinaryIO], None], kind: str)
                 os.unlink(tmp)
             raise
         old = sorted(folder.glob(f"{kind}*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP:]:
+        for stale in old[keep:]:
             with contextlib.suppress(OSError):
                 stale.unlink()
     except OSError:

@@ -58,7 +58,7 @@ def load_identifier(norm_probs: bool = True) -> Any:
                 with lzma.open(model) as src:
                     shutil.copyfileobj(src, out, length=1 << 20)
 
-            path = write_cached(name, decompress, KIND)
+            path = write_cached(name, decompress, KIND, keep=2)  # 68 MB each
         if path is not None:
             return _from_npz(path, norm_probs)
     except (OSError, KeyError, ValueError, ImportError, zipfile.BadZipFile, lzma.LZMAError):
