@@ -160,11 +160,12 @@ def main() -> None:
         t0 = time.perf_counter()
         build(path, args.articles)
         print(f"built in {time.perf_counter() - t0:.0f} s", flush=True)
+    Store(path).close()  # a store built by an older release: migrated first
     period = parse_period(args.period)
     runs: dict[str, list[tuple[float, float]]] = {}
     for _ in range(args.repeat):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        conn.row_factory = sqlite3.Row
+        store = Store(path, readonly=True)  # as ``lagebild brief`` opens it
+        conn = store.conn
         cases = [("brief", [])]
         if args.actor:
             cases.append((f"brief --actor {args.actor}", resolve_actors(conn, [args.actor])))
@@ -178,7 +179,7 @@ def main() -> None:
                 render(brief, fmt, "http://127.0.0.1:8000/")
                 runs.setdefault(f"  render {fmt}", []).append(
                     (time.process_time() - c0, time.perf_counter() - w0))
-        conn.close()
+        store.close()
     articles = sqlite3.connect(path).execute(
         "SELECT COUNT(*), SUM(published >= ? AND published <= ?) FROM articles",
         (period.date_from, period.date_to + "\uffff")).fetchone()

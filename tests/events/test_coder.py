@@ -64,10 +64,48 @@ def test_idiom_with_light_verb(events: Events) -> None:
 
 # ------------------------------------------------------------------------------ arguments
 def test_passive_von_agent(events: Events) -> None:
-    e = one(events("Das Parlament wurde von Demonstranten gestürmt."), "ASSAULT")
-    assert [r.name for r in e.source] == ["Demonstranten"]
+    e = one(events("Das Parlament wurde von Soldaten gestürmt."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Soldaten"]
     assert [r.name for r in e.target] == ["Parlament"]
     assert e.source[0].id is None  # an unlinked participant
+
+
+def test_violence_by_protesters_is_a_riot(events: Events) -> None:
+    # PLOVER: violent protest is PROTEST riot, not ASSAULT
+    e = one(events("Das Parlament wurde von Demonstranten gestürmt."), "PROTEST")
+    assert e.cameo == "145" and e.mode == "riot" and names(e.source) == ["Demonstranten"]
+    evs = events("Demonstranten legten Feuer und warfen Steine auf die Polizei.")
+    assert {e.type.value for e in evs} == {"PROTEST"}
+
+
+def test_promise_not_to_use_force(events: Events) -> None:
+    e = one(events("Der Minister sagte, die Regierung werde nicht mit Gewalt gegen die "
+                   "Demonstranten vorgehen."), "AGREE")
+    assert e.cameo == "0356" and e.modality.value == "asserted"
+    assert not [x for x in events("Die Armee ging mit Gewalt gegen die Demonstranten vor.")
+                if x.type.value == "AGREE"]
+
+
+def test_role_noun_takes_its_apposed_name(events: Events) -> None:
+    e = one(events("Die stellvertretende Fraktionsvorsitzende der Linkspartei, Petra Pau, "
+                   "forderte eine Beobachtungsstelle."), "REQUEST")
+    assert [r.name for r in e.source] == ["Petra Pau"]
+
+
+def test_receiving_verb_subject_is_the_recipient(events: Events) -> None:
+    e = one(events("Der frühere Minister erhielt eine Haftstrafe von drei Jahren."), "SANCTION")
+    assert [r.name for r in e.target] == ["Minister"] and not e.source
+
+
+def test_unknown_verb_form_and_agentless_passive(events: Events) -> None:
+    # "befreite" is lemmatised "befreiten": the regular infinitive is guessed from the form
+    e = one(events("Die Polizei befreite die Geiseln am Abend."), "AID")
+    assert names(e.source) == ["Polizei"]
+    # a main-clause passive without agent still reports the event
+    e = one(events("Ein Investitionsabkommen wurde am Mittwoch in Neu-Delhi unterzeichnet."),
+            "SUPPORT")
+    assert not e.source and not e.target
+    assert not events("Im Papier wird festgehalten, dass der Zaun überwindbar ist.")
 
 
 def test_nominal_arguments(events: Events) -> None:
@@ -262,3 +300,14 @@ def test_coming_out_for_an_act_is_a_call_for_it(events: Events) -> None:
             "REQUEST")
     assert e.cameo == "100"
     assert one(events("Carter hat sich für Obama ausgesprochen."), "SUPPORT")
+
+
+def test_standing_position_is_no_event(events: Events) -> None:
+    assert not events("Die Partei lehnt einen Beitritt der Türkei grundsätzlich ab.")
+    assert one(events("Kritiker werfen der Regierung immer wieder vor, die Presse zu "
+                      "behindern."), "ACCUSE")
+
+
+def test_agentless_passive_of_an_event_noun(events: Events) -> None:
+    e = one(events("Die Gespräche wurden am Montag wieder aufgenommen."), "CONSULT")
+    assert not e.source and not e.target

@@ -121,14 +121,22 @@ def _reports(conn: sqlite3.Connection, start: str, end: str,
            FROM articles a JOIN events e ON e.article_id = a.id
            WHERE a.published >= ? AND a.published < ?""", (start, end))
     reports: list[Report] = []
+    append, side = reports.append, sides.get
+    dates: dict[str | None, str | None] = {}  # stated dates repeat: normalised once each
     for (article_id, idx, code, plover, quad, modality, stated, s0, s1, goldstein, source,
          target, published, outlet, near) in rows:
-        src, tgt = _cached_sides(sides, source), _cached_sides(sides, target)
-        reports.append(Report(
+        src, tgt = side(source), side(target)
+        if src is None:
+            src = _cached_sides(sides, source)
+        if tgt is None:
+            tgt = _cached_sides(sides, target)
+        date = dates.get(stated, "") if stated is not None else None
+        if date == "":
+            date = dates[stated] = normalise_date(stated)
+        append(Report(
             article_id, idx, plover or "?", code, quad,
             float(goldstein) if isinstance(goldstein, int | float) else None, modality,
-            normalise_date(stated), str(published)[:10], src, tgt, None, s0, s1, outlet,
-            near or article_id))
+            date, str(published)[:10], src, tgt, None, s0, s1, outlet, near or article_id))
     return reports
 
 
@@ -247,25 +255,30 @@ class _Tally:
         return round(total / n, 2) if n else None
 
 
-_ROLE_NAMES = {("source", q): f"Urheber: {name}" for q, name in QUAD_NAMES.items()} | {
-    ("target", q): f"Ziel: {name}" for q, name in QUAD_NAMES.items()}
+#: QuadClass → (role as source, role as target)
+_ROLE_NAMES = {q: (f"Urheber: {name}", f"Ziel: {name}") for q, name in QUAD_NAMES.items()}
 
 
 def _tally(rows: Iterable[tuple[int | None, float | None, Sides, Sides]],
            focus: set[str], with_edges: bool = False) -> _Tally:
     """Count ``(quad_class, goldstein, source, target)`` rows; with ``focus``, only the
-    pairs that include a focus actor."""
+    pairs that include a focus actor. (The hot loop of a brief: 64,000 rows a month on a
+    store of 100,000 articles; names are bound locally.)"""
     tally = _Tally()
     roles, pairs, gold = tally.roles, tally.pairs, tally.gold
+    edges, edge_quads, edge_gold = tally.edges, tally.edge_quads, tally.edge_gold
+    role_names = _ROLE_NAMES.get
     for quad, goldstein, source, target in rows:
-        if quad in (1, 2, 3, 4):
-            as_source, as_target = _ROLE_NAMES[("source", quad)], _ROLE_NAMES[("target", quad)]
+        names = role_names(quad) if quad is not None else None
+        if names is not None and quad is not None:
+            as_source, as_target = names
             for k, _ in source:
                 roles[k].add(as_source)
             for k, _ in target:
                 roles[k].add(as_target)
+            slot = quad - 1
         else:
-            quad = 0
+            quad, slot = 0, -1
         for s, _ in source:
             for t, _ in target:
                 if s == t or (focus and s not in focus and t not in focus):
@@ -274,8 +287,8 @@ def _tally(rows: Iterable[tuple[int | None, float | None, Sides, Sides]],
                 counts = pairs.get(pair)
                 if counts is None:
                     counts = pairs[pair] = [0, 0, 0, 0]
-                if quad:
-                    counts[quad - 1] += 1
+                if slot >= 0:
+                    counts[slot] += 1
                 if goldstein is not None:
                     g = gold.get(pair)
                     if g is None:
@@ -284,11 +297,13 @@ def _tally(rows: Iterable[tuple[int | None, float | None, Sides, Sides]],
                     g[1] += 1
                 if with_edges:
                     edge = (s, t)
-                    tally.edges[edge] += 1
-                    if quad:
-                        tally.edge_quads[(s, t, quad)] += 1
+                    edges[edge] += 1
+                    if slot >= 0:
+                        edge_quads[(s, t, quad)] += 1
                     if goldstein is not None:
-                        eg = tally.edge_gold.setdefault(edge, [0.0, 0.0])
+                        eg = edge_gold.get(edge)
+                        if eg is None:
+                            eg = edge_gold[edge] = [0.0, 0.0]
                         eg[0] += goldstein
                         eg[1] += 1
     return tally

@@ -1,8 +1,9 @@
 """``lagebild eval``: score the pipeline on gold files (gold tokenization).
 
-- ``lagebild eval ner FILE`` — GermEval 2014 TSV or Europarl TSV (detected from the columns):
-  strict outer-span precision/recall/F1 overall and per type; ``--errors`` lists every span
-  that is not an exact match (missed, type, boundary, spurious).
+- ``lagebild eval ner FILE`` — GermEval 2014 TSV, Europarl TSV or CoNLL-2003 (detected from the
+  columns): strict outer-span precision/recall/F1 overall and per type; ``--errors`` lists every
+  span that is not an exact match (missed, type, boundary, spurious). CoNLL files are scored in
+  both conventions (CoNLL's MISC, and GermEval's labels where the mapping defines them).
 - ``lagebild eval ud FILE.conllu`` — UPOS, STTS, lemma, Mood, UAS/LAS.
 - ``lagebild eval events FILE.jsonl`` — PLOVER event coding (type P/R/F1, actors, modality,
   extra events) on the product path (eval/README.md).
@@ -55,12 +56,15 @@ def _teacher(paths: list[Path] | None) -> Any:
 
 
 def detect_ner_format(path: Path) -> str:
-    """``germeval`` (index token outer inner) or ``europarl`` (token lemma POS chunk NER)."""
+    """``germeval`` (index token outer inner), ``europarl`` (token lemma POS chunk NER) or
+    ``conll`` (token NER, CoNLL-2003)."""
     with path.open(encoding="utf-8", errors="replace") as fh:  # the reader reports bad bytes
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.rstrip("\n").split("\t")
+            if len(cols) == 2 or cols[0] == "-DOCSTART-":
+                return "conll"
             return "europarl" if len(cols) >= 5 else "germeval"
     return "germeval"
 
@@ -84,7 +88,7 @@ def _gold(read: Callable[[Path], list[Any]], path: Path) -> list[Any]:
 def ner(
     file: Path = typer.Argument(..., exists=True, dir_okay=False),
     as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
-    scheme: str = typer.Option("auto", "--format", help="auto | germeval | europarl"),
+    scheme: str = typer.Option("auto", "--format", help="auto | germeval | europarl | conll"),
     model: Path | None = ModelOpt,
     accurate: bool = typer.Option(
         False, "--accurate", help="score the e5 teacher (the accurate mode) instead"
@@ -106,19 +110,54 @@ def ner(
     from lagebild.eval.scoring import score_ner, score_ner_teacher
     from lagebild.training.data import read_europarl, read_germeval
 
-    if scheme not in ("auto", "germeval", "europarl"):
-        raise typer.BadParameter(f"{scheme!r} is not auto, germeval or europarl",
+    if scheme not in ("auto", "germeval", "europarl", "conll"):
+        raise typer.BadParameter(f"{scheme!r} is not auto, germeval, europarl or conll",
                                  param_hint="--format")
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
-    sents = _gold(read_europarl if fmt == "europarl" else read_germeval, file)
-    if accurate or teacher:
-        result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap, errors)
+    if fmt == "conll":
+        result = _conll_result(file, model, accurate, teacher, bootstrap, errors)
     else:
-        result = score_ner(_nlp(model), sents, fmt, bootstrap, errors)
+        sents = _gold(read_europarl if fmt == "europarl" else read_germeval, file)
+        if accurate or teacher:
+            result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap, errors)
+        else:
+            result = score_ner(_nlp(model), sents, fmt, bootstrap, errors)
     if as_json:
         typer.echo(json.dumps(result))
         return
-    table = Table(title=f"NER {file.name} ({fmt}, {result['sentences']} sentences)")
+    _print_ner(result, f"NER {file.name} ({fmt}, {result['sentences']} sentences)")
+    if "germeval_view" in result:
+        view = result["germeval_view"]
+        _print_ner(view, f"the same predictions in the GermEval convention "
+                         f"({view['unknown_spans']} gold spans without a GermEval label ignored)")
+    if "f1_ci95" in result:
+        low, high = result["f1_ci95"]
+        typer.echo(f"F1 95 % bootstrap interval ({bootstrap} resamples of sentences): "
+                   f"{low:.3f}–{high:.3f}")
+    typer.echo(f"{result['seconds']:.1f} s")
+    if errors:
+        _print_errors(result["errors"])
+
+
+def _conll_result(file: Path, model: Path | None, accurate: bool, teacher: list[Path] | None,
+                  bootstrap: int, errors: bool) -> dict[str, Any]:
+    """A CoNLL-2003 file scored in both conventions from one run of the model."""
+    import time
+
+    from lagebild.eval.scoring import predict_spans, score_conll, teacher_spans
+    from lagebild.training.conll import read_conll
+
+    sents = _gold(read_conll, file)
+    t0 = time.perf_counter()
+    if accurate or teacher:
+        preds = teacher_spans(_teacher(teacher), sents)
+    else:
+        preds = predict_spans(_nlp(model), sents)
+    return score_conll(sents, preds, t0, bootstrap, errors)
+
+
+def _print_ner(result: dict[str, Any], title: str) -> None:
+    table = Table(title=title)
     for col in ("type", "precision", "recall", "f1", "support"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for lab, s in result["per_type"].items():
@@ -127,13 +166,6 @@ def ner(
     table.add_row("ALL", f"{result['precision']:.3f}", f"{result['recall']:.3f}",
                   f"{result['f1']:.3f}", "")
     Console().print(table)
-    if "f1_ci95" in result:
-        low, high = result["f1_ci95"]
-        typer.echo(f"F1 95 % bootstrap interval ({bootstrap} resamples of sentences): "
-                   f"{low:.3f}–{high:.3f}")
-    typer.echo(f"{result['seconds']:.1f} s")
-    if errors:
-        _print_errors(result["errors"])
 
 
 def _print_errors(items: list[dict[str, Any]]) -> None:

@@ -99,11 +99,38 @@ def score_ner_teacher(
     errors: bool = False,
 ) -> dict[str, Any]:
     """The same metric for the e5 teacher (``lagebild.entities.teacher.Teacher``) on gold words."""
+    t0 = time.perf_counter()
+    return score_spans(sents, teacher_spans(teacher, sents), scheme, t0, bootstrap, errors)
+
+
+def teacher_spans(teacher: Any, sents: Sequence[GoldSentence]) -> list[list[Span3]]:
+    """The e5 teacher's entity spans on the gold words of each sentence."""
     from lagebild.transformer.decoding import bio_spans
 
-    t0 = time.perf_counter()
-    tags = teacher.tag_sentences([s.words for s in sents])
-    return score_spans(sents, [bio_spans(t) for t in tags], scheme, t0, bootstrap, errors)
+    return [bio_spans(t) for t in teacher.tag_sentences([s.words for s in sents])]
+
+
+def score_conll(
+    sents: Sequence[GoldSentence],
+    preds: Sequence[Sequence[Span3]],
+    started: float | None = None,
+    bootstrap: int = 0,
+    errors: bool = False,
+) -> dict[str, Any]:
+    """CoNLL-2003 gold (CoNLL labels) scored in both conventions, from one set of predictions.
+
+    The top level is the CoNLL convention (system labels → PER/LOC/ORG/MISC);
+    ``germeval_view`` scores the same predictions against the gold mapped to GermEval labels,
+    ignoring predictions on spans the mapping leaves unknown (:mod:`lagebild.training.conll`).
+    """
+    from lagebild.training.conll import germeval_view
+
+    result = score_spans(sents, preds, "conll", started, bootstrap, errors)
+    mapped = [germeval_view(s) for s in sents]
+    view = score_spans(mapped, preds, "germeval", started, bootstrap)
+    view["unknown_spans"] = sum(len(s.unknown or ()) for s in mapped)
+    result["germeval_view"] = view
+    return result
 
 
 def score_spans(
@@ -165,6 +192,12 @@ def _in_scheme(
         n = len(sent.words)
         pred = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in pred], n)
         gold = _io_merge([(s, e, europarl_label(lab)) for s, e, lab in gold], n)
+    elif scheme == "conll":  # IOB2 gold in CoNLL labels: only the system's labels are mapped
+        from lagebild.training.conll import conll_label
+
+        pred = [(s, e, conll_label(lab)) for s, e, lab in pred]
+    if sent.unknown:  # gold that cannot say: predictions touching it count neither way
+        pred = [p for p in pred if not any(p[0] < e and s < p[1] for s, e in sent.unknown)]
     return gold, pred
 
 

@@ -53,12 +53,18 @@ GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "di
                             "jene", "jener"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
+KONJ2_STEMS = ("würd", "könnt")  # Konjunktiv II forms of the modality auxiliaries
 #: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
 FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
                   frozenset())
+#: types whose verbs also state attitudes (a standing position is no act)
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+#: prepositions of circumstance: an event noun after them is presupposed, not reported
+CIRCUMSTANCE_PREPS = frozenset({"nach", "vor", "seit", "während", "wegen", "trotz", "infolge",
+                                "anlässlich", "angesichts", "aufgrund", "bei"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
 CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: types of a noun that is a demand or proposal (rejected when judged negatively)
@@ -75,7 +81,8 @@ class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
     def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
-                 local_at: list[str | None], weak: set[int] | None = None) -> None:
+                 local_at: list[str | None], weak: set[int] | None = None,
+                 persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
         self.toks: list[Token] = sentence.tokens
@@ -95,6 +102,7 @@ class Sent:
         self.actors_at = actors_at
         self.local_at = local_at  # "~words" of an unlinked participant at a token
         self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
+        self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -127,6 +135,30 @@ class Sent:
         if prt is not None:
             out.append((self.lemma(prt) + self.lemma(i), prt))
         out.append((self.lemma(i), None))
+        return out
+
+    def guessed_lemmas(self, i: int) -> list[tuple[str, int | None]]:
+        """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
+        the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
+        lemma = self.lemma(i)
+        form = self.toks[i].text.lower()
+        if self.toks[i].tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
+            return [(form[:k] + form[k + 2:], None) for k in range(2, len(form) - 4)
+                    if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES]
+        stems = _verb_stems(self.toks[i].text.lower(), self.toks[i].tag)
+        infinitives = [inf for stem in stems for inf in (stem + "en", stem + "n")]
+        # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
+        # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's
+        if not any(lemma.startswith(stem) for stem in stems):
+            return []
+        prt = self.particle(i)
+        out: list[tuple[str, int | None]] = []
+        for inf in infinitives:
+            if inf == lemma:
+                continue
+            if prt is not None:
+                out.append((self.lemma(prt) + inf, prt))
+            out.append((inf, None))
         return out
 
     def full_lemma(self, i: int) -> str:
@@ -177,6 +209,32 @@ class Sent:
         return out
 
 
+#: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
+SEPARABLE_PARTICLES = frozenset(
+    "ab an auf aus bei dar ein fest frei her herab heran herauf heraus herbei herein herüber "
+    "herum herunter hervor hin hinaus hinein hinzu hoch los mit nach nieder vor voran voraus "
+    "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
+#: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
+FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
+
+
+def _verb_stems(form: str, tag: str) -> list[str]:
+    """Stems a regular German verb form may have (``befreite``: ``befrei``; ``gelockert``:
+    ``locker``); a participle loses its ``ge-`` prefix (after a particle: ``freigelassen``
+    keeps the particle, which the caller adds)."""
+    stems: list[str] = []
+    if tag == "VVPP":
+        body = form[2:] if form.startswith("ge") and len(form) > 5 else form
+        for end in ("t", "en"):
+            if body.endswith(end):
+                stems.append(body[: -len(end)])
+    elif tag in ("VVFIN", "VVIMP"):
+        for end in FINITE_ENDINGS:
+            if form.endswith(end) and len(form) - len(end) >= 3:
+                stems.append(form[: -len(end)])
+    return stems
+
+
 # ------------------------------------------------------------------------------ findings
 @dataclass
 class Found:
@@ -219,6 +277,8 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
 
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
+    person_ids = {a.id for a in article.actors if a.type == "person"}
+    person_spans = [(e.start, e.end) for e in article.entities if e.label == "PER"]
     unlinked = [e for e in article.entities
                 if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
     out: list[Sent] = []
@@ -228,11 +288,15 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         at: list[list[str]] = []
         local_at: list[str | None] = []
         weak: set[int] = set()
+        persons: set[int] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
                     ids.append(aid)
+            if any(a in person_ids for a in ids) or any(
+                    b <= t.start < e for b, e in person_spans):
+                persons.add(len(at))
             at.append(ids)
             local: str | None = None
             if not ids:
@@ -248,7 +312,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
-        out.append(Sent(si, s, at, local_at, weak))
+        out.append(Sent(si, s, at, local_at, weak, persons))
     return out
 
 
@@ -276,7 +340,8 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     found: list[tuple[Trigger, int, list[int]]] = []
     used: set[int] = set()
     for i in range(len(s)):
-        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
+        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i) + s.guessed_lemmas(i)]
+                                if s.is_verb(i) else [])
         for name in dict.fromkeys(names):
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
@@ -294,7 +359,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             continue
         tag = s.toks[i].tag
         if tag.startswith("VV"):
-            for name, prt in s.verb_lemmas(i):
+            for name, prt in s.verb_lemmas(i) + s.guessed_lemmas(i):
                 entries = lex.verbs.get(name)
                 if entries:
                     toks = sorted({i, *([prt] if prt is not None else [])})
@@ -339,6 +404,8 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
             named += actors_of(s, c, depth + 1, seen)
     linked = [a for a in named if not a.startswith(LOCAL)]
     local = s.local_at[h]
+    if not ids and not named and local and h not in s.persons:
+        named = _appositive_person(s, h, depth, seen)
     if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
         ids += linked
     else:
@@ -359,6 +426,22 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         elif any(not a.startswith(LOCAL) for a in owners):
             ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
+
+
+def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]:
+    """The name of a role noun the parser hung on the noun's genitive ("Die Haushaltspolitikerin
+    der Grünen, Anja Hajduk, kritisierte": appos of "Grünen"): a person's name set off by a
+    comma in the role noun's genitive chain, when that genitive is no person itself."""
+    frontier = [h]
+    for _ in range(2):
+        frontier = [c for f in frontier for c in s.children[f]
+                    if s.toks[c].dep == "nmod" and c > h and c not in s.persons]
+        for n in frontier:
+            for c in s.children[n]:
+                if (s.toks[c].dep == "appos" and c in s.persons and c > n
+                        and s.toks[c - 1].text == ","):
+                    return actors_of(s, c, depth + 1, seen)
+    return []
 
 
 @dataclass
@@ -391,12 +474,25 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         first = with_actor[0]
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+    if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+        # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
+        # "obj"): the first nominative object that names an actor
+        nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
+               and s.toks[j].tag != "PRF" and actors_of(s, j)]
+        if nom:
+            args.subj = nom[:1]
+            args.obj = [j for j in args.obj if j != nom[0]]
     if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
     auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
     args.passive = s.toks[v].tag == "VVPP" and (
         any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
+        # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
+        # Schaufenster eingeworfen worden"
+        or any(s.toks[p].tag == "VVPP" and any(
+            s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
+            for p in _conjuncts(s, v))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
     if args.passive:
@@ -404,6 +500,15 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
     return args
+
+
+def _conjuncts(s: Sent, v: int) -> list[int]:
+    """Verbs coordinated with ``v`` (its ``conj`` head or ``conj`` children)."""
+    out = [c for c in s.children[v] if s.toks[c].dep == "conj"]
+    h = s.toks[v].head
+    if s.toks[v].dep == "conj" and 0 <= h < len(s) and h != v:
+        out.append(h)
+    return out
 
 
 def _is_zu_infinitive(s: Sent, v: int) -> bool:
@@ -494,7 +599,8 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
         h = s.toks[h].head
     if not s.toks[h].tag.startswith("VV"):
         return None
-    if s.full_lemma(h) not in lex.light_verbs and s.lemma(h) not in lex.light_verbs:
+    if not any(v in lex.light_verbs or v in lex.receive_verbs
+               for v in (s.full_lemma(h), s.lemma(h))):
         return None
     args = verb_args(s, h)
     if n in args.subj and not args.passive:
@@ -527,7 +633,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
             if host is not None and not heads:
-                heads = [j for j in verb_args(s, host).pps.get(prep, []) if j > anchor]
+                heads = list(verb_args(s, host).pps.get(prep, []))
         ids: list[str] = [a for j in heads for a in actors_of(s, j)]
         if not ids and pos == "noun":
             return _linear_pp(s, anchor, prep), True
@@ -569,10 +675,15 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 return _subject_actors(s, c), False
         return [], False
     if slot == "host":
-        if host is None:
+        if host is None or _receives(s, host, ctx.lex):
             return [], False
         return _subject_actors(s, host), False
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
+    return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
 
 
 def _possessor(s: Sent, n: int) -> list[str]:
@@ -641,10 +752,13 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
             continue
         lemma, morph = s.lemma(c), s.toks[c].morph
         for cue in aux.get(lemma, ()):
-            if cue.morph == "future":
+            if cue.morph == "future":  # also the reported future "werde … vorgehen"
                 if (s.toks[a].tag == "VVINF" or (host is not None
                                                  and s.toks[host].tag == "VVINF")) \
-                        and "Mood=Sub" not in morph:
+                        and not _konj2(s, c):
+                    found.append(cue.modality)
+            elif cue.morph == "konj2":
+                if _konj2(s, c):
                     found.append(cue.modality)
             elif cue.morph == "perfect":
                 if perfect:
@@ -669,6 +783,30 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                     found += hit
                     break
     return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+def _future(s: Sent, v: int) -> bool:
+    """Is verb ``v`` in the future (``wird``/reported ``werde`` + infinitive) or wanted
+    (``will``)? Not in Konjunktiv II (``würde``: hypothetical)."""
+    if s.toks[v].tag != "VVINF":
+        return False
+    return any(s.lemma(c) in ("werden", "wollen") and not _konj2(s, c)
+               for c in s.complex(v) if c != v)
+
+
+def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
+    bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts)
+    nor "immer mehr"."""
+    return any(s.segment[j] == s.segment[v] and s.lemma(j) in lex.position_adverbs
+               and not (j + 1 < len(s) and s.lemma(j + 1) in ("wieder", "mehr", "noch"))
+               for j in range(len(s)))
+
+
+def _konj2(s: Sent, c: int) -> bool:
+    """Is auxiliary ``c`` in Konjunktiv II (``würde``, ``könnte``: hypothetical), not in
+    Konjunktiv I (``werde``, ``könne``: reported speech, which the tagger marks alike)?"""
+    return "Mood=Sub" in s.toks[c].morph and s.toks[c].text.lower().startswith(KONJ2_STEMS)
 
 
 # ------------------------------------------------------------------------------ the coder
@@ -699,6 +837,26 @@ def _statement_of(article: Article, start: int) -> int | None:
         if any(q.start <= start < q.end for q in st.quote):
             return k
     return None
+
+
+def _destination(ctx: Context, s: Sent, anchor: int, args: Args | None,
+                 host: int | None) -> list[str]:
+    """The place a visit goes to when the actor layer did not link it ("nach Kinshasa
+    reisen", "Besuch in Kunduz"): the manual's recipient of a visit is its host, and a city
+    stands for it. Only for visits: elsewhere a place is no participant."""
+    heads: list[int] = []
+    for prep in ("nach", "in"):
+        if args is not None:
+            heads += args.pps.get(prep, [])
+        heads += [c for c in s.children[anchor] if s.prep(c) == prep]
+        if host is not None:
+            heads += verb_args(s, host).pps.get(prep, [])
+    for j in heads:
+        t = s.toks[j]
+        for e in ctx.article.entities:
+            if e.label == "LOC" and not e.actor and e.start <= t.start < e.end:
+                return [LOCAL + e.text]
+    return []
 
 
 def _location(ctx: Context, s: Sent, f: Found, host: int | None) -> tuple[int, int] | None:
@@ -752,6 +910,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
+            continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
+        if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
+            continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
@@ -759,6 +921,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
+            f.target = _destination(ctx, s, anchor, args, host)
+        if host is not None and not f.target and _receives(s, host, ctx.lex):
+            f.target = [a for a in _subject_actors(s, host) if a not in f.source]
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
@@ -799,8 +965,22 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
-        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos):
+        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
+                and not _agentless_passive(s, f, args) \
+                and not (host is not None and _agentless_passive(
+                    s, f, verb_args(s, host), at=host)):
             continue
+        if f.plover in ("ASSAULT", "COERCE") and f.source and all(
+                a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
+                for a in f.source):  # "Demonstranten legten Feuer": a riot, not an attack
+            f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") if f.plover == "ASSAULT" \
+                else ("PROTEST", "144", "obstruct")
+        if f.modality == "negated" and _future(s, anchor if host is None else host):
+            to = ctx.lex.renounce_code(f.plover, f.cameo)
+            if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
+                f.notes.append(f"renounced: {f.plover} → {to[0]}")
+                f.plover, f.cameo = to
+                f.mode, f.modality = "", "asserted"
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
@@ -813,6 +993,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
+    # an event noun in a circumstance phrase ("nach seinem Rücktritt", "wegen der
+    # Anschläge") is presupposed background when the sentence reports another event
+    background = [f for f in out if s.toks[f.anchor].tag == "NN"
+                  and s.prep(f.anchor) in CIRCUMSTANCE_PREPS]
+    if len(background) < len(out):
+        out = [f for f in out if f not in background]
     if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
         out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
     return _dedupe(_drop_contents(s, out))
@@ -823,6 +1009,12 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
     Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
     it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
     another event responds to is that event's topic."""
+    # a promise or agreement whose content is coded ("vereinbarten, die Truppen abzuziehen"
+    # is an announced retreat, CONCEDE): the content, rewritten as intent, is the event
+    promised = {a for f in found if any(n.startswith("intent") for n in f.notes)
+                for a in s.ancestors(f.anchor, 2)}
+    found = [f for f in found if not (f.plover == "AGREE" and f.cameo == "030"
+                                      and s.is_verb(f.anchor) and f.anchor in promised)]
     takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
     others = {f.anchor for f in found}
     out: list[Found] = []
@@ -912,6 +1104,26 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
     return _occurrence_verb(ctx, s, f.anchor) is not None
+
+
+def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = None) -> bool:
+    """A main-clause passive without agent whose patient is no participant ("Ein
+    Investitionsabkommen wurde unterzeichnet", "Die Demonstration ist abgesagt worden",
+    "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
+    happened. Not for subordinate clauses (background), non-asserted modality, entries that
+    need an actor (``needsrc``/``needtgt``) or types that require a recipient."""
+    if args is None or not args.passive or f.source or f.target:
+        return False
+    if f.modality != "asserted":
+        return False
+    things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
+              and not s.actors_at[j] and (s.local_at[j] is None or j in s.weak)]
+    if not things:  # "wird festgehalten, dass …", "der Politiker wurde verpflichtet"
+        return False
+    v = f.anchor if at is None else at  # a noun's host: "Gespräche wurden aufgenommen"
+    root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v))
+    return root and not {"needsrc", "needtgt"} & f.entry.flags \
+        and not codes.plover_types()[f.plover].requires_recipient
 
 
 def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:

@@ -100,6 +100,10 @@ class Lexicon:
     nonagents: frozenset[str] = frozenset()  # lemmas (lower) that never name a participant
     nonagent_suffixes: tuple[str, ...] = ()  # endings of such nouns (abstract, time, things)
     judgements: dict[str, str] = field(default_factory=dict)  # evaluative lemma -> neg | pos
+    receive_verbs: frozenset[str] = frozenset()  # "erhalten": the subject is the recipient
+    renounce: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
+    protesters: tuple[str, ...] = ()  # word starts of protesting participants (Demonstrant)
+    position_adverbs: frozenset[str] = frozenset()  # "grundsätzlich": a stance, no act
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -149,10 +153,11 @@ class Lexicon:
 
     def intent_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a planned/proposed act of ``plover``/``cameo``; None: keep."""
-        for n in range(len(cameo), 1, -1):
-            if (plover, cameo[:n]) in self.intent:
-                return self.intent[(plover, cameo[:n])]
-        return None
+        return _longest(self.intent, plover, cameo)
+
+    def renounce_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
+        """(type, CAMEO code) of a promise not to do ``plover``/``cameo``; None: keep."""
+        return _longest(self.renounce, plover, cameo)
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
         """Cues of one scope by lower-case lemma (built once per lexicon)."""
@@ -185,6 +190,14 @@ class Lexicon:
     @cached_property
     def _noun_memo(self) -> dict[str, list[Trigger]]:
         return {}
+
+
+def _longest(table: dict[tuple[str, str], tuple[str, str]], plover: str,
+             cameo: str) -> tuple[str, str] | None:
+    for n in range(len(cameo), 0, -1):
+        if (plover, cameo[:n]) in table:
+            return table[(plover, cameo[:n])]
+    return None
 
 
 @cache
@@ -246,4 +259,9 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in read_tsv("verbal_markers.tsv")),
                    frozenset(w for w in nonagents if not w.startswith("*")),
                    tuple(w[1:] for w in nonagents if w.startswith("*")),
-                   {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")})
+                   {r["lemma"].lower(): r["polarity"] for r in read_tsv("judgements.tsv")},
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "receive"),
+                   {(r["plover"], r["from"]): (r["to_type"], r["to"])
+                    for r in read_tsv("renounce.tsv")},
+                   tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")),
+                   frozenset(r["lemma"].lower() for r in read_tsv("positions.tsv")))

@@ -177,7 +177,8 @@ def relation_timeline(conn: sqlite3.Connection, actor_a: str, actor_b: str) -> d
         for key in ("events", "q1", "q2", "q3", "q4", "mentions"):
             entry[key] = period[key]
         entry["goldstein_mean"] = period["goldstein_mean"]
-    events = list_events(conn, actor=actor_a, other=actor_b, limit=100)["items"]
+    events = list_events(conn, actor=actor_a, other=actor_b, with_total=False,
+                         limit=100)["items"]
     return {
         "actor": actor_a,
         "other": actor_b,

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from lagebild.store import relation_agg
 from lagebild.store.filters import Where, page
 
 WINDOW_DAYS = 2
@@ -51,8 +52,11 @@ def _key(conn: sqlite3.Connection, article_id: str, idx: int) -> tuple[str, list
     return (f"{sources}>{targets}" if pairs else ""), pairs
 
 
-def assign_article(conn: sqlite3.Connection, article_id: str) -> set[int]:
-    """Put every unclustered event of one article into a cluster; the touched cluster ids."""
+def assign_article(conn: sqlite3.Connection, article_id: str, aggregate: bool = True
+                   ) -> set[int]:
+    """Put every unclustered event of one article into a cluster; the touched cluster ids.
+    ``aggregate``: bring the relation aggregates of the touched clusters up to date (off
+    while ``cluster_all`` rebuilds them once at the end)."""
     art = conn.execute("SELECT published, near_duplicate_of FROM articles WHERE id = ?",
                        (article_id,)).fetchone()
     if art is None:
@@ -88,6 +92,8 @@ def assign_article(conn: sqlite3.Connection, article_id: str) -> set[int]:
                      (cluster, article_id, idx))
         touched.add(cluster)
     recount(conn, touched)
+    if aggregate:
+        relation_agg.refresh(conn, touched)
     return touched
 
 
@@ -120,8 +126,14 @@ def recount(conn: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
 
 def prune(conn: sqlite3.Connection) -> None:
     """Drop clusters that lost all their mentions (their articles were re-indexed)."""
-    conn.execute("DELETE FROM event_clusters WHERE id NOT IN"
-                 " (SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL)")
+    gone = [r[0] for r in conn.execute(
+        "SELECT id FROM event_clusters WHERE id NOT IN"
+        " (SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL)")]
+    for start in range(0, len(gone), 500):
+        chunk = gone[start:start + 500]
+        conn.execute(f"DELETE FROM event_clusters WHERE id IN ({','.join('?' * len(chunk))})",
+                     chunk)
+    relation_agg.refresh(conn, gone)
 
 
 def cluster_all(conn: sqlite3.Connection) -> None:
@@ -133,7 +145,8 @@ def cluster_all(conn: sqlite3.Connection) -> None:
         "SELECT id FROM articles ORDER BY near_duplicate_of IS NOT NULL, published, ingested_at,"
         " id")]
     for article_id in ids:
-        assign_article(conn, article_id)
+        assign_article(conn, article_id, aggregate=False)
+    relation_agg.rebuild(conn)
 
 
 # -- reading --------------------------------------------------------------------------------

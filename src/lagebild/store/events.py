@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lagebild.store.filters import Where, page
+from lagebild.store.relation_query import has_aggregates
 
 EVENT_SORTS = {
     "date": "COALESCE(e.date, a.published) ASC",
@@ -71,14 +72,18 @@ def has_actor(role: str | None = None) -> str:
             f" WHERE ea.actor_id = ?{in_role})")
 
 
+# the events between two actors, in either direction, from the actors' index entries: the
+# events a query starts from (an OR of four conditions on every event took 0.4 s)
+_PAIR = ("SELECT s.article_id, s.idx FROM event_actors s JOIN event_actors t"
+         " ON t.article_id = s.article_id AND t.idx = s.idx AND t.role = 'target'"
+         " AND t.actor_id = ? WHERE s.role = 'source' AND s.actor_id = ?")
+_BETWEEN = (f"({_PAIR} UNION {_PAIR}) pair CROSS JOIN events e"
+            " ON e.article_id = pair.article_id AND e.idx = pair.idx")
+
+
 def _actor_where(where: Where, actor: str | None, other: str | None, source: str | None,
                  target: str | None) -> None:
-    if actor and other:
-        # between the two, in either direction
-        where.add(f"(({has_actor('source')} AND {has_actor('target')})"
-                  f" OR ({has_actor('source')} AND {has_actor('target')}))",
-                  actor, "source", other, "target", other, "source", actor, "target")
-    elif actor:
+    if actor and not other:
         where.add(has_actor(), actor)
     if source:
         where.add(has_actor("source"), source, "source")
@@ -124,19 +129,43 @@ def list_events(
     if article_id:
         where.add("e.article_id = ?", article_id)
     where.dates(EVENT_DATE, date_from, date_to)
-    base = f"FROM events e JOIN articles a ON a.id = e.article_id {where.sql}"
-    order = EVENT_SORTS.get(sort, EVENT_SORTS["-date"])
+    events, params = "events e", list(where.params)
+    if actor and other and has_aggregates(conn):
+        # the clusters filed under the pair (every event is a mention of a cluster with the
+        # same actors): a few thousand index entries where the actors' own are many more
+        where.add("e.cluster_id IN (SELECT cluster_id FROM relation_clusters"
+                  " WHERE source_id = ? AND target_id = ? UNION ALL SELECT cluster_id"
+                  " FROM relation_clusters WHERE source_id = ? AND target_id = ?)",
+                  actor, other, other, actor)
+        params = list(where.params)
+    elif actor and other:
+        events, params = _BETWEEN, [other, actor, actor, other, *params]
+    base = f"FROM {events} JOIN articles a ON a.id = e.article_id {where.sql}"
+    order = f"{EVENT_SORTS.get(sort, EVENT_SORTS['-date'])}, e.article_id, e.idx"
+    page_from, page_order = base, order
+    if "a." not in where.sql:
+        # the page without the articles: their date only where an event has none (every
+        # event has its article, so no row is lost)
+        page_from = f"FROM {events} {where.sql}"
+        page_order = order.replace(
+            "a.published", "(SELECT published FROM articles WHERE id = e.article_id)")
+    # the page's keys first, then its columns: SQLite would otherwise read every matching
+    # article's text (the evidence) before sorting, 0.15 s for a frequent pair
     rows = conn.execute(
         f"""SELECT e.article_id, e.idx, e.code, e.plover, e.quad_class, e.source_actor_id,
                    e.target_actor_id, e.modality, e.date, e.start, e.end, e.data,
                    substr(json_extract(a.doc, '$.text'), e.start + 1, e.end - e.start)
                      AS evidence,
                    a.published, a.title, a.url
-            {base} ORDER BY {order}, e.article_id, e.idx LIMIT ? OFFSET ?""",
-        [*where.params, limit, offset],
+            FROM (SELECT e.article_id AS article_id, e.idx AS idx {page_from}
+                  ORDER BY {page_order} LIMIT ? OFFSET ?) page
+              JOIN events e ON e.article_id = page.article_id AND e.idx = page.idx
+              JOIN articles a ON a.id = e.article_id
+            ORDER BY {order}""",
+        [*params, limit, offset],
     ).fetchall()
     items = [event_row(r) for r in rows]
-    total = (conn.execute(f"SELECT COUNT(*) {base}", where.params).fetchone()[0]
+    total = (conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
              if with_total else len(items))
     return page(items, total, limit, offset)
 

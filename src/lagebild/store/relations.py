@@ -13,15 +13,29 @@ through their office holders.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
-from datetime import date
 from typing import Any
 
 from lagebild.actors.kb import load_kb
 from lagebild.store.filters import date_upper_bound, marks
+from lagebild.store.relation_agg import milli, period_of
+from lagebild.store.relation_groups import group_of
+from lagebild.store.relation_periods import (
+    CLUSTER_COLUMNS,
+    add_cluster,
+    finish,
+    finish_counterparts,
+    new_period,
+)
+from lagebild.store.relation_query import (
+    aggregated_counterparts,
+    aggregated_series,
+    has_aggregates,
+    key_series,
+)
+
+__all__ = ["PERIODS", "counterparts", "members", "period_of", "relation_series"]
 
 PERIODS = ("day", "week", "month", "year")
-_MEMBER_TYPES = {"government", "body", "sector"}
 
 
 def members(conn: sqlite3.Connection, actor_id: str, expand: bool = True) -> list[str]:
@@ -31,33 +45,20 @@ def members(conn: sqlite3.Connection, actor_id: str, expand: bool = True) -> lis
     if not expand or actor is None or actor.type != "state":
         return [actor_id]
     found = [actor_id]
-    stored = [r[0] for r in conn.execute("SELECT DISTINCT actor_id FROM cluster_actors")]
-    for other in stored:
-        if other == actor_id:
-            continue
-        info = kb.get(other)
-        if info is None or info.country != actor_id:
-            continue
-        cameo = info.cameo or ""
-        if info.type in _MEMBER_TYPES or (info.type == "person" and cameo.startswith(actor_id)
-                                          and cameo[3:6] in ("GOV", "MIL")):
-            found.append(other)
+    stored = [r[0] for r in conn.execute(_STORED_ACTORS) if r[0] is not None]
+    found += [other for other in stored
+              if other != actor_id and group_of(other, kb) == actor_id]
     return found
 
 
-def period_of(day: str, by: str) -> str:
-    """The period label of a day: 2015-09-18, 2015-W38, 2015-09, 2015."""
-    if by == "day":
-        return day[:10]
-    if by == "month":
-        return day[:7]
-    if by == "year":
-        return day[:4]
-    try:
-        iso = date.fromisoformat(day[:10]).isocalendar()
-    except ValueError:
-        return day[:7]
-    return f"{iso.year}-W{iso.week:02d}"
+# the distinct actor ids of ``cluster_actors`` by hopping along its primary key (one index
+# search per actor: ``SELECT DISTINCT`` read all its rows, 12 ms on 100,000 events)
+_STORED_ACTORS = """WITH RECURSIVE seen(id) AS (
+    SELECT MIN(actor_id) FROM cluster_actors
+    UNION ALL
+    SELECT (SELECT MIN(actor_id) FROM cluster_actors WHERE actor_id > seen.id) FROM seen
+    WHERE seen.id IS NOT NULL)
+  SELECT id FROM seen"""
 
 
 def _clusters(conn: sqlite3.Connection, sources: list[str], targets: list[str],
@@ -70,9 +71,7 @@ def _clusters(conn: sqlite3.Connection, sources: list[str], targets: list[str],
         where.append("c.day < ?")
         params.append(date_upper_bound(date_to))
     return conn.execute(
-        f"""SELECT c.id, c.day, c.plover, c.code, c.quad_class, c.goldstein, c.mentions,
-                   c.articles, c.sources, c.root_article_id, c.root_idx
-            FROM event_clusters c
+        f"""SELECT {CLUSTER_COLUMNS} FROM event_clusters c
             WHERE c.id IN (SELECT cluster_id FROM cluster_actors
                            WHERE role = 'source' AND actor_id IN ({marks(sources)}))
               AND c.id IN (SELECT cluster_id FROM cluster_actors
@@ -81,23 +80,32 @@ def _clusters(conn: sqlite3.Connection, sources: list[str], targets: list[str],
         [*sources, *targets, *params]).fetchall()
 
 
-def _evidence(conn: sqlite3.Connection, article_id: str, idx: int) -> dict[str, Any]:
-    row = conn.execute(
-        """SELECT a.title, a.url, a.published,
-                  substr(json_extract(a.doc, '$.text'), e.start + 1, e.end - e.start)
-           FROM events e JOIN articles a ON a.id = e.article_id
-           WHERE e.article_id = ? AND e.idx = ?""", (article_id, idx)).fetchone()
-    if row is None:
-        return {"article_id": article_id}
-    return {"article_id": article_id, "title": row[0], "url": row[1], "published": row[2],
-            "text": (row[3] or "").strip()}
-
-
 def relation_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str = "month",
                     directed: bool = False, date_from: str | None = None,
                     date_to: str | None = None, examples: int = 2) -> list[dict[str, Any]]:
     """Per period: events A→B (and B→A unless ``directed``) by QuadClass, Goldstein sum and
-    mean, top PLOVER types, mentions, distinct articles and sources, example evidence."""
+    mean, top PLOVER types, mentions, distinct articles and sources, example evidence.
+
+    Read from the relation aggregates (``relation_agg``); counted cluster by cluster where
+    the store has none yet (a raw connection to an unmigrated file) or more than two
+    examples per period are asked for (the aggregates keep a day's first two clusters)."""
+    if examples <= 2 and has_aggregates(conn):
+        by_key = key_series(conn, a, b, by=by, directed=directed, date_from=date_from,
+                            date_to=date_to, examples=examples)
+        if by_key is not None:
+            return by_key
+        return aggregated_series(conn, a, b, by=by, directed=directed, date_from=date_from,
+                                 date_to=date_to, examples=examples)
+    return relation_series_direct(conn, a, b, by=by, directed=directed, date_from=date_from,
+                                  date_to=date_to, examples=examples)
+
+
+def relation_series_direct(conn: sqlite3.Connection, a: list[str], b: list[str], *,
+                           by: str = "month", directed: bool = False,
+                           date_from: str | None = None, date_to: str | None = None,
+                           examples: int = 2) -> list[dict[str, Any]]:
+    """``relation_series`` counted cluster by cluster (the reference the aggregates are
+    tested against)."""
     found: dict[int, tuple[sqlite3.Row, str]] = {}
     for row in _clusters(conn, a, b, date_from, date_to):
         found[row["id"]] = (row, "a_to_b")
@@ -116,51 +124,38 @@ def relation_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by:
                     WHERE e.cluster_id IN ({marks(chunk)})""", chunk):
             outlets.setdefault(cid, set()).add((article_id, outlet))
     periods: dict[str, dict[str, Any]] = {}
+    distinct: dict[str, tuple[set[str], set[str]]] = {}
     for cid, (row, direction) in sorted(found.items(), key=lambda kv: (kv[1][0]["day"], kv[0])):
         label = period_of(row["day"], by)
         p = periods.get(label)
         if p is None:  # (not setdefault: it would build the empty entry for every event)
-            p = periods[label] = {
-                "period": label, "events": 0, "a_to_b": 0, "b_to_a": 0, "mentions": 0,
-                "q1": 0, "q2": 0, "q3": 0, "q4": 0, "goldstein_sum": 0.0, "_g": 0,
-                "_types": Counter(), "_articles": set(), "_sources": set(), "_examples": []}
-        p["events"] += 1
-        p[direction] += 1
-        p["mentions"] += row["mentions"]
-        if row["quad_class"] in (1, 2, 3, 4):
-            p[f"q{row['quad_class']}"] += 1
-        if row["goldstein"] is not None:
-            p["goldstein_sum"] += float(row["goldstein"])
-            p["_g"] += 1
-        p["_types"][row["plover"] or "?"] += 1
+            p = periods[label] = new_period(label)
+            distinct[label] = (set(), set())
+        add_cluster(p, row, direction)
+        articles, sources = distinct[label]
         for article_id, outlet in outlets.get(cid, set()):
-            p["_articles"].add(article_id)
-            p["_sources"].add(outlet)
+            articles.add(article_id)
+            sources.add(outlet)
         if len(p["_examples"]) < examples:
             p["_examples"].append((row, direction))
-    series = []
-    for label in sorted(periods):
-        p = periods[label]
-        g = p.pop("_g")
-        p["goldstein_sum"] = round(p["goldstein_sum"], 2)
-        p["goldstein_mean"] = round(p["goldstein_sum"] / g, 2) if g else None
-        p["cooperation"] = p["q1"] + p["q2"]
-        p["conflict"] = p["q3"] + p["q4"]
-        p["top_types"] = [{"type": t, "events": n} for t, n in p.pop("_types").most_common(3)]
-        p["articles"] = len(p.pop("_articles"))
-        p["sources"] = len(p.pop("_sources"))
-        p["examples"] = [
-            {"cluster_id": r["id"], "day": r["day"], "type": r["plover"], "code": r["code"],
-             "direction": d, "mentions": r["mentions"],
-             **_evidence(conn, r["root_article_id"], r["root_idx"])}
-            for r, d in p.pop("_examples")]
-        series.append(p)
-    return series
+    for label, (articles, sources) in distinct.items():
+        periods[label]["_articles"], periods[label]["_sources"] = len(articles), len(sources)
+    return finish(conn, periods)
 
 
 def counterparts(conn: sqlite3.Connection, a: list[str], *, date_from: str | None = None,
                  date_to: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
     """The actors A has most events with (either direction), with QuadClass counts."""
+    if has_aggregates(conn):
+        return aggregated_counterparts(conn, a, date_from=date_from, date_to=date_to,
+                                       limit=limit)
+    return counterparts_direct(conn, a, date_from=date_from, date_to=date_to, limit=limit)
+
+
+def counterparts_direct(conn: sqlite3.Connection, a: list[str], *,
+                        date_from: str | None = None, date_to: str | None = None,
+                        limit: int = 10) -> list[dict[str, Any]]:
+    """``counterparts`` counted cluster by cluster (the reference for the aggregates)."""
     where, params = "", []
     if date_from:
         where += " AND c.day >= ?"
@@ -177,19 +172,15 @@ def counterparts(conn: sqlite3.Connection, a: list[str], *, date_from: str | Non
     seen: dict[str, dict[str, Any]] = {}
     for actor_id, cid, quad, goldstein in rows:
         entry = seen.setdefault(actor_id, {"id": actor_id, "_ids": set(), "q1": 0, "q2": 0,
-                                           "q3": 0, "q4": 0, "_g": []})
+                                           "q3": 0, "q4": 0, "_g": 0, "_n": 0})
         if cid in entry["_ids"]:
             continue
         entry["_ids"].add(cid)
         if quad in (1, 2, 3, 4):
             entry[f"q{quad}"] += 1
         if goldstein is not None:
-            entry["_g"].append(float(goldstein))
-    out = []
+            entry["_g"] += milli(goldstein)
+            entry["_n"] += 1
     for entry in seen.values():
-        g = entry.pop("_g")
         entry["events"] = len(entry.pop("_ids"))
-        entry["goldstein_mean"] = round(sum(g) / len(g), 2) if g else None
-        out.append(entry)
-    out.sort(key=lambda e: (-e["events"], e["id"]))
-    return out[:limit]
+    return finish_counterparts(seen, limit)

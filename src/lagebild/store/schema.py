@@ -153,6 +153,104 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN cluster_id INTEGER REFERENCES event_clusters(id);
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 5: relation aggregates per actor pair and day (``store.relation_agg``), filled from the
+    # stored clusters after the migration and kept up to date as clusters are written; the
+    # articles of a period with their outlet without reading the article rows (``brief``);
+    # a cluster's mentions with their dates without reading the event rows (a pair's events)
+    """
+    CREATE INDEX articles_period ON articles(published, id, outlet, near_duplicate_of);
+    DROP INDEX events_cluster;
+    CREATE INDEX events_cluster ON events(cluster_id, date);
+    CREATE TABLE relation_clusters (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        cluster_id INTEGER NOT NULL,
+        pairs INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, day, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_clusters_cluster ON relation_clusters(cluster_id);
+    CREATE INDEX relation_clusters_multi ON relation_clusters(source_id, target_id, day)
+        WHERE pairs > 1;
+    CREATE INDEX relation_clusters_multi_target ON relation_clusters(target_id, source_id, day)
+        WHERE pairs > 1;
+    CREATE TABLE relation_days (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        week TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        first_cluster INTEGER NOT NULL,
+        second_cluster INTEGER,
+        PRIMARY KEY (source_id, target_id, day, plover, quad_class)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_days_target ON relation_days(target_id, source_id, day);
+    CREATE TABLE relation_totals (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        PRIMARY KEY (source_id, target_id, quad_class)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_totals_target ON relation_totals(target_id, source_id);
+    CREATE TABLE relation_articles (
+        source_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        week TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (source_id, target_id, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE relation_groups (
+        actor_id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_groups_group ON relation_groups(group_id);
+    CREATE TABLE relation_key_clusters (
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        day TEXT NOT NULL,
+        cluster_id INTEGER NOT NULL,
+        flag INTEGER NOT NULL,
+        PRIMARY KEY (x, y, day, cluster_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX relation_key_clusters_cluster ON relation_key_clusters(cluster_id);
+    CREATE TABLE relation_key_periods (
+        kind TEXT NOT NULL,
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        period TEXT NOT NULL,
+        flag INTEGER NOT NULL,
+        plover TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_milli INTEGER NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        first_key TEXT NOT NULL,
+        PRIMARY KEY (kind, x, y, period, flag, plover, quad_class)
+    ) WITHOUT ROWID;
+    CREATE TABLE relation_key_counts (
+        kind TEXT NOT NULL,
+        x TEXT NOT NULL,
+        y TEXT NOT NULL,
+        period TEXT NOT NULL,
+        scope INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        first_cluster INTEGER NOT NULL,
+        second_cluster INTEGER,
+        PRIMARY KEY (kind, x, y, period, scope)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 #: migrations after which every stored document is rewritten in the current article schema
@@ -160,5 +258,7 @@ MIGRATIONS: list[str] = [
 REWRITE_LAYERS = frozenset({3})
 #: migrations after which every stored event is (re-)clustered
 CLUSTER_EVENTS = frozenset({4})
+#: migrations after which the relation aggregates are computed from the stored clusters
+AGGREGATE_RELATIONS = frozenset({5})
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -114,7 +114,10 @@ def pipeline(
     epochs: int = typer.Option(recipe.EPOCHS, "--epochs"),
     max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
-    sources: str = typer.Option("germeval,europarl,ud,ud_pud", "--sources"),
+    sources: str = typer.Option(
+        "germeval,europarl,ud,ud_pud", "--sources",
+        help="gold sources; add conll for CoNLL-2003 train (research/NonCommercial)",
+    ),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
     config: Path | None = typer.Option(None, "--config", help="spaCy config (default: shipped)"),
     lexicon_table: Path | None = typer.Option(
@@ -165,6 +168,13 @@ def pipeline(
     ),
     batch_words: int = typer.Option(1000, "--batch-words", min=1,
                                     help="words per update batch (one source per batch)"),
+    conll_misc: str = typer.Option(
+        "rules", "--conll-misc",
+        help="CoNLL MISC spans: rules (table; conflicts unknown) | unknown | oth",
+    ),
+    fresh: bool = typer.Option(
+        False, "--fresh", help="ignore OUT/checkpoint (default: resume after its epoch)"
+    ),
 ) -> None:
     """Train all components with the shipped model's recipe; the best epoch lands in OUT/model-best.
 
@@ -173,6 +183,13 @@ def pipeline(
     from lagebild.training.train import CONFIG, TrainOptions, train_pipeline
 
     overrides = parse_overrides(set_ or [])
+    from lagebild.training.conll import CONLL_DEV, CONLL_TRAIN, MISC_POLICIES
+
+    if conll_misc not in MISC_POLICIES:
+        raise typer.BadParameter(f"{conll_misc!r} is not one of {', '.join(MISC_POLICIES)}",
+                                 param_hint="--conll-misc")
+    if "conll" in sources.split(","):
+        require_training_data(data, (CONLL_TRAIN, CONLL_DEV))
     require_inputs(data, gold=True,
                    raw=silver and (hanta_silver is None or distill_silver is None))
     require_packages(lexicon=not no_lexicon and lexicon_table is None and init_model is None,
@@ -191,7 +208,7 @@ def pipeline(
         companies=companies,
         no_ner_from=tuple(s for s in no_ner_from.split(",") if s), silver=silver,
         teachers=tuple(teacher or ()), silver_threads=silver_threads, overrides=overrides,
-        batch_words=batch_words,
+        batch_words=batch_words, conll_misc=conll_misc, resume=not fresh,
     )
     if all_ner_labels:
         opts.drop_ner_labels = ()

@@ -77,6 +77,9 @@ class GoldSentence:
     # entity spans as (start token, end token exclusive, label)
     ents: list[tuple[int, int, str]] | None = None
     source: str = ""
+    # token spans (start, end exclusive) whose entity annotation is unknown: missing in training
+    # (no loss), ignored by the scores; set where a corpus's convention cannot be mapped (conll.py)
+    unknown: list[tuple[int, int]] | None = None
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -262,7 +265,9 @@ def to_doc(vocab: Vocab, sent: GoldSentence) -> Doc:
         deps=sent.deps,
     )
     if sent.ents is not None:
-        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in sent.ents], default="outside")
+        missing = [Span(doc, s, e) for s, e in sent.unknown or ()]
+        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in sent.ents], missing=missing,
+                     default="outside")
     return doc
 
 

@@ -9,6 +9,7 @@ germeval ner
 europarl ner, tagger (STTS), trainable_lemmatizer
 ud       tagger, morphologizer, trainable_lemmatizer, parser
 ud_pud   morphologizer, trainable_lemmatizer, parser (PUD XPOS is not STTS)
+conll    ner (CoNLL-2003 train, labels mapped by :mod:`lagebild.training.conll`; opt-in)
 hanta    tagger, trainable_lemmatizer (silver, :mod:`lagebild.training.silver`)
 distill  ner (silver from the e5 teacher, :mod:`lagebild.training.distill`)
 ======== =====================================================
@@ -20,6 +21,8 @@ Each batch comes from one source and only that source's components are updated
 (``nlp.update(exclude=...)``); the tok2vec listener order is rearranged per batch so that
 the last *updated* listener triggers the tok2vec backprop. Deterministic given ``seed`` and
 ``epochs`` (single-threaded numpy ops, seeded shuffles); ``max_minutes`` is only a safety net.
+After every epoch a checkpoint is written (:mod:`lagebild.training.resume`); the same command
+run again continues from it.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from thinc.api import fix_random_seed
 
 from lagebild.eval.scoring import score_ner, score_ud
 from lagebild.nlp.components import LEXFEAT, LexicalFeatures, customize_tokenizer
-from lagebild.training import recipe
+from lagebild.training import recipe, resume
 from lagebild.training.data import GoldSentence, Splits, blank_doc, load_splits, to_doc
 
 CONFIG = Path(__file__).with_name("config.cfg")
@@ -53,6 +56,7 @@ SOURCE_COMPONENTS: dict[str, tuple[str, ...]] = {
     "ud_pud": ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser"),
     "hanta": ("tok2vec", "tagger", "trainable_lemmatizer"),
     "distill": ("tok2vec", "ner"),
+    "conll": ("tok2vec", "ner"),
 }
 SILVER_SOURCES = frozenset({"hanta", "distill"})
 # GermEval labels too rare to learn (≤ 42 training spans each, 16 of 869 dev spans together):
@@ -90,6 +94,8 @@ class TrainOptions:
     no_ner_from: tuple[str, ...] = ()  # sources whose entity labels are not trained
     init_model: Path | None = None  # continue training this trained pipeline (no initialize)
     learn_rate: float | None = None  # override the config's learning rate
+    conll_misc: str = "rules"  # CoNLL MISC spans: rules | unknown | oth (training.conll)
+    resume: bool = True  # continue from OUT/checkpoint when it was written with these options
     log: Callable[[str], None] = print
     # After every update: (steps done, steps in the whole run); the CLI draws a progress bar.
     progress: Callable[[int, int], None] | None = None
@@ -160,6 +166,8 @@ def evaluate(nlp: Language, dev: dict[str, list[GoldSentence]]) -> dict[str, Any
         scores["ner_germeval"] = score_ner(nlp, dev["germeval"], "germeval")
     if dev.get("europarl") and "ner" in nlp.pipe_names:
         scores["ner_europarl"] = score_ner(nlp, dev["europarl"], "europarl")
+    if dev.get("conll") and "ner" in nlp.pipe_names:
+        scores["ner_conll"] = score_ner(nlp, dev["conll"], "conll")
     ud = dev.get("ud", []) + dev.get("ud_pud", [])
     if ud:
         scores["ud"] = score_ud(nlp, ud)
@@ -172,6 +180,8 @@ def _summary(scores: dict[str, Any]) -> dict[str, float]:
         out["ge_f1"] = scores["ner_germeval"]["f1"]
     if "ner_europarl" in scores:
         out["ep_f1"] = scores["ner_europarl"]["f1"]
+    if "ner_conll" in scores:  # logged, not in the objective (comparable with earlier runs)
+        out["conll_f1"] = scores["ner_conll"]["f1"]
     if "ud" in scores:
         for k in ("upos", "xpos", "lemma", "mood_sub_f1", "las"):
             out[k] = scores["ud"][k] or 0.0
@@ -223,6 +233,8 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         opts.log(f"lexicon: {len(lex.table)} entries")
     splits = load_splits(opts.data)
     train_src, dev_src = split_sources(splits)
+    if "conll" in opts.sources:
+        train_src["conll"], dev_src["conll"] = _conll_sources(opts)
     if opts.silver:
         built = recipe.ensure_silver(
             opts.data, opts.out, limit=opts.limit, teachers=opts.teachers,
@@ -269,9 +281,20 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
     best = -1.0
     best_epoch = -1
     history: list[dict[str, Any]] = []
+    first_epoch = 1
+    options = resume.fingerprint(_checkpoint_options(opts))
+    state = resume.load(opts.out, options) if opts.resume else None
+    if state is not None:
+        done = resume.restore(state, nlp, optimizer, rng)
+        step, total_steps = done.step, done.total_steps
+        best, best_epoch = done.best, done.best_epoch
+        history, first_epoch = list(done.history), done.epoch + 1
+        opts.log(f"resuming after epoch {done.epoch} from {opts.out / resume.CHECKPOINT}")
+    elif opts.resume and (opts.out / resume.CHECKPOINT).exists():
+        opts.log("checkpoint: written with other options, starting afresh")
     log_file = opts.out / "train-log.jsonl"
-    log_file.write_text("", encoding="utf-8")
-    for epoch in range(1, opts.epochs + 1):
+    log_file.write_text("".join(json.dumps(r) + "\n" for r in history), encoding="utf-8")
+    for epoch in range(first_epoch, opts.epochs + 1):
         t0 = time.perf_counter()
         batches: list[tuple[str, list[Example]]] = []
         for src in sorted(train_egs):
@@ -309,6 +332,8 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
         with log_file.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
         opts.log(json.dumps(record))
+        resume.save(opts.out, nlp, optimizer, rng,
+                    resume.Progress(epoch, step, total_steps, best, best_epoch, history), options)
         if (time.perf_counter() - start) / 60 > opts.max_minutes:
             opts.log("time budget reached, stopping")
             break
@@ -318,6 +343,28 @@ def train_pipeline(opts: TrainOptions) -> dict[str, Any]:
               "minutes": round((time.perf_counter() - start) / 60, 1)}
     (opts.out / "train-result.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     return result
+
+
+def _conll_sources(opts: TrainOptions) -> tuple[list[GoldSentence], list[GoldSentence]]:
+    """CoNLL train with GermEval labels (``opts.conll_misc`` decides MISC), and testa as it is
+    (the epoch log scores it in the CoNLL convention)."""
+    from collections import Counter
+
+    from lagebild.training.conll import CONLL_DEV, CONLL_TRAIN, misc_as, read_conll
+
+    counts: Counter[str] = Counter()
+    train = misc_as(read_conll(opts.data / CONLL_TRAIN), opts.conll_misc, counts)
+    opts.log(f"conll MISC policy {opts.conll_misc}: " + json.dumps(dict(sorted(counts.items()))))
+    return train, read_conll(opts.data / CONLL_DEV)
+
+
+def _checkpoint_options(opts: TrainOptions) -> dict[str, Any]:
+    """What a checkpoint must agree on to be resumed (not the safety stop or the log hooks)."""
+    keys = ("data", "seed", "epochs", "batch_words", "lexicon", "sources", "limit", "config",
+            "hanta_silver", "distill_silver", "silver_per_epoch", "silver", "teachers",
+            "overrides", "drop_ner_labels", "no_ner_from", "init_model", "learn_rate",
+            "conll_misc")
+    return {k: getattr(opts, k) for k in keys}
 
 
 def _restore_tree2label(nlp: Language) -> None:
