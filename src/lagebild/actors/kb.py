@@ -8,12 +8,17 @@ State sectors (``RUSMIL``, ``SYRREB`` …) are synthesised on demand by :meth:`K
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
+import marshal
+import sys
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from lagebild.actors import text as text_module
 from lagebild.actors.text import (
     alias_key,
     case_of,
@@ -21,6 +26,7 @@ from lagebild.actors.text import (
     genitive,
     inflect_adjective,
 )
+from lagebild.cache import gc_paused, read_cached, write_cached
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_KB = DATA_DIR / "kb.json"
@@ -108,8 +114,9 @@ class Actor:
         return self.cameo
 
 
-@dataclass(frozen=True)
-class AliasEntry:
+class AliasEntry(NamedTuple):
+    # A named tuple, not a dataclass: ~39,000 are made at every start (from the KB cache),
+    # and a frozen dataclass's __init__ costs ten times a tuple's.
     actor: str
     kind: str  # name surname adj demonym capital seat
     case: str  # upper title any
@@ -294,9 +301,96 @@ class KB:
         return latest[:1]
 
 
+# -- compact cache -----------------------------------------------------------------------
+# The KB with its alias index from a compact cache file, rebuilt when kb.json or the code
+# that builds the index changes.
+#
+# Parsing the 4 MB ``kb.json`` into 17,860 actors and building the alias index (39,000 keys, one
+# ``alias_key`` per surface form and inflection) cost ~0.9 s CPU at every start of ``lagebild
+# analyze`` — a fifth of its start-up. The cache stores the result as marshal data (plain
+# tuples, lists, dicts, strings: the fastest thing Python reads back, ~0.1 s) in the user cache
+# (lagebild.cache). Its name is a hash of the KB's bytes, of ``kb.py`` and ``text.py``
+# (which define the index) and of the Python version (marshal's format is per version), so any
+# change to one of them builds a new file; the old one is never read again.
+
+_CACHE_FORMAT = 1
+_CACHE_KIND = "kb-"
+_ACTOR_FIELDS = [f.name for f in dataclasses.fields(Actor)]
+_TERMS = _ACTOR_FIELDS.index("terms")
+_AFFILIATIONS = _ACTOR_FIELDS.index("affiliations")
+
+
+def kb_cache_name(raw: bytes) -> str | None:
+    """The cache file name for a KB whose file holds ``raw``; ``None`` when the index code's
+    source cannot be read (then there is nothing to tell a stale cache by)."""
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}".encode())
+    for source in (Path(__file__), Path(text_module.__file__ or "")):
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            return None
+    digest.update(raw)
+    return f"{_CACHE_KIND}{digest.hexdigest()[:40]}.marshal"
+
+
+def _encode(data: dict[str, Any], kb: KB) -> bytes:
+    actors = []
+    for actor in kb.actors.values():
+        values = [getattr(actor, name) for name in _ACTOR_FIELDS]
+        values[_TERMS] = [dataclasses.astuple(t) for t in actor.terms]
+        values[_AFFILIATIONS] = [dataclasses.astuple(a) for a in actor.affiliations]
+        actors.append(tuple(values))
+    nouns = [tuple(RoleNoun(**r).__dict__.values()) for r in data.get("role_nouns", [])]
+    index = {key: [tuple(e) for e in entries] for key, entries in kb.index.items()}
+    payload = (actors, nouns, data.get("meta"), index, kb.prefix_index, kb.max_alias_len,
+               kb.alias_lengths)
+    return marshal.dumps(payload)
+
+
+def _decode(blob: bytes) -> KB:
+    actors_raw, nouns_raw, meta, index_raw, prefix, max_len, lengths = marshal.loads(blob)
+    actors = []
+    for values in actors_raw:
+        values = list(values)
+        values[_TERMS] = [Term(*t) for t in values[_TERMS]]
+        values[_AFFILIATIONS] = [Affiliation(*a) for a in values[_AFFILIATIONS]]
+        actors.append(Actor(*values))
+    kb = KB(actors, [RoleNoun(*r) for r in nouns_raw], meta)
+    make = tuple.__new__  # AliasEntry(*e) without the Python-level __new__ per entry
+    kb._index = {key: [make(AliasEntry, e) for e in entries] for key, entries in index_raw.items()}
+    kb._prefix = prefix
+    kb.max_alias_len = max_len
+    kb.alias_lengths = lengths
+    return kb
+
+
+def load_with_cache(path: Path) -> KB:
+    """The KB at ``path`` with its alias index built: from the cache when it holds this KB,
+    else parsed and indexed, and the cache written for the next start."""
+    with gc_paused():
+        return _load(path)
+
+
+def _load(path: Path) -> KB:
+    raw = path.read_bytes()
+    name = kb_cache_name(raw)
+    if name is not None:
+        blob = read_cached(name)
+        if blob is not None:
+            try:
+                return _decode(blob)
+            except (EOFError, ValueError, TypeError):
+                pass  # a damaged file: rebuilt below
+    data = json.loads(raw.decode("utf-8"))
+    kb = KB.from_dict(data)
+    if name is not None:
+        write_cached(name, _encode(data, kb), _CACHE_KIND)
+    return kb
+
+
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> KB:
-    return KB.load(Path(path))
+    return load_with_cache(Path(path))
 
 
 def load_kb(path: Path | None = None) -> KB:
