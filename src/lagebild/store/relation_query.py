@@ -60,6 +60,27 @@ def _pair_rows(table: str, columns: str, a: list[str], b: list[str], directed: b
     return sql, values
 
 
+def _add_row(periods: dict[str, dict[str, Any]], first_seen: dict[str, dict[str, str]],
+             label: str, direction: str, row: tuple[str, int, int, int, int, int, str]) -> None:
+    """One aggregate row (type, QuadClass, counts, Goldstein, first key) into its period."""
+    plover, quad, events, mentions, gold, gold_n, first = row
+    p = periods.get(label)
+    if p is None:
+        p = periods[label] = new_period(label)
+        first_seen[label] = {}
+    p["events"] += events
+    p[direction] += events
+    p["mentions"] += mentions
+    if quad in (1, 2, 3, 4):
+        p[f"q{quad}"] += events
+    p["goldstein_sum"] += gold
+    p["_g"] += gold_n
+    p["_types"][plover] += events
+    seen = first_seen[label]
+    if plover not in seen or first < seen[plover]:
+        seen[plover] = first
+
+
 def aggregated_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str,
                       directed: bool, date_from: str | None, date_to: str | None,
                       examples: int) -> list[dict[str, Any]]:
@@ -77,21 +98,8 @@ def aggregated_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, b
                        SUM(goldstein_milli), SUM(goldstein_n),
                        MIN(day || printf('%012d', first_cluster))
                 FROM ({rows_sql}) GROUP BY 1, 2, 3, 4""", params):
-        p = periods.get(label)
-        if p is None:
-            p = periods[label] = new_period(label)
-            first_seen[label] = {}
-        p["events"] += events
-        p[direction] += events
-        p["mentions"] += mentions
-        if quad in (1, 2, 3, 4):
-            p[f"q{quad}"] += events
-        p["goldstein_sum"] += gold
-        p["_g"] += gold_n
-        p["_types"][plover] += events
-        seen = first_seen[label]
-        if plover not in seen or first < seen[plover]:
-            seen[plover] = first
+        _add_row(periods, first_seen, label, direction,
+                 (plover, quad, events, mentions, gold, gold_n, first))
     # clusters with several actor pairs: each counted once, as the direct count does
     multi_sql, params = _pair_rows(_MULTI, "cluster_id", a, b, directed, dates,
                                    extra="pairs > 1 AND")
@@ -256,21 +264,8 @@ def key_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str,
                 WHERE kind = ? AND x = ? AND y = ?{cond}""", [by, x, y, *params]):
         if directed and not flag & forward:
             continue
-        p = periods.get(label)
-        if p is None:
-            p = periods[label] = new_period(label)
-            first_seen[label] = {}
-        p["events"] += events
-        p["a_to_b" if flag & forward else "b_to_a"] += events
-        p["mentions"] += mentions
-        if quad in (1, 2, 3, 4):
-            p[f"q{quad}"] += events
-        p["goldstein_sum"] += gold
-        p["_g"] += gold_n
-        p["_types"][plover] += events
-        seen = first_seen[label]
-        if plover not in seen or first < seen[plover]:
-            seen[plover] = first
+        _add_row(periods, first_seen, label, "a_to_b" if flag & forward else "b_to_a",
+                 (plover, quad, events, mentions, gold, gold_n, first))
     for label, p in periods.items():  # types in the order the direct count meets them
         counts, order = p["_types"], first_seen[label]
         p["_types"] = Counter({t: counts[t] for t in sorted(counts, key=lambda t: order[t])})
