@@ -8,7 +8,8 @@ from importlib import resources
 
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
-                   "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place"})
+                   "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
+                   "speaker"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Lexicon:
     anaphor: frozenset[str] = frozenset()  # "Dies teilte X mit": the sentence before is quoted
     interview: frozenset[str] = frozenset()  # "in einem Interview mit X": X is the addressee
     place: frozenset[str] = frozenset()  # "vor Gericht", "vor längerer Zeit": no audience
+    speaker: frozenset[str] = frozenset()  # nouns of people and sources that speak (Zeugen)
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -62,6 +64,7 @@ def parse_lexicon(text: str) -> Lexicon:
         anaphor=frozenset(w.lower() for w in by_kind["anaphor"]),
         interview=frozenset(by_kind["interview"]),
         place=frozenset(by_kind["place"]),
+        speaker=frozenset(by_kind["speaker"]),
     )
 
 

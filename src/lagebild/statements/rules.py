@@ -831,8 +831,17 @@ class Finder:
         if any(m.start < b and a < m.end for actor in self.article.actors
                for m in actor.mentions):
             return True
+        if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t.lemma)
+               for t in sent.toks):
+            return True
         return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
                    for t in sent.toks)
+
+    def _speaker_noun(self, lemma: str) -> bool:
+        """A noun of people or sources who speak (cues.tsv kind ``speaker``), also as the
+        end of a compound (``Augenzeugen``, ``Polizeisprecher``)."""
+        low = lemma.lower()
+        return any(low.endswith(n.lower()) for n in self.lex.speaker)
 
     def source_phrases(self, sent: Sent) -> None:
         """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
