@@ -258,3 +258,8 @@ def test_addressees_in_frames_and_dative_arguments() -> None:
 def test_object_pronoun_is_no_speaker() -> None:
     assert not [s for s in analyse("Ihm drohen bis zu 20 Jahre Haft.")
                 if s.type is StatementType.REPORTED]
+
+
+def test_addressee_of_an_appeal() -> None:
+    st = one("Er appellierte an die Lehrkräfte, nicht zu streiken.", "nicht zu streiken", IND)
+    assert st.addressee is not None and st.addressee.text == "die Lehrkräfte"

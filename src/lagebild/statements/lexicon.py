@@ -9,7 +9,7 @@ from importlib import resources
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
                    "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
-                   "speaker"})
+                   "speaker", "to", "from"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Lexicon:
     interview: frozenset[str] = frozenset()  # "in einem Interview mit X": X is the addressee
     place: frozenset[str] = frozenset()  # "vor Gericht", "vor längerer Zeit": no audience
     speaker: frozenset[str] = frozenset()  # nouns of people and sources that speak (Zeugen)
+    to: frozenset[str] = frozenset()  # verbs whose "an X" is the addressee (appellierte an X)
+    from_: frozenset[str] = frozenset()  # verbs whose "von X" is the addressee (forderte von X)
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -65,6 +67,8 @@ def parse_lexicon(text: str) -> Lexicon:
         interview=frozenset(by_kind["interview"]),
         place=frozenset(by_kind["place"]),
         speaker=frozenset(by_kind["speaker"]),
+        to=frozenset(by_kind["to"]),
+        from_=frozenset(by_kind["from"]),
     )
 
 

@@ -508,7 +508,13 @@ class Finder:
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
                 case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
-                if not case and not passive and t.dep not in _SUBJ and _dative(
+                prep = sent.toks[case[0]].lemma.lower() if case else ""
+                if (prep == "an" and lemma in self.lex.to) or (
+                        prep == "von" and lemma in self.lex.from_ and not passive):
+                    take = t.pos in ("NOUN", "PROPN")
+                # a dative object is the addressee, in the passive too ("Dem Orden wird
+                # nachgesagt")
+                if not case and t.dep not in _SUBJ and _dative(
                         sent, c, argument=t.head == i) and not (found.speaker and (
                         found.speaker[0] <= t.start < found.speaker[1])):
                     take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
