@@ -26,7 +26,7 @@ from lagebild.distributed.parquet import (
     remove_temporary,
     shard_id,
 )
-from lagebild.distributed.runner import worker_analyzer
+from lagebild.distributed.runner import dask_client, worker_analyzer
 from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest import Failure, Item
 from lagebild.ingest.dispatch import STDIN, expand_paths
@@ -181,22 +181,11 @@ def ingest_parquet(
 def _run_on_dask(pending: list[tuple[Shard, int, int]], options: Options,
                  stages: tuple[str, ...], out: Path, workers: int, scheduler: str | None,
                  collect: Callable[[ShardResult], None]) -> None:
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import as_completed
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    with dask_client(workers, scheduler) as client:
         futures = [client.submit(shard_to_parquet, shard, options, stages, str(out), size,
                                  mtime, pure=False)
                    for shard, size, mtime in pending]
         for _future, result in as_completed(futures, with_results=True):
             collect(result)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -11,8 +11,10 @@ unfinished shards are redone, and a killed worker's task is rerun by Dask on ano
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from lagebild.ingest import Failure, Item
 from lagebild.ingest.dispatch import STDIN, expand_paths
@@ -59,7 +61,7 @@ def ingest_distributed(
     it a local cluster of ``workers`` single-threaded processes is started and stopped.
     Input paths must be readable under the same name on every worker (a shared file system).
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import as_completed
 
     options = options or Options()
     report = IngestReport()
@@ -80,14 +82,7 @@ def ingest_distributed(
             left[entry] = len(shards)
     if not pending:
         return report
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    with dask_client(workers, scheduler) as client:
         futures = {
             client.submit(analyze_shard, shard, options, tuple(stages), pure=False): shard
             for shard in pending
@@ -111,8 +106,25 @@ def ingest_distributed(
                 # Files with failures are read again next time (like ``pipeline.ingest``).
                 if left[shard.path] == 0 and clean[shard.path]:
                     store.mark_source_done(path, counts[shard.path])
+    return report
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the cluster at ``scheduler``, else of a local cluster of ``workers``
+    single-threaded processes; both closed on exit."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return report

@@ -74,6 +74,11 @@ class Where:
         """``WHERE a AND b`` or ``""``."""
         return ("WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
+    @property
+    def and_sql(self) -> str:
+        """`` AND a AND b`` (to follow other conditions) or ``""``."""
+        return "".join(" AND " + clause for clause in self.clauses)
+
 
 def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
     """The page shape every listing returns."""

@@ -10,7 +10,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-from lagebild.store.filters import date_upper_bound, marks
+from lagebild.store.filters import Where, marks
 from lagebild.store.relation_agg import milli, period_of
 from lagebild.store.relation_groups import stored_members
 from lagebild.store.relation_periods import (
@@ -34,14 +34,8 @@ def has_aggregates(conn: sqlite3.Connection) -> bool:
 
 
 def _dates(date_from: str | None, date_to: str | None) -> tuple[str, list[str]]:
-    sql, params = " AND day != ''", []
-    if date_from:
-        sql += " AND day >= ?"
-        params.append(date_from)
-    if date_to:
-        sql += " AND day < ?"
-        params.append(date_upper_bound(date_to))
-    return sql, params
+    where = Where().add("day != ''").dates("day", date_from, date_to)
+    return where.and_sql, where.params
 
 
 def _pair_rows(table: str, columns: str, a: list[str], b: list[str], directed: bool,
@@ -249,13 +243,8 @@ def key_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str,
         return None
     x, y = (ka, kb) if ka < kb else (kb, ka)
     forward = 1 if ka == x else 2  # the flag bit of a → b
-    cond, params = "", list[str]()
-    if date_from:
-        cond += " AND period >= ?"
-        params.append(date_from)
-    if date_to:
-        cond += " AND period < ?"
-        params.append(date_upper_bound(date_to))
+    bounds = Where().dates("period", date_from, date_to)
+    cond, params = bounds.and_sql, bounds.params
     periods: dict[str, dict[str, Any]] = {}
     first_seen: dict[str, dict[str, str]] = {}
     for label, flag, plover, quad, events, mentions, gold, gold_n, first in conn.execute(

@@ -16,7 +16,7 @@ import sqlite3
 from typing import Any
 
 from lagebild.actors.kb import load_kb
-from lagebild.store.filters import date_upper_bound, marks
+from lagebild.store.filters import Where, marks
 from lagebild.store.relation_agg import milli, period_of
 from lagebild.store.relation_groups import group_of
 from lagebild.store.relation_periods import (
@@ -63,21 +63,15 @@ _STORED_ACTORS = """WITH RECURSIVE seen(id) AS (
 
 def _clusters(conn: sqlite3.Connection, sources: list[str], targets: list[str],
               date_from: str | None, date_to: str | None) -> list[sqlite3.Row]:
-    where, params = ["c.day IS NOT NULL"], []
-    if date_from:
-        where.append("c.day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("c.day < ?")
-        params.append(date_upper_bound(date_to))
+    bounds = Where().add("c.day IS NOT NULL").dates("c.day", date_from, date_to)
     return conn.execute(
         f"""SELECT {CLUSTER_COLUMNS} FROM event_clusters c
             WHERE c.id IN (SELECT cluster_id FROM cluster_actors
                            WHERE role = 'source' AND actor_id IN ({marks(sources)}))
               AND c.id IN (SELECT cluster_id FROM cluster_actors
                            WHERE role = 'target' AND actor_id IN ({marks(targets)}))
-              AND {' AND '.join(where)}""",
-        [*sources, *targets, *params]).fetchall()
+              {bounds.and_sql}""",
+        [*sources, *targets, *bounds.params]).fetchall()
 
 
 def relation_series(conn: sqlite3.Connection, a: list[str], b: list[str], *, by: str = "month",
@@ -156,13 +150,8 @@ def counterparts_direct(conn: sqlite3.Connection, a: list[str], *,
                         date_from: str | None = None, date_to: str | None = None,
                         limit: int = 10) -> list[dict[str, Any]]:
     """``counterparts`` counted cluster by cluster (the reference for the aggregates)."""
-    where, params = "", []
-    if date_from:
-        where += " AND c.day >= ?"
-        params.append(date_from)
-    if date_to:
-        where += " AND c.day < ?"
-        params.append(date_upper_bound(date_to))
+    bounds = Where().dates("c.day", date_from, date_to)
+    where, params = bounds.and_sql, bounds.params
     rows = conn.execute(
         f"""SELECT o.actor_id, c.id, c.quad_class, c.goldstein
             FROM cluster_actors m JOIN event_clusters c ON c.id = m.cluster_id
