@@ -1,22 +1,30 @@
 // Small SVG charts built with createElementNS (no library).
 import { s } from "./dom.js";
 
+/** An empty, titled chart of the given size (the title is also its accessible name). */
+function frame(width, height, title, cls) {
+  const svg = s("svg", {
+    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", class: cls,
+    "aria-label": title,
+  });
+  if (title) svg.appendChild(s("title", null, title));
+  return svg;
+}
+
+/** ``svg`` with ``message`` in its middle: a chart without rows. */
+function empty(svg, width, height, message) {
+  svg.appendChild(s("text", { x: width / 2, y: height / 2, "text-anchor": "middle" }, message));
+  return svg;
+}
+
 /**
  * Bars per month. series: [{key, cls, label}], rows: [{month, <key>: n}].
  * Series are stacked.
  */
 export function monthBars(rows, series, { width = 640, height = 180, title = "" } = {}) {
   const pad = { l: 32, r: 8, t: 12, b: 34 };
-  const svg = s("svg", {
-    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", class: "chart",
-    "aria-label": title,
-  });
-  if (title) svg.appendChild(s("title", null, title));
-  if (!rows.length) {
-    svg.appendChild(s("text", { x: width / 2, y: height / 2, "text-anchor": "middle" },
-      "keine Daten"));
-    return svg;
-  }
+  const svg = frame(width, height, title, "chart");
+  if (!rows.length) return empty(svg, width, height, "keine Daten");
   const totals = rows.map((r) => series.reduce((sum, sr) => sum + (r[sr.key] || 0), 0));
   const max = Math.max(1, ...totals);
   const innerW = width - pad.l - pad.r;
@@ -59,16 +67,8 @@ export function legend(series) {
  */
 export function divergingBars(rows, series, { width = 640, height = 200, title = "" } = {}) {
   const pad = { l: 32, r: 8, t: 12, b: 34 };
-  const svg = s("svg", {
-    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", class: "chart diverging",
-    "aria-label": title,
-  });
-  if (title) svg.appendChild(s("title", null, title));
-  if (!rows.length) {
-    svg.appendChild(s("text", { x: width / 2, y: height / 2, "text-anchor": "middle" },
-      "keine Ereignisse"));
-    return svg;
-  }
+  const svg = frame(width, height, title, "chart diverging");
+  if (!rows.length) return empty(svg, width, height, "keine Ereignisse");
   const side = (r, up) => series.filter((sr) => !!sr.up === up)
     .reduce((sum, sr) => sum + (r[sr.key] || 0), 0);
   const max = Math.max(1, ...rows.map((r) => Math.max(side(r, true), side(r, false))));
