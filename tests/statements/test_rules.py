@@ -285,3 +285,11 @@ def test_speaker_ends_before_a_quotation_and_trailing_adverbs() -> None:
     st = one("„Sie ziehen den Bürgern das Geld aus der Tasche“, so Koppelin wörtlich.",
              "„Sie ziehen den Bürgern das Geld aus der Tasche“", D)
     assert st.speaker is not None and st.speaker.text == "Koppelin"
+
+
+def test_role_noun_and_name_parsed_as_two_subjects_are_one_speaker() -> None:
+    found = analyse("UN-Generalsekretär Ban Ki Moon kritisierte derweil die russischen "
+                    "Waffenlieferungen an Assad.")
+    assert [s.type for s in found] == [R]
+    assert found[0].speaker is not None
+    assert found[0].speaker.text == "UN-Generalsekretär Ban Ki Moon"

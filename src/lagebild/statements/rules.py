@@ -238,9 +238,13 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         elif stop < head:
             a = max(a, stop + 1)
     # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
+    # (the parser may make the name a second subject of the same verb: "UN-Generalsekretär
+    # Ban Ki Moon kritisierte")
     while b + 1 < len(sent) and (stop is None or b + 1 < stop) and (
             sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
-            b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
+            b + 1 not in nodes) and (sent.toks[b + 1].head in nodes | {b + 2, b + 3} or (
+                sent.toks[b + 1].dep in _SUBJ and sent.toks[head].dep in _SUBJ
+                and sent.toks[b + 1].head == sent.toks[head].head)):
         b += 1
         nodes.add(b)  # its own parts follow ("Peter" + flat "Struck")
     b = _close(sent, a, b, stop)
