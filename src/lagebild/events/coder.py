@@ -13,7 +13,7 @@ argument rule has a dependency reading first and a word-order or morphology fall
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,6 +48,10 @@ SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATE
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
+#: articles that cannot head a subject
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+#: personal pronouns that can only be a subject
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
 GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "diese", "dieser",
@@ -105,6 +109,7 @@ class Sent:
         self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
         self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
         self._particles: dict[int, int | None] = {}
+        self.weak_ids = {local_at[i] for i in self.weak}
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -484,9 +489,31 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
-    if subj_cands:  # the parser gives several "subjects": the first with an actor wins
+    # word order: German fronts objects ("Ihren Widersacher Corbyn forderte May auf", "Das
+    # lehnte Abhisit ab", "Die Arbeit der Koalition lobte er"); the small parser then takes
+    # the first noun phrase for the subject. Case and the pronoun's form correct it.
+    oblique = [j for j in subj_cands if _oblique(s, j)]
+    if oblique:
+        subj_cands = [j for j in subj_cands if j not in oblique]
+        args.obj += oblique
+    pron = [o for o in args.obj if s.toks[o].tag == "PPER"
+            and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
+    if pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
+        args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
+        subj_cands = pron[:1]
+    if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
+        nom = [o for o in args.obj if s.toks[o].tag in ("NE", "NN")
+               and "Case=Nom" in s.toks[o].morph and _strong(s, actors_of(s, o))]
+        if nom:  # "Das lehnte Abhisit ab": the named actor, not the demonstrative
+            args.obj = [o for o in args.obj if o != nom[0]] + subj_cands
+            subj_cands = nom[:1]
+    if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
+        # one that is more than a noun that is merely no non-agent before one that is not
+        # ("Die Absicht …, unterstütze die SPD")
         with_actor = [j for j in subj_cands if actors_of(s, j)] or subj_cands
         first = with_actor[0]
+        if all(a in s.weak_ids for a in actors_of(s, first)):
+            first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
     if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
@@ -509,12 +536,36 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
             for p in _conjuncts(s, v))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
-        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
+        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
+            # not when a finite verb makes it a clause ("ist … von allen Ämtern
+            # zurückgetreten"), unless that verb is a passive "werden" hung elsewhere
+            and all(t.tag not in ("VAFIN", "VMFIN", "VVFIN") or t.dep == "aux:pass"
+                    for t in s.toks)))
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
     return args
+
+
+def _oblique(s: Sent, j: int) -> bool:
+    """Is a parsed subject in fact an object: its article or possessive is accusative or
+    dative ("Ihren Widersacher", "den Beschluss"), or a name right after a noun of a
+    prepositional phrase ("Für den Ex-Sportdirektor Moggi fordert der Richter")?"""
+    for c in s.children[j]:
+        if s.toks[c].dep in ("det", "det:poss") and s.toks[c].tag in ("ART", "PPOSAT"):
+            # by the form, not the tagger's case ("die" and "das" may be either)
+            form = s.toks[c].text.lower()
+            return form in OBLIQUE_ARTICLES or (
+                s.toks[c].tag == "PPOSAT" and form.endswith(("en", "em")))
+    prev = j - 1
+    return (s.toks[j].tag == "NE" and prev >= 0 and s.toks[prev].tag in ("NN", "NE")
+            and s.prep(prev) is not None)
+
+
+def _strong(s: Sent, ids: list[str]) -> bool:
+    """Does the phrase name an actor the actor layer linked (not only a noun or a name)?"""
+    return any(not a.startswith(LOCAL) for a in ids)
 
 
 def _conjuncts(s: Sent, v: int) -> list[int]:
@@ -624,7 +675,7 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
 
 
 def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
-          host: int | None, ctx: Context) -> tuple[list[str], bool]:
+          host: int | None, ctx: Context, toks: Sequence[int] = ()) -> tuple[list[str], bool]:
     """Actors of one frame slot; the flag says a fallback rule was used."""
     if slot == "subj":
         if pos == "noun":
@@ -664,8 +715,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 ids = _linear_pp(s, o, prep)
         return ids, False
     if slot == "gen":
-        if pos != "noun":
-            return [], False
+        if pos != "noun":  # an idiom's noun: "forderten den Rücktritt der Regierung"
+            return [a for n in toks if n != anchor and s.toks[n].tag == "NN"
+                    for a in actors_of(s, n)], False
         ids = []
         for c in s.children[anchor]:
             dep = s.toks[c].dep
@@ -719,11 +771,12 @@ def _possessor(s: Sent, n: int) -> list[str]:
 
 
 def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
-          host: int | None, ctx: Context, exclude: list[str]) -> tuple[list[str], bool]:
-    weak = {s.local_at[i] for i in s.weak}
+          host: int | None, ctx: Context, exclude: list[str],
+          toks: Sequence[int] = ()) -> tuple[list[str], bool]:
+    weak = s.weak_ids
     first: tuple[list[str], bool] | None = None
     for slot in slots:
-        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx)
+        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx, toks)
         ids = [a for a in dict.fromkeys(ids) if a not in exclude]
         if ids and any(a not in weak for a in ids):
             return ids, fallback
@@ -934,8 +987,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
-        f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
-        f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
+        f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
+                              toks)
         if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
             f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):
