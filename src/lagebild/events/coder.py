@@ -48,6 +48,8 @@ SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATE
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
+#: conjunctions of a temporal clause (what it tells is background to the main clause)
+TEMPORAL_CONJUNCTIONS = frozenset({"als", "nachdem", "seit", "seitdem", "bevor", "ehe"})
 #: articles that cannot head a subject
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
 #: personal pronouns that can only be a subject
@@ -110,6 +112,7 @@ class Sent:
         self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
         self._particles: dict[int, int | None] = {}
         self.weak_ids = {local_at[i] for i in self.weak}
+        self.things: set[str] = set()  # weak participants whose noun names no people
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -307,6 +310,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         local_at: list[str | None] = []
         weak: set[int] = set()
         persons: set[int] = set()
+        things: set[str] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
@@ -324,13 +328,17 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                     local = LOCAL + t.text
                     if not lex.is_agent(t.lemma or t.text):
                         weak.add(len(local_at))
+                        if not lex.names_people(t.lemma or t.text, t.text):
+                            things.add(local)
                 elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
                     local = LOCAL + t.text  # a pronoun the actor layer could not resolve
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
         persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
-        out.append(Sent(si, s, at, local_at, weak, persons))
+        sent = Sent(si, s, at, local_at, weak, persons)
+        sent.things = things
+        out.append(sent)
     return out
 
 
@@ -1068,9 +1076,35 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                   and s.prep(f.anchor) in CIRCUMSTANCE_PREPS]
     if len(background) < len(out):
         out = [f for f in out if f not in background]
+    # an event told in a relative or temporal clause ("Guterres, der die Milizen anführte,
+    # die … Menschen töteten"; "als damals … getötet werden mussten") is background when the
+    # main clause reports an event of its own
+    aside = [f for f in out if _in_aside(s, f.anchor)]
+    if len(aside) < len(out):
+        out = [f for f in out if f not in aside]
     if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
         out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
     return _dedupe(_drop_contents(s, out))
+
+
+def _in_aside(s: Sent, a: int) -> bool:
+    """Is token ``a`` inside a relative clause or a temporal clause (``als``, ``nachdem``,
+    ``seit``, ``bevor``): a clause verb on its way up is ``acl``/``acl:relcl`` or has a
+    relative pronoun or such a conjunction among its dependents?"""
+    for v in [a, *s.ancestors(a, 6)]:
+        if not s.is_verb(v):
+            continue
+        if s.toks[v].dep in ("acl", "acl:relcl") and not any(
+                s.toks[c].tag == "PTKZU" for c in s.descendants(v, 2)):
+            return True  # not a noun's zu-infinitive ("vorgeworfen, … vergewaltigt zu haben")
+        for c in s.children[v]:
+            t = s.toks[c]
+            if (t.tag == "PRELS" and c < v) or (
+                    t.tag == "KOUS" and s.lemma(c) in TEMPORAL_CONJUNCTIONS):
+                return True
+        if s.toks[v].dep == "ROOT":
+            return False
+    return False
 
 
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
@@ -1215,6 +1249,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     flags = f.entry.flags
     if not f.source and not f.target:
         return False
+    if all(a in s.things for a in f.source + f.target):
+        return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
     if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
