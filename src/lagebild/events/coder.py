@@ -52,6 +52,8 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 TEMPORAL_CONJUNCTIONS = frozenset({"als", "nachdem", "seit", "seitdem", "bevor", "ehe"})
 #: articles that cannot head a subject
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+#: personal pronouns that can never be a subject
+OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch"})
 #: personal pronouns that can only be a subject
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
@@ -566,6 +568,8 @@ def _oblique(s: Sent, j: int) -> bool:
             form = s.toks[c].text.lower()
             return form in OBLIQUE_ARTICLES or (
                 s.toks[c].tag == "PPOSAT" and form.endswith(("en", "em")))
+    if s.toks[j].tag == "PPER" and s.toks[j].text.lower() in OBLIQUE_PRONOUNS:
+        return True  # "sprachen ihn die Geschworenen frei"
     prev = j - 1
     return (s.toks[j].tag == "NE" and prev >= 0 and s.toks[prev].tag in ("NN", "NE")
             and s.prep(prev) is not None)
@@ -1076,15 +1080,16 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                   and s.prep(f.anchor) in CIRCUMSTANCE_PREPS]
     if len(background) < len(out):
         out = [f for f in out if f not in background]
+    if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
+        out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
+    out = _drop_contents(s, out)
     # an event told in a relative or temporal clause ("Guterres, der die Milizen anführte,
     # die … Menschen töteten"; "als damals … getötet werden mussten") is background when the
-    # main clause reports an event of its own
+    # main clause reports an event of its own (after the contents of demands are dropped)
     aside = [f for f in out if _in_aside(s, f.anchor)]
     if len(aside) < len(out):
         out = [f for f in out if f not in aside]
-    if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
-        out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
-    return _dedupe(_drop_contents(s, out))
+    return _dedupe(out)
 
 
 def _in_aside(s: Sent, a: int) -> bool:
