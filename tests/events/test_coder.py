@@ -312,3 +312,48 @@ def test_standing_position_is_no_event(events: Events) -> None:
 def test_agentless_passive_of_an_event_noun(events: Events) -> None:
     e = one(events("Die Gespräche wurden am Montag wieder aufgenommen."), "CONSULT")
     assert not e.source and not e.target
+
+
+# ------------------------------------------------------------------ word order, background
+@pytest.mark.parametrize(("text", "kind", "source", "target"), [
+    # a fronted accusative object ("Ihren", "den") is no subject
+    ("Den Außenminister kritisierte die Opposition scharf.", "ACCUSE", "Opposition",
+     "Außenminister"),
+    # "er" can only be the subject
+    ("Die Arbeit der Regierung lobte er ausdrücklich.", "SUPPORT", "er", "Regierung"),
+    # a demonstrative subject yields to the named actor
+    ("Das lehnte Putin jedoch ab.", "REJECT", "Wladimir Putin", None),
+])
+def test_fronted_objects(events: Events, text: str, kind: str, source: str,
+                         target: str | None) -> None:
+    e = one(events(text), kind)
+    assert source in [r.name for r in e.source], (e.source, e.target)
+    if target is not None:
+        assert target in [r.name for r in e.target], (e.source, e.target)
+
+
+def test_idiom_noun_genitive_is_the_target(events: Events) -> None:
+    e = one(events("Die Demonstranten forderten den Rücktritt der Regierung."), "REQUEST")
+    assert [r.name for r in e.target] == ["Regierung"]
+
+
+def test_relative_clause_beside_a_main_event_is_background(events: Events) -> None:
+    found = events("Die Regierung verurteilte Guterres, der die Milizen anführte, "
+                   "die über 1.400 Menschen töteten.")
+    assert [e.type.value for e in found] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Tore schossen Müller und Kane.",  # sports: a thing as the only argument
+    "Die Bombe verwüstete einen Friseursalon.",
+    "Der Konzern will 200 Mitarbeiter entlassen.",  # a dismissal, no release from detention
+    "Ihm droht eine Freiheitsstrafe von fünf Jahren.",  # impersonal "drohen"
+])
+def test_things_dismissals_and_looming_penalties_are_no_events(events: Events,
+                                                               text: str) -> None:
+    assert events(text) == [], [(e.type.value, e.trigger.text) for e in events(text)]
+
+
+def test_release_from_detention(events: Events) -> None:
+    e = one(events("Der Journalist wurde aus der Haft entlassen."), "RETREAT")
+    assert [r.name for r in e.target] == ["Journalist"]

@@ -505,6 +505,10 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     oblique = [j for j in subj_cands if _oblique(s, j)]
     if oblique:
         subj_cands = [j for j in subj_cands if j not in oblique]
+        if not subj_cands:  # the other bare noun phrase whose form may be nominative
+            subj_cands = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                          and not _oblique(s, j) and actors_of(s, j)][:1]
+            args.obj = [j for j in args.obj if j not in subj_cands]
         args.obj += oblique
     pron = [o for o in args.obj if s.toks[o].tag == "PPER"
             and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
