@@ -357,3 +357,9 @@ def test_things_dismissals_and_looming_penalties_are_no_events(events: Events,
 def test_release_from_detention(events: Events) -> None:
     e = one(events("Der Journalist wurde aus der Haft entlassen."), "RETREAT")
     assert [r.name for r in e.target] == ["Journalist"]
+
+
+def test_supply_verbs_need_goods(events: Events) -> None:
+    e = one(events("Russland liefert Waffen an Syrien."), "AID")
+    assert names(e.target) == ["SYR"]
+    assert [x.type.value for x in events("Russland liefert den Beweis an Syrien.")] == []

@@ -1002,6 +1002,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
+        if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
+            continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
@@ -1114,6 +1116,18 @@ def _in_aside(s: Sent, a: int) -> bool:
         if s.toks[v].dep == "ROOT":
             return False
     return False
+
+
+def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
+                    lex: Lexicon) -> bool:
+    """Does a supply verb's object (with its modifiers) name goods, money, weapons or
+    personnel (``goods.tsv``)? The parser may hang the object elsewhere: nouns of the verb's
+    clause segment count too."""
+    objs = list(args.obj) if args is not None else []
+    near = {j for o in objs for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
+               for j in near)
 
 
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
