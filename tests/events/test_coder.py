@@ -363,3 +363,10 @@ def test_supply_verbs_need_goods(events: Events) -> None:
     e = one(events("Russland liefert Waffen an Syrien."), "AID")
     assert names(e.target) == ["SYR"]
     assert [x.type.value for x in events("Russland liefert den Beweis an Syrien.")] == []
+
+
+def test_what_a_threat_is_about_is_its_content(events: Events) -> None:
+    found = events("China drohte, die Beziehungen zu den USA abzubrechen.")
+    e = one(found, "THREATEN")
+    assert names(e.target) == ["USA"]
+    assert [x.type.value for x in found] == ["THREATEN"]

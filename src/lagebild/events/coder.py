@@ -79,7 +79,7 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: types of a noun that is a demand or proposal (rejected when judged negatively)
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
-CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -1131,23 +1131,28 @@ def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
 
 
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
-    """An act that is what a demand or a refusal is about ("forderte den Rückzug", "hatte
-    Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
-    it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
-    another event responds to is that event's topic."""
+    """An act that is what a demand, a refusal or a threat is about ("forderte den Rückzug",
+    "hatte Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab", "drohte, die
+    Meerenge zu sperren") has not happened: it is the content of that REQUEST/REJECT/THREATEN,
+    not an event of its own (a taker without a target takes the content's); a demand noun
+    that another event responds to is that event's topic."""
     # a promise or agreement whose content is coded ("vereinbarten, die Truppen abzuziehen"
     # is an announced retreat, CONCEDE): the content, rewritten as intent, is the event
     promised = {a for f in found if any(n.startswith("intent") for n in f.notes)
                 for a in s.ancestors(f.anchor, 2)}
     found = [f for f in found if not (f.plover == "AGREE" and f.cameo == "030"
                                       and s.is_verb(f.anchor) and f.anchor in promised)]
-    takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
+    takers = {f.anchor: f for f in found if f.plover in CONTENT_TAKERS}
     others = {f.anchor for f in found}
     out: list[Found] = []
     for f in found:
         up = set(s.ancestors(f.anchor, 2)) if s.toks[f.anchor].dep not in (
             "conj", "parataxis") else set()
-        content = f.plover not in CONTENT_TAKERS and bool(takers & up)
+        content = f.plover not in CONTENT_TAKERS and bool(takers.keys() & up)
+        for a in takers.keys() & up if content else ():
+            taker = takers[a]  # "drohte, die Beziehungen zu X abzubrechen": a threat to X
+            if not taker.target and f.target:
+                taker.target = [t for t in f.target if t not in taker.source]
         # a demand that another event answers ("lehnte die Forderung ab", "ging auf eine
         # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
         topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
