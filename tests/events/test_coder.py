@@ -370,3 +370,16 @@ def test_what_a_threat_is_about_is_its_content(events: Events) -> None:
     e = one(found, "THREATEN")
     assert names(e.target) == ["USA"]
     assert [x.type.value for x in found] == ["THREATEN"]
+
+
+def test_a_reported_obligation_is_a_demand(events: Events) -> None:
+    found = events("Er fordert, die EU solle die Visapflicht aufheben.")
+    e = one(found, "REQUEST")
+    assert "IGOEUREU" in [r.cameo for r in e.target] or "Europäische Union" in [
+        r.name for r in e.target], e.target
+    assert [x.type.value for x in found] == ["REQUEST"]
+
+
+def test_arrested_protesters_are_the_target(events: Events) -> None:
+    e = one(events("Mehrere Demonstranten wurden inhaftiert."), "COERCE")
+    assert e.source == [] and [r.name for r in e.target] == ["Demonstranten"]

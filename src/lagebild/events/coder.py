@@ -1034,6 +1034,13 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and _in_future(ctx.article, s, anchor)):
             f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
+        if pos == "verb" and f.plover not in CONTENT_TAKERS and _obliged(s, anchor):
+            # "die EU solle die Visapflicht aufheben", "müsse übergeben werden": the act is
+            # what someone demands of its agent, a REQUEST by the speaker, not an event
+            f.target = f.source + [a for a in f.target if a not in f.source]
+            f.source = []
+            f.plover, f.cameo, f.mode, f.modality = "REQUEST", "100", "", "asserted"
+            f.notes.append("demanded")
         quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES:
             speaker: list[str] = []
@@ -1060,8 +1067,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if f.plover in ("ASSAULT", "COERCE") and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
                 for a in f.source):  # "Demonstranten legten Feuer": a riot, not an attack
-            f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") if f.plover == "ASSAULT" \
-                else ("PROTEST", "144", "obstruct")
+            if f.plover == "COERCE" and f.mode == "arrest":  # protesters do not arrest:
+                f.target = f.source + [a for a in f.target if a not in f.source]  # they
+                f.source = []  # are the arrested ("Demonstranten bleiben inhaftiert")
+            else:
+                f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") \
+                    if f.plover == "ASSAULT" else ("PROTEST", "144", "obstruct")
         if f.modality == "negated" and _future(s, anchor if host is None else host):
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
@@ -1088,6 +1099,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         out = [f for f in out if f not in background]
     if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
         out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
+    if sum(f.plover == "REQUEST" for f in out) > 1:  # "fordert, die EU solle …": one demand,
+        demanded = [f for f in out if "demanded" in f.notes]  # made of the one obliged
+        out = [f for f in out if f not in demanded]
+        for f in out:
+            if f.plover == "REQUEST" and not f.target:
+                f.target = [a for d in demanded for a in d.target if a not in f.source]
     out = _drop_contents(s, out)
     # an event told in a relative or temporal clause ("Guterres, der die Milizen anführte,
     # die … Menschen töteten"; "als damals … getötet werden mussten") is background when the
@@ -1128,6 +1145,20 @@ def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
     near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
     return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
                for j in near)
+
+
+def _obliged(s: Sent, v: int) -> bool:
+    """Is verb ``v`` a present infinitive under "solle"/"müsse" (Konjunktiv I: an obligation
+    someone states, not a report that it happened or was planned)?"""
+    comp = s.complex(v)
+    if any(s.lemma(c) in ("haben", "sein") for c in comp if c != v):
+        return False  # perfect infinitive: "soll … geliefert haben" is an allegation
+    if s.toks[v].tag == "VVPP" and not any(s.lemma(c) == "werden" for c in comp):
+        return False
+    # only the unambiguous Konjunktiv I of reported speech: "sollte"/"müsste" are as often
+    # conditions, advice or (mis-tagged) past indicatives ("wenn er verurteilt werden sollte")
+    return any(s.toks[c].tag == "VMFIN" and s.toks[c].text.lower() in ("solle", "müsse")
+               for c in comp)
 
 
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
