@@ -764,6 +764,20 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     raise ValueError(f"unknown frame slot {slot!r}")
 
 
+def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
+    """The first actor the actor layer linked inside the verb's object phrase (genitives,
+    ``von``/``in``/``aus`` phrases, appositions, up to three levels down), when the object
+    itself names none: what a stance or a demand is about belongs to that actor."""
+    for o in args.obj:
+        if s.toks[o].tag not in ("NN", "PIS", "PDS"):
+            continue
+        for j in sorted(s.descendants(o, 3)):
+            ids = [a for a in s.actors_at[j] if a not in exclude]
+            if ids and s.toks[j].tag in ("NE", "NN", "ADJA"):
+                return ids[:1]
+    return []
+
+
 def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
     """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
     return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
@@ -1008,6 +1022,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
                               toks)
+        if not f.target and args is not None and f.plover in STANCE_TYPES | {"REQUEST"}:
+            # "kritisierte die Zustände im Zentralgefängnis von Brazzaville", "begrüßte den
+            # Beschluss der Landesregierung": the linked actor the object is about
+            f.target = _deep_target(s, args, f.source)
+            fb2 = fb2 or bool(f.target)
         if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
             f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):
