@@ -1,0 +1,157 @@
+"""What changed, the network and the actors' roles of a period: read from the relation
+aggregates, so that the brief counts what ``lagebild relations`` counts.
+
+Relations are counted between *relation keys* (``store.relation_groups``): a state's key
+stands for the state, its government, bodies and office holders (``USA``: USA, USAGOV,
+Kerry …), any other actor's key for the actor alone; each event cluster counts once per pair
+of keys (``relation_key_clusters``), on its event day. A pair is listed at the level the
+relations view shows: pairs with the key of an actor that acts for a state (Kerry, when
+``USA`` covers him) are left out, unless that actor is in the brief's focus, so that one
+event is not listed three times (USA–RUS, USAGOV–RUS, Kerry–RUS).
+
+The figures of a listed pair equal ``relations.relation_series`` of the two keys' members
+for the same dates (a test checks it): counts per QuadClass and the Goldstein mean, summed
+in thousandths as there.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lagebild.store.relation_agg import milli
+
+Pair = tuple[str, str]
+
+
+@dataclass
+class PairCounts:
+    """Event clusters of one key pair in a period: per QuadClass, Goldstein thousandths."""
+
+    quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    gold_milli: int = 0
+    gold_n: int = 0
+
+    def mean(self) -> float | None:
+        return round(self.gold_milli / 1000 / self.gold_n, 2) if self.gold_n else None
+
+
+@dataclass
+class Relations:
+    """A period's relations between listed key pairs (``x < y``), its directed edges for the
+    network (when counted) and every linked actor's roles."""
+
+    pairs: dict[Pair, PairCounts] = field(default_factory=dict)
+    edges: Counter[Pair] = field(default_factory=Counter)
+    edge_quads: Counter[tuple[str, str, int]] = field(default_factory=Counter)
+    edge_gold: dict[Pair, list[int]] = field(default_factory=dict)  # thousandths, count
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def hidden_keys(conn: sqlite3.Connection, focus: set[str]) -> set[str]:
+    """Keys not listed: actors filed under a state's key, except those in focus."""
+    return {r[0] for r in conn.execute("SELECT actor_id FROM relation_groups")} - focus
+
+
+def listed(hidden: set[str], focus: set[str]) -> Callable[[str, str], bool]:
+    """Is the key pair listed (both keys shown; with a focus, one of them in it)?"""
+    def check(x: str, y: str) -> bool:
+        if x in hidden or y in hidden:
+            return False
+        return not focus or x in focus or y in focus
+    return check
+
+
+def relations(conn: sqlite3.Connection, start: str, end: str, keep: Callable[[str, str], bool],
+              role_names: dict[int, tuple[str, str]], with_edges: bool = False) -> Relations:
+    """The relations of the event days in [start, end) (clusters with no day count in no
+    period, as in ``relations``)."""
+    out = Relations()
+    pairs, edges, edge_quads, edge_gold = out.pairs, out.edges, out.edge_quads, out.edge_gold
+    golds: dict[float, int] = {}  # Goldstein values repeat: thousandths once each
+    for x, y, flag, quad, goldstein in conn.execute(
+            """SELECT k.x, k.y, k.flag, c.quad_class, c.goldstein
+               FROM event_clusters c JOIN relation_key_clusters k ON k.cluster_id = c.id
+               WHERE c.day >= ? AND c.day < ?""", (start, end)):
+        if not keep(x, y):
+            continue
+        counts = pairs.get((x, y))
+        if counts is None:
+            counts = pairs[(x, y)] = PairCounts()
+        slot = quad - 1 if quad in (1, 2, 3, 4) else -1
+        if slot >= 0:
+            counts.quads[slot] += 1
+        g = None
+        if goldstein is not None:
+            g = golds.get(goldstein)
+            if g is None:
+                g = golds[goldstein] = milli(goldstein)
+            counts.gold_milli += g
+            counts.gold_n += 1
+        if with_edges:
+            for bit, edge in ((1, (x, y)), (2, (y, x))):
+                if not flag & bit:
+                    continue
+                edges[edge] += 1
+                if slot >= 0:
+                    edge_quads[(*edge, quad)] += 1
+                if g is not None:
+                    eg = edge_gold.get(edge)
+                    if eg is None:
+                        eg = edge_gold[edge] = [0, 0]
+                    eg[0] += g
+                    eg[1] += 1
+    roles = out.roles
+    for actor, role, quad in conn.execute(
+            """SELECT DISTINCT ca.actor_id, ca.role, c.quad_class
+               FROM event_clusters c JOIN cluster_actors ca ON ca.cluster_id = c.id
+               WHERE c.day >= ? AND c.day < ?""", (start, end)):
+        names = role_names.get(quad)
+        if names is not None:
+            roles[actor].add(names[0] if role == "source" else names[1])
+    return out
+
+
+@dataclass
+class Change:
+    pair: Pair
+    movement: float
+    current: PairCounts
+    previous: PairCounts
+
+
+def ranked_changes(now: Relations, before: Relations, limit: int) -> list[Change]:
+    """The pairs whose relation moved most: the sum of the QuadClass counts' changes, plus
+    half the change of the Goldstein mean where both periods have one."""
+    zero = PairCounts()
+    ranked: list[tuple[int, Pair]] = []
+    for pair in now.pairs.keys() | before.pairs.keys():
+        qc, qp = now.pairs.get(pair, zero).quads, before.pairs.get(pair, zero).quads
+        moved = (abs(qc[0] - qp[0]) + abs(qc[1] - qp[1]) + abs(qc[2] - qp[2])
+                 + abs(qc[3] - qp[3]))
+        if moved:
+            ranked.append((moved, pair))
+    # Goldstein moves only among the pairs whose counts moved most (means cost a division)
+    out: list[Change] = []
+    for moved, pair in heapq.nlargest(limit * 5, ranked):
+        c, p = now.pairs.get(pair, zero), before.pairs.get(pair, zero)
+        gc, gp = c.mean(), p.mean()
+        movement = moved + (0.5 * abs(gc - gp) if gc is not None and gp is not None else 0.0)
+        out.append(Change(pair, movement, c, p))
+    out.sort(key=lambda ch: (-ch.movement, ch.pair))
+    return out[:limit]
+
+
+def pair_evidence(conn: sqlite3.Connection, pair: Pair, start: str, end: str, keep: int = 3
+                  ) -> list[tuple[str, int, int]]:
+    """(article, start, end) of the first event clusters of a key pair in [start, end) by
+    day and id: each cluster's first report."""
+    return [(r[0], r[1], r[2]) for r in conn.execute(
+        """SELECT e.article_id, e.start, e.end FROM relation_key_clusters k
+             JOIN event_clusters c ON c.id = k.cluster_id
+             JOIN events e ON e.article_id = c.root_article_id AND e.idx = c.root_idx
+           WHERE k.x = ? AND k.y = ? AND k.day >= ? AND k.day < ?
+           ORDER BY k.day, k.cluster_id LIMIT ?""", (*pair, start, end, keep))]
