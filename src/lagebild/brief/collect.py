@@ -207,8 +207,11 @@ def _event_items(conn: sqlite3.Connection, clusters: list[Cluster],
         points, terms = cluster_score(cluster, prominence, names.names)
         reports = sorted(cluster.reports, key=lambda r: (r.published, r.article_id, r.idx))
         source, target, trigger = sides[cluster.id]
-        evidence = [text.evidence(r.article_id, r.start, r.end) for r in
-                    [first, *[r for r in reports if r is not first]][:5]]
+        # its reports' sentences, the representative's first (once each: two mentions of
+        # one event in one sentence are one piece of evidence)
+        spans = list(dict.fromkeys((r.article_id, r.start, r.end)
+                                   for r in [first, *reports]))[:5]
+        evidence = [text.evidence(*span) for span in spans]
         out.setdefault(str(cluster.quad_class or 0), []).append(EventItem(
             type=cluster.plover, cameo=cluster.cameo, quad_class=cluster.quad_class,
             goldstein=cluster.goldstein, date=first.date, reported=reports[0].published,
