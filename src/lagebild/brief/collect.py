@@ -96,12 +96,27 @@ class _Names:
         else:
             self.names.setdefault(key, name)
 
-    def add_known(self, keys: Iterable[str]) -> None:
-        """Knowledge-base names of the keys it knows (states and the like), before mention
-        texts."""
-        kb = load_kb()
-        for key in keys:
-            if key not in self.strong:
+    def add_known(self, conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+        """Names of actor ids as an event side of theirs writes them (the linker's
+        knowledge-base names), before mention texts; the knowledge base itself only for an
+        id no event names (a state whose events are all its members')."""
+        missing: list[str] = []
+        for key in dict.fromkeys(keys):
+            if key in self.strong:
+                continue
+            row = conn.execute(
+                """SELECT json_extract(e.data, '$.' || ea.role) FROM event_actors ea
+                     JOIN events e ON e.article_id = ea.article_id AND e.idx = ea.idx
+                   WHERE ea.actor_id = ? LIMIT 1""", (key,)).fetchone()
+            name = next((n for k, n in _sides(json.loads(row[0] or "[]")) if k == key),
+                        None) if row else None
+            if name:
+                self.add(key, name)
+            elif key not in self.names:
+                missing.append(key)
+        if missing:
+            kb = load_kb()
+            for key in missing:
                 actor = kb.get(key)
                 if actor is not None:
                     self.add(key, actor.name)
@@ -200,7 +215,7 @@ def _event_items(conn: sqlite3.Connection, clusters: list[Cluster],
         sides[cluster.id] = (source, target, row[2])
         for key, name in source + target:
             names.add(key, name)
-    names.add_known(k for c in chosen for k in c.actors)
+    names.add_known(conn, (k for c in chosen for k in c.actors))
     out: dict[str, list[EventItem]] = {}
     for cluster in chosen:
         first = cluster.first
@@ -230,7 +245,7 @@ def _changes(conn: sqlite3.Connection, period: Period, now: Relations, before: R
     start, end = _bounds(period)
     out: list[PairChange] = []
     changes = ranked_changes(now, before, limits.changes)
-    names.add_known(k for ch in changes for k in ch.pair)
+    names.add_known(conn, (k for ch in changes for k in ch.pair))
     for ch in changes:
         c, p = ch.current.quads, ch.previous.quads
         gc, gp = ch.current.mean(), ch.previous.mean()
@@ -339,7 +354,7 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     picks.sort(key=lambda p: (-p[0], p[1]))
     start, end = _bounds(period)
     out: list[ProminentActor] = []
-    names.add_known(key for _, key, _, _ in picks[:limits.prominent])
+    names.add_known(conn, (key for _, key, _, _ in picks[:limits.prominent]))
     for _, key, why, new_roles in picks[:limits.prominent]:
         first = _first_mention(conn, key, start, end)
         out.append(ProminentActor(
@@ -349,14 +364,15 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     return out
 
 
-def _network(tally: Relations, names: _Names, limits: Limits) -> Network:
+def _network(conn: sqlite3.Connection, tally: Relations, names: _Names, limits: Limits
+             ) -> Network:
     node_weight: Counter[str] = Counter()
     for (s, t), w in tally.edges.items():
         node_weight[s] += w
         node_weight[t] += w
     keep = {k for k, _ in heapq.nsmallest(limits.network_nodes, node_weight.items(),
                                           key=lambda kv: (-kv[1], kv[0]))}
-    names.add_known(keep)
+    names.add_known(conn, keep)
     nodes = [NetworkNode(id=k, name=names.actor(k).name, weight=node_weight[k])
              for k in sorted(keep, key=lambda k: (-node_weight[k], k))]
     edges: list[NetworkEdge] = []
@@ -438,7 +454,7 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels,
                            relations_now.roles, relations_before.roles, related, text, names,
                            limits)
-    names.add_known(actors)
+    names.add_known(conn, actors)
     return Brief(
         period=period.as_dict(), previous=previous.as_dict(),
         actors=[names.actor(a) for a in actors],
@@ -447,5 +463,5 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         events_total=len(current), statements_total=sum(
             n for k, n in speaker_counts.items() if related is None or k in related),
         events=events, speakers=speakers, changes=changes, prominent=prominent,
-        network=_network(relations_now, names, limits),
+        network=_network(conn, relations_now, names, limits),
         timeline=_timeline(current, period), scoring=SCORING)
