@@ -19,18 +19,20 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from lagebild.store.relation_agg import milli
+from lagebild.store.relation_agg import MILLI_SQL, milli
 
 Pair = tuple[str, str]
 
 
 @dataclass
 class PairCounts:
-    """Event clusters of one key pair in a period: per QuadClass, Goldstein thousandths."""
+    """Event clusters of one key pair in a period: in all, per QuadClass, Goldstein
+    thousandths."""
 
+    events: int = 0
     quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
     gold_milli: int = 0
     gold_n: int = 0
@@ -41,13 +43,10 @@ class PairCounts:
 
 @dataclass
 class Relations:
-    """A period's relations between listed key pairs (``x < y``), its directed edges for the
-    network (when counted) and every linked actor's roles."""
+    """A period's relations between listed key pairs (``x < y``) and every linked actor's
+    roles."""
 
     pairs: dict[Pair, PairCounts] = field(default_factory=dict)
-    edges: Counter[Pair] = field(default_factory=Counter)
-    edge_quads: Counter[tuple[str, str, int]] = field(default_factory=Counter)
-    edge_gold: dict[Pair, list[int]] = field(default_factory=dict)  # thousandths, count
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -65,45 +64,27 @@ def listed(hidden: set[str], focus: set[str]) -> Callable[[str, str], bool]:
     return check
 
 
+# the clusters of a period's event days per key pair, summed in SQL (QuadClass counts,
+# Goldstein in thousandths as ``relation_agg`` sums them). Without the direction flag the
+# pair index of ``relation_key_clusters`` covers the query: half the time of reading its rows
+_PAIRS = f"""
+    SELECT k.x, k.y, COUNT(*), SUM(c.quad_class = 1), SUM(c.quad_class = 2),
+           SUM(c.quad_class = 3), SUM(c.quad_class = 4),
+           COALESCE(SUM({MILLI_SQL.format(column="c.goldstein")}), 0), COUNT(c.goldstein)
+    FROM event_clusters c JOIN relation_key_clusters k ON k.cluster_id = c.id
+    WHERE c.day >= ? AND c.day < ?
+    GROUP BY k.x, k.y"""
+
+
 def relations(conn: sqlite3.Connection, start: str, end: str, keep: Callable[[str, str], bool],
-              role_names: dict[int, tuple[str, str]], with_edges: bool = False) -> Relations:
+              role_names: dict[int, tuple[str, str]]) -> Relations:
     """The relations of the event days in [start, end) (clusters with no day count in no
     period, as in ``relations``)."""
     out = Relations()
-    pairs, edges, edge_quads, edge_gold = out.pairs, out.edges, out.edge_quads, out.edge_gold
-    golds: dict[float, int] = {}  # Goldstein values repeat: thousandths once each
-    for x, y, flag, quad, goldstein in conn.execute(
-            """SELECT k.x, k.y, k.flag, c.quad_class, c.goldstein
-               FROM event_clusters c JOIN relation_key_clusters k ON k.cluster_id = c.id
-               WHERE c.day >= ? AND c.day < ?""", (start, end)):
-        if not keep(x, y):
-            continue
-        counts = pairs.get((x, y))
-        if counts is None:
-            counts = pairs[(x, y)] = PairCounts()
-        slot = quad - 1 if quad in (1, 2, 3, 4) else -1
-        if slot >= 0:
-            counts.quads[slot] += 1
-        g = None
-        if goldstein is not None:
-            g = golds.get(goldstein)
-            if g is None:
-                g = golds[goldstein] = milli(goldstein)
-            counts.gold_milli += g
-            counts.gold_n += 1
-        if with_edges:
-            for bit, edge in ((1, (x, y)), (2, (y, x))):
-                if not flag & bit:
-                    continue
-                edges[edge] += 1
-                if slot >= 0:
-                    edge_quads[(*edge, quad)] += 1
-                if g is not None:
-                    eg = edge_gold.get(edge)
-                    if eg is None:
-                        eg = edge_gold[edge] = [0, 0]
-                    eg[0] += g
-                    eg[1] += 1
+    pairs = out.pairs
+    for x, y, n, q1, q2, q3, q4, gold, gold_n in conn.execute(_PAIRS, (start, end)):
+        if keep(x, y):
+            pairs[(x, y)] = PairCounts(n, [q1, q2, q3, q4], gold, gold_n)
     roles = out.roles
     for actor, role, quad in conn.execute(
             """SELECT DISTINCT ca.actor_id, ca.role, c.quad_class
@@ -112,6 +93,39 @@ def relations(conn: sqlite3.Connection, start: str, end: str, keep: Callable[[st
         names = role_names.get(quad)
         if names is not None:
             roles[actor].add(names[0] if role == "source" else names[1])
+    return out
+
+
+@dataclass
+class Edge:
+    """Event clusters from one key to another: in all, per QuadClass, Goldstein."""
+
+    weight: int = 0
+    quads: Counter[int] = field(default_factory=Counter)
+    gold_milli: int = 0
+    gold_n: int = 0
+
+
+def edges(conn: sqlite3.Connection, pairs: Iterable[Pair], start: str, end: str
+          ) -> dict[Pair, Edge]:
+    """The directed edges of key pairs in [start, end): a cluster with both directions
+    (flag 3) counts for both."""
+    out: dict[Pair, Edge] = {}
+    for x, y in pairs:
+        for flag, quad, goldstein in conn.execute(
+                """SELECT k.flag, c.quad_class, c.goldstein FROM relation_key_clusters k
+                     JOIN event_clusters c ON c.id = k.cluster_id
+                   WHERE k.x = ? AND k.y = ? AND k.day >= ? AND k.day < ?""",
+                (x, y, start, end)):
+            for bit, edge in ((1, (x, y)), (2, (y, x))):
+                if flag & bit:
+                    e = out.setdefault(edge, Edge())
+                    e.weight += 1
+                    if quad in (1, 2, 3, 4):
+                        e.quads[quad] += 1
+                    if goldstein is not None:
+                        e.gold_milli += milli(goldstein)
+                        e.gold_n += 1
     return out
 
 

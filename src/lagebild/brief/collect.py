@@ -23,6 +23,7 @@ from lagebild.actors.ids import mention_actor_id
 from lagebild.actors.kb import load_kb
 from lagebild.brief.changes import (
     Relations,
+    edges,
     hidden_keys,
     listed,
     pair_evidence,
@@ -364,27 +365,26 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     return out
 
 
-def _network(conn: sqlite3.Connection, tally: Relations, names: _Names, limits: Limits
-             ) -> Network:
+def _network(conn: sqlite3.Connection, period: Period, tally: Relations, names: _Names,
+             limits: Limits) -> Network:
+    """The keys with most events in the period and the directed edges between them."""
     node_weight: Counter[str] = Counter()
-    for (s, t), w in tally.edges.items():
-        node_weight[s] += w
-        node_weight[t] += w
+    for (x, y), counts in tally.pairs.items():
+        node_weight[x] += counts.events
+        node_weight[y] += counts.events
     keep = {k for k, _ in heapq.nsmallest(limits.network_nodes, node_weight.items(),
                                           key=lambda kv: (-kv[1], kv[0]))}
     names.add_known(conn, keep)
     nodes = [NetworkNode(id=k, name=names.actor(k).name, weight=node_weight[k])
              for k in sorted(keep, key=lambda k: (-node_weight[k], k))]
-    edges: list[NetworkEdge] = []
-    for (s, t), w in sorted(tally.edges.items()):
-        if s in keep and t in keep:
-            quads = [(tally.edge_quads[(s, t, q)], -q) for q in (1, 2, 3, 4)]
-            top, minus_q = max(quads)
-            total, n = tally.edge_gold.get((s, t), (0, 0))  # thousandths
-            edges.append(NetworkEdge(source=s, target=t, weight=w,
-                                     quad_class=-minus_q if top else None,
-                                     goldstein=round(total / 1000 / n, 2) if n else None))
-    return Network(nodes=nodes, edges=edges)
+    shown = sorted(pair for pair in tally.pairs if pair[0] in keep and pair[1] in keep)
+    out: list[NetworkEdge] = []
+    for (s, t), edge in sorted(edges(conn, shown, *_bounds(period)).items()):
+        top, minus_q = max((edge.quads[q], -q) for q in (1, 2, 3, 4))
+        out.append(NetworkEdge(
+            source=s, target=t, weight=edge.weight, quad_class=-minus_q if top else None,
+            goldstein=round(edge.gold_milli / 1000 / edge.gold_n, 2) if edge.gold_n else None))
+    return Network(nodes=nodes, edges=out)
 
 
 def _timeline(reports: Sequence[Report], period: Period) -> list[DayCount]:
@@ -424,7 +424,7 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         current = [r for c in events_of for r in c.reports]
 
     keep = listed(hidden_keys(conn, focus), focus)
-    relations_now = relations(conn, cur_start, cur_end, keep, _ROLE_NAMES, with_edges=True)
+    relations_now = relations(conn, cur_start, cur_end, keep, _ROLE_NAMES)
     relations_before = relations(conn, prev_start, cur_start, keep, _ROLE_NAMES)
 
     speaker_counts = _speaker_counts(conn, cur_start, cur_end)
@@ -463,5 +463,5 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         events_total=len(current), statements_total=sum(
             n for k, n in speaker_counts.items() if related is None or k in related),
         events=events, speakers=speakers, changes=changes, prominent=prominent,
-        network=_network(conn, relations_now, names, limits),
+        network=_network(conn, period, relations_now, names, limits),
         timeline=_timeline(current, period), scoring=SCORING)
