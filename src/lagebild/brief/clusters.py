@@ -9,6 +9,7 @@ cluster row); the candidates' agencies and the shown items' actor names are read
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -147,23 +148,25 @@ def load_sources(conn: sqlite3.Connection, clusters: list[Cluster]) -> None:
         cluster.sources = sorted(seen.values(), key=str.casefold)
 
 
-def _prominence(cluster: Cluster, prominence: dict[str, int]) -> int:
-    mentions = 0
-    for k in cluster.actors:
-        n = prominence.get(k, 0)
-        if n > mentions:
-            mentions = n
-    return mentions
-
-
-def rough_score(cluster: Cluster, prominence: dict[str, int]) -> float:
-    """``score`` with outlets for sources (agencies not read yet) and without words: to pick
-    the candidates whose agencies are read."""
-    first = cluster.reports[0] if len(cluster.reports) == 1 else cluster.first
-    return (3 * math.log1p(cluster.articles) + 2 * math.log1p(cluster.outlets)
-            + 0.25 * abs(cluster.goldstein or 0.0)
-            + 0.5 * math.log1p(_prominence(cluster, prominence))
-            - (first.modality not in (None, "asserted")))
+def candidates(clusters: list[Cluster], prominence: dict[str, int], n: int) -> list[Cluster]:
+    """The ``n`` best clusters by ``score`` with outlets for sources (agencies not read yet):
+    the candidates whose agencies are read. (One loop with local names: a month has tens of
+    thousands of clusters, most reported once.)"""
+    log1p, get = math.log1p, prominence.get
+    scored: list[tuple[float, int]] = []
+    append = scored.append
+    for i, cluster in enumerate(clusters):
+        mentions = 0
+        for k in cluster.actors:
+            m = get(k, 0)
+            if m > mentions:
+                mentions = m
+        reports = cluster.reports
+        modality = reports[0].modality if len(reports) == 1 else cluster.first.modality
+        append((3 * log1p(cluster.articles) + 2 * log1p(cluster.outlets)
+                + 0.25 * abs(cluster.goldstein or 0.0) + 0.5 * log1p(mentions)
+                - (modality not in (None, "asserted")), -i))
+    return [clusters[-i] for _, i in heapq.nlargest(n, scored)]
 
 
 def score(cluster: Cluster, prominence: dict[str, int], names: dict[str, str]

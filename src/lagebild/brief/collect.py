@@ -34,9 +34,9 @@ from lagebild.brief.clusters import (
     SCORING,
     Cluster,
     Report,
+    candidates,
     load_sources,
     period_clusters,
-    rough_score,
 )
 from lagebild.brief.clusters import score as cluster_score
 from lagebild.brief.links import evidence_href
@@ -191,10 +191,9 @@ def _event_items(conn: sqlite3.Connection, clusters: list[Cluster],
                  prominence: Counter[str], text: _Text, names: _Names, limits: Limits
                  ) -> dict[str, list[EventItem]]:
     # first a cheap ranking without agencies, then the best candidates again with them
-    candidates = heapq.nlargest(CANDIDATES * 4, clusters,
-                                key=lambda c: rough_score(c, prominence))
-    load_sources(conn, candidates)
-    scored = sorted(((cluster_score(c, prominence, {})[0], c) for c in candidates),
+    shortlist = candidates(clusters, prominence, CANDIDATES * 4)
+    load_sources(conn, shortlist)
+    scored = sorted(((cluster_score(c, prominence, {})[0], c) for c in shortlist),
                     key=lambda sc: (-sc[0], sc[1].first.published, sc[1].first.article_id,
                                     sc[1].first.idx))
     chosen: list[Cluster] = []
