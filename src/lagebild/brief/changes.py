@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from lagebild.brief.rows import tuples
 from lagebild.store.relation_agg import MILLI_SQL, milli
 
 Pair = tuple[str, str]
@@ -82,12 +83,12 @@ def relations(conn: sqlite3.Connection, start: str, end: str, keep: Callable[[st
     period, as in ``relations``)."""
     out = Relations()
     pairs = out.pairs
-    for x, y, n, q1, q2, q3, q4, gold, gold_n in conn.execute(_PAIRS, (start, end)):
+    for x, y, n, q1, q2, q3, q4, gold, gold_n in tuples(conn, _PAIRS, (start, end)):
         if keep(x, y):
             pairs[(x, y)] = PairCounts(n, [q1, q2, q3, q4], gold, gold_n)
     roles = out.roles
-    for actor, role, quad in conn.execute(
-            """SELECT DISTINCT ca.actor_id, ca.role, c.quad_class
+    for actor, role, quad in tuples(
+            conn, """SELECT DISTINCT ca.actor_id, ca.role, c.quad_class
                FROM event_clusters c JOIN cluster_actors ca ON ca.cluster_id = c.id
                WHERE c.day >= ? AND c.day < ?""", (start, end)):
         names = role_names.get(quad)

@@ -16,6 +16,8 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from lagebild.brief.rows import tuples
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 #: the ranking, in words (also printed at the head of the event section)
@@ -80,8 +82,8 @@ def period_clusters(conn: sqlite3.Connection, start: str, end: str
     unclustered = 0
     get, append = clusters.get, reports.append
     for (cid, article_id, idx, modality, stated, s0, s1, quad, published, outlet, plover,
-         code, c_quad, goldstein, articles, outlets) in conn.execute(
-            """SELECT e.cluster_id, e.article_id, e.idx, e.modality, e.date, e.start, e.end,
+         code, c_quad, goldstein, articles, outlets) in tuples(
+            conn, """SELECT e.cluster_id, e.article_id, e.idx, e.modality, e.date, e.start, e.end,
                       e.quad_class, a.published, a.outlet, COALESCE(c.plover, e.plover),
                       COALESCE(c.code, e.code), COALESCE(c.quad_class, e.quad_class),
                       c.goldstein, COALESCE(c.articles, 1), COALESCE(c.sources, 1)
@@ -115,8 +117,8 @@ def _actors(conn: sqlite3.Connection, clusters: dict[int, Cluster]) -> None:
     ids = [cid for cid in clusters if cid > 0]
     if not ids:
         return
-    for cid, actor in conn.execute(
-            """SELECT cluster_id, actor_id FROM cluster_actors
+    for cid, actor in tuples(
+            conn, """SELECT cluster_id, actor_id FROM cluster_actors
                WHERE cluster_id IN (SELECT value FROM json_each(?))""", (json.dumps(ids),)):
         clusters[cid].actors.append(actor)
 

@@ -57,6 +57,7 @@ from lagebild.brief.model import (
     StatementItem,
 )
 from lagebild.brief.period import Period
+from lagebild.brief.rows import no_cyclic_gc, tuples
 from lagebild.store.filters import date_upper_bound, marks
 
 QUAD_NAMES = {1: "verbale Kooperation", 2: "materielle Kooperation",
@@ -173,8 +174,8 @@ def _mentions(conn: sqlite3.Connection, start: str, end: str,
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     texts: dict[str, Counter[str]] = defaultdict(Counter)
-    for actor_id, label, text, n in conn.execute(
-        """SELECT m.actor_id, m.label, m.text, COUNT(*) FROM mentions m
+    for actor_id, label, text, n in tuples(
+        conn, """SELECT m.actor_id, m.label, m.text, COUNT(*) FROM mentions m
            JOIN articles a ON a.id = m.article_id
            WHERE a.published >= ? AND a.published < ?
            GROUP BY m.actor_id, m.label, m.text""", (start, end)):
@@ -265,8 +266,8 @@ def _changes(conn: sqlite3.Connection, period: Period, now: Relations, before: R
 
 def _speaker_counts(conn: sqlite3.Connection, start: str, end: str) -> Counter[str | None]:
     """Statements per linked speaker in a period; ``None``: those without a linked speaker."""
-    return Counter({k: n for k, n in conn.execute(
-        """SELECT s.speaker_actor_id, COUNT(*) FROM articles a
+    return Counter({k: n for k, n in tuples(
+        conn, """SELECT s.speaker_actor_id, COUNT(*) FROM articles a
            JOIN statements s ON s.article_id = a.id
            WHERE a.published >= ? AND a.published < ?
            GROUP BY s.speaker_actor_id""", (start, end))})
@@ -408,7 +409,12 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     """The brief of ``period`` (articles published in it); ``actors`` (ids) narrow it to
     those actors and their counterparts; ``base`` prefixes the evidence links (the
     dashboard's address; empty: relative links)."""
-    limits = limits or Limits()
+    with no_cyclic_gc():
+        return _build(conn, period, actors, limits or Limits(), base)
+
+
+def _build(conn: sqlite3.Connection, period: Period, actors: Sequence[str], limits: Limits,
+           base: str) -> Brief:
     previous = period.previous()
     cur_start, cur_end = _bounds(period)
     prev_start, _ = _bounds(previous)
