@@ -157,3 +157,8 @@ def test_changes_are_counted_between_relation_keys_as_relations_counts(
     # with Kerry in focus, his own relation is listed
     focus = build_brief(conn, parse_period("2015-09"), actors=[KERRY])
     assert [(c.a.id, c.b.id) for c in focus.changes] == [(RUS, KERRY)]
+    # with the USA in focus, Kerry's events are the USA's too
+    focus = build_brief(conn, parse_period("2015-09"), actors=[USA])
+    assert {e.source[0].id for items in focus.events.values() for e in items} == {
+        KERRY, USA, RUS}
+    assert [(c.a.id, c.b.id) for c in focus.changes] == [(RUS, USA)]

@@ -51,9 +51,15 @@ class Relations:
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
-def hidden_keys(conn: sqlite3.Connection, focus: set[str]) -> set[str]:
+def state_members(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each actor filed under a state's key: its state (``relation_groups``)."""
+    return {str(r[0]): str(r[1]) for r in conn.execute(
+        "SELECT actor_id, group_id FROM relation_groups")}
+
+
+def hidden_keys(members: dict[str, str], focus: set[str]) -> set[str]:
     """Keys not listed: actors filed under a state's key, except those in focus."""
-    return {r[0] for r in conn.execute("SELECT actor_id FROM relation_groups")} - focus
+    return set(members) - focus
 
 
 def listed(hidden: set[str], focus: set[str]) -> Callable[[str, str], bool]:

@@ -29,6 +29,7 @@ from lagebild.brief.changes import (
     pair_evidence,
     ranked_changes,
     relations,
+    state_members,
 )
 from lagebild.brief.clusters import (
     SCORING,
@@ -424,11 +425,14 @@ def _build(conn: sqlite3.Connection, period: Period, actors: Sequence[str], limi
 
     clusters, current = period_clusters(conn, cur_start, cur_end)
     events_of = list(clusters.values())
+    members = state_members(conn)
     if focus:
-        events_of = [c for c in events_of if any(a in focus for a in c.actors)]
+        # a state in focus: its government, bodies and office holders too (as relations)
+        focus_events = focus | {a for a, state in members.items() if state in focus}
+        events_of = [c for c in events_of if any(a in focus_events for a in c.actors)]
         current = [r for c in events_of for r in c.reports]
 
-    keep = listed(hidden_keys(conn, focus), focus)
+    keep = listed(hidden_keys(members, focus), focus)
     relations_now = relations(conn, cur_start, cur_end, keep, _ROLE_NAMES)
     relations_before = relations(conn, prev_start, cur_start, keep, _ROLE_NAMES)
 
