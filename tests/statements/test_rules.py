@@ -293,3 +293,20 @@ def test_role_noun_and_name_parsed_as_two_subjects_are_one_speaker() -> None:
     assert [s.type for s in found] == [R]
     assert found[0].speaker is not None
     assert found[0].speaker.text == "UN-Generalsekretär Ban Ki Moon"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "addressee"), [
+    # a feminine noun after "der" is dative (or genitive), whatever case the parser gives it
+    ("Der Abgeordnete Héctor Lacognata warf der Regierung vor, die Wahl gefälscht zu haben.",
+     "die Wahl gefälscht zu haben", "Der Abgeordnete Héctor Lacognata", "der Regierung"),
+    ("Der Politik schlug er vor, die Steuern zu senken.", "die Steuern zu senken", "er",
+     "Der Politik"),
+    # a quoted name may be addressed, with its closing mark
+    ("Der Staatssekretär sagte der „Berliner Zeitung“, die Pläne seien falsch.",
+     "die Pläne seien falsch", "Der Staatssekretär", "der „Berliner Zeitung“"),
+])
+def test_dative_addressee_by_the_feminine_ending(text: str, quote: str, speaker: str,
+                                                 addressee: str) -> None:
+    st = one(text, quote, IND)
+    assert st.speaker is not None and st.speaker.text == speaker
+    assert st.addressee is not None and st.addressee.text == addressee

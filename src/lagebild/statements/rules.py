@@ -232,6 +232,8 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
             nodes -= sent.subtree(c)
             nodes = {n for n in nodes if n < c}
     a, b = min(nodes), max(nodes)
+    # only a stop after the head bounds the phrase's end ("sagte der Zeitung „Die Welt“")
+    end_stop = stop if stop is not None and stop > head else None
     if stop is not None:
         if stop > head:
             b = min(b, stop - 1)
@@ -240,14 +242,14 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
     # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
     # (the parser may make the name a second subject of the same verb: "UN-Generalsekretär
     # Ban Ki Moon kritisierte")
-    while b + 1 < len(sent) and (stop is None or b + 1 < stop) and (
+    while b + 1 < len(sent) and (end_stop is None or b + 1 < end_stop) and (
             sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
             b + 1 not in nodes) and (sent.toks[b + 1].head in nodes | {b + 2, b + 3} or (
                 sent.toks[b + 1].dep in _SUBJ and sent.toks[head].dep in _SUBJ
                 and sent.toks[b + 1].head == sent.toks[head].head)):
         b += 1
         nodes.add(b)  # its own parts follow ("Peter" + flat "Struck")
-    b = _close(sent, a, b, stop)
+    b = _close(sent, a, b, end_stop)
     # a relative clause or a second comma-separated part ends the phrase
     for k in range(head + 1, b + 1):
         t = sent.toks[k]
@@ -439,13 +441,14 @@ class Finder:
             sp = np_span(sent, found[-1], stop=i) if found else None
             return sent.span(*sp) if sp else None
         if not passive:
-            for h in heads:
-                for c in sent.children[h]:
-                    if lo <= c <= hi and sent.toks[c].dep in _SUBJ and self._nominative(
-                            sent, c, by_case=False):
-                        sp = np_span(sent, c, stop=i)
-                        if sp:
-                            return sent.span(*sp)
+            subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
+                        and sent.toks[c].dep in _SUBJ and self._nominative(sent, c, False)]
+            if len(subjects) > 1:  # "Der Politik schlug er vor": a dative the parser took
+                subjects = [c for c in subjects if not _oblique_feminine(sent, c)] or subjects
+            for c in subjects:
+                sp = np_span(sent, c, stop=i)
+                if sp:
+                    return sent.span(*sp)
             # the parser missed it: the nominative phrase nearest to the verb
             cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
                      and (sent.toks[k].pos in ("NOUN", "PROPN", "PRON")
@@ -581,8 +584,9 @@ class Finder:
                                          for g in sent.children[c] if g > c]]
             for c in kids:
                 t = sent.toks[c]
-                if self.in_mark(t.start, t.end) or any(s <= t.start < e for s, e in found.quote):
-                    continue
+                if self.in_quotation(t.start, t.end) or any(
+                        s <= t.start < e for s, e in found.quote):
+                    continue  # (a quoted name may be addressed: "sagte der „Berliner Zeitung“")
                 take = t.dep == "iobj" or (
                     lemma in self.lex.addressing and (
                         (t.dep == "obj" and not passive) or (t.dep in _SUBJ and passive)))
@@ -593,7 +597,7 @@ class Finder:
                     take = t.pos in ("NOUN", "PROPN")
                 # a dative object is the addressee, in the passive too ("Dem Orden wird
                 # nachgesagt")
-                if not case and t.dep not in _SUBJ and _dative(
+                if not case and (t.dep not in _SUBJ or _oblique_feminine(sent, c)) and _dative(
                         sent, c, argument=t.head == i) and not (found.speaker and (
                         found.speaker[0] <= t.start < found.speaker[1])):
                     take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
@@ -1163,7 +1167,23 @@ def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
         return True
     if art in ("der", "einer") and "Gender=Fem" in t.morph and "Number=Plur" not in t.morph:
         return True
+    if _oblique_feminine(sent, k):
+        return True
     return art == "den" and "Number=Plur" in t.morph and t.text.endswith("n")
+
+
+#: noun endings that are feminine whatever the tagger says (``die Regierung``, ``Politik``)
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ik")
+
+
+def _oblique_feminine(sent: Sent, k: int) -> bool:
+    """``der``/``einer`` + a singular noun with a feminine ending: genitive or dative, never
+    the nominative the parser sometimes gives it (``warf der Regierung vor``)."""
+    t = sent.toks[k]
+    dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
+    return bool(dets) and dets[0].text.lower() in ("der", "einer") and (
+        t.pos == "NOUN" and t.text.lower().endswith(_FEMININE_ENDINGS)
+        and "Number=Plur" not in t.morph)
 
 
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
