@@ -20,6 +20,7 @@ from rich.table import Table
 
 from lagebild import __version__
 from lagebild import stages as stages_registry
+from lagebild.cli_exit import Program, allow_quick_exit
 from lagebild.cli_support import checked_stages
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
@@ -30,7 +31,7 @@ from lagebild.store import Store, StoreError
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
 
-app = typer.Typer(
+app = Program(  # a typer.Typer that may end its process quickly (lagebild/cli_exit.py)
     name="lagebild",
     help="Read German news; find actors, statements and events, each linked to its evidence.",
     no_args_is_help=True,
@@ -142,6 +143,7 @@ def analyze_cmd(
     if fmt is Format.json:
         payload: object = collected[0] if len(collected) == 1 else collected
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    allow_quick_exit()  # all written: no need to free the loaded pipeline object by object
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
 
@@ -252,6 +254,7 @@ def ingest_cmd(
                                     indent=2) + "\n")
     else:
         _print_report(report, stats)
+    allow_quick_exit()  # store closed, report written
     raise typer.Exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 
