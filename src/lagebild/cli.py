@@ -20,7 +20,8 @@ from rich.table import Table
 
 from lagebild import __version__
 from lagebild import stages as stages_registry
-from lagebild.cli_exit import Program, allow_quick_exit
+from lagebild.cache import batch_gc
+from lagebild.cli_exit import Program, allow_quick_exit, running_as_program
 from lagebild.cli_support import checked_stages
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
@@ -124,6 +125,8 @@ def analyze_cmd(
     accurate: Accurate = False,
 ) -> None:
     """Print the full analysis of each article (no store needed)."""
+    if running_as_program():  # a process-wide setting: not for a test calling the app
+        batch_gc()
     failed = False
     collected: list[dict[str, object]] = []
     for item in analyze(files, _options(published), _stages(structure_only, accurate)):
@@ -210,6 +213,8 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
+    if running_as_program():
+        batch_gc()
     options = _options(published)
     stages = _stages(structure_only, accurate)
     if parquet is not None:

@@ -11,6 +11,9 @@ Only when it is safe: the command asked for it (it has closed its store and file
 runs as the program (a test or library calling it in-process gets the normal ``SystemExit``),
 no other thread is alive (normal shutdown would wait for it), and the flushes succeed (a closed
 pipe takes the normal path, with its usual message).
+
+:func:`running_as_program` tells commands the same thing for other process-wide settings (the
+garbage collector's, :func:`lagebild.cache.batch_gc`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,13 @@ from typing import Any
 import typer
 
 _allowed = False
+_program = False
+
+
+def running_as_program() -> bool:
+    """Whether the app runs as the process's program (the ``lagebild`` command, ``python -m
+    lagebild.cli``), not called by a test or library: process-wide settings are its call."""
+    return _program
 
 
 def allow_quick_exit() -> None:
@@ -54,7 +64,9 @@ class Program(typer.Typer):
     :func:`quick_exit`."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        global _program
         as_program = sys._getframe(1).f_globals.get("__name__") == "__main__"
+        _program = _program or as_program
         try:
             return super().__call__(*args, **kwargs)
         except SystemExit as exc:
