@@ -119,3 +119,25 @@ def test_app_called_in_process_raises_system_exit(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as raised:
         app(["analyze", "--structure-only", "--format", "jsonl", str(one)])
     assert raised.value.code == 0
+
+
+def test_language_model_flat_file_is_mapped_and_rebuilt_when_damaged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from lagebild.ingest.langid_cache import load_identifier
+
+    monkeypatch.setenv("LAGEBILD_CACHE_DIR", str(tmp_path))
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    load_identifier()
+    (flat,) = tmp_path.glob("langid-*.bin")
+    texts = ["Die Regierung hat am Montag beschlossen.", "The government passed a law.",
+             "Le gouvernement a adopté une loi.", "", "12 34", "Grüezi mitenand"]
+    mapped = load_identifier()
+    assert isinstance(mapped.tk_nextmove, memoryview)
+    assert [mapped.classify(t) for t in texts] == [plain.classify(t) for t in texts]
+
+    flat.write_bytes(b"lagebild-langid\n{}")  # damaged: read fails, the file is written anew
+    again = load_identifier()
+    assert [again.classify(t) for t in texts] == [plain.classify(t) for t in texts]
+    assert flat.stat().st_size > 60_000_000
