@@ -64,3 +64,32 @@ def test_tagger_statements_the_rules_miss_are_added_fragments_dropped() -> None:
     ])
     assert [s.quote[0].text[:12] for s in out] == ["Die Gespräch", "endete am Ab"]
     assert out[1].speaker is not None and out[1].speaker.text == "Moskau"  # continuation
+
+
+def test_tagger_statement_gets_the_frame_on_the_side_of_its_speaker() -> None:
+    from lagebild.statements.refine import _with_frame
+
+    text = ("Bei ihrem Besuch in Brüssel meinte Rice, die USA hielten sich an die Konvention. "
+            "Die Lage bleibe schwierig, meinte der Sprecher am Abend.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+
+    def sp(part: str, after: int = 0) -> Span:
+        start = text.index(part, after)
+        return Span(start=start, end=start + len(part), text=part)
+
+    before = Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE,
+                       quote=[sp("die USA hielten sich an die Konvention")],
+                       cue=[sp("meinte")], speaker=Party(**sp("Rice").model_dump()))
+    after = Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE,
+                      quote=[sp("Die Lage bleibe schwierig")],
+                      cue=[sp("meinte", text.index("Die Lage"))],
+                      speaker=Party(**sp("der Sprecher").model_dump()))
+    alone = Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE,
+                      quote=[sp("Die Lage bleibe schwierig")])
+    framed = _with_frame(article, before).frame
+    assert framed is not None and framed.text == "Bei ihrem Besuch in Brüssel meinte Rice,"
+    framed = _with_frame(article, after).frame
+    assert framed is not None and framed.text == ", meinte der Sprecher am Abend"
+    assert _with_frame(article, alone).frame is None  # no cue, no speaker: no frame

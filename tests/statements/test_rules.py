@@ -263,3 +263,33 @@ def test_object_pronoun_is_no_speaker() -> None:
 def test_addressee_of_an_appeal() -> None:
     st = one("Er appellierte an die Lehrkräfte, nicht zu streiken.", "nicht zu streiken", IND)
     assert st.addressee is not None and st.addressee.text == "die Lehrkräfte"
+
+
+@pytest.mark.parametrize(("text", "quote", "type_", "speaker"), [
+    # an apposition after the name (a role) or after the role (a name) is part of the speaker
+    ("„Niemand spricht von einer Wahl“, sagte Bill Graham, Parteichef der Liberalen.",
+     "„Niemand spricht von einer Wahl“", D, "Bill Graham, Parteichef der Liberalen"),
+    ("Der Vorsitzende der Wahlkommission, Magdalena Chu, sagte, die Auszählung sei beendet.",
+     "die Auszählung sei beendet", IND, "Der Vorsitzende der Wahlkommission, Magdalena Chu"),
+    # ... but a clause after the comma is the quotation, not an apposition
+    ("Kerry sagte, die Gespräche seien ernsthaft.", "die Gespräche seien ernsthaft", IND,
+     "Kerry"),
+])
+def test_speaker_keeps_its_apposition(text: str, quote: str, type_: StatementType,
+                                      speaker: str) -> None:
+    st = one(text, quote, type_)
+    assert st.speaker is not None and st.speaker.text == speaker
+
+
+def test_speaker_ends_before_a_quotation_and_trailing_adverbs() -> None:
+    st = one("„Sie ziehen den Bürgern das Geld aus der Tasche“, so Koppelin wörtlich.",
+             "„Sie ziehen den Bürgern das Geld aus der Tasche“", D)
+    assert st.speaker is not None and st.speaker.text == "Koppelin"
+
+
+def test_role_noun_and_name_parsed_as_two_subjects_are_one_speaker() -> None:
+    found = analyse("UN-Generalsekretär Ban Ki Moon kritisierte derweil die russischen "
+                    "Waffenlieferungen an Assad.")
+    assert [s.type for s in found] == [R]
+    assert found[0].speaker is not None
+    assert found[0].speaker.text == "UN-Generalsekretär Ban Ki Moon"

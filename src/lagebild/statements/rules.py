@@ -161,6 +161,10 @@ _OBJECT_PRONOUNS = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen
 _NP_SKIP = frozenset({"acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "punct"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X"})
 _SUBJ = ("nsubj", "nsubj:pass", "sb")
+#: parts of speech of an apposition to a speaker (``dem Präsidenten von UP Aerospace``)
+_APPOSITION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
+#: tags a speaker phrase never ends with (adverbs, ``als``/``wie``, separated particles)
+_SPEAKER_TAIL = frozenset({"ADV", "ADJD", "KOKOM", "PTKVZ", "KON", "APPR", "ART"})
 
 
 # closing bracket or quotation mark -> its opening one
@@ -234,9 +238,13 @@ def np_span(sent: Sent, head: int, stop: int | None = None) -> tuple[int, int] |
         elif stop < head:
             a = max(a, stop + 1)
     # a name right after the phrase belongs to it ("UN-Generalsekretär Ban Ki Moon")
+    # (the parser may make the name a second subject of the same verb: "UN-Generalsekretär
+    # Ban Ki Moon kritisierte")
     while b + 1 < len(sent) and (stop is None or b + 1 < stop) and (
             sent.toks[b + 1].pos == "PROPN" or sent.toks[b + 1].tag == "NE") and (
-            b + 1 not in nodes and sent.toks[b + 1].head in nodes | {b + 2, b + 3}):
+            b + 1 not in nodes) and (sent.toks[b + 1].head in nodes | {b + 2, b + 3} or (
+                sent.toks[b + 1].dep in _SUBJ and sent.toks[head].dep in _SUBJ
+                and sent.toks[b + 1].head == sent.toks[head].head)):
         b += 1
         nodes.add(b)  # its own parts follow ("Peter" + flat "Struck")
     b = _close(sent, a, b, stop)
@@ -476,12 +484,83 @@ class Finder:
             self.cue_verbs(sent)
             self.source_phrases(sent)
             self.intention(sent)
+        self.clean_speakers()
         self.continuations()
         self.partial_quotes()
+        self.clean_speakers()
         for f in self.found:
             if f.cue and f.addressee is None:
                 f.addressee = self.addressee_of(f)
         return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def clean_speakers(self) -> None:
+        """Speaker spans end before a quotation and before a finite verb, without trailing
+        adverbs or ``als``/``wie`` (``die Richter „gravierende …``, ``Sifton sagte weiter``,
+        ``Koppelin wörtlich``, ``Musk wie folgt``, ``Musikkennern als „…“``: the span
+        builders follow the parse, which attaches these to the speaker's noun)."""
+        quotes = [q for f in self.found for q in f.quote]
+        for f in self.found:
+            if f.speaker is not None:
+                f.speaker = self._clean_speaker(f.speaker)
+            if f.speaker is not None:
+                f.speaker = self._with_apposition(f.speaker, quotes)
+
+    def _with_apposition(self, speaker: Char, quotes: list[Char]) -> Char:
+        """``Bill Graham, Parteichef der Liberalen,`` / ``der Sprecher, Peter Clever,``: the
+        corpus's speaker includes a comma-separated apposition - a role after a name, a name
+        after a role - that ends at a comma or the sentence end and is no quotation."""
+        sent = self.sent_at(speaker[0])
+        if sent is None:
+            return speaker
+        b = self.token_at(sent, speaker[1])
+        if b >= len(sent) - 1 or sent.toks[b].text != "," or b == 0:
+            return speaker
+        name_before = sent.toks[b - 1].pos == "PROPN"
+        k = b + 1
+        first = sent.toks[k]
+        if name_before and first.pos not in ("DET", "ADJ", "NOUN"):
+            return speaker
+        if not name_before and first.pos != "PROPN":
+            return speaker
+        while k < len(sent) and sent.toks[k].pos in _APPOSITION_POS and (
+                name_before or sent.toks[k].pos == "PROPN"):
+            k += 1
+        end = k - 1
+        if end <= b or not any(sent.toks[j].pos in ("NOUN", "PROPN") for j in range(b + 1, k)):
+            return speaker
+        if k < len(sent) and sent.toks[k].text not in (",", ".", "!", "?", ";"):
+            return speaker
+        lo, hi = sent.toks[b + 1].start, sent.toks[end].end
+        if any(qa < hi and lo < qb for qa, qb in quotes) or any(
+                ma < hi and lo < mb for ma, mb in self.marks):
+            return speaker
+        return (speaker[0], hi)
+
+    def _clean_speaker(self, speaker: Char) -> Char | None:
+        a, b = speaker
+        quotes = [q for f in self.found for q in f.quote]
+        for ma, mb in self.marks:
+            # a quotation mark opened but not closed inside the speaker, or a quotation that
+            # is some statement's quote; a quoted name (``„Ärzte ohne Grenzen“``) stays
+            quoted = not _looks_like_name(self.text[ma + 1:mb - 1]) and any(
+                qa < mb and ma < qb for qa, qb in quotes)
+            if a < ma < b and (mb - 1 > b or quoted):
+                b = ma
+        sent = self.sent_at(a)
+        if sent is None:
+            return (a, b) if a < b else None
+        toks = [k for k in range(len(sent)) if a <= sent.toks[k].start and sent.toks[k].end <= b]
+        if not toks:
+            return (a, b) if a < b else None
+        first, last = toks[0], toks[-1]
+        for k in toks[1:]:
+            if sent.toks[k].tag in ("VVFIN", "VAFIN", "VMFIN"):
+                last = k - 1
+                break
+        while last > first and (sent.toks[last].tag in _SPEAKER_TAIL or (
+                sent.is_punct(last) and not _opened(sent, first, last))):
+            last -= 1
+        return (sent.toks[first].start, sent.toks[last].end)
 
     def addressee_of(self, found: Found) -> Char | None:
         """Whom the cue verb addresses: its indirect object, the object of a verb of
