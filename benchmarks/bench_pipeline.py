@@ -88,6 +88,7 @@ def write_jsonl(path: Path, texts: list[str], first: int = 0) -> None:
 
 def in_process(texts: list[str], tmp: Path) -> list[tuple[str, float, float]]:
     """(stage, CPU s, wall s) for reading, every default stage and the store writes."""
+    from lagebild.cache import batch_gc, gc_paused, models_loaded
     from lagebild.ingest import read_inputs
     from lagebild.model import Article
     from lagebild.pipeline import DEFAULT_STAGES
@@ -98,8 +99,12 @@ def in_process(texts: list[str], tmp: Path) -> list[tuple[str, float, float]]:
     write_jsonl(path, texts)
     rows: list[tuple[str, float, float]] = []
 
+    # the collector as `lagebild analyze`/`ingest` set it (lagebild.cache.batch_gc)
+    batch_gc()
     c0, t0 = time.process_time(), time.perf_counter()
-    loaded = load_stages(DEFAULT_STAGES)
+    with gc_paused():
+        loaded = load_stages(DEFAULT_STAGES)
+    models_loaded()
     rows.append(("(load stages)", time.process_time() - c0, time.perf_counter() - t0))
 
     c0, t0 = time.process_time(), time.perf_counter()
