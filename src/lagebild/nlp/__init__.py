@@ -63,13 +63,13 @@ def _load(path: Path, lean: bool = True) -> Language:
             f"no Lagebild NLP model at {path}; train one with "
             "`lagebild train pipeline --data ../shared/data` and pass its model-best folder"
         )
-    # Start-up: the vocabulary's 210,826 strings (0.2 s) are not loaded; every string the
-    # pipeline writes (lemmas, labels, lexicon codes) is added to the store as it is set,
-    # lexemes are made from the text either way, and the strings the lemmatizer's edit trees
-    # keep by hash are added from a cached list (nlp/_strings.py), so the annotations are the
-    # same (tests/test_startup.py). The tokenizer starts without rules when the model has its own
-    # (``lagebild.tokenizer_from_disk.v1``): spaCy would compile German defaults first and
-    # then replace every one of them with the saved rules.
+    # Start-up: the vocabulary's 210,826 strings (0.2 s) are not loaded; most strings the
+    # pipeline writes (lemmas, morphology, lexicon codes) enter the store as they are set,
+    # lexemes are made from the text either way, and the labels and the strings the
+    # lemmatizer's edit trees keep by hash are added (nlp/_strings.py), so the annotations are
+    # the same (tests/test_startup_lean.py). The tokenizer starts without rules when the model
+    # has its own (``lagebild.tokenizer_from_disk.v1``): spaCy would compile German defaults
+    # first and then replace every one of them with the saved rules.
     config: dict[str, Any] = {}
     if (path / "tokenizer").is_file():
         config = {"nlp": {"tokenizer": {"@tokenizers": _components.TOKENIZER_FROM_DISK}}}
