@@ -141,3 +141,22 @@ def test_language_model_flat_file_is_mapped_and_rebuilt_when_damaged(
     again = load_identifier()
     assert [again.classify(t) for t in texts] == [plain.classify(t) for t in texts]
     assert flat.stat().st_size > 60_000_000
+
+
+def test_cache_write_removes_half_written_files_of_killed_writers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from lagebild.cache import write_cached
+
+    monkeypatch.setenv("LAGEBILD_CACHE_DIR", str(tmp_path))
+    old = tmp_path / ".nlp-strings-aaa.json.x1.tmp"
+    fresh = tmp_path / ".nlp-strings-bbb.json.x2.tmp"  # maybe still being written
+    for path in (old, fresh):
+        path.write_bytes(b"half")
+    hours_ago = time.time() - 7200
+    os.utime(old, (hours_ago, hours_ago))
+    assert write_cached("nlp-strings-ccc.json", b"[]", "nlp-strings-") is not None
+    assert not old.exists() and fresh.exists()
+    assert (tmp_path / "nlp-strings-ccc.json").read_bytes() == b"[]"

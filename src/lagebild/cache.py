@@ -18,11 +18,13 @@ import contextlib
 import gc
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 KEEP = 6  # files per kind: a few KBs or versions side by side, not one per edit forever
+STALE_TMP_S = 3600
 
 
 def cache_dir() -> Path | None:
@@ -79,7 +81,11 @@ def write_cached(name: str, data: bytes | Callable[[BinaryIO], None], kind: str,
                 os.unlink(tmp)
             raise
         old = sorted(folder.glob(f"{kind}*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[keep:]:
+        # and half-written files of a process killed while writing (kill -9 mid-ingest):
+        # an hour old, no writer is still at them
+        half = [p for p in folder.glob(f".{kind}*.tmp")
+                if p.stat().st_mtime < time.time() - STALE_TMP_S]
+        for stale in old[keep:] + half:
             with contextlib.suppress(OSError):
                 stale.unlink()
     except OSError:
