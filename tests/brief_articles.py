@@ -27,8 +27,10 @@ KINDS = {
 
 
 def make_article(source: str, kind: str, target: str, published: str, outlet: str,
-                 agencies: Iterable[str] = (), note: str = "") -> Article:
-    """One article with one event ``source KIND target`` and its two actors' mentions."""
+                 agencies: Iterable[str] = (), note: str = "",
+                 ids: tuple[str, str] | None = None) -> Article:
+    """One article with one event ``source KIND target`` and its two actors' mentions;
+    ``ids``: the two actors' ids (default ``new:loc:<name>``)."""
     cameo, quad, goldstein, word = KINDS[kind]
     sentence = f"{source} {word} {target} an. {note}".strip()
     builder = ArticleBuilder()
@@ -38,7 +40,7 @@ def make_article(source: str, kind: str, target: str, published: str, outlet: st
     article = builder.build()
     text = article.text
     s, t, w = text.index(source), text.index(target), text.index(word)
-    sid, tid = "new:loc:" + source.lower(), "new:loc:" + target.lower()
+    sid, tid = ids or ("new:loc:" + source.lower(), "new:loc:" + target.lower())
     return article.model_copy(update={
         "entities": [Entity(text=source, start=s, end=s + len(source), label="LOC", actor=sid),
                      Entity(text=target, start=t, end=t + len(target), label="LOC", actor=tid)],

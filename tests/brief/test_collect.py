@@ -10,6 +10,7 @@ from pathlib import Path
 from brief_articles import make_article
 from lagebild.brief import build_brief, parse_period
 from lagebild.model import Article
+from lagebild.store.relations import members, relation_series
 
 AGENCIES = ["dpa", "AFP", "Reuters", "AP", "epd"]
 
@@ -22,8 +23,9 @@ def _conn(path: Path) -> sqlite3.Connection:
 
 def test_story_of_five_agencies_outranks_one_report(
         build_store: Callable[[list[Article]], Path]) -> None:
-    articles = [make_article("Iran", "ASSAULT", "Irak", f"2015-09-1{i}", f"Blatt {i}", [agency],
-                             note=f"Bericht {i}.") for i, agency in enumerate(AGENCIES)]
+    # five reports within two days of the first: one event cluster in the store
+    articles = [make_article("Iran", "ASSAULT", "Irak", f"2015-09-1{i // 2}", f"Blatt {i}",
+                             [agency], note=f"Bericht {i}.") for i, agency in enumerate(AGENCIES)]
     # reported once, by one outlet, and graver (Goldstein -10): still ranks below
     once = make_article("Peru", "ASSAULT", "Chile", "2015-09-12", "Kurier")
     once = once.model_copy(update={"events": [once.events[0].model_copy(
@@ -55,10 +57,11 @@ def test_reports_far_apart_are_separate_events(
 
 def test_doubled_conflict_is_listed_as_change(
         build_store: Callable[[list[Article]], Path]) -> None:
-    before = [make_article("Russland", "ACCUSE", "Ukraine", f"2015-08-1{i}", "A", note=f"v{i}")
-              for i in range(2)]
-    now = [make_article("Ukraine", "ACCUSE", "Russland", f"2015-09-1{i}", "A", note=f"n{i}")
-           for i in range(4)]
+    # distinct events (a week apart: the store clusters reports within two days as one)
+    before = [make_article("Russland", "ACCUSE", "Ukraine", f"2015-08-{day}", "A", note=day)
+              for day in ("03", "17")]
+    now = [make_article("Ukraine", "ACCUSE", "Russland", f"2015-09-{day}", "A", note=day)
+           for day in ("01", "08", "15", "22")]
     steady = [make_article("Frankreich", "CONSULT", "Spanien", day, "B", note=day)
               for day in ("2015-08-20", "2015-09-20")]
     conn = _conn(build_store([*before, *now, *steady]))
@@ -95,3 +98,67 @@ def test_actor_focus_keeps_its_counterparts_only(
     assert [a.name for a in brief.actors] == ["Iran"]
     assert list(brief.events) == ["4"]
     assert all(c.a.id == "new:loc:iran" or c.b.id == "new:loc:iran" for c in brief.changes)
+
+
+def test_reports_of_one_event_are_one_item_and_counted_once(
+        build_store: Callable[[list[Article]], Path]) -> None:
+    # two outlets report the same attack a day apart: one event cluster in the store
+    reports = [make_article("Iran", "ASSAULT", "Irak", day, outlet, note=outlet)
+               for day, outlet in (("2015-09-10", "Kurier"), ("2015-09-11", "Rundschau"))]
+    conn = _conn(build_store(reports))
+    assert conn.execute("SELECT COUNT(DISTINCT cluster_id) FROM events").fetchone()[0] == 1
+    brief = build_brief(conn, parse_period("2015-09"))
+    (item,) = brief.events["4"]
+    assert item.articles == 2 and item.sources == ["Kurier", "Rundschau"]
+    assert {e.outlet for e in item.evidence} == {"Kurier", "Rundschau"}
+    assert brief.events_total == 2  # reports
+    (change,) = brief.changes
+    assert (change.previous.q4, change.current.q4) == (0, 1)  # one event, not two
+    assert [(e.source, e.target, e.weight) for e in brief.network.edges] == [
+        ("new:loc:iran", "new:loc:irak", 1)]
+
+
+KERRY, USA, RUS = "per:john-kerry", "USA", "RUS"
+
+
+def test_changes_are_counted_between_relation_keys_as_relations_counts(
+        build_store: Callable[[list[Article]], Path]) -> None:
+    """Kerry acts for the USA: his events count for USA–Russland, which is listed once and
+    with the figures ``relations`` gives for the two states."""
+    articles = [
+        make_article("Kerry", "CONSULT", "Russland", "2015-08-05", "A", ids=(KERRY, RUS)),
+        make_article("Kerry", "ACCUSE", "Russland", "2015-09-02", "A", ids=(KERRY, RUS)),
+        make_article("USA", "ACCUSE", "Russland", "2015-09-12", "B", ids=(USA, RUS)),
+        make_article("Russland", "ACCUSE", "USA", "2015-09-20", "C", ids=(RUS, USA)),
+        # a second report of the last event: counted once
+        make_article("Russland", "ACCUSE", "USA", "2015-09-21", "D", note="Auch.",
+                     ids=(RUS, USA)),
+        make_article("Peru", "ACCUSE", "Chile", "2015-09-03", "E"),
+    ]
+    conn = _conn(build_store(articles))
+    brief = build_brief(conn, parse_period("2015-09"))
+    pairs = {(c.a.id, c.b.id): c for c in brief.changes}
+    assert set(pairs) == {(RUS, USA), ("new:loc:chile", "new:loc:peru")}  # no Kerry–RUS
+    change = pairs[(RUS, USA)]
+    assert (change.a.name, change.b.name) == ("Russland", "USA")  # names as written
+    assert (change.previous.q1, change.current.q1) == (1, 0)
+    assert (change.previous.q3, change.current.q3) == (0, 3)
+    assert len(change.evidence) == 3
+    for month, counts, mean in (("2015-09", change.current, change.goldstein_current),
+                                ("2015-08", change.previous, change.goldstein_previous)):
+        (series,) = relation_series(conn, members(conn, RUS), members(conn, USA), by="month",
+                                    date_from=month, date_to=month)
+        assert [series[f"q{q}"] for q in (1, 2, 3, 4)] == [counts.q1, counts.q2, counts.q3,
+                                                           counts.q4]
+        assert series["goldstein_mean"] == mean
+    # the network at the same level: USA → RUS twice, RUS → USA once
+    edges = {(e.source, e.target): e.weight for e in brief.network.edges}
+    assert edges[(USA, RUS)] == 2 and edges[(RUS, USA)] == 1
+    # with Kerry in focus, his own relation is listed
+    focus = build_brief(conn, parse_period("2015-09"), actors=[KERRY])
+    assert [(c.a.id, c.b.id) for c in focus.changes] == [(RUS, KERRY)]
+    # with the USA in focus, Kerry's events are the USA's too
+    focus = build_brief(conn, parse_period("2015-09"), actors=[USA])
+    assert {e.source[0].id for items in focus.events.values() for e in items} == {
+        KERRY, USA, RUS}
+    assert [(c.a.id, c.b.id) for c in focus.changes] == [(RUS, USA)]

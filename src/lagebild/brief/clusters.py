@@ -1,83 +1,70 @@
-"""Reports of the same event, grouped: one item per event in the brief, however many articles
-(and agencies) report it.
+"""The events of a brief: the store's event clusters (``store.clusters``) reported in the
+articles of the period. A cluster is one event, however many articles and agencies report it
+(the store groups reports by PLOVER type, linked actors and event day, and near-duplicate
+copies); its numbers of reporting articles and sources are the ranking's evidence.
 
-Two reports are the same event when they have the same PLOVER type, the same source actors and
-the same target actors, and either the same stated date (``2014-03``) or, with no date in the
-text, publication days at most ``WINDOW_DAYS`` apart (chained: a story followed for a week
-stays one event). Reports with no actor on either side are never merged.
+The period's reports are read without their JSON (type, Goldstein and counts come from the
+cluster row); the candidates' agencies and the shown items' actor names are read afterwards.
 """
 
 from __future__ import annotations
 
+import heapq
+import json
 import math
 import re
-from collections import defaultdict
+import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
 
-WINDOW_DAYS = 2
+from lagebild.brief.rows import tuples
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 #: the ranking, in words (also printed at the head of the event section)
-SCORING = ("score = 3·ln(1 + articles) + 2·ln(1 + sources: outlets and agencies) "
-           "+ 0.25·|Goldstein| + 0.5·ln(1 + mentions of its most prominent actor in the period) "
-           "− 1 if not asserted (planned, proposed, hypothetical, alleged …)")
+SCORING = ("score = 3·ln(1 + articles reporting the event) + 2·ln(1 + sources: outlets and "
+           "agencies) + 0.25·|Goldstein| + 0.5·ln(1 + mentions of its most prominent actor in "
+           "the period) − 1 if not asserted (planned, proposed, hypothetical, alleged …); an "
+           "event is one of the store's event clusters")
 
 
 @dataclass(slots=True)
 class Report:
-    """One event as one article reports it (a row of ``events``)."""
+    """One mention of an event in an article published in the period (a row of ``events``)."""
 
     article_id: str
     idx: int
+    modality: str | None
+    date: str | None  # the stated date, when it is one (not PRESENT_REF …)
+    published: str  # YYYY-MM-DD
+    start: int
+    end: int
+    outlet: str | None
+    quad_class: int | None  # the report's own class (the timeline counts reports)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One event: the store's cluster row and its reports in the period."""
+
+    id: int
     plover: str
     cameo: str | None
     quad_class: int | None
     goldstein: float | None
-    modality: str | None
-    date: str | None  # the stated date, when it is one (not PRESENT_REF …)
-    published: str  # YYYY-MM-DD
-    source: tuple[tuple[str, str], ...]  # (id or name, display name)
-    target: tuple[tuple[str, str], ...]
-    trigger: str | None
-    start: int
-    end: int
-    outlet: str | None
-    original: str  # the article id, or the article it nearly duplicates
+    articles: int  # distinct articles reporting it (all of them, as the store counts)
+    outlets: int  # distinct outlets reporting it (the store's ``sources``)
+    reports: list[Report] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)  # linked source and target actor ids
+    sources: list[str] = field(default_factory=list)  # outlets and agencies, once read
 
     @property
-    def key(self) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str]:
-        return (self.plover, self.source, self.target, self.date or "")
-
-
-@dataclass
-class Cluster:
-    reports: list[Report]
-    agencies: dict[str, list[str]] = field(default_factory=dict)  # article id → agencies
-    #: the representative report: asserted before the rest, then the earliest
-    first: Report = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.first = self.reports[0] if len(self.reports) == 1 else min(
-            self.reports, key=lambda r: (r.modality not in (None, "asserted"), r.published,
-                                         r.article_id, r.idx))
-
-    @property
-    def articles(self) -> int:
-        return len({r.original for r in self.reports})
-
-    def sources(self) -> list[str]:
-        """Outlets and agencies that report it (case-insensitively distinct)."""
-        seen: dict[str, str] = {}
-        for r in self.reports:
-            for name in [r.outlet, *self.agencies.get(r.article_id, [])]:
-                if name and name.strip():
-                    seen.setdefault(name.strip().casefold(), name.strip())
-        return sorted(seen.values(), key=str.casefold)
-
-    def actor_keys(self) -> set[str]:
-        first = self.first
-        return {k for k, _ in first.source + first.target}
+    def first(self) -> Report:
+        """The representative report: asserted before the rest, then the earliest."""
+        reports = self.reports
+        if len(reports) == 1:
+            return reports[0]
+        return min(reports, key=lambda r: (r.modality not in (None, "asserted"), r.published,
+                                           r.article_id, r.idx))
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -85,68 +72,119 @@ def normalise_date(value: str | None) -> str | None:
     return value if value and _DATE.match(value) else None
 
 
-def cluster_reports(reports: list[Report]) -> list[Cluster]:
-    """Group reports of the same event (see the module docstring)."""
-    by_key: dict[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str],
-                 list[Report]] = defaultdict(list)
-    clusters: list[Cluster] = []
-    for report in reports:
-        if not report.source and not report.target:
-            clusters.append(Cluster([report]))
+def period_clusters(conn: sqlite3.Connection, start: str, end: str
+                    ) -> tuple[dict[int, Cluster], list[Report]]:
+    """The clusters reported in articles published in [start, end), by id, and all their
+    reports. An event without a cluster (a store written before clusters) is its own."""
+    clusters: dict[int, Cluster] = {}
+    reports: list[Report] = []
+    dates: dict[str, str | None] = {}  # stated dates repeat: normalised once each
+    unclustered = 0
+    get, append = clusters.get, reports.append
+    for (cid, article_id, idx, modality, stated, s0, s1, quad, published, outlet, plover,
+         code, c_quad, goldstein, articles, outlets) in tuples(
+            conn, """SELECT e.cluster_id, e.article_id, e.idx, e.modality, e.date, e.start, e.end,
+                      e.quad_class, a.published, a.outlet, COALESCE(c.plover, e.plover),
+                      COALESCE(c.code, e.code), COALESCE(c.quad_class, e.quad_class),
+                      c.goldstein, COALESCE(c.articles, 1), COALESCE(c.sources, 1)
+               FROM articles a JOIN events e ON e.article_id = a.id
+                 LEFT JOIN event_clusters c ON c.id = e.cluster_id
+               WHERE a.published >= ? AND a.published < ?""", (start, end)):
+        if stated is None:
+            date = None
+        elif stated in dates:
+            date = dates[stated]
         else:
-            by_key[(report.plover, report.source, report.target, report.date or "")].append(
-                report)
-    for key, group in by_key.items():
-        if len(group) == 1 or key[3]:  # one report, or a stated date: one event
-            clusters.append(Cluster(group))
-            continue
-        group.sort(key=lambda r: (r.published, r.article_id, r.idx))
-        current = [group[0]]
-        for report in group[1:]:
-            gap = (date.fromisoformat(report.published)
-                   - date.fromisoformat(current[-1].published)).days
-            if gap <= WINDOW_DAYS:
-                current.append(report)
-            else:
-                clusters.append(Cluster(current))
-                current = [report]
-        clusters.append(Cluster(current))
-    return clusters
+            date = dates[stated] = normalise_date(stated)
+        report = Report(article_id, idx, modality, date, str(published)[:10], s0, s1, outlet,
+                        quad)
+        append(report)
+        if cid is None:
+            unclustered -= 1
+            cid = unclustered
+        cluster = get(cid)
+        if cluster is None:
+            cluster = clusters[cid] = Cluster(cid, plover or "?", code, c_quad, goldstein,
+                                              articles, outlets)
+        cluster.reports.append(report)
+    _actors(conn, clusters)
+    return clusters, reports
 
 
-def rough_score(cluster: Cluster, prominence: dict[str, int]) -> float:
-    """``score`` without agencies (outlets only) and without words: to pick the candidates
-    whose articles are read for their agencies."""
+def _actors(conn: sqlite3.Connection, clusters: dict[int, Cluster]) -> None:
+    """The linked actors of every cluster, in one statement (the ids go in as one JSON
+    array: a month has tens of thousands)."""
+    ids = [cid for cid in clusters if cid > 0]
+    if not ids:
+        return
+    for cid, actor in tuples(
+            conn, """SELECT cluster_id, actor_id FROM cluster_actors
+               WHERE cluster_id IN (SELECT value FROM json_each(?))""", (json.dumps(ids),)):
+        clusters[cid].actors.append(actor)
+
+
+def load_sources(conn: sqlite3.Connection, clusters: list[Cluster]) -> None:
+    """Outlets and agencies of every report of the clusters (all of the event's articles,
+    as the store's counts), case-insensitively distinct."""
+    ids = [c.id for c in clusters if c.id > 0]
+    articles: dict[int, set[str]] = {c.id: {r.article_id for r in c.reports} for c in clusters}
+    if ids:
+        for cid, article_id in conn.execute(
+                """SELECT cluster_id, article_id FROM events
+                   WHERE cluster_id IN (SELECT value FROM json_each(?))""", (json.dumps(ids),)):
+            articles[cid].add(article_id)
+    wanted = sorted({a for found in articles.values() for a in found})
+    names: dict[str, list[str]] = {}
+    for article_id, outlet, agencies in conn.execute(
+            """SELECT id, outlet, json_extract(doc, '$.source.agencies') FROM articles
+               WHERE id IN (SELECT value FROM json_each(?))""", (json.dumps(wanted),)):
+        found = [outlet] if outlet else []
+        found += [str(a) for a in (json.loads(agencies) if agencies else []) if a]
+        names[article_id] = found
+    for cluster in clusters:
+        seen: dict[str, str] = {}
+        for article_id in articles[cluster.id]:
+            for name in names.get(article_id, []):
+                if name.strip():
+                    seen.setdefault(name.strip().casefold(), name.strip())
+        cluster.sources = sorted(seen.values(), key=str.casefold)
+
+
+def candidates(clusters: list[Cluster], prominence: dict[str, int], n: int) -> list[Cluster]:
+    """The ``n`` best clusters by ``score`` with outlets for sources (agencies not read yet):
+    the candidates whose agencies are read. (One loop with local names: a month has tens of
+    thousands of clusters, most reported once.)"""
+    log1p, get = math.log1p, prominence.get
+    scored: list[tuple[float, int]] = []
+    append = scored.append
+    for i, cluster in enumerate(clusters):
+        mentions = 0
+        for k in cluster.actors:
+            m = get(k, 0)
+            if m > mentions:
+                mentions = m
+        reports = cluster.reports
+        modality = reports[0].modality if len(reports) == 1 else cluster.first.modality
+        append((3 * log1p(cluster.articles) + 2 * log1p(cluster.outlets)
+                + 0.25 * abs(cluster.goldstein or 0.0) + 0.5 * log1p(mentions)
+                - (modality not in (None, "asserted")), -i))
+    return [clusters[-i] for _, i in heapq.nlargest(n, scored)]
+
+
+def score(cluster: Cluster, prominence: dict[str, int], names: dict[str, str]
+          ) -> tuple[float, list[tuple[str, str, float]]]:
+    """The cluster's score and its terms as ``(factor, value, points)`` (see ``SCORING``);
+    ``names``: display names of actor ids."""
     first = cluster.first
-    reports = cluster.reports
-    if len(reports) == 1:  # most clusters: one report
-        articles, outlets = 1, 1 if first.outlet else 0
-    else:
-        articles = len({r.original for r in reports})
-        outlets = len({r.outlet for r in reports if r.outlet})
-    mentions = 0
-    for k, _ in first.source:
-        mentions = max(mentions, prominence.get(k, 0))
-    for k, _ in first.target:
-        mentions = max(mentions, prominence.get(k, 0))
-    return (3 * math.log1p(articles) + 2 * math.log1p(outlets)
-            + 0.25 * abs(first.goldstein or 0.0) + 0.5 * math.log1p(mentions)
-            - (first.modality not in (None, "asserted")))
-
-
-def score(cluster: Cluster, prominence: dict[str, int]) -> tuple[float, list[tuple[str, str,
-                                                                                 float]]]:
-    """The cluster's score and its terms as ``(factor, value, points)`` (see ``SCORING``)."""
-    first = cluster.first
-    sources = cluster.sources()
+    sources = cluster.sources
     terms: list[tuple[str, str, float]] = [
         ("Artikel", str(cluster.articles), 3 * math.log1p(cluster.articles)),
         ("Quellen", ", ".join(sources) or "0", 2 * math.log1p(len(sources))),
     ]
-    goldstein = first.goldstein
+    goldstein = cluster.goldstein
     if goldstein is not None:
         terms.append(("Goldstein", f"{goldstein:+.1f}", 0.25 * abs(goldstein)))
-    known = [(prominence.get(k, 0), name) for k, name in first.source + first.target]
+    known = [(prominence.get(k, 0), names.get(k, k)) for k in cluster.actors]
     if known:
         mentions, name = max(known)
         terms.append(("Prominenz", f"{name}: {mentions} Erwähnungen",

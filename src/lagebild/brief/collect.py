@@ -1,8 +1,11 @@
 """The queries behind a brief: events, statements, relation changes and prominent actors of a
-period (articles published in it), against the period of equal length before it.
+period, against the period of equal length before it.
 
-Everything is read in a few scans over the two periods; article text is read only for the
-items the brief shows (their evidence).
+Events are the store's event clusters reported in the articles published in the period
+(``brief.clusters``); relations, their changes and the network come from the relation
+aggregates between relation keys, by event day (``brief.changes``), as ``lagebild
+relations`` counts them. Article text is read only for the items the brief shows (their
+evidence).
 """
 
 from __future__ import annotations
@@ -17,13 +20,24 @@ from datetime import timedelta
 from typing import Any
 
 from lagebild.actors.ids import mention_actor_id
+from lagebild.actors.kb import load_kb
+from lagebild.brief.changes import (
+    Relations,
+    edges,
+    hidden_keys,
+    listed,
+    pair_evidence,
+    ranked_changes,
+    relations,
+    state_members,
+)
 from lagebild.brief.clusters import (
     SCORING,
     Cluster,
     Report,
-    cluster_reports,
-    normalise_date,
-    rough_score,
+    candidates,
+    load_sources,
+    period_clusters,
 )
 from lagebild.brief.clusters import score as cluster_score
 from lagebild.brief.links import evidence_href
@@ -44,6 +58,7 @@ from lagebild.brief.model import (
     StatementItem,
 )
 from lagebild.brief.period import Period
+from lagebild.brief.rows import no_cyclic_gc, tuples
 from lagebild.store.filters import date_upper_bound, marks
 
 QUAD_NAMES = {1: "verbale Kooperation", 2: "materielle Kooperation",
@@ -53,6 +68,8 @@ TYPE_ORDER = {"Direct": 0, "Indirect": 1, "FreeIndirect": 2, "IndirectFreeIndire
               "Reported": 3}
 CANDIDATES = 80  # clusters ranked again once their agencies are read
 MIN_NEW_MENTIONS = 3  # mentions in the period before an actor counts as newly prominent
+#: QuadClass → (role as source, role as target)
+_ROLE_NAMES = {q: (f"Urheber: {name}", f"Ziel: {name}") for q, name in QUAD_NAMES.items()}
 
 
 @dataclass
@@ -67,77 +84,63 @@ class Limits:
 
 @dataclass
 class _Names:
-    """Display names of actor ids, from event references and speakers (knowledge-base names)
-    before mention texts."""
+    """Display names of actor ids: from event sides, speakers and the knowledge base before
+    mention texts."""
 
     names: dict[str, str] = field(default_factory=dict)
+    strong: set[str] = field(default_factory=set)
 
     def add(self, key: str, name: str | None, strong: bool = True) -> None:
         if not name:
             return
         if strong:
             self.names[key] = name
+            self.strong.add(key)
         else:
             self.names.setdefault(key, name)
+
+    def add_known(self, conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+        """Names of actor ids as an event side of theirs writes them (the linker's
+        knowledge-base names), before mention texts; the knowledge base itself only for an
+        id no event names (a state whose events are all its members')."""
+        missing: list[str] = []
+        for key in dict.fromkeys(keys):
+            if key in self.strong:
+                continue
+            row = conn.execute(
+                """SELECT json_extract(e.data, '$.' || ea.role) FROM event_actors ea
+                     JOIN events e ON e.article_id = ea.article_id AND e.idx = ea.idx
+                   WHERE ea.actor_id = ? LIMIT 1""", (key,)).fetchone()
+            name = next((n for k, n in _sides(json.loads(row[0] or "[]")) if k == key),
+                        None) if row else None
+            if name:
+                self.add(key, name)
+            elif key not in self.names:
+                missing.append(key)
+        if missing:
+            kb = load_kb()
+            for key in missing:
+                actor = kb.get(key)
+                if actor is not None:
+                    self.add(key, actor.name)
 
     def actor(self, key: str) -> ActorName:
         return ActorName(id=key, name=self.names.get(key, key))
 
 
-Sides = tuple[tuple[str, str], ...]
-
-
-def _cached_sides(cache: dict[str | None, Sides], raw: str | None) -> Sides:
-    """``_sides`` of a stored JSON side, parsed once per distinct value (sides repeat a lot)."""
-    side = cache.get(raw)
-    if side is None:
-        side = cache[raw] = _sides(json.loads(raw) if raw else None)
-    return side
-
-
-def _sides(refs: Any) -> Sides:
+def _sides(refs: Any) -> list[tuple[str, str]]:
+    """(id or name, display name) of an event side's actors, in order, once each."""
     out: list[tuple[str, str]] = []
     for ref in refs or []:
         if isinstance(ref, dict) and (ref.get("id") or ref.get("name")):
-            out.append((str(ref.get("id") or ref.get("name")),
-                        str(ref.get("name") or ref.get("id"))))
-    return tuple(sorted(set(out)))
+            item = (str(ref.get("id") or ref.get("name")), str(ref.get("name") or ref.get("id")))
+            if item not in out:
+                out.append(item)
+    return out
 
 
 def _bounds(period: Period) -> tuple[str, str]:
     return period.date_from, date_upper_bound(period.date_to)
-
-
-def _reports(conn: sqlite3.Connection, start: str, end: str,
-             sides: dict[str | None, Sides]) -> list[Report]:
-    """The events reported in articles published in [start, end). Only the fields the brief
-    needs are read (SQLite's json_extract, not the whole JSON in Python); an event side's
-    JSON is parsed once per distinct text (the same actors recur across thousands of rows)."""
-    rows = conn.execute(
-        """SELECT e.article_id, e.idx, e.code, e.plover, e.quad_class, e.modality, e.date,
-                  e.start, e.end, json_extract(e.data, '$.goldstein'),
-                  json_extract(e.data, '$.source'), json_extract(e.data, '$.target'),
-                  a.published, a.outlet, a.near_duplicate_of
-           FROM articles a JOIN events e ON e.article_id = a.id
-           WHERE a.published >= ? AND a.published < ?""", (start, end))
-    reports: list[Report] = []
-    append, side = reports.append, sides.get
-    dates: dict[str | None, str | None] = {}  # stated dates repeat: normalised once each
-    for (article_id, idx, code, plover, quad, modality, stated, s0, s1, goldstein, source,
-         target, published, outlet, near) in rows:
-        src, tgt = side(source), side(target)
-        if src is None:
-            src = _cached_sides(sides, source)
-        if tgt is None:
-            tgt = _cached_sides(sides, target)
-        date = dates.get(stated, "") if stated is not None else None
-        if date == "":
-            date = dates[stated] = normalise_date(stated)
-        append(Report(
-            article_id, idx, plover or "?", code, quad,
-            float(goldstein) if isinstance(goldstein, int | float) else None, modality,
-            date, str(published)[:10], src, tgt, None, s0, s1, outlet, near or article_id))
-    return reports
 
 
 @dataclass
@@ -146,7 +149,7 @@ class _Text:
 
     conn: sqlite3.Connection
     base: str
-    rows: dict[str, tuple[str, str | None, str | None, str | None, list[str]]] = field(
+    rows: dict[str, tuple[str, str | None, str | None, str | None]] = field(
         default_factory=dict)
 
     def load(self, article_ids: Iterable[str]) -> None:
@@ -154,27 +157,16 @@ class _Text:
         for chunk in range(0, len(wanted), 500):
             ids = wanted[chunk:chunk + 500]
             for r in self.conn.execute(
-                f"""SELECT id, json_extract(doc, '$.text'), title, published, outlet,
-                           json_extract(doc, '$.source.agencies')
+                f"""SELECT id, json_extract(doc, '$.text'), title, published, outlet
                     FROM articles WHERE id IN ({marks(ids)})""", ids):
-                agencies = json.loads(r[5]) if r[5] else []
-                self.rows[r[0]] = (r[1] or "", r[2], r[3], r[4],
-                                   [str(a) for a in agencies if a])
-
-    def agencies(self, article_id: str) -> list[str]:
-        return self.rows[article_id][4] if article_id in self.rows else []
+                self.rows[r[0]] = (r[1] or "", r[2], r[3], r[4])
 
     def evidence(self, article_id: str, start: int, end: int) -> Evidence:
         self.load([article_id])
-        text, title, published, outlet, _ = self.rows.get(article_id, ("", None, None, None,
-                                                                       []))
+        text, title, published, outlet = self.rows.get(article_id, ("", None, None, None))
         return Evidence(article_id=article_id, start=start, end=end, text=text[start:end],
                         title=title, published=published, outlet=outlet,
                         href=evidence_href(article_id, start, end, self.base))
-
-
-def _focus_match(keys: Iterable[str], focus: set[str]) -> bool:
-    return not focus or any(k in focus for k in keys)
 
 
 def _mentions(conn: sqlite3.Connection, start: str, end: str,
@@ -183,8 +175,8 @@ def _mentions(conn: sqlite3.Connection, start: str, end: str,
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     texts: dict[str, Counter[str]] = defaultdict(Counter)
-    for actor_id, label, text, n in conn.execute(
-        """SELECT m.actor_id, m.label, m.text, COUNT(*) FROM mentions m
+    for actor_id, label, text, n in tuples(
+        conn, """SELECT m.actor_id, m.label, m.text, COUNT(*) FROM mentions m
            JOIN articles a ON a.id = m.article_id
            WHERE a.published >= ? AND a.published < ?
            GROUP BY m.actor_id, m.label, m.text""", (start, end)):
@@ -197,189 +189,86 @@ def _mentions(conn: sqlite3.Connection, start: str, end: str,
     return counts, labels
 
 
-def _one(conn: sqlite3.Connection, sql: str, *params: Any) -> Any:
-    row = conn.execute(sql, params).fetchone()
-    return row[0] if row else None
-
-
-def _event_items(clusters: list[Cluster], prominence: Counter[str], text: _Text,
-                 names: _Names, limits: Limits) -> dict[str, list[EventItem]]:
+def _event_items(conn: sqlite3.Connection, clusters: list[Cluster],
+                 prominence: Counter[str], text: _Text, names: _Names, limits: Limits
+                 ) -> dict[str, list[EventItem]]:
     # first a cheap ranking without agencies, then the best candidates again with them
-    candidates = heapq.nlargest(CANDIDATES * 4, clusters,
-                                key=lambda c: rough_score(c, prominence))
-    text.load(r.article_id for c in candidates for r in c.reports)
-    for cluster in candidates:
-        cluster.agencies = {r.article_id: text.agencies(r.article_id) for r in cluster.reports}
-    scored = sorted(((cluster_score(c, prominence), c) for c in candidates),
-                    key=lambda sc: (-sc[0][0], sc[1].first.published, sc[1].first.article_id))
-    out: dict[str, list[EventItem]] = {}
-    trigger = ("SELECT json_extract(data, '$.trigger.text') FROM events"
-               " WHERE article_id = ? AND idx = ?")
-    for (points, terms), cluster in scored:
+    shortlist = candidates(clusters, prominence, CANDIDATES * 4)
+    load_sources(conn, shortlist)
+    scored = sorted(((cluster_score(c, prominence, {})[0], c) for c in shortlist),
+                    key=lambda sc: (-sc[0], sc[1].first.published, sc[1].first.article_id,
+                                    sc[1].first.idx))
+    chosen: list[Cluster] = []
+    per_class: Counter[str] = Counter()
+    for _, cluster in scored:
+        quad = str(cluster.quad_class or 0)
+        if per_class[quad] < limits.events_per_class:
+            per_class[quad] += 1
+            chosen.append(cluster)
+    # the shown events' sides (names as written) and trigger words, from their JSON
+    sides: dict[int, tuple[list[tuple[str, str]], list[tuple[str, str]], str | None]] = {}
+    for cluster in chosen:
         first = cluster.first
-        quad = str(first.quad_class or 0)
-        bucket = out.setdefault(quad, [])
-        if len(bucket) >= limits.events_per_class:
-            continue
+        row = conn.execute(
+            "SELECT json_extract(data, '$.source'), json_extract(data, '$.target'),"
+            " json_extract(data, '$.trigger.text') FROM events WHERE article_id = ? AND idx = ?",
+            (first.article_id, first.idx)).fetchone()
+        source, target = _sides(json.loads(row[0] or "[]")), _sides(json.loads(row[1] or "[]"))
+        sides[cluster.id] = (source, target, row[2])
+        for key, name in source + target:
+            names.add(key, name)
+    names.add_known(conn, (k for c in chosen for k in c.actors))
+    out: dict[str, list[EventItem]] = {}
+    for cluster in chosen:
+        first = cluster.first
+        points, terms = cluster_score(cluster, prominence, names.names)
         reports = sorted(cluster.reports, key=lambda r: (r.published, r.article_id, r.idx))
-        evidence = [text.evidence(r.article_id, r.start, r.end) for r in
-                    [first, *[r for r in reports if r is not first]][:5]]
-        bucket.append(EventItem(
-            type=first.plover, cameo=first.cameo, quad_class=first.quad_class,
-            goldstein=first.goldstein, date=first.date, reported=reports[0].published,
+        source, target, trigger = sides[cluster.id]
+        # its reports' sentences, the representative's first (once each: two mentions of
+        # one event in one sentence are one piece of evidence)
+        spans = list(dict.fromkeys((r.article_id, r.start, r.end)
+                                   for r in [first, *reports]))[:5]
+        evidence = [text.evidence(*span) for span in spans]
+        out.setdefault(str(cluster.quad_class or 0), []).append(EventItem(
+            type=cluster.plover, cameo=cluster.cameo, quad_class=cluster.quad_class,
+            goldstein=cluster.goldstein, date=first.date, reported=reports[0].published,
             modality=first.modality,
-            source=[names.actor(k) for k, _ in first.source],
-            target=[names.actor(k) for k, _ in first.target],
-            trigger=_one(text.conn, trigger, first.article_id, first.idx),
-            articles=cluster.articles, sources=cluster.sources(),
+            source=[ActorName(id=k, name=n) for k, n in source],
+            target=[ActorName(id=k, name=n) for k, n in target],
+            trigger=trigger, articles=cluster.articles, sources=cluster.sources,
             score=round(points, 2),
             why=[Reason(factor=f, value=v, points=p) for f, v, p in terms],
             evidence=evidence))
     return {k: out[k] for k in sorted(out)}
 
 
-@dataclass
-class _Tally:
-    """A period's relations: events per actor pair (unordered) and QuadClass, Goldstein sums,
-    directed edges for the network (when counted), and each actor's roles."""
-
-    pairs: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    gold: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # sum, count
-    edges: Counter[tuple[str, str]] = field(default_factory=Counter)
-    edge_quads: Counter[tuple[str, str, int]] = field(default_factory=Counter)
-    edge_gold: dict[tuple[str, str], list[float]] = field(default_factory=dict)
-    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-    def mean(self, pair: tuple[str, str]) -> float | None:
-        total, n = self.gold.get(pair, (0.0, 0.0))
-        return round(total / n, 2) if n else None
-
-
-#: QuadClass → (role as source, role as target)
-_ROLE_NAMES = {q: (f"Urheber: {name}", f"Ziel: {name}") for q, name in QUAD_NAMES.items()}
-
-
-def _tally(rows: Iterable[tuple[int | None, float | None, Sides, Sides]],
-           focus: set[str], with_edges: bool = False) -> _Tally:
-    """Count ``(quad_class, goldstein, source, target)`` rows; with ``focus``, only the
-    pairs that include a focus actor. (The hot loop of a brief: 64,000 rows a month on a
-    store of 100,000 articles; names are bound locally.)"""
-    tally = _Tally()
-    roles, pairs, gold = tally.roles, tally.pairs, tally.gold
-    edges, edge_quads, edge_gold = tally.edges, tally.edge_quads, tally.edge_gold
-    role_names = _ROLE_NAMES.get
-    for quad, goldstein, source, target in rows:
-        names = role_names(quad) if quad is not None else None
-        if names is not None and quad is not None:
-            as_source, as_target = names
-            for k, _ in source:
-                roles[k].add(as_source)
-            for k, _ in target:
-                roles[k].add(as_target)
-            slot = quad - 1
-        else:
-            quad, slot = 0, -1
-        for s, _ in source:
-            for t, _ in target:
-                if s == t or (focus and s not in focus and t not in focus):
-                    continue
-                pair = (s, t) if s < t else (t, s)
-                counts = pairs.get(pair)
-                if counts is None:
-                    counts = pairs[pair] = [0, 0, 0, 0]
-                if slot >= 0:
-                    counts[slot] += 1
-                if goldstein is not None:
-                    g = gold.get(pair)
-                    if g is None:
-                        g = gold[pair] = [0.0, 0.0]
-                    g[0] += goldstein
-                    g[1] += 1
-                if with_edges:
-                    edge = (s, t)
-                    edges[edge] += 1
-                    if slot >= 0:
-                        edge_quads[(s, t, quad)] += 1
-                    if goldstein is not None:
-                        eg = edge_gold.get(edge)
-                        if eg is None:
-                            eg = edge_gold[edge] = [0.0, 0.0]
-                        eg[0] += goldstein
-                        eg[1] += 1
-    return tally
-
-
-def _side_rows(conn: sqlite3.Connection, start: str, end: str, sides: dict[str | None, Sides]
-               ) -> Iterable[tuple[int | None, float | None, Sides, Sides]]:
-    """``(quad_class, goldstein, source, target)`` of the events of a period: what the
-    period before needs (its relations), without building reports."""
-    for quad, goldstein, source, target in conn.execute(
-        """SELECT e.quad_class, json_extract(e.data, '$.goldstein'),
-                  json_extract(e.data, '$.source'), json_extract(e.data, '$.target')
-           FROM articles a JOIN events e ON e.article_id = a.id
-           WHERE a.published >= ? AND a.published < ?""", (start, end)):
-        src, tgt = _cached_sides(sides, source), _cached_sides(sides, target)
-        yield quad, goldstein if isinstance(goldstein, int | float) else None, src, tgt
-
-
-def _pair_evidence(reports: Sequence[Report], pairs: Iterable[tuple[str, str]],
-                   keep: int = 3) -> dict[tuple[str, str], list[Report]]:
-    """The first reports of the period between each of ``pairs`` (either direction), found
-    in one pass over the period's reports."""
-    wanted = set(pairs)
-    found: dict[tuple[str, str], dict[tuple[str, int], Report]] = {p: {} for p in wanted}
-    for r in reports:
-        for s, _ in r.source:
-            for t, _ in r.target:
-                pair = (s, t) if s < t else (t, s)
-                if pair in wanted:
-                    found[pair][(r.article_id, r.idx)] = r
-    return {p: sorted(rs.values(), key=lambda r: (r.published, r.article_id, r.idx))[:keep]
-            for p, rs in found.items()}
-
-
-def _changes(current: Sequence[Report], cur: _Tally, prev: _Tally, text: _Text,
-             names: _Names, limits: Limits) -> list[PairChange]:
-    ranked: list[tuple[float, tuple[str, str]]] = []
-    zero = [0, 0, 0, 0]
-    for pair in set(cur.pairs) | set(prev.pairs):
-        c, p = cur.pairs.get(pair, zero), prev.pairs.get(pair, zero)
-        movement = float(abs(c[0] - p[0]) + abs(c[1] - p[1]) + abs(c[2] - p[2])
-                         + abs(c[3] - p[3]))
-        if movement:
-            ranked.append((movement, pair))
-    # Goldstein moves only among the pairs whose counts moved most (means cost a division)
-    ranked = heapq.nlargest(limits.changes * 5, ranked)
-    rescored: list[tuple[float, tuple[str, str]]] = []
-    for movement, pair in ranked:
-        gc, gp = cur.mean(pair), prev.mean(pair)
-        if gc is not None and gp is not None:
-            movement += 0.5 * abs(gc - gp)
-        rescored.append((movement, pair))
-    rescored.sort(key=lambda mp: (-mp[0], mp[1]))
+def _changes(conn: sqlite3.Connection, period: Period, now: Relations, before: Relations,
+             text: _Text, names: _Names, limits: Limits) -> list[PairChange]:
+    start, end = _bounds(period)
     out: list[PairChange] = []
-    shown = _pair_evidence(current, [pair for _, pair in rescored[:limits.changes]])
-    for movement, pair in rescored[:limits.changes]:
-        c, p = cur.pairs.get(pair, zero), prev.pairs.get(pair, zero)
-        gc, gp = cur.mean(pair), prev.mean(pair)
+    changes = ranked_changes(now, before, limits.changes)
+    names.add_known(conn, (k for ch in changes for k in ch.pair))
+    for ch in changes:
+        c, p = ch.current.quads, ch.previous.quads
+        gc, gp = ch.current.mean(), ch.previous.mean()
         parts = [f"{QUAD_NAMES[q + 1]} {p[q]} → {c[q]}" for q in range(4) if c[q] != p[q]]
         if gc is not None or gp is not None:
             parts.append("Goldstein " + " → ".join(
                 "–" if g is None else f"{g:+.1f}" for g in (gp, gc)))
         out.append(PairChange(
-            a=names.actor(pair[0]), b=names.actor(pair[1]),
+            a=names.actor(ch.pair[0]), b=names.actor(ch.pair[1]),
             current=QuadCounts(q1=c[0], q2=c[1], q3=c[2], q4=c[3]),
             previous=QuadCounts(q1=p[0], q2=p[1], q3=p[2], q4=p[3]),
-            goldstein_current=gc, goldstein_previous=gp, movement=round(movement, 2),
+            goldstein_current=gc, goldstein_previous=gp, movement=round(ch.movement, 2),
             summary="; ".join(parts),
-            evidence=[text.evidence(r.article_id, r.start, r.end) for r in shown[pair]]))
+            evidence=[text.evidence(*ev) for ev in pair_evidence(conn, ch.pair, start, end)]))
     return out
 
 
 def _speaker_counts(conn: sqlite3.Connection, start: str, end: str) -> Counter[str | None]:
     """Statements per linked speaker in a period; ``None``: those without a linked speaker."""
-    return Counter({k: n for k, n in conn.execute(
-        """SELECT s.speaker_actor_id, COUNT(*) FROM articles a
+    return Counter({k: n for k, n in tuples(
+        conn, """SELECT s.speaker_actor_id, COUNT(*) FROM articles a
            JOIN statements s ON s.article_id = a.id
            WHERE a.published >= ? AND a.published < ?
            GROUP BY s.speaker_actor_id""", (start, end))})
@@ -467,6 +356,7 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     picks.sort(key=lambda p: (-p[0], p[1]))
     start, end = _bounds(period)
     out: list[ProminentActor] = []
+    names.add_known(conn, (key for _, key, _, _ in picks[:limits.prominent]))
     for _, key, why, new_roles in picks[:limits.prominent]:
         first = _first_mention(conn, key, start, end)
         out.append(ProminentActor(
@@ -476,25 +366,26 @@ def _prominent(conn: sqlite3.Connection, period: Period, cur_mentions: Counter[s
     return out
 
 
-def _network(tally: _Tally, names: _Names, limits: Limits) -> Network:
+def _network(conn: sqlite3.Connection, period: Period, tally: Relations, names: _Names,
+             limits: Limits) -> Network:
+    """The keys with most events in the period and the directed edges between them."""
     node_weight: Counter[str] = Counter()
-    for (s, t), w in tally.edges.items():
-        node_weight[s] += w
-        node_weight[t] += w
+    for (x, y), counts in tally.pairs.items():
+        node_weight[x] += counts.events
+        node_weight[y] += counts.events
     keep = {k for k, _ in heapq.nsmallest(limits.network_nodes, node_weight.items(),
                                           key=lambda kv: (-kv[1], kv[0]))}
+    names.add_known(conn, keep)
     nodes = [NetworkNode(id=k, name=names.actor(k).name, weight=node_weight[k])
              for k in sorted(keep, key=lambda k: (-node_weight[k], k))]
-    edges: list[NetworkEdge] = []
-    for (s, t), w in sorted(tally.edges.items()):
-        if s in keep and t in keep:
-            quads = [(tally.edge_quads[(s, t, q)], -q) for q in (1, 2, 3, 4)]
-            top, minus_q = max(quads)
-            total, n = tally.edge_gold.get((s, t), (0.0, 0.0))
-            edges.append(NetworkEdge(source=s, target=t, weight=w,
-                                     quad_class=-minus_q if top else None,
-                                     goldstein=round(total / n, 2) if n else None))
-    return Network(nodes=nodes, edges=edges)
+    shown = sorted(pair for pair in tally.pairs if pair[0] in keep and pair[1] in keep)
+    out: list[NetworkEdge] = []
+    for (s, t), edge in sorted(edges(conn, shown, *_bounds(period)).items()):
+        top, minus_q = max((edge.quads[q], -q) for q in (1, 2, 3, 4))
+        out.append(NetworkEdge(
+            source=s, target=t, weight=edge.weight, quad_class=-minus_q if top else None,
+            goldstein=round(edge.gold_milli / 1000 / edge.gold_n, 2) if edge.gold_n else None))
+    return Network(nodes=nodes, edges=out)
 
 
 def _timeline(reports: Sequence[Report], period: Period) -> list[DayCount]:
@@ -519,7 +410,12 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     """The brief of ``period`` (articles published in it); ``actors`` (ids) narrow it to
     those actors and their counterparts; ``base`` prefixes the evidence links (the
     dashboard's address; empty: relative links)."""
-    limits = limits or Limits()
+    with no_cyclic_gc():
+        return _build(conn, period, actors, limits or Limits(), base)
+
+
+def _build(conn: sqlite3.Connection, period: Period, actors: Sequence[str], limits: Limits,
+           base: str) -> Brief:
     previous = period.previous()
     cur_start, cur_end = _bounds(period)
     prev_start, _ = _bounds(previous)
@@ -527,25 +423,26 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     names = _Names()
     text = _Text(conn, base)
 
-    sides: dict[str | None, Sides] = {}
-    current = _reports(conn, cur_start, cur_end, sides)
+    clusters, current = period_clusters(conn, cur_start, cur_end)
+    events_of = list(clusters.values())
+    members = state_members(conn)
     if focus:
-        current = [r for r in current
-                   if _focus_match((k for k, _ in r.source + r.target), focus)]
-    tally_now = _tally(((r.quad_class, r.goldstein, r.source, r.target) for r in current),
-                       focus, with_edges=True)
-    tally_before = _tally(_side_rows(conn, prev_start, cur_start, sides), focus)
-    for side in sides.values():
-        for k, name in side:
-            names.add(k, name)
+        # a state in focus: its government, bodies and office holders too (as relations)
+        focus_events = focus | {a for a, state in members.items() if state in focus}
+        events_of = [c for c in events_of if any(a in focus_events for a in c.actors)]
+        current = [r for c in events_of for r in c.reports]
+
+    keep = listed(hidden_keys(members, focus), focus)
+    relations_now = relations(conn, cur_start, cur_end, keep, _ROLE_NAMES)
+    relations_before = relations(conn, prev_start, cur_start, keep, _ROLE_NAMES)
 
     speaker_counts = _speaker_counts(conn, cur_start, cur_end)
     for speaker in _speaker_counts(conn, prev_start, cur_start):
         if speaker is not None:
-            tally_before.roles[speaker].add("Sprecher")
+            relations_before.roles[speaker].add("Sprecher")
     for speaker in speaker_counts:
         if speaker is not None:
-            tally_now.roles[speaker].add("Sprecher")
+            relations_now.roles[speaker].add("Sprecher")
 
     cur_mentions, labels = _mentions(conn, cur_start, cur_end, names)
     prev_mentions, prev_labels = _mentions(conn, prev_start, cur_start, names)
@@ -556,15 +453,17 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     related: set[str] | None = None
     if focus:
         related = set(focus)
-        for r in current:
-            related.update(k for k, _ in r.source + r.target)
+        for c in events_of:
+            related.update(c.actors)
 
-    events = _event_items(cluster_reports(current), cur_mentions, text, names, limits)
+    events = _event_items(conn, events_of, cur_mentions, text, names, limits)
     speakers = _speakers(conn, cur_start, cur_end, speaker_counts, related, cur_mentions, text,
                          names, limits)
-    changes = _changes(current, tally_now, tally_before, text, names, limits)
-    prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels, tally_now.roles,
-                           tally_before.roles, related, text, names, limits)
+    changes = _changes(conn, period, relations_now, relations_before, text, names, limits)
+    prominent = _prominent(conn, period, cur_mentions, prev_mentions, labels,
+                           relations_now.roles, relations_before.roles, related, text, names,
+                           limits)
+    names.add_known(conn, actors)
     return Brief(
         period=period.as_dict(), previous=previous.as_dict(),
         actors=[names.actor(a) for a in actors],
@@ -573,5 +472,5 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
         events_total=len(current), statements_total=sum(
             n for k, n in speaker_counts.items() if related is None or k in related),
         events=events, speakers=speakers, changes=changes, prominent=prominent,
-        network=_network(tally_now, names, limits),
+        network=_network(conn, period, relations_now, names, limits),
         timeline=_timeline(current, period), scoring=SCORING)

@@ -13,7 +13,7 @@ argument rule has a dependency reading first and a word-order or morphology fall
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,6 +48,14 @@ SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATE
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
+#: conjunctions of a temporal clause (what it tells is background to the main clause)
+TEMPORAL_CONJUNCTIONS = frozenset({"als", "nachdem", "seit", "seitdem", "bevor", "ehe"})
+#: articles that cannot head a subject
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+#: personal pronouns that can never be a subject
+OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch"})
+#: personal pronouns that can only be a subject
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
 GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "diese", "dieser",
@@ -71,7 +79,7 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: types of a noun that is a demand or proposal (rejected when judged negatively)
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
-CONTENT_TAKERS = frozenset({"REQUEST", "REJECT"})
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -105,6 +113,8 @@ class Sent:
         self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
         self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
         self._particles: dict[int, int | None] = {}
+        self.weak_ids = {local_at[i] for i in self.weak}
+        self.things: set[str] = set()  # weak participants whose noun names no people
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -302,6 +312,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         local_at: list[str | None] = []
         weak: set[int] = set()
         persons: set[int] = set()
+        things: set[str] = set()
         for t in s.tokens:
             ids: list[str] = []
             for start, end, aid in here:
@@ -319,13 +330,17 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                     local = LOCAL + t.text
                     if not lex.is_agent(t.lemma or t.text):
                         weak.add(len(local_at))
+                        if not lex.names_people(t.lemma or t.text, t.text):
+                            things.add(local)
                 elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
                     local = LOCAL + t.text  # a pronoun the actor layer could not resolve
                 elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
         persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
-        out.append(Sent(si, s, at, local_at, weak, persons))
+        sent = Sent(si, s, at, local_at, weak, persons)
+        sent.things = things
+        out.append(sent)
     return out
 
 
@@ -484,9 +499,35 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
-    if subj_cands:  # the parser gives several "subjects": the first with an actor wins
+    # word order: German fronts objects ("Ihren Widersacher Corbyn forderte May auf", "Das
+    # lehnte Abhisit ab", "Die Arbeit der Koalition lobte er"); the small parser then takes
+    # the first noun phrase for the subject. Case and the pronoun's form correct it.
+    oblique = [j for j in subj_cands if _oblique(s, j)]
+    if oblique:
+        subj_cands = [j for j in subj_cands if j not in oblique]
+        if not subj_cands:  # the other bare noun phrase whose form may be nominative
+            subj_cands = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                          and not _oblique(s, j) and actors_of(s, j)][:1]
+            args.obj = [j for j in args.obj if j not in subj_cands]
+        args.obj += oblique
+    pron = [o for o in args.obj if s.toks[o].tag == "PPER"
+            and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
+    if pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
+        args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
+        subj_cands = pron[:1]
+    if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
+        nom = [o for o in args.obj if s.toks[o].tag in ("NE", "NN")
+               and "Case=Nom" in s.toks[o].morph and _strong(s, actors_of(s, o))]
+        if nom:  # "Das lehnte Abhisit ab": the named actor, not the demonstrative
+            args.obj = [o for o in args.obj if o != nom[0]] + subj_cands
+            subj_cands = nom[:1]
+    if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
+        # one that is more than a noun that is merely no non-agent before one that is not
+        # ("Die Absicht …, unterstütze die SPD")
         with_actor = [j for j in subj_cands if actors_of(s, j)] or subj_cands
         first = with_actor[0]
+        if all(a in s.weak_ids for a in actors_of(s, first)):
+            first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
     if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
@@ -509,12 +550,38 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
             for p in _conjuncts(s, v))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
-        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)))
+        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
+            # not when a finite verb makes it a clause ("ist … von allen Ämtern
+            # zurückgetreten"), unless that verb is a passive "werden" hung elsewhere
+            and all(t.tag not in ("VAFIN", "VMFIN", "VVFIN") or t.dep == "aux:pass"
+                    for t in s.toks)))
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
     return args
+
+
+def _oblique(s: Sent, j: int) -> bool:
+    """Is a parsed subject in fact an object: its article or possessive is accusative or
+    dative ("Ihren Widersacher", "den Beschluss"), or a name right after a noun of a
+    prepositional phrase ("Für den Ex-Sportdirektor Moggi fordert der Richter")?"""
+    for c in s.children[j]:
+        if s.toks[c].dep in ("det", "det:poss") and s.toks[c].tag in ("ART", "PPOSAT"):
+            # by the form, not the tagger's case ("die" and "das" may be either)
+            form = s.toks[c].text.lower()
+            return form in OBLIQUE_ARTICLES or (
+                s.toks[c].tag == "PPOSAT" and form.endswith(("en", "em")))
+    if s.toks[j].tag == "PPER" and s.toks[j].text.lower() in OBLIQUE_PRONOUNS:
+        return True  # "sprachen ihn die Geschworenen frei"
+    prev = j - 1
+    return (s.toks[j].tag == "NE" and prev >= 0 and s.toks[prev].tag in ("NN", "NE")
+            and s.prep(prev) is not None)
+
+
+def _strong(s: Sent, ids: list[str]) -> bool:
+    """Does the phrase name an actor the actor layer linked (not only a noun or a name)?"""
+    return any(not a.startswith(LOCAL) for a in ids)
 
 
 def _conjuncts(s: Sent, v: int) -> list[int]:
@@ -624,7 +691,7 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
 
 
 def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
-          host: int | None, ctx: Context) -> tuple[list[str], bool]:
+          host: int | None, ctx: Context, toks: Sequence[int] = ()) -> tuple[list[str], bool]:
     """Actors of one frame slot; the flag says a fallback rule was used."""
     if slot == "subj":
         if pos == "noun":
@@ -664,8 +731,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 ids = _linear_pp(s, o, prep)
         return ids, False
     if slot == "gen":
-        if pos != "noun":
-            return [], False
+        if pos != "noun":  # an idiom's noun: "forderten den Rücktritt der Regierung"
+            return [a for n in toks if n != anchor and s.toks[n].tag == "NN"
+                    for a in actors_of(s, n)], False
         ids = []
         for c in s.children[anchor]:
             dep = s.toks[c].dep
@@ -696,6 +764,20 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     raise ValueError(f"unknown frame slot {slot!r}")
 
 
+def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
+    """The first actor the actor layer linked inside the verb's object phrase (genitives,
+    ``von``/``in``/``aus`` phrases, appositions, up to three levels down), when the object
+    itself names none: what a stance or a demand is about belongs to that actor."""
+    for o in args.obj:
+        if s.toks[o].tag not in ("NN", "PIS", "PDS"):
+            continue
+        for j in sorted(s.descendants(o, 3)):
+            ids = [a for a in s.actors_at[j] if a not in exclude]
+            if ids and s.toks[j].tag in ("NE", "NN", "ADJA"):
+                return ids[:1]
+    return []
+
+
 def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
     """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
     return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
@@ -719,11 +801,12 @@ def _possessor(s: Sent, n: int) -> list[str]:
 
 
 def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
-          host: int | None, ctx: Context, exclude: list[str]) -> tuple[list[str], bool]:
-    weak = {s.local_at[i] for i in s.weak}
+          host: int | None, ctx: Context, exclude: list[str],
+          toks: Sequence[int] = ()) -> tuple[list[str], bool]:
+    weak = s.weak_ids
     first: tuple[list[str], bool] | None = None
     for slot in slots:
-        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx)
+        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx, toks)
         ids = [a for a in dict.fromkeys(ids) if a not in exclude]
         if ids and any(a not in weak for a in ids):
             return ids, fallback
@@ -933,9 +1016,17 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
+        if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
+            continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
-        f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [])
-        f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source)
+        f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
+        f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
+                              toks)
+        if not f.target and args is not None and f.plover in STANCE_TYPES | {"REQUEST"}:
+            # "kritisierte die Zustände im Zentralgefängnis von Brazzaville", "begrüßte den
+            # Beschluss der Landesregierung": the linked actor the object is about
+            f.target = _deep_target(s, args, f.source)
+            fb2 = fb2 or bool(f.target)
         if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
             f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):
@@ -962,6 +1053,13 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and _in_future(ctx.article, s, anchor)):
             f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
+        if pos == "verb" and f.plover not in CONTENT_TAKERS and _obliged(s, anchor):
+            # "die EU solle die Visapflicht aufheben", "müsse übergeben werden": the act is
+            # what someone demands of its agent, a REQUEST by the speaker, not an event
+            f.target = f.source + [a for a in f.target if a not in f.source]
+            f.source = []
+            f.plover, f.cameo, f.mode, f.modality = "REQUEST", "100", "", "asserted"
+            f.notes.append("demanded")
         quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES:
             speaker: list[str] = []
@@ -988,8 +1086,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if f.plover in ("ASSAULT", "COERCE") and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
                 for a in f.source):  # "Demonstranten legten Feuer": a riot, not an attack
-            f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") if f.plover == "ASSAULT" \
-                else ("PROTEST", "144", "obstruct")
+            if f.plover == "COERCE" and f.mode == "arrest":  # protesters do not arrest:
+                f.target = f.source + [a for a in f.target if a not in f.source]  # they
+                f.source = []  # are the arrested ("Demonstranten bleiben inhaftiert")
+            else:
+                f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") \
+                    if f.plover == "ASSAULT" else ("PROTEST", "144", "obstruct")
         if f.modality == "negated" and _future(s, anchor if host is None else host):
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
@@ -1016,27 +1118,91 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         out = [f for f in out if f not in background]
     if any(f.plover == "ACCUSE" and f.entry is not VERDICT for f in out):
         out = [f for f in out if f.entry is not VERDICT]  # "kritisierte …, es sei ein Fehler"
-    return _dedupe(_drop_contents(s, out))
+    if sum(f.plover == "REQUEST" for f in out) > 1:  # "fordert, die EU solle …": one demand,
+        demanded = [f for f in out if "demanded" in f.notes]  # made of the one obliged
+        out = [f for f in out if f not in demanded]
+        for f in out:
+            if f.plover == "REQUEST" and not f.target:
+                f.target = [a for d in demanded for a in d.target if a not in f.source]
+    out = _drop_contents(s, out)
+    # an event told in a relative or temporal clause ("Guterres, der die Milizen anführte,
+    # die … Menschen töteten"; "als damals … getötet werden mussten") is background when the
+    # main clause reports an event of its own (after the contents of demands are dropped)
+    aside = [f for f in out if _in_aside(s, f.anchor)]
+    if len(aside) < len(out):
+        out = [f for f in out if f not in aside]
+    return _dedupe(out)
+
+
+def _in_aside(s: Sent, a: int) -> bool:
+    """Is token ``a`` inside a relative clause or a temporal clause (``als``, ``nachdem``,
+    ``seit``, ``bevor``): a clause verb on its way up is ``acl``/``acl:relcl`` or has a
+    relative pronoun or such a conjunction among its dependents?"""
+    for v in [a, *s.ancestors(a, 6)]:
+        if not s.is_verb(v):
+            continue
+        if s.toks[v].dep in ("acl", "acl:relcl") and not any(
+                s.toks[c].tag == "PTKZU" for c in s.descendants(v, 2)):
+            return True  # not a noun's zu-infinitive ("vorgeworfen, … vergewaltigt zu haben")
+        for c in s.children[v]:
+            t = s.toks[c]
+            if (t.tag == "PRELS" and c < v) or (
+                    t.tag == "KOUS" and s.lemma(c) in TEMPORAL_CONJUNCTIONS):
+                return True
+        if s.toks[v].dep == "ROOT":
+            return False
+    return False
+
+
+def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
+                    lex: Lexicon) -> bool:
+    """Does a supply verb's object (with its modifiers) name goods, money, weapons or
+    personnel (``goods.tsv``)? The parser may hang the object elsewhere: nouns of the verb's
+    clause segment count too."""
+    objs = list(args.obj) if args is not None else []
+    near = {j for o in objs for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
+               for j in near)
+
+
+def _obliged(s: Sent, v: int) -> bool:
+    """Is verb ``v`` a present infinitive under "solle"/"müsse" (Konjunktiv I: an obligation
+    someone states, not a report that it happened or was planned)?"""
+    comp = s.complex(v)
+    if any(s.lemma(c) in ("haben", "sein") for c in comp if c != v):
+        return False  # perfect infinitive: "soll … geliefert haben" is an allegation
+    if s.toks[v].tag == "VVPP" and not any(s.lemma(c) == "werden" for c in comp):
+        return False
+    # only the unambiguous Konjunktiv I of reported speech: "sollte"/"müsste" are as often
+    # conditions, advice or (mis-tagged) past indicatives ("wenn er verurteilt werden sollte")
+    return any(s.toks[c].tag == "VMFIN" and s.toks[c].text.lower() in ("solle", "müsse")
+               for c in comp)
 
 
 def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
-    """An act that is what a demand or a refusal is about ("forderte den Rückzug", "hatte
-    Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab") has not happened:
-    it is the content of that REQUEST/REJECT, not an event of its own; a demand noun that
-    another event responds to is that event's topic."""
+    """An act that is what a demand, a refusal or a threat is about ("forderte den Rückzug",
+    "hatte Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab", "drohte, die
+    Meerenge zu sperren") has not happened: it is the content of that REQUEST/REJECT/THREATEN,
+    not an event of its own (a taker without a target takes the content's); a demand noun
+    that another event responds to is that event's topic."""
     # a promise or agreement whose content is coded ("vereinbarten, die Truppen abzuziehen"
     # is an announced retreat, CONCEDE): the content, rewritten as intent, is the event
     promised = {a for f in found if any(n.startswith("intent") for n in f.notes)
                 for a in s.ancestors(f.anchor, 2)}
     found = [f for f in found if not (f.plover == "AGREE" and f.cameo == "030"
                                       and s.is_verb(f.anchor) and f.anchor in promised)]
-    takers = {f.anchor for f in found if f.plover in CONTENT_TAKERS}
+    takers = {f.anchor: f for f in found if f.plover in CONTENT_TAKERS}
     others = {f.anchor for f in found}
     out: list[Found] = []
     for f in found:
         up = set(s.ancestors(f.anchor, 2)) if s.toks[f.anchor].dep not in (
             "conj", "parataxis") else set()
-        content = f.plover not in CONTENT_TAKERS and bool(takers & up)
+        content = f.plover not in CONTENT_TAKERS and bool(takers.keys() & up)
+        for a in takers.keys() & up if content else ():
+            taker = takers[a]  # "drohte, die Beziehungen zu X abzubrechen": a threat to X
+            if not taker.target and f.target:
+                taker.target = [t for t in f.target if t not in taker.source]
         # a demand that another event answers ("lehnte die Forderung ab", "ging auf eine
         # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
         topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
@@ -1161,6 +1327,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     flags = f.entry.flags
     if not f.source and not f.target:
         return False
+    if all(a in s.things for a in f.source + f.target):
+        return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
     if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient

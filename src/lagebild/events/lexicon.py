@@ -104,6 +104,27 @@ class Lexicon:
     renounce: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
     protesters: tuple[str, ...] = ()  # word starts of protesting participants (Demonstrant)
     position_adverbs: frozenset[str] = frozenset()  # "grundsätzlich": a stance, no act
+    persons: frozenset[str] = frozenset()  # lemmas (lower) of nouns naming people
+    person_endings: tuple[str, ...] = ()  # endings of such nouns (Forscher, Angeklagte)
+    goods: frozenset[str] = frozenset()  # lemmas (lower) of what can be supplied as aid
+    goods_endings: tuple[str, ...] = ()  # compound heads of such nouns (Hilfsgut)
+
+    def names_goods(self, lemma: str) -> bool:
+        """Can the noun be supplied as aid (goods, money, weapons, personnel)? ``goods.tsv``
+        and the weapons of ``instruments.tsv``."""
+        low = lemma.lower()
+        # plurals the lemmatiser left alone ("Essenspakete", "Waffen")
+        for form in (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,):
+            if form in self.goods or form.endswith(self.goods_endings):
+                return True
+        return False
+
+    def names_people(self, lemma: str, form: str = "") -> bool:
+        """Does a noun that is merely no non-agent name people ("Kinder", "Konkurrenten",
+        "Getöteten"), not a thing ("Tore", "Bombe", "Titel")? ``persons.tsv``."""
+        low, word = lemma.lower(), form.lower()
+        return low in self.persons or low.endswith(self.person_endings) \
+            or (bool(word) and word.endswith(self.person_endings))
 
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
@@ -255,6 +276,9 @@ def load_lexicon() -> Lexicon:
                    for r in read_tsv("instruments.tsv")]
     roles = read_tsv("verbs.tsv")
     nonagents = [r["lemma"].lower() for r in read_tsv("nonagents.tsv")]
+    persons = [r["lemma"].lower() for r in read_tsv("persons.tsv")]
+    goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
+    goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -268,4 +292,8 @@ def load_lexicon() -> Lexicon:
                    {(r["plover"], r["from"]): (r["to_type"], r["to"])
                     for r in read_tsv("renounce.tsv")},
                    tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")),
-                   frozenset(r["lemma"].lower() for r in read_tsv("positions.tsv")))
+                   frozenset(r["lemma"].lower() for r in read_tsv("positions.tsv")),
+                   frozenset(w for w in persons if not w.startswith("*")),
+                   tuple(w[1:] for w in persons if w.startswith("*")),
+                   frozenset(w for w in goods if not w.startswith("*")),
+                   tuple(w[1:] for w in goods if w.startswith("*")))
