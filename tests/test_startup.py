@@ -71,7 +71,7 @@ def test_language_model_cache_classifies_like_py3langid(cache: Path) -> None:
 
     plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     load_identifier()
-    assert len(list(cache.glob("langid-*.npz"))) == 1
+    assert len(list(cache.glob("langid-*.bin"))) == 1
     cached = load_identifier()  # from the decompressed file
     for text in ["Die Bundesregierung hat am Montag ein Gesetz beschlossen.",
                  "The government passed a law on Monday.", "De regering heeft maandag",

@@ -8,7 +8,8 @@ makes a new file and the old one is never read again. Location: ``$LAGEBILD_CACH
 A cache that cannot be written (read-only home) only costs the start-up time it would save.
 
 :func:`gc_paused` is the other start-up helper: no cyclic garbage collection while models and
-indexes are loaded.
+indexes are loaded. :func:`batch_gc` and :func:`models_loaded` tune the collector for the
+batch that follows (``lagebild analyze`` and ``ingest``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import contextlib
 import gc
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 KEEP = 6  # files per kind: a few KBs or versions side by side, not one per edit forever
+STALE_TMP_S = 3600
 
 
 def cache_dir() -> Path | None:
@@ -78,7 +81,11 @@ def write_cached(name: str, data: bytes | Callable[[BinaryIO], None], kind: str,
                 os.unlink(tmp)
             raise
         old = sorted(folder.glob(f"{kind}*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[keep:]:
+        # and half-written files of a process killed while writing (kill -9 mid-ingest):
+        # an hour old, no writer is still at them
+        half = [p for p in folder.glob(f".{kind}*.tmp")
+                if p.stat().st_mtime < time.time() - STALE_TMP_S]
+        for stale in old[keep:] + half:
             with contextlib.suppress(OSError):
                 stale.unlink()
     except OSError:
@@ -98,3 +105,32 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+#: young-generation threshold while a batch is analysed (Python's default: 700 allocations)
+BATCH_GEN0 = 25_000
+_batch = False
+
+
+def batch_gc() -> None:
+    """Tune the cyclic garbage collector for a process that loads the models once and then
+    analyses a batch (``lagebild analyze``/``ingest``; call it before the models load).
+
+    Analysis makes millions of small objects (tokens, their fields, mentions) that are either
+    kept with their article or dropped by reference counting; the collector, run every 700
+    allocations, walked them and, in its full collections, the whole heap of models as well:
+    1.3–1.4 s of 19 s CPU on 300 10kGNAD articles. With a young generation of 25,000 and the
+    models frozen once loaded (:func:`models_loaded`), 0.1–0.3 s; peak RSS unchanged."""
+    global _batch
+    _batch = True
+    _, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(BATCH_GEN0, gen1, gen2)
+
+
+def models_loaded() -> None:
+    """Called when the analysis stages have loaded: after :func:`batch_gc`, every object alive
+    now (the models, indexes, lexicons) moves into the collector's permanent generation, which
+    its full collections no longer walk. Without :func:`batch_gc` (a library caller, a test)
+    nothing changes."""
+    if _batch:
+        gc.freeze()

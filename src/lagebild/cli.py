@@ -20,6 +20,8 @@ from rich.table import Table
 
 from lagebild import __version__
 from lagebild import stages as stages_registry
+from lagebild.cache import batch_gc
+from lagebild.cli_exit import Program, allow_quick_exit, running_as_program
 from lagebild.cli_support import checked_stages
 from lagebild.ingest import Failure
 from lagebild.ingest.dates import normalise_date
@@ -30,7 +32,7 @@ from lagebild.store import Store, StoreError
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
 
-app = typer.Typer(
+app = Program(  # a typer.Typer that may end its process quickly (lagebild/cli_exit.py)
     name="lagebild",
     help="Read German news; find actors, statements and events, each linked to its evidence.",
     no_args_is_help=True,
@@ -123,6 +125,8 @@ def analyze_cmd(
     accurate: Accurate = False,
 ) -> None:
     """Print the full analysis of each article (no store needed)."""
+    if running_as_program():  # a process-wide setting: not for a test calling the app
+        batch_gc()
     failed = False
     collected: list[dict[str, object]] = []
     for item in analyze(files, _options(published), _stages(structure_only, accurate)):
@@ -142,6 +146,7 @@ def analyze_cmd(
     if fmt is Format.json:
         payload: object = collected[0] if len(collected) == 1 else collected
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    allow_quick_exit()  # all written: no need to free the loaded pipeline object by object
     raise typer.Exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
 
 
@@ -208,6 +213,8 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Read, analyse and store articles; re-running never duplicates and resumes."""
+    if running_as_program():
+        batch_gc()
     options = _options(published)
     stages = _stages(structure_only, accurate)
     if parquet is not None:
@@ -252,6 +259,7 @@ def ingest_cmd(
                                     indent=2) + "\n")
     else:
         _print_report(report, stats)
+    allow_quick_exit()  # store closed, report written
     raise typer.Exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lagebild.cache import gc_paused
+from lagebild.cache import gc_paused, models_loaded
 from lagebild.errors import ErrorCode
 from lagebild.ingest import Failure, Item, read_inputs, read_path
 from lagebild.ingest.dispatch import STDIN, expand_paths
@@ -38,6 +38,7 @@ class Analyzer:
         self.stage_names = list(stages)
         with gc_paused():  # models and indexes: many objects, no garbage (start-up −0.2 s)
             self._funcs: list[StageFunc] = [func for _, func in load_stages(stages)]
+        models_loaded()
 
     def run(self, items: Iterable[Item], chunk: int = 32) -> Iterator[Item]:
         """Analyse articles in chunks (stages batch across articles), keeping input order."""

@@ -27,7 +27,8 @@ from spacy.tokens import Doc  # noqa: E402
 from thinc.api import use_ops  # noqa: E402
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity, Sentence, Token  # noqa: E402
-from lagebild.nlp import components as _components  # noqa: E402,F401  (registers factories)
+from lagebild.nlp import components as _components  # noqa: E402  (registers factories)
+from lagebild.nlp._strings import add_referenced_strings  # noqa: E402
 
 MODEL_NAME = "de_lagebild"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
@@ -56,21 +57,38 @@ def split_label(label: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path) -> Language:
+def _load(path: Path, lean: bool = True) -> Language:
     if not (path / "config.cfg").is_file():
         raise ModelNotFoundError(
             f"no Lagebild NLP model at {path}; train one with "
             "`lagebild train pipeline --data ../shared/data` and pass its model-best folder"
         )
+    # Start-up: the vocabulary's 210,826 strings (0.2 s) are not loaded; most strings the
+    # pipeline writes (lemmas, morphology, lexicon codes) enter the store as they are set,
+    # lexemes are made from the text either way, and the labels and the strings the
+    # lemmatizer's edit trees keep by hash are added (nlp/_strings.py), so the annotations are
+    # the same (tests/test_startup_lean.py). The tokenizer starts without rules when the model
+    # has its own (``lagebild.tokenizer_from_disk.v1``): spaCy would compile German defaults
+    # first and then replace every one of them with the saved rules.
+    config: dict[str, Any] = {}
+    if (path / "tokenizer").is_file():
+        config = {"nlp": {"tokenizer": {"@tokenizers": _components.TOKENIZER_FROM_DISK}}}
     # thinc's default matrix product (BLIS) ran at a third of numpy's OpenBLAS here (24 vs
     # 84 GFLOP/s on one core); the models take their ops when built, so this is scoped to them.
     with use_ops("numpy", use_blis=False):
-        return spacy.load(path)
+        nlp = spacy.load(path, exclude=["strings"] if lean else [], config=config)
+    if lean:
+        add_referenced_strings(nlp, path)
+    return nlp
 
 
-def load_pipeline(path: Path | None = None) -> Language:
-    """The spaCy pipeline (cached per path); default: the model shipped in the package."""
-    return _load(Path(path or DEFAULT_MODEL).resolve())
+def load_pipeline(path: Path | None = None, *, full_vocab: bool = False) -> Language:
+    """The spaCy pipeline (cached per path); default: the model shipped in the package.
+
+    For analysis: the vocabulary's string store holds only the strings the pipeline has
+    met, not the model's saved ones; ``full_vocab=True`` loads those too (to save the
+    pipeline again, or to look up strings of words never analysed)."""
+    return _load(Path(path or DEFAULT_MODEL).resolve(), not full_vocab)
 
 
 _new_token = Token.__new__

@@ -12,7 +12,9 @@ when torch is already imported, thinc sees it anyway.
 
 :func:`import_spacy_without_cli` does the same for ``spacy.cli``: ``import spacy`` imports its
 command line (``from .cli.info import info``) and with it weasel, requests, typer and a YAML
-config read, about 0.35 s of CPU at every start, for a function Lagebild never calls.
+config read, about 0.35 s of CPU at every start, for a function Lagebild never calls. It also
+lets catalogue (spaCy's function registries) answer its entry-point look-ups from a per-group
+cache: loading the model asks 166 times, and each ask filtered all installed entry points.
 """
 
 from __future__ import annotations
@@ -74,3 +76,33 @@ def import_spacy_without_cli() -> None:
             if sys.modules.get(name) is placeholder:
                 del sys.modules[name]
     import spacy  # noqa: F401
+
+    _group_entry_points()
+
+
+class _EntryPointsByGroup:
+    """catalogue's snapshot of the installed entry points (taken once, at its import), whose
+    ``select(group=…)`` answers come from a cache: the same answers, without filtering every
+    installed entry point again on each registry look-up (≈ 0.05 s of a model load)."""
+
+    def __init__(self, points: Any) -> None:
+        self._points = points
+        self._answers: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def select(self, **params: Any) -> Any:
+        key = tuple(sorted(params.items()))
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = self._points.select(**params)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._points, name)
+
+
+def _group_entry_points() -> None:
+    import catalogue
+
+    points = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if hasattr(points, "select") and not isinstance(points, _EntryPointsByGroup):
+        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointsByGroup(points)

@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,11 +29,13 @@ from typing import Any
 import numpy
 from spacy.attrs import PREFIX, SENT_START, SUFFIX
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab
 
 LEXFEAT = "lagebild_lexfeat"
+TOKENIZER_FROM_DISK = "lagebild.tokenizer_from_disk.v1"
 SENTER = "lagebild_senter"
 UNKNOWN = "-"
 COMPOUND_NOUN = "n"  # lexicon code flag: the word's tail is a known common noun
@@ -166,6 +168,98 @@ class SortedTable(Mapping[str, str]):
         return zip(self.words, self.codes, strict=True)
 
 
+class PackedTable(Mapping[str, str]):
+    """The shipped lexicon table as loaded: its decompressed bytes, split into lists one block
+    of :attr:`BLOCK` words at a time, when a lookup first needs that block.
+
+    Splitting all 880,602 words and codes into strings took 0.3–0.5 s of CPU at every start,
+    for the few hundred words a short text looks up. UTF-8 bytes sort like the code points
+    that ``_dump`` sorted by, so a word's bytes are looked up by bisection: first among the
+    blocks' first words, then inside its block. Read-only, like :class:`SortedTable`."""
+
+    BLOCK = 256
+    __slots__ = ("_blocks", "_code_bounds", "_codes", "_firsts", "_n", "_word_bounds", "_words")
+
+    def __init__(self, words: bytes, codes: bytes) -> None:
+        """``words`` and ``codes``: the same number of ``\\n``-separated lines, words sorted
+        and unique (a first empty word, as ``_dump`` of an empty table writes, is dropped)."""
+        w_breaks, c_breaks = _newlines(words), _newlines(codes)
+        if len(w_breaks) != len(c_breaks):
+            raise ValueError("lexicon table: words and codes differ in number")
+        lines = len(w_breaks) + 1
+        first = 1 if not words or words[:1] == b"\n" else 0
+        self._n = lines - first
+        self._words, self._codes = words, codes
+        # line i runs from breaks[i - 1] + 1 to breaks[i]; with -1 and len(data) at the ends
+        w_edges = numpy.concatenate(([-1], w_breaks, [len(words)]))
+        c_edges = numpy.concatenate(([-1], c_breaks, [len(codes)]))
+        heads = numpy.arange(first, lines, self.BLOCK)
+        tails = numpy.minimum(heads + self.BLOCK, lines)  # one past each block's last line
+        self._word_bounds = list(zip((w_edges[heads] + 1).tolist(), w_edges[tails].tolist(),
+                                     strict=True))
+        self._code_bounds = list(zip((c_edges[heads] + 1).tolist(), c_edges[tails].tolist(),
+                                     strict=True))
+        firsts_end = w_edges[heads + 1].tolist()
+        self._firsts = [words[s:e] for (s, _), e in zip(self._word_bounds, firsts_end,
+                                                         strict=True)]
+        self._blocks: dict[int, tuple[list[bytes], list[str]]] = {}
+
+    def _block(self, b: int) -> tuple[list[bytes], list[str]]:
+        found = self._blocks.get(b)
+        if found is None:
+            w0, w1 = self._word_bounds[b]
+            c0, c1 = self._code_bounds[b]
+            found = (self._words[w0:w1].split(b"\n"),
+                     self._codes[c0:c1].decode("utf-8").split("\n"))
+            self._blocks[b] = found
+        return found
+
+    def find(self, word: str) -> str | None:
+        """The code of ``word``, or None."""
+        key = word.encode("utf-8", "surrogatepass")
+        b = bisect_right(self._firsts, key) - 1
+        if b < 0:
+            return None
+        words, codes = self._block(b)
+        i = bisect_left(words, key)
+        if i < len(words) and words[i] == key:
+            return codes[i]
+        return None
+
+    def get(self, word: str, default: Any = None) -> Any:
+        code = self.find(word)
+        return default if code is None else code
+
+    def __getitem__(self, word: str) -> str:
+        code = self.find(word)
+        if code is None:
+            raise KeyError(word)
+        return code
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.find(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        for b in range(len(self._firsts)):
+            for word in self._block(b)[0]:
+                yield word.decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return self._n
+
+    def items(self) -> Any:
+        for b in range(len(self._firsts)):
+            words, codes = self._block(b)
+            for word, code in zip(words, codes, strict=True):
+                yield word.decode("utf-8", "surrogatepass"), code
+
+
+def _newlines(data: bytes) -> Any:
+    """Offsets of the newlines in ``data`` (numpy: a Python loop, or lists of all 880,602
+    line offsets, would cost what the packed table saves)."""
+    return numpy.flatnonzero(numpy.frombuffer(data, dtype=numpy.uint8) == 10)
+
+
 class LexicalFeatures:
     """Writes a lexicon feature code per token into ``token.lemma_`` (see module doc)."""
 
@@ -178,7 +272,7 @@ class LexicalFeatures:
         self.name = name
         self.vocab = nlp.vocab
         self.compound_heads = compound_heads
-        self.table: SortedTable = SortedTable([], [])
+        self.table: SortedTable | PackedTable = SortedTable([], [])
         self._cache: dict[int, int] = {}
 
     def set_table(self, table: Mapping[str, str]) -> None:
@@ -240,20 +334,17 @@ class LexicalFeatures:
         return gzip.compress((words + "\0" + codes).encode("utf-8"), compresslevel=9, mtime=0)
 
     def _load_blob(self, data: bytes) -> None:
-        text = gzip.decompress(data).decode("utf-8")
-        if "\0" in text:
-            # _dump wrote the words sorted: the two lists are the table as they are (building
-            # a dict of a million entries instead took a second at every start).
-            words, codes = text.split("\0", 1)
-            word_list, code_list = words.split("\n"), codes.split("\n")
-            if len(word_list) != len(code_list):
-                raise ValueError("lexicon table: words and codes differ in number")
-            if word_list and word_list[0] == "":
-                del word_list[0], code_list[0]
-            self.table = SortedTable(word_list, code_list)
+        raw = gzip.decompress(data)
+        if b"\0" in raw:
+            # _dump wrote the words sorted: the table is looked up in these bytes as they are
+            # (a dict of a million entries took a second at every start, two lists of strings
+            # still 0.3-0.5 s).
+            words, codes = raw.split(b"\0", 1)
+            self.table = PackedTable(words, codes)
             self._cache = {}
             return
         # older word<TAB>code format
+        text = raw.decode("utf-8")
         table = dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
         table.pop("", None)
         self.set_table(table)
@@ -296,6 +387,19 @@ class LexicalFeatures:
 @Language.factory(LEXFEAT, default_config={"compound_heads": False})
 def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
     return LexicalFeatures(nlp, name, compound_heads)
+
+
+# --------------------------------------------------------------------------- tokenizer
+@registry.tokenizers(TOKENIZER_FROM_DISK)  # type: ignore[untyped-decorator]
+def make_tokenizer_from_disk() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for loading a pipeline that has its tokenizer saved:
+    ``Tokenizer.from_disk`` resets every rule and sets the saved ones, so building spaCy's
+    German defaults first (regular expressions, 890 special cases) is wasted start-up."""
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 # --------------------------------------------------------------------------- senter

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from lagebild.times.prefilter import with_first_chars
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -439,7 +441,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("holiday_period", B + r"(?P<core>" + _g("period", PERIOD) + r")" + E),
     ]
-    return tuple((kind, re.compile(body)) for kind, body in src)
+    # the look-ahead on each pattern's first characters: see times/prefilter.py
+    return tuple((kind, with_first_chars(re.compile(body))) for kind, body in src)
 
 
 _QUANTITY_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
