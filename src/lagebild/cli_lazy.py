@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
+from typer.main import get_command_name
 from typer.models import CommandInfo, TyperInfo
 
 
@@ -41,7 +42,7 @@ class LazyTyper(typer.Typer):
         super().__init__(*args, **kwargs)
 
     # Typer itself assigns and appends to these two lists; reading them mounts what is deferred.
-    @property  # type: ignore[override]
+    @property
     def registered_commands(self) -> list[CommandInfo]:
         self._mount_all()
         return self._commands
@@ -50,7 +51,7 @@ class LazyTyper(typer.Typer):
     def registered_commands(self, value: list[CommandInfo]) -> None:
         self._commands = value
 
-    @property  # type: ignore[override]
+    @property
     def registered_groups(self) -> list[TyperInfo]:
         self._mount_all()
         return self._groups
@@ -112,4 +113,4 @@ class LazyTyper(typer.Typer):
 def _name(info: CommandInfo) -> str:
     if info.name:
         return info.name
-    return typer.main.get_command_name(info.callback.__name__) if info.callback else ""
+    return get_command_name(info.callback.__name__) if info.callback else ""
