@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.actors.kb import DEFAULT_KB, KB, load_with_cache
+from lagebild.actors.kb import DEFAULT_KB, KB, ActorTable, load_with_cache
 
 
 def _same(a: KB, b: KB) -> None:
@@ -20,6 +20,10 @@ def _same(a: KB, b: KB) -> None:
     assert list(a.index.items()) == list(b.index.items())
     assert a.prefix_index == b.prefix_index
     assert a.alias_lengths == b.alias_lengths and a.max_alias_len == b.max_alias_len
+    assert a._holder_table() == b._holder_table()  # from the actors, each made when asked for
+    for role, org in a._holder_table():
+        for date in (None, "2015-06-01"):
+            assert a.holders(role, org, date) == b.holders(role, org, date)
 
 
 @pytest.fixture()
@@ -35,6 +39,10 @@ def test_kb_cache_equals_json_load_and_follows_changes(cache: Path, tmp_path: Pa
     files = list(cache.glob("kb-*"))
     assert len(files) == 1
     cached = load_with_cache(DEFAULT_KB)  # read back from the cache
+    assert isinstance(cached.actors, ActorTable) and not cached.actors._made  # none made yet
+    assert cached.get("DEU") == fresh.get("DEU") and cached.get("DEU") is cached.get("DEU")
+    assert cached.actors.get("nobody") is None and "nobody" not in cached.actors
+    assert cached.get("RUSMIL") == fresh.get("RUSMIL") and len(cached.actors) == len(fresh.actors)
     _same(cached, fresh)
     _same(built, fresh)
 

@@ -15,7 +15,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from lagebild import __version__
@@ -222,6 +221,14 @@ def ingest_cmd(
 
         ingest_parquet_cli(paths, parquet, options, stages, workers, scheduler,
                            shard_size << 20, as_json, quiet)
+    from rich.progress import (  # here: `analyze` has no progress bar (≈ 0.01 s per start)
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     store = _open_store(db)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -397,46 +404,77 @@ def schema_cmd() -> None:
 
 
 # --- sub-commands (mounted from their packages) ---
-from lagebild.api.cli import serve as _serve  # noqa: E402
+# Each mount function imports its package's command module only when the command tree is
+# needed (``lagebild --help``, a group) or its command is run: ``analyze`` and ``ingest`` do
+# not pay for the others' imports (lagebild/cli_lazy.py). Names: what the function mounts.
+def _mount_serve() -> None:
+    from lagebild.api.cli import serve
 
-app.command("serve")(_serve)
-from lagebild.actors.cli import actor_cmd as _actor_cmd  # noqa: E402
-from lagebild.actors.cli import actors_cmd as _actors_cmd  # noqa: E402
-from lagebild.actors.cli import kb_app as _kb_app  # noqa: E402
+    app.command("serve")(serve)
 
-app.add_typer(_kb_app, name="kb")
-app.command("actors")(_actors_cmd)
-app.command("actor")(_actor_cmd)
-from lagebild.store.cli import events_cmd as _events_cmd  # noqa: E402
-from lagebild.store.cli import export_cmd as _export_cmd  # noqa: E402
-from lagebild.store.cli import quotes_cmd as _quotes_cmd  # noqa: E402
 
-app.command("quotes")(_quotes_cmd)
-app.command("events")(_events_cmd)
-app.command("export")(_export_cmd)
-from lagebild.brief.cli import brief_cmd as _brief_cmd  # noqa: E402
-from lagebild.distributed.cli import merge_cmd as _merge_cmd  # noqa: E402
+def _mount_actors() -> None:
+    from lagebild.actors.cli import actor_cmd, actors_cmd, kb_app
 
-app.command("merge")(_merge_cmd)
+    app.add_typer(kb_app, name="kb")
+    app.command("actors")(actors_cmd)
+    app.command("actor")(actor_cmd)
 
-app.command("brief")(_brief_cmd)
-from lagebild.store.relations_cli import relations_cmd as _relations_cmd  # noqa: E402
 
-app.command("relations")(_relations_cmd)
-from lagebild.actors.evaluate import linking as _linking  # noqa: E402
-from lagebild.eval.cli import app as _eval_app  # noqa: E402
-from lagebild.eval.quotes import quotes as _eval_quotes  # noqa: E402
+def _mount_store() -> None:
+    from lagebild.store.cli import events_cmd, export_cmd, quotes_cmd
 
-_eval_app.command("linking")(_linking)
-_eval_app.command("quotes")(_eval_quotes)
-app.add_typer(_eval_app, name="eval")
-from lagebild.training.cli import app as _train_app  # noqa: E402
-from lagebild.training.quotes_cli import quotes as _train_quotes  # noqa: E402
-from lagebild.training.teacher_cli import teacher as _teacher  # noqa: E402
+    app.command("quotes")(quotes_cmd)
+    app.command("events")(events_cmd)
+    app.command("export")(export_cmd)
 
-_train_app.command("teacher")(_teacher)
-_train_app.command("quotes")(_train_quotes)
-app.add_typer(_train_app, name="train")
+
+def _mount_merge() -> None:
+    from lagebild.distributed.cli import merge_cmd
+
+    app.command("merge")(merge_cmd)
+
+
+def _mount_brief() -> None:
+    from lagebild.brief.cli import brief_cmd
+
+    app.command("brief")(brief_cmd)
+
+
+def _mount_relations() -> None:
+    from lagebild.store.relations_cli import relations_cmd
+
+    app.command("relations")(relations_cmd)
+
+
+def _mount_eval() -> None:
+    from lagebild.actors.evaluate import linking
+    from lagebild.eval.cli import app as eval_app
+    from lagebild.eval.quotes import quotes
+
+    eval_app.command("linking")(linking)
+    eval_app.command("quotes")(quotes)
+    app.add_typer(eval_app, name="eval")
+
+
+def _mount_train() -> None:
+    from lagebild.training.cli import app as train_app
+    from lagebild.training.quotes_cli import quotes
+    from lagebild.training.teacher_cli import teacher
+
+    train_app.command("teacher")(teacher)
+    train_app.command("quotes")(quotes)
+    app.add_typer(train_app, name="train")
+
+
+app.defer(["serve"], _mount_serve)
+app.defer(["kb", "actors", "actor"], _mount_actors)
+app.defer(["quotes", "events", "export"], _mount_store)
+app.defer(["merge"], _mount_merge)
+app.defer(["brief"], _mount_brief)
+app.defer(["relations"], _mount_relations)
+app.defer(["eval"], _mount_eval)
+app.defer(["train"], _mount_train)
 # --- end sub-commands ---
 
 

@@ -24,7 +24,7 @@ import sys
 import threading
 from typing import Any
 
-import typer
+from lagebild.cli_lazy import LazyTyper
 
 _allowed = False
 _program = False
@@ -59,9 +59,9 @@ def quick_exit(code: object) -> None:
     os._exit(code)
 
 
-class Program(typer.Typer):
-    """The ``lagebild`` app: a Typer app whose run as the program may end with
-    :func:`quick_exit`."""
+class Program(LazyTyper):
+    """The ``lagebild`` app: a Typer app whose sub-commands may be mounted on first use
+    (:mod:`lagebild.cli_lazy`) and whose run as the program may end with :func:`quick_exit`."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         global _program
