@@ -58,7 +58,8 @@ from lagebild.brief.model import (
     StatementItem,
 )
 from lagebild.brief.period import Period
-from lagebild.brief.rows import no_cyclic_gc, tuples
+from lagebild.brief.rows import tuples
+from lagebild.cache import gc_paused
 from lagebild.store.filters import date_upper_bound, marks
 
 QUAD_NAMES = {1: "verbale Kooperation", 2: "materielle Kooperation",
@@ -410,7 +411,7 @@ def build_brief(conn: sqlite3.Connection, period: Period, *, actors: Sequence[st
     """The brief of ``period`` (articles published in it); ``actors`` (ids) narrow it to
     those actors and their counterparts; ``base`` prefixes the evidence links (the
     dashboard's address; empty: relative links)."""
-    with no_cyclic_gc():
+    with gc_paused():
         return _build(conn, period, actors, limits or Limits(), base)
 
 

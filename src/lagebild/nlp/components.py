@@ -124,7 +124,29 @@ ABBREVIATIONS = [
 
 
 # --------------------------------------------------------------------------- lexfeat
-class SortedTable(Mapping[str, str]):
+class _LookupTable(Mapping[str, str]):
+    """Read-only word → code lookups over :meth:`find`, shared by both table layouts."""
+
+    __slots__ = ()
+
+    def find(self, word: str) -> str | None:
+        raise NotImplementedError
+
+    def get(self, word: str, default: Any = None) -> Any:
+        code = self.find(word)
+        return default if code is None else code
+
+    def __getitem__(self, word: str) -> str:
+        code = self.find(word)
+        if code is None:
+            raise KeyError(word)
+        return code
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.find(word) is not None
+
+
+class SortedTable(_LookupTable):
     """The lexicon as two parallel lists sorted by word, looked up by bisection.
 
     Read-only. Loading it is two ``split`` calls, where a dict of the same million entries
@@ -137,10 +159,6 @@ class SortedTable(Mapping[str, str]):
         self.words = words  # sorted, unique
         self.codes = codes
 
-    def get(self, word: str, default: Any = None) -> Any:
-        code = self.find(word)
-        return default if code is None else code
-
     def find(self, word: str) -> str | None:
         """The code of ``word``, or None."""
         words = self.words
@@ -148,15 +166,6 @@ class SortedTable(Mapping[str, str]):
         if i < len(words) and words[i] == word:
             return self.codes[i]
         return None
-
-    def __getitem__(self, word: str) -> str:
-        code = self.find(word)
-        if code is None:
-            raise KeyError(word)
-        return code
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.find(word) is not None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.words)
@@ -168,7 +177,7 @@ class SortedTable(Mapping[str, str]):
         return zip(self.words, self.codes, strict=True)
 
 
-class PackedTable(Mapping[str, str]):
+class PackedTable(_LookupTable):
     """The shipped lexicon table as loaded: its decompressed bytes, split into lists one block
     of :attr:`BLOCK` words at a time, when a lookup first needs that block.
 
@@ -225,19 +234,6 @@ class PackedTable(Mapping[str, str]):
         if i < len(words) and words[i] == key:
             return codes[i]
         return None
-
-    def get(self, word: str, default: Any = None) -> Any:
-        code = self.find(word)
-        return default if code is None else code
-
-    def __getitem__(self, word: str) -> str:
-        code = self.find(word)
-        if code is None:
-            raise KeyError(word)
-        return code
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.find(word) is not None
 
     def __iter__(self) -> Iterator[str]:
         for b in range(len(self._firsts)):

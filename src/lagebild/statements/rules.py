@@ -504,7 +504,7 @@ class Finder:
         quotes = [q for f in self.found for q in f.quote]
         for f in self.found:
             if f.speaker is not None:
-                f.speaker = self._clean_speaker(f.speaker)
+                f.speaker = self._clean_speaker(f.speaker, quotes)
             if f.speaker is not None:
                 f.speaker = self._with_apposition(f.speaker, quotes)
 
@@ -539,9 +539,8 @@ class Finder:
             return speaker
         return (speaker[0], hi)
 
-    def _clean_speaker(self, speaker: Char) -> Char | None:
+    def _clean_speaker(self, speaker: Char, quotes: list[Char]) -> Char | None:
         a, b = speaker
-        quotes = [q for f in self.found for q in f.quote]
         for ma, mb in self.marks:
             # a quotation mark opened but not closed inside the speaker, or a quotation that
             # is some statement's quote; a quoted name (``„Ärzte ohne Grenzen“``) stays
