@@ -48,15 +48,19 @@ def test_tagger_statements_the_rules_miss_are_added_fragments_dropped() -> None:
     builder.add_verbatim_paragraphs(text)
     article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
 
-    def at(part: str, speaker: str | None = None) -> Statement:
+    def at(part: str, speaker: str | None = None, confidence: float = 1.0) -> Statement:
         start = text.index(part)
         sp = None
         if speaker:
             s = text.index(speaker)
             sp = Party(start=s, end=s + len(speaker), text=speaker)
         return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, speaker=sp,
-                         quote=[Span(start=start, end=start + len(part), text=part)])
+                         quote=[Span(start=start, end=start + len(part), text=part)],
+                         confidence=confidence)
 
+    unsure = refine(article, [at("endete am Abend ohne eine gemeinsame Erklärung der beiden "
+                                 "Seiten", confidence=0.6)])
+    assert unsure == []  # the tagger's own probability is too low
     out = refine(article, [
         at("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis", "Moskau"),
         at("Das Treffen"),  # a fragment: dropped
