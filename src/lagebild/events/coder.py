@@ -80,6 +80,8 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
+FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -389,6 +391,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             cands = s.verb_lemmas(i)
             if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
+                if not any(name in lex.verbs for name, _ in cands):  # a strong past form
+                    prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
+                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(
+                        s.toks[i].text.lower()) for pre, p in (
+                            ([(s.lemma(prt), prt)] if prt is not None else []) + [("", None)])]
             for name, prt in cands:
                 entries = lex.verbs.get(name)
                 if entries:
@@ -704,6 +711,12 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
         return objs, False
+    if slot.startswith("pp:") and ">" in slot:  # "drohte mit einem Militärschlag gegen den
+        outer, _, inner = slot[3:].partition(">pp:")  # Iran": the phrase inside the phrase
+        heads = list(args.pps.get(outer, [])) if args is not None else []
+        inside = [a for h in heads for c in s.children[h] if s.prep(c) == inner
+                  for a in actors_of(s, c)]
+        return inside or [a for h in heads for a in _linear_pp(s, h, inner)], False
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
@@ -761,6 +774,14 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if host is None or _receives(s, host, ctx.lex):
             return [], False
         return _subject_actors(s, host), False
+    if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
+        # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
+        if host is None or _receives(s, host, ctx.lex):
+            return [], False
+        within = s.descendants(anchor, 3) | {anchor}
+        return [a for j in verb_args(s, host).obj if j not in within
+                and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
+                for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
 
 
@@ -1046,6 +1067,19 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
+        if "aidwith" in entry.flags and _with_goods(s, anchor, args, ctx.lex):
+            f.plover, f.cameo, f.mode = "AID", "070", ""  # "unterstützt X mit Waffen": aid
+        if "joint" in entry.flags and (len(f.source) > 1 or f.target or any(
+                s.lemma(c) == "gemeinsam" for c in s.children[anchor])):
+            f.plover, f.cameo, f.mode = "COOPERATE", "062", ""  # joint manoeuvres (manual)
+        if "forces" in entry.flags and not any(_force(ctx, a) for a in f.source):
+            continue  # "die Feuerwehr war im Einsatz": rescue logistics, not a force's move
+        if (f.plover == "MOBILIZE" or "disaster" in entry.flags) and any(
+                ctx.lex.names_disaster(s.lemma(j)) for j in range(len(s))
+                if s.toks[j].tag == "NN"):
+            # forces sent to a flood or an earthquake: disaster relief is AID (manual)
+            f.plover, f.cameo, f.mode = "AID", "073", "humanitarian"
+            f.notes.append("relief")
         occurs = (_occurrence_verb(ctx, s, anchor)
                   if pos == "noun" and host is None and "occur" in entry.flags else None)
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
@@ -1164,6 +1198,28 @@ def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
     near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
     return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
                for j in near)
+
+
+def _with_goods(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Does the verb's ``mit`` phrase name goods, money, weapons or personnel (``goods.tsv``):
+    "unterstützt die Rebellen mit Waffen", "mit 50 Millionen Dollar"?"""
+    heads = list(args.pps.get("mit", [])) if args is not None else []
+    heads += [c for o in (args.obj if args is not None else []) for c in s.children[o]
+              if s.prep(c) == "mit"]  # the phrase hung on the object
+    return any(s.toks[j].tag == "NN" and lex.names_goods(s.lemma(j))
+               for h in heads for j in [h, *s.descendants(h, 2)])
+
+
+def _force(ctx: Context, aid: str) -> bool:
+    """Is the participant a police or armed force (``forces.tsv``; a linked actor by the
+    role of its CAMEO code)?"""
+    if aid.startswith(LOCAL):
+        return aid[1:].lower().startswith(ctx.lex.forces)
+    actor = ctx.actors.get(aid)
+    if actor is None:
+        return False
+    return (actor.cameo or "").endswith(FORCE_ROLES) \
+        or actor.name.lower().startswith(ctx.lex.forces)
 
 
 def _obliged(s: Sent, v: int) -> bool:
@@ -1332,6 +1388,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
+    if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
+        needs_target = False  # the recipients are the people of the stricken area
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
 
 

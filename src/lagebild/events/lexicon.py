@@ -108,6 +108,36 @@ class Lexicon:
     person_endings: tuple[str, ...] = ()  # endings of such nouns (Forscher, Angeklagte)
     goods: frozenset[str] = frozenset()  # lemmas (lower) of what can be supplied as aid
     goods_endings: tuple[str, ...] = ()  # compound heads of such nouns (Hilfsgut)
+    forces: tuple[str, ...] = ()  # word starts of police and armed forces (forces.tsv)
+    disasters: frozenset[str] = frozenset()  # lemmas (lower) of natural disasters
+    disaster_endings: tuple[str, ...] = ()  # compound heads of such nouns (Flutkatastrophe)
+    strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
+
+    def names_disaster(self, lemma: str) -> bool:
+        """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
+        low = lemma.lower()
+        return low in self.disasters or low.endswith(self.disaster_endings)
+
+    def strong_infinitives(self, form: str) -> tuple[str, ...]:
+        """Infinitives a strong past form may have (``erschoss`` → ``erschießen``,
+        ``brachen`` → ``brechen``) by ``forms.tsv``; memoised per form."""
+        memo = self._strong_memo
+        hit = memo.get(form)
+        if hit is None:
+            out: list[str] = []
+            for end in ("en", "st", "t", "e", ""):
+                if end and not form.endswith(end):
+                    continue
+                body = form[: len(form) - len(end)]
+                out += [body[: len(body) - len(past)] + inf for past, inf in self.strong_past
+                        if body.endswith(past)]
+            hit = tuple(dict.fromkeys(out))
+            memo[form] = hit
+        return hit
+
+    @cached_property
+    def _strong_memo(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     def names_goods(self, lemma: str) -> bool:
         """Can the noun be supplied as aid (goods, money, weapons, personnel)? ``goods.tsv``
@@ -279,6 +309,7 @@ def load_lexicon() -> Lexicon:
     persons = [r["lemma"].lower() for r in read_tsv("persons.tsv")]
     goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
+    disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -296,4 +327,8 @@ def load_lexicon() -> Lexicon:
                    frozenset(w for w in persons if not w.startswith("*")),
                    tuple(w[1:] for w in persons if w.startswith("*")),
                    frozenset(w for w in goods if not w.startswith("*")),
-                   tuple(w[1:] for w in goods if w.startswith("*")))
+                   tuple(w[1:] for w in goods if w.startswith("*")),
+                   tuple(r["stem"].lower() for r in read_tsv("forces.tsv")),
+                   frozenset(w for w in disasters if not w.startswith("*")),
+                   tuple(w[1:] for w in disasters if w.startswith("*")),
+                   tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")))
