@@ -673,11 +673,19 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     the activity its subject takes part in (``bekräftigte in einem Gespräch mit X``); a noun
     in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
     a circumstance, not the verb's act."""
-    if s.prep(n) not in (None, "in"):
+    prep = s.prep(n)
+    if prep not in (None, "in", "an"):
         return None
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
+    if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
+        verb = h
+        while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
+            verb = s.toks[verb].head
+        if not any(v in lex.join_verbs for v, _ in s.verb_lemmas(verb)):
+            return None
+        return verb if s.toks[verb].tag.startswith("VV") else None
     if s.toks[h].tag == "PTKVZ":  # "schlug Verhandlungen vor" parsed with the particle as head
         verbs = [j for j in range(h - 1, -1, -1) if s.toks[j].tag == "VVFIN"]
         if not verbs:
@@ -1112,6 +1120,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
+        if pos == "noun" and _unreal(s, anchor, ctx.lex):
+            continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
+        if pos == "noun" and not f.target and codes.quad_class(f.plover) >= 3:
+            f.target = [a for a in _victims(s, anchor) if a not in f.source]
+            if f.target:  # the text names who it befell: the event happened to them
+                f.notes.append("victim")
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args) \
                 and not (host is not None and _agentless_passive(
@@ -1220,6 +1234,32 @@ def _force(ctx: Context, aid: str) -> bool:
         return False
     return (actor.cameo or "").endswith(FORCE_ROLES) \
         or actor.name.lower().startswith(ctx.lex.forces)
+
+
+def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
+    """Is event noun ``n`` governed by a warning, fear, prevention or commemoration
+    (``unreal.tsv``: "warnte vor Anschlägen", "um Angriffe zu verhindern", "jährte sich der
+    Anschlag")? The noun's head, or the head above its phrase's head, decides."""
+    return any(s.lemma(h).lower() in lex.unreal or any(
+        v.lower() in lex.unreal for v, _ in s.verb_lemmas(h)) for h in s.ancestors(n, 2)
+        if s.toks[h].tag.startswith(("V", "NN")))
+
+
+def _victims(s: Sent, n: int) -> list[str]:
+    """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
+    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer"."""
+    h = s.toks[n].head
+    if not 0 <= h < len(s) or h == n:
+        return []
+    if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
+        subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
+        if subj:
+            return actors_of(s, subj[0])
+        up = s.toks[h].head
+        return _subject_actors(s, up) if 0 <= up < len(s) and s.is_verb(up) else []
+    if s.is_verb(h) and any(s.lemma(c) == "opfer" for c in s.children[h] + s.children[n]):
+        return _subject_actors(s, h)  # "fiel einem Anschlag zum Opfer"
+    return []
 
 
 def _obliged(s: Sent, v: int) -> bool:
@@ -1385,7 +1425,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
         return False
     if all(a in s.things for a in f.source + f.target):
         return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
-    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s)
+                               and "victim" not in f.notes)) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:

@@ -112,6 +112,8 @@ class Lexicon:
     disasters: frozenset[str] = frozenset()  # lemmas (lower) of natural disasters
     disaster_endings: tuple[str, ...] = ()  # compound heads of such nouns (Flutkatastrophe)
     strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
+    join_verbs: frozenset[str] = frozenset()  # "sich beteiligen an": the subject joins the act
+    unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
@@ -331,4 +333,6 @@ def load_lexicon() -> Lexicon:
                    tuple(r["stem"].lower() for r in read_tsv("forces.tsv")),
                    frozenset(w for w in disasters if not w.startswith("*")),
                    tuple(w[1:] for w in disasters if w.startswith("*")),
-                   tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")))
+                   tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")),
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
+                   frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")))
