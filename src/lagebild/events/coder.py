@@ -80,6 +80,8 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
+DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
 #: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
 FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
@@ -771,6 +773,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if not ids:
             ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
+    if slot in ("agent", "ogen", "poss"):  # a transitive act's noun: "die Festnahme des
+        # Journalisten durch die Polizei", "Russlands Invasion der Krim", "seine Freilassung"
+        return _nominal_roles(s, anchor)[slot], False
     if slot == "pred":  # the subject of a predicate; "es sei …, dass X …": X
         for c in s.children[anchor]:
             if s.toks[c].dep in SUBJ_DEPS and s.toks[c].tag != "PPER":
@@ -791,6 +796,34 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
                 for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
+    """The participants of a transitive act's noun by German nominal syntax: the agent is
+    its ``von``/``durch`` phrase or what precedes it (a Saxon genitive or actor adjective:
+    "Russlands Invasion", "die israelische Bombardierung"); the genitive after it is the
+    object ("die Festnahme des Journalisten", "die Ablehnung des Vorschlags"); a possessive
+    ("seine Festnahme", "ihre Ablehnung") is left to the frame: patient of an act, agent of a
+    stance."""
+    roles: dict[str, list[str]] = {"agent": [], "ogen": [], "poss": []}
+    for c in s.children[n]:
+        marker = s.prep(c)
+        if marker in AGENT_PREPS:
+            roles["agent"] += actors_of(s, c)
+        elif marker is None and s.toks[c].tag == "PPOSAT":
+            roles["poss"] += actors_of(s, c)
+        elif marker is None and s.toks[c].dep in GEN_DEPS and c > n:
+            roles["ogen"] += actors_of(s, c)
+    if not roles["agent"]:
+        j = n - 1
+        while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+            if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+                roles["agent"] += s.actors_at[j]
+                break
+            j -= 1
+    if not roles["poss"]:
+        roles["poss"] = _possessor(s, n)
+    return {k: list(dict.fromkeys(v)) for k, v in roles.items()}
 
 
 def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
@@ -1047,6 +1080,16 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "eine Entscheidung treffen": a light verb, no meeting
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
             continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
+        if "restriction" in entry.flags and not _lifts_restriction(s, anchor, args, ctx.lex):
+            continue  # "die Sperrung des Bahnhofs wurde aufgehoben", "gut aufgehoben"
+        if "ownact" in entry.flags and not _own_act(s, anchor, args):
+            continue  # "bedauerte, dass Israel den Berichterstatter nicht reisen ließ"
+        if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
+            continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "thingobj" in entry.flags and args is not None and any(
+                s.toks[j].tag == "NN" and ctx.lex.is_participant(s.toks[j].lemma)
+                for j in args.obj):
+            continue  # "alle Mitbürger zurücknehmen": readmission, not a retraction
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
@@ -1214,6 +1257,26 @@ def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
                for j in near)
 
 
+def _lifts_restriction(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what the verb lifts or eases a restriction, ban or punishment (restrictions.tsv)?
+    Its objects (a passive's subject) with their modifiers, else the nouns of its clause."""
+    near = {j for o in (args.obj if args is not None else []) for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and lex.names_restriction(s.lemma(j)) for j in near)
+
+
+def _own_act(s: Sent, v: int, args: Args | None) -> bool:
+    """Is what a regret is about the subject's own act: an object with a possessive ("bedauerte
+    seine Äußerungen") or a clause whose subject is a personal pronoun ("bedauert, was sie
+    getan hat")? Regretting another's act is criticism; regretting a state is an opinion."""
+    if args is not None and any(s.toks[c].tag == "PPOSAT" for o in args.obj
+                                for c in s.children[o]):
+        return True
+    return any(s.toks[c].dep in ("ccomp", "csubj", "obj", "advcl", "acl") and s.is_verb(c)
+               and any(s.toks[g].tag == "PPER" and s.toks[g].dep in SUBJ_DEPS
+                       for g in s.children[c]) for c in s.children[v])
+
+
 def _with_goods(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
     """Does the verb's ``mit`` phrase name goods, money, weapons or personnel (``goods.tsv``):
     "unterstützt die Rebellen mit Waffen", "mit 50 Millionen Dollar"?"""
@@ -1303,6 +1366,16 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
         # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
         topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
                  and bool((others - {f.anchor}) & up))
+        # an act that a stance or a concession is about ("kritisierte die Festnahme des
+        # Journalisten", "begrüßte die Freilassung", "hob die Sanktionen auf") is presupposed:
+        # the topic of that event, not a report of its own (eval/README: not listed); a
+        # stance's topic that names its agent still tells who did what ("kritisierte die
+        # russischen Waffenlieferungen an Assad": Russia supplies arms) and stays
+        topic = topic or (s.toks[f.anchor].tag == "NN" and any(
+            g.anchor in up and g is not f and s.is_verb(g.anchor)
+            and (g.plover == "CONCEDE" or (g.plover in STANCE_TYPES and not f.source))
+            and {f.anchor, s.toks[f.anchor].head} & set(verb_args(s, g.anchor).obj)
+            for g in found))
         if not content and not topic:
             out.append(f)
     return out

@@ -114,6 +114,13 @@ class Lexicon:
     strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
     join_verbs: frozenset[str] = frozenset()  # "sich beteiligen an": the subject joins the act
     unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
+    restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
+    restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
+
+    def names_restriction(self, lemma: str) -> bool:
+        """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
+        low = lemma.lower()
+        return low in self.restrictions or low.endswith(self.restriction_endings)
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
@@ -312,6 +319,7 @@ def load_lexicon() -> Lexicon:
     goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
     disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
+    restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -335,4 +343,6 @@ def load_lexicon() -> Lexicon:
                    tuple(w[1:] for w in disasters if w.startswith("*")),
                    tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
-                   frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")))
+                   frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")),
+                   frozenset(w for w in restrictions if not w.startswith("*")),
+                   tuple(w[1:] for w in restrictions if w.startswith("*")))
