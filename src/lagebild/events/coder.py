@@ -80,6 +80,8 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: types of an act whose blocking is a refusal, not an obstruction ("blockiert die Einigung")
+COOPERATIVE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID"})
 #: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
 DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
 #: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
@@ -374,16 +376,26 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     for i in range(len(s)):
         names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
         for name in dict.fromkeys(names):
+            # of the matching idioms the longest, then the one whose words belong to the
+            # anchor's own phrases, then the nearest ("sprachen sich gegen Quoten für die
+            # Bezirke aus": against; "für ein Zusammenrücken im Kampf gegen den Terror
+            # ausgesprochen": for)
+            best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
                 if others is not None:
-                    prt = s.particle(i) if s.is_verb(i) else None
-                    toks = sorted({i, *others, *([prt] if prt is not None else [])})
-                    found.append((entry, i, toks))
-                    used.update(toks)
-                    break
-            else:
+                    loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)
+                                for j in others)
+                    key = (-len(entry.words), loose, sum(abs(j - i) for j in others))
+                    if best is None or key < best[0]:
+                        best = (key, entry, others)
+            if best is None:
                 continue
+            entry, others = best[1], best[2]
+            prt = s.particle(i) if s.is_verb(i) else None
+            toks = sorted({i, *others, *([prt] if prt is not None else [])})
+            found.append((entry, i, toks))
+            used.update(toks)
             break
     for i in range(len(s)):
         if i in used:
@@ -1086,6 +1098,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "bedauerte, dass Israel den Berichterstatter nicht reisen ließ"
         if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
             continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "intrans" in entry.flags and _shows_something(s, anchor, args, ctx.lex):
+            continue  # "demonstrierte seine Entschlossenheit": showing, not protesting
         if "thingobj" in entry.flags and args is not None and any(
                 s.toks[j].tag == "NN" and ctx.lex.is_participant(s.toks[j].lemma)
                 for j in args.obj):
@@ -1114,6 +1128,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
+        if "veto" in entry.flags and (any(_official(ctx, a) for a in f.source) or any(
+                t.plover in COOPERATIVE_ACTS for j in (args.obj if args else [])
+                for t in ctx.lex.noun_entries(s.lemma(j)))):  # "eine Einigung blockieren"
+            f.plover, f.cameo, f.mode = "REJECT", "120", ""  # a party blocks an agreement
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
@@ -1263,6 +1281,21 @@ def _lifts_restriction(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool
     near = {j for o in (args.obj if args is not None else []) for j in [o, *s.descendants(o, 2)]}
     near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
     return any(s.toks[j].tag == "NN" and lex.names_restriction(s.lemma(j)) for j in near)
+
+
+def _shows_something(s: Sent, n: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is "demonstrieren"/"Demonstration" the showing of something: an accusative object or
+    clause that names no participant ("demonstrierte seine Entschlossenheit", "Das
+    demonstrierte der Präsident", "wie man … kann, demonstriert X"), a thing in the noun's
+    genitive ("die Demonstration permanenter Verletzlichkeit")?"""
+    if args is None:
+        return any(s.toks[c].tag == "NN" and s.prep(c) is None and c > n
+                   and s.toks[c].dep in GEN_DEPS and not lex.is_participant(s.toks[c].lemma)
+                   for c in s.children[n])
+    if any(s.toks[c].dep in ("ccomp", "obj") and s.is_verb(c) for c in s.children[n]):
+        return True
+    return any((s.toks[j].tag == "NN" and not lex.is_participant(s.toks[j].lemma))
+               or s.toks[j].tag in ("PDS", "PRELS") for j in args.obj)
 
 
 def _own_act(s: Sent, v: int, args: Args | None) -> bool:
