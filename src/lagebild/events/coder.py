@@ -729,7 +729,13 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
-        objs = [a for j in args.obj for a in actors_of(s, j)]
+        objs = [a for j in args.obj  # not the idiom's own thing ("Aktenmaterial übergeben"),
+                # but its owner ("die Konten der Terrorverdächtigen sperren")
+                for k in ([j] if j not in toks or ctx.lex.names_people(
+                    s.toks[j].lemma, s.toks[j].text) else [
+                        c for c in s.children[j] if s.toks[c].dep in GEN_DEPS
+                        and s.prep(c) is None and s.toks[c].tag != "ADJA"])
+                for a in actors_of(s, k)]
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
         return objs, False
@@ -1323,13 +1329,12 @@ def _with_goods(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
 def _force(ctx: Context, aid: str) -> bool:
     """Is the participant a police or armed force (``forces.tsv``; a linked actor by the
     role of its CAMEO code)?"""
-    if aid.startswith(LOCAL):
-        return aid[1:].lower().startswith(ctx.lex.forces)
     actor = ctx.actors.get(aid)
-    if actor is None:
-        return False
-    return (actor.cameo or "").endswith(FORCE_ROLES) \
-        or actor.name.lower().startswith(ctx.lex.forces)
+    if actor is not None and (actor.cameo or "").endswith(FORCE_ROLES):
+        return True
+    word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
+    word = word.lower().split()[-1] if word.strip() else ""
+    return any(word.startswith(stem) and len(word) - len(stem) <= 5 for stem in ctx.lex.forces)
 
 
 def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
