@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -42,7 +43,20 @@ class Frame:
                 tgt = slots
             else:
                 raise ValueError(f"bad frame part {part!r}")
+        for slot in src + tgt:
+            if slot not in SLOTS and not re.fullmatch(r"(obj>|pp:\w+>)?pp:\w+", slot):
+                raise ValueError(f"unknown frame slot {slot!r} in {text!r}")
         return cls(src, tgt)
+
+
+#: frame slots besides ``pp:X``, ``obj>pp:X`` and ``pp:Y>pp:X`` (README.md)
+SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
+                   "pred"})
+#: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
+FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
+                   "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "occur",
+                   "ongoing", "ownact", "recip", "relief", "restriction", "thingobj", "verbal",
+                   "veto", "words"})
 
 
 @dataclass(frozen=True)
@@ -284,9 +298,12 @@ def _trigger(row: dict[str, str]) -> Trigger:
     else:
         raise ValueError(f"triggers.tsv: bad pos {row['pos']!r} in {row}")
     words = tuple(w.lower() for w in row["pattern"].split()) if pos == "idiom" else ()
+    flags = frozenset(f for f in row.get("flags", "").split(",") if f)
+    if flags - FLAGS:
+        raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - FLAGS)} in {row}")
     return Trigger(row["pattern"], pos, row["plover"], row["cameo"], row.get("mode", ""),
                    Frame.parse(row.get("frame", ""), "verb" if pos == "idiom" else pos),
-                   frozenset(f for f in row.get("flags", "").split(",") if f), words)
+                   flags, words)
 
 
 @cache
