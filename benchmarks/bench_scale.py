@@ -33,11 +33,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import read_articles
-from dask.distributed import Client, LocalCluster
+from dask.distributed import Client
 
 from lagebild.distributed import ingest_distributed
 from lagebild.distributed.merge import merge_parquet
 from lagebild.distributed.parquet_ingest import ingest_parquet
+from lagebild.distributed.runner import local_cluster
 from lagebild.pipeline import DEFAULT_STAGES
 from lagebild.store import Store
 
@@ -61,8 +62,7 @@ def _run(corpus: Path, workers: int, stages: tuple[str, ...], shard: int, output
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "scale.db")
         start, cpu = time.perf_counter(), time.process_time()
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = local_cluster(workers)  # the one `lagebild ingest --workers N` starts
         address = cluster.scheduler_address
         if output == "parquet":
             ingest_parquet([str(corpus)], Path(tmp) / "pq", stages=stages, scheduler=address,
