@@ -65,6 +65,18 @@ def test_windows_cover_all_pieces() -> None:
     assert all(wins[i][1] == wins[i + 1][0] for i in range(len(wins) - 1))
 
 
+def test_span_score_is_the_mean_inside_probability() -> None:
+    enc = cached_tokenizer().encode(TEXT)
+    n = len(enc.ids)
+    tags = [[0, 0, 0, 0] for _ in range(n)]
+    tags[2], tags[3] = [1, 0, 0, 0], [2, 0, 0, 0]  # pieces 2-3 a QUOTE
+    inside = [[0.1, 0.0, 0.0, 0.0] for _ in range(n)]
+    inside[2], inside[3] = [0.9, 0.0, 0.0, 0.0], [0.7, 0.0, 0.0, 0.0]
+    (span,) = Q.decode_role_spans(enc, TEXT, tags, 0, inside)
+    assert span.role == "QUOTE" and span.score == pytest.approx(0.8)
+    assert span == Q.RoleSpan("QUOTE", span.start, span.end)  # the score is no part of equality
+
+
 def test_grouping_rule() -> None:
     q = TEXT.index("„Wir")
     spans = [
@@ -86,6 +98,7 @@ def test_tag_quotes_offsets(tagger: Q.QuoteTagger) -> None:
     for st in Q.tag_quotes(art, tagger):
         assert 0 <= st["start"] < st["end"] <= len(TEXT)
         assert TEXT[st["start"] : st["end"]] == st["text"]
+        assert 0.0 < st["confidence"] <= 1.0  # mean inside-quotation probability of the pieces
         for role in ("cue", "speaker", "addressee"):
             part = st[role]
             if part is not None:

@@ -48,15 +48,19 @@ def test_tagger_statements_the_rules_miss_are_added_fragments_dropped() -> None:
     builder.add_verbatim_paragraphs(text)
     article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
 
-    def at(part: str, speaker: str | None = None) -> Statement:
+    def at(part: str, speaker: str | None = None, confidence: float = 1.0) -> Statement:
         start = text.index(part)
         sp = None
         if speaker:
             s = text.index(speaker)
             sp = Party(start=s, end=s + len(speaker), text=speaker)
         return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, speaker=sp,
-                         quote=[Span(start=start, end=start + len(part), text=part)])
+                         quote=[Span(start=start, end=start + len(part), text=part)],
+                         confidence=confidence)
 
+    unsure = refine(article, [at("endete am Abend ohne eine gemeinsame Erklärung der beiden "
+                                 "Seiten", confidence=0.6)])
+    assert unsure == []  # the tagger's own probability is too low
     out = refine(article, [
         at("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis", "Moskau"),
         at("Das Treffen"),  # a fragment: dropped
@@ -93,3 +97,24 @@ def test_tagger_statement_gets_the_frame_on_the_side_of_its_speaker() -> None:
     framed = _with_frame(article, after).frame
     assert framed is not None and framed.text == ", meinte der Sprecher am Abend"
     assert _with_frame(article, alone).frame is None  # no cue, no speaker: no frame
+
+
+def test_direct_quotation_the_tagger_does_not_read_as_one_is_a_name() -> None:
+    text = ("Der Trainer sagte, er habe den Vertrag „bis auf weiteres ausgesetzt“. „Wir bleiben "
+            "hier“, sagte der Trainer. Die Rakete heißt „Polar Satellite Launch Vehicle“.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+
+    def at(part: str) -> Statement:
+        start = text.index(part)
+        return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE,
+                         quote=[Span(start=start, end=start + len(part), text=part)])
+
+    # the tagger's quotations: the indirect one (with the partial quotation inside) and one word
+    # of the direct one; nothing on the rocket's name
+    out = refine(article, [at("er habe den Vertrag „bis auf weiteres ausgesetzt“"), at("Wir")])
+    quotes = [s.quote[0].text for s in out]
+    assert "„bis auf weiteres ausgesetzt“" in quotes  # the partial quotation, nested
+    assert "„Wir bleiben hier“" in quotes
+    assert "„Polar Satellite Launch Vehicle“" not in quotes

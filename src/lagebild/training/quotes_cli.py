@@ -37,8 +37,13 @@ def quotes(
     storage: str = typer.Option(
         "int8-delta", "--storage", help="weights file: int8-delta (compact) or fp16"
     ),
+    init_model: Path | None = typer.Option(
+        None, "--init-model", help="continue training this quotation model (e.g. the shipped one)"
+    ),
 ) -> None:
-    """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best."""
+    """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best.
+
+    A re-run of the same command resumes from OUT/checkpoint.pt after its last epoch."""
     from lagebild.cli_support import check_storage, ensure_accurate
 
     ensure_accurate()
@@ -71,6 +76,7 @@ def quotes(
         limit=limit,
         spkatt=spkatt,
         storage=storage,
+        init_model=init_model,
     )
     result = train_quotes(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
