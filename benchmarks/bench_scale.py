@@ -2,7 +2,7 @@
 
     python benchmarks/bench_scale.py [--shared ../shared] [--articles 2000] [--workers 2]
                                      [--stages default|none] [--shard-kib 256]
-                                     [--output store|parquet]
+                                     [--output store|parquet] [--no-single]
 
 The corpus is 10kGNAD's test split repeated (with a number appended, so that no article is
 a duplicate) up to ``--articles``, written as one JSONL file and cut into shards. Prints
@@ -33,11 +33,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import read_articles
-from dask.distributed import Client, LocalCluster
+from dask.distributed import Client
 
 from lagebild.distributed import ingest_distributed
 from lagebild.distributed.merge import merge_parquet
 from lagebild.distributed.parquet_ingest import ingest_parquet
+from lagebild.distributed.runner import local_cluster
 from lagebild.pipeline import DEFAULT_STAGES
 from lagebild.store import Store
 
@@ -61,8 +62,7 @@ def _run(corpus: Path, workers: int, stages: tuple[str, ...], shard: int, output
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "scale.db")
         start, cpu = time.perf_counter(), time.process_time()
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = local_cluster(workers)  # the one `lagebild ingest --workers N` starts
         address = cluster.scheduler_address
         if output == "parquet":
             ingest_parquet([str(corpus)], Path(tmp) / "pq", stages=stages, scheduler=address,
@@ -102,6 +102,9 @@ def main() -> int:
     parser.add_argument("--output", choices=["store", "parquet"], default="store",
                         help="store: the client writes SQLite; parquet: workers write "
                         "Parquet, then one merge")
+    parser.add_argument("--no-single", action="store_true",
+                        help="skip the 1-worker run (no efficiency): for long runs that only "
+                        "need the N-worker rate")
     args = parser.parse_args()
     source = Path(args.shared) / "data/news/10kgnad-test.csv"
     if not source.exists():
@@ -118,22 +121,25 @@ def main() -> int:
                 words += len(text.split())
                 out.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
         load = os.getloadavg()[0]
-        one = _run(corpus, 1, stages, args.shard_kib << 10, args.output)
+        one = None if args.no_single else _run(corpus, 1, stages, args.shard_kib << 10,
+                                                args.output)
         many = _run(corpus, args.workers, stages, args.shard_kib << 10, args.output)
+        load_after = os.getloadavg()[0]
     n = args.workers
-    efficiency = one.wall / many.wall / n
     rate = many.stored / many.wall
     print(f"articles {args.articles}, words {words}, stages {args.stages}, output "
           f"{args.output}, shards of {args.shard_kib} KiB, load average before {load:.1f}, "
-          f"cores {os.cpu_count()}")
-    _show("1 worker ", one, words)
+          f"after {load_after:.1f}, cores {os.cpu_count()}")
+    if one:
+        _show("1 worker ", one, words)
     _show(f"{n} workers", many, words)
-    print(f"efficiency (t1/tN)/N = {efficiency:.2f} (wall clock)")
-    print(f"CPU: all workers {sum(one.worker_cpu):.1f} s vs {sum(many.worker_cpu):.1f} s "
-          f"(x{sum(many.worker_cpu) / sum(one.worker_cpu):.2f}); worker balance (mean/max) "
-          f"{sum(many.worker_cpu) / n / max(many.worker_cpu):.2f}")
-    print(f"efficiency estimated from CPU time, a core per process: "
-          f"{one.critical_cpu / (n * many.critical_cpu):.2f}")
+    if one:
+        print(f"efficiency (t1/tN)/N = {one.wall / many.wall / n:.2f} (wall clock)")
+        print(f"CPU: all workers {sum(one.worker_cpu):.1f} s vs {sum(many.worker_cpu):.1f} s "
+              f"(x{sum(many.worker_cpu) / sum(one.worker_cpu):.2f}); worker balance (mean/max) "
+              f"{sum(many.worker_cpu) / n / max(many.worker_cpu):.2f}")
+        print(f"efficiency estimated from CPU time, a core per process: "
+              f"{one.critical_cpu / (n * many.critical_cpu):.2f}")
     print(f"100,000 articles at the {n}-worker rate (linear extrapolation): "
           f"{100_000 / rate / 60:.0f} min wall; from CPU time on {n} free cores: "
           f"{many.critical_cpu * 100_000 / many.stored / 60:.0f} min")

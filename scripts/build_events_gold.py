@@ -1,6 +1,7 @@
 """Build eval/events-dev.jsonl from the hand-written compact annotations.
 
     python scripts/build_events_gold.py eval/events-dev.ann.txt eval/events-dev.jsonl
+    python scripts/build_events_gold.py eval/events-fresh.ann.txt eval/events-fresh.jsonl
 
 Line format of the annotation file (``#`` starts a comment line)::
 
@@ -27,12 +28,14 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 MODALITIES = {"asserted", "planned", "proposed", "alleged", "negated", "hypothetical"}
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
-ARTICLES = SHARED / "data" / "quotes" / "wikinews-quotes-2024" / "train"
+CORPUS = SHARED / "data" / "quotes" / "wikinews-quotes-2024"
+# events-dev draws on train/, events-fresh on dev/: article numbers are unique across both.
+ARTICLES = (CORPUS / "train", CORPUS / "dev")
 
 
 def load_articles() -> dict[str, tuple[str, str, str, list[dict[str, Any]]]]:
     docs = {}
-    for path in ARTICLES.glob("*.json"):
+    for path in (p for folder in ARTICLES for p in folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         match = re.match(r"(\d+) - (.*) \((\d{4}-\d\d-\d\d)\)$", data["documentName"])
         assert match is not None, path

@@ -186,8 +186,9 @@ def is_failure(item: Item) -> bool:
     return isinstance(item, Failure) and not item.skipped
 
 
-def record_item(report: IngestReport, item: Item, store: Store) -> None:
-    """Store one item (article or failure) and count it in ``report``."""
+def record_item(report: IngestReport, item: Item, store: Store, doc: str | None = None) -> None:
+    """Store one item (article or failure) and count it in ``report``; ``doc``: the
+    article's JSON when the caller has it already (``Store.add``)."""
     report.read += 1
     if isinstance(item, Failure):
         store.add_failure(item)
@@ -197,7 +198,7 @@ def record_item(report: IngestReport, item: Item, store: Store) -> None:
         else:
             report.failed += 1
         return
-    result = store.add(item)
+    result = store.add(item, doc=doc)
     if result.status is AddStatus.STORED:
         report.stored += 1
         if result.near_duplicate_of:

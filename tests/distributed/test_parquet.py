@@ -74,6 +74,9 @@ def test_merge_equals_direct_ingest(tmp_path: Path, samples_dir: Path) -> None:
     ingest(inputs, direct, stages=DEFAULT_STAGES)
     ids = "SELECT id, near_duplicate_of, origin FROM articles"
     assert _rows(merged.conn, ids) == _rows(direct.conn, ids)
+    # the merge stores the worker's document as written: the same bytes a direct ingest stores
+    docs = "SELECT id, doc FROM articles"
+    assert _rows(merged.conn, docs) == _rows(direct.conn, docs)
     assert _rows(merged.conn, "SELECT origin, code FROM failures") == _rows(
         direct.conn, "SELECT origin, code FROM failures")
     for table, sql in LAYERS.items():
@@ -271,3 +274,4 @@ def test_disk_full_is_a_numbered_failure_and_the_rerun_writes(
     assert layout.shard_ids(out) == [] and not list(out.glob("*/.*.tmp"))
     again = ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
     assert (again.shards_already_done, again.articles) == (0, 13)
+

@@ -64,3 +64,19 @@ def test_text_is_verbatim_from_the_article() -> None:
             texts[number] = json.loads(found[0].read_text(encoding="utf-8"))["originalText"]
             assert f"({r['published']})" in found[0].name, r["id"]
         assert r["text_de"] in texts[number], r["id"]
+
+
+FRESH = REPO / "eval" / "events-fresh.jsonl"
+
+
+def test_fresh_set_is_valid_and_disjoint_from_dev() -> None:
+    """The fresh held-out file: valid items, ≥ 15 without event, no article shared with dev."""
+    items = read_gold(FRESH)
+    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 60
+    assert sum(r["event"] is None for r in rows) >= 15
+    for r in rows:
+        assert r["event_text_de"] in r["text_de"], r["id"]
+        for actor in r["source"] + r["target"]:
+            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows()}

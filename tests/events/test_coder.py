@@ -383,3 +383,43 @@ def test_a_reported_obligation_is_a_demand(events: Events) -> None:
 def test_arrested_protesters_are_the_target(events: Events) -> None:
     e = one(events("Mehrere Demonstranten wurden inhaftiert."), "COERCE")
     assert e.source == [] and [r.name for r in e.target] == ["Demonstranten"]
+
+
+# ------------------------------------------------------------------ fifth pass: constructions
+def test_light_verb_dative_is_the_recipient(events: Events) -> None:
+    e = one(events("Das Rote Kreuz leistete den Flüchtlingen humanitäre Hilfe."), "AID")
+    assert [r.name for r in e.target] == ["Flüchtlingen"]
+
+
+def test_support_with_weapons_is_military_aid(events: Events) -> None:
+    e = one(events("Die USA unterstützen die Rebellen mit Waffen."), "AID")
+    assert e.mode == "military" and names(e.source) == ["USA"]
+    assert [x.type.value for x in events("Die USA unterstützen die Rebellen.")] == ["SUPPORT"]
+
+
+def test_joint_manoeuvres_cooperate_single_ones_mobilize(events: Events) -> None:
+    assert one(events("Russland und China halten gemeinsame Militärübungen ab."),
+               "COOPERATE").cameo == "062"
+    one(events("Die Armee führte ein Manöver an der Grenze durch."), "MOBILIZE")
+
+
+def test_forces_sent_to_a_disaster_are_aid(events: Events) -> None:
+    e = one(events("Soldaten wurden in das Katastrophengebiet geschickt, um zu helfen."), "AID")
+    assert e.mode == "humanitarian" and e.target == []
+    one(events("Die Regierung schickte 2000 Soldaten in die Region."), "MOBILIZE")
+
+
+def test_deployment_needs_a_force(events: Events) -> None:
+    one(events("Tausende Polizisten waren bei dem Gipfel im Einsatz."), "MOBILIZE")
+    assert events("Die Feuerwehr war mit drei Wagen im Einsatz.") == []
+    assert events("Der Verband macht gegen das Gesetz mobil.") == []
+
+
+def test_threat_target_inside_its_means(events: Events) -> None:
+    e = one(events("Israel hat mit einem Militärschlag gegen den Iran gedroht."), "THREATEN")
+    assert names(e.target) == ["IRN"]
+
+
+def test_strong_past_forms(events: Events) -> None:
+    e = one(events("Die Polizei erschoss einen Demonstranten."), "ASSAULT")
+    assert e.trigger.text == "erschoss"

@@ -76,3 +76,17 @@ def test_agent_nouns_and_their_compounds() -> None:
     heads = sorted(lex.agent_heads)
     assert heads and all(len(a) >= 4 for a in heads)
     assert not lex.is_agent("ab" + heads[0]) and lex.is_agent("abc" + heads[0])
+
+
+def test_unknown_flags_and_slots_fail_at_load() -> None:
+    """A typo in triggers.tsv is an error, not a silently ignored flag or slot."""
+    from lagebild.events.lexicon import Frame, _trigger
+
+    row = {"pattern": "x", "pos": "verb", "plover": "ACCUSE", "cameo": "111", "frame": "",
+           "flags": "needsrc,recipp"}
+    with pytest.raises(ValueError, match="recipp"):
+        _trigger(row)
+    with pytest.raises(ValueError, match="hostob"):
+        Frame.parse("src=subj;tgt=hostob", "verb")
+    assert Frame.parse("src=agent,host;tgt=pp:mit>pp:gegen,hostobj", "noun").target == (
+        "pp:mit>pp:gegen", "hostobj")

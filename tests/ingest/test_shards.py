@@ -63,11 +63,10 @@ def test_csv_shards_never_cut_a_quoted_newline(tmp_path: Path) -> None:
     _same_as_whole(path, 500, at_least=3)
 
 
-def test_warc_gz_shards_are_whole_records(tmp_path: Path) -> None:
-    path = tmp_path / "a.warc.gz"
+def _write_warc(path: Path, records: int) -> None:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        for n in range(12):
+        for n in range(records):
             html = (f"<html><head><title>Meldung {n}</title></head><body><article><h1>Meldung "
                     f"{n}</h1><p>{TEXT.format(n=n)}</p><p>{TEXT.format(n=n + 100)}</p>"
                     "</article></body></html>").encode()
@@ -76,9 +75,29 @@ def test_warc_gz_shards_are_whole_records(tmp_path: Path) -> None:
             writer.write_record(writer.create_warc_record(
                 f"https://example.org/{n}", "response", payload=io.BytesIO(html),
                 http_headers=headers))
+
+
+def test_warc_gz_shards_are_whole_records(tmp_path: Path) -> None:
+    path = tmp_path / "a.warc.gz"
+    _write_warc(path, 12)
     shards = plan_shards(str(path), 1500)
     assert len(shards) > 2
     _same_as_whole(path, 1500, at_least=3)
+
+
+def test_damaged_warc_is_planned_and_reported_not_raised(tmp_path: Path) -> None:
+    """Found by the long fuzz run: a large archive whose scan for cuts hits a line that is no
+    WARC header raised warcio's ArchiveLoadFailed out of the planner (E099 for the file)."""
+    from lagebild.errors import ErrorCode
+
+    good = tmp_path / "good.warc.gz"
+    _write_warc(good, 12)
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(b"Wort " * 2000 + b"\n" + good.read_bytes())
+    shards = plan_shards(str(path), 1500)
+    assert shards[0].start == 0 and shards[-1].end == path.stat().st_size
+    items = [item for shard in shards for item in read_shard(shard)]
+    assert [i.code for i in items if isinstance(i, Failure)] == [ErrorCode.E004]
 
 
 def test_small_and_unsplittable_files_are_one_shard(tmp_path: Path) -> None:

@@ -27,10 +27,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import ValidationError
 
+from lagebild.distributed.documents import stored_article
 from lagebild.distributed.parquet import check_part_set, part_path, shard_ids
 from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest import Failure, Item
-from lagebild.model import Article, Origin
+from lagebild.model import Origin
 from lagebild.pipeline import IngestReport, record_item
 from lagebild.store import Store
 
@@ -59,9 +60,11 @@ def _error(store: Store, report: MergeReport, part: Path, exc: LagebildError) ->
     report.errors.append(failure)
 
 
-def _items(part: Path, failures: list[dict[str, Any]], bad: list[Failure]) -> Iterator[Item]:
-    """Articles and failures of a shard in their original order (both sorted by ``seq``)."""
-    def articles() -> Iterator[tuple[int, int, Item]]:
+def _items(part: Path, failures: list[dict[str, Any]],
+           bad: list[Failure]) -> Iterator[tuple[Item, str | None]]:
+    """Articles (with the JSON to store) and failures of a shard in their original order
+    (both sorted by ``seq``)."""
+    def articles() -> Iterator[tuple[int, int, Item, str | None]]:
         row = 0
         for batch in pq.ParquetFile(part).iter_batches(batch_size=_BATCH,
                                                        columns=["seq", "doc"]):
@@ -69,23 +72,25 @@ def _items(part: Path, failures: list[dict[str, Any]], bad: list[Failure]) -> It
                                 strict=True):
                 row += 1
                 try:
-                    yield seq, 0, Article.from_json(doc or "")
+                    article, stored = stored_article(doc or "")
                 except (ValidationError, ValueError) as exc:
                     err = LagebildError(ErrorCode.E044, detail=str(exc).splitlines()[0][:200])
                     failure = Failure(Origin(path=str(part), record=f"row {row}"),
                                       err.code, err.message)
                     bad.append(failure)
-                    yield seq, 0, failure
+                    yield seq, 0, failure, None
+                    continue
+                yield seq, 0, article, stored
 
-    def stored_failures() -> Iterator[tuple[int, int, Item]]:
+    def stored_failures() -> Iterator[tuple[int, int, Item, str | None]]:
         for r in failures:
             origin = Origin(path=r["path"], record=r["record"], reader=r["reader"] or "")
             code = ErrorCode[r["code"]] if r["code"] in ErrorCode.__members__ else ErrorCode.E099
-            yield r["seq"], 1, Failure(origin, code, r["message"], bool(r["skipped"]))
+            yield r["seq"], 1, Failure(origin, code, r["message"], bool(r["skipped"])), None
 
-    for _seq, _kind, item in heapq.merge(articles(), stored_failures(),
-                                         key=lambda t: (t[0], t[1])):
-        yield item
+    for _seq, _kind, item, stored in heapq.merge(articles(), stored_failures(),
+                                                 key=lambda t: (t[0], t[1])):
+        yield item, stored
 
 
 def merge_parquet(directory: str | Path, store: Store,
@@ -125,8 +130,8 @@ def merge_parquet(directory: str | Path, store: Store,
         done = 0
         try:
             with store.transaction():
-                for item in _items(part, failures, bad):
-                    record_item(report.items, item, store)
+                for item, stored in _items(part, failures, bad):
+                    record_item(report.items, item, store, doc=stored)
                     done += 1
                     if done % commit_every == 0:
                         store.commit_and_continue()

@@ -80,6 +80,12 @@ CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 PROPOSALS = frozenset({"REQUEST", "AGREE"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: types of an act whose blocking is a refusal, not an obstruction ("blockiert die Einigung")
+COOPERATIVE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID"})
+#: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
+DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
+#: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
+FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
@@ -370,16 +376,26 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     for i in range(len(s)):
         names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
         for name in dict.fromkeys(names):
+            # of the matching idioms the longest, then the one whose words belong to the
+            # anchor's own phrases, then the nearest ("sprachen sich gegen Quoten für die
+            # Bezirke aus": against; "für ein Zusammenrücken im Kampf gegen den Terror
+            # ausgesprochen": for)
+            best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
             for entry in lex.idioms.get(name, ()):
                 others = _idiom_match(s, i, entry, used)
                 if others is not None:
-                    prt = s.particle(i) if s.is_verb(i) else None
-                    toks = sorted({i, *others, *([prt] if prt is not None else [])})
-                    found.append((entry, i, toks))
-                    used.update(toks)
-                    break
-            else:
+                    loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)
+                                for j in others)
+                    key = (-len(entry.words), loose, sum(abs(j - i) for j in others))
+                    if best is None or key < best[0]:
+                        best = (key, entry, others)
+            if best is None:
                 continue
+            entry, others = best[1], best[2]
+            prt = s.particle(i) if s.is_verb(i) else None
+            toks = sorted({i, *others, *([prt] if prt is not None else [])})
+            found.append((entry, i, toks))
+            used.update(toks)
             break
     for i in range(len(s)):
         if i in used:
@@ -389,6 +405,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             cands = s.verb_lemmas(i)
             if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
+                if not any(name in lex.verbs for name, _ in cands):  # a strong past form
+                    prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
+                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(
+                        s.toks[i].text.lower()) for pre, p in (
+                            ([(s.lemma(prt), prt)] if prt is not None else []) + [("", None)])]
             for name, prt in cands:
                 entries = lex.verbs.get(name)
                 if entries:
@@ -666,11 +687,19 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     the activity its subject takes part in (``bekräftigte in einem Gespräch mit X``); a noun
     in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
     a circumstance, not the verb's act."""
-    if s.prep(n) not in (None, "in"):
+    prep = s.prep(n)
+    if prep not in (None, "in", "an"):
         return None
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
+    if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
+        verb = h
+        while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
+            verb = s.toks[verb].head
+        if not any(v in lex.join_verbs for v, _ in s.verb_lemmas(verb)):
+            return None
+        return verb if s.toks[verb].tag.startswith("VV") else None
     if s.toks[h].tag == "PTKVZ":  # "schlug Verhandlungen vor" parsed with the particle as head
         verbs = [j for j in range(h - 1, -1, -1) if s.toks[j].tag == "VVFIN"]
         if not verbs:
@@ -700,10 +729,22 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
-        objs = [a for j in args.obj for a in actors_of(s, j)]
+        objs = [a for j in args.obj  # not the idiom's own thing ("Aktenmaterial übergeben"),
+                # but its owner ("die Konten der Terrorverdächtigen sperren")
+                for k in ([j] if j not in toks or ctx.lex.names_people(
+                    s.toks[j].lemma, s.toks[j].text) else [
+                        c for c in s.children[j] if s.toks[c].dep in GEN_DEPS
+                        and s.prep(c) is None and s.toks[c].tag != "ADJA"])
+                for a in actors_of(s, k)]
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
         return objs, False
+    if slot.startswith("pp:") and ">" in slot:  # "drohte mit einem Militärschlag gegen den
+        outer, _, inner = slot[3:].partition(">pp:")  # Iran": the phrase inside the phrase
+        heads = list(args.pps.get(outer, [])) if args is not None else []
+        inside = [a for h in heads for c in s.children[h] if s.prep(c) == inner
+                  for a in actors_of(s, c)]
+        return inside or [a for h in heads for a in _linear_pp(s, h, inner)], False
     if slot.startswith("pp:"):
         prep = slot[3:]
         heads = list(args.pps.get(prep, [])) if args else []
@@ -750,6 +791,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if not ids:
             ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
+    if slot in ("agent", "ogen", "poss"):  # a transitive act's noun: "die Festnahme des
+        # Journalisten durch die Polizei", "Russlands Invasion der Krim", "seine Freilassung"
+        return _nominal_roles(s, anchor)[slot], False
     if slot == "pred":  # the subject of a predicate; "es sei …, dass X …": X
         for c in s.children[anchor]:
             if s.toks[c].dep in SUBJ_DEPS and s.toks[c].tag != "PPER":
@@ -761,7 +805,43 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if host is None or _receives(s, host, ctx.lex):
             return [], False
         return _subject_actors(s, host), False
+    if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
+        # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
+        if host is None or _receives(s, host, ctx.lex):
+            return [], False
+        within = s.descendants(anchor, 3) | {anchor}
+        return [a for j in verb_args(s, host).obj if j not in within
+                and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
+                for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
+    """The participants of a transitive act's noun by German nominal syntax: the agent is
+    its ``von``/``durch`` phrase or what precedes it (a Saxon genitive or actor adjective:
+    "Russlands Invasion", "die israelische Bombardierung"); the genitive after it is the
+    object ("die Festnahme des Journalisten", "die Ablehnung des Vorschlags"); a possessive
+    ("seine Festnahme", "ihre Ablehnung") is left to the frame: patient of an act, agent of a
+    stance."""
+    roles: dict[str, list[str]] = {"agent": [], "ogen": [], "poss": []}
+    for c in s.children[n]:
+        marker = s.prep(c)
+        if marker in AGENT_PREPS:
+            roles["agent"] += actors_of(s, c)
+        elif marker is None and s.toks[c].tag == "PPOSAT":
+            roles["poss"] += actors_of(s, c)
+        elif marker is None and s.toks[c].dep in GEN_DEPS and c > n:
+            roles["ogen"] += actors_of(s, c)
+    if not roles["agent"]:
+        j = n - 1
+        while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+            if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+                roles["agent"] += s.actors_at[j]
+                break
+            j -= 1
+    if not roles["poss"]:
+        roles["poss"] = _possessor(s, n)
+    return {k: list(dict.fromkeys(v)) for k, v in roles.items()}
 
 
 def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
@@ -1018,6 +1098,18 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "eine Entscheidung treffen": a light verb, no meeting
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
             continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
+        if "restriction" in entry.flags and not _lifts_restriction(s, anchor, args, ctx.lex):
+            continue  # "die Sperrung des Bahnhofs wurde aufgehoben", "gut aufgehoben"
+        if "ownact" in entry.flags and not _own_act(s, anchor, args):
+            continue  # "bedauerte, dass Israel den Berichterstatter nicht reisen ließ"
+        if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
+            continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "intrans" in entry.flags and _shows_something(s, anchor, args, ctx.lex):
+            continue  # "demonstrierte seine Entschlossenheit": showing, not protesting
+        if "thingobj" in entry.flags and args is not None and any(
+                s.toks[j].tag == "NN" and ctx.lex.is_participant(s.toks[j].lemma)
+                for j in args.obj):
+            continue  # "alle Mitbürger zurücknehmen": readmission, not a retraction
         host = _host(s, anchor, ctx.lex) if pos == "noun" else None
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
@@ -1042,10 +1134,27 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
+        if "veto" in entry.flags and (any(_official(ctx, a) for a in f.source) or any(
+                t.plover in COOPERATIVE_ACTS for j in (args.obj if args else [])
+                for t in ctx.lex.noun_entries(s.lemma(j)))):  # "eine Einigung blockieren"
+            f.plover, f.cameo, f.mode = "REJECT", "120", ""  # a party blocks an agreement
         if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
+        if "aidwith" in entry.flags and _with_goods(s, anchor, args, ctx.lex):
+            f.plover, f.cameo, f.mode = "AID", "070", ""  # "unterstützt X mit Waffen": aid
+        if "joint" in entry.flags and (len(f.source) > 1 or f.target or any(
+                s.lemma(c) == "gemeinsam" for c in s.children[anchor])):
+            f.plover, f.cameo, f.mode = "COOPERATE", "062", ""  # joint manoeuvres (manual)
+        if "forces" in entry.flags and not any(_force(ctx, a) for a in f.source):
+            continue  # "die Feuerwehr war im Einsatz": rescue logistics, not a force's move
+        if (f.plover == "MOBILIZE" or "disaster" in entry.flags) and any(
+                ctx.lex.names_disaster(s.lemma(j)) for j in range(len(s))
+                if s.toks[j].tag == "NN"):
+            # forces sent to a flood or an earthquake: disaster relief is AID (manual)
+            f.plover, f.cameo, f.mode = "AID", "073", "humanitarian"
+            f.notes.append("relief")
         occurs = (_occurrence_verb(ctx, s, anchor)
                   if pos == "noun" and host is None and "occur" in entry.flags else None)
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
@@ -1078,6 +1187,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
+        if pos == "noun" and _unreal(s, anchor, ctx.lex):
+            continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
+        if pos == "noun" and not f.target and codes.quad_class(f.plover) >= 3:
+            f.target = [a for a in _victims(s, anchor) if a not in f.source]
+            if f.target:  # the text names who it befell: the event happened to them
+                f.notes.append("victim")
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args) \
                 and not (host is not None and _agentless_passive(
@@ -1166,6 +1281,88 @@ def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
                for j in near)
 
 
+def _lifts_restriction(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what the verb lifts or eases a restriction, ban or punishment (restrictions.tsv)?
+    Its objects (a passive's subject) with their modifiers, else the nouns of its clause."""
+    near = {j for o in (args.obj if args is not None else []) for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and lex.names_restriction(s.lemma(j)) for j in near)
+
+
+def _shows_something(s: Sent, n: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is "demonstrieren"/"Demonstration" the showing of something: an accusative object or
+    clause that names no participant ("demonstrierte seine Entschlossenheit", "Das
+    demonstrierte der Präsident", "wie man … kann, demonstriert X"), a thing in the noun's
+    genitive ("die Demonstration permanenter Verletzlichkeit")?"""
+    if args is None:
+        return any(s.toks[c].tag == "NN" and s.prep(c) is None and c > n
+                   and s.toks[c].dep in GEN_DEPS and not lex.is_participant(s.toks[c].lemma)
+                   for c in s.children[n])
+    if any(s.toks[c].dep in ("ccomp", "obj") and s.is_verb(c) for c in s.children[n]):
+        return True
+    return any((s.toks[j].tag == "NN" and not lex.is_participant(s.toks[j].lemma))
+               or s.toks[j].tag in ("PDS", "PRELS") for j in args.obj)
+
+
+def _own_act(s: Sent, v: int, args: Args | None) -> bool:
+    """Is what a regret is about the subject's own act: an object with a possessive ("bedauerte
+    seine Äußerungen") or a clause whose subject is a personal pronoun ("bedauert, was sie
+    getan hat")? Regretting another's act is criticism; regretting a state is an opinion."""
+    if args is not None and any(s.toks[c].tag == "PPOSAT" for o in args.obj
+                                for c in s.children[o]):
+        return True
+    return any(s.toks[c].dep in ("ccomp", "csubj", "obj", "advcl", "acl") and s.is_verb(c)
+               and any(s.toks[g].tag == "PPER" and s.toks[g].dep in SUBJ_DEPS
+                       for g in s.children[c]) for c in s.children[v])
+
+
+def _with_goods(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Does the verb's ``mit`` phrase name goods, money, weapons or personnel (``goods.tsv``):
+    "unterstützt die Rebellen mit Waffen", "mit 50 Millionen Dollar"?"""
+    heads = list(args.pps.get("mit", [])) if args is not None else []
+    heads += [c for o in (args.obj if args is not None else []) for c in s.children[o]
+              if s.prep(c) == "mit"]  # the phrase hung on the object
+    return any(s.toks[j].tag == "NN" and lex.names_goods(s.lemma(j))
+               for h in heads for j in [h, *s.descendants(h, 2)])
+
+
+def _force(ctx: Context, aid: str) -> bool:
+    """Is the participant a police or armed force (``forces.tsv``; a linked actor by the
+    role of its CAMEO code)?"""
+    actor = ctx.actors.get(aid)
+    if actor is not None and (actor.cameo or "").endswith(FORCE_ROLES):
+        return True
+    word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
+    word = word.lower().split()[-1] if word.strip() else ""
+    return any(word.startswith(stem) and len(word) - len(stem) <= 5 for stem in ctx.lex.forces)
+
+
+def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
+    """Is event noun ``n`` governed by a warning, fear, prevention or commemoration
+    (``unreal.tsv``: "warnte vor Anschlägen", "um Angriffe zu verhindern", "jährte sich der
+    Anschlag")? The noun's head, or the head above its phrase's head, decides."""
+    return any(s.lemma(h).lower() in lex.unreal or any(
+        v.lower() in lex.unreal for v, _ in s.verb_lemmas(h)) for h in s.ancestors(n, 2)
+        if s.toks[h].tag.startswith(("V", "NN")))
+
+
+def _victims(s: Sent, n: int) -> list[str]:
+    """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
+    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer"."""
+    h = s.toks[n].head
+    if not 0 <= h < len(s) or h == n:
+        return []
+    if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
+        subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
+        if subj:
+            return actors_of(s, subj[0])
+        up = s.toks[h].head
+        return _subject_actors(s, up) if 0 <= up < len(s) and s.is_verb(up) else []
+    if s.is_verb(h) and any(s.lemma(c) == "opfer" for c in s.children[h] + s.children[n]):
+        return _subject_actors(s, h)  # "fiel einem Anschlag zum Opfer"
+    return []
+
+
 def _obliged(s: Sent, v: int) -> bool:
     """Is verb ``v`` a present infinitive under "solle"/"müsse" (Konjunktiv I: an obligation
     someone states, not a report that it happened or was planned)?"""
@@ -1207,6 +1404,16 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
         # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
         topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
                  and bool((others - {f.anchor}) & up))
+        # an act that a stance or a concession is about ("kritisierte die Festnahme des
+        # Journalisten", "begrüßte die Freilassung", "hob die Sanktionen auf") is presupposed:
+        # the topic of that event, not a report of its own (eval/README: not listed); a
+        # stance's topic that names its agent still tells who did what ("kritisierte die
+        # russischen Waffenlieferungen an Assad": Russia supplies arms) and stays
+        topic = topic or (s.toks[f.anchor].tag == "NN" and any(
+            g.anchor in up and g is not f and s.is_verb(g.anchor)
+            and (g.plover == "CONCEDE" or (g.plover in STANCE_TYPES and not f.source))
+            and {f.anchor, s.toks[f.anchor].head} & set(verb_args(s, g.anchor).obj)
+            for g in found))
         if not content and not topic:
             out.append(f)
     return out
@@ -1329,9 +1536,12 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
         return False
     if all(a in s.things for a in f.source + f.target):
         return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
-    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s))) and not f.source:
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s)
+                               and "victim" not in f.notes)) and not f.source:
         return False
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
+    if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
+        needs_target = False  # the recipients are the people of the stricken area
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -42,7 +43,20 @@ class Frame:
                 tgt = slots
             else:
                 raise ValueError(f"bad frame part {part!r}")
+        for slot in src + tgt:
+            if slot not in SLOTS and not re.fullmatch(r"(obj>|pp:\w+>)?pp:\w+", slot):
+                raise ValueError(f"unknown frame slot {slot!r} in {text!r}")
         return cls(src, tgt)
+
+
+#: frame slots besides ``pp:X``, ``obj>pp:X`` and ``pp:Y>pp:X`` (README.md)
+SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
+                   "pred"})
+#: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
+FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
+                   "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "occur",
+                   "ongoing", "ownact", "recip", "relief", "restriction", "thingobj", "verbal",
+                   "veto", "words"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,45 @@ class Lexicon:
     person_endings: tuple[str, ...] = ()  # endings of such nouns (Forscher, Angeklagte)
     goods: frozenset[str] = frozenset()  # lemmas (lower) of what can be supplied as aid
     goods_endings: tuple[str, ...] = ()  # compound heads of such nouns (Hilfsgut)
+    forces: tuple[str, ...] = ()  # word starts of police and armed forces (forces.tsv)
+    disasters: frozenset[str] = frozenset()  # lemmas (lower) of natural disasters
+    disaster_endings: tuple[str, ...] = ()  # compound heads of such nouns (Flutkatastrophe)
+    strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
+    join_verbs: frozenset[str] = frozenset()  # "sich beteiligen an": the subject joins the act
+    unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
+    restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
+    restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
+
+    def names_restriction(self, lemma: str) -> bool:
+        """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
+        low = lemma.lower()
+        return low in self.restrictions or low.endswith(self.restriction_endings)
+
+    def names_disaster(self, lemma: str) -> bool:
+        """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
+        low = lemma.lower()
+        return low in self.disasters or low.endswith(self.disaster_endings)
+
+    def strong_infinitives(self, form: str) -> tuple[str, ...]:
+        """Infinitives a strong past form may have (``erschoss`` → ``erschießen``,
+        ``brachen`` → ``brechen``) by ``forms.tsv``; memoised per form."""
+        memo = self._strong_memo
+        hit = memo.get(form)
+        if hit is None:
+            out: list[str] = []
+            for end in ("en", "st", "t", "e", ""):
+                if end and not form.endswith(end):
+                    continue
+                body = form[: len(form) - len(end)]
+                out += [body[: len(body) - len(past)] + inf for past, inf in self.strong_past
+                        if body.endswith(past)]
+            hit = tuple(dict.fromkeys(out))
+            memo[form] = hit
+        return hit
+
+    @cached_property
+    def _strong_memo(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     def names_goods(self, lemma: str) -> bool:
         """Can the noun be supplied as aid (goods, money, weapons, personnel)? ``goods.tsv``
@@ -245,9 +298,12 @@ def _trigger(row: dict[str, str]) -> Trigger:
     else:
         raise ValueError(f"triggers.tsv: bad pos {row['pos']!r} in {row}")
     words = tuple(w.lower() for w in row["pattern"].split()) if pos == "idiom" else ()
+    flags = frozenset(f for f in row.get("flags", "").split(",") if f)
+    if flags - FLAGS:
+        raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - FLAGS)} in {row}")
     return Trigger(row["pattern"], pos, row["plover"], row["cameo"], row.get("mode", ""),
                    Frame.parse(row.get("frame", ""), "verb" if pos == "idiom" else pos),
-                   frozenset(f for f in row.get("flags", "").split(",") if f), words)
+                   flags, words)
 
 
 @cache
@@ -279,6 +335,8 @@ def load_lexicon() -> Lexicon:
     persons = [r["lemma"].lower() for r in read_tsv("persons.tsv")]
     goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
+    disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
+    restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -296,4 +354,12 @@ def load_lexicon() -> Lexicon:
                    frozenset(w for w in persons if not w.startswith("*")),
                    tuple(w[1:] for w in persons if w.startswith("*")),
                    frozenset(w for w in goods if not w.startswith("*")),
-                   tuple(w[1:] for w in goods if w.startswith("*")))
+                   tuple(w[1:] for w in goods if w.startswith("*")),
+                   tuple(r["stem"].lower() for r in read_tsv("forces.tsv")),
+                   frozenset(w for w in disasters if not w.startswith("*")),
+                   tuple(w[1:] for w in disasters if w.startswith("*")),
+                   tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")),
+                   frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
+                   frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")),
+                   frozenset(w for w in restrictions if not w.startswith("*")),
+                   tuple(w[1:] for w in restrictions if w.startswith("*")))

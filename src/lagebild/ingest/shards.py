@@ -152,17 +152,25 @@ def _csv_cuts(path: str, head: bytes, shard_size: int) -> list[tuple[int, int]]:
 
 
 def _warc_cuts(path: str, shard_size: int) -> list[tuple[int, int]]:
+    """Cuts at record boundaries. Where the archive is damaged the scan stops: the damaged
+    rest stays in the last shard, whose reader reports it (E004) after its good records."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from lagebild.ingest.warc import DAMAGED_ARCHIVE
 
     cuts: list[tuple[int, int]] = []
     last = 0
     with open(path, "rb") as stream:
         iterator = ArchiveIterator(stream, arc2warc=True)
-        for records, _record in enumerate(iterator):
-            offset = iterator.get_record_offset()
-            if offset - last >= shard_size:
-                cuts.append((offset, records))
-                last = offset
+        try:
+            for records, _record in enumerate(iterator):
+                offset = iterator.get_record_offset()
+                if offset - last >= shard_size:
+                    cuts.append((offset, records))
+                    last = offset
+        except (ArchiveLoadFailed, *DAMAGED_ARCHIVE):
+            pass
     return cuts
 
 

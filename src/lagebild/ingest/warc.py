@@ -78,6 +78,13 @@ def _check_complete(record: Any, index: int) -> None:
         )
 
 
+#: What warcio raises on a damaged archive besides its ``ArchiveLoadFailed``: it raises
+#: AttributeError/TypeError/IndexError on some corrupt headers (found by fuzzing); all of them
+#: mean a damaged archive, not a bug of ours.
+DAMAGED_ARCHIVE: tuple[type[Exception], ...] = (
+    EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError, IndexError, KeyError)
+
+
 @register_reader("warc", extensions=(".warc", ".warc.gz", ".arc.gz", ".arc"), sniff=_sniff)
 def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
     # warcio (0.15 s to import) only when a WARC file is read, not at every start
@@ -120,10 +127,7 @@ def read_warc(inp: InputFile, options: Options) -> Iterator[Item]:
             # shard of a larger file may hold no page without anything being wrong)
             yield Failure(origin(inp, "warc", "archive"), ErrorCode.E006,
                           "[E006] no HTML page among the WARC records", skipped=True)
-    # warcio raises AttributeError/TypeError/IndexError on some corrupt headers (found by
-    # fuzzing): all of them mean a damaged archive, not a bug of ours.
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError,
-            TypeError, IndexError, KeyError) as exc:
+    except (ArchiveLoadFailed, *DAMAGED_ARCHIVE) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise LagebildError(
             ErrorCode.E004, detail=f"{detail[:200]} (after {index} WARC records)"

@@ -188,8 +188,11 @@ class Store:
             self._touched.clear()
 
     # -- writing -------------------------------------------------------------------
-    def add(self, article: Article) -> AddResult:
-        """Store ``article`` once; same content again is recorded as a duplicate, not stored."""
+    def add(self, article: Article, doc: str | None = None) -> AddResult:
+        """Store ``article`` once; same content again is recorded as a duplicate, not stored.
+
+        ``doc``: ``article.to_json()`` when the caller has it already (the Parquet merge reads
+        it from the file); it is stored as the record and the article's tokens are not read."""
         origin = str(article.origin) if article.origin else ""
         row = self.conn.execute(
             "SELECT origin FROM articles WHERE id = ?", (article.id,)
@@ -224,7 +227,7 @@ class Store:
                 minhash.to_bytes(signature),
                 near,
                 similarity,
-                article.to_json(),
+                doc if doc is not None else article.to_json(),
                 _now(),
             ),
         )
