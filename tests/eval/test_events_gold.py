@@ -80,3 +80,20 @@ def test_fresh_set_is_valid_and_disjoint_from_dev() -> None:
         for actor in r["source"] + r["target"]:
             assert actor["text_de"] in r["text_de"], (r["id"], actor)
     assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows()}
+
+
+FRESH2 = REPO / "eval" / "events-fresh2.jsonl"
+
+
+def test_second_fresh_set_is_valid_and_disjoint() -> None:
+    """The second fresh set: valid items, ≥ 15 without event, no article shared with the others."""
+    items = read_gold(FRESH2)
+    rows = [json.loads(line) for line in FRESH2.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 50
+    assert sum(r["event"] is None for r in rows) >= 15
+    for r in rows:
+        assert r["event_text_de"] in r["text_de"], r["id"]
+        for actor in r["source"] + r["target"]:
+            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    first = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
+    assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows() + first}
