@@ -133,30 +133,26 @@ def test_quotation_floors(shared_dir: Path) -> None:
     _check("quotes", scores)
 
 
-def test_fast_statement_floors(shared_dir: Path) -> None:
-    """The default mode's statements, through the product path (about 15 s)."""
+def _statement_floors(shared_dir: Path, gate: str, accurate: bool, documents: int) -> None:
     dev = shared_dir / "data" / "quotes" / "wikinews-quotes-2024" / "dev"
     if not dev.is_dir():
         pytest.skip(f"Wikinews quotation dev split not found at {dev}")
     from lagebild.eval.quotes import evaluate_statements
 
-    result = evaluate_statements(dev, accurate=False, limit=30)
-    assert result["documents"] == 30 and result["failures"] == 0
-    _check("statements", {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})
+    result = evaluate_statements(dev, accurate=accurate, limit=documents)
+    assert result["documents"] == documents and result["failures"] == 0
+    _check(gate, {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})
+
+
+def test_fast_statement_floors(shared_dir: Path) -> None:
+    """The default mode's statements, through the product path (about 15 s)."""
+    _statement_floors(shared_dir, "statements", accurate=False, documents=30)
 
 
 @needs_accurate
 def test_accurate_statement_floors(shared_dir: Path) -> None:
     """The accurate mode's statements, through the product path (about 10 s)."""
-    dev = shared_dir / "data" / "quotes" / "wikinews-quotes-2024" / "dev"
-    if not dev.is_dir():
-        pytest.skip(f"Wikinews quotation dev split not found at {dev}")
-    from lagebild.eval.quotes import evaluate_statements
-
-    result = evaluate_statements(dev, accurate=True, limit=12)
-    assert result["documents"] == 12 and result["failures"] == 0
-    _check("statements_accurate",
-           {f"{k}_f1": result[k]["f1"] for k in ("message", "roles", "joint")})
+    _statement_floors(shared_dir, "statements_accurate", accurate=True, documents=12)
 
 
 def test_html_reader_floors(shared_dir: Path) -> None:
