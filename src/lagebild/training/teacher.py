@@ -81,7 +81,7 @@ class TeacherOptions:
 class Example:
     ids: list[int]  # with <s> ... </s>
     first: list[int]  # position (in ids) of each word's first piece
-    labels: list[int]  # tag index per word
+    labels: list[int]  # tag index per word; -100 (no loss) inside an unknown span
     gold: list[tuple[int, int, str]]  # gold spans over the window's words
     hidden: Tensor | None = field(default=None, repr=False)
     weight: float = 1.0  # loss weight of its words (silver < 1)
@@ -106,13 +106,16 @@ def make_examples(
     out: list[Example] = []
     for s in sents:
         tags = word_tags(s)
+        unknown = {i for a, b in s.unknown or [] for i in range(a, b)}
         for w0, ids, first in windows(tokenizer, s.words):
             part = tags[w0 : w0 + len(first)]
             out.append(
                 Example(
                     ids=[tokenizer.bos, *ids, tokenizer.eos],
                     first=[f + 1 for f in first],
-                    labels=[TAG_INDEX[t] for t in part],
+                    # a word of an unknown span: no label, no loss (-100, as padding)
+                    labels=[-100 if w0 + i in unknown else TAG_INDEX[t]
+                            for i, t in enumerate(part)],
                     gold=bio_spans(part),
                     weight=weight,
                 )
@@ -318,6 +321,17 @@ def load_data(opts: TeacherOptions) -> tuple[list[GoldSentence], dict[str, list[
     if "europarl" in opts.sources:
         train += read_europarl(opts.data / EUROPARL_TRAIN)[:lim]
         dev["europarl"] = read_europarl(opts.data / EUROPARL_DEV)[:lim]
+    if "conll" in opts.sources:
+        # CoNLL-2003 train (research/NonCommercial) in GermEval labels by the mapping table;
+        # spans the table cannot map carry no loss (``unknown``). Scored afterwards with
+        # `lagebild eval ner …/testa.tsv --accurate`, not in the epoch objective.
+        from lagebild.training.conll import CONLL_TRAIN, misc_as, read_conll
+
+        train += misc_as(read_conll(opts.data / CONLL_TRAIN), "rules")[:lim]
+    unknown_sources = set(opts.sources) - {"germeval", "europarl", "conll"}
+    if unknown_sources:
+        raise ValueError(f"unknown teacher sources: {', '.join(sorted(unknown_sources))} "
+                         "(germeval, europarl, conll)")
     return train, dev
 
 

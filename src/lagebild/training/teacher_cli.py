@@ -30,7 +30,10 @@ def teacher(
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(1, "--threads", help="torch CPU threads"),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
-    sources: str = typer.Option("germeval,europarl", "--sources"),
+    sources: str = typer.Option(
+        "germeval,europarl", "--sources",
+        help="gold sources; add conll for CoNLL-2003 train (research/NonCommercial; labels "
+        "mapped as in training/tables/conll_labels.tsv, unmappable spans without loss)"),
     ema: float = typer.Option(
         0.0, "--ema", help="average the weights (decay per step, e.g. 0.998); 0 = off"
     ),
