@@ -100,8 +100,8 @@ def test_stopped_teacher_run_resumes_like_an_uninterrupted_one(
     b = torch.load(tmp_path / "parts" / CHECKPOINT, weights_only=False)
     assert a["model"].keys() == b["model"].keys()
     assert all(torch.equal(a["model"][k], b["model"][k]) for k in a["model"])
-    assert all(torch.equal(x, y) for x, y in zip(a["average"]["average"],
-                                                 b["average"]["average"], strict=True))
+    assert all(torch.equal(x, y) for x, y in zip(a["extra"]["average"]["average"],
+                                                 b["extra"]["average"]["average"], strict=True))
     # another option (here: the seed) starts afresh instead of resuming a foreign checkpoint
     other = train_teacher(TeacherOptions(**{**opts("parts", 0).__dict__, "seed": 1}))
     assert [h["epoch"] for h in other["history"]] == [1]

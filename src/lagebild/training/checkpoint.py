@@ -7,6 +7,9 @@ The loaders (:func:`lagebild.entities.teacher.load_teacher`,
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,54 @@ def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(state, tmp)
     tmp.replace(path)
+
+
+@dataclass
+class Progress:
+    """What an epoch loop carries from epoch to epoch, and back from a checkpoint."""
+
+    first_epoch: int = 1
+    step: int = 0
+    best: dict[str, Any] = field(default_factory=lambda: {"objective": -1.0})
+    history: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # the loop's own state
+
+
+def write_epoch_checkpoint(path: Path, opts: Any, epoch: int, progress: Progress,
+                           model: TeacherModel, first_layer: int, optim: Any, sched: Any,
+                           rng: random.Random) -> None:
+    """After ``epoch``: the trained layers, optimizer, schedule, random states, ``progress``."""
+    import torch
+
+    save_checkpoint(path, {
+        "key": resume_key(opts), "epoch": epoch, "step": progress.step,
+        "model": trained_state(model, first_layer), "optim": optim.state_dict(),
+        "sched": sched.state_dict(), "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
+        "best": progress.best, "history": progress.history, "extra": progress.extra,
+    })
+
+
+def resume(path: Path, opts: Any, model: TeacherModel, optim: Any, sched: Any,
+           rng: random.Random, log: Callable[[dict[str, Any]], None]) -> Progress:
+    """Restore the state :func:`write_epoch_checkpoint` wrote when ``opts`` match (the options
+    of :data:`RESUMABLE_CHANGES` may differ); a fresh :class:`Progress` otherwise."""
+    import torch
+
+    if not path.is_file():
+        return Progress()
+    ckpt = torch.load(path, weights_only=False)
+    if ckpt.get("key") != resume_key(opts):
+        log({"stage": "resume", "skipped": f"{path} was written with other options"})
+        return Progress()
+    model.load_state_dict(ckpt["model"], strict=False)
+    optim.load_state_dict(ckpt["optim"])
+    sched.load_state_dict(ckpt["sched"])
+    rng.setstate(ckpt["rng"])
+    torch.set_rng_state(ckpt["torch_rng"])
+    progress = Progress(int(ckpt["epoch"]) + 1, int(ckpt["step"]), ckpt["best"],
+                        ckpt["history"], ckpt.get("extra") or {})
+    log({"stage": "resume", "after_epoch": progress.first_epoch - 1, "step": progress.step})
+    return progress
 
 
 def trained_state(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:

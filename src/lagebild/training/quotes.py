@@ -44,10 +44,9 @@ from lagebild.statements.tagger import (
 )
 from lagebild.training.checkpoint import (
     CHECKPOINT,
-    resume_key,
-    save_checkpoint,
+    resume,
     save_teacher,
-    trained_state,
+    write_epoch_checkpoint,
 )
 from lagebild.training.teacher import (
     Example,
@@ -449,25 +448,11 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
         weight_decay=opts.weight_decay, total_steps=steps_per_epoch * opts.epochs,
         warmup=opts.warmup,
     )
-    best: dict[str, Any] = {"objective": -1.0}
-    history: list[dict[str, Any]] = []
     deadline = t_start + opts.max_minutes * 60
-    step = 0
-    first_epoch = 1
     ckpt_path = opts.out / CHECKPOINT
-    if ckpt_path.is_file():
-        ckpt = torch.load(ckpt_path, weights_only=False)
-        if ckpt.get("key") == resume_key(opts):
-            model.load_state_dict(ckpt["model"], strict=False)
-            optim.load_state_dict(ckpt["optim"])
-            sched.load_state_dict(ckpt["sched"])
-            rng.setstate(ckpt["rng"])
-            torch.set_rng_state(ckpt["torch_rng"])
-            best, history, step = ckpt["best"], ckpt["history"], int(ckpt["step"])
-            first_epoch = int(ckpt["epoch"]) + 1
-            log({"stage": "resume", "after_epoch": first_epoch - 1, "step": step})
-        else:
-            log({"stage": "resume", "skipped": f"{ckpt_path} was written with other options"})
+    progress = resume(ckpt_path, opts, model, optim, sched, rng, log)
+    best, history, step, first_epoch = (progress.best, progress.history, progress.step,
+                                        progress.first_epoch)
     if opts.init_model is not None and first_epoch == 1:  # where the continuation starts
         scores = evaluate(model, val, start, opts.batch_tokens)
         start_rec = {"epoch": 0, "val": scores, "objective": round(
@@ -528,21 +513,8 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
                 storage=opts.storage,
                 reference=reference,
             )
-        save_checkpoint(
-            ckpt_path,
-            {
-                "key": resume_key(opts),
-                "epoch": epoch,
-                "step": step,
-                "model": trained_state(model, start),
-                "optim": optim.state_dict(),
-                "sched": sched.state_dict(),
-                "rng": rng.getstate(),
-                "torch_rng": torch.get_rng_state(),
-                "best": best,
-                "history": history,
-            },
-        )
+        progress.best, progress.step = best, step
+        write_epoch_checkpoint(ckpt_path, opts, epoch, progress, model, start, optim, sched, rng)
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})
             break

@@ -28,10 +28,10 @@ from lagebild.entities.teacher import TAGS, windows
 from lagebild.eval.scoring import score_spans
 from lagebild.training.checkpoint import (
     CHECKPOINT,
-    resume_key,
-    save_checkpoint,
+    resume,
     save_teacher,
     trained_state,
+    write_epoch_checkpoint,
 )
 from lagebild.training.data import (
     EUROPARL_DEV,
@@ -456,29 +456,16 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
         layer_decay=opts.layer_decay,
     )
     average = WeightAverage([*trainable, *head_params], opts.ema) if opts.ema else None
-    best: dict[str, Any] = {"objective": -1.0}
-    history: list[dict[str, Any]] = []
-    step = 0
     deadline = t_start + opts.max_minutes * 60
     stopped = False
-    first_epoch = 1
     ckpt_path = opts.out / CHECKPOINT
-    if ckpt_path.is_file():
-        ckpt = torch.load(ckpt_path, weights_only=False)
-        if ckpt.get("key") == resume_key(opts):
-            model.load_state_dict(ckpt["model"], strict=False)
-            optim.load_state_dict(ckpt["optim"])
-            sched.load_state_dict(ckpt["sched"])
-            if average is not None:
-                average.load_state(ckpt["average"])
-            extras.load_state(ckpt["extras"])
-            rng.setstate(ckpt["rng"])
-            torch.set_rng_state(ckpt["torch_rng"])
-            best, history, step = ckpt["best"], ckpt["history"], int(ckpt["step"])
-            first_epoch = int(ckpt["epoch"]) + 1
-            log({"stage": "resume", "after_epoch": first_epoch - 1, "step": step})
-        else:
-            log({"stage": "resume", "skipped": f"{ckpt_path} was written with other options"})
+    progress = resume(ckpt_path, opts, model, optim, sched, rng, log)
+    if progress.extra:
+        if average is not None:
+            average.load_state(progress.extra["average"])
+        extras.load_state(progress.extra["extras"])
+    best, history, step, first_epoch = (progress.best, progress.history, progress.step,
+                                        progress.first_epoch)
     for epoch in range(first_epoch, opts.epochs + 1):
         model.train()
         t_ep = time.time()
@@ -534,23 +521,10 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
             )
         if average is not None:
             average.swap()
-        save_checkpoint(
-            ckpt_path,
-            {
-                "key": resume_key(opts),
-                "epoch": epoch,
-                "step": step,
-                "model": trained_state(model, start),
-                "optim": optim.state_dict(),
-                "sched": sched.state_dict(),
-                "average": average.state() if average is not None else None,
-                "extras": extras.state(),
-                "rng": rng.getstate(),
-                "torch_rng": torch.get_rng_state(),
-                "best": best,
-                "history": history,
-            },
-        )
+        progress.best, progress.step = best, step
+        progress.extra = {"average": average.state() if average is not None else None,
+                          "extras": extras.state()}
+        write_epoch_checkpoint(ckpt_path, opts, epoch, progress, model, start, optim, sched, rng)
         if stopped or time.time() > deadline:
             log({"stage": "stop", "reason": "max-minutes"})
             break
