@@ -281,9 +281,6 @@ class QuoteOptions:
     init_model: Path | None = None  # continue from this quotation model (fresh optimizer)
 
 
-#: options that may change between a stopped run and its resumption
-
-
 def cache_key(opts: QuoteOptions, start: int, n_val: int, n_train_win: int, n_val_win: int) -> str:
     """What the cached frozen states depend on; a cache with another key is recomputed.
 
