@@ -39,6 +39,21 @@ def test_raw_sentences_tokenize_and_keep_quotes_with_frame(tmp_path: Path) -> No
     assert list(raw_sentences(data, "spkatt")) == [["Frau", "Präsidentin", "!"]]
 
 
+def test_xglue_titles_are_texts_of_their_own_and_repeated_bodies_are_skipped(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "news" / "raw-extra"
+    folder.mkdir(parents=True)
+    rows = ["Federer mit Thriller zu Becker-Rekord\tRoger Federer wackelte. Er fiel nicht.\tsports",
+            "Russland soll Schmerzensgeld zahlen\tRussland soll Schmerzensgeld zahlen\tnews",
+            "kaputte Zeile ohne Tabulator"]
+    (folder / "xglue-news-de-dev.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    sents = list(raw_sentences(tmp_path, "xglue"))
+    assert sents == [["Federer", "mit", "Thriller", "zu", "Becker-Rekord"],
+                     ["Roger", "Federer", "wackelte", "."], ["Er", "fiel", "nicht", "."],
+                     ["Russland", "soll", "Schmerzensgeld", "zahlen"]]
+
+
 def test_mixed_sentences_round_robin_and_budget(tmp_path: Path) -> None:
     data = _fake_data(tmp_path)
     got = list(mixed_sentences(data, ("wikinews", "spkatt"), max_tokens=12))

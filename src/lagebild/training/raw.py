@@ -6,7 +6,10 @@ Sources (all NonCommercial licensed, see ``MODEL_CARD.md``):
   never read here, so the statements evaluation stays clean);
 - ``gnad``: 10kGNAD test articles (also the speed benchmark's input);
 - ``spkatt``: SpkAtt-2023 debate sentences (train split; already tokenized);
-- ``rw``: Redewiedergabe (historical fiction/non-fiction, already tokenized).
+- ``rw``: Redewiedergabe (historical fiction/non-fiction, already tokenized);
+- ``xglue``: 1,000 MSN news articles of 2017 (``news/raw-extra``, XGLUE terms, research use):
+  each title as a text of its own (title case without sentence context, as in headlines and
+  kickers), then the body.
 
 Running text is tokenized with the shipped pipeline's tokenizer rules
 (:func:`lagebild.nlp.components.customize_tokenizer`) and split with the rule senter, so silver
@@ -18,7 +21,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +33,15 @@ WIKINEWS_TRAIN = "quotes/wikinews-quotes-2024/train"
 GNAD = "news/10kgnad-test.csv"
 SPKATT_TRAIN = "quotes/spkatt2023-debates/train/task1"
 REDEWIEDERGABE = "quotes/redewiedergabe/tsv"
-RAW_SOURCES = ("wikinews", "gnad", "spkatt", "rw")
+XGLUE = "news/raw-extra/xglue-news-de-dev.tsv"
+RAW_SOURCES = ("wikinews", "gnad", "spkatt", "rw", "xglue")
 #: What each raw source reads: ``(files, folders)`` under the data folder.
 RAW_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "wikinews": ((), (WIKINEWS_TRAIN,)),
     "gnad": ((GNAD,), ()),
     "spkatt": ((), (SPKATT_TRAIN,)),
     "rw": ((), (REDEWIEDERGABE,)),
+    "xglue": ((XGLUE,), ()),
 }
 
 
@@ -62,6 +67,26 @@ def _texts_gnad(data: Path) -> Iterator[str]:
         for row in csv.reader(fh, delimiter=";", quotechar="'"):
             if len(row) >= 2 and row[1].strip():
                 yield row[1]
+
+
+def _texts_xglue(data: Path) -> Iterator[str]:
+    csv.field_size_limit(sys.maxsize)
+    with (data / XGLUE).open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 2:
+                continue
+            title, body = row[0].strip(), row[1].strip()
+            if title:
+                yield title
+            if body and body != title:  # some rows repeat the title as the body
+                yield body
+
+
+_RUNNING_TEXTS: dict[str, Callable[[Path], Iterator[str]]] = {
+    "wikinews": _texts_wikinews,
+    "gnad": _texts_gnad,
+    "xglue": _texts_xglue,
+}
 
 
 def _sents_spkatt(data: Path) -> Iterator[list[str]]:
@@ -99,7 +124,7 @@ def raw_sentences(data: Path, source: str) -> Iterator[list[str]]:
             if MIN_WORDS <= len(words) <= MAX_WORDS:
                 yield words
         return
-    texts = _texts_wikinews(data) if source == "wikinews" else _texts_gnad(data)
+    texts = _RUNNING_TEXTS[source](data)
     nlp = spacy.blank("de")
     customize_tokenizer(nlp)
     tokenizer: Any = nlp.tokenizer
