@@ -423,3 +423,35 @@ def test_threat_target_inside_its_means(events: Events) -> None:
 def test_strong_past_forms(events: Events) -> None:
     e = one(events("Die Polizei erschoss einen Demonstranten."), "ASSAULT")
     assert e.trigger.text == "erschoss"
+
+
+# ------------------------------------------------------- seventh pass: events without actor
+def test_victims_counted_are_no_demand(events: Events) -> None:
+    """A toll verb with casualties reports the attack, not a REQUEST; a storm is no event."""
+    found = events("Ein Bombenanschlag auf einen Markt forderte am Montag zwölf Tote.")
+    assert [e.type.value for e in found] == ["ASSAULT"] and not found[0].source
+    assert events("Ein schweres Unwetter hat am Samstag zwei Menschenleben gefordert.") == []
+    e = one(events("Die Opposition forderte den Rücktritt des Ministers."), "REQUEST")
+    assert e.trigger.text.startswith("forderte")
+
+
+def test_conflict_noun_that_took_place_needs_no_actor(events: Events) -> None:
+    e = one(events("Nach dem Spiel kam es zu mehreren Festnahmen."), "COERCE")
+    assert e.source == [] and e.trigger.text == "Festnahmen"
+    assert events("Im vergangenen Jahr gab es 120 Angriffe auf Flüchtlingsheime.") == []
+
+
+def test_agentless_passive_of_an_event_noun_with_a_thing_target(events: Events) -> None:
+    e = one(events("Ein Brandanschlag wurde auf eine Moschee verübt."), "ASSAULT")
+    assert e.source == [] and e.trigger.text == "Brandanschlag"
+
+
+def test_agent_shared_by_coordinated_participles(events: Events) -> None:
+    e = one(events("Der Verdächtige wurde von der Polizei gefunden und verhaftet."), "COERCE")
+    assert [r.name for r in e.source] == ["Polizei"]
+
+
+def test_resisting_needs_what_is_resisted(events: Events) -> None:
+    e = one(events("Die Gewerkschaft wehrte sich gegen die Kürzungen der Regierung."), "REJECT")
+    assert e.trigger.text == "wehrte"
+    assert events("Als der Mann sich wehrte, flohen die Täter.") == []

@@ -580,6 +580,11 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
+        if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
+            # agent before coordinated participles belongs to both (the parse hangs it on one)
+            args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
+                         for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
+                         and s.prep(j) in AGENT_PREPS]
     return args
 
 
@@ -1088,6 +1093,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if args is not None and _counts_victims(s, anchor, args, ctx.lex):
+            continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
@@ -1491,7 +1498,11 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
-    return _occurrence_verb(ctx, s, f.anchor) is not None
+    v = _occurrence_verb(ctx, s, f.anchor)
+    if v is not None and s.lemma(v) == "geben" and any(
+            s.toks[c].tag == "CARD" for c in s.children[f.anchor]):
+        return False  # "2014 hatte es 199 Attacken gegeben": a statistic (eval/README)
+    return v is not None
 
 
 def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = None) -> bool:
@@ -1500,8 +1511,9 @@ def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = No
     "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
     happened. Not for subordinate clauses (background), non-asserted modality, entries that
     need an actor (``needsrc``/``needtgt``) or types that require a recipient."""
-    if args is None or not args.passive or f.source or f.target:
-        return False
+    weak = {s.local_at[i] for i in s.weak}
+    if args is None or not args.passive or f.source or any(a not in weak for a in f.target):
+        return False  # a named target makes it an event anyway; a thing-like one does not
     if f.modality != "asserted":
         return False
     things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
@@ -1525,7 +1537,22 @@ def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
         return None
     if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
         return h
+    if _counts_victims(s, h, verb_args(s, h), ctx.lex, n):
+        return h  # "ein Sprengstoffanschlag forderte acht Tote": the attack took place
     return None
+
+
+def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None = None) -> bool:
+    """Is verb ``v`` a toll verb (``fordern``, ``kosten``) whose other nominal argument counts
+    casualties ("forderte acht Tote", "kostete 30 Menschenleben")? Then it reports the victims
+    of its subject (``event``, when given, must be that subject or the fronted object)."""
+    if s.lemma(v) not in lex.toll_verbs or s.full_lemma(v) != s.lemma(v):
+        return False  # not "forderte … auf" (a call)
+    nominal = [j for j in args.subj + args.obj if s.prep(j) is None]
+    if event is not None and event not in nominal:
+        return False
+    return any(j != event and s.toks[j].tag == "NN" and lex.names_casualties(s.lemma(j))
+               for j in nominal)
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:

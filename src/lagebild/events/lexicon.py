@@ -130,11 +130,19 @@ class Lexicon:
     unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
     restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
     restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
+    toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
+    casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
+    casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
 
     def names_restriction(self, lemma: str) -> bool:
         """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
         low = lemma.lower()
         return low in self.restrictions or low.endswith(self.restriction_endings)
+
+    def names_casualties(self, lemma: str) -> bool:
+        """Does the noun count the dead or injured of an event (``casualties.tsv``)?"""
+        low = lemma.lower()
+        return low in self.casualties or low.endswith(self.casualty_endings)
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
@@ -337,6 +345,7 @@ def load_lexicon() -> Lexicon:
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
     disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
     restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
+    casualties = [r["lemma"].lower() for r in read_tsv("casualties.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -362,4 +371,8 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
                    frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")),
                    frozenset(w for w in restrictions if not w.startswith("*")),
-                   tuple(w[1:] for w in restrictions if w.startswith("*")))
+                   tuple(w[1:] for w in restrictions if w.startswith("*")),
+                   toll_verbs=frozenset(r["lemma"].lower() for r in roles
+                                        if r["role"] == "toll"),
+                   casualties=frozenset(w for w in casualties if not w.startswith("*")),
+                   casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")))
