@@ -455,3 +455,9 @@ def test_resisting_needs_what_is_resisted(events: Events) -> None:
     e = one(events("Die Gewerkschaft wehrte sich gegen die Kürzungen der Regierung."), "REJECT")
     assert e.trigger.text == "wehrte"
     assert events("Als der Mann sich wehrte, flohen die Täter.") == []
+
+
+def test_nominalised_adjective_is_a_participant(events: Events) -> None:
+    """The tagger leaves "der 63-Jährige" an adjective; it is the patient of the passive."""
+    e = one(events("Am Montag wurde der 63-Jährige von einem Richter vernommen."), "ACCUSE")
+    assert [r.name for r in e.target] == ["63-Jährige"]

@@ -100,7 +100,7 @@ class Sent:
                  persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks: list[Token] = sentence.tokens
+        self.toks: list[Token] = _nominalised(sentence.tokens)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
@@ -303,6 +303,26 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
     return sorted(set(spans))
 
 
+NOMINALISING = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "CARD"})
+
+
+def _nominalised(tokens: list[Token]) -> list[Token]:
+    """Nominalised adjectives and participles read as nouns: the tagger often leaves "der
+    63-Jährige", "zwei Verletzte", "die beiden Entführten" as adjectives, and an adjective is
+    no argument. A capitalised adjective after a determiner or number and before no noun is
+    the head of its phrase."""
+    out = list(tokens)
+    for i in range(1, len(tokens)):
+        t = tokens[i]
+        nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+        first = next((c for c in t.text if c.isalpha()), "")
+        if (t.tag in ("ADJA", "ADJD") and first.isupper()
+                and tokens[i - 1].tag in NOMINALISING | {"ADJA"} and tokens[i - 1].text[:1].islower()
+                and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
+            out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
+    return out
+
+
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
     person_ids = {a.id for a in article.actors if a.type == "person"}
@@ -319,7 +339,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         weak: set[int] = set()
         persons: set[int] = set()
         things: set[str] = set()
-        for t in s.tokens:
+        for t in _nominalised(s.tokens):
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
