@@ -317,7 +317,8 @@ def _nominalised(tokens: list[Token]) -> list[Token]:
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
         first = next((c for c in t.text if c.isalpha()), "")
         if (t.tag in ("ADJA", "ADJD") and first.isupper()
-                and tokens[i - 1].tag in NOMINALISING | {"ADJA"} and tokens[i - 1].text[:1].islower()
+                and tokens[i - 1].tag in NOMINALISING | {"ADJA"}
+                and tokens[i - 1].text[:1].islower()
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
             out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
     return out
