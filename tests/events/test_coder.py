@@ -461,3 +461,14 @@ def test_nominalised_adjective_is_a_participant(events: Events) -> None:
     """The tagger leaves "der 63-Jährige" an adjective; it is the patient of the passive."""
     e = one(events("Am Montag wurde der 63-Jährige von einem Richter vernommen."), "ACCUSE")
     assert [r.name for r in e.target] == ["63-Jährige"]
+
+
+def test_people_after_a_fronted_intransitive_verb_are_its_subject(events: Events) -> None:
+    e = one(events("Vor dem Rathaus demonstrierten rund einhundert Bürger gegen die NPD."),
+            "PROTEST")
+    assert [r.name for r in e.source] == ["Bürger"]
+
+
+def test_judiciary_is_an_actor(events: Events) -> None:
+    e = one(events("Die Moskauer Justiz hat Ermittlungen aufgenommen."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Justiz"]

@@ -751,7 +751,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "subj":
         if pos == "noun":
             return [], False
-        return _subject_actors(s, anchor), False
+        ids = _subject_actors(s, anchor)
+        if not ids and args is not None:  # a subject the frame's reading found (see
+            ids = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
+        return ids, False
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
@@ -1116,6 +1119,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         args = verb_args(s, anchor) if pos == "verb" else None
         if args is not None and _counts_victims(s, anchor, args, ctx.lex):
             continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
+        if args is not None and entry.pos == "verb" and _intransitive(entry):
+            _object_as_subject(s, anchor, args)
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
@@ -1561,6 +1566,26 @@ def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
     if _counts_victims(s, h, verb_args(s, h), ctx.lex, n):
         return h  # "ein Sprengstoffanschlag forderte acht Tote": the attack took place
     return None
+
+
+def _intransitive(entry: Trigger) -> bool:
+    """Does the entry's frame take its source from the subject and no object at all
+    (``demonstrieren``, ``protestieren``, ``zurücktreten``)?"""
+    return "subj" in entry.frame.source and not any(
+        slot.startswith("obj") or slot == "iobj" for slot in entry.frame.target)
+
+
+def _object_as_subject(s: Sent, v: int, args: Args) -> None:
+    """A verb without object slot and without parsed subject whose "object" names people is
+    read with that phrase as its subject: the parser takes the noun after a fronted finite
+    verb for an object ("Vor dem Gebäude demonstrierten rund einhundert Bürger gegen …")."""
+    if args.subj or args.passive or s.toks[v].tag != "VVFIN":
+        return
+    people = [j for j in args.obj if s.toks[j].tag in ("NN", "NE") and not _oblique(s, j)
+              and any(a not in s.weak_ids for a in actors_of(s, j))]
+    if people:
+        args.subj = people[:1]
+        args.obj = [j for j in args.obj if j != people[0]]
 
 
 def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None = None) -> bool:
