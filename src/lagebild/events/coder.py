@@ -751,10 +751,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "subj":
         if pos == "noun":
             return [], False
-        ids = _subject_actors(s, anchor)
-        if not ids and args is not None:  # a subject the frame's reading found (see
-            ids = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
-        return ids, False
+        subj = _subject_actors(s, anchor)
+        if not subj and args is not None:  # a subject the frame's reading found (see
+            subj = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
+        return subj, False
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
