@@ -472,3 +472,10 @@ def test_people_after_a_fronted_intransitive_verb_are_its_subject(events: Events
 def test_judiciary_is_an_actor(events: Events) -> None:
     e = one(events("Die Moskauer Justiz hat Ermittlungen aufgenommen."), "ACCUSE")
     assert [r.name for r in e.source] == ["Justiz"]
+
+
+def test_protest_of_an_organisation_is_verbal(events: Events) -> None:
+    """eval/README: a council faction "protestierte" → ACCUSE; a crowd's protest is PROTEST."""
+    e = one(events("Die FDP-Fraktion protestierte im Stadtrat gegen die Sitzordnung."), "ACCUSE")
+    assert e.cameo == "114"
+    one(events("Rund 7000 Studenten protestierten in Hamburg gegen Studiengebühren."), "PROTEST")

@@ -1171,7 +1171,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 t.plover in COOPERATIVE_ACTS for j in (args.obj if args else [])
                 for t in ctx.lex.noun_entries(s.lemma(j)))):  # "eine Einigung blockieren"
             f.plover, f.cameo, f.mode = "REJECT", "120", ""  # a party blocks an agreement
-        if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
+        if "verbal" in entry.flags and any(_official(ctx, a) or _organised(s, a, ctx.lex)
+                                           for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
@@ -1517,6 +1518,14 @@ def _official(ctx: Context, aid: str) -> bool:
         return aid in ctx.named
     actor = ctx.actors.get(aid)
     return actor is not None
+
+
+def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:
+    """An unlinked participant named by an office or organisation noun ("Die FDP-Fraktion",
+    "Die Vorsitzenden des Tierheims"), not a crowd ("rund 7.000 Menschen")."""
+    return aid.startswith(LOCAL) and any(
+        s.local_at[j] == aid and s.toks[j].tag == "NN" and lex.names_organised(s.lemma(j))
+        and not any(s.toks[c].tag == "CARD" for c in s.children[j]) for j in range(len(s)))
 
 
 def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:

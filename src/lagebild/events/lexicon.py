@@ -133,6 +133,18 @@ class Lexicon:
     toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
     casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
+    crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
+
+    def names_organised(self, lemma: str) -> bool:
+        """Does an agent noun name an office, organisation or institution (``Fraktion``,
+        ``Verband``, ``Vorsitzende``, ``Bundesregierung``), not the people of a crowd (role
+        ``CVL`` in agents.tsv: ``Bürger``, ``Studenten``) or protesters? Their "protest" is
+        verbal (eval/README: a council faction, an association "protestierte" → ACCUSE)."""
+        low = lemma.lower()
+        if not self.is_agent(low) or low.startswith(self.protesters):
+            return False
+        return not (low in self.crowds or any(
+            low[k:] in self.crowds for k in range(3, len(low) - 3)))
 
     def names_restriction(self, lemma: str) -> bool:
         """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
@@ -375,4 +387,6 @@ def load_lexicon() -> Lexicon:
                    toll_verbs=frozenset(r["lemma"].lower() for r in roles
                                         if r["role"] == "toll"),
                    casualties=frozenset(w for w in casualties if not w.startswith("*")),
-                   casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")))
+                   casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
+                   crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
+                                    if r["role"] == "CVL"))
