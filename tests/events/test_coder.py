@@ -479,3 +479,12 @@ def test_protest_of_an_organisation_is_verbal(events: Events) -> None:
     e = one(events("Die FDP-Fraktion protestierte im Stadtrat gegen die Sitzordnung."), "ACCUSE")
     assert e.cameo == "114"
     one(events("Rund 7000 Studenten protestierten in Hamburg gegen Studiengebühren."), "PROTEST")
+
+
+def test_conditional_act_of_conflict_is_a_threat(events: Events) -> None:
+    """threats.tsv: "werde … angreifen, wenn …" is THREATEN; without a condition it stays."""
+    e = one(events("Die Miliz erklärte, sie werde die Stadt angreifen, wenn die Armee nicht "
+                   "abziehe."), "THREATEN")
+    assert e.trigger.text == "angreifen" and e.cameo == "1384"
+    e = one(events("Die Polizei wird die Demonstranten festnehmen."), "COERCE")
+    assert [r.name for r in e.source] == ["Polizei"] and e.modality.value == "planned"

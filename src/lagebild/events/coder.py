@@ -100,7 +100,7 @@ class Sent:
                  persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks: list[Token] = _nominalised(sentence.tokens)
+        self.toks: list[Token] = _retagged(sentence.tokens)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
@@ -199,6 +199,15 @@ class Sent:
                 self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
             ):
                 out.add(c)
+        if len(out) == 1 and self.toks[i].tag in ("VVPP", "VVINF"):
+            # the parser hung a clause's finite auxiliary elsewhere ("erklärte, sie werde …
+            # angreifen" with "werde" as the complement of "erklärte"): the only finite
+            # auxiliary or modal of the clause segment before the non-finite verb is its own
+            seg = [j for j in range(i) if self.segment[j] == self.segment[i]]
+            finite = [j for j in seg if self.toks[j].tag in ("VAFIN", "VMFIN")]
+            if len(finite) == 1 and not any(self.toks[j].tag in ("VVFIN", "VVPP", "VVINF")
+                                            for j in seg):
+                out.add(finite[0])
         return out
 
     def dependents(self, nodes: set[int]) -> list[int]:
@@ -306,12 +315,18 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
 NOMINALISING = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "CARD"})
 
 
-def _nominalised(tokens: list[Token]) -> list[Token]:
-    """Nominalised adjectives and participles read as nouns: the tagger often leaves "der
-    63-Jährige", "zwei Verletzte", "die beiden Entführten" as adjectives, and an adjective is
-    no argument. A capitalised adjective after a determiner or number and before no noun is
-    the head of its phrase."""
+def _retagged(tokens: list[Token]) -> list[Token]:
+    """Two tagger errors corrected. Nominalised adjectives and participles read as nouns: the
+    tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
+    adjectives, and an adjective is no argument; a capitalised adjective after a determiner
+    or number and before no noun is the head of its phrase. A separable verb's plain
+    infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
+    made the subject an object) is a plain infinitive unless an inner "zu" makes it one
+    ("festzunehmen", "zurückzuziehen")."""
     out = list(tokens)
+    for i, t in enumerate(tokens):
+        if t.tag == "VVIZU" and "zu" not in t.text.lower()[2:]:
+            out[i] = t.model_copy(update={"tag": "VVINF"})
     for i in range(1, len(tokens)):
         t = tokens[i]
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
@@ -340,7 +355,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         weak: set[int] = set()
         persons: set[int] = set()
         things: set[str] = set()
-        for t in _nominalised(s.tokens):
+        for t in _retagged(s.tokens):
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
@@ -1001,6 +1016,26 @@ def _future(s: Sent, v: int) -> bool:
                for c in s.complex(v) if c != v)
 
 
+def _conditional(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is the act of verb ``v`` in the future or hypothetical (``werde``/``würde`` +
+    infinitive) and made conditional by a clause or adverb of ``threats.tsv`` attached to it
+    ("werde … angreifen, wenn Israel …", "anderenfalls würden sie zurückkehren"), without
+    being inside that condition itself?"""
+    comp = s.complex(v)
+    if s.toks[v].tag != "VVINF" or not any(s.lemma(c) == "werden" for c in comp if c != v):
+        return False
+    for c in range(len(s)):
+        if s.lemma(c).lower() not in lex.conditions:
+            continue
+        h = s.toks[c].head
+        if s.toks[c].tag == "KOUS":  # the condition's own verb hangs on the act's verb
+            if 0 <= h < len(s) and h not in comp and s.toks[h].head in comp:
+                return True
+        elif h in comp:  # "anderenfalls würden sie zurückkehren"
+            return True
+    return False
+
+
 def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
     """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
     bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts)
@@ -1245,6 +1280,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
                 f.notes.append(f"renounced: {f.plover} → {to[0]}")
+                f.plover, f.cameo = to
+                f.mode, f.modality = "", "asserted"
+        if f.source and pos == "verb" and _conditional(s, anchor, ctx.lex):
+            to = ctx.lex.threat_code(f.plover, f.cameo)
+            if to:  # "sie werde … angreifen, wenn Israel …": a threat (threats.tsv)
+                f.notes.append(f"threat: {f.plover} → {to[0]}")
                 f.plover, f.cameo = to
                 f.mode, f.modality = "", "asserted"
         if f.modality in ("planned", "proposed"):

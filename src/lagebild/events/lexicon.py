@@ -134,6 +134,12 @@ class Lexicon:
     casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
+    threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
+    conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
+
+    def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
+        """(type, CAMEO code) of a conditional act of conflict (a threat); None: keep."""
+        return _longest(self.threats, plover, cameo)
 
     def names_organised(self, lemma: str) -> bool:
         """Does an agent noun name an office, organisation or institution (``Fraktion``,
@@ -389,4 +395,8 @@ def load_lexicon() -> Lexicon:
                    casualties=frozenset(w for w in casualties if not w.startswith("*")),
                    casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
-                                    if r["role"] == "CVL"))
+                                    if r["role"] == "CVL"),
+                   threats={(r["plover"], r["from"]): (r["to_type"], r["to"])
+                            for r in read_tsv("threats.tsv") if r["plover"] != "cue"},
+                   conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
+                                        if r["plover"] == "cue"))
