@@ -488,3 +488,12 @@ def test_conditional_act_of_conflict_is_a_threat(events: Events) -> None:
     assert e.trigger.text == "angreifen" and e.cameo == "1384"
     e = one(events("Die Polizei wird die Demonstranten festnehmen."), "COERCE")
     assert [r.name for r in e.source] == ["Polizei"] and e.modality.value == "planned"
+
+
+def test_people_seized_by_an_armed_group_is_an_abduction(events: Events) -> None:
+    """eval/README: captured by rebels is ASSAULT; arrested by the police is COERCE."""
+    e = one(events("Die Rebellen nahmen zwei Journalisten fest."), "ASSAULT")
+    assert e.cameo == "181"
+    one(events("Die Polizei nahm drei Rebellen fest."), "COERCE")
+    found = events("Die FARC verspricht, am Frieden festzuhalten.")  # adhering, no detention
+    assert [e.type.value for e in found] == ["AGREE"]

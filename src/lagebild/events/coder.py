@@ -1276,6 +1276,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             else:
                 f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") \
                     if f.plover == "ASSAULT" else ("PROTEST", "144", "obstruct")
+        if f.plover == "COERCE" and f.mode == "arrest" and f.source and all(
+                _armed(ctx, s, a) for a in f.source):
+            # eval/README: captured combatants and people seized by rebels, militias or
+            # terrorists are ASSAULT (abduction), an arrest is what a state does
+            f.plover, f.cameo, f.mode = "ASSAULT", "181", "abduct"
         if f.modality == "negated" and _future(s, anchor if host is None else host):
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
@@ -1559,6 +1564,16 @@ def _official(ctx: Context, aid: str) -> bool:
         return aid in ctx.named
     actor = ctx.actors.get(aid)
     return actor is not None
+
+
+def _armed(ctx: Context, s: Sent, aid: str) -> bool:
+    """An armed non-state group: a linked actor coded as rebels or insurgents, or a
+    participant named by an agent noun of role REB ("die Rebellen", "Milizionäre")."""
+    if not aid.startswith(LOCAL):
+        actor = ctx.actors.get(aid)
+        return actor is not None and any(r in (actor.cameo or "") for r in ("REB", "INS"))
+    return any(s.local_at[j] == aid and s.toks[j].tag == "NN"
+               and ctx.lex.names_armed_group(s.lemma(j)) for j in range(len(s)))
 
 
 def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:

@@ -135,6 +135,13 @@ class Lexicon:
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
     threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
+    armed: frozenset[str] = frozenset()  # agent nouns of role REB: armed non-state groups
+
+    def names_armed_group(self, lemma: str) -> bool:
+        """Does an agent noun name an armed non-state group (role ``REB`` in agents.tsv:
+        ``Rebell``, ``Miliz``, ``Terrorist``; compounds ending in one)?"""
+        low = lemma.lower()
+        return low in self.armed or any(low[k:] in self.armed for k in range(3, len(low) - 3))
     conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
 
     def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
@@ -396,6 +403,8 @@ def load_lexicon() -> Lexicon:
                    casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
+                   armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
+                                   if r["role"] == "REB"),
                    threats={(r["plover"], r["from"]): (r["to_type"], r["to"])
                             for r in read_tsv("threats.tsv") if r["plover"] != "cue"},
                    conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
