@@ -497,3 +497,9 @@ def test_people_seized_by_an_armed_group_is_an_abduction(events: Events) -> None
     one(events("Die Polizei nahm drei Rebellen fest."), "COERCE")
     found = events("Die FARC verspricht, am Frieden festzuhalten.")  # adhering, no detention
     assert [e.type.value for e in found] == ["AGREE"]
+
+
+def test_expelled_people_are_coerced_diplomats_sanctioned(events: Events) -> None:
+    """eval/README: expulsions of individuals are COERCE; expelling diplomats is SANCTION."""
+    one(events("Die Behörden haben den Journalisten ausgewiesen."), "COERCE")
+    one(events("Russland wies zwei britische Diplomaten aus."), "SANCTION")
