@@ -486,6 +486,7 @@ def test_conditional_act_of_conflict_is_a_threat(events: Events) -> None:
     e = one(events("Die Miliz erklärte, sie werde die Stadt angreifen, wenn die Armee nicht "
                    "abziehe."), "THREATEN")
     assert e.trigger.text == "angreifen" and e.cameo == "1384"
+    assert [r.name for r in e.target] == ["Armee"]  # the threatened: the condition's subject
     e = one(events("Die Polizei wird die Demonstranten festnehmen."), "COERCE")
     assert [r.name for r in e.source] == ["Polizei"] and e.modality.value == "planned"
 

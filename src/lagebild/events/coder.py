@@ -686,18 +686,21 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
 def _passive_patient(s: Sent, v: int) -> list[str]:
     """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
     Mitarbeiter … entführt worden"): the first nominative participant without preposition in
-    the verb's clause before it."""
-    for j in range(v - 1, -1, -1):
-        if s.segment[j] != s.segment[v]:
-            break
-    else:
-        j = -1
-    for k in range(j + 1, v):
-        if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
-                and "Case=Nom" in s.toks[k].morph):
-            ids = actors_of(s, k)
-            if ids:
-                return ids
+    the verb's clause before it, or before its finite auxiliary when an inserted date splits
+    the clause ("Gaddafi und sein Sohn waren am Donnerstag, dem 20. Oktober, … festgenommen
+    worden")."""
+    for end in [v, *sorted(c for c in s.complex(v) if c < v and s.toks[c].tag == "VAFIN")]:
+        for j in range(end - 1, -1, -1):
+            if s.segment[j] != s.segment[end]:
+                break
+        else:
+            j = -1
+        for k in range(j + 1, end):
+            if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                    and "Case=Nom" in s.toks[k].morph):
+                ids = actors_of(s, k)
+                if ids:
+                    return ids
     return []
 
 
@@ -1016,24 +1019,24 @@ def _future(s: Sent, v: int) -> bool:
                for c in s.complex(v) if c != v)
 
 
-def _conditional(s: Sent, v: int, lex: Lexicon) -> bool:
+def _conditional(s: Sent, v: int, lex: Lexicon) -> int | None:
     """Is the act of verb ``v`` in the future or hypothetical (``werde``/``würde`` +
     infinitive) and made conditional by a clause or adverb of ``threats.tsv`` attached to it
     ("werde … angreifen, wenn Israel …", "anderenfalls würden sie zurückkehren"), without
-    being inside that condition itself?"""
+    being inside that condition itself? The condition's verb (``v`` for an adverb), or None."""
     comp = s.complex(v)
     if s.toks[v].tag != "VVINF" or not any(s.lemma(c) == "werden" for c in comp if c != v):
-        return False
+        return None
     for c in range(len(s)):
         if s.lemma(c).lower() not in lex.conditions:
             continue
         h = s.toks[c].head
         if s.toks[c].tag == "KOUS":  # the condition's own verb hangs on the act's verb
             if 0 <= h < len(s) and h not in comp and s.toks[h].head in comp:
-                return True
+                return h
         elif h in comp:  # "anderenfalls würden sie zurückkehren"
-            return True
-    return False
+            return v
+    return None
 
 
 def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
@@ -1287,12 +1290,15 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.notes.append(f"renounced: {f.plover} → {to[0]}")
                 f.plover, f.cameo = to
                 f.mode, f.modality = "", "asserted"
-        if f.source and pos == "verb" and _conditional(s, anchor, ctx.lex):
+        condition = _conditional(s, anchor, ctx.lex) if f.source and pos == "verb" else None
+        if condition is not None:
             to = ctx.lex.threat_code(f.plover, f.cameo)
-            if to:  # "sie werde … angreifen, wenn Israel …": a threat (threats.tsv)
-                f.notes.append(f"threat: {f.plover} → {to[0]}")
+            if to:  # "sie werde … angreifen, wenn Israel …": a threat (threats.tsv) to
+                f.notes.append(f"threat: {f.plover} → {to[0]}")  # the condition's subject
                 f.plover, f.cameo = to
                 f.mode, f.modality = "", "asserted"
+                if not f.target:
+                    f.target = [a for a in _subject_actors(s, condition) if a not in f.source]
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
