@@ -504,3 +504,11 @@ def test_expelled_people_are_coerced_diplomats_sanctioned(events: Events) -> Non
     """eval/README: expulsions of individuals are COERCE; expelling diplomats is SANCTION."""
     one(events("Die Behörden haben den Journalisten ausgewiesen."), "COERCE")
     one(events("Russland wies zwei britische Diplomaten aus."), "SANCTION")
+
+
+def test_pointing_out_a_fault_is_criticism(events: Events) -> None:
+    """"wies auf den Widerspruch … hin": ACCUSE; the verdict word is no recipient."""
+    e = one(events("Die Opposition wies auf den Widerspruch in den Aussagen des Ministers hin."),
+            "ACCUSE")
+    assert [r.name for r in e.target] == ["Ministers"]
+    assert events("Der Minister wies darauf hin, dass die Frist abgelaufen sei.") == []

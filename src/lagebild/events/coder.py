@@ -1185,6 +1185,16 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
                               toks)
+        if "judge" in entry.flags and args is not None:
+            verdicts = {s.local_at[j] for j in range(len(s))
+                        if s.toks[j].tag == "NN" and s.lemma(j).lower() in ctx.lex.judgements}
+            if f.target and all(a in verdicts for a in f.target):
+                # "wies auf den Widerspruch um den Rücktritt des Ministerpräsidenten hin":
+                # the verdict is no recipient; whom it is about is inside its phrase
+                inside = sorted(k for p in args.pps.values() for j in p
+                                if s.local_at[j] in verdicts for k in s.descendants(j, 3))
+                f.target = next(([a] for k in inside for a in actors_of(s, k)
+                                 if a not in f.source and a not in s.weak_ids), [])
         if not f.target and args is not None and f.plover in STANCE_TYPES | {"REQUEST"}:
             # "kritisierte die Zustände im Zentralgefängnis von Brazzaville", "begrüßte den
             # Beschluss der Landesregierung": the linked actor the object is about
@@ -1538,7 +1548,8 @@ def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
         if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
             continue
         before = {s.lemma(k) for k in range(max(0, j - 4), j)}
-        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen":
+        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen" or (
+                "auf" in before and s.full_lemma(v) == "hinweisen"):  # "wies auf … hin"
             return polarity
     return None
 
