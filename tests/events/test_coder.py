@@ -512,3 +512,8 @@ def test_pointing_out_a_fault_is_criticism(events: Events) -> None:
             "ACCUSE")
     assert [r.name for r in e.target] == ["Ministers"]
     assert events("Der Minister wies darauf hin, dass die Frist abgelaufen sei.") == []
+
+
+def test_hyphenated_compound_takes_its_head_entry(events: Events) -> None:
+    e = one(events("Die ASEM-Außenministerkonferenz findet heute in Hamburg statt."), "CONSULT")
+    assert e.trigger.text == "ASEM-Außenministerkonferenz"

@@ -288,6 +288,11 @@ class Lexicon:
                 heads = self._suffix_index
                 hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
                             if lemma[k:] in heads), [])
+            head = lemma.rsplit("-", 1)[-1]
+            if not hit and head != lemma and len(head) >= 4:
+                # a hyphenated compound's head is its last part ("ASEM-Außenministerkonferenz",
+                # "Ukraine-Friedensmarsch"): the entry of that noun, exact or by its head
+                hit = self.noun_entries(head)
             self._noun_memo[lemma] = hit
         return hit
 
