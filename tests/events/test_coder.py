@@ -517,3 +517,11 @@ def test_pointing_out_a_fault_is_criticism(events: Events) -> None:
 def test_hyphenated_compound_takes_its_head_entry(events: Events) -> None:
     e = one(events("Die ASEM-Außenministerkonferenz findet heute in Hamburg statt."), "CONSULT")
     assert e.trigger.text == "ASEM-Außenministerkonferenz"
+
+
+def test_attack_noun_in_a_casualty_clause_is_the_event(events: Events) -> None:
+    """harm verbs (verbs.tsv): "Bei einem Anschlag starben zwölf Menschen" is the attack;
+    an accident is no event."""
+    e = one(events("Bei einem Anschlag auf einen Markt starben zwölf Menschen."), "ASSAULT")
+    assert e.source == [] and "Menschen" in [r.name for r in e.target]
+    assert events("Bei einem Unfall wurden drei Menschen verletzt.") == []

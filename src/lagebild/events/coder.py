@@ -1271,9 +1271,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.modality = "alleged"  # a material act told by someone else: a claim
         if pos == "noun" and _unreal(s, anchor, ctx.lex):
             continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
-        if pos == "noun" and not f.target and codes.quad_class(f.plover) >= 3:
-            f.target = [a for a in _victims(s, anchor) if a not in f.source]
-            if f.target:  # the text names who it befell: the event happened to them
+        if pos == "noun" and codes.quad_class(f.plover) >= 3 and all(
+                a in s.weak_ids for a in f.target):  # none, or only things ("auf einen Markt")
+            victims = [a for a in _victims(s, anchor, ctx.lex) if a not in f.source]
+            if victims:  # the text names who it befell: the event happened to them
+                f.target = victims + f.target
                 f.notes.append("victim")
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args) \
@@ -1442,12 +1444,19 @@ def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
         if s.toks[h].tag.startswith(("V", "NN")))
 
 
-def _victims(s: Sent, n: int) -> list[str]:
+def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
     """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
-    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer"."""
+    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer",
+    "Bei Protesten kamen 22 Menschen ums Leben" (a harm verb of verbs.tsv)."""
     h = s.toks[n].head
     if not 0 <= h < len(s) or h == n:
         return []
+    if s.prep(n) == "bei" and s.is_verb(h) and s.lemma(h) in lex.harm_verbs and any(
+            t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
+            s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
+        args = verb_args(s, h)
+        ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
+        return ids or (_passive_patient(s, h) if args.passive else [])
     if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
         subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
         if subj:

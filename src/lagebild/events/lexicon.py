@@ -131,6 +131,7 @@ class Lexicon:
     restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
     restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
     toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
+    harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
     casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
@@ -404,6 +405,8 @@ def load_lexicon() -> Lexicon:
                    tuple(w[1:] for w in restrictions if w.startswith("*")),
                    toll_verbs=frozenset(r["lemma"].lower() for r in roles
                                         if r["role"] == "toll"),
+                   harm_verbs=frozenset(r["lemma"].lower() for r in roles
+                                        if r["role"] == "harm"),
                    casualties=frozenset(w for w in casualties if not w.startswith("*")),
                    casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
