@@ -525,3 +525,9 @@ def test_attack_noun_in_a_casualty_clause_is_the_event(events: Events) -> None:
     e = one(events("Bei einem Anschlag auf einen Markt starben zwölf Menschen."), "ASSAULT")
     assert e.source == [] and "Menschen" in [r.name for r in e.target]
     assert events("Bei einem Unfall wurden drei Menschen verletzt.") == []
+
+
+def test_particle_verb_of_its_own_is_not_its_bare_verb(events: Events) -> None:
+    """verbs.tsv: "räumte ein, dass …" is no evacuation, "feuerten an" no shooting."""
+    assert events("Der Sprecher räumte ein, dass der Zeitplan sich verschieben könne.") == []
+    assert events("Die Fans feuerten ihre Mannschaft an.") == []

@@ -439,6 +439,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
         tag = s.toks[i].tag
         if tag.startswith("VV"):
             cands = s.verb_lemmas(i)
+            if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
+                # a particle verb of its own that is no event: "räumt … ein" is not
+                # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
+                cands = cands[:1]
             if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
                 if not any(name in lex.verbs for name, _ in cands):  # a strong past form

@@ -132,6 +132,7 @@ class Lexicon:
     restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
     toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
     harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
+    plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
     casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
@@ -407,6 +408,10 @@ def load_lexicon() -> Lexicon:
                                         if r["role"] == "toll"),
                    harm_verbs=frozenset(r["lemma"].lower() for r in roles
                                         if r["role"] == "harm"),
+                   # a separable verb known here (light, speech, occur, join, plain …) is
+                   # never read as its bare verb ("ankündigen" is not "kündigen")
+                   plain_verbs=frozenset(r["lemma"].lower() for r in roles
+                                         if " " not in r["lemma"]),
                    casualties=frozenset(w for w in casualties if not w.startswith("*")),
                    casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
