@@ -97,3 +97,22 @@ def test_second_fresh_set_is_valid_and_disjoint() -> None:
             assert actor["text_de"] in r["text_de"], (r["id"], actor)
     first = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
     assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows() + first}
+
+
+FRESH3 = REPO / "eval" / "events-fresh3.jsonl"
+
+
+def test_third_fresh_set_is_valid_and_disjoint() -> None:
+    """The third fresh set: ≥ 100 valid items, about a fifth without event, no shared article."""
+    items = read_gold(FRESH3)
+    rows = [json.loads(line) for line in FRESH3.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 100
+    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
+    assert len({r["event"] for r in rows if r["event"]}) >= 12
+    for r in rows:
+        assert r["event_text_de"] in r["text_de"], r["id"]
+        for actor in r["source"] + r["target"]:
+            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    earlier = [json.loads(line) for path in (FRESH, FRESH2)
+               for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows() + earlier}

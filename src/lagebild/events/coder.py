@@ -100,7 +100,7 @@ class Sent:
                  persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks: list[Token] = sentence.tokens
+        self.toks: list[Token] = _retagged(sentence.tokens)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
@@ -199,6 +199,15 @@ class Sent:
                 self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
             ):
                 out.add(c)
+        if len(out) == 1 and self.toks[i].tag in ("VVPP", "VVINF"):
+            # the parser hung a clause's finite auxiliary elsewhere ("erklärte, sie werde …
+            # angreifen" with "werde" as the complement of "erklärte"): the only finite
+            # auxiliary or modal of the clause segment before the non-finite verb is its own
+            seg = [j for j in range(i) if self.segment[j] == self.segment[i]]
+            finite = [j for j in seg if self.toks[j].tag in ("VAFIN", "VMFIN")]
+            if len(finite) == 1 and not any(self.toks[j].tag in ("VVFIN", "VVPP", "VVINF")
+                                            for j in seg):
+                out.add(finite[0])
         return out
 
     def dependents(self, nodes: set[int]) -> list[int]:
@@ -303,6 +312,33 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
     return sorted(set(spans))
 
 
+NOMINALISING = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "CARD"})
+
+
+def _retagged(tokens: list[Token]) -> list[Token]:
+    """Two tagger errors corrected. Nominalised adjectives and participles read as nouns: the
+    tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
+    adjectives, and an adjective is no argument; a capitalised adjective after a determiner
+    or number and before no noun is the head of its phrase. A separable verb's plain
+    infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
+    made the subject an object) is a plain infinitive unless an inner "zu" makes it one
+    ("festzunehmen", "zurückzuziehen")."""
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if t.tag == "VVIZU" and "zu" not in t.text.lower()[2:]:
+            out[i] = t.model_copy(update={"tag": "VVINF"})
+    for i in range(1, len(tokens)):
+        t = tokens[i]
+        nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+        first = next((c for c in t.text if c.isalpha()), "")
+        if (t.tag in ("ADJA", "ADJD") and first.isupper()
+                and tokens[i - 1].tag in NOMINALISING | {"ADJA"}
+                and tokens[i - 1].text[:1].islower()
+                and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
+            out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
+    return out
+
+
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
     person_ids = {a.id for a in article.actors if a.type == "person"}
@@ -319,7 +355,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         weak: set[int] = set()
         persons: set[int] = set()
         things: set[str] = set()
-        for t in s.tokens:
+        for t in _retagged(s.tokens):
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
@@ -403,6 +439,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
         tag = s.toks[i].tag
         if tag.startswith("VV"):
             cands = s.verb_lemmas(i)
+            if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
+                # a particle verb of its own that is no event: "räumt … ein" is not
+                # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
+                cands = cands[:1]
             if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
                 if not any(name in lex.verbs for name, _ in cands):  # a strong past form
@@ -580,6 +620,11 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
+        if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
+            # agent before coordinated participles belongs to both (the parse hangs it on one)
+            args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
+                         for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
+                         and s.prep(j) in AGENT_PREPS]
     return args
 
 
@@ -645,18 +690,21 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
 def _passive_patient(s: Sent, v: int) -> list[str]:
     """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
     Mitarbeiter … entführt worden"): the first nominative participant without preposition in
-    the verb's clause before it."""
-    for j in range(v - 1, -1, -1):
-        if s.segment[j] != s.segment[v]:
-            break
-    else:
-        j = -1
-    for k in range(j + 1, v):
-        if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
-                and "Case=Nom" in s.toks[k].morph):
-            ids = actors_of(s, k)
-            if ids:
-                return ids
+    the verb's clause before it, or before its finite auxiliary when an inserted date splits
+    the clause ("Gaddafi und sein Sohn waren am Donnerstag, dem 20. Oktober, … festgenommen
+    worden")."""
+    for end in [v, *sorted(c for c in s.complex(v) if c < v and s.toks[c].tag == "VAFIN")]:
+        for j in range(end - 1, -1, -1):
+            if s.segment[j] != s.segment[end]:
+                break
+        else:
+            j = -1
+        for k in range(j + 1, end):
+            if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                    and "Case=Nom" in s.toks[k].morph):
+                ids = actors_of(s, k)
+                if ids:
+                    return ids
     return []
 
 
@@ -725,7 +773,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "subj":
         if pos == "noun":
             return [], False
-        return _subject_actors(s, anchor), False
+        subj = _subject_actors(s, anchor)
+        if not subj and args is not None:  # a subject the frame's reading found (see
+            subj = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
+        return subj, False
     if slot in ("obj", "iobj"):
         if args is None:
             return [], False
@@ -972,6 +1023,26 @@ def _future(s: Sent, v: int) -> bool:
                for c in s.complex(v) if c != v)
 
 
+def _conditional(s: Sent, v: int, lex: Lexicon) -> int | None:
+    """Is the act of verb ``v`` in the future or hypothetical (``werde``/``würde`` +
+    infinitive) and made conditional by a clause or adverb of ``threats.tsv`` attached to it
+    ("werde … angreifen, wenn Israel …", "anderenfalls würden sie zurückkehren"), without
+    being inside that condition itself? The condition's verb (``v`` for an adverb), or None."""
+    comp = s.complex(v)
+    if s.toks[v].tag != "VVINF" or not any(s.lemma(c) == "werden" for c in comp if c != v):
+        return None
+    for c in range(len(s)):
+        if s.lemma(c).lower() not in lex.conditions:
+            continue
+        h = s.toks[c].head
+        if s.toks[c].tag == "KOUS":  # the condition's own verb hangs on the act's verb
+            if 0 <= h < len(s) and h not in comp and s.toks[h].head in comp:
+                return h
+        elif h in comp:  # "anderenfalls würden sie zurückkehren"
+            return v
+    return None
+
+
 def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
     """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
     bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts)
@@ -1088,6 +1159,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
+        if args is not None and _counts_victims(s, anchor, args, ctx.lex):
+            continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
+        if args is not None and entry.pos == "verb" and _intransitive(entry):
+            _object_as_subject(s, anchor, args)
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
@@ -1114,6 +1189,16 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
                               toks)
+        if "judge" in entry.flags and args is not None:
+            verdicts = {s.local_at[j] for j in range(len(s))
+                        if s.toks[j].tag == "NN" and s.lemma(j).lower() in ctx.lex.judgements}
+            if f.target and all(a in verdicts for a in f.target):
+                # "wies auf den Widerspruch um den Rücktritt des Ministerpräsidenten hin":
+                # the verdict is no recipient; whom it is about is inside its phrase
+                inside = sorted(k for p in args.pps.values() for j in p
+                                if s.local_at[j] in verdicts for k in s.descendants(j, 3))
+                f.target = next(([a] for k in inside for a in actors_of(s, k)
+                                 if a not in f.source and a not in s.weak_ids), [])
         if not f.target and args is not None and f.plover in STANCE_TYPES | {"REQUEST"}:
             # "kritisierte die Zustände im Zentralgefängnis von Brazzaville", "begrüßte den
             # Beschluss der Landesregierung": the linked actor the object is about
@@ -1138,7 +1223,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 t.plover in COOPERATIVE_ACTS for j in (args.obj if args else [])
                 for t in ctx.lex.noun_entries(s.lemma(j)))):  # "eine Einigung blockieren"
             f.plover, f.cameo, f.mode = "REJECT", "120", ""  # a party blocks an agreement
-        if "verbal" in entry.flags and any(_official(ctx, a) for a in f.source):
+        if "verbal" in entry.flags and any(_official(ctx, a) or _organised(s, a, ctx.lex)
+                                           for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
@@ -1189,9 +1275,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.modality = "alleged"  # a material act told by someone else: a claim
         if pos == "noun" and _unreal(s, anchor, ctx.lex):
             continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
-        if pos == "noun" and not f.target and codes.quad_class(f.plover) >= 3:
-            f.target = [a for a in _victims(s, anchor) if a not in f.source]
-            if f.target:  # the text names who it befell: the event happened to them
+        if pos == "noun" and codes.quad_class(f.plover) >= 3 and all(
+                a in s.weak_ids for a in f.target):  # none, or only things ("auf einen Markt")
+            victims = [a for a in _victims(s, anchor, ctx.lex) if a not in f.source]
+            if victims:  # the text names who it befell: the event happened to them
+                f.target = victims + f.target
                 f.notes.append("victim")
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args) \
@@ -1207,12 +1295,26 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             else:
                 f.plover, f.cameo, f.mode = ("PROTEST", "145", "riot") \
                     if f.plover == "ASSAULT" else ("PROTEST", "144", "obstruct")
+        if f.plover == "COERCE" and f.mode == "arrest" and f.source and all(
+                _armed(ctx, s, a) for a in f.source):
+            # eval/README: captured combatants and people seized by rebels, militias or
+            # terrorists are ASSAULT (abduction), an arrest is what a state does
+            f.plover, f.cameo, f.mode = "ASSAULT", "181", "abduct"
         if f.modality == "negated" and _future(s, anchor if host is None else host):
             to = ctx.lex.renounce_code(f.plover, f.cameo)
             if to:  # "werde nicht mit Gewalt vorgehen": a promise not to act
                 f.notes.append(f"renounced: {f.plover} → {to[0]}")
                 f.plover, f.cameo = to
                 f.mode, f.modality = "", "asserted"
+        condition = _conditional(s, anchor, ctx.lex) if f.source and pos == "verb" else None
+        if condition is not None:
+            to = ctx.lex.threat_code(f.plover, f.cameo)
+            if to:  # "sie werde … angreifen, wenn Israel …": a threat (threats.tsv) to
+                f.notes.append(f"threat: {f.plover} → {to[0]}")  # the condition's subject
+                f.plover, f.cameo = to
+                f.mode, f.modality = "", "asserted"
+                if not f.target:
+                    f.target = [a for a in _subject_actors(s, condition) if a not in f.source]
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
@@ -1346,12 +1448,19 @@ def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
         if s.toks[h].tag.startswith(("V", "NN")))
 
 
-def _victims(s: Sent, n: int) -> list[str]:
+def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
     """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
-    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer"."""
+    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer",
+    "Bei Protesten kamen 22 Menschen ums Leben" (a harm verb of verbs.tsv)."""
     h = s.toks[n].head
     if not 0 <= h < len(s) or h == n:
         return []
+    if s.prep(n) == "bei" and s.is_verb(h) and s.lemma(h) in lex.harm_verbs and any(
+            t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
+            s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
+        args = verb_args(s, h)
+        ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
+        return ids or (_passive_patient(s, h) if args.passive else [])
     if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
         subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
         if subj:
@@ -1452,7 +1561,8 @@ def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
         if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
             continue
         before = {s.lemma(k) for k in range(max(0, j - 4), j)}
-        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen":
+        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen" or (
+                "auf" in before and s.full_lemma(v) == "hinweisen"):  # "wies auf … hin"
             return polarity
     return None
 
@@ -1486,12 +1596,34 @@ def _official(ctx: Context, aid: str) -> bool:
     return actor is not None
 
 
+def _armed(ctx: Context, s: Sent, aid: str) -> bool:
+    """An armed non-state group: a linked actor coded as rebels or insurgents, or a
+    participant named by an agent noun of role REB ("die Rebellen", "Milizionäre")."""
+    if not aid.startswith(LOCAL):
+        actor = ctx.actors.get(aid)
+        return actor is not None and any(r in (actor.cameo or "") for r in ("REB", "INS"))
+    return any(s.local_at[j] == aid and s.toks[j].tag == "NN"
+               and ctx.lex.names_armed_group(s.lemma(j)) for j in range(len(s)))
+
+
+def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:
+    """An unlinked participant named by an office or organisation noun ("Die FDP-Fraktion",
+    "Die Vorsitzenden des Tierheims"), not a crowd ("rund 7.000 Menschen")."""
+    return aid.startswith(LOCAL) and any(
+        s.local_at[j] == aid and s.toks[j].tag == "NN" and lex.names_organised(s.lemma(j))
+        and not any(s.toks[c].tag == "CARD" for c in s.children[j]) for j in range(len(s)))
+
+
 def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     """An event noun flagged ``occur`` that takes place ("Demonstrationen fanden statt", "es
     kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
-    return _occurrence_verb(ctx, s, f.anchor) is not None
+    v = _occurrence_verb(ctx, s, f.anchor)
+    if v is not None and s.lemma(v) == "geben" and any(
+            s.toks[c].tag == "CARD" for c in s.children[f.anchor]):
+        return False  # "2014 hatte es 199 Attacken gegeben": a statistic (eval/README)
+    return v is not None
 
 
 def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = None) -> bool:
@@ -1500,8 +1632,9 @@ def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = No
     "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
     happened. Not for subordinate clauses (background), non-asserted modality, entries that
     need an actor (``needsrc``/``needtgt``) or types that require a recipient."""
-    if args is None or not args.passive or f.source or f.target:
-        return False
+    weak = {s.local_at[i] for i in s.weak}
+    if args is None or not args.passive or f.source or any(a not in weak for a in f.target):
+        return False  # a named target makes it an event anyway; a thing-like one does not
     if f.modality != "asserted":
         return False
     things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
@@ -1525,7 +1658,42 @@ def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
         return None
     if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
         return h
+    if _counts_victims(s, h, verb_args(s, h), ctx.lex, n):
+        return h  # "ein Sprengstoffanschlag forderte acht Tote": the attack took place
     return None
+
+
+def _intransitive(entry: Trigger) -> bool:
+    """Does the entry's frame take its source from the subject and no object at all
+    (``demonstrieren``, ``protestieren``, ``zurücktreten``)?"""
+    return "subj" in entry.frame.source and not any(
+        slot.startswith("obj") or slot == "iobj" for slot in entry.frame.target)
+
+
+def _object_as_subject(s: Sent, v: int, args: Args) -> None:
+    """A verb without object slot and without parsed subject whose "object" names people is
+    read with that phrase as its subject: the parser takes the noun after a fronted finite
+    verb for an object ("Vor dem Gebäude demonstrierten rund einhundert Bürger gegen …")."""
+    if args.subj or args.passive or s.toks[v].tag != "VVFIN":
+        return
+    people = [j for j in args.obj if s.toks[j].tag in ("NN", "NE") and not _oblique(s, j)
+              and any(a not in s.weak_ids for a in actors_of(s, j))]
+    if people:
+        args.subj = people[:1]
+        args.obj = [j for j in args.obj if j != people[0]]
+
+
+def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None = None) -> bool:
+    """Is verb ``v`` a toll verb (``fordern``, ``kosten``) whose other nominal argument counts
+    casualties ("forderte acht Tote", "kostete 30 Menschenleben")? Then it reports the victims
+    of its subject (``event``, when given, must be that subject or the fronted object)."""
+    if s.lemma(v) not in lex.toll_verbs or s.full_lemma(v) != s.lemma(v):
+        return False  # not "forderte … auf" (a call)
+    nominal = [j for j in args.subj + args.obj if s.prep(j) is None]
+    if event is not None and event not in nominal:
+        return False
+    return any(j != event and s.toks[j].tag == "NN" and lex.names_casualties(s.lemma(j))
+               for j in nominal)
 
 
 def _enough(f: Found, pos: str, s: Sent) -> bool:

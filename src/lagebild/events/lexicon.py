@@ -130,11 +130,46 @@ class Lexicon:
     unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
     restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
     restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
+    toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
+    harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
+    plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
+    casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
+    casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
+    crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
+    threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
+    armed: frozenset[str] = frozenset()  # agent nouns of role REB: armed non-state groups
+
+    def names_armed_group(self, lemma: str) -> bool:
+        """Does an agent noun name an armed non-state group (role ``REB`` in agents.tsv:
+        ``Rebell``, ``Miliz``, ``Terrorist``; compounds ending in one)?"""
+        low = lemma.lower()
+        return low in self.armed or any(low[k:] in self.armed for k in range(3, len(low) - 3))
+    conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
+
+    def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
+        """(type, CAMEO code) of a conditional act of conflict (a threat); None: keep."""
+        return _longest(self.threats, plover, cameo)
+
+    def names_organised(self, lemma: str) -> bool:
+        """Does an agent noun name an office, organisation or institution (``Fraktion``,
+        ``Verband``, ``Vorsitzende``, ``Bundesregierung``), not the people of a crowd (role
+        ``CVL`` in agents.tsv: ``Bürger``, ``Studenten``) or protesters? Their "protest" is
+        verbal (eval/README: a council faction, an association "protestierte" → ACCUSE)."""
+        low = lemma.lower()
+        if not self.is_agent(low) or low.startswith(self.protesters):
+            return False
+        return not (low in self.crowds or any(
+            low[k:] in self.crowds for k in range(3, len(low) - 3)))
 
     def names_restriction(self, lemma: str) -> bool:
         """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
         low = lemma.lower()
         return low in self.restrictions or low.endswith(self.restriction_endings)
+
+    def names_casualties(self, lemma: str) -> bool:
+        """Does the noun count the dead or injured of an event (``casualties.tsv``)?"""
+        low = lemma.lower()
+        return low in self.casualties or low.endswith(self.casualty_endings)
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
@@ -255,6 +290,11 @@ class Lexicon:
                 heads = self._suffix_index
                 hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
                             if lemma[k:] in heads), [])
+            head = lemma.rsplit("-", 1)[-1]
+            if not hit and head != lemma and len(head) >= 4:
+                # a hyphenated compound's head is its last part ("ASEM-Außenministerkonferenz",
+                # "Ukraine-Friedensmarsch"): the entry of that noun, exact or by its head
+                hit = self.noun_entries(head)
             self._noun_memo[lemma] = hit
         return hit
 
@@ -337,6 +377,7 @@ def load_lexicon() -> Lexicon:
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
     disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
     restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
+    casualties = [r["lemma"].lower() for r in read_tsv("casualties.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -362,4 +403,22 @@ def load_lexicon() -> Lexicon:
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
                    frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")),
                    frozenset(w for w in restrictions if not w.startswith("*")),
-                   tuple(w[1:] for w in restrictions if w.startswith("*")))
+                   tuple(w[1:] for w in restrictions if w.startswith("*")),
+                   toll_verbs=frozenset(r["lemma"].lower() for r in roles
+                                        if r["role"] == "toll"),
+                   harm_verbs=frozenset(r["lemma"].lower() for r in roles
+                                        if r["role"] == "harm"),
+                   # a separable verb known here (light, speech, occur, join, plain …) is
+                   # never read as its bare verb ("ankündigen" is not "kündigen")
+                   plain_verbs=frozenset(r["lemma"].lower() for r in roles
+                                         if " " not in r["lemma"]),
+                   casualties=frozenset(w for w in casualties if not w.startswith("*")),
+                   casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
+                   crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
+                                    if r["role"] == "CVL"),
+                   armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
+                                   if r["role"] == "REB"),
+                   threats={(r["plover"], r["from"]): (r["to_type"], r["to"])
+                            for r in read_tsv("threats.tsv") if r["plover"] != "cue"},
+                   conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
+                                        if r["plover"] == "cue"))
