@@ -110,6 +110,25 @@ def test_source_phrases() -> None:
     assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
 
 
+def test_a_fronted_source_phrase_keeps_its_apposition_and_relative_clause() -> None:
+    # the quote starts at the main clause's finite verb (corpus); before the fix it began
+    # with the apposition / the relative clause of the source phrase
+    st = one("Nach Angaben von Kristján Loftsson, einem Manager der Firma, wurde eine "
+             "Besatzung zusammengestellt.", "wurde eine Besatzung zusammengestellt", IND)
+    assert st.frame is not None and st.frame.text.endswith("Manager der Firma,")
+    one("Nach Angaben der Zeitungen, die sich auf Sprecher der Armee stützen, kommt eine "
+        "Untersuchung zu dem Ergebnis, dass der Angriff ein Fehler war.",
+        "kommt eine Untersuchung zu dem Ergebnis, dass der Angriff ein Fehler war", IND)
+
+
+def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
+    st = one("Nachdem die Anwältin mitgeteilt hatte, dass der Mann gesucht werde, hatte dieser "
+             "versucht, die Polizei zu erreichen.", "dass der Mann gesucht werde", IND)
+    assert spk(st) == "die Anwältin"
+    one("Er sagte, dass die Lage ernst sei, weil die Vorräte knapp würden.",
+        "dass die Lage ernst sei, weil die Vorräte knapp würden", IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

@@ -790,7 +790,8 @@ class Finder:
         if self.is_claimed(first.start, first.end):
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
-        self.add(Found(StatementType.INDIRECT, [sent.span(start, last)],
+        end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
+        self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
         return True
@@ -999,6 +1000,8 @@ class Finder:
             semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
             lo = max((k + 1 for k in semis if k < fa), default=0)
             hi = min((k - 1 for k in semis if k > fb), default=last)
+            if _trim_start(sent, lo) >= fa:
+                fb = _vorfeld_end(sent, fb, hi)
             before = _trim(sent, lo, fa - 1) if fa > lo else None
             after = _trim(sent, fb + 1, hi) if fb < hi else None
             for q in (before, after):
@@ -1203,6 +1206,53 @@ def _looks_like_name(inner: str) -> bool:
     title, not a quoted statement)."""
     words = inner.split()
     return len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _vorfeld_end(sent: Sent, fb: int, hi: int) -> int:
+    """The end of a source phrase that opens its sentence: the last token before the main
+    clause's finite verb. What the parser left outside the phrase before that verb still
+    belongs to it (the corpus's quote starts at the verb): an apposition (``Nach Angaben von
+    Kristján Loftsson, einem Manager der Firma, wurde …``), a relative clause (``Nach Angaben
+    der Zeitungen, die sich auf … stützen, kommt …``), the rest of a name (``Nach einem Bericht
+    der Zeitung The Jakarta Post gelang …``). Unchanged when no finite verb follows."""
+    k = fb + 1
+    while k <= hi:
+        t = sent.toks[k]
+        if t.tag in ("PRELS", "PRELAT", "KOUS", "PWAV") and sent.is_comma(k - 1):
+            # a subordinate clause: verb-final, it ends at the next comma after its verb
+            m = k + 1
+            while m <= hi and not (sent.is_comma(m) and (any(
+                    sent.is_finite(x) for x in range(k, m)) or (
+                    m < hi and sent.is_finite(m + 1)))):
+                m += 1
+            k = m + 1
+            continue
+        if sent.is_finite(k):
+            return k - 1 if k - 1 > fb else fb
+        if t.tag in ("$.",) or t.text in ("„", "»", ":"):
+            return fb
+        k += 1
+    return fb
+
+
+def _subclause_end(sent: Sent, start: int, last: int) -> int:
+    """The last token of a verb-final clause (``dass``/``ob``/``wie``) starting at ``start``:
+    it runs to the sentence end unless, after its finite verb, a comma is followed by a main
+    clause's finite verb (``Nachdem sie mitgeteilt hatte, dass er gesucht werde, hatte
+    dieser versucht …``) or by ``und``/``denn``/``aber`` and one (``…, dass ein Haftbefehl
+    besteht, und gab an …``): that main clause is no longer what was said."""
+    seen_finite = False
+    for k in range(start + 1, last):
+        if sent.is_finite(k):
+            seen_finite = True
+            continue
+        if not seen_finite or sent.toks[k].text != ",":
+            continue
+        nxt = sent.toks[k + 1]
+        if sent.is_finite(k + 1) or (nxt.tag == "KON" and k + 2 <= last
+                                       and sent.is_finite(k + 2)) or nxt.lemma == "denn":
+            return k - 1
+    return last
 
 
 def _trim_start(sent: Sent, lo: int) -> int:
