@@ -129,6 +129,29 @@ def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
         "dass die Lage ernst sei, weil die Vorräte knapp würden", IND)
 
 
+def test_a_clause_after_a_later_cue_beats_a_reported_sentence() -> None:
+    sts = analyse("Er bezeichnete das Schreiben ferner als „Unsinn“ und kündigte an, ein "
+                  "Vertreter des Forums werde bei dem Termin mit zugegen sein.")
+    assert R not in {s.type for s in sts}
+    one("Er bezeichnete das Schreiben ferner als „Unsinn“ und kündigte an, ein Vertreter des "
+        "Forums werde bei dem Termin mit zugegen sein.",
+        "ein Vertreter des Forums werde bei dem Termin mit zugegen sein", IND)
+
+
+def test_a_clause_after_a_separated_particle_past_an_apposition() -> None:
+    st = one("Der Premierminister geht nach einem Treffen mit dem UNMIK-Leiter im Kosovo, "
+             "Joachim Rücker, davon aus, dass rund hundert Staaten die Unabhängigkeit "
+             "anerkennen würden.",
+             "dass rund hundert Staaten die Unabhängigkeit anerkennen würden", IND)
+    assert spk(st) == "Der Premierminister"
+
+
+def test_a_zu_infinitive_whose_participle_the_tagger_calls_finite() -> None:
+    one("Der deutsche Wirtschaftsminister Rainer Brüderle (FDP) warf den USA vor, den "
+        "Konkurrenten Boeing bevorzugt zu haben.", "den Konkurrenten Boeing bevorzugt zu haben",
+        IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

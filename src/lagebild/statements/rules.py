@@ -734,6 +734,7 @@ class Finder:
         return None
 
     def cue_verbs(self, sent: Sent) -> None:
+        reported: list[int] = []
         for i in range(len(sent)):
             t = sent.toks[i]
             if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
@@ -755,12 +756,20 @@ class Finder:
             if self.anaphor(sent, i, cue_toks):
                 continue
             if lemma in self.lex.reported:
-                self.reported(sent, i)
+                reported.append(i)
+        # a speech act without a clause reports the whole sentence only when no later cue
+        # in it has a clause of its own (``Er bezeichnete das als „…“ und kündigte an, ein
+        # Vertreter werde …``: the corpus annotates the clause, not the sentence)
+        for i in reported:
+            self.reported(sent, i)
 
     def clause_after(self, sent: Sent, i: int, lemma: str, cue_toks: list[int]) -> bool:
         """Cue verb, then ``,``/``:`` and its clause: dass/ob/wie, V2 Konjunktiv, zu-inf."""
         last = sent.last_word()
-        k = i + 1
+        # the clause follows the cue's last token: a separated particle or correlate may
+        # come after an apposition with commas of its own (``geht …, Joachim Rücker,
+        # davon aus, dass …``)
+        k = max(i, *cue_toks) + 1
         while k <= last and not sent.is_comma(k):
             if k != i and sent.is_finite(k) and k not in cue_toks:
                 return False
@@ -777,8 +786,10 @@ class Finder:
         if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
             kind = "clause"
         else:
-            fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)),
-                       None)
+            # a "finite" verb right before ``zu`` is a participle the tagger misread
+            # (``den Konkurrenten bevorzugt zu haben``)
+            fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
+                        and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
             if fin is not None and sent.is_sub(fin):
                 kind = "v2-sub"
             elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
