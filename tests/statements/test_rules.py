@@ -152,6 +152,16 @@ def test_a_zu_infinitive_whose_participle_the_tagger_calls_finite() -> None:
         IND)
 
 
+def test_longer_names_and_slogans_in_quotation_marks_are_no_statements() -> None:
+    sts = analyse("Arni Finnsson, ein Vertreter der „Iceland Nature Conservation Association“, "
+                  "sagte, der Walfang sei ein Fehler. Die Regierung betonte, das Prinzip „Ein "
+                  "Land - Zwei Systeme“ gelte weiter.")
+    quotes = {q.text for s in sts for q in s.quote}
+    assert "„Iceland Nature Conservation Association“" not in quotes
+    assert "„Ein Land - Zwei Systeme“" not in quotes
+    assert "der Walfang sei ein Fehler" in quotes
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"
