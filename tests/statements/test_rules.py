@@ -162,6 +162,13 @@ def test_longer_names_and_slogans_in_quotation_marks_are_no_statements() -> None
     assert "der Walfang sei ein Fehler" in quotes
 
 
+def test_a_konjunktiv_the_morphology_reads_as_first_person_continues() -> None:
+    sts = analyse("Der Minister sagte, die Lage sei ernst. Daran ändere auch der Zwischenfall "
+                  "vom Wochenende nichts.")
+    st = next(s for s in sts if s.quote[0].text.startswith("Daran ändere"))
+    assert st.type is IFI and spk(st) == "Der Minister"
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

@@ -129,7 +129,15 @@ class Sent:
         return self.toks[i].tag.endswith("FIN")
 
     def is_sub(self, i: int) -> bool:
-        return "Mood=Sub" in self.toks[i].morph
+        """Konjunktiv: the morphology says so, or a first-person singular present in ``-e``
+        without ``ich`` in the sentence: the same form is the third person's Konjunktiv I,
+        which the morphology misreads (``Daran ändere auch der Zwischenfall nichts``)."""
+        morph = self.toks[i].morph
+        if "Mood=Sub" in morph:
+            return True
+        return ("Person=1" in morph and "Number=Sing" in morph and "Tense=Pres" in morph
+                and self.toks[i].text.endswith("e")
+                and not any(t.text.lower() == "ich" for t in self.toks))
 
     def is_punct(self, i: int) -> bool:
         return self.toks[i].tag.startswith("$")
