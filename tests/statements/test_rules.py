@@ -169,6 +169,13 @@ def test_a_konjunktiv_the_morphology_reads_as_first_person_continues() -> None:
     assert st.type is IFI and spk(st) == "Der Minister"
 
 
+def test_a_cue_in_a_purpose_clause_does_not_stop_a_continuation() -> None:
+    sts = analyse("Der Sprecher sagte, die Lage sei ruhig. China übertreibe die Gefahr, um die "
+                  "Überwachung der Moscheen zu begründen.")
+    st = next(s for s in sts if s.quote[0].text.startswith("China übertreibe"))
+    assert st.type is IFI and spk(st) == "Der Sprecher"
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

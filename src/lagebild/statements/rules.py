@@ -1164,7 +1164,16 @@ class Finder:
         return None
 
     def _has_cue(self, sent: Sent) -> bool:
-        return any(self.cue_lemma(sent, i) for i in range(len(sent)))
+        """A cue verb outside an ``um``/``ohne``/``statt … zu`` clause (``China übertreibe die
+        Gefahr, um die Überwachung zu begründen`` is a continuation: a purpose says nothing)."""
+        purpose = set()
+        for k, t in enumerate(sent.toks):
+            if t.tag == "KOUI":
+                m = k
+                while m < len(sent) and not (m > k and sent.is_comma(m)):
+                    purpose.add(m)
+                    m += 1
+        return any(self.cue_lemma(sent, i) for i in range(len(sent)) if i not in purpose)
 
 
 def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
