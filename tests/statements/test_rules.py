@@ -176,6 +176,13 @@ def test_a_cue_in_a_purpose_clause_does_not_stop_a_continuation() -> None:
     assert st.type is IFI and spk(st) == "Der Sprecher"
 
 
+def test_one_dash_ends_a_clause_a_pair_does_not() -> None:
+    one("Die Behörden forderten 800.000 Menschen auf, ihre Häuser zu verlassen – die Hälfte "
+        "davon in der Stadt Hiroshima.", "ihre Häuser zu verlassen", IND)
+    one("Die Behörden forderten die Menschen auf, ihre Häuser – vor allem in Hiroshima – "
+        "sofort zu verlassen.", "ihre Häuser – vor allem in Hiroshima – sofort zu verlassen", IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

@@ -810,6 +810,11 @@ class Finder:
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
         end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
+        # one dash (not a pair around an aside) starts the reporter's addendum (``…, ihre
+        # Häuser zu verlassen – die Hälfte davon in der Stadt Hiroshima``)
+        dashes = [m for m in range(start + 1, end + 1) if sent.toks[m].text == "–"]
+        if len(dashes) == 1:
+            end = dashes[0] - 1
         self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
