@@ -183,6 +183,14 @@ def test_one_dash_ends_a_clause_a_pair_does_not() -> None:
         "sofort zu verlassen.", "ihre Häuser – vor allem in Hiroshima – sofort zu verlassen", IND)
 
 
+def test_a_phrase_with_its_relative_clause_before_a_cue_is_no_statement() -> None:
+    sts = analyse("In einem Essay, das anlässlich seines 100. Geburtstages veröffentlicht wurde, "
+                  "kritisierte er im vergangenen Jahr den Politikstil des Präsidenten.")
+    assert not any(q.text.endswith("veröffentlicht wurde") for s in sts for q in s.quote)
+    one("Die Lage sei ernst, die der Minister beschrieb, betonte der Sprecher.",
+        "Die Lage sei ernst, die der Minister beschrieb", IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

@@ -868,7 +868,7 @@ class Finder:
         if comma > 0:
             q = _trim(sent, 0, comma - 1)
             # "Falls …, droht X": a conditional or temporal clause before the verb is no quote
-            if q and any(sent.is_finite(x) for x in range(q[0], q[1] + 1)) and (
+            if q and _main_finite_in(sent, q[0], q[1]) and (
                     sent.toks[q[0]].tag not in ("KOUS", "KOUI", "PWAV")):
                 parts.append(sent.span(*q))
         if m < last:
@@ -1287,6 +1287,24 @@ def _subclause_end(sent: Sent, start: int, last: int) -> int:
                                        and sent.is_finite(k + 2)) or nxt.lemma == "denn":
             return k - 1
     return last
+
+
+def _main_finite_in(sent: Sent, a: int, b: int) -> bool:
+    """Whether tokens a..b hold a finite verb outside a relative or subordinate clause: ``In
+    einem Bericht, der nach dem Angriff veröffentlicht wurde`` before ``, erklärte X`` is no
+    statement, only a phrase with its relative clause."""
+    sub = False
+    for x in range(a, b + 1):
+        t = sent.toks[x]
+        if t.tag in ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS") and (
+                x == a or sent.is_comma(x - 1)):
+            sub = True
+        elif sent.is_finite(x):
+            if not sub:
+                return True
+            # a verb-final clause ends at its finite verb (and the comma after it)
+            sub = False if x < b and sent.is_comma(x + 1) else sub
+    return False
 
 
 def _trim_start(sent: Sent, lo: int) -> int:
