@@ -191,6 +191,13 @@ def test_a_phrase_with_its_relative_clause_before_a_cue_is_no_statement() -> Non
         "Die Lage sei ernst, die der Minister beschrieb", IND)
 
 
+def test_a_colon_before_a_list_is_no_clause() -> None:
+    sts = analyse("Die Auslosung ergab folgende Spiele: Italien gegen Frankreich und Tunesien "
+                  "gegen Thailand.")
+    assert not any("Tunesien" in q.text for s in sts for q in s.quote)
+    one("Der Minister erklärte: Die Lage bleibt ernst.", "Die Lage bleibt ernst", IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"

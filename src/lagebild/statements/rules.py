@@ -803,6 +803,9 @@ class Finder:
             elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
                     fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
                 kind = "zu-inf"
+        if colon and first.lemma.lower() not in ("dass", "ob") and not any(
+                sent.is_finite(m) for m in range(start, last + 1)):
+            return False  # a list or a title after the colon, no clause
         if kind is None:
             return False
         lo = self._frame_start(sent, i)
