@@ -118,3 +118,28 @@ def test_direct_quotation_the_tagger_does_not_read_as_one_is_a_name() -> None:
     assert "„bis auf weiteres ausgesetzt“" in quotes  # the partial quotation, nested
     assert "„Wir bleiben hier“" in quotes
     assert "„Polar Satellite Launch Vehicle“" not in quotes
+
+
+def test_an_unframed_tagger_statement_needs_more_confidence() -> None:
+    text = ("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis, meinte der "
+            "Sprecher. Das Treffen endete am Abend ohne eine gemeinsame Erklärung der Seiten.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+
+    def at(part: str, confidence: float, cue: str | None = None) -> Statement:
+        start = text.index(part)
+        c = text.index(cue) if cue else -1
+        return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE,
+                         quote=[Span(start=start, end=start + len(part), text=part)],
+                         cue=[Span(start=c, end=c + len(cue), text=cue)] if cue else [],
+                         confidence=confidence)
+
+    framed = at("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis", 0.9, "meinte")
+    unframed = at("Das Treffen endete am Abend ohne eine gemeinsame Erklärung der Seiten", 0.9)
+    out = refine(article, [framed, unframed])
+    assert [s.quote[0].text[:12] for s in out] == ["Die Gespräch"]  # 0.9 < 0.95 unframed
+    assert out[0].frame is not None
+    sure = unframed.model_copy(update={"confidence": 0.97})
+    assert [s.quote[0].text[:12] for s in refine(article, [framed, sure])] == [
+        "Die Gespräch", "Das Treffen "]

@@ -110,6 +110,94 @@ def test_source_phrases() -> None:
     assert [c.text for c in st.cue] == ["Wie", "mitteilte"]
 
 
+def test_a_fronted_source_phrase_keeps_its_apposition_and_relative_clause() -> None:
+    # the quote starts at the main clause's finite verb (corpus); before the fix it began
+    # with the apposition / the relative clause of the source phrase
+    st = one("Nach Angaben von Kristján Loftsson, einem Manager der Firma, wurde eine "
+             "Besatzung zusammengestellt.", "wurde eine Besatzung zusammengestellt", IND)
+    assert st.frame is not None and st.frame.text.endswith("Manager der Firma,")
+    one("Nach Angaben der Zeitungen, die sich auf Sprecher der Armee stützen, kommt eine "
+        "Untersuchung zu dem Ergebnis, dass der Angriff ein Fehler war.",
+        "kommt eine Untersuchung zu dem Ergebnis, dass der Angriff ein Fehler war", IND)
+
+
+def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
+    st = one("Nachdem die Anwältin mitgeteilt hatte, dass der Mann gesucht werde, hatte dieser "
+             "versucht, die Polizei zu erreichen.", "dass der Mann gesucht werde", IND)
+    assert spk(st) == "die Anwältin"
+    one("Er sagte, dass die Lage ernst sei, weil die Vorräte knapp würden.",
+        "dass die Lage ernst sei, weil die Vorräte knapp würden", IND)
+
+
+def test_a_clause_after_a_later_cue_beats_a_reported_sentence() -> None:
+    sts = analyse("Er bezeichnete das Schreiben ferner als „Unsinn“ und kündigte an, ein "
+                  "Vertreter des Forums werde bei dem Termin mit zugegen sein.")
+    assert R not in {s.type for s in sts}
+    one("Er bezeichnete das Schreiben ferner als „Unsinn“ und kündigte an, ein Vertreter des "
+        "Forums werde bei dem Termin mit zugegen sein.",
+        "ein Vertreter des Forums werde bei dem Termin mit zugegen sein", IND)
+
+
+def test_a_clause_after_a_separated_particle_past_an_apposition() -> None:
+    st = one("Der Premierminister geht nach einem Treffen mit dem UNMIK-Leiter im Kosovo, "
+             "Joachim Rücker, davon aus, dass rund hundert Staaten die Unabhängigkeit "
+             "anerkennen würden.",
+             "dass rund hundert Staaten die Unabhängigkeit anerkennen würden", IND)
+    assert spk(st) == "Der Premierminister"
+
+
+def test_a_zu_infinitive_whose_participle_the_tagger_calls_finite() -> None:
+    one("Der deutsche Wirtschaftsminister Rainer Brüderle (FDP) warf den USA vor, den "
+        "Konkurrenten Boeing bevorzugt zu haben.", "den Konkurrenten Boeing bevorzugt zu haben",
+        IND)
+
+
+def test_longer_names_and_slogans_in_quotation_marks_are_no_statements() -> None:
+    sts = analyse("Arni Finnsson, ein Vertreter der „Iceland Nature Conservation Association“, "
+                  "sagte, der Walfang sei ein Fehler. Die Regierung betonte, das Prinzip „Ein "
+                  "Land - Zwei Systeme“ gelte weiter.")
+    quotes = {q.text for s in sts for q in s.quote}
+    assert "„Iceland Nature Conservation Association“" not in quotes
+    assert "„Ein Land - Zwei Systeme“" not in quotes
+    assert "der Walfang sei ein Fehler" in quotes
+
+
+def test_a_konjunktiv_the_morphology_reads_as_first_person_continues() -> None:
+    sts = analyse("Der Minister sagte, die Lage sei ernst. Daran ändere auch der Zwischenfall "
+                  "vom Wochenende nichts.")
+    st = next(s for s in sts if s.quote[0].text.startswith("Daran ändere"))
+    assert st.type is IFI and spk(st) == "Der Minister"
+
+
+def test_a_cue_in_a_purpose_clause_does_not_stop_a_continuation() -> None:
+    sts = analyse("Der Sprecher sagte, die Lage sei ruhig. China übertreibe die Gefahr, um die "
+                  "Überwachung der Moscheen zu begründen.")
+    st = next(s for s in sts if s.quote[0].text.startswith("China übertreibe"))
+    assert st.type is IFI and spk(st) == "Der Sprecher"
+
+
+def test_one_dash_ends_a_clause_a_pair_does_not() -> None:
+    one("Die Behörden forderten 800.000 Menschen auf, ihre Häuser zu verlassen – die Hälfte "
+        "davon in der Stadt Hiroshima.", "ihre Häuser zu verlassen", IND)
+    one("Die Behörden forderten die Menschen auf, ihre Häuser – vor allem in Hiroshima – "
+        "sofort zu verlassen.", "ihre Häuser – vor allem in Hiroshima – sofort zu verlassen", IND)
+
+
+def test_a_phrase_with_its_relative_clause_before_a_cue_is_no_statement() -> None:
+    sts = analyse("In einem Essay, das anlässlich seines 100. Geburtstages veröffentlicht wurde, "
+                  "kritisierte er im vergangenen Jahr den Politikstil des Präsidenten.")
+    assert not any(q.text.endswith("veröffentlicht wurde") for s in sts for q in s.quote)
+    one("Die Lage sei ernst, die der Minister beschrieb, betonte der Sprecher.",
+        "Die Lage sei ernst, die der Minister beschrieb", IND)
+
+
+def test_a_colon_before_a_list_is_no_clause() -> None:
+    sts = analyse("Die Auslosung ergab folgende Spiele: Italien gegen Frankreich und Tunesien "
+                  "gegen Thailand.")
+    assert not any("Tunesien" in q.text for s in sts for q in s.quote)
+    one("Der Minister erklärte: Die Lage bleibt ernst.", "Die Lage bleibt ernst", IND)
+
+
 def test_zitieren_the_quoted_one_speaks_and_demonstrative_subject() -> None:
     st = one("„Wir bleiben“, zitiert die Zeitung den Minister.", "„Wir bleiben“", D)
     assert spk(st) == "den Minister"
