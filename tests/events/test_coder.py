@@ -531,3 +531,15 @@ def test_particle_verb_of_its_own_is_not_its_bare_verb(events: Events) -> None:
     """verbs.tsv: "räumte ein, dass …" is no evacuation, "feuerten an" no shooting."""
     assert events("Der Sprecher räumte ein, dass der Zeitplan sich verschieben könne.") == []
     assert events("Die Fans feuerten ihre Mannschaft an.") == []
+
+
+# ------------------------------------------------------ eighth pass: recall on unseen text
+def test_light_verb_subject_lost_by_the_parse(events: Events) -> None:
+    """The light verb's subject hung on its noun, or a fronted date read as the subject and
+    the subject as the noun's apposition anchor: the subject is still the noun's source."""
+    e = one(events("Die örtlichen Behörden haben ein Ermittlungsverfahren eingeleitet."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Behörden"]
+    e = one(events("Am vergangenen Freitag erhob die Frankfurter Staatsanwaltschaft Anklage "
+                   "gegen einen 49-Jährigen."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Staatsanwaltschaft"]

@@ -741,6 +741,11 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
+    if prep is None and s.toks[n].dep == "appos" and s.toks[h].tag in ("NN", "NE") \
+            and s.prep(h) is None and 0 <= s.toks[h].head < len(s) and h > s.toks[h].head:
+        # "erhob die Frankfurter Staatsanwaltschaft Anklage gegen …": the parser hangs the
+        # noun after the verb's subject on that subject as an apposition; the verb carries it
+        h = s.toks[h].head
     if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
         verb = h
         while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
@@ -855,7 +860,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "host":
         if host is None or _receives(s, host, ctx.lex):
             return [], False
-        return _subject_actors(s, host), False
+        subj = _subject_actors(s, host)
+        if not subj and not verb_args(s, host).passive:
+            subj = _host_subject(s, anchor, host)
+        return subj, False
     if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
         # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
         if host is None or _receives(s, host, ctx.lex):
@@ -865,6 +873,24 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
                 for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _host_subject(s: Sent, n: int, host: int) -> list[str]:
+    """The subject of an active light verb the parse lost: hung on the verb's noun ("Die
+    örtlichen Behörden haben ein Ermittlungsverfahren eingeleitet": nsubj of the noun) or
+    the noun's apposition anchor after a fronted date ("Am Freitag erhob die
+    Staatsanwaltschaft Anklage": the date read as subject, the subject as object)."""
+    on_noun = [a for c in s.children[n] if s.toks[c].dep in SUBJ_DEPS and s.prep(c) is None
+               and c < n for a in actors_of(s, c)]
+    if on_noun:
+        return on_noun
+    h = s.toks[n].head
+    if s.toks[n].dep != "appos" or h == n or s.toks[h].head != host:
+        return []
+    if "Case=Nom" in s.toks[h].morph or all(
+            s.prep(j) is not None for j in s.children[host] if s.toks[j].dep in SUBJ_DEPS):
+        return [a for a in actors_of(s, h) if a not in s.weak_ids] or actors_of(s, h)
+    return []
 
 
 def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
