@@ -543,3 +543,19 @@ def test_light_verb_subject_lost_by_the_parse(events: Events) -> None:
     e = one(events("Am vergangenen Freitag erhob die Frankfurter Staatsanwaltschaft Anklage "
                    "gegen einen 49-Jährigen."), "ACCUSE")
     assert [r.name for r in e.source] == ["Staatsanwaltschaft"]
+
+
+def test_trial_against_someone_and_its_setting(events: Events) -> None:
+    """A trial against someone is ACCUSE (the lemmatiser's "prozeß" read as "Prozess"); in a
+    prepositional phrase it is only the setting of another act; `beginnen` is an occurrence."""
+    e = one(events("Der Prozess gegen den früheren Minister begann am Montag."), "ACCUSE")
+    assert "Minister" in [r.name for r in e.target]
+    assert "ACCUSE" not in {ev.type for ev in events(
+        "Im Prozess gegen den früheren Minister hat der Verteidiger Freispruch verlangt.")}
+    one(events("Die Gespräche begannen am Sonntag."), "CONSULT")
+
+
+def test_noun_lemma_in_reformed_spelling(events: Events) -> None:
+    """The lemmatiser gives "beschuß" for "Beschuss"; the lexicon has "*beschuss"."""
+    one(events("Der Artilleriebeschuss von Stellungen der Rebellen wurde fortgesetzt."),
+        "ASSAULT")

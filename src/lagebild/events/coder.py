@@ -126,7 +126,13 @@ class Sent:
         return len(self.toks)
 
     def lemma(self, i: int) -> str:
-        return self.toks[i].lemma.lower() or self.toks[i].text.lower()
+        t = self.toks[i]
+        lemma = t.lemma.lower() or t.text.lower()
+        if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
+            # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
+            # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
+            lemma = lemma.replace("ß", "ss")
+        return lemma
 
     def is_verb(self, i: int) -> bool:
         return self.toks[i].tag[:2] in ("VV", "VA", "VM")
@@ -1182,6 +1188,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 continue
             if verdict == "pos":
                 f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
+        if pos == "noun" and "setting" in entry.flags and s.prep(anchor) is not None:
+            continue  # "Im Prozess gegen X hat die Anklage … gefordert": the trial is a setting
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None
