@@ -559,3 +559,13 @@ def test_noun_lemma_in_reformed_spelling(events: Events) -> None:
     """The lemmatiser gives "beschuß" for "Beschuss"; the lexicon has "*beschuss"."""
     one(events("Der Artilleriebeschuss von Stellungen der Rebellen wurde fortgesetzt."),
         "ASSAULT")
+
+
+def test_light_verb_object_hung_on_a_fronted_time_noun(events: Events) -> None:
+    """"hat Anfang letzter Woche mehrere Razzien durchgeführt": the parser takes the time noun
+    for the object and hangs the event noun on it; a genitive stays an attribute."""
+    e = one(events("Die französische Justiz hat Anfang letzter Woche mehrere Razzien in Büros "
+                   "des Konzerns durchgeführt."), "COERCE")
+    assert e.source
+    assert events("Das Bundeskartellamt hat heute den Abschlussbericht seiner Untersuchung "
+                  "der Stromerzeugung vorgelegt.") == []

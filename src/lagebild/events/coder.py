@@ -72,6 +72,8 @@ VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), 
 #: types whose verbs also state attitudes (a standing position is no act)
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 #: prepositions of circumstance: an event noun after them is presupposed, not reported
+#: articles that mark a noun as a genitive attribute ("der Beginn der Gespräche")
+GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
 CIRCUMSTANCE_PREPS = frozenset({"nach", "vor", "seit", "während", "wegen", "trotz", "infolge",
                                 "anlässlich", "angesichts", "aufgrund", "bei"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
@@ -751,6 +753,15 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
             and s.prep(h) is None and 0 <= s.toks[h].head < len(s) and h > s.toks[h].head:
         # "erhob die Frankfurter Staatsanwaltschaft Anklage gegen …": the parser hangs the
         # noun after the verb's subject on that subject as an apposition; the verb carries it
+        h = s.toks[h].head
+    elif prep is None and s.toks[n].dep == "nmod" and s.toks[h].tag == "NN" \
+            and s.prep(h) is None and not lex.is_participant(s.lemma(h)) \
+            and not lex.noun_entries(s.lemma(h)) and not any(
+                s.toks[c].text.lower() in GENITIVE_DETS or s.toks[c].tag == "PPOSAT"
+                or "Case=Gen" in s.toks[c].morph for c in s.children[n]):
+        # "hat Anfang letzter Woche mehrere Razzien durchgeführt": the parser hangs the
+        # object on a fronted time noun it took for the object; not a genitive ("den
+        # Beginn der Gespräche", "den Bericht seiner Untersuchung")
         h = s.toks[h].head
     if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
         verb = h
