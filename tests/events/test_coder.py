@@ -569,3 +569,12 @@ def test_light_verb_object_hung_on_a_fronted_time_noun(events: Events) -> None:
     assert e.source
     assert events("Das Bundeskartellamt hat heute den Abschlussbericht seiner Untersuchung "
                   "der Stromerzeugung vorgelegt.") == []
+
+
+def test_repression_remand_and_hostages_by_category(events: Events) -> None:
+    """CAMEO 175/173/181: a force cracking down is ASSAULT, a government's "durchgreifen"
+    against a practice is no event; brought before the remand judge is COERCE."""
+    one(events("Die Polizei griff hart gegen die Demonstranten durch."), "ASSAULT")
+    assert events("Die Regierung will hart gegen Schwarzarbeit durchgreifen.") == []
+    one(events("Sie wurde dem Ermittlungsrichter vorgeführt."), "COERCE")
+    one(events("Die Rebellen nahmen drei Ausländer als Geisel."), "ASSAULT")
