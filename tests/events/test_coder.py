@@ -578,3 +578,11 @@ def test_repression_remand_and_hostages_by_category(events: Events) -> None:
     assert events("Die Regierung will hart gegen Schwarzarbeit durchgreifen.") == []
     one(events("Sie wurde dem Ermittlungsrichter vorgeführt."), "COERCE")
     one(events("Die Rebellen nahmen drei Ausländer als Geisel."), "ASSAULT")
+
+
+def test_bomb_that_went_off_is_an_attack(events: Events) -> None:
+    """CAMEO 180: a bomb with an occurrence verb (explodieren, hochgehen) is an attack without
+    a named agent; a bomb found or defused is none."""
+    one(events("Vor der Botschaft ging eine Bombe hoch."), "ASSAULT")
+    assert events("Die Polizei fand eine Bombe im Koffer.") == []
+    assert events("Die Bombe wurde entschärft.") == []
