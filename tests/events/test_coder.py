@@ -586,3 +586,9 @@ def test_bomb_that_went_off_is_an_attack(events: Events) -> None:
     one(events("Vor der Botschaft ging eine Bombe hoch."), "ASSAULT")
     assert events("Die Polizei fand eine Bombe im Koffer.") == []
     assert events("Die Bombe wurde entschärft.") == []
+
+
+def test_stative_participle_of_a_join_verb(events: Events) -> None:
+    """"waren … an den Protesten beteiligt": the parsed object is the participant."""
+    e = one(events("An den Protesten waren auch zahlreiche Studenten beteiligt."), "PROTEST")
+    assert [r.name for r in e.source] == ["Studenten"]

@@ -901,6 +901,14 @@ def _host_subject(s: Sent, n: int, host: int) -> list[str]:
                and c < n for a in actors_of(s, c)]
     if on_noun:
         return on_noun
+    args = verb_args(s, host)
+    if s.toks[host].tag == "VVPP" and not args.subj and any(
+            s.lemma(j) == "sein" and s.toks[j].tag == "VAFIN"
+            and (s.toks[j].head == host or s.toks[j].head in args.obj) for j in range(len(s))):
+        # a participle with "sein" is a state, its bare noun phrase the one in it: "war auch
+        # die Staatsanwaltschaft an den Ermittlungen beteiligt" (parsed as an object)
+        return [a for j in args.obj if j != n and s.prep(j) is None
+                for a in actors_of(s, j)][:1]
     h = s.toks[n].head
     if s.toks[n].dep != "appos" or h == n or s.toks[h].head != host:
         return []
