@@ -134,9 +134,8 @@ def test_fourth_fresh_set_is_valid_and_disjoint() -> None:
             assert actor["text_de"] in r["text_de"], (r["id"], actor)
     earlier = [json.loads(line) for path in (FRESH, FRESH2, FRESH3)
                for line in path.read_text(encoding="utf-8").splitlines() if line]
-    time_docs = {str(json.loads(line)["doc"]).split(" - ")[0]
-                 for line in (REPO / "eval" / "time-dev.jsonl").read_text(encoding="utf-8").splitlines()
-                 if line}
+    time_rows = (REPO / "eval" / "time-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    time_docs = {str(json.loads(line)["doc"]).split(" - ")[0] for line in time_rows if line}
     numbers = {r["doc"].split(" - ")[0] for r in rows}
     assert not numbers & {r["doc"].split(" - ")[0] for r in _rows() + earlier}
     assert not numbers & time_docs
