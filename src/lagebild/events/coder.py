@@ -72,6 +72,8 @@ VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), 
 #: types whose verbs also state attitudes (a standing position is no act)
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 #: prepositions of circumstance: an event noun after them is presupposed, not reported
+#: articles that mark a noun as a genitive attribute ("der Beginn der Gespräche")
+GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
 CIRCUMSTANCE_PREPS = frozenset({"nach", "vor", "seit", "während", "wegen", "trotz", "infolge",
                                 "anlässlich", "angesichts", "aufgrund", "bei"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
@@ -126,7 +128,13 @@ class Sent:
         return len(self.toks)
 
     def lemma(self, i: int) -> str:
-        return self.toks[i].lemma.lower() or self.toks[i].text.lower()
+        t = self.toks[i]
+        lemma = t.lemma.lower() or t.text.lower()
+        if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
+            # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
+            # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
+            lemma = lemma.replace("ß", "ss")
+        return lemma
 
     def is_verb(self, i: int) -> bool:
         return self.toks[i].tag[:2] in ("VV", "VA", "VM")
@@ -741,6 +749,20 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
+    if prep is None and s.toks[n].dep == "appos" and s.toks[h].tag in ("NN", "NE") \
+            and s.prep(h) is None and 0 <= s.toks[h].head < len(s) and h > s.toks[h].head:
+        # "erhob die Frankfurter Staatsanwaltschaft Anklage gegen …": the parser hangs the
+        # noun after the verb's subject on that subject as an apposition; the verb carries it
+        h = s.toks[h].head
+    elif prep is None and s.toks[n].dep == "nmod" and s.toks[h].tag == "NN" \
+            and s.prep(h) is None and not lex.is_participant(s.lemma(h)) \
+            and not lex.noun_entries(s.lemma(h)) and not any(
+                s.toks[c].text.lower() in GENITIVE_DETS or s.toks[c].tag == "PPOSAT"
+                or "Case=Gen" in s.toks[c].morph for c in s.children[n]):
+        # "hat Anfang letzter Woche mehrere Razzien durchgeführt": the parser hangs the
+        # object on a fronted time noun it took for the object; not a genitive ("den
+        # Beginn der Gespräche", "den Bericht seiner Untersuchung")
+        h = s.toks[h].head
     if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
         verb = h
         while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
@@ -855,7 +877,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "host":
         if host is None or _receives(s, host, ctx.lex):
             return [], False
-        return _subject_actors(s, host), False
+        subj = _subject_actors(s, host)
+        if not subj and not verb_args(s, host).passive:
+            subj = _host_subject(s, anchor, host)
+        return subj, False
     if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
         # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
         if host is None or _receives(s, host, ctx.lex):
@@ -865,6 +890,32 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
                 for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _host_subject(s: Sent, n: int, host: int) -> list[str]:
+    """The subject of an active light verb the parse lost: hung on the verb's noun ("Die
+    örtlichen Behörden haben ein Ermittlungsverfahren eingeleitet": nsubj of the noun) or
+    the noun's apposition anchor after a fronted date ("Am Freitag erhob die
+    Staatsanwaltschaft Anklage": the date read as subject, the subject as object)."""
+    on_noun = [a for c in s.children[n] if s.toks[c].dep in SUBJ_DEPS and s.prep(c) is None
+               and c < n for a in actors_of(s, c)]
+    if on_noun:
+        return on_noun
+    args = verb_args(s, host)
+    if s.toks[host].tag == "VVPP" and not args.subj and any(
+            s.lemma(j) == "sein" and s.toks[j].tag == "VAFIN"
+            and (s.toks[j].head == host or s.toks[j].head in args.obj) for j in range(len(s))):
+        # a participle with "sein" is a state, its bare noun phrase the one in it: "war auch
+        # die Staatsanwaltschaft an den Ermittlungen beteiligt" (parsed as an object)
+        return [a for j in args.obj if j != n and s.prep(j) is None
+                for a in actors_of(s, j)][:1]
+    h = s.toks[n].head
+    if s.toks[n].dep != "appos" or h == n or s.toks[h].head != host:
+        return []
+    if "Case=Nom" in s.toks[h].morph or all(
+            s.prep(j) is not None for j in s.children[host] if s.toks[j].dep in SUBJ_DEPS):
+        return [a for a in actors_of(s, h) if a not in s.weak_ids] or actors_of(s, h)
+    return []
 
 
 def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
@@ -1156,6 +1207,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 continue
             if verdict == "pos":
                 f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
+        if pos == "noun" and "setting" in entry.flags and s.prep(anchor) is not None:
+            continue  # "Im Prozess gegen X hat die Anklage … gefordert": the trial is a setting
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
         args = verb_args(s, anchor) if pos == "verb" else None

@@ -55,8 +55,8 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
                    "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "occur",
-                   "ongoing", "ownact", "recip", "relief", "restriction", "thingobj", "verbal",
-                   "veto", "words"})
+                   "ongoing", "ownact", "recip", "relief", "restriction", "setting", "thingobj",
+                   "verbal", "veto", "words"})
 
 
 @dataclass(frozen=True)
