@@ -451,8 +451,13 @@ class Finder:
         if not passive:
             subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
                         and sent.toks[c].dep in _SUBJ and self._nominative(sent, c, False)]
-            if len(subjects) > 1:  # "Der Politik schlug er vor": a dative the parser took
-                subjects = [c for c in subjects if not _oblique_feminine(sent, c)] or subjects
+            if subjects and all(_oblique_subject(sent, c) for c in subjects):
+                # "Der Politik schlug er vor" parsed with "er" as the object: a pronoun that
+                # can only be nominative is the subject
+                subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
+                            and sent.toks[c].text.lower() in _NOMINATIVE_ONLY] or subjects
+            elif len(subjects) > 1:  # a dative the parser took for a second subject
+                subjects = [c for c in subjects if not _oblique_subject(sent, c)] or subjects
             for c in subjects:
                 sp = np_span(sent, c, stop=i)
                 if sp:
@@ -604,7 +609,7 @@ class Finder:
                     take = t.pos in ("NOUN", "PROPN")
                 # a dative object is the addressee, in the passive too ("Dem Orden wird
                 # nachgesagt")
-                if not case and (t.dep not in _SUBJ or _oblique_feminine(sent, c)) and _dative(
+                if not case and (t.dep not in _SUBJ or _oblique_subject(sent, c)) and _dative(
                         sent, c, argument=t.head == i) and not (found.speaker and (
                         found.speaker[0] <= t.start < found.speaker[1])):
                     take = True  # "sagte der Süddeutschen Zeitung", "warf den USA vor"
@@ -1223,6 +1228,18 @@ def _oblique_feminine(sent: Sent, k: int) -> bool:
         t.pos == "NOUN" and t.text.lower().endswith(_FEMININE_ENDINGS)
         and "Number=Plur" not in t.morph)
 
+
+def _oblique_subject(sent: Sent, k: int) -> bool:
+    """A "subject" the parser gave a case-marked article it cannot have: ``der`` + a feminine
+    noun (``warf der Regierung vor``) or a dative-only article (``sagte der Minister dem
+    Deutschlandfunk``)."""
+    dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
+    return _oblique_feminine(sent, k) or (
+        bool(dets) and dets[0].text.lower() in _DATIVE_ONLY)
+
+
+#: personal pronouns that are nominative in every reading (``sie``/``ihr``/``es`` are not)
+_NOMINATIVE_ONLY = frozenset({"ich", "du", "er", "wir"})
 
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
                           "eurem", "keinem", "jedem"})
