@@ -16,6 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from lagebild.training import recipe
+from lagebild.training.raw import RAW_PATHS, RAW_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,12 +110,16 @@ def test_interrupted_hanta_build_is_not_reused(
     assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()
 
 
-def _pipeline_defaults() -> dict[str, Any]:
+def _pipeline_defaults_of(name: str) -> dict[str, Any]:
     from lagebild.cli import app
 
     command = typer.main.get_command(app)
     train = command.commands["train"]  # type: ignore[attr-defined]
-    return {p.name: p.default for p in train.commands["pipeline"].params}
+    return {p.name: p.default for p in train.commands[name].params}
+
+
+def _pipeline_defaults() -> dict[str, Any]:
+    return _pipeline_defaults_of("pipeline")
 
 
 def test_cli_library_and_recipe_defaults_agree() -> None:
@@ -129,6 +134,8 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["silver"] is lib.silver is True
     assert cli["batch_words"] == lib.batch_words
     assert cli["silver_threads"] == lib.silver_threads == recipe.SILVER_THREADS
+    assert _pipeline_defaults_of("distill")["sources"] == ",".join(recipe.DISTILL_SOURCES)
+    assert RAW_SOURCES == recipe.DISTILL_SOURCES and set(RAW_SOURCES) < set(RAW_PATHS)
 
 
 def test_model_card_reproduces_with_the_defaults() -> None:
