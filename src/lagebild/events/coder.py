@@ -557,7 +557,9 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     comp = s.complex(v)
     args = Args()
     subj_cands: list[int] = []
-    for j in s.dependents(comp):
+    deps = s.dependents(comp)
+    lifted, cop_aux = _copular_misreading(s, comp, deps)
+    for j in sorted(deps + lifted):
         t = s.toks[j]
         if t.tag not in NOMINAL_TAGS or j == exclude:
             continue
@@ -599,18 +601,22 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
-    if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+    # a demonstrative that names no actor ("haben dies die Staaten … vereinbart", parsed
+    # either as object or as subject) is no subject the rules can use: as without one
+    bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
+                                   for j in args.subj)
+    if (not args.subj or bare) and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
         # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
         # "obj"): the first nominative object that names an actor
         nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
                and s.toks[j].tag != "PRF" and actors_of(s, j)]
         if nom:
+            args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
-            args.obj = [j for j in args.obj if j != nom[0]]
     if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
-    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
+    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")] + cop_aux
     args.passive = s.toks[v].tag == "VVPP" and (
         any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
         # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
@@ -634,6 +640,32 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
                          for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
                          and s.prep(j) in AGENT_PREPS]
     return args
+
+
+def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[int], list[int]]:
+    """Arguments the parser hung on a noun of the verb's clause as if it were a copular
+    predicate ("Ihr Freund wurde von der Polizei noch am Tatort, dem …, festgenommen":
+    "wurde" the copula of "Tatort", "Freund" its subject, "von der Polizei" its attribute;
+    "ist gestern Abend … zurückgetreten" with the Spitzenkandidat the subject of "Abend").
+    A noun has no subject of its own outside a copular clause, so its subject is the verb's;
+    when the noun has a finite copula and the verb no finite form, that copula is the verb's
+    auxiliary and the noun's agent phrase (``von``/``durch``) the verb's. Returns the lifted
+    nominals and the auxiliaries."""
+    finite_own = any(s.toks[c].tag in ("VAFIN", "VMFIN", "VVFIN") for c in comp)
+    lifted: list[int] = []
+    cops: list[int] = []
+    for j in deps:
+        if s.toks[j].tag not in ("NN", "NE"):
+            continue
+        cop = [] if finite_own else [c for c in s.children[j] if s.toks[c].dep == "cop"
+                                     and s.toks[c].tag == "VAFIN"]
+        for c in s.children[j]:
+            if c in comp or s.toks[c].tag not in NOMINAL_TAGS:
+                continue
+            if s.toks[c].dep in SUBJ_DEPS or (cop and s.prep(c) in AGENT_PREPS):
+                lifted.append(c)
+        cops += cop
+    return lifted, cops
 
 
 def _oblique(s: Sent, j: int) -> bool:
