@@ -750,7 +750,10 @@ def _passive_patient(s: Sent, v: int) -> list[str]:
 
 def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
     """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
-    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``)."""
+    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``). Linked
+    actors first; else the unlinked participant a noun of the phrase names, as when the parse
+    hangs the phrase on the noun ("der Bombenanschlag auf eine Kirche" with "Kirche" hung on
+    the copula)."""
     j = n + 1
     while j < len(s) and j <= n + 6:
         t = s.toks[j]
@@ -760,12 +763,16 @@ def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
             if s.lemma(j) != prep:
                 return []
             ids: list[str] = []
+            local: list[str] = []
             for k in range(j + 1, min(len(s), j + 8)):
                 tk = s.toks[k]
                 if tk.tag in PREP_TAGS or tk.tag in BOUNDARY_TAGS or tk.tag.startswith("V"):
                     break
                 ids += [a for a in s.actors_at[k] if a not in ids]
-            return ids
+                name = s.local_at[k]
+                if name and tk.tag in ("NN", "NE") and name not in local:
+                    local.append(name)
+            return ids or local
         j += 1
     return []
 
