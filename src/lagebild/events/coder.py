@@ -1551,6 +1551,10 @@ def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
             t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
             s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
         args = verb_args(s, h)
+        if not args.passive and not args.subj:  # "starben zwölf Menschen" with the people
+            # parsed as the object of the intransitive verb: they are its subject
+            args.subj = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                         and s.prep(j) is None and not _oblique(s, j)][:1]
         ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
         return ids or (_passive_patient(s, h) if args.passive else [])
     if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
