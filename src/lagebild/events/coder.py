@@ -605,7 +605,13 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     # either as object or as subject) is no subject the rules can use: as without one
     bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
                                    for j in args.subj)
-    if (not args.subj or bare) and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+    h = s.toks[v].head
+    shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
+              and s.toks[h].tag.startswith("VV") and not _is_zu_infinitive(s, v))
+    if shared and verb_args(s, h).subj:
+        pass  # "Demonstranten legten Feuer und warfen Steine": the coordinated verb shares
+        # its first conjunct's subject (see _subject_actors), its object is no subject
+    elif (not args.subj or bare) and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
         # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
         # "obj"): the first nominative object that names an actor
         nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
