@@ -581,9 +581,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
                           and not _oblique(s, j) and actors_of(s, j)][:1]
             args.obj = [j for j in args.obj if j not in subj_cands]
         args.obj += oblique
-    pron = [o for o in args.obj if s.toks[o].tag == "PPER"
+    # a nominative-only pronoun is the subject whether parsed as object or as a second
+    # subject ("Die Arbeit der Regierung lobte er")
+    pron = [o for o in args.obj + subj_cands if s.toks[o].tag == "PPER"
             and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
-    if pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
+    if pron and pron[0] in subj_cands and len(subj_cands) > 1:
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != pron[0]])
+        subj_cands = pron[:1]
+    elif pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
         args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
         subj_cands = pron[:1]
     if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
