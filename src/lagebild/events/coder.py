@@ -193,6 +193,12 @@ class Sent:
                 if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
                     continue  # "vor allem junge Tibeter": a focus particle, no preposition
                 return self.lemma(c)
+        for c in self.children[i]:  # "am 10. Oktober" with "am" hung on the number
+            if c < i and self.toks[c].tag in ("ADJA", "CARD"):
+                for g in self.children[c]:
+                    if g < c and self.toks[g].tag in PREP_TAGS and not any(
+                            self.toks[k].tag in ("NN", "NE") for k in range(g + 1, i)):
+                        return self.lemma(g)
         return None
 
     def complex(self, i: int) -> set[int]:
