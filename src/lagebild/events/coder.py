@@ -565,6 +565,16 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     subj_cands: list[int] = []
     deps = s.dependents(comp)
     lifted, cop_aux = _copular_misreading(s, comp, deps)
+    h = s.toks[v].head
+    if s.toks[v].dep == "cop" and 0 <= h < v and s.toks[h].tag in ("NN", "NE", "PPER"):
+        # a copula whose subject the parser made the predicate ("Tausende Polizisten waren
+        # … im Einsatz" with "Polizisten" as head of "waren"): the noun's subject if it has
+        # one, else the noun before the copula itself
+        own = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS and c != v]
+        lifted += own or [h]
+        as_subject = set(own or [h])
+    else:
+        as_subject: set[int] = set()
     for j in sorted(deps + lifted):
         t = s.toks[j]
         if t.tag not in NOMINAL_TAGS or j == exclude:
@@ -572,7 +582,7 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         prep = s.prep(j)
         if prep:
             args.pps.setdefault(prep, []).append(j)
-        elif t.dep in SUBJ_DEPS:
+        elif t.dep in SUBJ_DEPS or j in as_subject:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
