@@ -566,6 +566,7 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     deps = s.dependents(comp)
     lifted, cop_aux = _copular_misreading(s, comp, deps)
     h = s.toks[v].head
+    as_subject: set[int] = set()
     if s.toks[v].dep == "cop" and 0 <= h < v and s.toks[h].tag in ("NN", "NE", "PPER"):
         # a copula whose subject the parser made the predicate ("Tausende Polizisten waren
         # … im Einsatz" with "Polizisten" as head of "waren"): the noun's subject if it has
@@ -573,8 +574,6 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         own = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS and c != v]
         lifted += own or [h]
         as_subject = set(own or [h])
-    else:
-        as_subject: set[int] = set()
     for j in sorted(deps + lifted):
         t = s.toks[j]
         if t.tag not in NOMINAL_TAGS or j == exclude:
