@@ -665,6 +665,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
                          for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
                          and s.prep(j) in AGENT_PREPS]
+        if not args.subj:  # the agent phrase hung on the patient or object ("wird … das
+            # Besuchsrecht von den US-Behörden verweigert", "Zivilpersonen durch
+            # NATO-Angriffe getötet"); "von" under a participant is its owner ("der Sohn
+            # von Gaddafi wurde getötet"), "durch" never is
+            args.subj = [c for j in args.obj if s.prep(j) is None
+                         for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
+                         and (s.prep(c) == "durch"
+                              or (s.prep(c) == "von" and not actors_of(s, j)))]
     return args
 
 
