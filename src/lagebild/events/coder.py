@@ -681,10 +681,11 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
     predicate ("Ihr Freund wurde von der Polizei noch am Tatort, dem …, festgenommen":
     "wurde" the copula of "Tatort", "Freund" its subject, "von der Polizei" its attribute;
     "ist gestern Abend … zurückgetreten" with the Spitzenkandidat the subject of "Abend").
-    A noun has no subject of its own outside a copular clause, so its subject is the verb's;
-    when the noun has a finite copula and the verb no finite form, that copula is the verb's
-    auxiliary and the noun's agent phrase (``von``/``durch``) the verb's. Returns the lifted
-    nominals and the auxiliaries."""
+    A noun has no subject of its own outside a copular clause, so its subject is the verb's,
+    and no object at all ("kritisierte in diesem Zusammenhang auch die Europäische Kommission"
+    with the Kommission as object of "Zusammenhang"); when the noun has a finite copula and
+    the verb no finite form, that copula is the verb's auxiliary and the noun's agent phrase
+    (``von``/``durch``) the verb's. Returns the lifted nominals and the auxiliaries."""
     finite_own = any(s.toks[c].tag in ("VAFIN", "VMFIN", "VVFIN") for c in comp)
     lifted: list[int] = []
     cops: list[int] = []
@@ -696,7 +697,8 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
         for c in s.children[j]:
             if c in comp or s.toks[c].tag not in NOMINAL_TAGS:
                 continue
-            if s.toks[c].dep in SUBJ_DEPS or (cop and s.prep(c) in AGENT_PREPS):
+            if s.toks[c].dep in SUBJ_DEPS or (cop and s.prep(c) in AGENT_PREPS) or (
+                    s.toks[c].dep in ("obj", "iobj") and s.prep(c) is None):
                 lifted.append(c)
         cops += cop
     return lifted, cops
