@@ -1875,7 +1875,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 def context(article: Article, lex: Lexicon | None = None) -> Context:
     lex = lex or load_lexicon()
-    named = {LOCAL + e.text for e in article.entities if not e.actor}
+    # a derived name ("Tibeter", "Kurden": GermEval "deriv") names a people, not a party
+    named = {LOCAL + e.text for e in article.entities if not e.actor and e.subtype != "deriv"}
     return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
 
 
