@@ -192,6 +192,10 @@ class Sent:
             if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
                 if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
                     continue  # "vor allem junge Tibeter": a focus particle, no preposition
+                if any(d < c and self.toks[d].tag == "ART" and self.toks[d].dep == "det"
+                       for d in self.children[i]):
+                    continue  # "der als gemäßigt geltende Präsident": after the noun's
+                    # determiner, the preposition opens an attribute inside its phrase
                 return self.lemma(c)
         for c in self.children[i]:  # "am 10. Oktober" with "am" hung on the number
             if c < i and self.toks[c].tag in ("ADJA", "CARD"):
