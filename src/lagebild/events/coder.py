@@ -189,7 +189,9 @@ class Sent:
     def prep(self, i: int) -> str | None:
         """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
         for c in self.children[i]:
-            if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+            if c < i and self.toks[c].tag not in ("NN", "NE") and (
+                    self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                # (a noun is no preposition: "Anfang Januar" parsed with "Anfang" as case)
                 if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
                     continue  # "vor allem junge Tibeter": a focus particle, no preposition
                 if any(d < c and self.toks[d].tag == "ART" and self.toks[d].dep == "det"
