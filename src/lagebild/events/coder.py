@@ -665,7 +665,12 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
-        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
+        # an agent the parser labels without its preposition ("vom" tagged as punctuation)
+        # belongs to the verb's clause, not to a phrase set off by a comma ("…, der
+        # Geburtsstadt des ehemaligen libyschen Herrschers")
+        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"
+                      and j not in args.subj and (s.prep(j) is not None
+                                                  or s.segment[j] == s.segment[v])]
         if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
             # agent before coordinated participles belongs to both (the parse hangs it on one)
             args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
