@@ -58,10 +58,10 @@ FLOORS: dict[str, float] = {
     "html.date_accuracy": 0.975,
     "html.subheading_recall": 0.96,
     # fast-mode events (rules), `lagebild eval events eval/events-dev.jsonl`
-    # (docs/lab/events.md); measured 0.828 / 0.863 / 0.807 (0.8279 / 0.8634 / 0.8074)
+    # (docs/lab/events.md); measured 0.828 / 0.876 / 0.830 after the ninth pass
     "events.f1": 0.82,
-    "events.source_accuracy": 0.86,
-    "events.target_accuracy": 0.80,
+    "events.source_accuracy": 0.866,
+    "events.target_accuracy": 0.82,
 }
 #: metric → ceiling: extra events per item (measured 0.073; the issue's limit is 0.15)
 CEILINGS: dict[str, float] = {"events.extra_per_item": 0.15}
