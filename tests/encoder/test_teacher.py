@@ -182,3 +182,16 @@ def test_distill_cli_refuses_other_weights_on_resume(tmp_path: Path) -> None:
     second = CliRunner().invoke(app, [*base, "--teacher", str(tmp_path / "b")])
     assert second.exit_code == 2
     assert "other teacher weights" in second.output
+
+
+def test_distill_cli_names_an_unknown_raw_source(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    base = ["train", "distill", "--data", str(tmp_path), "--out", str(tmp_path / "silver"),
+            "--max-tokens", "0"]
+    bad = CliRunner().invoke(app, [*base, "--sources", "wikinews,xglu"])
+    assert bad.exit_code == 2
+    assert "xglu" in bad.output and "xglue" in bad.output
+    assert not (tmp_path / "silver").exists()  # refused before any work

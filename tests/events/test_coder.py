@@ -592,3 +592,42 @@ def test_stative_participle_of_a_join_verb(events: Events) -> None:
     """"waren … an den Protesten beteiligt": the parsed object is the participant."""
     e = one(events("An den Protesten waren auch zahlreiche Studenten beteiligt."), "PROTEST")
     assert [r.name for r in e.source] == ["Studenten"]
+
+
+# ------------------------------------------------------------------------------ ninth pass
+# The round-14 language model attaches differently; each rule reads both attachments.
+def test_actorless_demonstrative_subject_yields(events: Events) -> None:
+    e = one(events("Im Jahr 2015 haben dies die Staaten des Golfkooperationsrates vereinbart."),
+            "AGREE")
+    assert [r.name for r in e.source] == ["Staaten"]
+
+
+def test_phrase_hung_on_another_phrase_of_the_verb(events: Events) -> None:
+    e = one(events("Der Minister sagte, die Regierung werde nicht mit Gewalt gegen die "
+                   "Demonstranten vorgehen."), "AGREE")
+    assert [r.name for r in e.target] == ["Demonstranten"]
+
+
+def test_derived_name_is_a_crowd(events: Events) -> None:
+    """"Tibeter" (an unlinked derived name) protest as a crowd, not verbally as a party."""
+    one(events("In Nepal lebende Tibeter protestierten in der Hauptstadt gegen die chinesische "
+               "Regierung."), "PROTEST")
+
+
+def test_preposition_of_an_attribute_or_a_noun_marks_no_phrase(events: Events) -> None:
+    """"der als gemäßigt geltende Präsident" is no "als" phrase; "Anfang Januar" with
+    "Anfang" parsed as case is no prepositional phrase."""
+    one(events("Auch der als gemäßigt geltende frühere Präsident Irans unterstützte einen "
+               "friedlichen Protest."), "SUPPORT")
+    e = one(events("Kurz nach der Tat wurden Anfang Januar drei Tatverdächtige verhaftet."),
+            "COERCE")
+    assert [r.name for r in e.target] == ["Tatverdächtige"]
+
+
+def test_agent_label_across_a_comma_is_no_agent(events: Events) -> None:
+    """People seized by rebels (ASSAULT 181); "der Geburtsstadt des ehemaligen Herrschers"
+    after the comma is no second agent."""
+    e = one(events("Gaddafi und sein Sohn waren am Donnerstag, dem 20. Oktober, von den "
+                   "Rebellen in Sirte festgenommen worden, der Geburtsstadt des ehemaligen "
+                   "Herrschers."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Rebellen"]

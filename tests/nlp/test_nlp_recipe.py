@@ -16,7 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from lagebild.training import recipe
-from lagebild.training.conll import CONLL_DEV, CONLL_TRAIN
+from lagebild.training.raw import RAW_PATHS, RAW_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,11 +110,7 @@ def test_interrupted_hanta_build_is_not_reused(
     assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()
 
 
-#: CoNLL-2003 is one of the recipe's gold sources, so the command checks its files too.
-CONLL_FILES = (CONLL_TRAIN, CONLL_DEV)
-
-
-def _train_defaults(name: str = "pipeline") -> dict[str, Any]:
+def _pipeline_defaults_of(name: str) -> dict[str, Any]:
     from lagebild.cli import app
 
     command = typer.main.get_command(app)
@@ -122,10 +118,14 @@ def _train_defaults(name: str = "pipeline") -> dict[str, Any]:
     return {p.name: p.default for p in train.commands[name].params}
 
 
+def _pipeline_defaults() -> dict[str, Any]:
+    return _pipeline_defaults_of("pipeline")
+
+
 def test_cli_library_and_recipe_defaults_agree() -> None:
     from lagebild.training.train import TrainOptions
 
-    cli = _train_defaults()
+    cli = _pipeline_defaults()
     lib = TrainOptions(data=Path("."), out=Path("."))
     assert cli["epochs"] == lib.epochs == recipe.EPOCHS
     assert cli["silver_per_epoch"] == lib.silver_per_epoch == recipe.SILVER_PER_EPOCH
@@ -134,8 +134,8 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["silver"] is lib.silver is True
     assert cli["batch_words"] == lib.batch_words
     assert cli["silver_threads"] == lib.silver_threads == recipe.SILVER_THREADS
-    assert tuple(cli["sources"].split(",")) == lib.sources == recipe.SOURCES
-    assert _train_defaults("distill")["max_tokens"] == recipe.DISTILL_TOKENS
+    assert _pipeline_defaults_of("distill")["sources"] == ",".join(recipe.DISTILL_SOURCES)
+    assert RAW_SOURCES == recipe.DISTILL_SOURCES and set(RAW_SOURCES) < set(RAW_PATHS)
 
 
 def test_model_card_reproduces_with_the_defaults() -> None:
@@ -155,7 +155,7 @@ def test_cli_passes_silver_choice_and_overrides(
     from lagebild.training import train
     from lagebild.training.data import GOLD_FILES
 
-    for rel in (*GOLD_FILES, *CONLL_FILES):  # present (empty): checked before anything
+    for rel in GOLD_FILES:  # present (empty): the command checks --data before anything else
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     seen: list[Any] = []
@@ -219,7 +219,7 @@ def test_cli_prints_epoch_records_whole_above_the_progress_bar(
     from lagebild.training import train
     from lagebild.training.data import GOLD_FILES
 
-    for rel in (*GOLD_FILES, *CONLL_FILES):
+    for rel in GOLD_FILES:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     record = json.dumps({"epoch": 1, "ge_f1": 0.7, "note": "[not markup] " + "x" * 120})
@@ -266,7 +266,7 @@ def test_missing_lexicon_or_hanta_package_is_named_before_training(
     from lagebild.training.raw import raw_requirements
 
     files, folders = raw_requirements()
-    for rel in (*GOLD_FILES, *CONLL_FILES, *files):
+    for rel in (*GOLD_FILES, *files):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     for rel in folders:

@@ -189,10 +189,22 @@ class Sent:
     def prep(self, i: int) -> str | None:
         """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
         for c in self.children[i]:
-            if c < i and (self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+            if c < i and self.toks[c].tag not in ("NN", "NE") and (
+                    self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                # (a noun is no preposition: "Anfang Januar" parsed with "Anfang" as case)
                 if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
                     continue  # "vor allem junge Tibeter": a focus particle, no preposition
+                if any(d < c and self.toks[d].tag == "ART" and self.toks[d].dep == "det"
+                       for d in self.children[i]):
+                    continue  # "der als gemäßigt geltende Präsident": after the noun's
+                    # determiner, the preposition opens an attribute inside its phrase
                 return self.lemma(c)
+        for c in self.children[i]:  # "am 10. Oktober" with "am" hung on the number
+            if c < i and self.toks[c].tag in ("ADJA", "CARD"):
+                for g in self.children[c]:
+                    if g < c and self.toks[g].tag in PREP_TAGS and not any(
+                            self.toks[k].tag in ("NN", "NE") for k in range(g + 1, i)):
+                        return self.lemma(g)
         return None
 
     def complex(self, i: int) -> set[int]:
@@ -557,14 +569,25 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     comp = s.complex(v)
     args = Args()
     subj_cands: list[int] = []
-    for j in s.dependents(comp):
+    deps = s.dependents(comp)
+    lifted, cop_aux = _copular_misreading(s, comp, deps)
+    h = s.toks[v].head
+    as_subject: set[int] = set()
+    if s.toks[v].dep == "cop" and 0 <= h < v and s.toks[h].tag in ("NN", "NE", "PPER"):
+        # a copula whose subject the parser made the predicate ("Tausende Polizisten waren
+        # … im Einsatz" with "Polizisten" as head of "waren"): the noun's subject if it has
+        # one, else the noun before the copula itself
+        own = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS and c != v]
+        lifted += own or [h]
+        as_subject = set(own or [h])
+    for j in sorted(deps + lifted):
         t = s.toks[j]
         if t.tag not in NOMINAL_TAGS or j == exclude:
             continue
         prep = s.prep(j)
         if prep:
             args.pps.setdefault(prep, []).append(j)
-        elif t.dep in SUBJ_DEPS:
+        elif t.dep in SUBJ_DEPS or j in as_subject:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
@@ -579,9 +602,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
                           and not _oblique(s, j) and actors_of(s, j)][:1]
             args.obj = [j for j in args.obj if j not in subj_cands]
         args.obj += oblique
-    pron = [o for o in args.obj if s.toks[o].tag == "PPER"
+    # a nominative-only pronoun is the subject whether parsed as object or as a second
+    # subject ("Die Arbeit der Regierung lobte er")
+    pron = [o for o in args.obj + subj_cands if s.toks[o].tag == "PPER"
             and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
-    if pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
+    if pron and pron[0] in subj_cands and len(subj_cands) > 1:
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != pron[0]])
+        subj_cands = pron[:1]
+    elif pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
         args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
         subj_cands = pron[:1]
     if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
@@ -599,18 +627,28 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
             first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
         args.subj = [first]
         args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
-    if not args.subj and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+    # a demonstrative that names no actor ("haben dies die Staaten … vereinbart", parsed
+    # either as object or as subject) is no subject the rules can use: as without one
+    bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
+                                   for j in args.subj)
+    h = s.toks[v].head
+    shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
+              and s.toks[h].tag.startswith("VV") and not _is_zu_infinitive(s, v))
+    if shared and verb_args(s, h).subj:
+        pass  # "Demonstranten legten Feuer und warfen Steine": the coordinated verb shares
+        # its first conjunct's subject (see _subject_actors), its object is no subject
+    elif (not args.subj or bare) and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
         # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
         # "obj"): the first nominative object that names an actor
         nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
                and s.toks[j].tag != "PRF" and actors_of(s, j)]
         if nom:
+            args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
-            args.obj = [j for j in args.obj if j != nom[0]]
     if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
-    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")]
+    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")] + cop_aux
     args.passive = s.toks[v].tag == "VVPP" and (
         any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
         # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
@@ -627,13 +665,54 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
-        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"]
+        # an agent the parser labels without its preposition ("vom" tagged as punctuation)
+        # belongs to the verb's clause, not to a phrase set off by a comma ("…, der
+        # Geburtsstadt des ehemaligen libyschen Herrschers")
+        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"
+                      and j not in args.subj and (s.prep(j) is not None
+                                                  or s.segment[j] == s.segment[v])]
         if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
             # agent before coordinated participles belongs to both (the parse hangs it on one)
             args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
                          for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
                          and s.prep(j) in AGENT_PREPS]
+        if not args.subj:  # the agent phrase hung on the patient or object ("wird … das
+            # Besuchsrecht von den US-Behörden verweigert", "Zivilpersonen durch
+            # NATO-Angriffe getötet"); "von" under a participant is its owner ("der Sohn
+            # von Gaddafi wurde getötet"), "durch" never is
+            args.subj = [c for j in args.obj if s.prep(j) is None
+                         for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
+                         and (s.prep(c) == "durch"
+                              or (s.prep(c) == "von" and not actors_of(s, j)))]
     return args
+
+
+def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[int], list[int]]:
+    """Arguments the parser hung on a noun of the verb's clause as if it were a copular
+    predicate ("Ihr Freund wurde von der Polizei noch am Tatort, dem …, festgenommen":
+    "wurde" the copula of "Tatort", "Freund" its subject, "von der Polizei" its attribute;
+    "ist gestern Abend … zurückgetreten" with the Spitzenkandidat the subject of "Abend").
+    A noun has no subject of its own outside a copular clause, so its subject is the verb's,
+    and no object at all ("kritisierte in diesem Zusammenhang auch die Europäische Kommission"
+    with the Kommission as object of "Zusammenhang"); when the noun has a finite copula and
+    the verb no finite form, that copula is the verb's auxiliary and the noun's agent phrase
+    (``von``/``durch``) the verb's. Returns the lifted nominals and the auxiliaries."""
+    finite_own = any(s.toks[c].tag in ("VAFIN", "VMFIN", "VVFIN") for c in comp)
+    lifted: list[int] = []
+    cops: list[int] = []
+    for j in deps:
+        if s.toks[j].tag not in ("NN", "NE"):
+            continue
+        cop = [] if finite_own else [c for c in s.children[j] if s.toks[c].dep == "cop"
+                                     and s.toks[c].tag == "VAFIN"]
+        for c in s.children[j]:
+            if c in comp or s.toks[c].tag not in NOMINAL_TAGS:
+                continue
+            if s.toks[c].dep in SUBJ_DEPS or (cop and s.prep(c) in AGENT_PREPS) or (
+                    s.toks[c].dep in ("obj", "iobj") and s.prep(c) is None):
+                lifted.append(c)
+        cops += cop
+    return lifted, cops
 
 
 def _oblique(s: Sent, j: int) -> bool:
@@ -718,7 +797,10 @@ def _passive_patient(s: Sent, v: int) -> list[str]:
 
 def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
     """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
-    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``)."""
+    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``). Linked
+    actors first; else the unlinked participant a noun of the phrase names, as when the parse
+    hangs the phrase on the noun ("der Bombenanschlag auf eine Kirche" with "Kirche" hung on
+    the copula)."""
     j = n + 1
     while j < len(s) and j <= n + 6:
         t = s.toks[j]
@@ -728,12 +810,16 @@ def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
             if s.lemma(j) != prep:
                 return []
             ids: list[str] = []
+            local: list[str] = []
             for k in range(j + 1, min(len(s), j + 8)):
                 tk = s.toks[k]
                 if tk.tag in PREP_TAGS or tk.tag in BOUNDARY_TAGS or tk.tag.startswith("V"):
                     break
                 ids += [a for a in s.actors_at[k] if a not in ids]
-            return ids
+                name = s.local_at[k]
+                if name and tk.tag in ("NN", "NE") and name not in local:
+                    local.append(name)
+            return ids or local
         j += 1
     return []
 
@@ -825,6 +911,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             heads = [c for o in args.obj + args.subj  # gegen Truppen": the parser often hangs
                      for c in s.children[o]  # the verb's phrase on its object or subject
                      if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
+            if not heads:  # or on the noun of another of its phrases ("mit Gewalt gegen die
+                heads = [c for hs in args.pps.values() for o in hs  # Demonstranten vorgehen")
+                         for c in s.children[o] if c > o
+                         and s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
         if pos == "noun":
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
@@ -1512,6 +1602,10 @@ def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
             t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
             s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
         args = verb_args(s, h)
+        if not args.passive and not args.subj:  # "starben zwölf Menschen" with the people
+            # parsed as the object of the intransitive verb: they are its subject
+            args.subj = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                         and s.prep(j) is None and not _oblique(s, j)][:1]
         ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
         return ids or (_passive_patient(s, h) if args.passive else [])
     if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
@@ -1792,7 +1886,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 def context(article: Article, lex: Lexicon | None = None) -> Context:
     lex = lex or load_lexicon()
-    named = {LOCAL + e.text for e in article.entities if not e.actor}
+    # a derived name ("Tibeter", "Kurden": GermEval "deriv") names a people, not a party
+    named = {LOCAL + e.text for e in article.entities if not e.actor and e.subtype != "deriv"}
     return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
 
 

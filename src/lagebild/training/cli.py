@@ -47,15 +47,17 @@ def require_training_data(data: Path, files: Iterable[str] = (),
         raise usage_error(f"--data: {exc}") from exc
 
 
-def require_inputs(data: Path, gold: bool = False, raw: bool = False) -> None:
-    """Exit 2 before any slow work when ``data`` lacks the gold files or the raw texts."""
+def require_inputs(data: Path, gold: bool = False, raw: bool = False,
+                   sources: tuple[str, ...] | None = None) -> None:
+    """Exit 2 before any slow work when ``data`` lacks the gold files or the raw texts
+    (of ``sources``; default: the shipped recipe's)."""
     from lagebild.training.data import GOLD_FILES
-    from lagebild.training.raw import raw_requirements
+    from lagebild.training.raw import RAW_SOURCES, raw_requirements
 
     files: list[str] = list(GOLD_FILES) if gold else []
     folders: list[str] = []
     if raw:
-        raw_files, raw_folders = raw_requirements()
+        raw_files, raw_folders = raw_requirements(sources or RAW_SOURCES)
         files += raw_files
         folders += raw_folders
     require_training_data(data, files, folders)
@@ -115,8 +117,8 @@ def pipeline(
     max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
     sources: str = typer.Option(
-        ",".join(recipe.SOURCES), "--sources",
-        help="gold sources (conll: CoNLL-2003 train, research/NonCommercial)",
+        "germeval,europarl,ud,ud_pud", "--sources",
+        help="gold sources; add conll for CoNLL-2003 train (research/NonCommercial)",
     ),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
     config: Path | None = typer.Option(None, "--config", help="spaCy config (default: shipped)"),
@@ -236,12 +238,16 @@ def silver(
 def distill(
     data: Path = typer.Option(DEFAULT_DATA, "--data"),
     out: Path = typer.Option(Path("training-output/distill-silver"), "--out"),
-    max_tokens: int = typer.Option(recipe.DISTILL_TOKENS, "--max-tokens"),
+    max_tokens: int = typer.Option(1_000_000, "--max-tokens"),
     teacher: list[Path] | None = typer.Option(
         None, "--teacher", exists=True, file_okay=False,
         help="teacher folder; repeat it to label with an ensemble (default: the shipped teacher)",
     ),
     threads: int = typer.Option(1, "--threads"),
+    sources: str = typer.Option(
+        ",".join(recipe.DISTILL_SOURCES), "--sources",
+        help="raw sources, round robin: wikinews, gnad, spkatt, rw, xglue",
+    ),
 ) -> None:
     """Label raw text with the e5 teacher as silver NER (DocBin shards; resumable).
 
@@ -250,14 +256,21 @@ def distill(
     from lagebild.cli_support import ensure_accurate
 
     ensure_accurate()
+    from lagebild.training.raw import RAW_PATHS
+
+    chosen = tuple(s for s in sources.split(",") if s)
+    unknown = [s for s in chosen if s not in RAW_PATHS]
+    if unknown or not chosen:
+        raise typer.BadParameter(f"unknown raw source(s) {unknown}; choose from "
+                                 f"{', '.join(RAW_PATHS)}", param_hint="--sources")
     if max_tokens:  # 0 reads nothing (checks the teacher folder only)
-        require_inputs(data, raw=True)
+        require_inputs(data, raw=True, sources=chosen)
     from lagebild.training.distill import LabellerMismatchError, label_raw
 
     check_teachers(teacher)
     try:
         counts = label_raw(data, out, max_tokens, teacher_dirs=teacher or (), threads=threads,
-                           log=typer.echo)
+                           sources=chosen, log=typer.echo)
     except LabellerMismatchError as exc:
         raise typer.BadParameter(str(exc), param_hint="--out") from exc
     typer.echo(json.dumps(counts))
