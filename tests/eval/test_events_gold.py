@@ -7,6 +7,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,16 +70,21 @@ def test_text_is_verbatim_from_the_article() -> None:
 FRESH = REPO / "eval" / "events-fresh.jsonl"
 
 
+def _assert_spans_inside_text(rows: list[dict[str, Any]]) -> None:
+    """Every event phrase and actor mention of a gold row is a substring of its text."""
+    for r in rows:
+        assert r["event_text_de"] in r["text_de"], r["id"]
+        for actor in r["source"] + r["target"]:
+            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+
+
 def test_fresh_set_is_valid_and_disjoint_from_dev() -> None:
     """The fresh held-out file: valid items, ≥ 15 without event, no article shared with dev."""
     items = read_gold(FRESH)
     rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
     assert len(items) == len(rows) >= 60
     assert sum(r["event"] is None for r in rows) >= 15
-    for r in rows:
-        assert r["event_text_de"] in r["text_de"], r["id"]
-        for actor in r["source"] + r["target"]:
-            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    _assert_spans_inside_text(rows)
     assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows()}
 
 
@@ -91,10 +97,7 @@ def test_second_fresh_set_is_valid_and_disjoint() -> None:
     rows = [json.loads(line) for line in FRESH2.read_text(encoding="utf-8").splitlines() if line]
     assert len(items) == len(rows) >= 50
     assert sum(r["event"] is None for r in rows) >= 15
-    for r in rows:
-        assert r["event_text_de"] in r["text_de"], r["id"]
-        for actor in r["source"] + r["target"]:
-            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    _assert_spans_inside_text(rows)
     first = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
     assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows() + first}
 
@@ -117,10 +120,7 @@ def test_later_fresh_sets_are_valid_and_disjoint(
     assert len(items) == len(rows) >= 100
     assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
     assert len({r["event"] for r in rows if r["event"]}) >= 12
-    for r in rows:
-        assert r["event_text_de"] in r["text_de"], r["id"]
-        for actor in r["source"] + r["target"]:
-            assert actor["text_de"] in r["text_de"], (r["id"], actor)
+    _assert_spans_inside_text(rows)
     earlier = [json.loads(line) for earlier_path in earlier_paths
                for line in earlier_path.read_text(encoding="utf-8").splitlines() if line]
     time_rows = (REPO / "eval" / "time-dev.jsonl").read_text(encoding="utf-8").splitlines()

@@ -110,7 +110,7 @@ def test_interrupted_hanta_build_is_not_reused(
     assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()
 
 
-def _pipeline_defaults_of(name: str) -> dict[str, Any]:
+def _train_defaults(name: str) -> dict[str, Any]:
     from lagebild.cli import app
 
     command = typer.main.get_command(app)
@@ -119,7 +119,7 @@ def _pipeline_defaults_of(name: str) -> dict[str, Any]:
 
 
 def _pipeline_defaults() -> dict[str, Any]:
-    return _pipeline_defaults_of("pipeline")
+    return _train_defaults("pipeline")
 
 
 def test_cli_library_and_recipe_defaults_agree() -> None:
@@ -134,7 +134,7 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["silver"] is lib.silver is True
     assert cli["batch_words"] == lib.batch_words
     assert cli["silver_threads"] == lib.silver_threads == recipe.SILVER_THREADS
-    assert _pipeline_defaults_of("distill")["sources"] == ",".join(recipe.DISTILL_SOURCES)
+    assert _train_defaults("distill")["sources"] == ",".join(recipe.DISTILL_SOURCES)
     assert RAW_SOURCES == recipe.DISTILL_SOURCES and set(RAW_SOURCES) < set(RAW_PATHS)
 
 
