@@ -542,7 +542,9 @@ def test_light_verb_subject_lost_by_the_parse(events: Events) -> None:
     assert [r.name for r in e.source] == ["Behörden"]
     e = one(events("Am vergangenen Freitag erhob die Frankfurter Staatsanwaltschaft Anklage "
                    "gegen einen 49-Jährigen."), "ACCUSE")
-    assert [r.name for r in e.source] == ["Staatsanwaltschaft"]
+    # the name of the office may or may not be an entity, but never holds the event noun
+    assert [r.name for r in e.source] in (["Staatsanwaltschaft"],
+                                          ["Frankfurter Staatsanwaltschaft"])
 
 
 def test_trial_against_someone_and_its_setting(events: Events) -> None:

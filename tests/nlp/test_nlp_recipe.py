@@ -16,6 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from lagebild.training import recipe
+from lagebild.training.conll import CONLL_DEV, CONLL_TRAIN
 from lagebild.training.raw import RAW_PATHS, RAW_SOURCES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,6 +111,10 @@ def test_interrupted_hanta_build_is_not_reused(
     assert fake.hanta_calls == [100] and (out / "hanta-silver.jsonl").is_file()
 
 
+#: CoNLL-2003 is one of the recipe's gold sources, so the command checks its files too.
+CONLL_FILES = (CONLL_TRAIN, CONLL_DEV)
+
+
 def _train_defaults(name: str) -> dict[str, Any]:
     from lagebild.cli import app
 
@@ -134,8 +139,10 @@ def test_cli_library_and_recipe_defaults_agree() -> None:
     assert cli["silver"] is lib.silver is True
     assert cli["batch_words"] == lib.batch_words
     assert cli["silver_threads"] == lib.silver_threads == recipe.SILVER_THREADS
+    assert tuple(cli["sources"].split(",")) == lib.sources == recipe.SOURCES
     assert _train_defaults("distill")["sources"] == ",".join(recipe.DISTILL_SOURCES)
-    assert RAW_SOURCES == recipe.DISTILL_SOURCES and set(RAW_SOURCES) < set(RAW_PATHS)
+    assert _train_defaults("distill")["max_tokens"] == recipe.DISTILL_TOKENS
+    assert RAW_SOURCES == recipe.DISTILL_SOURCES and set(RAW_SOURCES) <= set(RAW_PATHS)
 
 
 def test_model_card_reproduces_with_the_defaults() -> None:
@@ -155,7 +162,7 @@ def test_cli_passes_silver_choice_and_overrides(
     from lagebild.training import train
     from lagebild.training.data import GOLD_FILES
 
-    for rel in GOLD_FILES:  # present (empty): the command checks --data before anything else
+    for rel in (*GOLD_FILES, *CONLL_FILES):  # present (empty): checked before anything
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     seen: list[Any] = []
@@ -219,7 +226,7 @@ def test_cli_prints_epoch_records_whole_above_the_progress_bar(
     from lagebild.training import train
     from lagebild.training.data import GOLD_FILES
 
-    for rel in GOLD_FILES:
+    for rel in (*GOLD_FILES, *CONLL_FILES):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     record = json.dumps({"epoch": 1, "ge_f1": 0.7, "note": "[not markup] " + "x" * 120})
@@ -266,7 +273,7 @@ def test_missing_lexicon_or_hanta_package_is_named_before_training(
     from lagebild.training.raw import raw_requirements
 
     files, folders = raw_requirements()
-    for rel in (*GOLD_FILES, *files):
+    for rel in (*GOLD_FILES, *CONLL_FILES, *files):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
     for rel in folders:

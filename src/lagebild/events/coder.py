@@ -23,6 +23,7 @@ from lagebild.model import (
     Actor,
     ActorRef,
     Article,
+    Entity,
     Event,
     EventDate,
     Modality,
@@ -99,10 +100,10 @@ class Sent:
 
     def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
                  local_at: list[str | None], weak: set[int] | None = None,
-                 persons: set[int] | None = None) -> None:
+                 persons: set[int] | None = None, tokens: list[Token] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks: list[Token] = _retagged(sentence.tokens)
+        self.toks: list[Token] = tokens if tokens is not None else _retagged(sentence.tokens)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
@@ -359,6 +360,103 @@ def _retagged(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
+    """The lexicon verb a non-verb token is a form of (``erwägen``; ``lehnte`` with a
+    later particle ``ab``: ``lehnen``), None when it is none."""
+    form = tokens[i].text.lower()
+    particles = [t.text.lower() for t in tokens[i + 1:] if t.tag == "PTKVZ"]
+    known = lex.verbs.keys() | lex.light_verbs | lex.cues("gov").keys()
+    for inf in (form, *_guesses(form, "VVFIN", form)):
+        if inf in known or any(p + inf in known for p in particles):
+            return inf
+    return None
+
+
+def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """Parse errors of the language model repaired before the rules read the tree.
+
+    - A sentence without any verb whose finite verb the tagger read as an adverb or an
+      adjective ("Die USA und Russland erwägen offenbar …" with "erwägen" as ADV, "Das
+      lehnte Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word
+      that is a form of a lexicon verb, at the root or right before a name, becomes the
+      finite verb and the root of the tree.
+    - A genitive name after a noun hung on the verb ("Zweifel an den Absichten Russlands"
+      with "Russlands" as object): the noun's attribute.
+    - A dative name read as the first part of a compound with the next noun ("der Ukraine
+      Waffen liefern"): the verb's indirect object, with its article.
+    - An abbreviation in parentheses hung on an earlier noun ("ein Vorgehen gegen die
+      Terrormiliz Islamischer Staat (IS)" with "IS" the apposition of "Vorgehen"): the
+      apposition of the name right before it.
+    """
+    out = list(tokens)
+    n = len(out)
+    if not any(t.tag[:1] == "V" for t in out):
+        for i, t in enumerate(out):
+            if not t.text[:1].islower() or t.tag not in ("ADV", "ADJD", "ADJA"):
+                continue
+            root = t.head == i
+            before_name = (t.head == i + 1 < n and out[i + 1].tag in ("NE", "PPER"))
+            inf = _verb_reading(out, i, lex) if root or before_name else None
+            if inf is None:
+                continue
+            old = next((k for k, o in enumerate(out) if o.head == k), i)
+            for k, o in enumerate(out):
+                if k != i and (o.head == old or k == old):
+                    dep = o.dep
+                    if k == old:  # "Abhisit" as the root: the subject, else an adverb
+                        dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
+                    if o.tag == "PTKVZ":
+                        dep = "compound:prt"
+                    out[k] = o.model_copy(update={"head": i, "dep": dep})
+            for k in range(i):  # "Das" read as the article of the name after the verb:
+                o = out[k]  # a demonstrative object before the verb
+                if o.tag == "ART" and tokens[k].head > i:
+                    out[k] = o.model_copy(update={"tag": "PDS", "pos": "PRON", "head": i,
+                                                  "dep": "obj"})
+            out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
+                                          "head": i, "dep": "ROOT"})
+            break
+    for j in range(1, n):
+        t, prev = out[j], out[j - 1]
+        if (t.tag == "NE" and "Case=Gen" in t.morph and t.text.endswith("s")
+                and prev.tag == "NN" and t.head != j - 1
+                and t.dep in ("obj", "iobj", "nsubj", "obl")
+                and not any(o.head == j and o.tag in PREP_TAGS for o in out)):
+            out[j] = t.model_copy(update={"head": j - 1, "dep": "nmod"})
+    for j in range(1, n - 1):
+        t = out[j]
+        h = t.head
+        if (t.tag == "NE" and t.dep == "compound" and h == j + 1 and "Case=Dat" in t.morph
+                and out[h].tag == "NN" and out[h].dep == "obj"
+                and out[out[h].head].tag[:2] == "VV" and out[j - 1].tag == "ART"
+                and out[j - 1].head == h):
+            out[j] = t.model_copy(update={"head": out[h].head, "dep": "iobj"})
+            out[j - 1] = out[j - 1].model_copy(update={"head": j})
+    for j in range(2, n - 1):
+        t = out[j]
+        k = j - 2
+        if not (t.dep == "appos" and out[j - 1].text == "(" and out[j + 1].text == ")"
+                and out[k].tag in ("NN", "NE")):
+            continue
+        while out[k].dep in ("flat", "flat:name") and out[k].head < k:
+            k = out[k].head
+        if t.head < k:
+            out[j] = t.model_copy(update={"head": k})
+    return out
+
+
+def _without_event_noun(ent: Entity, tokens: list[Token], lex: Lexicon) -> Entity:
+    """An organisation's name that swallowed the event noun after it ("die Frankfurter
+    Staatsanwaltschaft Anklage" for "erhob die Frankfurter Staatsanwaltschaft Anklage"):
+    the name without it, so the noun stays a trigger and not part of a participant."""
+    inside = [t for t in tokens if ent.start <= t.start < ent.end]
+    if len(inside) < 2 or inside[-1].tag != "NN" or not lex.noun_entries(
+            (inside[-1].lemma or inside[-1].text).lower()):
+        return ent
+    end = inside[-2].end
+    return ent.model_copy(update={"end": end, "text": ent.text[: end - ent.start]})
+
+
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
     person_ids = {a.id for a in article.actors if a.type == "person"}
@@ -368,14 +466,16 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     out: list[Sent] = []
     for si, s in enumerate(article.sentences):
         here = [m for m in index if m[0] < s.end and s.start < m[1]]
-        ents = [e for e in unlinked if e.start < s.end and s.start < e.end]
+        tokens = _repaired(_retagged(s.tokens), lex)
+        ents = [_without_event_noun(e, tokens, lex) for e in unlinked
+                if e.start < s.end and s.start < e.end]
         pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
         at: list[list[str]] = []
         local_at: list[str | None] = []
         weak: set[int] = set()
         persons: set[int] = set()
         things: set[str] = set()
-        for t in _retagged(s.tokens):
+        for t in tokens:
             ids: list[str] = []
             for start, end, aid in here:
                 if start < t.end and t.start < end and aid not in ids:
@@ -400,7 +500,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
         persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
-        sent = Sent(si, s, at, local_at, weak, persons)
+        sent = Sent(si, s, at, local_at, weak, persons, tokens)
         sent.things = things
         out.append(sent)
     return out
@@ -747,7 +847,11 @@ def _conjuncts(s: Sent, v: int) -> list[int]:
 
 
 def _is_zu_infinitive(s: Sent, v: int) -> bool:
-    return s.toks[v].tag == "VVIZU" or any(s.toks[c].tag == "PTKZU" for c in s.children[v])
+    """``anzugreifen``, ``zu liefern``, and the perfect ``gefoltert zu haben`` (the parser
+    may hang ``zu`` on the auxiliary instead of the participle)."""
+    return s.toks[v].tag == "VVIZU" or any(
+        s.toks[c].tag == "PTKZU" or (s.toks[c].tag == "VAINF" and any(
+            s.toks[g].tag == "PTKZU" for g in s.children[c])) for c in s.children[v])
 
 
 def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:

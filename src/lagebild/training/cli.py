@@ -117,8 +117,8 @@ def pipeline(
     max_minutes: float = typer.Option(110.0, "--max-minutes", help="safety stop"),
     no_lexicon: bool = typer.Option(False, "--no-lexicon", help="ablation: no lexicon features"),
     sources: str = typer.Option(
-        "germeval,europarl,ud,ud_pud", "--sources",
-        help="gold sources; add conll for CoNLL-2003 train (research/NonCommercial)",
+        ",".join(recipe.SOURCES), "--sources",
+        help="gold sources (conll: CoNLL-2003 train, research/NonCommercial)",
     ),
     limit: int = typer.Option(0, "--limit", help="smoke test: sentences per source"),
     config: Path | None = typer.Option(None, "--config", help="spaCy config (default: shipped)"),
@@ -238,7 +238,7 @@ def silver(
 def distill(
     data: Path = typer.Option(DEFAULT_DATA, "--data"),
     out: Path = typer.Option(Path("training-output/distill-silver"), "--out"),
-    max_tokens: int = typer.Option(1_000_000, "--max-tokens"),
+    max_tokens: int = typer.Option(recipe.DISTILL_TOKENS, "--max-tokens"),
     teacher: list[Path] | None = typer.Option(
         None, "--teacher", exists=True, file_okay=False,
         help="teacher folder; repeat it to label with an ensemble (default: the shipped teacher)",

@@ -36,7 +36,7 @@ REDEWIEDERGABE = "quotes/redewiedergabe/tsv"
 XGLUE = "news/raw-extra/xglue-news-de-dev.tsv"
 #: The shipped recipe's sources (``recipe.DISTILL_SOURCES``, which cannot import this module:
 #: a test keeps the two equal); ``xglue`` is opt-in (``lagebild train distill --sources``).
-RAW_SOURCES = ("wikinews", "gnad", "spkatt", "rw")
+RAW_SOURCES = ("wikinews", "gnad", "spkatt", "rw", "xglue")
 #: What each raw source reads: ``(files, folders)`` under the data folder.
 RAW_PATHS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "wikinews": ((), (WIKINEWS_TRAIN,)),

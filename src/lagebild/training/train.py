@@ -75,7 +75,7 @@ class TrainOptions:
     max_minutes: float = 110.0
     batch_words: int = 1000
     lexicon: bool = True
-    sources: tuple[str, ...] = ("germeval", "europarl", "ud", "ud_pud")
+    sources: tuple[str, ...] = recipe.SOURCES
     limit: int = 0  # smoke tests: at most this many sentences per source
     config: Path = CONFIG
     lexicon_table: Path | None = None  # reuse a table written by an earlier run

@@ -1,0 +1,95 @@
+"""The coder's repairs of parse errors, on hand-built trees (independent of the shipped
+language model, whose parses may or may not show each error)."""
+
+from __future__ import annotations
+
+from lagebild.events.coder import _repaired, _without_event_noun
+from lagebild.events.lexicon import load_lexicon
+from lagebild.model import Entity, Token
+
+LEX = load_lexicon()
+
+
+def tokens(rows: list[tuple[str, str, int, str]], morph: dict[int, str] | None = None,
+           lemmas: dict[int, str] | None = None) -> list[Token]:
+    """(text, tag, head, dep) per token; offsets as if joined by single spaces."""
+    out: list[Token] = []
+    at = 0
+    for i, (text, tag, head, dep) in enumerate(rows):
+        out.append(Token(text=text, start=at, end=at + len(text), tag=tag, head=head, dep=dep,
+                         lemma=(lemmas or {}).get(i, text), morph=(morph or {}).get(i, "")))
+        at += len(text) + 1
+    return out
+
+
+def test_finite_verb_read_as_an_adverb_at_the_root() -> None:
+    toks = _repaired(tokens([("Die", "ART", 1, "det"), ("USA", "NE", 2, "nsubj"),
+                             ("erwägen", "ADV", 2, "ROOT"), ("ein", "ART", 4, "det"),
+                             ("Vorgehen", "NN", 2, "obj"), (".", "$.", 2, "punct")]), LEX)
+    assert (toks[2].tag, toks[2].lemma, toks[2].dep) == ("VVFIN", "erwägen", "ROOT")
+    assert [t.head for t in toks] == [1, 2, 2, 4, 2, 2]  # the tree itself is unchanged
+
+
+def test_verb_read_as_an_adjective_of_the_name_after_it() -> None:
+    """"Das lehnte Abhisit jedoch ab": the name was the root, "Das" its article."""
+    toks = _repaired(tokens([("Das", "ART", 2, "det"), ("lehnte", "ADJA", 2, "amod"),
+                             ("Abhisit", "NE", 2, "ROOT"), ("jedoch", "ADV", 2, "advmod"),
+                             ("ab", "PTKVZ", 2, "advmod"), (".", "$.", 2, "punct")]), LEX)
+    assert (toks[1].tag, toks[1].lemma, toks[1].head, toks[1].dep) == ("VVFIN", "lehnen", 1,
+                                                                      "ROOT")
+    assert (toks[2].head, toks[2].dep) == (1, "nsubj")
+    assert (toks[0].tag, toks[0].head, toks[0].dep) == ("PDS", 1, "obj")
+    assert (toks[4].head, toks[4].dep) == (1, "compound:prt")
+
+
+def test_no_verb_is_made_of_an_adjective_that_is_none() -> None:
+    rows = [("Militärische", "ADJA", 1, "amod"), ("Allianz", "NN", 1, "ROOT"),
+            ("in", "APPR", 3, "case"), ("Syrien", "NE", 1, "nmod"), ("?", "$.", 1, "punct")]
+    assert _repaired(tokens(rows), LEX) == tokens(rows)
+    rows = [("Zwei", "CARD", 2, "nummod"), ("verletzte", "ADJA", 2, "amod"),
+            ("Polizisten", "NN", 2, "ROOT")]  # a verb form, but before a common noun
+    assert _repaired(tokens(rows), LEX) == tokens(rows)
+
+
+def test_a_sentence_with_a_verb_is_left_alone() -> None:
+    rows = [("Die", "ART", 1, "det"), ("USA", "NE", 2, "nsubj"), ("erwägen", "ADV", 2, "ROOT"),
+            ("zu", "PTKZU", 4, "mark"), ("handeln", "VVINF", 2, "xcomp")]
+    assert _repaired(tokens(rows), LEX) == tokens(rows)
+
+
+def test_genitive_name_after_a_noun_is_its_attribute() -> None:
+    toks = _repaired(tokens([("Es", "PPER", 1, "nsubj"), ("gebe", "VVFIN", 1, "ROOT"),
+                             ("Zweifel", "NN", 1, "obj"), ("an", "APPR", 5, "case"),
+                             ("den", "ART", 5, "det"), ("Absichten", "NN", 1, "obl"),
+                             ("Russlands", "NE", 1, "obj")], morph={6: "Case=Gen"}), LEX)
+    assert (toks[6].head, toks[6].dep) == (5, "nmod")
+
+
+def test_dative_name_read_as_part_of_a_compound() -> None:
+    toks = _repaired(tokens([("Die", "ART", 1, "det"), ("USA", "NE", 6, "nsubj"),
+                             ("werden", "VAFIN", 6, "aux"), ("der", "ART", 5, "det"),
+                             ("Ukraine", "NE", 5, "compound"), ("Waffen", "NN", 6, "obj"),
+                             ("liefern", "VVINF", 6, "ROOT")], morph={4: "Case=Dat"}), LEX)
+    assert (toks[4].head, toks[4].dep) == (6, "iobj") and toks[3].head == 4
+    assert (toks[5].head, toks[5].dep) == (6, "obj")
+
+
+def test_abbreviation_in_parentheses_belongs_to_the_name_before_it() -> None:
+    toks = _repaired(tokens([("Vorgehen", "NN", 0, "ROOT"), ("gegen", "APPR", 2, "case"),
+                             ("Terrormiliz", "NN", 0, "nmod"), ("Islamischer", "ADJA", 4, "amod"),
+                             ("Staat", "NN", 2, "flat"), ("(", "$(", 6, "punct"),
+                             ("IS", "FM", 0, "appos"), (")", "$(", 6, "punct")]), LEX)
+    assert toks[6].head == 2
+
+
+def test_organisation_name_gives_back_the_event_noun_it_swallowed() -> None:
+    toks = tokens([("erhob", "VVFIN", 0, "ROOT"), ("die", "ART", 3, "det"),
+                   ("Frankfurter", "ADJA", 3, "amod"), ("Staatsanwaltschaft", "NN", 0, "nsubj"),
+                   ("Anklage", "NN", 0, "obj")])
+    text = "Frankfurter Staatsanwaltschaft Anklage"
+    ent = Entity(text=text, start=toks[2].start, end=toks[4].end, label="ORG")
+    cut = _without_event_noun(ent, toks, LEX)
+    assert cut.text == "Frankfurter Staatsanwaltschaft" and cut.end == toks[3].end
+    name = Entity(text="Frankfurter Staatsanwaltschaft", start=toks[2].start, end=toks[3].end,
+                  label="ORG")
+    assert _without_event_noun(name, toks, LEX) == name
