@@ -598,6 +598,19 @@ def test_stative_participle_of_a_join_verb(events: Events) -> None:
 
 # ------------------------------------------------------------------------------ ninth pass
 # The round-14 language model attaches differently; each rule reads both attachments.
+def test_arguments_hung_on_a_noun_read_as_copular_predicate(events: Events) -> None:
+    """A noun has no subject or object of its own: "ist gestern Abend … zurückgetreten" with
+    the candidate as subject of "Abend"; "wurde … am Tatort, …, festgenommen" with "wurde"
+    as copula of "Tatort" and the agent phrase hung on it."""
+    e = one(events("Der Spitzenkandidat der Partei ist gestern Abend nach Bekanntwerden der "
+                   "Ergebnisse von allen Ämtern zurückgetreten."), "RETREAT")
+    assert [r.name for r in e.source] == ["Spitzenkandidat"]
+    e = one(events("Ihr Freund wurde von der Polizei noch am Tatort, einem Restaurant in der "
+                   "Innenstadt, festgenommen."), "COERCE")
+    assert [r.name for r in e.source] == ["Polizei"]
+    assert [r.name for r in e.target] == ["Freund"]
+
+
 def test_actorless_demonstrative_subject_yields(events: Events) -> None:
     e = one(events("Im Jahr 2015 haben dies die Staaten des Golfkooperationsrates vereinbart."),
             "AGREE")
