@@ -104,12 +104,14 @@ def test_second_fresh_set_is_valid_and_disjoint() -> None:
 
 FRESH3 = REPO / "eval" / "events-fresh3.jsonl"
 FRESH4 = REPO / "eval" / "events-fresh4.jsonl"
+FRESH5 = REPO / "eval" / "events-fresh5.jsonl"
 
 
 @pytest.mark.parametrize(("path", "earlier_paths"), [
     (FRESH3, (FRESH, FRESH2)),
     (FRESH4, (FRESH, FRESH2, FRESH3)),
-], ids=["third", "fourth"])
+    (FRESH5, (FRESH, FRESH2, FRESH3, FRESH4)),
+], ids=["third", "fourth", "fifth"])
 def test_later_fresh_sets_are_valid_and_disjoint(
     path: Path, earlier_paths: tuple[Path, ...]
 ) -> None:
