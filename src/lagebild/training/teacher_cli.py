@@ -55,6 +55,10 @@ def teacher(
     silver_weight: float = typer.Option(
         1.0, "--silver-weight", help="loss weight of a silver word (gold = 1)"
     ),
+    init: Path | None = typer.Option(
+        None, "--init", exists=True, file_okay=False,
+        help="continue fine-tuning from a trained teacher folder (e.g. the shipped one)",
+    ),
     storage: str = typer.Option(
         "int8-delta", "--storage", help="weights file: int8-delta (compact) or fp16"
     ),
@@ -90,6 +94,7 @@ def teacher(
         silver_until=silver_until,
         silver_weight=silver_weight,
         storage=check_storage(storage),
+        init=init,
     )
     result = train_teacher(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
