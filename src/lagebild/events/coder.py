@@ -845,6 +845,17 @@ def _oblique(s: Sent, j: int) -> bool:
             and s.prep(prev) is not None)
 
 
+def _state_passive(s: Sent, v: int, args: Args) -> bool:
+    """Is participle ``v`` a state with ``sein`` ("ist bewaffnet", "sei bewaffnet"), not a
+    passive with ``werden`` or a perfect, and without an agent? (For transitive verbs only:
+    their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)"""
+    if s.toks[v].tag != "VVPP" or args.passive or any(p in args.pps for p in AGENT_PREPS):
+        return False
+    lemmas = {s.lemma(c) for c in s.complex(v) | set(s.children[v])
+              if s.toks[c].tag.startswith("VA")}
+    return "sein" in lemmas and "werden" not in lemmas
+
+
 def _accusative(s: Sent, j: int) -> bool:
     """Do the morphologizer's cases of a noun and of its article both say accusative only?"""
     dets = [c for c in s.children[j] if s.toks[c].dep == "det"]
@@ -1447,6 +1458,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             _object_as_subject(s, anchor, args)
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
+        if "nostate" in entry.flags and args is not None and _state_passive(s, anchor, args):
+            continue  # "dass er bewaffnet sei": a state, not the act of arming
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
