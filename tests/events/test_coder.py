@@ -646,3 +646,43 @@ def test_agent_label_across_a_comma_is_no_agent(events: Events) -> None:
                    "Rebellen in Sirte festgenommen worden, der Geburtsstadt des ehemaligen "
                    "Herrschers."), "ASSAULT")
     assert [r.name for r in e.source] == ["Rebellen"]
+
+
+# ------------------------------------------------------------------------------ eleventh pass
+def test_subjunctive_passive_has_its_agent_as_source(events: Events) -> None:
+    """"werde … untersucht" (Konjunktiv I of the passive) is a passive like "wird …"."""
+    e = one(events("Der Fall werde derzeit von Beamten der Kriminalpolizei untersucht."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Beamten"]
+
+
+def test_stance_on_a_dass_clause_is_about_its_subject(events: Events) -> None:
+    e = one(events("Die Opposition kritisierte, dass die Regierung das Parlament übergangen "
+                   "habe."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Regierung"]
+
+
+def test_second_verb_shares_the_subject_and_keeps_its_object(events: Events) -> None:
+    e = one(events("Die Frau trat um sich und verletzte die Verkäuferin am Bein."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Frau"]
+    assert [r.name for r in e.target] == ["Verkäuferin"]
+
+
+def test_being_armed_is_a_state_not_an_arming(events: Events) -> None:
+    found = events("Der Mann rief die Polizei an und sagte, dass er bewaffnet sei und seine "
+                   "Familie in der Gewalt habe.")
+    assert "AID" not in {e.type.value for e in found}
+    assert [r.name for r in one(found, "ASSAULT").target] == ["Familie"]
+
+
+def test_crime_and_court_vocabulary(events: Events) -> None:
+    e = one(events("Die Randalierer wurden von einer Spezialeinheit unter Kontrolle gebracht."),
+            "COERCE")
+    assert [r.name for r in e.source] == ["Spezialeinheit"]
+    e = one(events("Die Staatsanwaltschaft will den Mann wegen Betrugs vor Gericht stellen."),
+            "ACCUSE")
+    assert e.modality.value == "planned" and [r.name for r in e.target] == ["Mann"]
+    # "vor Gericht stellen" needs its "vor": not a court's name before "stellen"
+    found = events("Die Richter des Bundesgerichtes stellten im Urteil klar, dass der Soldat "
+                   "kein Dienstvergehen begangen hatte.")
+    assert "ACCUSE" not in {e.type.value for e in found}

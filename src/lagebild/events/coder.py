@@ -732,6 +732,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
                                    for j in args.subj)
     h = s.toks[v].head
+    if (args.subj and s.toks[v].dep == "conj" and 0 <= h < v and s.toks[h].tag.startswith("VV")
+            and s.toks[v].tag == "VVFIN" and args.subj[0] > v and comp == {v}
+            and _accusative(s, args.subj[0]) and verb_args(s, h).subj):
+        # "trat die Diebin um sich und verletzte die Angestellte": a second finite verb
+        # without a clause of its own shares the first one's subject; the accusative noun
+        # phrase after it is its object ("…, auch das Parlament hatte … verlangt" keeps its own)
+        args.obj = sorted(args.obj + args.subj)
+        args.subj = []
     shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
               and s.toks[h].tag.startswith("VV") and not _is_zu_infinitive(s, v))
     if shared and verb_args(s, h).subj:
@@ -750,7 +758,12 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         args.subj = []
     auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")] + cop_aux
     args.passive = s.toks[v].tag == "VVPP" and (
-        any(s.lemma(c) == "werden" and "Mood=Sub" not in s.toks[c].morph for c in auxes)
+        # "wird/werde/würde … untersucht", "soll … getötet worden sein"; not the future
+        # perfect "wird … getötet haben"
+        any(s.lemma(c) == "werden" and s.toks[c].tag == "VAPP" for c in auxes)
+        or (any(s.lemma(c) == "werden" for c in auxes)
+            and not any(s.toks[c].tag == "VAINF" and s.lemma(c) in ("haben", "sein")
+                        for c in auxes))
         # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
         # Schaufenster eingeworfen worden"
         or any(s.toks[p].tag == "VVPP" and any(
@@ -830,6 +843,23 @@ def _oblique(s: Sent, j: int) -> bool:
     prev = j - 1
     return (s.toks[j].tag == "NE" and prev >= 0 and s.toks[prev].tag in ("NN", "NE")
             and s.prep(prev) is not None)
+
+
+def _state_passive(s: Sent, v: int, args: Args) -> bool:
+    """Is participle ``v`` a state with ``sein`` ("ist bewaffnet", "sei bewaffnet"), not a
+    passive with ``werden`` or a perfect, and without an agent? (For transitive verbs only:
+    their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)"""
+    if s.toks[v].tag != "VVPP" or args.passive or any(p in args.pps for p in AGENT_PREPS):
+        return False
+    lemmas = {s.lemma(c) for c in s.complex(v) | set(s.children[v])
+              if s.toks[c].tag.startswith("VA")}
+    return "sein" in lemmas and "werden" not in lemmas
+
+
+def _accusative(s: Sent, j: int) -> bool:
+    """Do the morphologizer's cases of a noun and of its article both say accusative only?"""
+    dets = [c for c in s.children[j] if s.toks[c].dep == "det"]
+    return bool(dets) and all("Case=Acc" in s.toks[k].morph for k in (j, *dets))
 
 
 def _strong(s: Sent, ids: list[str]) -> bool:
@@ -1154,6 +1184,22 @@ def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
     return []
 
 
+def _clause_subject(s: Sent, v: int, exclude: list[str]) -> list[str]:
+    """Actors of the subject of a ``dass`` clause that verb ``v`` takes ("kritisierte, dass
+    die Bundesregierung den Bundesrat ausgeschlossen hat"): whom a stance on what happened is
+    about. A clause with a passive verb has no acting subject, so none."""
+    for c in s.children[v]:
+        if s.toks[c].dep not in ("ccomp", "obj", "dep") or not s.is_verb(c):
+            continue
+        if not any(s.lemma(m) == "dass" for m in s.children[c]):
+            continue
+        args = verb_args(s, c)
+        if args.passive:
+            return []
+        return [a for j in args.subj for a in actors_of(s, j) if a not in exclude]
+    return []
+
+
 def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
     """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
     return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
@@ -1412,6 +1458,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             _object_as_subject(s, anchor, args)
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
+        if "nostate" in entry.flags and args is not None and _state_passive(s, anchor, args):
+            continue  # "dass er bewaffnet sei": a state, not the act of arming
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
@@ -1451,6 +1499,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             # Beschluss der Landesregierung": the linked actor the object is about
             f.target = _deep_target(s, args, f.source)
             fb2 = fb2 or bool(f.target)
+        if not f.target and args is not None and f.plover in STANCE_TYPES:
+            f.target = _clause_subject(s, anchor, f.source)
         if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
             f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):

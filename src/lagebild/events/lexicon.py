@@ -54,7 +54,7 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
                    "pred"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
-                   "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "occur",
+                   "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "nostate", "occur",
                    "ongoing", "ownact", "recip", "relief", "restriction", "setting", "thingobj",
                    "verbal", "veto", "words"})
 
