@@ -399,3 +399,28 @@ def test_dative_addressee_by_the_feminine_ending(text: str, quote: str, speaker:
     st = one(text, quote, IND)
     assert st.speaker is not None and st.speaker.text == speaker
     assert st.addressee is not None and st.addressee.text == addressee
+
+
+def test_speech_act_noun_with_a_clause_is_indirect() -> None:
+    st = one("Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank "
+             "zu boykottieren.", "die Deutsche Bank zu boykottieren", IND)
+    assert spk(st) == "Politikern der SPD"
+    assert [c.text for c in st.cue] == ["die", "Forderungen"]
+    st = one("Das Eingeständnis der Ministerin Rita Verdonk, ihre Entscheidung sei falsch "
+             "gewesen, kam spät.", "ihre Entscheidung sei falsch gewesen", IND)
+    assert spk(st) == "der Ministerin Rita Verdonk"
+
+
+def test_speech_act_noun_as_predicate_or_object_takes_the_verbs_subject() -> None:
+    st = one("Der Pressesprecher ist der Meinung, dass die Idee nicht umgesetzt werde.",
+             "dass die Idee nicht umgesetzt werde", IND)
+    assert spk(st) == "Der Pressesprecher"
+    assert "ist" in [c.text for c in st.cue] and "Meinung" in [c.text for c in st.cue]
+    st = one("Die Experten kamen zu dem Ergebnis, dass es keinerlei Beweise gebe.",
+             "dass es keinerlei Beweise gebe", IND)
+    assert spk(st) == "Die Experten"
+
+
+def test_a_noun_outside_the_lexicon_or_a_relative_clause_is_no_frame() -> None:
+    assert not analyse("Der Bürgermeister besuchte die Schule, die im Jahr 2001 gebaut wurde.")
+    assert not analyse("Die Forderung, die er gestern stellte, stieß auf Kritik.")

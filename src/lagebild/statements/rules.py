@@ -14,6 +14,8 @@ functions below, applied in this order (each claims the text it explains, later 
 3. Cue verbs with a clause: ``dass``/``ob``/``wie`` clauses, verb-second Konjunktiv clauses,
    zu-infinitives, a colon (``X sagte, es gebe …``); the frame after the quotation
    (``…, sagte X.``); ``wie X mitteilte``; agentless passives keep no speaker.
+   Speech-act nouns with such a clause (``die Forderung von X, …``, ``ist der Meinung,
+   dass …``; lexicon kind ``noun``).
 4. Source phrases: ``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``,
    ``demnach``; ``hieß es`` and ``aus Kreisen …`` (anonymous sources).
 5. Reported speech: a speech-act verb without a clause (``X kritisierte Y``) → ``Reported``.
@@ -498,6 +500,7 @@ class Finder:
         self.direct_quotes()
         for sent in self.sents:
             self.cue_verbs(sent)
+            self.noun_frames(sent)
             self.source_phrases(sent)
             self.intention(sent)
         self.clean_speakers()
@@ -776,6 +779,87 @@ class Finder:
         for i in reported:
             self.reported(sent, i)
 
+    def noun_frames(self, sent: Sent) -> None:
+        """``Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu
+        boykottieren`` / ``X ist der Meinung, dass …`` / ``Die Experten kamen zu dem Ergebnis,
+        dass …``: a speech-act noun (lexicon kind ``noun``) whose phrase ends at a comma
+        before a reported clause (dass/ob/w-word, verb-second Konjunktiv, zu-infinitive) →
+        ``Indirect``. Speaker: the noun's genitive or ``von`` phrase; else, the noun being a
+        predicate (``ist der Meinung``) or the object of a verb (``kamen zu dem Ergebnis``),
+        that subject, and the verb joins the cue (corpus)."""
+        last = sent.last_word()
+        for i in range(len(sent)):
+            t = sent.toks[i]
+            if t.pos != "NOUN" or t.lemma not in self.lex.noun or self.is_claimed(
+                    t.start, t.end) or self.in_mark(t.start, t.end):
+                continue
+            # the noun's own phrase up to the comma: attributes only, no verb
+            k = i + 1
+            while k <= last and not sent.is_comma(k) and not sent.toks[k].tag.startswith("V"):
+                k += 1
+            if k >= last or sent.toks[k].text != ",":
+                continue
+            start = k + 1
+            first = sent.toks[start]
+            if self.is_claimed(first.start, first.end) or self.in_mark(first.start, first.end):
+                continue
+            kind = _clause_kind(sent, start, last, False)
+            if kind is None:
+                continue
+            cue = [c for c in sent.children[i] if sent.toks[c].pos == "DET" and c < i] + [i]
+            speaker = self._noun_source(sent, i, k - 1)
+            if speaker is None:
+                # "ist der Meinung" (copula), "kamen zu dem Ergebnis" (the noun's verb)
+                cop = [c for c in sent.children[i] if sent.toks[c].dep == "cop"]
+                verb = cop[0] if cop else t.head if t.head != i and (
+                    sent.toks[t.head].tag.startswith("V")) else None
+                subj_of = i if cop else verb
+                if verb is not None and subj_of is not None:
+                    lo = self._frame_start(sent, min(verb, i))
+                    sp = self.speaker_of(sent, subj_of, lo, k - 1)
+                    if sp is not None and not sp[0] <= t.start < sp[1]:
+                        speaker = sp
+                        cue += [verb] + [c for c in sent.children[i]
+                                         if sent.toks[c].tag.startswith("APPR") and c < i]
+            if speaker is None and cue and sent.toks[i].dep in _SUBJ:
+                continue  # "Die Forderung, … zu …, stieß auf Kritik": whose, is not said
+            end = _clause_span_end(sent, start, last, kind, False)
+            # a noun phrase before the main verb: the clause ends where the main clause
+            # resumes (``Das Eingeständnis der Ministerin, ihre Entscheidung sei falsch
+            # gewesen, kam spät``)
+            end = next((m - 1 for m in range(start + 2, end) if sent.toks[m].text == ","
+                        and sent.is_finite(m + 1) and not sent.is_sub(m + 1)), end)
+            lo = self._frame_start(sent, min(cue))
+            self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
+                           [sent.span(c, c) for c in sorted(set(cue))], sent.span(lo, k),
+                           speaker, f"noun-{kind}", 0.6))
+            return
+
+    def _noun_source(self, sent: Sent, i: int, hi: int) -> Char | None:
+        """Who a speech-act noun belongs to: its genitive (``der Ministerin``, ``Gordons``)
+        or ``von`` phrase (``von Politikern der SPD``), without the preposition."""
+        for c in sent.children[i]:
+            if not i < c <= hi or sent.toks[c].pos not in ("NOUN", "PROPN"):
+                continue
+            case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+            genitive = not case and (any(
+                "Case=Gen" in sent.toks[d].morph for d in sent.children[c]
+                if sent.toks[d].pos == "DET") or sent.toks[c].dep in ("nmod:poss",) or (
+                sent.toks[c].pos == "PROPN" and "Case=Gen" in sent.toks[c].morph))
+            von = bool(case) and sent.toks[case[0]].lemma.lower() == "von"
+            if not (genitive or von):
+                continue
+            sp = np_span(sent, c)
+            if sp is None:
+                continue
+            a, b = sp
+            if von and a <= case[0]:
+                a = case[0] + 1
+            b = min(b, hi)
+            if a <= b:
+                return sent.span(a, b)
+        return None
+
     def clause_after(self, sent: Sent, i: int, lemma: str, cue_toks: list[int]) -> bool:
         """Cue verb, then ``,``/``:`` and its clause: dass/ob/wie, V2 Konjunktiv, zu-inf."""
         last = sent.last_word()
@@ -795,34 +879,14 @@ class Finder:
         if mark is not None and mark[1] >= sent.toks[last].start:
             return False  # a direct quotation to the end: its own rule
         colon = sent.toks[k].text == ":"
-        kind = None
-        if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
-            kind = "clause"
-        else:
-            # a "finite" verb right before ``zu`` is a participle the tagger misread
-            # (``den Konkurrenten bevorzugt zu haben``)
-            fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
-                        and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
-            if fin is not None and sent.is_sub(fin):
-                kind = "v2-sub"
-            elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
-                    fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
-                kind = "zu-inf"
-        if colon and first.lemma.lower() not in ("dass", "ob") and not any(
-                sent.is_finite(m) for m in range(start, last + 1)):
-            return False  # a list or a title after the colon, no clause
+        kind = _clause_kind(sent, start, last, colon)
         if kind is None:
             return False
         lo = self._frame_start(sent, i)
         if self.is_claimed(first.start, first.end):
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
-        end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
-        # one dash (not a pair around an aside) starts the reporter's addendum (``…, ihre
-        # Häuser zu verlassen – die Hälfte davon in der Stadt Hiroshima``)
-        dashes = [m for m in range(start + 1, end + 1) if sent.toks[m].text == "–"]
-        if len(dashes) == 1:
-            end = dashes[0] - 1
+        end = _clause_span_end(sent, start, last, kind, colon)
         self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
@@ -1287,6 +1351,41 @@ def _vorfeld_end(sent: Sent, fb: int, hi: int) -> int:
             return fb
         k += 1
     return fb
+
+
+def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
+    """What kind of reported clause starts at ``start`` after a cue's comma (or colon):
+    ``clause`` (dass/ob/w-word, or anything with a finite verb after a colon), ``v2-sub``
+    (verb-second Konjunktiv), ``zu-inf``; None when it is no reported clause."""
+    first = sent.toks[start]
+    kind = None
+    if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
+        kind = "clause"
+    else:
+        # a "finite" verb right before ``zu`` is a participle the tagger misread
+        # (``den Konkurrenten bevorzugt zu haben``)
+        fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
+                    and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
+        if fin is not None and sent.is_sub(fin):
+            kind = "v2-sub"
+        elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
+                fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
+            kind = "zu-inf"
+    if colon and first.lemma.lower() not in ("dass", "ob") and not any(
+            sent.is_finite(m) for m in range(start, last + 1)):
+        return None  # a list or a title after the colon, no clause
+    return kind
+
+
+def _clause_span_end(sent: Sent, start: int, last: int, kind: str, colon: bool) -> int:
+    """The last token of a reported clause of ``kind`` starting at ``start``."""
+    end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
+    # one dash (not a pair around an aside) starts the reporter's addendum (``…, ihre
+    # Häuser zu verlassen – die Hälfte davon in der Stadt Hiroshima``)
+    dashes = [m for m in range(start + 1, end + 1) if sent.toks[m].text == "–"]
+    if len(dashes) == 1:
+        end = dashes[0] - 1
+    return end
 
 
 def _subclause_end(sent: Sent, start: int, last: int) -> int:
