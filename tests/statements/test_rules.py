@@ -424,3 +424,14 @@ def test_speech_act_noun_as_predicate_or_object_takes_the_verbs_subject() -> Non
 def test_a_noun_outside_the_lexicon_or_a_relative_clause_is_no_frame() -> None:
     assert not analyse("Der Bürgermeister besuchte die Schule, die im Jahr 2001 gebaut wurde.")
     assert not analyse("Die Forderung, die er gestern stellte, stieß auf Kritik.")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Angehörige beklagten sich über mangelnde Information.", "Angehörige"),
+    ("Eine Reporterin sprach von 800 brennenden Autos.", "Eine Reporterin"),
+    ("Der Bürgermeister kritisierte die Entscheidung des Landes.", "Der Bürgermeister"),
+])
+def test_reported_by_speaker_nouns_in_plural_feminine_and_compound_form(
+        text: str, speaker: str) -> None:
+    st = one(text, text, R)
+    assert spk(st) == speaker

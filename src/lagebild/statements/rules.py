@@ -166,6 +166,9 @@ class Sent:
         return out
 
 
+#: plural and feminine endings a speaker noun may carry (``Zeugen``, ``Reporterinnen``)
+_NOUN_ENDINGS = ("innen", "in", "en", "n", "e", "s")
+
 # personal pronouns whose form is never nominative (the parser may still call them subjects)
 _OBJECT_PRONOUNS = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen", "euch"})
 _NP_SKIP = frozenset({"acl:relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "punct"})
@@ -1016,17 +1019,23 @@ class Finder:
         if any(m.start < b and a < m.end for actor in self.article.actors
                for m in actor.mentions):
             return True
-        if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t.lemma)
+        if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t)
                for t in sent.toks):
             return True
         return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
                    for t in sent.toks)
 
-    def _speaker_noun(self, lemma: str) -> bool:
+    def _speaker_noun(self, tok: Token) -> bool:
         """A noun of people or sources who speak (cues.tsv kind ``speaker``), also as the
-        end of a compound (``Augenzeugen``, ``Polizeisprecher``)."""
-        low = lemma.lower()
-        return any(low.endswith(n.lower()) for n in self.lex.speaker)
+        end of a compound (``Augenzeugen``, ``Polizeisprecher``) and in its plural or
+        feminine form, by the lemma or by the word itself when the lemmatiser left the
+        ending on (``Augenzeugen``, ``Reporterin``)."""
+        forms = {tok.lemma.lower(), tok.text.lower()}
+        for form in list(forms):
+            for ending in _NOUN_ENDINGS:
+                if form.endswith(ending) and len(form) > len(ending) + 2:
+                    forms.add(form[:-len(ending)])
+        return any(f.endswith(n.lower()) for f in forms for n in self.lex.speaker)
 
     def source_phrases(self, sent: Sent) -> None:
         """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
