@@ -435,3 +435,11 @@ def test_reported_by_speaker_nouns_in_plural_feminine_and_compound_form(
         text: str, speaker: str) -> None:
     st = one(text, text, R)
     assert spk(st) == speaker
+
+
+def test_a_speech_act_that_names_nothing_said_is_not_reported() -> None:
+    assert not [s for s in analyse("Der Brand ist gelöscht. (Die Polizei berichtete.)")
+                if s.type is R]
+    assert not [s for s in analyse("Die Regierung hat ebenfalls dementiert.") if s.type is R]
+    assert one("Die Regierung hat den Bericht dementiert.",
+               "Die Regierung hat den Bericht dementiert.", R)

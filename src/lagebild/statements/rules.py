@@ -989,9 +989,17 @@ class Finder:
         if speaker is None or not self.can_speak(sent, speaker):
             return
         span = (sent.start, sent.toks[-1].end)
-        if self.is_claimed(*span):
+        if self.is_claimed(*span) or not self._says_something(sent, speaker):
             return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def _says_something(self, sent: Sent, speaker: Char) -> bool:
+        """A reported speech act names what was said: some noun, name, pronoun or number
+        outside the speaker and outside time expressions (``(Wikinews berichtete.)``, ``Die
+        IAEA hat am Freitag ebenfalls dementiert`` report nothing)."""
+        return any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") and t.tag != "PRF"
+                   and not speaker[0] <= t.start < speaker[1]
+                   and not self.in_time(t.start, t.end) for t in sent.toks)
 
     def intention(self, sent: Sent) -> None:
         """``Die SPD will …``: a modal of intention (lexicon kind ``modal``) as the main finite
