@@ -443,3 +443,21 @@ def test_a_speech_act_that_names_nothing_said_is_not_reported() -> None:
     assert not [s for s in analyse("Die Regierung hat ebenfalls dementiert.") if s.type is R]
     assert one("Die Regierung hat den Bericht dementiert.",
                "Die Regierung hat den Bericht dementiert.", R)
+
+
+def test_a_phrase_opened_by_an_oblique_article_or_a_preposition_cannot_speak() -> None:
+    from lagebild.statements.rules import Finder
+
+    text = "Den Vorschlag des Polizeisprechers hat die Gewerkschaft an die Sprecher verwiesen."
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    finder = Finder(article)
+    sent = finder.sents[0]
+
+    def span(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    assert not finder.can_speak(sent, span("Den Vorschlag des Polizeisprechers"))
+    assert not finder.can_speak(sent, span("an die Sprecher"))
+    assert finder.can_speak(sent, span("die Sprecher"))

@@ -1021,6 +1021,10 @@ class Finder:
         (role nouns like ``der Minister`` when the actor layer ran), a personal pronoun; not a
         thing (``der Frachter droht …``)."""
         a, b = speaker
+        first = next((t for t in sent.toks if a <= t.start < b), None)
+        if first is not None and (first.text.lower() in _NEVER_NOMINATIVE or (
+                first.tag.startswith("APPR"))):
+            return False  # "Den … Einsatz", "des Kommandanten", "an seinen Stellvertreter"
         if any(e.start < b and a < e.end and e.label in ("PER", "ORG")
                for e in self.article.entities):
             return True
@@ -1321,6 +1325,10 @@ def _oblique_subject(sent: Sent, k: int) -> bool:
 
 #: personal pronouns that are nominative in every reading (``sie``/``ihr``/``es`` are not)
 _NOMINATIVE_ONLY = frozenset({"ich", "du", "er", "wir"})
+
+#: articles and pronouns that never open a nominative phrase (no subject, no speaker)
+_NEVER_NOMINATIVE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "ihm", "ihn",
+                               "ihnen", "mir", "mich", "dir", "dich", "uns", "euch"})
 
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
                           "eurem", "keinem", "jedem"})
