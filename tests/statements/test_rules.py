@@ -461,3 +461,17 @@ def test_a_phrase_opened_by_an_oblique_article_or_a_preposition_cannot_speak() -
     assert not finder.can_speak(sent, span("Den Vorschlag des Polizeisprechers"))
     assert not finder.can_speak(sent, span("an die Sprecher"))
     assert finder.can_speak(sent, span("die Sprecher"))
+
+
+def test_a_source_phrase_inside_another_statement_is_a_second_attribution() -> None:
+    text = "Laut BBC News sagte der Minister, dass zehn Millionen Dollar investiert werden sollen."
+    st = one(text, "dass zehn Millionen Dollar investiert werden sollen", IND)
+    assert spk(st) == "der Minister"
+    st = one(text, "sagte der Minister, dass zehn Millionen Dollar investiert werden sollen", IND)
+    assert spk(st) == "BBC News" and [c.text for c in st.cue] == ["Laut"]
+    # inside the other statement's quote, the second attribution stays within that quote
+    sts = analyse("Der Sprecher sagte, nach neuesten Erkenntnissen habe ein Unbekannter den "
+                  "Namen der Frau verwendet.")
+    nested = [s for s in sts if s.cue and s.cue[0].text == "nach"]
+    assert [q.text for q in nested[0].quote] == ["habe ein Unbekannter den Namen der Frau "
+                                                 "verwendet"]

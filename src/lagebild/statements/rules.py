@@ -471,8 +471,7 @@ class Finder:
             cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
                      and (sent.toks[k].pos in ("NOUN", "PROPN", "PRON")
                           or sent.toks[k].tag in ("PDS", "PIS"))]
-            if cands:
-                k = min(cands, key=lambda k: (abs(k - i), k))
+            for k in sorted(cands, key=lambda k: (abs(k - i), k)):
                 head = k
                 # the phrase's head: climb flat/appos/compound links inside the range
                 seen = {head}  # a token whose head was dropped whitespace is its own head
@@ -481,9 +480,12 @@ class Finder:
                         sent.toks[head].head not in seen):
                     head = sent.toks[head].head
                     seen.add(head)
+                if head != k and not self._nominative(sent, head):
+                    continue  # the rest of a name after a preposition ("Laut BBC News")
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
                     return sent.span(*sp)
+                break
         # "aus Kreisen X", "von X" (passive agent); "in dem Bericht heißt es": the document
         preps = ("aus", "von", "in", "im") if sent.toks[i].lemma in self.lex.heissen else (
             "aus", "von")
@@ -506,6 +508,8 @@ class Finder:
             self.noun_frames(sent)
             self.source_phrases(sent)
             self.intention(sent)
+        for sent in self.sents:
+            self.source_phrases(sent, nested=True)
         self.clean_speakers()
         self.continuations()
         self.partial_quotes()
@@ -1049,14 +1053,25 @@ class Finder:
                     forms.add(form[:-len(ending)])
         return any(f.endswith(n.lower()) for f in forms for n in self.lex.speaker)
 
-    def source_phrases(self, sent: Sent) -> None:
-        """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
+    def source_phrases(self, sent: Sent, nested: bool = False) -> None:
+        """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``.
+
+        ``nested``: a ``laut``/``zufolge``/``nach`` source inside text another statement
+        already explains (``Laut BBC News sagte der Minister, dass …``; ``X hatte nach
+        Aussage des Angestellten die Auffassung vertreten, …``) is a second attribution of
+        the sentence: the corpus annotates it as a quotation of its own, the rest of the
+        sentence its quote."""
         last = sent.last_word()
         found = 0
+        cues = {c for f in self.found for c in f.cue}
         for i in range(last + 1):
             t = sent.toks[i]
             low = t.text.lower()
-            if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
+            if self.in_mark(t.start, t.end) or (
+                    self.is_claimed(t.start, t.end) is not nested):
+                continue
+            if nested and ((t.start, t.end) in cues or not (
+                    low in self.lex.prep or low in self.lex.postp or low == "nach")):
                 continue
             if found and sent.toks[i - 1].text != ";" and not any(
                     sent.toks[k].text == ";" for k in range(found, i)):
@@ -1072,8 +1087,8 @@ class Finder:
             elif low == "nach" and i + 1 <= last:
                 src = self._nach(sent, i)
                 frame = (i, src[1]) if src else None
-                if src is None and i >= 1 and self._nach_noun(sent.toks[i - 1].lemma) and (
-                        sent.toks[i - 1].pos == "NOUN"):
+                if src is None and not nested and i >= 1 and self._nach_noun(
+                        sent.toks[i - 1].lemma) and sent.toks[i - 1].pos == "NOUN":
                     # "seiner Meinung nach", "dem Vernehmen nach"
                     k = i - 1
                     while k > 0 and sent.toks[k - 1].pos in ("DET", "ADJ", "PRON"):
@@ -1117,18 +1132,41 @@ class Finder:
             semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
             lo = max((k + 1 for k in semis if k < fa), default=0)
             hi = min((k - 1 for k in semis if k > fb), default=last)
+            if nested:
+                lo, hi = self._nested_bounds(sent, fa, fb, lo, hi)
             if _trim_start(sent, lo) >= fa:
                 fb = _vorfeld_end(sent, fb, hi)
             before = _trim(sent, lo, fa - 1) if fa > lo else None
             after = _trim(sent, fb + 1, hi) if fb < hi else None
             for q in (before, after):
-                if q and q[1] - q[0] >= 2 and not self.is_claimed(*sent.span(*q)):
+                # (a second attribution's clause keeps its short parts: "worauf dieser")
+                if q and q[1] - q[0] >= (0 if nested else 2) and (
+                        nested or not self.is_claimed(*sent.span(*q))):
                     parts.append(sent.span(*q))
             if not parts:
                 continue
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
-                           sent.span(*src), f"source-{low}", 0.7))
+                           sent.span(*src), f"source-{low}{'-nested' if nested else ''}", 0.7))
             found = fb + 1
+
+    def _nested_bounds(self, sent: Sent, fa: int, fb: int, lo: int, hi: int) -> tuple[int, int]:
+        """Where a second attribution's quote may run: inside the quote part of the other
+        statement that holds the phrase (``sagte …, nach neuesten Erkenntnissen habe ein
+        Unbekannter …``), and inside the subordinate clause that holds it (``…, weil die
+        Mission nach Angaben der UN überfordert ist``); else the whole sentence."""
+        a, b = sent.toks[fa].start, sent.toks[fb].end
+        for f in self.found:
+            for qa, qb in f.quote:
+                if qa <= a and b <= qb:
+                    lo = max(lo, self.token_at(sent, qa))
+                    hi = min(hi, self.token_at(sent, qb, after=False))
+        for k in range(fa - 1, lo, -1):
+            if sent.is_comma(k - 1) and sent.toks[k].tag in (
+                    "KOUS", "PRELS", "PRELAT", "PWAV", "PWS"):
+                return k, _subclause_end(sent, k, hi)
+            if sent.is_finite(k):
+                break
+        return lo, hi
 
     def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
