@@ -475,3 +475,11 @@ def test_a_source_phrase_inside_another_statement_is_a_second_attribution() -> N
     nested = [s for s in sts if s.cue and s.cue[0].text == "nach"]
     assert [q.text for q in nested[0].quote] == ["habe ein Unbekannter den Namen der Frau "
                                                  "verwendet"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Die Polizei rechnet mit weiteren Protesten im Norden.", "Die Polizei"),
+    ("Die Gewerkschaft protestierte gegen die Schließung des Werks.", "Die Gewerkschaft"),
+])
+def test_expecting_and_protesting_report_without_a_clause(text: str, speaker: str) -> None:
+    assert spk(one(text, text, R)) == speaker
