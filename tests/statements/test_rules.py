@@ -483,3 +483,9 @@ def test_a_source_phrase_inside_another_statement_is_a_second_attribution() -> N
 ])
 def test_expecting_and_protesting_report_without_a_clause(text: str, speaker: str) -> None:
     assert spk(one(text, text, R)) == speaker
+
+
+def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
+    sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
+                  "Vorschlag vorlegen.")
+    assert [s.type for s in sts] == [IND]

@@ -1272,7 +1272,9 @@ class Finder:
             kind = None
             if fin is not None and not self._has_cue(sent):
                 tok = sent.toks[fin]
-                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent):
+                # ("möchte" is a wish in the present, not the reporter's Konjunktiv)
+                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent) and (
+                        tok.lemma != "mögen"):
                     kind = StatementType.INDIRECT_FREE_INDIRECT
                 elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
                     kind = StatementType.FREE_INDIRECT
