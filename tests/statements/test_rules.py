@@ -489,3 +489,13 @@ def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
     sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
                   "Vorschlag vorlegen.")
     assert [s.type for s in sts] == [IND]
+
+
+def test_a_source_phrase_keeps_short_parts_and_stays_in_its_subordinate_clause() -> None:
+    st = one("800.000 Menschen wurden nach Angaben des Roten Kreuzes obdachlos.",
+             "obdachlos", IND)
+    assert [q.text for q in st.quote] == ["800.000 Menschen wurden", "obdachlos"]
+    assert spk(st) == "Angaben des Roten Kreuzes"
+    st = one("Er sitzt seit einem Jahr im Gefängnis, weil er sich nach Auffassung des "
+             "Gerichts schuldig gemacht hat.", "schuldig gemacht hat", IND)
+    assert [q.text for q in st.quote] == ["weil er sich", "schuldig gemacht hat"]

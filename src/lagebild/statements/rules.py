@@ -1132,15 +1132,18 @@ class Finder:
             semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
             lo = max((k + 1 for k in semis if k < fa), default=0)
             hi = min((k - 1 for k in semis if k > fb), default=last)
-            if nested:
-                lo, hi = self._nested_bounds(sent, fa, fb, lo, hi)
+            lo, hi = self._nested_bounds(sent, fa, fb, lo, hi)
             if _trim_start(sent, lo) >= fa:
                 fb = _vorfeld_end(sent, fb, hi)
             before = _trim(sent, lo, fa - 1) if fa > lo else None
             after = _trim(sent, fb + 1, hi) if fb < hi else None
+            # a phrase inside its clause keeps the short parts around it ("800.000 Menschen
+            # wurden nach Angaben des Roten Kreuzes obdachlos"; a second attribution's
+            # "worauf dieser"); alone, a part needs three tokens
+            inside = bool(before and after and (nested or (not self.is_claimed(
+                *sent.span(*before)) and not self.is_claimed(*sent.span(*after)))))
             for q in (before, after):
-                # (a second attribution's clause keeps its short parts: "worauf dieser")
-                if q and q[1] - q[0] >= (0 if nested else 2) and (
+                if q and q[1] - q[0] >= (0 if nested or inside else 2) and (
                         nested or not self.is_claimed(*sent.span(*q))):
                     parts.append(sent.span(*q))
             if not parts:
