@@ -499,3 +499,14 @@ def test_a_source_phrase_keeps_short_parts_and_stays_in_its_subordinate_clause()
     st = one("Er sitzt seit einem Jahr im Gefängnis, weil er sich nach Auffassung des "
              "Gerichts schuldig gemacht hat.", "schuldig gemacht hat", IND)
     assert [q.text for q in st.quote] == ["weil er sich", "schuldig gemacht hat"]
+
+
+def test_a_quotation_quoted_by_someone_is_attributed_to_both() -> None:
+    sts = analyse("Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann hat einen "
+                  "Fußgänger angefahren.“")
+    direct = [s for s in sts if s.type is D]
+    assert len(direct) == 2 and "Die Zeitung" in {spk(s) for s in direct}
+    sts = analyse("Der Vorsitzende wird in einer Presseerklärung der Gewerkschaft mit den Worten "
+                  "zitiert: „Wir brauchen mehr Polizisten.“")
+    assert {spk(s) for s in sts if s.type is D} == {
+        "Der Vorsitzende", "einer Presseerklärung der Gewerkschaft"}

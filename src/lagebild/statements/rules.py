@@ -441,6 +441,8 @@ class Finder:
             heads.append(sent.toks[i].head)
         passive = self.passive(sent, i)
         if sent.toks[i].lemma in self.lex.quoting:
+            # (the tagger may read the participle as finite: "wird … zitiert")
+            passive = passive or any(sent.toks[c].dep == "aux:pass" for c in sent.children[i])
             # "zitiert Welt-Online den Minister": the quoted one speaks (passive: the subject)
             kids = [c for c in sent.children[i] if lo <= c <= hi
                     and sent.toks[c].pos in ("NOUN", "PROPN", "PRON")]
@@ -513,11 +515,54 @@ class Finder:
         self.clean_speakers()
         self.continuations()
         self.partial_quotes()
+        self.quoted_by()
         self.clean_speakers()
         for f in self.found:
             if f.cue and f.addressee is None:
                 f.addressee = self.addressee_of(f)
         return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def quoted_by(self) -> None:
+        """``Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „…“`` / ``X
+        wird in einer Presseerklärung mit den Worten zitiert: „…“``: the corpus annotates the
+        quotation twice, once for the quoted speaker and once for the one who quotes (the
+        subject of ``zitieren``; in the passive its ``in``/``von`` phrase)."""
+        for f in list(self.found):
+            if f.type is not StatementType.DIRECT or not f.rule.startswith("direct-frame"):
+                continue
+            for a, _ in f.cue:
+                sent = self.sent_at(a)
+                i = next((k for k, t in enumerate(sent.toks) if t.start == a), None) if (
+                    sent is not None) else None
+                if sent is None or i is None or sent.toks[i].lemma not in self.lex.quoting:
+                    continue
+                source = self._quoting_source(sent, i)
+                if source is not None and source != f.speaker:
+                    self.found.append(Found(StatementType.DIRECT, list(f.quote), list(f.cue),
+                                            f.frame, source, "direct-quoted-by", f.confidence))
+                break
+
+    def _quoting_source(self, sent: Sent, i: int) -> Char | None:
+        """Who quotes with ``zitieren`` at ``i``: its subject; in the passive, a noun phrase
+        with ``in``/``von`` (``in einer Presseerklärung der Gewerkschaft``), without it."""
+        # (the tagger may read the participle as finite: "wird … zitiert" by its auxiliary)
+        passive = self.passive(sent, i) or any(
+            sent.toks[c].dep == "aux:pass" for c in sent.children[i])
+        for c in sent.children[i]:
+            t = sent.toks[c]
+            if t.pos not in ("NOUN", "PROPN") or self.in_quotation(t.start, t.end):
+                continue
+            case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+            if not passive and t.dep in _SUBJ and not case:
+                sp = np_span(sent, c, stop=i)
+            elif passive and case and sent.toks[case[0]].lemma.lower() in ("in", "von"):
+                sp = np_span(sent, c, stop=i)
+                sp = (case[0] + 1, sp[1]) if sp and sp[0] <= case[0] < sp[1] else sp
+            else:
+                continue
+            if sp:
+                return sent.span(*sp)
+        return None
 
     def clean_speakers(self) -> None:
         """Speaker spans end before a quotation and before a finite verb, without trailing
