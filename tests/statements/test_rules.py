@@ -510,3 +510,9 @@ def test_a_quotation_quoted_by_someone_is_attributed_to_both() -> None:
                   "zitiert: „Wir brauchen mehr Polizisten.“")
     assert {spk(s) for s in sts if s.type is D} == {
         "Der Vorsitzende", "einer Presseerklärung der Gewerkschaft"}
+
+
+def test_melden_without_a_clause_reports_figures_not_speech() -> None:
+    assert not analyse("Die Polizei meldete am Abend zwei Verletzte.")
+    one("Die Polizei meldete, dass zwei Menschen verletzt wurden.",
+        "dass zwei Menschen verletzt wurden", IND)
