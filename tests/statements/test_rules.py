@@ -516,3 +516,12 @@ def test_melden_without_a_clause_reports_figures_not_speech() -> None:
     assert not analyse("Die Polizei meldete am Abend zwei Verletzte.")
     one("Die Polizei meldete, dass zwei Menschen verletzt wurden.",
         "dass zwei Menschen verletzt wurden", IND)
+
+
+def test_a_source_named_in_quotation_marks() -> None:
+    st = one("Laut „Computerwoche“ wird die Oberfläche stärker an andere Programme angepasst.",
+             "wird die Oberfläche stärker an andere Programme angepasst", IND)
+    assert spk(st) == "„Computerwoche“"
+    st = one("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.",
+             "die Wichtigkeit Englands hervor", IND)
+    assert spk(st) == "dem „Figaro“"

@@ -1124,10 +1124,12 @@ class Finder:
             src: tuple[int, int] | None = None
             frame: tuple[int, int] | None = None
             if low in self.lex.prep and t.tag.startswith("APPR"):
-                src = chunk_after(sent, i)
+                src = chunk_after(sent, i) or self._quoted_name(sent, i + 1, after=True)
+                if src is not None:  # "laut der Zeitung „Die Welt“"
+                    src = (src[0], _quoted_name_after(sent, src[0], src[1]))
                 frame = (i, src[1]) if src else None
             elif low in self.lex.postp:
-                src = chunk_before(sent, i)
+                src = chunk_before(sent, i) or self._quoted_name(sent, i - 1, after=False)
                 frame = (src[0], i) if src else None
             elif low == "nach" and i + 1 <= last:
                 src = self._nach(sent, i)
@@ -1196,6 +1198,24 @@ class Finder:
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
                            sent.span(*src), f"source-{low}{'-nested' if nested else ''}", 0.7))
             found = fb + 1
+
+    def _quoted_name(self, sent: Sent, k: int, after: bool) -> tuple[int, int] | None:
+        """A source that is a name in quotation marks (``laut „Computerwoche“``, ``dem
+        „Figaro“ zufolge``): its tokens, marks included (``after``: it opens at ``k``; else
+        it closes at ``k``, with the article and adjectives before it)."""
+        if not 0 <= k < len(sent):
+            return None
+        mark = self.in_mark(sent.toks[k].start, sent.toks[k].end)
+        if mark is None or not _looks_like_name(self.text[mark[0] + 1:mark[1] - 1]):
+            return None
+        inside = [m for m in range(len(sent))
+                  if mark[0] <= sent.toks[m].start and sent.toks[m].end <= mark[1]]
+        if not inside or (after and inside[0] != k) or (not after and inside[-1] != k):
+            return None
+        a = inside[0]
+        while not after and a > 0 and sent.toks[a - 1].pos in ("DET", "ADJ"):
+            a -= 1
+        return a, inside[-1]
 
     def _nested_bounds(self, sent: Sent, fa: int, fb: int, lo: int, hi: int) -> tuple[int, int]:
         """Where a second attribution's quote may run: inside the quote part of the other
