@@ -525,3 +525,9 @@ def test_a_source_named_in_quotation_marks() -> None:
     st = one("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.",
              "die Wichtigkeit Englands hervor", IND)
     assert spk(st) == "dem „Figaro“"
+
+
+def test_a_speech_verb_in_the_konjunktiv_continues_the_last_statement() -> None:
+    st = one("Die Ministerin sagte, die Lage sei ernst. Sie rate zum Kauf sparsamer Autos.",
+             "Sie rate zum Kauf sparsamer Autos.", IFI)
+    assert spk(st) == "Die Ministerin"

@@ -1338,7 +1338,10 @@ class Finder:
                 continue
             fin = self.main_finite(sent)
             kind = None
-            if fin is not None and not self._has_cue(sent):
+            # a speech verb in the Konjunktiv I reports too, its own statement being the
+            # sentence (``Sie rate zum Kauf japanischer Hybridautos``)
+            if fin is not None and (not self._has_cue(sent) or (
+                    sent.is_sub(fin) and "Tense=Pres" in sent.toks[fin].morph)):
                 tok = sent.toks[fin]
                 # ("möchte" is a wish in the present, not the reporter's Konjunktiv)
                 if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent) and (
