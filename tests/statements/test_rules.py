@@ -531,3 +531,11 @@ def test_a_speech_verb_in_the_konjunktiv_continues_the_last_statement() -> None:
     st = one("Die Ministerin sagte, die Lage sei ernst. Sie rate zum Kauf sparsamer Autos.",
              "Sie rate zum Kauf sparsamer Autos.", IFI)
     assert spk(st) == "Die Ministerin"
+
+
+def test_holding_it_possible_is_a_cue_holding_alone_is_none() -> None:
+    st = one("Die Weltgesundheitsorganisation hält es auch für unwahrscheinlich, dass man sich "
+             "über das Essen ansteckt.", "dass man sich über das Essen ansteckt", IND)
+    assert [c.text for c in st.cue] == ["hält", "es", "für", "unwahrscheinlich"]
+    assert spk(st) == "Die Weltgesundheitsorganisation"
+    assert not analyse("Der Fahrer hielt den Wagen an, um zu tanken.")

@@ -389,6 +389,15 @@ class Finder:
         # darauf hin"), as in the corpus
         corr = [c for c in sent.children[i] if sent.toks[c].tag == "PROAV"
                 and sent.toks[c].text.lower().startswith("da")]
+        if lemma in self.lex.judge:
+            # "hält es für möglich, dass …": a judgement is a cue with "für" + an adjective
+            adj = [c for c in sent.children[i] if sent.toks[c].tag == "ADJD" and any(
+                sent.toks[g].lemma == "für" for g in sent.children[c])]
+            if not adj:
+                return None
+            parts = [c for a in adj for c in (a, *sent.children[a]) if sent.toks[c].lemma == "für"
+                     or c == a] + [c for c in sent.children[i] if sent.toks[c].lemma == "es"]
+            return lemma, sorted({i, *parts})
         for c in extra:
             joined = sent.toks[c].lemma.lower() + lemma
             if joined in self.lex.verbs:
