@@ -1117,7 +1117,10 @@ class Finder:
         sentence its quote."""
         last = sent.last_word()
         found = 0
-        cues = {c for f in self.found for c in f.cue}
+        if nested and not any(t.text.lower() in self.lex.prep or t.text.lower() in self.lex.postp
+                              or t.text.lower() == "nach" for t in sent.toks):
+            return
+        cues = {c for f in self.found for c in f.cue} if nested else set()
         for i in range(last + 1):
             t = sent.toks[i]
             low = t.text.lower()
