@@ -539,3 +539,8 @@ def test_holding_it_possible_is_a_cue_holding_alone_is_none() -> None:
     assert [c.text for c in st.cue] == ["hält", "es", "für", "unwahrscheinlich"]
     assert spk(st) == "Die Weltgesundheitsorganisation"
     assert not analyse("Der Fahrer hielt den Wagen an, um zu tanken.")
+
+
+def test_a_speech_act_nouns_zu_infinitive_ends_before_a_part_without_one() -> None:
+    one("Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu "
+        "boykottieren, allerdings nicht sofort.", "die Deutsche Bank zu boykottieren", IND)

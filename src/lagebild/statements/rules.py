@@ -890,6 +890,15 @@ class Finder:
             # gewesen, kam spät``)
             end = next((m - 1 for m in range(start + 2, end) if sent.toks[m].text == ","
                         and sent.is_finite(m + 1) and not sent.is_sub(m + 1)), end)
+            if kind == "zu-inf":
+                # a zu-infinitive ends before a comma whose part has none (``…, die Deutsche
+                # Bank zu boykottieren, allerdings nicht``; ``…, verwirklichen sollte``)
+                commas = [m for m in range(start + 1, end) if sent.toks[m].text == ","]
+                for n, m in enumerate(commas):
+                    stop = commas[n + 1] if n + 1 < len(commas) else end + 1
+                    if not any(sent.toks[x].tag in ("PTKZU", "VVIZU") for x in range(m, stop)):
+                        end = m - 1
+                        break
             lo = self._frame_start(sent, min(cue))
             self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                            [sent.span(c, c) for c in sorted(set(cue))], sent.span(lo, k),
