@@ -143,3 +143,27 @@ def test_an_unframed_tagger_statement_needs_more_confidence() -> None:
     sure = unframed.model_copy(update={"confidence": 0.97})
     assert [s.quote[0].text[:12] for s in refine(article, [framed, sure])] == [
         "Die Gespräch", "Das Treffen "]
+
+
+def test_a_tagger_statement_holding_its_speaker_is_a_reported_one() -> None:
+    text = ("Der Prozess beginnt im Mai. Suttner begründete sein Verhalten mit dem Umgang der "
+            "Moderation mit den Äußerungen des Kandidaten.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+    quote = text[text.index("Suttner"):]
+    start = text.index(quote)
+
+    def at(confidence: float, speaker: bool = True) -> Statement:
+        s = text.index("Suttner")
+        return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, confidence=confidence,
+                         quote=[Span(start=start, end=start + len(quote), text=quote)],
+                         speaker=Party(start=s, end=s + 7, text="Suttner") if speaker else None)
+
+    # the speaker inside the quote is the shape of a reported speech act (the corpus's
+    # Reported); the bar for unframed statements stays
+    (st,) = refine(article, [at(0.97)])
+    assert st.type is StatementType.REPORTED and st.speaker is not None
+    (st,) = refine(article, [at(0.97, speaker=False)])
+    assert st.type is StatementType.INDIRECT
+    assert refine(article, [at(0.9)]) == []

@@ -399,3 +399,148 @@ def test_dative_addressee_by_the_feminine_ending(text: str, quote: str, speaker:
     st = one(text, quote, IND)
     assert st.speaker is not None and st.speaker.text == speaker
     assert st.addressee is not None and st.addressee.text == addressee
+
+
+def test_speech_act_noun_with_a_clause_is_indirect() -> None:
+    st = one("Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank "
+             "zu boykottieren.", "die Deutsche Bank zu boykottieren", IND)
+    assert spk(st) == "Politikern der SPD"
+    assert [c.text for c in st.cue] == ["die", "Forderungen"]
+    st = one("Das Eingeständnis der Ministerin Rita Verdonk, ihre Entscheidung sei falsch "
+             "gewesen, kam spät.", "ihre Entscheidung sei falsch gewesen", IND)
+    assert spk(st) == "der Ministerin Rita Verdonk"
+
+
+def test_speech_act_noun_as_predicate_or_object_takes_the_verbs_subject() -> None:
+    st = one("Der Pressesprecher ist der Meinung, dass die Idee nicht umgesetzt werde.",
+             "dass die Idee nicht umgesetzt werde", IND)
+    assert spk(st) == "Der Pressesprecher"
+    assert "ist" in [c.text for c in st.cue] and "Meinung" in [c.text for c in st.cue]
+    st = one("Die Experten kamen zu dem Ergebnis, dass es keinerlei Beweise gebe.",
+             "dass es keinerlei Beweise gebe", IND)
+    assert spk(st) == "Die Experten"
+
+
+def test_a_noun_outside_the_lexicon_or_a_relative_clause_is_no_frame() -> None:
+    assert not analyse("Der Bürgermeister besuchte die Schule, die im Jahr 2001 gebaut wurde.")
+    assert not analyse("Die Forderung, die er gestern stellte, stieß auf Kritik.")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Angehörige beklagten sich über mangelnde Information.", "Angehörige"),
+    ("Eine Reporterin sprach von 800 brennenden Autos.", "Eine Reporterin"),
+    ("Der Bürgermeister kritisierte die Entscheidung des Landes.", "Der Bürgermeister"),
+])
+def test_reported_by_speaker_nouns_in_plural_feminine_and_compound_form(
+        text: str, speaker: str) -> None:
+    st = one(text, text, R)
+    assert spk(st) == speaker
+
+
+def test_a_speech_act_that_names_nothing_said_is_not_reported() -> None:
+    assert not [s for s in analyse("Der Brand ist gelöscht. (Die Polizei berichtete.)")
+                if s.type is R]
+    assert not [s for s in analyse("Die Regierung hat ebenfalls dementiert.") if s.type is R]
+    assert one("Die Regierung hat den Bericht dementiert.",
+               "Die Regierung hat den Bericht dementiert.", R)
+
+
+def test_a_phrase_opened_by_an_oblique_article_or_a_preposition_cannot_speak() -> None:
+    from lagebild.statements.rules import Finder
+
+    text = "Den Vorschlag des Polizeisprechers hat die Gewerkschaft an die Sprecher verwiesen."
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    finder = Finder(article)
+    sent = finder.sents[0]
+
+    def span(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    assert not finder.can_speak(sent, span("Den Vorschlag des Polizeisprechers"))
+    assert not finder.can_speak(sent, span("an die Sprecher"))
+    assert finder.can_speak(sent, span("die Sprecher"))
+
+
+def test_a_source_phrase_inside_another_statement_is_a_second_attribution() -> None:
+    text = "Laut BBC News sagte der Minister, dass zehn Millionen Dollar investiert werden sollen."
+    st = one(text, "dass zehn Millionen Dollar investiert werden sollen", IND)
+    assert spk(st) == "der Minister"
+    st = one(text, "sagte der Minister, dass zehn Millionen Dollar investiert werden sollen", IND)
+    assert spk(st) == "BBC News" and [c.text for c in st.cue] == ["Laut"]
+    # inside the other statement's quote, the second attribution stays within that quote
+    sts = analyse("Der Sprecher sagte, nach neuesten Erkenntnissen habe ein Unbekannter den "
+                  "Namen der Frau verwendet.")
+    nested = [s for s in sts if s.cue and s.cue[0].text == "nach"]
+    assert [q.text for q in nested[0].quote] == ["habe ein Unbekannter den Namen der Frau "
+                                                 "verwendet"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Die Polizei rechnet mit weiteren Protesten im Norden.", "Die Polizei"),
+    ("Die Gewerkschaft protestierte gegen die Schließung des Werks.", "Die Gewerkschaft"),
+])
+def test_expecting_and_protesting_report_without_a_clause(text: str, speaker: str) -> None:
+    assert spk(one(text, text, R)) == speaker
+
+
+def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
+    sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
+                  "Vorschlag vorlegen.")
+    assert [s.type for s in sts] == [IND]
+
+
+def test_a_source_phrase_keeps_short_parts_and_stays_in_its_subordinate_clause() -> None:
+    st = one("800.000 Menschen wurden nach Angaben des Roten Kreuzes obdachlos.",
+             "obdachlos", IND)
+    assert [q.text for q in st.quote] == ["800.000 Menschen wurden", "obdachlos"]
+    assert spk(st) == "Angaben des Roten Kreuzes"
+    st = one("Er sitzt seit einem Jahr im Gefängnis, weil er sich nach Auffassung des "
+             "Gerichts schuldig gemacht hat.", "schuldig gemacht hat", IND)
+    assert [q.text for q in st.quote] == ["weil er sich", "schuldig gemacht hat"]
+
+
+def test_a_quotation_quoted_by_someone_is_attributed_to_both() -> None:
+    sts = analyse("Die Zeitung zitiert einen Augenzeugen mit den Worten: „Der Mann hat einen "
+                  "Fußgänger angefahren.“")
+    direct = [s for s in sts if s.type is D]
+    assert len(direct) == 2 and "Die Zeitung" in {spk(s) for s in direct}
+    sts = analyse("Der Vorsitzende wird in einer Presseerklärung der Gewerkschaft mit den Worten "
+                  "zitiert: „Wir brauchen mehr Polizisten.“")
+    assert {spk(s) for s in sts if s.type is D} == {
+        "Der Vorsitzende", "einer Presseerklärung der Gewerkschaft"}
+
+
+def test_melden_without_a_clause_reports_figures_not_speech() -> None:
+    assert not analyse("Die Polizei meldete am Abend zwei Verletzte.")
+    one("Die Polizei meldete, dass zwei Menschen verletzt wurden.",
+        "dass zwei Menschen verletzt wurden", IND)
+
+
+def test_a_source_named_in_quotation_marks() -> None:
+    st = one("Laut „Computerwoche“ wird die Oberfläche stärker an andere Programme angepasst.",
+             "wird die Oberfläche stärker an andere Programme angepasst", IND)
+    assert spk(st) == "„Computerwoche“"
+    st = one("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.",
+             "die Wichtigkeit Englands hervor", IND)
+    assert spk(st) == "dem „Figaro“"
+
+
+def test_a_speech_verb_in_the_konjunktiv_continues_the_last_statement() -> None:
+    st = one("Die Ministerin sagte, die Lage sei ernst. Sie rate zum Kauf sparsamer Autos.",
+             "Sie rate zum Kauf sparsamer Autos.", IFI)
+    assert spk(st) == "Die Ministerin"
+
+
+def test_holding_it_possible_is_a_cue_holding_alone_is_none() -> None:
+    st = one("Die Weltgesundheitsorganisation hält es auch für unwahrscheinlich, dass man sich "
+             "über das Essen ansteckt.", "dass man sich über das Essen ansteckt", IND)
+    assert [c.text for c in st.cue] == ["hält", "es", "für", "unwahrscheinlich"]
+    assert spk(st) == "Die Weltgesundheitsorganisation"
+    assert not analyse("Der Fahrer hielt den Wagen an, um zu tanken.")
+
+
+def test_a_speech_act_nouns_zu_infinitive_ends_before_a_part_without_one() -> None:
+    one("Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu "
+        "boykottieren, allerdings nicht sofort.", "die Deutsche Bank zu boykottieren", IND)

@@ -9,7 +9,7 @@ from importlib import resources
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
                    "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
-                   "speaker", "to", "from"})
+                   "speaker", "to", "from", "noun", "judge"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Lexicon:
     speaker: frozenset[str] = frozenset()  # nouns of people and sources that speak (Zeugen)
     to: frozenset[str] = frozenset()  # verbs whose "an X" is the addressee (appellierte an X)
     from_: frozenset[str] = frozenset()  # verbs whose "von X" is the addressee (forderte von X)
+    noun: frozenset[str] = frozenset()  # speech-act nouns with a clause (die Forderung, dass …)
+    judge: frozenset[str] = frozenset()  # a cue only with "für" + adjective (hält es für möglich)
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -69,6 +71,8 @@ def parse_lexicon(text: str) -> Lexicon:
         speaker=frozenset(by_kind["speaker"]),
         to=frozenset(by_kind["to"]),
         from_=frozenset(by_kind["from"]),
+        noun=frozenset(by_kind["noun"]),
+        judge=frozenset(by_kind["judge"]),
     )
 
 

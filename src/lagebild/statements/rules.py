@@ -14,6 +14,8 @@ functions below, applied in this order (each claims the text it explains, later 
 3. Cue verbs with a clause: ``dass``/``ob``/``wie`` clauses, verb-second Konjunktiv clauses,
    zu-infinitives, a colon (``X sagte, es gebe …``); the frame after the quotation
    (``…, sagte X.``); ``wie X mitteilte``; agentless passives keep no speaker.
+   Speech-act nouns with such a clause (``die Forderung von X, …``, ``ist der Meinung,
+   dass …``; lexicon kind ``noun``).
 4. Source phrases: ``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X.``,
    ``demnach``; ``hieß es`` and ``aus Kreisen …`` (anonymous sources).
 5. Reported speech: a speech-act verb without a clause (``X kritisierte Y``) → ``Reported``.
@@ -163,6 +165,9 @@ class Sent:
                     stack.append(c)
         return out
 
+
+#: plural and feminine endings a speaker noun may carry (``Zeugen``, ``Reporterinnen``)
+_NOUN_ENDINGS = ("innen", "in", "en", "n", "e", "s")
 
 # personal pronouns whose form is never nominative (the parser may still call them subjects)
 _OBJECT_PRONOUNS = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen", "euch"})
@@ -384,6 +389,15 @@ class Finder:
         # darauf hin"), as in the corpus
         corr = [c for c in sent.children[i] if sent.toks[c].tag == "PROAV"
                 and sent.toks[c].text.lower().startswith("da")]
+        if lemma in self.lex.judge:
+            # "hält es für möglich, dass …": a judgement is a cue with "für" + an adjective
+            adj = [c for c in sent.children[i] if sent.toks[c].tag == "ADJD" and any(
+                sent.toks[g].lemma == "für" for g in sent.children[c])]
+            if not adj:
+                return None
+            parts = [c for a in adj for c in (a, *sent.children[a]) if sent.toks[c].lemma == "für"
+                     or c == a] + [c for c in sent.children[i] if sent.toks[c].lemma == "es"]
+            return lemma, sorted({i, *parts})
         for c in extra:
             joined = sent.toks[c].lemma.lower() + lemma
             if joined in self.lex.verbs:
@@ -436,6 +450,8 @@ class Finder:
             heads.append(sent.toks[i].head)
         passive = self.passive(sent, i)
         if sent.toks[i].lemma in self.lex.quoting:
+            # (the tagger may read the participle as finite: "wird … zitiert")
+            passive = passive or any(sent.toks[c].dep == "aux:pass" for c in sent.children[i])
             # "zitiert Welt-Online den Minister": the quoted one speaks (passive: the subject)
             kids = [c for c in sent.children[i] if lo <= c <= hi
                     and sent.toks[c].pos in ("NOUN", "PROPN", "PRON")]
@@ -466,8 +482,7 @@ class Finder:
             cands = [k for k in range(lo, hi + 1) if k != i and self._nominative(sent, k)
                      and (sent.toks[k].pos in ("NOUN", "PROPN", "PRON")
                           or sent.toks[k].tag in ("PDS", "PIS"))]
-            if cands:
-                k = min(cands, key=lambda k: (abs(k - i), k))
+            for k in sorted(cands, key=lambda k: (abs(k - i), k)):
                 head = k
                 # the phrase's head: climb flat/appos/compound links inside the range
                 seen = {head}  # a token whose head was dropped whitespace is its own head
@@ -476,9 +491,12 @@ class Finder:
                         sent.toks[head].head not in seen):
                     head = sent.toks[head].head
                     seen.add(head)
+                if head != k and not self._nominative(sent, head):
+                    continue  # the rest of a name after a preposition ("Laut BBC News")
                 sp = np_span(sent, head, stop=i)
                 if sp and not self.in_mark(*sent.span(*sp)):
                     return sent.span(*sp)
+                break
         # "aus Kreisen X", "von X" (passive agent); "in dem Bericht heißt es": the document
         preps = ("aus", "von", "in", "im") if sent.toks[i].lemma in self.lex.heissen else (
             "aus", "von")
@@ -498,16 +516,62 @@ class Finder:
         self.direct_quotes()
         for sent in self.sents:
             self.cue_verbs(sent)
+            self.noun_frames(sent)
             self.source_phrases(sent)
             self.intention(sent)
+        for sent in self.sents:
+            self.source_phrases(sent, nested=True)
         self.clean_speakers()
         self.continuations()
         self.partial_quotes()
+        self.quoted_by()
         self.clean_speakers()
         for f in self.found:
             if f.cue and f.addressee is None:
                 f.addressee = self.addressee_of(f)
         return sorted(self.found, key=lambda f: (f.start, f.end))
+
+    def quoted_by(self) -> None:
+        """``Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „…“`` / ``X
+        wird in einer Presseerklärung mit den Worten zitiert: „…“``: the corpus annotates the
+        quotation twice, once for the quoted speaker and once for the one who quotes (the
+        subject of ``zitieren``; in the passive its ``in``/``von`` phrase)."""
+        for f in list(self.found):
+            if f.type is not StatementType.DIRECT or not f.rule.startswith("direct-frame"):
+                continue
+            for a, _ in f.cue:
+                sent = self.sent_at(a)
+                i = next((k for k, t in enumerate(sent.toks) if t.start == a), None) if (
+                    sent is not None) else None
+                if sent is None or i is None or sent.toks[i].lemma not in self.lex.quoting:
+                    continue
+                source = self._quoting_source(sent, i)
+                if source is not None and source != f.speaker:
+                    self.found.append(Found(StatementType.DIRECT, list(f.quote), list(f.cue),
+                                            f.frame, source, "direct-quoted-by", f.confidence))
+                break
+
+    def _quoting_source(self, sent: Sent, i: int) -> Char | None:
+        """Who quotes with ``zitieren`` at ``i``: its subject; in the passive, a noun phrase
+        with ``in``/``von`` (``in einer Presseerklärung der Gewerkschaft``), without it."""
+        # (the tagger may read the participle as finite: "wird … zitiert" by its auxiliary)
+        passive = self.passive(sent, i) or any(
+            sent.toks[c].dep == "aux:pass" for c in sent.children[i])
+        for c in sent.children[i]:
+            t = sent.toks[c]
+            if t.pos not in ("NOUN", "PROPN") or self.in_quotation(t.start, t.end):
+                continue
+            case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+            if not passive and t.dep in _SUBJ and not case:
+                sp = np_span(sent, c, stop=i)
+            elif passive and case and sent.toks[case[0]].lemma.lower() in ("in", "von"):
+                sp = np_span(sent, c, stop=i)
+                sp = (case[0] + 1, sp[1]) if sp and sp[0] <= case[0] < sp[1] else sp
+            else:
+                continue
+            if sp:
+                return sent.span(*sp)
+        return None
 
     def clean_speakers(self) -> None:
         """Speaker spans end before a quotation and before a finite verb, without trailing
@@ -776,6 +840,96 @@ class Finder:
         for i in reported:
             self.reported(sent, i)
 
+    def noun_frames(self, sent: Sent) -> None:
+        """``Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu
+        boykottieren`` / ``X ist der Meinung, dass …`` / ``Die Experten kamen zu dem Ergebnis,
+        dass …``: a speech-act noun (lexicon kind ``noun``) whose phrase ends at a comma
+        before a reported clause (dass/ob/w-word, verb-second Konjunktiv, zu-infinitive) →
+        ``Indirect``. Speaker: the noun's genitive or ``von`` phrase; else, the noun being a
+        predicate (``ist der Meinung``) or the object of a verb (``kamen zu dem Ergebnis``),
+        that subject, and the verb joins the cue (corpus)."""
+        last = sent.last_word()
+        for i in range(len(sent)):
+            t = sent.toks[i]
+            if t.pos != "NOUN" or t.lemma not in self.lex.noun or self.is_claimed(
+                    t.start, t.end) or self.in_mark(t.start, t.end):
+                continue
+            # the noun's own phrase up to the comma: attributes only, no verb
+            k = i + 1
+            while k <= last and not sent.is_comma(k) and not sent.toks[k].tag.startswith("V"):
+                k += 1
+            if k >= last or sent.toks[k].text != ",":
+                continue
+            start = k + 1
+            first = sent.toks[start]
+            if self.is_claimed(first.start, first.end) or self.in_mark(first.start, first.end):
+                continue
+            kind = _clause_kind(sent, start, last, False)
+            if kind is None:
+                continue
+            cue = [c for c in sent.children[i] if sent.toks[c].pos == "DET" and c < i] + [i]
+            speaker = self._noun_source(sent, i, k - 1)
+            if speaker is None:
+                # "ist der Meinung" (copula), "kamen zu dem Ergebnis" (the noun's verb)
+                cop = [c for c in sent.children[i] if sent.toks[c].dep == "cop"]
+                verb = cop[0] if cop else t.head if t.head != i and (
+                    sent.toks[t.head].tag.startswith("V")) else None
+                subj_of = i if cop else verb
+                if verb is not None and subj_of is not None:
+                    lo = self._frame_start(sent, min(verb, i))
+                    sp = self.speaker_of(sent, subj_of, lo, k - 1)
+                    if sp is not None and not sp[0] <= t.start < sp[1]:
+                        speaker = sp
+                        cue += [verb] + [c for c in sent.children[i]
+                                         if sent.toks[c].tag.startswith("APPR") and c < i]
+            if speaker is None and cue and sent.toks[i].dep in _SUBJ:
+                continue  # "Die Forderung, … zu …, stieß auf Kritik": whose, is not said
+            end = _clause_span_end(sent, start, last, kind, False)
+            # a noun phrase before the main verb: the clause ends where the main clause
+            # resumes (``Das Eingeständnis der Ministerin, ihre Entscheidung sei falsch
+            # gewesen, kam spät``)
+            end = next((m - 1 for m in range(start + 2, end) if sent.toks[m].text == ","
+                        and sent.is_finite(m + 1) and not sent.is_sub(m + 1)), end)
+            if kind == "zu-inf":
+                # a zu-infinitive ends before a comma whose part has none (``…, die Deutsche
+                # Bank zu boykottieren, allerdings nicht``; ``…, verwirklichen sollte``)
+                commas = [m for m in range(start + 1, end) if sent.toks[m].text == ","]
+                for n, m in enumerate(commas):
+                    stop = commas[n + 1] if n + 1 < len(commas) else end + 1
+                    if not any(sent.toks[x].tag in ("PTKZU", "VVIZU") for x in range(m, stop)):
+                        end = m - 1
+                        break
+            lo = self._frame_start(sent, min(cue))
+            self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
+                           [sent.span(c, c) for c in sorted(set(cue))], sent.span(lo, k),
+                           speaker, f"noun-{kind}", 0.6))
+            return
+
+    def _noun_source(self, sent: Sent, i: int, hi: int) -> Char | None:
+        """Who a speech-act noun belongs to: its genitive (``der Ministerin``, ``Gordons``)
+        or ``von`` phrase (``von Politikern der SPD``), without the preposition."""
+        for c in sent.children[i]:
+            if not i < c <= hi or sent.toks[c].pos not in ("NOUN", "PROPN"):
+                continue
+            case = [g for g in sent.children[c] if sent.toks[g].tag.startswith("APPR")]
+            genitive = not case and (any(
+                "Case=Gen" in sent.toks[d].morph for d in sent.children[c]
+                if sent.toks[d].pos == "DET") or sent.toks[c].dep in ("nmod:poss",) or (
+                sent.toks[c].pos == "PROPN" and "Case=Gen" in sent.toks[c].morph))
+            von = bool(case) and sent.toks[case[0]].lemma.lower() == "von"
+            if not (genitive or von):
+                continue
+            sp = np_span(sent, c)
+            if sp is None:
+                continue
+            a, b = sp
+            if von and a <= case[0]:
+                a = case[0] + 1
+            b = min(b, hi)
+            if a <= b:
+                return sent.span(a, b)
+        return None
+
     def clause_after(self, sent: Sent, i: int, lemma: str, cue_toks: list[int]) -> bool:
         """Cue verb, then ``,``/``:`` and its clause: dass/ob/wie, V2 Konjunktiv, zu-inf."""
         last = sent.last_word()
@@ -795,34 +949,14 @@ class Finder:
         if mark is not None and mark[1] >= sent.toks[last].start:
             return False  # a direct quotation to the end: its own rule
         colon = sent.toks[k].text == ":"
-        kind = None
-        if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
-            kind = "clause"
-        else:
-            # a "finite" verb right before ``zu`` is a participle the tagger misread
-            # (``den Konkurrenten bevorzugt zu haben``)
-            fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
-                        and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
-            if fin is not None and sent.is_sub(fin):
-                kind = "v2-sub"
-            elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
-                    fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
-                kind = "zu-inf"
-        if colon and first.lemma.lower() not in ("dass", "ob") and not any(
-                sent.is_finite(m) for m in range(start, last + 1)):
-            return False  # a list or a title after the colon, no clause
+        kind = _clause_kind(sent, start, last, colon)
         if kind is None:
             return False
         lo = self._frame_start(sent, i)
         if self.is_claimed(first.start, first.end):
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
-        end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
-        # one dash (not a pair around an aside) starts the reporter's addendum (``…, ihre
-        # Häuser zu verlassen – die Hälfte davon in der Stadt Hiroshima``)
-        dashes = [m for m in range(start + 1, end + 1) if sent.toks[m].text == "–"]
-        if len(dashes) == 1:
-            end = dashes[0] - 1
+        end = _clause_span_end(sent, start, last, kind, colon)
         self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
@@ -922,9 +1056,17 @@ class Finder:
         if speaker is None or not self.can_speak(sent, speaker):
             return
         span = (sent.start, sent.toks[-1].end)
-        if self.is_claimed(*span):
+        if self.is_claimed(*span) or not self._says_something(sent, speaker):
             return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def _says_something(self, sent: Sent, speaker: Char) -> bool:
+        """A reported speech act names what was said: some noun, name, pronoun or number
+        outside the speaker and outside time expressions (``(Wikinews berichtete.)``, ``Die
+        IAEA hat am Freitag ebenfalls dementiert`` report nothing)."""
+        return any(t.pos in ("NOUN", "PROPN", "PRON", "NUM") and t.tag != "PRF"
+                   and not speaker[0] <= t.start < speaker[1]
+                   and not self.in_time(t.start, t.end) for t in sent.toks)
 
     def intention(self, sent: Sent) -> None:
         """``Die SPD will …``: a modal of intention (lexicon kind ``modal``) as the main finite
@@ -946,32 +1088,56 @@ class Finder:
         (role nouns like ``der Minister`` when the actor layer ran), a personal pronoun; not a
         thing (``der Frachter droht …``)."""
         a, b = speaker
+        first = next((t for t in sent.toks if a <= t.start < b), None)
+        if first is not None and (first.text.lower() in _NEVER_NOMINATIVE or (
+                first.tag.startswith("APPR"))):
+            return False  # "Den … Einsatz", "des Kommandanten", "an seinen Stellvertreter"
         if any(e.start < b and a < e.end and e.label in ("PER", "ORG")
                for e in self.article.entities):
             return True
         if any(m.start < b and a < m.end for actor in self.article.actors
                for m in actor.mentions):
             return True
-        if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t.lemma)
+        if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t)
                for t in sent.toks):
             return True
         return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
                    for t in sent.toks)
 
-    def _speaker_noun(self, lemma: str) -> bool:
+    def _speaker_noun(self, tok: Token) -> bool:
         """A noun of people or sources who speak (cues.tsv kind ``speaker``), also as the
-        end of a compound (``Augenzeugen``, ``Polizeisprecher``)."""
-        low = lemma.lower()
-        return any(low.endswith(n.lower()) for n in self.lex.speaker)
+        end of a compound (``Augenzeugen``, ``Polizeisprecher``) and in its plural or
+        feminine form, by the lemma or by the word itself when the lemmatiser left the
+        ending on (``Augenzeugen``, ``Reporterin``)."""
+        forms = {tok.lemma.lower(), tok.text.lower()}
+        for form in list(forms):
+            for ending in _NOUN_ENDINGS:
+                if form.endswith(ending) and len(form) > len(ending) + 2:
+                    forms.add(form[:-len(ending)])
+        return any(f.endswith(n.lower()) for f in forms for n in self.lex.speaker)
 
-    def source_phrases(self, sent: Sent) -> None:
-        """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``."""
+    def source_phrases(self, sent: Sent, nested: bool = False) -> None:
+        """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``…, so X``, ``demnach``.
+
+        ``nested``: a ``laut``/``zufolge``/``nach`` source inside text another statement
+        already explains (``Laut BBC News sagte der Minister, dass …``; ``X hatte nach
+        Aussage des Angestellten die Auffassung vertreten, …``) is a second attribution of
+        the sentence: the corpus annotates it as a quotation of its own, the rest of the
+        sentence its quote."""
         last = sent.last_word()
         found = 0
+        if nested and not any(t.text.lower() in self.lex.prep or t.text.lower() in self.lex.postp
+                              or t.text.lower() == "nach" for t in sent.toks):
+            return
+        cues = {c for f in self.found for c in f.cue} if nested else set()
         for i in range(last + 1):
             t = sent.toks[i]
             low = t.text.lower()
-            if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
+            if self.in_mark(t.start, t.end) or (
+                    self.is_claimed(t.start, t.end) is not nested):
+                continue
+            if nested and ((t.start, t.end) in cues or not (
+                    low in self.lex.prep or low in self.lex.postp or low == "nach")):
                 continue
             if found and sent.toks[i - 1].text != ";" and not any(
                     sent.toks[k].text == ";" for k in range(found, i)):
@@ -979,16 +1145,18 @@ class Finder:
             src: tuple[int, int] | None = None
             frame: tuple[int, int] | None = None
             if low in self.lex.prep and t.tag.startswith("APPR"):
-                src = chunk_after(sent, i)
+                src = chunk_after(sent, i) or self._quoted_name(sent, i + 1, after=True)
+                if src is not None:  # "laut der Zeitung „Die Welt“"
+                    src = (src[0], _quoted_name_after(sent, src[0], src[1]))
                 frame = (i, src[1]) if src else None
             elif low in self.lex.postp:
-                src = chunk_before(sent, i)
+                src = chunk_before(sent, i) or self._quoted_name(sent, i - 1, after=False)
                 frame = (src[0], i) if src else None
             elif low == "nach" and i + 1 <= last:
                 src = self._nach(sent, i)
                 frame = (i, src[1]) if src else None
-                if src is None and i >= 1 and self._nach_noun(sent.toks[i - 1].lemma) and (
-                        sent.toks[i - 1].pos == "NOUN"):
+                if src is None and not nested and i >= 1 and self._nach_noun(
+                        sent.toks[i - 1].lemma) and sent.toks[i - 1].pos == "NOUN":
                     # "seiner Meinung nach", "dem Vernehmen nach"
                     k = i - 1
                     while k > 0 and sent.toks[k - 1].pos in ("DET", "ADJ", "PRON"):
@@ -1032,18 +1200,62 @@ class Finder:
             semis = [k for k in range(last + 1) if sent.toks[k].text == ";"]
             lo = max((k + 1 for k in semis if k < fa), default=0)
             hi = min((k - 1 for k in semis if k > fb), default=last)
+            lo, hi = self._nested_bounds(sent, fa, fb, lo, hi)
             if _trim_start(sent, lo) >= fa:
                 fb = _vorfeld_end(sent, fb, hi)
             before = _trim(sent, lo, fa - 1) if fa > lo else None
             after = _trim(sent, fb + 1, hi) if fb < hi else None
+            # a phrase inside its clause keeps the short parts around it ("800.000 Menschen
+            # wurden nach Angaben des Roten Kreuzes obdachlos"; a second attribution's
+            # "worauf dieser"); alone, a part needs three tokens
+            inside = bool(before and after and (nested or (not self.is_claimed(
+                *sent.span(*before)) and not self.is_claimed(*sent.span(*after)))))
             for q in (before, after):
-                if q and q[1] - q[0] >= 2 and not self.is_claimed(*sent.span(*q)):
+                if q and q[1] - q[0] >= (0 if nested or inside else 2) and (
+                        nested or not self.is_claimed(*sent.span(*q))):
                     parts.append(sent.span(*q))
             if not parts:
                 continue
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
-                           sent.span(*src), f"source-{low}", 0.7))
+                           sent.span(*src), f"source-{low}{'-nested' if nested else ''}", 0.7))
             found = fb + 1
+
+    def _quoted_name(self, sent: Sent, k: int, after: bool) -> tuple[int, int] | None:
+        """A source that is a name in quotation marks (``laut „Computerwoche“``, ``dem
+        „Figaro“ zufolge``): its tokens, marks included (``after``: it opens at ``k``; else
+        it closes at ``k``, with the article and adjectives before it)."""
+        if not 0 <= k < len(sent):
+            return None
+        mark = self.in_mark(sent.toks[k].start, sent.toks[k].end)
+        if mark is None or not _looks_like_name(self.text[mark[0] + 1:mark[1] - 1]):
+            return None
+        inside = [m for m in range(len(sent))
+                  if mark[0] <= sent.toks[m].start and sent.toks[m].end <= mark[1]]
+        if not inside or (after and inside[0] != k) or (not after and inside[-1] != k):
+            return None
+        a = inside[0]
+        while not after and a > 0 and sent.toks[a - 1].pos in ("DET", "ADJ"):
+            a -= 1
+        return a, inside[-1]
+
+    def _nested_bounds(self, sent: Sent, fa: int, fb: int, lo: int, hi: int) -> tuple[int, int]:
+        """Where a second attribution's quote may run: inside the quote part of the other
+        statement that holds the phrase (``sagte …, nach neuesten Erkenntnissen habe ein
+        Unbekannter …``), and inside the subordinate clause that holds it (``…, weil die
+        Mission nach Angaben der UN überfordert ist``); else the whole sentence."""
+        a, b = sent.toks[fa].start, sent.toks[fb].end
+        for f in self.found:
+            for qa, qb in f.quote:
+                if qa <= a and b <= qb:
+                    lo = max(lo, self.token_at(sent, qa))
+                    hi = min(hi, self.token_at(sent, qb, after=False))
+        for k in range(fa - 1, lo, -1):
+            if sent.is_comma(k - 1) and sent.toks[k].tag in (
+                    "KOUS", "PRELS", "PRELAT", "PWAV", "PWS"):
+                return k, _subclause_end(sent, k, hi)
+            if sent.is_finite(k):
+                break
+        return lo, hi
 
     def _nach(self, sent: Sent, i: int) -> tuple[int, int] | None:
         """``nach Angaben von X`` / ``nach Kerrys Angaben`` / ``nach eigener Aussage``."""
@@ -1147,9 +1359,14 @@ class Finder:
                 continue
             fin = self.main_finite(sent)
             kind = None
-            if fin is not None and not self._has_cue(sent):
+            # a speech verb in the Konjunktiv I reports too, its own statement being the
+            # sentence (``Sie rate zum Kauf japanischer Hybridautos``)
+            if fin is not None and (not self._has_cue(sent) or (
+                    sent.is_sub(fin) and "Tense=Pres" in sent.toks[fin].morph)):
                 tok = sent.toks[fin]
-                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent):
+                # ("möchte" is a wish in the present, not the reporter's Konjunktiv)
+                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent) and (
+                        tok.lemma != "mögen"):
                     kind = StatementType.INDIRECT_FREE_INDIRECT
                 elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
                     kind = StatementType.FREE_INDIRECT
@@ -1241,6 +1458,10 @@ def _oblique_subject(sent: Sent, k: int) -> bool:
 #: personal pronouns that are nominative in every reading (``sie``/``ihr``/``es`` are not)
 _NOMINATIVE_ONLY = frozenset({"ich", "du", "er", "wir"})
 
+#: articles and pronouns that never open a nominative phrase (no subject, no speaker)
+_NEVER_NOMINATIVE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "ihm", "ihn",
+                               "ihnen", "mir", "mich", "dir", "dich", "uns", "euch"})
+
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
                           "eurem", "keinem", "jedem"})
 
@@ -1287,6 +1508,41 @@ def _vorfeld_end(sent: Sent, fb: int, hi: int) -> int:
             return fb
         k += 1
     return fb
+
+
+def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
+    """What kind of reported clause starts at ``start`` after a cue's comma (or colon):
+    ``clause`` (dass/ob/w-word, or anything with a finite verb after a colon), ``v2-sub``
+    (verb-second Konjunktiv), ``zu-inf``; None when it is no reported clause."""
+    first = sent.toks[start]
+    kind = None
+    if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
+        kind = "clause"
+    else:
+        # a "finite" verb right before ``zu`` is a participle the tagger misread
+        # (``den Konkurrenten bevorzugt zu haben``)
+        fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
+                    and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
+        if fin is not None and sent.is_sub(fin):
+            kind = "v2-sub"
+        elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
+                fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
+            kind = "zu-inf"
+    if colon and first.lemma.lower() not in ("dass", "ob") and not any(
+            sent.is_finite(m) for m in range(start, last + 1)):
+        return None  # a list or a title after the colon, no clause
+    return kind
+
+
+def _clause_span_end(sent: Sent, start: int, last: int, kind: str, colon: bool) -> int:
+    """The last token of a reported clause of ``kind`` starting at ``start``."""
+    end = _subclause_end(sent, start, last) if kind == "clause" and not colon else last
+    # one dash (not a pair around an aside) starts the reporter's addendum (``…, ihre
+    # Häuser zu verlassen – die Hälfte davon in der Stadt Hiroshima``)
+    dashes = [m for m in range(start + 1, end + 1) if sent.toks[m].text == "–"]
+    if len(dashes) == 1:
+        end = dashes[0] - 1
+    return end
 
 
 def _subclause_end(sent: Sent, start: int, last: int) -> int:
