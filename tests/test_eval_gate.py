@@ -124,7 +124,6 @@ def _conll_f1(nlp: Any, shared_dir: Path) -> float:
 @needs_accurate
 def test_teacher_floors(splits: Splits, shared_dir: Path) -> None:
     from lagebild.entities.teacher import load_teacher
-
     from lagebild.training.conll import CONLL_DEV, read_conll
 
     teacher = load_teacher()
