@@ -686,3 +686,15 @@ def test_crime_and_court_vocabulary(events: Events) -> None:
     found = events("Die Richter des Bundesgerichtes stellten im Urteil klar, dass der Soldat "
                    "kein Dienstvergehen begangen hatte.")
     assert "ACCUSE" not in {e.type.value for e in found}
+
+
+def test_violent_crime_words(events: Events) -> None:
+    e = one(events("Maskierte Täter haben am Abend eine Tankstelle in Köln ausgeraubt."),
+            "ASSAULT")
+    assert [r.name for r in e.source] == ["Täter"] and [r.name for r in e.target] == ["Tankstelle"]
+    e = one(events("Der Mann soll die Frau gewürgt haben."), "ASSAULT")
+    assert e.modality.value == "alleged" and [r.name for r in e.target] == ["Frau"]
+    assert [r.name for r in one(events("Der Präsident leugnet den Völkermord."),
+                                "REJECT").source] == ["Präsident"]
+    assert "ASSAULT" not in {e.type.value for e in events(
+        "Der Spieler quälte sich durch die zweite Halbzeit.")}
