@@ -98,12 +98,12 @@ ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächt
 class Sent:
     """One sentence with the lookups the rules need (children, segments, actors per token)."""
 
-    def __init__(self, index: int, sentence: Sentence, actors_at: list[list[str]],
-                 local_at: list[str | None], weak: set[int] | None = None,
-                 persons: set[int] | None = None, tokens: list[Token] | None = None) -> None:
+    def __init__(self, index: int, sentence: Sentence, tokens: list[Token],
+                 actors_at: list[list[str]], local_at: list[str | None],
+                 weak: set[int] | None = None, persons: set[int] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks: list[Token] = tokens if tokens is not None else _retagged(sentence.tokens)
+        self.toks = tokens  # as the rules read them: retagged and repaired (`_sents`)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
@@ -365,7 +365,7 @@ def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
     later particle ``ab``: ``lehnen``), None when it is none."""
     form = tokens[i].text.lower()
     particles = [t.text.lower() for t in tokens[i + 1:] if t.tag == "PTKVZ"]
-    known = lex.verbs.keys() | lex.light_verbs | lex.cues("gov").keys()
+    known = lex.known_verbs
     for inf in (form, *_guesses(form, "VVFIN", form)):
         if inf in known or any(p + inf in known for p in particles):
             return inf
@@ -373,57 +373,67 @@ def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
 
 
 def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
-    """Parse errors of the language model repaired before the rules read the tree.
-
-    - A sentence without any verb whose finite verb the tagger read as an adverb or an
-      adjective ("Die USA und Russland erwägen offenbar …" with "erwägen" as ADV, "Das
-      lehnte Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word
-      that is a form of a lexicon verb, at the root or right before a name, becomes the
-      finite verb and the root of the tree.
-    - A genitive name after a noun hung on the verb ("Zweifel an den Absichten Russlands"
-      with "Russlands" as object): the noun's attribute.
-    - A dative name read as the first part of a compound with the next noun ("der Ukraine
-      Waffen liefern"): the verb's indirect object, with its article.
-    - An abbreviation in parentheses hung on an earlier noun ("ein Vorgehen gegen die
-      Terrormiliz Islamischer Staat (IS)" with "IS" the apposition of "Vorgehen"): the
-      apposition of the name right before it.
-    """
+    """Parse errors of the language model repaired before the rules read the tree, one
+    function per error (each documented there); the input list is left as it is."""
     out = list(tokens)
+    _verbless_root(tokens, out, lex)
+    _genitive_name_on_verb(out)
+    _dative_name_as_compound(out)
+    _abbreviation_on_earlier_noun(out)
+    return out
+
+
+def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
+    """A sentence without any verb whose finite verb the tagger read as an adverb or an
+    adjective ("Die USA und Russland erwägen offenbar …" with "erwägen" as ADV, "Das lehnte
+    Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word that is a
+    form of a lexicon verb, at the root or right before a name, becomes the finite verb and
+    the root; the old root's dependents move to it."""
     n = len(out)
-    if not any(t.tag[:1] == "V" for t in out):
-        for i, t in enumerate(out):
-            if not t.text[:1].islower() or t.tag not in ("ADV", "ADJD", "ADJA"):
+    if any(t.tag[:1] == "V" for t in out):
+        return
+    for i, t in enumerate(out):
+        if not t.text[:1].islower() or t.tag not in ("ADV", "ADJD", "ADJA"):
+            continue
+        before_name = t.head == i + 1 < n and out[i + 1].tag in ("NE", "PPER")
+        inf = _verb_reading(out, i, lex) if t.head == i or before_name else None
+        if inf is None:
+            continue
+        old = next((k for k, o in enumerate(out) if o.head == k), i)
+        for k, o in enumerate(out):
+            if k == i or (o.head != old and k != old):
                 continue
-            root = t.head == i
-            before_name = (t.head == i + 1 < n and out[i + 1].tag in ("NE", "PPER"))
-            inf = _verb_reading(out, i, lex) if root or before_name else None
-            if inf is None:
-                continue
-            old = next((k for k, o in enumerate(out) if o.head == k), i)
-            for k, o in enumerate(out):
-                if k != i and (o.head == old or k == old):
-                    dep = o.dep
-                    if k == old:  # "Abhisit" as the root: the subject, else an adverb
-                        dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
-                    if o.tag == "PTKVZ":
-                        dep = "compound:prt"
-                    out[k] = o.model_copy(update={"head": i, "dep": dep})
-            for k in range(i):  # "Das" read as the article of the name after the verb:
-                o = out[k]  # a demonstrative object before the verb
-                if o.tag == "ART" and tokens[k].head > i:
-                    out[k] = o.model_copy(update={"tag": "PDS", "pos": "PRON", "head": i,
-                                                  "dep": "obj"})
-            out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
-                                          "head": i, "dep": "ROOT"})
-            break
-    for j in range(1, n):
+            dep = o.dep
+            if k == old:  # "Abhisit" as the root: the subject, else an adverb
+                dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
+            if o.tag == "PTKVZ":
+                dep = "compound:prt"
+            out[k] = o.model_copy(update={"head": i, "dep": dep})
+        for k in range(i):  # "Das" read as the article of the name after the verb: a
+            if out[k].tag == "ART" and tokens[k].head > i:  # demonstrative object
+                out[k] = out[k].model_copy(update={"tag": "PDS", "pos": "PRON", "head": i,
+                                                   "dep": "obj"})
+        out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
+                                      "head": i, "dep": "ROOT"})
+        return
+
+
+def _genitive_name_on_verb(out: list[Token]) -> None:
+    """A genitive name after a noun hung on the verb ("Zweifel an den Absichten Russlands"
+    with "Russlands" as object): the noun's attribute."""
+    for j in range(1, len(out)):
         t, prev = out[j], out[j - 1]
         if (t.tag == "NE" and "Case=Gen" in t.morph and t.text.endswith("s")
                 and prev.tag == "NN" and t.head != j - 1
                 and t.dep in ("obj", "iobj", "nsubj", "obl")
                 and not any(o.head == j and o.tag in PREP_TAGS for o in out)):
             out[j] = t.model_copy(update={"head": j - 1, "dep": "nmod"})
-    for j in range(1, n - 1):
+
+
+def _dative_name_as_compound(out: list[Token]) -> None:
+    """A dative name read as the first part of a compound with the next noun ("der Ukraine
+    Waffen liefern"): the verb's indirect object, with its article."""
+    for j in range(1, len(out) - 1):
         t = out[j]
         h = t.head
         if (t.tag == "NE" and t.dep == "compound" and h == j + 1 and "Case=Dat" in t.morph
@@ -432,7 +442,13 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
                 and out[j - 1].head == h):
             out[j] = t.model_copy(update={"head": out[h].head, "dep": "iobj"})
             out[j - 1] = out[j - 1].model_copy(update={"head": j})
-    for j in range(2, n - 1):
+
+
+def _abbreviation_on_earlier_noun(out: list[Token]) -> None:
+    """An abbreviation in parentheses hung on an earlier noun ("ein Vorgehen gegen die
+    Terrormiliz Islamischer Staat (IS)" with "IS" the apposition of "Vorgehen"): the
+    apposition of the name right before it."""
+    for j in range(2, len(out) - 1):
         t = out[j]
         k = j - 2
         if not (t.dep == "appos" and out[j - 1].text == "(" and out[j + 1].text == ")"
@@ -442,7 +458,6 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
             k = out[k].head
         if t.head < k:
             out[j] = t.model_copy(update={"head": k})
-    return out
 
 
 def _without_event_noun(ent: Entity, tokens: list[Token], lex: Lexicon) -> Entity:
@@ -500,7 +515,7 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
                     local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
             local_at.append(local)
         persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
-        sent = Sent(si, s, at, local_at, weak, persons, tokens)
+        sent = Sent(si, s, tokens, at, local_at, weak, persons)
         sent.things = things
         out.append(sent)
     return out

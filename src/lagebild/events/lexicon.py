@@ -272,6 +272,12 @@ class Lexicon:
         """(type, CAMEO code) of a promise not to do ``plover``/``cameo``; None: keep."""
         return _longest(self.renounce, plover, cameo)
 
+    @cached_property
+    def known_verbs(self) -> frozenset[str]:
+        """Every verb lemma the coder reads: triggers, light verbs and governing modality
+        cues (a non-verb token that is one of them may be a mis-tagged verb)."""
+        return frozenset(self.verbs) | self.light_verbs | frozenset(self.cues("gov"))
+
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
         """Cues of one scope by lower-case lemma (built once per lexicon)."""
         return self._cues[scope]
