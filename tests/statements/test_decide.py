@@ -135,3 +135,15 @@ def test_threshold_chosen_by_message_f1() -> None:
     threshold, table = choose_threshold(docs, model, grid=(0.05, 0.5, 0.95))
     assert threshold == 0.5  # drops the bad one, keeps the good one
     assert [row["message"] for row in table] == [pytest.approx(2 / 3, abs=1e-4), 1.0, 0.0]
+
+
+def test_training_refuses_dev_and_test_splits(tmp_path: Path) -> None:
+    from lagebild.training.statements import _range, train_decider
+
+    for name in ("dev", "test"):
+        (tmp_path / name).mkdir()
+        with pytest.raises(ValueError, match="train split only"):
+            train_decider(tmp_path / name, (0, 1), (1, 2))
+    assert _range("0:550") == (0, 550)
+    with pytest.raises(ValueError):
+        _range("550")
