@@ -460,12 +460,10 @@ def _mount_eval() -> None:
 def _mount_train() -> None:
     from lagebild.training.cli import app as train_app
     from lagebild.training.quotes_cli import quotes
-    from lagebild.training.statements import statements_command
     from lagebild.training.teacher_cli import teacher
 
     train_app.command("teacher")(teacher)
     train_app.command("quotes")(quotes)
-    train_app.command("statements")(statements_command)
     app.add_typer(train_app, name="train")
 
 

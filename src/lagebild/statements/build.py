@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lagebild.model import Article, Mode, Party, Span, Statement
-from lagebild.statements.decide import find_decided
-from lagebild.statements.rules import Char, Found
+from lagebild.statements.rules import Char, Found, find_statements
 
 
 def _span(text: str, char: Char) -> Span:
@@ -33,6 +32,5 @@ def to_statements(text: str, found: Sequence[Found], mode: Mode = Mode.FAST) -> 
 
 
 def statements_of(article: Article) -> list[Statement]:
-    """The fast mode's statements of an article (rules over its sentences, less the weak
-    candidates a shipped learned decision leaves out)."""
-    return to_statements(article.text, find_decided(article))
+    """The fast mode's statements of an article (rules over its sentences)."""
+    return to_statements(article.text, find_statements(article))

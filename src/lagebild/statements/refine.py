@@ -40,7 +40,7 @@ from collections.abc import Sequence
 
 from lagebild.model import Article, Mode, Party, Span, Statement, StatementType
 from lagebild.statements.build import to_statement
-from lagebild.statements.decide import find_decided
+from lagebild.statements.rules import find_statements
 
 #: a tagger quote outside quotation marks with fewer words is a fragment, not a statement
 MIN_WORDS = 4
@@ -110,7 +110,7 @@ def _with_frame(article: Article, st: Statement) -> Statement:
 def refine(article: Article, tagged: Sequence[Statement]) -> list[Statement]:
     """Rule statements plus the tagger's statements the rules miss (module doc)."""
     text = article.text
-    rules = find_decided(article)
+    rules = find_statements(article)
     out: list[Statement] = []
     tagger_quotes = [(q.start, q.end) for t in tagged for q in t.quote]
     for f in rules:

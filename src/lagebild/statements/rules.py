@@ -27,8 +27,6 @@ functions below, applied in this order (each claims the text it explains, later 
    a cue verb → ``Direct``.
 8. Addressees of the cue verbs (indirect object, object of a verb of addressing,
    ``gegenüber X``).
-9. (Outside this module) a learned decision over the weakest candidates (Reported,
-   intentions, continuations, quoted phrases): :mod:`lagebild.statements.decide`.
 """
 
 from __future__ import annotations
@@ -1591,16 +1589,8 @@ def _trim_start(sent: Sent, lo: int) -> int:
     return lo
 
 
-def candidates(article: Article, lexicon: Lexicon | None = None
-               ) -> tuple[Finder | None, list[Found]]:
-    """Every candidate the rules find, before the learned decision (and the finder that
-    found them, for its features; None without sentences)."""
-    if not article.sentences:
-        return None, []
-    finder = Finder(article, lexicon)
-    return finder, finder.run()
-
-
 def find_statements(article: Article, lexicon: Lexicon | None = None) -> list[Found]:
     """Every statement the rules find in ``article`` (needs ``article.sentences``)."""
-    return candidates(article, lexicon)[1]
+    if not article.sentences:
+        return []
+    return Finder(article, lexicon).run()
