@@ -128,3 +128,27 @@ def test_shipped_models_load(kind: str) -> None:
     proposer = load_proposer(kind)
     assert proposer is not None and proposer.model.labels[0] == NONE
     assert proposer.model.uses_vectors == (kind == "accurate")
+
+
+def test_require_kin_keeps_only_types_of_kin_lexicon_words(
+        parse: Callable[[str], Article]) -> None:
+    """With ``require_kin`` only a type of a lexicon word the token is kin to (same bare
+    verb, compound head …) may be proposed; a made-up verb has no kin."""
+    s = context(parse("Die Polizei verbrubbelte den Mann."), LEX, None).sents[0]
+    verb = next(i for i, t in enumerate(s.toks) if t.text == "verbrubbelte")
+    feature = f"w={s.toks[verb].text.lower()}"
+    assert not any(f.startswith(("stem=", "idiom=", "nounkin="))
+                   for f in token_features(s, verb, LEX))  # a made-up verb has no kin
+    assert Proposer(model_for(feature, "ACCUSE"), LEX, require_kin=False).propose(s, set())
+    assert Proposer(model_for(feature, "ACCUSE"), LEX, require_kin=True).propose(s, set()) == []
+
+
+def test_kinship_features_name_the_kin_entry_type() -> None:
+    from lagebild.events.proposer import _kin, _kinship
+
+    _kin(LEX)
+    verb = next(v for v, es in LEX.verbs.items() if v.startswith("fest") and len(v) > 9)
+    plover = LEX.verbs[verb][0].plover
+    assert f"stem={plover}" in _kinship("ab" + verb[4:], False, id(LEX))  # other prefix
+    noun = next(n for n, es in LEX.nouns.items() if len(n) >= 6 and n.isalpha())
+    assert f"head={LEX.nouns[noun][0].plover}" in _kinship("groß" + noun, True, id(LEX))

@@ -67,10 +67,74 @@ def _lexical(lemma: str, form: str, tag: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def token_features(s: Sent, i: int) -> list[str]:
-    """Hashed-feature names of token ``i`` (the same at training and at run time)."""
+#: separable and inseparable verb prefixes: "festsetzen" is kin to "setzen", "abweisen" to
+#: "zurückweisen" (through their bare verb)
+PREFIXES = ("zurück", "nieder", "heraus", "voran", "durch", "unter", "über", "fest", "weg",
+            "auf", "aus", "ein", "vor", "nach", "mit", "ab", "an", "zu", "um", "be", "ver",
+            "er", "ent", "zer", "ge")
+
+
+KIN_FEATURES = ("idiom=", "head=", "verbkin=", "stem=", "nounkin=")
+
+
+def _kin(lex: Lexicon) -> dict[str, str]:
+    """Lexicon words by kinship key → their type: a verb's bare stem, a noun's compound head,
+    a verb's -ung noun and a noun's verb (built once per lexicon)."""
+    memo = _KIN.get(id(lex))
+    if memo is not None and memo[0] is lex:
+        return memo[1]
+    out: dict[str, str] = {}
+    for lemma, entries in lex.verbs.items():
+        out.setdefault(f"v:{_bare(lemma)}", entries[0].plover)
+        if lemma.endswith("en"):
+            out.setdefault(f"n:{lemma[:-2]}ung", entries[0].plover)
+    for lemma, entries in lex.nouns.items():
+        out.setdefault(f"n:{lemma}", entries[0].plover)
+        if lemma.endswith("ung"):
+            out.setdefault(f"v:{_bare(lemma[:-3] + 'en')}", entries[0].plover)
+    for anchor, entries in lex.idioms.items():
+        out.setdefault(f"i:{anchor}", entries[0].plover)
+    _KIN[id(lex)] = (lex, out)  # the lexicon kept alive: its id is not reused
+    return out
+
+
+_KIN: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def _bare(verb: str) -> str:
+    for p in PREFIXES:
+        if verb.startswith(p) and len(verb) - len(p) >= 4:
+            return verb[len(p):]
+    return verb
+
+
+@cache
+def _kinship(lemma: str, noun: bool, lex_id: int) -> tuple[str, ...]:
+    """Features naming the type of a lexicon word this one is kin to (memoised per lemma)."""
+    kin = _KIN[lex_id][1]
+    keys = [("idiom", f"i:{lemma}")]  # the anchor of an idiom whose other words are missing
+    if noun:
+        # the longest compound head the lexicon names; the verb of an -ung noun
+        keys += [("head", next((f"n:{lemma[k:]}" for k in range(3, len(lemma) - 3)
+                                if f"n:{lemma[k:]}" in kin), ""))]
+        if lemma.endswith("ung"):
+            keys.append(("verbkin", f"v:{_bare(lemma[:-3] + 'en')}"))
+    else:
+        keys.append(("stem", f"v:{_bare(lemma)}"))  # the same bare verb, another prefix
+        if lemma.endswith("en"):
+            keys.append(("nounkin", f"n:{lemma[:-2]}ung"))  # its -ung noun
+    return tuple(f"{name}={kin[key]}" for name, key in keys if key in kin)
+
+
+def token_features(s: Sent, i: int, lex: Lexicon | None = None) -> list[str]:
+    """Hashed-feature names of token ``i`` (the same at training and at run time); with the
+    lexicon, also the types of lexicon words it is kin to."""
     t = s.toks[i]
     feats = ["bias", *_lexical(s.lemma(i), t.text.lower(), t.tag), f"d={t.dep}"]
+    if lex is not None:
+        _kin(lex)
+        lemma = s.full_lemma(i) if s.is_verb(i) else s.lemma(i)
+        feats.extend(_kinship(lemma, t.tag == "NN", id(lex)))
     for part in t.morph.split("|"):
         if part.startswith(("Mood=", "Voice=", "VerbForm=", "Number=")):
             feats.append(f"m={part}")
@@ -166,8 +230,14 @@ def default_codes(lex: Lexicon) -> dict[tuple[str, str], str]:
 class Proposer:
     """Proposes triggers for the tokens of a sentence that the lexicon left alone."""
 
-    def __init__(self, model: TriggerModel, lex: Lexicon, threshold: float | None = None):
+    def __init__(self, model: TriggerModel, lex: Lexicon, threshold: float | None = None,
+                 require_kin: bool | None = None):
         self.model = model
+        #: propose only a type that a lexicon word the token is kin to has (same bare verb,
+        #: compound head, -ung noun, idiom anchor): the model then chooses among near misses
+        self.require_kin = bool((model.config or {}).get("require_kin", False)
+                                if require_kin is None else require_kin)
+        self.lex = lex
         self.threshold = model.threshold if threshold is None else threshold
         codes = default_codes(lex)
         self.entries: dict[tuple[str, str], Trigger] = {}
@@ -189,7 +259,7 @@ class Proposer:
         cands = [i for i in range(len(s)) if i not in used and is_candidate(s, i)]
         if not cands:
             return []
-        ids = [self.model.feature_ids(token_features(s, i)) for i in cands]
+        ids = [self.model.feature_ids(token_features(s, i, self.lex)) for i in cands]
         vecs = None
         if self.model.uses_vectors:
             if vectors is None:
@@ -207,6 +277,10 @@ class Proposer:
             k = int(p.argmax())  # the threshold (chosen by cross-validation) decides
             label = self.model.labels[k]
             if p[k] < self.threshold:
+                continue
+            if self.require_kin and not any(
+                    f.endswith(f"={label}") for f in token_features(s, i, self.lex)
+                    if f.startswith(KIN_FEATURES)):
                 continue
             pos = "noun" if s.toks[i].tag == "NN" else "verb"
             entry = self.entries.get((label, pos))

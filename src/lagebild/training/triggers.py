@@ -23,14 +23,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from lagebild.eval.events import GoldItem, score_events
-from lagebild.events.lexicon import Lexicon, load_lexicon
+from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
 from lagebild.events.proposer import (
     NONE,
     Proposer,
@@ -110,7 +110,7 @@ def gold_examples(items: Sequence[GoldItem], articles: Sequence[Article | None],
                 if use_vectors and vec is None:
                     continue
                 label = item.event if inside and item.event else NONE
-                out.add(token_features(s, i), label, 1.0, vec)
+                out.add(token_features(s, i, lex), label, 1.0, vec)
     return out
 
 
@@ -135,7 +135,7 @@ def weak_examples(articles: Iterable[Article], weight: float, lex: Lexicon | Non
                 vec = vecs.get(s.toks[i].start) if vecs is not None else None
                 if use_vectors and vec is None:
                     continue
-                out.add(token_features(s, i), coded.get(i, NONE), weight, vec)
+                out.add(token_features(s, i, lex), coded.get(i, NONE), weight, vec)
     return out
 
 
@@ -150,10 +150,27 @@ class FitOptions:
     threshold: float = 0.5
     use_vectors: bool = False
     layers: tuple[int, ...] = ()
+    average: int = 1  # fits with seeds seed … seed+average-1, weights averaged
 
 
 def fit(data: Examples, opts: FitOptions) -> TriggerModel:
-    """Mini-batch Adam on the softmax cross-entropy (weighted), L2 on all weights."""
+    """Mini-batch Adam on the softmax cross-entropy (weighted), L2 on all weights; with
+    ``average`` > 1 the mean of that many fits with consecutive seeds (a linear model's mean
+    weights are the mean of its logits: one model, less dependent on the order of the data)."""
+    if opts.average > 1:
+        runs = [_fit(data, replace(opts, seed=opts.seed + k)) for k in range(opts.average)]
+        model = runs[0]
+        model.sparse = np.mean([m.sparse for m in runs], axis=0)
+        model.bias = np.mean([m.bias for m in runs], axis=0)
+        if model.dense is not None:
+            model.dense = np.mean([m.dense for m in runs], axis=0)
+        assert model.config is not None
+        model.config["average"] = opts.average
+        return model
+    return _fit(data, opts)
+
+
+def _fit(data: Examples, opts: FitOptions) -> TriggerModel:
     rng = np.random.default_rng(opts.seed)
     n, c = len(data), len(LABELS)
     nb = 1 << opts.bits
@@ -278,11 +295,11 @@ def load_articles(path: Path, layers_slice: slice | None = None) -> list[Article
 
 # ------------------------------------------------------------------------ cross-validation
 def score_with(items: Sequence[GoldItem], articles: Sequence[Article | None],
-               proposer: Proposer | None) -> dict[str, Any]:
+               proposer: Proposer | None, lex: Lexicon | None = None) -> dict[str, Any]:
     """Code analysed items (copies) with ``proposer`` and score them as ``eval events``."""
     from lagebild.events.coder import code_article
 
-    lex = load_lexicon()
+    lex = lex or load_lexicon()
     coded: list[Article | None] = []
     for a in articles:
         if a is None:
@@ -308,7 +325,7 @@ def pooled(results: Sequence[dict[str, Any]], items: Sequence[int]) -> dict[str,
 
 def cross_validate(sets: dict[str, tuple[list[GoldItem], list[Article | None]]],
                    weak: Examples, opts: FitOptions, thresholds: Sequence[float],
-                   ) -> dict[str, Any]:
+                   require_kin: bool = False) -> dict[str, Any]:
     """Leave-one-set-out: per held-out set and pooled, lexicon only and with the proposer at
     each threshold."""
     lex = load_lexicon()
@@ -325,12 +342,86 @@ def cross_validate(sets: dict[str, tuple[list[GoldItem], list[Article | None]]],
                 train.extend(ex)
         train.extend(weak)
         model = fit(train, opts)
-        b = score_with(items, arts, None)
+        b = score_with(items, arts, None, lex)
         base.append(b)
         sizes.append(len(items))
         per[name] = {"lexicon": _brief(b)}
         for t in thresholds:
-            r = score_with(items, arts, Proposer(model, lex, t))
+            r = score_with(items, arts, Proposer(model, lex, t, require_kin))
+            with_t[t].append(r)
+            per[name][f"t={t}"] = _brief(r)
+    return {"per_set": per, "pooled": {"lexicon": pooled(base, sizes),
+                                       **{f"t={t}": pooled(rs, sizes)
+                                          for t, rs in with_t.items()}}}
+
+
+def gold_entries(items: Sequence[GoldItem], articles: Sequence[Article | None],
+                 lex: Lexicon) -> set[Trigger]:
+    """The lexicon entries that match a gold trigger of the items."""
+    from lagebild.events.coder import context, find_triggers
+
+    out: set[Trigger] = set()
+    for item, article in zip(items, articles, strict=True):
+        if article is None or not item.event or not item.event_text_de:
+            continue
+        at = article.text.find(item.event_text_de)
+        if at < 0:
+            continue
+        end = at + len(item.event_text_de)
+        for s in context(article, lex, None).sents:
+            for entry, _, toks in find_triggers(s, lex):
+                if any(s.toks[j].start < end and at < s.toks[j].end for j in toks):
+                    out.add(entry)
+    return out
+
+
+def ablated(lex: Lexicon, drop: set[Trigger]) -> Lexicon:
+    """The lexicon without the entries ``drop`` (the rest, including every other data file,
+    unchanged)."""
+    def keep(entries: Sequence[Trigger]) -> list[Trigger]:
+        return [e for e in entries if e not in drop]
+
+    def table(t: dict[str, list[Trigger]]) -> dict[str, list[Trigger]]:
+        return {k: kept for k, es in t.items() if (kept := keep(es))}
+
+    return replace(lex, verbs=table(lex.verbs), nouns=table(lex.nouns),
+                   idioms=table(lex.idioms), noun_suffixes=keep(lex.noun_suffixes))
+
+
+def cross_validate_unseen(sets: dict[str, tuple[list[GoldItem], list[Article | None]]],
+                          news: Sequence[Article], news_weight: float, opts: FitOptions,
+                          thresholds: Sequence[float], require_kin: bool = False
+                          ) -> dict[str, Any]:
+    """Leave-one-set-out as if the held-out set's words were new: the lexicon entries that
+    match its gold triggers and no other set's are taken out (they were written after its
+    errors were read), for the lexicon-only baseline, the training features and the weak
+    labels alike; then lexicon only vs lexicon + proposer on that set."""
+    lex = load_lexicon()
+    per_set = {name: gold_entries(items, arts, lex) for name, (items, arts) in sets.items()}
+    per: dict[str, dict[str, Any]] = {}
+    base: list[dict[str, Any]] = []
+    with_t: dict[float, list[dict[str, Any]]] = {t: [] for t in thresholds}
+    sizes = []
+    for name, (items, arts) in sets.items():
+        others: set[Trigger] = set()
+        for other, entries in per_set.items():
+            if other != name:
+                others |= entries
+        drop = per_set[name] - others
+        lex_k = ablated(lex, drop)
+        train = Examples()
+        for other, (o_items, o_arts) in sets.items():
+            if other != name:
+                train.extend(gold_examples(o_items, o_arts, lex_k, opts.use_vectors))
+        if news_weight > 0:
+            train.extend(weak_examples(news, news_weight, lex_k, opts.use_vectors))
+        model = fit(train, opts)
+        b = score_with(items, arts, None, lex_k)
+        base.append(b)
+        sizes.append(len(items))
+        per[name] = {"entries_removed": len(drop), "lexicon": _brief(b)}
+        for t in thresholds:
+            r = score_with(items, arts, Proposer(model, lex_k, t, require_kin), lex_k)
             with_t[t].append(r)
             per[name][f"t={t}"] = _brief(r)
     return {"per_set": per, "pooled": {"lexicon": pooled(base, sizes),
