@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lagebild.events.coder import SHIPPED, code_article, context, find_triggers
+from lagebild.events.coder import code_article, context, find_triggers
 from lagebild.events.lexicon import load_lexicon
 from lagebild.events.proposer import (
     LEARNED,
@@ -110,13 +110,29 @@ def test_a_proposal_without_an_actor_is_dropped_like_an_entry(
     assert code_article(article, LEX, proposer).events == []  # … but no actor: no event
 
 
-def test_shipped_is_the_default(parse: Callable[[str], Article]) -> None:
-    """``code_article`` without a proposer argument uses the shipped one of the mode (the same
-    events as asking for it by name)."""
+def test_the_default_is_the_shipped_proposer_of_the_mode(
+        parse: Callable[[str], Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``code_article`` without a proposer argument asks for the shipped model of the
+    article's mode: ``accurate`` when the entities stage left word vectors, else ``fast``."""
+    from lagebild.events import coder
+
     article = parse(TEXT)
-    a = code_article(article.model_copy(), LEX).events
-    b = code_article(article.model_copy(), LEX, SHIPPED).events
-    assert a == b
+    s = context(article, LEX, None).sents[0]
+    verb = next(i for i, t in enumerate(s.toks) if t.text == "verbrubbelte")
+    proposer = Proposer(model_for(f"w={s.toks[verb].text.lower()}", "ACCUSE"), LEX)
+    asked: list[str] = []
+
+    def fake(kind: str) -> Proposer | None:
+        asked.append(kind)
+        return proposer if kind == "fast" else None
+
+    monkeypatch.setattr(coder, "load_proposer", fake)
+    assert [e.type for e in code_article(article.model_copy(), LEX).events] == ["ACCUSE"]
+    with_vectors = article.model_copy()
+    with_vectors._word_vectors = {}
+    assert code_article(with_vectors, LEX).events == []
+    assert asked == ["fast", "accurate"]
+    assert code_article(article.model_copy(), LEX, None).events == []  # None: lexicon only
 
 
 @pytest.mark.parametrize("kind", ["fast", "accurate"])

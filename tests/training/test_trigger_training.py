@@ -94,3 +94,18 @@ def test_pooled_adds_counts_not_ratios() -> None:
     got = tr.pooled([a, b], [10, 30])
     assert got["P"] == round(9 / 12, 3) and got["R"] == round(9 / 19, 3)
     assert got["extra"] == round((1 + 9) / 40, 3)
+
+
+def test_unseen_vocabulary_removes_only_the_sets_own_entries(
+        parse: Callable[[str], Article]) -> None:
+    from lagebild.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    text = "Die Regierung kritisierte die Opposition."
+    item = GoldItem(id="x", text_de=text, event="ACCUSE", event_text_de="kritisierte")
+    entries = tr.gold_entries([item], [parse(text)], lex)
+    assert [e.plover for e in entries] == ["ACCUSE"]
+    smaller = tr.ablated(lex, entries)
+    assert tr.gold_entries([item], [parse(text)], smaller) == set()
+    assert len(smaller.verbs) == len(lex.verbs) - 1
+    assert smaller.nouns == lex.nouns and smaller.agents == lex.agents

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from lagebild.events.lexicon import Frame, Lexicon, Trigger
+from lagebild.events.lexicon import Frame, Lexicon, Pos, Trigger
 
 #: a sentence as the coder reads it (``lagebild.events.coder.Sent``; not imported: the coder
 #: imports this module)
@@ -244,13 +244,13 @@ class Proposer:
         for label in model.labels:
             if label == NONE:
                 continue
-            for pos in ("verb", "noun"):
-                code = codes.get((label, pos)) or codes.get((label, "verb" if pos == "noun"
-                                                              else "noun"))
+            parts: tuple[tuple[Pos, Pos], ...] = (("verb", "noun"), ("noun", "verb"))
+            for pos, other in parts:
+                code = codes.get((label, pos)) or codes.get((label, other))
                 if code:
                     self.entries[(label, pos)] = Trigger(
-                        f"({LEARNED})", pos, label, code, "",  # type: ignore[arg-type]
-                        Frame.parse("", pos), frozenset({LEARNED}))  # type: ignore[arg-type]
+                        f"({LEARNED})", pos, label, code, "", Frame.parse("", pos),
+                        frozenset({LEARNED}))
 
     def propose(self, s: Sent, used: set[int], vectors: dict[int, Any] | None = None
                 ) -> list[tuple[Trigger, int, list[int]]]:
@@ -267,7 +267,7 @@ class Proposer:
             rows = [vectors.get(s.toks[i].start) for i in cands]
             if any(r is None for r in rows):
                 return []
-            vecs = np.stack(rows).astype(np.float32)
+            vecs = np.stack([r for r in rows if r is not None]).astype(np.float32)
         probs = self.model.scores(ids, vecs)
         out: list[tuple[Trigger, int, list[int]]] = []
         none = self.model.labels.index(NONE)

@@ -163,7 +163,7 @@ def fit(data: Examples, opts: FitOptions) -> TriggerModel:
         model.sparse = np.mean([m.sparse for m in runs], axis=0)
         model.bias = np.mean([m.bias for m in runs], axis=0)
         if model.dense is not None:
-            model.dense = np.mean([m.dense for m in runs], axis=0)
+            model.dense = np.mean([m.dense for m in runs if m.dense is not None], axis=0)
         assert model.config is not None
         model.config["average"] = opts.average
         return model
