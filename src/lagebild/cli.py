@@ -461,11 +461,9 @@ def _mount_train() -> None:
     from lagebild.training.cli import app as train_app
     from lagebild.training.quotes_cli import quotes
     from lagebild.training.teacher_cli import teacher
-    from lagebild.training.triggers_cli import triggers
 
     train_app.command("teacher")(teacher)
     train_app.command("quotes")(quotes)
-    train_app.command("triggers")(triggers)
     app.add_typer(train_app, name="train")
 
 

@@ -15,7 +15,7 @@ import unicodedata
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 #: 1: statements/events/actors as free dicts. 2: typed layers (``Actor``, ``Statement``,
 #: ``Event``, ``TimeExpression``); version-1 documents are migrated on load
@@ -362,10 +362,6 @@ class Article(_Model):
     statements: list[Statement] = Field(default_factory=list)
     times: list[TimeExpression] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    #: the accurate mode's contextual vector of each word (token start offset → float16
-    #: array), set by the ``entities`` stage for the event coder's learned trigger proposer;
-    #: not part of the document (never serialised, lost on reload)
-    _word_vectors: dict[int, Any] | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -68,28 +67,6 @@ def test_entities_on_pipeline_tokens(teacher: T.Teacher) -> None:
     ents = teacher.entities(article)
     check(article, ents)
     assert ents == teacher.entities(Article(text=TEXT))
-
-
-def test_word_vectors_come_from_the_same_pass(teacher: T.Teacher) -> None:
-    """The trigger proposer's vectors: one per word, of the asked layers, entities unchanged."""
-    plain = Article(text=TEXT)
-    with_vectors = Article(text=TEXT)
-    ents = teacher.entities_many([with_vectors], vector_layers=(3, 11))[0]
-    assert ents == teacher.entities(plain)
-    assert plain._word_vectors is None
-    vecs = with_vectors._word_vectors
-    assert vecs is not None
-    words = [w for s in T.Teacher.article_words(with_vectors) for w in s]
-    assert sorted(vecs) == sorted(w.start for w in words)
-    hidden = teacher.config.hidden
-    assert all(v.shape == (2 * hidden,) for v in vecs.values())
-    first, second = words[0].start, words[1].start
-    assert not np.array_equal(vecs[first], vecs[second])  # contextual, per word
-    again = Article(text=TEXT)
-    teacher.entities_many([again], vector_layers=(11,))
-    assert again._word_vectors is not None
-    assert np.allclose(again._word_vectors[first].astype(np.float32),
-                       vecs[first][hidden:].astype(np.float32), rtol=1e-2, atol=1e-2)
 
 
 def test_long_sentence_is_windowed(teacher: T.Teacher) -> None:

@@ -27,7 +27,6 @@ def load_accurate_stage(
     batch_tokens: int | None = None,
     chunk: int = 16,
     precision: str | None = None,
-    vector_layers: tuple[int, ...] | None = None,
 ) -> Callable[[Iterable[Article]], Iterator[Article]]:
     """A pipeline stage that sets ``article.entities`` from the teacher model.
 
@@ -41,17 +40,9 @@ def load_accurate_stage(
     """
     require_accurate()
     from lagebild.entities.teacher import BATCH_TOKENS, load_teacher
-    from lagebild.events.proposer import shipped_vector_layers
 
     teacher = load_teacher(model_dir, precision=precision)
     budget = BATCH_TOKENS if batch_tokens is None else batch_tokens
-    # the encoder layers whose word vectors the shipped accurate trigger proposer reads (none
-    # when no such model is shipped): taken from this pass, so the events stage runs no encoder
-    # (``vector_layers`` overrides: training collects the vectors it will learn from)
-    if vector_layers is not None:
-        layers = vector_layers
-    else:
-        layers = shipped_vector_layers() if model_dir is None else ()
 
     def stage(articles: Iterable[Article]) -> Iterator[Article]:
         pending: list[Article] = []
@@ -64,8 +55,7 @@ def load_accurate_stage(
 
     def _flush(pending: list[Article]) -> Iterator[Article]:
         for article, ents in zip(
-            pending, teacher.entities_many(pending, batch_tokens=budget, vector_layers=layers),
-            strict=True
+            pending, teacher.entities_many(pending, batch_tokens=budget), strict=True
         ):
             article.entities = ents
             yield article

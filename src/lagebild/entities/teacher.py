@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lagebild.model import PROSE_BLOCKS, Article, Entity
 from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
@@ -129,42 +128,19 @@ class Teacher:
         sentences: Sequence[Sequence[str]],
         batch_tokens: int = BATCH_TOKENS,
         constrained: bool = True,
-        vectors: list[list[Any]] | None = None,
-        layers: Sequence[int] = (),
     ) -> list[list[str]]:
         """BIO tags per word for each sentence (word lists).
 
         ``constrained``: Viterbi decoding that never puts ``I-X`` after anything but ``B-X``/``I-X``
         (round-1 teacher: GermEval dev F1 0.786 instead of 0.778 with per-word argmax).
-        ``vectors``: when a list is given, it receives per sentence a list of word vectors
-        (float16, the outputs of encoder ``layers`` at the word's first piece, concatenated)
-        from the same forward pass; the event coder's trigger proposer reads them.
         """
         items: list[tuple[int, int, list[int], list[int]]] = []  # sent, word offset, ids, first
         for si, words in enumerate(sentences):
             for w0, ids, first in windows(self.tokenizer, words, self.config.max_positions - 2):
                 items.append((si, w0, ids, first))
         result = [["O"] * len(words) for words in sentences]
-        want = vectors is not None and bool(layers)
-        if vectors is not None:
-            vectors.extend([None] * len(words) for words in sentences)
-        captured: dict[int, Any] = {}
-        hooks = [self.model.encoder.layers[k].register_forward_hook(
-            lambda _m, _i, out, k=k: captured.__setitem__(k, out)) for k in layers] if want else []
         order = sorted(range(len(items)), key=lambda k: len(items[k][2]))
         tok = self.tokenizer
-        try:
-            self._tag_batches(items, order, result, batch_tokens, constrained, tok,
-                              vectors if want else None, layers, captured)
-        finally:
-            for hook in hooks:
-                hook.remove()
-        return result
-
-    def _tag_batches(self, items: list[tuple[int, int, list[int], list[int]]],
-                     order: list[int], result: list[list[str]], batch_tokens: int,
-                     constrained: bool, tok: E5Tokenizer, vectors: list[list[Any]] | None,
-                     layers: Sequence[int], captured: dict[int, Any]) -> None:
         with torch.inference_mode(), precision_context(self.precision):
             pos = 0
             while pos < len(order):
@@ -180,20 +156,16 @@ class Teacher:
                     id_t[r, : len(seq)] = torch.tensor(seq)
                     mask[r, : len(seq)] = 1
                 logp = self.model(id_t, mask).float().log_softmax(-1)
-                states = (torch.cat([captured[k].float() for k in layers], -1).half().numpy()
-                          if vectors is not None else None)
                 for r, k in enumerate(batch):
                     si, w0, _, first = items[k]
                     word_lp = logp[r, [f + 1 for f in first]]
-                    if states is not None and vectors is not None:
-                        for j, f in enumerate(first):
-                            vectors[si][w0 + j] = states[r, f + 1]
                     if constrained:
                         pred = constrained_decode(word_lp, self.start_scores, self.transitions)
                     else:
                         pred = word_lp.argmax(-1).tolist()
                     for j, tag_id in enumerate(pred):
                         result[si][w0 + j] = self.tags[tag_id]
+        return result
 
     # ------------------------------------------------------------------ articles
     @staticmethod
@@ -225,11 +197,8 @@ class Teacher:
         return self.entities_many([article], batch_tokens)[0]
 
     def entities_many(
-        self, articles: Iterable[Article], batch_tokens: int = BATCH_TOKENS,
-        vector_layers: Sequence[int] = (),
+        self, articles: Iterable[Article], batch_tokens: int = BATCH_TOKENS
     ) -> list[list[Entity]]:
-        """Entities per article. With ``vector_layers``, each article's ``_word_vectors``
-        (token start → vector of those encoder layers) is set from the same pass."""
         arts = list(articles)
         spans: list[list[WordSpan]] = []
         owner: list[int] = []
@@ -238,17 +207,7 @@ class Teacher:
                 spans.append(sent)
                 owner.append(ai)
         words = [[arts[owner[i]].text[w.start : w.end] for w in s] for i, s in enumerate(spans)]
-        vecs: list[list[Any]] | None = [] if vector_layers else None
-        tags = self.tag_sentences(words, batch_tokens, vectors=vecs, layers=vector_layers)
-        if vecs is not None:
-            for art in arts:
-                art._word_vectors = {}
-            for i, sent in enumerate(spans):
-                store = arts[owner[i]]._word_vectors
-                assert store is not None
-                for w, v in zip(sent, vecs[i], strict=True):
-                    if v is not None:
-                        store[w.start] = v
+        tags = self.tag_sentences(words, batch_tokens)
         out: list[list[Entity]] = [[] for _ in arts]
         for i, (sent, sent_tags) in enumerate(zip(spans, tags, strict=True)):
             text = arts[owner[i]].text

@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
-from lagebild.events.proposer import LEARNED, Proposer, load_proposer
 from lagebild.model import (
     Actor,
     ActorRef,
@@ -324,7 +323,6 @@ class Context:
     sents: list[Sent]
     actors: dict[str, Actor]
     named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
-    proposer: Proposer | None = None  # learned triggers for words the lexicon lacks
 
 
 def _actor_index(article: Article) -> list[tuple[int, int, str]]:
@@ -1452,25 +1450,12 @@ def _instrument(ctx: Context, s: Sent, f: Found) -> None:
         f.mode, f.cameo = best[1], best[2]
 
 
-def sentence_triggers(ctx: Context, s: Sent) -> list[tuple[Trigger, int, list[int]]]:
-    """The lexicon's triggers, then the proposer's for the tokens they leave (if any)."""
-    found = find_triggers(s, ctx.lex)
-    if ctx.proposer is None:
-        return found
-    used = {j for _, _, toks in found for j in toks}
-    extra = ctx.proposer.propose(s, used, ctx.article._word_vectors)
-    return sorted(found + extra, key=lambda f: f[1]) if extra else found
-
-
 def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
     out: list[Found] = []
-    for entry, anchor, toks in sentence_triggers(ctx, s):
+    for entry, anchor, toks in find_triggers(s, ctx.lex):
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
-        if LEARNED in entry.flags:  # a word no entry names: less sure than the lexicon
-            f.confidence -= 0.2
-            f.notes.append("learned trigger")
         if "judge" in entry.flags:  # "bezeichnete … als unrealistisch": only with a verdict
             verdict = _verdict(s, anchor, ctx.lex)
             if verdict is None:
@@ -2068,33 +2053,16 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return out
 
 
-#: "use the shipped proposer of the article's mode" (``code_article``'s default)
-SHIPPED = "shipped"
-
-
-def shipped_proposer(article: Article) -> Proposer | None:
-    """The accurate mode's proposer when the article carries word vectors, else the fast one
-    (None where no model is shipped)."""
-    if article._word_vectors is not None:
-        return load_proposer("accurate")
-    return load_proposer("fast")
-
-
-def context(article: Article, lex: Lexicon | None = None,
-            proposer: Proposer | str | None = None) -> Context:
+def context(article: Article, lex: Lexicon | None = None) -> Context:
     lex = lex or load_lexicon()
     # a derived name ("Tibeter", "Kurden": GermEval "deriv") names a people, not a party
     named = {LOCAL + e.text for e in article.entities if not e.actor and e.subtype != "deriv"}
-    chosen = shipped_proposer(article) if proposer == SHIPPED else proposer
-    assert chosen is None or isinstance(chosen, Proposer)
-    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named,
-                   chosen)
+    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
 
 
-def find(article: Article, lex: Lexicon | None = None,
-         proposer: Proposer | str | None = SHIPPED) -> list[Found]:
+def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
     """Every event trigger with its arguments in ``article`` (needs sentences and actors)."""
-    ctx = context(article, lex, proposer)
+    ctx = context(article, lex)
     return [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
 
 
@@ -2170,18 +2138,15 @@ def write(article: Article, found: list[Found], ctx: Context | None = None) -> l
     return events
 
 
-def code_article(article: Article, lex: Lexicon | None = None,
-                 proposer: Proposer | str | None = SHIPPED) -> Article:
-    """Fill ``article.events`` (replacing what was there). ``proposer``: the learned trigger
-    proposer to add (default: the shipped one of the article's mode; None: lexicon only)."""
-    ctx = context(article, lex, proposer)
+def code_article(article: Article, lex: Lexicon | None = None) -> Article:
+    """Fill ``article.events`` (replacing what was there)."""
+    ctx = context(article, lex)
     found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
     article.events = write(article, found, ctx)
     return article
 
 
-def code_many(articles: Iterable[Article],
-              proposer: Proposer | str | None = SHIPPED) -> Iterator[Article]:
+def code_many(articles: Iterable[Article]) -> Iterator[Article]:
     lex = load_lexicon()
     for article in articles:
-        yield code_article(article, lex, proposer)
+        yield code_article(article, lex)
