@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from lagebild.nlp import DEFAULT_MODEL, _load
+from lagebild.nlp import DEFAULT_MODEL, _load, components
 from lagebild.nlp.components import LexicalFeatures, PackedTable, SortedTable
 
 TEXTS = [
@@ -35,8 +35,13 @@ def _annotations(nlp: Any) -> list[list[tuple[object, ...]]]:
 def test_lean_load_annotates_like_the_full_load(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LAGEBILD_CACHE_DIR", str(tmp_path))
+    built: list[object] = []  # tokenizers made by lagebild.tokenizer_from_disk.v1
+    plain_tokenizer = components.Tokenizer
+    monkeypatch.setattr(components, "Tokenizer",
+                        lambda vocab: built.append(vocab) or plain_tokenizer(vocab))
     path = DEFAULT_MODEL.resolve()
     full = _load.__wrapped__(path, False)
+    assert len(built) == 1  # the saved rules only: spaCy's German defaults were never built
     expected = _annotations(full)
     assert len(full.vocab.strings) > 100_000
 

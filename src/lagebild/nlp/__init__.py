@@ -70,13 +70,19 @@ def _load(path: Path, lean: bool = True) -> Language:
     # the same (tests/test_startup_lean.py). The tokenizer starts without rules when the model
     # has its own (``lagebild.tokenizer_from_disk.v1``): spaCy would compile German defaults
     # first and then replace every one of them with the saved rules.
-    config: dict[str, Any] = {}
+    # (The config is edited here, not overridden through ``spacy.load``: confection 0.1, which
+    # spaCy 3.8.6 uses, accepts no override of a section the file lacks.)
+    config = spacy.util.load_config(path / "config.cfg")
     if (path / "tokenizer").is_file():
-        config = {"nlp": {"tokenizer": {"@tokenizers": _components.TOKENIZER_FROM_DISK}}}
+        config["nlp"]["tokenizer"] = {"@tokenizers": _components.TOKENIZER_FROM_DISK}
+    exclude = ["strings"] if lean else []
     # thinc's default matrix product (BLIS) ran at a third of numpy's OpenBLAS here (24 vs
     # 84 GFLOP/s on one core); the models take their ops when built, so this is scoped to them.
     with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(path, exclude=["strings"] if lean else [], config=config)
+        nlp = spacy.util.load_model_from_config(
+            config, exclude=exclude, meta=spacy.util.get_model_meta(path)
+        )
+        nlp.from_disk(path, exclude=exclude)
     if lean:
         add_referenced_strings(nlp, path)
     return nlp

@@ -24,7 +24,7 @@ import gzip
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_type_hints
 
 import numpy
 from spacy.attrs import PREFIX, SENT_START, SUFFIX
@@ -33,6 +33,20 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab
+
+_Registered = TypeVar("_Registered", bound=Callable[..., Any])
+
+
+def _typed(func: _Registered) -> _Registered:
+    """Real types instead of strings in a registered function's annotations.
+
+    spaCy validates a factory's or callback's arguments against a model built from its
+    signature; with spaCy 3.8.6 (pinned for speed, docs/lab/speed.md) that is confection 0.1's
+    pydantic-v1 model, which cannot resolve the strings ``from __future__ import annotations``
+    leaves there (``ConfigError: field "nlp" not yet prepared``)."""
+    func.__annotations__ = get_type_hints(func)
+    return func
+
 
 LEXFEAT = "lagebild_lexfeat"
 TOKENIZER_FROM_DISK = "lagebild.tokenizer_from_disk.v1"
@@ -381,12 +395,14 @@ class LexicalFeatures:
 
 
 @Language.factory(LEXFEAT, default_config={"compound_heads": False})
+@_typed
 def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
     return LexicalFeatures(nlp, name, compound_heads)
 
 
 # --------------------------------------------------------------------------- tokenizer
 @registry.tokenizers(TOKENIZER_FROM_DISK)  # type: ignore[untyped-decorator]
+@_typed
 def make_tokenizer_from_disk() -> Callable[[Language], Tokenizer]:
     """A tokenizer without rules, for loading a pipeline that has its tokenizer saved:
     ``Tokenizer.from_disk`` resets every rule and sets the saved ones, so building spaCy's
@@ -473,6 +489,7 @@ class RuleSenter:
 
 
 @Language.factory(SENTER)
+@_typed
 def make_senter(nlp: Language, name: str) -> RuleSenter:
     return RuleSenter(name)
 
@@ -499,6 +516,7 @@ def use_affixes(vocab: Vocab, prefix_len: int, suffix_len: int) -> None:
 
 
 @registry.callbacks("lagebild.affixes.v1")  # type: ignore[untyped-decorator]
+@_typed
 def make_affixes(prefix_len: int = 3, suffix_len: int = 4) -> Callable[[Language], Language]:
     """``[nlp.after_creation]`` callback: see :func:`use_affixes`."""
 
@@ -659,6 +677,7 @@ class MoodRules:
 
 
 @Language.factory(MOOD)
+@_typed
 def make_mood(nlp: Language, name: str) -> MoodRules:
     return MoodRules(name)
 
@@ -694,5 +713,6 @@ class FullVerbRules:
 
 
 @Language.factory(FULL_VERBS)
+@_typed
 def make_full_verbs(nlp: Language, name: str) -> FullVerbRules:
     return FullVerbRules(name)
