@@ -29,6 +29,7 @@ from thinc.api import use_ops  # noqa: E402
 from lagebild.model import PROSE_BLOCKS, Article, Entity, Sentence, Token  # noqa: E402
 from lagebild.nlp import components as _components  # noqa: E402  (registers factories)
 from lagebild.nlp._strings import add_referenced_strings  # noqa: E402
+from lagebild.nlp.lemmatizer import use_memo_lemmatizer  # noqa: E402
 
 MODEL_NAME = "de_lagebild"
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
@@ -72,7 +73,8 @@ def _load(path: Path, lean: bool = True) -> Language:
     # first and then replace every one of them with the saved rules.
     # (The config is edited here, not overridden through ``spacy.load``: confection 0.1, which
     # spaCy 3.8.6 uses, accepts no override of a section the file lacks.)
-    config = spacy.util.load_config(path / "config.cfg")
+    # The lemmatizer is built as lagebild_lemmatizer: spaCy's, with its per-token work memoised.
+    config = use_memo_lemmatizer(spacy.util.load_config(path / "config.cfg"))
     if (path / "tokenizer").is_file():
         config["nlp"]["tokenizer"] = {"@tokenizers": _components.TOKENIZER_FROM_DISK}
     exclude = ["strings"] if lean else []
