@@ -121,7 +121,9 @@ def merge_parquet(directory: str | Path, store: Store,
             report.shards_already_merged += 1
             continue
         try:
-            failures = pq.read_table(part_path(out, "failures", sid)).to_pylist()
+            # ParquetFile, not read_table: that one imports pyarrow.dataset and with it pandas
+            # (0.2–0.3 s of every merge)
+            failures = pq.ParquetFile(part_path(out, "failures", sid)).read().to_pylist()
         except (pa.ArrowException, OSError, ValueError) as exc:
             with store.transaction():
                 _error(store, report, part, LagebildError(ErrorCode.E040, detail=str(exc)))
