@@ -18,6 +18,7 @@ from lagebild.model import Article
 from lagebild.settings import Options
 from lagebild.stages import DEFAULT_MODE, MODES, StageFunc, load_stages, mode_stages
 from lagebild.store import AddStatus, Store
+from lagebild.store.minhash import Signature
 
 #: the stage lists of the common modes (``lagebild.stages.MODES`` is the one place they live)
 DEFAULT_STAGES: tuple[str, ...] = MODES[DEFAULT_MODE]
@@ -186,9 +187,11 @@ def is_failure(item: Item) -> bool:
     return isinstance(item, Failure) and not item.skipped
 
 
-def record_item(report: IngestReport, item: Item, store: Store, doc: str | None = None) -> None:
-    """Store one item (article or failure) and count it in ``report``; ``doc``: the
-    article's JSON when the caller has it already (``Store.add``)."""
+def record_item(report: IngestReport, item: Item, store: Store, doc: str | None = None,
+                signature: Signature | None = None) -> None:
+    """Store one item (article or failure) and count it in ``report``; ``doc`` and
+    ``signature``: the article's JSON and near-duplicate signature when the caller has them
+    already (``Store.add``)."""
     report.read += 1
     if isinstance(item, Failure):
         store.add_failure(item)
@@ -198,7 +201,7 @@ def record_item(report: IngestReport, item: Item, store: Store, doc: str | None 
         else:
             report.failed += 1
         return
-    result = store.add(item, doc=doc)
+    result = store.add(item, doc=doc, signature=signature)
     if result.status is AddStatus.STORED:
         report.stored += 1
         if result.near_duplicate_of:

@@ -25,6 +25,7 @@ from lagebild.cli import app
 from lagebild.distributed import parquet as layout
 from lagebild.distributed.merge import merge_parquet
 from lagebild.distributed.parquet_ingest import ingest_parquet
+from lagebild.errors import LagebildError
 from lagebild.pipeline import DEFAULT_STAGES, ingest
 from lagebild.store import Store
 
@@ -77,6 +78,9 @@ def test_merge_equals_direct_ingest(tmp_path: Path, samples_dir: Path) -> None:
     # the merge stores the worker's document as written: the same bytes a direct ingest stores
     docs = "SELECT id, doc FROM articles"
     assert _rows(merged.conn, docs) == _rows(direct.conn, docs)
+    # the workers' near-duplicate signatures are the store's own
+    signatures = "SELECT id, minhash FROM articles"
+    assert _rows(merged.conn, signatures) == _rows(direct.conn, signatures)
     assert _rows(merged.conn, "SELECT origin, code FROM failures") == _rows(
         direct.conn, "SELECT origin, code FROM failures")
     for table, sql in LAYERS.items():
@@ -100,6 +104,44 @@ def test_merge_equals_direct_ingest(tmp_path: Path, samples_dir: Path) -> None:
     assert _count(merged, "SELECT COUNT(*) FROM failures") == 1
     merged.close()
     direct.close()
+
+
+def _as_layout_1(out: Path) -> None:
+    """Rewrite every part as layout 1 wrote it: no signature column, ``layout`` 1."""
+    for part in sorted(out.glob("*/*.parquet")):
+        table = pq.read_table(part)
+        meta = json.loads(pq.read_metadata(part).metadata[layout.META_KEY])
+        assert meta["layout"] == layout.LAYOUT == 2
+        if part.parent.name == "articles":
+            table = table.drop_columns(["minhash"])
+        meta["layout"] = 1
+        pq.write_table(table.replace_schema_metadata(
+            {layout.META_KEY: json.dumps(meta).encode("utf-8")}), part)
+
+
+def test_parts_of_layout_1_merge_as_before(tmp_path: Path, samples_dir: Path) -> None:
+    inputs = _inputs(tmp_path, samples_dir)
+    out = tmp_path / "pq"
+    ingest_parquet(inputs, out, stages=(), shard_size=SHARD)
+    current = Store(tmp_path / "current.db")
+    assert merge_parquet(out, current).errors == []
+    _as_layout_1(out)
+    old = Store(tmp_path / "old.db")
+    report = merge_parquet(out, old)  # the merge computes the signatures itself
+    assert (report.errors, report.items.stored) == ([], 13)
+    sql = "SELECT id, near_duplicate_of, minhash, doc FROM articles"
+    assert _rows(old.conn, sql) == _rows(current.conn, sql)
+    # a layout-1 part with layout 2's columns (or the reverse) is not ours
+    sid = layout.shard_ids(out)[0]
+    part = layout.part_path(out, "articles", sid)
+    meta = json.loads(pq.read_metadata(part).metadata[layout.META_KEY])
+    meta["layout"] = 2
+    pq.write_table(pq.read_table(part).replace_schema_metadata(
+        {layout.META_KEY: json.dumps(meta).encode("utf-8")}), part)
+    with pytest.raises(LagebildError, match="columns differ from layout 2"):
+        layout.read_meta(part)
+    current.close()
+    old.close()
 
 
 def test_damaged_parts_are_reported_and_the_rest_goes_on(tmp_path: Path,

@@ -33,7 +33,8 @@ from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest import Failure, Item
 from lagebild.model import Origin
 from lagebild.pipeline import IngestReport, record_item
-from lagebild.store import Store
+from lagebild.store import Store, minhash
+from lagebild.store.minhash import Signature
 
 _BATCH = 256  # documents read from a part at a time: memory stays flat on large shards
 
@@ -61,15 +62,20 @@ def _error(store: Store, report: MergeReport, part: Path, exc: LagebildError) ->
 
 
 def _items(part: Path, failures: list[dict[str, Any]],
-           bad: list[Failure]) -> Iterator[tuple[Item, str | None]]:
-    """Articles (with the JSON to store) and failures of a shard in their original order
-    (both sorted by ``seq``)."""
-    def articles() -> Iterator[tuple[int, int, Item, str | None]]:
+           bad: list[Failure]) -> Iterator[tuple[Item, str | None, Signature | None]]:
+    """Articles (with the JSON to store and, from layout 2 on, their near-duplicate signature)
+    and failures of a shard in their original order (both sorted by ``seq``)."""
+    def articles() -> Iterator[tuple[int, int, Item, str | None, Signature | None]]:
         row = 0
-        for batch in pq.ParquetFile(part).iter_batches(batch_size=_BATCH,
-                                                       columns=["seq", "doc"]):
-            for seq, doc in zip(batch.column("seq").to_pylist(), batch.column("doc").to_pylist(),
-                                strict=True):
+        file = pq.ParquetFile(part)
+        columns = ["seq", "doc"]
+        if "minhash" in file.schema_arrow.names:
+            columns.append("minhash")
+        for batch in file.iter_batches(batch_size=_BATCH, columns=columns):
+            signatures = (batch.column("minhash").to_pylist() if "minhash" in columns
+                          else [None] * batch.num_rows)
+            for seq, doc, sig in zip(batch.column("seq").to_pylist(),
+                                     batch.column("doc").to_pylist(), signatures, strict=True):
                 row += 1
                 try:
                     article, stored = stored_article(doc or "")
@@ -78,19 +84,20 @@ def _items(part: Path, failures: list[dict[str, Any]],
                     failure = Failure(Origin(path=str(part), record=f"row {row}"),
                                       err.code, err.message)
                     bad.append(failure)
-                    yield seq, 0, failure, None
+                    yield seq, 0, failure, None, None
                     continue
-                yield seq, 0, article, stored
+                yield seq, 0, article, stored, minhash.from_bytes(sig) if sig else None
 
-    def stored_failures() -> Iterator[tuple[int, int, Item, str | None]]:
+    def stored_failures() -> Iterator[tuple[int, int, Item, str | None, Signature | None]]:
         for r in failures:
             origin = Origin(path=r["path"], record=r["record"], reader=r["reader"] or "")
             code = ErrorCode[r["code"]] if r["code"] in ErrorCode.__members__ else ErrorCode.E099
-            yield r["seq"], 1, Failure(origin, code, r["message"], bool(r["skipped"])), None
+            yield (r["seq"], 1, Failure(origin, code, r["message"], bool(r["skipped"])), None,
+                   None)
 
-    for _seq, _kind, item, stored in heapq.merge(articles(), stored_failures(),
-                                                 key=lambda t: (t[0], t[1])):
-        yield item, stored
+    for _seq, _kind, item, stored, signature in heapq.merge(articles(), stored_failures(),
+                                                            key=lambda t: (t[0], t[1])):
+        yield item, stored, signature
 
 
 def merge_parquet(directory: str | Path, store: Store,
@@ -132,8 +139,8 @@ def merge_parquet(directory: str | Path, store: Store,
         done = 0
         try:
             with store.transaction():
-                for item, stored in _items(part, failures, bad):
-                    record_item(report.items, item, store, doc=stored)
+                for item, stored, signature in _items(part, failures, bad):
+                    record_item(report.items, item, store, doc=stored, signature=signature)
                     done += 1
                     if done % commit_every == 0:
                         store.commit_and_continue()

@@ -37,8 +37,10 @@ from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest.base import Failure, Item
 from lagebild.ingest.shards import Shard
 from lagebild.model import Article
+from lagebild.store import minhash
+from lagebild.store.db import article_signature
 
-LAYOUT = 1  # version of this layout; a reader refuses newer ones (E042)
+LAYOUT = 2  # version of this layout; a reader refuses newer ones (E042)
 META_KEY = b"lagebild"
 
 _S, _I = pa.string(), pa.int64()
@@ -59,8 +61,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([("seq", _I), ("id", _S), ("source_id", _S), ("url", _S),
                            ("title", _S), ("section", _S), ("outlet", _S), ("published", _S),
                            ("language", _S), ("origin", _S), ("reader", _S), ("chars", _I),
-                           ("doc", _S)]),
+                           ("doc", _S), ("minhash", pa.binary())]),
 }
+#: layout 1 (before the workers computed the near-duplicate signature): the merge computes it
+LAYOUT_1_ARTICLES = SCHEMAS["articles"].remove(SCHEMAS["articles"].get_field_index("minhash"))
 #: in the order of renaming: ``articles`` last, so a reader of that table alone sees a
 #: shard only once its layers are in place
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
@@ -88,7 +92,9 @@ def _article_row(seq: int, a: Article) -> dict[str, Any]:
             "published": a.published, "language": a.language,
             "origin": str(a.origin) if a.origin else "",
             "reader": a.origin.reader if a.origin else None, "chars": len(a.text),
-            "doc": a.to_json()}
+            "doc": a.to_json(),
+            # the store's near-duplicate signature, computed here so the serial merge need not
+            "minhash": minhash.to_bytes(article_signature(a))}
 
 
 def _layer_rows(a: Article) -> dict[str, list[dict[str, Any]]]:
@@ -265,8 +271,11 @@ def read_meta(part: Path) -> tuple[dict[str, Any], int]:
         raise LagebildError(ErrorCode.E042, detail=f"{part}: layout {meta['layout']} is newer "
                             f"than this Lagebild reads ({LAYOUT}); upgrade Lagebild")
     expected = SCHEMAS.get(part.parent.name)
+    if meta["layout"] == 1 and part.parent.name == "articles":
+        expected = LAYOUT_1_ARTICLES
     if expected is not None and not expected.equals(schema):
-        raise LagebildError(ErrorCode.E042, detail=f"{part}: columns differ from layout {LAYOUT}")
+        raise LagebildError(ErrorCode.E042, detail=f"{part}: columns differ from layout "
+                            f"{meta['layout']}")
     return meta, footer.num_rows
 
 

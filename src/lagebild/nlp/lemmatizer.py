@@ -33,7 +33,7 @@ NO_TREE = -1  # spaCy's mark for "no predicted tree applies to this word"
 MEMO_LIMIT = 500_000  # (tree, word) pairs kept before the memo starts over; ≈ 60 MB
 
 
-class MemoLemmatizer(EditTreeLemmatizer):  # type: ignore[misc]  # spaCy is untyped
+class MemoLemmatizer(EditTreeLemmatizer):
     """``trainable_lemmatizer`` for the case the shipped model uses (``top_k`` 1, backoff
     ``orth`` or none, ``overwrite``); any other setting runs spaCy's own code."""
 
@@ -59,7 +59,9 @@ class MemoLemmatizer(EditTreeLemmatizer):  # type: ignore[misc]  # spaCy is unty
 
     def _scores2guesses_top_k_equals_1(self, docs: Iterable[Doc], scores: Any) -> list[Any]:
         if not self._memoised():
-            return super()._scores2guesses_top_k_equals_1(docs, scores)  # type: ignore[no-any-return]
+            guessed: list[Any] = super()._scores2guesses_top_k_equals_1(  # type: ignore[no-untyped-call]
+                docs, scores)
+            return guessed
         labels = self.cfg["labels"]
         lemma_hash = self._lemma_hash
         guesses, lemmas = [], []
@@ -95,7 +97,8 @@ class MemoLemmatizer(EditTreeLemmatizer):  # type: ignore[misc]  # spaCy is unty
             # no tree: the backoff (the word itself), or without one the lemma stays as it is
             fallback = doc.to_array(ORTH if self.backoff == "orth" else LEMMA).tolist()
             lemmas = [f if h == NO_TREE else h for h, f in zip(hashes, fallback, strict=True)]
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+            values: Any = numpy.array(lemmas, dtype="uint64").reshape(-1, 1)
+            doc.from_array([LEMMA], values)
 
 
 @Language.factory(

@@ -61,6 +61,11 @@ def _body_text(article: Article) -> str:
     return prose or article.text
 
 
+def article_signature(article: Article) -> minhash.Signature:
+    """The near-duplicate signature the store keeps for an article (of its body text)."""
+    return minhash.signature(_body_text(article))
+
+
 def _first_id(refs: list[ActorRef]) -> str | None:
     """The first linked actor of an event side (all of them go to ``event_actors``)."""
     return next((r.id for r in refs if r.id), None)
@@ -188,11 +193,14 @@ class Store:
             self._touched.clear()
 
     # -- writing -------------------------------------------------------------------
-    def add(self, article: Article, doc: str | None = None) -> AddResult:
+    def add(self, article: Article, doc: str | None = None,
+            signature: minhash.Signature | None = None) -> AddResult:
         """Store ``article`` once; same content again is recorded as a duplicate, not stored.
 
         ``doc``: ``article.to_json()`` when the caller has it already (the Parquet merge reads
-        it from the file); it is stored as the record and the article's tokens are not read."""
+        it from the file); it is stored as the record and the article's tokens are not read.
+        ``signature``: :func:`article_signature` of the article when the caller has it (a
+        Parquet worker computed it)."""
         origin = str(article.origin) if article.origin else ""
         row = self.conn.execute(
             "SELECT origin FROM articles WHERE id = ?", (article.id,)
@@ -205,7 +213,8 @@ class Store:
                 (article.id, origin, _now()),
             )
             return AddResult(AddStatus.DUPLICATE, article.id)
-        signature = minhash.signature(_body_text(article))
+        if signature is None:
+            signature = article_signature(article)
         near, similarity = self._nearest(signature)
         self.conn.execute(
             """INSERT INTO articles(id, source_id, url, title, section, outlet, published,
