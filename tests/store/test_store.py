@@ -9,6 +9,7 @@ from lagebild.errors import ErrorCode
 from lagebild.ingest.base import Failure
 from lagebild.model import Article, ArticleBuilder, BlockType, Origin
 from lagebild.store import AddStatus, Store, StoreError, minhash
+from lagebild.store.db import MMAP_BYTES
 from lagebild.store.schema import SCHEMA_VERSION
 
 BODY = (
@@ -35,6 +36,14 @@ def store(tmp_path: Path) -> Store:
 def test_new_store_is_migrated_and_in_wal_mode(store: Store) -> None:
     assert store.schema_version == SCHEMA_VERSION
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_only_readers_map_the_file_into_memory(store: Store) -> None:
+    """A writer's map would grow with the file it writes, and its resident size with it."""
+    assert store.conn.execute("PRAGMA mmap_size").fetchone()[0] == 0
+    reader = Store(store.path, readonly=True)
+    assert reader.conn.execute("PRAGMA mmap_size").fetchone()[0] == MMAP_BYTES
+    reader.close()
 
 
 def test_same_article_twice_is_stored_once(store: Store) -> None:

@@ -103,10 +103,14 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA busy_timeout = 10000")
-        # pages read through a memory map, not a read() call each: a month's brief reads
-        # some 100 MB of pages, a quarter of its CPU time went to those calls
-        self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        if not readonly:
+        if readonly:
+            # pages read through a memory map, not a read() call each: a month's brief reads
+            # some 100 MB of pages, a quarter of its CPU time went to those calls. Readers
+            # only: a writer's map grows with the file it writes, and its resident size with
+            # it (an ingest of 10,000 articles: 1.3 GB RSS, of which 0.6 GB are the process's
+            # own memory; docs/lab/speed.md, round 6)
+            self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        else:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         # clusters written in the open transaction whose relation aggregates are still to be
