@@ -12,7 +12,8 @@ What it measures (words = whitespace-separated words of the input texts):
 2. **end to end**: ``lagebild ingest`` of a JSON Lines file of the articles into a fresh store,
    in a fresh process: words/s by CPU time with start-up included, and the process's peak RSS.
    With ``--rss-every K`` the articles are written as files of K articles and the child's RSS
-   is sampled after each file, to show whether memory stays flat as the run goes on.
+   is sampled after each file, to show whether memory stays flat as the run goes on: VmRSS
+   and RssAnon, the process's own memory without the resident pages of mapped files.
 3. **per stage**, inside this process: reading, each analysis stage and the store writes,
    words/s and share of CPU time, beside the bare spaCy tokenizer (the ceiling).
 
@@ -57,15 +58,18 @@ def run_child(args: list[str], rss_path: Path | None = None) -> dict[str, Any]:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "lagebild.cli", *args], env=child_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    samples: list[tuple[float, int]] = []
+    # (seconds, VmRSS MiB, RssAnon MiB): RssAnon is the process's own memory; VmRSS adds the
+    # resident pages of mapped files (libraries, a memory-mapped store)
+    samples: list[tuple[float, int, int]] = []
     status = Path(f"/proc/{proc.pid}/status")
     while proc.poll() is None:
         if rss_path is not None:
             try:
-                for line in status.read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        samples.append((time.perf_counter() - t0, int(line.split()[1]) // 1024))
-            except OSError:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines()
+                              if line.startswith(("VmRSS:", "RssAnon:")))
+                samples.append((time.perf_counter() - t0, int(fields["VmRSS"].split()[0]) // 1024,
+                                int(fields["RssAnon"].split()[0]) // 1024))
+            except (OSError, KeyError, ValueError):
                 pass
         time.sleep(0.2)
     wall = time.perf_counter() - t0
@@ -75,7 +79,7 @@ def run_child(args: list[str], rss_path: Path | None = None) -> dict[str, Any]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if rss_path is not None:
-        rss_path.write_text("".join(f"{t:.1f}\t{mib}\n" for t, mib in samples))
+        rss_path.write_text("".join(f"{t:.1f}\t{mib}\t{anon}\n" for t, mib, anon in samples))
     return {"cpu_s": cpu, "wall_s": wall, "peak_rss_mib": after.ru_maxrss / 1024,
             "rss_samples": samples}
 
@@ -196,10 +200,10 @@ def main() -> None:
         result["peak_rss_mib"] = round(e2e["peak_rss_mib"])
         if e2e["rss_samples"]:
             # the highest RSS in each tenth of the run: flat if it does not climb
-            samples = [mib for _, mib in e2e["rss_samples"]]
-            cuts = [len(samples) * i // 10 for i in range(11)]
-            result["rss_max_mib_by_tenth"] = [max(samples[a:b], default=0)
-                                              for a, b in pairwise(cuts)]
+            cuts = [len(e2e["rss_samples"]) * i // 10 for i in range(11)]
+            for key, column in (("rss_max_mib_by_tenth", 1), ("anon_max_mib_by_tenth", 2)):
+                series = [sample[column] for sample in e2e["rss_samples"]]
+                result[key] = [max(series[a:b], default=0) for a, b in pairwise(cuts)]
 
         if not args.skip_stages:
             stages = in_process(base, tmp)
@@ -230,6 +234,8 @@ def main() -> None:
     print(f"| peak RSS of the ingest process | {result['peak_rss_mib']} MiB |")
     if "rss_max_mib_by_tenth" in result:
         print(f"| highest RSS in each tenth of the run | {result['rss_max_mib_by_tenth']} MiB |")
+        print(f"| the same, the process's own memory (RssAnon) | "
+              f"{result['anon_max_mib_by_tenth']} MiB |")
     if "stages" in result:
         print(f"| spaCy tokenizer alone (ceiling) | {result['tokenizer_words_per_s_cpu']:,} "
               "words/s CPU |")
