@@ -37,7 +37,7 @@ from spacy.vocab import Vocab
 _Registered = TypeVar("_Registered", bound=Callable[..., Any])
 
 
-def _typed(func: _Registered) -> _Registered:
+def with_real_annotations(func: _Registered) -> _Registered:
     """Real types instead of strings in a registered function's annotations.
 
     spaCy validates a factory's or callback's arguments against a model built from its
@@ -395,14 +395,14 @@ class LexicalFeatures:
 
 
 @Language.factory(LEXFEAT, default_config={"compound_heads": False})
-@_typed
+@with_real_annotations
 def make_lexfeat(nlp: Language, name: str, compound_heads: bool) -> LexicalFeatures:
     return LexicalFeatures(nlp, name, compound_heads)
 
 
 # --------------------------------------------------------------------------- tokenizer
 @registry.tokenizers(TOKENIZER_FROM_DISK)  # type: ignore[untyped-decorator]
-@_typed
+@with_real_annotations
 def make_tokenizer_from_disk() -> Callable[[Language], Tokenizer]:
     """A tokenizer without rules, for loading a pipeline that has its tokenizer saved:
     ``Tokenizer.from_disk`` resets every rule and sets the saved ones, so building spaCy's
@@ -489,7 +489,7 @@ class RuleSenter:
 
 
 @Language.factory(SENTER)
-@_typed
+@with_real_annotations
 def make_senter(nlp: Language, name: str) -> RuleSenter:
     return RuleSenter(name)
 
@@ -516,7 +516,7 @@ def use_affixes(vocab: Vocab, prefix_len: int, suffix_len: int) -> None:
 
 
 @registry.callbacks("lagebild.affixes.v1")  # type: ignore[untyped-decorator]
-@_typed
+@with_real_annotations
 def make_affixes(prefix_len: int = 3, suffix_len: int = 4) -> Callable[[Language], Language]:
     """``[nlp.after_creation]`` callback: see :func:`use_affixes`."""
 
@@ -677,7 +677,7 @@ class MoodRules:
 
 
 @Language.factory(MOOD)
-@_typed
+@with_real_annotations
 def make_mood(nlp: Language, name: str) -> MoodRules:
     return MoodRules(name)
 
@@ -713,6 +713,6 @@ class FullVerbRules:
 
 
 @Language.factory(FULL_VERBS)
-@_typed
+@with_real_annotations
 def make_full_verbs(nlp: Language, name: str) -> FullVerbRules:
     return FullVerbRules(name)

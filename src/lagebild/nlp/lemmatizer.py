@@ -25,7 +25,7 @@ from spacy.pipeline.edit_tree_lemmatizer import EditTreeLemmatizer
 from spacy.tokens import Doc
 from thinc.api import Config, Model
 
-from lagebild.nlp.components import _typed
+from lagebild.nlp.components import with_real_annotations
 
 MEMO_LEMMATIZER = "lagebild_lemmatizer"
 SPACY_LEMMATIZER = "trainable_lemmatizer"
@@ -107,7 +107,7 @@ class MemoLemmatizer(EditTreeLemmatizer):
     default_config={"backoff": "orth", "min_tree_freq": 3, "overwrite": False, "top_k": 1,
                     "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
 )
-@_typed
+@with_real_annotations
 def make_memo_lemmatizer(nlp: Language, name: str, model: Model[Any, Any], backoff: str | None,
                          min_tree_freq: int, overwrite: bool, top_k: int,
                          scorer: Callable[..., Any] | None) -> MemoLemmatizer:
