@@ -67,6 +67,18 @@ def test_direct_with_frame_after_and_before() -> None:
     assert spk(st) == "Der Minister" and [c.text for c in st.cue] == ["sagte"]
 
 
+def test_any_finite_verb_after_an_opening_quotation_frames_it() -> None:
+    """The quotation fills the clause's first position, so the verb after its comma frames
+    it even when the verb is no speech verb; a name in quotation marks gets no frame."""
+    st = one("„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“, zeigte "
+             "sich der Trainer nach dem Spiel zufrieden.",
+             "„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“", D)
+    assert spk(st) == "der Trainer"
+    assert {"zeigte", "zufrieden"} <= {c.text for c in st.cue}
+    sts = analyse("„Der Spiegel“, erschien am Montag mit einem Titel über den Minister.")
+    assert not [s for s in sts if s.type is D]
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

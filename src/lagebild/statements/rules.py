@@ -717,9 +717,10 @@ class Finder:
             before = self.text[sent.start:a]
             end_sent = self.sent_at(b - 1) or sent
             after_text = self.text[b:end_sent.end]
-            frame_after = self.frame_after(end_sent, b)
-            frame_before = self.frame_before(sent, a) if frame_after is None else None
             starts_clause = not before.strip() or before.rstrip().endswith((":", "–"))
+            frame_after = self.frame_after(end_sent, b, any_verb=starts_clause and (
+                not _looks_like_name(self.text[a + 1:b - 1])))
+            frame_before = self.frame_before(sent, a) if frame_after is None else None
             ends_clause = not after_text.strip() or after_text.lstrip()[:1] in ".!?"
             if frame_after is not None:
                 cue, frame, speaker = frame_after
@@ -751,8 +752,13 @@ class Finder:
         gap = self.text[end:pos]
         return len(gap) < 4 and "\n\n" not in gap
 
-    def frame_after(self, sent: Sent, b: int) -> tuple[list[Char], Char, Char | None] | None:
-        """``„…“, sagte X.`` / ``„…“, so X.`` / ``„…“, wie X sagte.``: cue, frame, speaker."""
+    def frame_after(self, sent: Sent, b: int, any_verb: bool = False
+                    ) -> tuple[list[Char], Char, Char | None] | None:
+        """``„…“, sagte X.`` / ``„…“, so X.`` / ``„…“, wie X sagte.``: cue, frame, speaker.
+
+        ``any_verb`` (the quotation opens its sentence and is no name): any finite verb that
+        follows the comma frames it, since the quotation fills the clause's first position
+        (``„…“, zeigte sich X zufrieden``, ``„…“, wollen die Demonstranten wissen``)."""
         i = self.token_at(sent, b)
         if i >= len(sent) or sent.toks[i].text != ",":
             return None
@@ -775,7 +781,11 @@ class Finder:
             return None
         cue = self.cue_lemma(sent, j)
         if cue is None:
-            return None
+            if not (any_verb and sent.is_finite(j)):
+                return None
+            # the verb with its particle, reflexive, predicative and verbal complements
+            cue = (t.lemma, sorted([j, *[c for c in sent.children[j] if c > j and sent.toks[
+                c].tag in ("PTKVZ", "PRF", "ADJD", "VVINF", "VVPP")]]))
         return ([sent.span(c, c) for c in cue[1]], sent.span(i, end),
                 self.speaker_of(sent, j, j, end))
 
