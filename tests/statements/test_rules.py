@@ -79,6 +79,20 @@ def test_any_finite_verb_after_an_opening_quotation_frames_it() -> None:
     assert not [s for s in sts if s.type is D]
 
 
+def test_so_with_a_speech_verb_after_an_unquoted_clause() -> None:
+    st = one("Der Flug käme für ihn einer Folter gleich, so bestätigt das Gericht.",
+             "Der Flug käme für ihn einer Folter gleich", IND)
+    assert spk(st) == "das Gericht"
+
+
+def test_a_relative_clause_before_the_konjunktiv_verb_of_a_reported_clause() -> None:
+    st = one("Weiterhin erklärte die Ministerin, in den Bundesländern, in denen Gebühren "
+             "erhoben würden, sei die Zahl der Studienanfänger sogar gestiegen.",
+             "in den Bundesländern, in denen Gebühren erhoben würden, sei die Zahl der "
+             "Studienanfänger sogar gestiegen", IND)
+    assert spk(st) == "die Ministerin"
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

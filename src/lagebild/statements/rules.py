@@ -1177,7 +1177,14 @@ class Finder:
                     self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
                     if i >= 2 else True):
                 src = chunk_after(sent, i)
-                if src and sent.toks[src[0]].pos in ("DET", "PROPN", "NOUN") and not any(
+                if i + 1 <= last and sent.is_finite(i + 1) and self.cue_lemma(sent, i + 1):
+                    # ", so bestätigt das Gericht": the speech verb's subject speaks
+                    sp = self.speaker_of(sent, i + 1, i + 2, last)
+                    src = (self.token_at(sent, sp[0]), self.token_at(sent, sp[1], after=False)
+                           ) if sp else None
+                    if src is not None:
+                        frame = (i - 1, last)
+                elif src and sent.toks[src[0]].pos in ("DET", "PROPN", "NOUN") and not any(
                         sent.is_finite(x) for x in range(src[0], src[1] + 1)):
                     # ", so X." ends the sentence; ", so X, …" goes on after X's phrase
                     frame = (i - 1, last)
@@ -1531,8 +1538,7 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
     else:
         # a "finite" verb right before ``zu`` is a participle the tagger misread
         # (``den Konkurrenten bevorzugt zu haben``)
-        fin = next((m for m in range(start, min(last + 1, start + 8)) if sent.is_finite(m)
-                    and not (m < last and sent.toks[m + 1].tag == "PTKZU")), None)
+        fin = _first_main_finite(sent, start, last)
         if fin is not None and sent.is_sub(fin):
             kind = "v2-sub"
         elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
@@ -1542,6 +1548,30 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
             sent.is_finite(m) for m in range(start, last + 1)):
         return None  # a list or a title after the colon, no clause
     return kind
+
+
+def _first_main_finite(sent: Sent, start: int, last: int, window: int = 8) -> int | None:
+    """The first finite verb within ``window`` tokens of ``start``, not counting a relative
+    clause in between (``…, in den Ländern, in denen Gebühren erhoben würden, sei die Zahl
+    gestiegen``: ``sei``, not ``würden``)."""
+    m, seen = start, 0
+    while m <= last and seen < window:
+        nxt = sent.toks[m + 1] if m < last else None
+        if nxt is not None and sent.is_comma(m) and m > start and (
+                nxt.tag in ("PRELS", "PRELAT") or (nxt.tag == "APPR" and m + 2 <= last
+                                                   and sent.toks[m + 2].tag == "PRELS")):
+            k = m + 1
+            while k <= last and not sent.is_finite(k):
+                k += 1
+            if k < last and sent.is_comma(k + 1):
+                m = k + 2
+                continue
+            return None
+        if sent.is_finite(m) and not (m < last and sent.toks[m + 1].tag == "PTKZU"):
+            return m
+        m += 1
+        seen += 1
+    return None
 
 
 def _clause_span_end(sent: Sent, start: int, last: int, kind: str, colon: bool) -> int:
