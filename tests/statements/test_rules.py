@@ -93,6 +93,17 @@ def test_a_relative_clause_before_the_konjunktiv_verb_of_a_reported_clause() -> 
     assert spk(st) == "die Ministerin"
 
 
+def test_bekannt_werden_headed_by_the_adjective_is_a_cue() -> None:
+    one("Im Mai wurde bekannt, dass die Sparte verkauft werden soll.",
+        "dass die Sparte verkauft werden soll", IND)
+
+
+def test_a_verb_final_separable_verb_left_unlemmatised_is_a_cue() -> None:
+    st = one("Wie ein Sprecher der Feuerwehr mitteilt, wurde der Leichnam gefunden.",
+             "wurde der Leichnam gefunden", IND)
+    assert spk(st) == "ein Sprecher der Feuerwehr"
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

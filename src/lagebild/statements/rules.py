@@ -379,9 +379,23 @@ class Finder:
     def cue_lemma(self, sent: Sent, i: int) -> tuple[str, list[int]] | None:
         """The cue verb lemma at ``i`` (joined with its particle) and its cue tokens."""
         t = sent.toks[i]
+        if t.tag == "ADJD" and t.lemma.lower() in ("bekannt", "klar", "deutlich"):
+            # "Im Mai wurde bekannt, dass …": the parser heads the clause with the adjective
+            aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith(("aux", "cop"))
+                   and sent.toks[c].lemma in ("werden", "sein")]
+            joined = t.lemma.lower() + "werden"
+            if aux and sent.toks[aux[0]].lemma == "werden" and joined in self.lex.verbs:
+                return joined, sorted([i, *aux])
+            return None
         if not t.tag.startswith("V"):
             return None
         lemma = t.lemma
+        if lemma not in self.lex.verbs and t.tag.startswith("VV") and lemma == t.text:
+            # a separable verb's verb-final form the lemmatizer left as it is ("wie ein
+            # Sprecher mitteilt"): its infinitive
+            stem = re.sub(r"(te|t|ten)$", "", t.text.lower())
+            if stem + "en" in self.lex.verbs:
+                lemma = stem + "en"
         extra = [c for c in sent.children[i]
                  if sent.toks[c].tag == "PTKVZ" or (sent.toks[c].tag == "ADJD"
                  and sent.toks[c].lemma.lower() in ("deutlich", "klar", "bekannt"))]
