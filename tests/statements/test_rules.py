@@ -104,6 +104,13 @@ def test_a_verb_final_separable_verb_left_unlemmatised_is_a_cue() -> None:
     assert spk(st) == "ein Sprecher der Feuerwehr"
 
 
+def test_the_quoted_clauses_auxiliary_hung_on_the_cue_stays_in_the_quote() -> None:
+    st = one("In Deutschland habe Sarkozy möglicherweise bessere Chancen als in Frankreich, "
+             "sagte Mélenchon.",
+             "In Deutschland habe Sarkozy möglicherweise bessere Chancen als in Frankreich", IND)
+    assert spk(st) == "Mélenchon" and [c.text for c in st.cue] == ["sagte"]
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

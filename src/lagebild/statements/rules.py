@@ -420,8 +420,11 @@ class Finder:
             # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen)
             if any(sent.toks[c].tag == "PTKVZ" for c in extra):
                 return None
+            # (an auxiliary beyond a comma is the quoted clause's verb the parser hung on the
+            # cue: "In Deutschland habe X bessere Chancen, sagte Y")
             aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")
-                   and sent.toks[c].lemma in ("haben", "sein", "werden")]
+                   and sent.toks[c].lemma in ("haben", "sein", "werden") and not any(
+                       sent.is_comma(x) for x in range(min(c, i), max(c, i)))]
             return lemma, sorted([i, *aux, *corr])
         return None
 
