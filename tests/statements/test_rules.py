@@ -111,6 +111,12 @@ def test_the_quoted_clauses_auxiliary_hung_on_the_cue_stays_in_the_quote() -> No
     assert spk(st) == "Mélenchon" and [c.text for c in st.cue] == ["sagte"]
 
 
+def test_sagte_weiter_is_a_cue_with_its_particle() -> None:
+    st = one("Rice sagte weiter, der Iran habe die Chance, die Beziehungen neu zu gestalten.",
+             "der Iran habe die Chance, die Beziehungen neu zu gestalten", IND)
+    assert spk(st) == "Rice"
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

@@ -417,9 +417,13 @@ class Finder:
             if joined in self.lex.verbs:
                 return joined, sorted([i, c, *corr])
         if lemma in self.lex.verbs:
-            # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen)
+            # a particle attached elsewhere makes it another verb (stellte … vor ≠ stellen);
+            # "weiter" only continues the speech ("sagte weiter, …": a cue with its particle)
             if any(sent.toks[c].tag == "PTKVZ" for c in extra):
-                return None
+                cont = [c for c in extra if sent.toks[c].lemma.lower() == "weiter"]
+                if len(cont) != len(extra):
+                    return None
+                return lemma, sorted([i, *cont, *corr])
             # (an auxiliary beyond a comma is the quoted clause's verb the parser hung on the
             # cue: "In Deutschland habe X bessere Chancen, sagte Y")
             aux = [c for c in sent.children[i] if sent.toks[c].dep.startswith("aux")
