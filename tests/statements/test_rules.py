@@ -117,6 +117,13 @@ def test_sagte_weiter_is_a_cue_with_its_particle() -> None:
     assert spk(st) == "Rice"
 
 
+def test_wie_opening_the_sentence_with_an_apposition_in_its_frame() -> None:
+    st = one("Wie der Bevollmächtigte der EU-Kommission, Gerald Braun, in Luxemburg mitteilte, "
+             "sieht Wiedeking in dem Gesetz eine Benachteiligung.",
+             "sieht Wiedeking in dem Gesetz eine Benachteiligung", IND)
+    assert spk(st) is not None and "Bevollmächtigte" in spk(st)
+
+
 def test_direct_split_around_its_frame_is_one_statement() -> None:
     sts = analyse("„Das ist gut“, sagte Kerry. „Wir machen weiter.“ Dann ging er.")
     direct = [s for s in sts if s.type is D]

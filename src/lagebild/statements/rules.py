@@ -1015,10 +1015,10 @@ class Finder:
             k -= 1
         if wie is None and k > 0:
             # "…, wie Alan Stern, Direktor der NASA, betont": an apposition inside the frame
-            for m in range(k - 1, max(0, k - 15), -1):
+            for m in range(k - 1, max(-1, k - 15), -1):
                 if sent.is_finite(m):
                     break
-                if sent.toks[m].text.lower() in self.lex.wie and sent.is_comma(m - 1):
+                if sent.toks[m].text.lower() in self.lex.wie and (m == 0 or sent.is_comma(m - 1)):
                     wie, k = m, m - 1
                     break
         comma = k  # -1: the frame starts the sentence
