@@ -1532,13 +1532,7 @@ def _vorfeld_end(sent: Sent, fb: int, hi: int) -> int:
     while k <= hi:
         t = sent.toks[k]
         if t.tag in ("PRELS", "PRELAT", "KOUS", "PWAV") and sent.is_comma(k - 1):
-            # a subordinate clause: verb-final, it ends at the next comma after its verb
-            m = k + 1
-            while m <= hi and not (sent.is_comma(m) and (any(
-                    sent.is_finite(x) for x in range(k, m)) or (
-                    m < hi and sent.is_finite(m + 1)))):
-                m += 1
-            k = m + 1
+            k = _embedded_clause_end(sent, k, hi) + 1
             continue
         if sent.is_finite(k):
             return k - 1 if k - 1 > fb else fb
@@ -1571,6 +1565,17 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
     return kind
 
 
+def _embedded_clause_end(sent: Sent, k: int, hi: int) -> int:
+    """The comma that ends the verb-final clause (relative or subordinate) starting at ``k``:
+    the first one after its finite verb, or one a finite verb follows; ``hi + 1`` when the
+    clause runs to ``hi``."""
+    m = k + 1
+    while m <= hi and not (sent.is_comma(m) and (any(
+            sent.is_finite(x) for x in range(k, m)) or (m < hi and sent.is_finite(m + 1)))):
+        m += 1
+    return m
+
+
 def _first_main_finite(sent: Sent, start: int, last: int, window: int = 8) -> int | None:
     """The first finite verb within ``window`` tokens of ``start``, not counting a relative
     clause in between (``…, in den Ländern, in denen Gebühren erhoben würden, sei die Zahl
@@ -1581,13 +1586,10 @@ def _first_main_finite(sent: Sent, start: int, last: int, window: int = 8) -> in
         if nxt is not None and sent.is_comma(m) and m > start and (
                 nxt.tag in ("PRELS", "PRELAT") or (nxt.tag == "APPR" and m + 2 <= last
                                                    and sent.toks[m + 2].tag == "PRELS")):
-            k = m + 1
-            while k <= last and not sent.is_finite(k):
-                k += 1
-            if k < last and sent.is_comma(k + 1):
-                m = k + 2
-                continue
-            return None
+            m = _embedded_clause_end(sent, m + 1, last) + 1
+            if m > last:
+                return None
+            continue
         if sent.is_finite(m) and not (m < last and sent.toks[m + 1].tag == "PTKZU"):
             return m
         m += 1
