@@ -9,7 +9,7 @@ from importlib import resources
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
                    "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
-                   "speaker", "to", "from", "noun", "judge"})
+                   "speaker", "to", "from", "noun", "judge", "evaluative"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Lexicon:
     from_: frozenset[str] = frozenset()  # verbs whose "von X" is the addressee (forderte von X)
     noun: frozenset[str] = frozenset()  # speech-act nouns with a clause (die Forderung, dass …)
     judge: frozenset[str] = frozenset()  # a cue only with "für" + adjective (hält es für möglich)
+    evaluative: frozenset[str] = frozenset()  # reports only with "als" (kritisierte Y als Z)
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -73,6 +74,7 @@ def parse_lexicon(text: str) -> Lexicon:
         from_=frozenset(by_kind["from"]),
         noun=frozenset(by_kind["noun"]),
         judge=frozenset(by_kind["judge"]),
+        evaluative=frozenset(by_kind["evaluative"]),
     )
 
 

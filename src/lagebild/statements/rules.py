@@ -863,7 +863,8 @@ class Finder:
                 continue
             if self.anaphor(sent, i, cue_toks):
                 continue
-            if lemma in self.lex.reported:
+            if lemma in self.lex.reported and (lemma not in self.lex.evaluative
+                                               or self.has_als_predicate(sent, i)):
                 reported.append(i)
         # a speech act without a clause reports the whole sentence only when no later cue
         # in it has a clause of its own (``Er bezeichnete das als „…“ und kündigte an, ein
@@ -1078,6 +1079,20 @@ class Finder:
                        [sent.span(c, c) for c in cue_toks], sent.span(first + 1, last), speaker,
                        "anaphor", 0.7, agentless=speaker is None and self.passive(sent, i)))
         return True
+
+    def has_als_predicate(self, sent: Sent, i: int) -> bool:
+        """``kritisierte den Plan als unrealistisch``: an ``als`` comparison under the verb
+        (at most three heads up) states the judgement; the corpus annotates a bare ``X
+        kritisierte Y`` as no statement (``cues.tsv`` kind ``evaluative``)."""
+        for k, t in enumerate(sent.toks):
+            if t.text != "als" or t.tag == "KOUS":  # "als er kam" is a time clause
+                continue
+            h = k
+            for _ in range(3):
+                h = sent.toks[h].head
+                if h == i:
+                    return True
+        return False
 
     def reported(self, sent: Sent, i: int) -> None:
         """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
