@@ -493,6 +493,21 @@ def test_a_speech_act_that_names_nothing_said_is_not_reported() -> None:
                "Die Opposition hat vor den Folgen gewarnt.", R)
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("RTL-Chefin Anke Schäferkordt nannte diese Zahlen „aus der Luft gegriffen“.",
+     "„aus der Luft gegriffen“"),
+    ("Er bezeichnete diese als eine „souveräne Entscheidung“.", "„souveräne Entscheidung“"),
+])
+def test_a_quoted_judgement_is_direct_not_a_reported_sentence(text: str, quote: str) -> None:
+    """The corpus annotates the quoted predicate as Direct and not the sentence as Reported;
+    a quotation after a preposition (``sprach von einer „…“``) leaves the sentence Reported."""
+    sts = analyse(text)
+    assert not [s for s in sts if s.type is R]
+    assert spk(one(text, quote, D)) is not None
+    assert [s for s in analyse("So warnten Vertreter der Verbände vor einem „drohenden "
+                               "Abfluss von Kompetenz“ ins Ausland.") if s.type is R]
+
+
 @pytest.mark.parametrize("text, reported", [
     ("SPD und PDS haben die Vorwürfe als haltlos zurückgewiesen.", True),
     ("Lammert würdigte die Bundeswehr als ein Kind des Kalten Krieges.", True),

@@ -1104,7 +1104,34 @@ class Finder:
         span = (sent.start, sent.toks[-1].end)
         if self.is_claimed(*span) or not self._says_something(sent, speaker):
             return
+        judged = [(a, b) for a, b in self.marks
+                  if span[0] <= a and b <= span[1] and self._quoted_predicate(sent, a)]
+        if judged:
+            # "nannte die Zahlen „aus der Luft gegriffen“": the corpus annotates the quoted
+            # judgement as Direct, not the sentence as Reported (found now, so that the
+            # Konjunktiv sentences after it keep this speaker)
+            for a, b in judged:
+                self.quoted_phrase(a, b)
+            return
         self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+
+    def _quoted_predicate(self, sent: Sent, a: int) -> bool:
+        """The quotation opening at ``a`` is a predicate (``nannte X „…“``, ``bezeichnete X
+        als einen „…“``), not the object of a preposition (``sprach von einer „…“``), an
+        aside (``(Motto: „…“)``) nor a name (``„Focus“``)."""
+        inner = next(((x, y) for x, y in self.marks if x == a), None)
+        if inner is None or _looks_like_name(self.text[inner[0] + 1:inner[1] - 1]):
+            return False
+        k = next((j for j, t in enumerate(sent.toks) if t.start >= a), None)
+        if k is None:
+            return False
+        k -= 1
+        while k >= 0 and (sent.toks[k].start >= a or sent.toks[k].tag in (
+                "ART", "PIAT", "PPOSAT", "ADJA", "PDAT")):
+            k -= 1
+        # after "als" or after the object the quotation judges ("nannte die Zahlen „…“")
+        return k >= 0 and (sent.toks[k].text.lower() == "als"
+                           or sent.toks[k].pos in ("NOUN", "PROPN", "PRON"))
 
     def _says_something(self, sent: Sent, speaker: Char) -> bool:
         """A reported speech act names what was said: some noun, name, pronoun or number
