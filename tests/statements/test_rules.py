@@ -563,6 +563,21 @@ def test_expecting_and_protesting_report_without_a_clause(text: str, speaker: st
     assert spk(one(text, text, R)) == speaker
 
 
+@pytest.mark.parametrize("second", [
+    "Da das Kraftwerk heruntergefahren wurde, sei es zu Problemen gekommen.",
+    "Die Toten, von denen einige gefesselt worden seien, seien identifiziert worden.",
+])
+def test_a_continuation_past_an_opening_or_relative_clause(second: str) -> None:
+    """The Konjunktiv I of the main clause continues the statement even when a subordinate
+    clause opens the sentence or a relative clause stands before the verb."""
+    st = one("Der Sprecher sagte, die Lage sei ernst. " + second, second, IFI)
+    assert spk(st) == "Der Sprecher"
+    # the reporter's own conditional is no continuation
+    sts = analyse("Der Sprecher sagte, die Lage sei ernst. Da die Firma insolvent ist, "
+                  "müsste der Bund zahlen.")
+    assert [s.type for s in sts] == [IND]
+
+
 def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
     sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
                   "Vorschlag vorlegen.")

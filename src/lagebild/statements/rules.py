@@ -1437,7 +1437,7 @@ class Finder:
                 continue
             if self.is_claimed(sent.start, sent.end):
                 continue
-            fin = self.main_finite(sent)
+            fin = self.main_clause_finite(sent)
             kind = None
             # a speech verb in the Konjunktiv I reports too, its own statement being the
             # sentence (``Sie rate zum Kauf japanischer Hybridautos``)
@@ -1445,7 +1445,11 @@ class Finder:
                     sent.is_sub(fin) and "Tense=Pres" in sent.toks[fin].morph)):
                 tok = sent.toks[fin]
                 # ("möchte" is a wish in the present, not the reporter's Konjunktiv)
-                if sent.is_sub(fin) and ("Tense=Pres" in tok.morph or recent) and (
+                # (past a clause that opens the sentence only the unambiguous Konjunktiv I:
+                # "Da die Versicherung insolvent ist, müsste …" is the reporter's conditional)
+                skipped = fin != self.main_finite(sent)
+                if sent.is_sub(fin) and (
+                        "Tense=Pres" in tok.morph or (recent and not skipped)) and (
                         tok.lemma != "mögen"):
                     kind = StatementType.INDIRECT_FREE_INDIRECT
                 elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
@@ -1471,6 +1475,29 @@ class Finder:
                 return None
             if sent.is_finite(i):
                 return i
+        return None
+
+    def main_clause_finite(self, sent: Sent) -> int | None:
+        """The first finite verb of the main clause. A subordinate clause that opens the
+        sentence (``Da das Kraftwerk heruntergefahren wurde, sei es …``) and a relative
+        clause after a comma (``Die Toten, von denen einige gefesselt worden seien, seien
+        …``) are skipped; any other subordinate clause before a finite verb gives none."""
+        last = len(sent) - 1
+        m = 0
+        while m <= last:
+            t = sent.toks[m]
+            opening = t.tag == "KOUS" and all(
+                x.tag in ("ADV", "KON", "$(", "$,") or x.pos == "PUNCT" for x in sent.toks[:m])
+            relative = t.tag in ("PRELS", "PRELAT", "PWAV") and m > 1 and (
+                sent.is_comma(m - 1) or (sent.toks[m - 1].tag == "APPR" and sent.is_comma(m - 2)))
+            if opening or relative:
+                m = _embedded_clause_end(sent, m, last) + 1
+                continue
+            if t.tag in ("KOUS", "PRELS", "PRELAT", "PWAV"):
+                return None
+            if sent.is_finite(m):
+                return m
+            m += 1
         return None
 
     def _has_cue(self, sent: Sent) -> bool:
