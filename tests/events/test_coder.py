@@ -698,3 +698,12 @@ def test_violent_crime_words(events: Events) -> None:
                                 "REJECT").source] == ["Präsident"]
     assert "ASSAULT" not in {e.type.value for e in events(
         "Der Spieler quälte sich durch die zweite Halbzeit.")}
+
+
+def test_a_first_name_tagged_xy_still_heads_the_subject(events: Events) -> None:
+    # the tagger reads "Sadiq" as XY; the source must not depend on a Reported statement,
+    # which a bare "verurteilte Y" no longer is (cues.tsv kind evaluative)
+    e = one(events("Sadiq Khan, eines der Parlamentsmitglieder, die den Brief unterschrieben, "
+                   "verurteilte die Haltung der Regierung bezüglich des Nahen Ostens."),
+            "ACCUSE")
+    assert "Sadiq Khan" in [r.name for r in e.source]

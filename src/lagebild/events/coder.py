@@ -697,7 +697,9 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         as_subject = set(own or [h])
     for j in sorted(deps + lifted):
         t = s.toks[j]
-        if t.tag not in NOMINAL_TAGS or j == exclude:
+        # (a rare first name the tagger calls XY, "Sadiq Khan", heads its name all the same)
+        if (t.tag not in NOMINAL_TAGS and not (t.tag == "XY" and s.actors_at[j])) or (
+                j == exclude):
             continue
         prep = s.prep(j)
         if prep:
