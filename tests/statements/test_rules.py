@@ -578,6 +578,13 @@ def test_a_continuation_past_an_opening_or_relative_clause(second: str) -> None:
     assert [s.type for s in sts] == [IND]
 
 
+def test_a_main_clause_after_a_fronted_subordinate_clause_is_not_what_was_said() -> None:
+    sts = analyse("Die Polizei teilte mit, der Mann sei gefasst. Nachdem er seine Opfer "
+                  "festgehalten hat, habe er versucht, sie zu küssen.")
+    assert not [s for s in sts if s.cue and "festgehalten" in [c.text for c in s.cue]]
+    assert [s.type for s in sts] == [IND, IFI]
+
+
 def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
     sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
                   "Vorschlag vorlegen.")

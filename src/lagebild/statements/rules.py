@@ -984,6 +984,11 @@ class Finder:
         kind = _clause_kind(sent, start, last, colon)
         if kind is None:
             return False
+        if kind == "v2-sub" and sent.is_finite(start) and any(
+                sent.toks[x].tag == "KOUS" for x in range(0, i)):
+            # "Nachdem er sie festgehalten hat, habe er versucht …": a verb-first clause
+            # after a fronted subordinate clause is the main clause, not what was said
+            return False
         lo = self._frame_start(sent, i)
         if self.is_claimed(first.start, first.end):
             return False
