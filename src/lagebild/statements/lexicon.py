@@ -35,7 +35,7 @@ class Lexicon:
     from_: frozenset[str] = frozenset()  # verbs whose "von X" is the addressee (forderte von X)
     noun: frozenset[str] = frozenset()  # speech-act nouns with a clause (die Forderung, dass …)
     judge: frozenset[str] = frozenset()  # a cue only with "für" + adjective (hält es für möglich)
-    evaluative: frozenset[str] = frozenset()  # reports only with "als" (kritisierte Y als Z)
+    evaluative: frozenset[str] = frozenset()  # reports only with "als" (wies Y als Z zurück)
 
 
 def parse_lexicon(text: str) -> Lexicon:
