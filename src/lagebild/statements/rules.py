@@ -1086,9 +1086,9 @@ class Finder:
         return True
 
     def has_als_predicate(self, sent: Sent, i: int) -> bool:
-        """``kritisierte den Plan als unrealistisch``: an ``als`` comparison under the verb
-        (at most three heads up) states the judgement; the corpus annotates a bare ``X
-        kritisierte Y`` as no statement (``cues.tsv`` kind ``evaluative``)."""
+        """``wies die Vorwürfe als haltlos zurück``: an ``als`` comparison under the verb
+        (at most three heads up) states the judgement; the corpus annotates a bare ``X wies
+        Y zurück`` as no statement (``cues.tsv`` kind ``evaluative``)."""
         for k, t in enumerate(sent.toks):
             if t.text != "als" or t.tag == "KOUS":  # "als er kam" is a time clause
                 continue
