@@ -578,6 +578,14 @@ def test_a_continuation_past_an_opening_or_relative_clause(second: str) -> None:
     assert [s.type for s in sts] == [IND]
 
 
+def test_a_reason_named_in_an_agentless_passive_is_reported() -> None:
+    text = "Als Ursache für den Unfall wird ein technischer Defekt genannt."
+    st = one(text, text, R)
+    assert st.speaker is None
+    assert not [s for s in analyse("Als Taifun werden die Wirbelstürme im Pazifik "
+                                   "bezeichnet.") if s.type is R]
+
+
 def test_a_main_clause_after_a_fronted_subordinate_clause_is_not_what_was_said() -> None:
     sts = analyse("Die Polizei teilte mit, der Mann sei gefasst. Nachdem er seine Opfer "
                   "festgehalten hat, habe er versucht, sie zu küssen.")

@@ -45,6 +45,9 @@ OPENERS: dict[str, str] = {"„": "“\"”", "»": "«", "«": "»", "“": "�
 _SPACE = re.compile(r"\s")
 #: sentences after a statement in which Konjunktiv II / ``sollen`` still continue it
 WINDOW = 2
+#: verbs whose agentless passive after "Als …" names a reason or a date someone gave
+#: ("Als Grund wurde … genannt", "Als Ursache wird … angegeben"): Reported, no speaker
+_NAMING_VERBS = ("nennen", "angeben")
 
 
 @dataclass
@@ -1104,10 +1107,16 @@ class Finder:
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
             return
         speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
-        if speaker is None or not self.can_speak(sent, speaker):
+        # "Als Ursache wird das Abschmelzen des Eises genannt": a reason or date named in
+        # an agentless passive, the corpus's Reported sentence without a speaker
+        # ("Als Taifun werden … Wirbelstürme bezeichnet" defines a word: naming verbs only)
+        agentless = speaker is None and self.passive(sent, i) and (
+            sent.toks[_trim_start(sent, 0)].text == "Als") and (
+            self.cue_lemma(sent, i) or ("", []))[0] in _NAMING_VERBS
+        if not agentless and (speaker is None or not self.can_speak(sent, speaker)):
             return
         span = (sent.start, sent.toks[-1].end)
-        if self.is_claimed(*span) or not self._says_something(sent, speaker):
+        if self.is_claimed(*span) or not self._says_something(sent, speaker or (0, 0)):
             return
         judged = [(a, b) for a, b in self.marks
                   if span[0] <= a and b <= span[1] and self._quoted_predicate(sent, a)]
@@ -1118,7 +1127,8 @@ class Finder:
             for a, b in judged:
                 self.quoted_phrase(a, b)
             return
-        self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5))
+        self.add(Found(StatementType.REPORTED, [span], [], None, speaker, "reported", 0.5,
+                       agentless=agentless))
 
     def _quoted_predicate(self, sent: Sent, a: int) -> bool:
         """The quotation opening at ``a`` is a predicate (``nannte X „…“``, ``bezeichnete X
