@@ -578,6 +578,14 @@ def test_a_continuation_past_an_opening_or_relative_clause(second: str) -> None:
     assert [s.type for s in sts] == [IND]
 
 
+def test_a_later_main_clause_in_the_konjunktiv_continues_alone() -> None:
+    sts = analyse("Der Anwalt sagte, das Urteil sei falsch. Der Mann ist wieder auf freiem "
+                  "Fuß; die Anklage bleibe aber bestehen.")
+    st = next(s for s in sts if s.type is IFI)
+    assert [q.text for q in st.quote] == ["die Anklage bleibe aber bestehen."]
+    assert spk(st) == "Der Anwalt"
+
+
 def test_a_reason_named_in_an_agentless_passive_is_reported() -> None:
     text = "Als Ursache für den Unfall wird ein technischer Defekt genannt."
     st = one(text, text, R)

@@ -1469,6 +1469,18 @@ class Finder:
                     kind = StatementType.INDIRECT_FREE_INDIRECT
                 elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
                     kind = StatementType.FREE_INDIRECT
+            if kind is None and fin is not None and not sent.is_sub(fin) and (
+                    not self._has_cue(sent)):
+                # "Der Mann ist wieder frei; die Anklage bleibe aber bestehen": a later main
+                # clause in the Konjunktiv I reports, the indicative one before it does not
+                tail = _konjunktiv_tail(sent, fin)
+                if tail is not None and not self.is_claimed(sent.toks[tail].start,
+                                                            sent.toks[-1].end):
+                    span = (sent.toks[tail].start, sent.toks[-1].end)
+                    self.add(Found(StatementType.INDIRECT_FREE_INDIRECT, [span],
+                                   speaker=last.speaker if last is not None else None,
+                                   rule="continuation", confidence=0.5))
+                    last_sent = sent.index
             if kind is None:
                 current = None
                 continue
@@ -1586,6 +1598,25 @@ _NEVER_NOMINATIVE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "
 
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
                           "eurem", "keinem", "jedem"})
+
+
+def _konjunktiv_tail(sent: Sent, fin: int) -> int | None:
+    """The first token of a main clause after ``fin``'s clause whose verb is an unambiguous
+    Konjunktiv I (``…, auch eine Ausweitung sei denkbar``; ``…; die Anklage bleibe
+    bestehen``), a coordinating conjunction included; None when there is none."""
+    last = sent.last_word()
+    for m in range(fin + 1, last):
+        if sent.toks[m].text not in (",", ";"):
+            continue
+        j = m + 1
+        while j < last and sent.toks[j].tag == "KON":
+            j += 1
+        if sent.toks[j].tag in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"):
+            continue
+        f = _first_main_finite(sent, j, last, window=6)
+        if f is not None and f > j and sent.is_sub(f) and "Tense=Pres" in sent.toks[f].morph:
+            return m + 1
+    return None
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
