@@ -586,6 +586,14 @@ def test_a_later_main_clause_in_the_konjunktiv_continues_alone() -> None:
     assert spk(st) == "Der Anwalt"
 
 
+def test_a_reason_in_the_konjunktiv_is_a_claim_without_a_speaker() -> None:
+    sts = analyse("Der Anwalt sagte, das Urteil sei falsch. Für Hoyzer gilt die höchste "
+                  "Sicherheitsstufe, weil er sich von seinen Komplizen bedroht fühle.")
+    st = next(s for s in sts if s.type is IFI)
+    assert [q.text for q in st.quote] == ["weil er sich von seinen Komplizen bedroht fühle."]
+    assert st.speaker is None
+
+
 def test_a_reason_named_in_an_agentless_passive_is_reported() -> None:
     text = "Als Ursache für den Unfall wird ein technischer Defekt genannt."
     st = one(text, text, R)

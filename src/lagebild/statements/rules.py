@@ -1477,10 +1477,13 @@ class Finder:
                 if tail is not None and not self.is_claimed(sent.toks[tail].start,
                                                             sent.toks[-1].end):
                     span = (sent.toks[tail].start, sent.toks[-1].end)
+                    # (whose reason a "weil …" clause reports, the text does not say)
+                    reason = sent.toks[tail].tag == "KOUS"
                     self.add(Found(StatementType.INDIRECT_FREE_INDIRECT, [span],
-                                   speaker=last.speaker if last is not None else None,
-                                   rule="continuation", confidence=0.5))
-                    last_sent = sent.index
+                                   speaker=last.speaker if last is not None and not reason
+                                   else None, rule="continuation", confidence=0.5))
+                    if not reason:
+                        last_sent = sent.index
             if kind is None:
                 current = None
                 continue
@@ -1611,7 +1614,16 @@ def _konjunktiv_tail(sent: Sent, fin: int) -> int | None:
         j = m + 1
         while j < last and sent.toks[j].tag == "KON":
             j += 1
-        if sent.toks[j].tag in ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"):
+        if sent.toks[j].tag in ("KOUI", "PRELS", "PRELAT", "PWAV", "PWS") or (
+                sent.toks[j].lemma.lower() in ("ob", "dass")):
+            continue  # ("…, ob …", "…, dass …" depend on a verb the rules did not read)
+        if sent.toks[j].tag == "KOUS" and sent.toks[j].lemma.lower() not in ("ob", "dass"):
+            # "…, weil er sich bedroht fühle": a reason in the Konjunktiv I is a claim
+            end = _embedded_clause_end(sent, j, last)
+            f = next((x for x in range(end - 1, j, -1) if sent.is_finite(x)), None)
+            if end > last and f is not None and sent.is_sub(f) and (
+                    "Tense=Pres" in sent.toks[f].morph):
+                return m + 1
             continue
         f = _first_main_finite(sent, j, last, window=6)
         if f is not None and f > j and sent.is_sub(f) and "Tense=Pres" in sent.toks[f].morph:
