@@ -594,6 +594,14 @@ def test_a_reason_in_the_konjunktiv_is_a_claim_without_a_speaker() -> None:
     assert st.speaker is None
 
 
+def test_a_reportative_sollen_after_an_indicative_clause_is_an_unnamed_claim() -> None:
+    sts = analyse("Ein Beamter wurde am Tag darauf festgenommen, er soll den Ausbrechern zur "
+                  "Flucht verholfen haben.")
+    st = next(s for s in sts if s.type is FI)
+    assert [q.text for q in st.quote] == ["er soll den Ausbrechern zur Flucht verholfen haben."]
+    assert st.speaker is None
+
+
 def test_a_reason_named_in_an_agentless_passive_is_reported() -> None:
     text = "Als Ursache für den Unfall wird ein technischer Defekt genannt."
     st = one(text, text, R)

@@ -1474,15 +1474,13 @@ class Finder:
                 # "Der Mann ist wieder frei; die Anklage bleibe aber bestehen": a later main
                 # clause in the Konjunktiv I reports, the indicative one before it does not
                 tail = _konjunktiv_tail(sent, fin)
-                if tail is not None and not self.is_claimed(sent.toks[tail].start,
+                if tail is not None and not self.is_claimed(sent.toks[tail[0]].start,
                                                             sent.toks[-1].end):
-                    span = (sent.toks[tail].start, sent.toks[-1].end)
-                    # (whose reason a "weil …" clause reports, the text does not say)
-                    reason = sent.toks[tail].tag == "KOUS"
-                    self.add(Found(StatementType.INDIRECT_FREE_INDIRECT, [span],
-                                   speaker=last.speaker if last is not None and not reason
-                                   else None, rule="continuation", confidence=0.5))
-                    if not reason:
+                    span = (sent.toks[tail[0]].start, sent.toks[-1].end)
+                    keeps = tail[2] and last is not None
+                    self.add(Found(tail[1], [span], speaker=last.speaker if keeps and (
+                        last is not None) else None, rule="continuation", confidence=0.5))
+                    if tail[2]:  # (an unnamed claim makes no speaker's context)
                         last_sent = sent.index
             if kind is None:
                 current = None
@@ -1603,10 +1601,14 @@ _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", 
                           "eurem", "keinem", "jedem"})
 
 
-def _konjunktiv_tail(sent: Sent, fin: int) -> int | None:
-    """The first token of a main clause after ``fin``'s clause whose verb is an unambiguous
-    Konjunktiv I (``…, auch eine Ausweitung sei denkbar``; ``…; die Anklage bleibe
-    bestehen``), a coordinating conjunction included; None when there is none."""
+def _konjunktiv_tail(sent: Sent, fin: int) -> tuple[int, StatementType, bool] | None:
+    """A reported clause after ``fin``'s clause, to the sentence end: its first token, its
+    type, and whether it keeps the last speaker. A main clause in the unambiguous Konjunktiv
+    I (``…, auch eine Ausweitung sei denkbar``; ``…; die Anklage bleibe bestehen``; a
+    coordinating conjunction included) keeps it; a reason in the Konjunktiv I (``…, weil er
+    sich bedroht fühle``) and a reportative ``sollen`` with a perfect infinitive (``…, er
+    soll den Ausbrechern verholfen haben``; ``…, die verschwunden sein sollen``) are claims
+    of someone the text does not name."""
     last = sent.last_word()
     for m in range(fin + 1, last):
         if sent.toks[m].text not in (",", ";"):
@@ -1614,21 +1616,35 @@ def _konjunktiv_tail(sent: Sent, fin: int) -> int | None:
         j = m + 1
         while j < last and sent.toks[j].tag == "KON":
             j += 1
-        if sent.toks[j].tag in ("KOUI", "PRELS", "PRELAT", "PWAV", "PWS") or (
-                sent.toks[j].lemma.lower() in ("ob", "dass")):
+        first = sent.toks[j]
+        if first.tag in ("PRELS", "PRELAT"):
+            if _embedded_clause_end(sent, j, last) > last and _sollen_perfect_end(sent, last):
+                return m + 1, StatementType.FREE_INDIRECT, False
+            continue
+        if first.tag in ("KOUI", "PWAV", "PWS") or first.lemma.lower() in ("ob", "dass"):
             continue  # ("…, ob …", "…, dass …" depend on a verb the rules did not read)
-        if sent.toks[j].tag == "KOUS" and sent.toks[j].lemma.lower() not in ("ob", "dass"):
-            # "…, weil er sich bedroht fühle": a reason in the Konjunktiv I is a claim
-            end = _embedded_clause_end(sent, j, last)
-            f = next((x for x in range(end - 1, j, -1) if sent.is_finite(x)), None)
-            if end > last and f is not None and sent.is_sub(f) and (
+        if first.tag == "KOUS":
+            clause_end = _embedded_clause_end(sent, j, last)
+            f = next((x for x in range(clause_end - 1, j, -1) if sent.is_finite(x)), None)
+            if clause_end > last and f is not None and sent.is_sub(f) and (
                     "Tense=Pres" in sent.toks[f].morph):
-                return m + 1
+                return m + 1, StatementType.INDIRECT_FREE_INDIRECT, False
             continue
         f = _first_main_finite(sent, j, last, window=6)
-        if f is not None and f > j and sent.is_sub(f) and "Tense=Pres" in sent.toks[f].morph:
-            return m + 1
+        if f is None or f <= j:
+            continue
+        if sent.is_sub(f) and "Tense=Pres" in sent.toks[f].morph:
+            return m + 1, StatementType.INDIRECT_FREE_INDIRECT, True
+        if sent.toks[f].lemma == "sollen" and _perfect_infinitive(sent):
+            return m + 1, StatementType.FREE_INDIRECT, False
     return None
+
+
+def _sollen_perfect_end(sent: Sent, last: int) -> bool:
+    """A verb-final clause ending ``… verschwunden sein sollen``: reportative ``sollen``."""
+    return last >= 2 and sent.toks[last].lemma == "sollen" and (
+        sent.toks[last - 1].lemma in ("sein", "haben")) and (
+        sent.toks[last - 2].tag in ("VVPP", "VAPP"))
 
 
 def _perfect_infinitive(sent: Sent) -> bool:
