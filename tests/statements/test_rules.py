@@ -578,28 +578,22 @@ def test_a_continuation_past_an_opening_or_relative_clause(second: str) -> None:
     assert [s.type for s in sts] == [IND]
 
 
-def test_a_later_main_clause_in_the_konjunktiv_continues_alone() -> None:
-    sts = analyse("Der Anwalt sagte, das Urteil sei falsch. Der Mann ist wieder auf freiem "
-                  "Fuß; die Anklage bleibe aber bestehen.")
-    st = next(s for s in sts if s.type is IFI)
-    assert [q.text for q in st.quote] == ["die Anklage bleibe aber bestehen."]
-    assert spk(st) == "Der Anwalt"
-
-
-def test_a_reason_in_the_konjunktiv_is_a_claim_without_a_speaker() -> None:
-    sts = analyse("Der Anwalt sagte, das Urteil sei falsch. Für Hoyzer gilt die höchste "
-                  "Sicherheitsstufe, weil er sich von seinen Komplizen bedroht fühle.")
-    st = next(s for s in sts if s.type is IFI)
-    assert [q.text for q in st.quote] == ["weil er sich von seinen Komplizen bedroht fühle."]
-    assert st.speaker is None
-
-
-def test_a_reportative_sollen_after_an_indicative_clause_is_an_unnamed_claim() -> None:
-    sts = analyse("Ein Beamter wurde am Tag darauf festgenommen, er soll den Ausbrechern zur "
-                  "Flucht verholfen haben.")
-    st = next(s for s in sts if s.type is FI)
-    assert [q.text for q in st.quote] == ["er soll den Ausbrechern zur Flucht verholfen haben."]
-    assert st.speaker is None
+@pytest.mark.parametrize("second, type_, quote, speaker", [
+    # a later main clause in the Konjunktiv I keeps the last speaker
+    ("Der Mann ist wieder auf freiem Fuß; die Anklage bleibe aber bestehen.", IFI,
+     "die Anklage bleibe aber bestehen.", "Der Anwalt"),
+    # a reason in the Konjunktiv I and a reportative "sollen" are claims of someone unnamed
+    ("Für Hoyzer gilt die höchste Sicherheitsstufe, weil er sich von seinen Komplizen "
+     "bedroht fühle.", IFI, "weil er sich von seinen Komplizen bedroht fühle.", None),
+    ("Ein Beamter wurde am Tag darauf festgenommen, er soll den Ausbrechern zur Flucht "
+     "verholfen haben.", FI, "er soll den Ausbrechern zur Flucht verholfen haben.", None),
+])
+def test_a_reported_clause_after_an_indicative_one(
+        second: str, type_: StatementType, quote: str, speaker: str | None) -> None:
+    sts = analyse("Der Anwalt sagte, das Urteil sei falsch. " + second)
+    st = next(s for s in sts if s.type is type_ and s.quote[0].text != "das Urteil sei falsch")
+    assert [q.text for q in st.quote] == [quote]
+    assert spk(st) == speaker
 
 
 def test_a_reason_named_in_an_agentless_passive_is_reported() -> None:

@@ -1477,8 +1477,7 @@ class Finder:
                 if tail is not None and not self.is_claimed(sent.toks[tail[0]].start,
                                                             sent.toks[-1].end):
                     span = (sent.toks[tail[0]].start, sent.toks[-1].end)
-                    keeps = tail[2] and last is not None
-                    self.add(Found(tail[1], [span], speaker=last.speaker if keeps and (
+                    self.add(Found(tail[1], [span], speaker=last.speaker if tail[2] and (
                         last is not None) else None, rule="continuation", confidence=0.5))
                     if tail[2]:  # (an unnamed claim makes no speaker's context)
                         last_sent = sent.index
