@@ -9,7 +9,8 @@ from importlib import resources
 #: kinds of cue in ``cues.tsv`` (see the file's header)
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
                    "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
-                   "speaker", "to", "from", "noun", "judge", "evaluative"})
+                   "speaker", "to", "from", "noun", "judge", "evaluative",
+                   "naming"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Lexicon:
     noun: frozenset[str] = frozenset()  # speech-act nouns with a clause (die Forderung, dass …)
     judge: frozenset[str] = frozenset()  # a cue only with "für" + adjective (hält es für möglich)
     evaluative: frozenset[str] = frozenset()  # reports only with "als" (wies Y als Z zurück)
+    naming: frozenset[str] = frozenset()  # "Als Grund wurde … genannt": Reported, no speaker
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -75,6 +77,7 @@ def parse_lexicon(text: str) -> Lexicon:
         noun=frozenset(by_kind["noun"]),
         judge=frozenset(by_kind["judge"]),
         evaluative=frozenset(by_kind["evaluative"]),
+        naming=frozenset(by_kind["naming"]),
     )
 
 

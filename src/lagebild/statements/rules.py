@@ -45,9 +45,6 @@ OPENERS: dict[str, str] = {"„": "“\"”", "»": "«", "«": "»", "“": "�
 _SPACE = re.compile(r"\s")
 #: sentences after a statement in which Konjunktiv II / ``sollen`` still continue it
 WINDOW = 2
-#: verbs whose agentless passive after "Als …" names a reason or a date someone gave
-#: ("Als Grund wurde … genannt", "Als Ursache wird … angegeben"): Reported, no speaker
-_NAMING_VERBS = ("nennen", "angeben")
 
 
 @dataclass
@@ -845,7 +842,7 @@ class Finder:
         return None
 
     def cue_verbs(self, sent: Sent) -> None:
-        reported: list[int] = []
+        reported: list[tuple[int, str]] = []
         for i in range(len(sent)):
             t = sent.toks[i]
             if self.is_claimed(t.start, t.end) or self.in_mark(t.start, t.end):
@@ -868,12 +865,12 @@ class Finder:
                 continue
             if lemma in self.lex.reported and (lemma not in self.lex.evaluative
                                                or self.has_als_predicate(sent, i)):
-                reported.append(i)
+                reported.append((i, lemma))
         # a speech act without a clause reports the whole sentence only when no later cue
         # in it has a clause of its own (``Er bezeichnete das als „…“ und kündigte an, ein
         # Vertreter werde …``: the corpus annotates the clause, not the sentence)
-        for i in reported:
-            self.reported(sent, i)
+        for i, lemma in reported:
+            self.reported(sent, i, lemma)
 
     def noun_frames(self, sent: Sent) -> None:
         """``Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu
@@ -1102,7 +1099,7 @@ class Finder:
                     return True
         return False
 
-    def reported(self, sent: Sent, i: int) -> None:
+    def reported(self, sent: Sent, i: int, lemma: str) -> None:
         """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
             return
@@ -1111,8 +1108,7 @@ class Finder:
         # an agentless passive, the corpus's Reported sentence without a speaker
         # ("Als Taifun werden … Wirbelstürme bezeichnet" defines a word: naming verbs only)
         agentless = speaker is None and self.passive(sent, i) and (
-            sent.toks[_trim_start(sent, 0)].text == "Als") and (
-            self.cue_lemma(sent, i) or ("", []))[0] in _NAMING_VERBS
+            sent.toks[_trim_start(sent, 0)].text == "Als") and lemma in self.lex.naming
         if not agentless and (speaker is None or not self.can_speak(sent, speaker)):
             return
         span = (sent.start, sent.toks[-1].end)
@@ -1452,7 +1448,7 @@ class Finder:
                 continue
             if self.is_claimed(sent.start, sent.end):
                 continue
-            fin = self.main_clause_finite(sent)
+            fin = self.main_finite(sent, skip_clauses=True)
             kind = None
             # a speech verb in the Konjunktiv I reports too, its own statement being the
             # sentence (``Sie rate zum Kauf japanischer Hybridautos``)
@@ -1495,33 +1491,26 @@ class Finder:
             self.claimed.append(span)
             last_sent = sent.index
 
-    def main_finite(self, sent: Sent) -> int | None:
-        """The first finite verb not inside a subordinate clause (no KOUS/relative before)."""
-        for i, t in enumerate(sent.toks):
-            if t.tag in ("KOUS", "PRELS", "PRELAT", "PWAV"):
-                return None
-            if sent.is_finite(i):
-                return i
-        return None
-
-    def main_clause_finite(self, sent: Sent) -> int | None:
-        """The first finite verb of the main clause. A subordinate clause that opens the
-        sentence (``Da das Kraftwerk heruntergefahren wurde, sei es …``) and a relative
-        clause after a comma (``Die Toten, von denen einige gefesselt worden seien, seien
-        …``) are skipped; any other subordinate clause before a finite verb gives none."""
+    def main_finite(self, sent: Sent, skip_clauses: bool = False) -> int | None:
+        """The first finite verb not inside a subordinate clause: none when a KOUS/relative
+        comes first. With ``skip_clauses``, a subordinate clause that opens the sentence
+        (``Da das Kraftwerk heruntergefahren wurde, sei es …``) and a relative clause after a
+        comma (``Die Toten, von denen einige gefesselt worden seien, seien …``) are skipped
+        (the continuation rule)."""
         last = len(sent) - 1
         m = 0
         while m <= last:
             t = sent.toks[m]
-            opening = t.tag == "KOUS" and all(
-                x.tag in ("ADV", "KON", "$(", "$,") or x.pos == "PUNCT" for x in sent.toks[:m])
-            relative = t.tag in ("PRELS", "PRELAT", "PWAV") and m > 1 and (
-                sent.is_comma(m - 1) or (sent.toks[m - 1].tag == "APPR" and sent.is_comma(m - 2)))
-            if opening or relative:
+            if t.tag in ("KOUS", "PRELS", "PRELAT", "PWAV"):
+                opening = t.tag == "KOUS" and all(
+                    x.tag in ("ADV", "KON", "$(", "$,") or x.pos == "PUNCT"
+                    for x in sent.toks[:m])
+                relative = t.tag != "KOUS" and m > 1 and (sent.is_comma(m - 1) or (
+                    sent.toks[m - 1].tag == "APPR" and sent.is_comma(m - 2)))
+                if not (skip_clauses and (opening or relative)):
+                    return None
                 m = _embedded_clause_end(sent, m, last) + 1
                 continue
-            if t.tag in ("KOUS", "PRELS", "PRELAT", "PWAV"):
-                return None
             if sent.is_finite(m):
                 return m
             m += 1
