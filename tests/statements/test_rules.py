@@ -169,6 +169,26 @@ def test_a_fronted_source_phrase_keeps_its_apposition_and_relative_clause() -> N
         "kommt eine Untersuchung zu dem Ergebnis, dass der Angriff ein Fehler war", IND)
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Ein Motorboot, auf dem sich nach Angaben der Polizei 300.000 Dollar befunden haben "
+     "sollen, ist gekentert.", ["auf dem sich", "300.000 Dollar befunden haben sollen"]),
+    ("Das Schiff, in dem laut Polizei Waffen versteckt waren, wurde beschlagnahmt.",
+     ["in dem", "Waffen versteckt waren"]),
+])
+def test_a_source_phrase_in_a_relative_clause_after_a_preposition(text: str,
+                                                                   parts: list[str]) -> None:
+    # the phrase attributes the relative clause only, not the main clause around it (corpus)
+    st = analyse(text)
+    assert len(st) == 1 and [q.text for q in st[0].quote] == parts
+
+
+def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
+    # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
+    st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "
+             "herauszugeben.", "innerhalb von drei Tagen Daten herauszugeben", IND)
+    assert spk(st) == "Ein Bezirksgericht"
+
+
 def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
     st = one("Nachdem die Anwältin mitgeteilt hatte, dass der Mann gesucht werde, hatte dieser "
              "versucht, die Polizei zu erreichen.", "dass der Mann gesucht werde", IND)

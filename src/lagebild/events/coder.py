@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
+from lagebild.german import infix_zu_infinitives
 from lagebild.model import (
     Actor,
     ActorRef,
@@ -253,11 +254,6 @@ class Sent:
         return out
 
 
-#: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
-SEPARABLE_PARTICLES = frozenset(
-    "ab an auf aus bei dar ein fest frei her herab heran herauf heraus herbei herein herüber "
-    "herum herunter hervor hin hinaus hinein hinzu hoch los mit nach nieder vor voran voraus "
-    "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
 #: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
 FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
 
@@ -266,8 +262,7 @@ FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
 def _guesses(form: str, tag: str, lemma: str) -> tuple[str, ...]:
     """Regular infinitives of a verb form other than its lemma (memoised: forms repeat)."""
     if tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
-        return tuple(form[:k] + form[k + 2:] for k in range(2, len(form) - 4)
-                     if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES)
+        return infix_zu_infinitives(form)
     stems = _verb_stems(form, tag)
     # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
     # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's

@@ -35,6 +35,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from lagebild.german import infix_zu_infinitives
 from lagebild.model import Article, Sentence, StatementType, Token
 from lagebild.statements.lexicon import Lexicon, load_lexicon
 
@@ -928,7 +929,7 @@ class Finder:
                 commas = [m for m in range(start + 1, end) if sent.toks[m].text == ","]
                 for n, m in enumerate(commas):
                     stop = commas[n + 1] if n + 1 < len(commas) else end + 1
-                    if not any(sent.toks[x].tag in ("PTKZU", "VVIZU") for x in range(m, stop)):
+                    if not any(_zu_infinitive(sent.toks[x]) for x in range(m, stop)):
                         end = m - 1
                         break
             lo = self._frame_start(sent, min(cue))
@@ -1341,8 +1342,10 @@ class Finder:
                     lo = max(lo, self.token_at(sent, qa))
                     hi = min(hi, self.token_at(sent, qb, after=False))
         for k in range(fa - 1, lo, -1):
-            if sent.is_comma(k - 1) and sent.toks[k].tag in (
-                    "KOUS", "PRELS", "PRELAT", "PWAV", "PWS"):
+            if sent.is_comma(k - 1) and (sent.toks[k].tag in _CLAUSE_OPENERS or (
+                    sent.toks[k].tag.startswith("APPR") and k + 1 < fa
+                    and sent.toks[k + 1].tag in _CLAUSE_OPENERS)):
+                # "…, weil …", "…, die …", and "…, auf dem …" (a relative clause's preposition)
                 return k, _subclause_end(sent, k, hi)
             if sent.is_finite(k):
                 break
@@ -1529,6 +1532,16 @@ class Finder:
         return any(self.cue_lemma(sent, i) for i in range(len(sent)) if i not in purpose)
 
 
+#: tags that open a subordinate or relative clause after a comma
+_CLAUSE_OPENERS = ("KOUS", "PRELS", "PRELAT", "PWAV", "PWS")
+
+
+def _zu_infinitive(tok: Token) -> bool:
+    """``zu``, a zu-infinitive, or one the tagger calls a participle (``herauszugeben``)."""
+    return tok.tag in ("PTKZU", "VVIZU") or (
+        tok.tag == "VVPP" and bool(infix_zu_infinitives(tok.text.lower())))
+
+
 def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
     """Token ``k`` heads a dative noun phrase (its article says so, or a caseless name's own
     morphology): the addressee of a speech verb without a preposition."""
@@ -1687,7 +1700,7 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
         fin = _first_main_finite(sent, start, last)
         if fin is not None and sent.is_sub(fin):
             kind = "v2-sub"
-        elif any(sent.toks[m].tag in ("PTKZU", "VVIZU") for m in range(start, last + 1)) and (
+        elif any(_zu_infinitive(sent.toks[m]) for m in range(start, last + 1)) and (
                 fin is None) and first.tag != "KOUI":  # "um … zu" is a purpose, no quote
             kind = "zu-inf"
     if colon and first.lemma.lower() not in ("dass", "ob") and not any(

@@ -1,0 +1,16 @@
+"""Facts of German word formation that more than one layer reads from the tagged tokens."""
+
+from __future__ import annotations
+
+#: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
+SEPARABLE_PARTICLES = frozenset(
+    "ab an auf aus bei dar ein fest frei her herab heran herauf heraus herbei herein herüber "
+    "herum herunter hervor hin hinaus hinein hinzu hoch los mit nach nieder vor voran voraus "
+    "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
+
+
+def infix_zu_infinitives(form: str) -> tuple[str, ...]:
+    """The infinitives a separable verb's zu-infinitive may stand for (``zurückzuziehen``:
+    ``zurückziehen``); empty when ``form`` has no ``zu`` right after a particle."""
+    return tuple(form[:k] + form[k + 2:] for k in range(2, len(form) - 4)
+                 if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES)
