@@ -195,6 +195,9 @@ def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
     assert spk(st) == "die Anwältin"
     one("Er sagte, dass die Lage ernst sei, weil die Vorräte knapp würden.",
         "dass die Lage ernst sei, weil die Vorräte knapp würden", IND)
+    # a relative adverb on the whole sentence is the reporter's addendum
+    one("Gordon sagte, dass er den Regierungssprecher angerufen habe, worauf dieser keine "
+        "Stellungnahme abgeben wollte.", "dass er den Regierungssprecher angerufen habe", IND)
 
 
 def test_a_clause_after_a_later_cue_beats_a_reported_sentence() -> None:

@@ -1752,12 +1752,19 @@ def _clause_span_end(sent: Sent, start: int, last: int, kind: str, colon: bool) 
     return end
 
 
+#: relative adverbs whose clause comments on the whole sentence before it (``…, dass er
+#: angerufen habe, worauf dieser keine Stellungnahme abgeben wollte``): the reporter's addendum
+_SENTENCE_RELATIVES = frozenset(
+    ("worauf", "woraufhin", "womit", "wobei", "weshalb", "weswegen", "wodurch"))
+
+
 def _subclause_end(sent: Sent, start: int, last: int) -> int:
     """The last token of a verb-final clause (``dass``/``ob``/``wie``) starting at ``start``:
     it runs to the sentence end unless, after its finite verb, a comma is followed by a main
     clause's finite verb (``Nachdem sie mitgeteilt hatte, dass er gesucht werde, hatte
     dieser versucht …``) or by ``und``/``denn``/``aber`` and one (``…, dass ein Haftbefehl
-    besteht, und gab an …``): that main clause is no longer what was said."""
+    besteht, und gab an …``), or by a relative adverb on the whole sentence (``worauf``):
+    that clause is no longer what was said."""
     seen_finite = False
     for k in range(start + 1, last):
         if sent.is_finite(k):
@@ -1767,7 +1774,8 @@ def _subclause_end(sent: Sent, start: int, last: int) -> int:
             continue
         nxt = sent.toks[k + 1]
         if sent.is_finite(k + 1) or (nxt.tag == "KON" and k + 2 <= last
-                                       and sent.is_finite(k + 2)) or nxt.lemma == "denn":
+                                       and sent.is_finite(k + 2)) or nxt.lemma == "denn" or (
+                nxt.tag == "PWAV" and nxt.text.lower() in _SENTENCE_RELATIVES):
             return k - 1
     return last
 
