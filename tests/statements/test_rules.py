@@ -200,6 +200,12 @@ def test_a_dass_clause_ends_where_a_main_clause_resumes() -> None:
         "Stellungnahme abgeben wollte.", "dass er den Regierungssprecher angerufen habe", IND)
 
 
+def test_a_relative_adverb_after_a_cue_is_no_indirect_question() -> None:
+    assert analyse("Sein Vermögen wurde auf sechs Milliarden Euro geschätzt, womit er die "
+                   "Liste der reichsten Österreicher anführte.") == []
+    one("Er erklärte, weshalb er zurücktrat.", "weshalb er zurücktrat", IND)
+
+
 def test_a_clause_after_a_later_cue_beats_a_reported_sentence() -> None:
     sts = analyse("Er bezeichnete das Schreiben ferner als „Unsinn“ und kündigte an, ein "
                   "Vertreter des Forums werde bei dem Termin mit zugegen sein.")

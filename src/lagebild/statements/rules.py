@@ -1692,6 +1692,8 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
     (verb-second Konjunktiv), ``zu-inf``; None when it is no reported clause."""
     first = sent.toks[start]
     kind = None
+    if first.tag == "PWAV" and first.text.lower() in _SENTENCE_RELATIVES and not colon:
+        return None  # "…, womit er die Liste anführte" (see _SENTENCE_RELATIVES)
     if first.lemma.lower() in ("dass", "ob") or first.tag == "PWAV" or colon:
         kind = "clause"
     else:
@@ -1752,10 +1754,12 @@ def _clause_span_end(sent: Sent, start: int, last: int, kind: str, colon: bool) 
     return end
 
 
-#: relative adverbs whose clause comments on the whole sentence before it (``…, dass er
-#: angerufen habe, worauf dieser keine Stellungnahme abgeben wollte``): the reporter's addendum
-_SENTENCE_RELATIVES = frozenset(
-    ("worauf", "woraufhin", "womit", "wobei", "weshalb", "weswegen", "wodurch"))
+#: relative adverbs whose clause comments on the whole sentence before it: the reporter's
+#: addendum (``…, dass er angerufen habe, worauf dieser keine Stellungnahme abgeben wollte``),
+#: and after a cue's comma no indirect question (``wurde … geschätzt, womit er …``)
+_SENTENCE_RELATIVES = frozenset(("worauf", "woraufhin", "womit", "wobei", "wodurch"))
+#: inside a clause also "which is why"; after a cue an indirect question ("erklärte, weshalb")
+_CONSEQUENCE_RELATIVES = _SENTENCE_RELATIVES | {"weshalb", "weswegen"}
 
 
 def _subclause_end(sent: Sent, start: int, last: int) -> int:
@@ -1775,7 +1779,7 @@ def _subclause_end(sent: Sent, start: int, last: int) -> int:
         nxt = sent.toks[k + 1]
         if sent.is_finite(k + 1) or (nxt.tag == "KON" and k + 2 <= last
                                        and sent.is_finite(k + 2)) or nxt.lemma == "denn" or (
-                nxt.tag == "PWAV" and nxt.text.lower() in _SENTENCE_RELATIVES):
+                nxt.tag == "PWAV" and nxt.text.lower() in _CONSEQUENCE_RELATIVES):
             return k - 1
     return last
 
