@@ -461,6 +461,12 @@ def test_role_noun_and_name_parsed_as_two_subjects_are_one_speaker() -> None:
     assert found[0].speaker.text == "UN-Generalsekretär Ban Ki Moon"
 
 
+def test_a_fronted_object_parsed_as_a_second_subject_is_no_speaker() -> None:
+    # both "Die Tat" and "er" are parsed as subjects: the pronoun can only be nominative
+    st = one("Die Tat bezeichnete er als sinnlos.", "Die Tat bezeichnete er als sinnlos.", R)
+    assert spk(st) == "er"
+
+
 @pytest.mark.parametrize(("text", "quote", "speaker", "addressee"), [
     # a feminine noun after "der" is dative (or genitive), whatever case the parser gives it
     ("Der Abgeordnete Héctor Lacognata warf der Regierung vor, die Wahl gefälscht zu haben.",

@@ -496,6 +496,10 @@ class Finder:
                             and sent.toks[c].text.lower() in _NOMINATIVE_ONLY] or subjects
             elif len(subjects) > 1:  # a dative the parser took for a second subject
                 subjects = [c for c in subjects if not _oblique_subject(sent, c)] or subjects
+                # "Die Tat bezeichnete er als sinnlos": the object fronted, both parsed as
+                # subjects; a pronoun that can only be nominative is the subject
+                subjects = [c for c in subjects
+                            if sent.toks[c].text.lower() in _NOMINATIVE_ONLY] or subjects
             for c in subjects:
                 sp = np_span(sent, c, stop=i)
                 if sp:
