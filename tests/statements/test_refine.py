@@ -156,14 +156,16 @@ def test_a_tagger_statement_holding_its_speaker_is_a_reported_one() -> None:
 
     def at(confidence: float, speaker: bool = True) -> Statement:
         s = text.index("Suttner")
+        c = text.index("begründete")
         return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, confidence=confidence,
                          quote=[Span(start=start, end=start + len(quote), text=quote)],
+                         cue=[Span(start=c, end=c + 10, text="begründete")],
                          speaker=Party(start=s, end=s + 7, text="Suttner") if speaker else None)
 
     # the speaker inside the quote is the shape of a reported speech act (the corpus's
-    # Reported); the bar for unframed statements stays
+    # Reported, without a cue); the bar for unframed statements stays
     (st,) = refine(article, [at(0.97)])
-    assert st.type is StatementType.REPORTED and st.speaker is not None
+    assert st.type is StatementType.REPORTED and st.speaker is not None and st.cue == []
     (st,) = refine(article, [at(0.97, speaker=False)])
     assert st.type is StatementType.INDIRECT
     assert refine(article, [at(0.9)]) == []

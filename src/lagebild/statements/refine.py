@@ -18,7 +18,7 @@ the union, rules first:
   ``confidence``, the mean probability of its pieces being inside a quotation, is below
   :data:`MIN_CONFIDENCE`, or :data:`MIN_CONFIDENCE_UNFRAMED` when its sentence gives it no
   frame; a quote that holds its own speaker is the shape of a reported speech act and is
-  typed ``Reported``, as the corpus does); such a statement without speaker and cue
+  typed ``Reported`` without a cue, as the corpus does); such a statement without speaker and cue
   keeps the last speaker before it (a continuation). It gets the frame its sentence gives it
   (:func:`_with_frame`) and no addressee: the tagger's addressees on these statements are
   right less often than not (dev addressee precision 0.46 with them, 0.63 without).
@@ -128,7 +128,7 @@ def refine(article: Article, tagged: Sequence[Statement]) -> list[Statement]:
              and st.confidence >= MIN_CONFIDENCE]
     extra = [st for st in extra if st.frame is not None
              or st.confidence >= MIN_CONFIDENCE_UNFRAMED]
-    extra = [st.model_copy(update={"type": StatementType.REPORTED})
+    extra = [st.model_copy(update={"type": StatementType.REPORTED, "cue": []})
              if _reported_shape(st) and st.type is not StatementType.DIRECT else st
              for st in extra]
     last: Party | None = None
