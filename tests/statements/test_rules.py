@@ -182,6 +182,16 @@ def test_a_source_phrase_in_a_relative_clause_after_a_preposition(text: str,
     assert len(st) == 1 and [q.text for q in st[0].quote] == parts
 
 
+def test_a_konjunktiv_clause_after_a_long_fronted_phrase() -> None:
+    # the finite verb is the twelfth word of the clause; only the unambiguous Konjunktiv I
+    # is looked for that far
+    st = one("Das Exilparlament erklärte heute, bei den Unruhen der vergangenen Tage in Lhasa "
+             "und benachbarten Provinzen seien mehrere hundert Menschen getötet worden.",
+             "bei den Unruhen der vergangenen Tage in Lhasa und benachbarten Provinzen seien "
+             "mehrere hundert Menschen getötet worden", IND)
+    assert spk(st) == "Das Exilparlament"
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

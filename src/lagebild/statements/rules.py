@@ -902,8 +902,8 @@ class Finder:
             if self.is_claimed(first.start, first.end) or self.in_mark(first.start, first.end):
                 continue
             kind = _clause_kind(sent, start, last, False)
-            if kind is None:
-                continue
+            if kind is None or (kind == "v2-sub" and first.tag in ("PRELS", "PRELAT")):
+                continue  # (a relative clause on the phrase's last noun)
             cue = [c for c in sent.children[i] if sent.toks[c].pos == "DET" and c < i] + [i]
             speaker = self._noun_source(sent, i, k - 1)
             if speaker is None:
@@ -1704,6 +1704,13 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
         # a "finite" verb right before ``zu`` is a participle the tagger misread
         # (``den Konkurrenten bevorzugt zu haben``)
         fin = _first_main_finite(sent, start, last)
+        if fin is None:
+            # a long fronted phrase without a comma ("…, bei den Unruhen der vergangenen Tage
+            # in Lhasa und benachbarten Provinzen seien …"): only the unambiguous Konjunktiv I
+            far = _first_main_finite(sent, start, last, window=16)
+            if far is not None and sent.is_sub(far) and "Tense=Pres" in sent.toks[far].morph \
+                    and not any(sent.is_comma(m) for m in range(start, far)):
+                fin = far
         if fin is not None and sent.is_sub(fin):
             kind = "v2-sub"
         elif any(_zu_infinitive(sent.toks[m]) for m in range(start, last + 1)) and (
