@@ -192,6 +192,23 @@ def test_a_konjunktiv_clause_after_a_long_fronted_phrase() -> None:
     assert spk(st) == "Das Exilparlament"
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("René Préval sagte vor der Presse, Annabi sei tot, doch UN-Pressesprecher Nicholas "
+     "Birnback erklärte, den Tod bislang nicht bestätigen zu können.", "Annabi sei tot",
+     "den Tod bislang nicht bestätigen zu können"),
+    ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF "
+     "untergeordnet und die Fraktion der Grünen forderte, den Anbau zu stoppen.",
+     "die EU-Kommission habe sich den Interessen von BASF untergeordnet",
+     "den Anbau zu stoppen"),
+])
+def test_a_reported_clause_ends_at_the_next_speech_act(text: str, first: str,
+                                                       second: str) -> None:
+    assert [[q.text for q in st.quote] for st in analyse(text)] == [[first], [second]]
+    # a cue inside the reported clause (Konjunktiv) does not end it
+    one("Er sagte, die Regierung habe erklärt, dass sie bleibe.",
+        "die Regierung habe erklärt, dass sie bleibe", IND)
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

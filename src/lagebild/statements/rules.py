@@ -998,11 +998,32 @@ class Finder:
         if self.is_claimed(first.start, first.end):
             return False
         speaker = self.speaker_of(sent, i, lo, k - 1)
-        end = _clause_span_end(sent, start, last, kind, colon)
+        end = self._before_next_report(sent, start, _clause_span_end(sent, start, last, kind,
+                                                                     colon))
         self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
         return True
+
+    def _before_next_report(self, sent: Sent, start: int, end: int) -> int:
+        """Where a reported clause ends at the reporter's next speech act in the sentence
+        (``…, Annabi sei tot, doch UN-Pressesprecher Birnback erklärte, …``): a finite cue verb
+        in the indicative followed by a comma, after ``und``/``doch``/``aber`` or a comma with
+        no finite verb between; the clause ends before that conjunction or comma."""
+        for c in range(start + 2, end):
+            if not sent.is_comma(c + 1) or not sent.is_finite(c) or sent.is_sub(c) or (
+                    self.cue_lemma(sent, c) is None):
+                continue
+            k = c - 1
+            while k > start and not sent.is_comma(k) and sent.toks[k].tag != "KON" and not (
+                    sent.is_finite(k)):
+                k -= 1
+            if k <= start + 1 or sent.is_finite(k):
+                continue
+            if sent.toks[k].tag == "KON" and sent.is_comma(k - 1):
+                k -= 1
+            return k - 1
+        return end
 
     def _frame_start(self, sent: Sent, i: int) -> int:
         lo = 0
