@@ -559,6 +559,9 @@ def test_a_speech_act_that_names_nothing_said_is_not_reported() -> None:
     ("RTL-Chefin Anke Schäferkordt nannte diese Zahlen „aus der Luft gegriffen“.",
      "„aus der Luft gegriffen“"),
     ("Er bezeichnete diese als eine „souveräne Entscheidung“.", "„souveräne Entscheidung“"),
+    # one capitalised word after "als" or an indefinite article is a quoted noun, no name
+    ("Wiefelspütz nannte den Bericht eine „Zeitungsente“.", "„Zeitungsente“"),
+    ("Er bezeichnete die Pläne als „Wortbruch“.", "„Wortbruch“"),
 ])
 def test_a_quoted_judgement_is_direct_not_a_reported_sentence(text: str, quote: str) -> None:
     """The corpus annotates the quoted predicate as Direct and not the sentence as Reported;

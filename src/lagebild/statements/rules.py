@@ -1157,10 +1157,15 @@ class Finder:
         als einen „…“``), not the object of a preposition (``sprach von einer „…“``), an
         aside (``(Motto: „…“)``) nor a name (``„Focus“``)."""
         inner = next(((x, y) for x, y in self.marks if x == a), None)
-        if inner is None or _looks_like_name(self.text[inner[0] + 1:inner[1] - 1]):
-            return False
         k = next((j for j, t in enumerate(sent.toks) if t.start >= a), None)
-        if k is None:
+        if inner is None or k is None:
+            return False
+        # capitalised words right after an indefinite article or "als" are a quoted noun,
+        # no name ("nannte den Bericht eine „Zeitungsente“", "als „Wortbruch“")
+        prev = sent.toks[k - 1] if k > 0 else None
+        noun = prev is not None and (prev.text.lower() == "als" or (
+            prev.tag == "ART" and "Definite=Ind" in prev.morph))
+        if not noun and _looks_like_name(self.text[inner[0] + 1:inner[1] - 1]):
             return False
         k -= 1
         while k >= 0 and (sent.toks[k].start >= a or sent.toks[k].tag in (
