@@ -209,6 +209,15 @@ def test_a_reported_clause_ends_at_the_next_speech_act(text: str, first: str,
         "die Regierung habe erklärt, dass sie bleibe", IND)
 
 
+def test_a_relative_clause_after_a_frame_without_a_clause_before_is_no_quote() -> None:
+    # the comma before the cue closes an apposition, not a quoted clause: the sentence is
+    # a reported speech act, and the relative clause belongs to its object
+    text = ("Elon Musk, der Milliardär hinter der Firma, kündigte einen Pick-up-Truck an, der "
+            "in den nächsten 18 Monaten vorgestellt werden soll.")
+    st = one(text, text, R)
+    assert spk(st) == "Elon Musk"
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

@@ -1078,7 +1078,10 @@ class Finder:
                 parts.append(sent.span(*q))
         if m < last:
             q = _trim(sent, m + 1, last)
-            if q and (comma < 0 or any(sent.is_finite(x) for x in range(q[0], q[1] + 1))):
+            if q and (comma < 0 or any(sent.is_finite(x) for x in range(q[0], q[1] + 1))) and (
+                    parts or comma < 0 or sent.toks[q[0]].tag not in ("PRELS", "PRELAT")):
+                # ("Elon Musk, der Milliardär …, kündigte einen Truck an, der …": no clause
+                # before the comma, and the relative clause after the frame is on its object)
                 parts.append(sent.span(*q))
         parts = [p for p in parts if not self.is_claimed(p[0], p[0] + 1)]
         if not parts:
