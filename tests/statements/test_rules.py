@@ -218,6 +218,16 @@ def test_a_relative_clause_after_a_frame_without_a_clause_before_is_no_quote() -
     assert spk(st) == "Elon Musk"
 
 
+def test_a_konjunktiv_ii_sentence_right_before_a_continuation_joins_it() -> None:
+    # the Konjunktiv II alone continues only near the last statement; right before a
+    # Konjunktiv I continuation it is part of the same report
+    st = one("Der Sprecher sagte, die Lage sei ernst. Die Straßen sind gesperrt. Die Schulen "
+             "sind geschlossen. Oberhalb von 800 Metern könnten Orkanböen auftreten. Besonders "
+             "der Westen sei betroffen.", "Oberhalb von 800 Metern könnten Orkanböen auftreten. "
+             "Besonders der Westen sei betroffen.", StatementType.INDIRECT_FREE_INDIRECT)
+    assert spk(st) == "Der Sprecher"
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

@@ -1522,6 +1522,18 @@ class Finder:
             if current is not None and current.type is kind and not gap.strip():
                 current.quote[-1] = (current.quote[-1][0], span[1])
             else:
+                prev = self.sents[sent.index - 1] if sent.index > 0 else None
+                if prev is not None and kind is StatementType.INDIRECT_FREE_INDIRECT and (
+                        prev.paragraph == sent.paragraph) and not self.is_claimed(
+                        prev.start, prev.end) and not self.in_mark(prev.start, prev.end):
+                    # a Konjunktiv II sentence right before a Konjunktiv I one is part of
+                    # the same report ("Oberhalb von 800 Metern könnten Orkanböen auftreten.
+                    # Besonders der Westen sei betroffen.")
+                    pf = self.main_finite(prev, skip_clauses=True)
+                    if pf is not None and fin is not None and prev.is_sub(pf) and (
+                            not self._has_cue(prev)) and "Tense=Pres" in sent.toks[fin].morph:
+                        span = (prev.start, span[1])
+                        self.claimed.append(span)
                 current = self.add(Found(kind, [span], speaker=speaker, rule="continuation",
                                          confidence=0.5))
             self.claimed.append(span)
