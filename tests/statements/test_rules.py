@@ -228,6 +228,15 @@ def test_a_konjunktiv_ii_sentence_right_before_a_continuation_joins_it() -> None
     assert spk(st) == "Der Sprecher"
 
 
+def test_an_impersonal_speech_act_in_the_konjunktiv_continues_the_report() -> None:
+    # "Man gehe davon aus, dass …": the reporting itself is reported; the corpus continues
+    # the last statement over the whole sentence
+    st = one("Der Sprecher sagte, die Lage sei ernst. Mehrere Körper seien geortet worden. Man "
+             "gehe davon aus, dass sie tot sind.", "Mehrere Körper seien geortet worden. Man "
+             "gehe davon aus, dass sie tot sind.", StatementType.INDIRECT_FREE_INDIRECT)
+    assert spk(st) == "Der Sprecher"
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

@@ -1474,6 +1474,27 @@ class Finder:
                 if recent and last is not None and last.speaker:
                     f.speaker = last.speaker
                     f.rule = "direct-continued"
+            if here and recent and last is not None and len(here) == 1 and (
+                    here[0].rule in ("cue-clause", "cue-v2-sub", "cue-zu-inf")) and (
+                    self._impersonal(here[0])) and self._konjunktiv_cue(sent, here[0]):
+                # "Man gehe davon aus, dass sie ebenfalls tot sind": a speech verb in the
+                # Konjunktiv I reports the reporting too; the corpus continues the last
+                # statement over the whole sentence
+                f = here[0]
+                span = (sent.start, sent.toks[-1].end)
+                gap = self.text[current.end:span[0]] if current is not None else "x"
+                if current is not None and current.type is (
+                        StatementType.INDIRECT_FREE_INDIRECT) and not gap.strip():
+                    current.quote[-1] = (current.quote[-1][0], span[1])
+                    self.found.remove(f)
+                else:
+                    f.type, f.quote = StatementType.INDIRECT_FREE_INDIRECT, [span]
+                    f.cue, f.frame, f.speaker, f.addressee = [], None, last.speaker, None
+                    f.rule = "continuation"
+                    current = f
+                self.claimed.append(span)
+                last_sent = sent.index
+                continue
             if here:
                 spoken = [f for f in here if f.speaker and f.rule != "partial"]
                 if spoken:
@@ -1538,6 +1559,23 @@ class Finder:
                                          confidence=0.5))
             self.claimed.append(span)
             last_sent = sent.index
+
+    def _impersonal(self, found: Found) -> bool:
+        """No speaker, or ``man`` (the rest keep their own: train 350–699 Roles −0.0011)."""
+        sp = found.speaker
+        return sp is None or self.text[sp[0]:sp[1]].lower() == "man"
+
+    def _konjunktiv_cue(self, sent: Sent, found: Found) -> bool:
+        """The finite verb of ``found``'s cue (the cue or its auxiliary) is an unambiguous
+        Konjunktiv I (``gehe davon aus``, ``habe … ergeben``)."""
+        for a, _ in found.cue:
+            k = self.token_at(sent, a)
+            heads = [k, *[c for c in sent.children[k] if sent.toks[c].dep.startswith("aux")]]
+            for h in heads:
+                t = sent.toks[h]
+                if sent.is_finite(h):
+                    return sent.is_sub(h) and "Tense=Pres" in t.morph
+        return False
 
     def main_finite(self, sent: Sent, skip_clauses: bool = False) -> int | None:
         """The first finite verb not inside a subordinate clause: none when a KOUS/relative
