@@ -237,6 +237,14 @@ def test_an_impersonal_speech_act_in_the_konjunktiv_continues_the_report() -> No
     assert spk(st) == "Der Sprecher"
 
 
+def test_so_x_after_a_partial_quotation_frames_the_clause() -> None:
+    # the quotation ends the clause but opens inside it: ", so X" is the clause's frame
+    st = one("Der Sprecher sagte, die Lage sei ernst. Das Gros der Nutzer handhabe den Gebrauch "
+             "jedoch „maßvoll“, so Ursula Castrup, die Leiterin der Fachstelle.",
+             "Das Gros der Nutzer handhabe den Gebrauch jedoch „maßvoll“", IND)
+    assert spk(st) == "Ursula Castrup, die Leiterin der Fachstelle"
+
+
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:
     # "herauszugeben" tagged VVPP (lemma "herauszuben"): the clause is still what was asked
     st = one("Ein Bezirksgericht hat Twitter aufgefordert, innerhalb von drei Tagen Daten "

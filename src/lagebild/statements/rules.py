@@ -1282,8 +1282,7 @@ class Finder:
                     src = (k, i - 1)
                     frame = (k, i)
             elif low in self.lex.so and i > 0 and sent.toks[i - 1].text == "," and (
-                    self.in_mark(sent.toks[i - 2].start, sent.toks[i - 2].end) is None
-                    if i >= 2 else True):
+                    self._unquoted_before(sent, i - 2) if i >= 2 else True):
                 src = chunk_after(sent, i)
                 if i + 1 <= last and sent.is_finite(i + 1) and self.cue_lemma(sent, i + 1):
                     # ", so bestätigt das Gericht": the speech verb's subject speaks
@@ -1344,6 +1343,13 @@ class Finder:
             self.add(Found(StatementType.INDIRECT, parts, [sent.span(i, i)], sent.span(fa, fb),
                            sent.span(*src), f"source-{low}{'-nested' if nested else ''}", 0.7))
             found = fb + 1
+
+    def _unquoted_before(self, sent: Sent, k: int) -> bool:
+        """Token ``k`` is outside quotation marks, or inside a partial quotation that opens
+        after the sentence's first word (``Das Gros handhabe ihn „maßvoll“, so X``); a
+        quotation from the sentence start is a direct one, framed by its own rule."""
+        mark = self.in_mark(sent.toks[k].start, sent.toks[k].end)
+        return mark is None or mark[0] > sent.toks[_trim_start(sent, 0)].start
 
     def _quoted_name(self, sent: Sent, k: int, after: bool) -> tuple[int, int] | None:
         """A source that is a name in quotation marks (``laut „Computerwoche“``, ``dem
