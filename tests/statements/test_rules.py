@@ -9,7 +9,7 @@ import pytest
 from lagebild.model import Article, ArticleBuilder, Statement, StatementType
 from lagebild.statements.build import statements_of
 from lagebild.statements.lexicon import load_lexicon, parse_lexicon
-from lagebild.statements.rules import quotation_marks
+from lagebild.statements.rules import find_statements, quotation_marks
 
 D, IND, IFI, FI, R = (StatementType.DIRECT, StatementType.INDIRECT,
                     StatementType.INDIRECT_FREE_INDIRECT, StatementType.FREE_INDIRECT,
@@ -243,6 +243,23 @@ def test_so_x_after_a_partial_quotation_frames_the_clause() -> None:
              "jedoch „maßvoll“, so Ursula Castrup, die Leiterin der Fachstelle.",
              "Das Gros der Nutzer handhabe den Gebrauch jedoch „maßvoll“", IND)
     assert spk(st) == "Ursula Castrup, die Leiterin der Fachstelle"
+
+
+def test_a_title_cased_quotation_inside_a_noun_phrase_is_a_name() -> None:
+    text = ("Ein Sprecher der „Polizei von DeLand“, Commander Randy Henderson, sagte, das "
+            "Flugzeug sei abgestürzt.")
+    assert [s.type for s in analyse(text)] == [IND]
+    # a quoted phrase after an indefinite article or "als" stays a statement
+    assert D in [s.type for s in analyse("Lothar Nicht sprach von einer „Gefahr für Leib und "
+                                         "Leben“.")]
+    assert D in [s.type for s in analyse("Die Äußerungen bezeichnete Wiefelspütz als „Knaller "
+                                         "aus Karlsruhe“.")]
+    # the accurate mode leaves names to its tagger (refine: titles_by_shape=False)
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    found = find_statements(article, titles_by_shape=False)
+    assert StatementType.DIRECT in [f.type for f in found]
 
 
 def test_a_zu_infinitive_the_tagger_calls_a_participle() -> None:

@@ -110,7 +110,7 @@ def _with_frame(article: Article, st: Statement) -> Statement:
 def refine(article: Article, tagged: Sequence[Statement]) -> list[Statement]:
     """Rule statements plus the tagger's statements the rules miss (module doc)."""
     text = article.text
-    rules = find_statements(article)
+    rules = find_statements(article, titles_by_shape=False)
     out: list[Statement] = []
     tagger_quotes = [(q.start, q.end) for t in tagged for q in t.quote]
     for f in rules:
