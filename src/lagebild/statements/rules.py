@@ -1444,10 +1444,10 @@ class Finder:
                                     addressee=host.addressee))
 
     def _quoted_title(self, a: int, b: int) -> bool:
-        """A quotation without a verb inside a noun phrase: after a definite article, a
-        preposition or a noun (``der „Polizei von DeLand“``, ``von der „Aktion Deutschland
-        hilft“``, ``die Organisation „Reporter ohne Grenzen“``, ``laut „tagesschau.de“``) is
-        a name or a title, not a quoted statement."""
+        """A title-cased quotation without a verb inside a noun phrase, after a definite
+        article, a preposition or a noun (``der „Polizei von DeLand“``, ``In der „BILD am
+        Sonntag“``, ``die Organisation „Reporter ohne Grenzen“``), is a name or a title, not
+        a quoted statement; after ``als`` it is a judgement."""
         sent = self.sent_at(a)
         if sent is None:
             return False
