@@ -142,6 +142,10 @@ class Sent:
                 and self.toks[i].text.endswith("e")
                 and not any(t.text.lower() == "ich" for t in self.toks))
 
+    def is_konjunktiv_i(self, i: int) -> bool:
+        """The unambiguous Konjunktiv I (``sei``, ``gebe``): a Konjunktiv in the present."""
+        return self.is_sub(i) and "Tense=Pres" in self.toks[i].morph
+
     def is_punct(self, i: int) -> bool:
         return self.toks[i].tag.startswith("$")
 
@@ -1513,10 +1517,7 @@ class Finder:
                 # statement over the whole sentence
                 f = here[0]
                 span = (sent.start, sent.toks[-1].end)
-                gap = self.text[current.end:span[0]] if current is not None else "x"
-                if current is not None and current.type is (
-                        StatementType.INDIRECT_FREE_INDIRECT) and not gap.strip():
-                    current.quote[-1] = (current.quote[-1][0], span[1])
+                if self._joins(current, StatementType.INDIRECT_FREE_INDIRECT, span):
                     self.found.remove(f)
                 else:
                     f.type, f.quote = StatementType.INDIRECT_FREE_INDIRECT, [span]
@@ -1541,7 +1542,7 @@ class Finder:
             # a speech verb in the Konjunktiv I reports too, its own statement being the
             # sentence (``Sie rate zum Kauf japanischer Hybridautos``)
             if fin is not None and (not self._has_cue(sent) or (
-                    sent.is_sub(fin) and "Tense=Pres" in sent.toks[fin].morph)):
+                    sent.is_konjunktiv_i(fin))):
                 tok = sent.toks[fin]
                 # ("möchte" is a wish in the present, not the reporter's Konjunktiv)
                 # (past a clause that opens the sentence only the unambiguous Konjunktiv I:
@@ -1570,26 +1571,37 @@ class Finder:
                 continue
             speaker = last.speaker if last is not None else None
             span = (sent.start, sent.toks[-1].end)
-            gap = self.text[current.end:span[0]] if current is not None else "x"
-            if current is not None and current.type is kind and not gap.strip():
-                current.quote[-1] = (current.quote[-1][0], span[1])
-            else:
-                prev = self.sents[sent.index - 1] if sent.index > 0 else None
-                if prev is not None and kind is StatementType.INDIRECT_FREE_INDIRECT and (
-                        prev.paragraph == sent.paragraph) and not self.is_claimed(
-                        prev.start, prev.end) and not self.in_mark(prev.start, prev.end):
-                    # a Konjunktiv II sentence right before a Konjunktiv I one is part of
-                    # the same report ("Oberhalb von 800 Metern könnten Orkanböen auftreten.
-                    # Besonders der Westen sei betroffen.")
-                    pf = self.main_finite(prev, skip_clauses=True)
-                    if pf is not None and fin is not None and prev.is_sub(pf) and (
-                            not self._has_cue(prev)) and "Tense=Pres" in sent.toks[fin].morph:
-                        span = (prev.start, span[1])
-                        self.claimed.append(span)
+            if not self._joins(current, kind, span):
+                if kind is StatementType.INDIRECT_FREE_INDIRECT and fin is not None and (
+                        sent.is_konjunktiv_i(fin)) and self._konjunktiv_ii_before(sent):
+                    span = (self.sents[sent.index - 1].start, span[1])
+                    self.claimed.append(span)
                 current = self.add(Found(kind, [span], speaker=speaker, rule="continuation",
                                          confidence=0.5))
             self.claimed.append(span)
             last_sent = sent.index
+
+    def _konjunktiv_ii_before(self, sent: Sent) -> bool:
+        """The sentence before ``sent``, in its paragraph and unclaimed, is a Konjunktiv II
+        one without a cue: part of the same report (``Oberhalb von 800 Metern könnten
+        Orkanböen auftreten. Besonders der Westen sei betroffen.``)."""
+        if sent.index == 0:
+            return False
+        prev = self.sents[sent.index - 1]
+        if prev.paragraph != sent.paragraph or self.is_claimed(prev.start, prev.end) or (
+                self.in_mark(prev.start, prev.end)) or self._has_cue(prev):
+            return False
+        pf = self.main_finite(prev, skip_clauses=True)
+        return pf is not None and prev.is_sub(pf)
+
+    def _joins(self, current: Found | None, kind: StatementType, span: Char) -> bool:
+        """Extend ``current`` over ``span`` when it is a continuation of ``kind`` that ends
+        right before it (the corpus merges consecutive continuation sentences)."""
+        if current is None or current.type is not kind or self.text[
+                current.end:span[0]].strip():
+            return False
+        current.quote[-1] = (current.quote[-1][0], span[1])
+        return True
 
     def _impersonal(self, found: Found) -> bool:
         """No speaker, or ``man`` (the rest keep their own: train 350–699 Roles −0.0011)."""
@@ -1603,9 +1615,8 @@ class Finder:
             k = self.token_at(sent, a)
             heads = [k, *[c for c in sent.children[k] if sent.toks[c].dep.startswith("aux")]]
             for h in heads:
-                t = sent.toks[h]
                 if sent.is_finite(h):
-                    return sent.is_sub(h) and "Tense=Pres" in t.morph
+                    return sent.is_konjunktiv_i(h)
         return False
 
     def main_finite(self, sent: Sent, skip_clauses: bool = False) -> int | None:
@@ -1741,14 +1752,13 @@ def _konjunktiv_tail(sent: Sent, fin: int) -> tuple[int, StatementType, bool] | 
         if first.tag == "KOUS":
             clause_end = _embedded_clause_end(sent, j, last)
             f = next((x for x in range(clause_end - 1, j, -1) if sent.is_finite(x)), None)
-            if clause_end > last and f is not None and sent.is_sub(f) and (
-                    "Tense=Pres" in sent.toks[f].morph):
+            if clause_end > last and f is not None and sent.is_konjunktiv_i(f):
                 return m + 1, StatementType.INDIRECT_FREE_INDIRECT, False
             continue
         f = _first_main_finite(sent, j, last, window=6)
         if f is None or f <= j:
             continue
-        if sent.is_sub(f) and "Tense=Pres" in sent.toks[f].morph:
+        if sent.is_konjunktiv_i(f):
             return m + 1, StatementType.INDIRECT_FREE_INDIRECT, True
         if sent.toks[f].lemma == "sollen" and _perfect_infinitive(sent):
             return m + 1, StatementType.FREE_INDIRECT, False
@@ -1818,8 +1828,8 @@ def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
             # a long fronted phrase without a comma ("…, bei den Unruhen der vergangenen Tage
             # in Lhasa und benachbarten Provinzen seien …"): only the unambiguous Konjunktiv I
             far = _first_main_finite(sent, start, last, window=16)
-            if far is not None and sent.is_sub(far) and "Tense=Pres" in sent.toks[far].morph \
-                    and not any(sent.is_comma(m) for m in range(start, far)):
+            if far is not None and sent.is_konjunktiv_i(far) and not any(
+                    sent.is_comma(m) for m in range(start, far)):
                 fin = far
         if fin is not None and sent.is_sub(fin):
             kind = "v2-sub"
