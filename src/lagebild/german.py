@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
 SEPARABLE_PARTICLES = frozenset(
     "ab an auf aus bei dar ein fest frei her herab heran herauf heraus herbei herein herüber "
@@ -9,6 +11,7 @@ SEPARABLE_PARTICLES = frozenset(
     "vorbei weg weiter wieder zu zurück zusammen entgegen fort gegenüber statt teil".split())
 
 
+@lru_cache(maxsize=8192)  # forms repeat; read per participle in the statement rules
 def infix_zu_infinitives(form: str) -> tuple[str, ...]:
     """The infinitives a separable verb's zu-infinitive may stand for (``zurückzuziehen``:
     ``zurückziehen``); empty when ``form`` has no ``zu`` right after a particle."""
