@@ -707,3 +707,35 @@ def test_a_first_name_tagged_xy_still_heads_the_subject(events: Events) -> None:
                    "verurteilte die Haltung der Regierung bezüglich des Nahen Ostens."),
             "ACCUSE")
     assert "Sadiq Khan" in [r.name for r in e.source]
+
+
+# ------------------------------------------------------------------------------ thirteenth pass
+def test_harvested_clash_police_and_court_vocabulary(events: Events) -> None:
+    e = one(events("In der Folge kam es zu gewaltsamen Auseinandersetzungen zwischen der Armee "
+                   "und den Anhängern der Opposition."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Armee", "Anhängern"]
+    e = one(events("Die türkischen Sicherheitsbehörden fahnden nach dem Täter."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Täter"]
+    e = one(events("Die Polizisten setzten Pfefferspray gegen die Demonstranten ein."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Polizisten"]
+    assert [r.name for r in e.target] == ["Demonstranten"]
+    assert one(events("Die Gewerkschaft trat am Montag in den Ausstand."), "PROTEST")
+
+
+def test_harvested_stances_and_agreements(events: Events) -> None:
+    e = one(events("Die Forderung des Finanzministers stößt bei der SPÖ auf entschiedene "
+                   "Ablehnung."), "REJECT")
+    assert [r.name for r in e.source] == ["SPÖ"]  # the subject is what is rejected
+    e = one(events("Die Schwesterparteien CDU und CSU wollen sich bis Juli auf ein "
+                   "Wahlprogramm verständigen."), "AGREE")
+    assert e.modality.value == "planned"
+    assert one(events("Der Oppositionsführer nannte den Plan einen Wortbruch."), "ACCUSE")
+
+
+def test_harvested_idioms_do_not_match_their_common_words(events: Events) -> None:
+    # "einig werden" and "Einigung erzielen" were dropped: "nach einiger Zeit wird",
+    # "erzielt die Vereinigung Gewinne"; "aufgreifen" needs a police or armed force
+    assert not events("Man wird sie nach einiger Zeit zurückbekommen, sagte der Präsident.")
+    assert not events("Mit Warenbetrug erzielt die Vereinigung pro Jahr Gewinne in "
+                      "Millionenhöhe.")
+    assert not events("Die Hersteller greifen junge Entwicklungen aus dem Westen auf.")

@@ -548,6 +548,8 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             # ausgesprochen": for)
             best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
             for entry in lex.idioms.get(name, ()):
+                if "verb" in entry.flags and not s.is_verb(i):
+                    continue  # "gegen X vorgehen", not the noun: "ein Vorgehen gegen X"
                 others = _idiom_match(s, i, entry, used)
                 if others is not None:
                     loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)

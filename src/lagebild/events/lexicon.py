@@ -56,7 +56,7 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
 FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
                    "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "nostate", "occur",
                    "ongoing", "ownact", "recip", "relief", "restriction", "setting", "thingobj",
-                   "verbal", "veto", "words"})
+                   "verb", "verbal", "veto", "words"})
 
 
 @dataclass(frozen=True)
