@@ -739,3 +739,28 @@ def test_harvested_idioms_do_not_match_their_common_words(events: Events) -> Non
     assert not events("Mit Warenbetrug erzielt die Vereinigung pro Jahr Gewinne in "
                       "Millionenhöhe.")
     assert not events("Die Hersteller greifen junge Entwicklungen aus dem Westen auf.")
+
+
+def test_second_harvest_court_police_and_office(events: Events) -> None:
+    e = one(events("Die Opposition hatte einen Misstrauensantrag gegen die Regierung gestellt."),
+            "ACCUSE")
+    assert [r.name for r in e.target] == ["Regierung"]
+    e = one(events("Die Polizei trieb die Demonstranten mit Tränengas auseinander."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Demonstranten"]
+    e = one(events("Der Präsident hat den Innenminister entlassen."), "SANCTION")
+    assert [r.name for r in e.source] == ["Präsident"]
+    assert one(events("Nach dem Urteil will der Konzern Rechtsmittel einlegen."),
+               "ACCUSE").modality.value == "planned"
+
+
+def test_idiom_noun_is_not_the_end_of_a_schaft_word(events: Events) -> None:
+    # "in Haft nehmen" matched "Staatsanwaltschaft … nahm … in": "-schaft" is a suffix
+    found = events("Die Staatsanwaltschaft nahm den Minister in Schutz.")
+    assert {e.type.value for e in found} == {"SUPPORT"}
+
+
+def test_second_harvest_phrases_that_were_dropped(events: Events) -> None:
+    # "Streik einstellen" matched "stellt sich auf einen Streik ein"; "verwehren" is sport
+    assert not events("Die Gewerkschaft Verdi stellt sich auf einen wochenlangen Streik bei "
+                      "der Post ein.")
+    assert not events("Den Spielern blieb der erste Titel verwehrt.")

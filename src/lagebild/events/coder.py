@@ -527,7 +527,9 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] |
                 and (s.lemma(j) == word or s.toks[j].text.lower() == word
                      # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
                      or (s.toks[j].tag == "NN" and len(word) >= 4
-                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)))]
+                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)
+                         # "-schaft" is a suffix, not a compound of "Haft": Staatsanwaltschaft
+                         and not s.lemma(j).endswith("sc" + word)))]
         if not hits:
             return None
         matched.append(min(hits, key=lambda j: abs(j - i)))
