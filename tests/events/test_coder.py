@@ -764,3 +764,20 @@ def test_second_harvest_phrases_that_were_dropped(events: Events) -> None:
     assert not events("Die Gewerkschaft Verdi stellt sich auf einen wochenlangen Streik bei "
                       "der Post ein.")
     assert not events("Den Spielern blieb der erste Titel verwehrt.")
+
+
+def test_third_harvest_rebuffs_and_reproaches(events: Events) -> None:
+    e = one(events("Die Sozialdemokraten hatten der Verschärfung der Sicherheitsgesetze eine "
+                   "Abfuhr erteilt."), "REJECT")
+    assert [r.name for r in e.source] == ["SPD"]
+    e = one(events("Johnson hatte gegen den Brexit-Vertrag der Regierung gewettert."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Regierung"]
+    e = one(events("Nach seiner Rede musste der Minister viel Kritik einstecken."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Minister"]  # the subject is the criticised one
+
+
+def test_third_harvest_phrases_that_were_dropped(events: Events) -> None:
+    # "an Tisch setzen" matched the compound "Schreibtisch"; "zu Fall bringen" a car accident
+    assert not events("Er hatte sich erstmals an seinen Schreibtisch gesetzt.")
+    assert not events("Der Senior hatte eine junge Autofahrerin mit seinem Wagen zu Fall "
+                      "gebracht.")
