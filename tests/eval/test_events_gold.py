@@ -130,3 +130,22 @@ def test_later_fresh_sets_are_valid_and_disjoint(
     numbers = {r["doc"].split(" - ")[0] for r in rows}  # the article number: title spellings vary
     assert not numbers & {r["doc"].split(" - ")[0] for r in _rows() + earlier}
     assert not numbers & time_docs
+
+
+FRESH6 = REPO / "eval" / "events-fresh6.jsonl"
+
+
+def test_sixth_fresh_set_is_valid_and_holds_only_other_sentences_of_the_fifth() -> None:
+    """The sixth set: the fifth set's articles (kept out of the harvest), none of its sentences."""
+    items = read_gold(FRESH6)
+    rows = [json.loads(line) for line in FRESH6.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 50
+    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
+    assert len({r["event"] for r in rows if r["event"]}) >= 10
+    _assert_spans_inside_text(rows)
+    fifth = [json.loads(line) for line in FRESH5.read_text(encoding="utf-8").splitlines() if line]
+    fifth_docs = {r["doc"].split(" - ")[0] for r in fifth}
+    ann = (REPO / "eval" / "events-fresh5.ann.txt").read_text(encoding="utf-8")
+    drawn_docs = set(re.findall(r"(?<![\d.])(\d{3,6}):\d+", ann))
+    assert {r["doc"].split(" - ")[0] for r in rows} <= fifth_docs | drawn_docs
+    assert not {r["text_de"] for r in rows} & {r["text_de"] for r in fifth}
