@@ -781,3 +781,22 @@ def test_third_harvest_phrases_that_were_dropped(events: Events) -> None:
     assert not events("Er hatte sich erstmals an seinen Schreibtisch gesetzt.")
     assert not events("Der Senior hatte eine junge Autofahrerin mit seinem Wagen zu Fall "
                       "gebracht.")
+
+
+def test_fourth_harvest_austrian_and_court_vocabulary(events: Events) -> None:
+    e = one(events("Herbe Kritik an Schelling kam am Samstag auch von den Grünen."), "ACCUSE")
+    assert e.source  # "Kritik kam von X": the von-phrase of "kommen" is the critic
+    e = one(events("Die griechische Polizei hatte das Zeltlager an der Grenze geräumt."), "COERCE")
+    assert [r.name for r in e.target] == ["Zeltlager"]
+    # a court hearing, not a negotiation ("*verhandlung" is CONSULT)
+    assert {e.type.value for e in events("Die Gerichtsverhandlung gegen den Angeklagten begann "
+                                         "am Montag.")} == {"ACCUSE"}
+    e = one(events("Die Asylbewerber waren am Montagabend von mehreren Männern angepöbelt "
+                   "worden."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Männern"]
+
+
+def test_fourth_harvest_words_that_were_dropped(events: Events) -> None:
+    # "gestehen" as a speech verb in sport, "zurückerobern" as a metaphor
+    assert not events("Da habe ich viel Speed mitgenommen, gestand der Norweger.")
+    assert not events("Die Bürger sollen sich ihre EU zurückerobern.")
