@@ -800,3 +800,18 @@ def test_fourth_harvest_words_that_were_dropped(events: Events) -> None:
     # "gestehen" as a speech verb in sport, "zurückerobern" as a metaphor
     assert not events("Da habe ich viel Speed mitgenommen, gestand der Norweger.")
     assert not events("Die Bürger sollen sich ihre EU zurückerobern.")
+
+
+def test_es_kam_zu_reaches_past_a_time_noun(events: Events) -> None:
+    # the parser hangs "zu Krawallen" on "Silvesternacht"; "es kam zu X" is the verb's
+    e = one(events("In einigen Städten kam es in der Silvesternacht zu Krawallen."), "PROTEST")
+    assert not e.source and not e.target
+
+
+def test_more_light_verbs_carry_event_nouns(events: Events) -> None:
+    e = one(events("Nach Angaben der Polizei übernahm eine Mordkommission die Ermittlungen."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Mordkommission"]
+    e = one(events("Die Opposition brachte einen Misstrauensantrag gegen die Regierung ein."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Opposition"]

@@ -1971,6 +1971,15 @@ def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
     if s.prep(n) not in (None, "zu"):
         return None
     h = s.toks[n].head
+    if s.prep(n) == "zu":  # "kam es in der Silvesternacht zu Krawallen": the parser hangs
+        # the zu-phrase on the time noun before it; "es kam zu" is the verb's
+        for _ in range(2):
+            if h == n or not 0 <= h < len(s) or s.toks[h].tag != "NN" \
+                    or s.toks[h].dep not in ("nmod", "obl"):
+                break
+            h = s.toks[h].head
+        if 0 <= h < len(s) and s.is_verb(h) and s.lemma(h) != "kommen":
+            h = s.toks[n].head  # only "es kam … zu X" is climbed to
     if h == n or not 0 <= h < len(s) or not s.is_verb(h):
         return None
     if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
