@@ -815,3 +815,10 @@ def test_more_light_verbs_carry_event_nouns(events: Events) -> None:
     e = one(events("Die Opposition brachte einen Misstrauensantrag gegen die Regierung ein."),
             "ACCUSE")
     assert [r.name for r in e.source] == ["Opposition"]
+
+
+def test_headline_participle_of_a_transitive_verb_is_a_passive(events: Events) -> None:
+    e = one(events("Mutmaßlicher Attentäter in Berlin festgenommen"), "COERCE")
+    assert not e.source and [r.name for r in e.target] == ["Attentäter"]
+    e = one(events("Iranischer Atomphysiker Schahram Amiri hingerichtet"), "ASSAULT")
+    assert not e.source and [r.name for r in e.target] == ["Schahram Amiri"]

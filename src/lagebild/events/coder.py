@@ -816,6 +816,16 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     return args
 
 
+def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
+    """Is ``v`` the bare participle of a headline ("Angreifer festgenommen") of a verb whose
+    frame takes an object: no finite verb and no auxiliary in the sentence, no agent phrase
+    (that case is a passive already: see verb_args)?"""
+    return (s.toks[v].tag == "VVPP" and s.toks[v].dep == "ROOT" and not args.passive
+            and any(slot.startswith("obj") for slot in entry.frame.target)
+            and not any(t.tag in ("VAFIN", "VMFIN", "VVFIN", "VAINF", "VMINF", "VAPP")
+                        for t in s.toks))
+
+
 def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[int], list[int]]:
     """Arguments the parser hung on a noun of the verb's clause as if it were a copular
     predicate ("Ihr Freund wurde von der Polizei noch am Tatort, dem …, festgenommen":
@@ -1524,6 +1534,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if fb1 or fb2:
             f.confidence -= 0.1
             f.notes.append("word-order fallback")
+        if pos == "verb" and args is not None and _headline_passive(s, anchor, args, entry) \
+                and f.source and not f.target:
+            # "Mutmaßlicher Attentäter in Berlin festgenommen": a headline's bare participle
+            # of a transitive verb is a passive; its subject suffered the act
+            f.source, f.target = [], f.source
+            f.notes.append("headline passive")
         if f.plover == "ACCUSE" and "judge" in entry.flags and args is not None and any(
                 s.toks[j].tag == "NN" and any(t.plover in PROPOSALS for t in ctx.lex.nouns.get(
                     s.lemma(j), ())) for j in args.obj):
