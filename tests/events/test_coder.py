@@ -822,3 +822,12 @@ def test_headline_participle_of_a_transitive_verb_is_a_passive(events: Events) -
     assert not e.source and [r.name for r in e.target] == ["Attentäter"]
     e = one(events("Iranischer Atomphysiker Schahram Amiri hingerichtet"), "ASSAULT")
     assert not e.source and [r.name for r in e.target] == ["Schahram Amiri"]
+
+
+def test_who_has_an_act_done_is_its_source(events: Events) -> None:
+    e = one(events("Saddam Hussein ließ 148 Schiiten hinrichten."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Saddam Hussein"]
+    assert [r.name for r in e.target] == ["Schiiten"]
+    # "ließ sich festnehmen": the subject suffered the act, it did not order it
+    assert all(not e.source for e in events("Der Verdächtige ließ sich widerstandslos "
+                                            "festnehmen."))

@@ -813,6 +813,12 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
                          for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
                          and (s.prep(c) == "durch"
                               or (s.prep(c) == "von" and not actors_of(s, j)))]
+    elif not args.subj and s.toks[v].tag == "VVINF" and s.toks[v].dep == "xcomp" \
+            and 0 <= h < len(s) and s.lemma(h) == "lassen" \
+            and not any(s.toks[c].tag == "PRF" for c in s.children[h]):
+        # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source;
+        # not "ließ sich festnehmen", whose subject suffered the act
+        args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
     return args
 
 
