@@ -831,3 +831,17 @@ def test_who_has_an_act_done_is_its_source(events: Events) -> None:
     # "ließ sich festnehmen": the subject suffered the act, it did not order it
     assert all(not e.source for e in events("Der Verdächtige ließ sich widerstandslos "
                                             "festnehmen."))
+
+
+def test_fifth_harvest_claims_and_snubs(events: Events) -> None:
+    e = one(events("Die Taliban bekannten sich zu dem Anschlag."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Taliban"]  # a claim of responsibility
+    e = one(events("Damit brüskierte der Premier die anderen Euro-Staaten."), "REJECT")
+    assert [r.name for r in e.source] == ["Premier"]
+
+
+def test_protests_that_take_place_keep_their_type(events: Events) -> None:
+    # "Protest kommen" ("Protest kam von X") was dropped: it took "kam es zu Massenprotesten"
+    e = one(events("Am Samstag kam es in der Hauptstadt erneut zu Massenprotesten gegen den "
+                   "Ministerpräsidenten."), "PROTEST")
+    assert [r.name for r in e.target] == ["Ministerpräsidenten"]
