@@ -845,3 +845,12 @@ def test_protests_that_take_place_keep_their_type(events: Events) -> None:
     e = one(events("Am Samstag kam es in der Hauptstadt erneut zu Massenprotesten gegen den "
                    "Ministerpräsidenten."), "PROTEST")
     assert [r.name for r in e.target] == ["Ministerpräsidenten"]
+
+
+def test_von_standing_in_for_a_genitive_is_the_object(events: Events) -> None:
+    e = one(events("Die Polizei meldete die Festnahme von drei Verdächtigen."), "COERCE")
+    assert [r.name for r in e.target] == ["Verdächtigen"] and not e.source
+    e = one(events("Die Hinrichtung von zwei Oppositionellen durch das Regime löste Proteste "
+                   "aus."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Regime"]
+    assert [r.name for r in e.target] == ["Oppositionellen"]

@@ -1182,9 +1182,17 @@ def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
     ("seine Festnahme", "ihre Ablehnung") is left to the frame: patient of an act, agent of a
     stance."""
     roles: dict[str, list[str]] = {"agent": [], "ogen": [], "poss": []}
+    by_durch = any(s.prep(c) == "durch" for c in s.children[n])
     for c in s.children[n]:
         marker = s.prep(c)
-        if marker in AGENT_PREPS:
+        if marker == "von" and (by_durch or not any(
+                s.toks[d].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "APPRART")
+                for d in s.children[c])):
+            # "von" standing in for a genitive the noun phrase cannot show ("die Freilassung
+            # von 800 Palästinensern", "die Festnahme von Navalny"; "… von Journalisten durch
+            # die Polizei"): the object; "von den Rebellen" stays the agent
+            roles["ogen"] += actors_of(s, c)
+        elif marker in AGENT_PREPS:
             roles["agent"] += actors_of(s, c)
         elif marker is None and s.toks[c].tag == "PPOSAT":
             roles["poss"] += actors_of(s, c)
