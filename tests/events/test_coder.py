@@ -854,3 +854,10 @@ def test_von_standing_in_for_a_genitive_is_the_object(events: Events) -> None:
                    "aus."), "ASSAULT")
     assert [r.name for r in e.source] == ["Regime"]
     assert [r.name for r in e.target] == ["Oppositionellen"]
+
+
+def test_a_particle_verb_is_not_an_idiom_of_its_bare_verb(events: Events) -> None:
+    # "stimmte … zu" is "zustimmen": not "gegen stimmen" on "gegen die Stimmen der CDU"
+    found = events("Der Rat stimmte dem Antrag gegen die Stimmen der CDU zu.")
+    assert {e.type.value for e in found} == {"AGREE"}
+    assert one(events("Die Opposition stimmte gegen den Haushalt."), "REJECT")

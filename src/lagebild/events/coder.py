@@ -543,6 +543,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     used: set[int] = set()
     for i in range(len(s)):
         names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
+        if s.is_verb(i) and any(s.toks[c].dep == "compound:prt" and s.toks[c].tag == "PTKVZ"
+                                for c in s.children[i]):
+            # a particle verb the parse marks is its own verb: "stimmte dem Antrag gegen die
+            # Stimmen … zu" is "zustimmen", not the idiom "gegen stimmen" on a bare "stimmen"
+            names = [lm for lm, prt in s.verb_lemmas(i) if prt is not None] or names
         for name in dict.fromkeys(names):
             # of the matching idioms the longest, then the one whose words belong to the
             # anchor's own phrases, then the nearest ("sprachen sich gegen Quoten für die
