@@ -861,3 +861,10 @@ def test_a_particle_verb_is_not_an_idiom_of_its_bare_verb(events: Events) -> Non
     found = events("Der Rat stimmte dem Antrag gegen die Stimmen der CDU zu.")
     assert {e.type.value for e in found} == {"AGREE"}
     assert one(events("Die Opposition stimmte gegen den Haushalt."), "REJECT")
+
+
+def test_sixth_harvest_forced_recruitment_and_recall(events: Events) -> None:
+    e = one(events("Die Miliz hat Kinder zwangsrekrutiert."), "COERCE")
+    assert [r.name for r in e.source] == ["Miliz"] and [r.name for r in e.target] == ["Kinder"]
+    e = one(events("Der Bürgermeister wurde am Sonntag abgewählt."), "SANCTION")
+    assert [r.name for r in e.target] == ["Bürgermeister"]
