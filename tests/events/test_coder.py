@@ -868,3 +868,11 @@ def test_sixth_harvest_forced_recruitment_and_recall(events: Events) -> None:
     assert [r.name for r in e.source] == ["Miliz"] and [r.name for r in e.target] == ["Kinder"]
     e = one(events("Der Bürgermeister wurde am Sonntag abgewählt."), "SANCTION")
     assert [r.name for r in e.target] == ["Bürgermeister"]
+
+
+def test_meetings_and_visits_need_an_actor_not_only_people(events: Events) -> None:
+    # flag "actors": club members, pupils or a sports team meeting are no CONSULT
+    assert not events("Die Wanderer treffen sich jeden Dienstag um 20 Uhr am Bahnhof.")
+    assert not events("Ihre Töchter besuchen die Mädchenschule.")
+    e = one(events("Merkel traf sich mit Putin in Moskau."), "CONSULT")
+    assert e.source and e.target

@@ -1581,6 +1581,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if "joint" in entry.flags and (len(f.source) > 1 or f.target or any(
                 s.lemma(c) == "gemeinsam" for c in s.children[anchor])):
             f.plover, f.cameo, f.mode = "COOPERATE", "062", ""  # joint manoeuvres (manual)
+        if "actors" in entry.flags and f.source + f.target \
+                and all(a in s.weak_ids for a in f.source + f.target):
+            continue  # "Die Wanderer treffen sich jeden Dienstag": people, not actors, meet
         if "forces" in entry.flags and not any(_force(ctx, a) for a in f.source):
             continue  # "die Feuerwehr war im Einsatz": rescue logistics, not a force's move
         if (f.plover == "MOBILIZE" or "disaster" in entry.flags) and any(

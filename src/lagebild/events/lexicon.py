@@ -53,10 +53,10 @@ class Frame:
 SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
                    "pred"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
-FLAGS = frozenset({"aidwith", "callfor", "disaster", "forces", "goods", "intrans", "joint",
-                   "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl", "nostate", "occur",
-                   "ongoing", "ownact", "recip", "relief", "restriction", "setting", "thingobj",
-                   "verb", "verbal", "veto", "words"})
+FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "forces", "goods", "intrans",
+                   "joint", "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl",
+                   "nostate", "occur", "ongoing", "ownact", "recip", "relief", "restriction",
+                   "setting", "thingobj", "verb", "verbal", "veto", "words"})
 
 
 @dataclass(frozen=True)
