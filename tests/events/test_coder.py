@@ -876,3 +876,8 @@ def test_meetings_and_visits_need_an_actor_not_only_people(events: Events) -> No
     assert not events("Ihre Töchter besuchen die Mädchenschule.")
     e = one(events("Merkel traf sich mit Putin in Moskau."), "CONSULT")
     assert e.source and e.target
+
+
+def test_beginning_with_an_act_is_doing_it(events: Events) -> None:
+    e = one(events("Die Armee hatte mit dem Beschuss der Stadt begonnen."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Armee"]

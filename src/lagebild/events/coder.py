@@ -1001,9 +1001,12 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
     a circumstance, not the verb's act."""
     prep = s.prep(n)
+    h = s.toks[n].head
+    if prep == "mit" and 0 <= h < len(s) and h != n and s.is_verb(h) \
+            and s.lemma(h) in ("beginnen", "anfangen"):
+        return h  # "begann die Polizei mit der Räumung des Lagers": its subject acts
     if prep not in (None, "in", "an"):
         return None
-    h = s.toks[n].head
     if h == n or not 0 <= h < len(s):
         return None
     if prep is None and s.toks[n].dep == "appos" and s.toks[h].tag in ("NN", "NE") \
