@@ -125,18 +125,35 @@ class Sent:
         self._particles: dict[int, int | None] = {}
         self.weak_ids = {local_at[i] for i in self.weak}
         self.things: set[str] = set()  # weak participants whose noun names no people
+        self._lemmas: list[str | None] = [None] * n
+        self._words: set[str] | None = None
+        self._nouns: list[str] = []
 
     def __len__(self) -> int:
         return len(self.toks)
 
     def lemma(self, i: int) -> str:
+        cached = self._lemmas[i]
+        if cached is not None:
+            return cached
         t = self.toks[i]
         lemma = t.lemma.lower() or t.text.lower()
         if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
             # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
             # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
             lemma = lemma.replace("ß", "ss")
+        self._lemmas[i] = lemma
         return lemma
+
+    def mentions(self, word: str) -> bool:
+        """Could an idiom's word match some token: a lemma or form of the sentence, or the
+        end of one of its nouns (a compound)? A quick test before the idiom's own match."""
+        if self._words is None:
+            self._words = {self.lemma(j) for j in range(len(self))} | {
+                t.text.lower() for t in self.toks}
+            self._nouns = [self.lemma(j) for j in range(len(self)) if self.toks[j].tag == "NN"]
+        return word in self._words or (len(word) >= 4 and any(
+            n.endswith(word) for n in self._nouns))
 
     def is_verb(self, i: int) -> bool:
         return self.toks[i].tag[:2] in ("VV", "VA", "VM")
@@ -517,9 +534,20 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
 
 
 # ------------------------------------------------------------------------------ triggers
-def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int]) -> list[int] | None:
+def _idiom_window(s: Sent, i: int) -> set[int]:
+    """Where an idiom anchored at ``i`` may find its other words: the anchor's clause segment
+    and the phrases below it."""
     window = {j for j in range(len(s)) if s.segment[j] == s.segment[i]} | s.descendants(i, 2)
     window.discard(i)
+    return window
+
+
+def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
+                 window: set[int] | None = None) -> list[int] | None:
+    if not all(s.mentions(word) for word in entry.words[:-1]):
+        return None
+    if window is None:
+        window = _idiom_window(s, i)
     matched: list[int] = []
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
@@ -541,10 +569,14 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     and a token used by an idiom starts no other trigger."""
     found: list[tuple[Trigger, int, list[int]]] = []
     used: set[int] = set()
+    idioms = lex.idioms
     for i in range(len(s)):
-        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if s.is_verb(i) else [])
-        if s.is_verb(i) and any(s.toks[c].dep == "compound:prt" and s.toks[c].tag == "PTKVZ"
-                                for c in s.children[i]):
+        verb = s.is_verb(i)
+        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if verb else [])
+        if not any(name in idioms for name in names):
+            continue  # the common case: no idiom is anchored on this word
+        if verb and any(s.toks[c].dep == "compound:prt" and s.toks[c].tag == "PTKVZ"
+                        for c in s.children[i]):
             # a particle verb the parse marks is its own verb: "stimmte dem Antrag gegen die
             # Stimmen … zu" is "zustimmen", not the idiom "gegen stimmen" on a bare "stimmen"
             names = [lm for lm, prt in s.verb_lemmas(i) if prt is not None] or names
@@ -554,10 +586,15 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             # Bezirke aus": against; "für ein Zusammenrücken im Kampf gegen den Terror
             # ausgesprochen": for)
             best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
-            for entry in lex.idioms.get(name, ()):
-                if "verb" in entry.flags and not s.is_verb(i):
+            window: set[int] | None = None
+            for entry in idioms.get(name, ()):
+                if "verb" in entry.flags and not verb:
                     continue  # "gegen X vorgehen", not the noun: "ein Vorgehen gegen X"
-                others = _idiom_match(s, i, entry, used)
+                if not all(s.mentions(word) for word in entry.words[:-1]):
+                    continue
+                if window is None:
+                    window = _idiom_window(s, i)
+                others = _idiom_match(s, i, entry, used, window)
                 if others is not None:
                     loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)
                                 for j in others)
@@ -567,7 +604,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             if best is None:
                 continue
             entry, others = best[1], best[2]
-            prt = s.particle(i) if s.is_verb(i) else None
+            prt = s.particle(i) if verb else None
             toks = sorted({i, *others, *([prt] if prt is not None else [])})
             found.append((entry, i, toks))
             used.update(toks)
