@@ -35,6 +35,17 @@ def test_every_entry_has_a_known_code_and_type() -> None:
     assert covered == set(types), set(types) - covered  # every category has triggers
 
 
+def test_no_pattern_is_listed_twice() -> None:
+    """A second row for the same pattern and part of speech is never read (the first wins):
+    a harvest must extend an entry, not repeat it."""
+    rows = [line.split("\t")[:2] for line in (DATA / "triggers.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith(("#", "pattern\t"))]
+    seen: set[tuple[str, str]] = set()
+    for pattern, pos in rows:
+        assert (pattern, pos) not in seen, f"{pattern} ({pos}) is listed twice"
+        seen.add((pattern, pos))
+
+
 def test_code_table_values() -> None:
     aid = codes.lookup("072")
     assert (aid.plover, aid.contexts, aid.goldstein, aid.quad_class) == (
