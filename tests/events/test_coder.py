@@ -881,3 +881,10 @@ def test_meetings_and_visits_need_an_actor_not_only_people(events: Events) -> No
 def test_beginning_with_an_act_is_doing_it(events: Events) -> None:
     e = one(events("Die Armee hatte mit dem Beschuss der Stadt begonnen."), "ASSAULT")
     assert [r.name for r in e.source] == ["Armee"]
+
+
+def test_copula_before_a_prepositional_predicate_has_the_noun_before_it(events: Events) -> None:
+    # "Polizisten" hung on "Einsatz" as nmod, "waren" its copula: the police are the subject
+    e = one(events("Rund 500 Polizisten waren im Einsatz."), "MOBILIZE")
+    assert [r.name for r in e.source] == ["Polizisten"]
+    assert not events("Die Feuerwehr war mit 40 Kräften im Einsatz.")  # no force: logistics

@@ -736,6 +736,14 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         own = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS and c != v]
         lifted += own or [h]
         as_subject = set(own or [h])
+    elif s.toks[v].dep == "cop" and v < h < len(s) and s.toks[h].tag == "NN" \
+            and s.prep(h) is not None:
+        # a copula before its prepositional predicate ("Rund 500 Polizisten waren im
+        # Einsatz" with "Polizisten" hung on "Einsatz"): the bare noun before the copula
+        own = [c for c in s.children[h] if c < v and s.prep(c) is None
+               and s.toks[c].tag in ("NN", "NE", "PPER", "PIS")]
+        lifted += own[:1]
+        as_subject = set(own[:1])
     for j in sorted(deps + lifted):
         t = s.toks[j]
         # (a rare first name the tagger calls XY, "Sadiq Khan", heads its name all the same)
