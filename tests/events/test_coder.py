@@ -888,3 +888,11 @@ def test_copula_before_a_prepositional_predicate_has_the_noun_before_it(events: 
     e = one(events("Rund 500 Polizisten waren im Einsatz."), "MOBILIZE")
     assert [r.name for r in e.source] == ["Polizisten"]
     assert not events("Die Feuerwehr war mit 40 Kräften im Einsatz.")  # no force: logistics
+
+
+def test_travelling_to_a_visit_or_talks_is_attending_them(events: Events) -> None:
+    e = one(events("Der Chef der US-Weltraumbehörde NASA, Michael Griffin, ist zu einem "
+                   "fünftägigen Besuch nach China aufgebrochen."), "CONSULT")
+    assert [r.name for r in e.target] == ["China"]
+    e = one(events("Die Außenminister trafen zu einem Gipfel in Brüssel ein."), "CONSULT")
+    assert [r.name for r in e.source] == ["Außenminister"]
