@@ -93,8 +93,6 @@ FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
-#: verbs of travelling whose "zu" phrase names the visit, talks or summit the traveller attends
-TRAVEL_VERBS = frozenset({"aufbrechen", "reisen", "anreisen", "eintreffen", "fliegen"})
 
 
 # ------------------------------------------------------------------------------ sentence view
@@ -1050,10 +1048,10 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     prep = s.prep(n)
     h = s.toks[n].head
     if prep == "mit" and 0 <= h < len(s) and h != n and s.is_verb(h) \
-            and s.lemma(h) in ("beginnen", "anfangen"):
+            and s.full_lemma(h) in lex.begin_verbs:
         return h  # "begann die Polizei mit der Räumung des Lagers": its subject acts
     if prep == "zu" and 0 <= h < len(s) and h != n and s.is_verb(h) \
-            and s.full_lemma(h) in TRAVEL_VERBS:
+            and s.full_lemma(h) in lex.travel_verbs:
         return h  # "ist zu einem Besuch nach China aufgebrochen": the traveller visits
     if prep not in (None, "in", "an"):
         return None

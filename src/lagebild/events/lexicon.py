@@ -132,6 +132,8 @@ class Lexicon:
     restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
     toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
     harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
+    begin_verbs: frozenset[str] = frozenset()  # "begann mit der Räumung": carry a mit-noun
+    travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen": carry a zu-noun
     plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
     casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
     casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
@@ -414,6 +416,10 @@ def load_lexicon() -> Lexicon:
                                         if r["role"] == "toll"),
                    harm_verbs=frozenset(r["lemma"].lower() for r in roles
                                         if r["role"] == "harm"),
+                   begin_verbs=frozenset(r["lemma"].lower() for r in roles
+                                         if r["role"] == "begin"),
+                   travel_verbs=frozenset(r["lemma"].lower() for r in roles
+                                          if r["role"] == "travel"),
                    # a separable verb known here (light, speech, occur, join, plain …) is
                    # never read as its bare verb ("ankündigen" is not "kündigen")
                    plain_verbs=frozenset(r["lemma"].lower() for r in roles
