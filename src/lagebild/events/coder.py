@@ -543,11 +543,9 @@ def _idiom_window(s: Sent, i: int) -> set[int]:
 
 
 def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
-                 window: set[int] | None = None) -> list[int] | None:
-    if not all(s.mentions(word) for word in entry.words[:-1]):
-        return None
-    if window is None:
-        window = _idiom_window(s, i)
+                 window: set[int]) -> list[int] | None:
+    """For each of the idiom's other words the nearest unused token of ``window``
+    (:func:`_idiom_window`) that gives it; None when one is missing."""
     matched: list[int] = []
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
