@@ -896,3 +896,23 @@ def test_travelling_to_a_visit_or_talks_is_attending_them(events: Events) -> Non
     assert [r.name for r in e.target] == ["China"]
     e = one(events("Die Außenminister trafen zu einem Gipfel in Brüssel ein."), "CONSULT")
     assert [r.name for r in e.source] == ["Außenminister"]
+
+
+def test_pronominal_adverb_before_its_clause_is_the_idioms_preposition(events: Events) -> None:
+    # "darauf bestehen, dass …": the adverb stands for the auf-phrase the clause spells out
+    e = one(events("Die Regierung besteht darauf, dass alle Fälle gemeldet werden."), "REQUEST")
+    assert e.trigger.text == "besteht darauf"
+    # "sich dafür aussprechen, … zu": a call for an act, not support of an actor
+    e = one(events("Der Minister sprach sich dafür aus, die Grenzkontrollen beizubehalten."),
+            "REQUEST")
+    assert [r.name for r in e.source] == ["Minister"]
+    # a purpose clause is no correlate, a bare "dagegen" is "on the other hand"
+    assert not events("Die Ministerin bestand darauf, um ihre Position zu untermauern.")
+    assert not events("Die SPD dagegen stimmte für den Antrag.")
+
+
+def test_verdict_noun_is_not_the_target(events: Events) -> None:
+    e = one(events("Der Parteichef nannte den Beschluss der Regierung einen Skandal."), "ACCUSE")
+    assert "Skandal" not in [r.name for r in e.target] and e.target
+    e = one(events("Die Opposition bezeichnete den Plan als beschämenden Deal."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Opposition"]

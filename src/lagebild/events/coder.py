@@ -60,6 +60,24 @@ OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+#: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
+CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
+#: prepositions that make pronominal adverbs: "da" + a consonant, "dar" + a vowel
+CORRELATE_PREPOSITIONS = frozenset({"für", "gegen", "mit", "von", "zu", "bei", "nach", "vor",
+                                    "durch", "auf", "an", "über", "um", "unter", "in", "aus"})
+
+
+def _correlate_preposition(text: str) -> str | None:
+    """The preposition of a pronominal adverb ("darauf" → "auf", "dafür" → "für"), or None."""
+    word = text.lower()
+    for prefix in ("dar", "da"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and rest in CORRELATE_PREPOSITIONS and (
+                (prefix == "dar") == (rest[0] in "aeiouäöü")):
+            return rest
+    return None
+
+
 GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "diese", "dieser",
                             "jene", "jener"})
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
@@ -128,6 +146,7 @@ class Sent:
         self._lemmas: list[str | None] = [None] * n
         self._words: set[str] | None = None
         self._nouns: list[str] = []
+        self._correlates: dict[str, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -152,8 +171,40 @@ class Sent:
             self._words = {self.lemma(j) for j in range(len(self))} | {
                 t.text.lower() for t in self.toks}
             self._nouns = [self.lemma(j) for j in range(len(self)) if self.toks[j].tag == "NN"]
-        return word in self._words or (len(word) >= 4 and any(
+        return word in self._words or word in self.correlates() or (len(word) >= 4 and any(
             n.endswith(word) for n in self._nouns))
+
+    def correlates(self) -> dict[str, list[int]]:
+        """Pronominal adverbs that stand for a preposition's phrase the next clause spells out
+        ("bestehen darauf, dass …", "sprach sich dafür aus, … zu vereinheitlichen"), by that
+        preposition. Only before such a clause: a bare "dagegen" is mostly "on the other hand"."""
+        if self._correlates is None:
+            self._correlates = {}
+            for j, t in enumerate(self.toks):
+                prep = _correlate_preposition(t.text)
+                if prep is not None and self._clause_follows(j):
+                    self._correlates.setdefault(prep, []).append(j)
+        return self._correlates
+
+    def _clause_follows(self, j: int) -> bool:
+        """Does a comma after ``j`` open a dass/ob clause or a zu-infinitive?"""
+        comma = next((k for k in range(j + 1, len(self.toks)) if self.toks[k].text == ","), None)
+        if comma is None or comma + 1 >= len(self.toks):
+            return False
+        opener = self.toks[comma + 1].text.lower()
+        if opener in CORRELATE_CONJUNCTIONS:
+            return True
+        if opener in ("um", "ohne", "statt", "anstatt"):
+            return False  # "die darauf bestand, um ihre Position zu untermauern": a purpose
+        for k in range(comma + 1, len(self.toks)):
+            t = self.toks[k]
+            if t.text in (",", ";", ":", ".", "!", "?"):
+                return False
+            if t.tag == "VVIZU" or (t.tag == "PTKZU" and k + 1 < len(self.toks)
+                                    and self.toks[k + 1].tag.startswith("V")) or (
+                    t.tag.startswith("VV") and infix_zu_infinitives(t.text.lower())):
+                return True  # "beizubehalten", which the tagger may call VVINF
+        return False
 
     def is_verb(self, i: int) -> bool:
         return self.toks[i].tag[:2] in ("VV", "VA", "VM")
@@ -551,6 +602,7 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
         hits = [j for j in sorted(window) if j not in used and j not in matched
                 and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
                 and (s.lemma(j) == word or s.toks[j].text.lower() == word
+                     or j in s.correlates().get(word, ())  # "darauf bestehen, dass"
                      # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
                      or (s.toks[j].tag == "NN" and len(word) >= 4
                          and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)
@@ -1588,6 +1640,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                                 if s.local_at[j] in verdicts for k in s.descendants(j, 3))
                 f.target = next(([a] for k in inside for a in actors_of(s, k)
                                  if a not in f.source and a not in s.weak_ids), [])
+            else:  # "nannte den Beschluss der Regierung einen Skandal": the verdict is no target
+                f.target = [a for a in f.target if a not in verdicts]
         if not f.target and args is not None and f.plover in STANCE_TYPES | {"REQUEST"}:
             # "kritisierte die Zustände im Zentralgefängnis von Brazzaville", "begrüßte den
             # Beschluss der Landesregierung": the linked actor the object is about
@@ -1948,6 +2002,8 @@ def _classifies(s: Sent, n: int) -> bool:
 def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
     """Is what a speaker comes out for an act (an event noun: "sprach sich für die
     Freilassung aus"), not an actor or a policy?"""
+    if any(s.segment[j] == s.segment[v] for j in s.correlates().get("für", ())):
+        return True  # "sprach sich dafür aus, die Standards zu vereinheitlichen": a clause
     heads = list(args.pps.get("für", [])) if args is not None else []
     for j in range(len(s)):  # the parser may hang "für …" elsewhere: the noun after it
         if s.lemma(j) == "für" and s.segment[j] == s.segment[v]:
