@@ -916,3 +916,11 @@ def test_verdict_noun_is_not_the_target(events: Events) -> None:
     assert "Skandal" not in [r.name for r in e.target] and e.target
     e = one(events("Die Opposition bezeichnete den Plan als beschämenden Deal."), "ACCUSE")
     assert [r.name for r in e.source] == ["Opposition"]
+
+
+def test_reaction_verb_carries_the_act_of_its_mit_phrase(events: Events) -> None:
+    e = one(events("Die Regierung reagierte mit Festnahmen von Oppositionellen."), "COERCE")
+    assert [r.name for r in e.source] == ["Regierung"]
+    e = one(events("Die Armee antwortete mit Luftangriffen auf die Stellungen der Rebellen."),
+            "ASSAULT")
+    assert [r.name for r in e.source] == ["Armee"]
