@@ -924,3 +924,11 @@ def test_reaction_verb_carries_the_act_of_its_mit_phrase(events: Events) -> None
     e = one(events("Die Armee antwortete mit Luftangriffen auf die Stellungen der Rebellen."),
             "ASSAULT")
     assert [r.name for r in e.source] == ["Armee"]
+
+
+def test_of_two_parsed_subjects_the_one_the_verb_agrees_with(events: Events) -> None:
+    # a fronted enumeration is plural, "fordert" singular: the named chief demands
+    e = one(events("Längere Arbeitszeiten, Einschnitte bei den Renten und stärkere Belastungen "
+                   "für Kinderlose: Das fordert AfD-Chefin Frauke Petry in einem Interview."),
+            "REQUEST")
+    assert [r.name for r in e.source] == ["Frauke Petry"]

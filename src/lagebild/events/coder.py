@@ -60,6 +60,9 @@ OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+#: determiners that make a noun phrase plural ("Mehrere Frauen soll der Angeklagte bedroht haben")
+PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "zahlreiche", "beide", "alle",
+                                "etliche", "tausende", "hunderte", "zwei", "drei", "vier"})
 #: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
 CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
 #: prepositions that make pronominal adverbs: "da" + a consonant, "dar" + a vowel
@@ -834,6 +837,13 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
         if nom:  # "Das lehnte Abhisit ab": the named actor, not the demonstrative
             args.obj = [o for o in args.obj if o != nom[0]] + subj_cands
             subj_cands = nom[:1]
+    if len(subj_cands) > 1:  # "Mehrere Frauen soll der Angeklagte bedroht haben": of
+        # several parsed subjects the finite verb agrees in number with the real one
+        number = _finite_number(s, v)
+        agree = [j for j in subj_cands if number is None or _agrees(s, j, number)]
+        if agree and len(agree) < len(subj_cands):
+            args.obj = sorted(args.obj + [j for j in subj_cands if j not in agree])
+            subj_cands = agree
     if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
         # one that is more than a noun that is merely no non-agent before one that is not
         # ("Die Absicht …, unterstütze die SPD")
@@ -958,6 +968,42 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
                 lifted.append(c)
         cops += cop
     return lifted, cops
+
+
+def _finite_number(s: Sent, v: int) -> str | None:
+    """Number of the finite verb of ``v``'s clause (``v`` or one of its auxiliaries) by its
+    form, not the tagger's guess: a third person plural ends in "-en" or is "sind"; a
+    singular in "-t", "-te" or is a modal or strong form without "-en" ("soll", "nahm")."""
+    for k in [v, *s.children[v]]:
+        t = s.toks[k]
+        if t.tag.endswith("FIN") and (k == v or t.dep.startswith("aux")):
+            form = t.text.lower()
+            return "Plur" if form.endswith("en") or form == "sind" else "Sing"
+    return None
+
+
+def _agrees(s: Sent, j: int, number: str) -> bool:
+    """Can noun phrase ``j`` be the subject of a finite verb in ``number``? Only plain cases
+    disagree: a coordination of two parties, a number or a plural quantifier ("Mehrere
+    Frauen") with a singular verb; an indefinite article or "er"/"es" with a plural one.
+    The tagger's number of nouns is too often wrong to use ("Historiker")."""
+    text = s.toks[j].text.lower()
+    kids = s.children[j]
+    if number == "Sing":
+        def named(k: int) -> set[str]:  # the token's own party, not its conjuncts'
+            return set(s.actors_at[k]) | ({s.local_at[k]} if s.local_at[k] else set())
+
+        own = named(j)
+        return not (any(s.toks[c].dep == "conj" and own.isdisjoint(named(c))
+                        # "Vizekanzler und Parteichef Reinhold Mitterlehner": one person
+                        and not (c + 1 < len(s) and s.toks[c + 1].tag == "NE")
+                        for c in kids) or any(
+            s.toks[c].text.lower() in PLURAL_QUANTIFIERS
+            or (s.toks[c].tag == "CARD" and s.toks[c].text not in ("1", "ein", "eins"))
+            for c in kids if c < j))
+    return not (text in ("er", "es") or any(
+        s.toks[c].dep == "det" and s.toks[c].text.lower() in ("ein", "eine", "einer")
+        for c in kids))
 
 
 def _oblique(s: Sent, j: int) -> bool:
