@@ -991,7 +991,8 @@ def _agrees(s: Sent, j: int, number: str) -> bool:
     kids = s.children[j]
     if number == "Sing":
         def named(k: int) -> set[str]:  # the token's own party, not its conjuncts'
-            return set(s.actors_at[k]) | ({s.local_at[k]} if s.local_at[k] else set())
+            local = s.local_at[k]
+            return set(s.actors_at[k]) | ({local} if local else set())
 
         own = named(j)
         return not (any(s.toks[c].dep == "conj" and own.isdisjoint(named(c))
