@@ -932,3 +932,12 @@ def test_of_two_parsed_subjects_the_one_the_verb_agrees_with(events: Events) -> 
                    "für Kinderlose: Das fordert AfD-Chefin Frauke Petry in einem Interview."),
             "REQUEST")
     assert [r.name for r in e.source] == ["Frauke Petry"]
+
+
+def test_more_verbs_of_taking_place(events: Events) -> None:
+    e = one(events("Der Angriff ereignete sich südöstlich von Bethlehem in der Siedlung Tekoa."),
+            "ASSAULT")
+    assert e.trigger.text == "Angriff"
+    # the plural "Kämpfe" is fighting (its own entry), not the lemma's "Kampf" (a struggle)
+    e = one(events("Die Kämpfe nahe der syrischen Metropole Aleppo gehen weiter."), "ASSAULT")
+    assert e.trigger.text == "Kämpfe"

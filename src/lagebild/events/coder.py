@@ -686,7 +686,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                     found.append((entries[0], i, toks))
                     break
         elif tag == "NN":
-            entries = lex.noun_entries(s.lemma(i))
+            # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
+            form = s.toks[i].text.lower()
+            entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
+                or lex.noun_entries(s.lemma(i))
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
