@@ -941,3 +941,9 @@ def test_more_verbs_of_taking_place(events: Events) -> None:
     # the plural "Kämpfe" is fighting (its own entry), not the lemma's "Kampf" (a struggle)
     e = one(events("Die Kämpfe nahe der syrischen Metropole Aleppo gehen weiter."), "ASSAULT")
     assert e.trigger.text == "Kämpfe"
+
+
+def test_what_a_call_asks_for_has_not_happened(events: Events) -> None:
+    assert not events("Die Rufe nach einem Rücktritt des Ministers werden lauter.")
+    e = one(events("Der Minister kündigte seinen Rücktritt an."), "CONCEDE")
+    assert e.trigger.text == "Rücktritt"

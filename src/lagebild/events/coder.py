@@ -63,6 +63,10 @@ PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "
 #: determiners that make a noun phrase plural ("Mehrere Frauen soll der Angeklagte bedroht haben")
 PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "zahlreiche", "beide", "alle",
                                 "etliche", "tausende", "hunderte", "zwei", "drei", "vier"})
+#: nouns of calling for something: their "nach" phrase is wanted, not done ("Rufe nach einem
+#: Rücktritt"); "Forderung" is a trigger of its own (REQUEST) with the same effect
+DEMAND_HEADS = frozenset({"ruf", "rufe", "forderung", "verlangen", "wunsch", "drängen",
+                          "sehnsucht", "schrei", "frage"})
 #: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
 CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
 #: prepositions that make pronominal adverbs: "da" + a consonant, "dar" + a vowel
@@ -1647,6 +1651,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Im Prozess gegen X hat die Anklage … gefordert": the trial is a setting
         if pos == "noun" and _classifies(s, anchor):
             continue  # "das ist ein Angriff auf die Demokratie": a verdict, not a report
+        if pos == "noun" and _wished_for(s, anchor):
+            continue  # "Die Rufe nach einem Rücktritt werden lauter": wanted, not done
         args = verb_args(s, anchor) if pos == "verb" else None
         if args is not None and _counts_victims(s, anchor, args, ctx.lex):
             continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
@@ -2047,6 +2053,14 @@ def _classifies(s: Sent, n: int) -> bool:
                        for j in range(len(s)))
     h = s.toks[n].head
     return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
+
+
+def _wished_for(s: Sent, n: int) -> bool:
+    """Is noun ``n`` what a call or wish asks for ("Rufe nach einem Rücktritt", "der Wunsch
+    nach Neuwahlen"): the object of ``nach`` under a noun of demanding?"""
+    h = s.toks[n].head
+    return (s.prep(n) == "nach" and 0 <= h < len(s) and h != n and s.toks[h].tag == "NN"
+            and s.lemma(h) in DEMAND_HEADS)
 
 
 def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
