@@ -947,3 +947,17 @@ def test_what_a_call_asks_for_has_not_happened(events: Events) -> None:
     assert not events("Die Rufe nach einem Rücktritt des Ministers werden lauter.")
     e = one(events("Der Minister kündigte seinen Rücktritt an."), "CONCEDE")
     assert e.trigger.text == "Rücktritt"
+
+
+def test_weder_noch_denies_the_clause(events: Events) -> None:
+    e = one(events("Weder RAF noch NSU haben Selbstmordattentate begangen."), "ASSAULT")
+    assert e.modality.value == "negated"
+    e = one(events("Die Polizei nahm weder den Fahrer noch den Beifahrer fest."), "COERCE")
+    assert e.modality.value == "negated"
+
+
+def test_more_light_verbs(events: Events) -> None:
+    e = one(events("Die Grünen meldeten Kritik an dem Plan an."), "ACCUSE")
+    assert [r.cameo or r.name for r in e.source] != []
+    e = one(events("Die Polizei will die Anklage gegen Deri präsentieren."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Polizei"]

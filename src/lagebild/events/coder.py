@@ -1459,6 +1459,10 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
         if s.toks[j].tag == "KOUS" and s.lemma(j) in mark:
             moods = " ".join(s.toks[k].morph for k in scope)
             found += [c.modality for c in mark[s.lemma(j)] if c.morph in moods]
+    # "Weder RAF noch NSU haben … begangen": "weder … noch" denies the whole clause
+    if any(s.segment[j] == s.segment[a] and s.toks[j].text.lower() == "weder"
+           for j in range(len(s))):
+        found.append("negated")
     # "kein" on the noun trigger or on the trigger verb's object
     heads = [a] if not verbal else [j for j in deps if s.toks[j].dep in ("obj", "nsubj:pass")]
     for h in heads:
