@@ -961,3 +961,13 @@ def test_more_light_verbs(events: Events) -> None:
     assert [r.cameo or r.name for r in e.source] != []
     e = one(events("Die Polizei will die Anklage gegen Deri präsentieren."), "ACCUSE")
     assert [r.name for r in e.source] == ["Polizei"]
+
+
+def test_a_parenthesis_does_not_end_the_clause(events: Events) -> None:
+    e = one(events("Der Manager war zu drei Jahren Haft (nicht rechtskräftig) verurteilt worden."),
+            "SANCTION")
+    assert [r.name for r in e.target] == ["Manager"]
+    # with the parenthesis bridged, the auxiliary "hatte" anchors no idiom "Gewalt haben"
+    e = one(events("Am Freitag hatte ein Häftling in der Justizvollzugsanstalt (JVA) Suhl eine "
+                   "Angestellte in seine Gewalt gebracht."), "ASSAULT")
+    assert "gebracht" in e.trigger.text

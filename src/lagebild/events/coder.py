@@ -137,10 +137,17 @@ class Sent:
                 self.children[t.head].append(i)
         self.segment: list[int] = []
         seg = 0
+        resume: int | None = None  # the segment a parenthesis interrupts
         for t in self.toks:
+            if t.text == "(" and resume is None:
+                resume = seg
             if t.tag in BOUNDARY_TAGS or t.text in (",", ";", ":", "–", '"'):
                 seg += 1
                 self.segment.append(-1)
+                if t.text == ")" and resume is not None:
+                    # "zu drei Jahren Haft (nicht rechtskräftig) verurteilt": the clause
+                    # goes on after the parenthesis
+                    seg, resume = resume, None
             else:
                 self.segment.append(seg)
         self.actors_at = actors_at
@@ -632,6 +639,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
         names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if verb else [])
         if not any(name in idioms for name in names):
             continue  # the common case: no idiom is anchored on this word
+        if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
+                and not s.children[i]:
+            continue  # "hatte … in seine Gewalt gebracht": an auxiliary, not "Gewalt haben"
+            # (one with phrases of its own is a verb the parser misattached: "… und seine
+            # Familie in der Gewalt habe")
         if verb and any(s.toks[c].dep == "compound:prt" and s.toks[c].tag == "PTKVZ"
                         for c in s.children[i]):
             # a particle verb the parse marks is its own verb: "stimmte dem Antrag gegen die
