@@ -971,3 +971,15 @@ def test_a_parenthesis_does_not_end_the_clause(events: Events) -> None:
     e = one(events("Am Freitag hatte ein Häftling in der Justizvollzugsanstalt (JVA) Suhl eine "
                    "Angestellte in seine Gewalt gebracht."), "ASSAULT")
     assert "gebracht" in e.trigger.text
+
+
+def test_seventh_harvest_idioms(events: Events) -> None:
+    e = one(events("Der Minister ist wegen der Affäre in die Kritik geraten."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Minister"] and not e.source  # criticised
+    e = one(events("Die Entführer forderten ein Lösegeld von einer Million Dollar."), "THREATEN")
+    assert [r.name for r in e.source] == ["Entführer"]  # extortion, not a demand
+    e = one(events("Der Präsident entließ den Gouverneur der Provinz."), "SANCTION")
+    assert [r.name for r in e.target] == ["Gouverneur"]
+    # an idiom flagged `verb` does not take the nominalised verb
+    assert not events("Ausstellen bedeutet kritisches Hinterfragen der Gegenwart, sagt der "
+                      "Direktor.")
