@@ -983,3 +983,10 @@ def test_seventh_harvest_idioms(events: Events) -> None:
     # an idiom flagged `verb` does not take the nominalised verb
     assert not events("Ausstellen bedeutet kritisches Hinterfragen der Gegenwart, sagt der "
                       "Direktor.")
+
+
+def test_a_pledge_needs_the_reflexive(events: Events) -> None:
+    e = one(events("Die Staaten verpflichteten sich zur Senkung der Emissionen."), "AGREE")
+    assert [r.name for r in e.source] == ["Staaten"]
+    assert not events("Dazu wurden im Winter drei Spieler verpflichtet.")  # a signing
+    assert not events("Die Schüler seien zur Teilnahme am Unterricht verpflichtet.")  # a duty

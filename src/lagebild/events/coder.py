@@ -1678,6 +1678,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "nostate" in entry.flags and args is not None and _state_passive(s, anchor, args):
             continue  # "dass er bewaffnet sei": a state, not the act of arming
+        if "refl" in entry.flags and pos == "verb" and not any(
+                s.toks[c].tag == "PRF" for c in s.children[anchor]):
+            continue  # "drei Spieler wurden verpflichtet", "sind verpflichtet": no pledge
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
         if args is not None and "lightobj" in entry.flags and any(
