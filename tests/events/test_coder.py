@@ -990,3 +990,10 @@ def test_a_pledge_needs_the_reflexive(events: Events) -> None:
     assert [r.name for r in e.source] == ["Staaten"]
     assert not events("Dazu wurden im Winter drei Spieler verpflichtet.")  # a signing
     assert not events("Die Schüler seien zur Teilnahme am Unterricht verpflichtet.")  # a duty
+
+
+def test_old_spelling_with_eszett(events: Events) -> None:
+    e = one(events("Die Beamten mißhandelten die Gefangenen."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Gefangenen"]
+    e = one(events("Die Mißhandlung der Häftlinge durch die Wärter wurde bekannt."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Wärter"]

@@ -689,6 +689,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                 # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
                 cands = cands[:1]
             if not any(name in lex.verbs for name, _ in cands):
+                # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form
+                cands = [(name.replace("ß", "ss"), p) for name, p in cands if "ß" in name] \
+                    or cands
+            if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
                 if not any(name in lex.verbs for name, _ in cands):  # a strong past form
                     prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
@@ -705,7 +709,9 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
             form = s.toks[i].text.lower()
             entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
-                or lex.noun_entries(s.lemma(i))
+                or lex.noun_entries(s.lemma(i)) or (
+                    lex.noun_entries(s.lemma(i).replace("ß", "ss"))  # "Mißhandlung"
+                    if "ß" in s.lemma(i) else None)
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
