@@ -997,3 +997,9 @@ def test_old_spelling_with_eszett(events: Events) -> None:
     assert [r.name for r in e.target] == ["Gefangenen"]
     e = one(events("Die Mißhandlung der Häftlinge durch die Wärter wurde bekannt."), "ASSAULT")
     assert [r.name for r in e.source] == ["Wärter"]
+
+
+def test_austrian_transitive_klagen_is_a_lawsuit(events: Events) -> None:
+    e = one(events("Daraufhin klagte der Politiker das Blatt."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Blatt"]
+    assert not events("Viele Patienten klagen ihr Leid.")  # a feeling is no party
