@@ -1003,3 +1003,12 @@ def test_austrian_transitive_klagen_is_a_lawsuit(events: Events) -> None:
     e = one(events("Daraufhin klagte der Politiker das Blatt."), "ACCUSE")
     assert [r.name for r in e.target] == ["Blatt"]
     assert not events("Viele Patienten klagen ihr Leid.")  # a feeling is no party
+
+
+def test_relative_pronoun_stands_for_an_unlinked_antecedent(events: Events) -> None:
+    e = one(events("Drei Asylbewerber, die nach einer Messerstecherei festgenommen worden waren, "
+                   "haben offenbar in Notwehr gehandelt."), "COERCE")
+    assert [r.name for r in e.target] == ["Asylbewerber"]
+    e = one(events("Zahlreiche Aktivisten, die am Sonntag auf dem Brenner demonstrierten, sehen "
+                   "das ähnlich."), "PROTEST")
+    assert [r.name for r in e.source] == ["Aktivisten"]

@@ -743,6 +743,12 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
             if s.actors_at[j]:
                 ids.extend(s.actors_at[j])
                 break
+        else:  # an unlinked participant the clause hangs on: "Drei Asylbewerber, die …
+            # festgenommen worden waren"
+            clause = next((v for v in [h, *s.ancestors(h, 4)]
+                           if s.toks[v].dep in ("acl", "acl:relcl")), None)
+            if clause is not None and 0 <= s.toks[clause].head < h:
+                ids.extend(actors_of(s, s.toks[clause].head, depth + 1, seen))
     named: list[str] = []
     for c in s.children[h]:
         if s.toks[c].dep in NAME_DEPS:
