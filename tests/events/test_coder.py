@@ -1012,3 +1012,13 @@ def test_relative_pronoun_stands_for_an_unlinked_antecedent(events: Events) -> N
     e = one(events("Zahlreiche Aktivisten, die am Sonntag auf dem Brenner demonstrierten, sehen "
                    "das ähnlich."), "PROTEST")
     assert [r.name for r in e.source] == ["Aktivisten"]
+
+
+def test_eighth_harvest_and_ohne(events: Events) -> None:
+    e = one(events("Ebenso heftig ging der Abgeordnete Theurer mit Juncker ins Gericht."), "ACCUSE")
+    assert e.target
+    e = one(events("Als Reaktion verschärft Nordkorea seine Drohgebärden."), "THREATEN")
+    assert [r.cameo for r in e.source] == ["PRK"]
+    # "ohne" denies what follows it
+    e = one(events("Die Polizei ließ die Demonstranten ziehen, ohne sie festzunehmen."), "COERCE")
+    assert e.modality.value == "negated"
