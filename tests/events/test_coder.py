@@ -1022,3 +1022,10 @@ def test_eighth_harvest_and_ohne(events: Events) -> None:
     # "ohne" denies what follows it
     e = one(events("Die Polizei ließ die Demonstranten ziehen, ohne sie festzunehmen."), "COERCE")
     assert e.modality.value == "negated"
+
+
+def test_eighth_harvest_backing_down_and_beating(events: Events) -> None:
+    e = one(events("Die Regierung rückte von ihrer Forderung ab."), "CONCEDE")
+    assert [r.name for r in e.source] == ["Regierung"]  # not the noun's REQUEST
+    e = one(events("Der Mann wurde zu Tode geprügelt."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Mann"]
