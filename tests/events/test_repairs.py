@@ -42,6 +42,22 @@ def test_verb_read_as_an_adjective_of_the_name_after_it() -> None:
     assert (toks[4].head, toks[4].dep) == (1, "compound:prt")
 
 
+def test_strong_past_read_as_the_adjective_of_the_noun_after_the_subject() -> None:
+    # "Die Staatsanwaltschaft erhob Anklage gegen den Mann." parsed as a verbless noun phrase
+    toks = _repaired(tokens([("Die", "ART", 1, "det"), ("Staatsanwaltschaft", "NN", 1, "ROOT"),
+                             ("erhob", "ADJA", 3, "amod"), ("Anklage", "NN", 1, "nmod"),
+                             ("gegen", "APPR", 6, "case"), ("den", "ART", 6, "det"),
+                             ("Mann", "NN", 3, "nmod"), (".", "$.", 1, "punct")]), LEX)
+    assert (toks[2].tag, toks[2].lemma, toks[2].dep) == ("VVFIN", "erheben", "ROOT")
+    assert (toks[1].head, toks[1].dep) == (2, "nsubj") and toks[3].head == 2
+
+
+def test_clause_final_preposition_becomes_the_repaired_verbs_particle() -> None:
+    toks = _repaired(tokens([("Passanten", "NN", 1, "nsubj"), ("feuern", "ADV", 1, "ROOT"),
+                             ("Täter", "NN", 1, "obj"), ("an", "APPR", 1, "case")]), LEX)
+    assert toks[1].tag == "VVFIN" and (toks[3].tag, toks[3].dep) == ("PTKVZ", "compound:prt")
+
+
 def test_no_verb_is_made_of_an_adjective_that_is_none() -> None:
     rows = [("Militärische", "ADJA", 1, "amod"), ("Allianz", "NN", 1, "ROOT"),
             ("in", "APPR", 3, "case"), ("Syrien", "NE", 1, "nmod"), ("?", "$.", 1, "punct")]

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
-from lagebild.german import infix_zu_infinitives
+from lagebild.german import SEPARABLE_PARTICLES, infix_zu_infinitives
 from lagebild.model import (
     Actor,
     ActorRef,
@@ -443,9 +443,9 @@ def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
     form = tokens[i].text.lower()
     particles = [t.text.lower() for t in tokens[i + 1:] if t.tag == "PTKVZ"]
     known = lex.known_verbs
-    for inf in (form, *_guesses(form, "VVFIN", form)):
+    for inf in (form, *_guesses(form, "VVFIN", form), *lex.strong_infinitives(form)):
         if inf in known or any(p + inf in known for p in particles):
-            return inf
+            return inf  # (a strong past form by forms.tsv: "erhob" → "erheben")
     return None
 
 
@@ -464,8 +464,9 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
     """A sentence without any verb whose finite verb the tagger read as an adverb or an
     adjective ("Die USA und Russland erwägen offenbar …" with "erwägen" as ADV, "Das lehnte
     Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word that is a
-    form of a lexicon verb, at the root or right before a name, becomes the finite verb and
-    the root; the old root's dependents move to it."""
+    form of a lexicon verb, at the root, right before a name or right after the subject
+    ("Die Bürger sammelten Unterschriften" with "sammelten" as the noun's adjective), becomes
+    the finite verb and the root; the old root's dependents move to it."""
     n = len(out)
     if any(t.tag[:1] == "V" for t in out):
         return
@@ -473,7 +474,12 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
         if not t.text[:1].islower() or t.tag not in ("ADV", "ADJD", "ADJA"):
             continue
         before_name = t.head == i + 1 < n and out[i + 1].tag in ("NE", "PPER")
-        inf = _verb_reading(out, i, lex) if t.head == i or before_name else None
+        # "Die Staatsanwaltschaft erhob Anklage", "Die Bürger sammelten Unterschriften": a
+        # word between the subject and a noun, read as that noun's adjective
+        after_subject = t.tag == "ADJA" and 0 < i < n - 1 and out[i - 1].tag in (
+            "NN", "NE") and out[i + 1].tag in ("NN", "ART", "PPOSAT") and t.head > i
+        inf = _verb_reading(out, i, lex) if t.head == i or before_name or after_subject \
+            else None
         if inf is None:
             continue
         old = next((k for k, o in enumerate(out) if o.head == k), i)
@@ -492,6 +498,14 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
                                                    "dep": "obj"})
         out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
                                       "head": i, "dep": "ROOT"})
+        last = max((k for k in range(i + 1, n) if out[k].tag[:1] != "$"), default=None)
+        prt = next((k for k in range(i + 1, n) if out[k].tag == "PTKVZ"), None)
+        if prt is None and last is not None and out[last].tag == "APPR" \
+                and out[last].text.lower() in SEPARABLE_PARTICLES:
+            prt = last  # a clause-final "an" read as a preposition
+        if prt is not None:  # "Passanten feuern Täter … an": the verb's own particle
+            out[prt] = out[prt].model_copy(update={"head": i, "dep": "compound:prt",
+                                                   "tag": "PTKVZ"})
         return
 
 
