@@ -1029,3 +1029,10 @@ def test_eighth_harvest_backing_down_and_beating(events: Events) -> None:
     assert [r.name for r in e.source] == ["Regierung"]  # not the noun's REQUEST
     e = one(events("Der Mann wurde zu Tode geprügelt."), "ASSAULT")
     assert [r.name for r in e.target] == ["Mann"]
+
+
+def test_ninth_harvest(events: Events) -> None:
+    e = one(events("Die Regierung zog ihren Plan nach heftigen Protesten zurück."), "CONCEDE")
+    assert [r.name for r in e.source] == ["Regierung"]  # a retraction, no troop withdrawal
+    e = one(events("Die Konfliktparteien haben eine Waffenruhe erzielt."), "AGREE")
+    assert e.cameo == "037"
