@@ -185,8 +185,9 @@ class Sent:
             self._words = {self.lemma(j) for j in range(len(self))} | {
                 t.text.lower() for t in self.toks}
             self._nouns = [self.lemma(j) for j in range(len(self)) if self.toks[j].tag == "NN"]
-        return word in self._words or word in self.correlates() or (len(word) >= 4 and any(
-            n.endswith(word) for n in self._nouns))
+        return word in self._words or (
+            word in CORRELATE_PREPOSITIONS and word in self.correlates()) or (
+            len(word) >= 4 and any(n.endswith(word) for n in self._nouns))
 
     def correlates(self) -> dict[str, list[int]]:
         """Pronominal adverbs that stand for a preposition's phrase the next clause spells out
@@ -195,6 +196,8 @@ class Sent:
         if self._correlates is None:
             self._correlates = {}
             for j, t in enumerate(self.toks):
+                if t.text[:2] not in ("da", "Da"):
+                    continue  # the cheap test first: most sentences have none
                 prep = _correlate_preposition(t.text)
                 if prep is not None and self._clause_follows(j):
                     self._correlates.setdefault(prep, []).append(j)
@@ -427,9 +430,11 @@ def _retagged(tokens: list[Token]) -> list[Token]:
             out[i] = t.model_copy(update={"tag": "VVINF"})
     for i in range(1, len(tokens)):
         t = tokens[i]
+        if t.tag not in ("ADJA", "ADJD"):
+            continue  # the cheap test first: this runs on every token of every sentence
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
         first = next((c for c in t.text if c.isalpha()), "")
-        if (t.tag in ("ADJA", "ADJD") and first.isupper()
+        if (first.isupper()
                 and tokens[i - 1].tag in NOMINALISING | {"ADJA"}
                 and tokens[i - 1].text[:1].islower()
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
@@ -650,9 +655,14 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     idioms = lex.idioms
     for i in range(len(s)):
         verb = s.is_verb(i)
-        names = [s.lemma(i)] + ([lm for lm, _ in s.verb_lemmas(i)] if verb else [])
-        if not any(name in idioms for name in names):
-            continue  # the common case: no idiom is anchored on this word
+        if not verb:  # the common case first: no idiom is anchored on this word
+            if s.lemma(i) not in idioms:
+                continue
+            names = [s.lemma(i)]
+        else:
+            names = [s.lemma(i)] + [lm for lm, _ in s.verb_lemmas(i)]
+            if not any(name in idioms for name in names):
+                continue
         if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
                 and not s.children[i]:
             continue  # "hatte … in seine Gewalt gebracht": an auxiliary, not "Gewalt haben"
