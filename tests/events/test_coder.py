@@ -1036,3 +1036,14 @@ def test_ninth_harvest(events: Events) -> None:
     assert [r.name for r in e.source] == ["Regierung"]  # a retraction, no troop withdrawal
     e = one(events("Die Konfliktparteien haben eine Waffenruhe erzielt."), "AGREE")
     assert e.cameo == "037"
+
+
+def test_advocacy_clause_and_travel_by_car(events: Events) -> None:
+    # a call for an act in a dafür-dass clause needs no named recipient
+    e = one(events("Die Eltern setzten sich dafür ein, dass die Straße für Lastwagen gesperrt "
+                   "wird."), "REQUEST")
+    assert [r.name for r in e.source] == ["Eltern"]
+    e = one(events("Der Außenminister fuhr zu Gesprächen nach Moskau."), "CONSULT")
+    assert [r.name for r in e.source] == ["Außenminister"]
+    # who is driven to a meeting is not the driver
+    assert not events("Er fuhr ihn zu konspirativen Treffen in Köln.")

@@ -1203,8 +1203,12 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
             and s.full_lemma(h) in lex.begin_verbs:
         return h  # "begann die Polizei mit der Räumung des Lagers": its subject acts
     if prep == "zu" and 0 <= h < len(s) and h != n and s.is_verb(h) \
-            and s.full_lemma(h) in lex.travel_verbs:
+            and s.full_lemma(h) in lex.travel_verbs and not any(
+                s.toks[c].dep == "obj" or (s.toks[c].tag == "PPER"
+                                           and s.toks[c].text.lower() in OBLIQUE_PRONOUNS)
+                for c in s.children[h]):
         return h  # "ist zu einem Besuch nach China aufgebrochen": the traveller visits
+        # (not "fuhr ihn zu konspirativen Treffen": who is driven is not the driver)
     if prep not in (None, "in", "an"):
         return None
     if h == n or not 0 <= h < len(s):
@@ -1779,6 +1783,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "REJECT", "120", ""  # "Forderungen … als unrealistisch"
         if "callfor" in entry.flags and _calls_for_act(s, anchor, args, ctx.lex):
             f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
+            f.notes.append("call for an act")  # a demand needs no named recipient
         if "recip" in entry.flags and not f.source:  # "Gespräche zwischen X und Y"
             f.source, _ = _fill(s, ("pp:zwischen",), anchor, pos, args, host, ctx, f.target)
         if "veto" in entry.flags and (any(_official(ctx, a) for a in f.source) or any(
@@ -2298,6 +2303,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
         needs_target = False  # the recipients are the people of the stricken area
+    if "call for an act" in f.notes:  # "setzten sich dafür ein, dass …": a demand
+        needs_target = False
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
 
 
