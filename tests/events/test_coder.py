@@ -1047,3 +1047,13 @@ def test_advocacy_clause_and_travel_by_car(events: Events) -> None:
     assert [r.name for r in e.source] == ["Außenminister"]
     # who is driven to a meeting is not the driver
     assert not events("Er fuhr ihn zu konspirativen Treffen in Köln.")
+
+
+def test_a_verb_coordinated_with_a_cue_verb_is_not_governed_by_it(events: Events) -> None:
+    # "vorwerfen" makes its own zu-clause alleged, not the verb after "und"
+    e = one(events("Putin hatte der Ukraine Terrorismus vorgeworfen und mit Gegenmaßnahmen "
+                   "gedroht."), "THREATEN")
+    assert e.modality.value == "asserted"
+    e = one(events("Die Länder lehnen die Quoten ab und fordern einen stärkeren Schutz der "
+                   "Grenzen."), "REQUEST")
+    assert e.modality.value == "asserted"

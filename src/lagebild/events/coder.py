@@ -1544,6 +1544,14 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     # a governing verb or noun: "erwägen ein Vorgehen", "wird beschuldigt, … anzugreifen"
     start = host if host is not None else a
     chain = ([host] if host is not None else []) + s.ancestors(start, 3)
+    for k, g in enumerate([start, *chain[1 if host is not None else 0:]]):
+        if s.toks[g].dep == "conj" and s.is_verb(g) and not _is_zu_infinitive(s, g) \
+                and not infix_zu_infinitives(s.toks[g].text.lower()):
+            # "hatten von der Leyen abgelehnt und … Stimmung gegen sie gemacht": a verb
+            # coordinated with a cue verb is not governed by it (a zu-infinitive parsed as a
+            # conjunct is: "hatten vereinbart, … zurückzuziehen")
+            chain = chain[:k + (1 if host is not None else 0)]
+            break
     for g in chain:
         names = [s.full_lemma(g), s.lemma(g)] if s.is_verb(g) else [s.lemma(g)]
         hit = [cue.modality for name in names for cue in gov.get(name, ())]
