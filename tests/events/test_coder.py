@@ -1057,3 +1057,10 @@ def test_a_verb_coordinated_with_a_cue_verb_is_not_governed_by_it(events: Events
     e = one(events("Die Länder lehnen die Quoten ab und fordern einen stärkeren Schutz der "
                    "Grenzen."), "REQUEST")
     assert e.modality.value == "asserted"
+
+
+def test_nicht_sondern_denies_a_phrase_not_the_act(events: Events) -> None:
+    e = one(events("Wir lehnen nicht den Radwegeplan ab, sondern den Grüngürtel."), "REJECT")
+    assert e.modality.value == "asserted"
+    e = one(events("Die Regierung kritisierte den Plan nicht, sondern lobte ihn."), "ACCUSE")
+    assert e.modality.value == "negated"  # the verb itself is denied

@@ -60,6 +60,9 @@ OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+#: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
+CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
+                                    "CARD", "APPR", "APPRART"})
 #: determiners that make a noun phrase plural ("Mehrere Frauen soll der Angeklagte bedroht haben")
 PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "zahlreiche", "beide", "alle",
                                 "etliche", "tausende", "hunderte", "zwei", "drei", "vier"})
@@ -1499,7 +1502,8 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     deps = s.dependents(scope)
     for j in deps:
         lemma = s.lemma(j)
-        if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")):
+        if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")) \
+                and not _contrasted(s, j):
             found += [c.modality for c in adv[lemma]]
         if lemma in mark:
             moods = " ".join(s.toks[k].morph for k in scope)
@@ -1567,6 +1571,16 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                     found += hit
                     break
     return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+def _contrasted(s: Sent, j: int) -> bool:
+    """Does "nicht" at ``j`` deny a phrase that "sondern" replaces ("lehnen nicht den
+    Radwegeplan ab, sondern den Grüngürtel", "Nicht die Regierung, sondern die Opposition
+    kritisierte"), not the verb? The word after it opens a noun or prepositional phrase."""
+    if s.lemma(j) != "nicht" or j + 1 >= len(s):
+        return False
+    return s.toks[j + 1].tag in CONTRASTED_PHRASE_TAGS and any(
+        s.lemma(k) == "sondern" for k in range(j + 2, len(s)))
 
 
 def _future(s: Sent, v: int) -> bool:
