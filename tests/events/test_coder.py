@@ -1064,3 +1064,10 @@ def test_nicht_sondern_denies_a_phrase_not_the_act(events: Events) -> None:
     assert e.modality.value == "asserted"
     e = one(events("Die Regierung kritisierte den Plan nicht, sondern lobte ihn."), "ACCUSE")
     assert e.modality.value == "negated"  # the verb itself is denied
+
+
+def test_criticism_and_demands_come_from_an_aus_phrase(events: Events) -> None:
+    e = one(events("Kritik kam vor allem aus der Opposition."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Opposition"]
+    e = one(events("Aus der Justiz kommen ganz konkrete Forderungen."), "REQUEST")
+    assert [r.name for r in e.source] == ["Justiz"]
