@@ -1071,3 +1071,15 @@ def test_criticism_and_demands_come_from_an_aus_phrase(events: Events) -> None:
     assert [r.name for r in e.source] == ["Opposition"]
     e = one(events("Aus der Justiz kommen ganz konkrete Forderungen."), "REQUEST")
     assert [r.name for r in e.source] == ["Justiz"]
+
+
+def test_treffen_is_a_meeting_only_with_someone(events: Events) -> None:
+    e = one(events("SPD-Chef Gabriel traf sich am Freitag mit Oskar Lafontaine."), "CONSULT")
+    assert e.target
+    e = one(events("In Bagdad traf er Ministerpräsident Adel Abdul Mahdi."), "CONSULT")
+    assert e.target
+    for text in ("Im Viertelfinale trifft Djokovic auf den Kroaten Marin Cilic.",
+                 "In der 45. Minute traf Daniel Segovia nur die Querlatte.",
+                 "Ein Jugendlicher wurde dort von mehreren Schüssen getroffen.",
+                 "Suarez trifft viermal, Messi dreimal."):
+        assert not [e for e in events(text) if e.type.value == "CONSULT"], text

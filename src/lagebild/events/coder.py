@@ -1749,6 +1749,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
+        if "meet" in entry.flags and args is not None and not _meets(s, anchor, args):
+            continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
             continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
         if "restriction" in entry.flags and not _lifts_restriction(s, anchor, args, ctx.lex):
@@ -1961,6 +1963,23 @@ def _in_aside(s: Sent, a: int) -> bool:
         if s.toks[v].dep == "ROOT":
             return False
     return False
+
+
+def _meets(s: Sent, v: int, args: Args) -> bool:
+    """Is verb ``v`` (``treffen``) a meeting: reflexive ("trafen sich"), with a ``mit`` phrase
+    ("traf mit Kerry zusammen") or with an object that names people ("traf Ministerpräsident
+    Mahdi")? Not a passive ("wurde von Schüssen getroffen"), not "trifft auf" without
+    "sich" (a match or resistance), not a goal or a hit ("traf die Querlatte", "trifft zum
+    3:2")."""
+    if args.passive:
+        return False
+    reflexive = any(s.toks[c].tag == "PRF" for c in s.children[v])
+    if reflexive or "mit" in args.pps:
+        return True
+    if "auf" in args.pps:
+        return False
+    return any(s.toks[j].tag in ("NN", "NE") and (s.actors_at[j] or (
+        s.local_at[j] is not None and s.local_at[j] not in s.things)) for j in args.obj)
 
 
 def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],

@@ -54,7 +54,7 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
                    "pred"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "forces", "goods", "intrans",
-                   "joint", "judge", "lightobj", "needsrc", "needtgt", "nodir", "norefl",
+                   "joint", "judge", "lightobj", "meet", "needsrc", "needtgt", "nodir", "norefl",
                    "nostate", "occur", "ongoing", "ownact", "recip", "refl", "relief",
                    "restriction", "setting", "thingobj", "verb", "verbal", "veto", "words"})
 
