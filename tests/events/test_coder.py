@@ -1081,5 +1081,5 @@ def test_treffen_is_a_meeting_only_with_someone(events: Events) -> None:
     for text in ("Im Viertelfinale trifft Djokovic auf den Kroaten Marin Cilic.",
                  "In der 45. Minute traf Daniel Segovia nur die Querlatte.",
                  "Ein Jugendlicher wurde dort von mehreren Schüssen getroffen.",
-                 "Suarez trifft viermal, Messi dreimal."):
+                 "Julian Wießmeier traf in der 74. Minute aus der Distanz."):
         assert not [e for e in events(text) if e.type.value == "CONSULT"], text
