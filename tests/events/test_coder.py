@@ -1083,3 +1083,14 @@ def test_treffen_is_a_meeting_only_with_someone(events: Events) -> None:
                  "Ein Jugendlicher wurde dort von mehreren Schüssen getroffen.",
                  "Julian Wießmeier traf in der 74. Minute aus der Distanz."):
         assert not [e for e in events(text) if e.type.value == "CONSULT"], text
+
+
+def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
+    e = one(events("Der Regierungschef drohte den Kämpfern mit Luftschlägen."), "THREATEN")
+    assert e.source
+    e = one(events("Serbiens Außenminister drohte, die Grenzen zu schließen."), "THREATEN")
+    assert e.source
+    for text in ("Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.",
+                 "Bosnien-Herzegowina droht im Herbst die Staatspleite.",
+                 "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern."):
+        assert not [e for e in events(text) if e.type.value == "THREATEN"], text

@@ -1749,6 +1749,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
+        if "threat" in entry.flags and args is not None \
+                and not _threatens(s, anchor, args, ctx.lex):
+            continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
         if "meet" in entry.flags and args is not None and not _meets(s, anchor, args):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
@@ -1963,6 +1966,32 @@ def _in_aside(s: Sent, a: int) -> bool:
         if s.toks[v].dep == "ROOT":
             return False
     return False
+
+
+def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
+    """Is ``drohen`` a threat: with a ``mit`` phrase ("drohte mit Luftschlägen"), a clause
+    after a comma ("drohte, die Grenzen zu schließen"), reporting speech ("…, droht
+    Davutoğlu"), or an actor threatening an actor ("Türkei droht Kurden")? Not what looms
+    over someone ("Ihnen drohen Geldstrafen", "Bosnien droht die Staatspleite") or a risk
+    ("droht zu scheitern": a zu-infinitive without a comma)."""
+    if args.pps.keys() & {"mit", "gegen"} or any(
+            s.toks[c].text.lower() == "damit" for c in s.children[v]):
+        return True  # "obwohl er damit droht"
+    for c in s.children[v]:
+        if s.is_verb(c) and c > v and (
+                any(s.toks[k].text == "," for k in range(v + 1, c))
+                or any(name in lex.verbs for name, _ in s.verb_lemmas(c))):
+            return True  # what is threatened: a clause after a comma, an act ("droht
+            # britischen Tanker zu kapern"; not "droht zu scheitern")
+    if v > 0 and s.toks[v - 1].text in (",", "“", '"', "»"):
+        return True  # a speech verb after what was said
+
+    def actor(j: int, strong: bool) -> bool:
+        local = s.local_at[j]
+        return bool(s.actors_at[j]) or (local is not None and local not in s.things
+                                        and (not strong or j not in s.weak))
+
+    return any(actor(j, True) for j in args.subj) and any(actor(j, False) for j in args.obj)
 
 
 def _meets(s: Sent, v: int, args: Args) -> bool:

@@ -56,7 +56,8 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "forces", "goods", "intrans",
                    "joint", "judge", "lightobj", "meet", "needsrc", "needtgt", "nodir", "norefl",
                    "nostate", "occur", "ongoing", "ownact", "recip", "refl", "relief",
-                   "restriction", "setting", "thingobj", "verb", "verbal", "veto", "words"})
+                   "restriction", "setting", "thingobj", "threat", "verb", "verbal", "veto",
+                   "words"})
 
 
 @dataclass(frozen=True)
