@@ -1094,3 +1094,13 @@ def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
                  "Bosnien-Herzegowina droht im Herbst die Staatspleite.",
                  "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern."):
         assert not [e for e in events(text) if e.type.value == "THREATEN"], text
+
+
+def test_a_sports_report_has_no_shootings_or_meetings(events: Events) -> None:
+    for text in ("Onisiwo versuchte es aus der Distanz, schoss aber daneben (71.).",
+                 "Und dann schießt Schaub von der Strafraumgrenze flach, und es steht 2:0.",
+                 "Der Torhüter traf in der Nachspielzeit zum Ausgleich."):
+        assert not [e for e in events(text) if e.type.value in ("ASSAULT", "CONSULT")], text
+    # a clock time is no score
+    e = one(events("Gegen 11:40 Uhr erschoss der Mann seine Frau."), "ASSAULT")
+    assert e.target

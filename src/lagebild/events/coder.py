@@ -60,6 +60,12 @@ OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "ihn", "ihm", "ihr", "ihnen"})
 #: indefinite and demonstrative pronouns that stand for people ("die beiden werden beschuldigt")
+#: types that sports reports borrow (shooting, attacking, hitting, meeting an opponent)
+SPORT_SENSES = frozenset({"ASSAULT", "CONSULT"})
+#: a score ("2:0", "3:2"), not a clock time ("11:40 Uhr", "um 18:30")
+SCORE = re.compile(r"(?<![\d:.])(?<!\bum )(?<!\bgegen )\d{1,2}:\d{1,2}(?![\d:])(?!\s*Uhr)")
+#: a minute of a match: "(71.)", "12. Minute", "in der 74. Minute"
+MINUTE_MARK = re.compile(r"\(\d{1,3}\.\)|\b\d{1,3}\. Minute\b")
 #: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
 CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
                                     "CARD", "APPR", "APPRART"})
@@ -1749,6 +1755,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
+        if f.plover in SPORT_SENSES and _sports_report(s, ctx.lex):
+            continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"
         if "threat" in entry.flags and args is not None \
                 and not _threatens(s, anchor, args, ctx.lex):
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
@@ -1966,6 +1974,22 @@ def _in_aside(s: Sent, a: int) -> bool:
         if s.toks[v].dep == "ROOT":
             return False
     return False
+
+
+def _sports_report(s: Sent, lex: Lexicon) -> bool:
+    """Does the sentence report a match: a word of ``sport.tsv``, a score ("2:0", not a clock
+    time) or a minute mark ("(71.)", "12. Minute")?"""
+    pieces: list[str] = []
+    end: int | None = None
+    for tok in s.toks:  # the sentence's text as written (spaces where the text has them)
+        if end is not None and tok.start > end:
+            pieces.append(" ")
+        pieces.append(tok.text)
+        end = tok.end
+    text = "".join(pieces)
+    if SCORE.search(text) or MINUTE_MARK.search(text):
+        return True
+    return any(s.lemma(j) in lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
 
 
 def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:

@@ -148,6 +148,7 @@ class Lexicon:
         low = lemma.lower()
         return low in self.armed or any(low[k:] in self.armed for k in range(3, len(low) - 3))
     conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
+    sport: frozenset[str] = frozenset()  # lemmas (lower) that mark a sports report
 
     def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a conditional act of conflict (a threat); None: keep."""
@@ -434,4 +435,5 @@ def load_lexicon() -> Lexicon:
                    threats={(r["plover"], r["from"]): (r["to_type"], r["to"])
                             for r in read_tsv("threats.tsv") if r["plover"] != "cue"},
                    conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
-                                        if r["plover"] == "cue"))
+                                        if r["plover"] == "cue"),
+                   sport=frozenset(r["lemma"].lower() for r in read_tsv("sport.tsv")))
