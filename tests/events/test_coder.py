@@ -412,7 +412,9 @@ def test_forces_sent_to_a_disaster_are_aid(events: Events) -> None:
 def test_deployment_needs_a_force(events: Events) -> None:
     one(events("Tausende Polizisten waren bei dem Gipfel im Einsatz."), "MOBILIZE")
     assert events("Die Feuerwehr war mit drei Wagen im Einsatz.") == []
-    assert events("Der Verband macht gegen das Gesetz mobil.") == []
+    # rallying against a law is a campaign (ACCUSE 113, fourteenth pass), no deployment
+    assert [e.type.value for e in events("Der Verband macht gegen das Gesetz mobil.")] \
+        == ["ACCUSE"]
 
 
 def test_threat_target_inside_its_means(events: Events) -> None:

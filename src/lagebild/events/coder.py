@@ -480,7 +480,8 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
     Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word that is a
     form of a lexicon verb, at the root, right before a name or right after the subject
     ("Die Bürger sammelten Unterschriften" with "sammelten" as the noun's adjective), becomes
-    the finite verb and the root; the old root's dependents move to it."""
+    the finite verb and the root; the old root's dependents move to it (after the subject:
+    those after the verb)."""
     n = len(out)
     if any(t.tag[:1] == "V" for t in out):
         return
@@ -500,6 +501,9 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
         for k, o in enumerate(out):
             if k == i or (o.head != old and k != old):
                 continue
+            if after_subject and k != old and k < i:
+                continue  # "Die Hinrichtung von zwei Oppositionellen … löste": the subject's
+                # own phrases stay with it; only what follows the verb moves to it
             dep = o.dep
             if k == old:  # "Abhisit" as the root: the subject, else an adverb
                 dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
