@@ -1094,8 +1094,11 @@ def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
     assert e.source
     for text in ("Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.",
                  "Bosnien-Herzegowina droht im Herbst die Staatspleite.",
-                 "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern."):
+                 "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern.",
+                 "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes."):
         assert not [e for e in events(text) if e.type.value == "THREATEN"], text
+    e = one(events("Die Rechnung werden wir bezahlen lassen, droht Davutoğlu."), "THREATEN")
+    assert e.source  # a speech verb after what was said
 
 
 def test_a_sports_report_has_no_shootings_or_meetings(events: Events) -> None:

@@ -2011,8 +2011,11 @@ def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
                 or any(name in lex.verbs for name, _ in s.verb_lemmas(c))):
             return True  # what is threatened: a clause after a comma, an act ("droht
             # britischen Tanker zu kapern"; not "droht zu scheitern")
-    if v > 0 and s.toks[v - 1].text in (",", "“", '"', "»"):
-        return True  # a speech verb after what was said
+    if (v > 0 and s.toks[v - 1].text in ("“", '"', "»")) or (
+            v > 0 and s.toks[v - 1].text == "," and v + 1 < len(s)
+            and bool(s.actors_at[v + 1])):
+        return True  # a speech verb after what was said ("…, droht Davutoğlu"; not
+        # "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes")
 
     def actor(j: int, strong: bool) -> bool:
         local = s.local_at[j]
