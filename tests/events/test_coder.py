@@ -35,6 +35,12 @@ def names(refs: list[ActorRef]) -> list[str]:
     return [r.cameo or r.name for r in refs]
 
 
+def assert_none_of(events: Events, kinds: tuple[str, ...], *texts: str) -> None:
+    """None of ``texts`` gets an event of ``kinds``."""
+    for text in texts:
+        assert not [e for e in events(text) if e.type.value in kinds], text
+
+
 # ------------------------------------------------------------------------------ triggers
 def test_verb_trigger_subject_object(events: Events) -> None:
     e = one(events("Die Türkei drohte Griechenland mit Konsequenzen."), "THREATEN")
@@ -1080,11 +1086,11 @@ def test_treffen_is_a_meeting_only_with_someone(events: Events) -> None:
     assert e.target
     e = one(events("In Bagdad traf er Ministerpräsident Adel Abdul Mahdi."), "CONSULT")
     assert e.target
-    for text in ("Im Viertelfinale trifft Djokovic auf den Kroaten Marin Cilic.",
-                 "In der 45. Minute traf Daniel Segovia nur die Querlatte.",
-                 "Ein Jugendlicher wurde dort von mehreren Schüssen getroffen.",
-                 "Julian Wießmeier traf in der 74. Minute aus der Distanz."):
-        assert not [e for e in events(text) if e.type.value == "CONSULT"], text
+    assert_none_of(events, ("CONSULT",),
+                   "Im Viertelfinale trifft Djokovic auf den Kroaten Marin Cilic.",
+                   "In der 45. Minute traf Daniel Segovia nur die Querlatte.",
+                   "Ein Jugendlicher wurde dort von mehreren Schüssen getroffen.",
+                   "Julian Wießmeier traf in der 74. Minute aus der Distanz.")
 
 
 def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
@@ -1092,20 +1098,20 @@ def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
     assert e.source
     e = one(events("Serbiens Außenminister drohte, die Grenzen zu schließen."), "THREATEN")
     assert e.source
-    for text in ("Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.",
-                 "Bosnien-Herzegowina droht im Herbst die Staatspleite.",
-                 "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern.",
-                 "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes."):
-        assert not [e for e in events(text) if e.type.value == "THREATEN"], text
+    assert_none_of(events, ("THREATEN",),
+                   "Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.",
+                   "Bosnien-Herzegowina droht im Herbst die Staatspleite.",
+                   "Die Waffenruhe hielt bislang, doch droht sie nun zu scheitern.",
+                   "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes.")
     e = one(events("Die Rechnung werden wir bezahlen lassen, droht Davutoğlu."), "THREATEN")
     assert e.source  # a speech verb after what was said
 
 
 def test_a_sports_report_has_no_shootings_or_meetings(events: Events) -> None:
-    for text in ("Onisiwo versuchte es aus der Distanz, schoss aber daneben (71.).",
-                 "Und dann schießt Schaub von der Strafraumgrenze flach, und es steht 2:0.",
-                 "Der Torhüter traf in der Nachspielzeit zum Ausgleich."):
-        assert not [e for e in events(text) if e.type.value in ("ASSAULT", "CONSULT")], text
+    assert_none_of(events, ("ASSAULT", "CONSULT"),
+                   "Onisiwo versuchte es aus der Distanz, schoss aber daneben (71.).",
+                   "Und dann schießt Schaub von der Strafraumgrenze flach, und es steht 2:0.",
+                   "Der Torhüter traf in der Nachspielzeit zum Ausgleich.")
     # a clock time is no score
     e = one(events("Gegen 11:40 Uhr erschoss der Mann seine Frau."), "ASSAULT")
     assert e.target
