@@ -1115,3 +1115,12 @@ def test_a_sports_report_has_no_shootings_or_meetings(events: Events) -> None:
     # a clock time is no score
     e = one(events("Gegen 11:40 Uhr erschoss der Mann seine Frau."), "ASSAULT")
     assert e.target
+
+
+def test_ausschliessen_expels_only_from_something(events: Events) -> None:
+    e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
+            "SANCTION")
+    assert e.target
+    assert_none_of(events, ("SANCTION",),
+                   "Der Minister schloss Verschärfungen des Waffenrechts nicht aus.",
+                   "Theodorakis schloss den Eintritt seiner Partei in die Regierung aus.")

@@ -1764,6 +1764,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if "threat" in entry.flags and args is not None \
                 and not _threatens(s, anchor, args, ctx.lex):
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
+        if "expel" in entry.flags and args is not None and not args.pps.keys() & {"aus", "von"}:
+            continue  # "schloss Verschärfungen nicht aus": ruled out; expelled "aus der Partei"
         if "meet" in entry.flags and args is not None and not _meets(s, anchor, args):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
