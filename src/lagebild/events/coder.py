@@ -1725,6 +1725,7 @@ def _instrument(ctx: Context, s: Sent, f: Found) -> None:
 
 def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
     out: list[Found] = []
+    sports: bool | None = None  # is the sentence a sports report (asked at most once)
     for entry, anchor, toks in find_triggers(s, ctx.lex):
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
@@ -1759,8 +1760,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
             continue  # "eine Entscheidung treffen": a light verb, no meeting
-        if f.plover in SPORT_SENSES and _sports_report(s, ctx.lex):
-            continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"
+        if f.plover in SPORT_SENSES:
+            if sports is None:
+                sports = _sports_report(ctx, s)
+            if sports:
+                continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"
         if "threat" in entry.flags and args is not None \
                 and not _threatens(s, anchor, args, ctx.lex):
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
@@ -1982,20 +1986,21 @@ def _in_aside(s: Sent, a: int) -> bool:
     return False
 
 
-def _sports_report(s: Sent, lex: Lexicon) -> bool:
+def _sports_report(ctx: Context, s: Sent) -> bool:
     """Does the sentence report a match: a word of ``sport.tsv``, a score ("2:0", not a clock
     time) or a minute mark ("(71.)", "12. Minute")?"""
-    pieces: list[str] = []
-    end: int | None = None
-    for tok in s.toks:  # the sentence's text as written (spaces where the text has them)
-        if end is not None and tok.start > end:
-            pieces.append(" ")
-        pieces.append(tok.text)
-        end = tok.end
-    text = "".join(pieces)
+    text = ctx.article.text[s.sentence.start:s.sentence.end]
     if SCORE.search(text) or MINUTE_MARK.search(text):
         return True
-    return any(s.lemma(j) in lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
+    return any(s.lemma(j) in ctx.lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
+
+
+def _names_party(s: Sent, j: int, strong: bool = False) -> bool:
+    """Does token ``j`` name a party: a linked actor, or an unlinked participant that names
+    people (not a thing: "die Querlatte"); ``strong``: not merely a not-non-agent noun?"""
+    local = s.local_at[j]
+    return bool(s.actors_at[j]) or (local is not None and local not in s.things
+                                    and (not strong or j not in s.weak))
 
 
 def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
@@ -2018,13 +2023,8 @@ def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
             and bool(s.actors_at[v + 1])):
         return True  # a speech verb after what was said ("…, droht Davutoğlu"; not
         # "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes")
-
-    def actor(j: int, strong: bool) -> bool:
-        local = s.local_at[j]
-        return bool(s.actors_at[j]) or (local is not None and local not in s.things
-                                        and (not strong or j not in s.weak))
-
-    return any(actor(j, True) for j in args.subj) and any(actor(j, False) for j in args.obj)
+    return any(_names_party(s, j, strong=True) for j in args.subj) \
+        and any(_names_party(s, j) for j in args.obj)
 
 
 def _meets(s: Sent, v: int, args: Args) -> bool:
@@ -2040,8 +2040,7 @@ def _meets(s: Sent, v: int, args: Args) -> bool:
         return True
     if "auf" in args.pps:
         return False
-    return any(s.toks[j].tag in ("NN", "NE") and (s.actors_at[j] or (
-        s.local_at[j] is not None and s.local_at[j] not in s.things)) for j in args.obj)
+    return any(s.toks[j].tag in ("NN", "NE") and _names_party(s, j) for j in args.obj)
 
 
 def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
