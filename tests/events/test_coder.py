@@ -471,6 +471,21 @@ def test_nominalised_adjective_is_a_participant(events: Events) -> None:
     assert [r.name for r in e.target] == ["63-Jährige"]
 
 
+def test_nominalised_adjective_after_the_sentence_initial_article(events: Events) -> None:
+    """"Der 23-Jährige" at the start of a sentence: the capitalised article is no reason to
+    leave the adjective an adjective."""
+    e = one(events("Der 23-Jährige wurde festgenommen."), "COERCE")
+    assert [r.name for r in e.target] == ["23-Jährige"]
+
+
+def test_passive_patient_the_tagger_reads_as_accusative(events: Events) -> None:
+    """"eine sechsfache Mutter" before a passive with a copula-like auxiliary: the tagger calls
+    the noun accusative; a passive keeps no accusative object, so it is the patient."""
+    e = one(events("Am Sonntagabend war eine sechsfache Mutter in ihrem Hauseingang erstochen "
+                   "worden."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Mutter"]
+
+
 def test_people_after_a_fronted_intransitive_verb_are_its_subject(events: Events) -> None:
     e = one(events("Vor dem Rathaus demonstrierten rund einhundert Bürger gegen die NPD."),
             "PROTEST")

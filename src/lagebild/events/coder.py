@@ -429,7 +429,8 @@ def _retagged(tokens: list[Token]) -> list[Token]:
     """Two tagger errors corrected. Nominalised adjectives and participles read as nouns: the
     tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
     adjectives, and an adjective is no argument; a capitalised adjective after a determiner
-    or number and before no noun is the head of its phrase. A separable verb's plain
+    or number (capitalised only at the start of the sentence: "Der 23-Jährige wurde …") and
+    before no noun is the head of its phrase. A separable verb's plain
     infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
     made the subject an object) is a plain infinitive unless an inner "zu" makes it one
     ("festzunehmen", "zurückzuziehen")."""
@@ -445,7 +446,7 @@ def _retagged(tokens: list[Token]) -> list[Token]:
         first = next((c for c in t.text if c.isalpha()), "")
         if (first.isupper()
                 and tokens[i - 1].tag in NOMINALISING | {"ADJA"}
-                and tokens[i - 1].text[:1].islower()
+                and (tokens[i - 1].text[:1].islower() or i == 1)
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
             out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
     return out
@@ -1160,6 +1161,8 @@ def _passive_patient(s: Sent, v: int) -> list[str]:
     Mitarbeiter … entführt worden"): the first nominative participant without preposition in
     the verb's clause before it, or before its finite auxiliary when an inserted date splits
     the clause ("Gaddafi und sein Sohn waren am Donnerstag, dem 20. Oktober, … festgenommen
+    worden"). Accusative counts as well: a passive keeps no accusative object, and the tagger
+    calls many feminine nominatives accusative ("war eine sechsfache Mutter … erstochen
     worden")."""
     for end in [v, *sorted(c for c in s.complex(v) if c < v and s.toks[c].tag == "VAFIN")]:
         for j in range(end - 1, -1, -1):
@@ -1169,7 +1172,7 @@ def _passive_patient(s: Sent, v: int) -> list[str]:
             j = -1
         for k in range(j + 1, end):
             if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
-                    and "Case=Nom" in s.toks[k].morph):
+                    and ("Case=Nom" in s.toks[k].morph or "Case=Acc" in s.toks[k].morph)):
                 ids = actors_of(s, k)
                 if ids:
                     return ids
