@@ -1139,3 +1139,24 @@ def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     assert_none_of(events, ("SANCTION",),
                    "Der Minister schloss Verschärfungen des Waffenrechts nicht aus.",
                    "Theodorakis schloss den Eintritt seiner Partei in die Regierung aus.")
+
+
+def test_force_announced_by_its_agent_is_a_threat(events: Events) -> None:
+    """"kündigte an, … vorzugehen": the announcement threatens force (CAMEO 137); the phrase
+    after the comma that the parser hung on "kündigte" is the act's target."""
+    e = one(events("Der Innenminister kündigte am Freitag an, mit aller Härte gegen die "
+                   "Hamas vorzugehen."), "THREATEN")
+    assert e.cameo == "137"
+    assert names(e.target)[0].upper().startswith("HAM") or e.target[0].name == "Hamas"
+    assert not [x for x in events("Der Mann wollte mehr als hundert Menschen töten.")
+                if x.type.value == "THREATEN"]  # a plan told of someone stays the act
+
+
+def test_reported_future_in_konjunktiv_two_is_planned(events: Events) -> None:
+    """"kündigte an, die Rebellen würden … stürmen": "würden" stands for the reported future,
+    not a hypothetical; without an announcement it stays hypothetical."""
+    e = one(events("Ein Sprecher der Rebellen kündigte an, die Rebellen würden in der nächsten "
+                   "Woche weitere Gefängnisse stürmen."), "THREATEN")
+    assert e.modality.value == "asserted"
+    e = one(events("Beobachter glauben, die Rebellen würden die Stadt stürmen."), "ASSAULT")
+    assert e.modality.value == "hypothetical"

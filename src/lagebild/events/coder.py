@@ -47,6 +47,10 @@ AGENT_PREPS = ("von", "durch")
 SKIP_MENTION_KINDS = frozenset({"part"})
 #: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
+#: material force announced by its agent becomes a threat of it (CAMEO 137 repression, 138
+#: military force); the verbs of announcement
+ANNOUNCED_FORCE = {"ASSAULT": "138", "COERCE": "137"}
+ANNOUNCING = frozenset({"ankündigen", "androhen"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
@@ -1309,6 +1313,13 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 heads = [c for hs in args.pps.values() for o in hs  # Demonstranten vorgehen")
                          for c in s.children[o] if c > o
                          and s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
+            if not heads:  # or on the verb of the clause before: "kündigte an, militärisch
+                # gegen Stellungen der Taliban vorzugehen" (the phrase hangs on "kündigte")
+                heads = [j for j in range(len(s)) if s.segment[j] == s.segment[anchor]
+                         and s.toks[j].tag in NOMINAL_TAGS and s.prep(j) == prep
+                         and 0 <= s.toks[j].head < len(s)
+                         and s.segment[s.toks[j].head] != s.segment[anchor]
+                         and s.is_verb(s.toks[j].head)]
         if pos == "noun":
             heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
                      and s.prep(c) == prep]
@@ -1540,6 +1551,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                 found += [cue.modality for cue in det[s.lemma(c)]]
     perfect = any(s.lemma(c) in ("haben", "sein") and s.toks[c].tag.endswith("INF")
                   for c in scope)
+    reported_future = False  # "würde(n)" + infinitive, hypothetical unless reported
     for c in scope:
         if c == a:
             continue
@@ -1553,6 +1565,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
             elif cue.morph == "konj2":
                 if _konj2(s, c):
                     found.append(cue.modality)
+                    reported_future = lemma == "werden"
             elif cue.morph == "perfect":
                 if perfect:
                     found.append(cue.modality)
@@ -1574,6 +1587,11 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
         hit = [cue.modality for name in names for cue in gov.get(name, ())]
         if hit:
             found += hit
+            if reported_future and "planned" in hit and not any(
+                    s.lemma(j).lower() in lex.conditions for j in range(len(s))):
+                # "kündigte an, die Taliban würden … stürmen": in reported speech "würden"
+                # stands for the future of Konjunktiv I; the announcement makes it planned
+                found.remove("hypothetical")
             break
     else:
         if verbal and _is_zu_infinitive(s, a):  # the parser lost the link: nearest cue left
@@ -1584,6 +1602,16 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                     found += hit
                     break
     return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+def _announced(s: Sent, v: int) -> bool:
+    """Is the act of ``v`` the content of an announcement ("kündigte an, … vorzugehen",
+    "drohte an, … anzugreifen"): a governing verb up the tree, or for a zu-infinitive whose
+    link the parser lost the nearest verb before it?"""
+    chain = s.ancestors(v, 3)
+    if not chain and _is_zu_infinitive(s, v):
+        chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
+    return any(s.full_lemma(g) in ANNOUNCING for g in chain if s.is_verb(g))
 
 
 def _contrasted(s: Sent, j: int) -> bool:
@@ -1933,6 +1961,14 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.mode, f.modality = "", "asserted"
                 if not f.target:
                     f.target = [a for a in _subject_actors(s, condition) if a not in f.source]
+        if f.modality == "planned" and f.plover in ANNOUNCED_FORCE and f.source \
+                and _announced(s, anchor if host is None else host):
+            # "kündigte an, militärisch gegen Stellungen der Taliban vorzugehen", "die Taliban
+            # würden … Gefängnisse stürmen": force announced by its agent is a threat (CAMEO
+            # 137/138); a plan told of someone ("wollte … töten") stays the act, planned
+            f.notes.append(f"announced: {f.plover} → THREATEN")
+            f.plover, f.cameo = "THREATEN", ANNOUNCED_FORCE[f.plover]
+            f.mode, f.modality = "", "asserted"
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
