@@ -1160,3 +1160,11 @@ def test_reported_future_in_konjunktiv_two_is_planned(events: Events) -> None:
     assert e.modality.value == "asserted"
     e = one(events("Beobachter glauben, die Rebellen würden die Stadt stürmen."), "ASSAULT")
     assert e.modality.value == "hypothetical"
+
+
+def test_swiss_spelling_finds_the_entries_of_the_sharp_s(events: Events) -> None:
+    """Swiss news writes "ss" for "ß": a strong past ("liess … frei") and a noun
+    ("Schiesserei") find their entries like the old spelling with "ß" does."""
+    e = one(events("Die Armee liess die Gefangenen am Montag frei."), "RETREAT")
+    assert e.trigger.text == "liess"
+    one(events("Bei einer Schiesserei in Zürich wurden zwei Männer verletzt."), "ASSAULT")

@@ -731,15 +731,19 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                 # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
                 cands = cands[:1]
             if not any(name in lex.verbs for name, _ in cands):
-                # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form
+                # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form; Swiss
+                # spelling ("hiessen … gut", "schiessen"): the "ß" form
                 cands = [(name.replace("ß", "ss"), p) for name, p in cands if "ß" in name] \
-                    or cands
+                    or [(name.replace("ss", "ß"), p) for name, p in cands
+                        if "ss" in name and name.replace("ss", "ß") in lex.verbs] or cands
             if not any(name in lex.verbs for name, _ in cands):
                 cands = s.guessed_lemmas(i)  # only for an unknown verb form
                 if not any(name in lex.verbs for name, _ in cands):  # a strong past form
                     prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
-                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(
-                        s.toks[i].text.lower()) for pre, p in (
+                    form = s.toks[i].text.lower()
+                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(form) or (
+                        lex.strong_infinitives(form.replace("ss", "ß"))  # Swiss "liess"
+                        if "ss" in form else ()) for pre, p in (
                             ([(s.lemma(prt), prt)] if prt is not None else []) + [("", None)])]
             for name, prt in cands:
                 entries = lex.verbs.get(name)
@@ -751,9 +755,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
             form = s.toks[i].text.lower()
             entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
-                or lex.noun_entries(s.lemma(i)) or (
-                    lex.noun_entries(s.lemma(i).replace("ß", "ss"))  # "Mißhandlung"
-                    if "ß" in s.lemma(i) else None)
+                or lex.noun_entries(s.lemma(i))  # also "Mißhandlung", Swiss "Schiesserei"
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"

@@ -292,20 +292,28 @@ class Lexicon:
 
     def noun_entries(self, lemma: str) -> list[Trigger]:
         """Entries of a noun lemma (lower case): its own, else the longest compound head
-        (``*gespräch``) it ends in after ≥ 3 letters of modifier; memoised per lemma."""
+        (``*gespräch``) it ends in after ≥ 3 letters of modifier, else the same in the other
+        spelling of ß/ss (the old "mißhandlung", the Swiss "schiesserei"); memoised."""
         hit = self._noun_memo.get(lemma)
         if hit is None:
-            hit = self.nouns.get(lemma) or []
-            if not hit:
-                heads = self._suffix_index
-                hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
-                            if lemma[k:] in heads), [])
-            head = lemma.rsplit("-", 1)[-1]
-            if not hit and head != lemma and len(head) >= 4:
-                # a hyphenated compound's head is its last part ("ASEM-Außenministerkonferenz",
-                # "Ukraine-Friedensmarsch"): the entry of that noun, exact or by its head
-                hit = self.noun_entries(head)
+            hit = self._spelled_noun_entries(lemma)
+            if not hit and ("ß" in lemma or "ss" in lemma):
+                hit = self._spelled_noun_entries(
+                    lemma.replace("ß", "ss") if "ß" in lemma else lemma.replace("ss", "ß"))
             self._noun_memo[lemma] = hit
+        return hit
+
+    def _spelled_noun_entries(self, lemma: str) -> list[Trigger]:
+        hit = self.nouns.get(lemma) or []
+        if not hit:
+            heads = self._suffix_index
+            hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
+                        if lemma[k:] in heads), [])
+        head = lemma.rsplit("-", 1)[-1]
+        if not hit and head != lemma and len(head) >= 4:
+            # a hyphenated compound's head is its last part ("ASEM-Außenministerkonferenz",
+            # "Ukraine-Friedensmarsch"): the entry of that noun, exact or by its head
+            hit = self.noun_entries(head)
         return hit
 
     @cached_property
