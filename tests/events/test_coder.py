@@ -1168,3 +1168,12 @@ def test_swiss_spelling_finds_the_entries_of_the_sharp_s(events: Events) -> None
     e = one(events("Die Armee liess die Gefangenen am Montag frei."), "RETREAT")
     assert e.trigger.text == "liess"
     one(events("Bei einer Schiesserei in Zürich wurden zwei Männer verletzt."), "ASSAULT")
+
+
+def test_participle_the_lemmatiser_left_unresolved(events: Events) -> None:
+    """"vorgegangen" (lemma "vorgegangen") and "ausgepeitscht" (lemma "ausgepeitschen") get
+    their infinitives, so the idiom "gegen … vorgehen" and the verb entry find them."""
+    e = one(events("Die Polizei ist gegen die Demonstranten vorgegangen."), "COERCE")
+    assert e.trigger.text == "vorgegangen"
+    e = one(events("Die Milizionäre haben den Journalisten ausgepeitscht."), "SANCTION")
+    assert [r.name for r in e.target] == ["Journalisten"]

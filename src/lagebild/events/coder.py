@@ -376,9 +376,14 @@ def _verb_stems(form: str, tag: str) -> list[str]:
     stems: list[str] = []
     if tag == "VVPP":
         body = form[2:] if form.startswith("ge") and len(form) > 5 else form
-        for end in ("t", "en"):
-            if body.endswith(end):
-                stems.append(body[: -len(end)])
+        bodies = [body]
+        # a particle verb's participle written as one word: "ausgepeitscht" → "auspeitsch"
+        bodies += [form[:k] + form[k + 2:] for k in range(2, len(form) - 5)
+                   if form[k:k + 2] == "ge" and form[:k] in SEPARABLE_PARTICLES]
+        for b in bodies:
+            for end in ("t", "en"):
+                if b.endswith(end):
+                    stems.append(b[: -len(end)])
     elif tag in ("VVFIN", "VVIMP"):
         for end in FINITE_ENDINGS:
             if form.endswith(end) and len(form) - len(end) >= 3:
@@ -472,11 +477,27 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Parse errors of the language model repaired before the rules read the tree, one
     function per error (each documented there); the input list is left as it is."""
     out = list(tokens)
+    _unresolved_participle(out, lex)
     _verbless_root(tokens, out, lex)
     _genitive_name_on_verb(out)
     _dative_name_as_compound(out)
     _abbreviation_on_earlier_noun(out)
     return out
+
+
+def _unresolved_participle(out: list[Token], lex: Lexicon) -> None:
+    """A participle the lemmatiser left as its own form ("vorgegangen", "ausgepeitschen" for
+    "ausgepeitscht") gets the infinitive of the strong forms (``forms.tsv``) or of the regular
+    pattern when that is a verb the rules read (a trigger, an idiom's anchor, a cue), so
+    idioms anchored on it ("gegen … vorgehen") find it too."""
+    for i, t in enumerate(out):
+        if t.tag != "VVPP" or t.lemma in lex.known_verbs or t.lemma in lex.idioms:
+            continue
+        form = t.text.lower()
+        for inf in (*lex.strong_infinitives(form), *_guesses(form, t.tag, t.lemma)):
+            if inf in lex.known_verbs or inf in lex.idioms:
+                out[i] = t.model_copy(update={"lemma": inf})
+                break
 
 
 def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
