@@ -1177,3 +1177,17 @@ def test_participle_the_lemmatiser_left_unresolved(events: Events) -> None:
     assert e.trigger.text == "vorgegangen"
     e = one(events("Die Milizionäre haben den Journalisten ausgepeitscht."), "SANCTION")
     assert [r.name for r in e.target] == ["Journalisten"]
+
+
+def test_verdict_in_a_von_phrase_of_sprechen(events: Events) -> None:
+    """"sprach von einem Verstoß gegen das Völkerrecht" judges like "bezeichnete als"; without
+    a verdict word "sprechen von" is no event, and "sprach mit X" stays a meeting."""
+    e = one(events("Der Außenminister sprach von einem Verstoß gegen das Völkerrecht."),
+            "ACCUSE")
+    assert e.cameo == "111"
+    assert events("Der Bürgermeister sprach von den Problemen der Stadt.") == []
+
+
+def test_judging_verb_whose_past_form_the_lemmatiser_left(events: Events) -> None:
+    """"nannten" keeps its form as lemma; forms.tsv gives "nennen", a judging verb."""
+    one(events("Die Demonstranten nannten den Präsidenten einen Terroristen."), "ACCUSE")

@@ -477,7 +477,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Parse errors of the language model repaired before the rules read the tree, one
     function per error (each documented there); the input list is left as it is."""
     out = list(tokens)
-    _unresolved_participle(out, lex)
+    _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
     _genitive_name_on_verb(out)
     _dative_name_as_compound(out)
@@ -485,13 +485,15 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     return out
 
 
-def _unresolved_participle(out: list[Token], lex: Lexicon) -> None:
-    """A participle the lemmatiser left as its own form ("vorgegangen", "ausgepeitschen" for
-    "ausgepeitscht") gets the infinitive of the strong forms (``forms.tsv``) or of the regular
-    pattern when that is a verb the rules read (a trigger, an idiom's anchor, a cue), so
-    idioms anchored on it ("gegen … vorgehen") find it too."""
+def _unresolved_verb(out: list[Token], lex: Lexicon) -> None:
+    """A verb the lemmatiser left as its own form ("vorgegangen", "nannten", "ausgepeitschen"
+    for "ausgepeitscht") gets the infinitive of the strong forms (``forms.tsv``) or of the
+    regular pattern when that is a verb the rules read (a trigger, an idiom's anchor, a cue),
+    so idioms anchored on it ("gegen … vorgehen") and verdicts ("nannten ihn einen
+    Terroristen") find it too."""
     for i, t in enumerate(out):
-        if t.tag != "VVPP" or t.lemma in lex.known_verbs or t.lemma in lex.idioms:
+        if t.tag not in ("VVPP", "VVFIN") or t.lemma in lex.known_verbs \
+                or t.lemma in lex.idioms:
             continue
         form = t.text.lower()
         for inf in (*lex.strong_infinitives(form), *_guesses(form, t.tag, t.lemma)):
@@ -2310,7 +2312,8 @@ def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
             continue
         before = {s.lemma(k) for k in range(max(0, j - 4), j)}
         if before & {"als", "für", "zu"} or s.lemma(v) == "nennen" or (
-                "auf" in before and s.full_lemma(v) == "hinweisen"):  # "wies auf … hin"
+                "auf" in before and s.full_lemma(v) == "hinweisen") or (  # "wies auf … hin"
+                "von" in before and s.lemma(v) == "sprechen"):  # "sprach von einem Verstoß"
             return polarity
     return None
 
