@@ -1191,3 +1191,15 @@ def test_verdict_in_a_von_phrase_of_sprechen(events: Events) -> None:
 def test_judging_verb_whose_past_form_the_lemmatiser_left(events: Events) -> None:
     """"nannten" keeps its form as lemma; forms.tsv gives "nennen", a judging verb."""
     one(events("Die Demonstranten nannten den Präsidenten einen Terroristen."), "ACCUSE")
+
+
+def test_more_light_verbs_and_an_unlemmatised_plural(events: Events) -> None:
+    """"eröffnet" and "genehmigt" carry their event noun's agent; "bereiteten … vor" makes it
+    planned; "Rüstungsexporte" (left as its own lemma) finds "Rüstungsexport"."""
+    e = one(events("Die Staatsanwaltschaft hat Ermittlungen gegen den Bürgermeister eröffnet."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Staatsanwaltschaft"]
+    e = one(events("Deutschland hat Rüstungsexporte an Israel genehmigt."), "AID")
+    assert names(e.source) == ["DEU"] and names(e.target) == ["ISR"]
+    e = one(events("Die Ukraine bereitet eine Gegenoffensive vor."), "ASSAULT")
+    assert e.modality.value == "planned"

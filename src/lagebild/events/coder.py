@@ -51,6 +51,8 @@ SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATE
 #: military force); the verbs of announcement
 ANNOUNCED_FORCE = {"ASSAULT": "138", "COERCE": "137"}
 ANNOUNCING = frozenset({"ankündigen", "androhen"})
+#: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
+PLURAL_ENDINGS = ("en", "e", "n")
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
@@ -779,6 +781,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             form = s.toks[i].text.lower()
             entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
                 or lex.noun_entries(s.lemma(i))  # also "Mißhandlung", Swiss "Schiesserei"
+            if not entries and form == s.lemma(i).lower():  # a plural the lemmatiser left
+                entries = next((hit for end in PLURAL_ENDINGS  # ("Rüstungsexporte")
+                                if form.endswith(end) and len(form) > len(end) + 3
+                                for hit in [lex.noun_entries(form[:-len(end)])] if hit), None)
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
