@@ -1177,6 +1177,9 @@ def test_participle_the_lemmatiser_left_unresolved(events: Events) -> None:
     assert e.trigger.text == "vorgegangen"
     e = one(events("Die Milizionäre haben den Journalisten ausgepeitscht."), "SANCTION")
     assert [r.name for r in e.target] == ["Journalisten"]
+    # "geentert" lemmatised "geentern": the lemma keeps the participle's "ge"
+    one(events("Am Dienstag hat die Marine ein Hilfsschiff mit Aktivisten an Bord geentert."),
+        "COERCE")
 
 
 def test_verdict_in_a_von_phrase_of_sprechen(events: Events) -> None:

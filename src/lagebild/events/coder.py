@@ -365,8 +365,9 @@ def _guesses(form: str, tag: str, lemma: str) -> tuple[str, ...]:
         return infix_zu_infinitives(form)
     stems = _verb_stems(form, tag)
     # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
-    # "lockeren"); an irregular one ("treffen" of "traf") is the dictionary's
-    if not any(lemma.startswith(stem) for stem in stems):
+    # "lockeren", "geentern" of "geentert"); an irregular one ("treffen" of "traf") is the
+    # dictionary's
+    if not any(lemma.startswith(stem) or lemma.startswith("ge" + stem) for stem in stems):
         return ()
     return tuple(inf for stem in stems for inf in (stem + "en", stem + "n") if inf != lemma)
 
