@@ -1206,3 +1206,12 @@ def test_more_light_verbs_and_an_unlemmatised_plural(events: Events) -> None:
     assert names(e.source) == ["DEU"] and names(e.target) == ["ISR"]
     e = one(events("Die Ukraine bereitet eine Gegenoffensive vor."), "ASSAULT")
     assert e.modality.value == "planned"
+
+
+def test_subject_the_parser_lost_is_read_off_the_clause(events: Events) -> None:
+    """An active verb with no parsed subject takes the first nominative participant of its
+    clause: "Erdogan" (hung elsewhere by the parser) accuses, the HDP is accused."""
+    e = one(events("Erdogan wirft der HDP vor, der verlängerte Arm der verbotenen "
+                   "Arbeiterpartei Kurdistans (PKK) zu sein."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Recep Tayyip Erdoğan"]
+    assert "HDP" in [r.name for r in e.target]

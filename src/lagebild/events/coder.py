@@ -1192,6 +1192,27 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     return []
 
 
+def _linear_subject(s: Sent, v: int) -> list[str]:
+    """Fallback for an active main-clause verb the parser gave no subject at all ("Im
+    Ausschuss konnten sich der Ministerrat und das Parlament nicht einigen" with the names
+    hung on "sich"): the first nominative participant without preposition in the clause of
+    the finite verb, after it when something else fills the position before it."""
+    fin = next((c for c in sorted(s.complex(v) | {v}) if s.toks[c].tag.endswith("FIN")), None)
+    if fin is None or s.toks[fin].dep not in ("ROOT", "conj"):
+        return []
+    seg = s.segment[fin]
+    for k in range(len(s)):
+        if s.segment[k] != seg or k == v:
+            continue
+        t = s.toks[k]
+        if t.tag in ("NN", "NE") and s.prep(k) is None and "Case=Nom" in t.morph \
+                and t.dep not in ("obj", "iobj", "obl"):
+            ids = actors_of(s, k)
+            if ids:
+                return ids
+    return []
+
+
 def _passive_patient(s: Sent, v: int) -> list[str]:
     """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
     Mitarbeiter … entführt worden"): the first nominative participant without preposition in
@@ -1314,6 +1335,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         subj = _subject_actors(s, anchor)
         if not subj and args is not None:  # a subject the frame's reading found (see
             subj = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
+        if not subj and args is not None and not args.subj and not args.passive:
+            subj = _linear_subject(s, anchor)
+            return subj, bool(subj)
         return subj, False
     if slot in ("obj", "iobj"):
         if args is None:
