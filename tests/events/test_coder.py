@@ -1215,3 +1215,12 @@ def test_subject_the_parser_lost_is_read_off_the_clause(events: Events) -> None:
                    "Arbeiterpartei Kurdistans (PKK) zu sein."), "ACCUSE")
     assert [r.name for r in e.source] == ["Recep Tayyip Erdoğan"]
     assert "HDP" in [r.name for r in e.target]
+
+
+def test_agentless_passive_in_what_a_report_says(events: Events) -> None:
+    """The content clause of "es hieß" or "meldete" is what is reported, not background: its
+    agentless passive is an event (alleged when the statements layer finds the report)."""
+    e = one(events("Zunächst hatte es geheißen, dass sechs Kopten erschossen wurden."),
+            "ASSAULT")
+    assert [r.name for r in e.target] == ["Kopten"]
+    assert not events("Zunächst hatte er gesehen, dass sechs Kopten erschossen wurden.")

@@ -53,6 +53,8 @@ ANNOUNCED_FORCE = {"ASSAULT": "138", "COERCE": "137"}
 ANNOUNCING = frozenset({"ankündigen", "androhen"})
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
+#: verbs that report what their content clause tells (besides the speech verbs of verbs.tsv)
+REPORTING_VERBS = frozenset({"heißen", "berichten", "melden", "bestätigen"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
@@ -1984,9 +1986,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.target = victims + f.target
                 f.notes.append("victim")
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
-                and not _agentless_passive(s, f, args) \
+                and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
-                    s, f, verb_args(s, host), at=host)):
+                    s, f, verb_args(s, host), ctx.lex, at=host)):
             continue
         if f.plover in ("ASSAULT", "COERCE") and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
@@ -2408,25 +2410,37 @@ def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     return v is not None
 
 
-def _agentless_passive(s: Sent, f: Found, args: Args | None, at: int | None = None) -> bool:
+def _agentless_passive(s: Sent, f: Found, args: Args | None, lex: Lexicon,
+                       at: int | None = None) -> bool:
     """A main-clause passive without agent whose patient is no participant ("Ein
     Investitionsabkommen wurde unterzeichnet", "Die Demonstration ist abgesagt worden",
     "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
-    happened. Not for subordinate clauses (background), non-asserted modality, entries that
-    need an actor (``needsrc``/``needtgt``) or types that require a recipient."""
+    happened. Not for subordinate clauses (background) other than the content of a report
+    (then alleged), other modalities, entries that need an actor (``needsrc``/``needtgt``) or
+    types that require a recipient."""
     weak = {s.local_at[i] for i in s.weak}
     if args is None or not args.passive or f.source or any(a not in weak for a in f.target):
         return False  # a named target makes it an event anyway; a thing-like one does not
-    if f.modality != "asserted":
+    v = f.anchor if at is None else at  # a noun's host: "Gespräche wurden aufgenommen"
+    reported = _reported_content(s, v, lex)
+    if f.modality != "asserted" and not (reported and f.modality == "alleged"):
         return False
     things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
               and not s.actors_at[j] and (s.local_at[j] is None or j in s.weak)]
     if not things:  # "wird festgehalten, dass …", "der Politiker wurde verpflichtet"
         return False
-    v = f.anchor if at is None else at  # a noun's host: "Gespräche wurden aufgenommen"
-    root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v))
+    root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v)) \
+        or reported
     return root and not {"needsrc", "needtgt"} & f.entry.flags \
         and not codes.plover_types()[f.plover].requires_recipient
+
+
+def _reported_content(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is verb ``v`` the content clause of a main-clause verb of saying or reporting ("hatte es
+    geheißen, dass sechs Kopten erschossen wurden"): what is reported, not background?"""
+    h = s.toks[v].head
+    return s.toks[v].dep == "ccomp" and 0 <= h < len(s) and s.toks[h].dep == "ROOT" \
+        and (s.full_lemma(h) in lex.speech_verbs or s.lemma(h) in REPORTING_VERBS)
 
 
 def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
