@@ -1224,3 +1224,12 @@ def test_agentless_passive_in_what_a_report_says(events: Events) -> None:
             "ASSAULT")
     assert [r.name for r in e.target] == ["Kopten"]
     assert not events("Zunächst hatte er gesehen, dass sechs Kopten erschossen wurden.")
+
+
+def test_proposal_judged_negatively_is_rejected(events: Events) -> None:
+    """"bezeichnete den Vorschlag als unrealistisch": a proposal noun of proposals.tsv judged
+    negatively is a rejection; an act judged negatively stays criticism."""
+    one(events("Der Minister bezeichnete den Vorschlag der Opposition als unrealistisch."),
+        "REJECT")
+    one(events("Der Minister bezeichnete das Vorgehen der Polizei als unverhältnismäßig."),
+        "ACCUSE")

@@ -1912,9 +1912,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.source, f.target = [], f.source
             f.notes.append("headline passive")
         if f.plover == "ACCUSE" and "judge" in entry.flags and args is not None and any(
-                s.toks[j].tag == "NN" and any(t.plover in PROPOSALS for t in ctx.lex.nouns.get(
-                    s.lemma(j), ())) for j in args.obj):
-            f.plover, f.cameo, f.mode = "REJECT", "120", ""  # "Forderungen … als unrealistisch"
+                s.toks[j].tag == "NN" and (s.lemma(j).lower() in ctx.lex.proposals or any(
+                    t.plover in PROPOSALS for t in ctx.lex.nouns.get(s.lemma(j), ())))
+                for j in args.obj):  # "Forderungen … als unrealistisch", "Vorschlag"
+            f.plover, f.cameo, f.mode = "REJECT", "120", ""
         if "callfor" in entry.flags and _calls_for_act(s, anchor, args, ctx.lex):
             f.plover, f.cameo, f.mode = "REQUEST", "100", ""  # "für die Freilassung"
             f.notes.append("call for an act")  # a demand needs no named recipient

@@ -149,6 +149,7 @@ class Lexicon:
         return low in self.armed or any(low[k:] in self.armed for k in range(3, len(low) - 3))
     conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
     sport: frozenset[str] = frozenset()  # lemmas (lower) that mark a sports report
+    proposals: frozenset[str] = frozenset()  # nouns of proposals ("Vorschlag", "Lösung")
 
     def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a conditional act of conflict (a threat); None: keep."""
@@ -444,4 +445,5 @@ def load_lexicon() -> Lexicon:
                             for r in read_tsv("threats.tsv") if r["plover"] != "cue"},
                    conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
                                         if r["plover"] == "cue"),
-                   sport=frozenset(r["lemma"].lower() for r in read_tsv("sport.tsv")))
+                   sport=frozenset(r["lemma"].lower() for r in read_tsv("sport.tsv")),
+                   proposals=frozenset(r["lemma"].lower() for r in read_tsv("proposals.tsv")))
