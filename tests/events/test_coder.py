@@ -1233,3 +1233,12 @@ def test_proposal_judged_negatively_is_rejected(events: Events) -> None:
         "REJECT")
     one(events("Der Minister bezeichnete das Vorgehen der Polizei als unverhältnismäßig."),
         "ACCUSE")
+
+
+def test_court_sentence_needs_no_named_recipient(events: Events) -> None:
+    """SANCTION requires a recipient, but a court's sentence usually names the sentenced in
+    an earlier sentence: "Das Landgericht verhängte eine Geldstrafe" is an event; a
+    government's sanctions without a recipient are not, nor a verdict as a setting."""
+    e = one(events("Das Landgericht verhängte eine hohe Geldstrafe."), "SANCTION")
+    assert [r.name for r in e.source] == ["Landgericht"] and not e.target
+    assert not events("Die Regierung verhängte neue Sanktionen.")

@@ -55,6 +55,8 @@ ANNOUNCING = frozenset({"ankündigen", "androhen"})
 PLURAL_ENDINGS = ("en", "e", "n")
 #: verbs that report what their content clause tells (besides the speech verbs of verbs.tsv)
 REPORTING_VERBS = frozenset({"heißen", "berichten", "melden", "bestätigen"})
+#: word parts that name a court or a judge (a court's sentence needs no named recipient)
+COURT_WORDS = ("gericht", "richter")
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
 #: personal pronouns that name a participant when coreference left them unlinked
@@ -1986,6 +1988,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             if victims:  # the text names who it befell: the event happened to them
                 f.target = victims + f.target
                 f.notes.append("victim")
+        if f.plover == "SANCTION" and not f.target and (pos == "verb" or s.prep(anchor) is None) \
+                and any(_court(ctx, a) for a in f.source):
+            f.notes.append("court")  # "verhängte eine Gefängnisstrafe": the sentenced is
+            # mostly named before; a court's sentence is an event without them
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
@@ -2207,6 +2213,14 @@ def _force(ctx: Context, aid: str) -> bool:
     word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
     word = word.lower().split()[-1] if word.strip() else ""
     return any(word.startswith(stem) and len(word) - len(stem) <= 5 for stem in ctx.lex.forces)
+
+
+def _court(ctx: Context, aid: str) -> bool:
+    """Is the participant a court or a judge by its name ("Berufungsgericht", "Oberstes
+    Gericht", "Richterin", "Europäischer Gerichtshof"), not a prosecutor (also JUD)?"""
+    actor = ctx.actors.get(aid)
+    word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
+    return any(c in word.lower() for c in COURT_WORDS)
 
 
 def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
@@ -2516,8 +2530,8 @@ def _enough(f: Found, pos: str, s: Sent) -> bool:
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
         needs_target = False  # the recipients are the people of the stricken area
-    if "call for an act" in f.notes:  # "setzten sich dafür ein, dass …": a demand
-        needs_target = False
+    if "call for an act" in f.notes or "court" in f.notes:  # "setzten sich dafür ein, dass
+        needs_target = False  # …": a demand; a court's sentence
     return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
 
 
