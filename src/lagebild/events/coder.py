@@ -47,14 +47,11 @@ AGENT_PREPS = ("von", "durch")
 SKIP_MENTION_KINDS = frozenset({"part"})
 #: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
-#: material force announced by its agent becomes a threat of it (CAMEO 137 repression, 138
-#: military force); the verbs of announcement
+#: material force announced by its agent (verbs.tsv role `announce`) becomes a threat of it
+#: (CAMEO 137 repression, 138 military force)
 ANNOUNCED_FORCE = {"ASSAULT": "138", "COERCE": "137"}
-ANNOUNCING = frozenset({"ankündigen", "androhen"})
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
-#: verbs that report what their content clause tells (besides the speech verbs of verbs.tsv)
-REPORTING_VERBS = frozenset({"heißen", "berichten", "melden", "bestätigen"})
 #: word parts that name a court or a judge (a court's sentence needs no named recipient)
 COURT_WORDS = ("gericht", "richter")
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
@@ -787,9 +784,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
                 or lex.noun_entries(s.lemma(i))  # also "Mißhandlung", Swiss "Schiesserei"
             if not entries and form == s.lemma(i).lower():  # a plural the lemmatiser left
-                entries = next((hit for end in PLURAL_ENDINGS  # ("Rüstungsexporte")
-                                if form.endswith(end) and len(form) > len(end) + 3
-                                for hit in [lex.noun_entries(form[:-len(end)])] if hit), None)
+                for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
+                    if form.endswith(end) and len(form) > len(end) + 3:
+                        entries = lex.noun_entries(form[:-len(end)])
+                        if entries:
+                            break
             if entries:
                 found.append((entries[0], i, [i]))
     for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
@@ -1199,8 +1198,8 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
 def _linear_subject(s: Sent, v: int) -> list[str]:
     """Fallback for an active main-clause verb the parser gave no subject at all ("Im
     Ausschuss konnten sich der Ministerrat und das Parlament nicht einigen" with the names
-    hung on "sich"): the first nominative participant without preposition in the clause of
-    the finite verb, after it when something else fills the position before it."""
+    hung on "sich"): the first nominative participant without preposition, not parsed as an
+    object, in the clause of the finite verb (a root or a conjunct)."""
     fin = next((c for c in sorted(s.complex(v) | {v}) if s.toks[c].tag.endswith("FIN")), None)
     if fin is None or s.toks[fin].dep not in ("ROOT", "conj"):
         return []
@@ -1664,14 +1663,14 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
 
 
-def _announced(s: Sent, v: int) -> bool:
+def _announced(s: Sent, v: int, lex: Lexicon) -> bool:
     """Is the act of ``v`` the content of an announcement ("kündigte an, … vorzugehen",
     "drohte an, … anzugreifen"): a governing verb up the tree, or for a zu-infinitive whose
     link the parser lost the nearest verb before it?"""
     chain = s.ancestors(v, 3)
     if not chain and _is_zu_infinitive(s, v):
         chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
-    return any(s.full_lemma(g) in ANNOUNCING for g in chain if s.is_verb(g))
+    return any(s.full_lemma(g) in lex.announce_verbs for g in chain if s.is_verb(g))
 
 
 def _contrasted(s: Sent, j: int) -> bool:
@@ -2027,7 +2026,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 if not f.target:
                     f.target = [a for a in _subject_actors(s, condition) if a not in f.source]
         if f.modality == "planned" and f.plover in ANNOUNCED_FORCE and f.source \
-                and _announced(s, anchor if host is None else host):
+                and _announced(s, anchor if host is None else host, ctx.lex):
             # "kündigte an, militärisch gegen Stellungen der Taliban vorzugehen", "die Taliban
             # würden … Gefängnisse stürmen": force announced by its agent is a threat (CAMEO
             # 137/138); a plan told of someone ("wollte … töten") stays the act, planned
@@ -2455,7 +2454,7 @@ def _reported_content(s: Sent, v: int, lex: Lexicon) -> bool:
     geheißen, dass sechs Kopten erschossen wurden"): what is reported, not background?"""
     h = s.toks[v].head
     return s.toks[v].dep == "ccomp" and 0 <= h < len(s) and s.toks[h].dep == "ROOT" \
-        and (s.full_lemma(h) in lex.speech_verbs or s.lemma(h) in REPORTING_VERBS)
+        and (s.full_lemma(h) in lex.speech_verbs or s.lemma(h) in lex.report_verbs)
 
 
 def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:

@@ -150,6 +150,8 @@ class Lexicon:
     conditions: frozenset[str] = frozenset()  # "wenn", "falls", "anderenfalls" (threats.tsv)
     sport: frozenset[str] = frozenset()  # lemmas (lower) that mark a sports report
     proposals: frozenset[str] = frozenset()  # nouns of proposals ("Vorschlag", "Lösung")
+    report_verbs: frozenset[str] = frozenset()  # "heißen", "melden": their clause is reported
+    announce_verbs: frozenset[str] = frozenset()  # "ankündigen": planned force is threatened
 
     def threat_code(self, plover: str, cameo: str) -> tuple[str, str] | None:
         """(type, CAMEO code) of a conditional act of conflict (a threat); None: keep."""
@@ -446,4 +448,8 @@ def load_lexicon() -> Lexicon:
                    conditions=frozenset(r["from"].lower() for r in read_tsv("threats.tsv")
                                         if r["plover"] == "cue"),
                    sport=frozenset(r["lemma"].lower() for r in read_tsv("sport.tsv")),
-                   proposals=frozenset(r["lemma"].lower() for r in read_tsv("proposals.tsv")))
+                   proposals=frozenset(r["lemma"].lower() for r in read_tsv("proposals.tsv")),
+                   report_verbs=frozenset(r["lemma"].lower() for r in roles
+                                          if r["role"] == "report"),
+                   announce_verbs=frozenset(r["lemma"].lower() for r in roles
+                                            if r["role"] == "announce"))
