@@ -109,3 +109,17 @@ def test_stopped_run_resumes_like_an_uninterrupted_one(
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
     config = json.loads((tmp_path / "parts" / "model-best" / "config.json").read_text())
     assert config["init_model"] == str(tmp_path / "init") and config["base_teacher"] is None
+
+
+def test_no_held_out_documents_trains_on_all_and_keeps_the_last_epoch(tmp_path: Path) -> None:
+    """``--val-docs 0``: the final model of a chosen recipe; with nothing to select on, every
+    document is trained and the last epoch is the one written to model-best."""
+    _stored_model(tmp_path / "init")
+    _corpus(tmp_path / "data")
+    result = train_quotes(QuoteOptions(
+        data=tmp_path / "data", out=tmp_path / "all", layers=2, epochs=2, val_docs=0,
+        threads=1, max_minutes=10, init_model=tmp_path / "init", base=None,
+    ))
+    assert result["epoch"] == 2
+    config = json.loads((tmp_path / "all" / "model-best" / "config.json").read_text())
+    assert config["epoch"] == 2 and config["options"]["val_docs"] == "0"

@@ -400,7 +400,9 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
 
     docs = read_split(opts.data, "train", opts.limit)
     n_val = min(opts.val_docs, max(1, len(docs) // 5))
-    train_docs, val_docs = docs[:-n_val], docs[-n_val:]
+    # `--val-docs 0` trains on every document and keeps the last epoch: the final model once
+    # the recipe was chosen with documents held out
+    train_docs, val_docs = (docs[:-n_val], docs[-n_val:]) if n_val else (docs, [])
     if opts.spkatt:  # selection stays on Wikinews: that is the text the tagger is for
         train_docs = train_docs + read_spkatt(opts.data, "train", opts.limit)
     train = make_examples(tokenizer, train_docs, opts.window)
@@ -487,7 +489,7 @@ def train_quotes(opts: QuoteOptions) -> dict[str, Any]:
         }
         log(rec)
         history.append(rec)
-        if objective > best["objective"]:
+        if objective > best["objective"] or not val:
             best = dict(rec)
             save_teacher(
                 model,

@@ -26,7 +26,10 @@ def quotes(
     cache: Path | None = typer.Option(None, "--cache", help="file for the frozen states"),
     batch_tokens: int = typer.Option(2048, "--batch-tokens", help="padded pieces per batch"),
     max_minutes: float = typer.Option(30.0, "--max-minutes", help="stop training after this"),
-    val_docs: int = typer.Option(50, "--val-docs", help="train documents held out for selection"),
+    val_docs: int = typer.Option(
+        50, "--val-docs", help="train documents held out for selection (0: train on all, keep "
+        "the last epoch)"
+    ),
     window: int = typer.Option(510, "--window", help="pieces per window (at most 510)"),
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(2, "--threads", help="torch CPU threads"),
@@ -39,6 +42,10 @@ def quotes(
     ),
     init_model: Path | None = typer.Option(
         None, "--init-model", help="continue training this quotation model (e.g. the shipped one)"
+    ),
+    base: Path | None = typer.Option(
+        None, "--base", help="the NER teacher whose layers fine-tuning starts from (default: "
+        "the shipped one)"
     ),
 ) -> None:
     """Fine-tune quotation-role tagging (Wikinews quotations); best epoch in OUT/model-best.
@@ -78,6 +85,8 @@ def quotes(
         storage=storage,
         init_model=init_model,
     )
+    if base is not None:
+        opts.base = base
     result = train_quotes(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
     typer.echo(f"best quotation tagger: {out / 'model-best'}")
