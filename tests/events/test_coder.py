@@ -1217,6 +1217,20 @@ def test_subject_the_parser_lost_is_read_off_the_clause(events: Events) -> None:
     assert "HDP" in [r.name for r in e.target]
 
 
+def test_subject_the_parser_lost_under_a_modal_verb(events: Events) -> None:
+    """With a modal the parser hung on the main verb ("konnten … einigen"), the clause is
+    still a main clause: the participants the parser hung on "sich" agree, not the phrase
+    "Im Vermittlungsausschuss". A participant more than four words from the finite verb,
+    inside a prepositional phrase or in a subordinate clause is not read off the clause."""
+    e = one(events("Im Vermittlungsausschuss konnten sich der EU-Ministerrat und das "
+                   "Europäische Parlament nicht auf einen Haushaltsentwurf einigen."), "AGREE")
+    assert e.modality.value == "negated"
+    assert {r.name for r in e.source} >= {"Europäisches Parlament"}
+    e = one(events("Die Schüsse seien gefallen, als der 29-Jährige einen 27 Jahre alten "
+                   "Mitbewohner mit einem Messer attackieren wollte."), "ASSAULT")
+    assert "Mitbewohner" not in [r.name for r in e.source]
+
+
 def test_agentless_passive_in_what_a_report_says(events: Events) -> None:
     """The content clause of "es hieß" or "meldete" is what is reported, not background: its
     agentless passive is an event (alleged when the statements layer finds the report)."""

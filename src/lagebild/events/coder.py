@@ -40,6 +40,8 @@ NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUN
 PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
 SUBJ_DEPS = ("nsubj", "nsubj:pass")
+#: words that open a subordinate clause (conjunction, relative or interrogative)
+SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
 GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
 AGENT_PREPS = ("von", "durch")
@@ -1201,19 +1203,46 @@ def _linear_subject(s: Sent, v: int) -> list[str]:
     hung on "sich"): the first nominative participant without preposition, not parsed as an
     object, in the clause of the finite verb (a root or a conjunct)."""
     fin = next((c for c in sorted(s.complex(v) | {v}) if s.toks[c].tag.endswith("FIN")), None)
-    if fin is None or s.toks[fin].dep not in ("ROOT", "conj"):
+    # A finite modal or auxiliary the parser hung on the verb ("konnten … einigen"): the
+    # verb's place is the clause's. Stricter then, as these parses go wrong more often (on
+    # news: "als der 29-Jährige einen Mitbewohner attackieren wollte" would make the victim
+    # the attacker): a main clause only, and a participant at most four words from the
+    # finite verb and not inside a prepositional phrase.
+    if fin is None:
+        return []
+    head = v if s.toks[fin].dep.startswith("aux") else fin
+    if s.toks[head].dep not in ("ROOT", "conj"):
         return []
     seg = s.segment[fin]
+    strict = head != fin
+    if strict and any(s.segment[k] == seg and s.toks[k].tag in SUBORDINATORS
+                      for k in range(len(s))):
+        return []
     for k in range(len(s)):
         if s.segment[k] != seg or k == v:
             continue
         t = s.toks[k]
         if t.tag in ("NN", "NE") and s.prep(k) is None and "Case=Nom" in t.morph \
-                and t.dep not in ("obj", "iobj", "obl"):
+                and t.dep not in ("obj", "iobj", "obl") and not (
+                    strict and (abs(k - fin) > 4 or _in_phrase_of_prep(s, k))):
             ids = actors_of(s, k)
             if ids:
                 return ids
     return []
+
+
+def _in_phrase_of_prep(s: Sent, k: int) -> bool:
+    """``k`` stands inside a prepositional phrase: a noun above it has a preposition ("Im
+    Prozess gegen die Regierungschefin Julia Timoschenko", "in den Jahrtausenden der
+    Existenz der Kirche")."""
+    seen = {k}
+    j = s.toks[k].head
+    while 0 <= j < len(s) and j not in seen:
+        if s.toks[j].tag in ("NN", "NE") and s.prep(j) is not None:
+            return True
+        seen.add(j)
+        j = s.toks[j].head
+    return False
 
 
 def _passive_patient(s: Sent, v: int) -> list[str]:
