@@ -1235,14 +1235,8 @@ def _in_phrase_of_prep(s: Sent, k: int) -> bool:
     """``k`` stands inside a prepositional phrase: a noun above it has a preposition ("Im
     Prozess gegen die Regierungschefin Julia Timoschenko", "in den Jahrtausenden der
     Existenz der Kirche")."""
-    seen = {k}
-    j = s.toks[k].head
-    while 0 <= j < len(s) and j not in seen:
-        if s.toks[j].tag in ("NN", "NE") and s.prep(j) is not None:
-            return True
-        seen.add(j)
-        j = s.toks[j].head
-    return False
+    return any(s.toks[j].tag in ("NN", "NE") and s.prep(j) is not None
+               for j in s.ancestors(k, len(s)))
 
 
 def _passive_patient(s: Sent, v: int) -> list[str]:
