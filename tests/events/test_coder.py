@@ -1132,6 +1132,20 @@ def test_a_sports_report_has_no_shootings_or_meetings(events: Events) -> None:
     assert e.target
 
 
+def test_a_sports_article_has_no_matches_as_meetings(events: Events) -> None:
+    """Three sentences of match report make the article one: a verb sentence without a sport
+    word of its own is play too; an attack noun still reports an attack off the pitch."""
+    report = ("Der Torhüter hielt in der Nachspielzeit einen Elfmeter. Nach der Halbzeit "
+              "traf der Stürmer zum 2:0, und der Trainer lobte danach den Innenverteidiger. "
+              "Im Achtelfinale wartet nun Bayern. ")
+    alone = "Die Belgier empfangen die Russen am Dienstag in Brüssel."
+    assert any(e.type == "CONSULT" for e in events(alone))  # a visit, said alone
+    found = events(report + alone + " Bei einem Anschlag auf einen Polizeibus in Istanbul "
+                   "wurden am Samstag 30 Menschen verletzt.")
+    assert not [e for e in found if e.type == "CONSULT"]
+    assert any(e.type == "ASSAULT" and "Anschlag" in e.trigger.text for e in found)
+
+
 def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
             "SANCTION")

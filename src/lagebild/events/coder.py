@@ -37,6 +37,7 @@ from lagebild.model import (
 from lagebild.times import date_for_span
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
+SPORTS_ARTICLE_SENTENCES = 3  # sports-report sentences that make the article one
 PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
 SUBJ_DEPS = ("nsubj", "nsubj:pass")
@@ -427,6 +428,7 @@ class Context:
     sents: list[Sent]
     actors: dict[str, Actor]
     named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
+    sports_article: bool | None = None  # computed when a rule first asks (``_sports_article``)
 
 
 def _actor_index(article: Article) -> list[tuple[int, int, str]]:
@@ -1876,8 +1878,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if f.plover in SPORT_SENSES:
             if sports is None:
                 sports = _sports_report(ctx, s)
-            if sports:
-                continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"
+            if sports or (pos == "verb" and _sports_article(ctx)):
+                continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"; in a
+                # sports article also "Die Belgier empfangen die Russen" (a verb: nouns such as
+                # "Anschlag" there still report attacks off the pitch)
         if "threat" in entry.flags and args is not None \
                 and not _threatens(s, anchor, args, ctx.lex):
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
@@ -2119,6 +2123,20 @@ def _sports_report(ctx: Context, s: Sent) -> bool:
     if SCORE.search(text) or MINUTE_MARK.search(text):
         return True
     return any(s.lemma(j) in ctx.lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
+
+
+def _sports_article(ctx: Context) -> bool:
+    """Is the whole article a sports report: at least ``SPORTS_ARTICLE_SENTENCES`` of its
+    sentences are? Then a sentence without a sport word of its own reports play too ("Die
+    Belgier empfangen die Russen", "Konta trifft … auf die Kroatin")."""
+    if ctx.sports_article is None:
+        marked = 0
+        for s in ctx.sents:
+            marked += _sports_report(ctx, s)
+            if marked >= SPORTS_ARTICLE_SENTENCES:
+                break
+        ctx.sports_article = marked >= SPORTS_ARTICLE_SENTENCES
+    return ctx.sports_article
 
 
 def _names_party(s: Sent, j: int, strong: bool = False) -> bool:
