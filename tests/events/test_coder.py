@@ -1146,6 +1146,17 @@ def test_a_sports_article_has_no_matches_as_meetings(events: Events) -> None:
     assert any(e.type == "ASSAULT" and "Anschlag" in e.trigger.text for e in found)
 
 
+def test_an_attack_inside_a_quotation_is_no_attack_with_words(events: Events) -> None:
+    """The mark that closes the quotation holding "attackiert" does not introduce what was
+    said; a colon or an opening mark after the verb does."""
+    for text in ("„Die Polizei hat mich mit Pfefferspray attackiert“, sagte die Frau.",
+                 '"Die Polizei hat mich mit Pfefferspray attackiert", sagte die Frau.'):
+        assert one(events(text), "ASSAULT")
+    assert one(events("Der Minister attackierte die Opposition: Sie habe versagt."), "ACCUSE")
+    assert one(events("Der Minister attackierte die Opposition mit den Worten „Sie haben "
+                      "versagt“."), "ACCUSE")
+
+
 def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
             "SANCTION")

@@ -2424,7 +2424,21 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
     or a colon or quotation mark after the trigger (what was said follows)?"""
     if any(s.lemma(i) in lex.verbal_markers for i in range(len(s))):
         return True
-    return any(t.text in (":", "„", "»", '"', "“") for t in s.toks[anchor + 1:])
+    return any(_opens_quote(s, k) for k in range(anchor + 1, len(s)))
+
+
+def _opens_quote(s: Sent, k: int) -> bool:
+    """Does token ``k`` open what was said: a colon or an opening quotation mark, not the mark
+    that closes a quotation holding the words before it ("„Die Polizei hat mich mit
+    Pfefferspray attackiert“, sagte sie")? `"` opens when an even number of them precede it,
+    `“` only where no `„` does (English style)."""
+    text = s.toks[k].text
+    before = [t.text for t in s.toks[:k]]
+    if text in (":", "„", "»"):
+        return True
+    if text == '"':
+        return before.count('"') % 2 == 0 and k + 1 < len(s)
+    return text == "“" and "„" not in before
 
 
 def _official(ctx: Context, aid: str) -> bool:
