@@ -1157,6 +1157,15 @@ def test_an_attack_inside_a_quotation_is_no_attack_with_words(events: Events) ->
                       "versagt“."), "ACCUSE")
 
 
+def test_a_visit_calls_on_a_party_not_on_a_place(events: Events) -> None:
+    """A park, a school or a base one goes to is no party visited (CAMEO 042 needs one)."""
+    assert_none_of(events, ("CONSULT",),
+                   "Zuletzt hatten die beiden einen Freizeitpark besucht.",
+                   "Viele Flüchtlinge haben nie eine Schule besucht.")
+    assert one(events("Der Bundespräsident besuchte am Montag die Flüchtlinge in Lesbos."),
+               "CONSULT")
+
+
 def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
             "SANCTION")

@@ -2018,6 +2018,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and any(_court(ctx, a) for a in f.source):
             f.notes.append("court")  # "verhängte eine Gefängnisstrafe": the sentenced is
             # mostly named before; a court's sentence is an event without them
+        if f.mode == "visit" and f.target and all(a in s.things for a in f.target):
+            continue  # "hatten einen Freizeitpark besucht", "keine Schule besucht": a place
+            # or an institution one goes to, not a party received or called on
         if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
