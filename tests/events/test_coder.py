@@ -1166,6 +1166,15 @@ def test_a_visit_calls_on_a_party_not_on_a_place(events: Events) -> None:
                "CONSULT")
 
 
+def test_a_yes_no_question_asks_about_its_act(events: Events) -> None:
+    """A verb-first question does not tell its act; a relative clause inside it does."""
+    e = one(events("Wurde der Journalist in Washington gezielt ermordet?"), "ASSAULT")
+    assert e.modality == "hypothetical"
+    e = one(events("Hat der Täter dieses Datum gewählt, an dem Breivik in Oslo 77 Menschen "
+                   "erschoss?"), "ASSAULT")
+    assert e.modality == "asserted"
+
+
 def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
             "SANCTION")

@@ -1977,6 +1977,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         occurs = (_occurrence_verb(ctx, s, anchor)
                   if pos == "noun" and host is None and "occur" in entry.flags else None)
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
+        if f.modality == "asserted" and _polar_question(s, anchor if host is None else host):
+            f.modality = "hypothetical"  # "Wurde Rich gezielt ermordet?" asks, not tells
         if (f.modality == "asserted" and f.plover != "AGREE"  # a promise is already intent
                 and _in_future(ctx.article, s, anchor)):
             f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
@@ -2428,6 +2430,18 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
     if any(s.lemma(i) in lex.verbal_markers for i in range(len(s))):
         return True
     return any(_opens_quote(s, k) for k in range(anchor + 1, len(s)))
+
+
+def _polar_question(s: Sent, v: int) -> bool:
+    """Is ``v`` in the main clause of a yes/no question: the sentence ends with a question
+    mark and opens with its finite verb ("Wurde Rich gezielt ermordet?", "Treten Sie
+    zurück?")? A question word ("Worauf haben sich … geeinigt?") presupposes the act, and a
+    relative clause inside the question ("…, an dem Breivik 77 Menschen erschoss?") tells it."""
+    words = [k for k in range(len(s)) if s.toks[k].tag[:1] != "$"]
+    if not words or s.toks[-1].text != "?":
+        return False
+    first = words[0]
+    return s.toks[first].tag.endswith("FIN") and s.segment[first] == s.segment[v]
 
 
 def _opens_quote(s: Sent, k: int) -> bool:
