@@ -2437,11 +2437,11 @@ def _polar_question(s: Sent, v: int) -> bool:
     mark and opens with its finite verb ("Wurde Rich gezielt ermordet?", "Treten Sie
     zurück?")? A question word ("Worauf haben sich … geeinigt?") presupposes the act, and a
     relative clause inside the question ("…, an dem Breivik 77 Menschen erschoss?") tells it."""
-    words = [k for k in range(len(s)) if s.toks[k].tag[:1] != "$"]
-    if not words or s.toks[-1].text != "?":
+    if not len(s) or s.toks[-1].text != "?":
         return False
-    first = words[0]
-    return s.toks[first].tag.endswith("FIN") and s.segment[first] == s.segment[v]
+    first = next((k for k in range(len(s)) if s.toks[k].tag[:1] != "$"), None)
+    return first is not None and s.toks[first].tag.endswith("FIN") \
+        and s.segment[first] == s.segment[v]
 
 
 def _opens_quote(s: Sent, k: int) -> bool:
@@ -2450,12 +2450,11 @@ def _opens_quote(s: Sent, k: int) -> bool:
     Pfefferspray attackiert“, sagte sie")? `"` opens when an even number of them precede it,
     `“` only where no `„` does (English style)."""
     text = s.toks[k].text
-    before = [t.text for t in s.toks[:k]]
     if text in (":", "„", "»"):
         return True
     if text == '"':
-        return before.count('"') % 2 == 0 and k + 1 < len(s)
-    return text == "“" and "„" not in before
+        return k + 1 < len(s) and sum(t.text == '"' for t in s.toks[:k]) % 2 == 0
+    return text == "“" and not any(t.text == "„" for t in s.toks[:k])
 
 
 def _official(ctx: Context, aid: str) -> bool:
