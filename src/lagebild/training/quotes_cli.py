@@ -61,6 +61,7 @@ def quotes(
     needed = [str(WIKINEWS / "train"), str(WIKINEWS / "dev")]
     require_training_data(data, folders=needed + ([str(SPKATT / "train" / "task1")] if spkatt
                                                   else []))
+    from lagebild.entities.teacher import DEFAULT_TEACHER
     from lagebild.training.quotes import QuoteOptions, train_quotes
 
     opts = QuoteOptions(
@@ -84,9 +85,8 @@ def quotes(
         spkatt=spkatt,
         storage=storage,
         init_model=init_model,
+        base=base or DEFAULT_TEACHER,
     )
-    if base is not None:
-        opts.base = base
     result = train_quotes(opts)
     typer.echo(json.dumps({k: v for k, v in result.items() if k != "history"}))
     typer.echo(f"best quotation tagger: {out / 'model-best'}")
