@@ -158,3 +158,42 @@ def test_linking_dev_accuracy() -> None:
     result = score(read_gold(REPO / "eval" / "linking-dev.jsonl"), SHARED)
     assert result["mentions"] >= 300
     assert result["accuracy"] >= 0.9
+
+
+def _actor_at(linker: Linker, text: str, needle: str, published: str | None,
+              occurrence: int = 1) -> str | None:
+    """The actor linked to the ``occurrence``-th ``needle`` in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    start += len(needle) - len(needle.split()[-1])  # "Die Kanzlerin": the noun's offset
+    article = linker.link(Article(text=text, published=published))
+    for actor in article.actors:
+        if any(m.start == start for m in actor.mentions):
+            return actor.id
+    return None
+
+
+def test_role_noun_gender_rules_out_a_holder(linker: Linker) -> None:
+    # undated: "die Kanzlerin" is no man, whoever holds the office today
+    assert _actor_at(linker, "Die Kanzlerin widersprach.", "Kanzlerin", None) \
+        == "per:angela-merkel"
+    text = "Bundeskanzlerin Angela Merkel sagte Niger Hilfe zu. Die Kanzlerin widersprach."
+    assert _actor_at(linker, text, "Die Kanzlerin", None) == "per:angela-merkel"
+
+
+def test_role_noun_takes_the_article_s_own_holder(linker: Linker) -> None:
+    # an Austrian article: "der Bundeskanzler" is the one it named, not Germany's
+    text = "Bundeskanzler Werner Faymann besuchte Lesbos. Der Bundeskanzler sah Hotspots."
+    for published in (None, "2015-11-20"):
+        assert _actor_at(linker, text, "Bundeskanzler", published, occurrence=2) \
+            == "per:werner-faymann"
+    # only a holder of the noun's own country: the Pope is not Ecuador's president
+    text = "Präsident Rafael Correa empfing ihn in Quito. Der Papst fuhr zur Nuntiatur."
+    assert _actor_at(linker, text, "Papst", "2015-07-06") == "per:franziskus"
+
+
+def test_role_of_an_office_the_kb_does_not_know(linker: Linker) -> None:
+    text = ("Bundespräsident Heinz Fischer reiste ab. Der Präsident des Wiener Landtags "
+            "widersprach.")
+    assert _actor_at(linker, text, "Präsident", "2015-11-20") is None

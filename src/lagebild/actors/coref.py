@@ -16,6 +16,7 @@ fallback decides whether ``sie`` is singular.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lagebild.actors.text import Tok, fold
@@ -48,10 +49,13 @@ class PersonChains:
     history: list[tuple[int, str]] = field(default_factory=list)  # (start offset, actor id)
     gender: dict[str, str | None] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)
+    # roles of earlier terms, for an undated article (it may be from any of them)
+    past_roles: dict[str, set[str]] = field(default_factory=dict)
     oblique: set[int] = field(default_factory=set)  # positions inside PPs or genitives
 
     def add(self, actor: str, pos: int, names: list[str], gender: str | None = None,
-            roles: set[str] | None = None, oblique: bool = False) -> None:
+            roles: set[str] | None = None, oblique: bool = False,
+            past_roles: set[str] | None = None) -> None:
         for name in names:
             parts = [p for p in re.split(r"[\s]+", name) if p]
             if not parts:
@@ -69,6 +73,7 @@ class PersonChains:
         else:
             self.gender.setdefault(actor, gender)
         self.roles.setdefault(actor, set()).update(roles or set())
+        self.past_roles.setdefault(actor, set()).update(past_roles or set())
 
     def lookup(self, surface: str) -> str | None:
         """The person an earlier mention introduced for this name (genitive -s tolerated)."""
@@ -81,10 +86,12 @@ class PersonChains:
         return None
 
     def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
-                window: int = 400) -> str | None:
-        """Nearest preceding person compatible in gender (``m``/``f``) and role; within
-        ``window`` characters a person in subject-like position (not inside a prepositional
-        phrase or genitive) is preferred."""
+                window: int = 400, past: bool = False,
+                accept: Callable[[str], bool] | None = None) -> str | None:
+        """Nearest preceding person compatible in gender (``m``/``f``) and role (``past``: a
+        role of an earlier term); within ``window`` characters a person in subject-like
+        position (not inside a prepositional phrase or genitive) is preferred."""
+        held = self.past_roles if past else self.roles
         fallback: str | None = None
         for start, actor in reversed(self.history):
             if start >= pos:
@@ -92,7 +99,9 @@ class PersonChains:
             g = self.gender.get(actor)
             if gender and g and g != gender:
                 continue
-            if role and not compatible(role, self.roles.get(actor, set())):
+            if role and not compatible(role, held.get(actor, set())):
+                continue
+            if accept is not None and not accept(actor):
                 continue
             if start not in self.oblique:
                 return actor if fallback is None or pos - start <= window else fallback

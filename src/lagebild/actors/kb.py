@@ -292,12 +292,17 @@ class KB:
                 table.setdefault((term.role, term.org), []).append((term, actor.id))
         return table
 
-    def holders(self, role: str, org: str, date: str | None) -> list[tuple[Term, str]]:
+    def holders(self, role: str, org: str, date: str | None,
+                gender: str | None = None) -> list[tuple[Term, str]]:
         """(term, person id) of ``role`` at ``org`` active at ``date``; without a date the
-        current holders (open-ended terms), else the latest ones."""
+        current holders (open-ended terms), else the latest ones. ``gender`` (``m``/``f``, a
+        role noun's grammatical gender) leaves out holders known to be of the other one."""
         if self._holders is None:
             self._holders = self._holder_table()
         terms = self._holders.get((role, org), [])
+        if gender is not None:
+            terms = [(t, a) for t, a in terms
+                     if (self.get(a) or Actor("", "", "")).gender in (None, gender)]
         active = [(t, a) for t, a in terms if t.active(date)]
         if active or date is not None:
             return active

@@ -80,6 +80,29 @@ COMMON_SURNAMES = {fold(w) for w in "Fischer Struck Rau Kurz Ban Rice Hunt Gates
 PERSON_TYPES = {"person"}
 
 
+# States whose offices share the German role nouns of another (an Austrian article's "der
+# Bundeskanzler" is Austria's): a person of the article holding such a role is taken for it.
+SAME_TITLE: dict[str, tuple[str, ...]] = {"DEU": ("DEU", "AUT")}
+
+
+# genitives that point back to a state already named ("der Präsident des Landes")
+_ANAPHORIC_GENITIVES = {"landes", "staates", "reiches", "königreichs", "königreiches"}
+
+
+def _unknown_genitive(toks: list[Tok], i: int) -> bool:
+    """A genitive after a role noun that no KB mention qualified: ``des Wiener Landtags``,
+    ``der Internet Watch Foundation`` (an adjective may come between)."""
+    if i + 1 >= len(toks) or toks[i].text not in ("des", "der"):
+        return False
+    j = i + 1
+    if toks[j].text[:1].isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+        j += 1  # "des Wiener Landtags", "des Österreichischen Rechtsanwaltskammertags"
+    elif toks[j].text[:1].islower() and j + 1 < len(toks):
+        j += 1  # "der staatlichen Ölgesellschaft"
+    word = toks[j].text
+    return word[:1].isupper() and word.isalpha() and word.lower() not in _ANAPHORIC_GENITIVES
+
+
 def article_date(article: Article) -> str | None:
     """``YYYY-MM-DD`` of ``published`` (None when unknown: latest terms are used)."""
     if article.published and len(article.published) >= 10:
@@ -101,6 +124,7 @@ class Mention:
     role: str | None = None  # role key (role mentions)
     gender: str | None = None
     qualifier: str | None = None  # actor id qualifying a role/sector/compound
+    implied: str | None = None  # the role noun's own country (``Kanzlerin`` → DEU), if no qualifier
     sector: str | None = None
     label: str | None = None  # NER label when the mention comes from an entity
     from_entity: bool = False
@@ -216,7 +240,7 @@ class Linker:
             elif rn is not None and tok.text[:1].isupper():
                 out.append(Mention(tok.start, tok.end, tok.text, "role", i, i + 1,
                                    role=rn.role, gender=None if rn.gender == "-" else rn.gender,
-                                   qualifier=rn.org))
+                                   implied=rn.org))
             elif tok.key in SECTOR_NOUNS and tok.text[:1].isupper():
                 out.append(Mention(tok.start, tok.end, tok.text, "sector", i, i + 1,
                                    sector=SECTOR_NOUNS[tok.key]))
@@ -295,7 +319,8 @@ class Linker:
             if prev_tok in INDEFINITE:
                 c.indefinite = True
             prev_text = toks[c.tok - 1].text if c.tok > 0 else ""
-            if c.qualifier is None and c.tok not in by_tok_end and prev_text.endswith("s") \
+            if c.qualifier is None and not c.implied and c.tok not in by_tok_end \
+                    and prev_text.endswith("s") \
                     and prev_text[:1].isupper() and c.tok > 1 \
                     and toks[c.tok - 2].text not in ".!?:\"„“":
                 c.indefinite = True  # "Brandenburgs Ministerpräsident": not in the KB
@@ -331,6 +356,13 @@ class Linker:
                             c.qualifier = nxt2.candidates[0]
                             if nxt2.kind == "capital" and c.kind == "sector":
                                 nxt2.kind = "capital_gov"
+            if c.qualifier is None and c.kind == "role" and _unknown_genitive(toks, c.tok_end):
+                c.indefinite = True  # "Präsident des Wiener Landtags": an office the KB lacks
+                c.implied = None
+            if c.qualifier is None and c.implied:
+                c.qualifier = c.implied  # "die Kanzlerin": Germany's, unless the text says whose
+            else:
+                c.implied = None
 
     def _is_org_like(self, m: Mention) -> bool:
         actor = self.kb.get(m.candidates[0]) if m.candidates else None
@@ -441,8 +473,13 @@ class Linker:
         actor = self.kb.get(c.actor)
         if actor is not None:
             roles = {t.role for t in actor.active_terms(date)}
+            title, _ = self._title_before(cands, n)
+            if title is not None:
+                roles.add(title)  # "Bundeskanzlerin Angela Merkel": the text gives the role
+            # an undated article may be from any of the person's terms
+            past = {t.role for t in actor.terms} if date is None else set()
             chains.add(actor.id, c.start, [c.text, actor.name, *actor.aliases], actor.gender,
-                       roles, oblique=_oblique(toks, c, cands, n))
+                       roles, oblique=_oblique(toks, c, cands, n), past_roles=past)
 
     def _title_before(self, cands: list[Mention], n: int) -> tuple[str | None, str | None]:
         if n > 0 and cands[n - 1].kind == "role" and cands[n - 1].tok_end == cands[n].tok:
@@ -491,13 +528,28 @@ class Linker:
         role, org = self._role_target(c)
         if role is None:
             return
+        if c.implied is not None:
+            # No country in the text ("die Kanzlerin"): a person this article has named in the
+            # role comes before the role noun's own country's holder, so Faymann stays "der
+            # Bundeskanzler" of an Austrian article, and Merkel "die Kanzlerin" of an undated one.
+            def of_country(actor_id: str) -> bool:
+                actor = self.kb.get(actor_id)
+                return actor is not None and actor.country in SAME_TITLE.get(c.implied or "",
+                                                                             (c.implied,))
+
+            earlier = chains.nearest(c.start, gender=c.gender, role=role, accept=of_country) \
+                or chains.nearest(c.start, gender=c.gender, role=role, past=True,
+                                  accept=of_country)
+            if earlier is not None:
+                c.actor, c.confidence = earlier, 0.75
+                return
         if org is not None:
-            holders = self.kb.holders(role, org, date)
+            holders = self.kb.holders(role, org, date, c.gender)
             if not holders and role == "leader":
-                holders = self.kb.holders("head_of_state", org, date)
+                holders = self.kb.holders("head_of_state", org, date, c.gender)
             if not holders and role in ("head_of_state", "leader"):
                 for alt in ("president", "secretary_general", "commission_president"):
-                    holders = self.kb.holders(alt, org, date)
+                    holders = self.kb.holders(alt, org, date, c.gender)
                     if holders:
                         break
             if holders:
