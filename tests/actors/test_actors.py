@@ -157,7 +157,7 @@ def test_linking_dev_accuracy() -> None:
 
     result = score(read_gold(REPO / "eval" / "linking-dev.jsonl"), SHARED)
     assert result["mentions"] >= 300
-    assert result["accuracy"] >= 0.9
+    assert result["accuracy"] >= 0.92  # measured 0.933
 
 
 def _actor_at(linker: Linker, text: str, needle: str, published: str | None,
@@ -197,3 +197,11 @@ def test_role_of_an_office_the_kb_does_not_know(linker: Linker) -> None:
     text = ("Bundespräsident Heinz Fischer reiste ab. Der Präsident des Wiener Landtags "
             "widersprach.")
     assert _actor_at(linker, text, "Präsident", "2015-11-20") is None
+
+
+def test_a_dateline_names_a_place(linker: Linker) -> None:
+    text = ("Die Lage bleibt unklar. Damaskus – Bei Kämpfen starben 20 Menschen.\n"
+            "Berlin (dpa) - Die Bundesregierung prüft. Moskau kritisierte Washington.")
+    assert _actor_at(linker, text, "Damaskus", None) is None
+    assert _actor_at(linker, text, "Berlin", None) is None
+    assert _actor_at(linker, text, "Moskau", None) == "RUSGOV"  # a subject, not a dateline

@@ -99,3 +99,12 @@ def test_subjunctive_by_form(word: str, lemma: str, near_ich: bool, expected: bo
     from lagebild.nlp.components import subjunctive_by_form
 
     assert subjunctive_by_form(word, lemma, near_ich) is expected
+
+
+def test_segment_dateline_is_a_sentence_of_its_own(blank_de: Language) -> None:
+    text = ("Neues Gesetz. Berlin – Nach langem Streit hat die Regierung zugestimmt. "
+            "Santiago de Chile (AFP) - Die Polizei kam. Merkel – die ewige Kanzlerin.")
+    assert sents(blank_de, text) == [
+        "Neues Gesetz .", "Berlin –", "Nach langem Streit hat die Regierung zugestimmt .",
+        "Santiago de Chile ( AFP ) -", "Die Polizei kam .", "Merkel – die ewige Kanzlerin .",
+    ]

@@ -89,6 +89,25 @@ SAME_TITLE: dict[str, tuple[str, ...]] = {"DEU": ("DEU", "AUT")}
 _ANAPHORIC_GENITIVES = {"landes", "staates", "reiches", "königreichs", "königreiches"}
 
 
+_DASHES = {"–", "-", "—"}
+
+
+def _dateline(text: str, toks: list[Tok], c: Mention) -> bool:
+    """A capital that opens a paragraph or sentence before a dash, with an agency in brackets
+    or not: the dateline ``Wien – …``, ``Berlin (dpa) - …`` names where, not who."""
+    if c.tok > 0 and toks[c.tok - 1].text not in (".", "!", "?", ":", "“", "\"") \
+            and "\n" not in text[toks[c.tok - 1].end:c.start]:
+        return False
+    i = c.tok_end
+    if i < len(toks) and toks[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 6, len(toks))) if toks[j].text == ")"),
+                     None)
+        if close is None:
+            return False
+        i = close + 1
+    return i < len(toks) and toks[i].text in _DASHES
+
+
 def _unknown_genitive(toks: list[Tok], i: int) -> bool:
     """A genitive after a role noun that no KB mention qualified: ``des Wiener Landtags``,
     ``der Internet Watch Foundation`` (an adjective may come between)."""
@@ -389,7 +408,7 @@ class Linker:
                 c.actor = c.candidates[0] if c.candidates else None
                 c.confidence = 0.9
             elif c.kind in ("capital", "capital_gov"):
-                self._resolve_capital(c, toks)
+                self._resolve_capital(c, article.text, toks)
             elif c.kind in ("part", "member"):
                 actor = self.kb.get(c.candidates[0]) if c.candidates else None
                 if actor is not None and actor.type == "person":
@@ -499,14 +518,14 @@ class Linker:
         c.local = {"name": name}
         chains.add(c.actor, c.start, [name], None, set())
 
-    def _resolve_capital(self, c: Mention, toks: list[Tok]) -> None:
+    def _resolve_capital(self, c: Mention, text: str, toks: list[Tok]) -> None:
         state = c.candidates[0] if c.candidates else None
         if state is None:
             return
         prev = toks[c.tok - 1].key if c.tok > 0 else ""
         if c.tok > 1 and toks[c.tok - 1].text[:1].islower() and prev not in LOCATIVE:
             prev = toks[c.tok - 2].key  # "im norwegischen Oslo"
-        if c.kind == "capital" and prev in LOCATIVE:
+        if c.kind == "capital" and (prev in LOCATIVE or _dateline(text, toks, c)):
             c.actor, c.confidence = None, 0.0  # a place, not an actor
             c.kind = "place"
             return

@@ -469,7 +469,35 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
             i = j
             continue
         i += 1
+    for i in [k for k in range(n) if starts[k]]:
+        body = _after_dateline(words, i)
+        if body is not None:
+            starts[body] = True
     return starts
+
+
+_DATELINE_DASHES = frozenset({"–", "-", "—"})
+
+
+def _after_dateline(words: list[str], i: int) -> int | None:
+    """The first token after a dateline that opens the sentence at ``i`` (``Wien – Die …``,
+    ``Santiago de Chile – …``, ``Berlin (dpa) - …``), else None. The dateline is a sentence
+    of its own, so the parser does not make the place the subject of the first sentence
+    ("Berlin – Nach jahrelangem Streit hat die deutsche Regierung …")."""
+    j = i
+    while j < len(words) and j - i < 4 and (words[j][:1].isupper() or (
+            j > i and words[j] in ("de", "am", "an", "der", "del", "la"))):
+        j += 1
+    if j == i or not words[j - 1][:1].isupper():
+        return None
+    if j < len(words) and words[j] == "(":
+        close = next((k for k in range(j + 1, min(j + 6, len(words))) if words[k] == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    if j + 1 < len(words) and words[j] in _DATELINE_DASHES and words[j + 1][:1].isupper():
+        return j + 1
+    return None
 
 
 class RuleSenter:
