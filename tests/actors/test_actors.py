@@ -205,3 +205,12 @@ def test_a_dateline_names_a_place(linker: Linker) -> None:
     assert _actor_at(linker, text, "Damaskus", None) is None
     assert _actor_at(linker, text, "Berlin", None) is None
     assert _actor_at(linker, text, "Moskau", None) == "RUSGOV"  # a subject, not a dateline
+
+
+def test_leadership_needs_a_qualifier(linker: Linker) -> None:
+    text = ("Russland liegt vorn. Die Mannschaft ging früh in Führung. "
+            "Die russische Führung schwieg.")
+    assert _actor_at(linker, text, "Führung", None) is None
+    assert _actor_at(linker, text, "Führung", None, occurrence=2) == "RUSGOV"
+    text = "Israel wartet. Jaalon widersprach der politischen Führung."
+    assert _actor_at(linker, text, "Führung", None) == "ISRGOV"

@@ -80,6 +80,14 @@ COMMON_SURNAMES = {fold(w) for w in "Fischer Struck Rau Kurz Ban Rice Hunt Gates
 PERSON_TYPES = {"person"}
 
 
+# Sector nouns that name a state's actor only with a qualifier ("die russische Führung",
+# "Syriens Führung"): unqualified, "Führung" was a lead in a match, a party's or a club's
+# leadership in 33 of 36 cases on 2,028 news articles, never the last country's government.
+QUALIFIED_ONLY = {"fuehrung"}  # folded
+# ... unless the word before says whose kind of leadership ("der politischen Führung")
+STATE_ADJECTIVES = {"politische", "politischen", "staatliche", "staatlichen"}
+
+
 # States whose offices share the German role nouns of another (an Austrian article's "der
 # Bundeskanzler" is Austria's): a person of the article holding such a role is taken for it.
 SAME_TITLE: dict[str, tuple[str, ...]] = {"DEU": ("DEU", "AUT")}
@@ -419,7 +427,7 @@ class Linker:
             elif c.kind == "role":
                 self._resolve_role(c, cands, n, chains, date)
             elif c.kind == "sector":
-                self._resolve_sector(c, last_country)
+                self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
                 c.actor = chains.nearest(c.start, gender=c.gender)
                 c.confidence = 0.6 if c.actor else 0.0
@@ -605,7 +613,8 @@ class Linker:
             return role, actor.parent
         return role, actor.id
 
-    def _resolve_sector(self, c: Mention, last_country: tuple[int, str] | None) -> None:
+    def _resolve_sector(self, c: Mention, last_country: tuple[int, str] | None,
+                        prev: str) -> None:
         q = c.qualifier
         sector = c.sector or "GOV"
         if q is not None:
@@ -617,6 +626,8 @@ class Linker:
             if country:
                 c.actor, c.confidence = country + sector, 0.8
                 return
+        if fold(c.text) in QUALIFIED_ONLY and prev not in STATE_ADJECTIVES:
+            return  # "in Führung", "unter Führung ihrer Vorsitzenden", "die Klub-Führung"
         if last_country is not None and c.start - last_country[0] < 400 and not c.indefinite:
             c.actor, c.confidence = last_country[1] + sector, 0.4
 
