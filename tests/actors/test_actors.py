@@ -214,3 +214,13 @@ def test_leadership_needs_a_qualifier(linker: Linker) -> None:
     assert _actor_at(linker, text, "Führung", None, occurrence=2) == "RUSGOV"
     text = "Israel wartet. Jaalon widersprach der politischen Führung."
     assert _actor_at(linker, text, "Führung", None) == "ISRGOV"
+
+
+def test_role_noun_before_the_name_it_stands_for(linker: Linker) -> None:
+    # a headline's role noun, the name in the lead (Vienna, 2015: not Germany's Merkel)
+    text = ("Kanzler fordert einheitliche EU-Standards. Wien – Bundeskanzler Werner Faymann "
+            "hat sich am Sonntag dafür ausgesprochen.")
+    assert _actor_at(linker, text, "Kanzler", "2015-11-01") == "per:werner-faymann"
+    # the holder at the date is named too: it stays
+    text = "Kanzler fordert Standards. Der Kanzler sprach, sagte Friedrich Merz. Faymann schwieg."
+    assert _actor_at(linker, text, "Kanzler", "2025-11-01") == "per:friedrich-merz"

@@ -52,6 +52,9 @@ class PersonChains:
     # roles of earlier terms, for an undated article (it may be from any of them)
     past_roles: dict[str, set[str]] = field(default_factory=dict)
     oblique: set[int] = field(default_factory=set)  # positions inside PPs or genitives
+    # role mentions that may name a person only introduced later (a headline's "Kanzler
+    # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
+    pending: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, actor: str, pos: int, names: list[str], gender: str | None = None,
             roles: set[str] | None = None, oblique: bool = False,
@@ -74,6 +77,27 @@ class PersonChains:
             self.gender.setdefault(actor, gender)
         self.roles.setdefault(actor, set()).update(roles or set())
         self.past_roles.setdefault(actor, set()).update(past_roles or set())
+
+    def following(self, pos: int, gender: str | None, role: str,
+                  accept: Callable[[str], bool], window: int = 600) -> str | None:
+        """The first person named after ``pos`` (within ``window`` characters) who holds a
+        role compatible with ``role`` (now or, in an undated article, earlier)."""
+        for start, actor in self.history:
+            if start <= pos:
+                continue
+            if start - pos > window:
+                break
+            g = self.gender.get(actor)
+            if gender and g and g != gender:
+                continue
+            held = self.roles.get(actor, set()) | self.past_roles.get(actor, set())
+            if compatible(role, held) and accept(actor):
+                return actor
+        return None
+
+    def named(self) -> set[str]:
+        """Persons the article has named (not only referred to by a role or pronoun)."""
+        return set(self.keys.values())
 
     def lookup(self, surface: str) -> str | None:
         """The person an earlier mention introduced for this name (genitive -s tolerated)."""

@@ -436,6 +436,7 @@ class Linker:
                 country = self.kb.country_of(c.actor)
                 if country:
                     last_country = (c.start, country)
+        self._resolve_cataphora(cands, chains)
 
     def _pick_org(self, candidates: list[str]) -> str | None:
         order = {"state": 0, "igo": 1, "igo_body": 2, "body": 2, "institution": 2,
@@ -559,17 +560,14 @@ class Linker:
             # No country in the text ("die Kanzlerin"): a person this article has named in the
             # role comes before the role noun's own country's holder, so Faymann stays "der
             # Bundeskanzler" of an Austrian article, and Merkel "die Kanzlerin" of an undated one.
-            def of_country(actor_id: str) -> bool:
-                actor = self.kb.get(actor_id)
-                return actor is not None and actor.country in SAME_TITLE.get(c.implied or "",
-                                                                             (c.implied,))
-
-            earlier = chains.nearest(c.start, gender=c.gender, role=role, accept=of_country) \
+            accept = self._of_country(c.implied)
+            earlier = chains.nearest(c.start, gender=c.gender, role=role, accept=accept) \
                 or chains.nearest(c.start, gender=c.gender, role=role, past=True,
-                                  accept=of_country)
+                                  accept=accept)
             if earlier is not None:
                 c.actor, c.confidence = earlier, 0.75
                 return
+            chains.pending.append((n, role))
         if org is not None:
             holders = self.kb.holders(role, org, date, c.gender)
             if not holders and role == "leader":
@@ -588,6 +586,30 @@ class Linker:
             earlier = chains.nearest(c.start, gender=c.gender, role=role)
             if earlier is not None:
                 c.actor, c.confidence = earlier, 0.7
+
+    def _of_country(self, implied: str) -> Callable[[str], bool]:
+        """Whether a person may hold a role noun implying ``implied`` (its country, or one
+        sharing the title)."""
+        countries = SAME_TITLE.get(implied, (implied,))
+
+        def accept(actor_id: str) -> bool:
+            actor = self.kb.get(actor_id)
+            return actor is not None and actor.country in countries
+
+        return accept
+
+    def _resolve_cataphora(self, cands: list[Mention], chains: PersonChains) -> None:
+        """A role noun before the name it stands for ("Kanzler fordert …" in the headline,
+        "Bundeskanzler Werner Faymann" in the lead) takes that person, unless the holder it
+        got is named in the article too."""
+        named = chains.named()
+        for n, role in chains.pending:
+            c = cands[n]
+            if c.actor is not None and c.actor in named:
+                continue
+            later = chains.following(c.start, c.gender, role, self._of_country(c.implied or ""))
+            if later is not None:
+                c.actor, c.confidence = later, 0.7
 
     def _role_target(self, c: Mention) -> tuple[str | None, str | None]:
         """(role key, org/ISO) a role mention asks for."""
