@@ -197,6 +197,10 @@ def test_role_of_an_office_the_kb_does_not_know(linker: Linker) -> None:
     text = ("Bundespräsident Heinz Fischer reiste ab. Der Präsident des Wiener Landtags "
             "widersprach.")
     assert _actor_at(linker, text, "Präsident", "2015-11-20") is None
+    # a dative after the role noun is no qualifier
+    text = "Außenminister John Kerry reiste ab. Das sei klar, sagte der Außenminister der Zeitung."
+    assert _actor_at(linker, text, "Außenminister", "2015-09-01", occurrence=2) \
+        == "per:john-kerry"
 
 
 def test_a_dateline_names_a_place(linker: Linker) -> None:
