@@ -42,6 +42,7 @@ def snapshot(article: dict[str, Any]) -> dict[str, Any]:
               for a in article.get("actors", [])]
     return {
         "id": article["id"],
+        "topic": (article.get("topic") or {}).get("label"),
         "blocks": _digest(article["blocks"]),
         "fields": _digest({k: article.get(k) for k in (
             "section", "kicker", "headline", "title", "teaser", "images", "paragraphs",

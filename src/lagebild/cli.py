@@ -461,8 +461,10 @@ def _mount_train() -> None:
     from lagebild.training.cli import app as train_app
     from lagebild.training.quotes_cli import quotes
     from lagebild.training.teacher_cli import teacher
+    from lagebild.training.topic import topic
 
     train_app.command("teacher")(teacher)
+    train_app.command("topic")(topic)
     train_app.command("quotes")(quotes)
     app.add_typer(train_app, name="train")
 

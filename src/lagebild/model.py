@@ -325,6 +325,13 @@ class Event(_Model):
         return Modality.parse(value) if isinstance(value, str) else value
 
 
+class Topic(_Model):
+    """What kind of article this is, from the ``topic`` stage (``lagebild.topic``)."""
+
+    label: str  # "soft" (sport, entertainment, lifestyle …) or "hard" news
+    score: float = Field(ge=0, le=1)  # the classifier's P(soft)
+
+
 class Origin(_Model):
     """Where an article came from: file path and the record within it."""
 
@@ -356,6 +363,7 @@ class Article(_Model):
     origin: Origin | None = None
     blocks: list[Block] = Field(default_factory=list)
     # Annotation layers added by later stages; all offsets point into ``text``.
+    topic: Topic | None = None
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lagebild.events import codes
+from lagebild.events import codes, gate
 from lagebild.events.lexicon import Frame, Lexicon, Trigger, load_lexicon
 from lagebild.german import SEPARABLE_PARTICLES, infix_zu_infinitives
 from lagebild.model import (
@@ -2718,7 +2718,7 @@ def code_article(article: Article, lex: Lexicon | None = None) -> Article:
     """Fill ``article.events`` (replacing what was there)."""
     ctx = context(article, lex)
     found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
-    article.events = write(article, found, ctx)
+    article.events = [e for e in write(article, found, ctx) if gate.keep(article, e)]
     return article
 
 

@@ -68,9 +68,9 @@ _LOADED = False
 #: the analysis modes: stage names in order (``structure`` runs none)
 MODES: dict[str, tuple[str, ...]] = {
     "structure": (),
-    "fast": ("nlp", "times", "actors", "statements", "speakers", "events"),
-    "accurate": ("nlp", "times", "entities", "quotes", "refine_statements", "actors", "speakers",
-                 "events"),
+    "fast": ("nlp", "times", "topic", "actors", "statements", "speakers", "events"),
+    "accurate": ("nlp", "times", "topic", "entities", "quotes", "refine_statements", "actors",
+                 "speakers", "events"),
 }
 DEFAULT_MODE = "fast"
 
