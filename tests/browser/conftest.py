@@ -24,6 +24,15 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
 EXAMPLE = SHARED / "examples" / "ntv-2015-moskau-sucht-gespraech.txt"
+SOFT_TITLE = "Bayern gewinnt das Spitzenspiel"
+
+
+def soft_article() -> Any:
+    """A match report the topic stage called soft news (the label as the stage writes it)."""
+    from lagebild.model import Article, Topic
+
+    text = f"{SOFT_TITLE}\n\nDer FC Bayern hat das Spitzenspiel gegen Dortmund mit 3:1 gewonnen."
+    return Article(text=text, title=SOFT_TITLE, topic=Topic(label="soft", score=0.97))
 
 
 def _free_port() -> int:
@@ -41,7 +50,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     db = tmp_path_factory.mktemp("browser") / "lagebild.db"
     inputs = [str(ROOT / "samples")] + ([str(EXAMPLE)] if EXAMPLE.is_file() else [])
-    build_demo_store(db, inputs, extra=[hostile_article()])
+    build_demo_store(db, inputs, extra=[hostile_article(), soft_article()])
     port = _free_port()
     config = uvicorn.Config(create_app(db, api_token=""), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="off")

@@ -48,6 +48,16 @@ def test_article_structure_blocks(page: Any, live_server: str) -> None:
     assert page.locator("#article-text .section").text_content() == "Politik"
 
 
+def test_article_says_it_is_soft_news(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/#/search?q=Spitzenspiel")
+    _ready(page, "/search")
+    page.locator("#results .article-link").first.click()
+    page.wait_for_selector("#article-text h1")
+    assert "Bayern gewinnt das Spitzenspiel" in page.locator("#article-text h1").inner_text()
+    assert "Soft News" in page.locator("aside .meta").first.inner_text()
+    assert page.js_errors == []
+
+
 def test_actor_page(page: Any, live_server: str, shots: Path) -> None:
     page.goto(live_server + "/#/actor/new%3Aloc%3Airan")
     page.wait_for_selector("#actor-name")

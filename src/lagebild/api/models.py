@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lagebild.model import Actor, Event, Statement, TimeExpression
+from lagebild.model import Actor, Event, Statement, TimeExpression, Topic
 
 
 class _Out(BaseModel):
@@ -128,6 +128,7 @@ class ArticleDetail(_Out):
     source_id: str | None = None
     source: SourceOut = SourceOut()
     images: list[ImageOut] = []
+    topic: Topic | None = None  # soft or hard news (the ``topic`` stage), when it ran
     text: str
     blocks: list[BlockOut] = []
     sentences: list[Span] = []

@@ -188,7 +188,10 @@ export async function renderArticle(main, id, query) {
     entry.n += 1;
     byActor.set(e.actor_id, entry);
   }
-  const meta = [doc.published, doc.source.outlet, doc.section].filter(Boolean).join(" · ");
+  // the topic stage's soft-news label explains why the article has few events (events/gate.py)
+  const soft = doc.topic && doc.topic.label === "soft"
+    ? "Soft News: Ereignisse nur mit Polizei, Justiz, Militär" : null;
+  const meta = [doc.published, doc.source.outlet, doc.section, soft].filter(Boolean).join(" · ");
   const side = h("aside", null, selection,
     h("div", { class: "card" }, h("h3", null, "Metadaten"),
       h("p", { class: "meta" }, meta || "—"),
