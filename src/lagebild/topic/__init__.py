@@ -5,8 +5,8 @@ entertainment and lifestyle reports the same words carry other senses: a striker
 a coach "fordert" more effort, a singer "kritisiert" a rival, "Brasilien" is a football team.
 The ``topic`` stage labels each article ``soft`` or ``hard`` (the distinction of Reinemann et
 al., "Hard and soft news: A review of concepts", Journalism 13(2), 2012), and the event coder
-keeps, in a soft-news article, only the events with a political participant
-(:mod:`lagebild.events.gate`).
+keeps, in a soft-news article, only the events of police, courts, the military or armed
+groups (:mod:`lagebild.events.gate`).
 
 The classifier is a spaCy bag-of-words text classifier (``spacy.TextCatBOW.v3``) trained by
 ``lagebild train topic`` on the section labels of 2,003 news articles (10kGNAD, XGLUE); see
