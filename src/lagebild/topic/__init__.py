@@ -42,6 +42,7 @@ class TopicClassifier:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.textcat = nlp.get_pipe("textcat")
         meta = nlp.meta.get("lagebild", {})
         self.threshold = round(float(meta.get("threshold", DEFAULT_THRESHOLD)), 4)
 
@@ -49,7 +50,7 @@ class TopicClassifier:
         """P(soft) of a text given as its tokens."""
         from spacy.tokens import Doc
 
-        doc = self.nlp.get_pipe("textcat")(Doc(self.nlp.vocab, words=list(words)))
+        doc = self.textcat(Doc(self.nlp.vocab, words=list(words)))
         return float(doc.cats.get(SOFT, 0.0))
 
     def classify(self, article: Article) -> Topic | None:

@@ -63,25 +63,37 @@ def _texts_wikinews(data: Path) -> Iterator[str]:
             yield text
 
 
-def _texts_gnad(data: Path) -> Iterator[str]:
+def gnad_rows(data: Path) -> Iterator[tuple[str, str]]:
+    """(section label, text) of every 10kGNAD test article."""
     csv.field_size_limit(sys.maxsize)
     with (data / GNAD).open(encoding="utf-8") as fh:
         for row in csv.reader(fh, delimiter=";", quotechar="'"):
-            if len(row) >= 2 and row[1].strip():
-                yield row[1]
+            if len(row) >= 2:
+                yield row[0], row[1]
 
 
-def _texts_xglue(data: Path) -> Iterator[str]:
+def xglue_rows(data: Path) -> Iterator[tuple[str, str, str]]:
+    """(title, body, category) of every XGLUE news article."""
     csv.field_size_limit(sys.maxsize)
     with (data / XGLUE).open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 2:
-                continue
-            title, body = row[0].strip(), row[1].strip()
-            if title:
-                yield title
-            if body and body != title:  # some rows repeat the title as the body
-                yield body
+            if len(row) >= 2:
+                yield row[0], row[1], row[2] if len(row) >= 3 else ""
+
+
+def _texts_gnad(data: Path) -> Iterator[str]:
+    for _, text in gnad_rows(data):
+        if text.strip():
+            yield text
+
+
+def _texts_xglue(data: Path) -> Iterator[str]:
+    for raw_title, raw_body, _ in xglue_rows(data):
+        title, body = raw_title.strip(), raw_body.strip()
+        if title:
+            yield title
+        if body and body != title:  # some rows repeat the title as the body
+            yield body
 
 
 _RUNNING_TEXTS: dict[str, Callable[[Path], Iterator[str]]] = {

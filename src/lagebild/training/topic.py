@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import TextCategorizer
 
-GNAD = "news/10kgnad-test.csv"
-XGLUE = "news/raw-extra/xglue-news-de-dev.tsv"
 DEFAULT_DATA = Path("../shared/data")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 BOW_CONFIG = {
@@ -73,16 +71,12 @@ def label_table() -> dict[tuple[str, str], str]:
 
 def read_articles(data: Path) -> list[Labelled]:
     """Every labelled article whose section maps to soft or hard (``skip`` ones left out)."""
+    from lagebild.training.raw import gnad_rows, xglue_rows
+
     table = label_table()
-    raw: list[tuple[str, str, str]] = []
-    with (data / GNAD).open(encoding="utf-8") as f:
-        for line in f:
-            section, _, text = line.rstrip("\n").partition(";")
-            raw.append((text.strip("'"), "10kgnad", section))
-    with (data / XGLUE).open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            raw.append((parts[0] + "\n\n" + parts[1], "xglue", parts[-1]))
+    raw = [(text, "10kgnad", section) for section, text in gnad_rows(data)]
+    raw += [(title + "\n\n" + body, "xglue", category)
+            for title, body, category in xglue_rows(data)]
     out: list[Labelled] = []
     for text, source, section in raw:
         topic = table.get((source, section))
@@ -186,6 +180,7 @@ def topic(
     from rich.console import Console
 
     from lagebild.training.cli import require_training_data
+    from lagebild.training.raw import GNAD, XGLUE
 
     require_training_data(data, files=[GNAD, XGLUE])
     console = Console(stderr=True)
