@@ -3,8 +3,8 @@ language model, whose parses may or may not show each error)."""
 
 from __future__ import annotations
 
-from lagebild.events.coder import _repaired, _without_event_noun
 from lagebild.events.lexicon import load_lexicon
+from lagebild.events.repairs import _repaired, _without_event_noun
 from lagebild.model import Entity, Token
 
 LEX = load_lexicon()

@@ -9,8 +9,18 @@ category) **and** at least one argument linked to an actor.
 - :mod:`lagebild.events.lexicon` loads the data files (triggers, modality cues, verbs).
 - :mod:`lagebild.events.codes` maps a CAMEO code to its PLOVER type/mode/contexts, Goldstein
   score and quad class (``data/cameo_plover.tsv``, generated from ``../shared``).
-- :mod:`lagebild.events.coder` finds triggers and their arguments (:func:`find`) and writes
-  :class:`lagebild.model.Event` objects from them (:func:`code_article`).
+- :mod:`lagebild.events.sentence` is the rules' view of one parsed sentence;
+  :mod:`lagebild.events.repairs` corrects known tagger and parser errors on a copy of it.
+- :mod:`lagebild.events.triggers` matches lexicon entries; :mod:`lagebild.events.arguments`
+  finds their actors; :mod:`lagebild.events.modality` reads how the event is told;
+  :mod:`lagebild.events.filters` holds the precision rules.
+- :mod:`lagebild.events.coder` puts these together per sentence (:func:`coder.find` returns
+  :class:`findings.Found` objects) and :mod:`lagebild.events.writer` turns each finding into a
+  :class:`lagebild.model.Event` (:func:`code_article` does both, then applies the soft-news
+  gate of :mod:`lagebild.events.gate`).
+
+Helpers with a leading underscore are shared between these modules and are not part of the
+package's interface; :func:`code_article` and :func:`code_many` are.
 """
 
 from lagebild.events.coder import code_article, code_many

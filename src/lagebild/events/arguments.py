@@ -1,0 +1,824 @@
+"""Argument finding: the actors a trigger's slots take (subject, object, ``von``-agent,
+prepositional and genitive attributes, appositions, compound actors), from the dependency
+parse first and from word order and morphology where the parse is unreliable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lagebild.events.findings import Context
+from lagebild.events.lexicon import Lexicon, Trigger
+from lagebild.events.sentence import BOUNDARY_TAGS, GEN_DEPS, LOCAL, PREP_TAGS, SUBJ_DEPS, Sent
+
+NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
+#: words that open a subordinate clause (conjunction, relative or interrogative)
+SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"})
+NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
+AGENT_PREPS = ("von", "durch")
+#: articles that cannot head a subject
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+#: personal pronouns that can never be a subject
+OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch"})
+#: personal pronouns that can only be a subject
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
+#: determiners that make a noun phrase plural ("Mehrere Frauen soll der Angeklagte bedroht haben")
+PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "zahlreiche", "beide", "alle",
+                                "etliche", "tausende", "hunderte", "zwei", "drei", "vier"})
+#: articles that mark a noun as a genitive attribute ("der Beginn der Gespräche")
+GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
+#: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
+REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
+ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
+
+
+def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
+    """Actors a phrase headed by ``h`` names: the head's own mention, its name parts and
+    appositions, coordinated heads (compound actors), and, for a head that is no actor
+    (``Absichten Russlands``, ``russische Waffenlieferungen``), its genitive or adjective."""
+    seen = seen if seen is not None else set()
+    if h in seen or depth > 3:
+        return []
+    seen.add(h)
+    ids = list(s.actors_at[h])
+    tok = s.toks[h]
+    if tok.tag == "PRELS" and not ids:  # relative pronoun: the noun before the comma
+        for j in range(h - 1, max(-1, h - 4), -1):
+            if s.actors_at[j]:
+                ids.extend(s.actors_at[j])
+                break
+        else:  # an unlinked participant the clause hangs on: "Drei Asylbewerber, die …
+            # festgenommen worden waren"
+            clause = next((v for v in [h, *s.ancestors(h, 4)]
+                           if s.toks[v].dep in ("acl", "acl:relcl")), None)
+            if clause is not None and 0 <= s.toks[clause].head < h:
+                ids.extend(actors_of(s, s.toks[clause].head, depth + 1, seen))
+    named: list[str] = []
+    for c in s.children[h]:
+        if s.toks[c].dep in NAME_DEPS:
+            named += actors_of(s, c, depth + 1, seen)
+    linked = [a for a in named if not a.startswith(LOCAL)]
+    local = s.local_at[h]
+    if not ids and not named and local and h not in s.persons:
+        named = _appositive_person(s, h, depth, seen)
+    if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
+        ids += linked
+    else:
+        ids += named or ([local] if local else [])
+    for c in s.children[h]:
+        if s.toks[c].dep == "conj" and not s.is_verb(c):
+            ids += actors_of(s, c, depth + 1, seen)
+    weak = ids == [local] and h in s.weak
+    if not ids or weak:  # "das Vorgehen der Regierung": the linked genitive, not the noun
+        owners: list[str] = []
+        for c in s.children[h]:
+            dep = s.toks[c].dep
+            prep = s.prep(c)
+            if (dep in GEN_DEPS and prep is None) or (prep in AGENT_PREPS and depth == 0):
+                owners += actors_of(s, c, depth + 1, seen)
+        if not weak:
+            ids = owners
+        elif any(not a.startswith(LOCAL) for a in owners):
+            ids = [a for a in owners if not a.startswith(LOCAL)]
+    return list(dict.fromkeys(ids))
+
+
+def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]:
+    """The name of a role noun the parser hung on the noun's genitive ("Die Haushaltspolitikerin
+    der Grünen, Anja Hajduk, kritisierte": appos of "Grünen"): a person's name set off by a
+    comma in the role noun's genitive chain, when that genitive is no person itself."""
+    frontier = [h]
+    for _ in range(2):
+        frontier = [c for f in frontier for c in s.children[f]
+                    if s.toks[c].dep == "nmod" and c > h and c not in s.persons]
+        for n in frontier:
+            for c in s.children[n]:
+                if (s.toks[c].dep == "appos" and c in s.persons and c > n
+                        and s.toks[c - 1].text == ","):
+                    return actors_of(s, c, depth + 1, seen)
+    return []
+
+
+@dataclass
+class Args:
+    """The argument heads of one predicate, by slot."""
+
+    subj: list[int] = field(default_factory=list)
+    obj: list[int] = field(default_factory=list)
+    pps: dict[str, list[int]] = field(default_factory=dict)
+    passive: bool = False
+
+
+def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
+    comp = s.complex(v)
+    args = Args()
+    subj_cands: list[int] = []
+    deps = s.dependents(comp)
+    lifted, cop_aux = _copular_misreading(s, comp, deps)
+    h = s.toks[v].head
+    as_subject: set[int] = set()
+    if s.toks[v].dep == "cop" and 0 <= h < v and s.toks[h].tag in ("NN", "NE", "PPER"):
+        # a copula whose subject the parser made the predicate ("Tausende Polizisten waren
+        # … im Einsatz" with "Polizisten" as head of "waren"): the noun's subject if it has
+        # one, else the noun before the copula itself
+        own = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS and c != v]
+        lifted += own or [h]
+        as_subject = set(own or [h])
+    elif s.toks[v].dep == "cop" and v < h < len(s) and s.toks[h].tag == "NN" \
+            and s.prep(h) is not None:
+        # a copula before its prepositional predicate ("Rund 500 Polizisten waren im
+        # Einsatz" with "Polizisten" hung on "Einsatz"): the bare noun before the copula
+        own = [c for c in s.children[h] if c < v and s.prep(c) is None
+               and s.toks[c].tag in ("NN", "NE", "PPER", "PIS")]
+        lifted += own[:1]
+        as_subject = set(own[:1])
+    for j in sorted(deps + lifted):
+        t = s.toks[j]
+        # (a rare first name the tagger calls XY, "Sadiq Khan", heads its name all the same)
+        if (t.tag not in NOMINAL_TAGS and not (t.tag == "XY" and s.actors_at[j])) or (
+                j == exclude):
+            continue
+        prep = s.prep(j)
+        if prep:
+            args.pps.setdefault(prep, []).append(j)
+        elif t.dep in SUBJ_DEPS or j in as_subject:
+            subj_cands.append(j)
+        elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
+            args.obj.append(j)
+    # word order: German fronts objects ("Ihren Widersacher Corbyn forderte May auf", "Das
+    # lehnte Abhisit ab", "Die Arbeit der Koalition lobte er"); the small parser then takes
+    # the first noun phrase for the subject. Case and the pronoun's form correct it.
+    oblique = [j for j in subj_cands if _oblique(s, j)]
+    if oblique:
+        subj_cands = [j for j in subj_cands if j not in oblique]
+        if not subj_cands:  # the other bare noun phrase whose form may be nominative
+            subj_cands = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                          and not _oblique(s, j) and actors_of(s, j)][:1]
+            args.obj = [j for j in args.obj if j not in subj_cands]
+        args.obj += oblique
+    # a nominative-only pronoun is the subject whether parsed as object or as a second
+    # subject ("Die Arbeit der Regierung lobte er")
+    pron = [o for o in args.obj + subj_cands if s.toks[o].tag == "PPER"
+            and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
+    if pron and pron[0] in subj_cands and len(subj_cands) > 1:
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != pron[0]])
+        subj_cands = pron[:1]
+    elif pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
+        args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
+        subj_cands = pron[:1]
+    if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
+        nom = [o for o in args.obj if s.toks[o].tag in ("NE", "NN")
+               and "Case=Nom" in s.toks[o].morph and _strong(s, actors_of(s, o))]
+        if nom:  # "Das lehnte Abhisit ab": the named actor, not the demonstrative
+            args.obj = [o for o in args.obj if o != nom[0]] + subj_cands
+            subj_cands = nom[:1]
+    if len(subj_cands) > 1:  # "Mehrere Frauen soll der Angeklagte bedroht haben": of
+        # several parsed subjects the finite verb agrees in number with the real one
+        number = _finite_number(s, v)
+        agree = [j for j in subj_cands if number is None or _agrees(s, j, number)]
+        if agree and len(agree) < len(subj_cands):
+            args.obj = sorted(args.obj + [j for j in subj_cands if j not in agree])
+            subj_cands = agree
+    if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
+        # one that is more than a noun that is merely no non-agent before one that is not
+        # ("Die Absicht …, unterstütze die SPD")
+        with_actor = [j for j in subj_cands if actors_of(s, j)] or subj_cands
+        first = with_actor[0]
+        if all(a in s.weak_ids for a in actors_of(s, first)):
+            first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
+        args.subj = [first]
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+    # a demonstrative that names no actor ("haben dies die Staaten … vereinbart", parsed
+    # either as object or as subject) is no subject the rules can use: as without one
+    bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
+                                   for j in args.subj)
+    h = s.toks[v].head
+    if (args.subj and s.toks[v].dep == "conj" and 0 <= h < v and s.toks[h].tag.startswith("VV")
+            and s.toks[v].tag == "VVFIN" and args.subj[0] > v and comp == {v}
+            and _accusative(s, args.subj[0]) and verb_args(s, h).subj):
+        # "trat die Diebin um sich und verletzte die Angestellte": a second finite verb
+        # without a clause of its own shares the first one's subject; the accusative noun
+        # phrase after it is its object ("…, auch das Parlament hatte … verlangt" keeps its own)
+        args.obj = sorted(args.obj + args.subj)
+        args.subj = []
+    shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
+              and s.toks[h].tag.startswith("VV") and not _is_zu_infinitive(s, v))
+    if shared and verb_args(s, h).subj:
+        pass  # "Demonstranten legten Feuer und warfen Steine": the coordinated verb shares
+        # its first conjunct's subject (see _subject_actors), its object is no subject
+    elif (not args.subj or bare) and s.toks[v].tag in ("VVFIN", "VVPP", "VVINF"):
+        # no subject in the parse ("beschwerten sich einige Abgeordnete" with the subject as
+        # "obj"): the first nominative object that names an actor
+        nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
+               and s.toks[j].tag != "PRF" and actors_of(s, j)]
+        if nom:
+            args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
+            args.subj = nom[:1]
+    if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
+        args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
+        args.subj = []
+    auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")] + cop_aux
+    args.passive = s.toks[v].tag == "VVPP" and (
+        # "wird/werde/würde … untersucht", "soll … getötet worden sein"; not the future
+        # perfect "wird … getötet haben"
+        any(s.lemma(c) == "werden" and s.toks[c].tag == "VAPP" for c in auxes)
+        or (any(s.lemma(c) == "werden" for c in auxes)
+            and not any(s.toks[c].tag == "VAINF" and s.lemma(c) in ("haben", "sein")
+                        for c in auxes))
+        # coordinated participles share the passive auxiliary: "seien Feuer gelegt und
+        # Schaufenster eingeworfen worden"
+        or any(s.toks[p].tag == "VVPP" and any(
+            s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
+            for p in _conjuncts(s, v))
+        # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
+        or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
+            # not when a finite verb makes it a clause ("ist … von allen Ämtern
+            # zurückgetreten"), unless that verb is a passive "werden" hung elsewhere
+            and all(t.tag not in ("VAFIN", "VMFIN", "VVFIN") or t.dep == "aux:pass"
+                    for t in s.toks)))
+    if args.passive:
+        args.obj = args.subj + args.obj
+        args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
+        # an agent the parser labels without its preposition ("vom" tagged as punctuation)
+        # belongs to the verb's clause, not to a phrase set off by a comma ("…, der
+        # Geburtsstadt des ehemaligen libyschen Herrschers")
+        args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"
+                      and j not in args.subj and (s.prep(j) is not None
+                                                  or s.segment[j] == s.segment[v])]
+        if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
+            # agent before coordinated participles belongs to both (the parse hangs it on one)
+            args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
+                         for j in s.children[p] if j < p and s.toks[j].tag in NOMINAL_TAGS
+                         and s.prep(j) in AGENT_PREPS]
+        if not args.subj:  # the agent phrase hung on the patient or object ("wird … das
+            # Besuchsrecht von den US-Behörden verweigert", "Zivilpersonen durch
+            # NATO-Angriffe getötet"); "von" under a participant is its owner ("der Sohn
+            # von Gaddafi wurde getötet"), "durch" never is
+            args.subj = [c for j in args.obj if s.prep(j) is None
+                         for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
+                         and (s.prep(c) == "durch"
+                              or (s.prep(c) == "von" and not actors_of(s, j)))]
+    elif not args.subj and s.toks[v].tag == "VVINF" and s.toks[v].dep == "xcomp" \
+            and 0 <= h < len(s) and s.lemma(h) == "lassen" \
+            and not any(s.toks[c].tag == "PRF" for c in s.children[h]):
+        # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source;
+        # not "ließ sich festnehmen", whose subject suffered the act
+        args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
+    return args
+
+
+def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
+    """Is ``v`` the bare participle of a headline ("Angreifer festgenommen") of a verb whose
+    frame takes an object: no finite verb and no auxiliary in the sentence, no agent phrase
+    (that case is a passive already: see verb_args)?"""
+    return (s.toks[v].tag == "VVPP" and s.toks[v].dep == "ROOT" and not args.passive
+            and any(slot.startswith("obj") for slot in entry.frame.target)
+            and not any(t.tag in ("VAFIN", "VMFIN", "VVFIN", "VAINF", "VMINF", "VAPP")
+                        for t in s.toks))
+
+
+def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[int], list[int]]:
+    """Arguments the parser hung on a noun of the verb's clause as if it were a copular
+    predicate ("Ihr Freund wurde von der Polizei noch am Tatort, dem …, festgenommen":
+    "wurde" the copula of "Tatort", "Freund" its subject, "von der Polizei" its attribute;
+    "ist gestern Abend … zurückgetreten" with the Spitzenkandidat the subject of "Abend").
+    A noun has no subject of its own outside a copular clause, so its subject is the verb's,
+    and no object at all ("kritisierte in diesem Zusammenhang auch die Europäische Kommission"
+    with the Kommission as object of "Zusammenhang"); when the noun has a finite copula and
+    the verb no finite form, that copula is the verb's auxiliary and the noun's agent phrase
+    (``von``/``durch``) the verb's. Returns the lifted nominals and the auxiliaries."""
+    finite_own = any(s.toks[c].tag in ("VAFIN", "VMFIN", "VVFIN") for c in comp)
+    lifted: list[int] = []
+    cops: list[int] = []
+    for j in deps:
+        if s.toks[j].tag not in ("NN", "NE"):
+            continue
+        cop = [] if finite_own else [c for c in s.children[j] if s.toks[c].dep == "cop"
+                                     and s.toks[c].tag == "VAFIN"]
+        for c in s.children[j]:
+            if c in comp or s.toks[c].tag not in NOMINAL_TAGS:
+                continue
+            if s.toks[c].dep in SUBJ_DEPS or (cop and s.prep(c) in AGENT_PREPS) or (
+                    s.toks[c].dep in ("obj", "iobj") and s.prep(c) is None):
+                lifted.append(c)
+        cops += cop
+    return lifted, cops
+
+
+def _finite_number(s: Sent, v: int) -> str | None:
+    """Number of the finite verb of ``v``'s clause (``v`` or one of its auxiliaries) by its
+    form, not the tagger's guess: a third person plural ends in "-en" or is "sind"; a
+    singular in "-t", "-te" or is a modal or strong form without "-en" ("soll", "nahm")."""
+    for k in [v, *s.children[v]]:
+        t = s.toks[k]
+        if t.tag.endswith("FIN") and (k == v or t.dep.startswith("aux")):
+            form = t.text.lower()
+            return "Plur" if form.endswith("en") or form == "sind" else "Sing"
+    return None
+
+
+def _agrees(s: Sent, j: int, number: str) -> bool:
+    """Can noun phrase ``j`` be the subject of a finite verb in ``number``? Only plain cases
+    disagree: a coordination of two parties, a number or a plural quantifier ("Mehrere
+    Frauen") with a singular verb; an indefinite article or "er"/"es" with a plural one.
+    The tagger's number of nouns is too often wrong to use ("Historiker")."""
+    text = s.toks[j].text.lower()
+    kids = s.children[j]
+    if number == "Sing":
+        def named(k: int) -> set[str]:  # the token's own party, not its conjuncts'
+            local = s.local_at[k]
+            return set(s.actors_at[k]) | ({local} if local else set())
+
+        own = named(j)
+        return not (any(s.toks[c].dep == "conj" and own.isdisjoint(named(c))
+                        # "Vizekanzler und Parteichef Reinhold Mitterlehner": one person
+                        and not (c + 1 < len(s) and s.toks[c + 1].tag == "NE")
+                        for c in kids) or any(
+            s.toks[c].text.lower() in PLURAL_QUANTIFIERS
+            or (s.toks[c].tag == "CARD" and s.toks[c].text not in ("1", "ein", "eins"))
+            for c in kids if c < j))
+    return not (text in ("er", "es") or any(
+        s.toks[c].dep == "det" and s.toks[c].text.lower() in ("ein", "eine", "einer")
+        for c in kids))
+
+
+def _oblique(s: Sent, j: int) -> bool:
+    """Is a parsed subject in fact an object: its article or possessive is accusative or
+    dative ("Ihren Widersacher", "den Beschluss"), or a name right after a noun of a
+    prepositional phrase ("Für den Ex-Sportdirektor Moggi fordert der Richter")?"""
+    for c in s.children[j]:
+        if s.toks[c].dep in ("det", "det:poss") and s.toks[c].tag in ("ART", "PPOSAT"):
+            # by the form, not the tagger's case ("die" and "das" may be either)
+            form = s.toks[c].text.lower()
+            return form in OBLIQUE_ARTICLES or (
+                s.toks[c].tag == "PPOSAT" and form.endswith(("en", "em")))
+    if s.toks[j].tag == "PPER" and s.toks[j].text.lower() in OBLIQUE_PRONOUNS:
+        return True  # "sprachen ihn die Geschworenen frei"
+    prev = j - 1
+    return (s.toks[j].tag == "NE" and prev >= 0 and s.toks[prev].tag in ("NN", "NE")
+            and s.prep(prev) is not None)
+
+
+def _state_passive(s: Sent, v: int, args: Args) -> bool:
+    """Is participle ``v`` a state with ``sein`` ("ist bewaffnet", "sei bewaffnet"), not a
+    passive with ``werden`` or a perfect, and without an agent? (For transitive verbs only:
+    their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)"""
+    if s.toks[v].tag != "VVPP" or args.passive or any(p in args.pps for p in AGENT_PREPS):
+        return False
+    lemmas = {s.lemma(c) for c in s.complex(v) | set(s.children[v])
+              if s.toks[c].tag.startswith("VA")}
+    return "sein" in lemmas and "werden" not in lemmas
+
+
+def _accusative(s: Sent, j: int) -> bool:
+    """Do the morphologizer's cases of a noun and of its article both say accusative only?"""
+    dets = [c for c in s.children[j] if s.toks[c].dep == "det"]
+    return bool(dets) and all("Case=Acc" in s.toks[k].morph for k in (j, *dets))
+
+
+def _strong(s: Sent, ids: list[str]) -> bool:
+    """Does the phrase name an actor the actor layer linked (not only a noun or a name)?"""
+    return any(not a.startswith(LOCAL) for a in ids)
+
+
+def _conjuncts(s: Sent, v: int) -> list[int]:
+    """Verbs coordinated with ``v`` (its ``conj`` head or ``conj`` children)."""
+    out = [c for c in s.children[v] if s.toks[c].dep == "conj"]
+    h = s.toks[v].head
+    if s.toks[v].dep == "conj" and 0 <= h < len(s) and h != v:
+        out.append(h)
+    return out
+
+
+def _is_zu_infinitive(s: Sent, v: int) -> bool:
+    """``anzugreifen``, ``zu liefern``, and the perfect ``gefoltert zu haben`` (the parser
+    may hang ``zu`` on the auxiliary instead of the participle)."""
+    return s.toks[v].tag == "VVIZU" or any(
+        s.toks[c].tag == "PTKZU" or (s.toks[c].tag == "VAINF" and any(
+            s.toks[g].tag == "PTKZU" for g in s.children[c])) for c in s.children[v])
+
+
+def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
+    """Actors of verb ``v``'s subject; a zu-infinitive or a coordinated verb without one takes
+    its controller's (``wird er beschuldigt, … anzugreifen``: er)."""
+    args = verb_args(s, v)
+    ids = [a for j in args.subj for a in actors_of(s, j)]
+    if ids or depth > 2:
+        return ids
+    h = s.toks[v].head
+    if h == v or not 0 <= h < len(s) or not s.is_verb(h):
+        return []
+    if s.toks[v].dep == "conj" and not _is_zu_infinitive(s, v):
+        return _subject_actors(s, h, depth + 1)
+    if _is_zu_infinitive(s, v):
+        if _is_zu_infinitive(s, h) or s.toks[v].dep == "conj":
+            return _subject_actors(s, h, depth + 1)
+        gargs = verb_args(s, h)
+        if gargs.passive:
+            return [a for j in gargs.obj[:1] for a in actors_of(s, j)]
+        if s.full_lemma(h) in ACCUSE_VERBS:
+            return [a for j in gargs.obj for a in actors_of(s, j)]
+        return [a for j in gargs.subj for a in actors_of(s, j)]
+    return []
+
+
+def _linear_subject(s: Sent, v: int) -> list[str]:
+    """Fallback for an active main-clause verb the parser gave no subject at all ("Im
+    Ausschuss konnten sich der Ministerrat und das Parlament nicht einigen" with the names
+    hung on "sich"): the first nominative participant without preposition, not parsed as an
+    object, in the clause of the finite verb (a root or a conjunct)."""
+    fin = next((c for c in sorted(s.complex(v) | {v}) if s.toks[c].tag.endswith("FIN")), None)
+    # A finite modal or auxiliary the parser hung on the verb ("konnten … einigen"): the
+    # verb's place is the clause's. Stricter then, as these parses go wrong more often (on
+    # news: "als der 29-Jährige einen Mitbewohner attackieren wollte" would make the victim
+    # the attacker): a main clause only, and a participant at most four words from the
+    # finite verb and not inside a prepositional phrase.
+    if fin is None:
+        return []
+    head = v if s.toks[fin].dep.startswith("aux") else fin
+    if s.toks[head].dep not in ("ROOT", "conj"):
+        return []
+    seg = s.segment[fin]
+    strict = head != fin
+    if strict and any(s.segment[k] == seg and s.toks[k].tag in SUBORDINATORS
+                      for k in range(len(s))):
+        return []
+    for k in range(len(s)):
+        if s.segment[k] != seg or k == v:
+            continue
+        t = s.toks[k]
+        if t.tag in ("NN", "NE") and s.prep(k) is None and "Case=Nom" in t.morph \
+                and t.dep not in ("obj", "iobj", "obl") and not (
+                    strict and (abs(k - fin) > 4 or _in_phrase_of_prep(s, k))):
+            ids = actors_of(s, k)
+            if ids:
+                return ids
+    return []
+
+
+def _in_phrase_of_prep(s: Sent, k: int) -> bool:
+    """``k`` stands inside a prepositional phrase: a noun above it has a preposition ("Im
+    Prozess gegen die Regierungschefin Julia Timoschenko", "in den Jahrtausenden der
+    Existenz der Kirche")."""
+    return any(s.toks[j].tag in ("NN", "NE") and s.prep(j) is not None
+               for j in s.ancestors(k, len(s)))
+
+
+def _passive_patient(s: Sent, v: int) -> list[str]:
+    """Fallback for a passive whose subject the parser attached elsewhere ("ist am Dienstag ein
+    Mitarbeiter … entführt worden"): the first nominative participant without preposition in
+    the verb's clause before it, or before its finite auxiliary when an inserted date splits
+    the clause ("Gaddafi und sein Sohn waren am Donnerstag, dem 20. Oktober, … festgenommen
+    worden"). Accusative counts as well: a passive keeps no accusative object, and the tagger
+    calls many feminine nominatives accusative ("war eine sechsfache Mutter … erstochen
+    worden")."""
+    for end in [v, *sorted(c for c in s.complex(v) if c < v and s.toks[c].tag == "VAFIN")]:
+        for j in range(end - 1, -1, -1):
+            if s.segment[j] != s.segment[end]:
+                break
+        else:
+            j = -1
+        for k in range(j + 1, end):
+            if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                    and ("Case=Nom" in s.toks[k].morph or "Case=Acc" in s.toks[k].morph)):
+                ids = actors_of(s, k)
+                if ids:
+                    return ids
+    return []
+
+
+def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
+    """Fallback for a noun's prepositional argument the parser attached elsewhere: the phrase
+    right after the noun that starts with ``prep`` (``Waffenlieferungen an Assad``). Linked
+    actors first; else the unlinked participant a noun of the phrase names, as when the parse
+    hangs the phrase on the noun ("der Bombenanschlag auf eine Kirche" with "Kirche" hung on
+    the copula)."""
+    j = n + 1
+    while j < len(s) and j <= n + 6:
+        t = s.toks[j]
+        if t.tag in BOUNDARY_TAGS or t.tag.startswith("V"):
+            return []
+        if t.tag in PREP_TAGS:
+            if s.lemma(j) != prep:
+                return []
+            ids: list[str] = []
+            local: list[str] = []
+            for k in range(j + 1, min(len(s), j + 8)):
+                tk = s.toks[k]
+                if tk.tag in PREP_TAGS or tk.tag in BOUNDARY_TAGS or tk.tag.startswith("V"):
+                    break
+                ids += [a for a in s.actors_at[k] if a not in ids]
+                name = s.local_at[k]
+                if name and tk.tag in ("NN", "NE") and name not in local:
+                    local.append(name)
+            return ids or local
+        j += 1
+    return []
+
+
+def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
+    """The light or intent verb that carries noun ``n`` as its object (``übt Kritik``) or as
+    the activity its subject takes part in (``bekräftigte in einem Gespräch mit X``); a noun
+    in another prepositional phrase ("bei den Massenprotesten", "wegen dieser Vorwürfe") is
+    a circumstance, not the verb's act."""
+    prep = s.prep(n)
+    h = s.toks[n].head
+    if prep == "mit" and 0 <= h < len(s) and h != n and s.is_verb(h) \
+            and s.full_lemma(h) in lex.begin_verbs:
+        return h  # "begann die Polizei mit der Räumung des Lagers": its subject acts
+    if prep == "zu" and 0 <= h < len(s) and h != n and s.is_verb(h) \
+            and s.full_lemma(h) in lex.travel_verbs and not any(
+                s.toks[c].dep == "obj" or (s.toks[c].tag == "PPER"
+                                           and s.toks[c].text.lower() in OBLIQUE_PRONOUNS)
+                for c in s.children[h]):
+        return h  # "ist zu einem Besuch nach China aufgebrochen": the traveller visits
+        # (not "fuhr ihn zu konspirativen Treffen": who is driven is not the driver)
+    if prep not in (None, "in", "an"):
+        return None
+    if h == n or not 0 <= h < len(s):
+        return None
+    if prep is None and s.toks[n].dep == "appos" and s.toks[h].tag in ("NN", "NE") \
+            and s.prep(h) is None and 0 <= s.toks[h].head < len(s) and h > s.toks[h].head:
+        # "erhob die Frankfurter Staatsanwaltschaft Anklage gegen …": the parser hangs the
+        # noun after the verb's subject on that subject as an apposition; the verb carries it
+        h = s.toks[h].head
+    elif prep is None and s.toks[n].dep == "nmod" and s.toks[h].tag == "NN" \
+            and s.prep(h) is None and not lex.is_participant(s.lemma(h)) \
+            and not lex.noun_entries(s.lemma(h)) and not any(
+                s.toks[c].text.lower() in GENITIVE_DETS or s.toks[c].tag == "PPOSAT"
+                or "Case=Gen" in s.toks[c].morph for c in s.children[n]):
+        # "hat Anfang letzter Woche mehrere Razzien durchgeführt": the parser hangs the
+        # object on a fronted time noun it took for the object; not a genitive ("den
+        # Beginn der Gespräche", "den Bericht seiner Untersuchung")
+        h = s.toks[h].head
+    if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
+        verb = h
+        while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
+            verb = s.toks[verb].head
+        if not any(v in lex.join_verbs for v, _ in s.verb_lemmas(verb)):
+            return None
+        return verb if s.toks[verb].tag.startswith("VV") else None
+    if s.toks[h].tag == "PTKVZ":  # "schlug Verhandlungen vor" parsed with the particle as head
+        verbs = [j for j in range(h - 1, -1, -1) if s.toks[j].tag == "VVFIN"]
+        if not verbs:
+            return None
+        h = verbs[0]
+    # the noun may hang off an auxiliary of the verb ("hatten … gelegt")
+    while s.toks[h].tag[:2] in ("VA", "VM") and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
+    if not s.toks[h].tag.startswith("VV"):
+        return None
+    if not any(v in lex.light_verbs or v in lex.receive_verbs
+               for v in (s.full_lemma(h), s.lemma(h))):
+        return None
+    args = verb_args(s, h)
+    if n in args.subj and not args.passive:
+        return None  # the noun is the subject: "die Unterstützung könnte … führen"
+    return h
+
+
+def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
+          host: int | None, ctx: Context, toks: Sequence[int] = ()) -> tuple[list[str], bool]:
+    """Actors of one frame slot; the flag says a fallback rule was used."""
+    if slot == "subj":
+        if pos == "noun":
+            return [], False
+        subj = _subject_actors(s, anchor)
+        if not subj and args is not None:  # a subject the frame's reading found (see
+            subj = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
+        if not subj and args is not None and not args.subj and not args.passive:
+            subj = _linear_subject(s, anchor)
+            return subj, bool(subj)
+        return subj, False
+    if slot in ("obj", "iobj"):
+        if args is None:
+            return [], False
+        objs = [a for j in args.obj  # not the idiom's own thing ("Aktenmaterial übergeben"),
+                # but its owner ("die Konten der Terrorverdächtigen sperren")
+                for k in ([j] if j not in toks or ctx.lex.names_people(
+                    s.toks[j].lemma, s.toks[j].text) else [
+                        c for c in s.children[j] if s.toks[c].dep in GEN_DEPS
+                        and s.prep(c) is None and s.toks[c].tag != "ADJA"])
+                for a in actors_of(s, k)]
+        if not objs and args.passive:
+            return _passive_patient(s, anchor), True
+        return objs, False
+    if slot.startswith("pp:") and ">" in slot:  # "drohte mit einem Militärschlag gegen den
+        outer, _, inner = slot[3:].partition(">pp:")  # Iran": the phrase inside the phrase
+        heads = list(args.pps.get(outer, [])) if args is not None else []
+        inside = [a for h in heads for c in s.children[h] if s.prep(c) == inner
+                  for a in actors_of(s, c)]
+        return inside or [a for h in heads for a in _linear_pp(s, h, inner)], False
+    if slot.startswith("pp:"):
+        prep = slot[3:]
+        heads = list(args.pps.get(prep, [])) if args else []
+        if args is not None and not heads:  # "liefert Waffen an X", "kämpft eine Bewegung
+            heads = [c for o in args.obj + args.subj  # gegen Truppen": the parser often hangs
+                     for c in s.children[o]  # the verb's phrase on its object or subject
+                     if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
+            if not heads:  # or on the noun of another of its phrases ("mit Gewalt gegen die
+                heads = [c for hs in args.pps.values() for o in hs  # Demonstranten vorgehen")
+                         for c in s.children[o] if c > o
+                         and s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
+            if not heads:  # or on the verb of the clause before: "kündigte an, militärisch
+                # gegen Stellungen der Taliban vorzugehen" (the phrase hangs on "kündigte")
+                heads = [j for j in range(len(s)) if s.segment[j] == s.segment[anchor]
+                         and s.toks[j].tag in NOMINAL_TAGS and s.prep(j) == prep
+                         and 0 <= s.toks[j].head < len(s)
+                         and s.segment[s.toks[j].head] != s.segment[anchor]
+                         and s.is_verb(s.toks[j].head)]
+        if pos == "noun":
+            heads = [c for c in s.children[anchor] if s.toks[c].tag in NOMINAL_TAGS
+                     and s.prep(c) == prep]
+            if host is not None and not heads:
+                heads = list(verb_args(s, host).pps.get(prep, []))
+        ids: list[str] = [a for j in heads for a in actors_of(s, j)]
+        if not ids and pos == "noun":
+            return _linear_pp(s, anchor, prep), True
+        return ids, False
+    if slot.startswith("obj>pp:"):
+        prep = slot[7:]
+        ids = []
+        for o in args.obj if args else []:
+            for c in s.children[o]:
+                if s.prep(c) == prep:
+                    ids += actors_of(s, c)
+            if not ids:
+                ids = _linear_pp(s, o, prep)
+        return ids, False
+    if slot == "gen":
+        if pos != "noun":  # an idiom's noun: "forderten den Rücktritt der Regierung"
+            return [a for n in toks if n != anchor and s.toks[n].tag == "NN"
+                    for a in actors_of(s, n)], False
+        ids = []
+        for c in s.children[anchor]:
+            dep = s.toks[c].dep
+            marker = s.prep(c)
+            if (dep in GEN_DEPS and marker is None) or marker in AGENT_PREPS:
+                ids += actors_of(s, c)
+        if not ids:  # "Russlands Waffenlieferungen", "die russischen Waffenlieferungen"
+            j = anchor - 1
+            while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+                if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+                    ids += s.actors_at[j]
+                    break
+                j -= 1
+        if not ids:
+            ids = _possessor(s, anchor)
+        return list(dict.fromkeys(ids)), False
+    if slot in ("agent", "ogen", "poss"):  # a transitive act's noun: "die Festnahme des
+        # Journalisten durch die Polizei", "Russlands Invasion der Krim", "seine Freilassung"
+        return _nominal_roles(s, anchor)[slot], False
+    if slot == "pred":  # the subject of a predicate; "es sei …, dass X …": X
+        for c in s.children[anchor]:
+            if s.toks[c].dep in SUBJ_DEPS and s.toks[c].tag != "PPER":
+                return actors_of(s, c), False
+            if s.toks[c].dep in ("csubj", "ccomp", "advcl") and s.is_verb(c):
+                return _subject_actors(s, c), False
+        return [], False
+    if slot == "host":
+        if host is None or _receives(s, host, ctx.lex):
+            return [], False
+        subj = _subject_actors(s, host)
+        if not subj and not verb_args(s, host).passive:
+            subj = _host_subject(s, anchor, host)
+        return subj, False
+    if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
+        # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
+        if host is None or _receives(s, host, ctx.lex):
+            return [], False
+        within = s.descendants(anchor, 3) | {anchor}
+        return [a for j in verb_args(s, host).obj if j not in within
+                and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
+                for a in actors_of(s, j)], True
+    raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _host_subject(s: Sent, n: int, host: int) -> list[str]:
+    """The subject of an active light verb the parse lost: hung on the verb's noun ("Die
+    örtlichen Behörden haben ein Ermittlungsverfahren eingeleitet": nsubj of the noun) or
+    the noun's apposition anchor after a fronted date ("Am Freitag erhob die
+    Staatsanwaltschaft Anklage": the date read as subject, the subject as object)."""
+    on_noun = [a for c in s.children[n] if s.toks[c].dep in SUBJ_DEPS and s.prep(c) is None
+               and c < n for a in actors_of(s, c)]
+    if on_noun:
+        return on_noun
+    args = verb_args(s, host)
+    if s.toks[host].tag == "VVPP" and not args.subj and any(
+            s.lemma(j) == "sein" and s.toks[j].tag == "VAFIN"
+            and (s.toks[j].head == host or s.toks[j].head in args.obj) for j in range(len(s))):
+        # a participle with "sein" is a state, its bare noun phrase the one in it: "war auch
+        # die Staatsanwaltschaft an den Ermittlungen beteiligt" (parsed as an object)
+        return [a for j in args.obj if j != n and s.prep(j) is None
+                for a in actors_of(s, j)][:1]
+    h = s.toks[n].head
+    if s.toks[n].dep != "appos" or h == n or s.toks[h].head != host:
+        return []
+    if "Case=Nom" in s.toks[h].morph or all(
+            s.prep(j) is not None for j in s.children[host] if s.toks[j].dep in SUBJ_DEPS):
+        return [a for a in actors_of(s, h) if a not in s.weak_ids] or actors_of(s, h)
+    return []
+
+
+def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
+    """The participants of a transitive act's noun by German nominal syntax: the agent is
+    its ``von``/``durch`` phrase or what precedes it (a Saxon genitive or actor adjective:
+    "Russlands Invasion", "die israelische Bombardierung"); the genitive after it is the
+    object ("die Festnahme des Journalisten", "die Ablehnung des Vorschlags"); a possessive
+    ("seine Festnahme", "ihre Ablehnung") is left to the frame: patient of an act, agent of a
+    stance."""
+    roles: dict[str, list[str]] = {"agent": [], "ogen": [], "poss": []}
+    by_durch = any(s.prep(c) == "durch" for c in s.children[n])
+    for c in s.children[n]:
+        marker = s.prep(c)
+        if marker == "von" and (by_durch or not any(
+                s.toks[d].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "APPRART")
+                for d in s.children[c])):
+            # "von" standing in for a genitive the noun phrase cannot show ("die Freilassung
+            # von 800 Palästinensern", "die Festnahme von Navalny"; "… von Journalisten durch
+            # die Polizei"): the object; "von den Rebellen" stays the agent
+            roles["ogen"] += actors_of(s, c)
+        elif marker in AGENT_PREPS:
+            roles["agent"] += actors_of(s, c)
+        elif marker is None and s.toks[c].tag == "PPOSAT":
+            roles["poss"] += actors_of(s, c)
+        elif marker is None and s.toks[c].dep in GEN_DEPS and c > n:
+            roles["ogen"] += actors_of(s, c)
+    if not roles["agent"]:
+        j = n - 1
+        while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+            if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+                roles["agent"] += s.actors_at[j]
+                break
+            j -= 1
+    if not roles["poss"]:
+        roles["poss"] = _possessor(s, n)
+    return {k: list(dict.fromkeys(v)) for k, v in roles.items()}
+
+
+def _deep_target(s: Sent, args: Args, exclude: list[str]) -> list[str]:
+    """The first actor the actor layer linked inside the verb's object phrase (genitives,
+    ``von``/``in``/``aus`` phrases, appositions, up to three levels down), when the object
+    itself names none: what a stance or a demand is about belongs to that actor."""
+    for o in args.obj:
+        if s.toks[o].tag not in ("NN", "PIS", "PDS"):
+            continue
+        for j in sorted(s.descendants(o, 3)):
+            ids = [a for a in s.actors_at[j] if a not in exclude]
+            if ids and s.toks[j].tag in ("NE", "NN", "ADJA"):
+                return ids[:1]
+    return []
+
+
+def _clause_subject(s: Sent, v: int, exclude: list[str]) -> list[str]:
+    """Actors of the subject of a ``dass`` clause that verb ``v`` takes ("kritisierte, dass
+    die Bundesregierung den Bundesrat ausgeschlossen hat"): whom a stance on what happened is
+    about. A clause with a passive verb has no acting subject, so none."""
+    for c in s.children[v]:
+        if s.toks[c].dep not in ("ccomp", "obj", "dep") or not s.is_verb(c):
+            continue
+        if not any(s.lemma(m) == "dass" for m in s.children[c]):
+            continue
+        args = verb_args(s, c)
+        if args.passive:
+            return []
+        return [a for j in args.subj for a in actors_of(s, j) if a not in exclude]
+    return []
+
+
+def _receives(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is ``v`` a verb whose subject receives the noun it carries (``erhielt eine Haftstrafe``)?"""
+    return s.full_lemma(v) in lex.receive_verbs or s.lemma(v) in lex.receive_verbs
+
+
+def _possessor(s: Sent, n: int) -> list[str]:
+    """A reflexive possessive names the subject of the verb that governs the noun:
+    "Stoiber begründete seinen Rückzug" (Stoiber), "Ospel erklärte seinen Rücktritt"."""
+    if not any(s.toks[c].tag == "PPOSAT" and s.lemma(c) in REFLEXIVE_POSSESSIVES
+               for c in s.children[n]):
+        return []
+    h = s.toks[n].head
+    while 0 <= h < len(s) and s.toks[h].tag[:2] in ("VA", "VM") \
+            and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
+    if h == n or not 0 <= h < len(s) or not s.toks[h].tag.startswith("VV"):
+        return []
+    if n in verb_args(s, h).subj:
+        return []
+    return _subject_actors(s, h)
+
+
+def _fill(s: Sent, slots: tuple[str, ...], anchor: int, pos: str, args: Args | None,
+          host: int | None, ctx: Context, exclude: list[str],
+          toks: Sequence[int] = ()) -> tuple[list[str], bool]:
+    weak = s.weak_ids
+    first: tuple[list[str], bool] | None = None
+    for slot in slots:
+        ids, fallback = _slot(s, slot, anchor, pos, args, host, ctx, toks)
+        ids = [a for a in dict.fromkeys(ids) if a not in exclude]
+        if ids and any(a not in weak for a in ids):
+            return ids, fallback
+        if ids and first is None:  # only nouns that are merely no non-agents: a later
+            first = ids, fallback  # slot with an actor wins ("die Bereitschaft ihres
+    return first or ([], False)  # Landes erklärt": the subject of "erklärt")

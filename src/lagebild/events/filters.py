@@ -1,0 +1,565 @@
+"""Precision rules: the tests :func:`lagebild.events.coder.find_in_sentence` applies before it
+keeps a trigger (sports reports, reported contents, unreal or wished-for acts, asides,
+questions, who counts as an official, organised or armed actor …) and the small readings they
+need (the victims a noun counts, the verdict a predicate gives, the occurrence verb of an
+event noun). They decide and read; only :func:`_object_as_subject` changes its argument (the
+subject an object-reading parse missed), and none writes events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lagebild.events import codes
+from lagebild.events.arguments import (
+    Args,
+    _oblique,
+    _passive_patient,
+    _subject_actors,
+    actors_of,
+    verb_args,
+)
+from lagebild.events.findings import Context, Found
+from lagebild.events.lexicon import Lexicon, Trigger
+from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent
+from lagebild.model import Article
+from lagebild.times import date_for_span
+
+SPORTS_ARTICLE_SENTENCES = 3  # sports-report sentences that make the article one
+#: word parts that name a court or a judge (a court's sentence needs no named recipient)
+COURT_WORDS = ("gericht", "richter")
+#: conjunctions of a temporal clause (what it tells is background to the main clause)
+TEMPORAL_CONJUNCTIONS = frozenset({"als", "nachdem", "seit", "seitdem", "bevor", "ehe"})
+#: a score ("2:0", "3:2"), not a clock time ("11:40 Uhr", "um 18:30")
+SCORE = re.compile(r"(?<![\d:.])(?<!\bum )(?<!\bgegen )\d{1,2}:\d{1,2}(?![\d:])(?!\s*Uhr)")
+#: a minute of a match: "(71.)", "12. Minute", "in der 74. Minute"
+MINUTE_MARK = re.compile(r"\(\d{1,3}\.\)|\b\d{1,3}\. Minute\b")
+#: nouns of calling for something: their "nach" phrase is wanted, not done ("Rufe nach einem
+#: Rücktritt"); "Forderung" is a trigger of its own (REQUEST) with the same effect
+DEMAND_HEADS = frozenset({"ruf", "rufe", "forderung", "verlangen", "wunsch", "drängen",
+                          "sehnsucht", "schrei", "frage"})
+#: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
+FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
+#: types whose verbs also state attitudes (a standing position is no act)
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+#: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
+CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
+#: PLOVER types whose object is an act that has not happened (the demanded or refused act)
+CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
+#: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
+FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
+
+
+def _in_aside(s: Sent, a: int) -> bool:
+    """Is token ``a`` inside a relative clause or a temporal clause (``als``, ``nachdem``,
+    ``seit``, ``bevor``): a clause verb on its way up is ``acl``/``acl:relcl`` or has a
+    relative pronoun or such a conjunction among its dependents?"""
+    for v in [a, *s.ancestors(a, 6)]:
+        if not s.is_verb(v):
+            continue
+        if s.toks[v].dep in ("acl", "acl:relcl") and not any(
+                s.toks[c].tag == "PTKZU" for c in s.descendants(v, 2)):
+            return True  # not a noun's zu-infinitive ("vorgeworfen, … vergewaltigt zu haben")
+        for c in s.children[v]:
+            t = s.toks[c]
+            if (t.tag == "PRELS" and c < v) or (
+                    t.tag == "KOUS" and s.lemma(c) in TEMPORAL_CONJUNCTIONS):
+                return True
+        if s.toks[v].dep == "ROOT":
+            return False
+    return False
+
+
+def _sports_report(ctx: Context, s: Sent) -> bool:
+    """Does the sentence report a match: a word of ``sport.tsv``, a score ("2:0", not a clock
+    time) or a minute mark ("(71.)", "12. Minute")?"""
+    text = ctx.article.text[s.sentence.start:s.sentence.end]
+    if SCORE.search(text) or MINUTE_MARK.search(text):
+        return True
+    return any(s.lemma(j) in ctx.lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
+
+
+def _sports_article(ctx: Context) -> bool:
+    """Is the whole article a sports report: at least ``SPORTS_ARTICLE_SENTENCES`` of its
+    sentences are? Then a sentence without a sport word of its own reports play too ("Die
+    Belgier empfangen die Russen", "Konta trifft … auf die Kroatin")."""
+    if ctx.sports_article is None:
+        marked = 0
+        for s in ctx.sents:
+            marked += _sports_report(ctx, s)
+            if marked >= SPORTS_ARTICLE_SENTENCES:
+                break
+        ctx.sports_article = marked >= SPORTS_ARTICLE_SENTENCES
+    return ctx.sports_article
+
+
+def _names_party(s: Sent, j: int, strong: bool = False) -> bool:
+    """Does token ``j`` name a party: a linked actor, or an unlinked participant that names
+    people (not a thing: "die Querlatte"); ``strong``: not merely a not-non-agent noun?"""
+    local = s.local_at[j]
+    return bool(s.actors_at[j]) or (local is not None and local not in s.things
+                                    and (not strong or j not in s.weak))
+
+
+def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
+    """Is ``drohen`` a threat: with a ``mit`` phrase ("drohte mit Luftschlägen"), a clause
+    after a comma ("drohte, die Grenzen zu schließen"), reporting speech ("…, droht
+    Davutoğlu"), or an actor threatening an actor ("Türkei droht Kurden")? Not what looms
+    over someone ("Ihnen drohen Geldstrafen", "Bosnien droht die Staatspleite") or a risk
+    ("droht zu scheitern": a zu-infinitive without a comma)."""
+    if args.pps.keys() & {"mit", "gegen"} or any(
+            s.toks[c].text.lower() == "damit" for c in s.children[v]):
+        return True  # "obwohl er damit droht"
+    for c in s.children[v]:
+        if s.is_verb(c) and c > v and (
+                any(s.toks[k].text == "," for k in range(v + 1, c))
+                or any(name in lex.verbs for name, _ in s.verb_lemmas(c))):
+            return True  # what is threatened: a clause after a comma, an act ("droht
+            # britischen Tanker zu kapern"; not "droht zu scheitern")
+    if (v > 0 and s.toks[v - 1].text in ("“", '"', "»")) or (
+            v > 0 and s.toks[v - 1].text == "," and v + 1 < len(s)
+            and bool(s.actors_at[v + 1])):
+        return True  # a speech verb after what was said ("…, droht Davutoğlu"; not
+        # "Wenn die Diebe aussteigen wollen, droht ihnen Schlimmes")
+    return any(_names_party(s, j, strong=True) for j in args.subj) \
+        and any(_names_party(s, j) for j in args.obj)
+
+
+def _meets(s: Sent, v: int, args: Args) -> bool:
+    """Is verb ``v`` (``treffen``) a meeting: reflexive ("trafen sich"), with a ``mit`` phrase
+    ("traf mit Kerry zusammen") or with an object that names people ("traf Ministerpräsident
+    Mahdi")? Not a passive ("wurde von Schüssen getroffen"), not "trifft auf" without
+    "sich" (a match or resistance), not a goal or a hit ("traf die Querlatte", "trifft zum
+    3:2")."""
+    if args.passive:
+        return False
+    reflexive = any(s.toks[c].tag == "PRF" for c in s.children[v])
+    if reflexive or "mit" in args.pps:
+        return True
+    if "auf" in args.pps:
+        return False
+    return any(s.toks[j].tag in ("NN", "NE") and _names_party(s, j) for j in args.obj)
+
+
+def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
+                    lex: Lexicon) -> bool:
+    """Does a supply verb's object (with its modifiers) name goods, money, weapons or
+    personnel (``goods.tsv``)? The parser may hang the object elsewhere: nouns of the verb's
+    clause segment count too."""
+    objs = list(args.obj) if args is not None else []
+    near = {j for o in objs for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
+               for j in near)
+
+
+def _lifts_restriction(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what the verb lifts or eases a restriction, ban or punishment (restrictions.tsv)?
+    Its objects (a passive's subject) with their modifiers, else the nouns of its clause."""
+    near = {j for o in (args.obj if args is not None else []) for j in [o, *s.descendants(o, 2)]}
+    near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
+    return any(s.toks[j].tag == "NN" and lex.names_restriction(s.lemma(j)) for j in near)
+
+
+def _shows_something(s: Sent, n: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is "demonstrieren"/"Demonstration" the showing of something: an accusative object or
+    clause that names no participant ("demonstrierte seine Entschlossenheit", "Das
+    demonstrierte der Präsident", "wie man … kann, demonstriert X"), a thing in the noun's
+    genitive ("die Demonstration permanenter Verletzlichkeit")?"""
+    if args is None:
+        return any(s.toks[c].tag == "NN" and s.prep(c) is None and c > n
+                   and s.toks[c].dep in GEN_DEPS and not lex.is_participant(s.toks[c].lemma)
+                   for c in s.children[n])
+    if any(s.toks[c].dep in ("ccomp", "obj") and s.is_verb(c) for c in s.children[n]):
+        return True
+    return any((s.toks[j].tag == "NN" and not lex.is_participant(s.toks[j].lemma))
+               or s.toks[j].tag in ("PDS", "PRELS") for j in args.obj)
+
+
+def _own_act(s: Sent, v: int, args: Args | None) -> bool:
+    """Is what a regret is about the subject's own act: an object with a possessive ("bedauerte
+    seine Äußerungen") or a clause whose subject is a personal pronoun ("bedauert, was sie
+    getan hat")? Regretting another's act is criticism; regretting a state is an opinion."""
+    if args is not None and any(s.toks[c].tag == "PPOSAT" for o in args.obj
+                                for c in s.children[o]):
+        return True
+    return any(s.toks[c].dep in ("ccomp", "csubj", "obj", "advcl", "acl") and s.is_verb(c)
+               and any(s.toks[g].tag == "PPER" and s.toks[g].dep in SUBJ_DEPS
+                       for g in s.children[c]) for c in s.children[v])
+
+
+def _with_goods(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Does the verb's ``mit`` phrase name goods, money, weapons or personnel (``goods.tsv``):
+    "unterstützt die Rebellen mit Waffen", "mit 50 Millionen Dollar"?"""
+    heads = list(args.pps.get("mit", [])) if args is not None else []
+    heads += [c for o in (args.obj if args is not None else []) for c in s.children[o]
+              if s.prep(c) == "mit"]  # the phrase hung on the object
+    return any(s.toks[j].tag == "NN" and lex.names_goods(s.lemma(j))
+               for h in heads for j in [h, *s.descendants(h, 2)])
+
+
+def _force(ctx: Context, aid: str) -> bool:
+    """Is the participant a police or armed force (``forces.tsv``; a linked actor by the
+    role of its CAMEO code)?"""
+    actor = ctx.actors.get(aid)
+    if actor is not None and (actor.cameo or "").endswith(FORCE_ROLES):
+        return True
+    word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
+    word = word.lower().split()[-1] if word.strip() else ""
+    return any(word.startswith(stem) and len(word) - len(stem) <= 5 for stem in ctx.lex.forces)
+
+
+def _court(ctx: Context, aid: str) -> bool:
+    """Is the participant a court or a judge by its name ("Berufungsgericht", "Oberstes
+    Gericht", "Richterin", "Europäischer Gerichtshof"), not a prosecutor (also JUD)?"""
+    actor = ctx.actors.get(aid)
+    word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
+    return any(c in word.lower() for c in COURT_WORDS)
+
+
+def _unreal(s: Sent, n: int, lex: Lexicon) -> bool:
+    """Is event noun ``n`` governed by a warning, fear, prevention or commemoration
+    (``unreal.tsv``: "warnte vor Anschlägen", "um Angriffe zu verhindern", "jährte sich der
+    Anschlag")? The noun's head, or the head above its phrase's head, decides."""
+    return any(s.lemma(h).lower() in lex.unreal or any(
+        v.lower() in lex.unreal for v, _ in s.verb_lemmas(h)) for h in s.ancestors(n, 2)
+        if s.toks[h].tag.startswith(("V", "NN")))
+
+
+def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
+    """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
+    Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer",
+    "Bei Protesten kamen 22 Menschen ums Leben" (a harm verb of verbs.tsv)."""
+    h = s.toks[n].head
+    if not 0 <= h < len(s) or h == n:
+        return []
+    if s.prep(n) == "bei" and s.is_verb(h) and s.lemma(h) in lex.harm_verbs and any(
+            t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
+            s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
+        args = verb_args(s, h)
+        if not args.passive and not args.subj:  # "starben zwölf Menschen" with the people
+            # parsed as the object of the intransitive verb: they are its subject
+            args.subj = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
+                         and s.prep(j) is None and not _oblique(s, j)][:1]
+        ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
+        return ids or (_passive_patient(s, h) if args.passive else [])
+    if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
+        subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
+        if subj:
+            return actors_of(s, subj[0])
+        up = s.toks[h].head
+        return _subject_actors(s, up) if 0 <= up < len(s) and s.is_verb(up) else []
+    if s.is_verb(h) and any(s.lemma(c) == "opfer" for c in s.children[h] + s.children[n]):
+        return _subject_actors(s, h)  # "fiel einem Anschlag zum Opfer"
+    return []
+
+
+def _obliged(s: Sent, v: int) -> bool:
+    """Is verb ``v`` a present infinitive under "solle"/"müsse" (Konjunktiv I: an obligation
+    someone states, not a report that it happened or was planned)?"""
+    comp = s.complex(v)
+    if any(s.lemma(c) in ("haben", "sein") for c in comp if c != v):
+        return False  # perfect infinitive: "soll … geliefert haben" is an allegation
+    if s.toks[v].tag == "VVPP" and not any(s.lemma(c) == "werden" for c in comp):
+        return False
+    # only the unambiguous Konjunktiv I of reported speech: "sollte"/"müsste" are as often
+    # conditions, advice or (mis-tagged) past indicatives ("wenn er verurteilt werden sollte")
+    return any(s.toks[c].tag == "VMFIN" and s.toks[c].text.lower() in ("solle", "müsse")
+               for c in comp)
+
+
+def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
+    """An act that is what a demand, a refusal or a threat is about ("forderte den Rückzug",
+    "hatte Lenz aufgefordert, sein Mandat niederzulegen", "lehnte Gespräche ab", "drohte, die
+    Meerenge zu sperren") has not happened: it is the content of that REQUEST/REJECT/THREATEN,
+    not an event of its own (a taker without a target takes the content's); a demand noun
+    that another event responds to is that event's topic."""
+    # a promise or agreement whose content is coded ("vereinbarten, die Truppen abzuziehen"
+    # is an announced retreat, CONCEDE): the content, rewritten as intent, is the event
+    promised = {a for f in found if any(n.startswith("intent") for n in f.notes)
+                for a in s.ancestors(f.anchor, 2)}
+    found = [f for f in found if not (f.plover == "AGREE" and f.cameo == "030"
+                                      and s.is_verb(f.anchor) and f.anchor in promised)]
+    takers = {f.anchor: f for f in found if f.plover in CONTENT_TAKERS}
+    others = {f.anchor for f in found}
+    out: list[Found] = []
+    for f in found:
+        up = set(s.ancestors(f.anchor, 2)) if s.toks[f.anchor].dep not in (
+            "conj", "parataxis") else set()
+        content = f.plover not in CONTENT_TAKERS and bool(takers.keys() & up)
+        for a in takers.keys() & up if content else ():
+            taker = takers[a]  # "drohte, die Beziehungen zu X abzubrechen": a threat to X
+            if not taker.target and f.target:
+                taker.target = [t for t in f.target if t not in taker.source]
+        # a demand that another event answers ("lehnte die Forderung ab", "ging auf eine
+        # Forderung ein", "bezeichnete die Forderungen als unrealistisch") is its topic
+        topic = (f.plover == "REQUEST" and s.toks[f.anchor].tag == "NN"
+                 and bool((others - {f.anchor}) & up))
+        # an act that a stance or a concession is about ("kritisierte die Festnahme des
+        # Journalisten", "begrüßte die Freilassung", "hob die Sanktionen auf") is presupposed:
+        # the topic of that event, not a report of its own (eval/README: not listed); a
+        # stance's topic that names its agent still tells who did what ("kritisierte die
+        # russischen Waffenlieferungen an Assad": Russia supplies arms) and stays
+        topic = topic or (s.toks[f.anchor].tag == "NN" and any(
+            g.anchor in up and g is not f and s.is_verb(g.anchor)
+            and (g.plover == "CONCEDE" or (g.plover in STANCE_TYPES and not f.source))
+            and {f.anchor, s.toks[f.anchor].head} & set(verb_args(s, g.anchor).obj)
+            for g in found))
+        if not content and not topic:
+            out.append(f)
+    return out
+
+
+def _classifies(s: Sent, n: int) -> bool:
+    """Is noun ``n`` an indefinite predicate that classifies something ("sie stellen einen
+    Angriff auf die Bürgerrechte dar", "das war ein Anschlag auf die Demokratie")?"""
+    if not any(s.toks[c].tag == "ART" and s.lemma(c) == "ein" for c in s.children[n]):
+        return False  # "war der Bombenanschlag auf eine Kirche" identifies an event
+    if any(s.toks[c].dep == "cop" for c in s.children[n]):
+        # not when a participle or adjective is the real predicate ("ist ein Treffen geplant")
+        return not any(s.segment[j] == s.segment[n] and s.toks[j].tag in ("VVPP", "ADJD")
+                       for j in range(len(s)))
+    h = s.toks[n].head
+    return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
+
+
+def _wished_for(s: Sent, n: int) -> bool:
+    """Is noun ``n`` what a call or wish asks for ("Rufe nach einem Rücktritt", "der Wunsch
+    nach Neuwahlen"): the object of ``nach`` under a noun of demanding?"""
+    h = s.toks[n].head
+    return (s.prep(n) == "nach" and 0 <= h < len(s) and h != n and s.toks[h].tag == "NN"
+            and s.lemma(h) in DEMAND_HEADS)
+
+
+def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
+    """Is what a speaker comes out for an act (an event noun: "sprach sich für die
+    Freilassung aus"), not an actor or a policy?"""
+    if any(s.segment[j] == s.segment[v] for j in s.correlates().get("für", ())):
+        return True  # "sprach sich dafür aus, die Standards zu vereinheitlichen": a clause
+    heads = list(args.pps.get("für", [])) if args is not None else []
+    for j in range(len(s)):  # the parser may hang "für …" elsewhere: the noun after it
+        if s.lemma(j) == "für" and s.segment[j] == s.segment[v]:
+            heads += [k for k in range(j + 1, min(len(s), j + 4)) if s.toks[k].tag == "NN"][:1]
+    return any(s.toks[j].tag == "NN" and lex.noun_entries(s.lemma(j)) for j in heads)
+
+
+def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
+    """Polarity of the evaluative word a judging verb attributes (``als unrealistisch``, ``für
+    falsch``, ``zum Terroristen``; ``nannte es einen Fehler``) in the verb's clause, or None."""
+    for j in range(len(s)):
+        if s.segment[j] != s.segment[v] or j == v:
+            continue
+        polarity = lex.judgements.get(s.lemma(j))
+        if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
+            continue
+        before = {s.lemma(k) for k in range(max(0, j - 4), j)}
+        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen" or (
+                "auf" in before and s.full_lemma(v) == "hinweisen") or (  # "wies auf … hin"
+                "von" in before and s.lemma(v) == "sprechen"):  # "sprach von einem Verstoß"
+            return polarity
+    return None
+
+
+def _in_future(article: Article, s: Sent, anchor: int) -> bool:
+    """Is the event dated after the article's publication (the ``times`` layer's calendar value
+    nearest the trigger, compared at its own precision: ``2006-07`` against the month)?"""
+    if not article.published or not article.times:
+        return False
+    sentence = s.sentence
+    t = date_for_span(article, sentence.start, sentence.end, anchor=s.toks[anchor].start)
+    if t is None or not t.value or not FULL_DATE.match(t.value):
+        return False
+    value = t.value[:10]
+    return value > article.published[:len(value)]
+
+
+def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
+    """Is an attack verbal: a verbal marker in the sentence (``mit scharfen Formulierungen``),
+    or a colon or quotation mark after the trigger (what was said follows)?"""
+    if any(s.lemma(i) in lex.verbal_markers for i in range(len(s))):
+        return True
+    return any(_opens_quote(s, k) for k in range(anchor + 1, len(s)))
+
+
+def _polar_question(s: Sent, v: int) -> bool:
+    """Is ``v`` in the main clause of a yes/no question: the sentence ends with a question
+    mark and opens with its finite verb ("Wurde Rich gezielt ermordet?", "Treten Sie
+    zurück?")? A question word ("Worauf haben sich … geeinigt?") presupposes the act, and a
+    relative clause inside the question ("…, an dem Breivik 77 Menschen erschoss?") tells it."""
+    if not len(s) or s.toks[-1].text != "?":
+        return False
+    first = next((k for k in range(len(s)) if s.toks[k].tag[:1] != "$"), None)
+    return first is not None and s.toks[first].tag.endswith("FIN") \
+        and s.segment[first] == s.segment[v]
+
+
+def _opens_quote(s: Sent, k: int) -> bool:
+    """Does token ``k`` open what was said: a colon or an opening quotation mark, not the mark
+    that closes a quotation holding the words before it ("„Die Polizei hat mich mit
+    Pfefferspray attackiert“, sagte sie")? `"` opens when an even number of them precede it,
+    `“` only where no `„` does (English style)."""
+    text = s.toks[k].text
+    if text in (":", "„", "»"):
+        return True
+    if text == '"':
+        return k + 1 < len(s) and sum(t.text == '"' for t in s.toks[:k]) % 2 == 0
+    return text == "“" and not any(t.text == "„" for t in s.toks[:k])
+
+
+def _official(ctx: Context, aid: str) -> bool:
+    """A linked actor or a named one (their "protest" is verbal), not a crowd."""
+    if aid.startswith(LOCAL):
+        return aid in ctx.named
+    actor = ctx.actors.get(aid)
+    return actor is not None
+
+
+def _armed(ctx: Context, s: Sent, aid: str) -> bool:
+    """An armed non-state group: a linked actor coded as rebels or insurgents, or a
+    participant named by an agent noun of role REB ("die Rebellen", "Milizionäre")."""
+    if not aid.startswith(LOCAL):
+        actor = ctx.actors.get(aid)
+        return actor is not None and any(r in (actor.cameo or "") for r in ("REB", "INS"))
+    return any(s.local_at[j] == aid and s.toks[j].tag == "NN"
+               and ctx.lex.names_armed_group(s.lemma(j)) for j in range(len(s)))
+
+
+def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:
+    """An unlinked participant named by an office or organisation noun ("Die FDP-Fraktion",
+    "Die Vorsitzenden des Tierheims"), not a crowd ("rund 7.000 Menschen")."""
+    return aid.startswith(LOCAL) and any(
+        s.local_at[j] == aid and s.toks[j].tag == "NN" and lex.names_organised(s.lemma(j))
+        and not any(s.toks[c].tag == "CARD" for c in s.children[j]) for j in range(len(s)))
+
+
+def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
+    """An event noun flagged ``occur`` that takes place ("Demonstrationen fanden statt", "es
+    kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
+    if pos != "noun" or "occur" not in f.entry.flags or f.source:
+        return False
+    v = _occurrence_verb(ctx, s, f.anchor)
+    if v is not None and s.lemma(v) == "geben" and any(
+            s.toks[c].tag == "CARD" for c in s.children[f.anchor]):
+        return False  # "2014 hatte es 199 Attacken gegeben": a statistic (eval/README)
+    return v is not None
+
+
+def _agentless_passive(s: Sent, f: Found, args: Args | None, lex: Lexicon,
+                       at: int | None = None) -> bool:
+    """A main-clause passive without agent whose patient is no participant ("Ein
+    Investitionsabkommen wurde unterzeichnet", "Die Demonstration ist abgesagt worden",
+    "Der Verkauf wurde erörtert"): the report leaves the actor out on purpose, the event still
+    happened. Not for subordinate clauses (background) other than the content of a report
+    (then alleged), other modalities, entries that need an actor (``needsrc``/``needtgt``) or
+    types that require a recipient."""
+    weak = {s.local_at[i] for i in s.weak}
+    if args is None or not args.passive or f.source or any(a not in weak for a in f.target):
+        return False  # a named target makes it an event anyway; a thing-like one does not
+    v = f.anchor if at is None else at  # a noun's host: "Gespräche wurden aufgenommen"
+    reported = _reported_content(s, v, lex)
+    if f.modality != "asserted" and not (reported and f.modality == "alleged"):
+        return False
+    things = [j for j in args.obj if s.toks[j].tag == "NN" and s.prep(j) is None
+              and not s.actors_at[j] and (s.local_at[j] is None or j in s.weak)]
+    if not things:  # "wird festgehalten, dass …", "der Politiker wurde verpflichtet"
+        return False
+    root = s.toks[v].dep == "ROOT" or any(s.toks[c].dep == "ROOT" for c in s.complex(v)) \
+        or reported
+    return root and not {"needsrc", "needtgt"} & f.entry.flags \
+        and not codes.plover_types()[f.plover].requires_recipient
+
+
+def _reported_content(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is verb ``v`` the content clause of a main-clause verb of saying or reporting ("hatte es
+    geheißen, dass sechs Kopten erschossen wurden"): what is reported, not background?"""
+    h = s.toks[v].head
+    return s.toks[v].dep == "ccomp" and 0 <= h < len(s) and s.toks[h].dep == "ROOT" \
+        and (s.full_lemma(h) in lex.speech_verbs or s.lemma(h) in lex.report_verbs)
+
+
+def _occurrence_verb(ctx: Context, s: Sent, n: int) -> int | None:
+    """The verb by which noun ``n`` takes place (``stattfinden``, ``es gibt``, ``sich
+    ausweiten``; ``es kam zu``); a noun in another phrase ("außer der Menschenkette") is not
+    what takes place."""
+    if s.prep(n) not in (None, "zu"):
+        return None
+    h = s.toks[n].head
+    if s.prep(n) == "zu":  # "kam es in der Silvesternacht zu Krawallen": the parser hangs
+        # the zu-phrase on the time noun before it; "es kam zu" is the verb's
+        for _ in range(2):
+            if h == n or not 0 <= h < len(s) or s.toks[h].tag != "NN" \
+                    or s.toks[h].dep not in ("nmod", "obl"):
+                break
+            h = s.toks[h].head
+        if 0 <= h < len(s) and s.is_verb(h) and s.lemma(h) != "kommen":
+            h = s.toks[n].head  # only "es kam … zu X" is climbed to
+    if h == n or not 0 <= h < len(s) or not s.is_verb(h):
+        return None
+    if s.full_lemma(h) in ctx.lex.occur_verbs or s.lemma(h) in ctx.lex.occur_verbs:
+        return h
+    if _counts_victims(s, h, verb_args(s, h), ctx.lex, n):
+        return h  # "ein Sprengstoffanschlag forderte acht Tote": the attack took place
+    return None
+
+
+def _intransitive(entry: Trigger) -> bool:
+    """Does the entry's frame take its source from the subject and no object at all
+    (``demonstrieren``, ``protestieren``, ``zurücktreten``)?"""
+    return "subj" in entry.frame.source and not any(
+        slot.startswith("obj") or slot == "iobj" for slot in entry.frame.target)
+
+
+def _object_as_subject(s: Sent, v: int, args: Args) -> None:
+    """A verb without object slot and without parsed subject whose "object" names people is
+    read with that phrase as its subject: the parser takes the noun after a fronted finite
+    verb for an object ("Vor dem Gebäude demonstrierten rund einhundert Bürger gegen …")."""
+    if args.subj or args.passive or s.toks[v].tag != "VVFIN":
+        return
+    people = [j for j in args.obj if s.toks[j].tag in ("NN", "NE") and not _oblique(s, j)
+              and any(a not in s.weak_ids for a in actors_of(s, j))]
+    if people:
+        args.subj = people[:1]
+        args.obj = [j for j in args.obj if j != people[0]]
+
+
+def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None = None) -> bool:
+    """Is verb ``v`` a toll verb (``fordern``, ``kosten``) whose other nominal argument counts
+    casualties ("forderte acht Tote", "kostete 30 Menschenleben")? Then it reports the victims
+    of its subject (``event``, when given, must be that subject or the fronted object)."""
+    if s.lemma(v) not in lex.toll_verbs or s.full_lemma(v) != s.lemma(v):
+        return False  # not "forderte … auf" (a call)
+    nominal = [j for j in args.subj + args.obj if s.prep(j) is None]
+    if event is not None and event not in nominal:
+        return False
+    return any(j != event and s.toks[j].tag == "NN" and lex.names_casualties(s.lemma(j))
+               for j in nominal)
+
+
+def _enough(f: Found, pos: str, s: Sent) -> bool:
+    """Precision rules: an actor argument at all; a source for nouns (a noun without its
+    agent is background: "der Kampf gegen den IS"); a recipient where PLOVER requires one."""
+    flags = f.entry.flags
+    if not f.source and not f.target:
+        return False
+    if all(a in s.things for a in f.source + f.target):
+        return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
+    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s)
+                               and "victim" not in f.notes)) and not f.source:
+        return False
+    needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
+    if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
+        needs_target = False  # the recipients are the people of the stricken area
+    if "call for an act" in f.notes or "court" in f.notes:  # "setzten sich dafür ein, dass
+        needs_target = False  # …": a demand; a court's sentence
+    return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
+
+
+def _victim(f: Found, s: Sent) -> bool:
+    """A conflictual event noun with its target but no agent ("Bombenanschlag auf eine
+    Kirche", "Ermittlungen gegen X"): the agent is often unknown, the event still happened.
+    The target must be an actor or an agent noun, not any noun ("Kampf gegen den Terror");
+    an ongoing state (flag ``ongoing``: "der Krieg gegen den IS") is background without agent."""
+    weak = {s.local_at[i] for i in s.weak}
+    return (any(a not in weak for a in f.target) and not {"recip", "ongoing"} & f.entry.flags
+            and codes.quad_class(f.plover) >= 3)

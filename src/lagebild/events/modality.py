@@ -1,0 +1,169 @@
+"""Modality of a found event: asserted, planned, proposed, alleged, negated or hypothetical,
+from modal and speech verbs, negation, conditionals, Konjunktiv II and the lexicon's cues.
+"""
+
+from __future__ import annotations
+
+from lagebild.events.arguments import _is_zu_infinitive
+from lagebild.events.findings import Found
+from lagebild.events.lexicon import Lexicon
+from lagebild.events.sentence import Sent
+from lagebild.german import infix_zu_infinitives
+
+MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
+                 "asserted": 0}
+#: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
+CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
+                                    "CARD", "APPR", "APPRART"})
+KONJ2_STEMS = ("würd", "könnt")  # Konjunktiv II forms of the modality auxiliaries
+
+
+def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
+    a = f.anchor
+    verbal = s.is_verb(a)
+    scope = s.complex(a) if verbal else {a} | (s.complex(host) if host is not None else set())
+    found: list[str] = []
+    adv, det, aux, gov, mark = (lex.cues(k) for k in ("adv", "det", "aux", "gov", "mark"))
+    deps = s.dependents(scope)
+    for j in deps:
+        lemma = s.lemma(j)
+        if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")) \
+                and not _contrasted(s, j):
+            found += [c.modality for c in adv[lemma]]
+        if lemma in mark:
+            moods = " ".join(s.toks[k].morph for k in scope)
+            found += [c.modality for c in mark[lemma] if c.morph in moods]
+    # a conjunction opening the trigger's clause that the parser attached elsewhere
+    for j in range(a - 1, -1, -1):
+        if s.segment[j] != s.segment[a]:
+            break
+        if s.toks[j].tag == "KOUS" and s.lemma(j) in mark:
+            moods = " ".join(s.toks[k].morph for k in scope)
+            found += [c.modality for c in mark[s.lemma(j)] if c.morph in moods]
+    # "Weder RAF noch NSU haben … begangen": "weder … noch" denies the whole clause
+    if any(s.segment[j] == s.segment[a] and s.toks[j].text.lower() == "weder"
+           for j in range(len(s))):
+        found.append("negated")
+    # "kein" on the noun trigger or on the trigger verb's object
+    heads = [a] if not verbal else [j for j in deps if s.toks[j].dep in ("obj", "nsubj:pass")]
+    for h in heads:
+        for c in s.children[h]:
+            if s.lemma(c) in det:
+                found += [cue.modality for cue in det[s.lemma(c)]]
+    perfect = any(s.lemma(c) in ("haben", "sein") and s.toks[c].tag.endswith("INF")
+                  for c in scope)
+    reported_future = False  # "würde(n)" + infinitive, hypothetical unless reported
+    for c in scope:
+        if c == a:
+            continue
+        lemma, morph = s.lemma(c), s.toks[c].morph
+        for cue in aux.get(lemma, ()):
+            if cue.morph == "future":  # also the reported future "werde … vorgehen"
+                if (s.toks[a].tag == "VVINF" or (host is not None
+                                                 and s.toks[host].tag == "VVINF")) \
+                        and not _konj2(s, c):
+                    found.append(cue.modality)
+            elif cue.morph == "konj2":
+                if _konj2(s, c):
+                    found.append(cue.modality)
+                    reported_future = lemma == "werden"
+            elif cue.morph == "perfect":
+                if perfect:
+                    found.append(cue.modality)
+            elif not cue.morph or cue.morph in morph:
+                found.append(cue.modality)
+    # a governing verb or noun: "erwägen ein Vorgehen", "wird beschuldigt, … anzugreifen"
+    start = host if host is not None else a
+    chain = ([host] if host is not None else []) + s.ancestors(start, 3)
+    for k, g in enumerate([start, *chain[1 if host is not None else 0:]]):
+        if s.toks[g].dep == "conj" and s.is_verb(g) and not _is_zu_infinitive(s, g) \
+                and not infix_zu_infinitives(s.toks[g].text.lower()):
+            # "hatten von der Leyen abgelehnt und … Stimmung gegen sie gemacht": a verb
+            # coordinated with a cue verb is not governed by it (a zu-infinitive parsed as a
+            # conjunct is: "hatten vereinbart, … zurückzuziehen")
+            chain = chain[:k + (1 if host is not None else 0)]
+            break
+    for g in chain:
+        names = [s.full_lemma(g), s.lemma(g)] if s.is_verb(g) else [s.lemma(g)]
+        hit = [cue.modality for name in names for cue in gov.get(name, ())]
+        if hit:
+            found += hit
+            if reported_future and "planned" in hit and not any(
+                    s.lemma(j).lower() in lex.conditions for j in range(len(s))):
+                # "kündigte an, die Taliban würden … stürmen": in reported speech "würden"
+                # stands for the future of Konjunktiv I; the announcement makes it planned
+                found.remove("hypothetical")
+            break
+    else:
+        if verbal and _is_zu_infinitive(s, a):  # the parser lost the link: nearest cue left
+            for j in range(a - 1, -1, -1):
+                names = [s.full_lemma(j), s.lemma(j)] if s.is_verb(j) else [s.lemma(j)]
+                hit = [cue.modality for name in names for cue in gov.get(name, ())]
+                if hit:
+                    found += hit
+                    break
+    return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+
+
+def _announced(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Is the act of ``v`` the content of an announcement ("kündigte an, … vorzugehen",
+    "drohte an, … anzugreifen"): a governing verb up the tree, or for a zu-infinitive whose
+    link the parser lost the nearest verb before it?"""
+    chain = s.ancestors(v, 3)
+    if not chain and _is_zu_infinitive(s, v):
+        chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
+    return any(s.full_lemma(g) in lex.announce_verbs for g in chain if s.is_verb(g))
+
+
+def _contrasted(s: Sent, j: int) -> bool:
+    """Does "nicht" at ``j`` deny a phrase that "sondern" replaces ("lehnen nicht den
+    Radwegeplan ab, sondern den Grüngürtel", "Nicht die Regierung, sondern die Opposition
+    kritisierte"), not the verb? The word after it opens a noun or prepositional phrase."""
+    if s.lemma(j) != "nicht" or j + 1 >= len(s):
+        return False
+    return s.toks[j + 1].tag in CONTRASTED_PHRASE_TAGS and any(
+        s.lemma(k) == "sondern" for k in range(j + 2, len(s)))
+
+
+def _future(s: Sent, v: int) -> bool:
+    """Is verb ``v`` in the future (``wird``/reported ``werde`` + infinitive) or wanted
+    (``will``)? Not in Konjunktiv II (``würde``: hypothetical)."""
+    if s.toks[v].tag != "VVINF":
+        return False
+    return any(s.lemma(c) in ("werden", "wollen") and not _konj2(s, c)
+               for c in s.complex(v) if c != v)
+
+
+def _conditional(s: Sent, v: int, lex: Lexicon) -> int | None:
+    """Is the act of verb ``v`` in the future or hypothetical (``werde``/``würde`` +
+    infinitive) and made conditional by a clause or adverb of ``threats.tsv`` attached to it
+    ("werde … angreifen, wenn Israel …", "anderenfalls würden sie zurückkehren"), without
+    being inside that condition itself? The condition's verb (``v`` for an adverb), or None."""
+    comp = s.complex(v)
+    if s.toks[v].tag != "VVINF" or not any(s.lemma(c) == "werden" for c in comp if c != v):
+        return None
+    for c in range(len(s)):
+        if s.lemma(c).lower() not in lex.conditions:
+            continue
+        h = s.toks[c].head
+        if s.toks[c].tag == "KOUS":  # the condition's own verb hangs on the act's verb
+            if 0 <= h < len(s) and h not in comp and s.toks[h].head in comp:
+                return h
+        elif h in comp:  # "anderenfalls würden sie zurückkehren"
+            return v
+    return None
+
+
+def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
+    """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
+    bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts)
+    nor "immer mehr"."""
+    return any(s.segment[j] == s.segment[v] and s.lemma(j) in lex.position_adverbs
+               and not (j + 1 < len(s) and s.lemma(j + 1) in ("wieder", "mehr", "noch"))
+               for j in range(len(s)))
+
+
+def _konj2(s: Sent, c: int) -> bool:
+    """Is auxiliary ``c`` in Konjunktiv II (``würde``, ``könnte``: hypothetical), not in
+    Konjunktiv I (``werde``, ``könne``: reported speech, which the tagger marks alike)?"""
+    return "Mood=Sub" in s.toks[c].morph and s.toks[c].text.lower().startswith(KONJ2_STEMS)

@@ -1,0 +1,294 @@
+"""The coder's view of one parsed sentence (:class:`Sent`): tokens, heads, dependents,
+actor mentions by token, and the lookups every rule shares; plus the word classes those
+lookups use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lagebild.german import SEPARABLE_PARTICLES, infix_zu_infinitives
+from lagebild.model import Sentence, Token
+
+PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
+BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
+SUBJ_DEPS = ("nsubj", "nsubj:pass")
+GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
+#: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
+CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
+#: prepositions that make pronominal adverbs: "da" + a consonant, "dar" + a vowel
+CORRELATE_PREPOSITIONS = frozenset({"für", "gegen", "mit", "von", "zu", "bei", "nach", "vor",
+                                    "durch", "auf", "an", "über", "um", "unter", "in", "aus"})
+
+
+def _correlate_preposition(text: str) -> str | None:
+    """The preposition of a pronominal adverb ("darauf" → "auf", "dafür" → "für"), or None."""
+    word = text.lower()
+    for prefix in ("dar", "da"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and rest in CORRELATE_PREPOSITIONS and (
+                (prefix == "dar") == (rest[0] in "aeiouäöü")):
+            return rest
+    return None
+
+
+#: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
+LOCAL = "~"
+
+
+class Sent:
+    """One sentence with the lookups the rules need (children, segments, actors per token)."""
+
+    def __init__(self, index: int, sentence: Sentence, tokens: list[Token],
+                 actors_at: list[list[str]], local_at: list[str | None],
+                 weak: set[int] | None = None, persons: set[int] | None = None) -> None:
+        self.index = index
+        self.sentence = sentence
+        self.toks = tokens  # as the rules read them: retagged and repaired (`_sents`)
+        n = len(self.toks)
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, t in enumerate(self.toks):
+            if 0 <= t.head < n and t.head != i:
+                self.children[t.head].append(i)
+        self.segment: list[int] = []
+        seg = 0
+        resume: int | None = None  # the segment a parenthesis interrupts
+        for t in self.toks:
+            if t.text == "(" and resume is None:
+                resume = seg
+            if t.tag in BOUNDARY_TAGS or t.text in (",", ";", ":", "–", '"'):
+                seg += 1
+                self.segment.append(-1)
+                if t.text == ")" and resume is not None:
+                    # "zu drei Jahren Haft (nicht rechtskräftig) verurteilt": the clause
+                    # goes on after the parenthesis
+                    seg, resume = resume, None
+            else:
+                self.segment.append(seg)
+        self.actors_at = actors_at
+        self.local_at = local_at  # "~words" of an unlinked participant at a token
+        self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
+        self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
+        self._particles: dict[int, int | None] = {}
+        self.weak_ids = {local_at[i] for i in self.weak}
+        self.things: set[str] = set()  # weak participants whose noun names no people
+        self._lemmas: list[str | None] = [None] * n
+        self._words: set[str] | None = None
+        self._nouns: list[str] = []
+        self._correlates: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def lemma(self, i: int) -> str:
+        cached = self._lemmas[i]
+        if cached is not None:
+            return cached
+        t = self.toks[i]
+        lemma = t.lemma.lower() or t.text.lower()
+        if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
+            # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
+            # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
+            lemma = lemma.replace("ß", "ss")
+        self._lemmas[i] = lemma
+        return lemma
+
+    def mentions(self, word: str) -> bool:
+        """Could an idiom's word match some token: a lemma or form of the sentence, or the
+        end of one of its nouns (a compound)? A quick test before the idiom's own match."""
+        if self._words is None:
+            self._words = {self.lemma(j) for j in range(len(self))} | {
+                t.text.lower() for t in self.toks}
+            self._nouns = [self.lemma(j) for j in range(len(self)) if self.toks[j].tag == "NN"]
+        return word in self._words or (
+            word in CORRELATE_PREPOSITIONS and word in self.correlates()) or (
+            len(word) >= 4 and any(n.endswith(word) for n in self._nouns))
+
+    def correlates(self) -> dict[str, list[int]]:
+        """Pronominal adverbs that stand for a preposition's phrase the next clause spells out
+        ("bestehen darauf, dass …", "sprach sich dafür aus, … zu vereinheitlichen"), by that
+        preposition. Only before such a clause: a bare "dagegen" is mostly "on the other hand"."""
+        if self._correlates is None:
+            self._correlates = {}
+            for j, t in enumerate(self.toks):
+                if t.text[:2] not in ("da", "Da"):
+                    continue  # the cheap test first: most sentences have none
+                prep = _correlate_preposition(t.text)
+                if prep is not None and self._clause_follows(j):
+                    self._correlates.setdefault(prep, []).append(j)
+        return self._correlates
+
+    def _clause_follows(self, j: int) -> bool:
+        """Does a comma after ``j`` open a dass/ob clause or a zu-infinitive?"""
+        comma = next((k for k in range(j + 1, len(self.toks)) if self.toks[k].text == ","), None)
+        if comma is None or comma + 1 >= len(self.toks):
+            return False
+        opener = self.toks[comma + 1].text.lower()
+        if opener in CORRELATE_CONJUNCTIONS:
+            return True
+        if opener in ("um", "ohne", "statt", "anstatt"):
+            return False  # "die darauf bestand, um ihre Position zu untermauern": a purpose
+        for k in range(comma + 1, len(self.toks)):
+            t = self.toks[k]
+            if t.text in (",", ";", ":", ".", "!", "?"):
+                return False
+            if t.tag == "VVIZU" or (t.tag == "PTKZU" and k + 1 < len(self.toks)
+                                    and self.toks[k + 1].tag.startswith("V")) or (
+                    t.tag.startswith("VV") and infix_zu_infinitives(t.text.lower())):
+                return True  # "beizubehalten", which the tagger may call VVINF
+        return False
+
+    def is_verb(self, i: int) -> bool:
+        return self.toks[i].tag[:2] in ("VV", "VA", "VM")
+
+    def particle(self, i: int) -> int | None:
+        """The separable particle of verb ``i`` (``an`` of ``streben … an``), memoised."""
+        if i not in self._particles:
+            self._particles[i] = self._find_particle(i)
+        return self._particles[i]
+
+    def _find_particle(self, i: int) -> int | None:
+        for c in self.children[i]:
+            if self.toks[c].dep == "compound:prt" or self.toks[c].tag == "PTKVZ":
+                return c
+        if self.toks[i].tag == "VVFIN":  # parser missed it: the next PTKVZ of the clause
+            for j in range(i + 1, len(self)):
+                if self.segment[j] != self.segment[i]:
+                    break
+                if self.toks[j].tag == "PTKVZ":
+                    return j
+                if self.toks[j].tag == "VVFIN":
+                    break
+        return None
+
+    def verb_lemmas(self, i: int) -> list[tuple[str, int | None]]:
+        """Candidate lemmas of verb ``i``: with its particle first (``anstreben``), then bare."""
+        out: list[tuple[str, int | None]] = []
+        prt = self.particle(i)
+        if prt is not None:
+            out.append((self.lemma(prt) + self.lemma(i), prt))
+        out.append((self.lemma(i), None))
+        return out
+
+    def guessed_lemmas(self, i: int) -> list[tuple[str, int | None]]:
+        """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
+        the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
+        tok = self.toks[i]
+        guesses = _guesses(tok.text.lower(), tok.tag, self.lemma(i))
+        if not guesses or tok.tag in ("VVINF", "VVIZU"):
+            return [(g, None) for g in guesses]
+        prt = self.particle(i)
+        out: list[tuple[str, int | None]] = []
+        for inf in guesses:
+            if prt is not None:
+                out.append((self.lemma(prt) + inf, prt))
+            out.append((inf, None))
+        return out
+
+    def full_lemma(self, i: int) -> str:
+        return self.verb_lemmas(i)[0][0]
+
+    def prep(self, i: int) -> str | None:
+        """The preposition marking nominal ``i`` (``an`` for ``an Assad``), None when bare."""
+        for c in self.children[i]:
+            if c < i and self.toks[c].tag not in ("NN", "NE") and (
+                    self.toks[c].dep == "case" or self.toks[c].tag in PREP_TAGS):
+                # (a noun is no preposition: "Anfang Januar" parsed with "Anfang" as case)
+                if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
+                    continue  # "vor allem junge Tibeter": a focus particle, no preposition
+                if any(d < c and self.toks[d].tag == "ART" and self.toks[d].dep == "det"
+                       for d in self.children[i]):
+                    continue  # "der als gemäßigt geltende Präsident": after the noun's
+                    # determiner, the preposition opens an attribute inside its phrase
+                return self.lemma(c)
+        for c in self.children[i]:  # "am 10. Oktober" with "am" hung on the number
+            if c < i and self.toks[c].tag in ("ADJA", "CARD"):
+                for g in self.children[c]:
+                    if g < c and self.toks[g].tag in PREP_TAGS and not any(
+                            self.toks[k].tag in ("NN", "NE") for k in range(g + 1, i)):
+                        return self.lemma(g)
+        return None
+
+    def complex(self, i: int) -> set[int]:
+        """Verb ``i`` with its auxiliaries, modals and copula (arguments hang off any)."""
+        out = {i}
+        h = self.toks[i].head
+        if (0 <= h < len(self) and h != i and self.toks[h].tag in ("VAFIN", "VMFIN")
+                and self.toks[i].tag in ("VVPP", "VVINF")):  # auxiliary parsed as the head
+            out.add(h)
+        for c in self.children[i]:
+            if self.toks[c].dep in ("aux", "aux:pass", "cop") or (
+                self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
+            ):
+                out.add(c)
+        if len(out) == 1 and self.toks[i].tag in ("VVPP", "VVINF"):
+            # the parser hung a clause's finite auxiliary elsewhere ("erklärte, sie werde …
+            # angreifen" with "werde" as the complement of "erklärte"): the only finite
+            # auxiliary or modal of the clause segment before the non-finite verb is its own
+            seg = [j for j in range(i) if self.segment[j] == self.segment[i]]
+            finite = [j for j in seg if self.toks[j].tag in ("VAFIN", "VMFIN")]
+            if len(finite) == 1 and not any(self.toks[j].tag in ("VVFIN", "VVPP", "VVINF")
+                                            for j in seg):
+                out.add(finite[0])
+        return out
+
+    def dependents(self, nodes: set[int]) -> list[int]:
+        return sorted(j for n in nodes for j in self.children[n] if j not in nodes)
+
+    def descendants(self, i: int, depth: int) -> set[int]:
+        out: set[int] = set()
+        frontier = [i]
+        for _ in range(depth):
+            frontier = [c for f in frontier for c in self.children[f]]
+            out.update(frontier)
+        return out
+
+    def ancestors(self, i: int, limit: int = 4) -> list[int]:
+        out: list[int] = []
+        while len(out) < limit:
+            h = self.toks[i].head
+            if h == i or not 0 <= h < len(self) or h in out:
+                break
+            out.append(h)
+            i = h
+        return out
+
+
+#: endings of finite verb forms, longest first (past before present: "lockerten", "lockert")
+FINITE_ENDINGS = ("test", "tet", "ten", "te", "est", "st", "et", "en", "t", "e")
+
+
+@lru_cache(maxsize=65536)
+def _guesses(form: str, tag: str, lemma: str) -> tuple[str, ...]:
+    """Regular infinitives of a verb form other than its lemma (memoised: forms repeat)."""
+    if tag in ("VVINF", "VVIZU"):  # "zurückzuziehen" → "zurückziehen"
+        return infix_zu_infinitives(form)
+    stems = _verb_stems(form, tag)
+    # only for a lemma built on the form's own stem, maybe wrongly ("befreiten",
+    # "lockeren", "geentern" of "geentert"); an irregular one ("treffen" of "traf") is the
+    # dictionary's
+    if not any(lemma.startswith(stem) or lemma.startswith("ge" + stem) for stem in stems):
+        return ()
+    return tuple(inf for stem in stems for inf in (stem + "en", stem + "n") if inf != lemma)
+
+
+def _verb_stems(form: str, tag: str) -> list[str]:
+    """Stems a regular German verb form may have (``befreite``: ``befrei``; ``gelockert``:
+    ``locker``); a participle loses its ``ge-`` prefix (after a particle: ``freigelassen``
+    keeps the particle, which the caller adds)."""
+    stems: list[str] = []
+    if tag == "VVPP":
+        body = form[2:] if form.startswith("ge") and len(form) > 5 else form
+        bodies = [body]
+        # a particle verb's participle written as one word: "ausgepeitscht" → "auspeitsch"
+        bodies += [form[:k] + form[k + 2:] for k in range(2, len(form) - 5)
+                   if form[k:k + 2] == "ge" and form[:k] in SEPARABLE_PARTICLES]
+        for b in bodies:
+            for end in ("t", "en"):
+                if b.endswith(end):
+                    stems.append(b[: -len(end)])
+    elif tag in ("VVFIN", "VVIMP"):
+        for end in FINITE_ENDINGS:
+            if form.endswith(end) and len(form) - len(end) >= 3:
+                stems.append(form[: -len(end)])
+    return stems

@@ -1,0 +1,156 @@
+"""Trigger matching: lexicon entries (single words, compounds, separable verbs, idioms and
+light-verb constructions) found in a sentence view (:func:`find_triggers`).
+"""
+
+from __future__ import annotations
+
+from lagebild.events.lexicon import Frame, Lexicon, Trigger
+from lagebild.events.sentence import Sent
+
+#: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
+PLURAL_ENDINGS = ("en", "e", "n")
+#: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
+#: the speaker (speech-act fallback) against the predicate's subject (or its owner)
+VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
+                  frozenset())
+
+
+def _idiom_window(s: Sent, i: int) -> set[int]:
+    """Where an idiom anchored at ``i`` may find its other words: the anchor's clause segment
+    and the phrases below it."""
+    window = {j for j in range(len(s)) if s.segment[j] == s.segment[i]} | s.descendants(i, 2)
+    window.discard(i)
+    return window
+
+
+def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
+                 window: set[int]) -> list[int] | None:
+    """For each of the idiom's other words the nearest unused token of ``window``
+    (:func:`_idiom_window`) that gives it; None when one is missing."""
+    matched: list[int] = []
+    for word in entry.words[:-1]:
+        hits = [j for j in sorted(window) if j not in used and j not in matched
+                and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
+                and (s.lemma(j) == word or s.toks[j].text.lower() == word
+                     or j in s.correlates().get(word, ())  # "darauf bestehen, dass"
+                     # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
+                     or (s.toks[j].tag == "NN" and len(word) >= 4
+                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)
+                         # "-schaft" is a suffix, not a compound of "Haft": Staatsanwaltschaft
+                         and not s.lemma(j).endswith("sc" + word)))]
+        if not hits:
+            return None
+        matched.append(min(hits, key=lambda j: abs(j - i)))
+    return matched
+
+
+def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]:
+    """(entry, anchor token, trigger tokens) for every trigger of a sentence; idioms first,
+    and a token used by an idiom starts no other trigger."""
+    found: list[tuple[Trigger, int, list[int]]] = []
+    used: set[int] = set()
+    idioms = lex.idioms
+    for i in range(len(s)):
+        verb = s.is_verb(i)
+        if not verb:  # the common case first: no idiom is anchored on this word
+            if s.lemma(i) not in idioms:
+                continue
+            names = [s.lemma(i)]
+        else:
+            names = [s.lemma(i)] + [lm for lm, _ in s.verb_lemmas(i)]
+            if not any(name in idioms for name in names):
+                continue
+        if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
+                and not s.children[i]:
+            continue  # "hatte … in seine Gewalt gebracht": an auxiliary, not "Gewalt haben"
+            # (one with phrases of its own is a verb the parser misattached: "… und seine
+            # Familie in der Gewalt habe")
+        if verb and any(s.toks[c].dep == "compound:prt" and s.toks[c].tag == "PTKVZ"
+                        for c in s.children[i]):
+            # a particle verb the parse marks is its own verb: "stimmte dem Antrag gegen die
+            # Stimmen … zu" is "zustimmen", not the idiom "gegen stimmen" on a bare "stimmen"
+            names = [lm for lm, prt in s.verb_lemmas(i) if prt is not None] or names
+        for name in dict.fromkeys(names):
+            # of the matching idioms the longest, then the one whose words belong to the
+            # anchor's own phrases, then the nearest ("sprachen sich gegen Quoten für die
+            # Bezirke aus": against; "für ein Zusammenrücken im Kampf gegen den Terror
+            # ausgesprochen": for)
+            best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
+            window: set[int] | None = None
+            for entry in idioms.get(name, ()):
+                if "verb" in entry.flags and not verb:
+                    continue  # "gegen X vorgehen", not the noun: "ein Vorgehen gegen X"
+                if not all(s.mentions(word) for word in entry.words[:-1]):
+                    continue
+                if window is None:
+                    window = _idiom_window(s, i)
+                others = _idiom_match(s, i, entry, used, window)
+                if others is not None:
+                    loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)
+                                for j in others)
+                    key = (-len(entry.words), loose, sum(abs(j - i) for j in others))
+                    if best is None or key < best[0]:
+                        best = (key, entry, others)
+            if best is None:
+                continue
+            entry, others = best[1], best[2]
+            prt = s.particle(i) if verb else None
+            toks = sorted({i, *others, *([prt] if prt is not None else [])})
+            found.append((entry, i, toks))
+            used.update(toks)
+            break
+    for i in range(len(s)):
+        if i in used:
+            continue
+        tag = s.toks[i].tag
+        if tag.startswith("VV"):
+            cands = s.verb_lemmas(i)
+            if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
+                # a particle verb of its own that is no event: "räumt … ein" is not
+                # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
+                cands = cands[:1]
+            if not any(name in lex.verbs for name, _ in cands):
+                # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form; Swiss
+                # spelling ("hiessen … gut", "schiessen"): the "ß" form
+                cands = [(name.replace("ß", "ss"), p) for name, p in cands if "ß" in name] \
+                    or [(name.replace("ss", "ß"), p) for name, p in cands
+                        if "ss" in name and name.replace("ss", "ß") in lex.verbs] or cands
+            if not any(name in lex.verbs for name, _ in cands):
+                cands = s.guessed_lemmas(i)  # only for an unknown verb form
+                if not any(name in lex.verbs for name, _ in cands):  # a strong past form
+                    prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
+                    form = s.toks[i].text.lower()
+                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(form) or (
+                        lex.strong_infinitives(form.replace("ss", "ß"))  # Swiss "liess"
+                        if "ss" in form else ()) for pre, p in (
+                            ([(s.lemma(prt), prt)] if prt is not None else []) + [("", None)])]
+            for name, prt in cands:
+                entries = lex.verbs.get(name)
+                if entries:
+                    toks = sorted({i, *([prt] if prt is not None else [])})
+                    found.append((entries[0], i, toks))
+                    break
+        elif tag == "NN":
+            # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
+            form = s.toks[i].text.lower()
+            entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
+                or lex.noun_entries(s.lemma(i))  # also "Mißhandlung", Swiss "Schiesserei"
+            if not entries and form == s.lemma(i).lower():  # a plural the lemmatiser left
+                for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
+                    if form.endswith(end) and len(form) > len(end) + 3:
+                        entries = lex.noun_entries(form[:-len(end)])
+                        if entries:
+                            break
+            if entries:
+                found.append((entries[0], i, [i]))
+    for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
+        if i not in used and s.toks[i].tag in ("ADJD", "NN") \
+                and lex.judgements.get(s.lemma(i)) == "neg" and _reported_copula(s, i):
+            found.append((VERDICT, i, [i]))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _reported_copula(s: Sent, i: int) -> bool:
+    """Is ``i`` the predicate of ``sein`` in Konjunktiv (what someone is reported to judge)?"""
+    return any(s.toks[c].dep == "cop" and s.lemma(c) == "sein" and "Mood=Sub" in s.toks[c].morph
+               for c in s.children[i])
