@@ -1299,3 +1299,32 @@ def test_court_sentence_needs_no_named_recipient(events: Events) -> None:
     e = one(events("Das Landgericht verhängte eine hohe Geldstrafe."), "SANCTION")
     assert [r.name for r in e.source] == ["Landgericht"] and not e.target
     assert not events("Die Regierung verhängte neue Sanktionen.")
+
+
+def test_treffen_of_a_thing_or_by_man_is_no_meeting(events: Events) -> None:
+    """Twentieth pass: "treffen" with a thing, an event or "das" as subject is being affected,
+    with "man" a description; a person meeting a person stays a meeting."""
+    assert_none_of(events, ("CONSULT",),
+                   "Das hat auch die russische Vnesheconombank getroffen.",
+                   "Diese Maßnahme hat auch den Konzern HTC getroffen.",
+                   "Der Warnstreik traf Zehntausende Passagiere der Lufthansa.",
+                   "In Berlin trifft man Gegner und Befürworter von Präsident Erdogan.")
+    assert names(one(events("Außenminister Kerry traf am Montag Präsident Putin in Moskau."),
+                     "CONSULT").source) == ["USAGOV"]
+
+
+def test_apology_needs_its_reflexive_pronoun(events: Events) -> None:
+    """Twentieth pass: "sich entschuldigen" is an apology, also with "sich" hung on the
+    auxiliary; "etwas nicht entschuldigen" is to excuse it."""
+    assert_none_of(events, ("CONCEDE",), "Ich will das Vorgehen der Regierung nicht entschuldigen.")
+    found = events("Vorstandschef Munoz hatte sich nach Kritik in sozialen Netzwerken "
+                   "ausführlich für den Vorfall entschuldigt.")
+    assert one(found, "CONCEDE").trigger.text == "entschuldigt"
+
+
+def test_well_advised_is_no_consultation(events: Events) -> None:
+    """Twentieth pass: "ist gut beraten" is a state (well advised); "beraten über" is not."""
+    assert_none_of(events, ("CONSULT",),
+                   "Premierministerin May ist daher klug beraten, jetzt Neuwahlen anzusetzen.")
+    assert one(events("Die Innenminister der EU beraten am Montag mit der Türkei über die "
+                      "Flüchtlingskrise."), "CONSULT")

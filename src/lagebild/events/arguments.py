@@ -363,9 +363,13 @@ def _oblique(s: Sent, j: int) -> bool:
 def _state_passive(s: Sent, v: int, args: Args) -> bool:
     """Is participle ``v`` a state with ``sein`` ("ist bewaffnet", "sei bewaffnet"), not a
     passive with ``werden`` or a perfect, and without an agent? (For transitive verbs only:
-    their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)"""
-    if s.toks[v].tag != "VVPP" or args.passive or any(p in args.pps for p in AGENT_PREPS):
+    their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)
+    A participle that looks like the infinitive may be tagged as one ("ist klug beraten")."""
+    tag = s.toks[v].tag
+    if tag not in ("VVPP", "VVINF") or args.passive or any(p in args.pps for p in AGENT_PREPS):
         return False
+    if tag == "VVINF" and any(s.toks[c].tag == "PTKZU" for c in s.children[v]):
+        return False  # "ist zu beraten": a necessity, not a state
     lemmas = {s.lemma(c) for c in s.complex(v) | set(s.children[v])
               if s.toks[c].tag.startswith("VA")}
     return "sein" in lemmas and "werden" not in lemmas

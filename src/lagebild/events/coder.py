@@ -55,6 +55,7 @@ from lagebild.events.filters import (
     _organised,
     _own_act,
     _polar_question,
+    _reflexive,
     _shows_something,
     _sports_article,
     _sports_report,
@@ -205,8 +206,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "nostate" in entry.flags and args is not None and _state_passive(s, anchor, args):
             continue  # "dass er bewaffnet sei": a state, not the act of arming
-        if "refl" in entry.flags and pos == "verb" and not any(
-                s.toks[c].tag == "PRF" for c in s.children[anchor]):
+        if "refl" in entry.flags and pos == "verb" and not _reflexive(s, anchor):
             continue  # "drei Spieler wurden verpflichtet", "sind verpflichtet": no pledge
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
@@ -226,7 +226,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
         if "expel" in entry.flags and args is not None and not args.pps.keys() & {"aus", "von"}:
             continue  # "schloss Verschärfungen nicht aus": ruled out; expelled "aus der Partei"
-        if "meet" in entry.flags and args is not None and not _meets(s, anchor, args):
+        if "meet" in entry.flags and args is not None and not _meets(s, anchor, args, ctx.lex):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
         if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
             continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"

@@ -94,6 +94,15 @@ def _sports_article(ctx: Context) -> bool:
     return ctx.sports_article
 
 
+def _reflexive(s: Sent, v: int) -> bool:
+    """Does verb ``v`` have its reflexive pronoun: a ``PRF`` dependent, or one before it in its
+    clause that the parser hung elsewhere ("Munoz hatte sich nach Kritik … entschuldigt",
+    with "sich" on "hatte" or a noun)?"""
+    if any(s.toks[c].tag == "PRF" for c in s.children[v]):
+        return True
+    return any(s.toks[k].tag == "PRF" and s.segment[k] == s.segment[v] for k in range(v))
+
+
 def _names_party(s: Sent, j: int, strong: bool = False) -> bool:
     """Does token ``j`` name a party: a linked actor, or an unlinked participant that names
     people (not a thing: "die Querlatte"); ``strong``: not merely a not-non-agent noun?"""
@@ -126,14 +135,22 @@ def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
         and any(_names_party(s, j) for j in args.obj)
 
 
-def _meets(s: Sent, v: int, args: Args) -> bool:
+def _meets(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
     """Is verb ``v`` (``treffen``) a meeting: reflexive ("trafen sich"), with a ``mit`` phrase
     ("traf mit Kerry zusammen") or with an object that names people ("traf Ministerpräsident
     Mahdi")? Not a passive ("wurde von Schüssen getroffen"), not "trifft auf" without
     "sich" (a match or resistance), not a goal or a hit ("traf die Querlatte", "trifft zum
-    3:2")."""
-    if args.passive:
+    3:2"), not when the subject is a thing, an event or "das" ("Das hat auch die VEB
+    getroffen", "Der Warnstreik traf Zehntausende Passagiere": it affected them) or the
+    generic "man" ("Hier trifft man Tim Lucas": a description)."""
+    if args.passive or any(s.toks[k].tag == "PIS" and s.lemma(k) == "man"
+                           and s.segment[k] == s.segment[v] for k in range(len(s))):
         return False
+    for j in args.subj:
+        t = s.toks[j]
+        if t.tag == "PDS" or (t.tag == "NN" and not s.actors_at[j]
+                              and not lex.is_participant(t.lemma)):
+            return False
     reflexive = any(s.toks[c].tag == "PRF" for c in s.children[v])
     if reflexive or "mit" in args.pps:
         return True
