@@ -7,6 +7,8 @@
 - ``lagebild eval ud FILE.conllu`` — UPOS, STTS, lemma, Mood, UAS/LAS.
 - ``lagebild eval events FILE.jsonl`` — PLOVER event coding (type P/R/F1, actors, modality,
   extra events) on the product path (eval/README.md).
+- ``lagebild eval events-judged FILE.jsonl`` — precision on general news: the judged sample of
+  earlier output (``eval/events-news-judged.jsonl``) re-analysed on the product path.
 - ``lagebild eval ud-conventions FILE.conllu…`` — gold files only: the STTS → UPOS ceiling of
   a treebank and the word groups where treebanks disagree.
 
@@ -377,6 +379,47 @@ def events(
             err_table.add_row(e["id"], e["kind"], e["gold"] or "null", emitted or "–",
                               e["text"][:120])
         console.print(err_table)
+@app.command("events-judged")
+def events_judged(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="judged events (eval/events-news-judged.jsonl)"),
+    data: Path = typer.Option(Path("../shared/data"), "--data", file_okay=False,
+                              help="the folder with news/10kgnad-test.csv and news/raw-extra/"),
+    accurate: bool = typer.Option(False, "--accurate",
+                                  help="analyse with the accurate mode's stages"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+) -> None:
+    """Event precision on general news: the judged sample's events that the coder still emits.
+
+    The articles of the judged events are re-analysed through the same stages as ``lagebild
+    analyze``; definitions: ``lagebild.eval.events_judged`` and eval/README.md.
+    """
+    from lagebild.eval.events_judged import JudgedError, evaluate_judged, news_texts, read_judged
+
+    try:
+        judged = read_judged(file)
+        texts = news_texts(data, {j.article for j in judged})
+    except JudgedError as exc:
+        raise usage_error(str(exc)) from exc
+    result = evaluate_judged(judged, texts, checked_stages(accurate=accurate))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    by = result["kept_by_verdict"]
+    total = result["judged_by_verdict"]
+    typer.echo(f"{result['judged']} judged events in {result['articles']} articles "
+               f"(stages: {', '.join(result['stages'])}); still emitted {result['kept']}: "
+               + ", ".join(f"{v} {by[v]} of {total.get(v, 0)}" for v in by))
+    typer.echo(f"precision among kept: strict {_fmt(result['precision_strict'])} · lenient "
+               f"{_fmt(result['precision_lenient'])} · right with right actors "
+               f"{result['right_with_right_actors']}")
+    typer.echo(f"unjudged events in the judged sentences {result['unjudged_in_judged_sentences']}"
+               f" · failed {result['failed']} · {result['seconds']:.1f} s")
+    if result["kept_wrong_by_kind"]:
+        typer.echo("wrong events kept, by kind: " + ", ".join(
+            f"{k} {n}" for k, n in result["kept_wrong_by_kind"].items()))
+
+
 @app.command("time")
 def time_(
     file: Path = typer.Argument(..., exists=True, dir_okay=False),

@@ -1,0 +1,165 @@
+"""``lagebild eval events-judged``: the event coder's precision on general news.
+
+The gold sets of ``lagebild eval events`` are Wikinews sentences about politics and conflict; a
+user who ingests a whole feed also gets business, sport, science and lifestyle. No annotated
+corpus of events on such text exists, so precision there is measured on a *judged sample*:
+``eval/events-news-judged.jsonl`` holds events that ``lagebild analyze`` (fast mode) emitted on
+10kGNAD test and XGLUE dev articles, each judged by hand as ``right``, ``arguable`` or ``wrong``
+(type against eval/README.md's guidelines; a second verdict for the actors; the kind of error).
+
+This command re-analyses the judged articles (texts from ``../shared/data/news``, built as the
+sample's run read them) through the product path and matches the events it emits now to the
+judged ones by article, type, trigger text and sentence text. It reports:
+
+- **kept** per verdict: judged events the coder still emits, and **precision among kept**
+  (strict: right / kept; lenient: right or arguable / kept). A change that drops wrong events
+  raises it; one that drops right events lowers it.
+- **unjudged**: events emitted now in the judged sentences that match no judged event (a new
+  trigger, a changed type). They are counted, not scored: a change that invents events shows up
+  here and must be read by hand.
+
+The figure is the precision of the coder's *earlier* output as far as it survives; it cannot
+see new errors outside the judged sentences. ``eval/README.md`` describes the sample.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lagebild.model import Article
+
+VERDICTS = ("right", "arguable", "wrong")
+_ARTICLE = re.compile(r"^(gnad|xglue)-(\d{4})$")
+
+
+class JudgedError(ValueError):
+    """A bad judged-events file or a missing news source; the message names the place."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    id: str
+    article: str
+    type: str
+    trigger: str
+    sentence: str
+    verdict: str
+    actors: str = ""
+    kind: str = ""
+
+
+def read_judged(path: Path) -> list[Judged]:
+    """The judged events of ``path`` (one JSON object per line)."""
+    out: list[Judged] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            raw = json.loads(line)
+            item = Judged(id=str(raw["id"]), article=str(raw["article"]), type=str(raw["type"]),
+                          trigger=str(raw["trigger"]), sentence=str(raw["sentence"]),
+                          verdict=str(raw["verdict"]), actors=str(raw.get("actors", "")),
+                          kind=str(raw.get("kind", "")))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise JudgedError(f"{where}: not a judged event ({exc})") from exc
+        if item.verdict not in VERDICTS:
+            raise JudgedError(f"{where}: verdict {item.verdict!r} is not one of {VERDICTS}")
+        if not _ARTICLE.match(item.article):
+            raise JudgedError(f"{where}: article {item.article!r} is not gnad-NNNN or xglue-NNNN")
+        out.append(item)
+    return out
+
+
+def news_texts(data: Path, wanted: set[str]) -> dict[str, str]:
+    """The texts of the ``wanted`` articles: ``gnad-N`` is row N of the 10kGNAD test file,
+    ``xglue-N`` row N of the XGLUE dev file as title, blank line, body (as the sample's run
+    read them). ``data`` is the folder that holds ``news/``."""
+    from lagebild.training.raw import GNAD, XGLUE, gnad_rows, xglue_rows
+
+    for rel in (GNAD, XGLUE):
+        if not (data / rel).is_file():
+            raise JudgedError(f"{data / rel} not found: pass --data, the folder with news/")
+    texts: dict[str, str] = {}
+    for n, (_, text) in enumerate(gnad_rows(data)):
+        if f"gnad-{n:04d}" in wanted:
+            texts[f"gnad-{n:04d}"] = text
+    for n, (title, body, _) in enumerate(xglue_rows(data)):
+        if f"xglue-{n:04d}" in wanted:
+            texts[f"xglue-{n:04d}"] = title + "\n\n" + body
+    missing = sorted(wanted - texts.keys())
+    if missing:
+        raise JudgedError(f"articles not in the news files: {', '.join(missing[:5])}")
+    return texts
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _emitted(article: Article) -> list[tuple[str, str, str]]:
+    return [(ev.type.value, ev.trigger.text,
+             _norm(article.text[ev.sentence.start:ev.sentence.end])) for ev in article.events]
+
+
+def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
+                 ) -> dict[str, Any]:
+    """Match the events of ``articles`` (by article id; None = the analysis failed) to the
+    judged ones; see the module docstring for the figures."""
+    emitted = {aid: _emitted(a) if a is not None else [] for aid, a in articles.items()}
+    kept: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    kept_by_kind: Counter[str] = Counter()
+    removed: list[str] = []
+    claimed: set[tuple[str, int]] = set()
+    for item in judged:
+        total[item.verdict] += 1
+        key = (item.type, item.trigger, _norm(item.sentence))
+        hit = next((i for i, e in enumerate(emitted.get(item.article, []))
+                    if e == key and (item.article, i) not in claimed), None)
+        if hit is None:
+            removed.append(item.id)
+            continue
+        claimed.add((item.article, hit))
+        kept[item.verdict] += 1
+        if item.verdict == "wrong":
+            kept_by_kind[item.kind or "other"] += 1
+    sentences = {(j.article, _norm(j.sentence)) for j in judged}
+    unjudged = sum(1 for aid, evs in emitted.items() for i, e in enumerate(evs)
+                   if (aid, e[2]) in sentences and (aid, i) not in claimed)
+    n_kept = sum(kept.values())
+    gone = set(removed)
+    right_actors = sum(1 for j in judged if j.verdict == "right" and j.actors == "ok"
+                       and j.id not in gone)
+    return {
+        "judged": len(judged), "judged_by_verdict": dict(total),
+        "kept": n_kept, "kept_by_verdict": {v: kept[v] for v in VERDICTS},
+        "precision_strict": kept["right"] / n_kept if n_kept else None,
+        "precision_lenient": (kept["right"] + kept["arguable"]) / n_kept if n_kept else None,
+        "right_with_right_actors": right_actors,
+        "kept_wrong_by_kind": dict(kept_by_kind.most_common()),
+        "removed": removed, "unjudged_in_judged_sentences": unjudged,
+        "articles": len(articles), "failed": sum(a is None for a in articles.values()),
+    }
+
+
+def evaluate_judged(judged: Sequence[Judged], texts: dict[str, str],
+                    stages: Sequence[str]) -> dict[str, Any]:
+    """Analyse every judged article with ``stages`` (the product path) and score."""
+    from lagebild.eval.events import GoldItem, analyse_items
+
+    start = time.perf_counter()
+    ids = sorted(texts)
+    items = [GoldItem(id=aid, text_de=texts[aid], event=None) for aid in ids]
+    analysed = analyse_items(items, stages, origin="events-judged")
+    result = score_judged(judged, dict(zip(ids, analysed, strict=True)))
+    result["stages"] = list(stages)
+    result["seconds"] = time.perf_counter() - start
+    return result
