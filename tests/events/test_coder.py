@@ -1328,3 +1328,25 @@ def test_well_advised_is_no_consultation(events: Events) -> None:
                    "Premierministerin May ist daher klug beraten, jetzt Neuwahlen anzusetzen.")
     assert one(events("Die Innenminister der EU beraten am Montag mit der Türkei über die "
                       "Flüchtlingskrise."), "CONSULT")
+
+
+def test_quotation_after_a_clause_boundary_does_not_make_an_attack_verbal(events: Events) -> None:
+    """Twenty-first pass: the quotation must follow the attack in its own clause; after a
+    comma it belongs to another clause ("… angriffen, hatten sie … „ausnahmsweise“ …")."""
+    found = events('Als Islamisten im hessischen Offenbach ein ARD-Kamerateam angriffen, hatten '
+                   'sie in den Augen der Neonazis "ausnahmsweise" recht.')
+    assert one(found, "ASSAULT") and not [e for e in found if e.type.value == "ACCUSE"]
+    assert one(events("Rumsfeld attackierte den Iran als den „führenden Förderer von "
+                      "Terrorismus“."), "ACCUSE")
+
+
+def test_attack_among_politicians_is_verbal(events: Events) -> None:
+    """Twenty-first pass: politicians or parties "attacking" persons or parties without a
+    weapon in the sentence criticise (eval/README: verbal attacks are ACCUSE); a state's or an
+    army's attack, or one with a weapon, stays ASSAULT."""
+    assert one(events("US-Präsident Donald Trump hatte den Abgeordneten Elijah Cummings am "
+                      "Samstag attackiert."), "ACCUSE")
+    assert one(events("Die FPÖ attackiert die ÖVP."), "ACCUSE")
+    assert one(events("Israel greift Stellungen der Hamas im Gazastreifen an."), "ASSAULT")
+    assert one(events("Der Abgeordnete Elijah Cummings wurde von Donald Trump mit einem Messer "
+                      "attackiert."), "ASSAULT")

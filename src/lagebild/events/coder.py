@@ -34,6 +34,7 @@ from lagebild.events.filters import (
     STANCE_TYPES,
     _agentless_passive,
     _armed,
+    _attack_among_politicians,
     _calls_for_act,
     _classifies,
     _counts_victims,
@@ -295,7 +296,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if "verbal" in entry.flags and any(_official(ctx, a) or _organised(s, a, ctx.lex)
                                            for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
-        if "words" in entry.flags and _in_words(s, anchor, ctx.lex):
+        if "words" in entry.flags and (_in_words(s, anchor, ctx.lex)
+                                       or _attack_among_politicians(ctx, s, f)):
             f.plover, f.cameo, f.mode = "ACCUSE", "111", ""  # an attack with words: criticism
         if "aidwith" in entry.flags and _with_goods(s, anchor, args, ctx.lex):
             f.plover, f.cameo, f.mode = "AID", "070", ""  # "unterstützt X mit Waffen": aid

@@ -396,7 +396,46 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
     or a colon or quotation mark after the trigger (what was said follows)?"""
     if any(s.lemma(i) in lex.verbal_markers for i in range(len(s))):
         return True
-    return any(_opens_quote(s, k) for k in range(anchor + 1, len(s)))
+    for k in range(anchor + 1, len(s)):
+        if s.toks[k].text in (",", ";"):
+            # a quotation after a clause boundary is not the attack's words ("Als Islamisten
+            # ein Kamerateam angriffen, hatten sie … „ausnahmsweise“ …")
+            return False
+        if _opens_quote(s, k):
+            return True
+    return False
+
+
+#: CAMEO roles of political office and parties (three-letter parts after the country)
+POLITICAL_ROLES = frozenset({"GOV", "OPP", "LEG", "PTY", "ELI"})
+
+
+def _political(ctx: Context, aid: str) -> bool:
+    """A linked person or organisation coded with a political role (``USAGOV``, ``AUTPTY``)."""
+    actor = ctx.actors.get(aid)
+    code = (actor.cameo or "") if actor is not None else ""
+    return actor is not None and actor.type in ("person", "party", "government", "sector") and any(
+        code[i:i + 3] in POLITICAL_ROLES for i in range(3, len(code), 3))
+
+
+def _person(ctx: Context, aid: str) -> bool:
+    actor = ctx.actors.get(aid)
+    return actor is not None and actor.type == "person"
+
+
+def _attack_among_politicians(ctx: Context, s: Sent, f: Found) -> bool:
+    """An "attack" by politicians or parties on persons or parties, with no weapon in the
+    sentence: verbal ("Trump hatte Cummings am Samstag attackiert", "FPÖ attackiert ÖVP";
+    eval/README: verbal attacks are ACCUSE). A country, an army or a place on either side
+    keeps it an attack."""
+    if not f.source or not f.target or not any(_political(ctx, a) for a in f.source):
+        return False
+    if not all(_political(ctx, a) or _person(ctx, a) for a in f.source + f.target):
+        return False
+    weapons = [ins.pattern.lower() for ins in ctx.lex.instruments if ins.plover == "ASSAULT"]
+    return not any(
+        s.lemma(j) == pat or (pat.startswith("*") and s.lemma(j).endswith(pat[1:]))
+        for j in range(len(s)) if s.toks[j].tag == "NN" for pat in weapons)
 
 
 def _polar_question(s: Sent, v: int) -> bool:
