@@ -33,6 +33,7 @@ from lagebild.events.filters import (
     CONTENT_TAKERS,
     STANCE_TYPES,
     _agentless_passive,
+    _animal,
     _armed,
     _attack_among_politicians,
     _calls_for_act,
@@ -369,6 +370,13 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and not (host is not None and _agentless_passive(
                     s, f, verb_args(s, host), ctx.lex, at=host)):
             continue
+        if f.source and all(_animal(ctx, s, a) for a in f.source):
+            continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
+        if f.plover == "REQUEST" and pos == "verb" and f.source and all(
+                a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.rallies)
+                for a in f.source):  # eval/README: demands made by a demonstration
+            f.plover, f.cameo, f.mode = "PROTEST", "141", "demo"  # ("Die Demonstranten
+            # skandierten Slogans und verlangten höhere Entschädigungen")
         if f.plover in ("ASSAULT", "COERCE") and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.protesters)
                 for a in f.source):  # "Demonstranten legten Feuer": a riot, not an attack

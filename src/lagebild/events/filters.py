@@ -406,6 +406,23 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
     return False
 
 
+def _animal(ctx: Context, s: Sent, aid: str) -> bool:
+    """Does the participant ``aid`` name an animal in this sentence: a common noun of
+    ``animals.tsv`` ("Biber", "Eisbär"), or a name apposed to one ("die Bärin Daniza")?"""
+    actor = ctx.actors.get(aid)
+    if actor is not None and (not actor.local or len(actor.name.split()) > 1):
+        return False  # a known actor or a person's full name ("Bär widerspricht": Dorothee Bär)
+    at = [i for i in range(len(s)) if aid in s.actors_at[i] or s.local_at[i] == aid]
+    if not at:
+        return False
+    for i in at:
+        near = [i, s.toks[i].head] + s.children[i]
+        if not any(0 <= j < len(s) and s.toks[j].tag == "NN"
+                   and ctx.lex.names_animal(s.lemma(j)) for j in near):
+            return False
+    return True
+
+
 #: CAMEO roles of political office and parties (three-letter parts after the country)
 POLITICAL_ROLES = frozenset({"GOV", "OPP", "LEG", "PTY", "ELI"})
 

@@ -141,6 +141,14 @@ class Lexicon:
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
     threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
     armed: frozenset[str] = frozenset()  # agent nouns of role REB: armed non-state groups
+    rallies: tuple[str, ...] = ()  # protesters.tsv stems with rally=yes (Demonstrant)
+    animals: frozenset[str] = frozenset()  # lemmas (lower) of animal nouns (animals.tsv)
+    animal_endings: tuple[str, ...] = ()  # compound heads of such nouns (Eisbär)
+
+    def names_animal(self, lemma: str) -> bool:
+        """Is a common noun an animal (``animals.tsv``: "Biber", "Eisbär")?"""
+        low = lemma.lower()
+        return low in self.animals or low.endswith(self.animal_endings)
 
     def names_armed_group(self, lemma: str) -> bool:
         """Does an agent noun name an armed non-state group (role ``REB`` in agents.tsv:
@@ -399,6 +407,7 @@ def load_lexicon() -> Lexicon:
     disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
     restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
     casualties = [r["lemma"].lower() for r in read_tsv("casualties.tsv")]
+    animals = [r["lemma"].lower() for r in read_tsv("animals.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -452,4 +461,8 @@ def load_lexicon() -> Lexicon:
                    report_verbs=frozenset(r["lemma"].lower() for r in roles
                                           if r["role"] == "report"),
                    announce_verbs=frozenset(r["lemma"].lower() for r in roles
-                                            if r["role"] == "announce"))
+                                            if r["role"] == "announce"),
+                   rallies=tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")
+                                 if r.get("rally") == "yes"),
+                   animals=frozenset(w for w in animals if not w.startswith("*")),
+                   animal_endings=tuple(w[1:] for w in animals if w.startswith("*")))
