@@ -1373,3 +1373,14 @@ def test_demands_of_demonstrators_are_their_protest(events: Events) -> None:
     assert one(found, "PROTEST") and not [e for e in found if e.type.value == "REQUEST"]
     assert one(events("Aktivisten riefen die Regierung zur Freilassung der Gefangenen auf."),
                "REQUEST")
+
+
+def test_an_indicative_wenn_clause_is_a_condition(events: Events) -> None:
+    """Twenty-first pass: an act in a "wenn" clause is a condition or a habit, also with an
+    indicative verb; "auch wenn" concedes a fact."""
+    e = one(events("Die Stadt will schnell reagieren, wenn Demonstranten ohne Genehmigung "
+                   "auf die Straße gehen."), "PROTEST")
+    assert e.modality.value == "hypothetical"
+    e = one(events("Die Regierung hält an dem Gesetz fest, auch wenn die Opposition es scharf "
+                   "kritisiert."), "ACCUSE")
+    assert e.modality.value == "asserted"

@@ -18,6 +18,13 @@ CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT",
 KONJ2_STEMS = ("würd", "könnt")  # Konjunktiv II forms of the modality auxiliaries
 
 
+def _concessive(s: Sent, j: int) -> bool:
+    """"auch wenn", "wenn auch": a concession, mostly of a fact ("auch wenn dies der
+    Hauptströmung widerspricht"), not a condition."""
+    return s.lemma(j) == "wenn" and any(
+        0 <= k < len(s) and s.toks[k].text.lower() == "auch" for k in (j - 1, j + 1))
+
+
 def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     a = f.anchor
     verbal = s.is_verb(a)
@@ -30,14 +37,14 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
         if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")) \
                 and not _contrasted(s, j):
             found += [c.modality for c in adv[lemma]]
-        if lemma in mark:
+        if lemma in mark and not _concessive(s, j):
             moods = " ".join(s.toks[k].morph for k in scope)
             found += [c.modality for c in mark[lemma] if c.morph in moods]
     # a conjunction opening the trigger's clause that the parser attached elsewhere
     for j in range(a - 1, -1, -1):
         if s.segment[j] != s.segment[a]:
             break
-        if s.toks[j].tag == "KOUS" and s.lemma(j) in mark:
+        if s.toks[j].tag == "KOUS" and s.lemma(j) in mark and not _concessive(s, j):
             moods = " ".join(s.toks[k].morph for k in scope)
             found += [c.modality for c in mark[s.lemma(j)] if c.morph in moods]
     # "Weder RAF noch NSU haben … begangen": "weder … noch" denies the whole clause
