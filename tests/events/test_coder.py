@@ -1384,3 +1384,10 @@ def test_an_indicative_wenn_clause_is_a_condition(events: Events) -> None:
     e = one(events("Die Regierung hält an dem Gesetz fest, auch wenn die Opposition es scharf "
                    "kritisiert."), "ACCUSE")
     assert e.modality.value == "asserted"
+
+
+def test_an_act_in_an_indirect_question_is_hypothetical(events: Events) -> None:
+    """Twenty-first pass: "ob" asks whether the act happens (modality.tsv)."""
+    e = one(events("Offen ist, ob die Gewerkschaft den Vertrag mit der Regierung "
+                   "unterzeichnet."), "SUPPORT")
+    assert e.modality.value == "hypothetical"
