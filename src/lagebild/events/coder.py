@@ -171,8 +171,7 @@ def _instrument(ctx: Context, s: Sent, f: Found) -> None:
         for ins in ctx.lex.instruments:
             if ins.plover != f.plover:
                 continue
-            pat = ins.pattern.lower()
-            if lemma == pat or (pat.startswith("*") and lemma.endswith(pat[1:])):
+            if ins.matches(lemma):
                 dist = abs(j - f.anchor)
                 if best is None or dist < best[0]:
                     best = (dist, ins.mode, ins.cameo)

@@ -449,10 +449,8 @@ def _attack_among_politicians(ctx: Context, s: Sent, f: Found) -> bool:
         return False
     if not all(_political(ctx, a) or _person(ctx, a) for a in f.source + f.target):
         return False
-    weapons = [ins.pattern.lower() for ins in ctx.lex.instruments if ins.plover == "ASSAULT"]
-    return not any(
-        s.lemma(j) == pat or (pat.startswith("*") and s.lemma(j).endswith(pat[1:]))
-        for j in range(len(s)) if s.toks[j].tag == "NN" for pat in weapons)
+    return not any(ins.plover == "ASSAULT" and ins.matches(s.lemma(j))
+                   for j in range(len(s)) if s.toks[j].tag == "NN" for ins in ctx.lex.instruments)
 
 
 def _polar_question(s: Sent, v: int) -> bool:

@@ -97,6 +97,12 @@ class Instrument:
     mode: str
     cameo: str
 
+    def matches(self, lemma: str) -> bool:
+        """Is ``lemma`` (lower case) this means: the lemma itself, or for ``*suffix`` a
+        compound ending so?"""
+        pat = self.pattern.lower()
+        return lemma == pat or (pat.startswith("*") and lemma.endswith(pat[1:]))
+
 
 @dataclass(frozen=True)
 class Lexicon:
