@@ -208,8 +208,11 @@ class Lexicon:
                 if end and not form.endswith(end):
                     continue
                 body = form[: len(form) - len(end)]
-                out += [body[: len(body) - len(past)] + inf for past, inf in self.strong_past
-                        if body.endswith(past)]
+                # the file's order kept: each past stem looked up by the body's ending
+                out += [body[: len(body) - len(past)] + inf
+                        for rank, past, inf in sorted(
+                            hit for n in self._strong_lengths if n <= len(body)
+                            for hit in self._strong_by_past.get(body[len(body) - n:], ()))]
             hit = tuple(dict.fromkeys(out))
             memo[form] = hit
         return hit
@@ -217,6 +220,18 @@ class Lexicon:
     @cached_property
     def _strong_memo(self) -> dict[str, tuple[str, ...]]:
         return {}
+
+    @cached_property
+    def _strong_by_past(self) -> dict[str, list[tuple[int, str, str]]]:
+        """``strong_past`` by past stem, each with its rank in the file."""
+        out: dict[str, list[tuple[int, str, str]]] = {}
+        for rank, (past, inf) in enumerate(self.strong_past):
+            out.setdefault(past, []).append((rank, past, inf))
+        return out
+
+    @cached_property
+    def _strong_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(past) for past, _ in self.strong_past}))
 
     def names_goods(self, lemma: str) -> bool:
         """Can the noun be supplied as aid (goods, money, weapons, personnel)? ``goods.tsv``

@@ -8,6 +8,8 @@ pattern on a copy of the tokens; the article's own layer is never changed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import LOCAL, PREP_TAGS, Sent, _guesses
 from lagebild.german import SEPARABLE_PARTICLES
@@ -208,6 +210,35 @@ def _without_event_noun(ent: Entity, tokens: list[Token], lex: Lexicon) -> Entit
     return ent.model_copy(update={"end": end, "text": ent.text[: end - ent.start]})
 
 
+def _mentions_at(tokens: list[Token], here: list[tuple[int, int, str]]) -> list[list[str]]:
+    """The actor ids of the mentions overlapping each token, in mention order, each once
+    (one pass over the mentions with a binary search: sentences of a long article have many)."""
+    starts = [t.start for t in tokens]
+    at: list[list[str]] = [[] for _ in tokens]
+    for start, end, aid in here:
+        # the first token ending after the mention's start: tokens are in order, so the one
+        # before the first token starting at or after ``start`` may still overlap it
+        k = max(bisect_left(starts, start) - 1, 0)
+        while k < len(tokens) and tokens[k].start < end:
+            if start < tokens[k].end and aid not in at[k]:
+                at[k].append(aid)
+            k += 1
+    return at
+
+
+def _first_entity_at(tokens: list[Token], ents: list[Entity]) -> list[Entity | None]:
+    """The first entity (in ``ents`` order) whose span holds each token's start."""
+    starts = [t.start for t in tokens]
+    out: list[Entity | None] = [None] * len(tokens)
+    for e in ents:
+        for k in range(bisect_left(starts, e.start), len(tokens)):
+            if starts[k] >= e.end:
+                break
+            if out[k] is None:
+                out[k] = e
+    return out
+
+
 def _sents(article: Article, lex: Lexicon) -> list[Sent]:
     index = _actor_index(article)
     person_ids = {a.id for a in article.actors if a.type == "person"}
@@ -221,22 +252,19 @@ def _sents(article: Article, lex: Lexicon) -> list[Sent]:
         ents = [_without_event_noun(e, tokens, lex) for e in unlinked
                 if e.start < s.end and s.start < e.end]
         pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
-        at: list[list[str]] = []
+        at = _mentions_at(tokens, here)
+        in_entity = _first_entity_at(tokens, ents)
         local_at: list[str | None] = []
         weak: set[int] = set()
         persons: set[int] = set()
         things: set[str] = set()
-        for t in tokens:
-            ids: list[str] = []
-            for start, end, aid in here:
-                if start < t.end and t.start < end and aid not in ids:
-                    ids.append(aid)
+        for k, t in enumerate(tokens):
+            ids = at[k]
             if ids and not person_ids.isdisjoint(ids):
-                persons.add(len(at))
-            at.append(ids)
+                persons.add(k)
             local: str | None = None
             if not ids:
-                ent = next((e for e in ents if e.start <= t.start < e.end), None)
+                ent = in_entity[k]
                 if ent is not None:
                     local = LOCAL + ent.text
                 elif t.tag == "NN" and lex.is_participant(t.lemma or t.text):

@@ -32,6 +32,16 @@ def _correlate_preposition(text: str) -> str | None:
     return None
 
 
+def _rule_lemma(t: Token) -> str:
+    """The lemma the rules read: lower case, the form where the lemmatiser gave none."""
+    lemma = t.lemma.lower() or t.text.lower()
+    if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
+        # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
+        # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
+        lemma = lemma.replace("ß", "ss")
+    return lemma
+
+
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
 
@@ -72,7 +82,8 @@ class Sent:
         self._particles: dict[int, int | None] = {}
         self.weak_ids = {local_at[i] for i in self.weak}
         self.things: set[str] = set()  # weak participants whose noun names no people
-        self._lemmas: list[str | None] = [None] * n
+        # every rule reads lemmas, most of them many times: computed once, up front
+        self.lemmas: list[str] = [_rule_lemma(t) for t in self.toks]
         self._words: set[str] | None = None
         self._nouns: list[str] = []
         self._correlates: dict[str, list[int]] | None = None
@@ -81,25 +92,15 @@ class Sent:
         return len(self.toks)
 
     def lemma(self, i: int) -> str:
-        cached = self._lemmas[i]
-        if cached is not None:
-            return cached
-        t = self.toks[i]
-        lemma = t.lemma.lower() or t.text.lower()
-        if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
-            # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
-            # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
-            lemma = lemma.replace("ß", "ss")
-        self._lemmas[i] = lemma
-        return lemma
+        return self.lemmas[i]
 
     def mentions(self, word: str) -> bool:
         """Could an idiom's word match some token: a lemma or form of the sentence, or the
         end of one of its nouns (a compound)? A quick test before the idiom's own match."""
         if self._words is None:
-            self._words = {self.lemma(j) for j in range(len(self))} | {
-                t.text.lower() for t in self.toks}
-            self._nouns = [self.lemma(j) for j in range(len(self)) if self.toks[j].tag == "NN"]
+            self._words = set(self.lemmas) | {t.text.lower() for t in self.toks}
+            self._nouns = [lm for lm, t in zip(self.lemmas, self.toks, strict=True)
+                           if t.tag == "NN"]
         return word in self._words or (
             word in CORRELATE_PREPOSITIONS and word in self.correlates()) or (
             len(word) >= 4 and any(n.endswith(word) for n in self._nouns))

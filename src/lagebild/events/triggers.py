@@ -7,6 +7,8 @@ from __future__ import annotations
 from lagebild.events.lexicon import Frame, Lexicon, Trigger
 from lagebild.events.sentence import Sent
 
+#: tag prefixes of verbs (full, auxiliary, modal), as :meth:`Sent.is_verb` reads them
+VERB_TAG_PREFIXES = ("VV", "VA", "VM")
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
@@ -50,14 +52,15 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     found: list[tuple[Trigger, int, list[int]]] = []
     used: set[int] = set()
     idioms = lex.idioms
-    for i in range(len(s)):
-        verb = s.is_verb(i)
+    lemmas = s.lemmas
+    for i, tok in enumerate(s.toks):
+        verb = tok.tag[:2] in VERB_TAG_PREFIXES
         if not verb:  # the common case first: no idiom is anchored on this word
-            if s.lemma(i) not in idioms:
+            if lemmas[i] not in idioms:
                 continue
-            names = [s.lemma(i)]
+            names = [lemmas[i]]
         else:
-            names = [s.lemma(i)] + [lm for lm, _ in s.verb_lemmas(i)]
+            names = [lemmas[i]] + [lm for lm, _ in s.verb_lemmas(i)]
             if not any(name in idioms for name in names):
                 continue
         if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
@@ -99,10 +102,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             found.append((entry, i, toks))
             used.update(toks)
             break
-    for i in range(len(s)):
+    for i, tok in enumerate(s.toks):
         if i in used:
             continue
-        tag = s.toks[i].tag
+        tag = tok.tag
         if tag.startswith("VV"):
             cands = s.verb_lemmas(i)
             if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
@@ -132,10 +135,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                     break
         elif tag == "NN":
             # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
-            form = s.toks[i].text.lower()
-            entries = (lex.nouns.get(form) if form != s.lemma(i) else None) \
-                or lex.noun_entries(s.lemma(i))  # also "Mißhandlung", Swiss "Schiesserei"
-            if not entries and form == s.lemma(i).lower():  # a plural the lemmatiser left
+            form = tok.text.lower()
+            entries = (lex.nouns.get(form) if form != lemmas[i] else None) \
+                or lex.noun_entries(lemmas[i])  # also "Mißhandlung", Swiss "Schiesserei"
+            if not entries and form == lemmas[i]:  # a plural the lemmatiser left
                 for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
                     if form.endswith(end) and len(form) > len(end) + 3:
                         entries = lex.noun_entries(form[:-len(end)])
@@ -143,9 +146,9 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                             break
             if entries:
                 found.append((entries[0], i, [i]))
-    for i in range(len(s)):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
-        if i not in used and s.toks[i].tag in ("ADJD", "NN") \
-                and lex.judgements.get(s.lemma(i)) == "neg" and _reported_copula(s, i):
+    for i, tok in enumerate(s.toks):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
+        if i not in used and tok.tag in ("ADJD", "NN") \
+                and lex.judgements.get(lemmas[i]) == "neg" and _reported_copula(s, i):
             found.append((VERDICT, i, [i]))
     return sorted(found, key=lambda f: f[1])
 
