@@ -1391,3 +1391,20 @@ def test_an_act_in_an_indirect_question_is_hypothetical(events: Events) -> None:
     e = one(events("Offen ist, ob die Gewerkschaft den Vertrag mit der Regierung "
                    "unterzeichnet."), "SUPPORT")
     assert e.modality.value == "hypothetical"
+
+
+def test_a_cyber_attack_is_coercion(events: Events) -> None:
+    """Twenty-second pass (PLOVER manual, COERCE modes: cyber): an attack on computers is
+    COERCE cyber, CAMEO 176, by its own noun or by the target its phrase names; a physical
+    attack stays an assault even when the sentence mentions software."""
+    e = one(events("Die USA starteten Cyberangriffe auf den Iran."), "COERCE")
+    assert e.mode == "cyber" and e.cameo == "176" and names(e.target) == ["IRN"]
+    for text in ("Im Mai hatten Experten einen Angriff auf das Computernetzwerk des "
+                 "Parlaments entdeckt.",
+                 "Hacker haben die Websites der Regierung mit DDoS-Angriffen attackiert."):
+        found = events(text)
+        assert one(found, "COERCE").cameo == "176", text
+        assert not [x for x in found if x.type.value == "ASSAULT"], text
+    assert one(events("Die Rebellen griffen einen Konvoi der Armee an."), "ASSAULT")
+    assert one(events("Ein Softwareentwickler hat in Berlin zwei Polizisten angegriffen."),
+               "ASSAULT")

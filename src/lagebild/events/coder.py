@@ -77,6 +77,8 @@ from lagebild.events.triggers import VERDICT, find_triggers
 from lagebild.events.writer import write
 from lagebild.model import Article
 
+#: CAMEO "attack cybernetically": an attack on computers is PLOVER COERCE, mode cyber
+CYBER_ATTACK = "176"
 #: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
 #: material force announced by its agent (verbs.tsv role `announce`) becomes a threat of it
@@ -177,6 +179,21 @@ def _instrument(ctx: Context, s: Sent, f: Found) -> None:
                     best = (dist, ins.mode, ins.cameo)
     if best is not None:
         f.mode, f.cameo = best[1], best[2]
+
+
+def _cyber(ctx: Context, s: Sent, f: Found) -> bool:
+    """Does the attack's own phrase name a cyber target or means (``cyber.tsv``): "ein
+    Angriff auf das Computernetzwerk", "Websites … mit DDoS-Angriffen attackiert"?"""
+    phrase = s.descendants(f.anchor, 3)
+    k = f.anchor + 1
+    if k < len(s) and s.lemma(k) in ("auf", "gegen"):
+        # "einen Angriff auf das Computernetzwerk … entdeckt": the parser often hangs the
+        # noun's target on the verb; the phrase right after the noun is its target all the same
+        while k < len(s) and s.segment[k] == s.segment[f.anchor] and s.toks[k].tag != "NN":
+            k += 1
+        phrase.add(k)
+    return any(j < len(s) and s.toks[j].tag in ("NN", "NE") and ctx.lex.names_cyber(s.lemma(j))
+               for j in phrase)
 
 
 def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
@@ -421,6 +438,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.mode = ""
         if f.plover in ("ASSAULT", "AID", "MOBILIZE"):
             _instrument(ctx, s, f)
+        if f.plover == "ASSAULT" and _cyber(ctx, s, f):
+            f.plover, f.mode, f.cameo = "COERCE", "cyber", CYBER_ATTACK
         f.location = _location(ctx, s, f, host)
         if not f.target or not f.source:
             f.confidence -= 0.1

@@ -150,6 +150,13 @@ class Lexicon:
     rallies: tuple[str, ...] = ()  # protesters.tsv stems with rally=yes (Demonstrant)
     animals: frozenset[str] = frozenset()  # lemmas (lower) of animal nouns (animals.tsv)
     animal_endings: tuple[str, ...] = ()  # compound heads of such nouns (Eisbär)
+    cyber: frozenset[str] = frozenset()  # lemmas (lower) of cyber targets and means
+    cyber_endings: tuple[str, ...] = ()  # compound heads of such nouns (Parteicomputer)
+
+    def names_cyber(self, lemma: str) -> bool:
+        """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
+        low = lemma.lower()
+        return low in self.cyber or low.endswith(self.cyber_endings)
 
     def names_animal(self, lemma: str) -> bool:
         """Is a common noun an animal (``animals.tsv``: "Biber", "Eisbär")?"""
@@ -429,6 +436,7 @@ def load_lexicon() -> Lexicon:
     restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
     casualties = [r["lemma"].lower() for r in read_tsv("casualties.tsv")]
     animals = [r["lemma"].lower() for r in read_tsv("animals.tsv")]
+    cyber = [r["lemma"].lower() for r in read_tsv("cyber.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -486,4 +494,6 @@ def load_lexicon() -> Lexicon:
                    rallies=tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")
                                  if r.get("rally") == "yes"),
                    animals=frozenset(w for w in animals if not w.startswith("*")),
-                   animal_endings=tuple(w[1:] for w in animals if w.startswith("*")))
+                   animal_endings=tuple(w[1:] for w in animals if w.startswith("*")),
+                   cyber=frozenset(w for w in cyber if not w.startswith("*")),
+                   cyber_endings=tuple(w[1:] for w in cyber if w.startswith("*")))
