@@ -1408,3 +1408,16 @@ def test_a_cyber_attack_is_coercion(events: Events) -> None:
     assert one(events("Die Rebellen griffen einen Konvoi der Armee an."), "ASSAULT")
     assert one(events("Ein Softwareentwickler hat in Berlin zwei Polizisten angegriffen."),
                "ASSAULT")
+
+
+def test_eleventh_harvest_entries(events: Events) -> None:
+    """Twenty-second pass: entries of the eleventh harvest. An idiom word matched as itself
+    wins over one matched as a compound's head: warning shots are a show of force (THREATEN
+    138), not the "Schuss abgeben" of an assault."""
+    e = one(events("Die Soldaten gaben Warnschüsse auf die Demonstranten ab."), "THREATEN")
+    assert e.cameo == "138"
+    assert one(events("Die Soldaten gaben Schüsse auf die Demonstranten ab."), "ASSAULT")
+    e = one(events("Die FDP verließ die Koalition mit der SPD."), "SANCTION")
+    assert names(e.target) == ["DEUPTY"] and e.mode == "discontinue"
+    e = one(events("Die Türkei verhängte ein Importverbot gegen Russland."), "SANCTION")
+    assert names(e.source) == ["TUR"] and names(e.target) == ["RUS"]

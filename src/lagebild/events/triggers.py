@@ -78,7 +78,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             # anchor's own phrases, then the nearest ("sprachen sich gegen Quoten für die
             # Bezirke aus": against; "für ein Zusammenrücken im Kampf gegen den Terror
             # ausgesprochen": for)
-            best: tuple[tuple[int, int, int], Trigger, list[int]] | None = None
+            best: tuple[tuple[int, int, int, int], Trigger, list[int]] | None = None
             window: set[int] | None = None
             for entry in idioms.get(name, ()):
                 if "verb" in entry.flags and not verb:
@@ -91,7 +91,11 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                 if others is not None:
                     loose = sum(i not in (s.toks[j].head, s.toks[s.toks[j].head].head)
                                 for j in others)
-                    key = (-len(entry.words), loose, sum(abs(j - i) for j in others))
+                    # a word matched as itself before one matched as a compound's head:
+                    # "Warnschüsse abgeben" is "Warnschuss abgeben", not "Schuss abgeben"
+                    inexact = sum(lemmas[j] != word and s.toks[j].text.lower() != word
+                                  for j, word in zip(others, entry.words, strict=False))
+                    key = (-len(entry.words), inexact, loose, sum(abs(j - i) for j in others))
                     if best is None or key < best[0]:
                         best = (key, entry, others)
             if best is None:
