@@ -1421,3 +1421,12 @@ def test_eleventh_harvest_entries(events: Events) -> None:
     assert names(e.target) == ["DEUPTY"] and e.mode == "discontinue"
     e = one(events("Die Türkei verhängte ein Importverbot gegen Russland."), "SANCTION")
     assert names(e.source) == ["TUR"] and names(e.target) == ["RUS"]
+
+
+def test_the_dative_of_gelingen_does_the_act(events: Events) -> None:
+    """Twenty-second pass: "Den Rebellen gelang es, … einzunehmen": the dative does what the
+    zu-infinitive says (the subject is an expletive "es"); "gelang … nicht" denies it."""
+    e = one(events("Den Rebellen gelang es, die Stadt einzunehmen."), "COERCE")
+    assert names(e.source) == ["Rebellen"] and e.modality.value == "asserted"
+    e = one(events("Es gelang der Armee nicht, die Stadt einzunehmen."), "COERCE")
+    assert e.modality.value == "negated"

@@ -31,6 +31,9 @@ GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
+#: verbs whose dative does what their zu-infinitive says ("Den Rebellen gelang es, die Stadt
+#: einzunehmen": the rebels took it); their subject is an expletive "es"
+DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
 
 
 def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
@@ -423,7 +426,18 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
             return [a for j in gargs.obj[:1] for a in actors_of(s, j)]
         if s.full_lemma(h) in ACCUSE_VERBS:
             return [a for j in gargs.obj for a in actors_of(s, j)]
-        return [a for j in gargs.subj for a in actors_of(s, j)]
+        subject = [a for j in gargs.subj for a in actors_of(s, j)]
+        if s.full_lemma(h) in DATIVE_CONTROLLERS and not subject:
+            # the dative, by its case where the tagger marks it, else whichever phrase is not
+            # the expletive ("Der Polizei gelang es": "der" may be read as nominative); the
+            # parser often makes the dative the subject, which the line above takes
+            phrases = [j for j in gargs.obj + gargs.subj if s.lemma(j) != "es"]
+            dative = [j for j in phrases if s.toks[j].dep == "iobj"
+                      or "Case=Dat" in s.toks[j].morph or any(
+                          "Case=Dat" in s.toks[d].morph and s.toks[d].dep == "det"
+                          for d in s.children[j])] or phrases
+            return [a for j in dative for a in actors_of(s, j)]
+        return subject
     return []
 
 

@@ -4,7 +4,7 @@ from modal and speech verbs, negation, conditionals, Konjunktiv II and the lexic
 
 from __future__ import annotations
 
-from lagebild.events.arguments import _is_zu_infinitive
+from lagebild.events.arguments import DATIVE_CONTROLLERS, _is_zu_infinitive
 from lagebild.events.findings import Found
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import Sent
@@ -93,6 +93,11 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     for g in chain:
         names = [s.full_lemma(g), s.lemma(g)] if s.is_verb(g) else [s.lemma(g)]
         hit = [cue.modality for name in names for cue in gov.get(name, ())]
+        if g == s.toks[start].head and verbal and _is_zu_infinitive(s, a) \
+                and s.full_lemma(g) in DATIVE_CONTROLLERS and any(
+                c.modality == "negated" for j in s.dependents(s.complex(g))
+                for c in adv.get(s.lemma(j), ())):
+            hit.append("negated")  # "Es gelang der Armee nicht, die Stadt einzunehmen"
         if hit:
             found += hit
             if reported_future and "planned" in hit and not any(
