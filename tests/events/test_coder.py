@@ -1430,3 +1430,14 @@ def test_the_dative_of_gelingen_does_the_act(events: Events) -> None:
     assert names(e.source) == ["Rebellen"] and e.modality.value == "asserted"
     e = one(events("Es gelang der Armee nicht, die Stadt einzunehmen."), "COERCE")
     assert e.modality.value == "negated"
+
+
+def test_expecting_and_suffering_losses_are_no_events(events: Events) -> None:
+    """Twenty-second pass (the eleventh harvest's WRONG lines): "sich etwas versprechen von" is
+    expecting, not promising; "hatte hohe Opfer zu beklagen" counts losses, it accuses no one
+    (verbs.tsv: beklagen has the role toll)."""
+    assert_none_of(events, ("AGREE", "ACCUSE"),
+                   "Die Regierung verspricht sich von dem Gesetz höhere Einnahmen.",
+                   "Die Armee hatte hohe Opfer zu beklagen.")
+    assert one(events("Die Regierung versprach den Bauern höhere Subventionen."), "AGREE")
+    assert one(events("Die Opposition beklagte die Zensur der Regierung."), "ACCUSE")
