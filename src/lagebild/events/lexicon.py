@@ -105,6 +105,26 @@ class Instrument:
 
 
 @dataclass(frozen=True)
+class NounList:
+    """The nouns of a word-list data file (``animals.tsv``, ``cyber.tsv`` …): lemmas (lower
+    case), and ``*suffix`` entries that match a compound's head (``*bär``: Eisbär)."""
+
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+
+    @classmethod
+    def read(cls, name: str) -> NounList:
+        entries = [r["lemma"].lower() for r in read_tsv(name)]
+        return cls(frozenset(w for w in entries if not w.startswith("*")),
+                   tuple(w[1:] for w in entries if w.startswith("*")))
+
+    def __contains__(self, lemma: object) -> bool:
+        """Is ``lemma`` (any case) listed, or a compound ending in a listed head?"""
+        low = str(lemma).lower()
+        return low in self.words or low.endswith(self.endings)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, list[Trigger]]  # lemma (lower) -> entries
     nouns: dict[str, list[Trigger]]
@@ -130,38 +150,31 @@ class Lexicon:
     goods: frozenset[str] = frozenset()  # lemmas (lower) of what can be supplied as aid
     goods_endings: tuple[str, ...] = ()  # compound heads of such nouns (Hilfsgut)
     forces: tuple[str, ...] = ()  # word starts of police and armed forces (forces.tsv)
-    disasters: frozenset[str] = frozenset()  # lemmas (lower) of natural disasters
-    disaster_endings: tuple[str, ...] = ()  # compound heads of such nouns (Flutkatastrophe)
+    disasters: NounList = NounList()  # natural disasters (Flutkatastrophe)
     strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
     join_verbs: frozenset[str] = frozenset()  # "sich beteiligen an": the subject joins the act
     unreal: frozenset[str] = frozenset()  # lemmas (lower) that make an event noun unreal
-    restrictions: frozenset[str] = frozenset()  # lemmas (lower) of bans, sanctions, verdicts
-    restriction_endings: tuple[str, ...] = ()  # compound heads of such nouns (Ausgangssperre)
+    restrictions: NounList = NounList()  # bans, sanctions, verdicts (Ausgangssperre)
     toll_verbs: frozenset[str] = frozenset()  # "fordern", "kosten": count an event's victims
     harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
     begin_verbs: frozenset[str] = frozenset()  # "begann mit der Räumung": carry a mit-noun
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen": carry a zu-noun
     plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
-    casualties: frozenset[str] = frozenset()  # lemmas (lower) of casualty nouns (Tote, Opfer)
-    casualty_endings: tuple[str, ...] = ()  # compound heads of such nouns (Todesopfer)
+    casualties: NounList = NounList()  # casualty nouns (Tote, Opfer, Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
     threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
     armed: frozenset[str] = frozenset()  # agent nouns of role REB: armed non-state groups
     rallies: tuple[str, ...] = ()  # protesters.tsv stems with rally=yes (Demonstrant)
-    animals: frozenset[str] = frozenset()  # lemmas (lower) of animal nouns (animals.tsv)
-    animal_endings: tuple[str, ...] = ()  # compound heads of such nouns (Eisbär)
-    cyber: frozenset[str] = frozenset()  # lemmas (lower) of cyber targets and means
-    cyber_endings: tuple[str, ...] = ()  # compound heads of such nouns (Parteicomputer)
+    animals: NounList = NounList()  # animal nouns (Biber, Eisbär)
+    cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
-        low = lemma.lower()
-        return low in self.cyber or low.endswith(self.cyber_endings)
+        return lemma in self.cyber
 
     def names_animal(self, lemma: str) -> bool:
         """Is a common noun an animal (``animals.tsv``: "Biber", "Eisbär")?"""
-        low = lemma.lower()
-        return low in self.animals or low.endswith(self.animal_endings)
+        return lemma in self.animals
 
     def names_armed_group(self, lemma: str) -> bool:
         """Does an agent noun name an armed non-state group (role ``REB`` in agents.tsv:
@@ -191,18 +204,15 @@ class Lexicon:
 
     def names_restriction(self, lemma: str) -> bool:
         """Is the noun a restriction, ban or punishment that can be lifted (restrictions.tsv)?"""
-        low = lemma.lower()
-        return low in self.restrictions or low.endswith(self.restriction_endings)
+        return lemma in self.restrictions
 
     def names_casualties(self, lemma: str) -> bool:
         """Does the noun count the dead or injured of an event (``casualties.tsv``)?"""
-        low = lemma.lower()
-        return low in self.casualties or low.endswith(self.casualty_endings)
+        return lemma in self.casualties
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
-        low = lemma.lower()
-        return low in self.disasters or low.endswith(self.disaster_endings)
+        return lemma in self.disasters
 
     def strong_infinitives(self, form: str) -> tuple[str, ...]:
         """Infinitives a strong past form may have (``erschoss`` → ``erschießen``,
@@ -432,11 +442,6 @@ def load_lexicon() -> Lexicon:
     persons = [r["lemma"].lower() for r in read_tsv("persons.tsv")]
     goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
     goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
-    disasters = [r["lemma"].lower() for r in read_tsv("disasters.tsv")]
-    restrictions = [r["lemma"].lower() for r in read_tsv("restrictions.tsv")]
-    casualties = [r["lemma"].lower() for r in read_tsv("casualties.tsv")]
-    animals = [r["lemma"].lower() for r in read_tsv("animals.tsv")]
-    cyber = [r["lemma"].lower() for r in read_tsv("cyber.tsv")]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -456,13 +461,11 @@ def load_lexicon() -> Lexicon:
                    frozenset(w for w in goods if not w.startswith("*")),
                    tuple(w[1:] for w in goods if w.startswith("*")),
                    tuple(r["stem"].lower() for r in read_tsv("forces.tsv")),
-                   frozenset(w for w in disasters if not w.startswith("*")),
-                   tuple(w[1:] for w in disasters if w.startswith("*")),
+                   NounList.read("disasters.tsv"),
                    tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "join"),
                    frozenset(r["lemma"].lower() for r in read_tsv("unreal.tsv")),
-                   frozenset(w for w in restrictions if not w.startswith("*")),
-                   tuple(w[1:] for w in restrictions if w.startswith("*")),
+                   NounList.read("restrictions.tsv"),
                    toll_verbs=frozenset(r["lemma"].lower() for r in roles
                                         if r["role"] == "toll"),
                    harm_verbs=frozenset(r["lemma"].lower() for r in roles
@@ -475,8 +478,7 @@ def load_lexicon() -> Lexicon:
                    # never read as its bare verb ("ankündigen" is not "kündigen")
                    plain_verbs=frozenset(r["lemma"].lower() for r in roles
                                          if " " not in r["lemma"]),
-                   casualties=frozenset(w for w in casualties if not w.startswith("*")),
-                   casualty_endings=tuple(w[1:] for w in casualties if w.startswith("*")),
+                   casualties=NounList.read("casualties.tsv"),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
                    armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
@@ -493,7 +495,5 @@ def load_lexicon() -> Lexicon:
                                             if r["role"] == "announce"),
                    rallies=tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")
                                  if r.get("rally") == "yes"),
-                   animals=frozenset(w for w in animals if not w.startswith("*")),
-                   animal_endings=tuple(w[1:] for w in animals if w.startswith("*")),
-                   cyber=frozenset(w for w in cyber if not w.startswith("*")),
-                   cyber_endings=tuple(w[1:] for w in cyber if w.startswith("*")))
+                   animals=NounList.read("animals.tsv"),
+                   cyber=NounList.read("cyber.tsv"))

@@ -12,6 +12,8 @@ from lagebild.model import Sentence, Token
 
 PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
+#: tag prefixes of verbs: full, auxiliary, modal (:meth:`Sent.is_verb`)
+VERB_TAG_PREFIXES = frozenset({"VV", "VA", "VM"})
 SUBJ_DEPS = ("nsubj", "nsubj:pass")
 GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
 #: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
@@ -140,7 +142,7 @@ class Sent:
         return False
 
     def is_verb(self, i: int) -> bool:
-        return self.toks[i].tag[:2] in ("VV", "VA", "VM")
+        return self.toks[i].tag[:2] in VERB_TAG_PREFIXES
 
     def particle(self, i: int) -> int | None:
         """The separable particle of verb ``i`` (``an`` of ``streben … an``), memoised."""

@@ -5,10 +5,8 @@ light-verb constructions) found in a sentence view (:func:`find_triggers`).
 from __future__ import annotations
 
 from lagebild.events.lexicon import Frame, Lexicon, Trigger
-from lagebild.events.sentence import Sent
+from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent
 
-#: tag prefixes of verbs (full, auxiliary, modal), as :meth:`Sent.is_verb` reads them
-VERB_TAG_PREFIXES = ("VV", "VA", "VM")
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
@@ -54,7 +52,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     idioms = lex.idioms
     lemmas = s.lemmas
     for i, tok in enumerate(s.toks):
-        verb = tok.tag[:2] in VERB_TAG_PREFIXES
+        verb = tok.tag[:2] in VERB_TAG_PREFIXES  # Sent.is_verb without the call
         if not verb:  # the common case first: no idiom is anchored on this word
             if lemmas[i] not in idioms:
                 continue
