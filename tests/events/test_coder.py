@@ -1441,13 +1441,3 @@ def test_expecting_and_suffering_losses_are_no_events(events: Events) -> None:
                    "Die Armee hatte hohe Opfer zu beklagen.")
     assert one(events("Die Regierung versprach den Bauern höhere Subventionen."), "AGREE")
     assert one(events("Die Opposition beklagte die Zensur der Regierung."), "ACCUSE")
-
-
-def test_thesaurus_entries(events: Events) -> None:
-    """Twenty-third pass: synonyms of trigger words in OpenThesaurus, judged for their news
-    sense, take the columns of the entry they are a synonym of."""
-    e = one(events("Er streckte den Polizisten mit mehreren Schüssen nieder."), "ASSAULT")
-    assert names(e.target) == ["Polizisten"]
-    e = one(events("Der Präsident kommandierte Soldaten in die Provinz ab."), "MOBILIZE")
-    assert e.cameo == "154"
-    assert one(events("Die Behörden drangsalieren die Opposition."), "COERCE")
