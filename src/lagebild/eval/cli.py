@@ -107,6 +107,11 @@ def ner(
         False, "--errors",
         help="also list every missed, mistyped, mis-bounded and spurious span",
     ),
+    product: bool = typer.Option(
+        False, "--product",
+        help="score what `lagebild analyze` gives on each sentence written out as raw text "
+             "(tokenizer and actor layer included), not the model on the gold words",
+    ),
 ) -> None:
     """Strict outer-level span P/R/F1 (GermEval official outer metric)."""
     from lagebild.eval.scoring import score_ner, score_ner_teacher
@@ -116,11 +121,23 @@ def ner(
         raise typer.BadParameter(f"{scheme!r} is not auto, germeval, europarl or conll",
                                  param_hint="--format")
     fmt = detect_ner_format(file) if scheme == "auto" else scheme
+    if product and (model or teacher):
+        raise typer.BadParameter("--product analyses with the shipped models; leave out "
+                                 "--model and --teacher", param_hint="--product")
     if fmt == "conll":
-        result = _conll_result(file, model, accurate, teacher, bootstrap, errors)
+        result = _conll_result(file, model, accurate, teacher, bootstrap, errors, product)
     else:
         sents = _gold(read_europarl if fmt == "europarl" else read_germeval, file)
-        if accurate or teacher:
+        if product:
+            import time
+
+            from lagebild.eval.ner_product import product_spans
+            from lagebild.eval.scoring import score_spans
+
+            t0 = time.perf_counter()
+            result = score_spans(sents, product_spans(sents, accurate), fmt, t0, bootstrap,
+                                 errors)
+        elif accurate or teacher:
             result = score_ner_teacher(_teacher(teacher), sents, fmt, bootstrap, errors)
         else:
             result = score_ner(_nlp(model), sents, fmt, bootstrap, errors)
@@ -142,7 +159,7 @@ def ner(
 
 
 def _conll_result(file: Path, model: Path | None, accurate: bool, teacher: list[Path] | None,
-                  bootstrap: int, errors: bool) -> dict[str, Any]:
+                  bootstrap: int, errors: bool, product: bool = False) -> dict[str, Any]:
     """A CoNLL-2003 file scored in both conventions from one run of the model."""
     import time
 
@@ -151,7 +168,11 @@ def _conll_result(file: Path, model: Path | None, accurate: bool, teacher: list[
 
     sents = _gold(read_conll, file)
     t0 = time.perf_counter()
-    if accurate or teacher:
+    if product:
+        from lagebild.eval.ner_product import product_spans
+
+        preds = product_spans(sents, accurate)
+    elif accurate or teacher:
         preds = teacher_spans(_teacher(teacher), sents)
     else:
         preds = predict_spans(_nlp(model), sents)
