@@ -34,19 +34,11 @@ def test_entities_map_to_the_words_they_overlap() -> None:
     assert word_spans(None, words, starts) == []
 
 
-GERMEVAL_TSV = """#\tsource
-1\tJohn\tB-PER\tO
-2\tKerry\tI-PER\tO
-3\tbesuchte\tO\tO
-4\tMoskau\tB-LOC\tO
-5\t.\tO\tO
-
-"""
+MINI_TSV = Path(__file__).parents[1] / "fixtures" / "germeval-mini.tsv"
 
 
 def test_eval_ner_product_path(tmp_path: Path) -> None:
-    file = tmp_path / "mini.tsv"
-    file.write_text(GERMEVAL_TSV, encoding="utf-8")
+    file = MINI_TSV
     result = CliRunner().invoke(app, ["ner", str(file), "--json", "--bootstrap", "0",
                                       "--product"])
     assert result.exit_code == 0, result.output

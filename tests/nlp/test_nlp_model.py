@@ -74,25 +74,17 @@ def test_reference_article(nlp: Language, nlp_shared: Path) -> None:
     assert '"Wir nehmen nichts für bare Münze", stellte Kerry klar.' in sents
 
 
-GERMEVAL_TSV = """#\tsource
-1\tJohn\tB-PER\tO
-2\tKerry\tI-PER\tO
-3\tbesuchte\tO\tO
-4\tMoskau\tB-LOC\tO
-5\t.\tO\tO
-
-"""
+MINI_TSV = Path(__file__).parents[1] / "fixtures" / "germeval-mini.tsv"
 
 
-def test_eval_ner_lists_errors(tmp_path: Path) -> None:
+def test_eval_ner_lists_errors() -> None:
     import json
 
     from typer.testing import CliRunner
 
     from lagebild.eval.cli import app
 
-    file = tmp_path / "mini.tsv"
-    file.write_text(GERMEVAL_TSV, encoding="utf-8")
+    file = MINI_TSV
     args = ["ner", str(file), "--json", "--bootstrap", "0", "--errors"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
