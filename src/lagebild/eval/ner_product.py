@@ -16,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from lagebild.model import Article, ArticleBuilder, Origin
+from lagebild.eval.quotes import article_from_text
+from lagebild.model import Article
 from lagebild.training.data import GoldSentence
 
 Span3 = tuple[int, int, str]
@@ -45,14 +46,6 @@ def sentence_text(sent: GoldSentence) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
-def sentence_article(text: str, index: int) -> Article:
-    """One body paragraph holding ``text`` verbatim (no headline guessing)."""
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    builder.set(origin=Origin(path="eval-ner", record=str(index), reader="eval"))
-    return builder.build()
-
-
 def word_spans(article: Article | None, words: Sequence[str],
                starts: Sequence[int]) -> list[Span3]:
     """``article``'s entities as (first word, last word + 1, label with subtype) spans."""
@@ -74,7 +67,8 @@ def product_spans(sents: Sequence[GoldSentence], accurate: bool = False) -> list
 
     texts = [sentence_text(s) for s in sents]
     analyzer = Analyzer(choose_stages(accurate=accurate))
-    articles = [sentence_article(text, i) for i, (text, _) in enumerate(texts)]
+    articles = [article_from_text(text, f"eval-ner/{i}", reader="eval")
+                for i, (text, _) in enumerate(texts)]
     out: list[list[Span3]] = []
     for sent, (_, starts), result in zip(sents, texts, analyzer.run(articles), strict=True):
         out.append(word_spans(result if isinstance(result, Article) else None,

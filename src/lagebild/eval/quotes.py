@@ -102,11 +102,11 @@ class TokenIndex:
         return frozenset(found)
 
 
-def article_from_text(text: str, name: str) -> Article:
+def article_from_text(text: str, name: str, reader: str = "wikinews-quotes") -> Article:
     """The article the JSON Lines reader would build from ``{"text": text}`` (text verbatim)."""
     builder = ArticleBuilder()
     builder.add_verbatim_paragraphs(text)
-    builder.set(origin=Origin(path=name, reader="wikinews-quotes"))
+    builder.set(origin=Origin(path=name, reader=reader))
     return builder.build()
 
 
