@@ -228,3 +228,19 @@ def test_role_noun_before_the_name_it_stands_for(linker: Linker) -> None:
     # the holder at the date is named too: it stays
     text = "Kanzler fordert Standards. Der Kanzler sprach, sagte Friedrich Merz. Faymann schwieg."
     assert _actor_at(linker, text, "Kanzler", "2025-11-01") == "per:friedrich-merz"
+
+
+def test_a_common_surname_the_ner_calls_a_place_is_no_person(linker: Linker) -> None:
+    # "Maas" and "Austin" are surnames of KB persons and names of a river and a city: the
+    # NER's LOC keeps them places, unless a title or an earlier full name says otherwise
+    text = "Das Schiff war auf der Maas unterwegs. Beim Grand Prix in Austin wird getauscht."
+    ents = [Entity(text="Maas", start=23, end=27, label="LOC"),
+            Entity(text="Austin", start=58, end=64, label="LOC")]
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert [(e.label, e.actor) for e in out.entities] == [("LOC", None), ("LOC", None)]
+    text = "Außenminister Maas reiste ab. Heiko Maas kam. Maas sagte nichts."
+    ents = [Entity(text="Maas", start=14, end=18, label="LOC"),
+            Entity(text="Maas", start=46, end=50, label="ORG")]
+    out = linker.link(Article(text=text, published="2018-09-18", entities=ents))
+    assert [(e.label, e.actor) for e in out.entities if e.text == "Maas"] == [
+        ("PER", "per:heiko-maas")] * 2

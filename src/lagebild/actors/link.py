@@ -331,6 +331,7 @@ class Linker:
             if overlapping:
                 for c in overlapping:
                     c.from_entity = True
+                    c.label = c.label or ent.label
                 continue
             cands.append(Mention(ent.start, ent.end, ent.text, "ner", tok_i, tok_j,
                                  label=ent.label, from_entity=True))
@@ -492,7 +493,10 @@ class Linker:
             c.actor, c.confidence = earlier, 0.9
         else:
             role, org = self._title_before(cands, n)
-            if c.kind == "surname" and not c.from_entity and role is None:
+            # a common surname needs the NER to call it a person: an entity it labelled
+            # ORG or LOC is another name ("WEN", a women's network; "auf der Maas", a river)
+            if c.kind == "surname" and role is None and (not c.from_entity or c.label
+                                                         not in (None, "PER")):
                 key = fold(c.text.rstrip("s")) if c.text.endswith("s") else fold(c.text)
                 if key in COMMON_SURNAMES or fold(c.text) in COMMON_SURNAMES:
                     c.actor, c.confidence = None, 0.0
