@@ -244,3 +244,32 @@ def test_a_common_surname_the_ner_calls_a_place_is_no_person(linker: Linker) -> 
     out = linker.link(Article(text=text, published="2018-09-18", entities=ents))
     assert [(e.label, e.actor) for e in out.entities if e.text == "Maas"] == [
         ("PER", "per:heiko-maas")] * 2
+
+
+def _entities(text: str, *names: tuple[str, str]) -> list[Entity]:
+    out, at = [], 0
+    for name, label in names:
+        start = text.index(name, at)
+        out.append(Entity(text=name, start=start, end=start + len(name), label=label))
+        at = start + len(name)
+    return out
+
+
+def test_a_surname_after_another_given_name_is_another_person(linker: Linker) -> None:
+    # "Helene Fischer" is not Joschka Fischer, nor "Jeb Bush" George W. Bush; a spelling of
+    # the person's given name ("Michail" for "Micheil") or an initial still fits
+    text = ("Helene Fischer sang. Fischer lachte. Jeb Bush und George W. Bush kamen. "
+            "Michail Saakaschwili sprach.")
+    ents = _entities(text, ("Helene Fischer", "PER"), ("Fischer", "PER"), ("Jeb Bush", "PER"),
+                     ("George W. Bush", "PER"), ("Michail Saakaschwili", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert [e.actor for e in out.entities] == [
+        "new:per:helene-fischer", "new:per:helene-fischer", "new:per:jeb-bush",
+        "per:george-w-bush", "per:micheil-saakaschwili"]
+
+
+def test_a_surname_of_a_person_named_in_full_is_a_person(linker: Linker) -> None:
+    text = "Antonio Conte hat verloren. Conte bot in seinem ersten Spiel wenig."
+    ents = _entities(text, ("Antonio Conte", "PER"), ("Conte", "LOC"))
+    out = linker.link(Article(text=text, published="2016-08-15", entities=ents))
+    assert [(e.label, e.actor) for e in out.entities] == [("PER", "new:per:antonio-conte")] * 2

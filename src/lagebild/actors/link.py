@@ -28,10 +28,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
-from lagebild.actors.ids import is_new, new_actor_id
+from lagebild.actors.ids import NEW_PREFIX, is_new, new_actor_id
 from lagebild.actors.kb import KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.model import Actor as ActorLayer
@@ -101,6 +102,38 @@ _ANAPHORIC_GENITIVES = {"landes", "staates", "reiches", "königreichs", "königr
 _MEDIA_ENDINGS = ("zeitung", "agentur", "sender", "blatt", "magazin", "zeitschrift", "presse",
                   "nachrichtenagentur")
 _DASHES = {"–", "-", "—"}
+
+
+_HONORIFICS = {"frau", "herr", "herrn", "dr", "prof"}
+
+
+def _tag_at(article: Article, start: int) -> str | None:
+    """The part-of-speech tag of the language pipeline's token starting at ``start``, if any."""
+    for sent in article.sentences:
+        if sent.start <= start < sent.end:
+            return next((t.tag for t in sent.tokens if t.start == start), None)
+    return None
+
+
+def _given_name_fits(given: str, actor: Actor | None) -> bool:
+    """``given`` (folded) is one of the person's given names, an initial of one, or a spelling
+    of one (a similarity of 0.55 takes "Michail" for "Micheil", "Wladimir" for "Wolodymyr", and
+    leaves "Christian" for "Martin" at 0.53)."""
+    if actor is None:
+        return False
+    names = {part for full in (actor.name, *actor.aliases) for word in full.split()[:-1]
+             for part in fold(word).rstrip(".").split("-") if part}
+    if not names:
+        return True  # the KB knows no given name to compare with
+    given = given.rstrip(".")
+    if given in {fold(alias) for alias in actor.aliases}:
+        return True  # a name the person goes by alone ("Bibi Netanjahu")
+    for name in names:
+        initial = (len(given) == 1 and name.startswith(given)) or (
+            len(name) == 1 and given.startswith(name))
+        if given == name or initial or SequenceMatcher(None, given, name).ratio() >= 0.55:
+            return True
+    return False
 
 
 def _dateline(text: str, toks: list[Tok], c: Mention) -> bool:
@@ -318,6 +351,8 @@ class Linker:
             if ent.label == "PER":
                 persons = [c for c in overlapping if c.kind in ("name", "surname")
                            and any(self._is_person(a) for a in c.candidates)]
+                persons = [c for c in persons if self._same_given_name(article, toks, cands,
+                                                                       ent, c)]
                 if persons:
                     for c in persons:
                         c.from_entity = True
@@ -336,6 +371,32 @@ class Linker:
             cands.append(Mention(ent.start, ent.end, ent.text, "ner", tok_i, tok_j,
                                  label=ent.label, from_entity=True))
         return cands
+
+    def _same_given_name(self, article: Article, toks: list[Tok], cands: list[Mention],
+                         ent: Entity, c: Mention) -> bool:
+        """Whether a surname inside a longer person name can still be the KB person's: the
+        name's word before it must fit one of the person's given names. "Helene Fischer",
+        "Michelle Obama", "Nico Schulz" and "Pierre-Gabriel" are other people; "Micheil" and
+        "Michail Saakaschwili", "George W. Bush" and "Giannis"/"Yanis Varoufakis" fit. A
+        surname whose KB persons all fail is left out, and the entity becomes a person of its own.
+        Only a proper noun (spaCy's ``NE``) counts as a given name: "Parteifreund Jaalon"."""
+        if c.kind != "surname" or c.tok == 0 or ent.start >= c.start:
+            return True
+        before = toks[c.tok - 1]
+        if before.text in _DASHES and c.tok >= 2 and ent.start <= toks[c.tok - 2].start:
+            before = toks[c.tok - 2]  # a double surname: "Ronaël Pierre-Gabriel"
+        if before.start < ent.start or not before.text[:1].isupper() or any(
+                r.kind == "role" and r.start <= before.start < r.end for r in cands):
+            return True
+        tag = _tag_at(article, before.start)
+        if tag != "NE" if tag is not None else before.key in _HONORIFICS:
+            return True
+        fitting = [a for a in c.candidates if not self._is_person(a)
+                   or _given_name_fits(before.key, self.kb.get(a))]
+        if any(self._is_person(a) for a in fitting):
+            c.candidates = fitting
+            return True
+        return False
 
     def _is_person(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
@@ -826,11 +887,14 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
         best, best_overlap = best_overlapping(ent.start, ent.end)
         ent.actor = best.actor if best is not None and best_overlap * 2 >= (
             ent.end - ent.start) else None
-        # A name linked to a KB person is a person, whatever the NER guessed ("Kerry"/LOC):
-        # the KB match is stronger evidence than the CNN's label on a short surname.
+        # A name linked to a KB person, or to a person the article named in full, is a person,
+        # whatever the NER guessed ("Kerry"/LOC, "Antonio Conte … Conte"/LOC): the match is
+        # stronger evidence than the CNN's label on a short surname.
         actor = kb.get(ent.actor) if ent.actor else None
         by_name = best is not None and best.kind in ("name", "surname", "ner")
-        if by_name and actor is not None and actor.type == "person" and ent.label != "PER":
+        person = actor.type == "person" if actor is not None else (
+            ent.actor or "").startswith(NEW_PREFIX + "per:")
+        if by_name and person and ent.label != "PER":
             ent.label, ent.subtype = "PER", None
     if add_entities:
         for m in linked:
