@@ -268,6 +268,16 @@ def test_a_surname_after_another_given_name_is_another_person(linker: Linker) ->
         "per:george-w-bush", "per:micheil-saakaschwili"]
 
 
+def test_a_given_name_that_is_a_kb_surname_is_no_kb_person(linker: Linker) -> None:
+    # "Kerry Rice" (an analyst) is neither John Kerry nor Condoleezza Rice; an entity run on
+    # into a place is no new person ("Interview von Johnson Österreich: …")
+    text = "Analyst Kerry Rice traut ihnen mehr zu. Interview von Johnson Österreich: FPÖ schießt."
+    ents = _entities(text, ("Kerry Rice", "PER"), ("Johnson Österreich", "PER"))
+    out = linker.link(Article(text=text, published="2019-06-18", entities=ents))
+    actors = [e.actor or "" for e in out.entities]
+    assert actors[0] == "new:per:kerry-rice" and not actors[1].startswith("new:")
+
+
 def test_a_surname_of_a_person_named_in_full_is_a_person(linker: Linker) -> None:
     text = "Antonio Conte hat verloren. Conte bot in seinem ersten Spiel wenig."
     ents = _entities(text, ("Antonio Conte", "PER"), ("Conte", "LOC"))

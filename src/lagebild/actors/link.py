@@ -77,7 +77,8 @@ COMMON_SURNAMES = {fold(w) for w in "Fischer Struck Rau Kurz Ban Rice Hunt Gates
                    "Carter Kern Martin Vance Morin Borne Hague Conte Michel Bush Clinton Raab "
                    "Fidan Ghani Peres Barak Salman Lula Johnson Hammond Lammy Cooper Maas Abadi "
                    "Castro Sisi Mursi Hillary Bibi Prevost Queen Modi Duda Suga Noda Aso Monti "
-                   "Kallas Costa Earnest Perino Spicer Gibbs Carney Snow".split()}
+                   "Kallas Costa Earnest Perino Spicer Gibbs Carney Snow Hagel Pence "
+                   "Schüssel".split()}
 PERSON_TYPES = {"person"}
 
 
@@ -113,6 +114,15 @@ def _tag_at(article: Article, start: int) -> str | None:
         if sent.start <= start < sent.end:
             return next((t.tag for t in sent.tokens if t.start == start), None)
     return None
+
+
+def _is_name_word(article: Article, tok: Tok) -> bool:
+    """A capitalised proper noun (spaCy's ``NE``; without a parse, any capitalised word but an
+    honorific): a part of a person's name, not a title or a noun before it."""
+    if not tok.text[:1].isupper():
+        return False
+    tag = _tag_at(article, tok.start)
+    return tag == "NE" if tag is not None else tok.key not in _HONORIFICS
 
 
 def _given_name_fits(given: str, actor: Actor | None) -> bool:
@@ -379,17 +389,24 @@ class Linker:
         "Michelle Obama", "Nico Schulz" and "Pierre-Gabriel" are other people; "Micheil" and
         "Michail Saakaschwili", "George W. Bush" and "Giannis"/"Yanis Varoufakis" fit. A
         surname whose KB persons all fail is left out, and the entity becomes a person of its own.
-        Only a proper noun (spaCy's ``NE``) counts as a given name: "Parteifreund Jaalon"."""
-        if c.kind != "surname" or c.tok == 0 or ent.start >= c.start:
+        Only a proper noun (spaCy's ``NE``) counts as a given name: "Parteifreund Jaalon". A
+        surname followed by another name word of the entity is a given name: "Kerry Rice"."""
+        if c.kind != "surname":
+            return True
+        nxt = toks[c.tok_end] if c.tok_end < len(toks) else None
+        if nxt is not None and nxt.start < ent.end and _is_name_word(article, nxt) and not any(
+                o.kind not in ("surname", "role") and o.start <= nxt.start < o.end
+                for o in cands):
+            # a given name before the name's surname: "Kerry Rice", "Sharon Stone" (but not
+            # an entity run on into a place: "Interview von Johnson Österreich: …")
+            return False
+        if c.tok == 0 or ent.start >= c.start:
             return True
         before = toks[c.tok - 1]
         if before.text in _DASHES and c.tok >= 2 and ent.start <= toks[c.tok - 2].start:
             before = toks[c.tok - 2]  # a double surname: "Ronaël Pierre-Gabriel"
-        if before.start < ent.start or not before.text[:1].isupper() or any(
+        if before.start < ent.start or not _is_name_word(article, before) or any(
                 r.kind == "role" and r.start <= before.start < r.end for r in cands):
-            return True
-        tag = _tag_at(article, before.start)
-        if tag != "NE" if tag is not None else before.key in _HONORIFICS:
             return True
         fitting = [a for a in c.candidates if not self._is_person(a)
                    or _given_name_fits(before.key, self.kb.get(a))]
