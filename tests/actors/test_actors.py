@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.actors.kb import KB, load_kb
 from lagebild.actors.link import Linker
-from lagebild.model import Article, Entity
+from lagebild.model import Article, Entity, Topic
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED") or REPO.parent / "shared")
@@ -283,3 +283,16 @@ def test_a_surname_of_a_person_named_in_full_is_a_person(linker: Linker) -> None
     ents = _entities(text, ("Antonio Conte", "PER"), ("Conte", "LOC"))
     out = linker.link(Article(text=text, published="2016-08-15", entities=ents))
     assert [(e.label, e.actor) for e in out.entities] == [("PER", "new:per:antonio-conte")] * 2
+
+
+def test_a_bare_surname_in_soft_news_is_no_kb_person(linker: Linker) -> None:
+    # in soft news (the topic stage's label) "Sharon" is Sharon Osbourne, not Ariel Scharon;
+    # "Frau Merkel" and a title still link, and hard news links the bare surname
+    text = "Sharon und Ozzy feiern. Frau Merkel gratuliert. Präsident Putin schweigt."
+    ents = _entities(text, ("Sharon", "PER"), ("Merkel", "PER"), ("Putin", "PER"))
+    soft = Article(text=text, published="2016-06-18", entities=ents,
+                   topic=Topic(label="soft", score=0.99))
+    assert [e.actor for e in linker.link(soft).entities] == [
+        None, "per:angela-merkel", "per:wladimir-putin"]
+    hard = soft.model_copy(update={"topic": Topic(label="hard", score=0.1)})
+    assert linker.link(hard).entities[0].actor == "per:ariel-scharon"

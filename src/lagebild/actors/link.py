@@ -37,6 +37,7 @@ from lagebild.actors.kb import KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity
+from lagebild.topic import SOFT
 
 # sector nouns → CAMEO sector code
 SECTOR_NOUNS: dict[str, str] = {}
@@ -484,11 +485,12 @@ class Linker:
     def _resolve(self, article: Article, toks: list[Tok], initial: set[int],
                  cands: list[Mention]) -> None:
         date = article_date(article)
+        soft = article.topic is not None and article.topic.label == SOFT
         chains = PersonChains()
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         for n, c in enumerate(cands):
             if c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
-                self._resolve_person(c, chains, date, toks, cands, n)
+                self._resolve_person(c, chains, date, toks, cands, n, soft)
             elif c.kind == "ner" and c.label == "PER":
                 self._resolve_local_person(c, chains)
             elif c.kind == "ner":
@@ -565,7 +567,8 @@ class Linker:
         return best.id
 
     def _resolve_person(self, c: Mention, chains: PersonChains, date: str | None,
-                        toks: list[Tok], cands: list[Mention], n: int) -> None:
+                        toks: list[Tok], cands: list[Mention], n: int,
+                        soft: bool = False) -> None:
         earlier = chains.lookup(c.text)
         if earlier is not None:
             c.actor, c.confidence = earlier, 0.9
@@ -580,6 +583,14 @@ class Linker:
                     c.actor, c.confidence = None, 0.0
                     c.kind = "dropped"
                     return
+            # In soft news a bare surname is seldom the politician of the same name: 44 of 49
+            # such links on 2,028 news articles were namesakes (Sharon Osbourne, the goalkeeper
+            # Lindner, "Kurz vor Ende"); a title or "Frau"/"Herr" before it still links.
+            if c.kind == "surname" and role is None and soft and not (
+                    c.tok > 0 and toks[c.tok - 1].key in _HONORIFICS):
+                c.actor, c.confidence = None, 0.0
+                c.kind = "dropped"
+                return
             c.actor = self._best_person(c.candidates, date, role, org)
             actor = self.kb.get(c.actor)
             active = actor is not None and bool(actor.active_terms(date))
