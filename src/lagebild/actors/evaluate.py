@@ -53,6 +53,41 @@ def predictions(article: Article) -> list[tuple[int, int, str | None, str]]:
             if m.kind not in ("dropped",)]
 
 
+def product_predictions(article: Article, accurate: bool = False
+                        ) -> list[tuple[int, int, str | None, str]]:
+    """What ``lagebild analyze`` links in the article: the mode's stages up to ``actors`` run
+    on the raw text (so the NER's entities, the parse and the soft/hard topic take part), and
+    every mention of the actor layer plus every unlinked entity is a prediction."""
+    from lagebild.ingest import Failure
+
+    stages = _stages_to_actors(accurate)
+    result = next(_analyzer(stages).run([article]))
+    if isinstance(result, Failure):
+        raise RuntimeError(f"analysis failed: {result}")
+    preds: list[tuple[int, int, str | None, str]] = [
+        (m.start, m.end, actor.id, m.kind) for actor in result.actors for m in actor.mentions]
+    preds += [(e.start, e.end, None, "ner") for e in result.entities if e.actor is None]
+    return preds
+
+
+def _stages_to_actors(accurate: bool) -> tuple[str, ...]:
+    from lagebild.stages import MODES
+
+    mode = list(MODES["accurate" if accurate else "fast"])
+    return tuple(mode[:mode.index("actors") + 1])
+
+
+_ANALYZERS: dict[tuple[str, ...], Any] = {}
+
+
+def _analyzer(stages: tuple[str, ...]) -> Any:
+    if stages not in _ANALYZERS:
+        from lagebild.pipeline import Analyzer
+
+        _ANALYZERS[stages] = Analyzer(list(stages))
+    return _ANALYZERS[stages]
+
+
 _LINKER: Any = None
 
 
@@ -78,7 +113,10 @@ def match(gold: dict[str, Any], preds: list[tuple[int, int, str | None, str]]) -
     return best
 
 
-def score(rows: list[dict[str, Any]], shared: Path) -> dict[str, Any]:
+def score(rows: list[dict[str, Any]], shared: Path, product: bool = False,
+          accurate: bool = False) -> dict[str, Any]:
+    """Score the linker alone on each document's text (default), or with ``product`` what
+    ``lagebild analyze`` links (:func:`product_predictions`)."""
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_doc[row["doc"]].append(row)
@@ -87,7 +125,7 @@ def score(rows: list[dict[str, Any]], shared: Path) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     for doc, gold_rows in sorted(by_doc.items()):
         article = load_doc(doc, shared)
-        preds = predictions(article)
+        preds = product_predictions(article, accurate) if product else predictions(article)
         for row in gold_rows:
             if article.text[row["start"]:row["end"]] != row["text"]:
                 raise ValueError(f"{doc}: offsets {row['start']}-{row['end']} do not match "
@@ -117,6 +155,7 @@ def score(rows: list[dict[str, Any]], shared: Path) -> dict[str, Any]:
         "coverage": round(in_kb_linked / in_kb, 4) if in_kb else 0.0,
         "precision": round(linked_correct / linked, 4) if linked else 0.0,
         "gold_in_kb": in_kb,
+        "path": ("product, " + ("accurate" if accurate else "fast")) if product else "linker",
         "by_kind": {k: {"mentions": v[0], "accuracy": round(v[1] / v[0], 4)}
                     for k, v in sorted(per_kind.items())},
         "errors": errors,
@@ -128,10 +167,18 @@ def linking(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     shared: Annotated[Path | None, typer.Option(
         "--shared", help="Shared folder [default: $LAGEBILD_SHARED or <repo>/../shared]")] = None,
+    product: Annotated[bool, typer.Option(
+        "--product", help="score what `lagebild analyze` links (the mode's stages up to "
+                          "actors on the raw text: NER, parse and topic included), not the "
+                          "linker alone")] = False,
+    accurate: Annotated[bool, typer.Option(
+        "--accurate", help="with --product: the accurate mode's stages")] = False,
 ) -> None:
     """Actor-linking accuracy (all gold mentions), coverage (KB mentions linked) and
     precision (linked mentions correct)."""
-    result = score(read_gold(file), shared or shared_dir())
+    if accurate and not product:
+        raise typer.BadParameter("--accurate needs --product", param_hint="--accurate")
+    result = score(read_gold(file), shared or shared_dir(), product, accurate)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
