@@ -296,6 +296,15 @@ def test_a_surname_of_a_person_named_in_full_is_a_person(linker: Linker) -> None
     assert [(e.label, e.actor) for e in out.entities] == [("PER", "new:per:antonio-conte")] * 2
 
 
+def test_a_surname_of_a_local_person_the_ner_missed_is_a_person(linker: Linker) -> None:
+    text = "Der Milizführer Eurico Guterres wurde verurteilt. Guterres schwieg."
+    ents = _entities(text, ("Eurico Guterres", "PER"))
+    out = linker.link(Article(text=text, published="2006-03-18", entities=ents))
+    assert [(e.text, e.label, e.actor) for e in out.entities] == [
+        ("Eurico Guterres", "PER", "new:per:eurico-guterres"),
+        ("Guterres", "PER", "new:per:eurico-guterres")]
+
+
 def test_a_bare_surname_in_soft_news_is_no_kb_person(linker: Linker) -> None:
     # in soft news (the topic stage's label) "Sharon" is Sharon Osbourne, not Ariel Scharon;
     # "Frau Merkel" and a title still link, and hard news links the bare surname

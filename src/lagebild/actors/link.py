@@ -865,12 +865,12 @@ def _finish_appositions(cands: list[Mention], kb: KB, date: str | None) -> None:
             target.local = info
 
 
-def _entity_label(actor: Actor | None, kind: str) -> tuple[str, str | None]:
+def _entity_label(actor: Actor | None, kind: str, actor_id: str = "") -> tuple[str, str | None]:
     if kind in ("adj", "demonym"):
         return "LOC", "deriv"
     part = "part" if kind in ("part", "member") else None
-    if actor is None:
-        return "OTH", part
+    if actor is None:  # a person the article named in full ("Eurico Guterres … Guterres")
+        return ("PER" if actor_id.startswith(NEW_PREFIX + "per:") else "OTH"), part
     if actor.type == "person":
         return "PER", part
     if actor.type == "state" or kind in ("capital",):
@@ -930,7 +930,7 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
                 continue
             if any(e.start < m.end and m.start < e.end for e in entities):
                 continue
-            label, subtype = _entity_label(kb.get(m.actor), m.kind)
+            label, subtype = _entity_label(kb.get(m.actor), m.kind, m.actor or "")
             entities.append(Entity(text=m.text, start=m.start, end=m.end, label=label,
                                    subtype=subtype, actor=m.actor))
         entities.sort(key=lambda e: (e.start, e.end))
