@@ -11,6 +11,7 @@ import json
 import os
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -77,15 +78,11 @@ def _stages_to_actors(accurate: bool) -> tuple[str, ...]:
     return tuple(mode[:mode.index("actors") + 1])
 
 
-_ANALYZERS: dict[tuple[str, ...], Any] = {}
-
-
+@lru_cache(maxsize=2)  # one per mode: the pipelines load once per run
 def _analyzer(stages: tuple[str, ...]) -> Any:
-    if stages not in _ANALYZERS:
-        from lagebild.pipeline import Analyzer
+    from lagebild.pipeline import Analyzer
 
-        _ANALYZERS[stages] = Analyzer(list(stages))
-    return _ANALYZERS[stages]
+    return Analyzer(list(stages))
 
 
 _LINKER: Any = None

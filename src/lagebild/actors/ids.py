@@ -61,6 +61,11 @@ def is_new(actor_id: str) -> bool:
     return actor_id.startswith(NEW_PREFIX)
 
 
+def is_new_person(actor_id: str) -> bool:
+    """True for a person the article named who is not in the knowledge base (``new:per:…``)."""
+    return actor_id.startswith(NEW_PREFIX + PERSON_PREFIX)
+
+
 def mention_actor_id(label: str, text: str, actor_id: str | None = None) -> str:
     """The actor id of one entity mention: its linked ``actor_id``, else the id of an actor
     not in the KB made from its label and text."""

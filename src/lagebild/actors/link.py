@@ -32,7 +32,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
-from lagebild.actors.ids import NEW_PREFIX, is_new, new_actor_id
+from lagebild.actors.ids import is_new, is_new_person, new_actor_id
 from lagebild.actors.kb import KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.model import Actor as ActorLayer
@@ -109,20 +109,26 @@ _DASHES = {"–", "-", "—"}
 _HONORIFICS = {"frau", "herr", "herrn", "dr", "prof"}
 
 
-def _tag_at(article: Article, start: int) -> str | None:
-    """The part-of-speech tag of the language pipeline's token starting at ``start``, if any."""
-    for sent in article.sentences:
-        if sent.start <= start < sent.end:
-            return next((t.tag for t in sent.tokens if t.start == start), None)
-    return None
+def _tags(article: Article) -> Callable[[int], str | None]:
+    """The part-of-speech tag of the language pipeline's token starting at an offset, if any;
+    the map is built on the first question only (most articles never ask)."""
+    tags: dict[int, str] | None = None
+
+    def tag_at(start: int) -> str | None:
+        nonlocal tags
+        if tags is None:
+            tags = {t.start: t.tag for sent in article.sentences for t in sent.tokens}
+        return tags.get(start)
+
+    return tag_at
 
 
-def _is_name_word(article: Article, tok: Tok) -> bool:
+def _is_name_word(tag_at: Callable[[int], str | None], tok: Tok) -> bool:
     """A capitalised proper noun (spaCy's ``NE``; without a parse, any capitalised word but an
     honorific): a part of a person's name, not a title or a noun before it."""
     if not tok.text[:1].isupper():
         return False
-    tag = _tag_at(article, tok.start)
+    tag = tag_at(tok.start)
     return tag == "NE" if tag is not None else tok.key not in _HONORIFICS
 
 
@@ -354,6 +360,7 @@ class Linker:
         """Add NER entities: persons the gazetteer missed, unknown names (actor null)."""
         starts = {t.start: n for n, t in enumerate(toks)}
         ends = {t.end: n for n, t in enumerate(toks)}
+        tag_at = _tags(article)
         for ent in article.entities:
             overlapping = [c for c in cands if c.start < ent.end and ent.start < c.end
                            and c.kind not in ("pronoun",)]
@@ -362,8 +369,8 @@ class Linker:
             if ent.label == "PER":
                 persons = [c for c in overlapping if c.kind in ("name", "surname")
                            and any(self._is_person(a) for a in c.candidates)]
-                persons = [c for c in persons if self._same_given_name(article, toks, cands,
-                                                                       ent, c)]
+                persons = [c for c in persons
+                           if self._same_given_name(tag_at, toks, cands, ent, c)]
                 if persons:
                     for c in persons:
                         c.from_entity = True
@@ -383,8 +390,8 @@ class Linker:
                                  label=ent.label, from_entity=True))
         return cands
 
-    def _same_given_name(self, article: Article, toks: list[Tok], cands: list[Mention],
-                         ent: Entity, c: Mention) -> bool:
+    def _same_given_name(self, tag_at: Callable[[int], str | None], toks: list[Tok],
+                         cands: list[Mention], ent: Entity, c: Mention) -> bool:
         """Whether a surname inside a longer person name can still be the KB person's: the
         name's word before it must fit one of the person's given names. "Helene Fischer",
         "Michelle Obama", "Nico Schulz" and "Pierre-Gabriel" are other people; "Micheil" and
@@ -395,7 +402,7 @@ class Linker:
         if c.kind != "surname":
             return True
         nxt = toks[c.tok_end] if c.tok_end < len(toks) else None
-        if nxt is not None and nxt.start < ent.end and _is_name_word(article, nxt) and not any(
+        if nxt is not None and nxt.start < ent.end and _is_name_word(tag_at, nxt) and not any(
                 o.kind not in ("surname", "role") and o.start <= nxt.start < o.end
                 for o in cands):
             # a given name before the name's surname: "Kerry Rice", "Sharon Stone" (but not
@@ -406,7 +413,7 @@ class Linker:
         before = toks[c.tok - 1]
         if before.text in _DASHES and c.tok >= 2 and ent.start <= toks[c.tok - 2].start:
             before = toks[c.tok - 2]  # a double surname: "Ronaël Pierre-Gabriel"
-        if before.start < ent.start or not _is_name_word(article, before) or any(
+        if before.start < ent.start or not _is_name_word(tag_at, before) or any(
                 r.kind == "role" and r.start <= before.start < r.end for r in cands):
             return True
         fitting = [a for a in c.candidates if not self._is_person(a)
@@ -870,7 +877,7 @@ def _entity_label(actor: Actor | None, kind: str, actor_id: str = "") -> tuple[s
         return "LOC", "deriv"
     part = "part" if kind in ("part", "member") else None
     if actor is None:  # a person the article named in full ("Eurico Guterres … Guterres")
-        return ("PER" if actor_id.startswith(NEW_PREFIX + "per:") else "OTH"), part
+        return ("PER" if is_new_person(actor_id) else "OTH"), part
     if actor.type == "person":
         return "PER", part
     if actor.type == "state" or kind in ("capital",):
@@ -920,8 +927,7 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
         # stronger evidence than the CNN's label on a short surname.
         actor = kb.get(ent.actor) if ent.actor else None
         by_name = best is not None and best.kind in ("name", "surname", "ner")
-        person = actor.type == "person" if actor is not None else (
-            ent.actor or "").startswith(NEW_PREFIX + "per:")
+        person = actor.type == "person" if actor is not None else is_new_person(ent.actor or "")
         if by_name and person and ent.label != "PER":
             ent.label, ent.subtype = "PER", None
     if add_entities:
