@@ -108,3 +108,14 @@ def test_segment_dateline_is_a_sentence_of_its_own(blank_de: Language) -> None:
         "Neues Gesetz .", "Berlin –", "Nach langem Streit hat die Regierung zugestimmt .",
         "Santiago de Chile ( AFP ) -", "Die Polizei kam .", "Merkel – die ewige Kanzlerin .",
     ]
+
+
+def test_segment_line_up_and_result_are_no_datelines(blank_de: Language) -> None:
+    text = ("Vollborn - Foda - Wörns , Kree - Fischer , von Ahlen - Kirsten ( 87. Herrlich ) . "
+            "Werder Bremen - Leverkusen 1:1 ( 1:1 ) . Die Kongreß- ( I ) - Partei hat gewonnen . "
+            "Friedewald ( lhe ) - Ein Netzwerk will helfen .")
+    assert sents(blank_de, text) == [
+        "Vollborn - Foda - Wörns , Kree - Fischer , von Ahlen - Kirsten ( 87. Herrlich ) .",
+        "Werder Bremen - Leverkusen 1:1 ( 1:1 ) .", "Die Kongreß- ( I ) - Partei hat gewonnen .",
+        "Friedewald ( lhe ) -", "Ein Netzwerk will helfen .",
+    ]

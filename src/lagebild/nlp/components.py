@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -469,8 +470,9 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
             i = j
             continue
         i += 1
-    for i in [k for k in range(n) if starts[k]]:
-        body = _after_dateline(words, i)
+    sentence_starts = [k for k in range(n) if starts[k]]
+    for i, end in zip(sentence_starts, [*sentence_starts[1:], n], strict=True):
+        body = _after_dateline(words, i, end)
         if body is not None:
             starts[body] = True
     return starts
@@ -479,25 +481,42 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
 _DATELINE_DASHES = frozenset({"–", "-", "—"})
 
 
-def _after_dateline(words: list[str], i: int) -> int | None:
-    """The first token after a dateline that opens the sentence at ``i`` (``Wien – Die …``,
-    ``Santiago de Chile – …``, ``Berlin (dpa) - …``), else None. The dateline is a sentence
-    of its own, so the parser does not make the place the subject of the first sentence
-    ("Berlin – Nach jahrelangem Streit hat die deutsche Regierung …")."""
+def _after_dateline(words: list[str], i: int, end: int) -> int | None:
+    """The first token after a dateline that opens the sentence ``words[i:end]`` (``Wien –
+    Die …``, ``Santiago de Chile – …``, ``Berlin (dpa) - …``), else None. The dateline is a
+    sentence of its own, so the parser does not make the place the subject of the first
+    sentence ("Berlin – Nach jahrelangem Streit hat die deutsche Regierung …"). What follows
+    the dash must read as a sentence, with a word in lower case: a sports line-up ("Golz -
+    Rohde - Kober , Petersen") or a result ("Werder Bremen - Leverkusen 1:1") is no dateline."""
     j = i
     while j < len(words) and j - i < 4 and (words[j][:1].isupper() or (
             j > i and words[j] in ("de", "am", "an", "der", "del", "la"))):
         j += 1
-    if j == i or not words[j - 1][:1].isupper():
+    if j == i or not words[j - 1][:1].isupper() or words[j - 1].endswith("-"):
         return None
     if j < len(words) and words[j] == "(":
         close = next((k for k in range(j + 1, min(j + 6, len(words))) if words[k] == ")"), None)
         if close is None:
             return None
         j = close + 1
-    if j + 1 < len(words) and words[j] in _DATELINE_DASHES and words[j + 1][:1].isupper():
+    if j + 1 < end and words[j] in _DATELINE_DASHES and words[j + 1][:1].isupper() \
+            and _reads_as_sentence(words[j + 2:end]):
         return j + 1
     return None
+
+
+_SCORE = re.compile(r"\d+:\d+")
+
+
+def _reads_as_sentence(words: list[str]) -> bool:
+    """A word in lower case comes before any further dash or score: ``Die Polizei kam``,
+    not ``Rohde - Kober , Petersen`` or ``FC Dundee 2:1 , …``."""
+    for w in words:
+        if w in _DATELINE_DASHES or _SCORE.fullmatch(w):
+            return False
+        if _starts_lower(w):
+            return True
+    return False
 
 
 class RuleSenter:
