@@ -316,3 +316,16 @@ def test_a_bare_surname_in_soft_news_is_no_kb_person(linker: Linker) -> None:
         None, "per:angela-merkel", "per:wladimir-putin"]
     hard = soft.model_copy(update={"topic": Topic(label="hard", score=0.1)})
     assert linker.link(hard).entities[0].actor == "per:ariel-scharon"
+
+
+def test_an_agency_in_a_credit_is_an_organisation(linker: Linker) -> None:
+    # "( Reuter )" after a 1990s dateline is the agency, whatever the NER says, and no person;
+    # the same name outside a credit stays what the NER and the linker make of it
+    text = "MOSKAU , 23. August ( AP / Reuter ) . Edzard Reuter sagte (APA, 12.3.2016) nichts."
+    ents = _entities(text, ("MOSKAU", "LOC"), ("AP", "ORG"), ("Reuter", "PER"),
+                     ("Edzard Reuter", "PER"), ("APA", "LOC"))
+    out = linker.link(Article(text=text, published="1992-08-23", entities=ents))
+    assert [(e.text, e.label, e.actor) for e in out.entities] == [
+        ("MOSKAU", "LOC", None), ("AP", "ORG", None), ("Reuter", "ORG", None),
+        ("Edzard Reuter", "PER", "new:per:edzard-reuter"), ("APA", "ORG", None)]
+    assert [a.id for a in out.actors] == ["new:per:edzard-reuter"]

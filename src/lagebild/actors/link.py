@@ -25,6 +25,7 @@ sector and pronoun mentions are recorded only in ``article.actors[*].mentions``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
 from lagebild.actors.kb import KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, tokenize
+from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity
 from lagebild.topic import SOFT
@@ -155,16 +157,21 @@ def _given_name_fits(given: str, actor: Actor | None) -> bool:
 
 def _dateline(text: str, toks: list[Tok], c: Mention) -> bool:
     """A capital that opens a paragraph or sentence before a dash, with an agency in brackets
-    or not: the dateline ``Wien – …``, ``Berlin (dpa) - …`` names where, not who."""
+    or not, or before an agency credit with or without a date: the dateline ``Wien – …``,
+    ``Berlin (dpa) - …``, ``MOSKAU, 23. August (Reuter).`` names where, not who."""
     if c.tok > 0 and toks[c.tok - 1].text not in (".", "!", "?", ":", "“", "\"") \
             and "\n" not in text[toks[c.tok - 1].end:c.start]:
         return False
     i = c.tok_end
+    if i + 1 < len(toks) and toks[i].text == ",":  # ", 23. August"
+        i = next((j for j in range(i + 1, min(i + 5, len(toks))) if toks[j].text == "("), i)
     if i < len(toks) and toks[i].text == "(":
-        close = next((j for j in range(i + 1, min(i + 6, len(toks))) if toks[j].text == ")"),
+        close = next((j for j in range(i + 1, min(i + 8, len(toks))) if toks[j].text == ")"),
                      None)
         if close is None:
             return False
+        if i + 1 < close and agency_credit(text, toks[i + 1].start, toks[i + 1].end):
+            return True
         i = close + 1
     return i < len(toks) and toks[i].text in _DASHES
 
@@ -496,7 +503,10 @@ class Linker:
         chains = PersonChains()
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         for n, c in enumerate(cands):
-            if c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
+            if c.kind in ("name", "surname", "ner") and agency_credit(article.text, c.start,
+                                                                      c.end):
+                c.actor, c.confidence, c.kind = None, 0.0, "dropped"  # the agency, no actor
+            elif c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
                 self._resolve_person(c, chains, date, toks, cands, n, soft)
             elif c.kind == "ner" and c.label == "PER":
                 self._resolve_local_person(c, chains)
@@ -885,6 +895,28 @@ def _entity_label(actor: Actor | None, kind: str, actor_id: str = "") -> tuple[s
     return "ORG", part
 
 
+_CREDIT_SEPARATORS = re.compile(r"[\s/,;]+")
+_CREDIT_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2,4})?")
+
+
+def agency_credit(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a news agency in a credit: parentheses that hold nothing but
+    agencies and a date (``BERLIN (Reuter) -``, ``(AP / Reuter / dpa)``, ``(APA, 12.3.2016)``).
+    The agency wrote the text; the NER, which has not seen the credit convention, calls
+    ``Reuter`` a person."""
+    if not is_agency(text[start:end]):
+        return False
+    open_at = text.rfind("(", max(0, start - 40), start)
+    close_at = text.find(")", end, end + 40)
+    if open_at < 0 or close_at < 0:
+        return False
+    inside = text[open_at + 1:close_at]
+    if "(" in inside:
+        return False
+    return all(is_agency(part) or _CREDIT_DATE.fullmatch(part)
+               for part in _CREDIT_SEPARATORS.split(inside.strip()) if part)
+
+
 def _overlap_finder(mentions: list[Mention]) -> Callable[[int, int], tuple[Mention | None, int]]:
     """For a span: the mention (pronouns aside) overlapping it most, the first in ``mentions``
     order on a tie, and the overlap in characters (``None, 0`` when none overlaps). Looks only
@@ -928,7 +960,9 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
         actor = kb.get(ent.actor) if ent.actor else None
         by_name = best is not None and best.kind in ("name", "surname", "ner")
         person = actor.type == "person" if actor is not None else is_new_person(ent.actor or "")
-        if by_name and person and ent.label != "PER":
+        if agency_credit(article.text, ent.start, ent.end):
+            ent.label, ent.subtype, ent.actor = "ORG", None, None
+        elif by_name and person and ent.label != "PER":
             ent.label, ent.subtype = "PER", None
     if add_entities:
         for m in linked:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lagebild.errors import ErrorCode, LagebildError
+from lagebild.ingest.agencies import is_agency
 from lagebild.ingest.base import InputFile, Item, origin, register_reader
 from lagebild.ingest.dates import parse_german_date
 from lagebild.ingest.decode import decode_bytes
@@ -40,13 +41,6 @@ SECTIONS = frozenset(
     ).split()
 )
 
-AGENCIES = {
-    a.lower(): a
-    for a in (
-        "dpa AFP AP Reuters rts rtr dts KNA epd SID DJ dpa-AFX AFX Bloomberg ddp dapd APA "
-        "sda Xinhua TASS Interfax ANSA EFE jW ntv dts/jw"
-    ).split()
-}
 
 _IMAGE_FILE = re.compile(r"^[\w\-.%~]+\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)$", re.IGNORECASE)
 _CREDIT = re.compile(
@@ -102,7 +96,7 @@ def parse_source_line(rest: str) -> Source:
         for token in (t.strip() for t in part.split("/")):
             if not token:
                 continue
-            if token.lower() in AGENCIES:
+            if is_agency(token):
                 agencies.append(token)
             else:
                 authors.append(token)
