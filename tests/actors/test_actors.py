@@ -329,3 +329,12 @@ def test_an_agency_in_a_credit_is_an_organisation(linker: Linker) -> None:
         ("MOSKAU", "LOC", None), ("AP", "ORG", None), ("Reuter", "ORG", None),
         ("Edzard Reuter", "PER", "new:per:edzard-reuter"), ("APA", "ORG", None)]
     assert [a.id for a in out.actors] == ["new:per:edzard-reuter"]
+
+
+def test_a_capital_in_a_dateline_is_a_place_entity(linker: Linker) -> None:
+    # the NER missed the dateline's capital: it becomes a LOC entity with no actor, not India's
+    # government, which "die Regierung in Neu-Delhi" still is
+    text = "NEU-DELHI , 23. August ( AFP ) . Die Regierung in Neu-Delhi schwieg."
+    out = linker.link(Article(text=text, published="1992-08-23", entities=[]))
+    assert [(e.text, e.label, e.actor) for e in out.entities] == [
+        ("NEU-DELHI", "LOC", None), ("Neu-Delhi", "ORG", "INDGOV")]

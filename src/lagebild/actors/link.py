@@ -885,6 +885,8 @@ def _finish_appositions(cands: list[Mention], kb: KB, date: str | None) -> None:
 def _entity_label(actor: Actor | None, kind: str, actor_id: str = "") -> tuple[str, str | None]:
     if kind in ("adj", "demonym"):
         return "LOC", "deriv"
+    if kind == "place":
+        return "LOC", None
     part = "part" if kind in ("part", "member") else None
     if actor is None:  # a person the article named in full ("Eurico Guterres … Guterres")
         return ("PER" if is_new_person(actor_id) else "OTH"), part
@@ -965,8 +967,11 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
         elif by_name and person and ent.label != "PER":
             ent.label, ent.subtype = "PER", None
     if add_entities:
-        for m in linked:
-            if m.from_entity or m.kind in ("role", "sector", "pronoun", "dropped", "place"):
+        # a capital read as a place (``NEU-DELHI, 23. August (AFP)``, ``in Wien``) is a place
+        # name the NER may have missed, with no actor
+        places = [m for m in mentions if m.kind == "place"]
+        for m in sorted(linked + places, key=lambda m: m.start):
+            if m.from_entity or m.kind in ("role", "sector", "pronoun", "dropped"):
                 continue
             if any(e.start < m.end and m.start < e.end for e in entities):
                 continue
