@@ -35,6 +35,10 @@ FLOORS: dict[str, float] = {
     # CoNLL-2003 German testa, CoNLL convention (docs/lab/entities-conll.md); measured 0.765
     # (round 11: 0.696)
     "fast.conll_f1": 0.750,
+    # the fast mode's entities through `analyze` (`eval ner --product`, tokenizer and actor
+    # layer included; docs/lab/entities-conll.md §8): measured 0.7082 / 0.7718
+    "product.germeval_f1": 0.700,
+    "product.conll_f1": 0.765,
     # teacher round 8 (TEACHER_CARD.md: round 6 continued on GermEval + Europarl + CoNLL-2003):
     # measured 0.806 / 0.921 / 0.834 (round 6: 0.803 / 0.945 / 0.789)
     "teacher.germeval_f1": 0.796,
@@ -124,6 +128,20 @@ def _conll_f1(nlp: Any, shared_dir: Path) -> float:
     from lagebild.training.conll import CONLL_DEV, read_conll
 
     return float(score_ner(nlp, read_conll(shared_dir / "data" / CONLL_DEV), "conll")["f1"])
+
+
+def test_fast_product_entity_floors(splits: Splits, shared_dir: Path) -> None:
+    """The default mode's entities as `analyze` returns them on raw text (about 10 s)."""
+    from lagebild.eval.ner_product import product_spans
+    from lagebild.eval.scoring import score_conll, score_spans
+    from lagebild.training.conll import CONLL_DEV, read_conll
+
+    germeval = splits.dev["germeval"]
+    testa = read_conll(shared_dir / "data" / CONLL_DEV)
+    _check("product", {
+        "germeval_f1": score_spans(germeval, product_spans(germeval))["f1"],
+        "conll_f1": score_conll(testa, product_spans(testa))["f1"],
+    })
 
 
 @needs_accurate
