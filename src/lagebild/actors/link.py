@@ -969,9 +969,9 @@ def apply(article: Article, mentions: list[Mention], kb: KB,
     if add_entities:
         # a capital read as a place (``NEU-DELHI, 23. August (AFP)``, ``in Wien``) is a place
         # name the NER may have missed, with no actor
-        places = [m for m in mentions if m.kind == "place"]
-        for m in sorted(linked + places, key=lambda m: m.start):
-            if m.from_entity or m.kind in ("role", "sector", "pronoun", "dropped"):
+        for m in mentions:
+            if not (m.actor or m.kind == "place") or m.from_entity or m.kind in (
+                    "role", "sector", "pronoun", "dropped"):
                 continue
             if any(e.start < m.end and m.start < e.end for e in entities):
                 continue

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from functools import cache
+
+from lagebild.ingest.wordlists import data_words
 
 
-@lru_cache(maxsize=1)
+@cache
 def news_agencies() -> frozenset[str]:
     """The agencies' names and short forms, in lower case."""
-    text = resources.files("lagebild.ingest").joinpath("data/news-agencies.txt")
-    return frozenset(
-        line.strip().lower() for line in text.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(name.lower() for name in data_words("news-agencies.txt"))
 
 
 def is_agency(word: str) -> bool:

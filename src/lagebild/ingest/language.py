@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from lagebild.ingest.wordlists import data_words
 
 MIN_WORDS = 40  # fewer words: ask the model
 MIN_SHARE = 0.22
@@ -29,13 +30,8 @@ def _identifier() -> Any:
     return load_identifier(norm_probs=True)
 
 
-@lru_cache(maxsize=1)
 def german_function_words() -> frozenset[str]:
-    text = resources.files("lagebild.ingest").joinpath("data/german-function-words.txt")
-    return frozenset(
-        line.strip() for line in text.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return data_words("german-function-words.txt")
 
 
 def clearly_german(text: str) -> bool:
