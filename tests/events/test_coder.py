@@ -1142,10 +1142,11 @@ def test_a_sports_article_has_no_matches_as_meetings(events: Events) -> None:
               "traf der Stürmer zum 2:0, und der Trainer lobte danach den Innenverteidiger. "
               "Im Achtelfinale wartet nun Bayern. ")
     alone = "Die Belgier empfangen die Russen am Dienstag in Brüssel."
-    assert any(e.type == "CONSULT" for e in events(alone))  # a visit, said alone
+    assert any(e.type == "AGREE" and e.modality.value == "planned"  # a visit ahead, said
+               for e in events(alone))  # alone (a meeting told in the present with a day)
     found = events(report + alone + " Bei einem Anschlag auf einen Polizeibus in Istanbul "
                    "wurden am Samstag 30 Menschen verletzt.")
-    assert not [e for e in found if e.type == "CONSULT"]
+    assert not [e for e in found if e.type in ("CONSULT", "AGREE")]
     assert any(e.type == "ASSAULT" and "Anschlag" in e.trigger.text for e in found)
 
 
@@ -1329,8 +1330,8 @@ def test_well_advised_is_no_consultation(events: Events) -> None:
     """Twentieth pass: "ist gut beraten" is a state (well advised); "beraten über" is not."""
     assert_none_of(events, ("CONSULT",),
                    "Premierministerin May ist daher klug beraten, jetzt Neuwahlen anzusetzen.")
-    assert one(events("Die Innenminister der EU beraten am Montag mit der Türkei über die "
-                      "Flüchtlingskrise."), "CONSULT")
+    assert one(events("Die Innenminister der EU haben am Montag mit der Türkei über die "
+                      "Flüchtlingskrise beraten."), "CONSULT")
 
 
 def test_quotation_after_a_clause_boundary_does_not_make_an_attack_verbal(events: Events) -> None:
@@ -1441,3 +1442,38 @@ def test_expecting_and_suffering_losses_are_no_events(events: Events) -> None:
                    "Die Armee hatte hohe Opfer zu beklagen.")
     assert one(events("Die Regierung versprach den Bauern höhere Subventionen."), "AGREE")
     assert one(events("Die Opposition beklagte die Zensur der Regierung."), "ACCUSE")
+
+
+def test_a_meeting_told_in_the_present_with_a_day_ahead_is_planned(events: Events) -> None:
+    """Second judged sample: German news tells a scheduled meeting in the present tense with a
+    weekday ("Am Donnerstag treffen sich …"); eval/README codes future meetings as AGREE,
+    planned. The tagger's Tense feature calls "beriet" present, so the form decides; a past
+    tense, a perfect, "heute" or a past marker keeps the meeting asserted."""
+    for text in ("Am Donnerstag treffen sich in Wien die Ölminister der Organisation Erdöl "
+                 "exportierender Länder.",
+                 "Der Rat der Europäischen Zentralbank kommt am Sonntag zu einer "
+                 "Krisensitzung zusammen.",
+                 "Der EU-Gipfel findet am Donnerstag und Freitag statt."):
+        e = one(events(text), "AGREE")
+        assert e.modality.value == "planned", text
+    for text in ("Putin beriet am Donnerstag mit seinem Sicherheitsrat in Moskau.",
+                 "Am Donnerstag haben sich in Wien die Ölminister der Organisation Erdöl "
+                 "exportierender Länder getroffen.",
+                 "Die Konferenz der Außenminister findet heute und morgen statt.",
+                 "Die Ölminister der Organisation Erdöl exportierender Länder treffen sich "
+                 "in Wien."):
+        found = events(text)
+        assert not [x for x in found if x.type.value == "AGREE"], text
+        assert one(found, "CONSULT").modality.value == "asserted", text
+
+
+def test_an_act_someone_is_blamed_for_is_its_topic(events: Events) -> None:
+    """Second judged sample: in "X für den Anschlag verantwortlich machen" the blame is the
+    event (ACCUSE) and the attack its presupposed topic (eval/README), not an event of its
+    own; an attack reported beside a blame stays one."""
+    for text in ("Aktivisten machen Russland für die Attacke auf ein Spital verantwortlich.",
+                 "Chouchane soll für den Anschlag auf das Nationalmuseum mitverantwortlich "
+                 "sein."):
+        assert not [x for x in events(text) if x.type.value == "ASSAULT"], text
+    assert one(events("Bei dem Anschlag auf das Nationalmuseum töteten die Angreifer 21 "
+                      "Menschen."), "ASSAULT")

@@ -36,6 +36,7 @@ from lagebild.events.filters import (
     _animal,
     _armed,
     _attack_among_politicians,
+    _blamed,
     _calls_for_act,
     _classifies,
     _counts_victims,
@@ -58,6 +59,7 @@ from lagebild.events.filters import (
     _own_act,
     _polar_question,
     _reflexive,
+    _scheduled,
     _shows_something,
     _sports_article,
     _sports_report,
@@ -337,8 +339,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
         if f.modality == "asserted" and _polar_question(s, anchor if host is None else host):
             f.modality = "hypothetical"  # "Wurde Rich gezielt ermordet?" asks, not tells
+        when = host if host is not None else anchor if pos == "verb" \
+            else occurs if occurs is not None else _occurrence_verb(ctx, s, anchor)
         if (f.modality == "asserted" and f.plover != "AGREE"  # a promise is already intent
-                and _in_future(ctx.article, s, anchor)):
+                and (_in_future(ctx.article, s, anchor)
+                     or (when is not None and _scheduled(s, when)))):
             f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         if pos == "verb" and f.plover not in CONTENT_TAKERS and _obliged(s, anchor):
@@ -366,7 +371,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
-        if pos == "noun" and _unreal(s, anchor, ctx.lex):
+        if pos == "noun" and (_unreal(s, anchor, ctx.lex) or _blamed(s, anchor)):
             continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
         if pos == "noun" and codes.quad_class(f.plover) >= 3 and all(
                 a in s.weak_ids for a in f.target):  # none, or only things ("auf einen Markt")
