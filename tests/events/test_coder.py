@@ -1477,3 +1477,16 @@ def test_an_act_someone_is_blamed_for_is_its_topic(events: Events) -> None:
         assert not [x for x in events(text) if x.type.value == "ASSAULT"], text
     assert one(events("Bei dem Anschlag auf das Nationalmuseum töteten die Angreifer 21 "
                       "Menschen."), "ASSAULT")
+
+
+def test_a_speaker_is_no_agent_of_an_event_noun_in_the_quotation(events: Events) -> None:
+    """Second judged sample: an event noun without an agent of its own in a statement ("die
+    Ermittlungen", "die Vereinbarungen des Waffenstillstands") is not the speaker's act; the
+    speaker stands in only for a speech-act verb without a subject."""
+    for text in ("Die Ermittlungen behindern die Arbeit, sagte der Anwalt Dieter Böhmdorfer.",
+                 "Das Vorgehen der Regierungstruppen verstoße gegen die Vereinbarungen des "
+                 "Waffenstillstands, sagte Kerry."):
+        assert not [e for e in events(text) if e.type.value in ("ACCUSE", "AGREE")], text
+    e = one(events("„Die Forderungen der Ärztekammer sind überzogen“, sagte Stadträtin Sonja "
+                   "Wehsely."), "REQUEST")
+    assert names(e.source) == ["Ärztekammer"]

@@ -354,7 +354,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode, f.modality = "REQUEST", "100", "", "asserted"
             f.notes.append("demanded")
         quad = codes.quad_class(f.plover)
-        if not f.source and f.plover in SPEECH_ACT_TYPES:
+        if not f.source and f.plover in SPEECH_ACT_TYPES and pos == "verb":
+            # only a verb: an event noun in a quotation ("die Ermittlungen", "die Einigung im
+            # Atomstreit") is mostly someone else's act, rarely the speaker's
             speaker: list[str] = []
             if f.statement is not None:
                 party = ctx.article.statements[f.statement].speaker
