@@ -78,6 +78,10 @@ FLOORS: dict[str, float] = {
     # the judged events still emitted; measured 0.515 / 0.661 when the sample was judged
     "events_judged.precision_strict": 0.50,
     "events_judged.precision_lenient": 0.64,
+    # the second judged sample, `… eval/events-news-judged2.jsonl` (twenty-fourth pass):
+    # 0.403 / 0.567 blind, 0.417 / 0.583 after the pass's rules
+    "events_judged2.precision_strict": 0.40,
+    "events_judged2.precision_lenient": 0.56,
 }
 #: metric → ceiling: extra events per item (measured 0.073; the issue's limit is 0.15)
 CEILINGS: dict[str, float] = {"events.extra_per_item": 0.15}
@@ -217,10 +221,11 @@ def test_fast_event_floors() -> None:
     assert not high, f"above the pinned ceilings (score, ceiling): {high}"
 
 
-def test_fast_events_judged_floors(shared_dir: Path) -> None:
-    """The default mode's events on the judged general-news sample (≈ 15 s): the judged right
-    events must stay, and precision among those kept must not fall."""
-    gold = Path(__file__).resolve().parents[1] / "eval" / "events-news-judged.jsonl"
+@pytest.mark.parametrize(("sample", "right_floor"), [("", 148), ("2", 118)])
+def test_fast_events_judged_floors(shared_dir: Path, sample: str, right_floor: int) -> None:
+    """The default mode's events on the judged general-news samples (≈ 15 s each): the judged
+    right events must stay, and precision among those kept must not fall."""
+    gold = Path(__file__).resolve().parents[1] / "eval" / f"events-news-judged{sample}.jsonl"
     from lagebild.eval.events_judged import evaluate_judged, news_texts, read_judged
     from lagebild.pipeline import choose_stages
 
@@ -231,6 +236,6 @@ def test_fast_events_judged_floors(shared_dir: Path) -> None:
     result = evaluate_judged(judged, news_texts(data, {j.article for j in judged}),
                              choose_stages())
     assert result["failed"] == 0
-    _check("events_judged", result)
-    # measured 152 of 152 right kept; a rule may cost a few right events, not many
-    assert result["kept_by_verdict"]["right"] >= 148, result["kept_by_verdict"]
+    _check(f"events_judged{sample}", result)
+    # measured 152 of 152 and 121 of 121 right kept; a rule may cost a few, not many
+    assert result["kept_by_verdict"]["right"] >= right_floor, result["kept_by_verdict"]
