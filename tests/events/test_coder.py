@@ -1482,7 +1482,8 @@ def test_an_act_someone_is_blamed_for_is_its_topic(events: Events) -> None:
 def test_a_speaker_is_no_agent_of_an_event_noun_in_the_quotation(events: Events) -> None:
     """Second judged sample: an event noun without an agent of its own in a statement ("die
     Ermittlungen", "die Vereinbarungen des Waffenstillstands") is not the speaker's act; the
-    speaker stands in only for a speech-act verb without a subject."""
+    speaker stands in for a speech-act verb without a subject, and for a noun the speaker says
+    exists ("Es gebe ernsthafte Zweifel …", test_speaker_is_the_source_of_a_reported_accusation)."""
     for text in ("Die Ermittlungen behindern die Arbeit, sagte der Anwalt Dieter Böhmdorfer.",
                  "Das Vorgehen der Regierungstruppen verstoße gegen die Vereinbarungen des "
                  "Waffenstillstands, sagte Kerry."):

@@ -121,6 +121,15 @@ def _speaker_fallback(ctx: Context, s: Sent) -> list[str]:
     return []
 
 
+def _voiced(s: Sent, n: int) -> bool:
+    """Is event noun ``n`` what a clause says there is ("Es gebe ernsthafte Zweifel",
+    "gebe es Bedenken"): the object of ``geben`` with the expletive ``es``? In a statement such
+    a noun is the speaker's own doubt or demand."""
+    h = s.toks[n].head
+    return (0 <= h < len(s) and h != n and s.lemma(h) == "geben"
+            and any(s.toks[c].text.lower() == "es" for c in s.children[h]))
+
+
 def _statement_of(article: Article, start: int) -> int | None:
     for k, st in enumerate(article.statements):
         if any(q.start <= start < q.end for q in st.quote):
@@ -354,8 +363,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode, f.modality = "REQUEST", "100", "", "asserted"
             f.notes.append("demanded")
         quad = codes.quad_class(f.plover)
-        if not f.source and f.plover in SPEECH_ACT_TYPES and pos == "verb":
-            # only a verb: an event noun in a quotation ("die Ermittlungen", "die Einigung im
+        if not f.source and f.plover in SPEECH_ACT_TYPES and (
+                pos == "verb" or _voiced(s, anchor)):
+            # a verb, or a noun the speaker says exists ("Es gebe ernsthafte Zweifel an …"):
+            # another event noun in a quotation ("die Ermittlungen", "die Einigung im
             # Atomstreit") is mostly someone else's act, rarely the speaker's
             speaker: list[str] = []
             if f.statement is not None:
