@@ -42,25 +42,26 @@ DEMAND_HEADS = frozenset({"ruf", "rufe", "forderung", "verlangen", "wunsch", "dr
 #: a calendar value: year, year-month or date (not "XXXX-10-03", not a week or season)
 FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: types whose verbs also state attitudes (a standing position is no act)
-WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-                      "sonntag", "wochenende"})
-PAST_WORDS = frozenset({"gestern", "vorgestern", "vergangenen", "vergangene", "letzten",
-                        "letzte", "vorigen", "vorige", "bereits", "schon", "zuvor", "damals",
-                        "heute"})
-
-PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
-PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
-                       "haben": ("hat", "haben")}
-
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
 CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
 CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 #: CAMEO role codes of police, military, intelligence and armed groups (flag ``forces``)
-RESPONSIBLE = "verantwortlich"  # also "mitverantwortlich", "hauptverantwortlich"
-
 FORCE_ROLES = ("COP", "MIL", "SPY", "REB", "INS", "UAF")
+#: what a clause holds responsible for an act ("mitverantwortlich", "hauptverantwortlich")
+RESPONSIBLE = "verantwortlich"
+#: forward time words of ``_scheduled``: a weekday after "am"/"kommenden" …, "morgen"
+WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                      "sonntag", "wochenende"})
+#: words that put a clause's act in the past or under way ("heute": it has begun)
+PAST_WORDS = frozenset({"gestern", "vorgestern", "vergangenen", "vergangene", "letzten",
+                        "letzte", "vorigen", "vorige", "bereits", "schon", "zuvor", "damals",
+                        "heute"})
+#: endings after a verb's stem in the present indicative ("treff|en", "komm|t")
+PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
+PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
+                       "haben": ("hat", "haben")}
 
 
 def _in_aside(s: Sent, a: int) -> bool:
