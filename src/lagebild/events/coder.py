@@ -348,12 +348,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
         if f.modality == "asserted" and _polar_question(s, anchor if host is None else host):
             f.modality = "hypothetical"  # "Wurde Rich gezielt ermordet?" asks, not tells
-        when = host if host is not None else anchor if pos == "verb" \
-            else occurs if occurs is not None else _occurrence_verb(ctx, s, anchor)
-        if (f.modality == "asserted" and f.plover != "AGREE"  # a promise is already intent
-                and (_in_future(ctx.article, s, anchor)
-                     or (when is not None and _scheduled(s, when)))):
-            f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
+        if f.modality == "asserted" and f.plover != "AGREE":  # a promise is already intent
+            when = host if host is not None else anchor if pos == "verb" \
+                else occurs if occurs is not None else _occurrence_verb(ctx, s, anchor)
+            if _in_future(ctx.article, s, anchor) or (when is not None
+                                                      and _scheduled(s, when)):
+                f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         if pos == "verb" and f.plover not in CONTENT_TAKERS and _obliged(s, anchor):
             # "die EU solle die Visapflicht aufheben", "müsse übergeben werden": the act is
