@@ -58,6 +58,7 @@ from lagebild.events.filters import (
     _organised,
     _own_act,
     _polar_question,
+    _presupposed,
     _reflexive,
     _scheduled,
     _shows_something,
@@ -384,7 +385,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             sid = party.actor.id if party is not None and party.actor is not None else None
             if sid not in f.source:
                 f.modality = "alleged"  # a material act told by someone else: a claim
-        if pos == "noun" and (_unreal(s, anchor, ctx.lex) or _blamed(s, anchor)):
+        if pos == "noun" and (_unreal(s, anchor, ctx.lex) or _blamed(s, anchor)
+                              or _presupposed(ctx, s, anchor, host)):
             continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
         if pos == "noun" and codes.quad_class(f.plover) >= 3 and all(
                 a in s.weak_ids for a in f.target):  # none, or only things ("auf einen Markt")

@@ -85,7 +85,7 @@ class Trigger:
 @dataclass(frozen=True)
 class ModalityCue:
     cue: str
-    scope: str  # gov | aux | adv | det | mark
+    scope: str  # gov | aux | adv | det | mark | phrase
     modality: str
     morph: str
 
@@ -160,6 +160,7 @@ class Lexicon:
     begin_verbs: frozenset[str] = frozenset()  # "begann mit der Räumung": carry a mit-noun
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen": carry a zu-noun
     plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
+    cause_verbs: frozenset[str] = frozenset()  # "auslösen": its subject event is reported
     casualties: NounList = NounList()  # casualty nouns (Tote, Opfer, Todesopfer)
     crowds: frozenset[str] = frozenset()  # agent nouns of role CVL: people a crowd is made of
     threats: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
@@ -388,7 +389,7 @@ def _longest(table: dict[tuple[str, str], tuple[str, str]], plover: str,
 @cache
 def _cue_index(cues: tuple[ModalityCue, ...]) -> dict[str, dict[str, list[ModalityCue]]]:
     out: dict[str, dict[str, list[ModalityCue]]] = {k: {} for k in
-                                                    ("gov", "aux", "adv", "det", "mark")}
+                                                    ("gov", "aux", "adv", "det", "mark", "phrase")}
     for cue in cues:
         out.setdefault(cue.scope, {}).setdefault(cue.cue.lower(), []).append(cue)
     return out
@@ -472,6 +473,8 @@ def load_lexicon() -> Lexicon:
                                         if r["role"] == "harm"),
                    begin_verbs=frozenset(r["lemma"].lower() for r in roles
                                          if r["role"] == "begin"),
+                   cause_verbs=frozenset(r["lemma"].lower() for r in roles
+                                         if r["role"] == "cause"),
                    travel_verbs=frozenset(r["lemma"].lower() for r in roles
                                           if r["role"] == "travel"),
                    # a separable verb known here (light, speech, occur, join, plain …) is

@@ -15,7 +15,7 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 #: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
 CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
                                     "CARD", "APPR", "APPRART"})
-KONJ2_STEMS = ("würd", "könnt")  # Konjunktiv II forms of the modality auxiliaries
+KONJ2_STEMS = ("würd", "könnt", "müsst", "dürft")  # Konjunktiv II forms of the modality auxiliaries
 
 
 def _concessive(s: Sent, j: int) -> bool:
@@ -30,7 +30,8 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     verbal = s.is_verb(a)
     scope = s.complex(a) if verbal else {a} | (s.complex(host) if host is not None else set())
     found: list[str] = []
-    adv, det, aux, gov, mark = (lex.cues(k) for k in ("adv", "det", "aux", "gov", "mark"))
+    adv, det, aux, gov, mark, phrase = (lex.cues(k) for k in ("adv", "det", "aux", "gov",
+                                                               "mark", "phrase"))
     deps = s.dependents(scope)
     for j in deps:
         lemma = s.lemma(j)
@@ -51,9 +52,15 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     if any(s.segment[j] == s.segment[a] and s.toks[j].text.lower() == "weder"
            for j in range(len(s))):
         found.append("negated")
-    # "kein" on the noun trigger or on the trigger verb's object
-    heads = [a] if not verbal else [j for j in deps if s.toks[j].dep in ("obj", "nsubj:pass")]
-    for h in heads:
+    # "kein" on the noun trigger or on the trigger verb's object (also one the parser took
+    # for an oblique phrase: "wohl keinen Vertrag … schließen"); "zu keinem Zeitpunkt"
+    # the phrase in the trigger's own segment: not "(darunter keine Deutschen)", not "…
+    # lehnt er ab: Kein Wunder"
+    heads = [a] if not verbal else [j for j in deps if s.segment[j] == s.segment[a] and (
+        s.toks[j].dep in ("obj", "nsubj:pass")
+        or (s.toks[j].dep == "obl" and s.prep(j) is None))]
+    phrases = [j for j in deps if s.lemma(j).lower() in phrase and s.segment[j] == s.segment[a]]
+    for h in heads + phrases:
         for c in s.children[h]:
             if s.lemma(c) in det:
                 found += [cue.modality for cue in det[s.lemma(c)]]
