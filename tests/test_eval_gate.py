@@ -82,6 +82,9 @@ FLOORS: dict[str, float] = {
     # 0.403 / 0.567 blind, 0.417 / 0.583 after the pass's rules
     "events_judged2.precision_strict": 0.40,
     "events_judged2.precision_lenient": 0.56,
+    # the third, `… eval/events-news-judged3.jsonl` (twenty-fifth pass): 0.460 / 0.635 blind
+    "events_judged3.precision_strict": 0.44,
+    "events_judged3.precision_lenient": 0.61,
 }
 #: metric → ceiling: extra events per item (measured 0.073; the issue's limit is 0.15)
 CEILINGS: dict[str, float] = {"events.extra_per_item": 0.15}
@@ -221,7 +224,7 @@ def test_fast_event_floors() -> None:
     assert not high, f"above the pinned ceilings (score, ceiling): {high}"
 
 
-@pytest.mark.parametrize(("sample", "right_floor"), [("", 148), ("2", 118)])
+@pytest.mark.parametrize(("sample", "right_floor"), [("", 148), ("2", 118), ("3", 89)])
 def test_fast_events_judged_floors(shared_dir: Path, sample: str, right_floor: int) -> None:
     """The default mode's events on the judged general-news samples (≈ 15 s each): the judged
     right events must stay, and precision among those kept must not fall."""
@@ -237,5 +240,5 @@ def test_fast_events_judged_floors(shared_dir: Path, sample: str, right_floor: i
                              choose_stages())
     assert result["failed"] == 0
     _check(f"events_judged{sample}", result)
-    # measured 152 of 152 and 121 of 121 right kept; a rule may cost a few, not many
+    # measured 152 of 152, 121 of 121 and 92 of 92 right kept; a rule may cost a few, not many
     assert result["kept_by_verdict"]["right"] >= right_floor, result["kept_by_verdict"]
