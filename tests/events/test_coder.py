@@ -1537,3 +1537,20 @@ def test_denials_and_guesses_by_konjunktiv_ii_set_the_modality(events: Events) -
                    "Aktivisten aus "
                    "sechs Nationen (darunter keine Deutschen) an Bord geentert."), "COERCE")
     assert e.modality.value == "asserted"
+
+
+def test_a_material_act_with_a_content_clause_is_a_statement(events: Events) -> None:
+    """Twenty-fifth pass (second judged sample): a verb of a material act takes no "dass"
+    clause, so "hält fest, dass …" states something (no detention); a clause a correlate
+    announces ("dafür bestraft, dass …") says why, and the act stays."""
+    for text in ("Sie hielt fest, dass niemand über dem Gesetz stehe - nicht einmal der König "
+                 "selbst.",
+                 "Die zuständigen Kommissare Frans Timmermans (Vizepräsident, Grundrechte) und "
+                 "Dimitris Avramopoulos (Sicherheit) halten in ihrer Einleitung lapidar fest, "
+                 "dass Drittstaatsangehörige in der Lage waren, die externen Grenzen illegal zu "
+                 "überschreiten."):
+        assert not [e for e in events(text) if e.type.value == "COERCE"], text
+    assert one(events("In der Provinz Aceh sind mehrere Paare mit Stockschlägen dafür bestraft "
+                      "worden, dass sie gemeinsam Zeit verbracht hatten."), "SANCTION")
+    assert one(events("Die Beamten des Sondereinsatzkommandos nahmen den Täter fest, nachdem "
+                      "klar war, dass sich das Mädchen in Sicherheit befand."), "COERCE")

@@ -31,6 +31,7 @@ from lagebild.events.arguments import (
 )
 from lagebild.events.filters import (
     CONTENT_TAKERS,
+    MATERIAL_ACTS,
     STANCE_TYPES,
     _agentless_passive,
     _animal,
@@ -64,6 +65,7 @@ from lagebild.events.filters import (
     _shows_something,
     _sports_article,
     _sports_report,
+    _states_content,
     _supplies_goods,
     _threatens,
     _unreal,
@@ -240,6 +242,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "drei Spieler wurden verpflichtet", "sind verpflichtet": no pledge
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
+        if pos == "verb" and entry.plover in MATERIAL_ACTS and _states_content(s, anchor):
+            continue  # "halten … fest, dass …": a statement, no detention
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):

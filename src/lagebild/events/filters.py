@@ -43,6 +43,9 @@ DEMAND_HEADS = frozenset({"ruf", "rufe", "forderung", "verlangen", "wunsch", "dr
 FULL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}T")
 #: types whose verbs also state attitudes (a standing position is no act)
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+#: material acts that never take a content clause (PROTEST does: "protestierte dagegen, dass")
+MATERIAL_ACTS = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
+                           "ASSAULT"})
 #: verbs whose object noun classifies their subject ("stellt einen Angriff dar")
 CLASSIFYING_VERBS = frozenset({"darstellen", "bedeuten"})
 #: PLOVER types whose object is an act that has not happened (the demanded or refused act)
@@ -112,6 +115,26 @@ def _sports_article(ctx: Context) -> bool:
                 break
         ctx.sports_article = marked >= SPORTS_ARTICLE_SENTENCES
     return ctx.sports_article
+
+
+def _states_content(s: Sent, v: int) -> bool:
+    """Does verb ``v`` take a ``dass`` clause as its object ("halten in ihrer Einleitung fest,
+    dass …")? A material act has no content clause: such a verb states or ensures something
+    (not "…, so dass er stürzte", a consequence)."""
+    verbs = s.complex(v)
+    if any(s.toks[k].tag == "PROAV" for k in s.children[v]):
+        return False  # "dafür bestraft, dass …": the clause says why, the act happened
+    for c in s.children[v]:
+        if s.toks[c].dep not in ("ccomp", "advcl") or not s.is_verb(c):
+            continue
+        for m in s.children[c]:
+            if s.toks[m].tag == "KOUS" and s.lemma(m) == "dass" and not (
+                    m > 0 and s.toks[m - 1].text.lower() == "so") and not any(
+                    s.toks[k].tag.startswith("V") and k not in verbs
+                    for k in range(max(verbs) + 1, m)):
+                return True  # (not a clause another verb stands before: "nahmen den
+                # Täter fest, nachdem klar war, dass …" with the parse hanging it wrong)
+    return False
 
 
 def _reflexive(s: Sent, v: int) -> bool:
