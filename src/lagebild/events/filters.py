@@ -121,9 +121,9 @@ def _states_content(s: Sent, v: int) -> bool:
     """Does verb ``v`` take a ``dass`` clause as its object ("halten in ihrer Einleitung fest,
     dass …")? A material act has no content clause: such a verb states or ensures something
     (not "…, so dass er stürzte", a consequence)."""
-    verbs = s.complex(v)
     if any(s.toks[k].tag == "PROAV" for k in s.children[v]):
         return False  # "dafür bestraft, dass …": the clause says why, the act happened
+    verbs = s.complex(v)
     for c in s.children[v]:
         if s.toks[c].dep not in ("ccomp", "advcl") or not s.is_verb(c):
             continue

@@ -52,10 +52,10 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
     if any(s.segment[j] == s.segment[a] and s.toks[j].text.lower() == "weder"
            for j in range(len(s))):
         found.append("negated")
-    # "kein" on the noun trigger or on the trigger verb's object (also one the parser took
-    # for an oblique phrase: "wohl keinen Vertrag … schließen"); "zu keinem Zeitpunkt"
-    # the phrase in the trigger's own segment: not "(darunter keine Deutschen)", not "…
-    # lehnt er ab: Kein Wunder"
+    # "kein" on the noun trigger, on the trigger verb's object (also one the parser took for
+    # an oblique phrase: "wohl keinen Vertrag … schließen") or in a denying phrase ("zu
+    # keinem Zeitpunkt"); only in the trigger's own segment: not "(darunter keine
+    # Deutschen)", not "… lehnt er ab: Kein Wunder"
     heads = [a] if not verbal else [j for j in deps if s.segment[j] == s.segment[a] and (
         s.toks[j].dep in ("obj", "nsubj:pass")
         or (s.toks[j].dep == "obl" and s.prep(j) is None))]
