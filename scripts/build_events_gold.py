@@ -11,6 +11,10 @@ DOC is the article number, S the sentence index in the article's ``sentences`` (
 consecutive indices for two sentences); SRC/TGT are ``CODE=words; CODE=words`` or empty. The
 text is cut verbatim from the article's ``originalText``; ids follow the line order (append
 only, so ids stay stable). Articles: $LAGEBILD_SHARED (default <repo>/../shared).
+
+A set of other texts (general news: ``events-fresh7``) keeps its sentences beside the
+annotations, in ``NAME.sentences.tsv`` (``id<TAB>section<TAB>text``); its lines start with that
+id (``gnad-0917:3``) instead of ``DOC:S``, and its items have no publication date.
 """
 
 from __future__ import annotations
@@ -54,8 +58,16 @@ def actors(spec: str, text: str, errors: list[str], where: str) -> list[dict[str
     return out
 
 
+def load_sentences(path: Path) -> dict[str, str]:
+    """The texts of a set drawn outside the quotation corpus, by id."""
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return {i: text for i, _, text in (row.split("\t", 2) for row in rows)}
+
+
 def build(ann: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    docs = load_articles()
+    texts = ann.with_name(ann.name.replace(".ann.txt", ".sentences.tsv"))
+    sentences = load_sentences(texts) if texts.exists() else None
+    docs = load_articles() if sentences is None else {}
     items: list[dict[str, Any]] = []
     errors: list[str] = []
     seen: set[str] = set()
@@ -69,10 +81,13 @@ def build(ann: Path) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"{where}: duplicate {loc}")
             continue
         seen.add(loc)
-        number, _, sentence_ids = loc.partition(":")
-        ids = [int(x) for x in sentence_ids.split(",")]
-        name, date, original, sentences = docs[number]
-        text = original[sentences[ids[0]]["charBegin"]:sentences[ids[-1]]["charEnd"]].strip()
+        if sentences is not None:
+            name, date, text = loc.partition(":")[0], None, sentences[loc]
+        else:
+            number, _, sentence_ids = loc.partition(":")
+            ids = [int(x) for x in sentence_ids.split(",")]
+            name, date, original, spans = docs[number]
+            text = original[spans[ids[0]]["charBegin"]:spans[ids[-1]]["charEnd"]].strip()
         if "\n" in text:
             errors.append(f"{where}: newline in text {loc} (left out)")
             continue
@@ -80,7 +95,8 @@ def build(ann: Path) -> tuple[list[dict[str, Any]], list[str]]:
         if event is not None and event not in PLOVER:
             errors.append(f"{where}: bad type {typ}")
         item: dict[str, Any] = {
-            "id": f"ev-{len(items) + 1:04d}", "text_de": text, "published": date, "doc": name,
+            "id": f"ev-{len(items) + 1:04d}", "text_de": text,
+            **({"published": date} if date is not None else {}), "doc": name,
             "event": event, "source": actors(src, text, errors, where),
             "target": actors(tgt, text, errors, where), "event_text_de": trigger,
         }

@@ -149,3 +149,23 @@ def test_sixth_fresh_set_is_valid_and_holds_only_other_sentences_of_the_fifth() 
     drawn_docs = set(re.findall(r"(?<![\d.])(\d{3,6}):\d+", ann))
     assert {r["doc"].split(" - ")[0] for r in rows} <= fifth_docs | drawn_docs
     assert not {r["text_de"] for r in rows} & {r["text_de"] for r in fifth}
+
+
+FRESH7 = REPO / "eval" / "events-fresh7.jsonl"
+
+
+def test_seventh_fresh_set_is_general_news_no_judged_sample_drew_from() -> None:
+    """The seventh set: general news (10kGNAD, XGLUE), built from its own sentence file, about
+    a fifth without event, from articles none of the judged samples holds."""
+    items = read_gold(FRESH7)
+    rows = [json.loads(line) for line in FRESH7.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 100
+    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
+    assert len({r["event"] for r in rows if r["event"]}) >= 12
+    _assert_spans_inside_text(rows)
+    texts = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")
+    assert all(r["text_de"] in texts for r in rows)
+    judged = {json.loads(line)["article"] for name in ("", "2", "3")
+              for line in (REPO / "eval" / f"events-news-judged{name}.jsonl")
+              .read_text(encoding="utf-8").splitlines() if line}
+    assert not {r["doc"] for r in rows} & judged
