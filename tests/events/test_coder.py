@@ -1554,3 +1554,17 @@ def test_a_material_act_with_a_content_clause_is_a_statement(events: Events) -> 
                       "worden, dass sie gemeinsam Zeit verbracht hatten."), "SANCTION")
     assert one(events("Die Beamten des Sondereinsatzkommandos nahmen den Täter fest, nachdem "
                       "klar war, dass sich das Mädchen in Sicherheit befand."), "COERCE")
+
+
+def test_harvest_of_the_fifth_fresh_set(events: Events) -> None:
+    """Twenty-sixth pass: words the fifth fresh set's misses showed missing from the lexicon
+    (a formal warning, a slashing attack) and compounds of a stationing and of a signing."""
+    for text, kind in (
+            ("Der Bürgermeister wurde von der EU-Kommission wegen der Luftwerte verwarnt.",
+             "ACCUSE"),
+            ("Der Angreifer hat in der Fußgängerzone mehrere Passanten aufgeschlitzt.",
+             "ASSAULT"),
+            ("Die NATO plant eine Truppenstationierung in Polen.", "MOBILIZE"),
+            ("Die Vertragsunterzeichnung zwischen Serbien und dem Kosovo fand in Brüssel "
+             "statt.", "SUPPORT")):
+        assert one(events(text), kind), text
