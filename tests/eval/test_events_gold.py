@@ -169,3 +169,18 @@ def test_seventh_fresh_set_is_general_news_no_judged_sample_drew_from() -> None:
               for line in (REPO / "eval" / f"events-news-judged{name}.jsonl")
               .read_text(encoding="utf-8").splitlines() if line}
     assert not {r["doc"] for r in rows} & judged
+
+
+NEWS_DEV = REPO / "eval" / "events-news-dev.jsonl"
+
+
+def test_general_news_dev_set_shares_no_article_with_the_seventh_set() -> None:
+    """The general-news tuning set: valid, from its own sentence file, and from articles the
+    seventh (held-out) set does not hold or draw from."""
+    items = read_gold(NEWS_DEV)
+    rows = [json.loads(line) for line in NEWS_DEV.read_text(encoding="utf-8").splitlines() if line]
+    assert len(items) == len(rows) >= 50
+    _assert_spans_inside_text(rows)
+    drawn = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")
+    seventh = {line.split(":")[0] for line in drawn.splitlines()[1:]}
+    assert not {r["doc"] for r in rows} & seventh

@@ -1568,3 +1568,23 @@ def test_harvest_of_the_fifth_fresh_set(events: Events) -> None:
             ("Die Vertragsunterzeichnung zwischen Serbien und dem Kosovo fand in Brüssel "
              "statt.", "SUPPORT")):
         assert one(events(text), kind), text
+
+
+def test_general_news_police_reports(events: Events) -> None:
+    """Twenty-sixth pass (the general-news dev set): Austrian "einvernommen" (questioned)
+    without "ge"; a clause-initial age noun the parser took for the root ("Ein 30-Jähriger hat
+    … verletzt", headline style "25-Jährige wurde … aufgegriffen") is the subject; a blow "ins
+    Gesicht"; soldiers' relief work."""
+    e = one(events("Die Mutter wurde am Mittwoch von Beamten des Landeskriminalamts "
+                   "einvernommen."), "ACCUSE")
+    assert [a.name for a in e.target] == ["Mutter"]
+    e = one(events("Ein 30-Jähriger hat in Wien-Favoriten seine Ehefrau mit einem Messer "
+                   "schwer verletzt."), "ASSAULT")
+    assert [a.name for a in e.source] == ["30-Jähriger"]
+    assert [a.name for a in e.target] == ["Ehefrau"]
+    e = one(events("25-Jährige wurde am Dienstag von der Polizei aufgegriffen."), "COERCE")
+    assert [a.name for a in e.target] == ["25-Jährige"]
+    assert one(events("Ein Unbekannter schlug dem Mann ins Gesicht."), "ASSAULT")
+    assert not events("Das Urteil ist ein Schlag ins Gesicht der Opfer.")
+    assert one(events("Die Soldaten begannen mit dem Hilfseinsatz."), "AID")
+    assert not events("Das größte Problem war vielmehr, aus den Geschichten auszuwählen.")

@@ -8,6 +8,7 @@ pattern on a copy of the tokens; the article's own layer is never changed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from lagebild.events.lexicon import Lexicon
@@ -83,6 +84,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     _genitive_name_on_verb(out)
     _dative_name_as_compound(out)
     _abbreviation_on_earlier_noun(out)
+    _subject_read_as_root(out)
     return out
 
 
@@ -154,6 +156,53 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
             out[prt] = out[prt].model_copy(update={"head": i, "dep": "compound:prt",
                                                    "tag": "PTKVZ"})
         return
+
+
+#: words that may stand before the subject noun of a clause-initial noun phrase
+SUBJECT_DETERMINERS = frozenset({"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "ADJA"})
+#: an age noun of police reports ("Ein 30-Jähriger", headline style "25-Jährige")
+AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?$")
+
+
+def _subject_read_as_root(out: list[Token]) -> None:
+    """A clause-initial subject read as the root, with the clause's verb hung on it ("Ein
+    30-Jähriger hat … seine Ehefrau … verletzt" with "verletzt" as the noun's parataxis;
+    headline style "25-Jährige wurde … aufgegriffen" with the age noun as an adjective): when
+    the finite auxiliary right after the noun phrase serves a full verb below the noun, that
+    verb is the root and the noun its subject. Another subject the parser gave the verb becomes
+    what it is: a phrase with a preposition an oblique ("am Dienstag"), else the object ("seine
+    Frau" of "soll … geschlagen haben"). Not for a copula ("Das größte Problem war …")."""
+    root = next((k for k, t in enumerate(out) if t.head == k), None)
+    if root is None or root > 4 or root + 1 >= len(out):
+        return
+    noun = out[root]
+    if not (noun.tag in ("NN", "NE") or (noun.tag in ("ADJA", "ADJD")
+                                         and AGE_NOUN.match(noun.text))):
+        return
+    if any(t.tag not in SUBJECT_DETERMINERS for t in out[:root]):
+        return
+    aux = out[root + 1]
+    verb = aux.head
+    if aux.tag not in ("VAFIN", "VMFIN") or aux.dep not in ("aux", "aux:pass") \
+            or not 0 <= verb < len(out) or out[verb].tag[:2] != "VV" or verb <= root:
+        return
+    above, seen = out[verb].head, {verb}  # the verb must hang below the noun
+    while above != root and above not in seen and 0 <= above < len(out):
+        seen.add(above)
+        above = out[above].head
+    if above != root:
+        return
+    passive = any(t.head == verb and t.dep == "aux:pass" for t in out)
+    for k, t in enumerate(out):
+        if k != root and t.head == verb and t.dep in ("nsubj", "nsubj:pass"):
+            oblique = any(o.head == k and o.tag in PREP_TAGS for o in out)
+            out[k] = t.model_copy(update={"dep": "obl" if oblique else "obj"})
+        elif t.head == root and k > root + 1 and k != verb:
+            out[k] = t.model_copy(update={"head": verb})  # the clause's phrases
+    out[verb] = out[verb].model_copy(update={"head": verb, "dep": "ROOT"})
+    out[root] = noun.model_copy(update={"head": verb, "dep": "nsubj:pass" if passive else "nsubj",
+                                        **({"tag": "NN", "pos": "NOUN"} if noun.tag != "NN"
+                                           and noun.tag != "NE" else {})})
 
 
 def _genitive_name_on_verb(out: list[Token]) -> None:
