@@ -19,8 +19,8 @@ SHARED = Path(os.environ.get("LAGEBILD_SHARED", REPO.parent / "shared"))
 ARTICLES = SHARED / "data" / "quotes" / "wikinews-quotes-2024" / "train"
 
 
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+def _rows(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_every_line_parses_and_is_valid() -> None:
@@ -81,7 +81,7 @@ def _assert_spans_inside_text(rows: list[dict[str, Any]]) -> None:
 def test_fresh_set_is_valid_and_disjoint_from_dev() -> None:
     """The fresh held-out file: valid items, ≥ 15 without event, no article shared with dev."""
     items = read_gold(FRESH)
-    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(FRESH)
     assert len(items) == len(rows) >= 60
     assert sum(r["event"] is None for r in rows) >= 15
     _assert_spans_inside_text(rows)
@@ -94,11 +94,11 @@ FRESH2 = REPO / "eval" / "events-fresh2.jsonl"
 def test_second_fresh_set_is_valid_and_disjoint() -> None:
     """The second fresh set: valid items, ≥ 15 without event, no article shared with the others."""
     items = read_gold(FRESH2)
-    rows = [json.loads(line) for line in FRESH2.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(FRESH2)
     assert len(items) == len(rows) >= 50
     assert sum(r["event"] is None for r in rows) >= 15
     _assert_spans_inside_text(rows)
-    first = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
+    first = _rows(FRESH)
     assert not {r["doc"] for r in rows} & {r["doc"] for r in _rows() + first}
 
 
@@ -118,7 +118,7 @@ def test_later_fresh_sets_are_valid_and_disjoint(
     """A later fresh set: ≥ 100 valid items, about a fifth without event, no article shared
     with the dev set, an earlier fresh set or the temporal dev set."""
     items = read_gold(path)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(path)
     assert len(items) == len(rows) >= 100
     assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
     assert len({r["event"] for r in rows if r["event"]}) >= 12
@@ -138,12 +138,12 @@ FRESH6 = REPO / "eval" / "events-fresh6.jsonl"
 def test_sixth_fresh_set_is_valid_and_holds_only_other_sentences_of_the_fifth() -> None:
     """The sixth set: the fifth set's articles (kept out of the harvest), none of its sentences."""
     items = read_gold(FRESH6)
-    rows = [json.loads(line) for line in FRESH6.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(FRESH6)
     assert len(items) == len(rows) >= 50
     assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
     assert len({r["event"] for r in rows if r["event"]}) >= 10
     _assert_spans_inside_text(rows)
-    fifth = [json.loads(line) for line in FRESH5.read_text(encoding="utf-8").splitlines() if line]
+    fifth = _rows(FRESH5)
     fifth_docs = {r["doc"].split(" - ")[0] for r in fifth}
     ann = (REPO / "eval" / "events-fresh5.ann.txt").read_text(encoding="utf-8")
     drawn_docs = set(re.findall(r"(?<![\d.])(\d{3,6}):\d+", ann))
@@ -158,7 +158,7 @@ def test_seventh_fresh_set_is_general_news_no_judged_sample_drew_from() -> None:
     """The seventh set: general news (10kGNAD, XGLUE), built from its own sentence file, about
     a fifth without event, from articles none of the judged samples holds."""
     items = read_gold(FRESH7)
-    rows = [json.loads(line) for line in FRESH7.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(FRESH7)
     assert len(items) == len(rows) >= 100
     assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
     assert len({r["event"] for r in rows if r["event"]}) >= 12
@@ -178,7 +178,7 @@ def test_general_news_dev_set_shares_no_article_with_the_seventh_set() -> None:
     """The general-news tuning set: valid, from its own sentence file, and from articles the
     seventh (held-out) set does not hold or draw from."""
     items = read_gold(NEWS_DEV)
-    rows = [json.loads(line) for line in NEWS_DEV.read_text(encoding="utf-8").splitlines() if line]
+    rows = _rows(NEWS_DEV)
     assert len(items) == len(rows) >= 50
     _assert_spans_inside_text(rows)
     drawn = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")

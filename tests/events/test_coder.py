@@ -1566,7 +1566,9 @@ def test_harvest_of_the_fifth_fresh_set(events: Events) -> None:
              "ASSAULT"),
             ("Die NATO plant eine Truppenstationierung in Polen.", "MOBILIZE"),
             ("Die Vertragsunterzeichnung zwischen Serbien und dem Kosovo fand in Brüssel "
-             "statt.", "SUPPORT")):
+             "statt.", "SUPPORT"),
+            ("Die Staatsanwaltschaft leitete eine Voruntersuchung gegen den Bürgermeister ein.",
+             "ACCUSE")):
         assert one(events(text), kind), text
 
 
@@ -1585,6 +1587,7 @@ def test_general_news_police_reports(events: Events) -> None:
     e = one(events("25-Jährige wurde am Dienstag von der Polizei aufgegriffen."), "COERCE")
     assert [a.name for a in e.target] == ["25-Jährige"]
     assert one(events("Ein Unbekannter schlug dem Mann ins Gesicht."), "ASSAULT")
+    assert one(events("Ein Unbekannter hat ihn mit der Faust geschlagen."), "ASSAULT")
     assert not events("Das Urteil ist ein Schlag ins Gesicht der Opfer.")
     assert one(events("Die Soldaten begannen mit dem Hilfseinsatz."), "AID")
     assert not events("Das größte Problem war vielmehr, aus den Geschichten auszuwählen.")

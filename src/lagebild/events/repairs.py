@@ -200,9 +200,10 @@ def _subject_read_as_root(out: list[Token]) -> None:
         elif t.head == root and k > root + 1 and k != verb:
             out[k] = t.model_copy(update={"head": verb})  # the clause's phrases
     out[verb] = out[verb].model_copy(update={"head": verb, "dep": "ROOT"})
-    out[root] = noun.model_copy(update={"head": verb, "dep": "nsubj:pass" if passive else "nsubj",
-                                        **({"tag": "NN", "pos": "NOUN"} if noun.tag != "NN"
-                                           and noun.tag != "NE" else {})})
+    subject = {"head": verb, "dep": "nsubj:pass" if passive else "nsubj"}
+    if noun.tag not in ("NN", "NE"):  # the age noun read as an adjective
+        subject |= {"tag": "NN", "pos": "NOUN"}
+    out[root] = noun.model_copy(update=subject)
 
 
 def _genitive_name_on_verb(out: list[Token]) -> None:
