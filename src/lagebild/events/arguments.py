@@ -635,6 +635,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             heads = [c for o in args.obj + args.subj  # gegen Truppen": the parser often hangs
                      for c in s.children[o]  # the verb's phrase on its object or subject
                      if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
+            if not heads:  # or on the idiom's own noun wherever the parser put it ("hat
+                heads = [c for n in toks if n != anchor  # wegen der Lähmung … ein Verfahren
+                         for c in s.children[n]  # gegen Polen eröffnet": the noun hangs
+                         if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # on another)
             if not heads:  # or on the noun of another of its phrases ("mit Gewalt gegen die
                 heads = [c for hs in args.pps.values() for o in hs  # Demonstranten vorgehen")
                          for c in s.children[o] if c > o

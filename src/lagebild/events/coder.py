@@ -52,6 +52,7 @@ from lagebild.events.filters import (
     _intransitive,
     _lifts_restriction,
     _meets,
+    _natural_cause,
     _object_as_subject,
     _obliged,
     _occurrence_verb,
@@ -100,6 +101,8 @@ PROPOSALS = frozenset({"REQUEST", "AGREE"})
 COOPERATIVE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID"})
 #: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
 DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
+#: what ends a quotation or a clause before a speech verb ("…, gestand der Norweger")
+QUOTE_ENDS = frozenset({",", "“", '"', "»", "«"})
 
 
 def _speaker_fallback(ctx: Context, s: Sent) -> list[str]:
@@ -268,6 +271,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "die Sperrung des Bahnhofs wurde aufgehoben", "gut aufgehoben"
         if "ownact" in entry.flags and not _own_act(s, anchor, args):
             continue  # "bedauerte, dass Israel den Berichterstatter nicht reisen ließ"
+        if "noquote" in entry.flags and anchor > 0 and s.toks[anchor - 1].text in QUOTE_ENDS \
+                and any(s.is_verb(j) for j in range(anchor - 1)):
+            continue  # "Da habe ich viel Speed mitgenommen, gestand der Norweger": speech
         if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
             continue  # "lenkte in die Herrengasse ein": steering, not yielding
         if "intrans" in entry.flags and _shows_something(s, anchor, args, ctx.lex):
@@ -412,6 +418,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue
         if f.source and all(_animal(ctx, s, a) for a in f.source):
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
+        if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
+            continue  # "von einem Baum erschlagen": the agent phrase names no actor
         if f.plover == "REQUEST" and pos == "verb" and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.rallies)
                 for a in f.source):  # eval/README: demands made by a demonstration

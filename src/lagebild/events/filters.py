@@ -341,11 +341,12 @@ def _presupposed(ctx: Context, s: Sent, n: int, host: int | None) -> bool:
 def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
     """The victims of a conflictual event noun told as what befell them: "X wurde Opfer eines
     Anschlags", "Opfer von Gewalttaten wurden 39 Kopten", "X fiel einem Anschlag zum Opfer",
-    "Bei Protesten kamen 22 Menschen ums Leben" (a harm verb of verbs.tsv)."""
+    "Bei Protesten kamen 22 Menschen ums Leben", "wurden 30 Palästinenser durch Schüsse
+    verletzt" (a harm verb of verbs.tsv)."""
     h = s.toks[n].head
     if not 0 <= h < len(s) or h == n:
         return []
-    if s.prep(n) == "bei" and s.is_verb(h) and s.lemma(h) in lex.harm_verbs and any(
+    if s.prep(n) in ("bei", "durch") and s.is_verb(h) and s.lemma(h) in lex.harm_verbs and any(
             t.plover == "ASSAULT" for t in lex.noun_entries(s.lemma(n).lower())) and (
             s.lemma(h) != "kommen" or any(s.lemma(c) == "Leben" for c in s.children[h])):
         args = verb_args(s, h)
@@ -353,6 +354,10 @@ def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
             # parsed as the object of the intransitive verb: they are its subject
             args.subj = [j for j in args.obj if s.toks[j].tag in ("NN", "NE")
                          and s.prep(j) is None and not _oblique(s, j)][:1]
+        if s.prep(n) == "durch" and not args.passive and s.toks[h].tag != "VVPP" \
+                and s.lemma(h) not in ("sterben", "umkommen"):  # "verletzten Unbekannte
+            return []  # zwei Israelis durch Schüsse": the verb's own event (a headline's
+            # bare participle, "Mann durch Schuss verletzt", is a passive)
         ids = [a for j in (args.obj if args.passive else args.subj) for a in actors_of(s, j)]
         return ids or (_passive_patient(s, h) if args.passive else [])
     if s.lemma(h) == "opfer":  # the noun hangs on "Opfer": its clause's subject
@@ -544,6 +549,17 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
         if _opens_quote(s, k):
             return True
     return False
+
+
+def _natural_cause(ctx: Context, s: Sent, args: Args | None) -> bool:
+    """A passive whose agent phrase names a force of nature or an animal ("von einem Baum
+    erschlagen", "durch Hagel verletzt", "von einem Blitz getroffen"): an accident, no actor
+    acted (eval/README: accidents and natural disasters are no events)."""
+    if args is None or not args.passive:
+        return False
+    return any(s.toks[j].tag == "NN" and (ctx.lex.names_disaster(s.lemma(j))
+                                          or ctx.lex.names_animal(s.lemma(j)))
+               for prep in ("von", "durch") for j in args.pps.get(prep, []))
 
 
 def _animal(ctx: Context, s: Sent, aid: str) -> bool:

@@ -55,9 +55,9 @@ SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "og
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "expel", "forces", "goods",
                    "intrans", "joint", "judge", "lightobj", "meet", "needsrc", "needtgt",
-                   "nodir", "norefl", "nostate", "occur", "ongoing", "ownact", "recip", "refl",
-                   "relief", "restriction", "setting", "thingobj", "threat", "verb", "verbal",
-                   "veto", "words"})
+                   "nodir", "noquote", "norefl", "nostate", "occur", "ongoing", "ownact",
+                   "recip", "refl", "relief", "restriction", "setting", "thingobj", "threat",
+                   "verb", "verbal", "veto", "words"})
 
 
 @dataclass(frozen=True)
