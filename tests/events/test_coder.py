@@ -1631,3 +1631,17 @@ def test_harvest_of_the_second_general_news_set(events: Events) -> None:
     assert len([e for e in events("An einer heiligen Stätte im Westjordanland verletzten "
                                   "Unbekannte zwei Israelis durch Schüsse.")
                 if e.type.value == "ASSAULT"]) == 1
+
+
+def test_verbless_headlines_and_age_nouns(events: Events) -> None:
+    """Twenty-seventh pass: a verbless headline whose root is an event noun in the plural
+    reports what happened, without a named actor; a singular topic label, a statistic or a
+    verbless teaser line inside a longer sentence does not. A headline's age noun read as an
+    adjective is the subject of the verb after it."""
+    assert one(events("15 Festnahmen nahe der Elfenbeinküste."), "COERCE")
+    assert one(events("Neue Kämpfe im Donbass - Streit um Auflösung des Bataillons."),
+               "ASSAULT")
+    assert not events("Insgesamt 459 Angriffe.")
+    assert not events("Der Anschlag in New York.")
+    e = one(events("53-Jähriger gestand 67 Einbruchsdiebstähle in Innsbruck."), "CONCEDE")
+    assert [a.name for a in e.source] == ["53-Jähriger"]

@@ -662,14 +662,29 @@ def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:
 
 def _happens(ctx: Context, s: Sent, f: Found, pos: str) -> bool:
     """An event noun flagged ``occur`` that takes place ("Demonstrationen fanden statt", "es
-    kam zu Streiks") is an event without a named actor (PLOVER: PROTEST needs no recipient)."""
+    kam zu Streiks") or heads a verbless headline ("15 Festnahmen nahe der Elfenbeinküste",
+    "Neue Kämpfe im Donbass") is an event without a named actor (PLOVER: PROTEST needs no
+    recipient)."""
     if pos != "noun" or "occur" not in f.entry.flags or f.source:
         return False
+    if _verbless_head(s, f.anchor):
+        return True
     v = _occurrence_verb(ctx, s, f.anchor)
     if v is not None and s.lemma(v) == "geben" and any(
             s.toks[c].tag == "CARD" for c in s.children[f.anchor]):
         return False  # "2014 hatte es 199 Attacken gegeben": a statistic (eval/README)
     return v is not None
+
+
+def _verbless_head(s: Sent, n: int) -> bool:
+    """Is noun ``n`` in the plural the root of a sentence without any verb, as headlines tell
+    what happened ("Mehrere Festnahmen an neuem Feiertag", "Anschläge in New York: Terror!")?
+    Not a singular noun (a topic label: "Der Anschlag"), not a verbless part of a longer
+    sentence (a list, a teaser line), not a number of them ("Insgesamt 459 Angriffe": a
+    statistic)."""
+    if s.toks[n].head != n or "Number=Plur" not in s.toks[n].morph:
+        return False
+    return not any(s.toks[j].tag[:1] == "V" or s.toks[j].tag == "ADV" for j in range(len(s)))
 
 
 def _agentless_passive(s: Sent, f: Found, args: Args | None, lex: Lexicon,

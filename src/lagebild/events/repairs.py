@@ -85,6 +85,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     _dative_name_as_compound(out)
     _abbreviation_on_earlier_noun(out)
     _subject_read_as_root(out)
+    _age_noun_as_adjective(out)
     return out
 
 
@@ -204,6 +205,19 @@ def _subject_read_as_root(out: list[Token]) -> None:
     if noun.tag not in ("NN", "NE"):  # the age noun read as an adjective
         subject |= {"tag": "NN", "pos": "NOUN"}
     out[root] = noun.model_copy(update=subject)
+
+
+def _age_noun_as_adjective(out: list[Token]) -> None:
+    """A headline's age noun without article read as an adjective on the verb right after it
+    ("53-Jähriger gestand 67 Einbruchsdiebstähle" with "53-Jähriger" as ``obl:tmod``): the
+    verb's subject, when the verb has none."""
+    if len(out) < 3 or not AGE_NOUN.match(out[0].text) or out[0].tag not in ("ADJA", "ADJD"):
+        return
+    verb = out[0].head
+    if verb != 1 or out[1].tag != "VVFIN" or any(
+            t.head == 1 and t.dep.startswith("nsubj") for t in out):
+        return
+    out[0] = out[0].model_copy(update={"tag": "NN", "pos": "NOUN", "dep": "nsubj"})
 
 
 def _genitive_name_on_verb(out: list[Token]) -> None:
