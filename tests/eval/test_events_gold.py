@@ -184,3 +184,28 @@ def test_general_news_dev_set_shares_no_article_with_the_seventh_set() -> None:
     drawn = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")
     seventh = {line.split(":")[0] for line in drawn.splitlines()[1:]}
     assert not {r["doc"] for r in rows} & seventh
+
+
+NEWS_DEV2 = REPO / "eval" / "events-news-dev2.jsonl"
+
+
+def test_second_general_news_set_keeps_every_sentence_and_no_held_out_article() -> None:
+    """The second general-news tuning set: valid, every drawn sentence annotated (no-event
+    sentences all kept), from articles neither the seventh set, the first tuning set nor the
+    third judged sample (the blind one) drew from."""
+    items = read_gold(NEWS_DEV2)
+    rows = _rows(NEWS_DEV2)
+    assert len(items) == len(rows) == 1548
+    assert sum(r["event"] is None for r in rows) == 918
+    assert len({r["event"] for r in rows if r["event"]}) == 16
+    _assert_spans_inside_text(rows)
+    drawn = (REPO / "eval" / "events-news-dev2.sentences.tsv").read_text(encoding="utf-8")
+    assert all(r["text_de"] in drawn for r in rows)
+    others = set()
+    for name in ("events-fresh7", "events-news-dev"):
+        lines = (REPO / "eval" / f"{name}.sentences.tsv").read_text(encoding="utf-8")
+        others |= {line.split(":")[0] for line in lines.splitlines()[1:]}
+    others |= {json.loads(line)["article"] for line in (
+        REPO / "eval" / "events-news-judged3.jsonl").read_text(encoding="utf-8").splitlines()
+        if line}
+    assert not {r["doc"] for r in rows} & others
