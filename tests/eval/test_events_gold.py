@@ -23,6 +23,30 @@ def _rows(path: Path = GOLD) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def _fresh_rows(path: Path, min_items: int = 100, min_types: int = 12) -> list[dict]:
+    """A held-out set's rows after the checks every such set passes: valid items, about a fifth
+    without event, enough event types, spans inside the text."""
+    items = read_gold(path)
+    rows = _rows(path)
+    assert len(items) == len(rows) >= min_items
+    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
+    assert len({r["event"] for r in rows if r["event"]}) >= min_types
+    _assert_spans_inside_text(rows)
+    return rows
+
+
+def _drawn_articles(name: str) -> set[str]:
+    """The articles a general-news set drew sentences from (``NAME.sentences.tsv``)."""
+    lines = (REPO / "eval" / f"{name}.sentences.tsv").read_text(encoding="utf-8").splitlines()
+    return {line.split(":")[0] for line in lines[1:]}
+
+
+def _judged_articles(*names: str) -> set[str]:
+    """The articles the judged samples ``events-news-judged{NAME}.jsonl`` drew events from."""
+    return {r["article"] for name in names
+            for r in _rows(REPO / "eval" / f"events-news-judged{name}.jsonl")}
+
+
 def test_every_line_parses_and_is_valid() -> None:
     items = read_gold(GOLD)  # raises on a bad line
     rows = _rows()
@@ -117,12 +141,7 @@ def test_later_fresh_sets_are_valid_and_disjoint(
 ) -> None:
     """A later fresh set: ≥ 100 valid items, about a fifth without event, no article shared
     with the dev set, an earlier fresh set or the temporal dev set."""
-    items = read_gold(path)
-    rows = _rows(path)
-    assert len(items) == len(rows) >= 100
-    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
-    assert len({r["event"] for r in rows if r["event"]}) >= 12
-    _assert_spans_inside_text(rows)
+    rows = _fresh_rows(path)
     earlier = [json.loads(line) for earlier_path in earlier_paths
                for line in earlier_path.read_text(encoding="utf-8").splitlines() if line]
     time_rows = (REPO / "eval" / "time-dev.jsonl").read_text(encoding="utf-8").splitlines()
@@ -137,12 +156,7 @@ FRESH6 = REPO / "eval" / "events-fresh6.jsonl"
 
 def test_sixth_fresh_set_is_valid_and_holds_only_other_sentences_of_the_fifth() -> None:
     """The sixth set: the fifth set's articles (kept out of the harvest), none of its sentences."""
-    items = read_gold(FRESH6)
-    rows = _rows(FRESH6)
-    assert len(items) == len(rows) >= 50
-    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
-    assert len({r["event"] for r in rows if r["event"]}) >= 10
-    _assert_spans_inside_text(rows)
+    rows = _fresh_rows(FRESH6, min_items=50, min_types=10)
     fifth = _rows(FRESH5)
     fifth_docs = {r["doc"].split(" - ")[0] for r in fifth}
     ann = (REPO / "eval" / "events-fresh5.ann.txt").read_text(encoding="utf-8")
@@ -157,18 +171,10 @@ FRESH7 = REPO / "eval" / "events-fresh7.jsonl"
 def test_seventh_fresh_set_is_general_news_no_judged_sample_drew_from() -> None:
     """The seventh set: general news (10kGNAD, XGLUE), built from its own sentence file, about
     a fifth without event, from articles none of the judged samples holds."""
-    items = read_gold(FRESH7)
-    rows = _rows(FRESH7)
-    assert len(items) == len(rows) >= 100
-    assert 0.15 <= sum(r["event"] is None for r in rows) / len(rows) <= 0.25
-    assert len({r["event"] for r in rows if r["event"]}) >= 12
-    _assert_spans_inside_text(rows)
+    rows = _fresh_rows(FRESH7)
     texts = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")
     assert all(r["text_de"] in texts for r in rows)
-    judged = {json.loads(line)["article"] for name in ("", "2", "3")
-              for line in (REPO / "eval" / f"events-news-judged{name}.jsonl")
-              .read_text(encoding="utf-8").splitlines() if line}
-    assert not {r["doc"] for r in rows} & judged
+    assert not {r["doc"] for r in rows} & _judged_articles("", "2", "3")
 
 
 NEWS_DEV = REPO / "eval" / "events-news-dev.jsonl"
@@ -181,9 +187,7 @@ def test_general_news_dev_set_shares_no_article_with_the_seventh_set() -> None:
     rows = _rows(NEWS_DEV)
     assert len(items) == len(rows) >= 50
     _assert_spans_inside_text(rows)
-    drawn = (REPO / "eval" / "events-fresh7.sentences.tsv").read_text(encoding="utf-8")
-    seventh = {line.split(":")[0] for line in drawn.splitlines()[1:]}
-    assert not {r["doc"] for r in rows} & seventh
+    assert not {r["doc"] for r in rows} & _drawn_articles("events-fresh7")
 
 
 NEWS_DEV2 = REPO / "eval" / "events-news-dev2.jsonl"
@@ -201,11 +205,5 @@ def test_second_general_news_set_keeps_every_sentence_and_no_held_out_article() 
     _assert_spans_inside_text(rows)
     drawn = (REPO / "eval" / "events-news-dev2.sentences.tsv").read_text(encoding="utf-8")
     assert all(r["text_de"] in drawn for r in rows)
-    others = set()
-    for name in ("events-fresh7", "events-news-dev"):
-        lines = (REPO / "eval" / f"{name}.sentences.tsv").read_text(encoding="utf-8")
-        others |= {line.split(":")[0] for line in lines.splitlines()[1:]}
-    others |= {json.loads(line)["article"] for line in (
-        REPO / "eval" / "events-news-judged3.jsonl").read_text(encoding="utf-8").splitlines()
-        if line}
-    assert not {r["doc"] for r in rows} & others
+    others = _drawn_articles("events-fresh7") | _drawn_articles("events-news-dev")
+    assert not {r["doc"] for r in rows} & (others | _judged_articles("3"))
