@@ -1321,7 +1321,7 @@ def test_apology_needs_its_reflexive_pronoun(events: Events) -> None:
     """Twentieth pass: "sich entschuldigen" is an apology, also with "sich" hung on the
     auxiliary; "etwas nicht entschuldigen" is to excuse it."""
     assert_none_of(events, ("CONCEDE",), "Ich will das Vorgehen der Regierung nicht entschuldigen.")
-    found = events("Vorstandschef Munoz hatte sich nach Kritik in sozialen Netzwerken "
+    found = events("Senator Munoz hatte sich nach Kritik in sozialen Netzwerken "
                    "ausführlich für den Vorfall entschuldigt.")
     assert one(found, "CONCEDE").trigger.text == "entschuldigt"
 
@@ -1645,3 +1645,24 @@ def test_verbless_headlines_and_age_nouns(events: Events) -> None:
     assert not events("Der Anschlag in New York.")
     e = one(events("53-Jähriger gestand 67 Einbruchsdiebstähle in Innsbruck."), "CONCEDE")
     assert [a.name for a in e.source] == ["53-Jähriger"]
+
+
+def test_company_news_is_no_event(events: Events) -> None:
+    """Twenty-eighth pass: an act among companies, their managers and customers only is
+    company news (eval/README); a company suffering an act of an unnamed doer (a search, an
+    investigation) and a company acting on a state stay events; 'Manager' of a national team
+    is no business noun."""
+    assert not events("Tchibo kooperiert für die Aktion mit einem Inselmakler.")
+    assert not events("Das Unternehmen entschuldigte sich bei seinen Kunden mit einem "
+                      "Gutschein.")
+    assert not events("In Japan kooperiere die Fast-Food-Kette McDonald's bereits mit "
+                      "Pokémon-Anbieter Niantic.")
+    assert not events("Das liegt auch daran, dass sich viele Pharmakonzerne weigern, "
+                      "Wirkstoffe zu liefern.")
+    assert one(events("Schon Anfang September waren mehrere Firmen der Holding durchsucht "
+                      "worden."), "COERCE")
+    e = one(events("Der russische Konzern Gazprom drohte der Ukraine mit einem Lieferstopp."),
+            "THREATEN")
+    assert names(e.target) == ["UKR"]
+    assert one(events("Auch der Manager der deutschen Nationalmannschaft, Oliver Bierhoff, "
+                      "kritisierte Gauland."), "ACCUSE")

@@ -40,6 +40,7 @@ from lagebild.events.filters import (
     _blamed,
     _calls_for_act,
     _classifies,
+    _company_news,
     _counts_victims,
     _court,
     _drop_contents,
@@ -468,6 +469,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.notes.append(f"intent: {f.plover} → {to[0]}")
                 f.plover, f.cameo = to
                 f.mode = ""
+        if _company_news(ctx, s, f):
+            continue  # "Tchibo kooperiert mit einem Inselmakler": no political event
         if f.plover in ("ASSAULT", "AID", "MOBILIZE"):
             _instrument(ctx, s, f)
         if f.plover == "ASSAULT" and _cyber(ctx, s, f):

@@ -579,6 +579,52 @@ def _animal(ctx: Context, s: Sent, aid: str) -> bool:
     return True
 
 
+#: what is done to a company by an unnamed doer, mostly an authority ("Sanktionen gegen GM",
+#: "mehrere Firmen … durchsucht", "Dem Konzern wird vorgeworfen"): an event even so
+DONE_TO_COMPANIES = frozenset({"ACCUSE", "COERCE", "SANCTION", "ASSAULT", "THREATEN"})
+#: dependencies by which a noun names what a name is ("der Autobauer Tesla")
+APPOSED = frozenset({"appos", "flat", "flat:name", "compound"})
+
+
+def _company_news(ctx: Context, s: Sent, f: Found) -> bool:
+    """Do only companies, their managers and customers take part ("Tchibo kooperiert mit
+    einem Inselmakler", "Das Unternehmen entschuldigte sich bei seinen Kunden", "Nestlé klagt
+    gegen Zuckerhersteller")? eval/README: company news is no event. Not when a company
+    suffers a conflictual act whose doer is not named (an investigation, a search, a fine),
+    nor for a lawsuit or appeal with no company sued (it goes before a court)."""
+    parties = [a for a in f.source + f.target if a not in s.things]  # not "Aushebeln"
+    if not parties or not all(_business(ctx, s, a) for a in parties):
+        return False
+    if f.cameo.startswith("115") and not [a for a in f.target if a not in s.things]:
+        return False  # "will der Konzern Rechtsmittel einlegen": before a court, not a firm
+    return bool(f.source) or f.plover not in DONE_TO_COMPANIES
+
+
+def _business(ctx: Context, s: Sent, aid: str) -> bool:
+    """Does the unlinked participant ``aid`` name a company (``companies.tsv``), or a noun of
+    ``business.tsv`` (Konzern, Anleger), itself or apposed to its name ("Pokémon-Anbieter
+    Niantic")? A linked actor never does: the knowledge base holds no companies."""
+    if aid.startswith(LOCAL):
+        name = aid[len(LOCAL):]
+    else:
+        actor = ctx.actors.get(aid)
+        if actor is None or not actor.local:
+            return False
+        name = actor.name
+    if ctx.lex.names_company(name):
+        return True
+    for i in range(len(s)):
+        if aid not in s.actors_at[i] and s.local_at[i] != aid:
+            continue
+        h = s.toks[i].head
+        near = [i] + [c for c in s.children[i] if s.toks[c].dep in APPOSED]
+        if 0 <= h < len(s) and s.toks[i].dep in APPOSED:
+            near.append(h)
+        if any(s.toks[j].tag == "NN" and s.lemma(j) in ctx.lex.business for j in near):
+            return True
+    return False
+
+
 #: CAMEO roles of political office and parties (three-letter parts after the country)
 POLITICAL_ROLES = frozenset({"GOV", "OPP", "LEG", "PTY", "ELI"})
 

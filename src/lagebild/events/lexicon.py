@@ -167,11 +167,18 @@ class Lexicon:
     armed: frozenset[str] = frozenset()  # agent nouns of role REB: armed non-state groups
     rallies: tuple[str, ...] = ()  # protesters.tsv stems with rally=yes (Demonstrant)
     animals: NounList = NounList()  # animal nouns (Biber, Eisbär)
+    business: NounList = NounList()  # nouns of companies, managers, customers (Konzern)
+    companies: frozenset[str] = frozenset()  # company names, lower case (volkswagen, vw)
     cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
         return lemma in self.cyber
+
+    def names_company(self, name: str) -> bool:
+        """Is ``name`` a company of ``companies.tsv`` ("VW", "Googles": genitive too)?"""
+        low = name.lower()
+        return low in self.companies or (low.endswith("s") and low[:-1] in self.companies)
 
     def names_animal(self, lemma: str) -> bool:
         """Is a common noun an animal (``animals.tsv``: "Biber", "Eisbär")?"""
@@ -499,4 +506,7 @@ def load_lexicon() -> Lexicon:
                    rallies=tuple(r["stem"].lower() for r in read_tsv("protesters.tsv")
                                  if r.get("rally") == "yes"),
                    animals=NounList.read("animals.tsv"),
+                   business=NounList.read("business.tsv"),
+                   companies=frozenset(n.strip().lower() for r in read_tsv("companies.tsv")
+                                       for n in r["name"].split("|")),
                    cyber=NounList.read("cyber.tsv"))
