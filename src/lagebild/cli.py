@@ -459,6 +459,7 @@ def _mount_eval() -> None:
 
 def _mount_train() -> None:
     from lagebild.training.cli import app as train_app
+    from lagebild.training.event_confidence import event_confidence
     from lagebild.training.quotes_cli import quotes
     from lagebild.training.teacher_cli import teacher
     from lagebild.training.topic import topic
@@ -466,6 +467,7 @@ def _mount_train() -> None:
     train_app.command("teacher")(teacher)
     train_app.command("topic")(topic)
     train_app.command("quotes")(quotes)
+    train_app.command("event-confidence")(event_confidence)
     app.add_typer(train_app, name="train")
 
 

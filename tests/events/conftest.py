@@ -30,7 +30,18 @@ def parse(analyzer: Analyzer) -> Callable[[str], Article]:
 
 @pytest.fixture(scope="session")
 def events(parse: Callable[[str], Article]) -> Callable[[str], list[Event]]:
-    """Text → the events the coder writes."""
+    """Text → the events the rules write, before the confidence model leaves the least
+    likely out (these tests are about the rules; ``test_confidence.py`` about the model)."""
+
+    def run(text: str) -> list[Event]:
+        return code_article(parse(text), rate=False).events
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def rated_events(parse: Callable[[str], Article]) -> Callable[[str], list[Event]]:
+    """Text → the events the stage emits (rules, then the confidence model)."""
 
     def run(text: str) -> list[Event]:
         return code_article(parse(text)).events

@@ -225,9 +225,9 @@ def test_statement_index_and_reported_violence_is_alleged(parse: Parse) -> None:
 def test_speaker_is_the_source_of_a_reported_accusation(parse: Parse) -> None:
     text = ('"Wir nehmen nichts für bare Münze", stellte Kerry klar. '
             "Es gebe ernsthafte Zweifel an den Absichten Russlands.")
-    e = one(code_article(parse(text)).events, "ACCUSE")
+    e = one(code_article(parse(text), rate=False).events, "ACCUSE")
     assert [r.id for r in e.source] == ["per:john-kerry"] and names(e.target) == ["RUS"]
-    assert e.confidence < 0.9
+    assert e.confidence < 0.9  # the rules' own deduction, before the confidence model
 
 
 def test_date_from_times_layer(parse: Parse) -> None:

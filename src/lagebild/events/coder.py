@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lagebild.events import codes, gate
+from lagebild.events import codes, confidence, gate
 from lagebild.events.arguments import (
     Args,
     _clause_subject,
@@ -523,11 +523,14 @@ def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
     return [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
 
 
-def code_article(article: Article, lex: Lexicon | None = None) -> Article:
-    """Fill ``article.events`` (replacing what was there)."""
+def code_article(article: Article, lex: Lexicon | None = None, rate: bool = True) -> Article:
+    """Fill ``article.events`` (replacing what was there). With ``rate`` (the default) each
+    event's confidence comes from the learned model and the least likely are left out
+    (``confidence.py``); training reads the events before that step."""
     ctx = context(article, lex)
     found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
-    article.events = [e for e in write(article, found, ctx) if gate.keep(article, e)]
+    events = [e for e in write(article, found, ctx) if gate.keep(article, e)]
+    article.events = confidence.rate(article, events) if rate else events
     return article
 
 

@@ -1,0 +1,191 @@
+"""How likely an event is right: a logistic model over the event and its sentence.
+
+The rules find and code events; this module gives each one a probability of being right,
+``Event.confidence``, and drops those below the model's threshold. The rule coder's own
+confidence (a few fixed deductions) told right from wrong events no better than chance
+(area under the ROC curve 0.48–0.55 on the tuning sets; docs/lab/events.md, twenty-ninth
+pass). The features are what a reader checks: the type and modality; whether source and
+target are linked actors, local names or missing; their CAMEO roles; whether the sentence
+is a question, has a modal verb, a conditional, a negation or a Konjunktiv; the trigger's
+part of speech and tense; whether the event stands inside a statement and of which kind.
+Nothing about the article (its topic, its length) enters: the tuning sets are single
+sentences, and the soft-news gate (``gate.py``) already reads the topic.
+
+The weights (``models/event_confidence.json``) are trained by ``lagebild train
+event-confidence`` on the project's event gold and judged samples (EVENT_CONFIDENCE_CARD.md).
+Finding (``features``) is split from deciding (``ConfidenceModel.probability``) so that
+training reads the same features the stage computes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lagebild.events.lexicon import read_tsv
+from lagebild.model import Article, Event, Sentence, Token
+
+MODEL_FILE = "event_confidence.json"
+# CAMEO role codes whose presence among an event's actor codes is a feature of its own
+ROLES = ("GOV", "MIL", "COP", "JUD", "REB", "BUS", "CVL", "MED", "CRM", "LEG", "IGO", "OPP",
+         "UAF")
+_NOT_COUNTRIES = frozenset(ROLES) | {"SPY", "EDU", "HLH", "ELI", "LAB", "REF", "AGR", "REL",
+                                     "ENV", "PTY", "NGO"}
+_QUOTE_MARKS = "„“\"«»"
+_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "man", "die", "der"})
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    """``confidence_words.tsv``: class → lemmas (modal, conditional, negation)."""
+    out: dict[str, set[str]] = {}
+    for row in read_tsv("confidence_words.tsv"):
+        out.setdefault(row["class"], set()).add(row["lemma"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def sentence_of(article: Article, event: Event) -> Sentence | None:
+    for sentence in article.sentences:
+        if sentence.start <= event.sentence.start < sentence.end:
+            return sentence
+    return None
+
+
+def _actor_features(event: Event, f: dict[str, float]) -> None:
+    f["src_none"] = float(not event.source)
+    f["tgt_none"] = float(not event.target)
+    f["src_linked"] = float(any(r.id for r in event.source))
+    f["tgt_linked"] = float(any(r.id for r in event.target))
+    f["src_local"] = float(any(not r.id for r in event.source))
+    f["tgt_local"] = float(any(not r.id for r in event.target))
+    f["pronoun_src"] = float(any(r.name.lower() in _PRONOUNS for r in event.source))
+    codes = [r.cameo or "" for r in (*event.source, *event.target)]
+    f["code_country"] = float(any(len(c) >= 3 and c[:3].isalpha() and c[:3] not in _NOT_COUNTRIES
+                                  for c in codes))
+    for role in ROLES:
+        if any(role in c for c in codes):
+            f["role=" + role] = 1.0
+
+
+def _statement_features(article: Article, event: Event, f: dict[str, float]) -> None:
+    f["in_statement"] = float(event.statement is not None)
+    if event.statement is not None and 0 <= event.statement < len(article.statements):
+        statement = article.statements[event.statement]
+        f["stmt=" + statement.type.value] = 1.0
+        f["stmt_speaker"] = float(statement.speaker is not None)
+
+
+def _sentence_features(article: Article, event: Event, s: Sentence, f: dict[str, float]) -> None:
+    toks = s.tokens
+    text = article.text[s.start:s.end]
+    lemmas = [t.lemma.lower() for t in toks]
+    lists = words()
+    f["question"] = float("?" in text)
+    f["quote_char"] = float(any(c in text for c in _QUOTE_MARKS))
+    f["len_short"] = float(len(toks) < 8)
+    f["len_long"] = float(len(toks) > 30)
+    for name in ("modal", "conditional", "negation"):
+        f[name] = float(any(lemma in lists.get(name, ()) for lemma in lemmas))
+    f["kon2"] = float(any("Mood=Sub" in t.morph and "Tense=Past" in t.morph for t in toks))
+    f["kon1"] = float(any("Mood=Sub" in t.morph and "Tense=Pres" in t.morph for t in toks))
+    f["werden_fut"] = float(any(t.lemma == "werden" and t.pos == "AUX" for t in toks)
+                            and any(t.tag == "VVINF" for t in toks))
+    f["no_finite"] = float(not any("VerbForm=Fin" in t.morph for t in toks))
+    roots = [t for i, t in enumerate(toks) if t.dep == "ROOT" or t.head == i]
+    f["present_main"] = float(any("Tense=Pres" in t.morph and "Mood=Ind" in t.morph for t in roots))
+    f["past_main"] = float(any("Tense=Past" in t.morph for t in roots))
+    f["perfect"] = float(any(t.lemma in ("haben", "sein") and t.pos == "AUX"
+                             and "VerbForm=Fin" in t.morph for t in toks)
+                         and any(t.tag == "VVPP" for t in toks))
+    names = sum(1 for e in article.entities if s.start <= e.start < s.end)
+    f["n_ents"] = min(3, names) / 3
+    trigger = [i for i, t in enumerate(toks) if event.trigger.start <= t.start < event.trigger.end]
+    if trigger:
+        _trigger_features(toks, trigger[0], f)
+
+
+def _trigger_features(toks: list[Token], at: int, f: dict[str, float]) -> None:
+    head = toks[at]
+    f["trig_pos=" + head.pos] = 1.0
+    if "Tense=Past" in head.morph:
+        f["trig_past"] = 1.0
+    if "Tense=Pres" in head.morph and "VerbForm=Fin" in head.morph:
+        f["trig_pres"] = 1.0
+    if head.tag == "VVPP":
+        f["trig_pp"] = 1.0
+    if head.tag in ("VVINF", "VVIZU"):
+        f["trig_inf"] = 1.0
+    if head.pos == "NOUN":
+        if "Number=Plur" in head.morph:
+            f["trig_noun_plur"] = 1.0
+        dets = [t for t in toks if t.head == at and t.dep == "det"]
+        if not dets:
+            f["trig_noun_nodet"] = 1.0
+        elif dets[0].lemma.lower() in ("ein", "kein"):
+            f["trig_noun_indef"] = 1.0
+    f["trig_root"] = float(head.dep == "ROOT" or head.head == at)
+    f["trig_late"] = float(at / max(1, len(toks)) > 0.6)
+
+
+def features(article: Article, event: Event) -> dict[str, float]:
+    """The model's inputs for one written event: name → value (absent names are 0)."""
+    f: dict[str, float] = {"type=" + event.type.value: 1.0,
+                           "mod=" + event.modality.value: 1.0,
+                           f"quad={event.quad_class}": 1.0,
+                           "has_date": float(event.date is not None)}
+    _actor_features(event, f)
+    _statement_features(article, event, f)
+    sentence = sentence_of(article, event)
+    if sentence is not None:
+        _sentence_features(article, event, sentence, f)
+    return f
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # events below this probability are dropped
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self, meta: dict[str, object] | None = None) -> str:
+        body = {"threshold": self.threshold, "bias": self.bias,
+                "weights": dict(sorted(self.weights.items())), **(meta or {})}
+        return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> ConfidenceModel:
+        obj = json.loads(text)
+        return cls(weights={str(k): float(v) for k, v in obj["weights"].items()},
+                   bias=float(obj["bias"]), threshold=float(obj["threshold"]))
+
+
+@cache
+def shipped() -> ConfidenceModel | None:
+    """The packaged model; None when the file is absent (events keep the rules' confidence)."""
+    path = resources.files("lagebild").joinpath("models", MODEL_FILE)
+    if not path.is_file():
+        return None
+    return ConfidenceModel.from_json(path.read_text(encoding="utf-8"))
+
+
+def rate(article: Article, events: list[Event],
+         model: ConfidenceModel | None = None) -> list[Event]:
+    """Each event's confidence set to the model's probability; those below its threshold
+    left out."""
+    model = model or shipped()
+    if model is None:
+        return events
+    kept = []
+    for event in events:
+        p = model.probability(features(article, event))
+        if p >= model.threshold:
+            event.confidence = round(max(0.01, min(1.0, p)), 2)
+            kept.append(event)
+    return kept
