@@ -213,6 +213,10 @@ def test_events_filters(client: TestClient) -> None:
     assert client.get("/api/events", params={"quad_class": 5}).status_code == 422
     timeline = client.get("/api/events/timeline").json()
     assert sum(m["total"] for m in timeline) == everything["total"]
+    likely = client.get("/api/events", params={"min_confidence": 0.9, "limit": 500}).json()
+    assert all(e["confidence"] >= 0.9 for e in likely["items"])
+    assert likely["total"] == sum((e["confidence"] or 0) >= 0.9 for e in everything["items"])
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
 
 
 def test_statement_actor_filters_take_names(client: TestClient) -> None:

@@ -82,7 +82,8 @@ def test_events_text_lists_type_sides_trigger_modality_evidence(layered: str) ->
     code, out, err = run("events", "--db", layered, "--type", "consult")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("2015-09-16  ") and lines[0].endswith("  CONSULT 040  asserted")
+    assert lines[0].startswith("2015-09-16  ")
+    assert lines[0].endswith("  CONSULT 040  asserted  p=1.00")
     assert lines[1:] == ["  USA und Russland → ?  [verhandeln]",
                          "  Die USA und Russland verhandeln in Genf über Syrien."]
     assert "1 of 1 events" in err
@@ -99,6 +100,9 @@ def test_events_compound_actor_found_by_both(layered: str) -> None:
     assert types("--type", "16") == ["SANCTION"]
     assert types("--modality", "Planned") == ["SANCTION"]
     assert types("--from", "2015") == ["CONSULT", "SANCTION"]
+    assert types("--min-confidence", "0.5") == ["ACCUSE", "CONSULT"]  # SANCTION: 0.4
+    assert types("--min-confidence", "0.4") == ["ACCUSE", "CONSULT", "SANCTION"]
+    assert run("events", "--db", layered, "--min-confidence", "1.5")[0] == 2  # usage error
 
 
 def test_events_on_the_demo_store(demo: str) -> None:

@@ -177,6 +177,8 @@ class EventOut(_Out):
     source: str | None = None
     target: str | None = None
     modality: str | None = None
+    confidence: float | None = Field(None, description="Probability that the event is right "
+                                     "(the events stage's model)")
     date: str | None = None
     start: int
     end: int

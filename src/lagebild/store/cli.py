@@ -160,6 +160,10 @@ def events_cmd(
     ] = None,
     modality: Annotated[str | None, typer.Option(
         "--modality", help="One of " + ", ".join(m.value for m in Modality) + ".")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events at least this likely to be right (0–1; the stage keeps ≥ 0.25).")
+    ] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     limit: LimitOption = 20,
@@ -179,7 +183,7 @@ def events_cmd(
             store.conn, actor=_actor(store.conn, "--actor", actor), code=code,
             plover=plover.value if plover else None,
             modality=event_modality.value if event_modality else None,
-            date_from=date_from, date_to=date_to, limit=limit,
+            min_confidence=min_confidence, date_from=date_from, date_to=date_to, limit=limit,
         )
     if as_json:
         _emit_json(result)
@@ -187,7 +191,9 @@ def events_cmd(
     for item in result["items"]:
         date = item["date"] or item["published"] or "?"
         code_text = f" {item['code']}" if item["code"] else ""
-        _line(f"{date}  {item['article_id']}  {item['plover']}{code_text}  {item['modality']}")
+        conf = f"  p={item['confidence']:.2f}" if item["confidence"] is not None else ""
+        _line(f"{date}  {item['article_id']}  {item['plover']}{code_text}  {item['modality']}"
+              f"{conf}")
         trigger = f"  [{item['trigger']}]" if item["trigger"] else ""
         _line(f"  {item['source'] or '?'} → {item['target'] or '?'}{trigger}")
         if item["text"]:

@@ -37,6 +37,7 @@ def event_row(r: sqlite3.Row) -> dict[str, Any]:
         "source": _side_names(data.get("source")),
         "target": _side_names(data.get("target")),
         "modality": r["modality"],
+        "confidence": data.get("confidence"),
         "date": r["date"],
         "start": r["start"],
         "end": r["end"],
@@ -102,6 +103,7 @@ def list_events(
     source: str | None = None,
     target: str | None = None,
     modality: str | None = None,
+    min_confidence: float | None = None,
     article_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
@@ -126,6 +128,8 @@ def list_events(
     _actor_where(where, actor, other, source, target)
     if modality:
         where.add("e.modality = ? COLLATE NOCASE", modality)
+    if min_confidence is not None:  # the events stage's probability that the event is right
+        where.add("json_extract(e.data, '$.confidence') >= ?", min_confidence)
     if article_id:
         where.add("e.article_id = ?", article_id)
     where.dates(EVENT_DATE, date_from, date_to)

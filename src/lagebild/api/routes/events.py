@@ -38,6 +38,8 @@ def list_events(
     source: ActorParam = None,
     target: ActorParam = None,
     modality: ShortText = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="Only events at least this likely to be right")] = None,
     article: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -54,7 +56,8 @@ def list_events(
     return EventList.model_validate(events.list_events(
         conn, code=code, plover=plover, quad_class=quad_class,
         actor=actor_id_or_text(conn, actor), source=actor_id_or_text(conn, source),
-        target=actor_id_or_text(conn, target), modality=modality, article_id=article,
+        target=actor_id_or_text(conn, target), modality=modality,
+        min_confidence=min_confidence, article_id=article,
         date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset,
     ))
 
