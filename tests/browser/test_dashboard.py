@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,13 @@ def test_example_article_structure(page: Any, live_server: str, shots: Path,
     assert "Moskau sucht Gespräch" in page.locator("#article-text h1").inner_text()
     assert page.locator("#article-text .ent").count() >= 1
     page.screenshot(path=str(shots / "example.png"), full_page=True)
+
+
+def test_article_events_show_their_confidence(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/#/search?q=Iran")
+    _ready(page, "/search")
+    page.locator("#results .article-link").first.click()
+    page.wait_for_selector("li.event")
+    meta = page.locator("li.event .meta").first.inner_text()
+    assert re.search(r"· p=[01]\.\d\d$", meta), meta
+    assert page.js_errors == []

@@ -114,11 +114,13 @@ function detailItem(doc, ann) {
       evidence(doc.text, first.start, last.end));
   }
   const date = d.date && d.date.value ? ` · ${d.date.value}` : "";
+  // the events stage's probability that the event is right (events/confidence.py)
+  const p = typeof d.confidence === "number" ? ` · p=${d.confidence.toFixed(2)}` : "";
   return h("li", { class: "event" },
     h("strong", { class: "q" + d.quad_class }, d.type), " ", ...sideLinks(d.source), " → ",
     ...sideLinks(d.target),
     h("span", { class: "meta" }, ` „${d.trigger.text}“ · ${QUAD[d.quad_class] || ""}`
-      + ` · ${d.modality}${date}`),
+      + ` · ${d.modality}${date}${p}`),
     evidence(doc.text, d.sentence.start, d.sentence.end));
 }
 
