@@ -46,6 +46,18 @@ def test_score_judged_by_hand() -> None:
     assert result["unjudged_in_judged_sentences"] == 2
     assert result["right_with_right_actors"] == 1
     assert result["kept_wrong_by_kind"] == {}
+    assert result["confidence"]["auc"] is None  # one right event, no wrong one to rank
+
+
+def test_confidence_figures_by_hand() -> None:
+    pairs = [(0.9, "right"), (0.6, "right"), (0.7, "wrong"), (0.3, "wrong"), (0.4, "arguable")]
+    figures = ej.confidence_figures(pairs)
+    # right 0.9 beats both wrong, right 0.6 beats 0.3 only: 3 of 4 pairs
+    assert figures["auc"] == 0.75
+    assert figures["by_band"] == {
+        "0.0-0.5": {"kept": 2, "precision_strict": 0.0},
+        "0.5-0.8": {"kept": 2, "precision_strict": 0.5},
+        "0.8-1.0": {"kept": 1, "precision_strict": 1.0}}
 
 
 def test_score_judged_failed_article_keeps_nothing() -> None:

@@ -434,6 +434,11 @@ def events_judged(
     typer.echo(f"precision among kept: strict {_fmt(result['precision_strict'])} · lenient "
                f"{_fmt(result['precision_lenient'])} · right with right actors "
                f"{result['right_with_right_actors']}")
+    conf = result["confidence"]
+    typer.echo(f"confidence of the kept events: AUC right vs wrong {_fmt(conf['auc'])}; strict "
+               "precision by band " + ", ".join(
+                   f"{band} {_fmt(v['precision_strict'])} ({v['kept']})"
+                   for band, v in conf["by_band"].items()))
     typer.echo(f"unjudged events in the judged sentences {result['unjudged_in_judged_sentences']}"
                f" · failed {result['failed']} · {result['seconds']:.1f} s")
     if result["kept_wrong_by_kind"]:

@@ -109,11 +109,33 @@ def _emitted(article: Article) -> list[tuple[str, str, str]]:
              _norm(article.text[ev.sentence.start:ev.sentence.end])) for ev in article.events]
 
 
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
+
+
+def confidence_figures(pairs: Sequence[tuple[float, str]]) -> dict[str, Any]:
+    """How well the emitted confidence orders the kept judged events: the area under the ROC
+    curve of right against wrong ones (arguable left out) and strict precision per band."""
+    from lagebild.training.event_confidence import auc
+
+    bands = {}
+    for lo, hi in CONFIDENCE_BINS:
+        verdicts = [v for c, v in pairs if lo <= c < hi]
+        bands[f"{lo:.1f}-{min(hi, 1.0):.1f}"] = {
+            "kept": len(verdicts),
+            "precision_strict": round(verdicts.count("right") / len(verdicts), 4)
+            if verdicts else None}
+    labels = [1.0 if v == "right" else 0.0 if v == "wrong" else 0.5 for _, v in pairs]
+    return {"auc": auc([c for c, _ in pairs], labels), "by_band": bands}
+
+
 def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
                  ) -> dict[str, Any]:
     """Match the events of ``articles`` (by article id; None = the analysis failed) to the
     judged ones; see the module docstring for the figures."""
     emitted = {aid: _emitted(a) if a is not None else [] for aid, a in articles.items()}
+    confidence = {aid: [ev.confidence for ev in a.events] if a is not None else []
+                  for aid, a in articles.items()}
+    pairs: list[tuple[float, str]] = []
     kept: Counter[str] = Counter()
     total: Counter[str] = Counter()
     kept_by_kind: Counter[str] = Counter()
@@ -129,6 +151,7 @@ def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
             continue
         claimed.add((item.article, hit))
         kept[item.verdict] += 1
+        pairs.append((confidence[item.article][hit], item.verdict))
         if item.verdict == "wrong":
             kept_by_kind[item.kind or "other"] += 1
     sentences = {(j.article, _norm(j.sentence)) for j in judged}
@@ -145,6 +168,7 @@ def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
         "precision_lenient": (kept["right"] + kept["arguable"]) / n_kept if n_kept else None,
         "right_with_right_actors": right_actors,
         "kept_wrong_by_kind": dict(kept_by_kind.most_common()),
+        "confidence": confidence_figures(pairs),
         "removed": removed, "unjudged_in_judged_sentences": unjudged,
         "articles": len(articles), "failed": sum(a is None for a in articles.values()),
     }
