@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
+from lagebild.eval.events_judged import auc
 from lagebild.events import code_article
 from lagebild.events.confidence import ConfidenceModel, features, rate, shipped
 from lagebild.model import Article, Event
-from lagebild.training.event_confidence import Example, auc, cross_validate, fit
+from lagebild.training.event_confidence import Example, cross_validate, fit
 
 Parse = Callable[[str], Article]
 Events = Callable[[str], list[Event]]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -109,14 +110,24 @@ def _emitted(article: Article) -> list[tuple[str, str, str]]:
              _norm(article.text[ev.sentence.start:ev.sentence.end])) for ev in article.events]
 
 
+def auc(scores: Sequence[float], labels: Sequence[float]) -> float | None:
+    """Area under the ROC curve of right (1) against wrong (0) events; arguable ones left out
+    (a tie counts half)."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y == 1.0]
+    neg = sorted(s for s, y in zip(scores, labels, strict=True) if y == 0.0)
+    if not pos or not neg:
+        return None
+    wins = sum(bisect_left(neg, s) + 0.5 * (bisect_right(neg, s) - bisect_left(neg, s))
+               for s in pos)
+    return round(wins / (len(pos) * len(neg)), 4)
+
+
 CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
 
 
 def confidence_figures(pairs: Sequence[tuple[float, str]]) -> dict[str, Any]:
     """How well the emitted confidence orders the kept judged events: the area under the ROC
     curve of right against wrong ones (arguable left out) and strict precision per band."""
-    from lagebild.training.event_confidence import auc
-
     bands = {}
     for lo, hi in CONFIDENCE_BINS:
         verdicts = [v for c, v in pairs if lo <= c < hi]

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import typer
 
+from lagebild.eval.events_judged import auc
 from lagebild.events.confidence import ConfidenceModel, features
 
 GOLD_SETS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "news-dev", "news-dev2")
@@ -148,20 +149,6 @@ def cross_validate(examples: Sequence[Example], folds: int, penalty: float,
 
 
 # --------------------------------------------------------------------------- figures
-def auc(scores: Sequence[float], labels: Sequence[float]) -> float | None:
-    """Area under the ROC curve of right (1) against wrong (0) events; arguable ones left out."""
-    pos = sorted(s for s, y in zip(scores, labels, strict=True) if y == 1.0)
-    neg = sorted(s for s, y in zip(scores, labels, strict=True) if y == 0.0)
-    if not pos or not neg:
-        return None
-    wins = 0.0
-    for s in pos:
-        lo = np.searchsorted(neg, s, side="left")
-        hi = np.searchsorted(neg, s, side="right")
-        wins += float(lo) + 0.5 * float(hi - lo)
-    return round(wins / (len(pos) * len(neg)), 4)
-
-
 def report(examples: Sequence[Example], scores: Sequence[float],
            thresholds: Sequence[float] = THRESHOLDS) -> dict[str, Any]:
     """Per set: AUC, and for each threshold the right and wrong events it would drop."""
@@ -200,10 +187,16 @@ def event_confidence(
     cross-validated figures first (OUT's ``training`` entry)."""
     from rich.console import Console
 
+    from lagebild.cli_support import usage_error
     from lagebild.training.cli import require_training_data
     from lagebild.training.raw import GNAD, XGLUE
 
     require_training_data(data, files=[GNAD, XGLUE])
+    missing = [f"events-{n}.jsonl" for n in (*GOLD_SETS, *JUDGED_SETS)
+               if not (eval_dir / f"events-{n}.jsonl").is_file()]
+    if missing:
+        raise usage_error(f"--eval-dir {eval_dir}: missing {', '.join(missing)} "
+                          "(run from the repository root or pass --eval-dir)")
     console = Console(stderr=True)
     examples: list[Example] = []
     for name in GOLD_SETS:
