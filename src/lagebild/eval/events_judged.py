@@ -139,30 +139,43 @@ def confidence_figures(pairs: Sequence[tuple[float, str]]) -> dict[str, Any]:
     return {"auc": auc([c for c, _ in pairs], labels), "by_band": bands}
 
 
+def match_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
+                 ) -> dict[str, int]:
+    """Judged event id → the index (in its article's ``events``) of the emitted event with
+    its type, trigger text and sentence text; each emitted event matches one judged event."""
+    emitted = {aid: _emitted(a) if a is not None else [] for aid, a in articles.items()}
+    claimed: set[tuple[str, int]] = set()
+    hits: dict[str, int] = {}
+    for item in judged:
+        key = (item.type, item.trigger, _norm(item.sentence))
+        hit = next((i for i, e in enumerate(emitted.get(item.article, []))
+                    if e == key and (item.article, i) not in claimed), None)
+        if hit is not None:
+            claimed.add((item.article, hit))
+            hits[item.id] = hit
+    return hits
+
+
 def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
                  ) -> dict[str, Any]:
     """Match the events of ``articles`` (by article id; None = the analysis failed) to the
     judged ones; see the module docstring for the figures."""
     emitted = {aid: _emitted(a) if a is not None else [] for aid, a in articles.items()}
-    confidence = {aid: [ev.confidence for ev in a.events] if a is not None else []
-                  for aid, a in articles.items()}
+    hits = match_judged(judged, articles)
+    claimed = {(item.article, hits[item.id]) for item in judged if item.id in hits}
     pairs: list[tuple[float, str]] = []
     kept: Counter[str] = Counter()
     total: Counter[str] = Counter()
     kept_by_kind: Counter[str] = Counter()
     removed: list[str] = []
-    claimed: set[tuple[str, int]] = set()
     for item in judged:
         total[item.verdict] += 1
-        key = (item.type, item.trigger, _norm(item.sentence))
-        hit = next((i for i, e in enumerate(emitted.get(item.article, []))
-                    if e == key and (item.article, i) not in claimed), None)
-        if hit is None:
+        article = articles.get(item.article)
+        if item.id not in hits or article is None:
             removed.append(item.id)
             continue
-        claimed.add((item.article, hit))
         kept[item.verdict] += 1
-        pairs.append((confidence[item.article][hit], item.verdict))
+        pairs.append((article.events[hits[item.id]].confidence, item.verdict))
         if item.verdict == "wrong":
             kept_by_kind[item.kind or "other"] += 1
     sentences = {(j.article, _norm(j.sentence)) for j in judged}
@@ -185,16 +198,20 @@ def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
     }
 
 
+def analyse_texts(texts: dict[str, str], stages: Sequence[str]) -> dict[str, Article | None]:
+    """Article id → the article analysed with ``stages`` (None: the analysis failed)."""
+    from lagebild.eval.events import GoldItem, analyse_items
+
+    ids = sorted(texts)
+    items = [GoldItem(id=aid, text_de=texts[aid], event=None) for aid in ids]
+    return dict(zip(ids, analyse_items(items, stages, origin="events-judged"), strict=True))
+
+
 def evaluate_judged(judged: Sequence[Judged], texts: dict[str, str],
                     stages: Sequence[str]) -> dict[str, Any]:
     """Analyse every judged article with ``stages`` (the product path) and score."""
-    from lagebild.eval.events import GoldItem, analyse_items
-
     start = time.perf_counter()
-    ids = sorted(texts)
-    items = [GoldItem(id=aid, text_de=texts[aid], event=None) for aid in ids]
-    analysed = analyse_items(items, stages, origin="events-judged")
-    result = score_judged(judged, dict(zip(ids, analysed, strict=True)))
+    result = score_judged(judged, analyse_texts(texts, stages))
     result["stages"] = list(stages)
     result["seconds"] = time.perf_counter() - start
     return result

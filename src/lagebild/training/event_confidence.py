@@ -76,28 +76,21 @@ def gold_examples(eval_dir: Path, name: str) -> list[Example]:
 
 
 def judged_examples(eval_dir: Path, data: Path, name: str) -> list[Example]:
-    from lagebild.eval.events import GoldItem, analyse_items
-    from lagebild.eval.events_judged import news_texts, read_judged
+    from lagebild.eval.events_judged import analyse_texts, match_judged, news_texts, read_judged
 
     judged = read_judged(eval_dir / f"events-{name}.jsonl")
-    texts = news_texts(data, {j.article for j in judged})
-    ids = sorted(texts)
-    items = [GoldItem(id=aid, text_de=texts[aid], event=None) for aid in ids]
-    articles = dict(zip(ids, _coded(analyse_items(items, _stages(), "events-judged")),
-                        strict=True))
+    analysed = analyse_texts(news_texts(data, {j.article for j in judged}), _stages())
+    articles = dict(zip(analysed, _coded(list(analysed.values())), strict=True))
+    hits = match_judged(judged, articles)
     out = []
     for j in judged:
         article = articles.get(j.article)
-        if article is None:
+        if article is None or j.id not in hits:
             continue
-        sentence = " ".join(j.sentence.split())
-        for event in article.events:
-            text = " ".join(article.text[event.sentence.start:event.sentence.end].split())
-            if (event.type.value, event.trigger.text, text) == (j.type, j.trigger, sentence):
-                label = {"right": 1.0, "arguable": 0.5, "wrong": 0.0}[j.verdict]
-                out.append(Example(name, j.article, label, 0.5 if label == 0.5 else 1.0,
-                                   features(article, event), event.type.value, text))
-                break
+        event = article.events[hits[j.id]]
+        label = {"right": 1.0, "arguable": 0.5, "wrong": 0.0}[j.verdict]
+        out.append(Example(name, j.article, label, 0.5 if label == 0.5 else 1.0,
+                           features(article, event), event.type.value, j.sentence))
     return out
 
 
