@@ -69,10 +69,13 @@ FLOORS: dict[str, float] = {
     # fast-mode events (rules), `lagebild eval events eval/events-dev.jsonl`
     # (docs/lab/events.md); measured 0.819 / 0.869 / 0.843 with the round-14 language model
     # and the tenth pass's parse repairs (round 11's parses: 0.828 / 0.876 / 0.830, the rules
-    # were tuned on them for nine passes; the four fresh sets score the same or higher)
-    "events.f1": 0.81,
-    "events.source_accuracy": 0.86,
-    "events.target_accuracy": 0.83,
+    # were tuned on them for nine passes; the four fresh sets score the same or higher);
+    # thirtieth pass, events with too few arguments rated by the confidence model: F1 0.840,
+    # source 0.861, target 0.809 (0.825 / 0.881 / 0.843 before: the events it adds are found
+    # types whose source or target the parse did not give; DECISIONS.md)
+    "events.f1": 0.82,
+    "events.source_accuracy": 0.84,
+    "events.target_accuracy": 0.79,
     # fast-mode events on general news, `lagebild eval events-judged
     # eval/events-news-judged.jsonl` (docs/lab/events.md, twenty-first pass): precision among
     # the judged events still emitted; measured 0.515 / 0.661 when the sample was judged,
@@ -93,14 +96,15 @@ FLOORS: dict[str, float] = {
     "events_judged3.precision_lenient": 0.67,
     # fast-mode events on the general-news tuning set, `lagebild eval events
     # eval/events-news-dev.jsonl`: measured R 0.302 (13 of 43) / F1 0.456 (twenty-seventh pass;
-    # twenty-sixth: 0.233 / 0.364)
-    "events_news.recall": 0.28,
-    "events_news.f1": 0.43,
+    # twenty-sixth: 0.233 / 0.364; thirtieth: 0.326 / 0.483)
+    "events_news.recall": 0.30,
+    "events_news.f1": 0.46,
     # the second, `… eval/events-news-dev2.jsonl` (1,548 items, 630 events; twenty-seventh
-    # pass): P 0.725 · R 0.402 · F1 0.517, every no-event sentence kept (0.946 stay clean)
+    # pass): P 0.725 · R 0.402 · F1 0.517, every no-event sentence kept (0.946 stay clean);
+    # thirtieth pass: P 0.739 · R 0.427 · F1 0.541, 0.947 clean
     "events_news2.precision": 0.70,
-    "events_news2.recall": 0.39,
-    "events_news2.f1": 0.50,
+    "events_news2.recall": 0.41,
+    "events_news2.f1": 0.52,
     "events_news2.null_clean": 0.93,
 }
 #: metric → ceiling: extra events per item (measured 0.073; the issue's limit is 0.15)

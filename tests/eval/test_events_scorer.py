@@ -145,3 +145,12 @@ def test_cli_tiny_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["eval", "events", str(gold), "--errors"])
     assert result.exit_code == 0, result.output
     assert "ACCUSE" in result.output and "false_alarm" in result.output
+
+
+def test_false_alarms_are_the_types_neither_gold_nor_other() -> None:
+    from lagebild.eval.events import GoldItem, false_alarms
+
+    item = GoldItem(id="x", text_de="…", event="ACCUSE", other_events=("REJECT",))
+    assert false_alarms(item, ["ACCUSE", "REJECT", "ASSAULT", "ASSAULT", "AID"]) == [
+        "ASSAULT", "AID"]
+    assert false_alarms(GoldItem(id="y", text_de="…", event=None), ["AID"]) == ["AID"]

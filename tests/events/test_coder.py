@@ -153,6 +153,7 @@ def test_relative_pronoun_subject(events: Events) -> None:
 @pytest.mark.parametrize(("text", "kind", "modality"), [
     ("China liefert keine Waffen an Russland.", "AID", "negated"),
     ("Russland hat die Ukraine nicht angegriffen.", "ASSAULT", "negated"),
+    ("Die Polizei hat niemanden festgenommen.", "COERCE", "negated"),  # modality.tsv "pron"
     ("Falls Russland angreift, würde die Nato Truppen entsenden.", "MOBILIZE", "hypothetical"),
     ("Die USA würden eine Unterstützung Moskaus begrüßen.", "SUPPORT", "hypothetical"),
     ("Der Iran soll Waffen an die Huthi-Rebellen geliefert haben.", "AID", "alleged"),

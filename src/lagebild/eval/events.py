@@ -222,6 +222,13 @@ class _Tally:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+def false_alarms(item: GoldItem, emitted: Iterable[str]) -> list[str]:
+    """The emitted types (each once) that are neither the item's event nor one of its
+    ``other_events``: the false alarms the type precision counts."""
+    return [typ for typ in dict.fromkeys(emitted)
+            if typ != item.event and typ not in item.other_events]
+
+
 def score_events(items: Sequence[GoldItem], articles: Sequence[Article | None],
                  errors: bool = False) -> dict[str, Any]:
     """Score emitted events against gold items (``articles[i]`` analysed from ``items[i]``;
@@ -256,13 +263,10 @@ def score_events(items: Sequence[GoldItem], articles: Sequence[Article | None],
                 if errors:
                     t.errors.append({"id": item.id, "kind": "miss", "gold": gold,
                                      "emitted": sorted(emitted), "text": item.text_de})
-        expected = 1 if found else 0
-        for typ in emitted:
-            if typ == gold:
-                continue
-            if typ in item.other_events:
-                expected += 1
-                continue
+        false_types = false_alarms(item, emitted)
+        expected = (1 if found else 0) + sum(1 for typ in emitted if typ != gold
+                                             and typ in item.other_events)
+        for typ in false_types:
             t.fp[typ] += 1
             if errors:
                 triggers = [ev.trigger.text for ev in events if ev.type.value == typ]

@@ -14,6 +14,7 @@ without a trigger and an actor (:mod:`lagebild.events.filters`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from lagebild.events import codes, confidence, gate
 from lagebild.events.arguments import (
@@ -44,7 +45,6 @@ from lagebild.events.filters import (
     _counts_victims,
     _court,
     _drop_contents,
-    _enough,
     _force,
     _happens,
     _in_aside,
@@ -69,6 +69,7 @@ from lagebild.events.filters import (
     _sports_report,
     _states_content,
     _supplies_goods,
+    _thin,
     _threatens,
     _unreal,
     _verdict,
@@ -82,7 +83,7 @@ from lagebild.events.modality import _announced, _conditional, _future, _modalit
 from lagebild.events.sentence import LOCAL, Sent
 from lagebild.events.triggers import VERDICT, find_triggers
 from lagebild.events.writer import write
-from lagebild.model import Article
+from lagebild.model import Article, Event
 
 #: CAMEO "attack cybernetically": an attack on computers is PLOVER COERCE, mode cyber
 CYBER_ATTACK = "176"
@@ -412,11 +413,14 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if f.mode == "visit" and f.target and all(a in s.things for a in f.target):
             continue  # "hatten einen Freizeitpark besucht", "keine Schule besucht": a place
             # or an institution one goes to, not a party received or called on
-        if not _enough(f, pos, s) and not _happens(ctx, s, f, pos) \
+        thin = _thin(f, pos, s)
+        if thin is not None and not _happens(ctx, s, f, pos) \
                 and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
                     s, f, verb_args(s, host), ctx.lex, at=host)):
-            continue
+            if not ctx.keep_thin:
+                continue
+            f.thin = thin  # too few arguments: the confidence model decides (rated events)
         if f.source and all(_animal(ctx, s, a) for a in f.source):
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
         if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
@@ -479,6 +483,18 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if not f.target or not f.source:
             f.confidence -= 0.1
         out.append(f)
+    solid = _settle(s, [f for f in out if f.thin is None])
+    if any(f.thin is not None for f in out):
+        # events with too few arguments pass the same sentence rules on copies, with every
+        # other event as context; the events without them come out exactly as before
+        copies = [replace(f, source=list(f.source), target=list(f.target),
+                          notes=list(f.notes)) for f in out]
+        solid += [f for f in _settle(s, copies) if f.thin is not None]
+    return _dedupe(solid)
+
+
+def _settle(s: Sent, out: list[Found]) -> list[Found]:
+    """The rules over a sentence's events together: background, contents, asides."""
     # an event noun in a circumstance phrase ("nach seinem Rücktritt", "wegen der
     # Anschläge") is presupposed background when the sentence reports another event
     background = [f for f in out if s.toks[f.anchor].tag == "NN"
@@ -500,7 +516,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
     aside = [f for f in out if _in_aside(s, f.anchor)]
     if len(aside) < len(out):
         out = [f for f in out if f not in aside]
-    return _dedupe(out)
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -523,14 +539,28 @@ def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
     return [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
 
 
+def candidates(article: Article, lex: Lexicon | None = None,
+               thin: bool = True) -> list[tuple[Event, str | None]]:
+    """The events the rules find in ``article``, before the confidence step, each with the
+    argument rule it fails (``filters._thin``; None for events with enough arguments). With
+    ``thin=False`` such events are left out, as the rules alone decide."""
+    ctx = context(article, lex)
+    ctx.keep_thin = thin
+    found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
+    return [(e, f.thin) for e, f in zip(write(article, found, ctx), found, strict=True)
+            if gate.keep(article, e)]
+
+
 def code_article(article: Article, lex: Lexicon | None = None, rate: bool = True) -> Article:
     """Fill ``article.events`` (replacing what was there). With ``rate`` (the default) each
     event's confidence comes from the learned model and the least likely are left out
-    (``confidence.py``); training reads the events before that step."""
-    ctx = context(article, lex)
-    found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
-    events = [e for e in write(article, found, ctx) if gate.keep(article, e)]
-    article.events = confidence.rate(article, events) if rate else events
+    (``confidence.py``), events with too few arguments by a threshold of their own;
+    without, the rules alone decide (training reads the events before that step)."""
+    if not rate:
+        article.events = [e for e, _ in candidates(article, lex, thin=False)]
+        return article
+    found = candidates(article, lex)
+    article.events = confidence.rate(article, [e for e, _ in found], thin=[t for _, t in found])
     return article
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -130,12 +131,16 @@ def _trigger_features(toks: list[Token], at: int, f: dict[str, float]) -> None:
     f["trig_late"] = float(at / max(1, len(toks)) > 0.6)
 
 
-def features(article: Article, event: Event) -> dict[str, float]:
-    """The model's inputs for one written event: name → value (absent names are 0)."""
+def features(article: Article, event: Event, thin: str | None = None) -> dict[str, float]:
+    """The model's inputs for one written event: name → value (absent names are 0).
+    ``thin`` names the argument rule the event fails (``filters._thin``), if any."""
     f: dict[str, float] = {"type=" + event.type.value: 1.0,
                            "mod=" + event.modality.value: 1.0,
                            f"quad={event.quad_class}": 1.0,
                            "has_date": float(event.date is not None)}
+    if thin is not None:
+        f["thin"] = 1.0
+        f["thin=" + thin] = 1.0
     _actor_features(event, f)
     _statement_features(article, event, f)
     sentence = sentence_of(article, event)
@@ -149,21 +154,30 @@ class ConfidenceModel:
     weights: dict[str, float]
     bias: float
     threshold: float  # events below this probability are dropped
+    # events with too few arguments (``Found.thin``) need this much; None: all dropped
+    thin_threshold: float | None = None
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def keeps(self, p: float, thin: str | None) -> bool:
+        if thin is None:
+            return p >= self.threshold
+        return self.thin_threshold is not None and p >= self.thin_threshold
+
     def to_json(self, meta: dict[str, object] | None = None) -> str:
-        body = {"threshold": self.threshold, "bias": self.bias,
-                "weights": dict(sorted(self.weights.items())), **(meta or {})}
+        body = {"threshold": self.threshold, "thin_threshold": self.thin_threshold,
+                "bias": self.bias, "weights": dict(sorted(self.weights.items())), **(meta or {})}
         return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> ConfidenceModel:
         obj = json.loads(text)
+        thin = obj.get("thin_threshold")
         return cls(weights={str(k): float(v) for k, v in obj["weights"].items()},
-                   bias=float(obj["bias"]), threshold=float(obj["threshold"]))
+                   bias=float(obj["bias"]), threshold=float(obj["threshold"]),
+                   thin_threshold=None if thin is None else float(thin))
 
 
 @cache
@@ -175,17 +189,21 @@ def shipped() -> ConfidenceModel | None:
     return ConfidenceModel.from_json(path.read_text(encoding="utf-8"))
 
 
-def rate(article: Article, events: list[Event],
-         model: ConfidenceModel | None = None) -> list[Event]:
+def rate(article: Article, events: list[Event], model: ConfidenceModel | None = None,
+         thin: Sequence[str | None] | None = None) -> list[Event]:
     """Each event's confidence set to the model's probability; those below its threshold
-    left out."""
+    left out. ``thin[i]`` names the argument rule ``events[i]`` fails (None: none); such
+    events need the model's ``thin_threshold``, and without a model they are left out."""
+    reasons = list(thin) if thin is not None else [None] * len(events)
+    if len(reasons) != len(events):
+        raise ValueError("one thin reason (or None) per event")
     model = model or shipped()
     if model is None:
-        return events
+        return [e for e, reason in zip(events, reasons, strict=True) if reason is None]
     kept = []
-    for event in events:
-        p = model.probability(features(article, event))
-        if p >= model.threshold:
+    for event, reason in zip(events, reasons, strict=True):
+        p = model.probability(features(article, event, reason))
+        if model.keeps(p, reason):
             event.confidence = round(max(0.01, min(1.0, p)), 2)
             kept.append(event)
     return kept

@@ -824,23 +824,27 @@ def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None
                for j in nominal)
 
 
-def _enough(f: Found, pos: str, s: Sent) -> bool:
+def _thin(f: Found, pos: str, s: Sent) -> str | None:
     """Precision rules: an actor argument at all; a source for nouns (a noun without its
-    agent is background: "der Kampf gegen den IS"); a recipient where PLOVER requires one."""
+    agent is background: "der Kampf gegen den IS"); a recipient where PLOVER requires one.
+    Returns the rule an event's arguments fail (``no_actor``, ``things``, ``no_source``,
+    ``no_target``), None when they are enough."""
     flags = f.entry.flags
     if not f.source and not f.target:
-        return False
+        return "no_actor"
     if all(a in s.things for a in f.source + f.target):
-        return False  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
+        return "things"  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
     if ("needsrc" in flags or (pos == "noun" and not _victim(f, s)
                                and "victim" not in f.notes)) and not f.source:
-        return False
+        return "no_source"
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
         needs_target = False  # the recipients are the people of the stricken area
     if "call for an act" in f.notes or "court" in f.notes:  # "setzten sich dafür ein, dass
         needs_target = False  # …": a demand; a court's sentence
-    return not (needs_target and not f.target and not ("recip" in flags and len(f.source) > 1))
+    if needs_target and not f.target and not ("recip" in flags and len(f.source) > 1):
+        return "no_target"
+    return None
 
 
 def _victim(f: Found, s: Sent) -> bool:

@@ -31,6 +31,7 @@ class Found:
     statement: int | None = None
     confidence: float = 0.9
     notes: list[str] = field(default_factory=list)
+    thin: str | None = None  # the argument rule it fails (``filters._thin``), kept to be rated
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Context:
     actors: dict[str, Actor]
     named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
     sports_article: bool | None = None  # computed when a rule first asks (``_sports_article``)
+    keep_thin: bool = False  # keep events with too few arguments (``Found.thin``) to be rated
 
 
 def context(article: Article, lex: Lexicon | None = None) -> Context:

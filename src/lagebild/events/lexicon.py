@@ -396,7 +396,8 @@ def _longest(table: dict[tuple[str, str], tuple[str, str]], plover: str,
 @cache
 def _cue_index(cues: tuple[ModalityCue, ...]) -> dict[str, dict[str, list[ModalityCue]]]:
     out: dict[str, dict[str, list[ModalityCue]]] = {k: {} for k in
-                                                    ("gov", "aux", "adv", "det", "mark", "phrase")}
+                                                    ("gov", "aux", "adv", "det", "mark", "phrase",
+                                                     "pron")}
     for cue in cues:
         out.setdefault(cue.scope, {}).setdefault(cue.cue.lower(), []).append(cue)
     return out

@@ -64,6 +64,11 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
         for c in s.children[h]:
             if s.lemma(c) in det:
                 found += [cue.modality for cue in det[s.lemma(c)]]
+    # "Verletzt wurde niemand", "hat nichts unterschrieben": the verb's own argument denies it
+    pron = lex.cues("pron")
+    for j in deps if verbal else ():
+        if s.toks[j].dep in ("nsubj", "nsubj:pass", "obj") and s.segment[j] == s.segment[a]:
+            found += [cue.modality for cue in pron.get(s.lemma(j).lower(), ())]
     perfect = any(s.lemma(c) in ("haben", "sein") and s.toks[c].tag.endswith("INF")
                   for c in scope)
     reported_future = False  # "würde(n)" + infinitive, hypothetical unless reported
