@@ -185,13 +185,13 @@ def _instrument(ctx: Context, s: Sent, f: Found) -> None:
     if f.entry.mode:
         return
     best: tuple[int, str, str] | None = None
+    instruments = [ins for ins in ctx.lex.instruments if ins.plover == f.plover]
+    phrase = s.descendants(f.anchor, 3)  # once: not per token
     for j in range(len(s)):
-        if s.segment[j] != s.segment[f.anchor] and j not in s.descendants(f.anchor, 3):
+        if s.segment[j] != s.segment[f.anchor] and j not in phrase:
             continue
         lemma = s.lemma(j)
-        for ins in ctx.lex.instruments:
-            if ins.plover != f.plover:
-                continue
+        for ins in instruments:
             if ins.matches(lemma):
                 dist = abs(j - f.anchor)
                 if best is None or dist < best[0]:

@@ -79,33 +79,72 @@ def _statement_features(article: Article, event: Event, f: dict[str, float]) -> 
         f["stmt_speaker"] = float(statement.speaker is not None)
 
 
-def _sentence_features(article: Article, event: Event, s: Sentence, f: dict[str, float]) -> None:
+def _sentence_features(article: Article, event: Event, s: Sentence, f: dict[str, float],
+                       memo: dict[int, dict[str, float]] | None = None) -> None:
+    own = memo.get(s.start) if memo is not None else None
+    if own is None:
+        own = _sentence_only(article, s)
+        if memo is not None:
+            memo[s.start] = own
+    f.update(own)
     toks = s.tokens
-    text = article.text[s.start:s.end]
-    lemmas = [t.lemma.lower() for t in toks]
-    lists = words()
-    f["question"] = float("?" in text)
-    f["quote_char"] = float(any(c in text for c in _QUOTE_MARKS))
-    f["len_short"] = float(len(toks) < 8)
-    f["len_long"] = float(len(toks) > 30)
-    for name in ("modal", "conditional", "negation"):
-        f[name] = float(any(lemma in lists.get(name, ()) for lemma in lemmas))
-    f["kon2"] = float(any("Mood=Sub" in t.morph and "Tense=Past" in t.morph for t in toks))
-    f["kon1"] = float(any("Mood=Sub" in t.morph and "Tense=Pres" in t.morph for t in toks))
-    f["werden_fut"] = float(any(t.lemma == "werden" and t.pos == "AUX" for t in toks)
-                            and any(t.tag == "VVINF" for t in toks))
-    f["no_finite"] = float(not any("VerbForm=Fin" in t.morph for t in toks))
-    roots = [t for i, t in enumerate(toks) if t.dep == "ROOT" or t.head == i]
-    f["present_main"] = float(any("Tense=Pres" in t.morph and "Mood=Ind" in t.morph for t in roots))
-    f["past_main"] = float(any("Tense=Past" in t.morph for t in roots))
-    f["perfect"] = float(any(t.lemma in ("haben", "sein") and t.pos == "AUX"
-                             and "VerbForm=Fin" in t.morph for t in toks)
-                         and any(t.tag == "VVPP" for t in toks))
-    names = sum(1 for e in article.entities if s.start <= e.start < s.end)
-    f["n_ents"] = min(3, names) / 3
     trigger = [i for i, t in enumerate(toks) if event.trigger.start <= t.start < event.trigger.end]
     if trigger:
         _trigger_features(toks, trigger[0], f)
+
+
+def _sentence_only(article: Article, s: Sentence) -> dict[str, float]:
+    """The features of the sentence alone, in one pass over its tokens (the same for every
+    event of the sentence)."""
+    toks = s.tokens
+    text = article.text[s.start:s.end]
+    lists = words()
+    modal, conditional, negation = (lists.get(n, frozenset())
+                                    for n in ("modal", "conditional", "negation"))
+    seen: set[str] = set()
+    for i, t in enumerate(toks):
+        lemma, morph = t.lemma.lower(), t.morph
+        if lemma in modal:
+            seen.add("modal")
+        if lemma in conditional:
+            seen.add("conditional")
+        if lemma in negation:
+            seen.add("negation")
+        if "Mood=Sub" in morph:
+            if "Tense=Past" in morph:
+                seen.add("kon2")
+            if "Tense=Pres" in morph:
+                seen.add("kon1")
+        finite = "VerbForm=Fin" in morph
+        if finite:
+            seen.add("finite")
+        if t.pos == "AUX":
+            if t.lemma == "werden":
+                seen.add("werden")
+            if finite and t.lemma in ("haben", "sein"):
+                seen.add("have")
+        if t.tag == "VVINF":
+            seen.add("VVINF")
+        elif t.tag == "VVPP":
+            seen.add("VVPP")
+        if t.dep == "ROOT" or t.head == i:
+            if "Tense=Pres" in morph and "Mood=Ind" in morph:
+                seen.add("present_main")
+            if "Tense=Past" in morph:
+                seen.add("past_main")
+    names = sum(1 for e in article.entities if s.start <= e.start < s.end)
+    return {"question": float("?" in text),
+            "quote_char": float(any(c in text for c in _QUOTE_MARKS)),
+            "len_short": float(len(toks) < 8), "len_long": float(len(toks) > 30),
+            "modal": float("modal" in seen), "conditional": float("conditional" in seen),
+            "negation": float("negation" in seen),
+            "kon2": float("kon2" in seen), "kon1": float("kon1" in seen),
+            "werden_fut": float("werden" in seen and "VVINF" in seen),
+            "no_finite": float("finite" not in seen),
+            "present_main": float("present_main" in seen),
+            "past_main": float("past_main" in seen),
+            "perfect": float("have" in seen and "VVPP" in seen),
+            "n_ents": min(3, names) / 3}
 
 
 def _trigger_features(toks: list[Token], at: int, f: dict[str, float]) -> None:
@@ -131,9 +170,11 @@ def _trigger_features(toks: list[Token], at: int, f: dict[str, float]) -> None:
     f["trig_late"] = float(at / max(1, len(toks)) > 0.6)
 
 
-def features(article: Article, event: Event, thin: str | None = None) -> dict[str, float]:
+def features(article: Article, event: Event, thin: str | None = None,
+             memo: dict[int, dict[str, float]] | None = None) -> dict[str, float]:
     """The model's inputs for one written event: name → value (absent names are 0).
-    ``thin`` names the argument rule the event fails (``filters._thin``), if any."""
+    ``thin`` names the argument rule the event fails (``filters._thin``), if any; ``memo``
+    keeps the sentence features of one article for its other events."""
     f: dict[str, float] = {"type=" + event.type.value: 1.0,
                            "mod=" + event.modality.value: 1.0,
                            f"quad={event.quad_class}": 1.0,
@@ -145,7 +186,7 @@ def features(article: Article, event: Event, thin: str | None = None) -> dict[st
     _statement_features(article, event, f)
     sentence = sentence_of(article, event)
     if sentence is not None:
-        _sentence_features(article, event, sentence, f)
+        _sentence_features(article, event, sentence, f, memo)
     return f
 
 
@@ -201,8 +242,9 @@ def rate(article: Article, events: list[Event], model: ConfidenceModel | None = 
     if model is None:
         return [e for e, reason in zip(events, reasons, strict=True) if reason is None]
     kept = []
+    memo: dict[int, dict[str, float]] = {}
     for event, reason in zip(events, reasons, strict=True):
-        p = model.probability(features(article, event, reason))
+        p = model.probability(features(article, event, reason, memo))
         if model.keeps(p, reason):
             event.confidence = round(max(0.01, min(1.0, p)), 2)
             kept.append(event)

@@ -87,6 +87,7 @@ class Sent:
         # every rule reads lemmas, most of them many times: computed once, up front
         self.lemmas: list[str] = [_rule_lemma(t) for t in self.toks]
         self._words: set[str] | None = None
+        self._mentioned: dict[str, bool] = {}
         self._nouns: list[str] = []
         self._correlates: dict[str, list[int]] | None = None
 
@@ -103,9 +104,14 @@ class Sent:
             self._words = set(self.lemmas) | {t.text.lower() for t in self.toks}
             self._nouns = [lm for lm, t in zip(self.lemmas, self.toks, strict=True)
                            if t.tag == "NN"]
-        return word in self._words or (
-            word in CORRELATE_PREPOSITIONS and word in self.correlates()) or (
-            len(word) >= 4 and any(n.endswith(word) for n in self._nouns))
+        if word in self._words:
+            return True
+        hit = self._mentioned.get(word)  # idioms share words: each asked once per sentence
+        if hit is None:
+            hit = self._mentioned[word] = (
+                word in CORRELATE_PREPOSITIONS and word in self.correlates()) or (
+                len(word) >= 4 and any(n.endswith(word) for n in self._nouns))
+        return hit
 
     def correlates(self) -> dict[str, list[int]]:
         """Pronominal adverbs that stand for a preposition's phrase the next clause spells out

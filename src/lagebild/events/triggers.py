@@ -59,7 +59,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             names = [lemmas[i]]
         else:
             names = [lemmas[i]] + [lm for lm, _ in s.verb_lemmas(i)]
-            if not any(name in idioms for name in names):
+            if idioms.keys().isdisjoint(names):
                 continue
         if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
                 and not s.children[i]:
