@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lagebild.eval.scoring import prf
 from lagebild.model import Article, Event, Modality, PloverType
 
 TYPES: tuple[str, ...] = tuple(t.value for t in PloverType)
@@ -201,12 +202,6 @@ def _side_ok(events: Sequence[Event], gold: Sequence[GoldActor], side: str,
 
 
 # --------------------------------------------------------------------------- scoring
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
-
 def _ratio(num: int, den: int) -> float | None:
     return num / den if den else None
 
@@ -282,7 +277,7 @@ def _result(items: Sequence[GoldItem], t: _Tally, errors: bool) -> dict[str, Any
     for typ in TYPES:
         if t.support[typ] or t.fp[typ]:
             per_type[typ] = {"support": t.support[typ], "tp": t.tp[typ], "fp": t.fp[typ],
-                             "fn": t.fn[typ], **_prf(t.tp[typ], t.fp[typ], t.fn[typ])}
+                             "fn": t.fn[typ], **prf(t.tp[typ], t.fp[typ], t.fn[typ])}
     tp, fp, fn = sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values())
     with_support = [s["f1"] for s in per_type.values() if s["support"]]
     c = t.counts
@@ -292,7 +287,7 @@ def _result(items: Sequence[GoldItem], t: _Tally, errors: bool) -> dict[str, Any
         "null_items": c["null_items"],
         "emitted_events": c["events"],
         "tp": tp, "fp": fp, "fn": fn,
-        **_prf(tp, fp, fn),
+        **prf(tp, fp, fn),
         "macro_f1": sum(with_support) / len(with_support) if with_support else 0.0,
         "source_accuracy": _ratio(c["source_ok"], c["source_n"]),
         "source_scored": c["source_n"],

@@ -36,7 +36,8 @@ def _apply(proc: Callable[[Doc], Doc], docs: Iterable[Doc]) -> Iterator[Doc]:
         yield proc(doc)
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from true positives, false positives and false negatives."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -165,12 +166,12 @@ def score_spans(
             fn[s[2]] += 1
         hits = len(gset & pset)
         per_sentence.append((hits, len(pset) - hits, len(gset) - hits))
-    total: dict[str, Any] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    total: dict[str, Any] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     if bootstrap > 0:
         total["f1_ci95"] = f1_interval(per_sentence, bootstrap)
     per_type = {}
     for lab in sorted(set(tp) | set(fp) | set(fn)):
-        per_type[lab] = {**_prf(tp[lab], fp[lab], fn[lab]), "support": tp[lab] + fn[lab]}
+        per_type[lab] = {**prf(tp[lab], fp[lab], fn[lab]), "support": tp[lab] + fn[lab]}
     result = {
         **total,
         "per_type": per_type,
@@ -310,7 +311,7 @@ def score_ud(nlp: Language, sents: Sequence[GoldSentence]) -> dict[str, Any]:
             c["sub_fp"] += psub and not gsub
             c["sub_fn"] += gsub and not psub
     n = max(c["tokens"], 1)
-    sub = _prf(c["sub_tp"], c["sub_fp"], c["sub_fn"])
+    sub = prf(c["sub_tp"], c["sub_fp"], c["sub_fn"])
     return {
         "upos": c["upos"] / n,
         "xpos": c["xpos"] / c["xpos_n"] if c["xpos_n"] else None,

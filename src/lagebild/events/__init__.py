@@ -16,8 +16,9 @@ category) **and** at least one argument linked to an actor.
   :mod:`lagebild.events.filters` holds the precision rules.
 - :mod:`lagebild.events.coder` puts these together per sentence (:func:`coder.find` returns
   :class:`findings.Found` objects) and :mod:`lagebild.events.writer` turns each finding into a
-  :class:`lagebild.model.Event` (:func:`code_article` does both, then applies the soft-news
-  gate of :mod:`lagebild.events.gate`).
+  :class:`lagebild.model.Event` (:func:`coder.candidates` does both and applies the soft-news
+  gate of :mod:`lagebild.events.gate`, keeping events with too few arguments with the rule
+  they fail; :func:`code_article` then lets :mod:`lagebild.events.confidence` rate them all).
 
 Helpers with a leading underscore are shared between these modules and are not part of the
 package's interface; :func:`code_article` and :func:`code_many` are.

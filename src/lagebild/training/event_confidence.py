@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ import numpy as np
 import typer
 
 from lagebild.eval.events_judged import auc
+from lagebild.eval.scoring import prf
 from lagebild.events.confidence import ConfidenceModel, features
 
 GOLD_SETS = ("dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "news-dev", "news-dev2")
@@ -216,10 +217,7 @@ def gold_f1(golds: Sequence[GoldSet], examples: Sequence[Example], scores: Seque
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {k: round(v, 4) for k, v in prf(tp, fp, fn).items()}
 
 
 def choose_thin_threshold(golds: Sequence[GoldSet], examples: Sequence[Example],
@@ -299,8 +297,7 @@ def event_confidence(
                           f"P {figures['precision']} R {figures['recall']} F1 {figures['f1']}")
     console.print(f"threshold {threshold}; events with too few arguments: "
                   + ("left out" if thin_threshold is None else f"kept from {thin_threshold}"))
-    model = fit(examples, penalty, threshold)
-    model = ConfidenceModel(model.weights, model.bias, threshold, thin_threshold)
+    model = replace(fit(examples, penalty, threshold), thin_threshold=thin_threshold)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(model.to_json({"training": meta}), encoding="utf-8")
     console.print(f"model written to {out}")
