@@ -10,7 +10,9 @@ category) **and** at least one argument linked to an actor.
 - :mod:`lagebild.events.codes` maps a CAMEO code to its PLOVER type/mode/contexts, Goldstein
   score and quad class (``data/cameo_plover.tsv``, generated from ``../shared``).
 - :mod:`lagebild.events.sentence` is the rules' view of one parsed sentence;
-  :mod:`lagebild.events.repairs` corrects known tagger and parser errors on a copy of it.
+  :mod:`lagebild.events.repairs` corrects known tagger and parser errors on a copy of it;
+  :mod:`lagebild.events.screen` stops the sentences that cannot hold a trigger before their
+  view is built.
 - :mod:`lagebild.events.triggers` matches lexicon entries; :mod:`lagebild.events.arguments`
   finds their actors; :mod:`lagebild.events.modality` reads how the event is told;
   :mod:`lagebild.events.filters` holds the precision rules.

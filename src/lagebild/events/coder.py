@@ -80,6 +80,7 @@ from lagebild.events.filters import (
 from lagebild.events.findings import Context, Found, context
 from lagebild.events.lexicon import Lexicon, load_lexicon
 from lagebild.events.modality import _announced, _conditional, _future, _modality, _standing
+from lagebild.events.screen import may_hold_trigger
 from lagebild.events.sentence import LOCAL, Sent
 from lagebild.events.triggers import VERDICT, find_triggers
 from lagebild.events.writer import write
@@ -535,8 +536,15 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 def find(article: Article, lex: Lexicon | None = None) -> list[Found]:
     """Every event trigger with its arguments in ``article`` (needs sentences and actors)."""
-    ctx = context(article, lex)
-    return [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
+    return _find_all(context(article, lex))
+
+
+def _find_all(ctx: Context) -> list[Found]:
+    """What the rules find in every sentence that may hold a trigger at all."""
+    views = ctx.sents
+    return [f for i in range(len(views))
+            if may_hold_trigger(views.tokens[i], views.lemmas[i], ctx.lex)
+            for f in find_in_sentence(ctx, views[i])]
 
 
 def candidates(article: Article, lex: Lexicon | None = None,
@@ -546,7 +554,7 @@ def candidates(article: Article, lex: Lexicon | None = None,
     ``thin=False`` such events are left out, as the rules alone decide."""
     ctx = context(article, lex)
     ctx.keep_thin = thin
-    found = [f for s in ctx.sents for f in find_in_sentence(ctx, s)]
+    found = _find_all(ctx)
     return [(e, f.thin) for e, f in zip(write(article, found, ctx), found, strict=True)
             if gate.keep(article, e)]
 

@@ -97,10 +97,18 @@ def _in_aside(s: Sent, a: int) -> bool:
 def _sports_report(ctx: Context, s: Sent) -> bool:
     """Does the sentence report a match: a word of ``sport.tsv``, a score ("2:0", not a clock
     time) or a minute mark ("(71.)", "12. Minute")?"""
-    text = ctx.article.text[s.sentence.start:s.sentence.end]
+    return _reports_match(ctx, s.index)
+
+
+def _reports_match(ctx: Context, si: int) -> bool:
+    """:func:`_sports_report` of sentence ``si`` from its tokens alone (no view is built)."""
+    sentence = ctx.article.sentences[si]
+    text = ctx.article.text[sentence.start:sentence.end]
     if SCORE.search(text) or MINUTE_MARK.search(text):
         return True
-    return any(s.lemma(j) in ctx.lex.sport for j in range(len(s)) if s.toks[j].tag == "NN")
+    sport = ctx.lex.sport
+    return any(lemma in sport for t, lemma in zip(ctx.sents.tokens[si], ctx.sents.lemmas[si],
+                                                  strict=True) if t.tag == "NN")
 
 
 def _sports_article(ctx: Context) -> bool:
@@ -109,8 +117,8 @@ def _sports_article(ctx: Context) -> bool:
     Belgier empfangen die Russen", "Konta trifft … auf die Kroatin")."""
     if ctx.sports_article is None:
         marked = 0
-        for s in ctx.sents:
-            marked += _sports_report(ctx, s)
+        for si in range(len(ctx.sents)):
+            marked += _reports_match(ctx, si)
             if marked >= SPORTS_ARTICLE_SENTENCES:
                 break
         ctx.sports_article = marked >= SPORTS_ARTICLE_SENTENCES

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
-from lagebild.events.repairs import _sents
-from lagebild.events.sentence import LOCAL, Sent
+from lagebild.events.repairs import SentViews, _sents
+from lagebild.events.sentence import LOCAL
 from lagebild.model import Actor, Article
 
 
@@ -40,7 +40,7 @@ class Context:
 
     article: Article
     lex: Lexicon
-    sents: list[Sent]
+    sents: SentViews
     actors: dict[str, Actor]
     named: set[str] = field(default_factory=set)  # local keys of unlinked named entities
     sports_article: bool | None = None  # computed when a rule first asks (``_sports_article``)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 DATA = "lagebild.events.data"
 
@@ -383,6 +383,46 @@ class Lexicon:
     @cached_property
     def _noun_memo(self) -> dict[str, list[Trigger]]:
         return {}
+
+    @cached_property
+    def verb_memo(self) -> dict[tuple[str, str | None, str, str], tuple[Trigger, bool] | None]:
+        """The verb entry of (lemma, particle, form, tag) (``triggers.verb_entry``)."""
+        return {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A memo the rules keep with this lexicon, by name (``screen`` keeps what each word
+        may start): what a memo holds depends on the lexicon's entries."""
+        return self._memos.setdefault(name, {})
+
+    @cached_property
+    def _memos(self) -> dict[str, dict[Any, Any]]:
+        return {}
+
+    def idiom_word_ends(self, noun: str) -> frozenset[str]:
+        """The idiom words of four letters or more a noun lemma ends in (a compound of
+        the idiom's noun: "Landtagsmandat" for "Mandat niederlegen"); memoised."""
+        memo = self._idiom_end_memo
+        hit = memo.get(noun)
+        if hit is None:
+            words = self._long_idiom_words
+            hit = memo[noun] = frozenset(noun[k:] for k in range(len(noun) - 3)
+                                         if noun[k:] in words)
+        return hit
+
+    @cached_property
+    def _idiom_end_memo(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def _long_idiom_words(self) -> frozenset[str]:
+        return frozenset(w for entries in self.idioms.values() for e in entries
+                         for w in e.words[:-1] if len(w) >= 4)
+
+    @cached_property
+    def idiom_verb_ends(self) -> frozenset[str]:
+        """Every proper ending of an idiom anchor: a bare verb whose particle may make one
+        ("gehen" of "vorgehen"); others need not ask for their particle."""
+        return frozenset(a[k:] for a in self.idioms for k in range(1, len(a)))
 
 
 def _longest(table: dict[tuple[str, str], tuple[str, str]], plover: str,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
+from typing import overload
 
 from lagebild.events.lexicon import Lexicon
-from lagebild.events.sentence import LOCAL, PREP_TAGS, Sent, _guesses
+from lagebild.events.sentence import LOCAL, PREP_TAGS, Participants, Sent, _guesses, _rule_lemma
 from lagebild.german import SEPARABLE_PARTICLES
-from lagebild.model import Article, Entity, Token
+from lagebild.model import Article, Entity, Sentence, Token
 
 #: ignored actor mentions: parts of compounds ("Syrien-Konflikt") name no participant
 SKIP_MENTION_KINDS = frozenset({"part"})
@@ -303,47 +305,88 @@ def _first_entity_at(tokens: list[Token], ents: list[Entity]) -> list[Entity | N
     return out
 
 
-def _sents(article: Article, lex: Lexicon) -> list[Sent]:
-    index = _actor_index(article)
-    person_ids = {a.id for a in article.actors if a.type == "person"}
-    person_spans = [(e.start, e.end) for e in article.entities if e.label == "PER"]
-    unlinked = [e for e in article.entities
-                if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
-    out: list[Sent] = []
-    for si, s in enumerate(article.sentences):
-        here = [m for m in index if m[0] < s.end and s.start < m[1]]
-        tokens = _repaired(_retagged(s.tokens), lex)
-        ents = [_without_event_noun(e, tokens, lex) for e in unlinked
-                if e.start < s.end and s.start < e.end]
-        pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
-        at = _mentions_at(tokens, here)
-        in_entity = _first_entity_at(tokens, ents)
-        local_at: list[str | None] = []
-        weak: set[int] = set()
-        persons: set[int] = set()
-        things: set[str] = set()
-        for k, t in enumerate(tokens):
-            ids = at[k]
-            if ids and not person_ids.isdisjoint(ids):
-                persons.add(k)
-            local: str | None = None
-            if not ids:
-                ent = in_entity[k]
-                if ent is not None:
-                    local = LOCAL + ent.text
-                elif t.tag == "NN" and lex.is_participant(t.lemma or t.text):
-                    local = LOCAL + t.text
-                    if not lex.is_agent(t.lemma or t.text):
-                        weak.add(len(local_at))
-                        if not lex.names_people(t.lemma or t.text, t.text):
-                            things.add(local)
-                elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
-                    local = LOCAL + t.text  # a pronoun the actor layer could not resolve
-                elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
-                    local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
-            local_at.append(local)
-        persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
-        sent = Sent(si, s, tokens, at, local_at, weak, persons)
-        sent.things = things
-        out.append(sent)
-    return out
+class SentViews(Sequence[Sent]):
+    """The rules' view of every sentence of an article (:class:`Sent`), each built when first
+    read. The repaired tokens and their rule lemmas exist for all up front: the trigger search
+    asks :func:`triggers.may_hold_trigger` of them first, and most sentences, holding no
+    trigger word, never need a view (building one is a quarter of the stage's time)."""
+
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.article = article
+        self.lex = lex
+        self.tokens = [_repaired(_retagged(s.tokens), lex) for s in article.sentences]
+        self.lemmas = [[_rule_lemma(t) for t in toks] for toks in self.tokens]
+        self._views: list[Sent | None] = [None] * len(self.tokens)
+        self._index = _actor_index(article)
+        self._person_ids = {a.id for a in article.actors if a.type == "person"}
+        self._person_spans = [(e.start, e.end) for e in article.entities if e.label == "PER"]
+        self._unlinked = [e for e in article.entities
+                          if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+    @overload
+    def __getitem__(self, i: int) -> Sent: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Sent]: ...
+
+    def __getitem__(self, i: int | slice) -> Sent | list[Sent]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        view = self._views[i]
+        if view is None:
+            view = self._views[i] = self._view(i % len(self))
+        return view
+
+    def _view(self, si: int) -> Sent:
+        s, tokens = self.article.sentences[si], self.tokens[si]
+
+        def participants() -> Participants:  # who the tokens name: asked later still
+            return _participants(s, tokens, self.lex, self._index, self._person_ids,
+                                 self._person_spans, self._unlinked)
+
+        return Sent(si, s, tokens, participants, lemmas=self.lemmas[si])
+
+
+def _sents(article: Article, lex: Lexicon) -> SentViews:
+    return SentViews(article, lex)
+
+
+def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
+                  index: list[tuple[int, int, str]], person_ids: set[str],
+                  person_spans: list[tuple[int, int]], unlinked: list[Entity]) -> Participants:
+    """The actors and unlinked participants at each token of one sentence."""
+    here = [m for m in index if m[0] < s.end and s.start < m[1]]
+    ents = [_without_event_noun(e, tokens, lex) for e in unlinked
+            if e.start < s.end and s.start < e.end]
+    pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
+    at = _mentions_at(tokens, here)
+    in_entity = _first_entity_at(tokens, ents)
+    local_at: list[str | None] = []
+    weak: set[int] = set()
+    persons: set[int] = set()
+    things: set[str] = set()
+    for k, t in enumerate(tokens):
+        ids = at[k]
+        if ids and not person_ids.isdisjoint(ids):
+            persons.add(k)
+        local: str | None = None
+        if not ids:
+            ent = in_entity[k]
+            if ent is not None:
+                local = LOCAL + ent.text
+            elif t.tag == "NN" and lex.is_participant(t.lemma or t.text):
+                local = LOCAL + t.text
+                if not lex.is_agent(t.lemma or t.text):
+                    weak.add(len(local_at))
+                    if not lex.names_people(t.lemma or t.text, t.text):
+                        things.add(local)
+            elif t.tag == "PPER" and t.text.lower() in PERSONAL_PRONOUNS:
+                local = LOCAL + t.text  # a pronoun the actor layer could not resolve
+            elif t.tag in ("PIS", "PDS") and t.lemma.lower() in GROUP_PRONOUNS:
+                local = LOCAL + t.text  # "die beiden", "Andere", "Diese"
+        local_at.append(local)
+    persons.update(k for b, e in pers for k, t in enumerate(s.tokens) if b <= t.start < e)
+    return Participants(at, local_at, weak, persons, things)

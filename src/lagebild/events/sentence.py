@@ -5,7 +5,10 @@ lookups use.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from lagebild.german import SEPARABLE_PARTICLES, infix_zu_infinitives
 from lagebild.model import Sentence, Token
@@ -48,12 +51,43 @@ def _rule_lemma(t: Token) -> str:
 LOCAL = "~"
 
 
+@dataclass
+class Participants:
+    """Who a sentence's tokens name, by token (built by ``repairs._sents``)."""
+
+    actors_at: list[list[str]]  # linked actor ids of the mentions at each token
+    local_at: list[str | None]  # "~words" of an unlinked participant at a token
+    weak: set[int] = field(default_factory=set)  # tokens whose participant is only "not a
+    # non-agent noun"
+    persons: set[int] = field(default_factory=set)  # tokens naming a person (linked or PER)
+    things: set[str] = field(default_factory=set)  # weak participants whose noun names no
+    # people
+
+
+#: the attributes of :class:`Sent` that come from its :class:`Participants`
+PARTICIPANT_FIELDS = frozenset({"actors_at", "local_at", "weak", "persons", "things",
+                                "weak_ids"})
+
+
 class Sent:
-    """One sentence with the lookups the rules need (children, segments, actors per token)."""
+    """One sentence with the lookups the rules need (children, segments, actors per token).
+
+    ``participants`` may be a function that finds them: it runs when a rule first reads one of
+    :data:`PARTICIPANT_FIELDS`. Finding the actors at every token is the dearest part of the
+    view, and only about a quarter of news sentences hold a trigger; the others are never
+    asked (``__getattr__`` runs only while the attributes are unset, so later reads cost a
+    plain attribute's time)."""
+
+    actors_at: list[list[str]]
+    local_at: list[str | None]
+    weak: set[int]
+    persons: set[int]
+    things: set[str]
+    weak_ids: set[str | None]
 
     def __init__(self, index: int, sentence: Sentence, tokens: list[Token],
-                 actors_at: list[list[str]], local_at: list[str | None],
-                 weak: set[int] | None = None, persons: set[int] | None = None) -> None:
+                 participants: Participants | Callable[[], Participants],
+                 lemmas: list[str] | None = None) -> None:
         self.index = index
         self.sentence = sentence
         self.toks = tokens  # as the rules read them: retagged and repaired (`_sents`)
@@ -77,19 +111,36 @@ class Sent:
                     seg, resume = resume, None
             else:
                 self.segment.append(seg)
-        self.actors_at = actors_at
-        self.local_at = local_at  # "~words" of an unlinked participant at a token
-        self.weak = weak or set()  # tokens whose participant is only "not a non-agent noun"
-        self.persons = persons or set()  # tokens naming a person (linked or a PER entity)
+        self._find_participants: Callable[[], Participants] | None = None
+        if isinstance(participants, Participants):
+            self._take(participants)
+        else:
+            self._find_participants = participants
         self._particles: dict[int, int | None] = {}
-        self.weak_ids = {local_at[i] for i in self.weak}
-        self.things: set[str] = set()  # weak participants whose noun names no people
         # every rule reads lemmas, most of them many times: computed once, up front
-        self.lemmas: list[str] = [_rule_lemma(t) for t in self.toks]
+        self.lemmas: list[str] = lemmas if lemmas is not None else [
+            _rule_lemma(t) for t in self.toks]
         self._words: set[str] | None = None
         self._mentioned: dict[str, bool] = {}
         self._nouns: list[str] = []
         self._correlates: dict[str, list[int]] | None = None
+
+    def _take(self, p: Participants) -> None:
+        self.actors_at = p.actors_at
+        self.local_at = p.local_at
+        self.weak = p.weak
+        self.persons = p.persons
+        self.things = p.things
+        self.weak_ids = {p.local_at[i] for i in p.weak}
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for attributes not set yet: the deferred participants
+        find = self.__dict__.get("_find_participants")
+        if name not in PARTICIPANT_FIELDS or find is None:
+            raise AttributeError(name)
+        self._find_participants = None
+        self._take(find())
+        return getattr(self, name)
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -177,21 +228,6 @@ class Sent:
         if prt is not None:
             out.append((self.lemma(prt) + self.lemma(i), prt))
         out.append((self.lemma(i), None))
-        return out
-
-    def guessed_lemmas(self, i: int) -> list[tuple[str, int | None]]:
-        """Infinitives guessed from the form of verb ``i`` when the lemmatiser does not know
-        the verb (``befreite`` → ``befreien``, ``lockerte`` → ``lockern``), particle first."""
-        tok = self.toks[i]
-        guesses = _guesses(tok.text.lower(), tok.tag, self.lemma(i))
-        if not guesses or tok.tag in ("VVINF", "VVIZU"):
-            return [(g, None) for g in guesses]
-        prt = self.particle(i)
-        out: list[tuple[str, int | None]] = []
-        for inf in guesses:
-            if prt is not None:
-                out.append((self.lemma(prt) + inf, prt))
-            out.append((inf, None))
         return out
 
     def full_lemma(self, i: int) -> str:

@@ -5,7 +5,7 @@ light-verb constructions) found in a sentence view (:func:`find_triggers`).
 from __future__ import annotations
 
 from lagebild.events.lexicon import Frame, Lexicon, Trigger
-from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent
+from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent, _guesses
 
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
@@ -58,6 +58,8 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                 continue
             names = [lemmas[i]]
         else:
+            if lemmas[i] not in idioms and lemmas[i] not in lex.idiom_verb_ends:
+                continue  # neither the verb nor one with a particle anchors an idiom
             names = [lemmas[i]] + [lm for lm, _ in s.verb_lemmas(i)]
             if idioms.keys().isdisjoint(names):
                 continue
@@ -109,43 +111,15 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             continue
         tag = tok.tag
         if tag.startswith("VV"):
-            cands = s.verb_lemmas(i)
-            if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
-                # a particle verb of its own that is no event: "räumt … ein" is not
-                # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
-                cands = cands[:1]
-            if not any(name in lex.verbs for name, _ in cands):
-                # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form; Swiss
-                # spelling ("hiessen … gut", "schiessen"): the "ß" form
-                cands = [(name.replace("ß", "ss"), p) for name, p in cands if "ß" in name] \
-                    or [(name.replace("ss", "ß"), p) for name, p in cands
-                        if "ss" in name and name.replace("ss", "ß") in lex.verbs] or cands
-            if not any(name in lex.verbs for name, _ in cands):
-                cands = s.guessed_lemmas(i)  # only for an unknown verb form
-                if not any(name in lex.verbs for name, _ in cands):  # a strong past form
-                    prt = s.particle(i)  # ("erschoss", "brachen … ab"): forms.tsv
-                    form = s.toks[i].text.lower()
-                    cands = [(pre + inf, p) for inf in lex.strong_infinitives(form) or (
-                        lex.strong_infinitives(form.replace("ss", "ß"))  # Swiss "liess"
-                        if "ss" in form else ()) for pre, p in (
-                            ([(s.lemma(prt), prt)] if prt is not None else []) + [("", None)])]
-            for name, prt in cands:
-                entries = lex.verbs.get(name)
-                if entries:
-                    toks = sorted({i, *([prt] if prt is not None else [])})
-                    found.append((entries[0], i, toks))
-                    break
+            prt = s.particle(i)
+            reading = verb_entry(lex, lemmas[i], None if prt is None else lemmas[prt],
+                                  tok.text.lower(), tag)
+            if reading is not None:
+                entry, with_particle = reading
+                found.append((entry, i, sorted({i, prt}) if with_particle and prt is not None
+                              else [i]))
         elif tag == "NN":
-            # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
-            form = tok.text.lower()
-            entries = (lex.nouns.get(form) if form != lemmas[i] else None) \
-                or lex.noun_entries(lemmas[i])  # also "Mißhandlung", Swiss "Schiesserei"
-            if not entries and form == lemmas[i]:  # a plural the lemmatiser left
-                for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
-                    if form.endswith(end) and len(form) > len(end) + 3:
-                        entries = lex.noun_entries(form[:-len(end)])
-                        if entries:
-                            break
+            entries = noun_entry(lex, tok.text.lower(), lemmas[i])
             if entries:
                 found.append((entries[0], i, [i]))
     for i, tok in enumerate(s.toks):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
@@ -153,6 +127,67 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
                 and lex.judgements.get(lemmas[i]) == "neg" and _reported_copula(s, i):
             found.append((VERDICT, i, [i]))
     return sorted(found, key=lambda f: f[1])
+
+
+
+def noun_entry(lex: Lexicon, form: str, lemma: str) -> list[Trigger]:
+    """The entries of a noun by its form and rule lemma."""
+    # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
+    entries = (lex.nouns.get(form) if form != lemma else None) \
+        or lex.noun_entries(lemma)  # also "Mißhandlung", Swiss "Schiesserei"
+    if not entries and form == lemma:  # a plural the lemmatiser left
+        for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
+            if form.endswith(end) and len(form) > len(end) + 3:
+                entries = lex.noun_entries(form[:-len(end)])
+                if entries:
+                    break
+    return entries or []
+
+def verb_entry(lex: Lexicon, lemma: str, particle: str | None, form: str,
+                tag: str) -> tuple[Trigger, bool] | None:
+    """The lexicon entry a full verb is a trigger of, and whether its particle belongs to
+    it; memoised on the lexicon, since it depends on these four words alone."""
+    key = (lemma, particle, form, tag)
+    memo = lex.verb_memo
+    if key not in memo:
+        memo[key] = _read_verb(lex, lemma, particle, form, tag)
+    return memo[key]
+
+
+def _read_verb(lex: Lexicon, lemma: str, particle: str | None, form: str,
+               tag: str) -> tuple[Trigger, bool] | None:
+    cands: list[tuple[str, bool]] = [(lemma, False)]
+    if particle is not None:
+        cands.insert(0, (particle + lemma, True))
+    if len(cands) > 1 and cands[0][0] in lex.plain_verbs:
+        # a particle verb of its own that is no event: "räumt … ein" is not
+        # "räumen", "kündigten … an" not "kündigen", "feuerten … an" not "feuern"
+        cands = cands[:1]
+    if not any(name in lex.verbs for name, _ in cands):
+        # the old spelling ("mißhandelten", "gefaßt"): the reformed "ss" form; Swiss
+        # spelling ("hiessen … gut", "schiessen"): the "ß" form
+        cands = [(name.replace("ß", "ss"), p) for name, p in cands if "ß" in name] \
+            or [(name.replace("ss", "ß"), p) for name, p in cands
+                if "ss" in name and name.replace("ss", "ß") in lex.verbs] or cands
+    if not any(name in lex.verbs for name, _ in cands):
+        # only for an unknown verb form: infinitives guessed from the form (``befreite`` →
+        # ``befreien``), particle first (not for an infinitive, whose particle is inside)
+        guesses = _guesses(form, tag, lemma)
+        if not guesses or tag in ("VVINF", "VVIZU") or particle is None:
+            cands = [(g, False) for g in guesses]
+        else:
+            cands = [c for g in guesses for c in ((particle + g, True), (g, False))]
+        if not any(name in lex.verbs for name, _ in cands):  # a strong past form
+            # ("erschoss", "brachen … ab"): forms.tsv
+            cands = [(pre + inf, p) for inf in lex.strong_infinitives(form) or (
+                lex.strong_infinitives(form.replace("ss", "ß"))  # Swiss "liess"
+                if "ss" in form else ()) for pre, p in (
+                    ([(particle, True)] if particle is not None else []) + [("", False)])]
+    for name, p in cands:
+        entries = lex.verbs.get(name)
+        if entries:
+            return entries[0], p
+    return None
 
 
 def _reported_copula(s: Sent, i: int) -> bool:
