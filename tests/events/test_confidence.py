@@ -152,3 +152,20 @@ def test_gold_f1_and_the_thin_threshold_by_hand() -> None:
     # without it
     assert choose_thin_threshold([gold], examples, scores, 0.25) == 0.7
     assert choose_thin_threshold([gold], examples, [0.9, 0.1, 0.6], 0.25) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an accident or a fire: nobody inflicted the injuries, so they are not even rated
+    ("Bei einem schweren Unfall mit einem Reisebus wurden zahlreiche Menschen verletzt.", []),
+    ("Ein Mann wurde bei dem Feuer in einem Haus schwer verletzt.", []),
+    # without one, or beside an attack, the injuries are rated
+    ("Zahlreiche Menschen wurden verletzt.", [("ASSAULT", "no_source")]),
+    ("Bei einem Angriff auf einen Reisebus wurden zahlreiche Menschen verletzt.",
+     [("ASSAULT", None), ("ASSAULT", "no_source")]),
+    # an investigation of things alone is research; one without any party is rated
+    ("Untersucht wurden mehrere Aspekte der Unterrichtssprache.", []),
+    ("Es wurde wegen Brandstiftung ermittelt.", [("ACCUSE", "no_actor")]),
+])
+def test_events_with_too_few_arguments_not_worth_rating(
+        parse: Parse, text: str, found: list[tuple[str, str | None]]) -> None:
+    assert [(e.type.value, thin) for e, thin in candidates(parse(text))] == found

@@ -71,6 +71,7 @@ from lagebild.events.filters import (
     _supplies_goods,
     _thin,
     _threatens,
+    _unrated,
     _unreal,
     _verdict,
     _victims,
@@ -419,7 +420,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
                     s, f, verb_args(s, host), ctx.lex, at=host)):
-            if not ctx.keep_thin:
+            if not ctx.keep_thin or _unrated(ctx, s, f, thin):
                 continue
             f.thin = thin  # too few arguments: the confidence model decides (rated events)
         if f.source and all(_animal(ctx, s, a) for a in f.source):

@@ -170,6 +170,7 @@ class Lexicon:
     business: NounList = NounList()  # nouns of companies, managers, customers (Konzern)
     companies: frozenset[str] = frozenset()  # company names, lower case (volkswagen, vw)
     cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
+    accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
@@ -217,6 +218,10 @@ class Lexicon:
     def names_casualties(self, lemma: str) -> bool:
         """Does the noun count the dead or injured of an event (``casualties.tsv``)?"""
         return lemma in self.casualties
+
+    def names_accident(self, lemma: str) -> bool:
+        """Does the noun name an accident or a fire (``accidents.tsv``)?"""
+        return lemma in self.accidents
 
     def names_disaster(self, lemma: str) -> bool:
         """Does the noun name a natural disaster or emergency (``disasters.tsv``)?"""
@@ -530,6 +535,7 @@ def load_lexicon() -> Lexicon:
                    plain_verbs=frozenset(r["lemma"].lower() for r in roles
                                          if " " not in r["lemma"]),
                    casualties=NounList.read("casualties.tsv"),
+                   accidents=NounList.read("accidents.tsv"),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
                    armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
