@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon
-from lagebild.events.repairs import SentViews, _sents
+from lagebild.events.repairs import SentViews
 from lagebild.events.sentence import LOCAL
 from lagebild.model import Actor, Article
 
@@ -51,4 +51,4 @@ def context(article: Article, lex: Lexicon | None = None) -> Context:
     lex = lex or load_lexicon()
     # a derived name ("Tibeter", "Kurden": GermEval "deriv") names a people, not a party
     named = {LOCAL + e.text for e in article.entities if not e.actor and e.subtype != "deriv"}
-    return Context(article, lex, _sents(article, lex), {a.id: a for a in article.actors}, named)
+    return Context(article, lex, SentViews(article, lex), {a.id: a for a in article.actors}, named)

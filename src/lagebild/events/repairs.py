@@ -1,5 +1,5 @@
 """Parse and tagger repairs applied before any rule reads a sentence, and the builder of the
-sentence views (:func:`sentences`).
+sentence views (:class:`SentViews`).
 
 The parser is a small in-house model; its attachments and tags are often wrong in ways that
 lose events (a verb read as a noun, a name hung on the wrong word). Each repair fixes one such
@@ -308,7 +308,7 @@ def _first_entity_at(tokens: list[Token], ents: list[Entity]) -> list[Entity | N
 class SentViews(Sequence[Sent]):
     """The rules' view of every sentence of an article (:class:`Sent`), each built when first
     read. The repaired tokens and their rule lemmas exist for all up front: the trigger search
-    asks :func:`triggers.may_hold_trigger` of them first, and most sentences, holding no
+    asks :func:`screen.may_hold_trigger` of them first, and most sentences, holding no
     trigger word, never need a view (building one is a quarter of the stage's time)."""
 
     def __init__(self, article: Article, lex: Lexicon) -> None:
@@ -348,10 +348,6 @@ class SentViews(Sequence[Sent]):
                                  self._person_spans, self._unlinked)
 
         return Sent(si, s, tokens, participants, lemmas=self.lemmas[si])
-
-
-def _sents(article: Article, lex: Lexicon) -> SentViews:
-    return SentViews(article, lex)
 
 
 def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,

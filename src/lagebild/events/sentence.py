@@ -53,7 +53,7 @@ LOCAL = "~"
 
 @dataclass
 class Participants:
-    """Who a sentence's tokens name, by token (built by ``repairs._sents``)."""
+    """Who a sentence's tokens name, by token (found by ``repairs._participants``)."""
 
     actors_at: list[list[str]]  # linked actor ids of the mentions at each token
     local_at: list[str | None]  # "~words" of an unlinked participant at a token
@@ -90,7 +90,7 @@ class Sent:
                  lemmas: list[str] | None = None) -> None:
         self.index = index
         self.sentence = sentence
-        self.toks = tokens  # as the rules read them: retagged and repaired (`_sents`)
+        self.toks = tokens  # as the rules read them: retagged and repaired (``repairs.SentViews``)
         n = len(self.toks)
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, t in enumerate(self.toks):
