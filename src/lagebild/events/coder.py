@@ -220,7 +220,8 @@ def _cyber(ctx: Context, s: Sent, f: Found) -> bool:
 def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
     out: list[Found] = []
     sports: bool | None = None  # is the sentence a sports report (asked at most once)
-    for entry, anchor, toks in find_triggers(s, ctx.lex):
+    triggers = find_triggers(s, ctx.lex)
+    for entry, anchor, toks in triggers:
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
@@ -257,7 +258,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "eine Entscheidung treffen": a light verb, no meeting
         if f.plover in SPORT_SENSES:
             if sports is None:
-                sports = _sports_report(ctx, s)
+                sports = _sports_report(ctx, s.index)
             if sports or (pos == "verb" and _sports_article(ctx)):
                 continue  # "schießt aus kurzer Distanz weit drüber", "trifft zum 3:2"; in a
                 # sports article also "Die Belgier empfangen die Russen" (a verb: nouns such as
@@ -420,7 +421,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 and not _agentless_passive(s, f, args, ctx.lex) \
                 and not (host is not None and _agentless_passive(
                     s, f, verb_args(s, host), ctx.lex, at=host)):
-            if not ctx.keep_thin or _unrated(ctx, s, f, thin):
+            if not ctx.keep_thin or _unrated(ctx, s, f, thin, triggers):
                 continue
             f.thin = thin  # too few arguments: the confidence model decides (rated events)
         if f.source and all(_animal(ctx, s, a) for a in f.source):

@@ -23,7 +23,6 @@ from lagebild.events.arguments import (
 from lagebild.events.findings import Context, Found
 from lagebild.events.lexicon import Lexicon, Trigger
 from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent
-from lagebild.events.triggers import find_triggers
 from lagebild.model import Article
 from lagebild.times import date_for_span
 
@@ -95,14 +94,10 @@ def _in_aside(s: Sent, a: int) -> bool:
     return False
 
 
-def _sports_report(ctx: Context, s: Sent) -> bool:
-    """Does the sentence report a match: a word of ``sport.tsv``, a score ("2:0", not a clock
-    time) or a minute mark ("(71.)", "12. Minute")?"""
-    return _reports_match(ctx, s.index)
-
-
-def _reports_match(ctx: Context, si: int) -> bool:
-    """:func:`_sports_report` of sentence ``si`` from its tokens alone (no view is built)."""
+def _sports_report(ctx: Context, si: int) -> bool:
+    """Does sentence ``si`` report a match: a word of ``sport.tsv``, a score ("2:0", not a
+    clock time) or a minute mark ("(71.)", "12. Minute")? Read from its tokens alone, so no
+    view is built for it."""
     sentence = ctx.article.sentences[si]
     text = ctx.article.text[sentence.start:sentence.end]
     if SCORE.search(text) or MINUTE_MARK.search(text):
@@ -119,7 +114,7 @@ def _sports_article(ctx: Context) -> bool:
     if ctx.sports_article is None:
         marked = 0
         for si in range(len(ctx.sents)):
-            marked += _reports_match(ctx, si)
+            marked += _sports_report(ctx, si)
             if marked >= SPORTS_ARTICLE_SENTENCES:
                 break
         ctx.sports_article = marked >= SPORTS_ARTICLE_SENTENCES
@@ -860,7 +855,8 @@ def _thin(f: Found, pos: str, s: Sent) -> str | None:
 NO_DOER = frozenset({"no_actor", "things", "no_source"})
 
 
-def _unrated(ctx: Context, s: Sent, f: Found, thin: str) -> bool:
+def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
+             triggers: list[tuple[Trigger, int, list[int]]]) -> bool:
     """Events with too few arguments (``_thin``) not worth rating: on general news, what the
     confidence model kept of them were mostly such cases (lab/events.md, 30th–31st passes).
     An investigation of things alone ("untersuchte Daten der LHC-Experimente", "Untersucht
@@ -868,7 +864,8 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str) -> bool:
     injury or death without a doer in a sentence that names an accident or a fire ("bei
     einem schweren Unfall … verletzt", ``accidents.tsv``): nobody inflicted it; a word of
     another trigger is no accident ("als ein Mann einen Bus in Brand steckte": arson), nor is
-    a sentence with another attack in it."""
+    a sentence with another attack in it. ``triggers`` are the sentence's
+    (:func:`~lagebild.events.triggers.find_triggers`)."""
     if f.cameo.startswith("09"):
         return thin == "things"
     if f.plover != "ASSAULT" or thin not in NO_DOER:
@@ -877,7 +874,7 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str) -> bool:
                 and ctx.lex.names_accident(s.lemma(j))]
     if not accident:
         return False
-    others = [(entry, toks) for entry, anchor, toks in find_triggers(s, ctx.lex)
+    others = [(entry, toks) for entry, anchor, toks in triggers
               if anchor != f.anchor]
     if any(entry.plover == "ASSAULT" and entry.pattern.lower() not in ctx.lex.harm_verbs
            for entry, _ in others):

@@ -389,14 +389,9 @@ class Lexicon:
     def _noun_memo(self) -> dict[str, list[Trigger]]:
         return {}
 
-    @cached_property
-    def verb_memo(self) -> dict[tuple[str, str | None, str, str], tuple[Trigger, bool] | None]:
-        """The verb entry of (lemma, particle, form, tag) (``triggers.verb_entry``)."""
-        return {}
-
     def memo(self, name: str) -> dict[Any, Any]:
-        """A memo the rules keep with this lexicon, by name (``screen`` keeps what each word
-        may start): what a memo holds depends on the lexicon's entries."""
+        """A memo the rules keep with this lexicon, by name (``triggers.verb_entry``: a verb's
+        entry; ``screen``: what each word may start): what it holds depends on the entries."""
         return self._memos.setdefault(name, {})
 
     @cached_property

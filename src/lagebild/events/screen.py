@@ -1,6 +1,6 @@
 """The quick screen before the trigger search (:func:`may_hold_trigger`): could a sentence
 hold a trigger at all? Most news sentences hold none, and building a sentence's view
-(:class:`~lagebild.events.sentence.Sent`) and searching it cost a quarter of the stage's time.
+(:class:`~lagebild.events.sentence.Sent`) and searching it cost two thirds of the stage's time.
 
 The screen reads the repaired tokens and their rule lemmas only. It may let through a sentence
 that holds no trigger, never the reverse: for each token it asks what
@@ -70,6 +70,7 @@ def may_hold_trigger(tokens: list[Token], lemmas: list[str], lex: Lexicon) -> bo
             if any(others <= present for others in idioms):
                 return True
     return False
+
 
 def _reading(lex: Lexicon, tag: str, lemma: str, form: str) -> Reading:
     verb = tag[:2] in VERB_TAG_PREFIXES

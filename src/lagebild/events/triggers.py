@@ -129,7 +129,6 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     return sorted(found, key=lambda f: f[1])
 
 
-
 def noun_entry(lex: Lexicon, form: str, lemma: str) -> list[Trigger]:
     """The entries of a noun by its form and rule lemma."""
     # a plural with an entry of its own: "Kämpfe" (fighting), not "Kampf" (struggle)
@@ -143,12 +142,14 @@ def noun_entry(lex: Lexicon, form: str, lemma: str) -> list[Trigger]:
                     break
     return entries or []
 
+
 def verb_entry(lex: Lexicon, lemma: str, particle: str | None, form: str,
                 tag: str) -> tuple[Trigger, bool] | None:
     """The lexicon entry a full verb is a trigger of, and whether its particle belongs to
     it; memoised on the lexicon, since it depends on these four words alone."""
     key = (lemma, particle, form, tag)
-    memo = lex.verb_memo
+    memo: dict[tuple[str, str | None, str, str], tuple[Trigger, bool] | None] = lex.memo(
+        "verbs")
     if key not in memo:
         memo[key] = _read_verb(lex, lemma, particle, form, tag)
     return memo[key]
