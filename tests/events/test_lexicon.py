@@ -11,6 +11,7 @@ import pytest
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, load_lexicon
+from lagebild.events.triggers import noun_entry
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "lagebild" / "events" / "data"
@@ -101,3 +102,12 @@ def test_unknown_flags_and_slots_fail_at_load() -> None:
         Frame.parse("src=subj;tgt=hostob", "verb")
     assert Frame.parse("src=agent,host;tgt=pp:mit>pp:gegen,hostobj", "noun").target == (
         "pp:mit>pp:gegen", "hostobj")
+
+
+def test_plural_with_umlaut_the_lemmatiser_left() -> None:
+    """Hyphenated compounds keep their form as lemma ("Extremismus-Vorwürfen",
+    "Grenz-Anschläge"): the plural ending is cut and the head's umlaut undone."""
+    lex = load_lexicon()
+    for form, plover in (("extremismus-vorwürfen", "ACCUSE"), ("grenz-anschläge", "ASSAULT")):
+        assert [t.plover for t in noun_entry(lex, form, form)][:1] == [plover]
+    assert noun_entry(lex, "häuser", "häuser") == []

@@ -4,7 +4,7 @@ language model, whose parses may or may not show each error)."""
 from __future__ import annotations
 
 from lagebild.events.lexicon import load_lexicon
-from lagebild.events.repairs import _repaired, _without_event_noun
+from lagebild.events.repairs import _repaired, _titles_as_named, _without_event_noun
 from lagebild.model import Entity, Token
 
 LEX = load_lexicon()
@@ -109,3 +109,19 @@ def test_organisation_name_gives_back_the_event_noun_it_swallowed() -> None:
     name = Entity(text="Frankfurter Staatsanwaltschaft", start=toks[2].start, end=toks[3].end,
                   label="ORG")
     assert _without_event_noun(name, toks, LEX) == name
+
+
+def test_title_before_a_name_names_that_actor() -> None:
+    """"Vizekanzler Reinhold Mitterlehner kritisiert …" with the title parsed as the subject
+    and the name as a second argument: the title stands for the named actor, so the critic
+    is Mitterlehner, not an unlinked "Vizekanzler" acting on him. Not before a genitive."""
+    toks = tokens([("Vizekanzler", "NN", 3, "nsubj"), ("Reinhold", "NE", 3, "obj"),
+                   ("Mitterlehner", "NE", 1, "flat"), ("kritisiert", "VVFIN", 3, "ROOT"),
+                   ("den", "ART", 5, "det"), ("Präsidenten", "NN", 3, "obj"),
+                   ("Russlands", "NE", 5, "nmod"), (".", "$.", 3, "punct")],
+                  morph={6: "Case=Gen|Number=Sing"})
+    at: list[list[str]] = [[], ["per:mitterlehner"], ["per:mitterlehner"], [], [], [],
+                           ["RUS"], []]
+    _titles_as_named(toks, at, {toks[1].start, toks[6].start}, LEX)
+    assert at[0] == ["per:mitterlehner"]
+    assert at[5] == []  # "der Präsident Russlands" is not Russia

@@ -350,6 +350,22 @@ class SentViews(Sequence[Sent]):
         return Sent(si, s, tokens, participants, lemmas=self.lemmas[si])
 
 
+def _titles_as_named(tokens: list[Token], at: list[list[str]], starts: set[int],
+                     lex: Lexicon) -> None:
+    """A title or classifier right before a name ("Vizekanzler Reinhold Mitterlehner",
+    "die Hilfsorganisation Ärzte ohne Grenzen", "Industrieländer-Organisation OECD") names
+    that actor: the parser often makes the two words two arguments of the verb ("Vizekanzler"
+    the subject, "Reinhold" an object), and the title, an unlinked participant of its own, was
+    then the one who acts on the named. Not before a genitive ("der Präsident Russlands")."""
+    for k in range(len(tokens) - 1):
+        t, name = tokens[k], tokens[k + 1]
+        if (t.tag == "NN" and not at[k] and at[k + 1] and name.tag == "NE"
+                and name.start in starts and "Case=Gen" not in name.morph
+                and (lex.is_agent(t.lemma or t.text)
+                     or lex.names_people(t.lemma or t.text, t.text))):
+            at[k] = list(at[k + 1])
+
+
 def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
                   index: list[tuple[int, int, str]], person_ids: set[str],
                   person_spans: list[tuple[int, int]], unlinked: list[Entity]) -> Participants:
@@ -359,6 +375,7 @@ def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
             if e.start < s.end and s.start < e.end]
     pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
     at = _mentions_at(tokens, here)
+    _titles_as_named(tokens, at, {m[0] for m in here}, lex)
     in_entity = _first_entity_at(tokens, ents)
     local_at: list[str | None] = []
     weak: set[int] = set()

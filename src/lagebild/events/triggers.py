@@ -9,6 +9,7 @@ from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent, _guesses
 
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
@@ -137,10 +138,25 @@ def noun_entry(lex: Lexicon, form: str, lemma: str) -> list[Trigger]:
     if not entries and form == lemma:  # a plural the lemmatiser left
         for end in PLURAL_ENDINGS:  # ("Rüstungsexporte")
             if form.endswith(end) and len(form) > len(end) + 3:
-                entries = lex.noun_entries(form[:-len(end)])
+                stem = form[:-len(end)]
+                # with its head's umlaut undone: hyphenated compounds keep their form as
+                # lemma ("Extremismus-Vorwürfen", "Grenz-Anschläge")
+                entries = lex.noun_entries(stem) or lex.noun_entries(_without_umlaut(stem))
                 if entries:
                     break
     return entries or []
+
+
+def _without_umlaut(stem: str) -> str:
+    """The stem with the umlaut of its last syllable undone (``vorwürf`` → ``vorwurf``,
+    ``anschläg`` → ``anschlag``, ``bäum`` → ``baum``); unchanged when it has none."""
+    for k in range(len(stem) - 1, -1, -1):
+        plain = UMLAUTS.get(stem[k])
+        if plain is not None:
+            return stem[:k] + plain + stem[k + 1:]
+        if stem[k] in "aeiou":
+            return stem
+    return stem
 
 
 def verb_entry(lex: Lexicon, lemma: str, particle: str | None, form: str,
