@@ -122,6 +122,32 @@ def test_title_before_a_name_names_that_actor() -> None:
                   morph={6: "Case=Gen|Number=Sing"})
     at: list[list[str]] = [[], ["per:mitterlehner"], ["per:mitterlehner"], [], [], [],
                            ["RUS"], []]
-    _titles_as_named(toks, at, {toks[1].start, toks[6].start}, LEX)
+    in_entity: list[Entity | None] = [None] * len(toks)
+    _titles_as_named(toks, at, in_entity, {toks[1].start, toks[6].start},
+                     {"per:mitterlehner"}, LEX)
     assert at[0] == ["per:mitterlehner"]
     assert at[5] == []  # "der Präsident Russlands" is not Russia
+
+
+def test_title_before_an_unlinked_name_is_that_participant() -> None:
+    """"Die Gelehrtengesellschaft Royal Society distanzierte sich": the unlinked name's
+    participant, not a second one of the title."""
+    toks = tokens([("Die", "ART", 1, "det"), ("Gelehrtengesellschaft", "NN", 4, "nsubj"),
+                   ("Royal", "NE", 4, "obj"), ("Society", "NE", 2, "flat"),
+                   ("distanzierte", "VVFIN", 4, "ROOT")])
+    society = Entity(start=toks[2].start, end=toks[3].end, text="Royal Society", label="ORG")
+    in_entity: list[Entity | None] = [None, None, society, society, None]
+    _titles_as_named(toks, [[] for _ in toks], in_entity, set(), set(), LEX)
+    assert in_entity[1] is society
+
+
+def test_other_participant_noun_names_only_a_person_after_it() -> None:
+    """"CDU-Vize Julia Klöckner" is Klöckner; "Flughafen Wien" is not Vienna."""
+    toks = tokens([("CDU-Vize", "NN", 3, "nsubj"), ("Julia", "NE", 3, "obj"),
+                   ("Klöckner", "NE", 1, "flat"), ("verteidigte", "VVFIN", 3, "ROOT"),
+                   ("Flughafen", "NN", 3, "obj"), ("Wien", "NE", 4, "appos")])
+    at: list[list[str]] = [[], ["per:kloeckner"], ["per:kloeckner"], [], [], ["AUT"]]
+    _titles_as_named(toks, at, [None] * len(toks), {toks[1].start, toks[5].start},
+                     {"per:kloeckner"}, LEX)
+    assert at[0] == ["per:kloeckner"]
+    assert at[4] == []

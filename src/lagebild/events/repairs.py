@@ -350,20 +350,34 @@ class SentViews(Sequence[Sent]):
         return Sent(si, s, tokens, participants, lemmas=self.lemmas[si])
 
 
-def _titles_as_named(tokens: list[Token], at: list[list[str]], starts: set[int],
+def _titles_as_named(tokens: list[Token], at: list[list[str]],
+                     in_entity: list[Entity | None], starts: set[int], person_ids: set[str],
                      lex: Lexicon) -> None:
     """A title or classifier right before a name ("Vizekanzler Reinhold Mitterlehner",
-    "die Hilfsorganisation Ärzte ohne Grenzen", "Industrieländer-Organisation OECD") names
-    that actor: the parser often makes the two words two arguments of the verb ("Vizekanzler"
-    the subject, "Reinhold" an object), and the title, an unlinked participant of its own, was
-    then the one who acts on the named. Not before a genitive ("der Präsident Russlands")."""
+    "die Hilfsorganisation Ärzte ohne Grenzen", "die Gelehrtengesellschaft Royal Society")
+    names that actor, linked or not: the parser often makes the two words two arguments of
+    the verb ("Vizekanzler" the subject, "Reinhold" an object), and the title, an unlinked
+    participant of its own, was then the one who acts on the named. Not before a genitive
+    ("der Präsident Russlands")."""
     for k in range(len(tokens) - 1):
         t, name = tokens[k], tokens[k + 1]
-        if (t.tag == "NN" and not at[k] and at[k + 1] and name.tag == "NE"
-                and name.start in starts and "Case=Gen" not in name.morph
-                and (lex.is_agent(t.lemma or t.text)
-                     or lex.names_people(t.lemma or t.text, t.text))):
-            at[k] = list(at[k + 1])
+        if t.tag != "NN" or name.tag != "NE" or at[k] or in_entity[k] is not None \
+                or "Case=Gen" in name.morph:
+            continue
+        ent = in_entity[k + 1]
+        linked = bool(at[k + 1]) and name.start in starts
+        if not linked and (ent is None or ent.start != name.start):
+            continue
+        lemma = t.lemma or t.text
+        # an agent or people noun before any name; any other participant noun ("CDU-Vize",
+        # "EZB-Chefvolkswirt") before a person's only: "Flughafen Wien" is not Vienna
+        if lex.is_agent(lemma) or lex.names_people(lemma, t.text) or (
+                linked and not person_ids.isdisjoint(at[k + 1])
+                and lex.is_participant(lemma)):
+            if linked:
+                at[k] = list(at[k + 1])
+            else:
+                in_entity[k] = ent
 
 
 def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
@@ -375,8 +389,8 @@ def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
             if e.start < s.end and s.start < e.end]
     pers = [(b, e) for b, e in person_spans if b < s.end and s.start < e]
     at = _mentions_at(tokens, here)
-    _titles_as_named(tokens, at, {m[0] for m in here}, lex)
     in_entity = _first_entity_at(tokens, ents)
+    _titles_as_named(tokens, at, in_entity, {m[0] for m in here}, person_ids, lex)
     local_at: list[str | None] = []
     weak: set[int] = set()
     persons: set[int] = set()
