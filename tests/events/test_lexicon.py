@@ -11,7 +11,7 @@ import pytest
 
 from lagebild.events import codes
 from lagebild.events.lexicon import Frame, load_lexicon
-from lagebild.events.triggers import noun_entry
+from lagebild.events.triggers import _without_umlaut, noun_entry
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "lagebild" / "events" / "data"
@@ -111,3 +111,5 @@ def test_plural_with_umlaut_the_lemmatiser_left() -> None:
     for form, plover in (("extremismus-vorwürfen", "ACCUSE"), ("grenz-anschläge", "ASSAULT")):
         assert [t.plover for t in noun_entry(lex, form, form)][:1] == [plover]
     assert noun_entry(lex, "häuser", "häuser") == []
+    assert [_without_umlaut(s) for s in ("vorwürf", "bäum", "export")] == [
+        "vorwurf", "baum", "export"]

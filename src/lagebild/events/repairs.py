@@ -358,7 +358,8 @@ def _titles_as_named(tokens: list[Token], at: list[list[str]],
     names that actor, linked or not: the parser often makes the two words two arguments of
     the verb ("Vizekanzler" the subject, "Reinhold" an object), and the title, an unlinked
     participant of its own, was then the one who acts on the named. Not before a genitive
-    ("der Präsident Russlands")."""
+    ("der Präsident Russlands"). Writes the title's actors into ``at`` (linked names) or its
+    entity into ``in_entity`` (unlinked ones)."""
     for k in range(len(tokens) - 1):
         t, name = tokens[k], tokens[k + 1]
         if t.tag != "NN" or name.tag != "NE" or at[k] or in_entity[k] is not None \

@@ -9,6 +9,7 @@ from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent, _guesses
 
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
 PLURAL_ENDINGS = ("en", "e", "n")
+#: umlauts undone when a plural the lemmatiser left is cut to its singular ("Vorwürfe")
 UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner)
@@ -154,7 +155,7 @@ def _without_umlaut(stem: str) -> str:
         plain = UMLAUTS.get(stem[k])
         if plain is not None:
             return stem[:k] + plain + stem[k + 1:]
-        if stem[k] in "aeiou":
+        if stem[k] in "aeiou" and not (stem[k] == "u" and stem[k - 1:k] == "ä"):  # "äu"
             return stem
     return stem
 
