@@ -538,6 +538,34 @@ class ArticleBuilder:
             self._block(BlockType.PARAGRAPH, match.start(), match.end())
             self.fields["paragraphs"].append(match.group())
 
+    def carve(self, spans: list[tuple[int, int]], btype: BlockType) -> None:
+        """Make each ``(start, end)`` span of the text a block of ``btype``, cut out of the
+        block that holds it (an inline widget out of its paragraph); the pieces of the block
+        before and after keep its type. The text is unchanged; the paragraph, subheading and
+        teaser fields follow the blocks."""
+        text = self.text
+        blocks: list[Block] = []
+        for block in self.blocks:
+            inside = sorted((max(s, block.start), min(e, block.end)) for s, e in spans
+                            if s < block.end and e > block.start)
+            if not inside or block.type is btype:
+                blocks.append(block)
+                continue
+            at = block.start
+            for s, e in inside:
+                blocks += _trimmed(text, block, at, s)
+                blocks += _trimmed(text, block.model_copy(update={"type": btype}), s, e)
+                at = max(at, e)
+            blocks += _trimmed(text, block, at, block.end)
+        self.blocks = blocks
+        self.fields["paragraphs"] = [text[b.start:b.end] for b in blocks
+                                     if b.type is BlockType.PARAGRAPH]
+        self.fields["subheadings"] = [text[b.start:b.end] for b in blocks
+                                      if b.type is BlockType.SUBHEADING]
+        if self.fields.get("teaser") is not None:
+            self.fields["teaser"] = next((text[b.start:b.end] for b in blocks
+                                          if b.type is BlockType.TEASER), None)
+
     def set(self, **fields: Any) -> None:
         """Metadata not present as text (published, url, a JSONL title …)."""
         for key, value in fields.items():
@@ -562,3 +590,12 @@ class ArticleBuilder:
         fields = dict(self.fields)
         fields.update({k: v for k, v in extra.items() if v is not None})
         return Article(text=self.text, blocks=self.blocks, **fields)
+
+
+def _trimmed(text: str, block: Block, start: int, end: int) -> list[Block]:
+    """``block`` narrowed to ``text[start:end]`` without its outer whitespace; none if blank."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [block.model_copy(update={"start": start, "end": end})] if end > start else []

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from lagebild.errors import ErrorCode, LagebildError
 from lagebild.ingest.base import Failure, InputFile, Item, origin, register_reader
 from lagebild.ingest.decode import decode_bytes, repair_text
+from lagebild.ingest.teasers import carve_teaser_widgets
 from lagebild.model import ArticleBuilder
 from lagebild.settings import Options
 
@@ -81,5 +82,6 @@ def read_csv(inp: InputFile, options: Options) -> Iterator[Item]:
             continue
         builder = ArticleBuilder()
         builder.add_verbatim_paragraphs(repair_text(body))
+        carve_teaser_widgets(builder)
         builder.set(section=label or None, source_id=f"row {number}")
         yield builder.build().model_copy(update={"origin": where})

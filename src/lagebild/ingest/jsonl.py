@@ -14,6 +14,7 @@ from lagebild.errors import ErrorCode
 from lagebild.ingest.base import Failure, InputFile, Item, origin, register_reader
 from lagebild.ingest.dates import normalise_date
 from lagebild.ingest.decode import decode_bytes
+from lagebild.ingest.teasers import carve_teaser_widgets
 from lagebild.model import Article, ArticleBuilder, Source
 from lagebild.settings import Options
 
@@ -28,6 +29,7 @@ def article_from_record(record: dict[str, object]) -> Article:
         raise ValueError("field 'text' missing or empty")
     builder = ArticleBuilder()
     builder.add_verbatim_paragraphs(text)
+    carve_teaser_widgets(builder)
     title = record.get("title")
     if isinstance(title, str) and title.strip():
         builder.set(headline=title.strip(), title=title.strip())

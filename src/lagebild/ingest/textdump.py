@@ -28,6 +28,7 @@ from lagebild.ingest.agencies import is_agency
 from lagebild.ingest.base import InputFile, Item, origin, register_reader
 from lagebild.ingest.dates import parse_german_date
 from lagebild.ingest.decode import decode_bytes
+from lagebild.ingest.teasers import carve_teaser_widgets
 from lagebild.model import Article, ArticleBuilder, BlockType, Source
 from lagebild.settings import Options
 
@@ -147,6 +148,7 @@ def parse_textdump(text: str) -> Article:
     if not _looks_like_prose(" ".join([builder.fields.get("teaser") or "",
                                        *builder.fields["paragraphs"]])):
         raise LagebildError(ErrorCode.E006)
+    carve_teaser_widgets(builder)
     return builder.build()
 
 
