@@ -1117,6 +1117,11 @@ def test_drohen_is_a_threat_not_what_looms(events: Events) -> None:
     assert e.source
     e = one(events("Serbiens Außenminister drohte, die Grenzen zu schließen."), "THREATEN")
     assert e.source
+    # the state is no party of its own, and the clause the parser hangs on the subject
+    # noun still says what is threatened
+    e = one(events("Unterdessen drohte auch Serbiens Außenminister Ivica Dačić, die Grenzen "
+                   "zu schließen."), "THREATEN")
+    assert [a.name for a in e.source] == ["Ivica Dačić"] and not e.target
     assert_none_of(events, ("THREATEN",),
                    "Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.",
                    "Bosnien-Herzegowina droht im Herbst die Staatspleite.",

@@ -81,6 +81,19 @@ def test_genitive_name_after_a_noun_is_its_attribute() -> None:
     assert (toks[6].head, toks[6].dep) == (5, "nmod")
 
 
+def test_genitive_name_before_a_noun_of_the_same_role_is_its_attribute() -> None:
+    # "drohte auch Serbiens Außenminister Ivica Dačić, …" with two subjects of the verb
+    rows = [("Unterdessen", "ADV", 1, "advmod"), ("drohte", "VVFIN", 1, "ROOT"),
+            ("Serbiens", "NE", 1, "nsubj"), ("Außenminister", "NN", 1, "nsubj"),
+            ("Ivica", "NE", 3, "appos")]
+    toks = _repaired(tokens(rows, morph={2: "Case=Gen"}), LEX)
+    assert (toks[2].head, toks[2].dep) == (3, "nmod:poss")
+    # another role ("Russlands" the object of "lobte Präsident Putin") is left as parsed
+    rows[2] = ("Russlands", "NE", 1, "obj")
+    toks = _repaired(tokens(rows, morph={2: "Case=Gen"}), LEX)
+    assert (toks[2].head, toks[2].dep) == (1, "obj")
+
+
 def test_dative_name_read_as_part_of_a_compound() -> None:
     toks = _repaired(tokens([("Die", "ART", 1, "det"), ("USA", "NE", 6, "nsubj"),
                              ("werden", "VAFIN", 6, "aux"), ("der", "ART", 5, "det"),

@@ -173,6 +173,12 @@ def _threatens(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
                 or any(name in lex.verbs for name, _ in s.verb_lemmas(c))):
             return True  # what is threatened: a clause after a comma, an act ("droht
             # britischen Tanker zu kapern"; not "droht zu scheitern")
+    for k in range(v + 2, len(s)):
+        if s.toks[k - 1].tag == "PTKZU" and s.toks[k].tag == "VVINF" \
+                and not s.is_verb(s.toks[k].head) \
+                and any(s.toks[m].text == "," for m in range(v + 1, k)):
+            return True  # the same clause hung on the subject noun ("drohte Serbiens
+            # Außenminister Ivica Dačić, die Grenzen zu schließen")
     if (v > 0 and s.toks[v - 1].text in ("“", '"', "»")) or (
             v > 0 and s.toks[v - 1].text == "," and v + 1 < len(s)
             and bool(s.actors_at[v + 1])):

@@ -84,6 +84,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
     _genitive_name_on_verb(out)
+    _genitive_name_before_noun(out)
     _dative_name_as_compound(out)
     _abbreviation_on_earlier_noun(out)
     _subject_read_as_root(out)
@@ -232,6 +233,19 @@ def _genitive_name_on_verb(out: list[Token]) -> None:
                 and t.dep in ("obj", "iobj", "nsubj", "obl")
                 and not any(o.head == j and o.tag in PREP_TAGS for o in out)):
             out[j] = t.model_copy(update={"head": j - 1, "dep": "nmod"})
+
+
+def _genitive_name_before_noun(out: list[Token]) -> None:
+    """A genitive name right before a noun, both hung on the same verb in the same role
+    ("drohte auch Serbiens Außenminister Ivica Dačić" with "Serbiens" and "Außenminister" two
+    subjects): the noun's attribute, so that the state and its minister are not two parties
+    of the verb."""
+    for j in range(len(out) - 1):
+        t, nxt = out[j], out[j + 1]
+        if (t.tag == "NE" and "Case=Gen" in t.morph and t.text.endswith("s")
+                and nxt.tag == "NN" and t.head == nxt.head != j + 1
+                and t.dep == nxt.dep and t.dep in ("nsubj", "nsubj:pass", "obj", "iobj")):
+            out[j] = t.model_copy(update={"head": j + 1, "dep": "nmod:poss"})
 
 
 def _dative_name_as_compound(out: list[Token]) -> None:
