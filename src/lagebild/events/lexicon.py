@@ -356,13 +356,14 @@ class Lexicon:
         """Entries of a noun lemma (lower case): its own, else the longest compound head
         (``*gespräch``) it ends in after ≥ 3 letters of modifier, else the same in the other
         spelling of ß/ss (the old "mißhandlung", the Swiss "schiesserei"); memoised."""
-        hit = self._noun_memo.get(lemma)
+        memo: dict[str, list[Trigger]] = self.memo("nouns")
+        hit = memo.get(lemma)
         if hit is None:
             hit = self._spelled_noun_entries(lemma)
             if not hit and ("ß" in lemma or "ss" in lemma):
                 hit = self._spelled_noun_entries(
                     lemma.replace("ß", "ss") if "ß" in lemma else lemma.replace("ss", "ß"))
-            self._noun_memo[lemma] = hit
+            memo[lemma] = hit
         return hit
 
     def _spelled_noun_entries(self, lemma: str) -> list[Trigger]:
@@ -385,13 +386,11 @@ class Lexicon:
             out.setdefault(t.pattern[1:].lower(), t)
         return out
 
-    @cached_property
-    def _noun_memo(self) -> dict[str, list[Trigger]]:
-        return {}
-
     def memo(self, name: str) -> dict[Any, Any]:
-        """A memo the rules keep with this lexicon, by name (``triggers.verb_entry``: a verb's
-        entry; ``screen``: what each word may start): what it holds depends on the entries."""
+        """A memo the rules keep with this lexicon, by name (``nouns``: a noun's entries;
+        ``idiom_ends``: the idiom words a noun ends in; ``verbs``: a verb's entry, for
+        ``triggers.verb_entry``; ``readings``: what each word may start, for ``screen``):
+        what it holds depends on the entries."""
         return self._memos.setdefault(name, {})
 
     @cached_property
@@ -401,17 +400,13 @@ class Lexicon:
     def idiom_word_ends(self, noun: str) -> frozenset[str]:
         """The idiom words of four letters or more a noun lemma ends in (a compound of
         the idiom's noun: "Landtagsmandat" for "Mandat niederlegen"); memoised."""
-        memo = self._idiom_end_memo
+        memo: dict[str, frozenset[str]] = self.memo("idiom_ends")
         hit = memo.get(noun)
         if hit is None:
             words = self._long_idiom_words
             hit = memo[noun] = frozenset(noun[k:] for k in range(len(noun) - 3)
                                          if noun[k:] in words)
         return hit
-
-    @cached_property
-    def _idiom_end_memo(self) -> dict[str, frozenset[str]]:
-        return {}
 
     @cached_property
     def _long_idiom_words(self) -> frozenset[str]:

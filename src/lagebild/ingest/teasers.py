@@ -60,10 +60,10 @@ def widget_rules() -> WidgetRules:
         sentence_starts=frozenset(raw["sentence_starts"]))
 
 
-def find_teaser_widgets(text: str, start: int = 0, end: int | None = None,
-                        rules: WidgetRules | None = None) -> list[tuple[int, int]]:
+def find_teaser_widgets(text: str, start: int = 0,
+                        end: int | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of every widget in ``text[start:end]``, in text order."""
-    rules = rules or widget_rules()
+    rules = widget_rules()
     end = len(text) if end is None else end
     found: list[tuple[int, int]] = []
     for widget in rules.widgets:
