@@ -1672,3 +1672,16 @@ def test_company_news_is_no_event(events: Events) -> None:
     assert names(e.target) == ["UKR"]
     assert one(events("Auch der Manager der deutschen Nationalmannschaft, Oliver Bierhoff, "
                       "kritisierte Gauland."), "ACCUSE")
+
+
+def test_verb_the_tagger_read_as_an_adjective(events: Events) -> None:
+    """"… und forderte Nachbesserungen" with "forderte" as the adjective of the noun after it,
+    and "vorgehalten" before a comma as an adjective: both are verbs (``repairs.py``)."""
+    e = one(events("CSU-Politiker Mayer warnte auch vor einer Überforderung der "
+                   "Sicherheitsbehörden bei der Überwachung der nach seien Angaben rund 500 "
+                   "bekannten sogenannten islamistischen Gefährder in Deutschland und forderte "
+                   "Nachbesserungen."), "REQUEST")
+    assert [r.name for r in e.source] == ["Mayer"]
+    e = one(events("Der Präsidentin wird sogar vorgehalten, Choi ein Mitspracherecht bei "
+                   "Personalentscheidungen gewährt zu haben."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Präsidentin"]

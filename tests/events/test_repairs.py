@@ -52,6 +52,52 @@ def test_strong_past_read_as_the_adjective_of_the_noun_after_the_subject() -> No
     assert (toks[1].head, toks[1].dep) == (2, "nsubj") and toks[3].head == 2
 
 
+PAST_SG = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
+
+
+def test_second_verb_after_und_read_as_the_adjective_of_its_object() -> None:
+    """"Mayer warnte … und forderte Nachbesserungen" with "forderte" as the noun's adjective:
+    the second verb of Mayer, the noun its object."""
+    toks = _repaired(tokens([("Mayer", "NE", 1, "nsubj"), ("warnte", "VVFIN", 1, "ROOT"),
+                             ("vor", "APPR", 3, "case"), ("Gefahren", "NN", 1, "obl"),
+                             ("und", "KON", 6, "cc"), ("forderte", "ADJA", 6, "amod"),
+                             ("Nachbesserungen", "NN", 3, "conj"), (".", "$.", 1, "punct")],
+                            morph={1: PAST_SG}), LEX)
+    assert (toks[5].tag, toks[5].lemma, toks[5].head, toks[5].dep) == ("VVFIN", "fordern", 1,
+                                                                      "conj")
+    assert (toks[6].head, toks[6].dep) == (5, "obj") and (toks[4].head, toks[4].dep) == (5, "cc")
+
+
+def test_adjectives_joined_by_und_stay_adjectives() -> None:
+    """"Das deutet auf eine gefälschte und bezahlte Rezension hin": "bezahlte" reads as a past
+    verb, but the earlier verb is in the present; "lockeren" is plural, "warnte" singular."""
+    toks = _repaired(tokens([("Das", "PDS", 1, "nsubj"), ("deutet", "VVFIN", 1, "ROOT"),
+                             ("auf", "APPR", 6, "case"), ("eine", "ART", 6, "det"),
+                             ("gefälschte", "ADJA", 6, "amod"), ("und", "KON", 6, "cc"),
+                             ("bezahlte", "ADJA", 6, "amod"), ("Rezension", "NN", 1, "obl")],
+                            morph={1: PAST_SG.replace("Past", "Pres")}), LEX)
+    assert toks[6].tag == "ADJA"
+    toks = _repaired(tokens([("Er", "PPER", 1, "nsubj"), ("warnte", "VVFIN", 1, "ROOT"),
+                             ("mit", "APPR", 5, "case"), ("Witz", "NN", 1, "obl"),
+                             ("und", "KON", 5, "cc"), ("lockeren", "ADJA", 6, "amod"),
+                             ("Gesten", "NN", 3, "conj")], morph={1: PAST_SG}), LEX)
+    assert toks[5].tag == "ADJA"
+
+
+def test_verb_read_as_an_adjective_before_punctuation() -> None:
+    """"…, als er seine Teilnahme ankündigte -": an attributive adjective needs a noun after
+    it, so before punctuation the verb reading is the word; its tree stays. Not inside
+    parentheses before the noun ("(meist organisierte) Kräfte")."""
+    toks = _repaired(tokens([("als", "KOUS", 4, "mark"), ("er", "PPER", 4, "nsubj"),
+                             ("seine", "PPOSAT", 3, "det"), ("Teilnahme", "NN", 4, "obj"),
+                             ("ankündigte", "ADJA", 4, "ROOT"), ("-", "$(", 4, "punct")]), LEX)
+    assert (toks[4].tag, toks[4].lemma, toks[4].head) == ("VVFIN", "ankündigen", 4)
+    toks = _repaired(tokens([("(", "$(", 2, "punct"), ("meist", "ADV", 2, "advmod"),
+                             ("organisierte", "ADJA", 4, "amod"), (")", "$(", 2, "punct"),
+                             ("Kräfte", "NN", 4, "ROOT")]), LEX)
+    assert toks[2].tag == "ADJA"
+
+
 def test_clause_final_preposition_becomes_the_repaired_verbs_particle() -> None:
     toks = _repaired(tokens([("Passanten", "NN", 1, "nsubj"), ("feuern", "ADV", 1, "ROOT"),
                              ("Täter", "NN", 1, "obj"), ("an", "APPR", 1, "case")]), LEX)

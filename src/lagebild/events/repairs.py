@@ -83,6 +83,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     out = list(tokens)
     _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
+    _finite_verb_read_as_adjective(out, lex)
     _genitive_name_on_verb(out)
     _genitive_name_before_noun(out)
     _dative_name_as_compound(out)
@@ -160,6 +161,81 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
             out[prt] = out[prt].model_copy(update={"head": i, "dep": "compound:prt",
                                                    "tag": "PTKVZ"})
         return
+
+
+#: conjunctions that join a second verb phrase to the first one's subject
+VP_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+#: relations of a verb that heads its own clause (not an auxiliary, not a misread word)
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "acl:relcl", "parataxis", "csubj"})
+
+
+def _finite_verb_read_as_adjective(out: list[Token], lex: Lexicon) -> None:
+    """A verb the tagger read as an attributive adjective, in two places where no adjective
+    stands. Before punctuation (an attributive adjective needs its noun after it): "als er
+    seine Teilnahme … ankündigte -", "Der Präsidentin wird sogar vorgehalten, …": the verb,
+    its tree left as it is (the parser hung the clause's phrases on it already). After "und"
+    with the earlier verb's tense and number ("warnte … und forderte Nachbesserungen",
+    "verkündet Schiedssprüche und verhängt Strafen", with "forderte" as the noun's adjective):
+    the second verb of the same subject, with that noun as its object. The tense and number
+    keep the adjectives out ("deutet auf eine gefälschte und bezahlte Rezension",
+    "berichtete von getöteten und verwundeten Terroristen")."""
+    n = len(out)
+    for i in range(1, n):
+        t = out[i]
+        if t.tag != "ADJA" or not t.text[:1].islower():
+            continue  # the cheap test first: this runs on every token of every sentence
+        nxt = out[i + 1] if i + 1 < n else None
+        if nxt is None or nxt.tag[:1] == "$":
+            if t.dep == "amod" and t.head > i:
+                continue  # "(meist organisierte) Kräfte": the parser found its noun
+            inf = _verb_reading(out, i, lex)
+            if inf is None:
+                continue
+            participle = any(o.head == i and o.dep.startswith("aux") for o in out)
+            out[i] = t.model_copy(update={"tag": "VVPP" if participle else "VVFIN",
+                                          "pos": "VERB", "lemma": inf})
+        elif out[i - 1].text in VP_CONJUNCTIONS:
+            _second_verb(out, i, lex)
+
+
+def _second_verb(out: list[Token], i: int, lex: Lexicon) -> None:
+    """``out[i]``, an adjective right after "und", as the second finite verb of the earlier
+    one (:func:`_finite_verb_read_as_adjective`)."""
+    first = next((k for k in range(i - 2, -1, -1) if out[k].tag in ("VVFIN", "VAFIN", "VMFIN")
+                  and out[k].dep in CLAUSE_DEPS), None)  # not "nach seien Angaben"
+    if first is None:
+        return
+    inf = _verb_reading(out, i, lex)
+    if inf is None or _finite_features(out[i].text.lower(), inf, lex) != _morph_features(
+            out[first].morph):
+        return
+    t = out[i]
+    noun = t.head
+    if t.dep == "amod" and noun > i and out[noun].tag in ("NN", "NE"):
+        out[noun] = out[noun].model_copy(update={"head": i, "dep": "obj"})
+    out[i - 1] = out[i - 1].model_copy(update={"head": i, "dep": "cc"})
+    out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf, "head": first,
+                                  "dep": "conj"})
+
+
+def _finite_features(form: str, inf: str, lex: Lexicon) -> tuple[str, str]:
+    """(tense, number) of a finite form of ``inf``: past for a strong past form or the weak
+    "-te" ending on the verb's stem ("forderte", "kündigte" of "ankündigen"), plural for
+    "-en"."""
+    number = "Plur" if form.endswith("en") else "Sing"
+    stem = inf[:-2] if inf.endswith("en") else inf[:-1]
+    stems = [stem] + [stem[len(p):] for p in SEPARABLE_PARTICLES
+                      if stem.startswith(p) and len(stem) - len(p) >= 3]
+    weak_past = any(form.endswith(st + end) for st in stems
+                    for end in ("te", "ten", "ete", "eten"))
+    tense = "Past" if weak_past or lex.strong_infinitives(form) else "Pres"
+    return tense, number
+
+
+def _morph_features(morph: str) -> tuple[str, str]:
+    """(tense, number) of a finite verb by the tagger's morphology."""
+    tense = "Past" if "Tense=Past" in morph else "Pres"
+    return tense, "Plur" if "Number=Plur" in morph else "Sing"
 
 
 #: words that may stand before the subject noun of a clause-initial noun phrase
