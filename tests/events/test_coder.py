@@ -1676,7 +1676,8 @@ def test_company_news_is_no_event(events: Events) -> None:
 
 def test_verb_the_tagger_read_as_an_adjective(events: Events) -> None:
     """"… und forderte Nachbesserungen" with "forderte" as the adjective of the noun after it,
-    and "vorgehalten" before a comma as an adjective: both are verbs (``repairs.py``)."""
+    and "vorgehalten" before a comma as an adjective: both are verbs; "gestanden" with "haben"
+    and no place is "gestehen" (``repairs.py``)."""
     e = one(events("CSU-Politiker Mayer warnte auch vor einer Überforderung der "
                    "Sicherheitsbehörden bei der Überwachung der nach seien Angaben rund 500 "
                    "bekannten sogenannten islamistischen Gefährder in Deutschland und forderte "
@@ -1685,3 +1686,6 @@ def test_verb_the_tagger_read_as_an_adjective(events: Events) -> None:
     e = one(events("Der Präsidentin wird sogar vorgehalten, Choi ein Mitspracherecht bei "
                    "Personalentscheidungen gewährt zu haben."), "ACCUSE")
     assert [r.name for r in e.target] == ["Präsidentin"]
+    e = one(events("Der Angreifer habe gestanden und sich zur IS-Miliz bekannt, sagte ein "
+                   "Polizeivertreter am Freitag."), "CONCEDE")
+    assert [r.name for r in e.source] == ["Angreifer"]

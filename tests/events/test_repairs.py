@@ -98,6 +98,29 @@ def test_verb_read_as_an_adjective_before_punctuation() -> None:
     assert toks[2].tag == "ADJA"
 
 
+def test_gestanden_is_a_confession_without_a_place() -> None:
+    """"Der Angreifer habe gestanden": "gestehen", lemmatised as "stehen"; "ist … gestanden",
+    "hat … Rede und Antwort gestanden" and "hat … im Weg gestanden" stand."""
+    def lemma_of_gestanden(aux: str, aux_lemma: str, middle: list[tuple[str, str, str]]
+                           ) -> str:
+        v = 3 + len(middle)
+        rows = [("Der", "ART", 1, "det"), ("Angreifer", "NN", v, "nsubj"),
+                (aux, "VAFIN", v, "aux")]
+        rows += [(w, tag, v if dep != "case" else v - 1, dep) for w, tag, dep in middle]
+        rows.append(("gestanden", "VVPP", v, "ROOT"))
+        return _repaired(tokens(rows, lemmas={2: aux_lemma, v: "stehen"}), LEX)[v].lemma
+
+    assert lemma_of_gestanden("habe", "haben", []) == "gestehen"
+    assert lemma_of_gestanden("ist", "sein", []) == "stehen"
+    assert lemma_of_gestanden("hat", "haben", [("Rede", "NN", "obj")]) == "stehen"
+    assert lemma_of_gestanden("hat", "haben", [("im", "APPRART", "case"),
+                                               ("Weg", "NN", "obl")]) == "stehen"
+    # "Im Mittelpunkt hatten die Schaffenskraft … gestanden": the subject read as an object
+    rows = [("hatten", "VAFIN", 2, "aux"), ("Schaffenskraft", "NN", 2, "obj"),
+            ("gestanden", "VVPP", 2, "ROOT")]
+    assert _repaired(tokens(rows, lemmas={0: "haben", 2: "stehen"}), LEX)[2].lemma == "stehen"
+
+
 def test_clause_final_preposition_becomes_the_repaired_verbs_particle() -> None:
     toks = _repaired(tokens([("Passanten", "NN", 1, "nsubj"), ("feuern", "ADV", 1, "ROOT"),
                              ("Täter", "NN", 1, "obj"), ("an", "APPR", 1, "case")]), LEX)

@@ -84,6 +84,7 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
     _finite_verb_read_as_adjective(out, lex)
+    _confession_read_as_standing(out)
     _genitive_name_on_verb(out)
     _genitive_name_before_noun(out)
     _dative_name_as_compound(out)
@@ -236,6 +237,44 @@ def _morph_features(morph: str) -> tuple[str, str]:
     """(tense, number) of a finite verb by the tagger's morphology."""
     tense = "Past" if "Tense=Past" in morph else "Pres"
     return tense, "Plur" if "Number=Plur" in morph else "Sing"
+
+
+#: prepositions of a place where someone or something stands ("im Weg", "an der Spitze")
+PLACE_PREPOSITIONS = frozenset({"in", "im", "an", "am", "auf", "unter", "vor", "zur", "zum",
+                                "hinter", "neben", "über", "zwischen"})
+#: what "stehen" takes in idioms ("Rede und Antwort stehen", "Pate stehen", "offen stehen")
+STANDING_OBJECTS = frozenset({"rede", "antwort", "pate", "schlange", "wache", "modell",
+                              "spalier", "kopf"})
+STANDING_ADVERBS = frozenset({"offen", "da", "dort", "hier"})
+
+
+def _confession_read_as_standing(out: list[Token]) -> None:
+    """"gestanden" lemmatised as "stehen" where it is "gestehen": with "haben" and an object
+    ("hat Attentatspläne gestanden"), a zu-infinitive ("hat gestanden, seinen Neffen
+    umgebracht zu haben") or nothing that says where ("Der Angreifer habe gestanden"), and a
+    subject. Not with "sein" (southern "war … gestanden"), a place ("im Weg", "in
+    Verbindung"), an idiom's object ("Rede und Antwort") or a place adverb ("Hätten da mehr
+    gestanden")."""
+    for i, t in enumerate(out):
+        if t.text.lower() != "gestanden" or t.lemma != "stehen":
+            continue
+        kids = [k for k, o in enumerate(out) if o.head == i and k != i]
+        auxes = {out[k].lemma for k in kids if out[k].dep.startswith("aux")}
+        if "haben" not in auxes or any(
+                out[k].text.lower() in STANDING_ADVERBS or out[k].lemma.lower() in
+                STANDING_OBJECTS for k in kids):
+            continue
+        if not any(out[k].dep == "nsubj" for k in kids):
+            continue  # who confessed
+        objects = [k for k in kids if out[k].dep == "obj" and out[k].tag == "NN"]
+        clause = i + 1 < len(out) and out[i + 1].text == "," and any(
+            out[k].tag == "VVIZU" or any(o.head == k and o.tag == "PTKZU" for o in out)
+            for k in kids if k > i)  # "hat gestanden, … umgebracht zu haben"
+        placed = any(out[k].dep == "obl" and any(
+            o.head == k and o.tag in PREP_TAGS and o.text.lower() in PLACE_PREPOSITIONS
+            for o in out) for k in kids)
+        if objects or clause or not placed:
+            out[i] = t.model_copy(update={"lemma": "gestehen"})
 
 
 #: words that may stand before the subject noun of a clause-initial noun phrase
