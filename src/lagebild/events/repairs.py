@@ -36,6 +36,7 @@ def _actor_index(article: Article) -> list[tuple[int, int, str]]:
 
 
 NOMINALISING = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "CARD"})
+NOMINALISING_OR_ADJECTIVE = NOMINALISING | {"ADJA"}
 
 
 def _retagged(tokens: list[Token]) -> list[Token]:
@@ -48,17 +49,18 @@ def _retagged(tokens: list[Token]) -> list[Token]:
     made the subject an object) is a plain infinitive unless an inner "zu" makes it one
     ("festzunehmen", "zurückzuziehen")."""
     out = list(tokens)
-    for i, t in enumerate(tokens):
-        if t.tag == "VVIZU" and "zu" not in t.text.lower()[2:]:
-            out[i] = t.model_copy(update={"tag": "VVINF"})
-    for i in range(1, len(tokens)):
-        t = tokens[i]
-        if t.tag not in ("ADJA", "ADJD"):
-            continue  # the cheap test first: this runs on every token of every sentence
+    for i, t in enumerate(tokens):  # one pass: this runs on every token of every sentence
+        tag = t.tag
+        if tag == "VVIZU":
+            if "zu" not in t.text.lower()[2:]:
+                out[i] = t.model_copy(update={"tag": "VVINF"})
+            continue
+        if i == 0 or (tag != "ADJA" and tag != "ADJD"):
+            continue
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
         first = next((c for c in t.text if c.isalpha()), "")
         if (first.isupper()
-                and tokens[i - 1].tag in NOMINALISING | {"ADJA"}
+                and tokens[i - 1].tag in NOMINALISING_OR_ADJECTIVE
                 and (tokens[i - 1].text[:1].islower() or i == 1)
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
             out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
@@ -79,16 +81,23 @@ def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
 
 def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Parse errors of the language model repaired before the rules read the tree, one
-    function per error (each documented there); the input list is left as it is."""
+    function per error (each documented there); the input list is left as it is. A repair
+    that needs a tag runs only in a sentence that has it (each one walks all the tokens, and
+    this runs on every sentence; no repair adds one of these tags before a later one reads it)."""
     out = list(tokens)
+    tags = {t.tag for t in tokens}
     _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
-    _finite_verb_read_as_adjective(out, lex)
-    _confession_read_as_standing(out)
-    _genitive_name_on_verb(out)
-    _genitive_name_before_noun(out)
-    _dative_name_as_compound(out)
-    _abbreviation_on_earlier_noun(out)
+    if "ADJA" in tags:
+        _finite_verb_read_as_adjective(out, lex)
+    if "VVPP" in tags:
+        _confession_read_as_standing(out)
+    if "NE" in tags:
+        _genitive_name_on_verb(out)
+        _genitive_name_before_noun(out)
+        _dative_name_as_compound(out)
+    if "$(" in tags:
+        _abbreviation_on_earlier_noun(out)
     _subject_read_as_root(out)
     _age_noun_as_adjective(out)
     return out
@@ -256,8 +265,8 @@ def _confession_read_as_standing(out: list[Token]) -> None:
     Verbindung"), an idiom's object ("Rede und Antwort") or a place adverb ("Hätten da mehr
     gestanden")."""
     for i, t in enumerate(out):
-        if t.text.lower() != "gestanden" or t.lemma != "stehen":
-            continue
+        if t.lemma != "stehen" or t.text.lower() != "gestanden":
+            continue  # the cheap test first: this runs on every token of every sentence
         kids = [k for k, o in enumerate(out) if o.head == i and k != i]
         auxes = {out[k].lemma for k in kids if out[k].dep.startswith("aux")}
         if "haben" not in auxes or any(
