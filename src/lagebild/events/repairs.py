@@ -211,8 +211,8 @@ def _finite_verb_read_as_adjective(out: list[Token], lex: Lexicon) -> None:
 
 
 def _second_verb(out: list[Token], i: int, lex: Lexicon) -> None:
-    """``out[i]``, an adjective right after "und", as the second finite verb of the earlier
-    one (:func:`_finite_verb_read_as_adjective`)."""
+    """``out[i]``, an adjective right after one of ``VP_CONJUNCTIONS``, as the second finite
+    verb of the nearest earlier clause verb (:func:`_finite_verb_read_as_adjective`)."""
     first = next((k for k in range(i - 2, -1, -1) if out[k].tag in ("VVFIN", "VAFIN", "VMFIN")
                   and out[k].dep in CLAUSE_DEPS), None)  # not "nach seien Angaben"
     if first is None:
