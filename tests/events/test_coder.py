@@ -860,6 +860,19 @@ def test_who_has_an_act_done_is_its_source(events: Events) -> None:
                                             "festnehmen."))
 
 
+def test_who_has_an_act_done_under_a_controlling_verb(events: Events) -> None:
+    # "lassen" as a zu-infinitive takes its controller's subject, and passes it on
+    e = one(events("Der Übergangsrat kündigte an, die Todesumstände untersuchen zu lassen."),
+            "ACCUSE")
+    assert [r.name for r in e.source] == ["Übergangsrat"]
+
+
+def test_separable_particle_after_a_relative_clause(events: Events) -> None:
+    e = one(events("Am Mittwoch griffen zwei Selbstmordattentäter in der Stadt Quetta, die im "
+                   "Grenzgebiet zu Afghanistan liegt, das Haus eines Generals an."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Selbstmordattentäter"]
+
+
 def test_fifth_harvest_claims_and_snubs(events: Events) -> None:
     e = one(events("Die Taliban bekannten sich zu dem Anschlag."), "ASSAULT")
     assert [r.name for r in e.source] == ["Taliban"]  # a claim of responsibility

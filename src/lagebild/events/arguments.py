@@ -10,11 +10,17 @@ from dataclasses import dataclass, field
 
 from lagebild.events.findings import Context
 from lagebild.events.lexicon import Lexicon, Trigger
-from lagebild.events.sentence import BOUNDARY_TAGS, GEN_DEPS, LOCAL, PREP_TAGS, SUBJ_DEPS, Sent
+from lagebild.events.sentence import (
+    BOUNDARY_TAGS,
+    GEN_DEPS,
+    LOCAL,
+    PREP_TAGS,
+    SUBJ_DEPS,
+    SUBORDINATORS,
+    Sent,
+)
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
-#: words that open a subordinate clause (conjunction, relative or interrogative)
-SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
 AGENT_PREPS = ("von", "durch")
 #: articles that cannot head a subject
@@ -262,13 +268,19 @@ def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
                          for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
                          and (s.prep(c) == "durch"
                               or (s.prep(c) == "von" and not actors_of(s, j)))]
-    elif not args.subj and s.toks[v].tag == "VVINF" and s.toks[v].dep == "xcomp" \
-            and 0 <= h < len(s) and s.lemma(h) == "lassen" \
-            and not any(s.toks[c].tag == "PRF" for c in s.children[h]):
-        # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source;
-        # not "ließ sich festnehmen", whose subject suffered the act
+    elif not args.subj and _causative(s, v):
+        # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source
         args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
     return args
+
+
+def _causative(s: Sent, v: int) -> bool:
+    """Is ``v`` the infinitive of a causative "lassen" ("ließ … hinrichten")? Not "ließ sich
+    festnehmen", whose subject suffered the act."""
+    h = s.toks[v].head
+    return (s.toks[v].tag == "VVINF" and s.toks[v].dep == "xcomp" and 0 <= h < len(s)
+            and s.lemma(h) == "lassen"
+            and not any(s.toks[c].tag == "PRF" for c in s.children[h]))
 
 
 def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
@@ -417,6 +429,10 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     if h == v or not 0 <= h < len(s) or not s.is_verb(h):
         return []
     if s.toks[v].dep == "conj" and not _is_zu_infinitive(s, v):
+        return _subject_actors(s, h, depth + 1)
+    if _causative(s, v) and _is_zu_infinitive(s, h):
+        # "kündigte an, die Todesumstände untersuchen zu lassen": who has it done is the
+        # subject of "lassen", which takes its controller's
         return _subject_actors(s, h, depth + 1)
     if _is_zu_infinitive(s, v):
         if _is_zu_infinitive(s, h) or s.toks[v].dep == "conj":

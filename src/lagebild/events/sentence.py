@@ -18,6 +18,8 @@ BOUNDARY_TAGS = frozenset({"$,", "$(", "$."})
 #: tag prefixes of verbs: full, auxiliary, modal (:meth:`Sent.is_verb`)
 VERB_TAG_PREFIXES = frozenset({"VV", "VA", "VM"})
 SUBJ_DEPS = ("nsubj", "nsubj:pass")
+#: words that open a subordinate clause (conjunction, relative or interrogative)
+SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"})
 GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
 #: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
 CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
@@ -210,16 +212,53 @@ class Sent:
     def _find_particle(self, i: int) -> int | None:
         for c in self.children[i]:
             if self.toks[c].dep == "compound:prt" or self.toks[c].tag == "PTKVZ":
+                if c > i and self.segment[c] != self.segment[i] and self._subordinate(i):
+                    continue  # the main clause's particle after a verb-final clause
                 return c
         if self.toks[i].tag == "VVFIN":  # parser missed it: the next PTKVZ of the clause
-            for j in range(i + 1, len(self)):
-                if self.segment[j] != self.segment[i]:
-                    break
+            seg = self.segment[i]
+            j = i + 1
+            while j < len(self):
+                if self.segment[j] != seg:
+                    # the clause goes on after a subordinate clause set off by commas ("griffen
+                    # … in Quetta, die im Grenzgebiet liegt, das Haus … an"): a verb-final
+                    # clause keeps its own particle joined, so the one after it is this verb's
+                    resumes = self._after_embedded_clause(j)
+                    if resumes is None:
+                        break
+                    j, seg = resumes, self.segment[resumes]
+                    continue
                 if self.toks[j].tag == "PTKVZ":
                     return j
                 if self.toks[j].tag == "VVFIN":
                     break
+                j += 1
         return None
+
+    def _subordinate(self, i: int) -> bool:
+        """Does token ``i``'s clause segment open with a subordinator ("…, die im Grenzgebiet
+        liegt")?"""
+        k = i
+        while k > 0 and self.segment[k - 1] == self.segment[i]:
+            k -= 1
+        if self.toks[k].tag in PREP_TAGS and k + 1 < len(self):
+            k += 1
+        return self.toks[k].tag in SUBORDINATORS
+
+    def _after_embedded_clause(self, j: int) -> int | None:
+        """The first token after the subordinate clause that the comma at ``j`` opens, when
+        a comma closes it and the sentence goes on; None for any other boundary."""
+        if self.toks[j].text != "," or j + 1 >= len(self):
+            return None
+        first = j + 1
+        if self.toks[first].tag in PREP_TAGS:  # "…, in der …"
+            first += 1
+        if first >= len(self) or self.toks[first].tag not in SUBORDINATORS:
+            return None
+        end = next((k for k in range(first, len(self)) if self.segment[k] == -1), None)
+        if end is None or self.toks[end].text != "," or end + 1 >= len(self):
+            return None
+        return end + 1
 
     def verb_lemmas(self, i: int) -> list[tuple[str, int | None]]:
         """Candidate lemmas of verb ``i``: with its particle first (``anstreben``), then bare."""

@@ -1,0 +1,73 @@
+"""The coder's view of one sentence (:class:`lagebild.events.sentence.Sent`), on hand-built
+trees (independent of the shipped language model's parses)."""
+
+from __future__ import annotations
+
+from lagebild.events.sentence import Participants, Sent
+from lagebild.model import Sentence, Token
+
+LEMMAS = {"griffen": "greifen", "nahm": "nehmen", "liegt": "liegen"}
+
+
+def sent(rows: list[tuple[str, str, int, str]]) -> Sent:
+    """(text, tag, head, dep) per token; offsets as if joined by single spaces."""
+    toks: list[Token] = []
+    at = 0
+    for text, tag, head, dep in rows:
+        toks.append(Token(text=text, start=at, end=at + len(text), tag=tag, head=head, dep=dep,
+                          lemma=LEMMAS.get(text, text.lower())))
+        at += len(text) + 1
+
+    def no_participants() -> Participants:
+        raise AssertionError("the particle search reads no participants")
+
+    return Sent(0, Sentence(start=0, end=at, tokens=toks), toks, no_participants)
+
+
+# "Am Mittwoch griffen Attentäter in Quetta, die im Grenzgebiet liegt, das Haus an ."
+# with the particle hung on the relative clause's verb
+RELATIVE = [("Am", "APPRART", 1, "case"), ("Mittwoch", "NN", 2, "obl"),
+            ("griffen", "VVFIN", 2, "ROOT"), ("Attentäter", "NN", 2, "nsubj"),
+            ("in", "APPR", 5, "case"), ("Quetta", "NE", 2, "obl"), (",", "$,", 10, "punct"),
+            ("die", "PRELS", 10, "nsubj"), ("im", "APPRART", 9, "case"),
+            ("Grenzgebiet", "NN", 10, "obl"), ("liegt", "VVFIN", 5, "acl:relcl"),
+            (",", "$,", 10, "punct"), ("das", "ART", 13, "det"), ("Haus", "NN", 2, "obj"),
+            ("an", "PTKVZ", 10, "compound:prt"), (".", "$.", 2, "punct")]
+
+
+def test_particle_after_a_relative_clause_belongs_to_the_main_verb() -> None:
+    s = sent(RELATIVE)
+    assert s.particle(2) == 14 and s.full_lemma(2) == "angreifen"
+    assert s.particle(10) is None  # a verb-final clause keeps its particle joined
+
+
+def test_particle_search_stops_at_a_clause_that_is_not_subordinate() -> None:
+    # "Die Männer griffen an, die Polizei nahm sie fest ." with "fest" hung nowhere useful
+    rows = [("Die", "ART", 1, "det"), ("Männer", "NN", 2, "nsubj"),
+            ("griffen", "VVFIN", 2, "ROOT"), (",", "$,", 6, "punct"), ("die", "ART", 5, "det"),
+            ("Polizei", "NN", 6, "nsubj"), ("nahm", "VVFIN", 2, "conj"),
+            ("sie", "PPER", 6, "obj"), ("fest", "PTKVZ", 6, "compound:prt"),
+            (".", "$.", 2, "punct")]
+    s = sent(rows)
+    assert s.particle(2) is None and s.particle(6) == 8
+    # a subordinate clause the sentence ends with: nothing after it to take
+    rows = [*RELATIVE[:11], (".", "$.", 2, "punct")]
+    assert sent(rows).particle(2) is None
+    # one a semicolon closes: what follows is a clause of its own
+    rows = [*RELATIVE[:11], (";", "$.", 2, "punct"), *RELATIVE[12:]]
+    assert sent(rows).particle(2) is None
+
+
+def test_particle_after_a_relative_clause_with_a_preposition() -> None:
+    # "…, in der es liegt, …": the clause opens with a preposition before the pronoun
+    rows = [*RELATIVE[:7], ("in", "APPR", 8, "case"), ("der", "PRELS", 10, "obl"),
+            ("es", "PPER", 10, "nsubj"), *RELATIVE[10:]]
+    assert sent(rows).particle(2) == 14
+
+
+def test_particle_search_crosses_subordinate_clauses_only() -> None:
+    # "Die Männer griffen, so die Polizei, das Haus an": an insert that is no subordinate
+    # clause may be a clause of its own ("…, die Polizei nahm sie fest"), so it is not crossed
+    rows = [*RELATIVE[:7], ("so", "ADV", 9, "advmod"), ("die", "ART", 9, "det"),
+            ("Polizei", "NN", 2, "parataxis"), *RELATIVE[11:]]
+    assert sent(rows).particle(2) is None
