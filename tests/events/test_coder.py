@@ -873,6 +873,12 @@ def test_separable_particle_after_a_relative_clause(events: Events) -> None:
     assert [r.name for r in e.source] == ["Selbstmordattentäter"]
 
 
+def test_verb_after_a_fronted_adverb_the_tagger_read_as_an_adjective(events: Events) -> None:
+    e = one(events("Seitdem zünden Extremisten fast jede Nacht Autos an, auch in der Nacht auf "
+                   "Sonntag sollen einige Brandanschläge verübt worden sein."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Extremisten"]
+
+
 def test_fifth_harvest_claims_and_snubs(events: Events) -> None:
     e = one(events("Die Taliban bekannten sich zu dem Anschlag."), "ASSAULT")
     assert [r.name for r in e.source] == ["Taliban"]  # a claim of responsibility

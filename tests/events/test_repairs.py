@@ -233,3 +233,24 @@ def test_other_participant_noun_names_only_a_person_after_it() -> None:
                      {"per:kloeckner"}, LEX)
     assert at[0] == ["per:kloeckner"]
     assert at[4] == []
+
+
+def test_finite_verb_after_a_fronted_adverb_read_as_an_adjective() -> None:
+    """"Seitdem zünden Extremisten Autos an, …" with "zünden" as the adjective of the noun the
+    parser made the root: the verb, the noun its subject, the particle its own."""
+    rows = [("Seitdem", "PROAV", 1, "advmod"), ("zünden", "ADJA", 2, "amod"),
+            ("Extremisten", "NN", 2, "ROOT"), ("Autos", "NN", 2, "nmod"),
+            ("an", "PTKVZ", 3, "case"), (",", "$,", 7, "punct"), ("sagt", "VVFIN", 8, "ccomp"),
+            ("er", "PPER", 6, "nsubj"), (".", "$.", 2, "punct")]
+    toks = _repaired(tokens(rows), LEX)
+    assert (toks[1].tag, toks[1].lemma, toks[1].head, toks[1].dep) == ("VVFIN", "zünden", 1,
+                                                                      "ROOT")
+    assert (toks[2].head, toks[2].dep) == (1, "nsubj") and toks[3].head == 1
+    assert (toks[4].head, toks[4].dep) == (1, "compound:prt")
+    # not when the noun the adjective belongs to is no root: the clause has its verb
+    kept = [*rows[:2], ("Extremisten", "NN", 6, "nsubj"), *rows[3:6],
+            ("sagt", "VVFIN", 6, "ROOT"), *rows[7:]]
+    assert _repaired(tokens(kept), LEX)[1].tag == "ADJA"
+    # nor after anything but adverbs: "Die zünden…" is no fronted adverb
+    other = [("Die", "ART", 2, "det"), *rows[1:]]
+    assert _repaired(tokens(other), LEX)[1].tag == "ADJA"

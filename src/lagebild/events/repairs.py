@@ -128,10 +128,10 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
     Putin jedoch ab" with "lehnte" as an adjective of "Putin"): the lowercase word that is a
     form of a lexicon verb, at the root, right before a name or right after the subject
     ("Die Bürger sammelten Unterschriften" with "sammelten" as the noun's adjective), becomes
-    the finite verb and the root; the old root's dependents move to it (after the subject:
-    those after the verb)."""
+    the finite verb and the root (:func:`_promoted_to_root`)."""
     n = len(out)
     if any(t.tag[:1] == "V" for t in out):
+        _fronted_verb_read_as_adjective(tokens, out, lex)
         return
     for i, t in enumerate(out):
         if not t.text[:1].islower() or t.tag not in ("ADV", "ADJD", "ADJA"):
@@ -143,36 +143,74 @@ def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
             "NN", "NE") and out[i + 1].tag in ("NN", "ART", "PPOSAT") and t.head > i
         inf = _verb_reading(out, i, lex) if t.head == i or before_name or after_subject \
             else None
-        if inf is None:
+        if inf is not None:
+            _promoted_to_root(tokens, out, i, inf, after_subject)
+            return
+
+
+#: words that may stand alone before the finite verb of a main clause ("Seitdem", "Dann")
+FRONTED_ADVERB_TAGS = frozenset({"ADV", "PROAV"})
+
+
+def _fronted_verb_read_as_adjective(tokens: list[Token], out: list[Token],
+                                    lex: Lexicon) -> None:
+    """A finite verb right after a fronted adverb, read as the adjective of the noun after it
+    ("Seitdem zünden Extremisten fast jede Nacht Autos an", "Inzwischen streiken Schüler …",
+    with the noun as the root): a main clause puts its finite verb second, so the lowercase
+    word that is a form of a lexicon verb becomes the finite verb and the root
+    (:func:`_promoted_to_root`), the noun its subject. Only where the parse made that noun the
+    root: then the clause has no finite verb of its own ("Besonders schwere Schäden
+    entstanden" keeps its adjective)."""
+    for i in range(1, min(len(out), 4)):
+        t = out[i]
+        if out[i - 1].tag not in FRONTED_ADVERB_TAGS:
+            return  # only adverbs before it
+        if t.tag != "ADJA" or not t.text[:1].islower():
             continue
-        old = next((k for k, o in enumerate(out) if o.head == k), i)
-        for k, o in enumerate(out):
-            if k == i or (o.head != old and k != old):
-                continue
-            if after_subject and k != old and k < i:
-                continue  # "Die Hinrichtung von zwei Oppositionellen … löste": the subject's
-                # own phrases stay with it; only what follows the verb moves to it
-            dep = o.dep
-            if k == old:  # "Abhisit" as the root: the subject, else an adverb
-                dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
-            if o.tag == "PTKVZ":
-                dep = "compound:prt"
-            out[k] = o.model_copy(update={"head": i, "dep": dep})
-        for k in range(i):  # "Das" read as the article of the name after the verb: a
-            if out[k].tag == "ART" and tokens[k].head > i:  # demonstrative object
-                out[k] = out[k].model_copy(update={"tag": "PDS", "pos": "PRON", "head": i,
-                                                   "dep": "obj"})
-        out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
-                                      "head": i, "dep": "ROOT"})
-        last = max((k for k in range(i + 1, n) if out[k].tag[:1] != "$"), default=None)
-        prt = next((k for k in range(i + 1, n) if out[k].tag == "PTKVZ"), None)
-        if prt is None and last is not None and out[last].tag == "APPR" \
-                and out[last].text.lower() in SEPARABLE_PARTICLES:
-            prt = last  # a clause-final "an" read as a preposition
-        if prt is not None:  # "Passanten feuern Täter … an": the verb's own particle
-            out[prt] = out[prt].model_copy(update={"head": i, "dep": "compound:prt",
-                                                   "tag": "PTKVZ"})
+        h = t.head
+        if not (i < h < len(out) and out[h].dep == "ROOT" and out[h].tag in ("NN", "NE")):
+            return
+        inf = _verb_reading(out, i, lex)
+        if inf is not None:
+            _promoted_to_root(tokens, out, i, inf, after_subject=False)
         return
+
+
+def _promoted_to_root(tokens: list[Token], out: list[Token], i: int, inf: str,
+                      after_subject: bool) -> None:
+    """``out[i]`` as the finite verb (infinitive ``inf``) and root of the sentence; the old
+    root's dependents move to it (after a subject before the verb: only those after the
+    verb), the old root becomes its subject (a noun) or an adverb, and a clause-final
+    particle its particle."""
+    n = len(out)
+    t = out[i]
+    old = next((k for k, o in enumerate(out) if o.head == k), i)
+    for k, o in enumerate(out):
+        if k == i or (o.head != old and k != old):
+            continue
+        if after_subject and k != old and k < i:
+            continue  # "Die Hinrichtung von zwei Oppositionellen … löste": the subject's
+            # own phrases stay with it; only what follows the verb moves to it
+        dep = o.dep
+        if k == old:  # "Abhisit" as the root: the subject, else an adverb
+            dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
+        if o.tag == "PTKVZ":
+            dep = "compound:prt"
+        out[k] = o.model_copy(update={"head": i, "dep": dep})
+    for k in range(i):  # "Das" read as the article of the name after the verb: a
+        if out[k].tag == "ART" and tokens[k].head > i:  # demonstrative object
+            out[k] = out[k].model_copy(update={"tag": "PDS", "pos": "PRON", "head": i,
+                                               "dep": "obj"})
+    out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB", "lemma": inf,
+                                  "head": i, "dep": "ROOT"})
+    last = max((k for k in range(i + 1, n) if out[k].tag[:1] != "$"), default=None)
+    prt = next((k for k in range(i + 1, n) if out[k].tag == "PTKVZ"), None)
+    if prt is None and last is not None and out[last].tag == "APPR" \
+            and out[last].text.lower() in SEPARABLE_PARTICLES:
+        prt = last  # a clause-final "an" read as a preposition
+    if prt is not None:  # "Passanten feuern Täter … an": the verb's own particle
+        out[prt] = out[prt].model_copy(update={"head": i, "dep": "compound:prt",
+                                               "tag": "PTKVZ"})
 
 
 #: conjunctions that join a second verb phrase to the first one's subject
