@@ -6,7 +6,8 @@ from __future__ import annotations
 from lagebild.events.sentence import Participants, Sent
 from lagebild.model import Sentence, Token
 
-LEMMAS = {"griffen": "greifen", "nahm": "nehmen", "liegt": "liegen"}
+LEMMAS = {"griffen": "greifen", "nahm": "nehmen", "liegt": "liegen", "griff": "greifen",
+          "schob": "schieben"}
 
 
 def sent(rows: list[tuple[str, str, int, str]]) -> Sent:
@@ -71,3 +72,22 @@ def test_particle_search_crosses_subordinate_clauses_only() -> None:
     rows = [*RELATIVE[:7], ("so", "ADV", 9, "advmod"), ("die", "ART", 9, "det"),
             ("Polizei", "NN", 2, "parataxis"), *RELATIVE[11:]]
     assert sent(rows).particle(2) is None
+
+
+def test_particle_search_reads_past_a_word_misread_as_a_finite_verb() -> None:
+    # "griff der Mann das Kind unvermittelt an" with "unvermittelt" as a finite verb the
+    # lemmatiser did not know (its lemma is its form)
+    rows = [("Dann", "ADV", 1, "advmod"), ("griff", "VVFIN", 1, "ROOT"),
+            ("der", "ART", 3, "det"), ("Mann", "NN", 1, "nsubj"), ("das", "ART", 5, "det"),
+            ("Kind", "NN", 1, "obj"), ("unvermittelt", "VVFIN", 1, "xcomp"),
+            ("an", "PTKVZ", 6, "compound:prt"), (".", "$.", 1, "punct")]
+    assert sent(rows).particle(1) == 7
+    # after a conjunction it is a second verb, with its own particle ("und zerrte es weg")
+    rows = [*rows[:4], ("und", "KON", 5, "cc"), ("zerrte", "VVFIN", 1, "conj"),
+            ("es", "PPER", 5, "obj"), ("weg", "PTKVZ", 5, "compound:prt"),
+            (".", "$.", 1, "punct")]
+    assert sent(rows).particle(1) is None and sent(rows).particle(5) == 7
+    # and a verb the lemmatiser knew is one
+    rows[5] = ("schob", "VVFIN", 1, "conj")
+    rows[4] = ("dann", "ADV", 5, "advmod")
+    assert sent(rows).particle(1) is None
