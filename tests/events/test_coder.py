@@ -879,6 +879,16 @@ def test_verb_after_a_fronted_adverb_the_tagger_read_as_an_adjective(events: Eve
     assert [r.name for r in e.source] == ["Extremisten"]
 
 
+def test_headline_verb_the_parser_made_the_nouns_attribute(events: Events) -> None:
+    e = one(events("Drama in Berlin: Polizei erschießt Flüchtling (29) nach Messerangriff"),
+            "ASSAULT")
+    assert [r.name for r in e.source] == ["Polizei"]
+    assert [r.name for r in e.target] == ["Flüchtling"]
+    e = one(events("Gewerkschaft fordert Anerkennung des Tarifvertrags für Einzel- und "
+                   "Versandhandel Rheinland-Pfalz."), "REQUEST")
+    assert [r.name for r in e.source] == ["Gewerkschaft"]
+
+
 def test_fifth_harvest_claims_and_snubs(events: Events) -> None:
     e = one(events("Die Taliban bekannten sich zu dem Anschlag."), "ASSAULT")
     assert [r.name for r in e.source] == ["Taliban"]  # a claim of responsibility

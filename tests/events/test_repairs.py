@@ -254,3 +254,41 @@ def test_finite_verb_after_a_fronted_adverb_read_as_an_adjective() -> None:
     # nor after anything but adverbs: "Die zünden…" is no fronted adverb
     other = [("Die", "ART", 2, "det"), *rows[1:]]
     assert _repaired(tokens(other), LEX)[1].tag == "ADJA"
+
+
+def test_finite_verb_read_as_the_attribute_of_the_noun_after_it() -> None:
+    """"US-Gericht verhängt die Todesstrafe für …" with "verhängt" as the noun's attribute and
+    the noun as the root: the verb, the noun its object, the noun before it its subject."""
+    rows = [("US-Gericht", "NN", 3, "nsubj"), ("verhängt", "VVFIN", 3, "amod"),
+            ("die", "ART", 3, "det"), ("Todesstrafe", "NN", 3, "ROOT"),
+            (",", "$,", 6, "punct"), ("die", "PRELS", 6, "nsubj"),
+            ("schockiert", "VVFIN", 3, "acl:relcl"), (".", "$.", 3, "punct")]
+    toks = _repaired(tokens(rows, lemmas={1: "verhängen", 6: "schockieren"}), LEX)
+    assert [(t.head, t.dep) for t in toks[:4]] == [(1, "nsubj"), (1, "ROOT"), (3, "det"),
+                                                   (1, "obj")]
+    assert toks[6].head == 3  # the relative clause stays with its noun
+    # a participle's form with a subject before it: the same ("Biber zerstört Geschäft")
+    part = [rows[0], ("verhängt", "VVPP", 3, "amod"), *rows[2:]]
+    assert _repaired(tokens(part, lemmas={1: "verhängen"}), LEX)[1].tag == "VVFIN"
+
+
+def test_attribute_verbs_that_stay_as_they_are() -> None:
+    rows = [("US-Gericht", "NN", 3, "nsubj"), ("verhängt", "VVFIN", 3, "amod"),
+            ("die", "ART", 3, "det"), ("Todesstrafe", "NN", 3, "ROOT"), (".", "$.", 3, "punct")]
+
+    def repaired_verb(rows: list[tuple[str, str, int, str]], lemma: str = "verhängen") -> Token:
+        return _repaired(tokens(rows, lemmas={1: lemma}), LEX)[1]
+
+    # an inflected form can be an attribute: "der verhängte Arrest"
+    assert repaired_verb([rows[0], ("verhängte", "VVFIN", 3, "amod"), *rows[2:]]).dep == "amod"
+    # a participle with "ge-" or without a participant before it is none
+    assert repaired_verb([rows[0], ("gefordert", "VVPP", 3, "amod"), *rows[2:]],
+                         "fordern").dep == "amod"
+    assert repaired_verb([("Dann", "ADV", 3, "advmod"), ("verhängt", "VVPP", 3, "amod"),
+                          *rows[2:]]).dep == "amod"
+    # nor one with an auxiliary ("wurden … verurteilt – und den Teil …")
+    aux = [*rows[:4], ("wurde", "VAFIN", 1, "aux:pass"), (".", "$.", 3, "punct")]
+    assert repaired_verb(aux).dep == "amod"
+    # nor when more than the noun's own opening words stand between
+    far = [*rows[:2], ("heute", "ADV", 3, "advmod"), *rows[3:]]
+    assert repaired_verb(far).dep == "amod"

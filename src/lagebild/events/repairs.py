@@ -94,6 +94,8 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
         _finite_verb_read_as_adjective(out, lex)
     if "VVPP" in tags:
         _confession_read_as_standing(out)
+    if "VVFIN" in tags or "VVPP" in tags:
+        _finite_verb_read_as_attribute(out, lex)
     if "NE" in tags:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
@@ -246,6 +248,50 @@ def _finite_verb_read_as_adjective(out: list[Token], lex: Lexicon) -> None:
                                           "pos": "VERB", "lemma": inf})
         elif out[i - 1].text in VP_CONJUNCTIONS:
             _second_verb(out, i, lex)
+
+
+#: endings of an inflected attributive adjective; a form without one cannot be attributive
+ATTRIBUTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+#: words that may open a noun phrase before its noun ("verhängt die Todesstrafe", "erhob schwere
+#: Vorwürfe")
+NOUN_PHRASE_OPENERS = frozenset({"ART", "ADJA", "CARD", "PIAT", "PPOSAT", "PDAT"})
+
+
+def _finite_verb_read_as_attribute(out: list[Token], lex: Lexicon) -> None:
+    """A finite verb hung on the noun after it as its attribute, mostly in headlines:
+    "Gewerkschaft fordert Anerkennung …", "US-Gericht verhängt Todesstrafe für …", "Polizei
+    erschießt Flüchtling", "Biber zerstört Geschäft" (a participle's form: not one with
+    "ge-"). An attributive adjective is inflected, so a lexicon verb's form without an
+    adjective ending before a noun is the verb: it takes the noun's place in the tree, the
+    noun becomes its object, and the participant right before it its subject."""
+    n = len(out)
+    for i in range(n):
+        t = out[i]
+        if t.dep != "amod" or t.tag not in ("VVFIN", "VVPP"):
+            continue  # the cheap test first: this runs on every token of every sentence
+        noun = t.head
+        form = t.text.lower()
+        if not (i < noun < n and out[noun].tag in ("NN", "NE")) or form.endswith(
+                ATTRIBUTIVE_ENDINGS) or t.lemma.lower() not in lex.known_verbs:
+            continue
+        subject = i - 1 if i > 0 and out[i - 1].tag in ("NN", "NE", "PPER") else None
+        if t.tag == "VVPP" and (subject is None or form.startswith("ge")):
+            continue
+        if any(out[k].tag not in NOUN_PHRASE_OPENERS for k in range(i + 1, noun)) or any(
+                o.head == i and o.dep.startswith("aux") for o in out):
+            continue  # the noun's phrase right after it, and no auxiliary ("wurden …
+            # verurteilt – und den Teil des Urteils …")
+        old = out[noun]
+        root = old.head == noun
+        out[i] = t.model_copy(update={"tag": "VVFIN", "pos": "VERB",
+                                      "head": i if root else old.head,
+                                      "dep": "ROOT" if root else old.dep})
+        out[noun] = old.model_copy(update={"head": i, "dep": "obj"})
+        for k in range(i):  # the noun's words before the verb hang on the verb now; its
+            if out[k].head == noun:  # attributes after it stay ("Programme, mit denen …")
+                out[k] = out[k].model_copy(update={"head": i})
+        if subject is not None:
+            out[subject] = out[subject].model_copy(update={"head": i, "dep": "nsubj"})
 
 
 def _second_verb(out: list[Token], i: int, lex: Lexicon) -> None:
