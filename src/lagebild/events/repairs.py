@@ -83,9 +83,10 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Parse errors of the language model repaired before the rules read the tree, one
     function per error (each documented there); the input list is left as it is. A repair
     that needs a tag runs only in a sentence that has it: each one walks all the tokens, and
-    this runs on every sentence. The tags are read before any repair; the one tag a repair
-    adds that a later one reads, VVPP, comes with the lemma of a lexicon verb, never the
-    "stehen" the confession repair looks for."""
+    this runs on every sentence. The tags are read before any repair. The verbs earlier
+    repairs make (VVFIN, VVPP) come with the lemma of a lexicon verb, never the "stehen" the
+    confession repair looks for, and never as the attribute of a later noun, which is all the
+    attribute repair reads."""
     out = list(tokens)
     tags = {t.tag for t in tokens}
     _unresolved_verb(out, lex)

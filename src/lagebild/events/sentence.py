@@ -232,7 +232,8 @@ class Sent:
                     return j
                 if self.toks[j].tag == "VVFIN" and (
                         self.toks[j].lemma.lower() != self.toks[j].text.lower()
-                        or any(self.toks[k].tag == "KON" for k in range(i + 1, j))):
+                        or any(self.toks[k].tag == "KON" and self.segment[k] == seg
+                               for k in range(i + 1, j))):
                     # a second finite verb opens a clause of its own; not one the
                     # lemmatiser did not know without a conjunction before it: a word the
                     # tagger misread ("griff der Mann das Kind … unvermittelt an")
