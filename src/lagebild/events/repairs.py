@@ -244,8 +244,7 @@ def _finite_verb_read_as_adjective(out: list[Token], lex: Lexicon) -> None:
             inf = _verb_reading(out, i, lex)
             if inf is None:
                 continue
-            participle = any(o.head == i and o.dep.startswith("aux") for o in out)
-            out[i] = t.model_copy(update={"tag": "VVPP" if participle else "VVFIN",
+            out[i] = t.model_copy(update={"tag": "VVPP" if _has_auxiliary(out, i) else "VVFIN",
                                           "pos": "VERB", "lemma": inf})
         elif out[i - 1].text in VP_CONJUNCTIONS:
             _second_verb(out, i, lex)
@@ -278,8 +277,8 @@ def _finite_verb_read_as_attribute(out: list[Token], lex: Lexicon) -> None:
         subject = i - 1 if i > 0 and out[i - 1].tag in ("NN", "NE", "PPER") else None
         if t.tag == "VVPP" and (subject is None or form.startswith("ge")):
             continue
-        if any(out[k].tag not in NOUN_PHRASE_OPENERS for k in range(i + 1, noun)) or any(
-                o.head == i and o.dep.startswith("aux") for o in out):
+        if any(out[k].tag not in NOUN_PHRASE_OPENERS for k in range(i + 1, noun)) \
+                or _has_auxiliary(out, i):
             continue  # the noun's phrase right after it, and no auxiliary ("wurden …
             # verurteilt – und den Teil des Urteils …")
         old = out[noun]
@@ -293,6 +292,11 @@ def _finite_verb_read_as_attribute(out: list[Token], lex: Lexicon) -> None:
                 out[k] = out[k].model_copy(update={"head": i})
         if subject is not None:
             out[subject] = out[subject].model_copy(update={"head": i, "dep": "nsubj"})
+
+
+def _has_auxiliary(out: list[Token], i: int) -> bool:
+    """Does word ``i`` have an auxiliary of its own (then it is a participle or infinitive)?"""
+    return any(o.head == i and o.dep.startswith("aux") for o in out)
 
 
 def _second_verb(out: list[Token], i: int, lex: Lexicon) -> None:
