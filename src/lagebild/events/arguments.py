@@ -120,6 +120,19 @@ class Args:
 
 
 def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
+    """The arguments of verb ``v`` (:func:`_verb_args`), memoised per sentence: the rules ask
+    for the same verb's about twice on average. Each caller gets a copy of its own, since
+    :func:`filters._object_as_subject` changes the one it is given."""
+    memo: dict[tuple[str, int, int | None], Args] = s.memo
+    key = ("args", v, exclude)
+    args = memo.get(key)
+    if args is None:
+        args = memo[key] = _verb_args(s, v, exclude)
+    return Args(list(args.subj), list(args.obj), {p: list(js) for p, js in args.pps.items()},
+                args.passive)
+
+
+def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
     comp = s.complex(v)
     args = Args()
     subj_cands: list[int] = []

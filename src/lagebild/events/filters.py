@@ -100,7 +100,9 @@ def _sports_report(ctx: Context, si: int) -> bool:
     view is built for it."""
     sentence = ctx.article.sentences[si]
     text = ctx.article.text[sentence.start:sentence.end]
-    if SCORE.search(text) or MINUTE_MARK.search(text):
+    # the characters each pattern needs tested first: a search tries every position
+    if (":" in text and SCORE.search(text)) or (
+            ("(" in text or "Minute" in text) and MINUTE_MARK.search(text)):
         return True
     sport = ctx.lex.sport
     return any(lemma in sport for t, lemma in zip(ctx.sents.tokens[si], ctx.sents.lemmas[si],

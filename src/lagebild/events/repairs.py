@@ -81,15 +81,22 @@ def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:
 
 def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Parse errors of the language model repaired before the rules read the tree, one
-    function per error (each documented there); the input list is left as it is. A repair
-    that needs a tag runs only in a sentence that has it: each one walks all the tokens, and
-    this runs on every sentence. The tags are read before any repair. The verbs earlier
-    repairs make (VVFIN, VVPP) come with the lemma of a lexicon verb, never the "stehen" the
-    confession repair looks for, and never as the attribute of a later noun, which is all the
-    attribute repair reads."""
+    function per error (each documented there): :func:`_words_repaired`, then
+    :func:`_attachments_repaired`; the input list is left as it is."""
+    return _attachments_repaired(_words_repaired(tokens, lex))
+
+
+def _words_repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """The repairs that may change a tag or a lemma, which the screen reads
+    (:func:`screen.may_hold_trigger`): they run on every sentence. A repair that needs a tag
+    runs only in a sentence that has it: each one walks all the tokens. The tags are read
+    before any repair. The verbs earlier repairs make (VVFIN, VVPP) come with the lemma of a
+    lexicon verb, never the "stehen" the confession repair looks for, and never as the
+    attribute of a later noun, which is all the attribute repair reads."""
     out = list(tokens)
     tags = {t.tag for t in tokens}
-    _unresolved_verb(out, lex)
+    if "VVFIN" in tags or "VVPP" in tags:
+        _unresolved_verb(out, lex)
     _verbless_root(tokens, out, lex)
     if "ADJA" in tags:
         _finite_verb_read_as_adjective(out, lex)
@@ -97,14 +104,22 @@ def _repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
         _confession_read_as_standing(out)
     if "VVFIN" in tags or "VVPP" in tags:
         _finite_verb_read_as_attribute(out, lex)
+    _subject_read_as_root(out)
+    _age_noun_as_adjective(out)
+    return out
+
+
+def _attachments_repaired(tokens: list[Token]) -> list[Token]:
+    """The repairs that move a word to another head and nothing else: only a sentence the
+    screen lets through needs them (:meth:`SentViews._view`)."""
+    out = list(tokens)
+    tags = {t.tag for t in tokens}
     if "NE" in tags:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _dative_name_as_compound(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
-    _subject_read_as_root(out)
-    _age_noun_as_adjective(out)
     return out
 
 
@@ -543,7 +558,8 @@ class SentViews(Sequence[Sent]):
     def __init__(self, article: Article, lex: Lexicon) -> None:
         self.article = article
         self.lex = lex
-        self.tokens = [_repaired(_retagged(s.tokens), lex) for s in article.sentences]
+        # the repairs of words for all; those of attachments when a view is built
+        self.tokens = [_words_repaired(_retagged(s.tokens), lex) for s in article.sentences]
         self.lemmas = [[_rule_lemma(t) for t in toks] for toks in self.tokens]
         self._views: list[Sent | None] = [None] * len(self.tokens)
         self._index = _actor_index(article)
@@ -570,7 +586,7 @@ class SentViews(Sequence[Sent]):
         return view
 
     def _view(self, si: int) -> Sent:
-        s, tokens = self.article.sentences[si], self.tokens[si]
+        s, tokens = self.article.sentences[si], _attachments_repaired(self.tokens[si])
 
         def participants() -> Participants:  # who the tokens name: asked later still
             return _participants(s, tokens, self.lex, self._index, self._person_ids,

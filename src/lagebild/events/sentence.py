@@ -113,6 +113,8 @@ class Sent:
                     seg, resume = resume, None
             else:
                 self.segment.append(seg)
+        #: what rules compute once per sentence and ask again (``arguments.verb_args``)
+        self.memo: dict[Any, Any] = {}
         self._find_participants: Callable[[], Participants] | None = None
         if isinstance(participants, Participants):
             self._take(participants)

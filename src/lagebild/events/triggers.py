@@ -124,9 +124,10 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             entries = noun_entry(lex, tok.text.lower(), lemmas[i])
             if entries:
                 found.append((entries[0], i, [i]))
-    for i, tok in enumerate(s.toks):  # a reported verdict: "… sei unecht", "sei eine Verletzung"
-        if i not in used and tok.tag in ("ADJD", "NN") \
-                and lex.judgements.get(lemmas[i]) == "neg" and _reported_copula(s, i):
+        # a reported verdict: "… sei unecht", "sei eine Verletzung" (after the noun's own
+        # entry: the sort below keeps that order for one anchor)
+        if (tag == "NN" or tag == "ADJD") and lex.judgements.get(lemmas[i]) == "neg" \
+                and _reported_copula(s, i):
             found.append((VERDICT, i, [i]))
     return sorted(found, key=lambda f: f[1])
 
