@@ -406,8 +406,9 @@ def _subject_read_as_root(out: list[Token]) -> None:
     verb is the root and the noun its subject. Another subject the parser gave the verb becomes
     what it is: a phrase with a preposition an oblique ("am Dienstag"), else the object ("seine
     Frau" of "soll … geschlagen haben"). Not for a copula ("Das größte Problem war …")."""
-    root = next((k for k, t in enumerate(out) if t.head == k), None)
-    if root is None or root > 4 or root + 1 >= len(out):
+    # the first root among the first five words (a later one is no clause-initial subject)
+    root = next((k for k in range(min(5, len(out))) if out[k].head == k), None)
+    if root is None or root + 1 >= len(out):
         return
     noun = out[root]
     if not (noun.tag in ("NN", "NE") or (noun.tag in ("ADJA", "ADJD")
