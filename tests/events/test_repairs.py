@@ -4,7 +4,13 @@ language model, whose parses may or may not show each error)."""
 from __future__ import annotations
 
 from lagebild.events.lexicon import load_lexicon
-from lagebild.events.repairs import _repaired, _titles_as_named, _without_event_noun
+from lagebild.events.repairs import (
+    _attachments_repaired,
+    _repaired,
+    _titles_as_named,
+    _without_event_noun,
+    _words_repaired,
+)
 from lagebild.model import Entity, Token
 
 LEX = load_lexicon()
@@ -292,3 +298,19 @@ def test_attribute_verbs_that_stay_as_they_are() -> None:
     # nor when more than the noun's own opening words stand between
     far = [*rows[:2], ("heute", "ADV", 3, "advmod"), *rows[3:]]
     assert repaired_verb(far).dep == "amod"
+
+
+def test_attachment_repairs_wait_for_the_view_and_change_no_word() -> None:
+    # the screen reads every sentence's tags, lemmas and particles after the repairs of
+    # words only; the repairs of attachments, run when a view is built, must leave those as
+    # they are ("Zweifel an den Absichten Russlands" with "Russlands" as the verb's object)
+    rows = [("Es", "PPER", 1, "expl"), ("gebe", "VVFIN", 1, "ROOT"), ("Zweifel", "NN", 1, "obj"),
+            ("an", "APPR", 5, "case"), ("den", "ART", 5, "det"), ("Absichten", "NN", 2, "nmod"),
+            ("Russlands", "NE", 1, "obj")]
+    parsed = tokens(rows, morph={6: "Case=Gen"})
+    words = _words_repaired(parsed, LEX)
+    assert (words[6].head, words[6].dep) == (1, "obj")
+    full = _attachments_repaired(words)
+    assert (full[6].head, full[6].dep) == (5, "nmod")
+    assert [(t.tag, t.lemma, t.text) for t in full] == [(t.tag, t.lemma, t.text) for t in words]
+    assert _repaired(parsed, LEX) == full
