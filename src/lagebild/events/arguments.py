@@ -121,7 +121,7 @@ class Args:
 
 def verb_args(s: Sent, v: int, exclude: int | None = None) -> Args:
     """The arguments of verb ``v`` (:func:`_verb_args`), memoised per sentence: the rules ask
-    for the same verb's about twice on average. Each caller gets a copy of its own, since
+    for the same verb's arguments about twice on average. Each caller gets a copy of its own, since
     :func:`filters._object_as_subject` changes the one it is given."""
     memo: dict[tuple[str, int, int | None], Args] = s.memo
     key = ("args", v, exclude)

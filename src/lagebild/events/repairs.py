@@ -552,7 +552,8 @@ def _first_entity_at(tokens: list[Token], ents: list[Entity]) -> list[Entity | N
 
 class SentViews(Sequence[Sent]):
     """The rules' view of every sentence of an article (:class:`Sent`), each built when first
-    read. The repaired tokens and their rule lemmas exist for all up front: the trigger search
+    read. The tokens with the repairs of words (:func:`_words_repaired`) and their rule lemmas
+    exist for all up front, the repairs of attachments come with the view: the trigger search
     asks :func:`screen.may_hold_trigger` of them first, and most sentences, holding no
     trigger word, never need a view (building them all was two fifths of the stage's time)."""
 
