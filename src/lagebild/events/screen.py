@@ -2,8 +2,9 @@
 hold a trigger at all? Most news sentences hold none, and building a sentence's view
 (:class:`~lagebild.events.sentence.Sent`) and searching it cost two thirds of the stage's time.
 
-The screen reads the repaired tokens and their rule lemmas only. It may let through a sentence
-that holds no trigger, never the reverse: for each token it asks what
+The screen reads the tokens after the repairs of words (``repairs._words_repaired``: the
+repairs of attachments change no tag or lemma) and their rule lemmas only. It may let through
+a sentence that holds no trigger, never the reverse: for each token it asks what
 :func:`~lagebild.events.triggers.find_triggers` asks, with every particle of the sentence in
 place of the verb's own and every word an idiom may match in place of the idiom's match.
 What a word can be is memoised on the lexicon by (tag, lemma, form).
