@@ -97,7 +97,7 @@ def first_article() -> Article:
               source=[ActorRef(id="CHN", name="China")],
               target=[ActorRef(id="PRK", name="Nordkorea")], trigger=_span(text, "Sanktionen"),
               modality=Modality.PLANNED, date=EventDate(value="2015-10"),
-              sentence=_sentence(text, "Laut"), confidence=0.4),
+              sentence=_sentence(text, "Laut"), confidence=0.6),
     ]
     return article.model_copy(update={"entities": entities, "statements": statements,
                                       "events": events})

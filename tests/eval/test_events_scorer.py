@@ -154,3 +154,33 @@ def test_false_alarms_are_the_types_neither_gold_nor_other() -> None:
     assert false_alarms(item, ["ACCUSE", "REJECT", "ASSAULT", "ASSAULT", "AID"]) == [
         "ASSAULT", "AID"]
     assert false_alarms(GoldItem(id="y", text_de="…", event=None), ["AID"]) == ["AID"]
+
+
+def test_counted_scores_only_the_events_the_store_counts(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    """``--counted``: events under ``COUNT_MIN_CONFIDENCE`` are taken out before scoring,
+    those at it stay."""
+    from lagebild.cli import app
+    from lagebild.store.clusters import COUNT_MIN_CONFIDENCE
+
+    def fake(items, stages, origin):
+        articles = _articles()[:3]
+        b = articles[1]
+        assert b is not None  # its false alarm (ASSAULT) is unsure, its COERCE at the floor
+        events = [e.model_copy(update={"confidence": COUNT_MIN_CONFIDENCE - 0.01})
+                  if e.type.value == "ASSAULT" else
+                  e.model_copy(update={"confidence": COUNT_MIN_CONFIDENCE}) for e in b.events]
+        return [articles[0], b.model_copy(update={"events": events}), articles[2]]
+
+    monkeypatch.setattr(ev, "analyse_items", fake)
+    items = [ev.parse_item(g, f"gold:{i + 1}") for i, g in enumerate(GOLD[:3])]
+    everything = ev.evaluate_events(items, [])
+    counted = ev.evaluate_events(items, [], counted=True)
+    assert (everything["tp"], everything["fp"]) == (2, 2)
+    assert (counted["tp"], counted["fp"]) == (2, 1)  # only the unsure ASSAULT is gone
+    assert counted["emitted_events"] == everything["emitted_events"] - 1
+    gold = tmp_path / "tiny.jsonl"
+    gold.write_text("\n".join(json.dumps(g) for g in GOLD[:3]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "events", str(gold), "--json", "--counted"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["fp"] == 1

@@ -100,8 +100,8 @@ def test_events_compound_actor_found_by_both(layered: str) -> None:
     assert types("--type", "16") == ["SANCTION"]
     assert types("--modality", "Planned") == ["SANCTION"]
     assert types("--from", "2015") == ["CONSULT", "SANCTION"]
-    assert types("--min-confidence", "0.5") == ["ACCUSE", "CONSULT"]  # SANCTION: 0.4
-    assert types("--min-confidence", "0.4") == ["ACCUSE", "CONSULT", "SANCTION"]
+    assert types("--min-confidence", "0.7") == ["ACCUSE", "CONSULT"]  # SANCTION: 0.6
+    assert types("--min-confidence", "0.6") == ["ACCUSE", "CONSULT", "SANCTION"]
     assert run("events", "--db", layered, "--min-confidence", "1.5")[0] == 2  # usage error
 
 

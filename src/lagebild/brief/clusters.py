@@ -75,20 +75,19 @@ def normalise_date(value: str | None) -> str | None:
 def period_clusters(conn: sqlite3.Connection, start: str, end: str
                     ) -> tuple[dict[int, Cluster], list[Report]]:
     """The clusters reported in articles published in [start, end), by id, and all their
-    reports. An event without a cluster (a store written before clusters) is its own."""
+    reports. An event without a cluster is not counted (``store.clusters``: the events stage
+    rated it more likely wrong than right) and is left out."""
     clusters: dict[int, Cluster] = {}
     reports: list[Report] = []
     dates: dict[str, str | None] = {}  # stated dates repeat: normalised once each
-    unclustered = 0
     get, append = clusters.get, reports.append
     for (cid, article_id, idx, modality, stated, s0, s1, quad, published, outlet, plover,
          code, c_quad, goldstein, articles, outlets) in tuples(
             conn, """SELECT e.cluster_id, e.article_id, e.idx, e.modality, e.date, e.start, e.end,
-                      e.quad_class, a.published, a.outlet, COALESCE(c.plover, e.plover),
-                      COALESCE(c.code, e.code), COALESCE(c.quad_class, e.quad_class),
-                      c.goldstein, COALESCE(c.articles, 1), COALESCE(c.sources, 1)
+                      e.quad_class, a.published, a.outlet, c.plover, c.code, c.quad_class,
+                      c.goldstein, c.articles, c.sources
                FROM articles a JOIN events e ON e.article_id = a.id
-                 LEFT JOIN event_clusters c ON c.id = e.cluster_id
+                 JOIN event_clusters c ON c.id = e.cluster_id
                WHERE a.published >= ? AND a.published < ?""", (start, end)):
         if stated is None:
             date = None
@@ -99,9 +98,6 @@ def period_clusters(conn: sqlite3.Connection, start: str, end: str
         report = Report(article_id, idx, modality, date, str(published)[:10], s0, s1, outlet,
                         quad)
         append(report)
-        if cid is None:
-            unclustered -= 1
-            cid = unclustered
         cluster = get(cid)
         if cluster is None:
             cluster = clusters[cid] = Cluster(cid, plover or "?", code, c_quad, goldstein,
@@ -114,7 +110,7 @@ def period_clusters(conn: sqlite3.Connection, start: str, end: str
 def _actors(conn: sqlite3.Connection, clusters: dict[int, Cluster]) -> None:
     """The linked actors of every cluster, in one statement (the ids go in as one JSON
     array: a month has tens of thousands)."""
-    ids = [cid for cid in clusters if cid > 0]
+    ids = list(clusters)
     if not ids:
         return
     for cid, actor in tuples(
@@ -126,7 +122,7 @@ def _actors(conn: sqlite3.Connection, clusters: dict[int, Cluster]) -> None:
 def load_sources(conn: sqlite3.Connection, clusters: list[Cluster]) -> None:
     """Outlets and agencies of every report of the clusters (all of the event's articles,
     as the store's counts), case-insensitively distinct."""
-    ids = [c.id for c in clusters if c.id > 0]
+    ids = [c.id for c in clusters]
     articles: dict[int, set[str]] = {c.id: {r.article_id for r in c.reports} for c in clusters}
     if ids:
         for cid, article_id in conn.execute(

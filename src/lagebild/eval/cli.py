@@ -28,6 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lagebild.cli_support import checked_stages, usage_error
+from lagebild.store.clusters import COUNT_MIN_CONFIDENCE
 
 app = typer.Typer(help="Evaluate the Lagebild NLP pipeline.", no_args_is_help=True)
 
@@ -338,6 +339,12 @@ def html(
                f"{result['seconds']:.1f} s")
 
 
+#: ``--counted`` of the event evaluations
+COUNTED_HELP = ("score only the events the store counts in relations, briefs and the GDELT "
+                f"export (confidence at least {COUNT_MIN_CONFIDENCE}; the rest stay listed as "
+                "evidence)")
+
+
 def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -351,6 +358,7 @@ def events(
     as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
     errors: bool = typer.Option(False, "--errors",
                                 help="also list every missed gold event and false alarm"),
+    counted: bool = typer.Option(False, "--counted", help=COUNTED_HELP),
 ) -> None:
     """Event coding: PLOVER type P/R/F1, source/target and modality accuracy, extra events.
 
@@ -363,7 +371,8 @@ def events(
         items = read_gold(file)
     except EventGoldError as exc:
         raise usage_error(str(exc)) from exc
-    result = evaluate_events(items, checked_stages(accurate=accurate), errors, origin=str(file))
+    result = evaluate_events(items, checked_stages(accurate=accurate), errors, origin=str(file),
+                             counted=counted)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
@@ -409,6 +418,7 @@ def events_judged(
     accurate: bool = typer.Option(False, "--accurate",
                                   help="analyse with the accurate mode's stages"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON object"),
+    counted: bool = typer.Option(False, "--counted", help=COUNTED_HELP),
 ) -> None:
     """Event precision on general news: the judged sample's events that the coder still emits.
 
@@ -422,7 +432,7 @@ def events_judged(
         texts = news_texts(data, {j.article for j in judged})
     except JudgedError as exc:
         raise usage_error(str(exc)) from exc
-    result = evaluate_judged(judged, texts, checked_stages(accurate=accurate))
+    result = evaluate_judged(judged, texts, checked_stages(accurate=accurate), counted=counted)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return

@@ -337,13 +337,28 @@ def analyse_items(items: Sequence[GoldItem], stages: Sequence[str],
     return out
 
 
+def counted_only(article: Article | None) -> Article | None:
+    """The article with only the events the store counts (relations, briefs, the GDELT
+    export: ``Event.confidence`` at least ``store.clusters.COUNT_MIN_CONFIDENCE``)."""
+    from lagebild.store.clusters import COUNT_MIN_CONFIDENCE
+
+    if article is None:
+        return None
+    kept = [ev for ev in article.events if ev.confidence >= COUNT_MIN_CONFIDENCE]
+    return article if len(kept) == len(article.events) else article.model_copy(
+        update={"events": kept})
+
+
 def evaluate_events(items: Sequence[GoldItem], stages: Sequence[str], errors: bool = False,
                     origin: str = "events",
-                    analyse: Callable[..., Iterable[Article | None]] | None = None
-                    ) -> dict[str, Any]:
-    """Analyse the items with ``stages`` and score them; adds ``stages`` and ``seconds``."""
+                    analyse: Callable[..., Iterable[Article | None]] | None = None,
+                    counted: bool = False) -> dict[str, Any]:
+    """Analyse the items with ``stages`` and score them (``counted``: only the events the
+    store counts, :func:`counted_only`); adds ``stages`` and ``seconds``."""
     start = time.perf_counter()
     articles = list((analyse or analyse_items)(items, stages, origin))
+    if counted:
+        articles = [counted_only(a) for a in articles]
     result = score_events(items, articles, errors)
     result["stages"] = list(stages)
     result["failed"] = sum(a is None for a in articles)

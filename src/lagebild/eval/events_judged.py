@@ -208,10 +208,16 @@ def analyse_texts(texts: dict[str, str], stages: Sequence[str]) -> dict[str, Art
 
 
 def evaluate_judged(judged: Sequence[Judged], texts: dict[str, str],
-                    stages: Sequence[str]) -> dict[str, Any]:
-    """Analyse every judged article with ``stages`` (the product path) and score."""
+                    stages: Sequence[str], counted: bool = False) -> dict[str, Any]:
+    """Analyse every judged article with ``stages`` (the product path) and score
+    (``counted``: only the events the store counts, ``eval.events.counted_only``)."""
+    from lagebild.eval.events import counted_only
+
     start = time.perf_counter()
-    result = score_judged(judged, analyse_texts(texts, stages))
+    articles = analyse_texts(texts, stages)
+    if counted:
+        articles = {aid: counted_only(a) for aid, a in articles.items()}
+    result = score_judged(judged, articles)
     result["stages"] = list(stages)
     result["seconds"] = time.perf_counter() - start
     return result

@@ -12,6 +12,14 @@ source and target actor sets, and either
 - their event days lie within ``WINDOW_DAYS`` of each other.
 Mentions without any linked actor only join clusters of near-duplicate copies: "a meeting"
 with nobody known is no evidence of being the same meeting.
+
+An event joins a cluster only when the events stage rates it at least
+:data:`COUNT_MIN_CONFIDENCE` likely to be right (``Event.confidence``; an event without one
+counts). Below it, nine of ten events on general news are wrong (the judged samples,
+docs/lab/events.md, thirty-seventh pass). Such events stay stored and listed (``lagebild
+events``, the article page, the ``events`` export) with their probability, as evidence a
+reader can weigh; what counts events (relations, briefs, the actor network, the GDELT export,
+a pair's events) counts only the clustered ones.
 """
 
 from __future__ import annotations
@@ -25,6 +33,9 @@ from lagebild.store import relation_agg
 from lagebild.store.filters import Where, page
 
 WINDOW_DAYS = 2
+#: the least ``Event.confidence`` of an event that is counted (joins a cluster; module doc):
+#: more likely right than wrong
+COUNT_MIN_CONFIDENCE = 0.5
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
@@ -54,7 +65,8 @@ def _key(conn: sqlite3.Connection, article_id: str, idx: int) -> tuple[str, list
 
 def assign_article(conn: sqlite3.Connection, article_id: str, aggregate: bool = True
                    ) -> set[int]:
-    """Put every unclustered event of one article into a cluster; the touched cluster ids.
+    """Put every unclustered event of one article that is counted (at least
+    :data:`COUNT_MIN_CONFIDENCE`) into a cluster; the touched cluster ids.
     ``aggregate``: bring the relation aggregates of the touched clusters up to date (off
     while ``cluster_all`` rebuilds them once at the end)."""
     art = conn.execute("SELECT published, near_duplicate_of FROM articles WHERE id = ?",
@@ -64,8 +76,9 @@ def assign_article(conn: sqlite3.Connection, article_id: str, aggregate: bool = 
     published, original = art[0], art[1]
     events = conn.execute(
         "SELECT idx, plover, code, quad_class, date, json_extract(data, '$.goldstein')"
-        " FROM events WHERE article_id = ? AND cluster_id IS NULL ORDER BY idx",
-        (article_id,)).fetchall()
+        " FROM events WHERE article_id = ? AND cluster_id IS NULL"
+        " AND COALESCE(json_extract(data, '$.confidence'), 1) >= ? ORDER BY idx",
+        (article_id, COUNT_MIN_CONFIDENCE)).fetchall()
     touched: set[int] = set()
     for idx, plover, code, quad, date, goldstein in events:
         key, pairs = _key(conn, article_id, idx)

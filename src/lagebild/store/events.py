@@ -181,8 +181,10 @@ def event_timeline(
     date_to: str | None = None,
     actor: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events per month and QuadClass."""
+    """Events per month and QuadClass: the reports of the events the store counts (those in
+    a cluster, ``store.clusters``: at least ``COUNT_MIN_CONFIDENCE`` likely to be right)."""
     where = Where()
+    where.add("e.cluster_id IS NOT NULL")
     if actor:
         where.add(has_actor(), actor)
     where.dates(EVENT_DATE, date_from, date_to)

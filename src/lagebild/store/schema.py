@@ -251,13 +251,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, x, y, period, scope)
     ) WITHOUT ROWID;
     """,
+    # 6: only events at least ``clusters.COUNT_MIN_CONFIDENCE`` likely to be right are
+    # counted: ``CLUSTER_EVENTS`` re-clusters the stored events (the others leave their
+    # clusters and the relation aggregates; no table changes)
+    """
+    SELECT 1;
+    """,
 ]
 
 #: migrations after which every stored document is rewritten in the current article schema
 #: (its layers re-indexed): the number is the schema version the migration leads to
 REWRITE_LAYERS = frozenset({3})
 #: migrations after which every stored event is (re-)clustered
-CLUSTER_EVENTS = frozenset({4})
+CLUSTER_EVENTS = frozenset({4, 6})
 #: migrations after which the relation aggregates are computed from the stored clusters
 AGGREGATE_RELATIONS = frozenset({5})
 
