@@ -112,6 +112,8 @@ def test_an_event_below_the_counting_floor_is_stored_and_listed_but_not_counted(
         directed = relation_series(conn, ["RUS"], ["USA"], by="month", directed=True)
         assert sum(p["events"] for p in directed) == 0
         assert sum(m["total"] for m in event_timeline(conn)) == 2  # the timeline counts too
+        between = list_events(conn, actor="RUS", other="USA")["items"]  # the pair's events
+        assert [e["source_actor_id"] for e in between] == ["USA"]
         briefed, reports = period_clusters(conn, "2015-09-01", "2015-10-01")  # and the brief
         assert len(briefed) == len(reports) == 2
         # a re-clustering (migration 6) leaves it out again; re-adding changes nothing

@@ -114,7 +114,8 @@ def list_events(
     offset: int = 0,
 ) -> dict[str, Any]:
     """A page of events. ``actor``/``source``/``target``/``other`` are actor ids (``actor``:
-    either side; with ``other``: events between the two); ``code`` a CAMEO prefix."""
+    either side; with ``other``: the counted events between the two, those in a cluster,
+    as the relation counts them); ``code`` a CAMEO prefix."""
     where = Where()
     if article_ids is not None:
         where.any_of("e.article_id", list(article_ids))
@@ -135,15 +136,17 @@ def list_events(
     where.dates(EVENT_DATE, date_from, date_to)
     events, params = "events e", list(where.params)
     if actor and other and has_aggregates(conn):
-        # the clusters filed under the pair (every event is a mention of a cluster with the
-        # same actors): a few thousand index entries where the actors' own are many more
+        # the clusters filed under the pair (every counted event is a mention of a cluster
+        # with the same actors): a few thousand index entries where the actors' own are many
+        # more
         where.add("e.cluster_id IN (SELECT cluster_id FROM relation_clusters"
                   " WHERE source_id = ? AND target_id = ? UNION ALL SELECT cluster_id"
                   " FROM relation_clusters WHERE source_id = ? AND target_id = ?)",
                   actor, other, other, actor)
         params = list(where.params)
     elif actor and other:
-        events, params = _BETWEEN, [other, actor, actor, other, *params]
+        where.add("e.cluster_id IS NOT NULL")
+        events, params = _BETWEEN, [other, actor, actor, other, *where.params]
     base = f"FROM {events} JOIN articles a ON a.id = e.article_id {where.sql}"
     order = f"{EVENT_SORTS.get(sort, EVENT_SORTS['-date'])}, e.article_id, e.idx"
     page_from, page_order = base, order
