@@ -34,6 +34,17 @@ def test_features_read_the_sentence(parse: Parse) -> None:
     assert f["question"] == 1.0 and f["modal"] == 1.0 and f["conditional"] == 1.0
     assert f["negation"] == 0.0
     assert f[f"type={event.type.value}"] == 1.0 and f[f"mod={event.modality.value}"] == 1.0
+    # the trigger word and the CAMEO code (thirty-eighth pass)
+    assert f["lemma=patrouillieren"] == 1.0 and f[f"cameo={event.cameo}"] == 1.0
+    assert sum(name.startswith("lemma=") for name in f) == 1
+
+
+def test_shipped_weights_tell_trigger_words_apart() -> None:
+    """A demand is right far more often than a rescue, which general news mostly reports
+    beside an accident (EVENT_CONFIDENCE_CARD.md, thirty-eighth pass)."""
+    model = shipped()
+    assert model is not None
+    assert model.weights["lemma=fordern"] > 0 > model.weights["lemma=retten"]
 
 
 def test_model_round_trip_and_threshold() -> None:
