@@ -20,6 +20,7 @@ from lagebild.model import (
     StatementType,
     TimeExpression,
 )
+from lagebild.times import annotate as times_annotate
 
 Events = Callable[[str], list[Event]]
 Parse = Callable[[str], Article]
@@ -240,6 +241,25 @@ def test_date_from_times_layer(parse: Parse) -> None:
                                     value="2014-03")]
     e = one(code_article(article).events, "SANCTION")
     assert e.date is not None and e.date.value == "2014-03" and e.date.text == "März 2014"
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # the year after "US-Botschaft" dates the hostage-taking (its noun trigger keeps it),
+    # not the breaking-off, whose verb carries "im Jahre 1980"
+    ("Die USA hatten im Jahre 1980 die diplomatischen Beziehungen zum Iran nach einer Besetzung "
+     "und Geiselnahme in der US-Botschaft 1979 in Teheran abgebrochen.",
+     {"SANCTION": "1980", "ASSAULT": "1979"}),
+    # a weekday on a time word ("in der Nacht auf Donnerstag") is the verb's own date
+    ("Der UN-Sondergesandte Staffan de Mistura forderte in der Nacht auf Donnerstag in Genf, "
+     "die Waffenruhe dringend wiederzubeleben, bevor im Mai die nächste Runde der "
+     "Friedensgespräche beginne.", {"REQUEST": "2015-09-17"}),
+])
+def test_a_date_on_another_noun_does_not_date_the_verb(
+        parse: Parse, text: str, dates: dict[str, str]) -> None:
+    article = times_annotate(parse(text))
+    found = {e.type.value: e.date.value if e.date else None
+             for e in code_article(article).events}  # rated: the demand has too few arguments
+    assert {t: found.get(t) for t in dates} == dates
 
 
 def test_an_attack_with_words_is_an_accusation(events: Events) -> None:

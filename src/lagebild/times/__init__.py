@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from lagebild.model import Article, Sentence, TimeExpression, TimeType
-from lagebild.times.extract import Candidate, find
+from lagebild.times.extract import Candidate, find, lexicon
 from lagebild.times.normalise import Context, reference_date, resolve, tense_is_future
 
 __all__ = ["annotate", "date_for_span", "find_times"]
@@ -94,10 +95,12 @@ def date_for_span(
     word's offset (None: the start of the span, so the first expression wins). Only DATE and
     TIME expressions count (durations and sets do not date an event). Expressions with a
     calendar value (``2014-03``) are preferred over ``PRESENT_REF`` or underspecified ones
-    (``XXXX-10-03``) and ones without value; among equals, the closest to ``anchor`` wins
-    (distance 0 when ``anchor`` lies inside the expression; a tie goes to the earlier one).
-    Uses ``article.times`` when the ``times`` stage ran, else finds the expressions itself.
-    Returns None when the span holds no date.
+    (``XXXX-10-03``) and ones without value; among equals, when ``anchor`` is a verb, one
+    that the parse makes an attribute of a noun comes last ("nach einer Geiselnahme 1979 …
+    abgebrochen": it dates the hostage-taking, not the verb's act; :func:`_dates_a_noun`); then the
+    closest to ``anchor`` wins (distance 0 when ``anchor`` lies inside the expression; a tie
+    goes to the earlier one). Uses ``article.times`` when the ``times`` stage ran, else finds
+    the expressions itself. Returns None when the span holds no date.
     """
     times = (
         article.times
@@ -105,14 +108,55 @@ def date_for_span(
         else find_times(article.text, article.published, article.sentences or None)
     )
     point = start if anchor is None else anchor
-    best: tuple[int, int, int] | None = None
+    sentence = _sentence_at(article, start) if anchor is not None else None
+    best: tuple[int, bool, int, int] | None = None
     chosen: TimeExpression | None = None
     for t in times:
         if t.start < start or t.end > end or t.type not in (TimeType.DATE, TimeType.TIME):
             continue
         rank = 0 if t.value and _CALENDAR.match(t.value) else 1
         dist = 0 if t.start <= point < t.end else min(abs(point - t.start), abs(point - t.end + 1))
-        key = (rank, dist, t.start)
+        of_noun = sentence is not None and _dates_a_noun(sentence, t, point)
+        key = (rank, of_noun, dist, t.start)
         if best is None or key < best:
             best, chosen = key, t
     return chosen
+
+
+def _sentence_at(article: Article, start: int) -> Sentence | None:
+    """The parsed sentence that holds offset ``start`` (None without a parse)."""
+    for sentence in article.sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence if sentence.tokens else None
+    return None
+
+
+def _dates_a_noun(sentence: Sentence, t: TimeExpression, anchor: int) -> bool:
+    """Is the expression, by the parse, an attribute of a noun outside it while the word at
+    ``anchor`` is a verb ("… in der US-Botschaft 1979 … abgebrochen")? Its first word whose
+    head lies outside the expression hangs on that noun. An expression on a verb or an
+    auxiliary ("im Jahre 1980 … abgebrochen") dates the verb's act. For a noun at ``anchor``
+    ("Geiselnahme in der US-Botschaft 1979") the nearest date stays first: the parser often
+    hangs a date on the wrong one of several nouns in a row."""
+    toks = sentence.tokens
+    if not any(tok.start <= anchor < tok.end and tok.pos in ("VERB", "AUX") for tok in toks):
+        return False
+    inside = {i for i, tok in enumerate(toks) if t.start <= tok.start < t.end}
+    for i in sorted(inside):
+        head = toks[i].head
+        if head in inside or not 0 <= head < len(toks) or head == i:
+            continue
+        noun = toks[head]
+        # "in der Nacht auf Donnerstag", "am Freitag gegen 21.20 Uhr": a time word's
+        # attribute is part of the date
+        return noun.pos in ("NOUN", "PROPN") and noun.text not in _time_nouns()
+    return False
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    """Nouns that name a time (``Nacht``, ``Woche``, ``Freitag``, ``Mai``, ``Anfang``), from
+    the finder's word lists."""
+    lex = lexicon()
+    return frozenset(word for part in ("units", "day_parts", "weekdays", "months", "seasons",
+                                       "positions") for word in lex[part])
