@@ -97,10 +97,10 @@ def date_for_span(
     calendar value (``2014-03``) are preferred over ``PRESENT_REF`` or underspecified ones
     (``XXXX-10-03``) and ones without value; among equals, when ``anchor`` is a verb, one
     that the parse makes an attribute of a noun comes last ("nach einer Geiselnahme 1979 …
-    abgebrochen": it dates the hostage-taking, not the verb's act; :func:`_dates_a_noun`); then the
-    closest to ``anchor`` wins (distance 0 when ``anchor`` lies inside the expression; a tie
-    goes to the earlier one). Uses ``article.times`` when the ``times`` stage ran, else finds
-    the expressions itself. Returns None when the span holds no date.
+    abgebrochen": it dates the hostage-taking, not the verb's act; :func:`_dates_a_noun`);
+    then the closest to ``anchor`` wins (distance 0 when ``anchor`` lies inside the
+    expression; a tie goes to the earlier one). Uses ``article.times`` when the ``times``
+    stage ran, else finds the expressions itself. Returns None when the span holds no date.
     """
     times = (
         article.times
