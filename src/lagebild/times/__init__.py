@@ -108,7 +108,7 @@ def date_for_span(
         else find_times(article.text, article.published, article.sentences or None)
     )
     point = start if anchor is None else anchor
-    sentence = _sentence_at(article, start) if anchor is not None else None
+    verb_sentence = _verb_sentence(article, start, anchor) if anchor is not None else None
     best: tuple[int, bool, int, int] | None = None
     chosen: TimeExpression | None = None
     for t in times:
@@ -116,31 +116,32 @@ def date_for_span(
             continue
         rank = 0 if t.value and _CALENDAR.match(t.value) else 1
         dist = 0 if t.start <= point < t.end else min(abs(point - t.start), abs(point - t.end + 1))
-        of_noun = sentence is not None and _dates_a_noun(sentence, t, point)
+        of_noun = verb_sentence is not None and _dates_a_noun(verb_sentence, t)
         key = (rank, of_noun, dist, t.start)
         if best is None or key < best:
             best, chosen = key, t
     return chosen
 
 
-def _sentence_at(article: Article, start: int) -> Sentence | None:
-    """The parsed sentence that holds offset ``start`` (None without a parse)."""
+def _verb_sentence(article: Article, start: int, anchor: int) -> Sentence | None:
+    """The parsed sentence that holds offset ``start``, when the word at ``anchor`` in it is
+    a verb or an auxiliary; else None. For a noun at ``anchor`` ("Geiselnahme in der
+    US-Botschaft 1979") the nearest date stays first: the parser often hangs a date on the
+    wrong one of several nouns in a row."""
     for sentence in article.sentences:
         if sentence.start <= start < sentence.end:
-            return sentence if sentence.tokens else None
+            verb = any(tok.start <= anchor < tok.end and tok.pos in ("VERB", "AUX")
+                       for tok in sentence.tokens)
+            return sentence if verb else None
     return None
 
 
-def _dates_a_noun(sentence: Sentence, t: TimeExpression, anchor: int) -> bool:
-    """Is the expression, by the parse, an attribute of a noun outside it while the word at
-    ``anchor`` is a verb ("… in der US-Botschaft 1979 … abgebrochen")? Its first word whose
-    head lies outside the expression hangs on that noun. An expression on a verb or an
-    auxiliary ("im Jahre 1980 … abgebrochen") dates the verb's act. For a noun at ``anchor``
-    ("Geiselnahme in der US-Botschaft 1979") the nearest date stays first: the parser often
-    hangs a date on the wrong one of several nouns in a row."""
+def _dates_a_noun(sentence: Sentence, t: TimeExpression) -> bool:
+    """Is the expression, by the parse, an attribute of a noun outside it ("… in der
+    US-Botschaft 1979 … abgebrochen")? Its first word whose head lies outside the expression
+    hangs on that noun. An expression on a verb or an auxiliary ("im Jahre 1980 …
+    abgebrochen") dates the verb's act."""
     toks = sentence.tokens
-    if not any(tok.start <= anchor < tok.end and tok.pos in ("VERB", "AUX") for tok in toks):
-        return False
     inside = {i for i, tok in enumerate(toks) if t.start <= tok.start < t.end}
     for i in sorted(inside):
         head = toks[i].head
