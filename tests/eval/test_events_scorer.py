@@ -184,3 +184,41 @@ def test_counted_scores_only_the_events_the_store_counts(monkeypatch: pytest.Mon
     result = CliRunner().invoke(app, ["eval", "events", str(gold), "--json", "--counted"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["fp"] == 1
+
+
+def test_event_dates_scored_by_value_and_counted_month() -> None:
+    """Three dated items: the right day (clock time ignored), the wrong month, and an
+    undated gold event that the system dates; one item without ``date`` is not scored."""
+    from lagebild.model import EventDate
+
+    text = "Am Montag um 14 Uhr kritisierte die EU im Mai Russland."
+
+    def dated(value: str | None) -> Article:
+        event = _event("ACCUSE", text, "kritisierte")
+        if value is not None:
+            event = event.model_copy(update={"date": EventDate(value=value, text="x")})
+        return Article(text=text, events=[event])
+
+    base = {"text_de": text, "event": "ACCUSE", "event_text_de": "kritisierte",
+            "published": "2015-09-16"}
+    gold = [
+        {**base, "id": "day", "date": {"text": "Montag um 14 Uhr", "value": "2015-09-14T14:00"}},
+        {**base, "id": "month", "date": {"text": "Montag", "value": "2015-09-14"}},
+        {**base, "id": "undated", "date": None},
+        {**base, "id": "unscored"},
+    ]
+    items = [ev.parse_item(g, f"gold:{i + 1}") for i, g in enumerate(gold)]
+    assert [(i.dated, i.date) for i in items] == [
+        (True, "2015-09-14T14:00"), (True, "2015-09-14"), (True, None), (False, None)]
+    articles: list[Article | None] = [dated("2015-09-14"), dated("2015-05"),
+                                      dated("2015-09"), dated("2014")]
+    r = ev.score_events(items, articles, errors=True)
+    assert r["date_scored"] == 3
+    assert r["date_accuracy"] == pytest.approx(1 / 3)  # only "day"
+    # counted months: day 2015-09 = 2015-09; month 2015-05 ≠ 2015-09; the undated gold event
+    # is counted on the publication day, and so is "2015-09", which holds it
+    assert r["date_month_accuracy"] == pytest.approx(2 / 3)
+    assert sorted(e["id"] for e in r["errors"] if e["kind"] == "date") == ["month", "undated"]
+    assert ev.calendar_part("2008-01-28TMO") == "2008-01-28"
+    with pytest.raises(ev.EventGoldError, match="'date' must be null"):
+        ev.parse_item({**base, "date": {"text": "Montag"}}, "gold:9")

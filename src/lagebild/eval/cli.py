@@ -395,6 +395,9 @@ def events(
         f" (n={result['target_scored']}) · modality accuracy "
         f"{_fmt(result['modality_accuracy'])} (n={result['modality_scored']})"
     )
+    if result["date_scored"]:
+        typer.echo(f"date accuracy {_fmt(result['date_accuracy'])} · counted month "
+                   f"{_fmt(result['date_month_accuracy'])} (n={result['date_scored']})")
     typer.echo(f"extra events per item {result['extra_per_item']:.3f} · null items without "
                f"events {_fmt(result['null_clean'])} · emitted {result['emitted_events']} · "
                f"failed {result['failed']} · {result['seconds']:.1f} s")
@@ -406,7 +409,10 @@ def events(
             emitted = e["emitted"] if isinstance(e["emitted"], str) else ", ".join(e["emitted"])
             if e.get("trigger"):
                 emitted += f" ({', '.join(e['trigger'])})"
-            err_table.add_row(e["id"], e["kind"], e["gold"] or "null", emitted or "–",
+            gold_text = e["gold"] or "null"
+            if e["kind"] == "date":
+                gold_text += f" {e['gold_date'] or 'undated'}"
+            err_table.add_row(e["id"], e["kind"], gold_text, emitted or "–",
                               e["text"][:120])
         console.print(err_table)
 @app.command("events-judged")

@@ -19,6 +19,13 @@ Metrics (one gold *main* event or none per item; ``E`` = the events the system e
   equals the gold ``text_de`` (case-insensitive) or shares a word of ≥ 3 letters with it, or one
   of its mentions (actor layer) overlaps it.
 - **modality accuracy** over found items: one emitted event of the gold type has its modality.
+- **date accuracy** over found items whose gold carries a ``date`` (``{"text", "value"}`` or
+  ``null``: no expression of the text dates the act): one emitted event of the gold type has
+  the gold value, compared by its calendar part (a clock time or part of day after the day is
+  ignored: ``2015-09-14T14:00`` = ``2015-09-14``); ``null`` wants no date. **Month accuracy**:
+  one such event is counted in the gold's month (``store.clusters.event_day``: its own date, a
+  month or year that holds the publication day counted on that day, no date on the
+  publication day) — the month that ``lagebild relations --by month`` puts it in.
 - **extra events per item**: emitted events beyond the gold ones (the main event once if found,
   one per matched ``other_events`` type), averaged over all items; on ``null`` items every emitted
   event is extra. ``null_clean``: share of ``null`` items without any event.
@@ -74,6 +81,21 @@ class GoldItem:
     published: str | None = None
     doc: str | None = None
     other_events: tuple[str, ...] = ()
+    dated: bool = False  # the gold says when the event happens (``date`` below, None: undated)
+    date: str | None = None  # the TIMEX3 value of the expression that dates the event
+
+
+def _date(obj: dict[str, Any], where: str) -> tuple[bool, str | None]:
+    """(annotated, value) of an item's optional ``date``: absent, null or ``{"text", "value"}``."""
+    if "date" not in obj:
+        return False, None
+    value = obj["date"]
+    if value is None:
+        return True, None
+    if (not isinstance(value, dict) or not isinstance(value.get("value"), str)
+            or not value["value"].strip() or not isinstance(value.get("text"), str)):
+        raise EventGoldError(f"{where}: 'date' must be null or {{\"text\": …, \"value\": …}}")
+    return True, value["value"].strip()
 
 
 def _actors(value: Any, where: str, key: str) -> tuple[GoldActor, ...]:
@@ -120,6 +142,7 @@ def parse_item(obj: Any, where: str) -> GoldItem:
     published = obj.get("published")
     if published is not None and not isinstance(published, str):
         raise EventGoldError(f"{where}: 'published' must be a string")
+    dated, date = _date(obj, where)
     return GoldItem(
         id=str(obj.get("id") or where),
         text_de=text,
@@ -131,6 +154,8 @@ def parse_item(obj: Any, where: str) -> GoldItem:
         published=published,
         doc=obj.get("doc") if isinstance(obj.get("doc"), str) else None,
         other_events=tuple(t.strip().upper() for t in others),
+        dated=dated,
+        date=date,
     )
 
 
@@ -201,6 +226,31 @@ def _side_ok(events: Sequence[Event], gold: Sequence[GoldActor], side: str,
     )
 
 
+_TIME_OF_DAY = re.compile(r"(T\d.*|TMO|TAF|TEV|TNI)$")
+
+
+def calendar_part(value: str | None) -> str | None:
+    """A date value without its clock time or part of day (``2015-09-14T14:00`` →
+    ``2015-09-14``; ``2008-01-28TMO`` → ``2008-01-28``); None stays None."""
+    return _TIME_OF_DAY.sub("", value) if value else value
+
+
+def _counted_month(value: str | None, published: str | None) -> str | None:
+    from lagebild.store.clusters import event_day
+
+    day = event_day(value, published)
+    return day[:7] if day else None
+
+
+def _date_ok(events: Sequence[Event], item: GoldItem) -> tuple[bool, bool]:
+    """(value right, counted month right) for one of the events of the gold type."""
+    values = [ev.date.value if ev.date is not None else None for ev in events]
+    value_ok = any(calendar_part(v) == calendar_part(item.date) for v in values)
+    month = _counted_month(item.date, item.published)
+    month_ok = any(_counted_month(v, item.published) == month for v in values)
+    return value_ok, month_ok
+
+
 # --------------------------------------------------------------------------- scoring
 def _ratio(num: int, den: int) -> float | None:
     return num / den if den else None
@@ -253,6 +303,16 @@ def score_events(items: Sequence[GoldItem], articles: Sequence[Article | None],
                     t.counts["modality_n"] += 1
                     t.counts["modality_ok"] += any(ev.modality.value == item.modality
                                                    for ev in same)
+                if item.dated:
+                    value_ok, month_ok = _date_ok(same, item)
+                    t.counts["date_n"] += 1
+                    t.counts["date_ok"] += value_ok
+                    t.counts["date_month_ok"] += month_ok
+                    if errors and not value_ok:
+                        t.errors.append({"id": item.id, "kind": "date", "gold": gold,
+                                         "emitted": [ev.date.value if ev.date else "–"
+                                                     for ev in same],
+                                         "gold_date": item.date, "text": item.text_de})
             else:
                 t.fn[gold] += 1
                 if errors:
@@ -295,6 +355,9 @@ def _result(items: Sequence[GoldItem], t: _Tally, errors: bool) -> dict[str, Any
         "target_scored": c["target_n"],
         "modality_accuracy": _ratio(c["modality_ok"], c["modality_n"]),
         "modality_scored": c["modality_n"],
+        "date_accuracy": _ratio(c["date_ok"], c["date_n"]),
+        "date_month_accuracy": _ratio(c["date_month_ok"], c["date_n"]),
+        "date_scored": c["date_n"],
         "extra_per_item": t.extra / len(items) if items else 0.0,
         "null_clean": _ratio(c["null_clean"], c["null_items"]),
         "per_type": per_type,
