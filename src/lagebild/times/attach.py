@@ -1,0 +1,203 @@
+"""Which temporal expression dates an event: the expressions of its sentence, read against
+the parse.
+
+:func:`date_for_span` picks, among the DATE and TIME expressions of a span (an event's
+sentence), the one that says when the act at ``anchor`` happens. Three readings of the
+sentence exclude an expression (each measured on the event gold's dates, ``eval/README.md``
+*Event dates*; ``docs/lab/events.md``, thirty-ninth pass):
+
+- a **period's bound** is not the date of an act: ``die seit Juni andauernden Unruhen``, ``ein
+  Ultimatum bis Mittwoch``, ``zwischen 2008 und 2012`` (:func:`period_bounds`, word lists in
+  ``data/lexicon.json`` ``period_bounds``);
+- an expression in **another clause** dates that clause's act: ``Wie die NATO am Montag
+  mitteilte, sind … getötet worden``, ``der Mann, der am Sonntag … gerast ist, ist entlassen
+  worden`` (:func:`in_clause_of`); a temporal ``als`` clause shares its main clause's time;
+- an expression on a **participle attribute** dates that participle: ``die im Oktober 2009
+  verhängten Todesurteile``, ``der gestern veröffentlichte Bericht``.
+
+An expression the parse hangs on a noun of the same clause stays a candidate, after the verb's
+own dates (:func:`dates_a_noun`): the parser often hangs a date on the wrong noun of a row
+(``die Europäische Union im Januar 2006 darum gebeten``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from lagebild.model import Article, Sentence, TimeExpression, TimeType, Token
+from lagebild.times.extract import lexicon
+
+__all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
+
+_CALENDAR = re.compile(r"^\d{4}")
+#: UD relations whose dependent heads a clause of its own
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "acl", "acl:relcl", "ccomp", "xcomp", "csubj",
+                          "parataxis"})
+
+
+def date_for_span(
+    article: Article, start: int, end: int, anchor: int | None = None
+) -> TimeExpression | None:
+    """The date or time expression inside ``[start, end)`` that dates the act at ``anchor``.
+
+    For events: ``start``/``end`` is typically the event's sentence, ``anchor`` its trigger
+    word's offset (None: the start of the span, so the first expression wins). Only DATE and
+    TIME expressions count (durations and sets do not date an event), and of them not a
+    period's bound (:func:`period_bounds`); when the sentence is parsed, not one outside the
+    anchor's clause or on a participle attribute (:func:`in_clause_of`). Among the rest,
+    calendar values (``2014-03``) come before ``PRESENT_REF`` or underspecified ones
+    (``XXXX-10-03``); among equals, when ``anchor`` is a verb, one that the parse makes an
+    attribute of a noun comes last (:func:`dates_a_noun`); then the closest to ``anchor``
+    wins (distance 0 when ``anchor`` lies inside the expression; a tie goes to the earlier
+    one). Uses ``article.times`` when the ``times`` stage ran, else finds the expressions
+    itself. Returns None when no expression dates the act.
+    """
+    from lagebild.times import find_times
+
+    times = (
+        article.times
+        if article.times
+        else find_times(article.text, article.published, article.sentences or None)
+    )
+    inside = [t for t in times if t.start >= start and t.end <= end]
+    bounds = period_bounds(article.text, inside, start)
+    point = start if anchor is None else anchor
+    sentence, word = _parsed(article, start, anchor)
+    verb = sentence is not None and word is not None and (
+        sentence.tokens[word].pos in ("VERB", "AUX"))
+    best: tuple[int, bool, int, int] | None = None
+    chosen: TimeExpression | None = None
+    for t in inside:
+        if t.type not in (TimeType.DATE, TimeType.TIME) or id(t) in bounds:
+            continue
+        if sentence is not None and word is not None and not in_clause_of(sentence, t, word):
+            continue
+        rank = 0 if t.value and _CALENDAR.match(t.value) else 1
+        dist = 0 if t.start <= point < t.end else min(abs(point - t.start), abs(point - t.end + 1))
+        of_noun = verb and sentence is not None and dates_a_noun(sentence, t)
+        key = (rank, of_noun, dist, t.start)
+        if best is None or key < best:
+            best, chosen = key, t
+    return chosen
+
+
+def period_bounds(text: str, times: Sequence[TimeExpression], start: int = 0) -> set[int]:
+    """The ``id()`` of each expression (in text order, from offset ``start`` on) that bounds a
+    period: after ``seit``/``bis``/``ab``/``zwischen`` (an article between allowed: ``bis zum
+    17. Mai``), joined to such a bound (``zwischen 2008 und 2012``), or a start that a link
+    joins to a following one (``vom 18. Juli bis …``)."""
+    words = lexicon()["period_bounds"]
+    after_bound, after_link, before_link, from_word = _bound_patterns(
+        tuple(words["prepositions"]), tuple(words["articles"]), tuple(words["links"]),
+        tuple(words["from"]))
+    out: set[int] = set()
+    prev: TimeExpression | None = None
+    for t in times:
+        before = text[max(start, t.start - 40):t.start]
+        bound = bool(after_bound.search(before))
+        if not bound and prev is not None and id(prev) in out:
+            bound = bool(after_link.fullmatch(text[prev.end:t.start]))
+        if not bound and from_word.search(before):
+            bound = bool(before_link.match(text[t.end:t.end + 8]))
+        if bound:
+            out.add(id(t))
+        prev = t
+    return out
+
+
+@cache
+def _bound_patterns(preps: tuple[str, ...], articles: tuple[str, ...], links: tuple[str, ...],
+                    starts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in words)
+
+    article = rf"(?:(?:{alt(articles)})\s+)?"
+    return (
+        re.compile(rf"\b(?:{alt(preps)})\s+{article}$", re.IGNORECASE),
+        re.compile(rf"\s*(?:{alt(links)})\s+{article}", re.IGNORECASE),
+        re.compile(rf"\s*(?:{alt(links)})\s", re.IGNORECASE),
+        re.compile(rf"\b(?:{alt(starts)})\s+$", re.IGNORECASE),
+    )
+
+
+def _parsed(article: Article, start: int, anchor: int | None) -> tuple[Sentence | None,
+                                                                        int | None]:
+    """The parsed sentence that holds offset ``start`` and the index of its word at
+    ``anchor`` (None, None without a parse; the sentence and None when no word holds it)."""
+    for sentence in article.sentences:
+        if sentence.start <= start < sentence.end:
+            if not sentence.tokens:
+                return None, None
+            if anchor is None:
+                return sentence, None
+            word = next((i for i, tok in enumerate(sentence.tokens)
+                         if tok.start <= anchor < tok.end), None)
+            return sentence, word
+    return None, None
+
+
+def _clause(toks: Sequence[Token], i: int) -> int:
+    """The head word of the clause that holds word ``i``: the nearest word, ``i`` itself or
+    above it, that heads a clause (a clausal relation, a coordinated verb, or the root)."""
+    for _ in range(len(toks)):
+        tok = toks[i]
+        if (tok.dep in _CLAUSE_DEPS or (tok.dep == "conj" and tok.pos in ("VERB", "AUX"))
+                or not 0 <= tok.head < len(toks) or tok.head == i):
+            return i
+        i = tok.head
+    return i
+
+
+def _attachment(toks: Sequence[Token], t: TimeExpression) -> int | None:
+    """The word outside the expression that its first word with a head outside hangs on."""
+    inside = {i for i, tok in enumerate(toks) if t.start <= tok.start < t.end}
+    for i in sorted(inside):
+        head = toks[i].head
+        if head not in inside and 0 <= head < len(toks) and head != i:
+            return head
+    return None
+
+
+def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
+    """Does the expression, by the parse, belong to the clause of word ``word``? Not when it
+    hangs on a participle attribute (``die im Oktober verhängten Urteile``: tag ADJA, not an
+    ordinal of a date) or sits in another clause — unless ``word``'s clause is a temporal
+    ``als`` clause of the expression's (``gingen am Sonntag zu Ende, als … unterzeichnet
+    wurde``), which happens at the same time."""
+    toks = sentence.tokens
+    head = _attachment(toks, t)
+    if head is None:
+        return True  # the expression is the root, or unparsed
+    if toks[head].tag == "ADJA" and not toks[head].text[:1].isdigit():
+        return False
+    mine, its = _clause(toks, word), _clause(toks, head)
+    if mine == its:
+        return True
+    return toks[mine].dep == "advcl" and toks[mine].head == its and any(
+        tok.head == mine and tok.dep == "mark" and tok.text.lower() == "als" for tok in toks)
+
+
+def dates_a_noun(sentence: Sentence, t: TimeExpression) -> bool:
+    """Is the expression, by the parse, an attribute of a noun outside it ("… in der
+    US-Botschaft 1979 … abgebrochen")? Its first word whose head lies outside the expression
+    hangs on that noun. An expression on a verb or an auxiliary ("im Jahre 1980 …
+    abgebrochen") dates the verb's act."""
+    toks = sentence.tokens
+    head = _attachment(toks, t)
+    if head is None:
+        return False
+    noun = toks[head]
+    # "in der Nacht auf Donnerstag", "am Freitag gegen 21.20 Uhr": a time word's attribute is
+    # part of the date
+    return noun.pos in ("NOUN", "PROPN") and noun.text not in _time_nouns()
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    """Nouns that name a time (``Nacht``, ``Woche``, ``Freitag``, ``Mai``, ``Anfang``), from
+    the finder's word lists."""
+    lex = lexicon()
+    return frozenset(word for part in ("units", "day_parts", "weekdays", "months", "seasons",
+                                       "positions") for word in lex[part])
