@@ -1,0 +1,103 @@
+"""Which expression dates an event (``lagebild.times.attach``), on hand-built parses, so that
+each rule is tested apart from the parser's choices."""
+
+from __future__ import annotations
+
+from lagebild.model import Article, Sentence, Token
+from lagebild.times import date_for_span, find_times
+
+PUB = "2010-02-16"  # a Tuesday
+
+
+def _article(words: list[tuple[str, str, str, str, int]], morph: dict[int, str] | None = None
+             ) -> Article:
+    """An article of one parsed sentence: ``(text, pos, tag, dep, head)`` per word."""
+    toks, pos = [], 0
+    for i, (text, upos, tag, dep, head) in enumerate(words):
+        if i and text not in ".,":
+            pos += 1
+        toks.append(Token(text=text, start=pos, end=pos + len(text), pos=upos, tag=tag, dep=dep,
+                          head=head, morph=(morph or {}).get(i, "")))
+        pos += len(text)
+    text = ""
+    for tok in toks:
+        text += " " * (tok.start - len(text)) + tok.text
+    sentence = Sentence(start=0, end=len(text), tokens=toks)
+    article = Article(text=text, published=PUB, sentences=[sentence])
+    article.times = find_times(text, PUB, [sentence])
+    return article
+
+
+def _date(article: Article, word: str) -> str | None:
+    t = date_for_span(article, 0, len(article.text), anchor=article.text.index(word))
+    return t.value if t is not None else None
+
+
+# "Wie die NATO am Montag mitteilte , sind Zivilisten getötet worden ."
+REPORTED = [("Wie", "SCONJ", "KOUS", "mark", 5), ("die", "DET", "ART", "det", 2),
+            ("NATO", "PROPN", "NE", "nsubj", 5), ("am", "ADP", "APPRART", "case", 4),
+            ("Montag", "NOUN", "NN", "obl", 5), ("mitteilte", "VERB", "VVFIN", "advcl", 9),
+            (",", "PUNCT", "$,", "punct", 5), ("sind", "AUX", "VAFIN", "aux", 9),
+            ("Zivilisten", "NOUN", "NN", "nsubj", 9), ("getötet", "VERB", "VVPP", "ROOT", 9),
+            ("worden", "AUX", "VAPP", "aux", 9), (".", "PUNCT", "$.", "punct", 9)]
+
+
+def test_another_clause_dates_its_own_act() -> None:
+    article = _article(REPORTED)
+    assert _date(article, "getötet") is None  # the report is dated, not the killing
+    assert _date(article, "mitteilte") == "2010-02-15"
+    # with the date on the main verb the killing is dated
+    moved = [w if i != 4 else ("Montag", "NOUN", "NN", "obl", 9) for i, w in enumerate(REPORTED)]
+    assert _date(_article(moved), "getötet") == "2010-02-15"
+
+
+def test_a_temporal_als_clause_shares_its_main_clause_time() -> None:
+    # "Am Montag endeten die Gespräche , als beide unterschrieben ."
+    words = [("Am", "ADP", "APPRART", "case", 1), ("Montag", "NOUN", "NN", "obl", 2),
+             ("endeten", "VERB", "VVFIN", "ROOT", 2), ("die", "DET", "ART", "det", 4),
+             ("Gespräche", "NOUN", "NN", "nsubj", 2), (",", "PUNCT", "$,", "punct", 8),
+             ("als", "SCONJ", "KOUS", "mark", 8), ("beide", "PRON", "PIS", "nsubj", 8),
+             ("unterschrieben", "VERB", "VVFIN", "advcl", 2), (".", "PUNCT", "$.", "punct", 2)]
+    assert _date(_article(words), "unterschrieben") == "2010-02-15"
+    words[6] = ("weil", "SCONJ", "KOUS", "mark", 8)
+    assert _date(_article(words), "unterschrieben") is None
+
+
+def test_a_participle_attribute_dates_the_participle() -> None:
+    # "Das Gericht bestätigte die im Oktober verhängten Urteile ."
+    words = [("Das", "DET", "ART", "det", 1), ("Gericht", "NOUN", "NN", "nsubj", 2),
+             ("bestätigte", "VERB", "VVFIN", "ROOT", 2), ("die", "DET", "ART", "det", 7),
+             ("im", "ADP", "APPRART", "case", 5), ("Oktober", "NOUN", "NN", "obl", 6),
+             ("verhängten", "ADJ", "ADJA", "amod", 7), ("Urteile", "NOUN", "NN", "obj", 2),
+             (".", "PUNCT", "$.", "punct", 2)]
+    assert _date(_article(words), "bestätigte") is None
+    words[6] = ("neuen", "NOUN", "NN", "nmod", 7)  # not an attribute: a noun of the clause
+    assert _date(_article(words), "bestätigte") == "2009-10"
+
+
+def test_a_period_bound_is_no_date() -> None:
+    # "Seit Januar protestierten Tausende ." / "Im Januar protestierten Tausende ."
+    for prep, want in (("Seit", None), ("Bis", None), ("Ab", None), ("Im", "2010-01")):
+        words = [(prep, "ADP", "APPR", "case", 1), ("Januar", "NOUN", "NN", "obl", 2),
+                 ("protestierten", "VERB", "VVFIN", "ROOT", 2),
+                 ("Tausende", "PRON", "PIS", "nsubj", 2), (".", "PUNCT", "$.", "punct", 2)]
+        assert _date(_article(words), "protestierten") == want, prep
+    # "zwischen 2008 und 2012": both years bound the period
+    words = [("Sie", "PRON", "PPER", "nsubj", 1), ("sparten", "VERB", "VVFIN", "ROOT", 1),
+             ("zwischen", "ADP", "APPR", "case", 3), ("2008", "NUM", "CARD", "obl", 1),
+             ("und", "CCONJ", "KON", "cc", 5), ("2012", "NUM", "CARD", "conj", 3),
+             (".", "PUNCT", "$.", "punct", 1)]
+    assert _date(_article(words), "sparten") is None
+
+
+def test_a_past_verb_makes_a_weekday_past() -> None:
+    """``werden`` in a relative clause is no future when the sentence's finite verb is past
+    (the parse's ``Tense=Past``); without a parse the cue words decide."""
+    text = "Sieben Menschen starben am Sonntag in dem Viertel, in dem Geräte verkauft werden."
+    published = "2008-06-08"  # a Sunday
+    assert [t.value for t in find_times(text, published)] == ["2008-06-15"]
+    toks = [Token(text=w, start=text.index(w), end=text.index(w) + len(w),
+                  morph="Mood=Ind|Tense=Past|VerbForm=Fin" if w == "starben" else "")
+            for w in ("Sieben", "Menschen", "starben", "am", "Sonntag")]
+    parsed = Sentence(start=0, end=len(text), tokens=toks)
+    assert [t.value for t in find_times(text, published, [parsed])] == ["2008-06-08"]
