@@ -30,8 +30,9 @@ def _ref(ctx: Context, aid: str) -> ActorRef:
 
 
 def _date(article: Article, sentence: Sentence, at: int) -> EventDate | None:
-    """The time expression inside the event's sentence nearest the trigger, from the ``times``
-    stage's layer (``lagebild.times.date_for_span``; no layer, no date)."""
+    """The time expression of the event's sentence that dates the act at offset ``at`` (the
+    coder's anchor word), from the ``times`` stage's layer (``lagebild.times.date_for_span``:
+    one of the anchor's clause, not a period's bound; no layer, no date)."""
     if not article.times:  # the times stage did not run or found nothing: do not search again
         return None
     best = date_for_span(article, sentence.start, sentence.end, anchor=at)

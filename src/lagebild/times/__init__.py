@@ -66,9 +66,8 @@ def find_times(
         sent = bisect.bisect_right(starts, cand.start) - 1
         if sent not in future_of:
             end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
-            future_of[sent] = tense_is_future(text[starts[sent] : end]) and not (
-                starts[sent] in past_verb
-            )
+            future = tense_is_future(text[starts[sent] : end])
+            future_of[sent] = future and starts[sent] not in past_verb
         ctx = Context(ref, future_of[sent], anchor[1] if anchor and anchor[0] == sent else None)
         ttype, value = resolve(cand, ctx)
         out.append(
