@@ -101,3 +101,16 @@ def test_a_past_verb_makes_a_weekday_past() -> None:
             for w in ("Sieben", "Menschen", "starben", "am", "Sonntag")]
     parsed = Sentence(start=0, end=len(text), tokens=toks)
     assert [t.value for t in find_times(text, published, [parsed])] == ["2008-06-08"]
+
+
+def test_a_coordinated_verb_without_its_own_subject_shares_the_date() -> None:
+    # "Er trat heute zurück und verließ die Partei ." / "…, und sie verließ die Partei ."
+    words = [("Er", "PRON", "PPER", "nsubj", 1), ("trat", "VERB", "VVFIN", "ROOT", 1),
+             ("heute", "ADV", "ADV", "advmod", 1), ("zurück", "ADP", "PTKVZ", "compound:prt", 1),
+             ("und", "CCONJ", "KON", "cc", 5), ("verließ", "VERB", "VVFIN", "conj", 1),
+             ("die", "DET", "ART", "det", 7), ("Partei", "NOUN", "NN", "obj", 5),
+             (".", "PUNCT", "$.", "punct", 1)]
+    assert _date(_article(words), "verließ") == PUB
+    own = words[:5] + [("sie", "PRON", "PPER", "nsubj", 6)] + [
+        (t, p, g, d, h + 1 if h >= 5 else h) for t, p, g, d, h in words[5:]]
+    assert _date(_article(own), "verließ") is None

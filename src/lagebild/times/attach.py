@@ -11,7 +11,8 @@ sentence exclude an expression (each measured on the event gold's dates, ``eval/
   ``data/lexicon.json`` ``period_bounds``);
 - an expression in **another clause** dates that clause's act: ``Wie die NATO am Montag
   mitteilte, sind … getötet worden``, ``der Mann, der am Sonntag … gerast ist, ist entlassen
-  worden`` (:func:`in_clause_of`); a temporal ``als`` clause shares its main clause's time;
+  worden`` (:func:`in_clause_of`); a temporal ``als`` clause and a coordinated verb without
+  a subject of its own share the time of the clause they hang on;
 - an expression on a **participle attribute** dates that participle: ``die im Oktober 2009
   verhängten Todesurteile``, ``der gestern veröffentlichte Bericht``.
 
@@ -165,7 +166,9 @@ def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
     hangs on a participle attribute (``die im Oktober verhängten Urteile``: tag ADJA, not an
     ordinal of a date) or sits in another clause — unless ``word``'s clause is a temporal
     ``als`` clause of the expression's (``gingen am Sonntag zu Ende, als … unterzeichnet
-    wurde``), which happens at the same time."""
+    wurde``), which happens at the same time, or a verb coordinated with the expression's
+    that has no subject of its own (``zog heute die Konsequenzen und erklärte seinen
+    Rücktritt``; not a zu-infinitive, which the parser sometimes coordinates)."""
     toks = sentence.tokens
     head = _attachment(toks, t)
     if head is None:
@@ -175,7 +178,12 @@ def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
     mine, its = _clause(toks, word), _clause(toks, head)
     if mine == its:
         return True
-    return toks[mine].dep == "advcl" and toks[mine].head == its and any(
+    if toks[mine].head != its:
+        return False
+    if toks[mine].dep == "conj":  # "zog heute die Konsequenzen und erklärte seinen Rücktritt"
+        return toks[mine].tag != "VVIZU" and not any(
+            tok.head == mine and tok.dep.startswith("nsubj") for tok in toks)
+    return toks[mine].dep == "advcl" and any(
         tok.head == mine and tok.dep == "mark" and tok.text.lower() == "als" for tok in toks)
 
 
