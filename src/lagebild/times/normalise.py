@@ -6,7 +6,8 @@ Rules (the reference date is the article's publication date):
   (``2. Februar`` in an article of 2019-09-29 is 2020-02-02; ``im Februar`` in April is this
   February); a tie goes to the past. Holidays likewise.
 * A weekday without a modifier follows the tense of its sentence: past (the default, and always
-  when the sentence has a past auxiliary such as ``hat``/``war``/``wurde``) → the latest such day
+  when the sentence has a past auxiliary such as ``hat``/``war``/``wurde`` or, parsed, a finite
+  verb in the past tense: ``find_times`` with the nlp stage's sentences) → the latest such day
   up to and including the publication day; future (``wird``/``soll``/``plant`` … without a past
   auxiliary) → the next one after it. ``vergangenen``/``letzten`` → strictly before,
   ``kommenden``/``nächsten`` → strictly after, ``diesen`` → the one in the publication week.
