@@ -29,6 +29,7 @@ from functools import cache
 
 from lagebild.model import Article, Sentence, TimeExpression, TimeType, Token
 from lagebild.times.extract import lexicon
+from lagebild.times.find import find_times
 
 __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
 
@@ -55,8 +56,6 @@ def date_for_span(
     one). Uses ``article.times`` when the ``times`` stage ran, else finds the expressions
     itself. Returns None when no expression dates the act.
     """
-    from lagebild.times import find_times
-
     times = (
         article.times
         if article.times
