@@ -29,11 +29,10 @@ from functools import cache
 
 from lagebild.model import Article, Sentence, TimeExpression, TimeType, Token
 from lagebild.times.extract import lexicon
-from lagebild.times.find import find_times
+from lagebild.times.find import CALENDAR, find_times
 
 __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
 
-_CALENDAR = re.compile(r"^\d{4}")
 #: UD relations whose dependent heads a clause of its own
 _CLAUSE_DEPS = frozenset({"ROOT", "advcl", "acl", "acl:relcl", "ccomp", "xcomp", "csubj",
                           "parataxis"})
@@ -65,18 +64,19 @@ def date_for_span(
     bounds = period_bounds(article.text, inside, start)
     point = start if anchor is None else anchor
     sentence, word = _parsed(article, start, anchor)
-    verb = sentence is not None and word is not None and (
-        sentence.tokens[word].pos in ("VERB", "AUX"))
+    toks = sentence.tokens if sentence is not None else []
+    verb = word is not None and toks[word].pos in ("VERB", "AUX")
     best: tuple[int, bool, int, int] | None = None
     chosen: TimeExpression | None = None
     for t in inside:
         if t.type not in (TimeType.DATE, TimeType.TIME) or id(t) in bounds:
             continue
-        if sentence is not None and word is not None and not in_clause_of(sentence, t, word):
+        head = _attachment(toks, t) if word is not None else None
+        if word is not None and not _in_clause(toks, head, word):
             continue
-        rank = 0 if t.value and _CALENDAR.match(t.value) else 1
+        rank = 0 if t.value and CALENDAR.match(t.value) else 1
         dist = 0 if t.start <= point < t.end else min(abs(point - t.start), abs(point - t.end + 1))
-        of_noun = verb and sentence is not None and dates_a_noun(sentence, t)
+        of_noun = verb and _on_noun(toks, head)
         key = (rank, of_noun, dist, t.start)
         if best is None or key < best:
             best, chosen = key, t
@@ -168,8 +168,11 @@ def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
     wurde``), which happens at the same time, or a verb coordinated with the expression's
     that has no subject of its own (``zog heute die Konsequenzen und erklärte seinen
     Rücktritt``; not a zu-infinitive, which the parser sometimes coordinates)."""
-    toks = sentence.tokens
-    head = _attachment(toks, t)
+    return _in_clause(sentence.tokens, _attachment(sentence.tokens, t), word)
+
+
+def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
+    """:func:`in_clause_of` for an expression attached to ``head``."""
     if head is None:
         return True  # the expression is the root, or unparsed
     if toks[head].tag == "ADJA" and not toks[head].text[:1].isdigit():
@@ -191,8 +194,11 @@ def dates_a_noun(sentence: Sentence, t: TimeExpression) -> bool:
     US-Botschaft 1979 … abgebrochen")? Its first word whose head lies outside the expression
     hangs on that noun. An expression on a verb or an auxiliary ("im Jahre 1980 …
     abgebrochen") dates the verb's act."""
-    toks = sentence.tokens
-    head = _attachment(toks, t)
+    return _on_noun(sentence.tokens, _attachment(sentence.tokens, t))
+
+
+def _on_noun(toks: Sequence[Token], head: int | None) -> bool:
+    """:func:`dates_a_noun` for an expression attached to ``head``."""
     if head is None:
         return False
     noun = toks[head]

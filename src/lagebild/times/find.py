@@ -14,7 +14,8 @@ from lagebild.times.normalise import Context, reference_date, resolve, tense_is_
 __all__ = ["find_times"]
 
 _SENT_END = re.compile(r"(?<![\d.])(?<!\b[A-Z])[.!?][\"“”»«]?(?=\s+[\"„»«(]?[A-ZÄÖÜ0-9])|\n\s*\n")
-_CALENDAR = re.compile(r"^\d{4}")
+#: a value that names a calendar year, month or day (``2014``, ``2014-03``, ``2014-03-02``)
+CALENDAR = re.compile(r"^\d{4}")
 
 
 def _sentence_bounds(text: str, sentences: Sequence[Sentence] | None) -> list[int]:
@@ -36,10 +37,7 @@ def find_times(
     out: list[TimeExpression] = []
     anchor: tuple[int, str] | None = None  # (sentence number, value) of the last date
     future_of: dict[int, bool] = {}
-    # a parsed sentence with a finite verb in the past tense ("starben am Sonntag") speaks of
-    # the past, whatever future cue a relative clause holds ("… verkauft werden")
-    past_verb = {s.start for s in sentences or () if any(
-        "Tense=Past" in tok.morph and "VerbForm=Fin" in tok.morph for tok in s.tokens)}
+    parsed = {s.start: s for s in sentences or ()}
     prev: Candidate | None = None
     for cand in cands:
         if (
@@ -53,7 +51,7 @@ def find_times(
         if sent not in future_of:
             end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
             future = tense_is_future(text[starts[sent] : end])
-            future_of[sent] = future and starts[sent] not in past_verb
+            future_of[sent] = future and not _past_verb(parsed.get(starts[sent]))
         ctx = Context(ref, future_of[sent], anchor[1] if anchor and anchor[0] == sent else None)
         ttype, value = resolve(cand, ctx)
         out.append(
@@ -65,7 +63,15 @@ def find_times(
                 value=value,
             )
         )
-        if ttype is TimeType.DATE and value and _CALENDAR.match(value):
+        if ttype is TimeType.DATE and value and CALENDAR.match(value):
             anchor = (sent, value)
         prev = cand
     return out
+
+
+def _past_verb(sentence: Sentence | None) -> bool:
+    """Does the parsed sentence have a finite verb in the past tense? Then it speaks of the
+    past ("starben am Sonntag"), whatever future cue a relative clause holds ("… verkauft
+    werden"). Asked only of sentences with a future cue."""
+    return sentence is not None and any(
+        "Tense=Past" in tok.morph and "VerbForm=Fin" in tok.morph for tok in sentence.tokens)
