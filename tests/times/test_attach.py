@@ -114,3 +114,43 @@ def test_a_coordinated_verb_without_its_own_subject_shares_the_date() -> None:
     own = words[:5] + [("sie", "PRON", "PPER", "nsubj", 6)] + [
         (t, p, g, d, h + 1 if h >= 5 else h) for t, p, g, d, h in words[5:]]
     assert _date(_article(own), "verließ") is None
+
+
+def _weekdays(words: list[tuple[str, str, str, str, int]], morph: dict[int, str]) -> list[str]:
+    return [t.value or "" for t in _article(words, morph).times]
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause() -> None:
+    """A future clause beside a past main clause (``einigte sich mit Jauk, der ihn am Dienstag
+    präsentieren wird``) speaks of the next Tuesday; the sentence's past verb decided before."""
+    words = [("Er", "PRON", "PPER", "nsubj", 1), ("einigte", "VERB", "VVFIN", "ROOT", 1),
+             ("sich", "PRON", "PRF", "obj", 1), ("mit", "ADP", "APPR", "case", 4),
+             ("Jauk", "PROPN", "NE", "obl", 1), (",", "PUNCT", "$,", "punct", 10),
+             ("der", "PRON", "PRELS", "nsubj", 10), ("ihn", "PRON", "PPER", "obj", 10),
+             ("am", "ADP", "APPRART", "case", 9), ("Dienstag", "NOUN", "NN", "obl", 10),
+             ("präsentieren", "VERB", "VVINF", "acl:relcl", 4),
+             ("wird", "AUX", "VAFIN", "aux", 10), (".", "PUNCT", "$.", "punct", 1)]
+    past = {1: "Mood=Ind|Tense=Past"}  # no VerbForm=Fin: the tag says finite
+    assert _weekdays(words, past) == ["2010-02-23"]
+    # the date in the main clause: its past verb decides
+    main = [w if i not in (8, 9) else (w[0], w[1], w[2], w[3], 9 if i == 8 else 1)
+            for i, w in enumerate(words)]
+    assert _weekdays(main, past) == ["2010-02-16"]
+
+
+def test_a_clause_without_tense_words_takes_the_sentence_tense() -> None:
+    """``nächsten`` on a noun is no future verb: the clause of ``erreichten am Sonntag`` is
+    past, and a clause with neither cue follows the sentence."""
+    # "Proteste gegen den nächsten Chef erreichten am Sonntag einen Höhepunkt , der bleiben wird ."
+    words = [("Proteste", "NOUN", "NN", "nsubj", 5), ("gegen", "ADP", "APPR", "case", 4),
+             ("den", "DET", "ART", "det", 4), ("nächsten", "ADJ", "ADJA", "amod", 4),
+             ("Chef", "NOUN", "NN", "nmod", 0), ("erreichten", "VERB", "VVFIN", "ROOT", 5),
+             ("am", "ADP", "APPRART", "case", 7), ("Sonntag", "NOUN", "NN", "obl", 5),
+             ("einen", "DET", "ART", "det", 9), ("Höhepunkt", "NOUN", "NN", "obj", 5),
+             (",", "PUNCT", "$,", "punct", 12), ("der", "PRON", "PRELS", "nsubj", 12),
+             ("bleiben", "VERB", "VVINF", "acl:relcl", 9), ("wird", "AUX", "VAFIN", "aux", 12),
+             (".", "PUNCT", "$.", "punct", 5)]
+    assert _weekdays(words, {5: "Tense=Past"}) == ["2010-02-14"]
+    # without the past verb's morphology the clause has no tense word: the sentence decides
+    # ("wird" and no past cue: the future)
+    assert _weekdays(words, {}) == ["2010-02-21"]

@@ -28,15 +28,11 @@ from collections.abc import Sequence
 from functools import cache
 
 from lagebild.model import Article, Sentence, TimeExpression, TimeType, Token
+from lagebild.times.clauses import attachment, clause_head
 from lagebild.times.extract import lexicon
 from lagebild.times.find import CALENDAR, find_times
 
 __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
-
-#: UD relations whose dependent heads a clause of its own
-_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "acl", "acl:relcl", "ccomp", "xcomp", "csubj",
-                          "parataxis"})
-
 
 def date_for_span(
     article: Article, start: int, end: int, anchor: int | None = None
@@ -71,7 +67,7 @@ def date_for_span(
     for t in inside:
         if t.type not in (TimeType.DATE, TimeType.TIME) or id(t) in bounds:
             continue
-        head = _attachment(toks, t) if word is not None else None
+        head = attachment(toks, t.start, t.end) if word is not None else None
         if word is not None and not _in_clause(toks, head, word):
             continue
         rank = 0 if t.value and CALENDAR.match(t.value) else 1
@@ -138,28 +134,6 @@ def _parsed(article: Article, start: int, anchor: int | None) -> tuple[Sentence 
     return None, None
 
 
-def _clause(toks: Sequence[Token], i: int) -> int:
-    """The head word of the clause that holds word ``i``: the nearest word, ``i`` itself or
-    above it, that heads a clause (a clausal relation, a coordinated verb, or the root)."""
-    for _ in range(len(toks)):
-        tok = toks[i]
-        if (tok.dep in _CLAUSE_DEPS or (tok.dep == "conj" and tok.pos in ("VERB", "AUX"))
-                or not 0 <= tok.head < len(toks) or tok.head == i):
-            return i
-        i = tok.head
-    return i
-
-
-def _attachment(toks: Sequence[Token], t: TimeExpression) -> int | None:
-    """The word outside the expression that its first word with a head outside hangs on."""
-    inside = {i for i, tok in enumerate(toks) if t.start <= tok.start < t.end}
-    for i in sorted(inside):
-        head = toks[i].head
-        if head not in inside and 0 <= head < len(toks) and head != i:
-            return head
-    return None
-
-
 def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
     """Does the expression, by the parse, belong to the clause of word ``word``? Not when it
     hangs on a participle attribute (``die im Oktober verhängten Urteile``: tag ADJA, not an
@@ -168,7 +142,7 @@ def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
     wurde``), which happens at the same time, or a verb coordinated with the expression's
     that has no subject of its own (``zog heute die Konsequenzen und erklärte seinen
     Rücktritt``; not a zu-infinitive, which the parser sometimes coordinates)."""
-    return _in_clause(sentence.tokens, _attachment(sentence.tokens, t), word)
+    return _in_clause(sentence.tokens, attachment(sentence.tokens, t.start, t.end), word)
 
 
 def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
@@ -177,7 +151,7 @@ def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
         return True  # the expression is the root, or unparsed
     if toks[head].tag == "ADJA" and not toks[head].text[:1].isdigit():
         return False
-    mine, its = _clause(toks, word), _clause(toks, head)
+    mine, its = clause_head(toks, word), clause_head(toks, head)
     if mine == its:
         return True
     if toks[mine].head != its:
@@ -194,7 +168,7 @@ def dates_a_noun(sentence: Sentence, t: TimeExpression) -> bool:
     US-Botschaft 1979 … abgebrochen")? Its first word whose head lies outside the expression
     hangs on that noun. An expression on a verb or an auxiliary ("im Jahre 1980 …
     abgebrochen") dates the verb's act."""
-    return _on_noun(sentence.tokens, _attachment(sentence.tokens, t))
+    return _on_noun(sentence.tokens, attachment(sentence.tokens, t.start, t.end))
 
 
 def _on_noun(toks: Sequence[Token], head: int | None) -> bool:

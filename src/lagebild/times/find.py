@@ -7,9 +7,17 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lagebild.model import Sentence, TimeExpression, TimeType
+from lagebild.model import Sentence, TimeExpression, TimeType, Token
+from lagebild.times.clauses import attachment, clause_head
 from lagebild.times.extract import Candidate, find
-from lagebild.times.normalise import Context, reference_date, resolve, tense_is_future
+from lagebild.times.normalise import (
+    FUTURE_CUE,
+    PAST_CUE,
+    Context,
+    reference_date,
+    resolve,
+    tense_is_future,
+)
 
 __all__ = ["find_times"]
 
@@ -36,7 +44,8 @@ def find_times(
     starts = _sentence_bounds(text, sentences)
     out: list[TimeExpression] = []
     anchor: tuple[int, str] | None = None  # (sentence number, value) of the last date
-    future_of: dict[int, bool] = {}
+    future_of: dict[int, bool] = {}  # does sentence n speak of the future
+    cued: dict[int, bool] = {}  # has sentence n a future cue
     parsed = {s.start: s for s in sentences or ()}
     prev: Candidate | None = None
     for cand in cands:
@@ -48,11 +57,16 @@ def find_times(
         ):
             continue  # ``4 Uhr 30 morgens``: the part of day belongs to the clock time
         sent = bisect.bisect_right(starts, cand.start) - 1
+        end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
         if sent not in future_of:
-            end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
-            future = tense_is_future(text[starts[sent] : end])
-            future_of[sent] = future and not _past_verb(parsed.get(starts[sent]))
-        ctx = Context(ref, future_of[sent], anchor[1] if anchor and anchor[0] == sent else None)
+            sentence = text[starts[sent] : end]
+            future_of[sent] = tense_is_future(sentence) and not _past_verb(
+                parsed.get(starts[sent]))
+            cued[sent] = FUTURE_CUE.search(sentence) is not None
+        future = future_of[sent]
+        if cued[sent] and (parse := parsed.get(starts[sent])) is not None and parse.tokens:
+            future = _clause_tense(parse.tokens, cand, future)
+        ctx = Context(ref, future, anchor[1] if anchor and anchor[0] == sent else None)
         ttype, value = resolve(cand, ctx)
         out.append(
             TimeExpression(
@@ -73,5 +87,31 @@ def _past_verb(sentence: Sentence | None) -> bool:
     """Does the parsed sentence have a finite verb in the past tense? Then it speaks of the
     past ("starben am Sonntag"), whatever future cue a relative clause holds ("… verkauft
     werden"). Asked only of sentences with a future cue."""
-    return sentence is not None and any(
-        "Tense=Past" in tok.morph and "VerbForm=Fin" in tok.morph for tok in sentence.tokens)
+    return sentence is not None and any(_finite_past(tok) for tok in sentence.tokens)
+
+
+def _finite_past(tok: Token) -> bool:
+    """A finite verb in the past tense (the morphology does not always say ``VerbForm=Fin``
+    where the tag says finite: ``erreichten/VVFIN``)."""
+    return "Tense=Past" in tok.morph and ("VerbForm=Fin" in tok.morph or tok.tag.endswith("FIN"))
+
+
+def _clause_tense(toks: Sequence[Token], cand: Candidate, sentence_future: bool) -> bool:
+    """Does the clause that holds the expression speak of the future? Its own tense decides
+    when it has one: a past verb or auxiliary in the clause (``starben am Sonntag``) is the
+    past, a future cue (``der … am Dienstag präsentieren wird``, beside a past main clause)
+    the future; a clause without either takes the sentence's tense."""
+    head = attachment(toks, cand.start, cand.end)
+    if head is None:
+        head = next((i for i, tok in enumerate(toks) if cand.start <= tok.start < cand.end),
+                    None)
+        if head is None:
+            return sentence_future
+    clause = clause_head(toks, head)
+    words = [tok for i, tok in enumerate(toks) if clause_head(toks, i) == clause]
+    if any(PAST_CUE.fullmatch(tok.text) or _finite_past(tok) for tok in words):
+        return False
+    # a verb, not ``nächsten``/``kommenden`` on some noun of the clause
+    if any(tok.pos in ("VERB", "AUX") and FUTURE_CUE.fullmatch(tok.text) for tok in words):
+        return True
+    return sentence_future

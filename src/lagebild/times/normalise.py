@@ -9,8 +9,11 @@ Rules (the reference date is the article's publication date):
   when the sentence has a past auxiliary such as ``hat``/``war``/``wurde`` or, parsed, a finite
   verb in the past tense: ``find_times`` with the nlp stage's sentences) → the latest such day
   up to and including the publication day; future (``wird``/``soll``/``plant`` … without a past
-  auxiliary) → the next one after it. ``vergangenen``/``letzten`` → strictly before,
-  ``kommenden``/``nächsten`` → strictly after, ``diesen`` → the one in the publication week.
+  auxiliary) → the next one after it. In a parsed sentence with a future cue, the clause that
+  holds the weekday decides first when it has a tense word of its own (``einigte sich mit X,
+  der ihn am Dienstag präsentieren wird``: the next Tuesday). ``vergangenen``/``letzten`` →
+  strictly before, ``kommenden``/``nächsten`` → strictly after, ``diesen`` → the one in the
+  publication week.
 * ``vor N Tagen/Wochen/Monaten/Jahren`` → that day / ISO week / month / year (fractions of a year
   give the month: ``vor zweieinhalb Jahren`` in February 2007 → 2004-08); ``in N …`` forward.
 * A clock time or a part of day alone (``um 14 Uhr``, ``am frühen Morgen``) takes the day of the
