@@ -154,3 +154,15 @@ def test_a_clause_without_tense_words_takes_the_sentence_tense() -> None:
     # without the past verb's morphology the clause has no tense word: the sentence decides
     # ("wird" and no past cue: the future)
     assert _weekdays(words, {}) == ["2010-02-21"]
+
+
+def test_a_coordination_of_dates_dates_the_act_by_its_first_member() -> None:
+    # "Am 10. und 11. Juli tagten die Minister ."
+    words = [("Am", "ADP", "APPRART", "case", 1), ("10.", "ADJ", "ADJA", "obl", 5),
+             ("und", "CCONJ", "KON", "cc", 4), ("11.", "ADJ", "ADJA", "amod", 4),
+             ("Juli", "NOUN", "NN", "conj", 1), ("tagten", "VERB", "VVFIN", "ROOT", 5),
+             ("die", "DET", "ART", "det", 7), ("Minister", "NOUN", "NN", "nsubj", 5),
+             (".", "PUNCT", "$.", "punct", 5)]
+    assert _date(_article(words), "tagten") == "2010-07-10"
+    words[2] = ("oder", "CCONJ", "KON", "cc", 4)  # no coordination the pattern knows
+    assert _date(_article(words), "tagten") == "2010-07-11"

@@ -52,6 +52,12 @@ def one(text: str, published: str | None = PUB) -> tuple[str, TimeType, str | No
         ("Er wird am Donnerstag sprechen.", "Donnerstag", "2015-10-15"),
         ("Er spricht kommenden Mittwoch.", "kommenden Mittwoch", "2015-10-21"),
         ("Er sprach am vergangenen Mittwoch.", "vergangenen Mittwoch", "2015-10-07"),
+        # a weekday of a named week is one expression: that day of that ISO week
+        ("Er kam am Freitag vergangener Woche.", "Freitag vergangener Woche", "2015-10-09"),
+        ("Er kam am Donnerstag letzter Woche.", "Donnerstag letzter Woche", "2015-10-08"),
+        ("Er kam am Montag dieser Woche.", "Montag dieser Woche", "2015-10-12"),
+        ("Er kam am Mittwoch vergangener Woche.", "Mittwoch vergangener Woche", "2015-10-07"),
+        ("Er kommt am Montag der kommenden Woche.", "Montag der kommenden Woche", "2015-10-19"),
         ("Er kam am Montagmorgen.", "Montagmorgen", "2015-10-12TMO"),
         ("Der Ehrentag ist Weihnachten.", "Weihnachten", "2015-12-25"),
         ("Sie kommen am Ostermontag.", "Ostermontag", "2016-03-28"),  # nearer than 2015-04-06
@@ -63,6 +69,13 @@ def one(text: str, published: str | None = PUB) -> tuple[str, TimeType, str | No
 def test_dates(text: str, span: str, value: str) -> None:
     text_, _, value_ = one(text)
     assert (text_, value_) == (span, value)
+
+
+def test_the_first_day_of_a_coordination_or_range_is_an_expression() -> None:
+    for text in ("Sie trafen sich am 10. und 11. Juli.", "Sie trafen sich am 10. und am 11. Juli.",
+                 "Es dauerte vom 10. bis 11. Juli."):
+        assert [(t.text, t.value) for t in find_times(text, PUB)] == [
+            ("10.", "2015-07-10"), ("11. Juli", "2015-07-11")], text
 
 
 def test_part_of_day_takes_the_day_of_its_sentence() -> None:
@@ -137,14 +150,20 @@ def test_stage_runs_in_both_modes_after_nlp() -> None:
 
 def test_date_for_span() -> None:
     text = (
-        "Er sagte jetzt, dass am 3. Oktober 2015 und am 5. Oktober gewählt wurde. Seit zwei Jahren."
+        "Er sagte jetzt, dass am 3. Oktober 2015 gezählt und am 5. Oktober gewählt wurde. Seit "
+        "zwei Jahren."
     )
+    end = text.index(" Seit")
     article = Article(text=text, published=PUB)
-    first = date_for_span(article, 0, 72)
+    first = date_for_span(article, 0, end)
     assert first is not None and first.value == "2015-10-03"  # a calendar value beats jetzt
-    near = date_for_span(article, 0, 72, anchor=text.index("gewählt"))
+    near = date_for_span(article, 0, end, anchor=text.index("gewählt"))
     assert near is not None and near.value == "2015-10-05"  # the closest to the anchor
-    assert date_for_span(article, 73, len(text)) is None  # a duration does not date an event
+    # a coordination of dates dates the act by its first member
+    both = Article(text=text.replace(" gezählt", ""), published=PUB)
+    first = date_for_span(both, 0, end, anchor=both.text.index("gewählt"))
+    assert first is not None and first.value == "2015-10-03"
+    assert date_for_span(article, end + 1, len(text)) is None  # a duration dates no event
 
 
 def _run(*args: str) -> tuple[int, str]:

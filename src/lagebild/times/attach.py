@@ -34,6 +34,9 @@ from lagebild.times.find import CALENDAR, find_times
 
 __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
 
+#: what joins two dates of one coordination ("am 10. und 11. Juli", "am 16. und am 17. Juni")
+_COORDINATED = re.compile(r"\s*(?:und|sowie)\s+(?:am\s+|dem\s+)?")
+
 def date_for_span(
     article: Article, start: int, end: int, anchor: int | None = None
 ) -> TimeExpression | None:
@@ -48,7 +51,8 @@ def date_for_span(
     (``XXXX-10-03``); among equals, when ``anchor`` is a verb, one that the parse makes an
     attribute of a noun comes last (:func:`dates_a_noun`); then the closest to ``anchor``
     wins (distance 0 when ``anchor`` lies inside the expression; a tie goes to the earlier
-    one). Uses ``article.times`` when the ``times`` stage ran, else finds the expressions
+    one). A winner coordinated after another date (``am 10. und 11. Juli``) gives way to the
+    first member. Uses ``article.times`` when the ``times`` stage ran, else finds the expressions
     itself. Returns None when no expression dates the act.
     """
     times = (
@@ -64,9 +68,14 @@ def date_for_span(
     verb = word is not None and toks[word].pos in ("VERB", "AUX")
     best: tuple[int, bool, int, int] | None = None
     chosen: TimeExpression | None = None
+    prev: TimeExpression | None = None
     for t in inside:
         if t.type not in (TimeType.DATE, TimeType.TIME) or id(t) in bounds:
+            prev = None
             continue
+        first = prev if prev is not None and _COORDINATED.fullmatch(
+            article.text, prev.end, t.start) else None
+        prev = t
         head = attachment(toks, t.start, t.end) if word is not None else None
         if word is not None and not _in_clause(toks, head, word):
             continue
@@ -75,7 +84,8 @@ def date_for_span(
         of_noun = verb and _on_noun(toks, head)
         key = (rank, of_noun, dist, t.start)
         if best is None or key < best:
-            best, chosen = key, t
+            # "am 10. und 11. Juli": a coordination dates the act by its first member
+            best, chosen = key, first if first is not None and first.type is t.type else t
     return chosen
 
 

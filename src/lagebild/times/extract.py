@@ -126,13 +126,14 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             + r")?)"
             + E,
         ),
-        # the first day of a range: vom 1. bis zum 19. Juli 2006
+        # the first day of a range or a coordination: vom 1. bis zum 19. Juli 2006, am 10.
+        # und 11. Juli
         (
             "range_day",
             B
             + r"(?P<core>"
             + _g("day", DAY)
-            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-])\s*"
+            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-]|und(?:\s+(?:am|dem))?)\s*"
             + DAY
             + r"\s*"
             + _g("mon", MON)
@@ -272,7 +273,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         # diesjährigen
         ("year_adj", B + r"(?P<core>" + _g("yadj", YADJ) + r")" + E),
-        # vergangenen Dienstag / Montagmorgen / am Mittwoch / jeden Montag
+        # vergangenen Dienstag / Montagmorgen / am Mittwoch / jeden Montag / Freitag
+        # vergangener Woche
         (
             "weekday",
             B
@@ -283,7 +285,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             + r"\s+)?"
             + _g("wd", WD)
             + _g("part", PART_SUFFIX)
-            + r"?)"
+            + r"?(?:\s+(?:der\s+)?"
+            + _g("wrel", REL)
+            + r"\s+Woche)?)"
             + E,
         ),
         (
@@ -470,9 +474,6 @@ def _is_quantity(text: str, cand: Candidate, month_words: frozenset[str]) -> boo
         return False
     word = re.match(r"\w+", text[m.end() - 2 :])
     return word is None or word.group() not in month_words
-
-
-_AGE_BEFORE = re.compile(r"(?:Alter|alter)\s+von\s+$")
 
 
 _AGE_BEFORE = re.compile(r"(?:Alter|alter)\s+von\s+$")

@@ -13,7 +13,8 @@ Rules (the reference date is the article's publication date):
   holds the weekday decides first when it has a tense word of its own (``einigte sich mit X,
   der ihn am Dienstag präsentieren wird``: the next Tuesday). ``vergangenen``/``letzten`` →
   strictly before, ``kommenden``/``nächsten`` → strictly after, ``diesen`` → the one in the
-  publication week.
+  publication week. A weekday of a named week (``Freitag vergangener Woche``, ``Montag der
+  kommenden Woche``) is that day of that ISO week.
 * ``vor N Tagen/Wochen/Monaten/Jahren`` → that day / ISO week / month / year (fractions of a year
   give the month: ``vor zweieinhalb Jahren`` in February 2007 → 2004-08); ``in N …`` forward.
 * A clock time or a part of day alone (``um 14 Uhr``, ``am frühen Morgen``) takes the day of the
@@ -309,7 +310,11 @@ def _weekday_value(p: dict[str, str], ctx: Context) -> Result:
     part = _part(p["part"]) if p.get("part") else ""
     if ctx.ref is None:
         return D, f"XXXX-WXX-{wd}"
-    day = _weekday(ctx.ref, wd, _rel(p.get("rel")), ctx.future)
+    week = _rel(p.get("wrel"))
+    if isinstance(week, int):  # "Freitag vergangener Woche": that day of that week
+        day = ctx.ref + timedelta(days=7 * week + wd - ctx.ref.isoweekday())
+    else:
+        day = _weekday(ctx.ref, wd, _rel(p.get("rel")), ctx.future)
     return D, day.isoformat() + part
 
 
