@@ -63,6 +63,7 @@ def one(text: str, published: str | None = PUB) -> tuple[str, TimeType, str | No
         ("Sie kommen am Ostermontag.", "Ostermontag", "2016-03-28"),  # nearer than 2015-04-06
         ("Herbst kommenden Jahres.", "Herbst kommenden Jahres", "2016-FA"),
         ("Im Vergleich zum Vorjahr.", "Vorjahr", "2014"),
+        ("Es geschah im ablaufenden Jahr.", "ablaufenden Jahr", "2015"),
         ("Das ist jetzt anders.", "jetzt", "PRESENT_REF"),
     ],
 )
