@@ -114,6 +114,9 @@ def test_a_coordinated_verb_without_its_own_subject_shares_the_date() -> None:
     own = words[:5] + [("sie", "PRON", "PPER", "nsubj", 6)] + [
         (t, p, g, d, h + 1 if h >= 5 else h) for t, p, g, d, h in words[5:]]
     assert _date(_article(own), "verließ") is None
+    # an adverb the parser made the subject ("und verließ zudem die Partei") is none
+    adverb = [*own[:5], ("zudem", "ADV", "PROAV", "nsubj", 6), *own[6:]]
+    assert _date(_article(adverb), "verließ") == PUB
 
 
 def _weekdays(words: list[tuple[str, str, str, str, int]], morph: dict[int, str]) -> list[str]:

@@ -167,8 +167,10 @@ def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
     if toks[mine].head != its:
         return False
     if toks[mine].dep == "conj":  # "zog heute die Konsequenzen und erklärte seinen Rücktritt"
+        # an adverb the parser made the subject ("und verhängte zudem …") is none
         return toks[mine].tag != "VVIZU" and not any(
-            tok.head == mine and tok.dep.startswith("nsubj") for tok in toks)
+            tok.head == mine and tok.dep.startswith("nsubj") and tok.pos != "ADV"
+            for tok in toks)
     return toks[mine].dep == "advcl" and any(
         tok.head == mine and tok.dep == "mark" and tok.text.lower() == "als" for tok in toks)
 
