@@ -37,6 +37,7 @@ __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
 #: what joins two dates of one coordination ("am 10. und 11. Juli", "am 16. und am 17. Juni")
 _COORDINATED = re.compile(r"\s*(?:und|sowie)\s+(?:am\s+|dem\s+)?")
 
+
 def date_for_span(
     article: Article, start: int, end: int, anchor: int | None = None
 ) -> TimeExpression | None:

@@ -57,8 +57,8 @@ def find_times(
         ):
             continue  # ``4 Uhr 30 morgens``: the part of day belongs to the clock time
         sent = bisect.bisect_right(starts, cand.start) - 1
-        end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
         if sent not in future_of:
+            end = starts[sent + 1] if sent + 1 < len(starts) else len(text)
             sentence = text[starts[sent] : end]
             future_of[sent] = tense_is_future(sentence) and not _past_verb(
                 parsed.get(starts[sent]))
