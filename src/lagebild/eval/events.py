@@ -44,6 +44,7 @@ from typing import Any
 
 from lagebild.eval.scoring import prf
 from lagebild.model import Article, Event, Modality, PloverType
+from lagebild.store.clusters import COUNT_MIN_CONFIDENCE, event_day
 
 TYPES: tuple[str, ...] = tuple(t.value for t in PloverType)
 MODALITIES: tuple[str, ...] = tuple(m.value for m in Modality)
@@ -236,8 +237,6 @@ def calendar_part(value: str | None) -> str | None:
 
 
 def _counted_month(value: str | None, published: str | None) -> str | None:
-    from lagebild.store.clusters import event_day
-
     day = event_day(value, published)
     return day[:7] if day else None
 
@@ -403,8 +402,6 @@ def analyse_items(items: Sequence[GoldItem], stages: Sequence[str],
 def counted_only(article: Article | None) -> Article | None:
     """The article with only the events the store counts (relations, briefs, the GDELT
     export: ``Event.confidence`` at least ``store.clusters.COUNT_MIN_CONFIDENCE``)."""
-    from lagebild.store.clusters import COUNT_MIN_CONFIDENCE
-
     if article is None:
         return None
     kept = [ev for ev in article.events if ev.confidence >= COUNT_MIN_CONFIDENCE]

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lagebild.eval.events import GoldItem, analyse_items, counted_only
 from lagebild.model import Article
 
 VERDICTS = ("right", "arguable", "wrong")
@@ -200,8 +201,6 @@ def score_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
 
 def analyse_texts(texts: dict[str, str], stages: Sequence[str]) -> dict[str, Article | None]:
     """Article id → the article analysed with ``stages`` (None: the analysis failed)."""
-    from lagebild.eval.events import GoldItem, analyse_items
-
     ids = sorted(texts)
     items = [GoldItem(id=aid, text_de=texts[aid], event=None) for aid in ids]
     return dict(zip(ids, analyse_items(items, stages, origin="events-judged"), strict=True))
@@ -211,8 +210,6 @@ def evaluate_judged(judged: Sequence[Judged], texts: dict[str, str],
                     stages: Sequence[str], counted: bool = False) -> dict[str, Any]:
     """Analyse every judged article with ``stages`` (the product path) and score
     (``counted``: only the events the store counts, ``eval.events.counted_only``)."""
-    from lagebild.eval.events import counted_only
-
     start = time.perf_counter()
     articles = analyse_texts(texts, stages)
     if counted:
