@@ -34,9 +34,6 @@ from lagebild.times.find import CALENDAR, find_times
 
 __all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
 
-#: what joins two dates of one coordination ("am 10. und 11. Juli", "am 16. und am 17. Juni")
-_COORDINATED = re.compile(r"\s*(?:und|sowie)\s+(?:am\s+|dem\s+)?")
-
 
 def date_for_span(
     article: Article, start: int, end: int, anchor: int | None = None
@@ -74,7 +71,7 @@ def date_for_span(
         if t.type not in (TimeType.DATE, TimeType.TIME) or id(t) in bounds:
             prev = None
             continue
-        first = prev if prev is not None and _COORDINATED.fullmatch(
+        first = prev if prev is not None and _coordinated().fullmatch(
             article.text, prev.end, t.start) else None
         prev = t
         head = attachment(toks, t.start, t.end) if word is not None else None
@@ -127,6 +124,16 @@ def _bound_patterns(preps: tuple[str, ...], articles: tuple[str, ...], links: tu
         re.compile(rf"\s*(?:{alt(links)})\s", re.IGNORECASE),
         re.compile(rf"\b(?:{alt(starts)})\s+$", re.IGNORECASE),
     )
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    """What joins two dates of one coordination ("am 10. und 11. Juli", "am 16. und am 17.
+    Juni"; ``data/lexicon.json`` ``coordinations``)."""
+    words = lexicon()["coordinations"]
+    links = "|".join(re.escape(w) for w in words["links"])
+    articles = "|".join(re.escape(w) for w in words["articles"])
+    return re.compile(rf"\s*(?:{links})\s+(?:(?:{articles})\s+)?")
 
 
 def _parsed(article: Article, start: int, anchor: int | None) -> tuple[Sentence | None,
