@@ -160,9 +160,18 @@ def test_relative_pronoun_subject(events: Events) -> None:
     ("Der Iran soll Waffen an die Huthi-Rebellen geliefert haben.", "AID", "alleged"),
     ("Die Regierung wird beschuldigt, Oppositionelle gefoltert zu haben.", "ASSAULT",
      "alleged"),
+    # the verb that carries out the noun's act passes its modal on (not "alleged", which a
+    # claim made the bare noun inside the statement "Die Regierung will …")
+    ("Die Regierung will die Sanktionen gegen Russland verschärfen.", "SANCTION", "planned"),
 ])
 def test_modality(events: Events, text: str, kind: str, modality: str) -> None:
     assert one(events(text), kind).modality.value == modality
+
+
+def test_sanctions_renewed_by_their_source(events: Events) -> None:
+    # the parser reads "die Sanktionen" as a second subject of "verlängerte"
+    e = one(events("Die EU verlängerte die Sanktionen gegen Russland."), "SANCTION")
+    assert names(e.source) == ["IGOEUREU"] and names(e.target) == ["RUS"]
 
 
 def test_planned_cooperation_is_agree(events: Events) -> None:
@@ -252,7 +261,7 @@ def test_date_from_times_layer(parse: Parse) -> None:
     # a weekday on a time word ("in der Nacht auf Donnerstag") is the verb's own date
     ("Der UN-Sondergesandte Staffan de Mistura forderte in der Nacht auf Donnerstag in Genf, "
      "die Waffenruhe dringend wiederzubeleben, bevor im Mai die nächste Runde der "
-     "Friedensgespräche beginne.", {"REQUEST": "2015-09-17"}),
+     "Friedensgespräche beginne.", {"REQUEST": "2015-09-17TNI"}),
 ])
 def test_a_date_on_another_noun_does_not_date_the_verb(
         parse: Parse, text: str, dates: dict[str, str]) -> None:

@@ -163,10 +163,57 @@ def test_genitive_name_before_a_noun_of_the_same_role_is_its_attribute() -> None
             ("Ivica", "NE", 3, "appos")]
     toks = _repaired(tokens(rows, morph={2: "Case=Gen"}), LEX)
     assert (toks[2].head, toks[2].dep) == (3, "nmod:poss")
-    # another role ("Russlands" the object of "lobte Präsident Putin") is left as parsed
-    rows[2] = ("Russlands", "NE", 1, "obj")
+    # with another role too: "fordern Assads Rücktritt" with "Assads" a subject
+    rows[2] = ("Serbiens", "NE", 1, "obj")
     toks = _repaired(tokens(rows, morph={2: "Case=Gen"}), LEX)
-    assert (toks[2].head, toks[2].dep) == (1, "obj")
+    assert (toks[2].head, toks[2].dep) == (3, "nmod:poss")
+    # not a name the tagger did not read as a genitive, nor one before an oblique phrase
+    assert _repaired(tokens(rows), LEX)[2].dep == "obj"
+    rows[3] = ("Außenminister", "NN", 1, "obl")
+    assert _repaired(tokens(rows, morph={2: "Case=Gen"}), LEX)[2].dep == "obj"
+
+
+def test_second_subject_that_does_not_agree_with_the_verb_is_its_object() -> None:
+    # "Die EU verlängerte die Sanktionen gegen Russland" with "Sanktionen" a second subject
+    rows = [("Die", "ART", 1, "det"), ("EU", "NE", 2, "nsubj"),
+            ("verlängerte", "VVFIN", 2, "ROOT"), ("die", "ART", 4, "det"),
+            ("Sanktionen", "NN", 2, "nsubj"), ("gegen", "APPR", 6, "case"),
+            ("Russland", "NE", 4, "nmod")]
+    morph = {1: "Number=Sing", 2: "Number=Plur", 4: "Number=Plur"}  # the verb's own is wrong
+    toks = _repaired(tokens(rows, morph=morph), LEX)
+    assert [t.dep for t in toks][1:5] == ["nsubj", "ROOT", "det", "obj"]
+    # no earlier subject agrees: a plural verb ("verlängerten"), no agreeing subject, or the
+    # agreeing one after the noun ("Die 517 Menschen hätten …, teilte das Ministerium mit")
+    rows[2] = ("verlängerten", "VVFIN", 2, "ROOT")
+    assert _repaired(tokens(rows, morph=morph), LEX)[4].dep == "nsubj"
+    rows[2] = ("verlängerte", "VVFIN", 2, "ROOT")
+    assert _repaired(tokens(rows, morph={1: "Number=Plur", 4: "Number=Plur"}), LEX)[4].dep \
+        == "nsubj"
+    # a later subject that agrees as well is left to the parse (which of the two is it?)
+    assert _repaired(tokens(rows, morph={1: "Number=Sing", 4: "Number=Sing"}), LEX)[4].dep \
+        == "nsubj"
+    later = [("Menschen", "NN", 2, "nsubj"), ("hätten", "VAFIN", 0, "aux"),
+             ("teilte", "VVFIN", 2, "ROOT"), ("das", "ART", 4, "det"),
+             ("Ministerium", "NN", 2, "nsubj")]
+    toks = _repaired(tokens(later, morph={0: "Number=Plur", 4: "Number=Sing"}), LEX)
+    assert [toks[0].dep, toks[4].dep] == ["nsubj", "nsubj"]
+    # in a clause with the verb last too: "weil Demonstranten die Polizei angriffen"
+    final = [("weil", "KOUS", 4, "mark"), ("Demonstranten", "NN", 4, "nsubj"),
+             ("die", "ART", 3, "det"), ("Polizei", "NN", 4, "nsubj"),
+             ("angriffen", "VVFIN", 4, "ROOT")]
+    toks = _repaired(tokens(final, morph={1: "Number=Plur", 3: "Number=Sing"}), LEX)
+    assert [toks[1].dep, toks[3].dep] == ["nsubj", "obj"]
+    # a coordination before the verb is plural: "Die USA und Kanada fordern die Freilassung"
+    coordinated = [("Die", "ART", 1, "det"), ("USA", "NE", 4, "nsubj"), ("und", "KON", 3, "cc"),
+                   ("Kanada", "NE", 1, "conj"), ("fordern", "VVFIN", 4, "ROOT"),
+                   ("die", "ART", 6, "det"), ("Freilassung", "NN", 4, "nsubj")]
+    toks = _repaired(tokens(coordinated, morph={1: "Number=Sing", 6: "Number=Sing"}), LEX)
+    assert toks[6].dep == "obj"
+    # a name keeps its role (the tagger guesses a name's number), so does a prepositional phrase
+    rows[4] = ("Sanktionen", "NE", 2, "nsubj")
+    assert _repaired(tokens(rows, morph=morph), LEX)[4].dep == "nsubj"
+    rows[4], rows[3] = ("Sanktionen", "NN", 2, "nsubj"), ("mit", "APPR", 4, "case")
+    assert _repaired(tokens(rows, morph=morph), LEX)[4].dep == "nsubj"
 
 
 def test_dative_name_read_as_part_of_a_compound() -> None:

@@ -59,6 +59,10 @@ def one(text: str, published: str | None = PUB) -> tuple[str, TimeType, str | No
         ("Er kam am Mittwoch vergangener Woche.", "Mittwoch vergangener Woche", "2015-10-07"),
         ("Er kommt am Montag der kommenden Woche.", "Montag der kommenden Woche", "2015-10-19"),
         ("Er kam am Montagmorgen.", "Montagmorgen", "2015-10-12TMO"),
+        # a night by the day it runs into, as "in der Nacht zu heute" (the guideline's way)
+        ("Es brannte in der Nacht zum Sonntag.", "Nacht zum Sonntag", "2015-10-11TNI"),
+        ("Es brannte in der Nacht auf Donnerstag.", "Nacht auf Donnerstag", "2015-10-08TNI"),
+        ("Es brannte am Abend des Montags.", "Abend des Montags", "2015-10-12TEV"),
         ("Der Ehrentag ist Weihnachten.", "Weihnachten", "2015-12-25"),
         ("Sie kommen am Ostermontag.", "Ostermontag", "2016-03-28"),  # nearer than 2015-04-06
         ("Herbst kommenden Jahres.", "Herbst kommenden Jahres", "2016-FA"),

@@ -18,6 +18,8 @@ from lagebild.events.sentence import LOCAL, PREP_TAGS, Participants, Sent, _gues
 from lagebild.german import SEPARABLE_PARTICLES
 from lagebild.model import Article, Entity, Sentence, Token
 
+#: a verb's core arguments, which a genitive name before a noun is taken for
+CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
 #: ignored actor mentions: parts of compounds ("Syrien-Konflikt") name no participant
 SKIP_MENTION_KINDS = frozenset({"part"})
 #: personal pronouns that name a participant when coreference left them unlinked
@@ -120,6 +122,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _dative_name_as_compound(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
+    if "VVFIN" in tags:
+        _second_subject_as_object(out)
     return out
 
 
@@ -454,6 +458,41 @@ def _age_noun_as_adjective(out: list[Token]) -> None:
     out[0] = out[0].model_copy(update={"tag": "NN", "pos": "NOUN", "dep": "nsubj"})
 
 
+def _number(t: Token) -> str | None:
+    """The grammatical number of a word by its morphology, None when it has none."""
+    return "Plur" if "Number=Plur" in t.morph else "Sing" if "Number=Sing" in t.morph else None
+
+
+def _second_subject_as_object(out: list[Token]) -> None:
+    """A full verb with two subjects, the later a noun that does not agree with the verb in
+    number ("Die EU verlängerte die Sanktionen" with "Sanktionen" as a second subject, which
+    loses the object's event): that noun is the object, when a subject before it agrees (a
+    coordination is plural: "Die USA und Kanada fordern die Freilassung"). Not a name, whose
+    number the tagger guesses, nor a noun in a phrase with a preposition."""
+    subjects: dict[int, list[int]] = {}
+    for j, t in enumerate(out):
+        if t.dep == "nsubj" and 0 <= t.head < len(out) and t.head != j \
+                and out[t.head].tag == "VVFIN":
+            subjects.setdefault(t.head, []).append(j)
+    for verb, subj in subjects.items():
+        # the verb's number by its ending, which the tagger gets wrong ("entließen" as
+        # singular): "-en", "-ern", "-eln" plural; "-t", "-te" or a bare strong past ("gab")
+        # singular; another "-n" ("gewann") either
+        form = out[verb].text.lower()
+        number = "Plur" if form.endswith(("en", "ern", "eln")) else \
+            None if form.endswith("n") else "Sing"
+        if len(subj) < 2 or number is None:
+            continue
+        agreeing = [j for j in subj if number == (
+            "Plur" if any(o.head == j and o.dep == "conj" for o in out) else _number(out[j]))]
+        for j in subj:
+            n = _number(out[j])
+            if agreeing and min(agreeing) < j and n is not None \
+                    and n != number and out[j].tag == "NN" \
+                    and not any(o.head == j and o.tag in PREP_TAGS for o in out):
+                out[j] = out[j].model_copy(update={"dep": "obj"})
+
+
 def _genitive_name_on_verb(out: list[Token]) -> None:
     """A genitive name after a noun hung on the verb ("Zweifel an den Absichten Russlands"
     with "Russlands" as object): the noun's attribute."""
@@ -467,15 +506,15 @@ def _genitive_name_on_verb(out: list[Token]) -> None:
 
 
 def _genitive_name_before_noun(out: list[Token]) -> None:
-    """A genitive name right before a noun, both hung on the same verb in the same role
-    ("drohte auch Serbiens Außenminister Ivica Dačić" with "Serbiens" and "Außenminister" two
-    subjects): the noun's attribute, so that the state and its minister are not two parties
-    of the verb."""
+    """A genitive name right before a noun, both hung on the same verb as its subjects or
+    objects ("drohte auch Serbiens Außenminister Ivica Dačić" with "Serbiens" and
+    "Außenminister" two subjects, "fordern Assads Rücktritt" with "Assads" a subject): the
+    noun's attribute, so that the state and its minister are not two parties of the verb."""
     for j in range(len(out) - 1):
         t, nxt = out[j], out[j + 1]
         if (t.tag == "NE" and "Case=Gen" in t.morph and t.text.endswith("s")
                 and nxt.tag == "NN" and t.head == nxt.head != j + 1
-                and t.dep == nxt.dep and t.dep in ("nsubj", "nsubj:pass", "obj", "iobj")):
+                and t.dep in CORE_DEPS and nxt.dep in CORE_DEPS):
             out[j] = t.model_copy(update={"head": j + 1, "dep": "nmod:poss"})
 
 

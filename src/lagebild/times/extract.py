@@ -303,7 +303,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             + r"\s+(?:"
             + _g("of", r"des|am")
             + r"|"
-            + _g("before", r"zum|auf\s+den")
+            + _g("before", r"zum|auf(?:\s+den)?")
             + r")\s+"
             + _g("wd", WD)
             + r"s?)"

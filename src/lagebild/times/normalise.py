@@ -326,9 +326,10 @@ def _part_of_weekday(p: dict[str, str], ctx: Context) -> Result:
     wd = int(lexicon()["weekdays"][p["wd"]])
     if ctx.ref is None:
         return D, None
+    # "in der Nacht zum Sonntag" is dated by the day it runs into, as "in der Nacht zu heute"
+    # (today) and a bare "Nacht auf Donnerstag" (the weekday) are: one convention for all
+    # three, the event-date guideline's (eval/README.md)
     day = _weekday(ctx.ref, wd, None, ctx.future)
-    if "before" in p:
-        day -= timedelta(days=1)
     return D, day.isoformat() + _part(p["part"])
 
 
