@@ -163,6 +163,12 @@ def test_relative_pronoun_subject(events: Events) -> None:
     # the verb that carries out the noun's act passes its modal on (not "alleged", which a
     # claim made the bare noun inside the statement "Die Regierung will …")
     ("Die Regierung will die Sanktionen gegen Russland verschärfen.", "SANCTION", "planned"),
+    # a denied plan or agreement denies its content; "nicht nur" does not
+    ("Die Regierung plant nicht, Truppen nach Mali zu schicken.", "MOBILIZE", "negated"),
+    ("Die Regierung hat nicht nur angekündigt, Truppen nach Mali zu schicken.", "MOBILIZE",
+     "planned"),
+    ("Die Regierung plant nicht im Sommer, sondern im Herbst, Truppen nach Mali zu schicken.",
+     "MOBILIZE", "planned"),
 ])
 def test_modality(events: Events, text: str, kind: str, modality: str) -> None:
     assert one(events(text), kind).modality.value == modality
@@ -269,6 +275,25 @@ def test_a_date_on_another_noun_does_not_date_the_verb(
     found = {e.type.value: e.date.value if e.date else None
              for e in code_article(article).events}  # rated: the demand has too few arguments
     assert {t: found.get(t) for t in dates} == dates
+
+
+@pytest.mark.parametrize(("text", "kind", "date"), [
+    # a threat or an announced retreat is made when it is announced: the announcing verb's
+    # clause dates it, not a time of the act it announces
+    ("Nach dem Überfall kündigte heute der Präsident an, militärisch gegen Stellungen der "
+     "Taliban vorzugehen.", "THREATEN", "2015-09-18"),
+    ("Ein Talibansprecher kündigte unterdessen an, die Taliban würden in der nächsten Woche "
+     "weitere Gefängnisse stürmen.", "THREATEN", None),
+    ("Der Schweizer Politiker Joseph Deiss hat am Donnerstag angekündigt, von seinem Amt "
+     "zurückzutreten.", "CONCEDE", "2015-09-17"),
+    # an intent coded from what was agreed: the day of the agreement
+    ("Die Verteidigungsminister haben sich heute darauf geeinigt, Soldaten für eine Mission im "
+     "Kongo zur Verfügung zu stellen.", "AGREE", "2015-09-18"),
+])
+def test_an_announcement_is_dated_by_its_own_clause(
+        parse: Parse, text: str, kind: str, date: str | None) -> None:
+    e = one(code_article(times_annotate(parse(text))).events, kind)
+    assert (e.date.value if e.date else None) == date
 
 
 def test_an_attack_with_words_is_an_accusation(events: Events) -> None:

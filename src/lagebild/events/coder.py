@@ -361,7 +361,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.notes.append("relief")
         occurs = (_occurrence_verb(ctx, s, anchor)
                   if pos == "noun" and host is None and "occur" in entry.flags else None)
-        f.modality = _modality(s, f, host if occurs is None else occurs, ctx.lex)
+        f.modality, governor = _modality(s, f, host if occurs is None else occurs, ctx.lex)
         if f.modality == "asserted" and _polar_question(s, anchor if host is None else host):
             f.modality = "hypothetical"  # "Wurde Rich gezielt ermordet?" asks, not tells
         if f.modality == "asserted" and f.plover != "AGREE":  # a promise is already intent
@@ -462,20 +462,23 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 f.mode, f.modality = "", "asserted"
                 if not f.target:
                     f.target = [a for a in _subject_actors(s, condition) if a not in f.source]
-        if f.modality == "planned" and f.plover in ANNOUNCED_FORCE and f.source \
-                and _announced(s, anchor if host is None else host, ctx.lex):
+        announcer = _announced(s, anchor if host is None else host, ctx.lex) \
+            if f.modality == "planned" and f.plover in ANNOUNCED_FORCE and f.source else None
+        if announcer is not None:
             # "kündigte an, militärisch gegen Stellungen der Taliban vorzugehen", "die Taliban
             # würden … Gefängnisse stürmen": force announced by its agent is a threat (CAMEO
             # 137/138); a plan told of someone ("wollte … töten") stays the act, planned
             f.notes.append(f"announced: {f.plover} → THREATEN")
             f.plover, f.cameo = "THREATEN", ANNOUNCED_FORCE[f.plover]
             f.mode, f.modality = "", "asserted"
+            f.dated_by = announcer  # the threat is made when it is announced
         if f.modality in ("planned", "proposed"):
             to = ctx.lex.intent_code(f.plover, f.cameo)
             if to:
                 f.notes.append(f"intent: {f.plover} → {to[0]}")
                 f.plover, f.cameo = to
                 f.mode = ""
+                f.dated_by = governor  # "einigten sich heute, … zu stellen": the intent's day
         if _company_news(ctx, s, f):
             continue  # "Tchibo kooperiert mit einem Inselmakler": no political event
         if f.plover in ("ASSAULT", "AID", "MOBILIZE"):

@@ -32,6 +32,10 @@ class Found:
     confidence: float = 0.9
     notes: list[str] = field(default_factory=list)
     thin: str | None = None  # the argument rule it fails (``filters._thin``), kept to be rated
+    #: the word whose clause dates the event when it is not the anchor: the announcing or
+    #: agreeing verb of a threat or an intent coded from its content ("kündigte heute an, …
+    #: vorzugehen" is dated by "heute", not by a time of the threatened act)
+    dated_by: int | None = None
 
 
 @dataclass

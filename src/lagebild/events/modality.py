@@ -25,8 +25,11 @@ def _concessive(s: Sent, j: int) -> bool:
         0 <= k < len(s) and s.toks[k].text.lower() == "auch" for k in (j - 1, j + 1))
 
 
-def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
+def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, int | None]:
+    """The modality of ``f`` and the governing verb or noun with a cue ("darauf geeinigt,
+    Soldaten … zu stellen": planned by ``geeinigt``), None when no governing word has one."""
     a = f.anchor
+    governor: int | None = None
     verbal = s.is_verb(a)
     scope = s.complex(a) if verbal else {a} | (s.complex(host) if host is not None else set())
     found: list[str] = []
@@ -110,8 +113,17 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                 c.modality == "negated" for j in s.dependents(s.complex(g))
                 for c in adv.get(s.lemma(j), ())):
             hit.append("negated")  # "Es gelang der Armee nicht, die Stadt einzunehmen"
+        if hit and "negated" not in hit and s.is_verb(g) and any(
+                c.modality == "negated" for j in s.dependents(s.complex(g))
+                if not _contrasted(s, j)
+                and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein"))
+                for c in adv.get(s.lemma(j), ())):
+            # "haben sich nicht darauf geeinigt, Soldaten … zu stellen", "plant nicht, …
+            # zu schicken": what was not agreed or planned is denied
+            hit.append("negated")
         if hit:
             found += hit
+            governor = g
             if reported_future and "planned" in hit and not any(
                     s.lemma(j).lower() in lex.conditions for j in range(len(s))):
                 # "kündigte an, die Taliban würden … stürmen": in reported speech "würden"
@@ -125,18 +137,22 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> str:
                 hit = [cue.modality for name in names for cue in gov.get(name, ())]
                 if hit:
                     found += hit
+                    governor = j
                     break
-    return max(found, key=lambda m: MODALITY_RANK[m]) if found else "asserted"
+    if not found:
+        return "asserted", None
+    return max(found, key=lambda m: MODALITY_RANK[m]), governor
 
 
-def _announced(s: Sent, v: int, lex: Lexicon) -> bool:
-    """Is the act of ``v`` the content of an announcement ("kündigte an, … vorzugehen",
-    "drohte an, … anzugreifen"): a governing verb up the tree, or for a zu-infinitive whose
-    link the parser lost the nearest verb before it?"""
+def _announced(s: Sent, v: int, lex: Lexicon) -> int | None:
+    """The verb whose announcement the act of ``v`` is the content of ("kündigte an, …
+    vorzugehen", "drohte an, … anzugreifen"): a governing verb up the tree, or for a
+    zu-infinitive whose link the parser lost the nearest verb before it; None if none."""
     chain = s.ancestors(v, 3)
     if not chain and _is_zu_infinitive(s, v):
         chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
-    return any(s.full_lemma(g) in lex.announce_verbs for g in chain if s.is_verb(g))
+    return next((g for g in chain if s.is_verb(g) and s.full_lemma(g) in lex.announce_verbs),
+                None)
 
 
 def _contrasted(s: Sent, j: int) -> bool:

@@ -87,7 +87,8 @@ def write(article: Article, found: list[Found], ctx: Context | None = None) -> l
             goldstein=code.goldstein, quad_class=info.quad,
             source=[_ref(ctx, a) for a in f.source], target=[_ref(ctx, a) for a in f.target],
             trigger=Span(start=start, end=end, text=article.text[start:end]),
-            location=loc, date=_date(article, sentence, sentence.tokens[f.anchor].start),
+            location=loc, date=_date(article, sentence, sentence.tokens[
+                f.anchor if f.dated_by is None else f.dated_by].start),
             modality=Modality(f.modality), statement=f.statement,
             sentence=Offsets(start=sentence.start, end=sentence.end),
             confidence=round(max(0.1, min(1.0, f.confidence)), 2)))
