@@ -378,7 +378,6 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.source = []
             f.plover, f.cameo, f.mode, f.modality = "REQUEST", "100", "", "asserted"
             f.notes.append("demanded")
-        quad = codes.quad_class(f.plover)
         if not f.source and f.plover in SPEECH_ACT_TYPES and (
                 pos == "verb" or _voiced(s, anchor)):
             # a verb, or a noun the speaker says exists ("Es gebe ernsthafte Zweifel an …"):
@@ -395,11 +394,6 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             if f.source:
                 f.confidence -= 0.15
                 f.notes.append("source: speaker")
-        if f.statement is not None and f.modality == "asserted" and quad == 4:
-            party = ctx.article.statements[f.statement].speaker
-            sid = party.actor.id if party is not None and party.actor is not None else None
-            if sid not in f.source:
-                f.modality = "alleged"  # a material act told by someone else: a claim
         if pos == "noun" and (_unreal(s, anchor, ctx.lex) or _blamed(s, anchor)
                               or _presupposed(ctx, s, anchor, host)):
             continue  # "warnte vor Anschlägen", "jährte sich der Anschlag": not an event
