@@ -294,17 +294,13 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "weekday_set",
             B + r"(?P<core>" + _g("wdadv", _alt(lex["weekday_adverbs"], True)) + r")" + E,
         ),
-        # (am) späten Nachmittag des Montag / in der Nacht zum Sonntag
+        # (am) späten Nachmittag des Montag / in der Nacht zum Sonntag, auf (den) Donnerstag
         (
             "part_of_weekday",
             B
             + r"(?P<core>(?:(?:frühen|späten)\s+)?"
             + _g("part", PART)
-            + r"\s+(?:"
-            + _g("of", r"des|am")
-            + r"|"
-            + _g("before", r"zum|auf(?:\s+den)?")
-            + r")\s+"
+            + r"\s+(?:des|am|zum|auf(?:\s+den)?)\s+"
             + _g("wd", WD)
             + r"s?)"
             + E,
