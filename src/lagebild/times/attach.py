@@ -11,13 +11,13 @@ sentence exclude an expression (each measured on the event gold's dates, ``eval/
   ``data/lexicon.json`` ``period_bounds``);
 - an expression in **another clause** dates that clause's act: ``Wie die NATO am Montag
   mitteilte, sind … getötet worden``, ``der Mann, der am Sonntag … gerast ist, ist entlassen
-  worden`` (:func:`in_clause_of`); a temporal ``als`` clause and a coordinated verb without
+  worden`` (:func:`_in_clause`); a temporal ``als`` clause and a coordinated verb without
   a subject of its own share the time of the clause they hang on;
 - an expression on a **participle attribute** dates that participle: ``die im Oktober 2009
   verhängten Todesurteile``, ``der gestern veröffentlichte Bericht``.
 
 An expression the parse hangs on a noun of the same clause stays a candidate, after the verb's
-own dates (:func:`dates_a_noun`): the parser often hangs a date on the wrong noun of a row
+own dates (:func:`_on_noun`): the parser often hangs a date on the wrong noun of a row
 (``die Europäische Union im Januar 2006 darum gebeten``).
 """
 
@@ -32,7 +32,7 @@ from lagebild.times.clauses import attachment, clause_head
 from lagebild.times.extract import lexicon
 from lagebild.times.find import CALENDAR, find_times
 
-__all__ = ["date_for_span", "dates_a_noun", "in_clause_of", "period_bounds"]
+__all__ = ["date_for_span", "period_bounds"]
 
 
 def date_for_span(
@@ -44,10 +44,10 @@ def date_for_span(
     word's offset (None: the start of the span, so the first expression wins). Only DATE and
     TIME expressions count (durations and sets do not date an event), and of them not a
     period's bound (:func:`period_bounds`); when the sentence is parsed, not one outside the
-    anchor's clause or on a participle attribute (:func:`in_clause_of`). Among the rest,
+    anchor's clause or on a participle attribute (:func:`_in_clause`). Among the rest,
     calendar values (``2014-03``) come before ``PRESENT_REF`` or underspecified ones
     (``XXXX-10-03``); among equals, when ``anchor`` is a verb, one that the parse makes an
-    attribute of a noun comes last (:func:`dates_a_noun`); then the closest to ``anchor``
+    attribute of a noun comes last (:func:`_on_noun`); then the closest to ``anchor``
     wins (distance 0 when ``anchor`` lies inside the expression; a tie goes to the earlier
     one). A winner coordinated after another date (``am 10. und 11. Juli``) gives way to the
     first member. Uses ``article.times`` when the ``times`` stage ran, else finds the expressions
@@ -152,19 +152,15 @@ def _parsed(article: Article, start: int, anchor: int | None) -> tuple[Sentence 
     return None, None
 
 
-def in_clause_of(sentence: Sentence, t: TimeExpression, word: int) -> bool:
-    """Does the expression, by the parse, belong to the clause of word ``word``? Not when it
-    hangs on a participle attribute (``die im Oktober verhängten Urteile``: tag ADJA, not an
-    ordinal of a date) or sits in another clause — unless ``word``'s clause is a temporal
-    ``als`` clause of the expression's (``gingen am Sonntag zu Ende, als … unterzeichnet
-    wurde``), which happens at the same time, or a verb coordinated with the expression's
-    that has no subject of its own (``zog heute die Konsequenzen und erklärte seinen
-    Rücktritt``; not a zu-infinitive, which the parser sometimes coordinates)."""
-    return _in_clause(sentence.tokens, attachment(sentence.tokens, t.start, t.end), word)
-
-
 def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
-    """:func:`in_clause_of` for an expression attached to ``head``."""
+    """Does an expression attached to ``head`` (:func:`~lagebild.times.clauses.attachment`)
+    belong, by the parse, to the clause of word ``word``? Not when it hangs on a participle
+    attribute (``die im Oktober verhängten Urteile``: tag ADJA, not an ordinal of a date) or
+    sits in another clause — unless ``word``'s clause is a temporal ``als`` clause of the
+    expression's (``gingen am Sonntag zu Ende, als … unterzeichnet wurde``), which happens at
+    the same time, or a verb coordinated with the expression's that has no subject of its own
+    (``zog heute die Konsequenzen und erklärte seinen Rücktritt``; not a zu-infinitive, which
+    the parser sometimes coordinates)."""
     if head is None:
         return True  # the expression is the root, or unparsed
     if toks[head].tag == "ADJA" and not toks[head].text[:1].isdigit():
@@ -183,16 +179,10 @@ def _in_clause(toks: Sequence[Token], head: int | None, word: int) -> bool:
         tok.head == mine and tok.dep == "mark" and tok.text.lower() == "als" for tok in toks)
 
 
-def dates_a_noun(sentence: Sentence, t: TimeExpression) -> bool:
-    """Is the expression, by the parse, an attribute of a noun outside it ("… in der
-    US-Botschaft 1979 … abgebrochen")? Its first word whose head lies outside the expression
-    hangs on that noun. An expression on a verb or an auxiliary ("im Jahre 1980 …
-    abgebrochen") dates the verb's act."""
-    return _on_noun(sentence.tokens, attachment(sentence.tokens, t.start, t.end))
-
-
 def _on_noun(toks: Sequence[Token], head: int | None) -> bool:
-    """:func:`dates_a_noun` for an expression attached to ``head``."""
+    """Is an expression attached to ``head`` an attribute of a noun outside it ("… in der
+    US-Botschaft 1979 … abgebrochen")? An expression on a verb or an auxiliary ("im Jahre 1980
+    … abgebrochen") dates the verb's act."""
     if head is None:
         return False
     noun = toks[head]
