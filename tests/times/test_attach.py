@@ -169,3 +169,20 @@ def test_a_coordination_of_dates_dates_the_act_by_its_first_member() -> None:
     assert _date(_article(words), "tagten") == "2010-07-10"
     words[2] = ("oder", "CCONJ", "KON", "cc", 4)  # no coordination the pattern knows
     assert _date(_article(words), "tagten") == "2010-07-11"
+
+
+def test_an_occasion_two_nouns_down_dates_itself_not_the_act() -> None:
+    # "Die GdP lehnte den Einsatz bei der WM im Juli ab ."
+    words = [("Die", "DET", "ART", "det", 1), ("GdP", "PROPN", "NE", "nsubj", 2),
+             ("lehnte", "VERB", "VVFIN", "ROOT", 2), ("den", "DET", "ART", "det", 4),
+             ("Einsatz", "NOUN", "NN", "obj", 2), ("bei", "ADP", "APPR", "case", 7),
+             ("der", "DET", "ART", "det", 7), ("WM", "NOUN", "NN", "nmod", 4),
+             ("im", "ADP", "APPRART", "case", 9), ("Juli", "NOUN", "NN", "nmod", 7),
+             ("ab", "ADP", "PTKVZ", "compound:prt", 2), (".", "PUNCT", "$.", "punct", 2)]
+    assert _date(_article(words), "lehnte") is None  # the World Cup's month, not the refusal's
+    # a place two nouns down keeps the date: the parser hangs "im Juli" on any noun before it
+    place = [w if i != 7 else ("Bonn", "PROPN", "NE", "nmod", 4) for i, w in enumerate(words)]
+    assert _date(_article(place), "lehnte") == "2010-07"  # no Tense in the morph: present
+    # an occasion that is the verb's own argument dates the act ("lehnte die WM im Juli ab")
+    own = [w if i != 7 else ("WM", "NOUN", "NN", "obl", 2) for i, w in enumerate(words)]
+    assert _date(_article(own), "lehnte") == "2010-07"

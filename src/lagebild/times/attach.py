@@ -77,6 +77,8 @@ def date_for_span(
         head = attachment(toks, t.start, t.end) if word is not None else None
         if word is not None and not _in_clause(toks, head, word):
             continue
+        if verb and _on_nested_noun(toks, head):
+            continue
         rank = 0 if t.value and CALENDAR.match(t.value) else 1
         dist = 0 if t.start <= point < t.end else min(abs(point - t.start), abs(point - t.end + 1))
         of_noun = verb and _on_noun(toks, head)
@@ -189,6 +191,26 @@ def _on_noun(toks: Sequence[Token], head: int | None) -> bool:
     # "in der Nacht auf Donnerstag", "am Freitag gegen 21.20 Uhr": a time word's attribute is
     # part of the date
     return noun.pos in ("NOUN", "PROPN") and noun.text not in _time_nouns()
+
+
+def _on_nested_noun(toks: Sequence[Token], head: int | None) -> bool:
+    """Is an expression attached to ``head`` an attribute of an occasion noun (``Wahl``,
+    ``WM``, ``Entführung``; ``data/lexicon.json`` ``occasions``) that is itself an attribute of a
+    noun ("der Einsatz der Bundeswehr bei der Fußball-WM 2006", "Anhänger eines Kandidaten der
+    Präsidentenwahl im Juli")? It dates that occasion, not a verb's act. Other nouns two
+    down keep their dates: the parser hangs "am Montag" on any noun before it ("wies Kritik
+    … in seinem Land am Montag zurück")."""
+    if not _on_noun(toks, head) or head is None:
+        return False
+    above = toks[head].head
+    return (0 <= above < len(toks) and above != head and _on_noun(toks, above)
+            and toks[head].text.lower().endswith(_occasions()))
+
+
+@cache
+def _occasions() -> tuple[str, ...]:
+    """Endings of occasion nouns (``data/lexicon.json`` ``occasions``)."""
+    return tuple(lexicon()["occasions"]["endings"])
 
 
 @cache
