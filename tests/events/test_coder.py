@@ -169,9 +169,26 @@ def test_relative_pronoun_subject(events: Events) -> None:
      "planned"),
     ("Die Regierung plant nicht im Sommer, sondern im Herbst, Truppen nach Mali zu schicken.",
      "MOBILIZE", "planned"),
+    # "soll" with a plain infinitive is the plan; with a perfect the claim, also when the
+    # tagger reads the infinitive "haben" as finite or it hangs on a coordinated participle
+    ("Dann soll ein Protestmarsch zum Polizeihauptquartier Thailands stattfinden.", "PROTEST",
+     "planned"),
+    ("Außerdem soll er in Richtung eines Ordnungsamtsmitarbeiters geschossen haben.",
+     "ASSAULT", "alleged"),
+    ("Das Schwein soll ein kleines Kind in seiner Wiege erwürgt und entstellt haben.",
+     "ASSAULT", "alleged"),
+    # a modal the parser hangs on the act from another clause after it is not the act's
+    ("Die Getöteten wurden mit direktem Kopfschuss regelrecht hingerichtet, unter den Opfern "
+     "sollen sich unbeteiligte Dritte befinden.", "ASSAULT", "asserted"),
 ])
 def test_modality(events: Events, text: str, kind: str, modality: str) -> None:
     assert one(events(text), kind).modality.value == modality
+
+
+def test_a_condition_with_sollte_is_no_plan(events: Events) -> None:
+    # "Sollten" opens a condition: the plan reading of "soll" is read from the present form
+    found = events("Sollten Sie danach mit dem Minister sprechen, erläutern Sie Ihre Gründe.")
+    assert not any(e.modality.value == "planned" for e in found)
 
 
 def test_sanctions_renewed_by_their_source(events: Events) -> None:

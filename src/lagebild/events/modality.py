@@ -5,6 +5,7 @@ from modal and speech verbs, negation, conditionals, Konjunktiv II and the lexic
 from __future__ import annotations
 
 from lagebild.events.arguments import DATIVE_CONTROLLERS, _is_zu_infinitive
+from lagebild.events.filters import _present_form
 from lagebild.events.findings import Found
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import Sent
@@ -72,8 +73,17 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     for j in deps if verbal else ():
         if s.toks[j].dep in ("nsubj", "nsubj:pass", "obj") and s.segment[j] == s.segment[a]:
             found += [cue.modality for cue in pron.get(s.lemma(j).lower(), ())]
-    perfect = any(s.lemma(c) in ("haben", "sein") and s.toks[c].tag.endswith("INF")
-                  for c in scope)
+    # "soll … getötet haben": the tagger often reads the infinitive "haben" as finite; in
+    # "soll … erwürgt und entstellt haben" the auxiliary hangs on the last participle
+    modal = any(s.toks[c].tag == "VMFIN" for c in scope)
+    joined, verb = set(scope), a if verbal else host
+    if verb is not None:  # the trigger's verb or the verb that carries the trigger noun
+        for j in [*s.children[verb], s.toks[verb].head]:
+            if j != verb and s.is_verb(j) and "conj" in (s.toks[j].dep, s.toks[verb].dep):
+                joined |= s.complex(j)
+    perfect = any(s.lemma(c) in ("haben", "sein") and (
+        s.toks[c].tag.endswith("INF") or (modal and s.toks[c].text.lower() in ("haben", "sein")))
+        for c in joined)
     reported_future = False  # "würde(n)" + infinitive, hypothetical unless reported
     for c in scope:
         if c == a:
@@ -91,6 +101,14 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                     reported_future = lemma == "werden"
             elif cue.morph == "perfect":
                 if perfect:
+                    found.append(cue.modality)
+            elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
+                # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where
+                # German puts a modal: before the verb or right after it ("stattfinden soll"),
+                # not "hingerichtet, unter den Opfern sollen sich …" misparsed
+                if not perfect and "Mood=Sub" not in morph and _present_form(s, c) \
+                        and verb is not None and (c < verb or all(
+                            s.is_verb(j) for j in range(verb + 1, c))):
                     found.append(cue.modality)
             elif not cue.morph or cue.morph in morph:
                 found.append(cue.modality)
