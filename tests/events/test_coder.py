@@ -177,6 +177,9 @@ def test_relative_pronoun_subject(events: Events) -> None:
      "ASSAULT", "alleged"),
     ("Das Schwein soll ein kleines Kind in seiner Wiege erwürgt und entstellt haben.",
      "ASSAULT", "alleged"),
+    # a verb-first "sollte(n)" opens a condition
+    ("Der Verband fürchtet negative Folgen, sollte China den USA den Zugang zu Rohstoffen "
+     "verwehren.", "COERCE", "hypothetical"),
     # a modal the parser hangs on the act from another clause after it is not the act's
     ("Die Getöteten wurden mit direktem Kopfschuss regelrecht hingerichtet, unter den Opfern "
      "sollen sich unbeteiligte Dritte befinden.", "ASSAULT", "asserted"),
@@ -189,6 +192,9 @@ def test_a_condition_with_sollte_is_no_plan(events: Events) -> None:
     # "Sollten" opens a condition: the plan reading of "soll" is read from the present form
     found = events("Sollten Sie danach mit dem Minister sprechen, erläutern Sie Ihre Gründe.")
     assert not any(e.modality.value == "planned" for e in found)
+    # and the condition's act is hypothetical
+    found = events("Sollten die Rebellen die Hauptstadt angreifen, sind Unruhen zu befürchten.")
+    assert [e.modality.value for e in found if e.type.value == "ASSAULT"] == ["hypothetical"]
 
 
 def test_sanctions_renewed_by_their_source(events: Events) -> None:

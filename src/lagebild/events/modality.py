@@ -102,6 +102,12 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
             elif cue.morph == "perfect":
                 if perfect:
                     found.append(cue.modality)
+            elif cue.morph == "initial":  # "Sollten die Rebellen angreifen, …": a condition
+                # verb-first "sollte(n)" opening the sentence or a clause; not "soll", which
+                # after a comma is mostly verb-second behind a fronted phrase ("Bei dem Besuch,
+                # den Erdogan begann, sollen auch Gespräche …")
+                if (c == 0 or s.toks[c - 1].tag in ("$,", "$(")) and not _present_form(s, c):
+                    found.append(cue.modality)
             elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
                 # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where
                 # German puts a modal: before the verb or right after it ("stattfinden soll"),
