@@ -188,6 +188,19 @@ def test_modality(events: Events, text: str, kind: str, modality: str) -> None:
     assert one(events(text), kind).modality.value == modality
 
 
+def test_a_coordinated_verb_shares_the_modal(events: Events) -> None:
+    # the second verb has no finite verb of its own: "sollen" is its modal too
+    found = events("Die Unruhestifter sollen Personen erstochen und Polizeiautos in Brand "
+                   "gesetzt haben.")
+    assert sorted(e.modality.value for e in found if e.type.value == "ASSAULT") == [
+        "alleged", "alleged"]
+    found = events("Die Polizei soll die Demonstranten festnehmen und die Straße räumen.")
+    assert [e.modality.value for e in found] == ["planned", "planned"]
+    # a coordinated verb with a finite verb of its own keeps its own modality
+    found = events("Die Armee soll die Stadt angegriffen haben und hat die Rebellen vertrieben.")
+    assert [e.modality.value for e in found if e.type.value == "COERCE"] == ["asserted"]
+
+
 def test_a_condition_with_sollte_is_no_plan(events: Events) -> None:
     # "Sollten" opens a condition: the plan reading of "soll" is read from the present form
     found = events("Sollten Sie danach mit dem Minister sprechen, erläutern Sie Ihre Gründe.")

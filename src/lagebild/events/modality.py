@@ -75,8 +75,9 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
             found += [cue.modality for cue in pron.get(s.lemma(j).lower(), ())]
     # "soll … getötet haben": the tagger often reads the infinitive "haben" as finite; in
     # "soll … erwürgt und entstellt haben" the auxiliary hangs on the last participle
-    modal = any(s.toks[c].tag == "VMFIN" for c in scope)
-    joined, verb = set(scope), a if verbal else host
+    auxiliaries = scope | _shared_auxiliaries(s, a) if verbal else scope
+    modal = any(s.toks[c].tag == "VMFIN" for c in auxiliaries)
+    joined, verb = set(auxiliaries), a if verbal else host
     if verb is not None:  # the trigger's verb or the verb that carries the trigger noun
         for j in [*s.children[verb], s.toks[verb].head]:
             if j != verb and s.is_verb(j) and "conj" in (s.toks[j].dep, s.toks[verb].dep):
@@ -85,7 +86,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
         s.toks[c].tag.endswith("INF") or (modal and s.toks[c].text.lower() in ("haben", "sein")))
         for c in joined)
     reported_future = False  # "würde(n)" + infinitive, hypothetical unless reported
-    for c in scope:
+    for c in auxiliaries:
         if c == a:
             continue
         lemma, morph = s.lemma(c), s.toks[c].morph
@@ -166,6 +167,18 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     if not found:
         return "asserted", None
     return max(found, key=lambda m: MODALITY_RANK[m]), governor
+
+
+def _shared_auxiliaries(s: Sent, v: int) -> set[int]:
+    """The auxiliaries and modals that verb ``v`` shares with the verb it is coordinated
+    with, when it has no finite verb of its own before it ("soll die Demonstranten festnehmen
+    und die Straße räumen": ``soll`` is ``räumen``'s too); empty otherwise."""
+    h = s.toks[v].head
+    if s.toks[v].dep != "conj" or not 0 <= h < len(s) or h == v or not s.is_verb(h) \
+            or s.toks[v].tag not in ("VVINF", "VVPP") \
+            or any(s.toks[c].tag.endswith("FIN") and c < v for c in s.complex(v)):
+        return set()  # a finite after the verb is the infinitive "haben" misread ("… haben")
+    return {c for c in s.complex(h) if c != h}
 
 
 def _announced(s: Sent, v: int, lex: Lexicon) -> int | None:
