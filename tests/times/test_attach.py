@@ -180,6 +180,12 @@ def test_an_occasion_two_nouns_down_dates_itself_not_the_act() -> None:
              ("im", "ADP", "APPRART", "case", 9), ("Juli", "NOUN", "NN", "nmod", 7),
              ("ab", "ADP", "PTKVZ", "compound:prt", 2), (".", "PUNCT", "$.", "punct", 2)]
     assert _date(_article(words), "lehnte") is None  # the World Cup's month, not the refusal's
+    election = [w if i != 7 else ("Präsidentenwahl", "NOUN", "NN", "nmod", 4)
+                for i, w in enumerate(words)]
+    assert _date(_article(election), "lehnte") is None  # an ending names the occasion
+    # "Problem" ends like "EM" but is no occasion: short names count as whole words only
+    problem = [w if i != 7 else ("Problem", "NOUN", "NN", "nmod", 4) for i, w in enumerate(words)]
+    assert _date(_article(problem), "lehnte") == "2010-07"
     # a place two nouns down keeps the date: the parser hangs "im Juli" on any noun before it
     place = [w if i != 7 else ("Bonn", "PROPN", "NE", "nmod", 4) for i, w in enumerate(words)]
     assert _date(_article(place), "lehnte") == "2010-07"  # no Tense in the morph: present

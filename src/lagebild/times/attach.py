@@ -203,14 +203,18 @@ def _on_nested_noun(toks: Sequence[Token], head: int | None) -> bool:
     if not _on_noun(toks, head) or head is None:
         return False
     above = toks[head].head
-    return (0 <= above < len(toks) and above != head and _on_noun(toks, above)
-            and toks[head].text.lower().endswith(_occasions()))
+    if not 0 <= above < len(toks) or above == head or not _on_noun(toks, above):
+        return False
+    noun = toks[head].text.lower()
+    endings, words = _occasions()
+    return noun.endswith(endings) or noun.rsplit("-", 1)[-1] in words
 
 
 @cache
-def _occasions() -> tuple[str, ...]:
-    """Endings of occasion nouns (``data/lexicon.json`` ``occasions``)."""
-    return tuple(lexicon()["occasions"]["endings"])
+def _occasions() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Endings and whole words of occasion nouns (``data/lexicon.json`` ``occasions``)."""
+    words = lexicon()["occasions"]
+    return tuple(words["endings"]), frozenset(words["words"])
 
 
 @cache
