@@ -39,8 +39,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     deps = s.dependents(scope)
     for j in deps:
         lemma = s.lemma(j)
-        if lemma in adv and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")) \
-                and not _contrasted(s, j):
+        if lemma in adv and _on_the_verb(s, j):
             found += [c.modality for c in adv[lemma]]
         if lemma in mark and not _concessive(s, j):
             moods = " ".join(s.toks[k].morph for k in scope)
@@ -139,9 +138,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 for c in adv.get(s.lemma(j), ())):
             hit.append("negated")  # "Es gelang der Armee nicht, die Stadt einzunehmen"
         if hit and "negated" not in hit and s.is_verb(g) and any(
-                c.modality == "negated" for j in s.dependents(s.complex(g))
-                if not _contrasted(s, j)
-                and not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein"))
+                c.modality == "negated" for j in s.dependents(s.complex(g)) if _on_the_verb(s, j)
                 for c in adv.get(s.lemma(j), ())):
             # "haben sich nicht darauf geeinigt, Soldaten … zu stellen", "plant nicht, …
             # zu schicken": what was not agreed or planned is denied
@@ -190,6 +187,13 @@ def _announced(s: Sent, v: int, lex: Lexicon) -> int | None:
         chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
     return next((g for g in chain if s.is_verb(g) and s.full_lemma(g) in lex.announce_verbs),
                 None)
+
+
+def _on_the_verb(s: Sent, j: int) -> bool:
+    """Does the adverb at ``j`` bear on the verb, not only on a phrase: not "nicht nur" /
+    "nicht allein" and not a "nicht" that "sondern" replaces (:func:`_contrasted`)?"""
+    return not (j + 1 < len(s) and s.lemma(j + 1) in ("nur", "allein")) \
+        and not _contrasted(s, j)
 
 
 def _contrasted(s: Sent, j: int) -> bool:
