@@ -1365,6 +1365,30 @@ def test_verdict_in_a_von_phrase_of_sprechen(events: Events) -> None:
     assert events("Der Bürgermeister sprach von den Problemen der Stadt.") == []
 
 
+def test_a_verdict_with_modifiers_between_als_and_its_word(events: Events) -> None:
+    """"als sehr, sehr ernsthafte Bedrohung": the marker opens the phrase, however many
+    modifiers stand before the verdict word (four words back did not reach it)."""
+    e = one(events("Verteidigungsminister Ashton Carter hatte Russland als sehr, sehr ernsthafte "
+                   "Bedrohung bezeichnet."), "ACCUSE")
+    assert e.trigger.text == "bezeichnet"
+    assert events("Der Minister bezeichnete den Besuch als eine sehr, sehr lange Reise.") == []
+
+
+def test_verdicts_of_general_news(events: Events) -> None:
+    """judgements.tsv v8: "als problematisch", "als Hochstapler"; "Angriff" is a verdict only as
+    a label a judging verb gives, not as the subject of a reported copula, and a state of
+    affairs judged bad ("die Lage sei katastrophal") accuses nobody."""
+    one(events("Gnesda bezeichnet den Brief der Ministerin als problematisch."), "ACCUSE")
+    one(events("So bezeichnete Rubio den US-Milliardär als Hochstapler."), "ACCUSE")
+    e = one(events("Ein Sprecher Konvičkas bezeichnete die Ermittlungen als direkten Angriff auf "
+                   "die Meinungsfreiheit."), "ACCUSE")
+    assert e.trigger.text == "bezeichnete"
+    evs = events("Es gab ja schon die erste Rüge aus dem Kreml, der Angriff sei eine Aggression, "
+                 "auch wenn die Russen vorgewarnt worden waren.")
+    assert not [e for e in evs if e.type.value == "ACCUSE" and e.trigger.text == "Angriff"]
+    assert events("Die Versorgungslage der Menschen sei katastrophal, sagte ein Helfer.") == []
+
+
 def test_judging_verb_whose_past_form_the_lemmatiser_left(events: Events) -> None:
     """"nannten" keeps its form as lemma; forms.tsv gives "nennen", a judging verb."""
     one(events("Die Demonstranten nannten den Präsidenten einen Terroristen."), "ACCUSE")

@@ -7,7 +7,7 @@ from lagebild.events.sentence import Participants, Sent
 from lagebild.model import Sentence, Token
 
 LEMMAS = {"griffen": "greifen", "nahm": "nehmen", "liegt": "liegen", "griff": "greifen",
-          "schob": "schieben"}
+          "schob": "schieben", "sei": "sein"}
 
 
 def sent(rows: list[tuple[str, str, int, str]]) -> Sent:
@@ -91,3 +91,24 @@ def test_particle_search_reads_past_a_word_misread_as_a_finite_verb() -> None:
     rows[5] = ("schob", "VVFIN", 1, "conj")
     rows[4] = ("dann", "ADV", 5, "advmod")
     assert sent(rows).particle(1) is None
+
+
+def test_a_label_verdict_is_no_reported_copula_verdict() -> None:
+    """judgements.tsv polarity "label": "Angriff" judges only as what a judging verb calls
+    something ("als direkten Angriff bezeichnet"); as the head of a reported copula ("der
+    Angriff sei eine Aggression", parsed with "Angriff" as the predicate) it is no verdict,
+    while a "neg" word there is."""
+    from lagebild.events.lexicon import load_lexicon
+    from lagebild.events.triggers import VERDICT, find_triggers
+
+    lex = load_lexicon()
+
+    def verdicts(noun: str) -> list[int]:
+        s = sent([("der", "ART", 1, "det"), (noun, "NN", 1, "ROOT"), ("sei", "VAFIN", 1, "cop"),
+                  ("eine", "ART", 4, "det"), ("Aggression", "NN", 1, "nsubj"), (".", "$.", 1,
+                                                                                 "punct")])
+        s.toks[2].morph = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+        return [i for entry, i, _ in find_triggers(s, lex) if entry is VERDICT]
+
+    assert lex.judgements["angriff"] == "label" and verdicts("Angriff") == []
+    assert lex.judgements["provokation"] == "neg" and verdicts("Provokation") == [1]

@@ -472,6 +472,22 @@ def _calls_for_act(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
     return any(s.toks[j].tag == "NN" and lex.noun_entries(s.lemma(j)) for j in heads)
 
 
+VERDICT_MARKERS = frozenset({"als", "für", "zu"})
+# what may stand between a verdict's marker and its word: "als sehr, sehr ernsthafte
+# Bedrohung", "als einen direkten Angriff", "für höchst fragwürdig"
+_PHRASE_INSIDE = frozenset({"ADJA", "ADJD", "ADV", "ART", "PIAT", "PPOSAT", "CARD", "$,", "$(",
+                            "KON", "PTKA"})
+
+
+def _phrase_marker(s: Sent, j: int, reach: int = 8) -> str | None:
+    """The lemma of the first word before ``j`` that is no modifier of its phrase (within
+    ``reach`` words): the preposition or particle that opens the phrase."""
+    for k in range(j - 1, max(-1, j - 1 - reach), -1):
+        if s.toks[k].tag not in _PHRASE_INSIDE:
+            return s.lemma(k)
+    return None
+
+
 def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
     """Polarity of the evaluative word a judging verb attributes (``als unrealistisch``, ``für
     falsch``, ``zum Terroristen``; ``nannte es einen Fehler``) in the verb's clause, or None."""
@@ -482,10 +498,11 @@ def _verdict(s: Sent, v: int, lex: Lexicon) -> str | None:
         if polarity is None or s.toks[j].tag not in ("ADJD", "ADJA", "NN"):
             continue
         before = {s.lemma(k) for k in range(max(0, j - 4), j)}
-        if before & {"als", "für", "zu"} or s.lemma(v) == "nennen" or (
+        marker = _phrase_marker(s, j)
+        if before & VERDICT_MARKERS or marker in VERDICT_MARKERS or s.lemma(v) == "nennen" or (
                 "auf" in before and s.full_lemma(v) == "hinweisen") or (  # "wies auf … hin"
-                "von" in before and s.lemma(v) == "sprechen"):  # "sprach von einem Verstoß"
-            return polarity
+                "von" in before | {marker} and s.lemma(v) == "sprechen"):  # "sprach von
+            return polarity  # einem Verstoß"; "label" judges as "neg" does
     return None
 
 
