@@ -600,6 +600,15 @@ def test_protest_of_an_organisation_is_verbal(events: Events) -> None:
     one(events("Rund 7000 Studenten protestierten in Hamburg gegen Studiengebühren."), "PROTEST")
 
 
+def test_a_counted_crowd_of_a_country_protests_in_the_street(events: Events) -> None:
+    """"Tausende Iraner" link to Iran, but a counted crowd of its people demonstrates
+    (PROTEST 141); the state's protest is verbal (ACCUSE 114)."""
+    e = one(events("Tausende Iraner protestierten am Freitag gegen die Regierung."), "PROTEST")
+    assert e.cameo == "141" and names(e.source) == ["IRN"]
+    assert one(events("Die Türkei protestierte gegen die Resolution des Bundestags."),
+               "ACCUSE").cameo == "114"
+
+
 def test_conditional_act_of_conflict_is_a_threat(events: Events) -> None:
     """threats.tsv: "werde … angreifen, wenn …" is THREATEN; without a condition it stays."""
     e = one(events("Die Miliz erklärte, sie werde die Stadt angreifen, wenn die Armee nicht "

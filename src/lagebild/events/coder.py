@@ -42,6 +42,7 @@ from lagebild.events.filters import (
     _calls_for_act,
     _classifies,
     _company_news,
+    _counted_crowd,
     _counts_victims,
     _court,
     _drop_contents,
@@ -337,8 +338,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 t.plover in COOPERATIVE_ACTS for j in (args.obj if args else [])
                 for t in ctx.lex.noun_entries(s.lemma(j)))):  # "eine Einigung blockieren"
             f.plover, f.cameo, f.mode = "REJECT", "120", ""  # a party blocks an agreement
-        if "verbal" in entry.flags and any(_official(ctx, a) or _organised(s, a, ctx.lex)
-                                           for a in f.source):
+        if "verbal" in entry.flags and any(
+                (_official(ctx, a) or _organised(s, a, ctx.lex)) and not _counted_crowd(s, a)
+                for a in f.source):
             f.plover, f.cameo, f.mode = "ACCUSE", "114", "disapprove"  # a diplomatic protest
         if "words" in entry.flags and (_in_words(s, anchor, ctx.lex)
                                        or _attack_among_politicians(ctx, s, f)):

@@ -727,6 +727,24 @@ def _armed(ctx: Context, s: Sent, aid: str) -> bool:
                and ctx.lex.names_armed_group(s.lemma(j)) for j in range(len(s)))
 
 
+#: words that count people ("Tausende Iraner", "Hunderte Anhänger der Partei")
+CROWD_COUNTS = frozenset({"tausend", "tausende", "hundert", "hunderte", "zehntausend",
+                          "zehntausende", "hunderttausend", "hunderttausende", "dutzend",
+                          "dutzende", "viele", "zahlreiche", "mehrere", "etliche"})
+
+
+def _counted_crowd(s: Sent, aid: str) -> bool:
+    """Is every mention of ``aid`` in the sentence a counted crowd ("Tausende Iraner
+    protestierten", "Mehrere hundert Türken"): people of a country or a party, not the state
+    or the party itself (their "protest" is a demonstration)?"""
+    mentions = [j for j in range(len(s)) if aid in s.actors_at[j] or s.local_at[j] == aid]
+    return bool(mentions) and all(
+        s.toks[j].tag == "NN" and any(
+            s.toks[k].tag == "CARD" or s.toks[k].text.lower() in CROWD_COUNTS
+            for k in [*s.children[j], j - 1] if 0 <= k < j)
+        for j in mentions)
+
+
 def _organised(s: Sent, aid: str, lex: Lexicon) -> bool:
     """An unlinked participant named by an office or organisation noun ("Die FDP-Fraktion",
     "Die Vorsitzenden des Tierheims"), not a crowd ("rund 7.000 Menschen")."""
