@@ -1315,6 +1315,16 @@ def test_a_yes_no_question_asks_about_its_act(events: Events) -> None:
     assert e.modality == "asserted"
 
 
+def test_an_imperative_commands_its_act(rated_events: Events) -> None:
+    """A verb-first clause closed by "!" is a command: the speech verb's demand is the event,
+    the commanded act is none; a verb-second exclamation tells its act."""
+    evs = rated_events("Greift Syrien an!, forderte der Senator.")
+    assert one(evs, "REQUEST") and "ASSAULT" not in {e.type.value for e in evs}
+    assert rated_events("Sperrt ihn ein!, fordert ein Bub.") == []
+    one(rated_events("Russland greift Syrien an!"), "ASSAULT")
+    assert one(rated_events("Greift Russland Syrien an?"), "ASSAULT").modality == "hypothetical"
+
+
 def test_ausschliessen_expels_only_from_something(events: Events) -> None:
     e = one(events("Deshalb wurde sie aus der Kieler AfD-Landtagsfraktion ausgeschlossen."),
             "SANCTION")

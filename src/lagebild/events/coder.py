@@ -48,6 +48,7 @@ from lagebild.events.filters import (
     _drop_contents,
     _force,
     _happens,
+    _imperative,
     _in_aside,
     _in_future,
     _in_words,
@@ -243,6 +244,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
         if args is not None and entry.pos == "verb" and _intransitive(entry):
             _object_as_subject(s, anchor, args)
+        if pos == "verb" and _imperative(s, anchor):
+            continue  # "Sperrt ihn ein!, fordert ein Bub": a command, not an act
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):
             continue  # "lehnt den Beitritt grundsätzlich ab": a standing position
         if "nostate" in entry.flags and args is not None and _state_passive(s, anchor, args):

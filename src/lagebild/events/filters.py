@@ -696,6 +696,21 @@ def _polar_question(s: Sent, v: int) -> bool:
         and s.segment[first] == s.segment[v]
 
 
+def _imperative(s: Sent, v: int) -> bool:
+    """Is verb ``v`` an imperative: the first word of its sentence or of a quotation, its
+    clause closed by an exclamation mark ("Sperrt ihn ein!, fordert ein Bub", "„Greift Syrien
+    an!“", "Treten Sie zurück!")? A command names an act someone wants, not one that
+    happened; the demand itself is the speech verb's event. (The parser often makes the
+    object the subject of such a verb, so subjects are not asked.)"""
+    if not s.toks[v].tag.endswith(("FIN", "IMP")):
+        return False
+    before = [k for k in range(v) if s.toks[k].text not in ("„", "»", '"', "“", "(")]
+    if before and not _opens_quote(s, before[-1]) and s.toks[before[-1]].text != "–":
+        return False
+    end = next((k for k in range(v + 1, len(s)) if s.toks[k].tag == "$."), None)
+    return end is not None and s.toks[end].text == "!"
+
+
 def _opens_quote(s: Sent, k: int) -> bool:
     """Does token ``k`` open what was said: a colon or an opening quotation mark, not the mark
     that closes a quotation holding the words before it ("„Die Polizei hat mich mit
