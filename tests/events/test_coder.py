@@ -1315,6 +1315,14 @@ def test_a_yes_no_question_asks_about_its_act(events: Events) -> None:
     assert e.modality == "asserted"
 
 
+def test_a_display_shows_no_complaint(events: Events) -> None:
+    """"anzeigen" is a complaint to the police about someone, not a display showing a value
+    (triggers.tsv: `lightobj`)."""
+    assert_none_of(events, ("ACCUSE",), "Die Anzeige zeigt die verbleibende Zeit an.",
+                   "In Thessaloniki zeigten Thermometer minus sieben Grad Celsius an.")
+    one(events("Der Nachbar zeigte den Mann bei der Polizei an."), "ACCUSE")
+
+
 def test_an_imperative_commands_its_act(rated_events: Events) -> None:
     """A verb-first clause closed by "!" is a command: the speech verb's demand is the event,
     the commanded act is none; a verb-second exclamation tells its act."""
