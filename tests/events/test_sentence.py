@@ -112,3 +112,20 @@ def test_a_label_verdict_is_no_reported_copula_verdict() -> None:
 
     assert lex.judgements["angriff"] == "label" and verdicts("Angriff") == []
     assert lex.judgements["provokation"] == "neg" and verdicts("Provokation") == [1]
+
+
+def test_an_imperative_after_an_opening_quote_inside_a_sentence() -> None:
+    """"Die Menge rief „Sperrt ihn ein!“": the command opens its quotation, not the sentence;
+    "Russland greift Syrien an!" tells an act."""
+    from lagebild.events.filters import _imperative
+
+    quoted = sent([("Die", "ART", 1, "det"), ("Menge", "NN", 2, "nsubj"),
+                   ("rief", "VVFIN", 2, "ROOT"), ("„", "$(", 4, "punct"),
+                   ("Sperrt", "VVFIN", 2, "ccomp"), ("ihn", "PPER", 4, "obj"),
+                   ("ein", "PTKVZ", 4, "compound:prt"), ("!", "$.", 4, "punct"),
+                   ("“", "$(", 4, "punct")])
+    assert _imperative(quoted, 4) and not _imperative(quoted, 2)
+    told = sent([("Russland", "NE", 1, "nsubj"), ("greift", "VVFIN", 1, "ROOT"),
+                 ("Syrien", "NE", 1, "obj"), ("an", "PTKVZ", 1, "compound:prt"),
+                 ("!", "$.", 1, "punct")])
+    assert not _imperative(told, 1)

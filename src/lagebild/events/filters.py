@@ -704,9 +704,9 @@ def _imperative(s: Sent, v: int) -> bool:
     object the subject of such a verb, so subjects are not asked.)"""
     if not s.toks[v].tag.endswith(("FIN", "IMP")):
         return False
-    before = [k for k in range(v) if s.toks[k].text not in ("„", "»", '"', "“", "(")]
-    if before and not _opens_quote(s, before[-1]) and s.toks[before[-1]].text != "–":
-        return False
+    prev = v - 1 if v and s.toks[v - 1].text != "(" else v - 2
+    if prev >= 0 and not _opens_quote(s, prev) and s.toks[prev].text != "–":
+        return False  # not first in its sentence, after a colon or an opening quote
     end = next((k for k in range(v + 1, len(s)) if s.toks[k].tag == "$."), None)
     return end is not None and s.toks[end].text == "!"
 
