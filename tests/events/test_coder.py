@@ -406,6 +406,9 @@ def test_standing_position_is_no_event(events: Events) -> None:
     assert not events("Die Partei lehnt einen Beitritt der Türkei grundsätzlich ab.")
     assert one(events("Kritiker werfen der Regierung immer wieder vor, die Presse zu "
                       "behindern."), "ACCUSE")
+    # "immer" before a comparative is a growing act, not a fixed stance
+    assert not events("Die Regierung hat den Plan immer abgelehnt.")
+    assert one(events("Die Regierung hat den Plan immer stärker kritisiert."), "ACCUSE")
 
 
 def test_agentless_passive_of_an_event_noun(events: Events) -> None:
