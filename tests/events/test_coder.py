@@ -409,6 +409,8 @@ def test_standing_position_is_no_event(events: Events) -> None:
     # "immer" before a comparative is a growing act, not a fixed stance
     assert not events("Die Regierung hat den Plan immer abgelehnt.")
     assert one(events("Die Regierung hat den Plan immer stärker kritisiert."), "ACCUSE")
+    found = events("Die Regierung lehnt grundsätzlich weitere Forderungen der Opposition ab.")
+    assert "REJECT" not in {e.type.value for e in found}
 
 
 def test_agentless_passive_of_an_event_noun(events: Events) -> None:

@@ -239,10 +239,12 @@ def _standing(s: Sent, v: int, lex: Lexicon) -> bool:
     """Does a position adverb in verb ``v``'s clause make it a standing position ("hatte
     bisher immer abgelehnt", "lehnt grundsätzlich ab")? Not "immer wieder" (repeated acts),
     nor "immer mehr" or "immer" before any comparative ("immer schärfer kritisiert", "auf
-    immer größere Kritik gestoßen": a growing act, not a fixed stance)."""
+    immer größere Kritik gestoßen": a growing act, not a fixed stance; "lehnt grundsätzlich
+    weitere Forderungen ab" stays a stance)."""
     return any(s.segment[j] == s.segment[v] and s.lemma(j) in lex.position_adverbs
                and not (j + 1 < len(s) and (s.lemma(j + 1) in ("wieder", "mehr", "noch")
-                                            or "Degree=Cmp" in s.toks[j + 1].morph))
+                                            or (s.lemma(j) == "immer"
+                                                and "Degree=Cmp" in s.toks[j + 1].morph)))
                for j in range(len(s)))
 
 
