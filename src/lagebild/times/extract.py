@@ -84,6 +84,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     PART = _alt(lex["day_parts"])
     PART_SUFFIX = _alt(lex["day_part_suffixes"])
     PART_ADV = _alt(lex["day_part_adverbs"])
+    # "am 10. und [am] 11. Juli": the words after "und", shared with ``attach``'s coordinations
+    COORD_ARTICLES = _alt(lex["coordinations"]["articles"])
     HOURW = _alt([w for w, v in nums.items() if v == int(v) and 0 < v <= 24], True)
     CLOCK = (
         r"(?:(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*Uhr|(?P<h2>[01]?\d|2[0-4]|"
@@ -133,7 +135,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             B
             + r"(?P<core>"
             + _g("day", DAY)
-            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-]|und(?:\s+(?:am|dem))?)\s*"
+            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-]|und(?:\s+"
+            + COORD_ARTICLES
+            + r")?)\s*"
             + DAY
             + r"\s*"
             + _g("mon", MON)
