@@ -182,6 +182,23 @@ def test_a_source_phrase_in_a_relative_clause_after_a_preposition(text: str,
     assert len(st) == 1 and [q.text for q in st[0].quote] == parts
 
 
+@pytest.mark.parametrize("text, parts", [
+    # the example article: the USA did not say that Russia is Assad's ally
+    ("Russland ist enger Verbündeter des syrischen Präsidenten Baschar al-Assad, der ebenfalls "
+     "gegen den IS kämpft, nach Ansicht der USA die Legitimität seines Volkes aber verloren "
+     "hat.", ["die Legitimität seines Volkes aber verloren hat"]),
+    # the relative clause ends before the phrase: the main clause goes on, both parts quoted
+    ("Dagegen bleibt das Kernkraftwerk Krümmel, welches von Vattenfall und E.ON betrieben "
+     "wird, nach Angaben von Vattenfall zunächst außer Betrieb.",
+     ["Dagegen bleibt das Kernkraftwerk Krümmel, welches von Vattenfall und E.ON betrieben "
+      "wird", "zunächst außer Betrieb"]),
+])
+def test_a_source_phrase_opening_a_relative_clauses_second_part(text: str,
+                                                                parts: list[str]) -> None:
+    st = analyse(text)
+    assert len(st) == 1 and [q.text for q in st[0].quote] == parts
+
+
 def test_a_konjunktiv_clause_after_a_long_fronted_phrase() -> None:
     # the finite verb is the twelfth word of the clause; only the unambiguous Konjunktiv I
     # is looked for that far

@@ -1331,7 +1331,8 @@ class Finder:
             lo = max((k + 1 for k in semis if k < fa), default=0)
             hi = min((k - 1 for k in semis if k > fb), default=last)
             lo, hi = self._nested_bounds(sent, fa, fb, lo, hi)
-            if _trim_start(sent, lo) >= fa:
+            if _trim_start(sent, lo) >= fa and not (lo > 0 and sent.is_comma(lo)):
+                # a phrase opening its sentence (not a verb-final clause's part after a comma)
                 fb = _vorfeld_end(sent, fb, hi)
             before = _trim(sent, lo, fa - 1) if fa > lo else None
             after = _trim(sent, fb + 1, hi) if fb < hi else None
@@ -1393,6 +1394,12 @@ class Finder:
                 # "…, weil …", "…, die …", and "…, auf dem …" (a relative clause's preposition)
                 return k, _subclause_end(sent, k, hi)
             if sent.is_finite(k):
+                if k == fa - 2 and sent.is_comma(fa - 1) and _relative_clause_before(
+                        sent, k, lo) and _finite_before_comma(sent, fb + 1, hi):
+                    # "…, der gegen den IS kämpft, nach Ansicht der USA die Legitimität aber
+                    # verloren hat": the phrase opens the relative clause's second part,
+                    # which alone is what the source said (from the comma: no Vorfeld)
+                    return fa - 1, _subclause_end(sent, fa, hi)
                 break
         return lo, hi
 
@@ -1913,6 +1920,33 @@ def _subclause_end(sent: Sent, start: int, last: int) -> int:
                 nxt.tag == "PWAV" and nxt.text.lower() in _CONSEQUENCE_RELATIVES):
             return k - 1
     return last
+
+
+def _relative_clause_before(sent: Sent, fin: int, lo: int) -> bool:
+    """The finite verb ``fin`` ends a relative clause (``…, der gegen den IS kämpft``): a
+    relative pronoun after a comma (or a preposition and one) opens it, and no other finite
+    verb stands between."""
+    for k in range(fin - 1, lo, -1):
+        if sent.is_finite(k):
+            return False
+        tag = sent.toks[k].tag
+        if tag in ("PRELS", "PRELAT") and (sent.is_comma(k - 1) or (
+                sent.toks[k - 1].tag.startswith("APPR") and k >= 2 and sent.is_comma(k - 2))):
+            return True
+    return False
+
+
+def _finite_before_comma(sent: Sent, a: int, hi: int) -> bool:
+    """A finite verb among tokens ``a``..``hi`` before the next comma: the words after a
+    source phrase end a verb-final clause (``… die Legitimität aber verloren hat``), not
+    the main clause the relative clause interrupted (``…, welches von Vattenfall betrieben
+    wird, nach Angaben von Vattenfall zunächst außer Betrieb``)."""
+    for k in range(a, hi + 1):
+        if sent.is_comma(k):
+            return False
+        if sent.is_finite(k):
+            return True
+    return False
 
 
 def _main_finite_in(sent: Sent, a: int, b: int) -> bool:
