@@ -78,7 +78,7 @@ def test_dates(text: str, span: str, value: str) -> None:
 
 def test_the_first_day_of_a_coordination_or_range_is_an_expression() -> None:
     for text in ("Sie trafen sich am 10. und 11. Juli.", "Sie trafen sich am 10. und am 11. Juli.",
-                 "Es dauerte vom 10. bis 11. Juli."):
+                 "Sie trafen sich am 10. sowie am 11. Juli.", "Es dauerte vom 10. bis 11. Juli."):
         assert [(t.text, t.value) for t in find_times(text, PUB)] == [
             ("10.", "2015-07-10"), ("11. Juli", "2015-07-11")], text
 

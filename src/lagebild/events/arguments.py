@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.events.findings import Context
-from lagebild.events.lexicon import Lexicon, Trigger
+from lagebild.events.lexicon import Lexicon, Trigger, quantifiers
 from lagebild.events.sentence import (
     BOUNDARY_TAGS,
     GEN_DEPS,
@@ -30,8 +30,7 @@ OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir
 #: personal pronouns that can only be a subject
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 #: determiners that make a noun phrase plural ("Mehrere Frauen soll der Angeklagte bedroht haben")
-PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "zahlreiche", "beide", "alle",
-                                "etliche", "tausende", "hunderte", "zwei", "drei", "vier"})
+PLURAL_QUANTIFIERS = quantifiers("plural")
 #: articles that mark a noun as a genitive attribute ("der Beginn der Gespräche")
 GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
@@ -225,7 +224,7 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         args.obj = sorted(args.obj + args.subj)
         args.subj = []
     shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
-              and s.toks[h].tag.startswith("VV") and not _is_zu_infinitive(s, v))
+              and s.toks[h].tag.startswith("VV") and not s.is_zu_infinitive(v))
     if shared and verb_args(s, h).subj:
         pass  # "Demonstranten legten Feuer und warfen Steine": the coordinated verb shares
         # its first conjunct's subject (see _subject_actors), its object is no subject
@@ -237,7 +236,7 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         if nom:
             args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
-    if _is_zu_infinitive(s, v):  # a zu-infinitive has no overt subject: the parser's
+    if s.is_zu_infinitive(v):  # a zu-infinitive has no overt subject: the parser's
         args.obj = sorted(args.obj + args.subj)  # "subject" is an object ("Frauen … anzugreifen")
         args.subj = []
     auxes = [c for c in comp if c != v and s.toks[c].tag[:2] in ("VA", "VM")] + cop_aux
@@ -423,13 +422,6 @@ def _conjuncts(s: Sent, v: int) -> list[int]:
     return out
 
 
-def _is_zu_infinitive(s: Sent, v: int) -> bool:
-    """``anzugreifen``, ``zu liefern``, and the perfect ``gefoltert zu haben`` (the parser
-    may hang ``zu`` on the auxiliary instead of the participle)."""
-    return s.toks[v].tag == "VVIZU" or any(
-        s.toks[c].tag == "PTKZU" or (s.toks[c].tag == "VAINF" and any(
-            s.toks[g].tag == "PTKZU" for g in s.children[c])) for c in s.children[v])
-
 
 def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     """Actors of verb ``v``'s subject; a zu-infinitive or a coordinated verb without one takes
@@ -441,14 +433,14 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     h = s.toks[v].head
     if h == v or not 0 <= h < len(s) or not s.is_verb(h):
         return []
-    if s.toks[v].dep == "conj" and not _is_zu_infinitive(s, v):
+    if s.toks[v].dep == "conj" and not s.is_zu_infinitive(v):
         return _subject_actors(s, h, depth + 1)
-    if _causative(s, v) and _is_zu_infinitive(s, h):
+    if _causative(s, v) and s.is_zu_infinitive(h):
         # "kündigte an, die Todesumstände untersuchen zu lassen": who has it done is the
         # subject of "lassen", which takes its controller's
         return _subject_actors(s, h, depth + 1)
-    if _is_zu_infinitive(s, v):
-        if _is_zu_infinitive(s, h) or s.toks[v].dep == "conj":
+    if s.is_zu_infinitive(v):
+        if s.is_zu_infinitive(h) or s.toks[v].dep == "conj":
             return _subject_actors(s, h, depth + 1)
         gargs = verb_args(s, h)
         if gargs.passive:

@@ -21,7 +21,7 @@ from lagebild.events.arguments import (
     verb_args,
 )
 from lagebild.events.findings import Context, Found
-from lagebild.events.lexicon import Lexicon, Trigger
+from lagebild.events.lexicon import Lexicon, Trigger, quantifiers
 from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent
 from lagebild.model import Article
 from lagebild.times import date_for_span
@@ -68,10 +68,6 @@ WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag",
 PAST_WORDS = frozenset({"gestern", "vorgestern", "vergangenen", "vergangene", "letzten",
                         "letzte", "vorigen", "vorige", "bereits", "schon", "zuvor", "damals",
                         "heute"})
-#: endings after a verb's stem in the present indicative ("treff|en", "komm|t")
-PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
-PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
-                       "haben": ("hat", "haben")}
 
 
 def _in_aside(s: Sent, a: int) -> bool:
@@ -526,7 +522,7 @@ def _scheduled(s: Sent, v: int) -> bool:
     marker in the clause ("gestern", "vergangenen Donnerstag") or a perfect keeps it."""
     comp = s.complex(v)
     finite = [c for c in comp if s.toks[c].tag.endswith("FIN")]
-    if not finite or not all(_present_form(s, c) for c in finite):
+    if not finite or not all(s.is_present_form(c) for c in finite):
         return False
     if any(s.toks[c].tag in ("VVPP", "VAPP", "VMPP") for c in comp) and not any(
             s.lemma(c) == "werden" for c in finite):  # "hat … getroffen": the perfect
@@ -551,18 +547,6 @@ def _scheduled(s: Sent, v: int) -> bool:
     return False
 
 
-def _present_form(s: Sent, c: int) -> bool:
-    """Is finite verb ``c`` in the present tense by its form: its lemma's stem and a present
-    ending ("treffen", "kommt", "soll", "wird")? The tagger's ``Tense`` feature says Pres
-    for "baten" and "beriet", so the form decides; a present with a changed vowel ("trifft")
-    is not recognised, which only leaves it asserted."""
-    form, lemma = s.toks[c].text.lower(), s.lemma(c).lower()
-    if form in PRESENT_AUXILIARIES.get(lemma, ()):
-        return True
-    if not lemma.endswith("n"):  # the lemmatiser left the form ("liess"): tense unknown
-        return False
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-    return bool(stem) and form.startswith(stem) and form[len(stem):] in PRESENT_ENDINGS
 
 
 def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
@@ -743,9 +727,7 @@ def _armed(ctx: Context, s: Sent, aid: str) -> bool:
 
 
 #: words that count people ("Tausende Iraner", "Hunderte Anhänger der Partei")
-CROWD_COUNTS = frozenset({"tausend", "tausende", "hundert", "hunderte", "zehntausend",
-                          "zehntausende", "hunderttausend", "hunderttausende", "dutzend",
-                          "dutzende", "viele", "zahlreiche", "mehrere", "etliche"})
+CROWD_COUNTS = quantifiers("crowd")
 
 
 def _counted_crowd(s: Sent, aid: str) -> bool:

@@ -22,6 +22,13 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
+@cache
+def quantifiers(flag: Literal["crowd", "plural"]) -> frozenset[str]:
+    """Quantity words of ``quantifiers.tsv`` with ``flag`` set: ``crowd`` (they count people),
+    ``plural`` (as a determiner they make the noun phrase plural)."""
+    return frozenset(r["word"].lower() for r in read_tsv("quantifiers.tsv") if r[flag] == "yes")
+
+
 @dataclass(frozen=True)
 class Frame:
     """Where a trigger's source and target are: slot names tried in order."""

@@ -4,8 +4,7 @@ from modal and speech verbs, negation, conditionals, Konjunktiv II and the lexic
 
 from __future__ import annotations
 
-from lagebild.events.arguments import DATIVE_CONTROLLERS, _is_zu_infinitive
-from lagebild.events.filters import _present_form
+from lagebild.events.arguments import DATIVE_CONTROLLERS
 from lagebild.events.findings import Found
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import Sent
@@ -106,13 +105,13 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 # verb-first "sollte(n)" opening the sentence or a clause; not "soll", which
                 # after a comma is mostly verb-second behind a fronted phrase ("Bei dem Besuch,
                 # den Erdogan begann, sollen auch Gespräche …")
-                if (c == 0 or s.toks[c - 1].tag in ("$,", "$(")) and not _present_form(s, c):
+                if (c == 0 or s.toks[c - 1].tag in ("$,", "$(")) and not s.is_present_form(c):
                     found.append(cue.modality)
             elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
                 # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where
                 # German puts a modal: before the verb or right after it ("stattfinden soll"),
                 # not "hingerichtet, unter den Opfern sollen sich …" misparsed
-                if not perfect and "Mood=Sub" not in morph and _present_form(s, c) \
+                if not perfect and "Mood=Sub" not in morph and s.is_present_form(c) \
                         and verb is not None and (c < verb or all(
                             s.is_verb(j) for j in range(verb + 1, c))):
                     found.append(cue.modality)
@@ -122,7 +121,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     start = host if host is not None else a
     chain = ([host] if host is not None else []) + s.ancestors(start, 3)
     for k, g in enumerate([start, *chain[1 if host is not None else 0:]]):
-        if s.toks[g].dep == "conj" and s.is_verb(g) and not _is_zu_infinitive(s, g) \
+        if s.toks[g].dep == "conj" and s.is_verb(g) and not s.is_zu_infinitive(g) \
                 and not infix_zu_infinitives(s.toks[g].text.lower()):
             # "hatten von der Leyen abgelehnt und … Stimmung gegen sie gemacht": a verb
             # coordinated with a cue verb is not governed by it (a zu-infinitive parsed as a
@@ -132,7 +131,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     for g in chain:
         names = [s.full_lemma(g), s.lemma(g)] if s.is_verb(g) else [s.lemma(g)]
         hit = [cue.modality for name in names for cue in gov.get(name, ())]
-        if g == s.toks[start].head and verbal and _is_zu_infinitive(s, a) \
+        if g == s.toks[start].head and verbal and s.is_zu_infinitive(a) \
                 and s.full_lemma(g) in DATIVE_CONTROLLERS and any(
                 c.modality == "negated" for j in s.dependents(s.complex(g))
                 for c in adv.get(s.lemma(j), ())):
@@ -153,7 +152,7 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 found.remove("hypothetical")
             break
     else:
-        if verbal and _is_zu_infinitive(s, a):  # the parser lost the link: nearest cue left
+        if verbal and s.is_zu_infinitive(a):  # the parser lost the link: nearest cue left
             for j in range(a - 1, -1, -1):
                 names = [s.full_lemma(j), s.lemma(j)] if s.is_verb(j) else [s.lemma(j)]
                 hit = [cue.modality for name in names for cue in gov.get(name, ())]
@@ -183,7 +182,7 @@ def _announced(s: Sent, v: int, lex: Lexicon) -> int | None:
     vorzugehen", "drohte an, … anzugreifen"): a governing verb up the tree, or for a
     zu-infinitive whose link the parser lost the nearest verb before it; None if none."""
     chain = s.ancestors(v, 3)
-    if not chain and _is_zu_infinitive(s, v):
+    if not chain and s.is_zu_infinitive(v):
         chain = [next((j for j in range(v - 1, -1, -1) if s.is_verb(j)), v)]
     return next((g for g in chain if s.is_verb(g) and s.full_lemma(g) in lex.announce_verbs),
                 None)

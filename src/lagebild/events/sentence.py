@@ -49,6 +49,12 @@ def _rule_lemma(t: Token) -> str:
     return lemma
 
 
+#: endings after a verb's stem in the present indicative ("treff|en", "komm|t")
+PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
+#: present forms of the auxiliaries, which no regular ending explains
+PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
+                       "haben": ("hat", "haben")}
+
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
 
@@ -151,6 +157,27 @@ class Sent:
 
     def lemma(self, i: int) -> str:
         return self.lemmas[i]
+
+    def is_present_form(self, c: int) -> bool:
+        """Is finite verb ``c`` in the present tense by its form: its lemma's stem and a
+        present ending ("treffen", "kommt", "soll", "wird")? The tagger's ``Tense`` feature
+        says Pres for "baten" and "beriet", so the form decides; a present with a changed
+        vowel ("trifft") is not recognised, which only leaves it asserted."""
+        form, lemma = self.toks[c].text.lower(), self.lemma(c).lower()
+        if form in PRESENT_AUXILIARIES.get(lemma, ()):
+            return True
+        if not lemma.endswith("n"):  # the lemmatiser left the form ("liess"): tense unknown
+            return False
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return bool(stem) and form.startswith(stem) and form[len(stem):] in PRESENT_ENDINGS
+
+    def is_zu_infinitive(self, v: int) -> bool:
+        """``anzugreifen``, ``zu liefern``, and the perfect ``gefoltert zu haben`` (the parser
+        may hang ``zu`` on the auxiliary instead of the participle)."""
+        return self.toks[v].tag == "VVIZU" or any(
+            self.toks[c].tag == "PTKZU" or (self.toks[c].tag == "VAINF" and any(
+                self.toks[g].tag == "PTKZU" for g in self.children[c]))
+            for c in self.children[v])
 
     def mentions(self, word: str) -> bool:
         """Could an idiom's word match some token: a lemma or form of the sentence, or the

@@ -84,7 +84,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     PART = _alt(lex["day_parts"])
     PART_SUFFIX = _alt(lex["day_part_suffixes"])
     PART_ADV = _alt(lex["day_part_adverbs"])
-    # "am 10. und [am] 11. Juli": the words after "und", shared with ``attach``'s coordinations
+    # "am 10. und [am] 11. Juli", "am 10. sowie 11. Juli": the links and the words after
+    # them, shared with ``attach``'s coordinations
+    COORD_LINKS = _alt(lex["coordinations"]["links"])
     COORD_ARTICLES = _alt(lex["coordinations"]["articles"])
     HOURW = _alt([w for w, v in nums.items() if v == int(v) and 0 < v <= 24], True)
     CLOCK = (
@@ -135,7 +137,9 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             B
             + r"(?P<core>"
             + _g("day", DAY)
-            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-]|und(?:\s+"
+            + r")(?=\s*(?:bis(?:\s+(?:zum|einschließlich))?|[–-]|"
+            + COORD_LINKS
+            + r"(?:\s+"
             + COORD_ARTICLES
             + r")?)\s*"
             + DAY
