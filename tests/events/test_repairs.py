@@ -361,3 +361,42 @@ def test_attachment_repairs_wait_for_the_view_and_change_no_word() -> None:
     assert (full[6].head, full[6].dep) == (5, "nmod")
     assert [(t.tag, t.lemma, t.text) for t in full] == [(t.tag, t.lemma, t.text) for t in words]
     assert _repaired(parsed, LEX) == full
+
+
+def test_subject_before_an_apposition_read_as_the_root() -> None:
+    """"Radovan Karadžić, der seit Jahren gesuchte Serbenführer, wurde in Belgrad verhaftet"
+    as the parser reads it: the article as a relative pronoun, the verb as a relative clause of
+    the name. A finite verb right after the apposition's comma stands second: a main clause."""
+    rows = [("Radovan", "NE", 0, "ROOT"), ("Karadžić", "NE", 0, "flat"), (",", "$,", 7, "punct"),
+            ("der", "PRELS", 7, "det"), ("seit", "APPR", 5, "case"), ("Jahren", "NN", 6, "nmod"),
+            ("gesuchte", "ADJA", 7, "amod"), ("Serbenführer", "NN", 0, "conj"),
+            (",", "$,", 12, "punct"), ("wurde", "VAFIN", 12, "aux:pass"),
+            ("in", "APPR", 11, "case"), ("Belgrad", "NE", 12, "obl"),
+            ("verhaftet", "VVPP", 0, "acl:relcl"), (".", "$.", 0, "punct")]
+    toks = _repaired(tokens(rows), LEX)
+    assert [(t.head, t.dep) for t in toks] == [
+        (12, "nsubj:pass"), (0, "flat"), (7, "punct"), (7, "det"), (5, "case"), (6, "nmod"),
+        (7, "amod"), (0, "appos"), (0, "punct"), (12, "aux:pass"), (11, "case"), (12, "obl"),
+        (12, "ROOT"), (12, "punct")]
+    # a full verb right after the comma ("…, der russische Präsident, drohte der Ukraine")
+    full = [("Putin", "NE", 0, "ROOT"), (",", "$,", 4, "punct"), ("der", "ART", 4, "det"),
+            ("russische", "ADJA", 4, "amod"), ("Präsident", "NN", 0, "conj"),
+            (",", "$,", 6, "punct"), ("drohte", "VVFIN", 0, "acl:relcl"),
+            ("der", "ART", 8, "det"), ("Ukraine", "NE", 6, "iobj")]
+    toks = _repaired(tokens(full), LEX)
+    assert [(t.head, t.dep) for t in (toks[0], toks[4], toks[6])] == [
+        (6, "nsubj"), (0, "appos"), (6, "ROOT")]
+    # a relative clause between the commas has a verb: the parse stays
+    relative = [("Kinder", "NN", 0, "ROOT"), (",", "$,", 4, "punct"), ("die", "PRELS", 4, "nsubj"),
+                ("Schulen", "NN", 4, "obj"), ("besuchen", "VVINF", 0, "acl:relcl"),
+                (",", "$,", 7, "punct"), ("haben", "VAFIN", 7, "aux"),
+                ("gelernt", "VVPP", 0, "conj")]
+    assert [(t.head, t.dep) for t in _repaired(tokens(relative), LEX)] == [
+        (t[2], t[3]) for t in relative]
+    # a list, not an apposition: no finite verb right after the second comma
+    listed = [("Frankreich", "NE", 0, "ROOT"), (",", "$,", 2, "punct"),
+              ("Deutschland", "NE", 0, "conj"), (",", "$,", 4, "punct"),
+              ("Italien", "NE", 0, "conj"), ("haben", "VAFIN", 6, "aux"),
+              ("protestiert", "VVPP", 0, "conj")]
+    assert [(t.head, t.dep) for t in _repaired(tokens(listed), LEX)] == [
+        (t[2], t[3]) for t in listed]

@@ -398,6 +398,14 @@ def _confession_read_as_standing(out: list[Token]) -> None:
 
 #: words that may stand before the subject noun of a clause-initial noun phrase
 SUBJECT_DETERMINERS = frozenset({"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "ADJA"})
+#: dependency labels of a name's further parts ("Radovan Karadžić", "Angela Merkel")
+NAME_PARTS = frozenset({"flat", "flat:name"})
+#: the longest apposition between commas read after a clause-initial subject
+APPOSITION_WORDS = 8
+#: tags no apposition holds besides verbs: interrogatives, conjunctions (a relative pronoun
+#: may stand: without a verb it is the tagger's misread article, "der")
+APPOSITION_STOPS = frozenset({"PWS", "PWAV", "KOUS", "KOUI", "KON", "$.", "$("})
+QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "»", "«"})
 #: an age noun of police reports ("Ein 30-Jähriger", headline style "25-Jährige")
 AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?$")
 
@@ -407,7 +415,11 @@ def _subject_read_as_root(out: list[Token]) -> None:
     30-Jähriger hat … seine Ehefrau … verletzt" with "verletzt" as the noun's parataxis;
     headline style "25-Jährige wurde … aufgegriffen" with the age noun as an adjective): when
     the finite auxiliary right after the noun phrase serves a full verb below the noun, that
-    verb is the root and the noun its subject. Another subject the parser gave the verb becomes
+    verb is the root and the noun its subject. Also after an apposition between commas
+    ("Radovan Karadžić, der seit Jahren gesuchte Serbenführer, wurde … verhaftet", where the
+    parser took the article for a relative pronoun and the verb for a relative clause): a
+    finite verb right after the closing comma stands second, so the clause is the main one and
+    the apposition holds no verb. Another subject the parser gave the verb becomes
     what it is: a phrase with a preposition an oblique ("am Dienstag"), else the object ("seine
     Frau" of "soll … geschlagen haben"). Not for a copula ("Das größte Problem war …")."""
     # the first root among the first five words (a later one is no clause-initial subject)
@@ -420,11 +432,22 @@ def _subject_read_as_root(out: list[Token]) -> None:
         return
     if any(t.tag not in SUBJECT_DETERMINERS for t in out[:root]):
         return
-    aux = out[root + 1]
-    verb = aux.head
-    if aux.tag not in ("VAFIN", "VMFIN") or aux.dep not in ("aux", "aux:pass") \
-            or not 0 <= verb < len(out) or out[verb].tag[:2] != "VV" or verb <= root:
+    after = root + 1  # the noun phrase's end: its name parts ("Radovan Karadžić")
+    while after < len(out) and out[after].head == root and out[after].dep in NAME_PARTS:
+        after += 1
+    apposition = _apposition_after(out, after)
+    if apposition is not None:
+        after = apposition[1] + 1
+    if after >= len(out):
         return
+    first = out[after]
+    if apposition is not None and first.tag == "VVFIN":
+        verb = after  # "…, der russische Präsident, drohte der Ukraine"
+    else:
+        verb = first.head
+        if first.tag not in ("VAFIN", "VMFIN") or first.dep not in ("aux", "aux:pass") \
+                or not 0 <= verb < len(out) or out[verb].tag[:2] != "VV" or verb <= after:
+            return
     above, seen = out[verb].head, {verb}  # the verb must hang below the noun
     while above != root and above not in seen and 0 <= above < len(out):
         seen.add(above)
@@ -436,13 +459,31 @@ def _subject_read_as_root(out: list[Token]) -> None:
         if k != root and t.head == verb and t.dep in ("nsubj", "nsubj:pass"):
             oblique = any(o.head == k and o.tag in PREP_TAGS for o in out)
             out[k] = t.model_copy(update={"dep": "obl" if oblique else "obj"})
-        elif t.head == root and k > root + 1 and k != verb:
+        elif t.head == root and k > after and k != verb:
             out[k] = t.model_copy(update={"head": verb})  # the clause's phrases
+        elif apposition is not None and t.head == root and apposition[0] < k < apposition[1]:
+            out[k] = t.model_copy(update={"dep": "appos"})  # not a conjunct nor a clause
+        elif apposition is not None and k == apposition[1]:
+            out[k] = t.model_copy(update={"head": root, "dep": "punct"})
     out[verb] = out[verb].model_copy(update={"head": verb, "dep": "ROOT"})
     subject = {"head": verb, "dep": "nsubj:pass" if passive else "nsubj"}
     if noun.tag not in ("NN", "NE"):  # the age noun read as an adjective
         subject |= {"tag": "NN", "pos": "NOUN"}
     out[root] = noun.model_copy(update=subject)
+
+
+def _apposition_after(out: list[Token], k: int) -> tuple[int, int] | None:
+    """The commas around an apposition that starts at token ``k`` (``, der russische
+    Präsident,``): at most ``APPOSITION_WORDS`` words, none a verb (no relative or infinitive
+    clause), an interrogative, a conjunction or a quotation mark."""
+    if k >= len(out) or out[k].tag != "$,":
+        return None
+    for m in range(k + 1, min(k + APPOSITION_WORDS + 2, len(out))):
+        if out[m].tag == "$,":
+            return (k, m) if m > k + 1 else None
+        if out[m].tag[:1] == "V" or out[m].tag in APPOSITION_STOPS or out[m].text in QUOTE_MARKS:
+            return None
+    return None
 
 
 def _age_noun_as_adjective(out: list[Token]) -> None:
