@@ -56,6 +56,24 @@ def test_analyze_jsonl_keeps_input_order_and_reports_failures(tmp_path: Path,
     assert code == 1  # an input failed, the rest was processed
 
 
+def test_analyze_text_shows_who_said_and_did_what(samples_dir: Path) -> None:
+    """The text view lists the analysis, not only the structure: actors, statements with
+    speaker and cue, events with their sides and evidence sentence."""
+    dump = sorted(samples_dir.glob("*.txt"))[0]
+    code, out = run("analyze", str(dump), "-f", "text")
+    assert code == 0
+    code, as_json = run("analyze", str(dump))
+    doc = json.loads(as_json)
+    assert doc["statements"] and doc["events"]
+    assert f"statements ({len(doc['statements'])})" in out
+    assert f"events ({len(doc['events'])})" in out
+    assert f"actors ({len(doc['actors'])})" in out
+    for event in doc["events"]:
+        assert f"{event['type']} {event['cameo']} {event['modality']}" in out
+    code, out = run("analyze", str(dump), "-f", "text", "--structure-only")
+    assert code == 0 and "statements (" not in out and "events (" not in out
+
+
 def test_analyze_published_option(samples_dir: Path) -> None:
     dump = sorted(samples_dir.glob("*.txt"))[0]
     code, out = run("analyze", str(dump), "--published", "2015-09-19", "--structure-only")

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from lagebild import __version__
 from lagebild import stages as stages_registry
@@ -158,30 +159,19 @@ def _failure_json(failure: Failure) -> dict[str, object]:
 
 
 def _print_article(article: Article) -> None:
-    out.rule(f"[bold]{article.title or article.id}")
+    from lagebild.article_text import analysis_sections, structure_rows
+
+    out.rule(f"[bold]{escape(article.title or article.id)}")
     table = Table.grid(padding=(0, 2))
     table.add_column(style="cyan")
     table.add_column()
-    for label, value in (
-        ("id", article.id),
-        ("section", article.section),
-        ("kicker", article.kicker),
-        ("headline", article.headline),
-        ("published", article.published),
-        ("url", article.url),
-        ("outlet", article.source.outlet),
-        ("authors", ", ".join(article.source.authors)),
-        ("agencies", ", ".join(article.source.agencies)),
-        ("teaser", article.teaser),
-        ("images", "; ".join(f"{i.file} — {i.caption} ({i.credit})" for i in article.images)),
-        ("subheadings", "; ".join(article.subheadings)),
-        ("paragraphs", str(len(article.paragraphs))),
-        ("sentences", str(len(article.sentences)) if article.sentences else None),
-        ("entities", ", ".join(f"{e.text}/{e.label}" for e in article.entities[:40]) or None),
-    ):
-        if value:
-            table.add_row(label, str(value))
+    for label, value in structure_rows(article):
+        table.add_row(label, Text(value))
     out.print(table)
+    for title, lines in analysis_sections(article):
+        out.print(f"[bold cyan]{title}[/]")
+        for line in lines:
+            out.print(Text(f"  {line}"), soft_wrap=True)
 
 
 # -- ingest -------------------------------------------------------------------------------
