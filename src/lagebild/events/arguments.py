@@ -422,7 +422,6 @@ def _conjuncts(s: Sent, v: int) -> list[int]:
     return out
 
 
-
 def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     """Actors of verb ``v``'s subject; a zu-infinitive or a coordinated verb without one takes
     its controller's (``wird er beschuldigt, … anzugreifen``: er)."""

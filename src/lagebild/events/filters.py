@@ -547,8 +547,6 @@ def _scheduled(s: Sent, v: int) -> bool:
     return False
 
 
-
-
 def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
     """Is an attack verbal: a verbal marker in the sentence (``mit scharfen Formulierungen``),
     or a colon or quotation mark after the trigger (what was said follows)?"""
