@@ -69,7 +69,8 @@ def test_analyze_text_shows_who_said_and_did_what(samples_dir: Path) -> None:
     assert f"events ({len(doc['events'])})" in out
     assert f"actors ({len(doc['actors'])})" in out
     for event in doc["events"]:
-        assert f"{event['type']} {event['cameo']} {event['modality']}" in out
+        code = f" {event['cameo']}" if event["cameo"] else ""
+        assert f"{event['type']}{code} {event['modality']} p={event['confidence']:.2f}" in out
     code, out = run("analyze", str(dump), "-f", "text", "--structure-only")
     assert code == 0 and "statements (" not in out and "events (" not in out
 
