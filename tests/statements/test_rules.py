@@ -805,3 +805,40 @@ def test_holding_it_possible_is_a_cue_holding_alone_is_none() -> None:
 def test_a_speech_act_nouns_zu_infinitive_ends_before_a_part_without_one() -> None:
     one("Foullong unterstützt die Forderungen von Politikern der SPD, die Deutsche Bank zu "
         "boykottieren, allerdings nicht sofort.", "die Deutsche Bank zu boykottieren", IND)
+
+
+@pytest.mark.parametrize("text", [
+    "Einen Tag nach der Veröffentlichung von Hetzbotschaften im Internet ist ein Mann "
+    "verurteilt worden.",
+    "Kurz nach der Erklärung des Ministers trat die Regierung zurück.",
+    "Die Anträge können erst nach der Konkursanmeldung gestellt werden.",
+])
+def test_nach_after_a_span_of_time_is_no_source(text: str) -> None:
+    assert analyse(text) == []
+
+
+def test_nach_angaben_after_a_point_in_time_stays_a_source() -> None:
+    st = one("Sie sollen in den vergangenen Tagen nach Angaben lokaler Medien mehr als 100 "
+             "Kämpfer getötet haben.",
+             "Sie sollen in den vergangenen Tagen", IND)
+    assert st.speaker is not None and st.speaker.text == "Angaben lokaler Medien"
+
+
+def test_a_wie_clause_that_names_a_source_is_no_question() -> None:
+    st = one("Das Amtsgericht Wismar entschied am Mittwoch auf fünf Monate Gefängnis, wie die "
+             "Staatsanwaltschaft mitteilte.",
+             "Das Amtsgericht Wismar entschied am Mittwoch auf fünf Monate Gefängnis", IND)
+    assert st.speaker is not None and st.speaker.text == "die Staatsanwaltschaft"
+    # an indirect question with an object stays the cue's clause
+    one("Der Minister erklärte, wie die Regierung das Geld verteilt.",
+        "wie die Regierung das Geld verteilt", IND)
+
+
+def test_the_clause_after_a_speakers_apposition() -> None:
+    st = one("Am Montag meldete der Radiosender, Radio Vatikan, dass die Enzyklika gut "
+             "verkauft wird.", "dass die Enzyklika gut verkauft wird", IND)
+    assert st.speaker is not None and st.speaker.text.startswith("der Radiosender")
+    # a prepositional phrase is no apposition: its noun has the clause
+    texts = [q.text for s in analyse("Die Flüchtlinge drohten mit Hungerstreik, aus Angst, "
+                                     "dass die Rückkehr das Ende bedeutet.") for q in s.quote]
+    assert "dass die Rückkehr das Ende bedeutet" not in texts

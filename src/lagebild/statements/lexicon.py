@@ -10,7 +10,7 @@ from importlib import resources
 KINDS = frozenset({"verb", "reported", "prep", "postp", "nach", "so", "wie", "adv", "heissen",
                    "addressing", "rel", "quoting", "modal", "anaphor", "interview", "place",
                    "speaker", "to", "from", "noun", "judge", "evaluative",
-                   "naming"})
+                   "naming", "time"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Lexicon:
     judge: frozenset[str] = frozenset()  # a cue only with "für" + adjective (hält es für möglich)
     evaluative: frozenset[str] = frozenset()  # reports only with "als" (wies Y als Z zurück)
     naming: frozenset[str] = frozenset()  # "Als Grund wurde … genannt": Reported, no speaker
+    time: frozenset[str] = frozenset()  # "kurz nach der Erklärung": "nach" means "after"
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -78,6 +79,7 @@ def parse_lexicon(text: str) -> Lexicon:
         judge=frozenset(by_kind["judge"]),
         evaluative=frozenset(by_kind["evaluative"]),
         naming=frozenset(by_kind["naming"]),
+        time=frozenset(w.lower() for w in by_kind["time"]),
     )
 
 

@@ -993,8 +993,17 @@ class Finder:
             return False  # a direct quotation to the end: its own rule
         colon = sent.toks[k].text == ":"
         kind = _clause_kind(sent, start, last, colon)
+        after = _apposition_end(sent, start, last) if kind is None and not colon else None
+        if after is not None:
+            # "meldete der Radiosender, Radio Vatikan, dass …": the clause after the
+            # speaker's apposition
+            k, start = after, after + 1
+            first = sent.toks[start]
+            kind = _clause_kind(sent, start, last, False)
         if kind is None:
             return False
+        if first.text.lower() in self.lex.wie and self._wie_source(sent, start, last):
+            return False  # "…, wie die Staatsanwaltschaft mitteilte": a source (clause_before)
         if kind == "v2-sub" and sent.is_finite(start) and any(
                 sent.toks[x].tag == "KOUS" for x in range(0, i)):
             # "Nachdem er sie festgehalten hat, habe er versucht …": a verb-first clause
@@ -1010,6 +1019,25 @@ class Finder:
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
         return True
+
+    def _wie_source(self, sent: Sent, start: int, last: int) -> bool:
+        """The ``wie`` clause at ``start`` names a source, not a question: it ends at its
+        comma or the sentence end with a cue verb that has no object (``Das Gericht entschied
+        auf eine Geldstrafe, wie die Staatsanwaltschaft mitteilte``; not ``…, wie die
+        Regierung das erklärt``)."""
+        end = start + 1
+        while end <= last and not sent.is_comma(end):
+            end += 1
+        verbs = [m for m in range(end - 1, start, -1) if sent.toks[m].tag.startswith("V")]
+        if not verbs or verbs[0] != end - 1:
+            return False
+        # the cue is the finite verb, or the participle before its auxiliary ("mitgeteilt
+        # hat"); not an infinitive ("wie sich die Listen ergänzen lassen")
+        cue = verbs[0] if sent.toks[verbs[0]].tag == "VVFIN" else (
+            verbs[1] if len(verbs) > 1 and sent.toks[verbs[0]].tag == "VAFIN"
+            and sent.toks[verbs[1]].tag == "VVPP" else None)
+        return cue is not None and self.cue_lemma(sent, cue) is not None and not any(
+            sent.toks[c].dep in ("obj", "ccomp", "xcomp") for c in sent.children[cue])
 
     def _before_next_report(self, sent: Sent, start: int, end: int) -> int:
         """Where a reported clause ends at the reporter's next speech act in the sentence
@@ -1276,7 +1304,7 @@ class Finder:
             elif low in self.lex.postp:
                 src = chunk_before(sent, i) or self._quoted_name(sent, i - 1, after=False)
                 frame = (src[0], i) if src else None
-            elif low == "nach" and i + 1 <= last:
+            elif low == "nach" and i + 1 <= last and not self._temporal_nach(sent, i):
                 src = self._nach(sent, i)
                 frame = (i, src[1]) if src else None
                 if src is None and not nested and i >= 1 and self._nach_noun(
@@ -1430,6 +1458,21 @@ class Finder:
             if sent.toks[k].pos not in ("DET", "ADJ", "PROPN", "PRON", "ADV"):
                 return None  # "nach bisher unbestätigten Berichten" has an adverb
         return None
+
+    def _temporal_nach(self, sent: Sent, i: int) -> bool:
+        """``nach`` after a span of time or a time adverb means "after", not "according to":
+        ``Einen Tag nach der Veröffentlichung von …``, ``kurz nach der Erklärung`` (a point in
+        time does not: ``geht es ihm heute nach Angaben der Kommandozentrale gut``)."""
+        if i == 0 or sent.toks[i - 1].text.lower() not in self.lex.time:
+            return False
+        before = sent.toks[i - 1]
+        if before.pos != "NOUN":
+            return True
+        # a span of time is counted ("sechs Tage nach", "einen Tag nach"); "in den
+        # vergangenen Tagen nach Angaben lokaler Medien" is a point in time and a source
+        count = sent.toks[i - 2] if i >= 2 else None
+        return count is not None and (count.tag in ("CARD", "PIAT", "PIDAT") or (
+            count.tag == "ART" and count.lemma.lower() == "ein"))
 
     def _nach_noun(self, lemma: str) -> bool:
         """A source noun of ``nach …``, also in compounds (``Polizeiangaben``)."""
@@ -1815,6 +1858,25 @@ def _vorfeld_end(sent: Sent, fb: int, hi: int) -> int:
             return fb
         k += 1
     return fb
+
+
+#: the tags of a speaker's apposition (``der Radiosender, Radio Vatikan, …``)
+_APPOSITION_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "CARD", "PPOSAT", "TRUNC"})
+
+
+def _apposition_end(sent: Sent, start: int, last: int) -> int | None:
+    """The comma that closes a short apposition starting at ``start`` when ``dass``/``ob``
+    follows it: at most six words of a noun phrase (articles, adjectives, nouns, names,
+    numbers, ``von``), starting with no preposition (``drohten mit Hungerstreik, aus Angst,
+    dass …``: the clause is the noun's)."""
+    for m in range(start, min(last, start + 7)):
+        t = sent.toks[m]
+        if sent.is_comma(m):
+            nxt = sent.toks[m + 1]
+            return m if m > start and nxt.lemma.lower() in ("dass", "ob") else None
+        if t.tag not in _APPOSITION_TAGS and not (m > start and t.lemma == "von"):
+            return None
+    return None
 
 
 def _clause_kind(sent: Sent, start: int, last: int, colon: bool) -> str | None:
