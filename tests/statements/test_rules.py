@@ -830,8 +830,8 @@ def test_a_wie_clause_that_names_a_source_is_no_question() -> None:
              "Das Amtsgericht Wismar entschied am Mittwoch auf fünf Monate Gefängnis", IND)
     assert st.speaker is not None and st.speaker.text == "die Staatsanwaltschaft"
     # an indirect question with an object stays the cue's clause
-    one("Der Minister erklärte, wie die Regierung das Geld verteilt.",
-        "wie die Regierung das Geld verteilt", IND)
+    one("Der Reporter beschrieb, wie der Minister die Pläne erklärte.",
+        "wie der Minister die Pläne erklärte", IND)
 
 
 def test_the_clause_after_a_speakers_apposition() -> None:
