@@ -1866,3 +1866,19 @@ def test_verb_the_tagger_read_as_an_adjective(events: Events) -> None:
     e = one(events("Der Angreifer habe gestanden und sich zur IS-Miliz bekannt, sagte ein "
                    "Polizeivertreter am Freitag."), "CONCEDE")
     assert [r.name for r in e.source] == ["Angreifer"]
+
+
+def test_figures_in_the_accounts_are_no_expulsion_nor_withdrawal(events: Events) -> None:
+    """``ausweisen`` shows a figure in the accounts, ``sich ausweisen`` is showing one's papers,
+    ``abziehen`` deducts money; business figures name no participant (``nonagents.tsv``)."""
+    assert_none_of(events, ("COERCE",),
+                   "Italiens Banken weisen Problemkredite im Volumen von 200 Milliarden Euro aus.",
+                   "Das Finanzministerium weist das strukturelle Defizit aus.",
+                   "Die Polizisten hätten sich nicht ausgewiesen, sagte der Anwalt.")
+    assert_none_of(events, ("RETREAT",),
+                   "Die Zahlungen wurden von der Firma vom Gewinn abgezogen.")
+    e = one(events("Die Regierung wies den Journalisten aus."), "COERCE")
+    assert e.cameo == "174" and [r.name for r in e.target] == ["Journalisten"]
+    assert one(events("Russland zog seine Truppen aus Syrien ab."), "RETREAT")
+    e = one(events("Kritisiert wird der hohe Preis."), "ACCUSE")
+    assert e.target == []
