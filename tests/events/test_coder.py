@@ -1870,13 +1870,17 @@ def test_verb_the_tagger_read_as_an_adjective(events: Events) -> None:
 
 def test_figures_in_the_accounts_are_no_expulsion_nor_withdrawal(events: Events) -> None:
     """``ausweisen`` shows a figure in the accounts, ``sich ausweisen`` is showing one's papers,
-    ``abziehen`` deducts money; business figures name no participant (``nonagents.tsv``)."""
+    ``abziehen`` withdraws troops or weapons, not staff; business figures name no
+    participant (``nonagents.tsv``)."""
     assert_none_of(events, ("COERCE",),
                    "Italiens Banken weisen Problemkredite im Volumen von 200 Milliarden Euro aus.",
                    "Das Finanzministerium weist das strukturelle Defizit aus.",
-                   "Die Polizisten hätten sich nicht ausgewiesen, sagte der Anwalt.")
+                   "Der Marktanteil von Ö3 wurde um drei Punkte geringer ausgewiesen.",
+                   "Die Sicherheitskräfte hätten sich nicht ausgewiesen und auch keinen "
+                   "Durchsuchungsbefehl gehabt.")
     assert_none_of(events, ("RETREAT",),
-                   "Die Zahlungen wurden von der Firma vom Gewinn abgezogen.")
+                   "Die Zahlungen wurden von der Firma vom Gewinn abgezogen.",
+                   "Wir können aus Prag Programmierer abziehen.")
     e = one(events("Die Regierung wies den Journalisten aus."), "COERCE")
     assert e.cameo == "174" and [r.name for r in e.target] == ["Journalisten"]
     assert one(events("Russland zog seine Truppen aus Syrien ab."), "RETREAT")
