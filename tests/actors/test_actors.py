@@ -338,3 +338,11 @@ def test_a_capital_in_a_dateline_is_a_place_entity(linker: Linker) -> None:
     out = linker.link(Article(text=text, published="1992-08-23", entities=[]))
     assert [(e.text, e.label, e.actor) for e in out.entities] == [
         ("NEU-DELHI", "LOC", None), ("Neu-Delhi", "ORG", "INDGOV")]
+
+
+def test_capital_inside_an_organisation_is_no_government(linker: Linker) -> None:
+    text = "Forscher der Universität Wien sprachen. Wien sucht Gespräch."
+    ents = [Entity(text="Universität Wien", start=13, end=29, label="ORG")]
+    article = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    govs = [m.start for a in article.actors if a.id == "AUTGOV" for m in a.mentions]
+    assert govs == [text.rindex("Wien")]  # only the agent, not the university's name

@@ -388,6 +388,14 @@ class Linker:
                 cands.append(Mention(ent.start, ent.end, ent.text, "ner", tok_i, tok_j,
                                      label="PER", from_entity=True))
                 continue
+            if ent.label == "ORG":
+                # a capital inside an organisation's name ("Universität Wien", "Rapid Wiens",
+                # "Washington Post") names the organisation, not the government
+                inside = [c for c in overlapping if c.kind == "capital"
+                          and (ent.start < c.start or c.end < ent.end)]
+                for c in inside:
+                    cands.remove(c)
+                    overlapping.remove(c)
             if overlapping:
                 for c in overlapping:
                     c.from_entity = True
