@@ -842,3 +842,30 @@ def test_the_clause_after_a_speakers_apposition() -> None:
     texts = [q.text for s in analyse("Die Flüchtlinge drohten mit Hungerstreik, aus Angst, "
                                      "dass die Rückkehr das Ende bedeutet.") for q in s.quote]
     assert "dass die Rückkehr das Ende bedeutet" not in texts
+
+
+def test_a_speaker_that_stops_inside_a_name_takes_the_whole_name() -> None:
+    # the parser reads "bin" as a verb; the name entity gives the speaker's end
+    st = one("Ein Sprecher der Moscheen, Ahmed bin Mohammed al-Mansuri, sagte, der Kran sei "
+             "umgekippt.", "der Kran sei umgekippt", IND)
+    assert spk(st) == "Ein Sprecher der Moscheen, Ahmed bin Mohammed al-Mansuri"
+
+
+def test_a_fronted_demonstrative_is_no_speaker() -> None:
+    st = one("Das erklärt Projektmitarbeiter Matthias Marschik durch die Erfolge der "
+             "Arbeiterbewegung: Das rote Wien schafft die Voraussetzungen.",
+             "Das rote Wien schafft die Voraussetzungen", IND)
+    assert spk(st) == "Projektmitarbeiter Matthias Marschik"
+
+
+def test_an_extended_attribute_stays_in_the_speaker() -> None:
+    # the participle "beteiligte" is read as a finite verb, the bare article as the subject
+    st = one("Das sei nicht haltbar, erklärt der ebenfalls an der Studie beteiligte Politologe "
+             "Georg Spitaler.", "Das sei nicht haltbar", IND)
+    assert spk(st) == "der ebenfalls an der Studie beteiligte Politologe Georg Spitaler"
+
+
+def test_das_berichtete_reports_what_came_before_not_itself() -> None:
+    found = analyse("„Wir bauen ab“, sagte der Chef. Das berichtete die Zeitung in ihrer "
+                    "Onlineausgabe vom 7. April.")
+    assert not [s for s in found if s.type is R]

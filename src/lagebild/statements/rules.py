@@ -183,6 +183,15 @@ _SUBJ = ("nsubj", "nsubj:pass", "sb")
 _APPOSITION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
 #: tags a speaker phrase never ends with (adverbs, ``als``/``wie``, separated particles)
 _SPEAKER_TAIL = frozenset({"ADV", "ADJD", "KOKOM", "PTKVZ", "KON", "APPR", "ART"})
+# what may stand between an article and its noun in an extended attribute ("der ebenfalls
+# an der Studie beteiligte Politologe"): the parser may read the participle as finite
+_WEEKDAY = re.compile(r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend)"
+                      r"(abend|morgen|mittag|nachmittag|vormittag|nacht)?$")
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ]")
+_NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "van", "von", "der",
+                             "den", "la", "le", "du", "dos", "zu", "ben", "abu"})
+_ATTRIBUTE_TAGS = frozenset({"ADV", "ADJA", "ADJD", "VVPP", "VVFIN", "ART", "PIAT", "CARD",
+                             "PTKNEG", "PPOSAT", "PDAT"})
 
 
 # closing bracket or quotation mark -> its opening one
@@ -494,7 +503,8 @@ class Finder:
             return sent.span(*sp) if sp else None
         if not passive:
             subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
-                        and sent.toks[c].dep in _SUBJ and self._nominative(sent, c, False)]
+                        and sent.toks[c].dep in _SUBJ and (self._nominative(sent, c, False)
+                                                           or _noun_of_article(sent, c, hi))]
             if subjects and all(_oblique_subject(sent, c) for c in subjects):
                 # "Der Politik schlug er vor" parsed with "er" as the object: a pronoun that
                 # can only be nominative is the subject
@@ -506,7 +516,12 @@ class Finder:
                 # subjects; a pronoun that can only be nominative is the subject
                 subjects = [c for c in subjects
                             if sent.toks[c].text.lower() in _NOMINATIVE_ONLY] or subjects
+                # "Das erklärt Projektmitarbeiter Marschik": the demonstrative is the object
+                subjects = [c for c in subjects if sent.toks[c].tag != "PDS"] or subjects
             for c in subjects:
+                noun = _noun_of_article(sent, c, hi)
+                if noun is not None:
+                    return sent.span(c, noun)
                 sp = np_span(sent, c, stop=i)
                 if sp:
                     return sent.span(*sp)
@@ -615,7 +630,28 @@ class Finder:
             if f.speaker is not None:
                 f.speaker = self._clean_speaker(f.speaker, quotes)
             if f.speaker is not None:
+                f.speaker = self._whole_name(f.speaker, f.quote)
+            if f.speaker is not None:
                 f.speaker = self._with_apposition(f.speaker, quotes)
+
+    def _whole_name(self, speaker: Char, quotes: list[Char]) -> Char:
+        """A speaker that ends inside a name ends with it: ``…, Ahmed`` → ``…, Ahmed bin
+        Mohammed al-Mansuri`` (the parser read ``bin`` as a verb and the span stopped there)."""
+        a, b = speaker
+        sent = self.sent_at(a)
+        if sent is None:
+            return speaker
+        for ent in self.article.entities:
+            if not (ent.start < b < ent.end and a <= ent.start) or any(
+                    qa < ent.end and b < qb for qa, qb in quotes) or any(
+                    b <= ma < ent.end for ma, _ in self.marks):
+                continue
+            rest = [k for k in range(len(sent)) if b <= sent.toks[k].start < ent.end]
+            # only the rest of a name: "bin Mohammed al-Mansuri", not a date or a newspaper
+            # the tagger ran into it ("Fritz Grundnig Dienstagabend", "Nikolic der Zeitung")
+            if rest and all(_name_part(sent, k) for k in rest):
+                return (a, sent.toks[rest[-1]].end)
+        return speaker
 
     def _with_apposition(self, speaker: Char, quotes: list[Char]) -> Char:
         """``Bill Graham, Parteichef der Liberalen,`` / ``der Sprecher, Peter Clever,``: the
@@ -664,8 +700,9 @@ class Finder:
         if not toks:
             return (a, b) if a < b else None
         first, last = toks[0], toks[-1]
+        noun = _noun_of_article(sent, first, last)  # "der … beteiligte Politologe"
         for k in toks[1:]:
-            if sent.toks[k].tag in ("VVFIN", "VAFIN", "VMFIN"):
+            if sent.toks[k].tag in ("VVFIN", "VAFIN", "VMFIN") and (noun is None or k > noun):
                 last = k - 1
                 break
         while last > first and (sent.toks[last].tag in _SPEAKER_TAIL or (
@@ -1166,6 +1203,10 @@ class Finder:
         """``X kritisierte Y.``: the whole sentence, speaker = subject, no cue (corpus)."""
         if sent.toks[i].head != i and sent.toks[i].dep not in ("ROOT", "root"):
             return
+        first = _trim_start(sent, 0)
+        if i == first + 1 and sent.toks[first].tag == "PDS" and (
+                sent.toks[first].text.lower() in self.lex.anaphor):
+            return  # "Das berichtete die Zeitung": what it reported came before
         speaker = self.speaker_of(sent, i, 0, len(sent) - 1)
         # "Als Ursache wird das Abschmelzen des Eises genannt": a reason or date named in
         # an agentless passive, the corpus's Reported sentence without a speaker
@@ -1709,6 +1750,55 @@ class Finder:
 
 #: tags that open a subordinate or relative clause after a comma
 _CLAUSE_OPENERS = ("KOUS", "PRELS", "PRELAT", "PWAV", "PWS")
+
+
+def _name_part(sent: Sent, k: int) -> bool:
+    """Token ``k`` can continue a name: a capitalised word that is no article nor a day
+    (``Dienstagabend``), or a lowercase particle before one (``bin``, ``al``, ``van der``)."""
+    t = sent.toks[k]
+    if t.text in _NAME_PARTICLES:
+        return k + 1 < len(sent) and (sent.toks[k + 1].pos == "PROPN" or (
+            sent.toks[k + 1].text in _NAME_PARTICLES))
+    # (a surname may be tagged as an adjective or a noun: "Kurz", "Hochhauser")
+    if _PARTICLE_NAME.match(t.text):  # "al-Hussein"
+        return True
+    return t.text[:1].isupper() and t.tag != "ART" and not _WEEKDAY.match(t.text)
+
+
+def _noun_of_article(sent: Sent, k: int, hi: int) -> int | None:
+    """The last word of the noun phrase an article opens when the parser made the bare
+    article the subject: ``der ebenfalls an der Studie beteiligte Politologe Georg Spitaler``
+    (an extended participle read as a finite verb). The walk skips adverbs, adjectives,
+    participles and prepositional phrases up to the first noun outside them, then takes
+    the names that follow; None when ``k`` is no bare article or no noun follows."""
+    if sent.toks[k].tag != "ART" or sent.children[k]:
+        return None
+    return _attributed_noun_end(sent, k + 1, hi)
+
+
+def _attributed_noun_end(sent: Sent, j: int, hi: int) -> int | None:
+    """From ``j`` on: the end of the first noun outside prepositional phrases and of the
+    names after it (see ``_noun_of_article``)."""
+    in_pp = False
+    while j <= hi and j < len(sent):
+        t = sent.toks[j]
+        if t.tag.startswith("APPR"):
+            in_pp = True
+        elif t.pos in ("NOUN", "PROPN") and in_pp:
+            in_pp = False  # the preposition's noun: the walk goes on
+        elif t.pos in ("NOUN", "PROPN"):
+            while j + 1 <= hi and j + 1 < len(sent) and sent.toks[j + 1].pos == "PROPN":
+                j += 1
+            if j + 2 <= hi and sent.toks[j + 1].text == "und" and (
+                    sent.toks[j + 2].tag in _ATTRIBUTE_TAGS):
+                # "die frühere Aufsichtsrätin und jetzige Aufsichtsratschefin Brigitte Ederer"
+                second = _attributed_noun_end(sent, j + 2, hi)
+                return second if second is not None else j
+            return j
+        elif t.tag not in _ATTRIBUTE_TAGS:
+            return None
+        j += 1
+    return None
 
 
 def _zu_infinitive(tok: Token) -> bool:
