@@ -9,7 +9,10 @@ first, the head of the phrase in German.
 
 from __future__ import annotations
 
+from functools import cache
+
 from lagebild.model import ActorRef, Article, Party, Statement
+from lagebild.statements.lexicon import load_lexicon
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -36,11 +39,51 @@ def _link(article: Article, party: Party | None) -> Party | None:
     return party.model_copy(update={"actor": actor_at(article, party.start, party.end)})
 
 
+# a possessive that opens a speaker ("seiner Ansicht nach", "ihren Angaben zufolge")
+_POSSESSIVES = frozenset(f"{stem}{end}" for stem in ("sein", "ihr")
+                         for end in ("", "e", "er", "en", "em", "es"))
+_NEAR = 400  # characters: about two sentences
+
+
+@cache
+def _said_nouns() -> tuple[str, ...]:
+    """Nouns of what was said or found (``Ansicht``, ``Angaben``, ``Worten``: the ``nach``
+    nouns of the statements lexicon), lower case."""
+    return tuple(n.lower() for n in load_lexicon().nach)
+
+
+def _formal(text: str, start: int) -> bool:
+    """``Ihrer Meinung nach`` inside a sentence addresses the reader or the interviewee."""
+    before = text[:start].rstrip()
+    return text[start:start + 1] == "I" and bool(before) and before[-1] not in ".!?:\"“”„"
+
+
+def _possessor(text: str, previous: Statement | None, party: Party | None) -> Party | None:
+    """A speaker that is a possessive phrase no mention covers takes the actor of the
+    statement before it: ``…, sagt Braun. Worauf das Land seiner Ansicht nach setzen müsste``
+    (the actor layer resolves personal pronouns, not possessives)."""
+    if party is None or party.actor is not None or previous is None:
+        return party
+    words = party.text.split()
+    # only "seiner Ansicht", "ihren Angaben": a possessive with one noun of what was said
+    # ("seine Anwältin" speaks herself), close to the statement before it
+    if len(words) != 2 or words[0].lower() not in _POSSESSIVES or (
+            not words[1].lower().startswith(_said_nouns())) or _formal(text, party.start) or (
+            previous.speaker is None or previous.speaker.actor is None) or (
+            party.start - previous.end > _NEAR):
+        return party
+    return party.model_copy(update={"actor": previous.speaker.actor})
+
+
 def link_speakers(article: Article) -> Article:
     """A copy of ``article`` whose statements' speakers and addressees carry their actors."""
-    statements: list[Statement] = [
-        s.model_copy(update={"speaker": _link(article, s.speaker),
-                             "addressee": _link(article, s.addressee)})
-        for s in article.statements
-    ]
+    statements: list[Statement] = []
+    previous: Statement | None = None  # the last statement with a speaker
+    for s in article.statements:  # in text order (the statements stages sort them)
+        linked = s.model_copy(update={"speaker": _possessor(article.text, previous,
+                                                             _link(article, s.speaker)),
+                                      "addressee": _link(article, s.addressee)})
+        if linked.speaker is not None:
+            previous = linked
+        statements.append(linked)
     return article.model_copy(update={"statements": statements})
