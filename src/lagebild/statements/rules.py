@@ -183,13 +183,14 @@ _SUBJ = ("nsubj", "nsubj:pass", "sb")
 _APPOSITION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP"})
 #: tags a speaker phrase never ends with (adverbs, ``als``/``wie``, separated particles)
 _SPEAKER_TAIL = frozenset({"ADV", "ADJD", "KOKOM", "PTKVZ", "KON", "APPR", "ART"})
-# what may stand between an article and its noun in an extended attribute ("der ebenfalls
-# an der Studie beteiligte Politologe"): the parser may read the participle as finite
+# the rest of a name a speaker span may take from a name entity (``_name_part``)
 _WEEKDAY = re.compile(r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend)"
                       r"(abend|morgen|mittag|nachmittag|vormittag|nacht)?$")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-ZÄÖÜ]")
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "van", "von", "der",
                              "den", "la", "le", "du", "dos", "zu", "ben", "abu"})
+# what may stand between an article and its noun in an extended attribute ("der ebenfalls
+# an der Studie beteiligte Politologe"): the parser may read the participle as finite
 _ATTRIBUTE_TAGS = frozenset({"ADV", "ADJA", "ADJD", "VVPP", "VVFIN", "ART", "PIAT", "CARD",
                              "PTKNEG", "PPOSAT", "PDAT"})
 
@@ -503,8 +504,9 @@ class Finder:
             return sent.span(*sp) if sp else None
         if not passive:
             subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
-                        and sent.toks[c].dep in _SUBJ and (self._nominative(sent, c, False)
-                                                           or _noun_of_article(sent, c, hi))]
+                        and sent.toks[c].dep in _SUBJ and (
+                            self._nominative(sent, c, False)
+                            or _noun_of_article(sent, c, i - 1 if c < i else hi))]
             if subjects and all(_oblique_subject(sent, c) for c in subjects):
                 # "Der Politik schlug er vor" parsed with "er" as the object: a pronoun that
                 # can only be nominative is the subject
@@ -519,7 +521,7 @@ class Finder:
                 # "Das erklärt Projektmitarbeiter Marschik": the demonstrative is the object
                 subjects = [c for c in subjects if sent.toks[c].tag != "PDS"] or subjects
             for c in subjects:
-                noun = _noun_of_article(sent, c, hi)
+                noun = _noun_of_article(sent, c, i - 1 if c < i else hi)  # never past the cue
                 if noun is not None:
                     return sent.span(c, noun)
                 sp = np_span(sent, c, stop=i)
