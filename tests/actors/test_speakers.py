@@ -5,6 +5,7 @@ from pathlib import Path
 from lagebild.actors.speakers import link_speakers
 from lagebild.model import (
     Actor,
+    Article,
     ArticleBuilder,
     BlockType,
     Mention,
@@ -16,26 +17,36 @@ from lagebild.model import (
 from lagebild.store import Store
 
 
-def test_speaker_span_gets_the_overlapping_actor_and_is_stored(tmp_path: Path) -> None:
+def _article(text: str, person: tuple[str, str, str], statements: list[Statement]) -> Article:
+    """One paragraph, one person actor (id, name, the mention's text) mentioned once."""
     builder = ArticleBuilder()
-    text = '"Wir nehmen nichts für bare Münze", stellte Kerry klar.'
     builder.add(BlockType.PARAGRAPH, text)
     article = builder.build(origin=Origin(path="a.txt"))
-    kerry = text.index("Kerry")
-    article = article.model_copy(update={
-        "actors": [Actor(id="per:john-kerry", name="John Kerry", type="person",
-                         mentions=[Mention(start=kerry, end=kerry + 5, text="Kerry",
+    actor_id, name, mention = person
+    start = text.index(mention)
+    return article.model_copy(update={
+        "actors": [Actor(id=actor_id, name=name, type="person",
+                         mentions=[Mention(start=start, end=start + len(mention), text=mention,
                                            kind="name", confidence=0.9)])],
-        "statements": [
-            Statement(type="Direct", quote=[Span(start=0, end=34, text=text[:34])], mode="fast",
-                      speaker=Party(start=kerry, end=kerry + 5, text="Kerry")),
-            Statement(type="indirect", quote=[Span(start=0, end=5, text=text[:5])],
-                      mode="fast"),
-        ],
+        "statements": statements,
     })
+
+
+def _speaker_actors(article: Article) -> list[str | None]:
+    return [s.speaker.actor.id if s.speaker and s.speaker.actor else None
+            for s in link_speakers(article).statements]
+
+
+def test_speaker_span_gets_the_overlapping_actor_and_is_stored(tmp_path: Path) -> None:
+    text = '"Wir nehmen nichts für bare Münze", stellte Kerry klar.'
+    kerry = text.index("Kerry")
+    article = _article(text, ("per:john-kerry", "John Kerry", "Kerry"), [
+        Statement(type="Direct", quote=[Span(start=0, end=34, text=text[:34])], mode="fast",
+                  speaker=Party(start=kerry, end=kerry + 5, text="Kerry")),
+        Statement(type="indirect", quote=[Span(start=0, end=5, text=text[:5])], mode="fast"),
+    ])
     linked = link_speakers(article)
-    actors = [s.speaker.actor.id if s.speaker and s.speaker.actor else None
-              for s in linked.statements]
+    actors = _speaker_actors(article)
     assert actors == ["per:john-kerry", None]
     store = Store(tmp_path / "s.db")
     store.add(linked)
@@ -58,25 +69,15 @@ def _quote(text: str, part: str) -> list[Span]:
 def test_a_possessive_source_takes_the_actor_of_the_statement_before() -> None:
     text = ("Es gibt Probleme, sagt Braun. Das Land sollte seiner Ansicht nach sparen. "
             "Die Firma sollte seine Anwältin nach verklagen. Wer hat Ihrer Meinung nach recht?")
-    builder = ArticleBuilder()
-    builder.add(BlockType.PARAGRAPH, text)
-    article = builder.build(origin=Origin(path="a.txt"))
-    braun = text.index("Braun")
-    article = article.model_copy(update={
-        "actors": [Actor(id="new:per:braun", name="Braun", type="person",
-                         mentions=[Mention(start=braun, end=braun + 5, text="Braun",
-                                           kind="ner", confidence=0.7)])],
-        "statements": [
-            Statement(type="Indirect", quote=_quote(text, "Es gibt Probleme"), mode="fast",
-                      speaker=_party(text, "Braun")),
-            Statement(type="Indirect", quote=_quote(text, "Das Land sollte"), mode="fast",
-                      speaker=_party(text, "seiner Ansicht")),
-            Statement(type="Indirect", quote=_quote(text, "Die Firma sollte"), mode="fast",
-                      speaker=_party(text, "seine Anwältin")),  # a person of her own
-            Statement(type="Indirect", quote=_quote(text, "Wer hat"), mode="fast",
-                      speaker=_party(text, "Ihrer Meinung")),  # addresses the interviewee
-        ],
-    })
-    actors = [s.speaker.actor.id if s.speaker and s.speaker.actor else None
-              for s in link_speakers(article).statements]
+    article = _article(text, ("new:per:braun", "Braun", "Braun"), [
+        Statement(type="Indirect", quote=_quote(text, "Es gibt Probleme"), mode="fast",
+                  speaker=_party(text, "Braun")),
+        Statement(type="Indirect", quote=_quote(text, "Das Land sollte"), mode="fast",
+                  speaker=_party(text, "seiner Ansicht")),
+        Statement(type="Indirect", quote=_quote(text, "Die Firma sollte"), mode="fast",
+                  speaker=_party(text, "seine Anwältin")),  # a person of her own
+        Statement(type="Indirect", quote=_quote(text, "Wer hat"), mode="fast",
+                  speaker=_party(text, "Ihrer Meinung")),  # addresses the interviewee
+    ])
+    actors = _speaker_actors(article)
     assert actors == ["new:per:braun", "new:per:braun", None, None]
