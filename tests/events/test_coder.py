@@ -1887,3 +1887,17 @@ def test_figures_in_the_accounts_are_no_expulsion_nor_withdrawal(events: Events)
     assert one(events("Russland zog seine Truppen aus Syrien ab."), "RETREAT")
     e = one(events("Kritisiert wird der hohe Preis."), "ACCUSE")
     assert e.target == []
+
+
+def test_a_figure_that_moves_and_money_taken_are_no_act(events: Events) -> None:
+    """A price or a share that "gives way" (``nachgeben``) is a market figure moving, not a
+    party conceding, also when the parser tags it a name or its genitive names a party; money
+    taken from an account is no withdrawal of forces (``goods.tsv`` kinds)."""
+    assert_none_of(events, ("CONCEDE",),
+                   "MPS-Aktien gaben seit Jahresbeginn 40 Prozent nach.",
+                   "Die Preise der Ausgabengruppe Verkehr gaben dagegen um 4,0 Prozent nach.")
+    assert_none_of(events, ("RETREAT",), "Vom Konto wurde Geld abgezogen.",
+                   "Die Bank hat 500 Euro vom Konto abgezogen.")
+    e = one(events("Die Regierung gab im Streit um die Renten nach."), "CONCEDE")
+    assert [r.name for r in e.source] == ["Regierung"]
+    assert one(events("Die Nato zieht ihre Kampfjets aus der Türkei ab."), "RETREAT")

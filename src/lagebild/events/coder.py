@@ -46,6 +46,7 @@ from lagebild.events.filters import (
     _counts_victims,
     _court,
     _drop_contents,
+    _figure_subject,
     _force,
     _happens,
     _imperative,
@@ -274,8 +275,13 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "schloss Verschärfungen nicht aus": ruled out; expelled "aus der Partei"
         if "meet" in entry.flags and args is not None and not _meets(s, anchor, args, ctx.lex):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
-        if "goods" in entry.flags and not _supplies_goods(s, anchor, args, toks, ctx.lex):
-            continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"
+        if "needsrc" in entry.flags and pos == "verb" and _figure_subject(ctx, s, anchor):
+            continue  # "Die Preise gaben im Mai nach", "MPS-Aktien gaben 40 Prozent nach": a
+            # figure moved, no party acted
+        if "goods" in entry.flags and not _supplies_goods(
+                s, anchor, args, toks, ctx.lex, military=f.plover in ("MOBILIZE", "RETREAT")):
+            continue  # "liefert den Beweis", "lieferten sich einen Schlagabtausch"; forces
+            # are sent or withdrawn, not money ("Geld vom Konto abgezogen")
         if "restriction" in entry.flags and not _lifts_restriction(s, anchor, args, ctx.lex):
             continue  # "die Sperrung des Bahnhofs wurde aufgehoben", "gut aufgehoben"
         if "ownact" in entry.flags and not _own_act(s, anchor, args):

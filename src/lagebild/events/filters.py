@@ -211,15 +211,15 @@ def _meets(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
 
 
 def _supplies_goods(s: Sent, v: int, args: Args | None, toks: Sequence[int],
-                    lex: Lexicon) -> bool:
+                    lex: Lexicon, military: bool = False) -> bool:
     """Does a supply verb's object (with its modifiers) name goods, money, weapons or
-    personnel (``goods.tsv``)? The parser may hang the object elsewhere: nouns of the verb's
-    clause segment count too."""
+    personnel (``goods.tsv``; with ``military`` weapons, military equipment or personnel)?
+    The parser may hang the object elsewhere: nouns of the verb's clause segment count too."""
     objs = list(args.obj) if args is not None else []
     near = {j for o in objs for j in [o, *s.descendants(o, 2)]}
     near |= {j for j in range(len(s)) if s.segment[j] == s.segment[v]}
-    return any(s.toks[j].tag == "NN" and j not in toks and lex.names_goods(s.lemma(j))
-               for j in near)
+    return any(s.toks[j].tag == "NN" and j not in toks
+               and lex.names_goods(s.lemma(j), military) for j in near)
 
 
 def _lifts_restriction(s: Sent, v: int, args: Args | None, lex: Lexicon) -> bool:
@@ -920,6 +920,18 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
         # (other injuries or deaths are no attack: "verletzt und … getötet worden")
     used = {j for _, toks in others for j in toks}
     return any(j not in used for j in accident)
+
+
+def _figure_subject(ctx: Context, s: Sent, v: int) -> bool:
+    """Is the subject of active verb ``v`` a common noun that names no participant (a price,
+    a share, a figure of ``nonagents.tsv``: "Die Preise gaben nach", "MPS-Aktien gaben 40
+    Prozent nach")? Then the verb tells how the figure moved, not what a party did."""
+    if not s.is_verb(v):
+        return False
+    args = verb_args(s, v)
+    return not args.passive and any(
+        s.toks[j].tag in ("NN", "NE") and s.prep(j) is None and ctx.lex.names_figure(s.lemma(j))
+        for j in args.subj)
 
 
 def _victim(f: Found, s: Sent) -> bool:

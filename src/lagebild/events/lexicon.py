@@ -60,6 +60,14 @@ class Frame:
 SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
                    "pred"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
+#: kinds of ``goods.tsv`` that a force sends or withdraws (MOBILIZE, RETREAT): not money,
+#: food or energy ("Geld vom Konto abgezogen" is no withdrawal of forces)
+MILITARY_KINDS = frozenset({"weapons", "equipment", "personnel"})
+
+#: kinds of ``nonagents.tsv`` whose nouns, as the subject of an act, tell how a figure moved
+#: ("Die Preise gaben nach"): no party acted
+FIGURE_KINDS = frozenset({"figure", "quantity"})
+
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "expel", "forces", "goods",
                    "intrans", "joint", "judge", "lightobj", "meet", "needsrc", "needtgt",
                    "nodir", "noquote", "norefl", "nostate", "occur", "ongoing", "ownact",
@@ -120,8 +128,10 @@ class NounList:
     endings: tuple[str, ...] = ()
 
     @classmethod
-    def read(cls, name: str) -> NounList:
-        entries = [r["lemma"].lower() for r in read_tsv(name)]
+    def read(cls, name: str, kinds: frozenset[str] | None = None) -> NounList:
+        """The file's nouns; with ``kinds``, only rows whose ``kind`` starts with one of them."""
+        entries = [r["lemma"].lower() for r in read_tsv(name)
+                   if kinds is None or r["kind"].split()[0] in kinds]
         return cls(frozenset(w for w in entries if not w.startswith("*")),
                    tuple(w[1:] for w in entries if w.startswith("*")))
 
@@ -156,6 +166,8 @@ class Lexicon:
     person_endings: tuple[str, ...] = ()  # endings of such nouns (Forscher, Angeklagte)
     goods: frozenset[str] = frozenset()  # lemmas (lower) of what can be supplied as aid
     goods_endings: tuple[str, ...] = ()  # compound heads of such nouns (Hilfsgut)
+    arms: frozenset[str] = frozenset()  # the goods that are military: weapons, equipment, troops
+    arms_endings: tuple[str, ...] = ()  # compound heads of such nouns (Spezialeinheit)
     forces: tuple[str, ...] = ()  # word starts of police and armed forces (forces.tsv)
     disasters: NounList = NounList()  # natural disasters (Flutkatastrophe)
     strong_past: tuple[tuple[str, str], ...] = ()  # past stem -> infinitive end (forms.tsv)
@@ -178,6 +190,7 @@ class Lexicon:
     companies: frozenset[str] = frozenset()  # company names, lower case (volkswagen, vw)
     cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
     accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
+    figures: NounList = NounList()  # prices, shares, sums (``nonagents.tsv`` figure, quantity)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
@@ -270,13 +283,16 @@ class Lexicon:
     def _strong_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(past) for past, _ in self.strong_past}))
 
-    def names_goods(self, lemma: str) -> bool:
+    def names_goods(self, lemma: str, military: bool = False) -> bool:
         """Can the noun be supplied as aid (goods, money, weapons, personnel)? ``goods.tsv``
-        and the weapons of ``instruments.tsv``."""
+        and the weapons of ``instruments.tsv``. With ``military`` only weapons, military
+        equipment and personnel count (the kinds a force sends or withdraws)."""
         low = lemma.lower()
+        words, endings = (self.arms, self.arms_endings) if military \
+            else (self.goods, self.goods_endings)
         # plurals the lemmatiser left alone ("Essenspakete", "Waffen")
         for form in (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,):
-            if form in self.goods or form.endswith(self.goods_endings):
+            if form in words or form.endswith(endings):
                 return True
         return False
 
@@ -318,6 +334,13 @@ class Lexicon:
                 or low.endswith(self._nonparticipant_endings))
             memo[low] = hit
         return hit
+
+    def names_figure(self, lemma: str) -> bool:
+        """Does a noun name a price, a share, a sum or another business figure or quantity
+        (``nonagents.tsv``), also in a plural the lemmatiser left alone ("MPS-Aktien")?"""
+        low = lemma.lower()
+        forms = (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,)
+        return any(form in self.figures for form in forms)
 
     @cached_property
     def _nonparticipant_endings(self) -> tuple[str, ...]:
@@ -486,13 +509,17 @@ def load_lexicon() -> Lexicon:
     modality = tuple(ModalityCue(r["cue"], r["scope"], r["modality"], r.get("morph", ""))
                      for r in read_tsv("modality.tsv"))
     intent = {(r["plover"], r["from"]): (r["to_type"], r["to"]) for r in read_tsv("intent.tsv")}
+    instruments_rows = read_tsv("instruments.tsv")
     instruments = [Instrument(r["pattern"], r["plover"], r["mode"], r["cameo"])
-                   for r in read_tsv("instruments.tsv")]
+                   for r in instruments_rows]
     roles = read_tsv("verbs.tsv")
     nonagents = [r["lemma"].lower() for r in read_tsv("nonagents.tsv")]
     persons = [r["lemma"].lower() for r in read_tsv("persons.tsv")]
-    goods = [r["lemma"].lower() for r in read_tsv("goods.tsv")]
-    goods += [r["pattern"].lower() for r in read_tsv("instruments.tsv")]
+    goods_rows = read_tsv("goods.tsv")
+    goods = [r["lemma"].lower() for r in goods_rows] \
+        + [r["pattern"].lower() for r in instruments_rows]
+    arms = [r["lemma"].lower() for r in goods_rows if r["kind"].split()[0] in MILITARY_KINDS] \
+        + [r["pattern"].lower() for r in instruments_rows if r["plover"] != "AID"]
     return Lexicon(verbs, nouns, suffixes, idioms, modality, intent, instruments,
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "light"),
                    frozenset(r["lemma"].lower() for r in roles if r["role"] == "speech"),
@@ -511,6 +538,8 @@ def load_lexicon() -> Lexicon:
                    tuple(w[1:] for w in persons if w.startswith("*")),
                    frozenset(w for w in goods if not w.startswith("*")),
                    tuple(w[1:] for w in goods if w.startswith("*")),
+                   frozenset(w for w in arms if not w.startswith("*")),
+                   tuple(w[1:] for w in arms if w.startswith("*")),
                    tuple(r["stem"].lower() for r in read_tsv("forces.tsv")),
                    NounList.read("disasters.tsv"),
                    tuple((r["past"], r["infinitive"]) for r in read_tsv("forms.tsv")),
@@ -533,6 +562,7 @@ def load_lexicon() -> Lexicon:
                                          if " " not in r["lemma"]),
                    casualties=NounList.read("casualties.tsv"),
                    accidents=NounList.read("accidents.tsv"),
+                   figures=NounList.read("nonagents.tsv", FIGURE_KINDS),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
                    armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
