@@ -6,10 +6,10 @@ from functools import cache
 
 import pytest
 
-from lagebild.model import Article, ArticleBuilder, Statement, StatementType
+from lagebild.model import Article, ArticleBuilder, Statement, StatementType, Token
 from lagebild.statements.build import statements_of
 from lagebild.statements.lexicon import load_lexicon, parse_lexicon
-from lagebild.statements.rules import find_statements, quotation_marks
+from lagebild.statements.rules import _like_indicative_past, find_statements, quotation_marks
 
 D, IND, IFI, FI, R = (StatementType.DIRECT, StatementType.INDIRECT,
                     StatementType.INDIRECT_FREE_INDIRECT, StatementType.FREE_INDIRECT,
@@ -750,6 +750,28 @@ def test_a_wish_with_moechte_continues_no_reported_speech() -> None:
     sts = analyse("Der Minister sagte, die Lage sei ernst. Bolivien möchte im Januar einen "
                   "Vorschlag vorlegen.")
     assert [s.type for s in sts] == [IND]
+
+
+def test_a_past_spelled_like_the_konjunktiv_ii_continues_no_report() -> None:
+    """"gingen" is the indicative past as much as the Konjunktiv II: the parser's guess of
+    the mood does not make the reporter's narration reported speech; "wäre" does."""
+    sts = analyse("Die Behörde Olaf hat in ihrem Jahresbericht auf einen Fall in Polen "
+                  "hingewiesen. Dabei gingen der Behörde Container ins Netz.")
+    assert [s.type for s in sts] == [R]
+    sts = analyse("Der Minister sagte, die Lage sei ernst. Ohne Hilfe wäre das Land verloren.")
+    assert [s.type for s in sts] == [IND, IFI]
+
+
+@pytest.mark.parametrize(("form", "lemma", "like"), [
+    ("änderte", "ändern", True), ("richtete", "richten", True), ("gingen", "gehen", True),
+    ("richte", "richten", False), ("sollten", "sollen", False),
+    ("blieben", "bleiben", True), ("hätte", "haben", False), ("wäre", "sein", False),
+    ("kämen", "kommen", False), ("könnten", "können", False), ("ginge", "gehen", False)])
+def test_konjunktiv_ii_forms_like_the_indicative_past(form: str, lemma: str,
+                                                        like: bool) -> None:
+    tok = Token(text=form, start=0, end=len(form), lemma=lemma, tag="VVFIN",
+                morph="Mood=Sub|Tense=Past")
+    assert _like_indicative_past(tok) is like
 
 
 def test_a_source_phrase_keeps_short_parts_and_stays_in_its_subordinate_clause() -> None:

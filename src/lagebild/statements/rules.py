@@ -1642,8 +1642,8 @@ class Finder:
                 # "Da die Versicherung insolvent ist, müsste …" is the reporter's conditional)
                 skipped = fin != self.main_finite(sent)
                 if sent.is_sub(fin) and (
-                        "Tense=Pres" in tok.morph or (recent and not skipped)) and (
-                        tok.lemma != "mögen"):
+                        "Tense=Pres" in tok.morph or (recent and not skipped and (
+                            not _like_indicative_past(tok)))) and tok.lemma != "mögen":
                     kind = StatementType.INDIRECT_FREE_INDIRECT
                 elif tok.lemma == "sollen" and (recent or _perfect_infinitive(sent)):
                     kind = StatementType.FREE_INDIRECT
@@ -1867,6 +1867,29 @@ _NEVER_NOMINATIVE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "
 
 _DATIVE_ONLY = frozenset({"dem", "einem", "diesem", "jenem", "seinem", "ihrem", "unserem",
                           "eurem", "keinem", "jedem"})
+
+
+#: modal verbs, read in the Konjunktiv II as before: their Konjunktiv II umlauts a stem the
+#: indicative past does not (konnte/könnte), or, ``sollte``, ``wollte``, is in a report's
+#: continuation mostly the speaker's advice or plan ("Man sollte ihnen das Gefühl geben")
+_MODALS = frozenset({"können", "müssen", "dürfen", "mögen", "sollen", "wollen"})
+#: endings of the weak past after the stem (änder-te, richt-ete)
+_WEAK_PAST = ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
+
+
+def _like_indicative_past(tok: Token) -> bool:
+    """Is a Konjunktiv II form spelled like the indicative past ("Das änderte sich dann",
+    "Dabei gingen der Behörde Container ins Netz")? The parser's ``Mood=Sub`` is then a guess
+    the reporter's narration does not support: weak verbs (stem + ``-te``: änderte, sollten)
+    and the plurals of strong verbs without umlaut (gingen, blieben) read the same in both
+    moods; ``hätte``, ``wäre``, ``käme``, ``ginge`` and the modals do not."""
+    form, lemma = tok.text.lower(), tok.lemma.lower()
+    if lemma in _MODALS:
+        return False
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    if form.startswith(stem) and form[len(stem):] in _WEAK_PAST:
+        return True
+    return form.endswith("en") and not any(c in form for c in "äöü")
 
 
 def _konjunktiv_tail(sent: Sent, fin: int) -> tuple[int, StatementType, bool] | None:
