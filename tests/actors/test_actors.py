@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.actors.kb import KB, load_kb
 from lagebild.actors.link import Linker
-from lagebild.model import Article, Entity, Topic
+from lagebild.model import Article, Entity, Sentence, Token, Topic
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED") or REPO.parent / "shared")
@@ -338,6 +338,37 @@ def test_a_capital_in_a_dateline_is_a_place_entity(linker: Linker) -> None:
     out = linker.link(Article(text=text, published="1992-08-23", entities=[]))
     assert [(e.text, e.label, e.actor) for e in out.entities] == [
         ("NEU-DELHI", "LOC", None), ("Neu-Delhi", "ORG", "INDGOV")]
+
+
+def _tagged(text: str, nouns: tuple[str, ...]) -> list[Sentence]:
+    """One sentence of whitespace tokens, the given words tagged as common nouns (``NN``)."""
+    toks, at = [], 0
+    for word in text.split():
+        start = text.index(word, at)
+        at = start + len(word)
+        toks.append(Token(text=word, start=start, end=at, tag="NN" if word in nouns else "X"))
+    return [Sentence(start=0, end=len(text), tokens=toks)]
+
+
+def test_a_single_name_after_an_organisation_noun_is_no_person(linker: Linker) -> None:
+    """"die EU-Betrugsbekämpfungsbehörde Olaf" names the office, and so does a later "so
+    Olaf"; a name of two words after such a noun stays a person; a name's double space is
+    none of its name."""
+    text = ("Die EU-Betrugsbekämpfungsbehörde Olaf warnte, so Olaf. Das Moderatorenteam "
+            "Francine Jordi lachte. Der Sprecher Wolfgang  Pirklhuber schwieg.")
+    ents = _entities(text, ("Olaf", "PER"), ("Olaf", "PER"), ("Francine Jordi", "PER"),
+                     ("Wolfgang  Pirklhuber", "PER"))
+    article = Article(text=text, published="2015-09-18", entities=ents,
+                      sentences=_tagged(text, ("EU-Betrugsbekämpfungsbehörde",
+                                               "Moderatorenteam", "Sprecher")))
+    out = linker.link(article)
+    assert [(e.text, e.label, e.actor) for e in out.entities] == [
+        ("EU-Betrugsbekämpfungsbehörde", "ORG", "IGOEUREU"), ("Olaf", "ORG", None),
+        ("Olaf", "ORG", None),
+        ("Francine Jordi", "PER", "new:per:francine-jordi"),
+        ("Wolfgang  Pirklhuber", "PER", "new:per:wolfgang-pirklhuber")]
+    assert sorted(a.name for a in out.actors if a.id.startswith("new:")) == [
+        "Francine Jordi", "Wolfgang Pirklhuber"]
 
 
 def test_capital_inside_an_organisation_is_no_government(linker: Linker) -> None:

@@ -25,6 +25,7 @@ sector and pronoun mentions are recorded only in ``article.actors[*].mentions``.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +35,7 @@ from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
-from lagebild.actors.kb import KB, Actor, load_kb
+from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
@@ -368,11 +369,16 @@ class Linker:
         starts = {t.start: n for n, t in enumerate(toks)}
         ends = {t.end: n for n, t in enumerate(toks)}
         tag_at = _tags(article)
+        things: set[str] = set()  # single names of organisations or works the NER took for people
         for ent in article.entities:
             overlapping = [c for c in cands if c.start < ent.end and ent.start < c.end
                            and c.kind not in ("pronoun",)]
             tok_i = starts.get(ent.start, 0)
             tok_j = ends.get(ent.end, tok_i) + 1
+            if ent.label == "PER" and (ent.text in things or _named_thing(
+                    text, toks, tag_at, ent, tok_i)):
+                things.add(ent.text)  # "die EU-Betrugsbekämpfungsbehörde Olaf", later "so Olaf"
+                ent.label, ent.subtype = "ORG", None
             if ent.label == "PER":
                 persons = [c for c in overlapping if c.kind in ("name", "surname")
                            and any(self._is_person(a) for a in c.candidates)]
@@ -640,7 +646,8 @@ class Linker:
         return None, None
 
     def _resolve_local_person(self, c: Mention, chains: PersonChains) -> None:
-        name = _strip_genitive(c.text)
+        # ("Wolfgang  Pirklhuber": a scraper's line break or double space is no part of it)
+        name = " ".join(_strip_genitive(c.text).split())
         earlier = chains.lookup(name) or chains.lookup(c.text)
         if earlier is not None:
             c.actor, c.confidence = earlier, 0.85
@@ -841,6 +848,28 @@ def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
 
 def _genitive_surface(text: str) -> bool:
     return text.endswith(("s", "'")) and not text.isupper()
+
+
+@functools.cache
+def _organisation_heads() -> tuple[str, ...]:
+    """Heads of nouns naming an organisation, a medium, a product or a work
+    (``data/organisation_nouns.tsv``)."""
+    rows = (DATA_DIR / "organisation_nouns.tsv").read_text(encoding="utf-8").splitlines()
+    heads = [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
+    return tuple(h.lower() for h in heads[1:])  # (the first row is the header)
+
+
+def _named_thing(text: str, toks: list[Tok], tag_at: Callable[[int], str | None], ent: Entity,
+                 tok_i: int) -> bool:
+    """Is a one-word person entity the name of the organisation, medium or work that the
+    common noun right before it names ("die EU-Betrugsbekämpfungsbehörde Olaf", "die Kanzlei
+    Lansky", "die Fernsehserie Grimm")?"""
+    if tok_i == 0 or len(ent.text.split()) != 1:
+        return False
+    prev = toks[tok_i - 1]
+    word = max(text.rfind(" ", 0, prev.end), text.rfind("\n", 0, prev.end)) + 1  # EU-Behörde
+    return not text[prev.end:ent.start].strip() and tag_at(word) == "NN" \
+        and prev.text.lower().endswith(_organisation_heads())
 
 
 def _strip_genitive(name: str) -> str:
