@@ -923,9 +923,9 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
 
 
 def _figure_subject(ctx: Context, s: Sent, v: int) -> bool:
-    """Is the subject of active verb ``v`` a common noun that names no participant (a price,
-    a share, a figure of ``nonagents.tsv``: "Die Preise gaben nach", "MPS-Aktien gaben 40
-    Prozent nach")? Then the verb tells how the figure moved, not what a party did."""
+    """Is the subject of active verb ``v`` a price, a share, a sum or another figure or
+    quantity of ``nonagents.tsv`` ("Die Preise gaben nach", "MPS-Aktien gaben 40 Prozent nach",
+    the latter tagged a name)? Then the verb tells how the figure moved, not what a party did."""
     if not s.is_verb(v):
         return False
     args = verb_args(s, v)

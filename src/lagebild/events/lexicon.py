@@ -59,15 +59,13 @@ class Frame:
 #: frame slots besides ``pp:X``, ``obj>pp:X`` and ``pp:Y>pp:X`` (README.md)
 SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
                    "pred"})
-#: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 #: kinds of ``goods.tsv`` that a force sends or withdraws (MOBILIZE, RETREAT): not money,
 #: food or energy ("Geld vom Konto abgezogen" is no withdrawal of forces)
 MILITARY_KINDS = frozenset({"weapons", "equipment", "personnel"})
-
 #: kinds of ``nonagents.tsv`` whose nouns, as the subject of an act, tell how a figure moved
 #: ("Die Preise gaben nach"): no party acted
 FIGURE_KINDS = frozenset({"figure", "quantity"})
-
+#: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "expel", "forces", "goods",
                    "intrans", "joint", "judge", "lightobj", "meet", "needsrc", "needtgt",
                    "nodir", "noquote", "norefl", "nostate", "occur", "ongoing", "ownact",

@@ -1880,7 +1880,7 @@ _WEAK_PAST = ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
 def _like_indicative_past(tok: Token) -> bool:
     """Is a Konjunktiv II form spelled like the indicative past ("Das änderte sich dann",
     "Dabei gingen der Behörde Container ins Netz")? The parser's ``Mood=Sub`` is then a guess
-    the reporter's narration does not support: weak verbs (stem + ``-te``: änderte, sollten)
+    the reporter's narration does not support: weak verbs (stem + ``-te``: änderte, machten)
     and the plurals of strong verbs without umlaut (gingen, blieben) read the same in both
     moods; ``hätte``, ``wäre``, ``käme``, ``ginge`` and the modals do not."""
     form, lemma = tok.text.lower(), tok.lemma.lower()
