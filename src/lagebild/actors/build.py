@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lagebild.actors.ids import government_id, kb_person_id
-from lagebild.actors.kb import DATA_DIR, KB, Actor, Affiliation, RoleNoun, Term
+from lagebild.actors.kb import DATA_DIR, KB, Actor, Affiliation, RoleNoun, Term, tsv_rows
 from lagebild.actors.text import alias_key
 
 TABLES = DATA_DIR / "tables"
@@ -51,14 +50,6 @@ class PetrarchEntry:
     aliases: list[str] = field(default_factory=list)
     codes: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     comment: str = ""
-
-
-def _rows(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield line.rstrip("\n").split("\t")
 
 
 def _split(cell: str) -> list[str]:
@@ -192,7 +183,7 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
     actors: dict[str, Actor] = {}
 
     # states and their governments
-    hand: dict[str, list[str]] = {row[0].strip(): row for row in _rows(tables / "states.tsv")}
+    hand: dict[str, list[str]] = {row[0].strip(): row for row in tsv_rows(tables / "states.tsv")}
     for iso3 in sorted(iso2_of):
         row = hand.get(iso3)
         cldr = babel.get(iso2_of[iso3])
@@ -216,7 +207,7 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
                             country=iso3, parent=iso3, source=state.source)
 
     # organisations
-    for row in _rows(tables / "orgs.tsv"):
+    for row in tsv_rows(tables / "orgs.tsv"):
         oid = row[0].strip()
         actors[oid] = Actor(id=oid, type=_col(row, 1), cameo=_col(row, 2) or None,
                             country=_col(row, 3) or None, parent=_col(row, 4) or None,
@@ -224,7 +215,7 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
                             prefixes=_split(_col(row, 7)))
 
     # persons (hand-written terms)
-    for row in _rows(tables / "persons.tsv"):
+    for row in tsv_rows(tables / "persons.tsv"):
         pid = row[0].strip()
         person = actors.get(pid)
         if person is None:
@@ -282,7 +273,7 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
             by_name.setdefault(tuple(k for k in alias_key(name) if k != "-"), actors[pid])
 
     nouns = [RoleNoun(noun=row[0].strip(), role=_col(row, 1), gender=_col(row, 2) or "-",
-                      org=_col(row, 3) or None) for row in _rows(tables / "roles.tsv")]
+                      org=_col(row, 3) or None) for row in tsv_rows(tables / "roles.tsv")]
     counts: dict[str, int] = {}
     for actor in actors.values():
         counts[actor.type] = counts.get(actor.type, 0) + 1
@@ -306,9 +297,9 @@ def build_kb(data: Path, tables: Path = TABLES) -> KB:
 def check_tables(tables: Path = TABLES) -> list[str]:
     """Problems in the hand tables (unknown role keys, bad dates)."""
     problems: list[str] = []
-    roles = {_col(r, 1) for r in _rows(tables / "roles.tsv")}
+    roles = {_col(r, 1) for r in tsv_rows(tables / "roles.tsv")}
     roles |= {"president", "leader", "supreme_leader"}
-    for row in _rows(tables / "persons.tsv"):
+    for row in tsv_rows(tables / "persons.tsv"):
         if _col(row, 5) not in roles:
             problems.append(f"{row[0]}: unknown role {_col(row, 5)!r}")
         for cell in (_col(row, 6), _col(row, 7)):

@@ -30,6 +30,16 @@ from lagebild.actors.text import (
 from lagebild.cache import gc_paused, read_cached, write_cached
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def tsv_rows(path: Path) -> Iterator[list[str]]:
+    """The cells of each row of a data table (blank lines and ``#`` comments skipped)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield line.rstrip("\n").split("\t")
+
 DEFAULT_KB = DATA_DIR / "kb.json"
 KB_FORMAT = 1
 

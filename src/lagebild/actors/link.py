@@ -35,7 +35,7 @@ from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
-from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb
+from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb, tsv_rows
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
@@ -854,9 +854,7 @@ def _genitive_surface(text: str) -> bool:
 def _organisation_heads() -> tuple[str, ...]:
     """Heads of nouns naming an organisation, a medium, a product or a work
     (``data/organisation_nouns.tsv``)."""
-    rows = (DATA_DIR / "organisation_nouns.tsv").read_text(encoding="utf-8").splitlines()
-    heads = [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
-    return tuple(h.lower() for h in heads[1:])  # (the first row is the header)
+    return tuple(row[0].lower() for row in tsv_rows(DATA_DIR / "organisation_nouns.tsv"))
 
 
 def _named_thing(text: str, toks: list[Tok], tag_at: Callable[[int], str | None], ent: Entity,
@@ -867,9 +865,10 @@ def _named_thing(text: str, toks: list[Tok], tag_at: Callable[[int], str | None]
     if tok_i == 0 or len(ent.text.split()) != 1:
         return False
     prev = toks[tok_i - 1]
+    if not prev.text.lower().endswith(_organisation_heads()) or text[prev.end:ent.start].strip():
+        return False
     word = max(text.rfind(" ", 0, prev.end), text.rfind("\n", 0, prev.end)) + 1  # EU-Behörde
-    return not text[prev.end:ent.start].strip() and tag_at(word) == "NN" \
-        and prev.text.lower().endswith(_organisation_heads())
+    return tag_at(word) == "NN"  # (the tag map is built only for such a noun)
 
 
 def _strip_genitive(name: str) -> str:

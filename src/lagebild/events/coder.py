@@ -275,7 +275,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "schloss Verschärfungen nicht aus": ruled out; expelled "aus der Partei"
         if "meet" in entry.flags and args is not None and not _meets(s, anchor, args, ctx.lex):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
-        if "needsrc" in entry.flags and pos == "verb" and _figure_subject(ctx, s, anchor):
+        if "needsrc" in entry.flags and _figure_subject(ctx, s, args):
             continue  # "Die Preise gaben im Mai nach", "MPS-Aktien gaben 40 Prozent nach": a
             # figure moved, no party acted
         if "goods" in entry.flags and not _supplies_goods(

@@ -22,6 +22,12 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
+def _plural_forms(low: str) -> tuple[str, ...]:
+    """A lower-case noun and, for a plural the lemmatiser left alone ("Essenspakete", "Waffen",
+    "MPS-Aktien"), its forms without the last one or two letters."""
+    return (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,)
+
+
 @cache
 def quantifiers(flag: Literal["crowd", "plural"]) -> frozenset[str]:
     """Quantity words of ``quantifiers.tsv`` with ``flag`` set: ``crowd`` (they count people),
@@ -288,11 +294,7 @@ class Lexicon:
         low = lemma.lower()
         words, endings = (self.arms, self.arms_endings) if military \
             else (self.goods, self.goods_endings)
-        # plurals the lemmatiser left alone ("Essenspakete", "Waffen")
-        for form in (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,):
-            if form in words or form.endswith(endings):
-                return True
-        return False
+        return any(form in words or form.endswith(endings) for form in _plural_forms(low))
 
     def names_people(self, lemma: str, form: str = "") -> bool:
         """Does a noun that is merely no non-agent name people ("Kinder", "Konkurrenten",
@@ -336,9 +338,7 @@ class Lexicon:
     def names_figure(self, lemma: str) -> bool:
         """Does a noun name a price, a share, a sum or another business figure or quantity
         (``nonagents.tsv``), also in a plural the lemmatiser left alone ("MPS-Aktien")?"""
-        low = lemma.lower()
-        forms = (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,)
-        return any(form in self.figures for form in forms)
+        return any(form in self.figures for form in _plural_forms(lemma.lower()))
 
     @cached_property
     def _nonparticipant_endings(self) -> tuple[str, ...]:
