@@ -371,6 +371,41 @@ def test_a_single_name_after_an_organisation_noun_is_no_person(linker: Linker) -
         "Francine Jordi", "Wolfgang Pirklhuber"]
 
 
+def test_an_apposition_names_an_organisation_before_it(linker: Linker) -> None:
+    """"Syriza, die Linkspartei" makes every mention of that one word an organisation, the
+    one before the apposition too; "Riha, der beim Neujahrsfilm …" (a preposition, no
+    adjective, before the noun) stays a person."""
+    text = ("Dort hält Syriza Parteitage ab. Syriza, die kleine Regierungspartei, muss sich "
+            "verbiegen. Das sagt Riha, der beim Neujahrsfilm mitwirkte.")
+    ents = _entities(text, ("Syriza", "PER"), ("Syriza", "PER"), ("Riha", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert [(e.text, e.label, e.actor) for e in out.entities if e.text in ("Syriza", "Riha")] == [
+        ("Syriza", "ORG", None), ("Syriza", "ORG", None), ("Riha", "PER", "new:per:riha")]
+
+
+def test_a_role_the_text_gives_a_new_person_resolves_a_later_role_noun(linker: Linker) -> None:
+    """"Yiannis Mouzalas, der Migrationsminister" (a compound of "Minister" the table does
+    not list) gives the person a minister's role, so "der Minister" two sentences on is him;
+    "zwei jüdische Präsidenten" are more than one and nobody's."""
+    text = ("Yiannis Mouzalas, der Migrationsminister, ist beschäftigt. Er plant ein Lager. "
+            "So erklärte der Minister am Montag. Im Verein amtierten zwei jüdische Präsidenten.")
+    ents = _entities(text, ("Yiannis Mouzalas", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    mouzalas = next(a for a in out.actors if a.id == "new:per:yiannis-mouzalas")
+    assert [m.text for m in mouzalas.mentions] == [
+        "Yiannis Mouzalas", "Migrationsminister", "Er", "Minister"]
+    assert [a.id for a in out.actors] == ["new:per:yiannis-mouzalas"]
+
+
+def test_a_compound_of_minister_is_a_role_noun() -> None:
+    kb = load_kb()
+    assert kb.role_noun("migrationsminister").role == "minister"  # type: ignore[union-attr]
+    assert kb.role_noun("buergerschutzministerin").gender == "f"  # type: ignore[union-attr]
+    assert kb.role_noun("aussenminister").role == "foreign_minister"  # type: ignore[union-attr]
+    assert kb.role_noun("vereinspraesident") is None  # only ministers: no club's president
+    assert kb.role_noun("minister").role == "minister"  # type: ignore[union-attr]
+
+
 def test_capital_inside_an_organisation_is_no_government(linker: Linker) -> None:
     text = "Forscher der Universität Wien sprachen. Wien sucht Gespräch."
     ents = [Entity(text="Universität Wien", start=13, end=29, label="ORG")]

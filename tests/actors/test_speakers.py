@@ -81,3 +81,44 @@ def test_a_possessive_source_takes_the_actor_of_the_statement_before() -> None:
     ])
     actors = _speaker_actors(article)
     assert actors == ["new:per:braun", "new:per:braun", None, None]
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start=start, end=start + len(part), text=part)
+
+
+def _actor(actor_id: str, text: str, mention: str, kind: str = "name") -> Actor:
+    start = text.index(mention)
+    return Actor(id=actor_id, name=mention, type="person" if "per:" in actor_id else "state",
+                 mentions=[Mention(start=start, end=start + len(mention), text=mention,
+                                   kind=kind, confidence=0.8)])
+
+
+def test_the_head_of_a_speaker_phrase_goes_before_its_attributes() -> None:
+    """"der Minister … in Griechenland" is the minister (a longer mention in a prepositional
+    phrase loses); an apposition after a comma is a head again ("Sprecher von Präsident
+    Putin, Dmitri Peskow"); with only attributes the longest mention still wins."""
+    text = ("Es soll hin, so erklärte der Minister und Gründer von Ärzte der Welt in "
+            "Griechenland. Es gebe keine, sagte der Sprecher von Präsident Putin, Dmitri Peskow. "
+            "Es fehle, sagte ein Sprecher aus Griechenland.")
+    minister = "der Minister und Gründer von Ärzte der Welt in Griechenland"
+    spokesman = "der Sprecher von Präsident Putin, Dmitri Peskow"
+    greek = "ein Sprecher aus Griechenland"
+    builder = ArticleBuilder()
+    builder.add(BlockType.PARAGRAPH, text)
+    greece = _actor("GRC", text, "Griechenland")
+    greece.mentions.append(greece.mentions[0].model_copy(update={
+        "start": text.rindex("Griechenland"), "end": text.rindex("Griechenland") + 12}))
+    article = builder.build(origin=Origin(path="a.txt")).model_copy(update={
+        "actors": [_actor("new:per:mouzalas", text, "Minister", "role"), greece,
+                   _actor("per:wladimir-putin", text, "Putin"),
+                   _actor("per:dmitri-peskow", text, "Dmitri Peskow")],
+        "statements": [
+            Statement(type="Indirect", quote=[_span(text, "Es soll hin")], mode="fast",
+                      speaker=_party(text, minister)),
+            Statement(type="Indirect", quote=[_span(text, "Es gebe keine")], mode="fast",
+                      speaker=_party(text, spokesman)),
+            Statement(type="Indirect", quote=[_span(text, "Es fehle")], mode="fast",
+                      speaker=_party(text, greek))]})
+    assert _speaker_actors(article) == ["new:per:mouzalas", "per:dmitri-peskow", "GRC"]

@@ -134,6 +134,11 @@ class AliasEntry(NamedTuple):
     surface: str
 
 
+# generic roles whose nouns also name the office of a compound ("Migrationsminister"); a
+# "Vereinspräsident" or "Parteichef" is no president or leader of a state, so only ministers
+COMPOUND_ROLES = frozenset({"minister"})
+
+
 @dataclass(frozen=True)
 class RoleNoun:
     noun: str
@@ -153,6 +158,10 @@ class KB:
             self.role_nouns.setdefault(fold(rn.noun), rn)
             for form in (rn.noun + "s", rn.noun + "en", rn.noun + "n"):
                 self.role_nouns.setdefault(fold(form), rn)
+        # heads of compounds the table need not list: "Migrationsminister" is a minister
+        self._compound_heads = sorted(((key, rn) for key, rn in self.role_nouns.items()
+                                       if rn.role in COMPOUND_ROLES),
+                                      key=lambda pair: -len(pair[0]))
         self.meta: dict[str, Any] = dict(meta or {})
         self._index: dict[tuple[str, ...], list[AliasEntry]] | None = None
         self._prefix: dict[str, list[str]] | None = None
@@ -194,6 +203,17 @@ class KB:
         return cls.from_dict(json.loads(Path(path or DEFAULT_KB).read_text(encoding="utf-8")))
 
     # -- lookup -------------------------------------------------------------------------
+    def role_noun(self, key: str) -> RoleNoun | None:
+        """The role a folded word names: a noun of the table, or a compound whose head is a
+        generic role noun (``Migrationsminister``, ``Bürgerschutzministerin``)."""
+        listed = self.role_nouns.get(key)
+        if listed is not None:
+            return listed
+        for head, rn in self._compound_heads:  # the longest head first: -ministerin, -minister
+            if key.endswith(head) and len(key) > len(head) + 2:
+                return rn
+        return None
+
     def get(self, actor_id: str | None) -> Actor | None:
         """An actor by id; ``<ISO><SECTOR>`` ids (``RUSMIL``) are synthesised from the state."""
         if actor_id is None:

@@ -68,6 +68,9 @@ NON_ACTOR_HEADS = {fold(w) for w in "Dollar Dollars Euro Cent Recht Rechts Richt
 LOCATIVE = {"in", "im", "nahe", "bei", "nach", "um", "nördlich", "südlich", "östlich",
             "westlich", "zwischen", "unweit", "vor"}
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
+# "zwei jüdische Präsidenten", "beide Minister": more than one
+COUNTING = {"zwei", "drei", "vier", "fünf", "beide", "beiden", "mehrere", "einige", "viele",
+            "alle", "zahlreiche"}
 LEADER_OF: dict[str, tuple[str, str]] = {
     "org:usa-pentagon": ("defence_minister", "USA"),
     "org:usa-state-department": ("foreign_minister", "USA"),
@@ -322,7 +325,7 @@ class Linker:
                 out.append(Mention(tok.start, toks[j - 1].end, surface, kind, i, j, chosen))
                 i = j
                 continue
-            rn = self.kb.role_nouns.get(tok.key)
+            rn = self.kb.role_noun(tok.key)
             attached = i > 0 and toks[i - 1].text == "-" and toks[i - 1].end == tok.start
             if rn is not None and tok.text[:1].isupper() and attached:
                 out.append(Mention(tok.start, tok.end, tok.text, "role", i, i + 1,
@@ -349,7 +352,7 @@ class Linker:
         actors = [e.actor for e in entries]
         qualifier = actors[0]
         # a person prefix (Kerry-Sprecher) or state/org prefix
-        rn = self.kb.role_nouns.get(head.key)
+        rn = self.kb.role_noun(head.key)
         m = Mention(toks[i].start, toks[k - 1].end, surface, "part", i, k, actors,
                     qualifier=qualifier)
         if rn is not None:
@@ -369,15 +372,17 @@ class Linker:
         starts = {t.start: n for n, t in enumerate(toks)}
         ends = {t.end: n for n, t in enumerate(toks)}
         tag_at = _tags(article)
-        things: set[str] = set()  # single names of organisations or works the NER took for people
+        # single names of organisations or works the NER took for people, every mention of
+        # them: "die EU-Betrugsbekämpfungsbehörde Olaf" … "so Olaf", "Syriza" … "Syriza, die
+        # Linkspartei"
+        things = {ent.text for ent in article.entities if ent.label == "PER" and _named_thing(
+            text, toks, tag_at, ent, starts.get(ent.start, 0))}
         for ent in article.entities:
             overlapping = [c for c in cands if c.start < ent.end and ent.start < c.end
                            and c.kind not in ("pronoun",)]
             tok_i = starts.get(ent.start, 0)
             tok_j = ends.get(ent.end, tok_i) + 1
-            if ent.label == "PER" and (ent.text in things or _named_thing(
-                    text, toks, tag_at, ent, tok_i)):
-                things.add(ent.text)  # "die EU-Betrugsbekämpfungsbehörde Olaf", later "so Olaf"
+            if ent.label == "PER" and ent.text in things:
                 ent.label, ent.subtype = "ORG", None
             if ent.label == "PER":
                 persons = [c for c in overlapping if c.kind in ("name", "surname")
@@ -458,6 +463,9 @@ class Linker:
             prev_tok = toks[c.tok - 1].key if c.tok > 0 else ""
             if prev_tok in INDEFINITE:
                 c.indefinite = True
+            if prev_tok in COUNTING or (c.tok > 1 and toks[c.tok - 2].key in COUNTING
+                                        and _inflected_adjective(toks[c.tok - 1].text)):
+                c.plural = True
             prev_text = toks[c.tok - 1].text if c.tok > 0 else ""
             if c.qualifier is None and not c.implied and c.tok not in by_tok_end \
                     and prev_text.endswith("s") \
@@ -521,9 +529,9 @@ class Linker:
                                                                       c.end):
                 c.actor, c.confidence, c.kind = None, 0.0, "dropped"  # the agency, no actor
             elif c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
-                self._resolve_person(c, chains, date, toks, cands, n, soft)
+                self._resolve_person(c, chains, date, article.text, toks, cands, n, soft)
             elif c.kind == "ner" and c.label == "PER":
-                self._resolve_local_person(c, chains)
+                self._resolve_local_person(c, chains, article.text, cands, n)
             elif c.kind == "ner":
                 c.actor, c.confidence = None, 0.0
             elif c.kind in ("name", "seat", "surname"):
@@ -598,7 +606,7 @@ class Linker:
         return best.id
 
     def _resolve_person(self, c: Mention, chains: PersonChains, date: str | None,
-                        toks: list[Tok], cands: list[Mention], n: int,
+                        text: str, toks: list[Tok], cands: list[Mention], n: int,
                         soft: bool = False) -> None:
         earlier = chains.lookup(c.text)
         if earlier is not None:
@@ -631,8 +639,9 @@ class Linker:
         if actor is not None:
             roles = {t.role for t in actor.active_terms(date)}
             title, _ = self._title_before(cands, n)
-            if title is not None:
-                roles.add(title)  # "Bundeskanzlerin Angela Merkel": the text gives the role
+            for given in (title, _apposed_role(text, cands, n)):
+                if given is not None:  # "Bundeskanzlerin Angela Merkel": the text's role
+                    roles.add(given)
             # an undated article may be from any of the person's terms
             past = {t.role for t in actor.terms} if date is None else set()
             chains.add(actor.id, c.start, [c.text, actor.name, *actor.aliases], actor.gender,
@@ -645,7 +654,8 @@ class Linker:
             return prev.role, org
         return None, None
 
-    def _resolve_local_person(self, c: Mention, chains: PersonChains) -> None:
+    def _resolve_local_person(self, c: Mention, chains: PersonChains, text: str,
+                              cands: list[Mention], n: int) -> None:
         # ("Wolfgang  Pirklhuber": a scraper's line break or double space is no part of it)
         name = " ".join(_strip_genitive(c.text).split())
         earlier = chains.lookup(name) or chains.lookup(c.text)
@@ -655,7 +665,10 @@ class Linker:
         c.actor = new_actor_id("PER", name)
         c.confidence = 0.7
         c.local = {"name": name}
-        chains.add(c.actor, c.start, [name], None, set())
+        # the text's titles let a later "der Minister" find a person the KB does not know
+        roles = {r for r in (self._title_before(cands, n)[0], _apposed_role(text, cands, n))
+                 if r is not None}
+        chains.add(c.actor, c.start, [name], None, roles)
 
     def _resolve_capital(self, c: Mention, text: str, toks: list[Tok]) -> None:
         state = c.candidates[0] if c.candidates else None
@@ -857,12 +870,22 @@ def _organisation_heads() -> tuple[str, ...]:
     return tuple(row[0].lower() for row in tsv_rows(DATA_DIR / "organisation_nouns.tsv"))
 
 
+# a noun in apposition after a name: ", die Linkspartei", ", die griechische Linkspartei"
+_THING_APPOSITION = re.compile(
+    r"\s*,\s*(?:der|die|das)\s+(?:[a-zäöüß][\w-]*e[nrsm]?\s+)?([A-ZÄÖÜ][\w-]*)")
+
+
 def _named_thing(text: str, toks: list[Tok], tag_at: Callable[[int], str | None], ent: Entity,
                  tok_i: int) -> bool:
     """Is a one-word person entity the name of the organisation, medium or work that the
     common noun right before it names ("die EU-Betrugsbekämpfungsbehörde Olaf", "die Kanzlei
-    Lansky", "die Fernsehserie Grimm")?"""
-    if tok_i == 0 or len(ent.text.split()) != 1:
+    Lansky", "die Fernsehserie Grimm") or an apposition after it ("Syriza, die Linkspartei")?"""
+    if len(ent.text.split()) != 1:
+        return False
+    after = _THING_APPOSITION.match(text, ent.end)  # "Syriza, die Linkspartei, …"
+    if after is not None and after.group(1).lower().endswith(_organisation_heads()):
+        return True
+    if tok_i == 0:
         return False
     prev = toks[tok_i - 1]
     if not prev.text.lower().endswith(_organisation_heads()) or text[prev.end:ent.start].strip():
@@ -892,6 +915,28 @@ def _sentence_initial(article: Article, toks: list[Tok]) -> set[int]:
                                             or "\n" in article.text[toks[n - 2].end:prev.start])):
             out.add(n)
     return out
+
+
+# between a name and its apposition: ", der ", ", die griechische "
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:der|die)\s+(?:[a-zäöüß][\w-]*e[nrsm]?\s+)?")
+
+
+def _inflected_adjective(word: str) -> bool:
+    """``jüdische``, ``anwesenden``: a lower-case word with an adjective's ending."""
+    return word[:1].islower() and word.endswith(("e", "en"))
+
+
+def _apposed_role(text: str, cands: list[Mention], n: int) -> str | None:
+    """The role of an apposition after a name: ``Yiannis Mouzalas, der Migrationsminister,``
+    (an adjective of a country between them is a mention of its own)."""
+    end = cands[n].end
+    for c in cands[n + 1:n + 3]:
+        if c.kind == "role" and not c.plural and not c.indefinite:
+            gap = _APPOSITION_GAP.fullmatch(text, end, c.start)
+            return c.role if gap is not None else None
+        if c.kind not in ("adj", "demonym"):
+            return None
+    return None
 
 
 def _morph_by_start(article: Article) -> dict[int, str]:

@@ -19,18 +19,39 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
+# a word that puts the mention after it into an attribute of the phrase: "der Minister … in
+# Griechenland", "Sprecher des Weißen Hauses", "der Anwalt von Assange"
+_OBLIQUE = frozenset({"von", "vom", "in", "im", "aus", "bei", "beim", "für", "mit", "gegen",
+                      "über", "zu", "zum", "zur", "an", "am", "auf", "des", "der", "dem", "den"})
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+
+
+def _oblique(text: str, start: int, mention_start: int) -> bool:
+    """Is a mention at ``mention_start`` in an attribute of the phrase that begins at
+    ``start``: after a preposition, a genitive article or a parenthesis ("Politiker von CSU
+    und SPD", "Stöger (SPÖ)")? The phrase's own article ("der Minister") is none, and an
+    apposition after a comma starts afresh ("der Hochkommissar für Menschenrechte, Zeid")."""
+    before = text[start:mention_start].rsplit(",", 1)[-1]
+    words = before.replace("(", " ( ").lower().split()
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    return any(w in _OBLIQUE or w == "(" for w in words)
+
+
 def actor_at(article: Article, start: int, end: int) -> ActorRef | None:
-    """The actor whose mention overlaps ``[start, end)`` most (ties: the earlier mention)."""
-    best: tuple[int, int, ActorRef] | None = None
+    """The actor whose mention overlaps ``[start, end)`` most (ties: the earlier mention); a
+    mention heading the phrase goes before one in its attributes ("der Minister und frühere
+    Gründer von Ärzte der Welt in Griechenland" is the minister, not Greece)."""
+    best: tuple[bool, int, int, ActorRef] | None = None
     for actor in article.actors:
         for mention in actor.mentions:
             shared = _overlap(start, end, mention.start, mention.end)
             if not shared:
                 continue
-            key = (shared, -mention.start)
-            if best is None or key > best[:2]:
-                best = (shared, -mention.start, actor.ref())
-    return best[2] if best else None
+            key = (not _oblique(article.text, start, mention.start), shared, -mention.start)
+            if best is None or key > best[:3]:
+                best = (*key, actor.ref())
+    return best[3] if best else None
 
 
 def _link(article: Article, party: Party | None) -> Party | None:
