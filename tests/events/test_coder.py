@@ -1901,3 +1901,13 @@ def test_a_figure_that_moves_and_money_taken_are_no_act(events: Events) -> None:
     e = one(events("Die Regierung gab im Streit um die Renten nach."), "CONCEDE")
     assert [r.name for r in e.source] == ["Regierung"]
     assert one(events("Die Nato zieht ihre Kampfjets aus der Türkei ab."), "RETREAT")
+
+
+def test_an_arrival_without_a_traveller_is_no_visit(events: Events) -> None:
+    """``eintreffen`` and ``reisen`` need who arrives (``needsrc``): a ferry that arrives in
+    Piräeus or "man reist ins Waldviertel" is no visit; a party that arrives still is."""
+    assert_none_of(events, ("CONSULT",),
+                   "Die Fähre, die in Piräeus eintraf, war voll.",
+                   "Mit dem Zug reist man gemütlich ins Waldviertel.")
+    e = one(events("Putin reiste am Montag nach China."), "CONSULT")
+    assert e.cameo == "042" and names(e.source) == ["RUSGOV"] and names(e.target) == ["CHN"]
