@@ -397,6 +397,18 @@ def test_a_role_the_text_gives_a_new_person_resolves_a_later_role_noun(linker: L
     assert [a.id for a in out.actors] == ["new:per:yiannis-mouzalas"]
 
 
+def test_a_title_gives_a_new_person_a_gender(linker: Linker) -> None:
+    """"Landesrätin Elisabeth Grossmann" is a woman: "Sie" after "Landesrat Hans Mayr" is her,
+    and a compound "Gesundheitslandesrat" is a Landesrat."""
+    text = ("Landesrätin Elisabeth Grossmann lobte Gesundheitslandesrat Hans Mayr. Sie sagte, "
+            "es gehe gut.")
+    ents = _entities(text, ("Elisabeth Grossmann", "PER"), ("Hans Mayr", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
+        "new:per:elisabeth-grossmann": ["Landesrätin", "Elisabeth Grossmann", "Sie"],
+        "new:per:hans-mayr": ["Gesundheitslandesrat", "Hans Mayr"]}
+
+
 def test_a_compound_of_minister_is_a_role_noun() -> None:
     kb = load_kb()
     assert kb.role_noun("migrationsminister").role == "minister"  # type: ignore[union-attr]

@@ -134,9 +134,10 @@ class AliasEntry(NamedTuple):
     surface: str
 
 
-# generic roles whose nouns also name the office of a compound ("Migrationsminister"); a
-# "Vereinspräsident" or "Parteichef" is no president or leader of a state, so only ministers
-COMPOUND_ROLES = frozenset({"minister"})
+# generic roles whose nouns also name the office of a compound ("Migrationsminister",
+# "Gesundheitslandesrat"); a "Vereinspräsident" or "Parteichef" is no president or leader of
+# a state, so only ministers
+COMPOUND_ROLES = frozenset({"minister", "regional_minister"})
 
 
 @dataclass(frozen=True)

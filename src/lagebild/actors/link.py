@@ -639,7 +639,8 @@ class Linker:
         if actor is not None:
             roles = {t.role for t in actor.active_terms(date)}
             title, _ = self._title_before(cands, n)
-            for given in (title, _apposed_role(text, cands, n)):
+            apposed = _apposition(text, cands, n)
+            for given in (title, apposed.role if apposed else None):
                 if given is not None:  # "Bundeskanzlerin Angela Merkel": the text's role
                     roles.add(given)
             # an undated article may be from any of the person's terms
@@ -648,11 +649,10 @@ class Linker:
                        roles, oblique=_oblique(toks, c, cands, n), past_roles=past)
 
     def _title_before(self, cands: list[Mention], n: int) -> tuple[str | None, str | None]:
-        if n > 0 and cands[n - 1].kind == "role" and cands[n - 1].tok_end == cands[n].tok:
-            prev = cands[n - 1]
-            org = self.kb.country_of(prev.qualifier) or prev.qualifier
-            return prev.role, org
-        return None, None
+        prev = _title_before_mention(cands, n)
+        if prev is None:
+            return None, None
+        return prev.role, self.kb.country_of(prev.qualifier) or prev.qualifier
 
     def _resolve_local_person(self, c: Mention, chains: PersonChains, text: str,
                               cands: list[Mention], n: int) -> None:
@@ -665,10 +665,12 @@ class Linker:
         c.actor = new_actor_id("PER", name)
         c.confidence = 0.7
         c.local = {"name": name}
-        # the text's titles let a later "der Minister" find a person the KB does not know
-        roles = {r for r in (self._title_before(cands, n)[0], _apposed_role(text, cands, n))
-                 if r is not None}
-        chains.add(c.actor, c.start, [name], None, roles)
+        # the text's titles let a later "der Minister" find a person the KB does not know,
+        # and tell the person's gender ("die Landesrätin Elisabeth Grossmann")
+        titles = [t for t in (_title_before_mention(cands, n), _apposition(text, cands, n))
+                  if t is not None]
+        gender = next((t.gender for t in titles if t.gender), None)
+        chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role})
 
     def _resolve_capital(self, c: Mention, text: str, toks: list[Tok]) -> None:
         state = c.candidates[0] if c.candidates else None
@@ -926,17 +928,24 @@ def _inflected_adjective(word: str) -> bool:
     return word[:1].islower() and word.endswith(("e", "en"))
 
 
-def _apposed_role(text: str, cands: list[Mention], n: int) -> str | None:
-    """The role of an apposition after a name: ``Yiannis Mouzalas, der Migrationsminister,``
-    (an adjective of a country between them is a mention of its own)."""
+def _apposition(text: str, cands: list[Mention], n: int) -> Mention | None:
+    """The role mention of an apposition after a name: ``Yiannis Mouzalas, der
+    Migrationsminister,`` (an adjective of a country between them is a mention of its own)."""
     end = cands[n].end
     for c in cands[n + 1:n + 3]:
         if c.kind == "role" and not c.plural and not c.indefinite:
             gap = _APPOSITION_GAP.fullmatch(text, end, c.start)
-            return c.role if gap is not None else None
+            return c if gap is not None else None
         if c.kind not in ("adj", "demonym"):
             return None
     return None
+
+
+def _title_before_mention(cands: list[Mention], n: int) -> Mention | None:
+    """The role mention right before a name ("Landesrätin Elisabeth Grossmann")."""
+    prev = cands[n - 1] if n > 0 else None
+    return prev if prev is not None and prev.kind == "role" and prev.tok_end == cands[n].tok \
+        else None
 
 
 def _morph_by_start(article: Article) -> dict[int, str]:
