@@ -365,6 +365,15 @@ def test_a_phrase_with_its_relative_clause_before_a_cue_is_no_statement() -> Non
         "Die Lage sei ernst, die der Minister beschrieb", IND)
 
 
+def test_a_clause_before_the_frame_may_open_with_a_subordinate_clause() -> None:
+    """"Weil …, wurde nun gehandelt, erläuterte X": the main clause after the fronted
+    clause makes it a statement; a conditional clause alone before the cue is none."""
+    st = one("Weil die Ergebnisse schlecht waren, wurde nun gehandelt, erläuterte Androsch.",
+             "Weil die Ergebnisse schlecht waren, wurde nun gehandelt", IND)
+    assert spk(st) == "Androsch"
+    assert not analyse("Falls die Regierung zustimmt, droht ein Streit.")
+
+
 def test_a_colon_before_a_list_is_no_clause() -> None:
     sts = analyse("Die Auslosung ergab folgende Spiele: Italien gegen Frankreich und Tunesien "
                   "gegen Thailand.")

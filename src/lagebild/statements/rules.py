@@ -1146,8 +1146,10 @@ class Finder:
         if comma > 0:
             q = _trim(sent, 0, comma - 1)
             # "Falls …, droht X": a conditional or temporal clause before the verb is no quote
+            # unless a main clause follows it ("Weil …, wurde nun gehandelt, erläuterte X")
             if q and _main_finite_in(sent, q[0], q[1]) and (
-                    sent.toks[q[0]].tag not in ("KOUS", "KOUI", "PWAV")):
+                    sent.toks[q[0]].tag not in ("KOUS", "KOUI", "PWAV")
+                    or _verb_after_fronted_clause(sent, q[0], q[1])):
                 parts.append(sent.span(*q))
         if m < last:
             q = _trim(sent, m + 1, last)
@@ -2142,6 +2144,12 @@ def _main_finite_in(sent: Sent, a: int, b: int) -> bool:
             # a verb-final clause ends at its finite verb (and the comma after it)
             sub = False if x < b and sent.is_comma(x + 1) else sub
     return False
+
+
+def _verb_after_fronted_clause(sent: Sent, a: int, b: int) -> bool:
+    """Whether a finite verb follows a comma in tokens a..b: the main clause's verb second
+    after a clause in its first position ("Weil die Ergebnisse schlecht waren, wurde …")."""
+    return any(sent.is_comma(x) and sent.is_finite(x + 1) for x in range(a, b))
 
 
 def _trim_start(sent: Sent, lo: int) -> int:
