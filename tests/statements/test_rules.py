@@ -900,3 +900,25 @@ def test_das_berichtete_reports_what_came_before_not_itself() -> None:
     found = analyse("„Wir bauen ab“, sagte der Chef. Das berichtete die Zeitung in ihrer "
                     "Onlineausgabe vom 7. April.")
     assert not [s for s in found if s.type is R]
+
+
+@cache
+def _nlp_and_actors() -> object:
+    from lagebild.pipeline import Analyzer
+
+    return Analyzer(["nlp", "actors"])
+
+
+def test_a_name_the_tagger_read_as_an_adjective_is_the_speaker() -> None:
+    """"sagte Kurz:" and "Kurz sagte, dass …" with ``Kurz`` tagged an adjective: the actor
+    layer's person mention next to the cue verb is the speaker (without it: "der Fall")."""
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(
+        "Außenminister Sebastian Kurz war in Sarajevo. Auf die Frage, ob dies auch der Fall "
+        "sei, sagte Kurz: Das ist eine schwierige Frage. Kurz sagte, dass er nicht hoffe, "
+        "dass es dazu komme.")
+    article = next(iter(_nlp_and_actors().run([builder.build()])))  # type: ignore[attr-defined]
+    assert isinstance(article, Article)
+    assert [(s.quote[0].text, spk(s)) for s in statements_of(article)] == [
+        ("Das ist eine schwierige Frage", "Kurz"),
+        ("dass er nicht hoffe, dass es dazu komme", "Kurz")]

@@ -480,6 +480,24 @@ class Finder:
             sent.toks[c].lemma == "werden" and sent.toks[c].dep.startswith("aux")
             for c in sent.children[i])
 
+    def _misread_name(self, sent: Sent, i: int, lo: int, hi: int) -> Char | None:
+        """A person's name the tagger read as another word, next to cue verb ``i``: "sagte
+        Kurz klar" and "Kurz sagte, dass …" (``Kurz`` as an adjective, the parse without a
+        subject). The actor layer's person mention on a token not tagged a noun, name or
+        pronoun, right after the verb or opening the clause before it, is the speaker."""
+        for k in (i + 1, i - 1):
+            if not lo <= k <= hi or sent.toks[k].tag in _NOMINAL_TAGS or (
+                    k == i - 1 and k > 0 and not sent.is_punct(k - 1)):
+                continue
+            tok = sent.toks[k]
+            for actor in self.article.actors:
+                if actor.type != "person":
+                    continue
+                for m in actor.mentions:
+                    if m.kind in ("name", "surname") and m.start <= tok.start < m.end:
+                        return m.start, m.end
+        return None
+
     def speaker_of(self, sent: Sent, i: int, lo: int, hi: int) -> Char | None:
         """The speaker of cue verb ``i``: its subject (phrase head), an ``aus``/``von``
         phrase (anonymous source, passive agent), else none. Bounded to tokens lo..hi."""
@@ -503,6 +521,9 @@ class Finder:
             sp = np_span(sent, found[-1], stop=i) if found else None
             return sent.span(*sp) if sp else None
         if not passive:
+            misread = self._misread_name(sent, i, lo, hi)
+            if misread is not None:
+                return misread
             subjects = [c for h in heads for c in sent.children[h] if lo <= c <= hi
                         and sent.toks[c].dep in _SUBJ and (
                             self._nominative(sent, c, False)
@@ -2144,6 +2165,10 @@ def _main_finite_in(sent: Sent, a: int, b: int) -> bool:
             # a verb-final clause ends at its finite verb (and the comma after it)
             sub = False if x < b and sent.is_comma(x + 1) else sub
     return False
+
+
+# tags of a phrase that may be a speaker as the tagger read it
+_NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PDS", "PIS", "PRELS", "PWS"})
 
 
 def _verb_after_fronted_clause(sent: Sent, a: int, b: int) -> bool:
