@@ -6,6 +6,7 @@ from __future__ import annotations
 from lagebild.events.lexicon import load_lexicon
 from lagebild.events.repairs import (
     _attachments_repaired,
+    _name_read_as_word,
     _repaired,
     _titles_as_named,
     _without_event_noun,
@@ -400,3 +401,23 @@ def test_subject_before_an_apposition_read_as_the_root() -> None:
               ("protestiert", "VVPP", 0, "conj")]
     assert [(t.head, t.dep) for t in _repaired(tokens(listed), LEX)] == [
         (t[2], t[3]) for t in listed]
+
+
+def test_a_persons_name_read_as_an_adjective_is_the_subject() -> None:
+    """"Kurz kritisierte die Regierung" with ``Kurz`` as ADJD and "Regierung" as subject: the
+    actor layer's person mention makes the name the subject and the noun the object; "Kurz
+    lobte der Kanzler" keeps the masculine nominative as subject; a word no person mention
+    covers is left as it is."""
+    toks = tokens([("Kurz", "ADJD", 1, "advmod"), ("kritisierte", "VVFIN", 1, "ROOT"),
+                   ("die", "ART", 3, "det"), ("Regierung", "NN", 1, "nsubj")])
+    _name_read_as_word(toks, [(0, 4)])
+    assert [(t.tag, t.dep, t.head) for t in toks] == [
+        ("NE", "nsubj", 1), ("VVFIN", "ROOT", 1), ("ART", "det", 3), ("NN", "obj", 1)]
+    toks = tokens([("Kurz", "ADJD", 1, "advmod"), ("lobte", "VVFIN", 1, "ROOT"),
+                   ("der", "ART", 3, "det"), ("Kanzler", "NN", 1, "nsubj")])
+    _name_read_as_word(toks, [(0, 4)])
+    assert [t.dep for t in toks] == ["obj", "ROOT", "det", "nsubj"]
+    toks = tokens([("Kurz", "ADJD", 1, "advmod"), ("danach", "ADV", 2, "advmod"),
+                   ("kam", "VVFIN", 2, "ROOT")])
+    _name_read_as_word(toks, [(100, 104)])
+    assert toks[0].tag == "ADJD"

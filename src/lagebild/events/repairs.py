@@ -534,6 +534,39 @@ def _second_subject_as_object(out: list[Token]) -> None:
                 out[j] = out[j].model_copy(update={"dep": "obj"})
 
 
+#: determiners of a masculine nominative: a subject beside a misread name stays one
+MASCULINE_NOMINATIVE = frozenset({"der", "ein", "dieser", "kein"})
+
+
+def _name_read_as_word(out: list[Token], names: list[tuple[int, int]]) -> None:
+    """A person's name the tagger read as an adjective or adverb, next to a finite verb
+    ("Kurz kritisierte die Regierung", "Danach traf Kurz den Präsidenten", ``Kurz`` as
+    ADJD): the actor layer named a person there, so it is a name and the verb's subject; a
+    noun the parser made the subject instead is the object, unless its determiner is a
+    masculine nominative ("Kurz lobte der Kanzler": then the name is the object)."""
+    for k, t in enumerate(out):
+        if t.tag not in ("ADJD", "ADV", "ADJA") or not any(a <= t.start < b for a, b in names):
+            continue
+        if k + 1 < len(out) and out[k + 1].tag.endswith("FIN") and (
+                k == 0 or out[k - 1].tag.startswith("$")):
+            verb = k + 1  # the clause's first word
+        elif k > 0 and out[k - 1].tag.endswith("FIN"):
+            verb = k - 1  # right after the verb
+        else:
+            continue
+        if out[verb].dep.startswith("aux") and 0 <= out[verb].head < len(out):
+            verb = out[verb].head  # "Kurz hat … kritisiert": the participle's subject
+        others = [j for j, o in enumerate(out) if j != k and o.head == verb and o.dep == "nsubj"]
+        named_subject = any(out[d].head == j and out[d].text.lower() in MASCULINE_NOMINATIVE
+                            for j in others for d in range(len(out)))
+        out[k] = t.model_copy(update={"tag": "NE", "pos": "PROPN", "head": verb,
+                                      "dep": "obj" if named_subject else "nsubj"})
+        if not named_subject:
+            for j in others:
+                if out[j].tag == "NN":
+                    out[j] = out[j].model_copy(update={"dep": "obj"})
+
+
 def _genitive_name_on_verb(out: list[Token]) -> None:
     """A genitive name after a noun hung on the verb ("Zweifel an den Absichten Russlands"
     with "Russlands" as object): the noun's attribute."""
@@ -646,6 +679,8 @@ class SentViews(Sequence[Sent]):
         self._views: list[Sent | None] = [None] * len(self.tokens)
         self._index = _actor_index(article)
         self._person_ids = {a.id for a in article.actors if a.type == "person"}
+        self._person_names = [(m.start, m.end) for a in article.actors if a.type == "person"
+                              for m in a.mentions if m.kind in ("name", "surname")]
         self._person_spans = [(e.start, e.end) for e in article.entities if e.label == "PER"]
         self._unlinked = [e for e in article.entities
                           if not e.actor and e.label in ("PER", "ORG") and e.subtype is None]
@@ -669,6 +704,8 @@ class SentViews(Sequence[Sent]):
 
     def _view(self, si: int) -> Sent:
         s, tokens = self.article.sentences[si], _attachments_repaired(self.tokens[si])
+        if self._person_names:
+            _name_read_as_word(tokens, self._person_names)
 
         def participants() -> Participants:  # who the tokens name: asked later still
             return _participants(s, tokens, self.lex, self._index, self._person_ids,
