@@ -1911,3 +1911,13 @@ def test_an_arrival_without_a_traveller_is_no_visit(events: Events) -> None:
                    "Mit dem Zug reist man gemütlich ins Waldviertel.")
     e = one(events("Putin reiste am Montag nach China."), "CONSULT")
     assert e.cameo == "042" and names(e.source) == ["RUSGOV"] and names(e.target) == ["CHN"]
+
+
+def test_debts_are_no_blame_and_a_model_is_no_party(events: Events) -> None:
+    """"Schulden" (debts) is not the lemmatiser's "Schuld" (guilt) of "Schuld sehen"; a speech
+    and a model name no participant (``nonagents.tsv`` v9)."""
+    assert_none_of(events, ("ACCUSE",), "Ökonomen sehen trotz Schulden positive Effekte.")
+    e = one(events("Die Regierung sieht die Schuld bei der Opposition."), "ACCUSE")
+    assert e.cameo == "112" and names(e.target) == ["Opposition"]
+    assert not [e for e in events("Der Minister hat das Modell anerkannt.")
+                if "Modell" in names(e.target)]

@@ -39,9 +39,17 @@ def _correlate_preposition(text: str) -> str | None:
     return None
 
 
+#: plurals with a sense of their own, which the lemmatiser folds into the singular's:
+#: "Schulden" are debts, "Schuld" is guilt ("sehen trotz Schulden positive Effekte" is no
+#: "Schuld sehen", blame)
+OWN_PLURALS = frozenset({"schulden"})
+
+
 def _rule_lemma(t: Token) -> str:
     """The lemma the rules read: lower case, the form where the lemmatiser gave none."""
     lemma = t.lemma.lower() or t.text.lower()
+    if t.tag == "NN" and t.text.lower() in OWN_PLURALS:
+        return t.text.lower()
     if "ß" in lemma and t.tag in ("NN", "NE") and "ß" not in t.text and "ss" in t.text:
         # the lemmatiser writes nouns in the old spelling ("Prozess" → "prozeß",
         # "Beschuss" → "beschuß"); the lexicon and the text use the reformed one
