@@ -2,9 +2,10 @@
 
 Runs after the ``actors`` stage. A speaker span ("er", "Kerry", "der US-Außenminister") is
 matched against the article's actor mentions (which include coreference: pronouns and role
-nouns resolved to persons); the mention overlapping the span most wins. A speaker span that
-holds several actors ("Josh Earnest, der Sprecher des Weißen Hauses") takes the one mentioned
-first, the head of the phrase in German.
+nouns resolved to persons); the mention overlapping the span most wins, but one in the
+phrase's attributes (after a preposition, a genitive article or a parenthesis) only when no
+other is there: "Josh Earnest, der Sprecher des Weißen Hauses" is Earnest, "der Minister … in
+Griechenland" the minister.
 """
 
 from __future__ import annotations
