@@ -163,6 +163,8 @@ class KB:
         self._compound_heads = sorted(((key, rn) for key, rn in self.role_nouns.items()
                                        if rn.role in COMPOUND_ROLES),
                                       key=lambda pair: -len(pair[0]))
+        # the same heads for one endswith test: the linker asks of almost every word
+        self._compound_endings = tuple(key for key, _ in self._compound_heads)
         self.meta: dict[str, Any] = dict(meta or {})
         self._index: dict[tuple[str, ...], list[AliasEntry]] | None = None
         self._prefix: dict[str, list[str]] | None = None
@@ -208,7 +210,7 @@ class KB:
         """The role a folded word names: a noun of the table, or a compound whose head is a
         generic role noun (``Migrationsminister``, ``Bürgerschutzministerin``)."""
         listed = self.role_nouns.get(key)
-        if listed is not None:
+        if listed is not None or not key.endswith(self._compound_endings):
             return listed
         for head, rn in self._compound_heads:  # the longest head first: -ministerin, -minister
             if key.endswith(head) and len(key) > len(head) + 2:
