@@ -661,8 +661,10 @@ def test_attack_noun_in_a_casualty_clause_is_the_event(events: Events) -> None:
 
 
 def test_particle_verb_of_its_own_is_not_its_bare_verb(events: Events) -> None:
-    """verbs.tsv: "räumte ein, dass …" is no evacuation, "feuerten an" no shooting."""
-    assert events("Der Sprecher räumte ein, dass der Zeitplan sich verschieben könne.") == []
+    """verbs.tsv: "räumte ein, dass …" is no evacuation (an admission since triggers v26),
+    "feuerten an" no shooting."""
+    assert [e.type.value for e in events(
+        "Der Sprecher räumte ein, dass der Zeitplan sich verschieben könne.")] == ["CONCEDE"]
     assert events("Die Fans feuerten ihre Mannschaft an.") == []
     assert events("Historiker räumen mit einem Mythos auf.") == []  # do away with, no retreat
 
@@ -1921,3 +1923,36 @@ def test_debts_are_no_blame_and_a_model_is_no_party(events: Events) -> None:
     assert e.cameo == "112" and names(e.target) == ["Opposition"]
     assert not [e for e in events("Der Minister hat das Modell anerkannt.")
                 if "Modell" in names(e.target)]
+
+
+def test_an_admission_and_a_party_ruling_out(events: Events) -> None:
+    """``einräumen`` is an admission (CONCEDE), not when something is granted
+    (``lightobj``); ``ausschließen`` without an ``aus``/``von`` phrase is a refusal (REJECT
+    120) when a party rules something out, with no target: not denied, not what
+    investigators rule out, not a party left out of a decision."""
+    e = one(events("Die Kommission räumte ein, dass die Gefahr bestehe."), "CONCEDE")
+    assert names(e.source) == ["Kommission"]
+    assert_none_of(events, ("CONCEDE",),
+                   "Gazprom ist bereit, der Ukraine einen kleinen Rabatt einzuräumen.")
+    e = one(events("Theodorakis schloss am Montag den Eintritt seiner Partei in die Regierung "
+                   "aus."), "REJECT")
+    assert e.cameo == "120" and names(e.source) == ["Theodorakis"] and e.target == []
+    assert one(events("Das Team Stronach hat eine Zustimmung ausgeschlossen."), "REJECT")
+    assert_none_of(events, ("REJECT", "SANCTION"),
+                   "Der Betriebsrat schließt Streiks nicht aus.",
+                   "Vorsätzliche Brandstiftung hatten die Ermittler des Landeskriminalamtes "
+                   "bereits am Mittwochabend ausgeschlossen.",
+                   "Die Kläger bemängeln, dass die Bundesregierung bei der Entscheidung den "
+                   "Bundesrat, die Länderkammer, ausgeschlossen hat.")
+
+
+def test_a_verb_read_as_adjective_before_its_object(events: Events) -> None:
+    """"Die Polizei erstattete Anzeige …" with ``erstattete`` tagged an adjective: the verb
+    of an idiom is a known verb, so the repair makes it the root, and the noun after it is
+    its object, not a second subject. A name in apposition inside a prepositional phrase
+    ("gegen den Gerätehersteller Apple") is no subject."""
+    e = one(events("Die Polizei erstattete Anzeige gegen den Mann."), "ACCUSE")
+    assert names(e.source) == ["Polizei"]
+    e = one(events("Wegen Problemen mit dem iPhone strengen über 100 Nutzer eine Sammelklage "
+                   "gegen den Gerätehersteller Apple an."), "ACCUSE")
+    assert "Apple" not in names(e.source)

@@ -488,7 +488,10 @@ def _linear_subject(s: Sent, v: int) -> list[str]:
         t = s.toks[k]
         if t.tag in ("NN", "NE") and s.prep(k) is None and "Case=Nom" in t.morph \
                 and t.dep not in ("obj", "iobj", "obl") and not (
-                    strict and (abs(k - fin) > 4 or _in_phrase_of_prep(s, k))):
+                    strict and (abs(k - fin) > 4 or _in_phrase_of_prep(s, k))) and not (
+                    # "eine Sammelklage gegen den Gerätehersteller Apple": a name in
+                    # apposition to a noun with a preposition is that phrase's
+                    t.dep == "appos" and _in_phrase_of_prep(s, k)):
             ids = actors_of(s, k)
             if ids:
                 return ids

@@ -63,6 +63,7 @@ from lagebild.events.filters import (
     _official,
     _organised,
     _own_act,
+    _party_ruling_out,
     _polar_question,
     _presupposed,
     _reflexive,
@@ -92,6 +93,8 @@ from lagebild.model import Article, Event
 
 #: CAMEO "attack cybernetically": an attack on computers is PLOVER COERCE, mode cyber
 CYBER_ATTACK = "176"
+#: CAMEO "reject, not specified": ruling something out ("schloss eine Koalition aus")
+RULE_OUT = "120"
 #: PLOVER types whose event a speaker performs by saying it (source = speaker when missing)
 SPEECH_ACT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE"})
 #: material force announced by its agent (verbs.tsv role `announce`) becomes a threat of it
@@ -226,6 +229,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
     triggers = find_triggers(s, ctx.lex)
     for entry, anchor, toks in triggers:
         pos = "noun" if s.toks[anchor].tag == "NN" else "verb"
+        ruling: list[str] = []
         f = Found(entry, s.index, anchor, toks, plover=entry.plover, cameo=entry.cameo,
                   mode=entry.mode)
         if "judge" in entry.flags:  # "bezeichnete … als unrealistisch": only with a verdict
@@ -255,7 +259,15 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "drei Spieler wurden verpflichtet", "sind verpflichtet": no pledge
         if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
             continue  # "um sich der Affäre zu entziehen": another verb
-        if pos == "verb" and entry.plover in MATERIAL_ACTS and _states_content(s, anchor):
+        if "expel" in entry.flags and args is not None and not args.pps.keys() & {"aus", "von"}:
+            # expelled "aus der Partei"; without such a phrase something is ruled out: a
+            # refusal when a party does it ("schloss den Eintritt in die Regierung aus"),
+            # nothing when it is denied ("schloss Verschärfungen nicht aus")
+            ruling = _party_ruling_out(ctx, s, anchor, args)
+            if not ruling:
+                continue
+            f.plover, f.cameo, f.mode = "REJECT", RULE_OUT, ""
+        if pos == "verb" and f.plover in MATERIAL_ACTS and _states_content(s, anchor):
             continue  # "halten … fest, dass …": a statement, no detention
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
@@ -271,8 +283,6 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if "threat" in entry.flags and args is not None \
                 and not _threatens(s, anchor, args, ctx.lex):
             continue  # "Ihnen drohen Geldstrafen", "droht zu scheitern": looming, no threat
-        if "expel" in entry.flags and args is not None and not args.pps.keys() & {"aus", "von"}:
-            continue  # "schloss Verschärfungen nicht aus": ruled out; expelled "aus der Partei"
         if "meet" in entry.flags and args is not None and not _meets(s, anchor, args, ctx.lex):
             continue  # "Suarez trifft viermal", "traf die Stange", "trifft auf Zenit"
         if "needsrc" in entry.flags and _figure_subject(ctx, s, args):
@@ -320,6 +330,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             fb2 = fb2 or bool(f.target)
         if not f.target and args is not None and f.plover in STANCE_TYPES:
             f.target = _clause_subject(s, anchor, f.source)
+        if ruling:  # the party ruling out, nothing as its target (_party_ruling_out)
+            f.source, f.target, fb1, fb2 = ruling, [], False, False
+            f.notes.append("ruled out")
         if not f.target and f.mode == "visit" and f.entry.plover == "CONSULT":
             f.target = _destination(ctx, s, anchor, args, host)
         if host is not None and not f.target and _receives(s, host, ctx.lex):

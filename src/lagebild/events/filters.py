@@ -379,6 +379,52 @@ def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
     return []
 
 
+#: words that deny or weaken "ausschließen": "schließt Streiks nicht aus" keeps them open
+RULE_OUT_BLOCKERS = frozenset({"nicht", "nie", "niemals", "kaum", "kein", "keine", "man"})
+#: modal verbs that make "ausschließen" a judgement of what is possible ("könne man ausschließen")
+RULE_OUT_MODALS = frozenset({"können", "dürfen", "lassen", "wollen"})
+
+
+def _party_ruling_out(ctx: Context, s: Sent, v: int, args: Args | None) -> list[str]:
+    """The party whose "ausschließen" without an "aus"/"von" phrase rules something out
+    ("schloss den Eintritt seiner Partei in die Regierung aus", "hat eine Zustimmung
+    ausgeschlossen", "schließt aus, dass die Freiheitlichen mitstimmen": REJECT 120), empty when
+    it is no refusal. What is ruled out is a thing, never an actor, so the linked actors among
+    subject and object are the party, whichever the parser made the subject ("Eine Rückkehr
+    zum Verhandlungstisch schließt sie vorerst aus"). Only in the active voice, with no police
+    or armed force among them (investigators rule out causes: "Vorsätzliche Brandstiftung
+    hatten die Ermittler ausgeschlossen"), neither denied nor under a modal verb ("schließt
+    Streiks nicht aus", "kann man ausschließen")."""
+    if args is None or args.passive or (s.toks[v].tag == "VVPP" and not any(
+            s.lemma(c) == "haben" for c in s.complex(v))):
+        return []  # "wurde ausgeschlossen", "ist ausgeschlossen": no party named
+    comp = s.complex(v)
+    if any(s.lemma(c) in RULE_OUT_MODALS for c in comp):
+        return []
+    near = [*s.dependents(comp), *(c for j in args.obj for c in s.children[j])]
+    if any(s.toks[j].text.lower() in RULE_OUT_BLOCKERS for j in near):
+        return []
+    if any(_force(ctx, a) for j in args.subj + args.obj for a in actors_of(s, j)):
+        return []
+    if any(_left_out(s, j, args) for j in s.descendants(v, 3)):
+        return []  # "hat den Bundesrat bei der Entscheidung ausgeschlossen": a party left out
+    ids = [a for j in args.subj + args.obj for a in actors_of(s, j)]
+    return list(dict.fromkeys(a for a in ids if not a.startswith(LOCAL)))
+
+
+def _left_out(s: Sent, j: int, args: Args) -> bool:
+    """Is ``j`` a linked actor named as the object of "ausschließen" (a party excluded, not a
+    thing ruled out): parsed as the object, or a noun with an accusative article the parser
+    hung elsewhere ("bei der Entscheidung den Bundesrat … ausgeschlossen"; not "in die
+    Regierung", a phrase of its own)? A pronoun object
+    is no evidence: the parser takes the subject of "schließt sie aus" for one."""
+    if s.toks[j].tag not in ("NN", "NE") or j in args.subj or s.prep(j) is not None \
+            or not any(not a.startswith(LOCAL) for a in actors_of(s, j)):
+        return False
+    return j in args.obj or any(s.toks[c].dep == "det" and "Case=Acc" in s.toks[c].morph
+                                for c in s.children[j])
+
+
 def _obliged(s: Sent, v: int) -> bool:
     """Is verb ``v`` a present infinitive under "solle"/"müsse" (Konjunktiv I: an obligation
     someone states, not a report that it happened or was planned)?"""
@@ -882,8 +928,9 @@ def _thin(f: Found, pos: str, s: Sent) -> str | None:
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:
         needs_target = False  # the recipients are the people of the stricken area
-    if "call for an act" in f.notes or "court" in f.notes:  # "setzten sich dafür ein, dass
-        needs_target = False  # …": a demand; a court's sentence
+    if {"call for an act", "court", "ruled out"} & set(f.notes):  # "setzten sich dafür
+        needs_target = False  # ein, dass …": a demand; a court's sentence; "schloss eine
+        # Koalition aus": what is ruled out is no recipient
     if needs_target and not f.target and not ("recip" in flags and len(f.source) > 1):
         return "no_target"
     return None

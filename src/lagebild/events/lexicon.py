@@ -145,6 +145,10 @@ class NounList:
         return low in self.words or low.endswith(self.endings)
 
 
+#: endings of an infinitive: an idiom anchor with one is its verb ("Anzeige erstatten")
+IDIOM_VERB_ENDINGS = ("en", "ln", "rn")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, list[Trigger]]  # lemma (lower) -> entries
@@ -368,9 +372,14 @@ class Lexicon:
 
     @cached_property
     def known_verbs(self) -> frozenset[str]:
-        """Every verb lemma the coder reads: triggers, light verbs and governing modality
-        cues (a non-verb token that is one of them may be a mis-tagged verb)."""
-        return frozenset(self.verbs) | self.light_verbs | frozenset(self.cues("gov"))
+        """Every verb lemma the coder reads: triggers, light verbs, governing modality cues
+        and the verbs that end an idiom ("erstatten" of "Anzeige erstatten"): a non-verb token
+        that is one of them may be a mis-tagged verb."""
+        idiom_verbs = frozenset(a for a, entries in self.idioms.items()
+                                if a.endswith(IDIOM_VERB_ENDINGS)
+                                and any(e.pos == "idiom" for e in entries))
+        return (frozenset(self.verbs) | self.light_verbs | frozenset(self.cues("gov"))
+                | idiom_verbs)
 
     def cues(self, scope: str) -> dict[str, list[ModalityCue]]:
         """Cues of one scope by lower-case lemma (built once per lexicon)."""

@@ -214,7 +214,9 @@ def _promoted_to_root(tokens: list[Token], out: list[Token], i: int, inf: str,
             continue  # "Die Hinrichtung von zwei Oppositionellen … löste": the subject's
             # own phrases stay with it; only what follows the verb moves to it
         dep = o.dep
-        if k == old:  # "Abhisit" as the root: the subject, else an adverb
+        if k == old and after_subject and k > i:  # "Die Polizei erstattete Anzeige": the
+            dep = "obj"  # noun after the verb is its object, the subject came before it
+        elif k == old:  # "Abhisit" as the root: the subject, else an adverb
             dep = "nsubj" if o.tag in ("NE", "NN", "PPER") else "advmod"
         if o.tag == "PTKVZ":
             dep = "compound:prt"
