@@ -379,7 +379,8 @@ def _victims(s: Sent, n: int, lex: Lexicon) -> list[str]:
     return []
 
 
-#: words that deny or weaken "ausschließen": "schließt Streiks nicht aus" keeps them open
+#: words that deny or weaken "ausschließen" ("schließt Streiks nicht aus" keeps them open)
+#: or leave the party unnamed ("Schlamperei könne man ausschließen")
 RULE_OUT_BLOCKERS = frozenset({"nicht", "nie", "niemals", "kaum", "kein", "keine", "man"})
 #: modal verbs that make "ausschließen" a judgement of what is possible ("könne man ausschließen")
 RULE_OUT_MODALS = frozenset({"können", "dürfen", "lassen", "wollen"})
@@ -404,11 +405,11 @@ def _party_ruling_out(ctx: Context, s: Sent, v: int, args: Args | None) -> list[
     near = [*s.dependents(comp), *(c for j in args.obj for c in s.children[j])]
     if any(s.toks[j].text.lower() in RULE_OUT_BLOCKERS for j in near):
         return []
-    if any(_force(ctx, a) for j in args.subj + args.obj for a in actors_of(s, j)):
+    ids = [a for j in args.subj + args.obj for a in actors_of(s, j)]
+    if any(_force(ctx, a) for a in ids):
         return []
     if any(_left_out(s, j, args) for j in s.descendants(v, 3)):
         return []  # "hat den Bundesrat bei der Entscheidung ausgeschlossen": a party left out
-    ids = [a for j in args.subj + args.obj for a in actors_of(s, j)]
     return list(dict.fromkeys(a for a in ids if not a.startswith(LOCAL)))
 
 
@@ -416,8 +417,8 @@ def _left_out(s: Sent, j: int, args: Args) -> bool:
     """Is ``j`` a linked actor named as the object of "ausschließen" (a party excluded, not a
     thing ruled out): parsed as the object, or a noun with an accusative article the parser
     hung elsewhere ("bei der Entscheidung den Bundesrat … ausgeschlossen"; not "in die
-    Regierung", a phrase of its own)? A pronoun object
-    is no evidence: the parser takes the subject of "schließt sie aus" for one."""
+    Regierung", a phrase of its own)? A pronoun object is no evidence: the parser takes the
+    subject of "schließt sie aus" for one."""
     if s.toks[j].tag not in ("NN", "NE") or j in args.subj or s.prep(j) is not None \
             or not any(not a.startswith(LOCAL) for a in actors_of(s, j)):
         return False
