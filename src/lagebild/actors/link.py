@@ -872,9 +872,11 @@ def _organisation_heads() -> tuple[str, ...]:
     return tuple(row[0].lower() for row in tsv_rows(DATA_DIR / "organisation_nouns.tsv"))
 
 
+# an inflected adjective between an apposition's article and its noun (", die griechische")
+_APPOSED_ADJECTIVE = r"(?:[a-zäöüß][\w-]*e[nrsm]?\s+)?"
 # a noun in apposition after a name: ", die Linkspartei", ", die griechische Linkspartei"
 _THING_APPOSITION = re.compile(
-    r"\s*,\s*(?:der|die|das)\s+(?:[a-zäöüß][\w-]*e[nrsm]?\s+)?([A-ZÄÖÜ][\w-]*)")
+    r"\s*,\s*(?:der|die|das)\s+" + _APPOSED_ADJECTIVE + r"([A-ZÄÖÜ][\w-]*)")
 
 
 def _named_thing(text: str, toks: list[Tok], tag_at: Callable[[int], str | None], ent: Entity,
@@ -920,7 +922,7 @@ def _sentence_initial(article: Article, toks: list[Tok]) -> set[int]:
 
 
 # between a name and its apposition: ", der ", ", die griechische "
-_APPOSITION_GAP = re.compile(r"\s*,\s*(?:der|die)\s+(?:[a-zäöüß][\w-]*e[nrsm]?\s+)?")
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:der|die)\s+" + _APPOSED_ADJECTIVE)
 
 
 def _inflected_adjective(word: str) -> bool:
