@@ -424,3 +424,15 @@ def test_capital_inside_an_organisation_is_no_government(linker: Linker) -> None
     article = linker.link(Article(text=text, published="2015-09-18", entities=ents))
     govs = [m.start for a in article.actors if a.id == "AUTGOV" for m in a.mentions]
     assert govs == [text.rindex("Wien")]  # only the agent, not the university's name
+
+
+def test_a_first_name_gives_a_new_person_a_gender(linker: Linker) -> None:
+    """Without a title the first name tells: "Sie" is Sonja Wehsely, not the nearer Thomas
+    Szekeres; a name borne by women and men alike (Andrea) gives none."""
+    text = ("Sonja Wehsely kritisierte den Plan. Thomas Szekeres widersprach. Sie sagte, "
+            "es gehe gut.")
+    ents = _entities(text, ("Sonja Wehsely", "PER"), ("Thomas Szekeres", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
+        "new:per:sonja-wehsely": ["Sonja Wehsely", "Sie"],
+        "new:per:thomas-szekeres": ["Thomas Szekeres"]}

@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
+from lagebild.actors.first_names import gender_of_name
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
 from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb, tsv_rows
 from lagebild.actors.text import Tok, fold, tokenize
@@ -645,7 +646,8 @@ class Linker:
                     roles.add(given)
             # an undated article may be from any of the person's terms
             past = {t.role for t in actor.terms} if date is None else set()
-            chains.add(actor.id, c.start, [c.text, actor.name, *actor.aliases], actor.gender,
+            chains.add(actor.id, c.start, [c.text, actor.name, *actor.aliases],
+                       actor.gender or gender_of_name(actor.name),
                        roles, oblique=_oblique(toks, c, cands, n), past_roles=past)
 
     def _title_before(self, cands: list[Mention], n: int) -> tuple[str | None, str | None]:
@@ -666,10 +668,11 @@ class Linker:
         c.confidence = 0.7
         c.local = {"name": name}
         # the text's titles let a later "der Minister" find a person the KB does not know,
-        # and tell the person's gender ("die Landesrätin Elisabeth Grossmann")
+        # and tell the person's gender ("die Landesrätin Elisabeth Grossmann"); else the
+        # first name may
         titles = [t for t in (_title_before_mention(cands, n), _apposition(text, cands, n))
                   if t is not None]
-        gender = next((t.gender for t in titles if t.gender), None)
+        gender = next((t.gender for t in titles if t.gender), None) or gender_of_name(name)
         chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role})
 
     def _resolve_capital(self, c: Mention, text: str, toks: list[Tok]) -> None:

@@ -276,6 +276,35 @@ def distill(
     typer.echo(json.dumps(counts))
 
 
+@app.command("first-names")
+def first_names(
+    data: Path = typer.Option(DEFAULT_DATA, "--data",
+                              help="corpora whose person names add German spellings"),
+    out: Path = typer.Option(Path("src/lagebild/actors/data/first_names.tsv"), "--out"),
+    top: int = typer.Option(500, "--top", min=1,
+                            help="most frequent first names per country taken as candidates"),
+    min_share: float = typer.Option(0.9, "--min-share", min=0.5, max=1.0,
+                                    help="share of one gender a name needs to enter the table"),
+) -> None:
+    """The first-name gender table coreference uses (needs the ``train`` extra)."""
+    from lagebild.cli_support import require_modules
+    from lagebild.training.first_names import (
+        agreement,
+        corpus_first_names,
+        first_name_genders,
+        kb_persons,
+        write_table,
+    )
+
+    require_modules(("names_dataset",), "the first-name table")
+    require_inputs(data, gold=True)
+    table = first_name_genders(corpus_first_names(data), top=top, min_share=min_share)
+    n = write_table(table, out)
+    covered, agreeing, total = agreement({k: g for k, (g, _) in table.items()}, kb_persons())
+    typer.echo(f"{out}: {n} names; KB persons of known gender: {covered}/{total} covered, "
+               f"{agreeing}/{covered} agree")
+
+
 @app.command()
 def split(
     data: Path = typer.Option(DEFAULT_DATA, "--data"),
