@@ -436,3 +436,29 @@ def test_a_first_name_gives_a_new_person_a_gender(linker: Linker) -> None:
     assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
         "new:per:sonja-wehsely": ["Sonja Wehsely", "Sie"],
         "new:per:thomas-szekeres": ["Thomas Szekeres"]}
+
+
+@pytest.mark.parametrize(("verb", "number", "resolved"), [
+    ("forderten", "Plur", False),  # "sie forderten": plural, whatever the parser said of "sie"
+    ("forderte", "Sing", True),
+])
+def test_a_plural_verb_makes_sie_plural(linker: Linker, verb: str, number: str,
+                                        resolved: bool) -> None:
+    text = f"Sonja Wehsely kam. Auch sie {verb} mehr."
+    second = text.index("Auch")
+    words = [("Auch", "", 0, "advmod"), ("sie", "Case=Nom|Gender=Fem|Number=Sing|Person=3", 2,
+                                          "nsubj"),
+             (verb, f"Mood=Ind|Number={number}|Person=3|VerbForm=Fin", 2, "ROOT"),
+             ("mehr", "", 2, "obj"), (".", "", 2, "punct")]
+    tokens, at = [], second
+    for word, morph, head, dep in words:
+        start = text.index(word, at)
+        tokens.append(Token(text=word, start=start, end=start + len(word), morph=morph,
+                            head=head, dep=dep))
+        at = start + len(word)
+    article = Article(text=text, published="2015-09-18",
+                      entities=_entities(text, ("Sonja Wehsely", "PER")),
+                      sentences=[Sentence(start=second, end=len(text), tokens=tokens)])
+    out = linker.link(article)
+    mentions = [m.text for a in out.actors for m in a.mentions]
+    assert ("sie" in mentions) is resolved

@@ -40,7 +40,7 @@ from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb, tsv_rows
 from lagebild.actors.text import Tok, fold, tokenize
 from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
-from lagebild.model import Article, Entity
+from lagebild.model import Article, Entity, Token
 from lagebild.topic import SOFT
 
 # sector nouns → CAMEO sector code
@@ -954,7 +954,35 @@ def _title_before_mention(cands: list[Mention], n: int) -> Mention | None:
 
 
 def _morph_by_start(article: Article) -> dict[int, str]:
-    return {t.start: t.morph for s in article.sentences for t in s.tokens if t.morph}
+    """Each token's morphology; a subject *sie* is plural when its finite verb is, which the
+    parser reads more reliably ("Auch sie forderten …": the pronoun came out singular). Not
+    the other way round: a singular *sie* the parser calls plural is as often a thing ("die
+    Maus … soll sie") as a woman, and a wrong person is worse than none."""
+    out = {t.start: t.morph for s in article.sentences for t in s.tokens if t.morph}
+    for sentence in article.sentences:
+        toks = sentence.tokens
+        for t in toks:
+            if t.text in ("sie", "Sie") and t.dep == "nsubj" and t.morph \
+                    and _finite_number(toks, t.head) == "Plur":
+                out[t.start] = _NUMBER.sub("Number=Plur", t.morph) \
+                    if _NUMBER.search(t.morph) else f"{t.morph}|Number=Plur"
+    return out
+
+
+_NUMBER = re.compile(r"Number=\w+")
+
+
+def _finite_number(toks: list[Token], head: int) -> str | None:
+    """``Sing``/``Plur`` of the finite verb of the clause headed by ``toks[head]``: the head
+    itself or its auxiliary ("sie wollen … haben")."""
+    if not 0 <= head < len(toks):
+        return None
+    verbs = [toks[head]] + [t for t in toks if t.head == head and t.dep.startswith("aux")]
+    for verb in verbs:
+        if "VerbForm=Fin" in verb.morph:
+            found = _NUMBER.search(verb.morph)
+            return found.group(0).split("=")[1] if found else None
+    return None
 
 
 # -- output ---------------------------------------------------------------------------------
