@@ -462,3 +462,14 @@ def test_a_plural_verb_makes_sie_plural(linker: Linker, verb: str, number: str,
     out = linker.link(article)
     mentions = [m.text for a in out.actors for m in a.mentions]
     assert ("sie" in mentions) is resolved
+
+
+def test_a_full_name_takes_over_the_bare_surname_before_it(linker: Linker) -> None:
+    """A headline's "Gludovatz" and the body's "Paul Gludovatz" are one person; a "Sie" that
+    had found the bare surname is not him."""
+    text = "Gludovatz lobt das Team. Sie sagte nichts. Paul Gludovatz lachte. Gludovatz ging."
+    ents = _entities(text, ("Gludovatz", "PER"), ("Paul Gludovatz", "PER"), ("Gludovatz", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-18", entities=ents))
+    assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
+        "new:per:paul-gludovatz": ["Gludovatz", "Paul Gludovatz", "Gludovatz"]}
+    assert [a.name for a in out.actors] == ["Paul Gludovatz"]

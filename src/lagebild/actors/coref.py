@@ -78,6 +78,17 @@ class PersonChains:
         self.roles.setdefault(actor, set()).update(roles or set())
         self.past_roles.setdefault(actor, set()).update(past_roles or set())
 
+    def rename(self, old: str, new: str) -> None:
+        """Let ``new`` take over what is known of ``old`` (the same person)."""
+        self.keys = {key: new if actor == old else actor for key, actor in self.keys.items()}
+        self.history = [(pos, new if actor == old else actor) for pos, actor in self.history]
+        for table in (self.roles, self.past_roles):
+            if old in table:
+                table.setdefault(new, set()).update(table.pop(old))
+        if self.gender.get(old) and not self.gender.get(new):
+            self.gender[new] = self.gender[old]
+        self.gender.pop(old, None)
+
     def following(self, pos: int, gender: str | None, role: str,
                   accept: Callable[[str], bool], window: int = 600) -> str | None:
         """The first person named after ``pos`` (within ``window`` characters) who holds a

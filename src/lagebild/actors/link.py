@@ -673,7 +673,25 @@ class Linker:
         titles = [t for t in (_title_before_mention(cands, n), _apposition(text, cands, n))
                   if t is not None]
         gender = next((t.gender for t in titles if t.gender), None) or gender_of_name(name)
+        self._take_over_surname(c.actor, name, gender, chains, cands[:n])
         chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role})
+
+    @staticmethod
+    def _take_over_surname(actor: str, name: str, gender: str | None, chains: PersonChains,
+                           earlier: list[Mention]) -> None:
+        """A surname alone came first ("Strache hatte sich …" in a headline, then "Der
+        FPÖ-Parteichef Heinz-Christian Strache"): those mentions are this person, except a
+        pronoun of the other gender that had been resolved to the bare surname."""
+        words = name.split()
+        alone = new_actor_id("PER", words[-1])
+        if alone == actor or not words[0][:1].isupper() or chains.lookup(words[-1]) != alone:
+            return
+        chains.rename(alone, actor)
+        for m in earlier:
+            if m.actor == alone:
+                wrong = m.kind == "pronoun" and gender is not None and m.gender not in (
+                    None, gender)
+                m.actor = None if wrong else actor
 
     def _resolve_capital(self, c: Mention, text: str, toks: list[Tok]) -> None:
         state = c.candidates[0] if c.candidates else None
