@@ -19,7 +19,8 @@ from lagebild.training.first_names import agreement, first_name_genders, kb_pers
     ("Hans-Peter Doskozil", "m"),  # both parts agree
     ("Jean-Marie Le Pen", None),  # Jean is either, Marie alone a woman's name
     ("Andrea Nahles", None),  # Italian men and German women
-    ("Szekeres", None),  # one word is a surname
+    ("Szekeres", None),  # a surname
+    ("Zainab", "f"),  # a first name alone
     ("Xyzzy Quux", None),
 ])
 def test_gender_of_name(name: str, gender: str | None) -> None:

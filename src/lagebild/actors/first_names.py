@@ -19,12 +19,14 @@ def _genders() -> dict[str, str]:
 
 
 def gender_of_name(name: str) -> str | None:
-    """``m``/``f`` for a full name whose first word is a gendered first name, else None.
+    """``m``/``f`` for a name whose first word is a gendered first name, else None.
 
-    A single word is taken for a surname and tells nothing. In a double first name both parts
-    must agree ("Hans-Peter"; "Jean-Marie" has none: Marie alone would be a woman's)."""
+    A single word counts too: a bare surname of a person named before has been linked to
+    that person already, so a new one-word person is usually named by the first name alone
+    ("Zainab", "Mohammed"); a surname is rarely in the table. In a double first name both
+    parts must agree ("Hans-Peter"; "Jean-Marie" has none: Marie alone would be a woman's)."""
     words = name.split()
-    if len(words) < 2:
+    if not words:
         return None
     first, genders = words[0], _genders()
     if first in genders:
