@@ -23,12 +23,17 @@ def gender_of_name(name: str) -> str | None:
 
     A single word counts too: a bare surname of a person named before has been linked to
     that person already, so a new one-word person is usually named by the first name alone
-    ("Zainab", "Mohammed"); a surname is rarely in the table. In a double first name both
+    ("Zainab", "Mohammed"); a surname is rarely in the table."""
+    return gender_in(_genders(), name)
+
+
+def gender_in(genders: dict[str, str], name: str) -> str | None:
+    """The gender ``genders`` (first name → m/f) gives ``name``. In a double first name both
     parts must agree ("Hans-Peter"; "Jean-Marie" has none: Marie alone would be a woman's)."""
     words = name.split()
     if not words:
         return None
-    first, genders = words[0], _genders()
+    first = words[0]
     if first in genders:
         return genders[first]
     parts = {genders.get(part) for part in first.split("-")} if "-" in first else {None}

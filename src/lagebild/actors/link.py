@@ -971,6 +971,9 @@ def _title_before_mention(cands: list[Mention], n: int) -> Mention | None:
         else None
 
 
+_NUMBER = re.compile(r"Number=\w+")
+
+
 def _morph_by_start(article: Article) -> dict[int, str]:
     """Each token's morphology; a subject *sie* is plural when its finite verb is, which the
     parser reads more reliably ("Auch sie forderten …": the pronoun came out singular). Not
@@ -985,9 +988,6 @@ def _morph_by_start(article: Article) -> dict[int, str]:
                 out[t.start] = _NUMBER.sub("Number=Plur", t.morph) \
                     if _NUMBER.search(t.morph) else f"{t.morph}|Number=Plur"
     return out
-
-
-_NUMBER = re.compile(r"Number=\w+")
 
 
 def _finite_number(toks: list[Token], head: int) -> str | None:

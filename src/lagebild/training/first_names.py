@@ -2,17 +2,18 @@
 
 Coreference needs a person's gender to resolve ``sie``/``er`` and ``die Ministerin``; the KB
 knows it for its persons and a title gives it for some others ("die Landesrätin Elisabeth
-Grossmann"), but most persons a text introduces come with neither. Their first name usually tells.
+Grossmann"), but most persons a text introduces come with neither. Their first name usually
+tells.
 
 The table comes from ``names-dataset`` (first names with the share of women and men who bear
-them). A name is a candidate when it is among the ``top`` most frequent first names of one of the
-countries the lexicon covers, or when the training splits of the entity corpora begin a person's
-name with it (German spellings the lists lack: Wladimir, Baschar, Joschka) and the dataset ranks
-it among a country's ``corpus_rank`` most frequent first names; the rest of the dataset's long
-tail holds misspellings and surnames. A candidate enters when at least ``min_share`` of its
-bearers are of one gender. Names borne by both (Andrea:
-Italian men and German women; Kim; Toni) stay out on purpose: no gender is better than a wrong
-one, which would make coreference skip the right person.
+them). A name is a candidate when it is among the ``top`` most frequent first names of one of
+the countries the lexicon covers, or when the training splits of the entity corpora begin a
+person's name with it (German spellings the lists lack: Wladimir, Baschar, Joschka) and the
+dataset ranks it among a country's ``corpus_rank`` most frequent first names; the rest of the
+dataset's long tail holds misspellings and surnames. A candidate enters when at least
+``min_share`` of its bearers are of one gender. Names borne by both (Andrea: Italian men and
+German women; Kim; Toni) stay out on purpose: no gender is better than a wrong one, which
+would make coreference skip the right person.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lagebild.actors.first_names import gender_in
+from lagebild.actors.kb import DATA_DIR, tsv_rows
 from lagebild.training.lexicon import COUNTRIES
 
 HEADER = ("# First names and the gender most of their bearers have (m/f), built by "
@@ -39,7 +42,7 @@ def first_name_genders(corpus_names: Iterable[str] = (), countries: Iterable[str
         from names_dataset import NameDataset
 
         dataset = NameDataset()
-    nd = dataset
+    nd = dataset  # the dataset's own short name
     candidates: set[str] = set()
     for cc in countries:
         for names in nd.get_top_names(n=top, country_alpha2=cc).get(cc, {}).values():
@@ -85,18 +88,17 @@ def write_table(table: dict[str, tuple[str, float]], out: Path) -> int:
 
 def kb_persons() -> list[tuple[str, str]]:
     """(name, gender) of the KB table's persons whose gender is given."""
-    from lagebild.actors.kb import DATA_DIR, tsv_rows
-
     rows = tsv_rows(DATA_DIR / "tables" / "persons.tsv")
     return [(row[1], row[3]) for row in rows if len(row) > 3 and row[3] in ("m", "f")]
 
 
 def agreement(table: dict[str, str], persons: Iterable[tuple[str, str]]) -> tuple[int, int, int]:
-    """Check against persons of known gender, ``(full name, m/f)``: (covered, agreeing, total)."""
+    """Check against persons of known gender, ``(full name, m/f)``, as the linker reads a name
+    (:func:`lagebild.actors.first_names.gender_in`): (covered, agreeing, total)."""
     covered = agreeing = total = 0
     for full, gender in persons:
         total += 1
-        given = table.get(full.split()[0]) if full.split() else None
+        given = gender_in(table, full)
         if given is not None:
             covered += 1
             agreeing += given == gender
