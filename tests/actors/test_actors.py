@@ -428,7 +428,7 @@ def test_capital_inside_an_organisation_is_no_government(linker: Linker) -> None
 
 def test_a_first_name_gives_a_new_person_a_gender(linker: Linker) -> None:
     """Without a title the first name tells: "Sie" is Sonja Wehsely, not the nearer Thomas
-    Szekeres; a name borne by women and men alike (Andrea) gives none."""
+    Szekeres (names of both genders: tests/actors/test_first_names.py)."""
     text = ("Sonja Wehsely kritisierte den Plan. Thomas Szekeres widersprach. Sie sagte, "
             "es gehe gut.")
     ents = _entities(text, ("Sonja Wehsely", "PER"), ("Thomas Szekeres", "PER"))
