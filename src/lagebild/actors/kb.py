@@ -30,6 +30,8 @@ from lagebild.actors.text import (
 from lagebild.cache import gc_paused, read_cached, write_cached
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_KB = DATA_DIR / "kb.json"
+KB_FORMAT = 1
 
 
 def tsv_rows(path: Path) -> Iterator[list[str]]:
@@ -40,8 +42,6 @@ def tsv_rows(path: Path) -> Iterator[list[str]]:
                 continue
             yield line.rstrip("\n").split("\t")
 
-DEFAULT_KB = DATA_DIR / "kb.json"
-KB_FORMAT = 1
 
 # CAMEO sector codes → German label (for synthesised sector actors like RUSMIL)
 SECTORS: dict[str, str] = {

@@ -971,10 +971,10 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
 
 
 def _figure_subject(ctx: Context, s: Sent, args: Args | None) -> bool:
-    """Is the subject of active verb ``v`` a price, a share, a sum or another figure or
-    quantity of ``nonagents.tsv`` ("Die Preise gaben nach", "MPS-Aktien gaben 40 Prozent nach",
-    the latter tagged a name)? Then the verb tells how the figure moved, not what a party did.
-    ``args`` are the verb's (None for a noun)."""
+    """Is the subject of an active verb (``args``: the verb's; None for a noun) a price, a
+    share, a sum or another figure or quantity of ``nonagents.tsv`` ("Die Preise gaben nach",
+    "MPS-Aktien gaben 40 Prozent nach", the latter tagged a name)? Then the verb tells how the
+    figure moved, not what a party did."""
     return args is not None and not args.passive and any(
         s.toks[j].tag in ("NN", "NE") and s.prep(j) is None and ctx.lex.names_figure(s.lemma(j))
         for j in args.subj)
