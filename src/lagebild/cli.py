@@ -438,11 +438,13 @@ def _mount_relations() -> None:
 
 
 def _mount_eval() -> None:
+    from lagebild.actors.coref_eval import coref
     from lagebild.actors.evaluate import linking
     from lagebild.eval.cli import app as eval_app
     from lagebild.eval.quotes import quotes
 
     eval_app.command("linking")(linking)
+    eval_app.command("coref")(coref)
     eval_app.command("quotes")(quotes)
     app.add_typer(eval_app, name="eval")
 
