@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from lagebild.actors.competitors import Competitors
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.first_names import gender_of_name
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
@@ -524,6 +525,7 @@ class Linker:
         date = article_date(article)
         soft = article.topic is not None and article.topic.label == SOFT
         chains = PersonChains()
+        competitors = Competitors(article)
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         for n, c in enumerate(cands):
             if c.kind in ("name", "surname", "ner") and agency_credit(article.text, c.start,
@@ -532,7 +534,7 @@ class Linker:
             elif c.kind in ("name", "surname") and any(self._is_person(a) for a in c.candidates):
                 self._resolve_person(c, chains, date, article.text, toks, cands, n, soft)
             elif c.kind == "ner" and c.label == "PER":
-                self._resolve_local_person(c, chains, article.text, cands, n)
+                self._resolve_local_person(c, chains, article.text, toks, cands, n)
             elif c.kind == "ner":
                 c.actor, c.confidence = None, 0.0
             elif c.kind in ("name", "seat", "surname"):
@@ -556,6 +558,9 @@ class Linker:
                 self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
                 c.actor = chains.nearest(c.start, gender=c.gender)
+                if c.actor is not None and _thing_in_between(c, c.actor, chains, competitors,
+                                                             cands[:n]):
+                    c.actor = None
                 c.confidence = 0.6 if c.actor else 0.0
             if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
                                       "part", "member", "capital_gov", "role"):
@@ -657,12 +662,14 @@ class Linker:
         return prev.role, self.kb.country_of(prev.qualifier) or prev.qualifier
 
     def _resolve_local_person(self, c: Mention, chains: PersonChains, text: str,
-                              cands: list[Mention], n: int) -> None:
+                              toks: list[Tok], cands: list[Mention], n: int) -> None:
         # ("Wolfgang  Pirklhuber": a scraper's line break or double space is no part of it)
         name = " ".join(_strip_genitive(c.text).split())
         earlier = chains.lookup(name) or chains.lookup(c.text)
         if earlier is not None:
             c.actor, c.confidence = earlier, 0.85
+            # each mention is a place a later pronoun may look back to, as a KB person's is
+            chains.add(earlier, c.start, [], oblique=_oblique(toks, c, cands, n))
             return
         c.actor = new_actor_id("PER", name)
         c.confidence = 0.7
@@ -674,7 +681,8 @@ class Linker:
                   if t is not None]
         gender = next((t.gender for t in titles if t.gender), None) or gender_of_name(name)
         self._take_over_surname(c.actor, name, gender, chains, cands[:n])
-        chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role})
+        chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role},
+                   oblique=_oblique(toks, c, cands, n))
 
     @staticmethod
     def _take_over_surname(actor: str, name: str, gender: str | None, chains: PersonChains,
@@ -865,6 +873,24 @@ def _case_ok(case: str, surface: str, alias: str) -> bool:
 
 PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu", "zum", "bei",
                 "beim", "nach", "ohne", "um", "unter", "wegen", "zwischen", "aus", "in", "im"}
+
+
+def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
+                      competitors: Competitors, earlier: list[Mention]) -> bool:
+    """A subject of the pronoun's gender, no person, stands after the person's last mention
+    ("Früher hat der Fluss der Wirtschaft gehört. Jetzt soll er …")."""
+    if pronoun.gender is None:
+        return False
+    subject = competitors.latest(pronoun.start, pronoun.gender)
+    if subject is None:
+        return False
+    last = max((pos for pos, a in chains.history if a == actor and pos < pronoun.start),
+               default=-1)
+    if subject.start <= last:
+        return False
+    return not any(m.start <= subject.start < m.end and (
+        m.actor in chains.gender or m.kind in ("role", "dropped") or m.label == "PER")
+        for m in earlier)
 
 
 def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:

@@ -1,0 +1,126 @@
+"""Things that compete with persons for a pronoun.
+
+German pronouns agree with the grammatical gender of what they stand for: after "Früher hat
+der Fluss der Wirtschaft gehört." the *er* of "Jetzt soll er wieder der Allgemeinheit gehören"
+is the river, and after "Die WKStA hat sich helfen lassen." the *Sie* that follows is the
+prosecutors' office. The coreference step resolves pronouns to persons only, and took the
+nearest person of the right gender however far back. A subject of the same gender and number
+that stands between that person and the pronoun, in the pronoun's own sentence or the one
+before, is the likelier antecedent; when it is no person, the pronoun is left unresolved
+(docs/lab/actors-coref.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from lagebild.actors.kb import DATA_DIR, tsv_rows
+from lagebild.model import Article, Token
+
+_SUBJECT = ("nsubj", "nsubj:pass")
+_CLAUSES = ("ccomp", "advcl", "acl", "acl:relcl", "csubj", "csubj:pass")
+_GENDER = {"Masc": "m", "Fem": "f"}
+# articles of the gender that no nominative singular takes
+_NOT_NOMINATIVE = {"m": {"den", "dem", "des", "einen", "einem", "eines", "keinen", "keinem",
+                         "keines", "diesen", "diesem", "dieses"},
+                   "f": {"der", "einer", "keiner", "dieser"}}
+_FEATURE = re.compile(r"(Case|Gender|Number)=(\w+)")
+
+
+@functools.cache
+def _person_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The nouns of ``data/person_nouns.tsv`` (folded), and those long enough to head a
+    compound, longest first."""
+    nouns = frozenset(row[0].lower() for row in tsv_rows(DATA_DIR / "person_nouns.tsv"))
+    heads = tuple(sorted((n for n in nouns if len(n) >= 4), key=len, reverse=True))
+    return nouns, heads
+
+
+def is_person_noun(word: str) -> bool:
+    """``Fotograf``, ``Fotografin``, ``Vizemeister``, ``der Vorsitzender``, ``des
+    Abgeordneten``, ``der 36-Jährige``: a noun that names a person."""
+    nouns, heads = _person_nouns()
+    key = word.lower()
+    forms = {key}
+    if key.endswith("in"):  # Fotografin, Kollegin
+        forms.update((key[:-2], key[:-2] + "e"))
+    if key.endswith(("er", "en", "es", "em")):  # an adjective's ending: Vorsitzender
+        forms.update((key[:-1], key[:-2]))
+    if key.endswith("s"):  # a genitive: des Ministers
+        forms.add(key[:-1])
+    return any(form in nouns or any(form.endswith(head) and len(form) >= len(head) + 3
+                                    for head in heads) for form in forms)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A noun subject: its head's offsets, its gender (``m``/``f``), its sentence's number."""
+
+    start: int
+    end: int
+    gender: str
+    sentence: int
+    main: bool  # in the sentence's main clause
+
+
+class Competitors:
+    """The singular masculine and feminine noun subjects of an article, in text order."""
+
+    def __init__(self, article: Article) -> None:
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.subjects: list[Subject] = []
+        times = [(t.start, t.end) for t in article.times]
+        for number, sentence in enumerate(article.sentences):
+            for index, tok in enumerate(sentence.tokens):
+                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN") \
+                        or is_person_noun(tok.text) \
+                        or any(start <= tok.start < end for start, end in times):
+                    continue
+                features = dict(_FEATURE.findall(tok.morph))
+                gender = _GENDER.get(features.get("Gender", ""))
+                # the parser calls a fronted object a subject ("Den Grundstein … hatte er"):
+                # its case says otherwise
+                if not gender or features.get("Number") != "Sing":
+                    continue
+                # its article tells the case better than the tagger ("der russische Vorschlag"
+                # came out dative); a noun without one is a name or a bare noun (a person's
+                # "Pilz’ Vorwurf", "vom Büro freiland Umweltconsulting"), no competitor
+                determiner = next((t for t in sentence.tokens
+                                   if t.head == index and t.pos == "DET"), None)
+                # "Sein Zustand ist zufriedenstellend. Er …": the possessive names the person
+                # again, nearer than the thing
+                if determiner is None or "Poss=Yes" in determiner.morph \
+                        or determiner.text.lower() in _NOT_NOMINATIVE[gender] \
+                        or (gender == "f" and features.get("Case") == "Acc"):
+                    continue
+                self.subjects.append(Subject(tok.start, tok.end, gender, number,
+                                             not _subordinate(sentence.tokens, tok.head)))
+        self._starts = [s.start for s in self.subjects]
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def latest(self, pos: int, gender: str) -> Subject | None:
+        """The last subject of that gender before ``pos``, in its sentence or in the main
+        clause of the one before ("Auch Winfried Hassemer glaubt, dass ein weiteres
+        Verbotsverfahren möglich sei. Er …": the clause's subject is no rival)."""
+        here = self.sentence_of(pos)
+        for k in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1):
+            subject = self.subjects[k]
+            if subject.sentence < here - 1:
+                return None
+            if subject.gender == gender and (subject.main or subject.sentence == here):
+                return subject
+        return None
+
+
+def _subordinate(tokens: list[Token], verb: int) -> bool:
+    """The clause headed by ``tokens[verb]`` is a subordinate one (a complement, an adverbial
+    or relative clause, or one opened by a conjunction)."""
+    if not 0 <= verb < len(tokens):
+        return False
+    return tokens[verb].dep in _CLAUSES or any(
+        t.head == verb and t.dep == "mark" for t in tokens)
