@@ -473,3 +473,21 @@ def test_a_full_name_takes_over_the_bare_surname_before_it(linker: Linker) -> No
     assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
         "new:per:paul-gludovatz": ["Gludovatz", "Paul Gludovatz", "Gludovatz"]}
     assert [a.name for a in out.actors] == ["Paul Gludovatz"]
+
+
+def test_a_company_the_ner_calls_a_person_is_no_person(linker: Linker) -> None:
+    """A name that ends with a legal form or a national branch is a company, and after a
+    legal form so is the rest of the name alone (data/company_words.tsv); a person's
+    surname in the same article stays a person."""
+    text = ("Der Fonds Blairmore Holding gehört Ian Cameron. Blairmore zahlte keine Steuern. "
+            "Oliver Schimek von Eurotax Österreich lobt den Markt. Die Kranzl Holding und "
+            "Hans Kranzl wachsen. Kranzl lacht.")
+    ents = _entities(text, ("Blairmore Holding", "PER"), ("Ian Cameron", "PER"),
+                     ("Blairmore", "PER"), ("Oliver Schimek", "PER"),
+                     ("Eurotax Österreich", "PER"), ("Kranzl Holding", "PER"),
+                     ("Hans Kranzl", "PER"), ("Kranzl", "PER"))
+    out = linker.link(Article(text=text, published="2016-04-05", entities=ents))
+    persons = {a.name: [m.text for m in a.mentions] for a in out.actors
+               if a.id.startswith("new:per:")}
+    assert persons == {"Ian Cameron": ["Ian Cameron"], "Oliver Schimek": ["Oliver Schimek"],
+                       "Hans Kranzl": ["Hans Kranzl", "Kranzl"]}

@@ -379,6 +379,7 @@ class Linker:
         # Linkspartei"
         things = {ent.text for ent in article.entities if ent.label == "PER" and _named_thing(
             text, toks, tag_at, ent, starts.get(ent.start, 0))}
+        things |= self._company_names(article.entities)
         for ent in article.entities:
             overlapping = [c for c in cands if c.start < ent.end and ent.start < c.end
                            and c.kind not in ("pronoun",)]
@@ -450,6 +451,19 @@ class Linker:
             c.candidates = fitting
             return True
         return False
+
+    def _company_names(self, entities: list[Entity]) -> set[str]:
+        """Person and organisation entities that name a company ("Blairmore Holding",
+        "Eurotax Österreich"), and the rest of a name before a legal form ("Blairmore")
+        unless it is a KB person's name."""
+        words = _company_words()
+        names = {e.text for e in entities if e.label in ("PER", "ORG")
+                 and len(e.text.split()) >= 2 and e.text.split()[-1] in words}
+        stems = {" ".join(name.split()[:-1]) for name in names
+                 if words[name.split()[-1]] == "legal"}
+        # (a person of the article who bears the name is found by the surname lookup first)
+        return names | {stem for stem in stems
+                        if not any(actor.type == "person" for actor in self.kb.find(stem))}
 
     def _is_person(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
@@ -910,6 +924,12 @@ def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
 
 def _genitive_surface(text: str) -> bool:
     return text.endswith(("s", "'")) and not text.isupper()
+
+
+@functools.cache
+def _company_words() -> dict[str, str]:
+    """Words that end a company's name → their kind (``data/company_words.tsv``)."""
+    return {row[0]: row[1] for row in tsv_rows(DATA_DIR / "company_words.tsv")}
 
 
 @functools.cache
