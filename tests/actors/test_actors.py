@@ -491,3 +491,26 @@ def test_a_company_the_ner_calls_a_person_is_no_person(linker: Linker) -> None:
                if a.id.startswith("new:per:")}
     assert persons == {"Ian Cameron": ["Ian Cameron"], "Oliver Schimek": ["Oliver Schimek"],
                        "Hans Kranzl": ["Hans Kranzl", "Kranzl"]}
+
+
+def test_a_full_name_s_gender_wins_over_its_bare_surname_s(linker: Linker) -> None:
+    # "Williams" alone is a man's first name in the table; "Serena Williams" is a woman
+    text = ("Williams jubelt. Serena Williams schlug Peter Gojowczyk nicht. Sie sagte, es "
+            "gehe gut.")
+    ents = _entities(text, ("Williams", "PER"), ("Serena Williams", "PER"),
+                     ("Peter Gojowczyk", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-02", entities=ents))
+    assert {a.id: [m.text for m in a.mentions] for a in out.actors} == {
+        "new:per:serena-williams": ["Williams", "Serena Williams", "Sie"],
+        "new:per:peter-gojowczyk": ["Peter Gojowczyk"]}
+
+
+def test_a_name_after_a_preposition_and_an_apposed_noun_is_oblique(linker: Linker) -> None:
+    # "gegen die niederländische Qualifikantin Kiki Bertens": a poor antecedent for "sie"
+    text = ("Die topgesetzte Serena Williams spielte gegen die niederländische Qualifikantin "
+            "Kiki Bertens. Nach 92 Minuten siegte sie.")
+    ents = _entities(text, ("Serena Williams", "PER"), ("Kiki Bertens", "PER"))
+    out = linker.link(Article(text=text, published="2015-09-02", entities=ents))
+    assert {a.id: [m.text for m in a.mentions] for a in out.actors if a.id != "NLD"} == {
+        "new:per:serena-williams": ["Serena Williams", "sie"],
+        "new:per:kiki-bertens": ["Kiki Bertens"]}

@@ -709,6 +709,8 @@ class Linker:
         if alone == actor or not words[0][:1].isupper() or chains.lookup(words[-1]) != alone:
             return
         chains.rename(alone, actor)
+        if gender is not None:  # the full name's, not what the bare surname was guessed to be
+            chains.gender[actor] = gender
         for m in earlier:
             if m.actor == alone:
                 wrong = m.kind == "pronoun" and gender is not None and m.gender not in (
@@ -885,6 +887,8 @@ def _case_ok(case: str, surface: str, alias: str) -> bool:
     return True
 
 
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+             "eines"}
 PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu", "zum", "bei",
                 "beim", "nach", "ohne", "um", "unter", "wegen", "zwischen", "aus", "in", "im"}
 
@@ -916,10 +920,23 @@ def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
     while k >= 0 and cands[k].tok_end == first and cands[k].kind in ("role", "adj"):
         first = cands[k].tok
         k -= 1
+    # an apposed noun and its adjectives: "gegen die niederländische Qualifikantin Kiki Bertens"
+    if first > 0 and _apposed_noun(toks[first - 1].text):
+        first -= 1
+    stop = first - 2
+    while first > max(0, stop) and _inflected_adjective(toks[first - 1].text):
+        first -= 1
     prev = toks[first - 1].key if first > 0 else ""
     if prev in ("der", "die", "den", "dem", "des") and first > 1:
         prev = toks[first - 2].key
     return prev in PREPOSITIONS
+
+
+def _apposed_noun(word: str) -> bool:
+    """A capitalised noun that may stand between an article and a name ("die Qualifikantin
+    Kiki Bertens"); no article."""
+    return word.isalpha() and word.lower() not in _ARTICLES and word[:1].isupper() \
+        and word[1:].islower()
 
 
 def _genitive_surface(text: str) -> bool:
