@@ -25,7 +25,13 @@ from typing import Annotated, Any
 
 import typer
 
-from lagebild.actors.evaluate import _analyzer, _stages_to_actors, read_gold, shared_dir
+from lagebild.actors.evaluate import (
+    _analyzer,
+    _stages_to_actors,
+    print_metrics,
+    read_gold,
+    shared_dir,
+)
 
 #: label → what a right system answer is (see the module docstring)
 LABELS = ("P", "U", "N")
@@ -207,20 +213,12 @@ def coref(
             result = {k: v for k, v in result.items() if k != "errors"}
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"Coreference {file.name}: {result['pronouns']} pronouns, "
-                        f"{result['documents']} documents ({result['path']})")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key in ("accuracy", "precision", "recall", "f1", "resolved"):
-        table.add_row(key, str(result[key]))
-    for group in ("labels", "forms"):
-        for name, values in result[group].items():
-            table.add_row(f"  {name} ({values['pronouns']})", str(values["accuracy"]))
-    console = Console()
-    console.print(table)
+    rows = [(key, str(result[key])) for key in ("accuracy", "precision", "recall", "f1",
+                                                 "resolved")]
+    rows += [(f"  {name} ({values['pronouns']})", str(values["accuracy"]))
+             for group in ("labels", "forms") for name, values in result[group].items()]
+    console = print_metrics(f"Coreference {file.name}: {result['pronouns']} pronouns, "
+                            f"{result['documents']} documents ({result['path']})", rows)
     if errors:
         counts = Counter(e["label"] for e in result["errors"])
         console.print(f"wrong: {dict(counts)}", markup=False)

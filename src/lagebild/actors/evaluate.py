@@ -179,19 +179,27 @@ def linking(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"Linking {file.name}: {result['mentions']} mentions, "
-                        f"{result['documents']} documents")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key in ("accuracy", "coverage", "precision", "gold_in_kb"):
-        table.add_row(key, str(result[key]))
-    for kind, values in result["by_kind"].items():
-        table.add_row(f"  {kind} ({values['mentions']})", str(values["accuracy"]))
-    console = Console()
-    console.print(table)
+    rows = [(key, str(result[key])) for key in ("accuracy", "coverage", "precision",
+                                                 "gold_in_kb")]
+    rows += [(f"  {kind} ({values['mentions']})", str(values["accuracy"]))
+             for kind, values in result["by_kind"].items()]
+    console = print_metrics(f"Linking {file.name}: {result['mentions']} mentions, "
+                            f"{result['documents']} documents", rows)
     for error in result["errors"][:30]:
         console.print(f"  {error['doc'][:50]} {error['text']!r}: gold={error['gold']} "
                       f"pred={error['pred']}", markup=False)
+
+
+def print_metrics(title: str, rows: list[tuple[str, str]]) -> Any:
+    """Print a two-column table of figures; the console, for what follows it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in rows:
+        table.add_row(name, value)
+    console = Console()
+    console.print(table)
+    return console
