@@ -81,13 +81,12 @@ class Competitors:
                     continue
                 features = dict(_FEATURE.findall(tok.morph))
                 gender = _GENDER.get(features.get("Gender", ""))
-                # the parser calls a fronted object a subject ("Den Grundstein … hatte er"):
-                # its case says otherwise
                 if not gender or features.get("Number") != "Sing":
                     continue
-                # its article tells the case better than the tagger ("der russische Vorschlag"
-                # came out dative); a noun without one is a name or a bare noun (a person's
-                # "Pilz’ Vorwurf", "vom Büro freiland Umweltconsulting"), no competitor
+                # The parser calls a fronted object a subject ("Den Grundstein … hatte er"),
+                # and its article tells the case better than the tagger ("der russische
+                # Vorschlag" came out dative); a noun without one is a name or a bare noun
+                # (a person's "Pilz’ Vorwurf", "vom Büro freiland Umweltconsulting")
                 determiner = next((t for t in sentence.tokens
                                    if t.head == index and t.pos == "DET"), None)
                 # "Sein Zustand ist zufriedenstellend. Er …": the possessive names the person
