@@ -31,12 +31,11 @@ _FEATURE = re.compile(r"(Case|Gender|Number)=(\w+)")
 
 
 @functools.cache
-def _person_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+def _person_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """The nouns of ``data/person_nouns.tsv`` (folded), and those long enough to head a
-    compound, longest first."""
+    compound."""
     nouns = frozenset(row[0].lower() for row in tsv_rows(DATA_DIR / "person_nouns.tsv"))
-    heads = tuple(sorted((n for n in nouns if len(n) >= 4), key=len, reverse=True))
-    return nouns, heads
+    return nouns, frozenset(n for n in nouns if len(n) >= 4)
 
 
 def is_person_noun(word: str) -> bool:
@@ -51,8 +50,9 @@ def is_person_noun(word: str) -> bool:
         forms.update((key[:-1], key[:-2]))
     if key.endswith("s"):  # a genitive: des Ministers
         forms.add(key[:-1])
-    return any(form in nouns or any(form.endswith(head) and len(form) >= len(head) + 3
-                                    for head in heads) for form in forms)
+    # a compound's head: any tail of at least four letters after at least three
+    return any(form in nouns or any(form[i:] in heads for i in range(3, len(form) - 3))
+               for form in forms)
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,7 @@ class Competitors:
         times = [(t.start, t.end) for t in article.times]
         for number, sentence in enumerate(article.sentences):
             for index, tok in enumerate(sentence.tokens):
-                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN") \
-                        or is_person_noun(tok.text) \
-                        or any(start <= tok.start < end for start, end in times):
+                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN"):
                     continue
                 features = dict(_FEATURE.findall(tok.morph))
                 gender = _GENDER.get(features.get("Gender", ""))
@@ -93,7 +91,9 @@ class Competitors:
                 # again, nearer than the thing
                 if determiner is None or "Poss=Yes" in determiner.morph \
                         or determiner.text.lower() in _NOT_NOMINATIVE[gender] \
-                        or (gender == "f" and features.get("Case") == "Acc"):
+                        or (gender == "f" and features.get("Case") == "Acc") \
+                        or is_person_noun(tok.text) \
+                        or any(start <= tok.start < end for start, end in times):
                     continue
                 self.subjects.append(Subject(tok.start, tok.end, gender, number,
                                              not _subordinate(sentence.tokens, tok.head)))

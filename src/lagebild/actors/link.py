@@ -452,18 +452,20 @@ class Linker:
             return True
         return False
 
-    def _company_names(self, entities: list[Entity]) -> set[str]:
+    @staticmethod
+    def _company_names(entities: list[Entity]) -> set[str]:
         """Person and organisation entities that name a company ("Blairmore Holding",
         "Eurotax Österreich"), and the rest of a name before a legal form ("Blairmore")
-        unless it is a KB person's name."""
+        unless a person of the article bears it."""
         words = _company_words()
         names = {e.text for e in entities if e.label in ("PER", "ORG")
                  and len(e.text.split()) >= 2 and e.text.split()[-1] in words}
+        # a person of the article may bear the name too ("Hans Kranzl" beside "Kranzl Holding")
+        surnames = {e.text.split()[-1] for e in entities
+                    if e.label == "PER" and len(e.text.split()) >= 2}
         stems = {" ".join(name.split()[:-1]) for name in names
                  if words[name.split()[-1]] == "legal"}
-        # (a person of the article who bears the name is found by the surname lookup first)
-        return names | {stem for stem in stems
-                        if not any(actor.type == "person" for actor in self.kb.find(stem))}
+        return names | (stems - surnames)
 
     def _is_person(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
