@@ -16,7 +16,6 @@ referent's.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -25,13 +24,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lagebild.actors.evaluate import (
-    _analyzer,
-    _stages_to_actors,
-    print_metrics,
-    read_gold,
-    shared_dir,
-)
+from lagebild.actors.evaluate import analyze_to_actors, print_metrics, read_gold, shared_dir
 
 #: label → what a right system answer is (see the module docstring)
 LABELS = ("P", "U", "N")
@@ -39,46 +32,32 @@ LABELS = ("P", "U", "N")
 Mention = tuple[int, int, str, str]  # start, end, actor id, actor name
 
 
-@lru_cache(maxsize=1)
-def _tenk_rows(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) > 1]
+@lru_cache(maxsize=2)
+def _news(shared: Path) -> dict[str, list[str]]:
+    """The news texts a gold ``doc`` names, by corpus, in file order (read as the judged event
+    samples read them)."""
+    from lagebild.training.raw import gnad_rows, xglue_rows
 
-
-@lru_cache(maxsize=1)
-def _xglue_rows(path: Path) -> list[str | None]:
-    out: list[str | None] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            out.append(parts[0] + "\n\n" + parts[1] if len(parts) >= 2 else None)
-    return out
+    data = shared / "data"
+    return {"10kgnad-test": [text for _, text in gnad_rows(data)],
+            "xglue-news-de-dev": [title + "\n\n" + body for title, body, _ in xglue_rows(data)]}
 
 
 def doc_text(doc: str, shared: Path) -> str:
-    """The text of ``10kgnad-test/<row>`` (the CSV's n-th article) or ``xglue-news-de-dev/<line>``
+    """The text of ``10kgnad-test/<row>`` (the CSV's n-th article) or ``xglue-news-de-dev/<row>``
     (title, a blank line, body)."""
     corpus, _, number = doc.partition("/")
-    news = shared / "data" / "news"
-    if corpus == "10kgnad-test":
-        return _tenk_rows(news / "10kgnad-test.csv")[int(number)]
-    if corpus == "xglue-news-de-dev":
-        text = _xglue_rows(news / "raw-extra" / "xglue-news-de-dev.tsv")[int(number)]
-        if text is not None:
-            return text
-    raise ValueError(f"unknown document {doc!r} (10kgnad-test/N or xglue-news-de-dev/N)")
+    if corpus not in ("10kgnad-test", "xglue-news-de-dev") or not number.isdigit():
+        raise ValueError(f"unknown document {doc!r} (10kgnad-test/N or xglue-news-de-dev/N)")
+    return _news(shared)[corpus][int(number)]
 
 
 def system_mentions(text: str, name: str, accurate: bool = False) -> list[Mention]:
     """Every actor mention the mode's stages up to ``actors`` give the text (read as the JSON
     Lines reader reads ``{"text": text}``)."""
     from lagebild.eval.quotes import article_from_text
-    from lagebild.ingest import Failure
 
-    article = article_from_text(text, name, reader="jsonl")
-    result = next(_analyzer(_stages_to_actors(accurate)).run([article]))
-    if isinstance(result, Failure):
-        raise RuntimeError(f"analysis failed: {result}")
+    result = analyze_to_actors(article_from_text(text, name, reader="jsonl"), accurate)
     return [(m.start, m.end, actor.id, actor.name)
             for actor in result.actors for m in actor.mentions]
 

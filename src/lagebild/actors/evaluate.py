@@ -59,16 +59,21 @@ def product_predictions(article: Article, accurate: bool = False
     """What ``lagebild analyze`` links in the article: the mode's stages up to ``actors`` run
     on the raw text (so the NER's entities, the parse and the soft/hard topic take part), and
     every mention of the actor layer plus every unlinked entity is a prediction."""
-    from lagebild.ingest import Failure
-
-    stages = _stages_to_actors(accurate)
-    result = next(_analyzer(stages).run([article]))
-    if isinstance(result, Failure):
-        raise RuntimeError(f"analysis failed: {result}")
+    result = analyze_to_actors(article, accurate)
     preds: list[tuple[int, int, str | None, str]] = [
         (m.start, m.end, actor.id, m.kind) for actor in result.actors for m in actor.mentions]
     preds += [(e.start, e.end, None, "ner") for e in result.entities if e.actor is None]
     return preds
+
+
+def analyze_to_actors(article: Article, accurate: bool = False) -> Article:
+    """The article after the mode's stages up to ``actors`` (what ``lagebild analyze`` links)."""
+    from lagebild.ingest import Failure
+
+    result = next(_analyzer(_stages_to_actors(accurate)).run([article]))
+    if isinstance(result, Failure) or not isinstance(result, Article):
+        raise RuntimeError(f"analysis failed: {result}")
+    return result
 
 
 def _stages_to_actors(accurate: bool) -> tuple[str, ...]:

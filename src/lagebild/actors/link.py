@@ -541,7 +541,7 @@ class Linker:
         date = article_date(article)
         soft = article.topic is not None and article.topic.label == SOFT
         chains = PersonChains()
-        competitors = Competitors(article)
+        competitors: Competitors | None = None  # built for the first resolved pronoun
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         for n, c in enumerate(cands):
             if c.kind in ("name", "surname", "ner") and agency_credit(article.text, c.start,
@@ -574,9 +574,10 @@ class Linker:
                 self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
                 c.actor = chains.nearest(c.start, gender=c.gender)
-                if c.actor is not None and _thing_in_between(c, c.actor, chains, competitors,
-                                                             cands[:n]):
-                    c.actor = None
+                if c.actor is not None:
+                    competitors = competitors or Competitors(article)
+                    if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
+                        c.actor = None
                 c.confidence = 0.6 if c.actor else 0.0
             if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
                                       "part", "member", "capital_gov", "role"):
@@ -889,8 +890,7 @@ def _case_ok(case: str, surface: str, alias: str) -> bool:
     return True
 
 
-_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-             "eines"}
+_ARTICLES = {"der", "die", "das", "den", "dem", "des"} | INDEFINITE
 PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu", "zum", "bei",
                 "beim", "nach", "ohne", "um", "unter", "wegen", "zwischen", "aus", "in", "im"}
 
