@@ -251,8 +251,8 @@ def test_html_reader_floors(shared_dir: Path) -> None:
 
 def test_fast_coreference_floors(shared_dir: Path) -> None:
     """What the default mode resolves `er` and `sie` to in 77 news articles (≈ 10 s)."""
-    from lagebild.actors.coref_eval import score
     from lagebild.actors.evaluate import read_gold
+    from lagebild.eval.coref import score
 
     gold = Path(__file__).resolve().parents[1] / "eval" / "coref-news-dev.jsonl"
     result = score(read_gold(gold), shared_dir)

@@ -438,9 +438,9 @@ def _mount_relations() -> None:
 
 
 def _mount_eval() -> None:
-    from lagebild.actors.coref_eval import coref
     from lagebild.actors.evaluate import linking
     from lagebild.eval.cli import app as eval_app
+    from lagebild.eval.coref import coref
     from lagebild.eval.quotes import quotes
 
     eval_app.command("linking")(linking)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.actors.coref_eval import doc_text, judge, score, score_rows
 from lagebild.actors.evaluate import read_gold
+from lagebild.eval.coref import doc_text, judge, score, score_rows
 
 REPO = Path(__file__).resolve().parents[2]
 

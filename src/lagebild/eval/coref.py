@@ -35,7 +35,7 @@ Mention = tuple[int, int, str, str]  # start, end, actor id, actor name
 @lru_cache(maxsize=2)
 def _news(shared: Path) -> dict[str, list[str]]:
     """The news texts a gold ``doc`` names, by corpus, in file order (read as the judged event
-    samples read them)."""
+    samples read them; an evaluation module may read through ``training/``)."""
     from lagebild.training.raw import gnad_rows, xglue_rows
 
     data = shared / "data"
