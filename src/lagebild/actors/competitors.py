@@ -38,11 +38,21 @@ def _person_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return nouns, frozenset(n for n in nouns if len(n) >= 4)
 
 
+@functools.cache
+def _person_suffixes() -> tuple[tuple[str, int], ...]:
+    """(ending, shortest word) pairs of ``data/person_suffixes.tsv``."""
+    return tuple((row[0].lower(), int(row[1]))
+                 for row in tsv_rows(DATA_DIR / "person_suffixes.tsv"))
+
+
 def is_person_noun(word: str) -> bool:
     """``Fotograf``, ``Fotografin``, ``Vizemeister``, ``der Vorsitzender``, ``des
     Abgeordneten``, ``der 36-Jährige``: a noun that names a person."""
     nouns, heads = _person_nouns()
     key = word.lower()
+    if any(key.endswith(suffix) and len(key) >= shortest
+           for suffix, shortest in _person_suffixes()):
+        return True
     forms = {key}
     if key.endswith("in"):  # Fotografin, Kollegin
         forms.update((key[:-2], key[:-2] + "e"))

@@ -55,6 +55,8 @@ class PersonChains:
     # role mentions that may name a person only introduced later (a headline's "Kanzler
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
+    # folded given name → the persons named with it ("Miriam Pielhau" … "Miriam")
+    given: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, actor: str, pos: int, names: list[str], gender: str | None = None,
             roles: set[str] | None = None, oblique: bool = False,
@@ -64,6 +66,8 @@ class PersonChains:
             if not parts:
                 continue
             self.keys[fold(" ".join(parts))] = actor
+            if len(parts) > 1 and parts[0][:1].isupper():
+                self.given.setdefault(fold(parts[0]), set()).add(actor)
             last = parts[-1]
             self.keys.setdefault(fold(last), actor)
             if "-" in last:  # al-Assad → Assad
@@ -81,6 +85,8 @@ class PersonChains:
     def rename(self, old: str, new: str) -> None:
         """Let ``new`` take over what is known of ``old`` (the same person)."""
         self.keys = {key: new if actor == old else actor for key, actor in self.keys.items()}
+        self.given = {key: {new if actor == old else actor for actor in actors}
+                      for key, actors in self.given.items()}
         self.history = [(pos, new if actor == old else actor) for pos, actor in self.history]
         for table in (self.roles, self.past_roles):
             if old in table:
@@ -119,6 +125,11 @@ class PersonChains:
             if key.endswith(suffix) and key[: -len(suffix)] in self.keys:
                 return self.keys[key[: -len(suffix)]]
         return None
+
+    def by_given_name(self, surface: str) -> str | None:
+        """The one person named so far whose full name starts with this given name."""
+        actors = self.given.get(fold(surface.strip()), set())
+        return next(iter(actors)) if len(actors) == 1 else None
 
     def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
                 window: int = 400, past: bool = False,

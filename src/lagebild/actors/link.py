@@ -569,7 +569,7 @@ class Linker:
                     c.actor = self._pick_org(c.candidates)
                 c.confidence = 0.7 if c.kind == "part" else 0.8
             elif c.kind == "role":
-                self._resolve_role(c, cands, n, chains, date)
+                self._resolve_role(c, cands, n, chains, date, toks)
             elif c.kind == "sector":
                 self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
@@ -578,6 +578,10 @@ class Linker:
                     competitors = competitors or Competitors(article)
                     if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
                         c.actor = None
+                if c.actor is not None:  # the pronoun keeps its person salient
+                    chains.history.append((c.start, c.actor))
+                    if not chains.gender.get(c.actor):
+                        chains.gender[c.actor] = c.gender
                 c.confidence = 0.6 if c.actor else 0.0
             if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
                                       "part", "member", "capital_gov", "role"):
@@ -683,6 +687,8 @@ class Linker:
         # ("Wolfgang  Pirklhuber": a scraper's line break or double space is no part of it)
         name = " ".join(_strip_genitive(c.text).split())
         earlier = chains.lookup(name) or chains.lookup(c.text)
+        if earlier is None and " " not in name:  # the gossip page's "Miriam" after "Miriam Pielhau"
+            earlier = chains.by_given_name(name)
         if earlier is not None:
             c.actor, c.confidence = earlier, 0.85
             # each mention is a place a later pronoun may look back to, as a KB person's is
@@ -735,7 +741,7 @@ class Linker:
         c.actor, c.confidence = gov, (0.85 if c.kind == "capital_gov" else 0.75)
 
     def _resolve_role(self, c: Mention, cands: list[Mention], n: int, chains: PersonChains,
-                      date: str | None) -> None:
+                      date: str | None, toks: list[Tok]) -> None:
         if c.plural or c.indefinite:
             return
         # apposition: "Regierungssprecher Josh Earnest", "Präsident Assad"
@@ -759,6 +765,8 @@ class Linker:
                                   accept=accept)
             if earlier is not None:
                 c.actor, c.confidence = earlier, 0.75
+                # "Die Kanzlerin habe …, dass sie": the role noun names the person again
+                chains.add(earlier, c.start, [], oblique=_oblique(toks, c, cands, n))
                 return
             chains.pending.append((n, role))
         if org is not None:
@@ -779,6 +787,7 @@ class Linker:
             earlier = chains.nearest(c.start, gender=c.gender, role=role)
             if earlier is not None:
                 c.actor, c.confidence = earlier, 0.7
+                chains.add(earlier, c.start, [], oblique=_oblique(toks, c, cands, n))
 
     def _of_country(self, implied: str) -> Callable[[str], bool]:
         """Whether a person may hold a role noun implying ``implied`` (its country, or one
@@ -929,6 +938,8 @@ def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
     while first > max(0, stop) and _inflected_adjective(toks[first - 1].text):
         first -= 1
     prev = toks[first - 1].key if first > 0 else ""
+    if prev in ("des", "eines") and c.kind == "role":
+        return True  # a genitive: "den Rücktritt des Ministerpräsidenten"
     if prev in ("der", "die", "den", "dem", "des") and first > 1:
         prev = toks[first - 2].key
     return prev in PREPOSITIONS
@@ -1048,10 +1059,12 @@ def _morph_by_start(article: Article) -> dict[int, str]:
     for sentence in article.sentences:
         toks = sentence.tokens
         for t in toks:
-            if t.text in ("sie", "Sie") and t.dep == "nsubj" and t.morph \
-                    and _finite_number(toks, t.head) == "Plur":
-                out[t.start] = _NUMBER.sub("Number=Plur", t.morph) \
-                    if _NUMBER.search(t.morph) else f"{t.morph}|Number=Plur"
+            if t.text not in ("sie", "Sie") or t.dep != "nsubj" or not t.morph:
+                continue
+            number = _finite_number(toks, t.head)
+            if number in ("Sing", "Plur"):
+                out[t.start] = _NUMBER.sub(f"Number={number}", t.morph) \
+                    if _NUMBER.search(t.morph) else f"{t.morph}|Number={number}"
     return out
 
 
