@@ -27,6 +27,13 @@ _GENDER = {"Masc": "m", "Fem": "f"}
 _NOT_NOMINATIVE = {"m": {"den", "dem", "des", "einen", "einem", "eines", "keinen", "keinem",
                          "keines", "diesen", "diesem", "dieses"},
                    "f": {"der", "einer", "keiner", "dieser"}}
+# a nominative singular's article → its gender ("n": neuter, no rival of er or sie)
+_ARTICLE_GENDER = {"der": "m", "dieser": "m", "jener": "m", "die": "f", "diese": "f",
+                   "jene": "f", "eine": "f", "keine": "f", "das": "n", "dieses": "n",
+                   "jenes": "n"}
+# endings of feminine nouns only
+_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ie", "ik", "enz",
+                     "anz", "ei")
 _FEATURE = re.compile(r"(Case|Gender|Number)=(\w+)")
 
 
@@ -88,21 +95,34 @@ class Competitors:
                 if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN"):
                     continue
                 features = dict(_FEATURE.findall(tok.morph))
-                gender = _GENDER.get(features.get("Gender", ""))
-                if not gender or features.get("Number") != "Sing":
-                    continue
                 # The parser calls a fronted object a subject ("Den Grundstein … hatte er"),
                 # and its article tells the case better than the tagger ("der russische
                 # Vorschlag" came out dative); a noun without one is a name or a bare noun
                 # (a person's "Pilz’ Vorwurf", "vom Büro freiland Umweltconsulting")
-                determiner = next((t for t in sentence.tokens
-                                   if t.head == index and t.pos == "DET"), None)
+                position = next((k for k, t in enumerate(sentence.tokens)
+                                 if t.head == index and t.pos == "DET"), None)
+                determiner = None if position is None else sentence.tokens[position]
+                # a subject's article tells its gender better than the tagger, too ("der
+                # Islam" came out feminine); after a preposition it is no subject's ("auf
+                # der Suche")
+                gender = _GENDER.get(features.get("Gender", ""))
+                if determiner is not None and position is not None:
+                    if position > 0 and sentence.tokens[position - 1].pos == "ADP":
+                        continue
+                    article_gender = _ARTICLE_GENDER.get(determiner.text.lower(), gender)
+                    # "der Beweismittelfälschung" is a genitive, whatever its label
+                    if not (article_gender == "m" and tok.text.lower().endswith(
+                            _FEMININE_ENDINGS)):
+                        gender = article_gender
+                if gender not in ("m", "f") or features.get("Number") != "Sing":
+                    continue
                 # "Sein Zustand ist zufriedenstellend. Er …": the possessive names the person
                 # again, nearer than the thing
                 if determiner is None or "Poss=Yes" in determiner.morph \
                         or determiner.text.lower() in _NOT_NOMINATIVE[gender] \
                         or (gender == "f" and features.get("Case") == "Acc") \
                         or is_person_noun(tok.text) \
+                        or (gender == "m" and tok.text.endswith("e")) \
                         or any(start <= tok.start < end for start, end in times):
                     continue
                 self.subjects.append(Subject(tok.start, tok.end, gender, number,

@@ -1059,7 +1059,8 @@ def _morph_by_start(article: Article) -> dict[int, str]:
     for sentence in article.sentences:
         toks = sentence.tokens
         for t in toks:
-            if t.text not in ("sie", "Sie") or t.dep != "nsubj" or not t.morph:
+            if t.text not in ("sie", "Sie") or t.dep not in ("nsubj", "nsubj:pass") \
+                    or not t.morph:
                 continue
             number = _finite_number(toks, t.head)
             if number in ("Sing", "Plur"):
@@ -1070,10 +1071,11 @@ def _morph_by_start(article: Article) -> dict[int, str]:
 
 def _finite_number(toks: list[Token], head: int) -> str | None:
     """``Sing``/``Plur`` of the finite verb of the clause headed by ``toks[head]``: the head
-    itself or its auxiliary ("sie wollen … haben")."""
+    itself, its auxiliary ("sie wollen … haben") or its copula ("Sie sind lässig")."""
     if not 0 <= head < len(toks):
         return None
-    verbs = [toks[head]] + [t for t in toks if t.head == head and t.dep.startswith("aux")]
+    verbs = [toks[head]] + [t for t in toks if t.head == head
+                            and (t.dep.startswith("aux") or t.dep == "cop")]
     for verb in verbs:
         if "VerbForm=Fin" in verb.morph:
             found = _NUMBER.search(verb.morph)
