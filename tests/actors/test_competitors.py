@@ -138,3 +138,15 @@ def test_a_sie_with_a_plural_copula_is_plural() -> None:
     text = ("Florian Silbereisen und Helene Fischer sprechen über die Familie. Sie sind das "
             "Glamour-Pärchen des deutschen Schlagers.")
     assert _pronoun_actor(text, "Sie") is None
+
+
+def test_a_person_brought_in_by_ein_takes_the_pronoun() -> None:
+    text = ("Werner Faymann besuchte die Grenze. Der Faymann soll das alles mal sehen, knurrt ein "
+            "Polizist. Laut interner Kommunikation, sagt er, sind viele Menschen unterwegs.")
+    assert _pronoun_actor(text, "er,") is None
+
+
+def test_a_predicate_with_ein_brings_in_no_one() -> None:
+    text = ("Der Angeklagte Iliass Kaya soll gestanden haben. Das war ein Ketzer, hatte er seinem "
+            "Gesprächspartner über das Opfer gesagt.")
+    assert _pronoun_actor(text, "er") == "new:per:iliass-kaya"

@@ -81,6 +81,7 @@ class Subject:
     gender: str
     sentence: int
     main: bool  # in the sentence's main clause
+    newcomer: bool = False  # a person not named before, brought in by "ein"/"eine"
 
 
 class Competitors:
@@ -121,12 +122,18 @@ class Competitors:
                 if determiner is None or "Poss=Yes" in determiner.morph \
                         or determiner.text.lower() in _NOT_NOMINATIVE[gender] \
                         or (gender == "f" and features.get("Case") == "Acc") \
-                        or is_person_noun(tok.text) \
-                        or (gender == "m" and tok.text.endswith("e")) \
                         or any(start <= tok.start < end for start, end in times):
                     continue
+                # a person noun may name the person again ("der Satiriker"), unless it brings
+                # in someone new: "…, meint ein hochrangiger Museumsexperte. … schätzt er"
+                newcomer = determiner.text.lower() in ("ein", "eine") and not any(
+                    t.head == index and t.dep == "cop" for t in sentence.tokens)  # "war ein Ketzer"
+                if not newcomer and (is_person_noun(tok.text)
+                                     or (gender == "m" and tok.text.endswith("e"))):
+                    continue
                 self.subjects.append(Subject(tok.start, tok.end, gender, number,
-                                             not _subordinate(sentence.tokens, tok.head)))
+                                             not _subordinate(sentence.tokens, tok.head),
+                                             newcomer))
         self._starts = [s.start for s in self.subjects]
 
     def sentence_of(self, pos: int) -> int:

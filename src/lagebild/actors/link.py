@@ -918,7 +918,8 @@ def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
     if subject.start <= last:
         return False
     return not any(m.start <= subject.start < m.end and (
-        m.actor in chains.gender or m.kind in ("role", "dropped") or m.label == "PER")
+        m.actor in chains.gender or (m.kind == "role" and not subject.newcomer)
+        or m.kind == "dropped" or m.label == "PER")
         for m in earlier)
 
 
