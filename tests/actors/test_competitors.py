@@ -150,3 +150,18 @@ def test_a_predicate_with_ein_brings_in_no_one() -> None:
     text = ("Der Angeklagte Iliass Kaya soll gestanden haben. Das war ein Ketzer, hatte er seinem "
             "Gesprächspartner über das Opfer gesagt.")
     assert _pronoun_actor(text, "er") == "new:per:iliass-kaya"
+
+
+def test_a_resolved_pronoun_names_no_one_for_a_role_before_its_holder() -> None:
+    # the headline's "den Bundespräsidenten" is the Heinz Fischer named later, not whoever
+    # the "Er" between them was taken for (samples of 10kGNAD)
+    text = ("Landeshauptmann Platter schaltet den Bundespräsidenten ein. Innsbruck – Das Aus stößt "
+            "auf Widerstand bei Landeshauptmann Günther Platter (ÖVP). Er werde Bundespräsident "
+            "Heinz Fischer als Oberbefehlshaber des Heeres kontaktieren, erklärte Platter.")
+    assert _pronoun_actor(text, "Bundespräsidenten") == "per:heinz-fischer"
+
+
+def test_a_given_name_in_the_genitive_is_the_person_named_with_it() -> None:
+    text = ("Iggy Pop veröffentlicht ein neues Album. Schon der Titel deutet an, wie es Iggy geht. "
+            "Die Band untermalt Iggys Stimme mit Gitarren.")
+    assert _pronoun_actor(text, "Iggys") == "new:per:iggy-pop"

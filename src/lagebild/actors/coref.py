@@ -52,6 +52,7 @@ class PersonChains:
     # roles of earlier terms, for an undated article (it may be from any of them)
     past_roles: dict[str, set[str]] = field(default_factory=dict)
     oblique: set[int] = field(default_factory=set)  # positions inside PPs or genitives
+    pronouns: set[int] = field(default_factory=set)  # positions of resolved pronouns
     # role mentions that may name a person only introduced later (a headline's "Kanzler
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
@@ -100,7 +101,7 @@ class PersonChains:
         """The first person named after ``pos`` (within ``window`` characters) who holds a
         role compatible with ``role`` (now or, in an undated article, earlier)."""
         for start, actor in self.history:
-            if start <= pos:
+            if start <= pos or start in self.pronouns:  # a pronoun names no one
                 continue
             if start - pos > window:
                 break
@@ -128,8 +129,10 @@ class PersonChains:
 
     def by_given_name(self, surface: str) -> str | None:
         """The one person named so far whose full name starts with this given name."""
-        actors = self.given.get(fold(surface.strip()), set())
-        return next(iter(actors)) if len(actors) == 1 else None
+        key = fold(surface.strip())
+        actors = self.given.get(key) or self.given.get(key[:-1], set()) \
+            if key.endswith("s") else self.given.get(key, set())  # "Iggys" after "Iggy Pop"
+        return next(iter(actors)) if actors and len(actors) == 1 else None
 
     def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
                 window: int = 400, past: bool = False,

@@ -580,6 +580,7 @@ class Linker:
                         c.actor = None
                 if c.actor is not None:  # the pronoun keeps its person salient
                     chains.history.append((c.start, c.actor))
+                    chains.pronouns.add(c.start)
                     if not chains.gender.get(c.actor):
                         chains.gender[c.actor] = c.gender
                 c.confidence = 0.6 if c.actor else 0.0
