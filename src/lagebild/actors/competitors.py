@@ -100,14 +100,14 @@ class Competitors:
                 # and its article tells the case better than the tagger ("der russische
                 # Vorschlag" came out dative); a noun without one is a name or a bare noun
                 # (a person's "Pilz’ Vorwurf", "vom Büro freiland Umweltconsulting")
-                position = next((k for k, t in enumerate(sentence.tokens)
-                                 if t.head == index and t.pos == "DET"), None)
-                determiner = None if position is None else sentence.tokens[position]
+                position, determiner = next(
+                    ((k, t) for k, t in enumerate(sentence.tokens)
+                     if t.head == index and t.pos == "DET"), (0, None))
                 # a subject's article tells its gender better than the tagger, too ("der
                 # Islam" came out feminine); after a preposition it is no subject's ("auf
                 # der Suche")
                 gender = _GENDER.get(features.get("Gender", ""))
-                if determiner is not None and position is not None:
+                if determiner is not None:
                     if position > 0 and sentence.tokens[position - 1].pos == "ADP":
                         continue
                     article_gender = _ARTICLE_GENDER.get(determiner.text.lower(), gender)

@@ -119,20 +119,24 @@ class PersonChains:
 
     def lookup(self, surface: str) -> str | None:
         """The person an earlier mention introduced for this name (genitive -s tolerated)."""
-        key = fold(surface.strip())
-        if key in self.keys:
-            return self.keys[key]
-        for suffix in ("s", "'", "’"):
-            if key.endswith(suffix) and key[: -len(suffix)] in self.keys:
-                return self.keys[key[: -len(suffix)]]
-        return None
+        return next((self.keys[key] for key in _genitive_forms(surface) if key in self.keys),
+                    None)
 
     def by_given_name(self, surface: str) -> str | None:
-        """The one person named so far whose full name starts with this given name."""
-        key = fold(surface.strip())
-        actors = self.given.get(key) or self.given.get(key[:-1], set()) \
-            if key.endswith("s") else self.given.get(key, set())  # "Iggys" after "Iggy Pop"
-        return next(iter(actors)) if actors and len(actors) == 1 else None
+        """The one person named so far whose full name starts with this given name (genitive
+        tolerated: "Iggys" after "Iggy Pop")."""
+        actors = next((self.given[key] for key in _genitive_forms(surface) if key in self.given),
+                      set())
+        return next(iter(actors)) if len(actors) == 1 else None
+
+    def add_pronoun(self, actor: str, pos: int, gender: str | None) -> None:
+        """A pronoun resolved to ``actor`` keeps the person salient for later pronouns and
+        tells an unknown gender ("Monisha Kaltenborn … Sie"); it names no one for
+        :meth:`following`."""
+        self.history.append((pos, actor))
+        self.pronouns.add(pos)
+        if not self.gender.get(actor):
+            self.gender[actor] = gender
 
     def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
                 window: int = 400, past: bool = False,
@@ -157,6 +161,12 @@ class PersonChains:
             if fallback is None:
                 fallback = actor
         return fallback
+
+
+def _genitive_forms(surface: str) -> list[str]:
+    """The folded name, then without a genitive ending ("Kerrys", "Strauss'")."""
+    key = fold(surface.strip())
+    return [key] + [key[: -len(suffix)] for suffix in ("s", "'", "’") if key.endswith(suffix)]
 
 
 def pronoun_gender(toks: list[Tok], i: int, sentence_initial: bool,

@@ -578,11 +578,8 @@ class Linker:
                     competitors = competitors or Competitors(article)
                     if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
                         c.actor = None
-                if c.actor is not None:  # the pronoun keeps its person salient
-                    chains.history.append((c.start, c.actor))
-                    chains.pronouns.add(c.start)
-                    if not chains.gender.get(c.actor):
-                        chains.gender[c.actor] = c.gender
+                if c.actor is not None:
+                    chains.add_pronoun(c.actor, c.start, c.gender)
                 c.confidence = 0.6 if c.actor else 0.0
             if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
                                       "part", "member", "capital_gov", "role"):
@@ -1053,10 +1050,10 @@ _NUMBER = re.compile(r"Number=\w+")
 
 
 def _morph_by_start(article: Article) -> dict[int, str]:
-    """Each token's morphology; a subject *sie* is plural when its finite verb is, which the
-    parser reads more reliably ("Auch sie forderten …": the pronoun came out singular). Not
-    the other way round: a singular *sie* the parser calls plural is as often a thing ("die
-    Maus … soll sie") as a woman, and a wrong person is worse than none."""
+    """Each token's morphology; a subject *sie* has its finite verb's number, which the
+    parser reads more reliably ("Auch sie forderten …" came out singular, "dass sie bereits
+    einen Freund hat" plural). A singular *sie* may still be a thing ("die Maus … soll sie"):
+    the competitors (``competitors.py``) keep such a pronoun from a person."""
     out = {t.start: t.morph for s in article.sentences for t in s.tokens if t.morph}
     for sentence in article.sentences:
         toks = sentence.tokens
