@@ -17,3 +17,11 @@ def infix_zu_infinitives(form: str) -> tuple[str, ...]:
     ``zurückziehen``); empty when ``form`` has no ``zu`` right after a particle."""
     return tuple(form[:k] + form[k + 2:] for k in range(2, len(form) - 4)
                  if form[k:k + 2] == "zu" and form[:k] in SEPARABLE_PARTICLES)
+
+
+def third_person_number(finite_form: str) -> str:
+    """``Plur`` or ``Sing`` of a finite verb in the third person, by its form, which the
+    tagger often misreads ("erlitt" plural): a plural ends in "-en", "-ln"/"-rn" ("sammeln",
+    "ändern") or is "sind"; everything else is singular ("soll", "nahm", "verwirklichte")."""
+    form = finite_form.lower()
+    return "Plur" if form.endswith(("en", "ln", "rn")) or form == "sind" else "Sing"

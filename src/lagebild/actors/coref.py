@@ -6,8 +6,9 @@ Three kinds of later mentions are attached to an earlier person:
   keyed by every name part of a person already mentioned;
 - role nouns without a qualifier (``der Minister``, ``die Kanzlerin``) → the nearest preceding
   person holding a compatible role (:meth:`PersonChains.nearest`);
-- third-person singular subject pronouns (``sagte er``, ``sie betonte``) → the nearest
-  preceding person of compatible gender (:func:`pronoun_gender`).
+- third-person singular subject pronouns (``sagte er``, ``sie betonte``) → the most salient
+  preceding person of compatible gender (:func:`pronoun_gender`,
+  :meth:`PersonChains.salient`: recent, repeated and subject-like mentions weigh most).
 
 Token information (morphology) is used when the article has sentences; otherwise a regex
 fallback decides whether ``sie`` is singular.
@@ -39,6 +40,12 @@ _SING_VERBS = {
 def compatible(role: str, person_roles: set[str]) -> bool:
     wanted = GENERIC_ROLES.get(role, (role,))
     return any(r in person_roles for r in wanted)
+
+
+#: pronoun salience (``PersonChains.salient``), tuned on the two pronoun tuning sets
+SALIENCE_HALF_LIFE = 150.0  # characters
+OBLIQUE_WEIGHT = 0.1
+PRONOUN_WEIGHT = 0.5
 
 
 @dataclass
@@ -137,6 +144,31 @@ class PersonChains:
         self.pronouns.add(pos)
         if not self.gender.get(actor):
             self.gender[actor] = gender
+
+    def salient(self, pos: int, gender: str | None = None) -> str | None:
+        """The most salient earlier person compatible in gender: each mention adds a weight
+        that halves every ``SALIENCE_HALF_LIFE`` characters (a named mention in subject-like
+        position 1, one inside a prepositional phrase or genitive ``OBLIQUE_WEIGHT``, a
+        resolved pronoun ``PRONOUN_WEIGHT``); ties go to the later mention. A person named
+        again and again stays the antecedent past a passing name ("Rangnick … entlässt ihn
+        Rudi Assauer … hätte er"), which "the nearest subject" missed (lab/actors-coref.md,
+        fifty-fifth pass)."""
+        score: dict[str, float] = {}
+        last: dict[str, int] = {}
+        for start, actor in self.history:
+            if start >= pos:
+                continue
+            g = self.gender.get(actor)
+            if gender and g and g != gender:
+                continue
+            weight = OBLIQUE_WEIGHT if start in self.oblique else \
+                PRONOUN_WEIGHT if start in self.pronouns else 1.0
+            score[actor] = score.get(actor, 0.0) + \
+                weight * 0.5 ** ((pos - start) / SALIENCE_HALF_LIFE)
+            last[actor] = max(start, last.get(actor, -1))
+        if not score:
+            return None
+        return max(score, key=lambda actor: (score[actor], last[actor]))
 
     def nearest(self, pos: int, gender: str | None = None, role: str | None = None,
                 window: int = 400, past: bool = False,

@@ -39,6 +39,7 @@ from lagebild.actors.first_names import gender_of_name
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
 from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb, tsv_rows
 from lagebild.actors.text import Tok, fold, tokenize
+from lagebild.german import third_person_number
 from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity, Token
@@ -256,6 +257,7 @@ class Linker:
         cands = self._scan(text, toks, initial, morph)
         cands = self._merge_entities(article, text, toks, cands)
         cands = _surname_pass(self.kb, toks, cands)
+        cands = _local_surname_pass(article, toks, cands)
         cands.sort(key=lambda m: (m.start, -m.end))
         self._qualify(text, toks, cands)
         self._resolve(article, toks, initial, cands)
@@ -573,7 +575,7 @@ class Linker:
             elif c.kind == "sector":
                 self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
-                c.actor = chains.nearest(c.start, gender=c.gender)
+                c.actor = chains.salient(c.start, gender=c.gender)
                 if c.actor is not None:
                     competitors = competitors or Competitors(article)
                     if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
@@ -876,6 +878,29 @@ def _surname_pass(kb: KB, toks: list[Tok], cands: list[Mention]) -> list[Mention
     return cands
 
 
+def _local_surname_pass(article: Article, toks: list[Tok],
+                        cands: list[Mention]) -> list[Mention]:
+    """Surnames alone, after the full name, of persons the KB does not know, where the NER
+    missed them ("Toifl selbst ist … beschuldigt" after "Gerald Toifl"): as if the NER had
+    found them, so that the chains link them. Only words the tagger calls proper nouns
+    ("Kurz" read as an adjective stays one)."""
+    after: dict[str, int] = {}  # folded surname → token index after its first full name
+    for c in cands:
+        if c.kind == "ner" and c.label == "PER" and c.tok_end - c.tok > 1:
+            after.setdefault(toks[c.tok_end - 1].key, c.tok_end)
+    if not after:
+        return cands
+    proper = {t.start for s in article.sentences for t in s.tokens if t.tag == "NE"}
+    covered = {n for c in cands for n in range(c.tok, c.tok_end)}
+    for n, tok in enumerate(toks):
+        if n in covered or tok.start not in proper or not tok.text[:1].isupper():
+            continue
+        key = tok.key if tok.key in after else tok.key[:-1] if tok.key.endswith("s") else ""
+        if key in after and n >= after[key]:
+            cands.append(Mention(tok.start, tok.end, tok.text, "ner", n, n + 1, label="PER"))
+    return cands
+
+
 class _PrefixEntry:
     """A compound prefix match (``US`` in ``US-Außenminister``)."""
 
@@ -1069,16 +1094,16 @@ def _morph_by_start(article: Article) -> dict[int, str]:
 
 
 def _finite_number(toks: list[Token], head: int) -> str | None:
-    """``Sing``/``Plur`` of the finite verb of the clause headed by ``toks[head]``: the head
-    itself, its auxiliary ("sie wollen … haben") or its copula ("Sie sind lässig")."""
+    """``Sing``/``Plur`` of the finite verb of the clause headed by ``toks[head]``: its
+    auxiliary or copula ("sie wollen … haben", "Sie sind lässig"; with one of them the head
+    is not finite, whatever the tagger says of "möchte sie … auskosten") or the head itself.
+    The number comes from the form (``third_person_number``), not the tagger."""
     if not 0 <= head < len(toks):
         return None
-    verbs = [toks[head]] + [t for t in toks if t.head == head
-                            and (t.dep.startswith("aux") or t.dep == "cop")]
-    for verb in verbs:
-        if "VerbForm=Fin" in verb.morph:
-            found = _NUMBER.search(verb.morph)
-            return found.group(0).split("=")[1] if found else None
+    helpers = [t for t in toks if t.head == head and (t.dep.startswith("aux") or t.dep == "cop")]
+    for verb in [*helpers, toks[head]]:
+        if verb.tag.endswith("FIN") or "VerbForm=Fin" in verb.morph:
+            return third_person_number(verb.text)
     return None
 
 

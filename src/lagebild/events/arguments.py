@@ -19,6 +19,7 @@ from lagebild.events.sentence import (
     SUBORDINATORS,
     Sent,
 )
+from lagebild.german import third_person_number
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
@@ -335,13 +336,11 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
 
 def _finite_number(s: Sent, v: int) -> str | None:
     """Number of the finite verb of ``v``'s clause (``v`` or one of its auxiliaries) by its
-    form, not the tagger's guess: a third person plural ends in "-en" or is "sind"; a
-    singular in "-t", "-te" or is a modal or strong form without "-en" ("soll", "nahm")."""
+    form (``third_person_number``), not the tagger's guess."""
     for k in [v, *s.children[v]]:
         t = s.toks[k]
         if t.tag.endswith("FIN") and (k == v or t.dep.startswith("aux")):
-            form = t.text.lower()
-            return "Plur" if form.endswith("en") or form == "sind" else "Sing"
+            return third_person_number(t.text)
     return None
 
 

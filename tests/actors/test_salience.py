@@ -1,0 +1,90 @@
+"""Which earlier person a pronoun takes (lagebild/actors/coref.py ``PersonChains.salient``),
+and the facts it rests on: the pronoun's number and the persons' later mentions, on the
+shipped pipeline's parse (lab/actors-coref.md, fifty-fifth pass)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from lagebild.actors.coref import PersonChains
+
+
+@cache
+def _analyzer() -> Any:
+    from lagebild.pipeline import Analyzer
+    from lagebild.stages import MODES
+
+    stages = list(MODES["fast"])
+    return Analyzer(stages[:stages.index("actors") + 1])
+
+
+def _actor_at(text: str, word: str, occurrence: int = 1) -> str | None:
+    from lagebild.eval.quotes import article_from_text
+
+    article = next(_analyzer().run([article_from_text(text, "t", reader="jsonl")]))
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(f" {word} ", start + 1) + 1
+    return next((a.id for a in article.actors for m in a.mentions if m.start == start), None)
+
+
+def test_a_person_named_again_and_again_outweighs_a_nearer_one_named_once() -> None:
+    chains = PersonChains()
+    chains.add("a", 0, ["Ralf Rangnick"], "m")
+    chains.add("a", 120, ["Rangnick"], "m")
+    chains.add("b", 200, ["Rudi Assauer"], "m")
+    chains.add("a", 230, ["Rangnick"], "m", oblique=True)
+    assert chains.salient(260, "m") == "a"
+    assert chains.salient(460, "m") == "a"
+
+
+def test_a_nearer_subject_outweighs_an_older_one() -> None:
+    chains = PersonChains()
+    chains.add("a", 0, ["Ralf Rangnick"], "m")
+    chains.add("b", 300, ["Rudi Assauer"], "m")
+    assert chains.salient(360, "m") == "b"
+    assert chains.salient(360, "f") is None
+
+
+def test_oblique_and_pronoun_mentions_weigh_less() -> None:
+    chains = PersonChains()
+    chains.add("a", 0, ["Julia Görges"], "f")
+    chains.add("b", 90, ["Laura Siegemund"], "f", oblique=True)  # "gegen Laura Siegemund"
+    assert chains.salient(130, "f") == "a"
+    chains.add_pronoun("b", 100, "f")
+    chains.add_pronoun("b", 110, "f")
+    assert chains.salient(130, "f") == "b"
+
+
+def test_the_article_s_person_past_a_name_in_passing() -> None:
+    text = ("Ralf Rangnick führte Schalke ins Halbfinale. Rangnick wurde von den Fans gefeiert. "
+            "Zwei Tage danach entlässt Rudi Assauer den Trainer. Den Spaziergang durch das "
+            "Stadion hätte er sich besser gespart, gibt Rangnick zu.")
+    assert _actor_at(text, "er") == "new:per:ralf-rangnick"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nur neun Tage später erlitt sie bei einer Zeremonie einen Schwächeanfall.",
+    "Aber wenn sie eines Tages Mutter wird, so möchte sie sich das in vollen Zügen auskosten.",
+])
+def test_a_singular_verb_makes_sie_singular(sentence: str) -> None:
+    # the tagger read "erlitt" as plural, and the infinitive "auskosten" as the finite verb
+    text = f"Die Sängerin Helene Fischer kritisierte die Veranstalter heftig. {sentence}"
+    last = sentence.count(" sie ")
+    assert _actor_at(text, "sie", occurrence=last) == "new:per:helene-fischer"
+
+
+def test_a_surname_alone_the_ner_missed_is_the_person_named_in_full() -> None:
+    text = ("Der Beamte Gerald Toifl hatte die Akten monatelang zurückgehalten. Das sei "
+            "ein Skandal, sagte ein Abgeordneter. Toifl selbst ist der Beweismittelfälschung "
+            "beschuldigt.")
+    assert _actor_at(text, "Toifl", occurrence=1) is None  # inside the full name, no " Toifl "
+    start = text.index(". Toifl") + 2
+    from lagebild.eval.quotes import article_from_text
+
+    article = next(_analyzer().run([article_from_text(text, "t", reader="jsonl")]))
+    assert any(a.id == "new:per:gerald-toifl" and m.start == start
+               for a in article.actors for m in a.mentions)
