@@ -4,31 +4,10 @@ shipped pipeline's parse (lab/actors-coref.md, fifty-fifth pass)."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
 import pytest
 
+from actor_articles import actor_at, actor_of_word
 from lagebild.actors.coref import PersonChains
-
-
-@cache
-def _analyzer() -> Any:
-    from lagebild.pipeline import Analyzer
-    from lagebild.stages import MODES
-
-    stages = list(MODES["fast"])
-    return Analyzer(stages[:stages.index("actors") + 1])
-
-
-def _actor_at(text: str, word: str, occurrence: int = 1) -> str | None:
-    from lagebild.eval.quotes import article_from_text
-
-    article = next(_analyzer().run([article_from_text(text, "t", reader="jsonl")]))
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(f" {word} ", start + 1) + 1
-    return next((a.id for a in article.actors for m in a.mentions if m.start == start), None)
 
 
 def test_a_person_named_again_and_again_outweighs_a_nearer_one_named_once() -> None:
@@ -63,7 +42,7 @@ def test_the_article_s_person_past_a_name_in_passing() -> None:
     text = ("Ralf Rangnick führte Schalke ins Halbfinale. Rangnick wurde von den Fans gefeiert. "
             "Zwei Tage danach entlässt Rudi Assauer den Trainer. Den Spaziergang durch das "
             "Stadion hätte er sich besser gespart, gibt Rangnick zu.")
-    assert _actor_at(text, "er") == "new:per:ralf-rangnick"
+    assert actor_of_word(text, "er") == "new:per:ralf-rangnick"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -74,17 +53,11 @@ def test_a_singular_verb_makes_sie_singular(sentence: str) -> None:
     # the tagger read "erlitt" as plural, and the infinitive "auskosten" as the finite verb
     text = f"Die Sängerin Helene Fischer kritisierte die Veranstalter heftig. {sentence}"
     last = sentence.count(" sie ")
-    assert _actor_at(text, "sie", occurrence=last) == "new:per:helene-fischer"
+    assert actor_of_word(text, "sie", occurrence=last) == "new:per:helene-fischer"
 
 
 def test_a_surname_alone_the_ner_missed_is_the_person_named_in_full() -> None:
     text = ("Der Beamte Gerald Toifl hatte die Akten monatelang zurückgehalten. Das sei "
             "ein Skandal, sagte ein Abgeordneter. Toifl selbst ist der Beweismittelfälschung "
             "beschuldigt.")
-    assert _actor_at(text, "Toifl", occurrence=1) is None  # inside the full name, no " Toifl "
-    start = text.index(". Toifl") + 2
-    from lagebild.eval.quotes import article_from_text
-
-    article = next(_analyzer().run([article_from_text(text, "t", reader="jsonl")]))
-    assert any(a.id == "new:per:gerald-toifl" and m.start == start
-               for a in article.actors for m in a.mentions)
+    assert actor_at(text, text.index(". Toifl") + 2) == "new:per:gerald-toifl"
