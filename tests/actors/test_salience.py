@@ -61,3 +61,13 @@ def test_a_surname_alone_the_ner_missed_is_the_person_named_in_full() -> None:
             "ein Skandal, sagte ein Abgeordneter. Toifl selbst ist der Beweismittelfälschung "
             "beschuldigt.")
     assert actor_at(text, text.index(". Toifl") + 2) == "new:per:gerald-toifl"
+
+
+def test_a_given_name_alone_before_the_full_name_is_that_person() -> None:
+    text = ("Prinz Charles & Camilla: Bekommt sie einmal den Titel der Königin?\n\n"
+            "Die Bezeichnung von Camilla Parker-Bowles (69) ist nicht geregelt. Doch die "
+            "Biografin denkt, dass Camilla zur Königin werden wird.")
+    full = actor_at(text, text.index("Camilla Parker"))
+    assert full is not None
+    assert actor_at(text, text.index("Camilla:")) == full
+    assert actor_of_word(text, "Camilla") == full

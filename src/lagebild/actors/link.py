@@ -703,20 +703,30 @@ class Linker:
         titles = [t for t in (_title_before_mention(cands, n), _apposition(text, cands, n))
                   if t is not None]
         gender = next((t.gender for t in titles if t.gender), None) or gender_of_name(name)
-        self._take_over_surname(c.actor, name, gender, chains, cands[:n])
+        self._take_over_name_part(c.actor, name, gender, chains, cands[:n])
         chains.add(c.actor, c.start, [name], gender, {t.role for t in titles if t.role},
                    oblique=_oblique(toks, c, cands, n))
 
     @staticmethod
-    def _take_over_surname(actor: str, name: str, gender: str | None, chains: PersonChains,
-                           earlier: list[Mention]) -> None:
-        """A surname alone came first ("Strache hatte sich …" in a headline, then "Der
-        FPÖ-Parteichef Heinz-Christian Strache"): those mentions are this person, except a
-        pronoun of the other gender that had been resolved to the bare surname."""
+    def _take_over_name_part(actor: str, name: str, gender: str | None, chains: PersonChains,
+                             earlier: list[Mention]) -> None:
+        """A surname or given name alone came first ("Strache hatte sich …" in a headline, then
+        "Der FPÖ-Parteichef Heinz-Christian Strache"): those mentions are this person, except
+        a pronoun of the other gender that had been resolved to the bare name."""
         words = name.split()
-        alone = new_actor_id("PER", words[-1])
-        if alone == actor or not words[0][:1].isupper() or chains.lookup(words[-1]) != alone:
+        if len(words) < 2 or not words[0][:1].isupper():
             return
+        for part in (words[-1], words[0]):
+            alone = new_actor_id("PER", part)
+            # a given name alone came first ("Prinz Charles & Camilla: …", then "Camilla
+            # Parker-Bowles"): only a word the first-name table knows
+            if chains.lookup(part) == alone and (part == words[-1] or gender_of_name(part)):
+                Linker._rename_earlier(alone, actor, gender, chains, earlier)
+                return
+
+    @staticmethod
+    def _rename_earlier(alone: str, actor: str, gender: str | None, chains: PersonChains,
+                        earlier: list[Mention]) -> None:
         chains.rename(alone, actor)
         if gender is not None:  # the full name's, not what the bare surname was guessed to be
             chains.gender[actor] = gender
