@@ -103,3 +103,16 @@ def test_no_msn_widget_of_the_xglue_news_is_left_in_the_prose() -> None:
         carved += sum("MSN" in article.block_text(b) for b in article.blocks
                       if b.type is BlockType.RELATED)
     assert carved == 290  # 180 box labels and 115 closing links; a link inside a box is one
+
+
+def test_the_evaluations_build_articles_as_the_reader_does() -> None:
+    """The coref and quotation evaluations score what ``analyze`` gives a JSONL record: the
+    box is carved there too (a pronoun after it once took a headline's person)."""
+    from lagebild.eval.quotes import article_from_text
+
+    text = f"{BEFORE} {BOX} {AFTER}"
+    built = article_from_text(text, "t", reader="jsonl")
+    read = article_from_record({"text": text})
+    assert [(b.type, b.start, b.end) for b in built.blocks] == \
+        [(b.type, b.start, b.end) for b in read.blocks]
+    assert BlockType.RELATED in {b.type for b in built.blocks}

@@ -104,8 +104,11 @@ class TokenIndex:
 
 def article_from_text(text: str, name: str, reader: str = "wikinews-quotes") -> Article:
     """The article the JSON Lines reader would build from ``{"text": text}`` (text verbatim)."""
+    from lagebild.ingest.teasers import carve_teaser_widgets
+
     builder = ArticleBuilder()
     builder.add_verbatim_paragraphs(text)
+    carve_teaser_widgets(builder)  # the reader's own step: MSN's "Top-Themen" boxes
     builder.set(origin=Origin(path=name, reader=reader))
     return builder.build()
 
