@@ -71,3 +71,16 @@ def test_a_given_name_alone_before_the_full_name_is_that_person() -> None:
     assert full is not None
     assert actor_at(text, text.index("Camilla:")) == full
     assert actor_of_word(text, "Camilla") == full
+
+
+def test_a_name_after_a_preposition_ending_like_an_adjective_weighs_little() -> None:
+    # "gegen" was read as an inflected adjective before the name, so the phrase's person
+    # counted as a subject and took the pronoun
+    text = ("Köln (SID) - Tennisspielerin Julia Görges (Bad Oldesloe) droht eine längere "
+            "Zwangspause. Wie die 27-Jährige am Montag via Twitter mitteilte, hat sich ihre "
+            "Verletzung als ein Muskelfaserriss herausgestellt. Sie sei bereits in der Reha. "
+            "Im deutschen Halbfinale in Bastad gegen Laura Siegemund hatte sie im dritten "
+            "Satz verletzt aufgeben müssen.")
+    goerges = actor_at(text, text.index("Julia"))
+    assert goerges is not None
+    assert actor_of_word(text, "sie", 1) == goerges

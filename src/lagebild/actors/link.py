@@ -1057,8 +1057,9 @@ _APPOSITION_GAP = re.compile(r"\s*,\s*(?:der|die)\s+" + _APPOSED_ADJECTIVE)
 
 
 def _inflected_adjective(word: str) -> bool:
-    """``jüdische``, ``anwesenden``: a lower-case word with an adjective's ending."""
-    return word[:1].islower() and word.endswith(("e", "en"))
+    """``jüdische``, ``anwesenden``: a lower-case word with an adjective's ending (not a
+    preposition: "gegen Laura Siegemund" is a prepositional phrase)."""
+    return word[:1].islower() and word.endswith(("e", "en")) and word not in PREPOSITIONS
 
 
 def _apposition(text: str, cands: list[Mention], n: int) -> Mention | None:
