@@ -84,3 +84,15 @@ def test_a_name_after_a_preposition_ending_like_an_adjective_weighs_little() -> 
     goerges = actor_at(text, text.index("Julia"))
     assert goerges is not None
     assert actor_of_word(text, "sie", 1) == goerges
+
+
+def test_a_relative_pronoun_subject_makes_its_person_salient() -> None:
+    text = ("Lance Stroll fährt 2017 in der Formel 1. Wie groß sind seine Fähigkeiten? "
+            "Gemessen werden kann er zunächst nur an Max Verstappen, 19, "
+            "dem Aufsteiger aus dem Red-Bull-Programm, der binnen zwei Jahren zum jüngsten "
+            "Grand-Prix-Sieger wurde, nachdem er eine Kindheit lang von seinem Vater "
+            "getrimmt wurde.")
+    verstappen = actor_at(text, text.index("Max"))
+    assert verstappen is not None
+    assert actor_of_word(text, "er", 2) == verstappen
+    assert actor_of_word(text, "er", 1) == actor_at(text, 0)

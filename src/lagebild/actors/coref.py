@@ -16,6 +16,7 @@ fallback decides whether ``sie`` is singular.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ def compatible(role: str, person_roles: set[str]) -> bool:
 SALIENCE_HALF_LIFE = 150.0  # characters
 OBLIQUE_WEIGHT = 0.1
 PRONOUN_WEIGHT = 0.5
+RELATIVE_WEIGHT = 1.0
 
 
 @dataclass
@@ -60,6 +62,8 @@ class PersonChains:
     past_roles: dict[str, set[str]] = field(default_factory=dict)
     oblique: set[int] = field(default_factory=set)  # positions inside PPs or genitives
     pronouns: set[int] = field(default_factory=set)  # positions of resolved pronouns
+    # positions of relative pronouns that are a person's subject ("Max Verstappen, …, der …")
+    relatives: set[int] = field(default_factory=set)
     # role mentions that may name a person only introduced later (a headline's "Kanzler
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
@@ -108,8 +112,8 @@ class PersonChains:
         """The first person named after ``pos`` (within ``window`` characters) who holds a
         role compatible with ``role`` (now or, in an undated article, earlier)."""
         for start, actor in self.history:
-            if start <= pos or start in self.pronouns:  # a pronoun names no one
-                continue
+            if start <= pos or start in self.pronouns or start in self.relatives:
+                continue  # a pronoun names no one
             if start - pos > window:
                 break
             g = self.gender.get(actor)
@@ -145,6 +149,14 @@ class PersonChains:
         if not self.gender.get(actor):
             self.gender[actor] = gender
 
+    def add_relative(self, actor: str, pos: int) -> None:
+        """A relative pronoun subject of a clause on the person's mention: the person acts
+        there as a subject does, whatever case the mention itself has ("an Max Verstappen,
+        19, dem Aufsteiger …, der binnen zwei Jahren … wurde, nachdem er …"); it names no
+        one for :meth:`following`."""
+        bisect.insort(self.history, (pos, actor))
+        self.relatives.add(pos)
+
     def salient(self, pos: int, gender: str | None = None) -> str | None:
         """The most salient earlier person compatible in gender: each mention adds a weight
         that halves every ``SALIENCE_HALF_LIFE`` characters (a named mention in subject-like
@@ -162,7 +174,8 @@ class PersonChains:
             if gender and g and g != gender:
                 continue
             weight = OBLIQUE_WEIGHT if start in self.oblique else \
-                PRONOUN_WEIGHT if start in self.pronouns else 1.0
+                PRONOUN_WEIGHT if start in self.pronouns else \
+                RELATIVE_WEIGHT if start in self.relatives else 1.0
             score[actor] = score.get(actor, 0.0) + \
                 weight * 0.5 ** ((pos - start) / SALIENCE_HALF_LIFE)
             last[actor] = max(start, last.get(actor, -1))

@@ -545,6 +545,7 @@ class Linker:
         chains = PersonChains()
         competitors: Competitors | None = None  # built for the first resolved pronoun
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
+        relatives = _relative_subjects(article)
         for n, c in enumerate(cands):
             if c.kind in ("name", "surname", "ner") and agency_credit(article.text, c.start,
                                                                       c.end):
@@ -583,6 +584,10 @@ class Linker:
                 if c.actor is not None:
                     chains.add_pronoun(c.actor, c.start, c.gender)
                 c.confidence = 0.6 if c.actor else 0.0
+            if c.actor and c.kind in ("name", "surname", "ner") and c.actor in chains.gender:
+                for antecedent, relative in relatives:
+                    if c.start <= antecedent < c.end:
+                        chains.add_relative(c.actor, relative)
             if c.actor and c.kind in ("name", "adj", "demonym", "capital", "seat", "sector",
                                       "part", "member", "capital_gov", "role"):
                 country = self.kb.country_of(c.actor)
@@ -954,6 +959,25 @@ def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
         m.actor in chains.gender or (m.kind == "role" and not subject.newcomer)
         or m.kind == "dropped" or m.label == "PER")
         for m in earlier)
+
+
+def _relative_subjects(article: Article) -> list[tuple[int, int]]:
+    """(start of the antecedent word, start of the relative pronoun) for each relative
+    pronoun that is its clause's subject: the clause hangs on the antecedent, directly or
+    through an apposition the parser made of it ("an Max Verstappen, …, der … zum jüngsten
+    Sieger wurde": the predicate noun as an apposition of "Max")."""
+    out: list[tuple[int, int]] = []
+    for sentence in article.sentences:
+        toks = sentence.tokens
+        for t in toks:
+            # a nominative form only: the parser also calls a dative "dem" the subject
+            if t.tag != "PRELS" or t.text.lower() not in ("der", "die", "welcher", "welche") \
+                    or not t.dep.startswith("nsubj") or not 0 <= t.head < len(toks):
+                continue
+            clause = toks[t.head]
+            if clause.dep in ("acl", "acl:relcl", "appos") and 0 <= clause.head < len(toks):
+                out.append((toks[clause.head].start, t.start))
+    return out
 
 
 def _oblique(toks: list[Tok], c: Mention, cands: list[Mention], n: int) -> bool:
