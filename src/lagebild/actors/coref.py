@@ -161,7 +161,8 @@ class PersonChains:
         """The most salient earlier person compatible in gender: each mention adds a weight
         that halves every ``SALIENCE_HALF_LIFE`` characters (a named mention in subject-like
         position 1, one inside a prepositional phrase or genitive ``OBLIQUE_WEIGHT``, a
-        resolved pronoun ``PRONOUN_WEIGHT``); ties go to the later mention. A person named
+        resolved pronoun ``PRONOUN_WEIGHT``, a relative pronoun subject ``RELATIVE_WEIGHT``);
+        ties go to the later mention. A person named
         again and again stays the antecedent past a passing name ("Rangnick … entlässt ihn
         Rudi Assauer … hätte er"), which "the nearest subject" missed (lab/actors-coref.md,
         fifty-fifth pass)."""

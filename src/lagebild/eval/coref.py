@@ -155,7 +155,8 @@ def score(rows: list[dict[str, Any]], shared: Path, accurate: bool = False,
                                                                 int(d.split("/")[1])))
     if limit is not None:
         docs = docs[:limit]
-        rows = [row for row in rows if row["doc"] in set(docs)]
+        kept = set(docs)
+        rows = [row for row in rows if row["doc"] in kept]
     texts = {doc: doc_text(doc, shared) for doc in docs}
     mentions_of = {doc: system_mentions(texts[doc], doc, accurate) for doc in docs}
     result = score_rows(rows, mentions_of, texts)
