@@ -1956,3 +1956,56 @@ def test_a_verb_read_as_adjective_before_its_object(events: Events) -> None:
     e = one(events("Wegen Problemen mit dem iPhone strengen über 100 Nutzer eine Sammelklage "
                    "gegen den Gerätehersteller Apple an."), "ACCUSE")
     assert "Apple" not in names(e.source)
+
+
+def test_weapons_tests_and_forces_sent_or_moving_up(events: Events) -> None:
+    """A weapons test is MOBILIZE weapons (manual: readiness of weapons systems); ``schicken``
+    sends forces or warships (``goods``: not money, not a letter); police moving up or
+    soldiers guarding are forces (``forces``), tightened security raises the police alert."""
+    e = one(events("Die Spannungen nehmen seit einem nordkoreanischen Atomtest ständig zu."),
+            "MOBILIZE")
+    assert names(e.source) == ["PRK"] and e.mode == "weapons"
+    assert one(events("Nordkorea hat erneut eine Rakete getestet."), "MOBILIZE")
+    e = one(events("US-Präsident Trump schickt einen Flugzeugträger Richtung koreanische "
+                   "Halbinsel."), "MOBILIZE")
+    assert names(e.source) == ["USAGOV"]
+    assert_none_of(events, ("MOBILIZE",), "Die Bundesregierung schickte Geld nach Athen.",
+                   "Er schickte ihr einen Brief.")
+    assert one(events("Die Polizei war am Donnerstag mit einem Großaufgebot angerückt."),
+               "MOBILIZE")
+    assert one(events("Polizisten bewachten das Gebäude."), "MOBILIZE")
+    assert_none_of(events, ("MOBILIZE",), "Die Eltern bewachten das Gebäude.")
+    e = one(events("Daraufhin erhöhten die Behörden die Sicherheitsvorkehrungen am Hafen."),
+            "MOBILIZE")
+    assert e.cameo == "151"
+
+
+def test_offenders_caught_robbery_and_ramming(events: Events) -> None:
+    """``fassen`` is an arrest only with an offender noun (not "einen Beschluss gefasst"),
+    ``berauben`` a robbery only "um" something (not "ihrer Freiheit beraubt"); a vehicle
+    driven into a crowd is an attack."""
+    e = one(events("Die Polizei hat den mutmaßlichen Täter gefasst."), "COERCE")
+    assert e.mode == "arrest" and names(e.source) == ["Polizei"]
+    assert one(events("Die aus der Justizvollzugsanstalt Aachen geflohenen Schwerverbrecher "
+                      "sind auf ihrer Flucht gefasst worden."), "COERCE")
+    assert_none_of(events, ("COERCE",), "Der Stadtrat hat einen Beschluss gefasst.")
+    e = one(events("Von einem unbekannten Täter wurde ein 20-jähriger Mann um einen "
+                   "dreistelligen Betrag beraubt."), "ASSAULT")
+    assert names(e.source) == ["Täter"]
+    assert_none_of(events, ("ASSAULT",), "Das Regime hat die Bürger ihrer Freiheit beraubt.")
+    assert one(events("Ein Attentäter ist in Nizza mit einem Lastwagen in eine Menschenmenge "
+                      "gefahren."), "ASSAULT")
+
+
+def test_an_act_held_to_and_a_subject_ready_to_act(events: Events) -> None:
+    """"X hielt an der Kritik fest": the noun is the event with X its source, and
+    ``festhalten`` with an ``an`` phrase is no detention. "X sei bereit, … zu helfen": the
+    adjective's subject does what its zu-infinitive says (an intent, AGREE)."""
+    found = events("Die Gewerkschaft Verdi hielt an der Kritik an den Plänen der Deutschen Bank "
+                   "fest.")
+    e = one(found, "ACCUSE")
+    assert names(e.source) == ["Verdi"] and names(e.target) == ["Deutschen Bank"]
+    assert not [e for e in found if e.type.value == "COERCE"]
+    e = one(events("Lawrow sagte, Russland sei prinzipiell auch bereit, der Freien Syrischen "
+                   "Armee mit Einsätzen von Kampfjets zu helfen."), "AGREE")
+    assert names(e.source) == ["RUS"]

@@ -40,6 +40,10 @@ ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächt
 #: verbs whose dative does what their zu-infinitive says ("Den Rebellen gelang es, die Stadt
 #: einzunehmen": the rebels took it); their subject is an expletive "es"
 DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
+#: predicative adjectives whose subject does what their zu-infinitive says ("Russland sei
+#: bereit, der Armee zu helfen": Russia would help); the parser hangs the infinitive on the
+#: adjective, not on a verb
+CONTROL_ADJECTIVES = frozenset({"bereit", "entschlossen", "gewillt", "willens"})
 
 
 def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
@@ -429,7 +433,12 @@ def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
     if ids or depth > 2:
         return ids
     h = s.toks[v].head
-    if h == v or not 0 <= h < len(s) or not s.is_verb(h):
+    if h == v or not 0 <= h < len(s):
+        return []
+    if not s.is_verb(h):
+        if s.is_zu_infinitive(v) and s.lemma(h).lower() in CONTROL_ADJECTIVES:
+            return [a for c in s.children[h] if s.toks[c].dep == "nsubj"
+                    for a in actors_of(s, c)]
         return []
     if s.toks[v].dep == "conj" and not s.is_zu_infinitive(v):
         return _subject_actors(s, h, depth + 1)
