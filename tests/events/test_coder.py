@@ -2006,6 +2006,10 @@ def test_an_act_held_to_and_a_subject_ready_to_act(events: Events) -> None:
     e = one(found, "ACCUSE")
     assert names(e.source) == ["Verdi"] and names(e.target) == ["Deutschen Bank"]
     assert not [e for e in found if e.type.value == "COERCE"]
+    for text in ("Die Polizei hielt den Mann am Montag fest.",
+                 "Am Flughafen hielten Beamte die Journalistin fest.",
+                 "Die Journalistin wurde am Flughafen festgehalten."):
+        assert one(events(text), "COERCE").mode == "arrest", text
     e = one(events("Lawrow sagte, Russland sei prinzipiell auch bereit, der Freien Syrischen "
                    "Armee mit Einsätzen von Kampfjets zu helfen."), "AGREE")
     assert names(e.source) == ["RUS"]
