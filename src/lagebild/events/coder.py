@@ -269,8 +269,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "REJECT", RULE_OUT, ""
         if pos == "verb" and f.plover in MATERIAL_ACTS and _states_content(s, anchor):
             continue  # "halten … fest, dass …": a statement, no detention
-        if args is not None and "an" in args.pps and not args.obj and ctx.lex.join_verbs & {
-                s.lemma(anchor).lower(), s.full_lemma(anchor).lower()}:
+        if args is not None and "an" in args.pps and not args.obj and any(
+                v in ctx.lex.join_verbs for v, _ in s.verb_lemmas(anchor)):
             continue  # "hielt an der Kritik fest": holding to an act (its noun is the
             # event, with this subject as its source), no detention; one with a detainee
             # stays ("hielt den Mann am Montag fest", "wurde am Flughafen festgehalten")
