@@ -2013,3 +2013,24 @@ def test_an_act_held_to_and_a_subject_ready_to_act(events: Events) -> None:
     e = one(events("Lawrow sagte, Russland sei prinzipiell auch bereit, der Freien Syrischen "
                    "Armee mit Einsätzen von Kampfjets zu helfen."), "AGREE")
     assert names(e.source) == ["RUS"]
+
+
+def test_arguments_the_parse_misplaces(events: Events) -> None:
+    """Three parse errors repaired for the arguments: a participle's perfect "sein" read as
+    the copula of an adverbial adjective ("war … mutwillig … gefahren"), a second participle
+    sharing the first one's "haben" whose object was read as its subject, and a meeting in a
+    "bei" phrase, whose participant is the clause's subject."""
+    e = one(events("Der Mann war zunächst mutwillig mit einem Zwei-Tonnen-Lastwagen in eine "
+                   "Menschengruppe gefahren."), "ASSAULT")
+    assert names(e.source) == ["Mann"]
+    found = [e for e in events("Ein 18-Jähriger hat in den USA auf Teilnehmer eines "
+                               "Schulabschlussballs geschossen und zwei Schüler verletzt.")
+             if e.trigger.text == "verletzt"]
+    assert len(found) == 1
+    assert names(found[0].source) == ["18-Jähriger"] and names(found[0].target) == ["Schüler"]
+    e = one(events("Deutlich ging Xi Jinping bei einem Treffen mit dem türkischen Präsidenten "
+                   "Recep Tayyip Erdogan am Mittwoch in Peking auf die Kontroverse ein."),
+            "CONSULT")
+    assert e.source and e.target
+    assert_none_of(events, ("CONSULT",), "Bei einem Treffen mit dem Präsidenten wurde das "
+                   "Abkommen unterzeichnet.")

@@ -228,6 +228,9 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # phrase after it is its object ("…, auch das Parlament hatte … verlangt" keeps its own)
         args.obj = sorted(args.obj + args.subj)
         args.subj = []
+    elif args.subj and _object_of_shared_perfect(s, v, comp, args.subj[0]):
+        args.obj = sorted(args.obj + args.subj)
+        args.subj = []
     shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
               and s.toks[h].tag.startswith("VV") and not s.is_zu_infinitive(v))
     if shared and verb_args(s, h).subj:
@@ -291,6 +294,24 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
     return args
 
 
+def _object_of_shared_perfect(s: Sent, v: int, comp: set[int], j: int) -> bool:
+    """Is the "subject" ``j`` of a coordinated participle the object, the subject being the
+    first conjunct's? "Ein 18-Jähriger hat … auf Teilnehmer geschossen und zwei Schüler
+    verletzt": a participle without an auxiliary of its own shares the first one's "haben"
+    and with it its subject; the noun phrase before it, in the accusative by its form, is
+    what it acted on."""
+    h = s.toks[v].head
+    if not (s.toks[v].tag == "VVPP" and s.toks[v].dep == "conj" and comp == {v}
+            and 0 <= h < v and s.toks[h].tag == "VVPP" and j < v
+            and s.toks[j].tag == "NN" and "Case=Acc" in s.toks[j].morph):
+        return False
+    if any("Case=Nom" in s.toks[d].morph and "Case=Acc" not in s.toks[d].morph
+           for d in s.children[j] if s.toks[d].dep == "det"):
+        return False  # "… und der Vater abgewaschen": a subject of its own
+    return any(s.toks[c].dep == "aux" and s.lemma(c) == "haben" for c in s.children[h]) \
+        and bool(verb_args(s, h).subj)
+
+
 def _causative(s: Sent, v: int) -> bool:
     """Is ``v`` the infinitive of a causative "lassen" ("ließ … hinrichten")? Not "ließ sich
     festnehmen", whose subject suffered the act."""
@@ -324,7 +345,7 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
     lifted: list[int] = []
     cops: list[int] = []
     for j in deps:
-        if s.toks[j].tag not in ("NN", "NE"):
+        if s.toks[j].tag not in ("NN", "NE") and not _perfect_read_as_copula(s, j):
             continue
         cop = [] if finite_own else [c for c in s.children[j] if s.toks[c].dep == "cop"
                                      and s.toks[c].tag == "VAFIN"]
@@ -336,6 +357,14 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
                 lifted.append(c)
         cops += cop
     return lifted, cops
+
+
+def _perfect_read_as_copula(s: Sent, j: int) -> bool:
+    """An adverbial adjective of the verb that the parser gave the verb's perfect auxiliary
+    "sein" as its copula ("Der Mann war zunächst mutwillig … in eine Menschengruppe
+    gefahren": "Mann" the subject of "mutwillig"): its subject is the verb's."""
+    return s.toks[j].tag == "ADJD" and s.toks[j].dep == "advmod" and any(
+        s.toks[c].dep == "cop" and s.toks[c].lemma == "sein" for c in s.children[j])
 
 
 def _finite_number(s: Sent, v: int) -> str | None:
@@ -583,6 +612,16 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
                 for c in s.children[h]):
         return h  # "ist zu einem Besuch nach China aufgebrochen": the traveller visits
         # (not "fuhr ihn zu konspirativen Treffen": who is driven is not the driver)
+    if prep == "bei" and _meeting_with(s, n, lex):
+        verb = h  # "ging Xi Jinping bei einem Treffen mit Erdoğan auf die Kontroverse ein":
+        # who acts at a meeting with someone took part in it
+        while 0 <= verb < len(s) and s.toks[verb].tag[:2] in ("VA", "VM") \
+                and s.toks[verb].dep in ("aux", "aux:pass"):
+            verb = s.toks[verb].head
+        if 0 <= verb < len(s) and verb != n and s.toks[verb].tag.startswith("VV") \
+                and not verb_args(s, verb).passive:
+            return verb
+        return None
     if prep not in (None, "in", "an"):
         return None
     if h == n or not 0 <= h < len(s):
@@ -625,6 +664,13 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     if n in args.subj and not args.passive:
         return None  # the noun is the subject: "die Unterstützung könnte … führen"
     return h
+
+
+def _meeting_with(s: Sent, n: int, lex: Lexicon) -> bool:
+    """Is noun ``n`` a meeting (a reciprocal CONSULT noun) with a ``mit`` phrase of its own?"""
+    return any(s.prep(c) == "mit" for c in s.children[n]) and any(
+        e.plover == "CONSULT" and "recip" in e.flags
+        for e in lex.noun_entries(s.lemma(n).lower()))
 
 
 def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
