@@ -2034,3 +2034,12 @@ def test_arguments_the_parse_misplaces(events: Events) -> None:
     assert e.source and e.target
     assert_none_of(events, ("CONSULT",), "Bei einem Treffen mit dem Präsidenten wurde das "
                    "Abkommen unterzeichnet.")
+
+
+def test_an_argument_hung_on_a_day(events: Events) -> None:
+    """"am Montag ein palästinensischer Angreifer": the parser hangs the subject on the day
+    noun; a day takes no bare attribute, so the phrase is the verb's (its subject here)."""
+    e = one(events("Erneut hat am Montag ein palästinensischer Angreifer eine israelische Frau "
+                   "innerhalb einer Siedlung im besetzten Westjordanland angegriffen."),
+            "ASSAULT")
+    assert names(e.source) == ["Angreifer"] and names(e.target) == ["Frau"]

@@ -120,6 +120,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _dative_name_as_compound(out)
+    if "NN" in tags:
+        _argument_on_time_noun(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
@@ -606,6 +608,33 @@ def _dative_name_as_compound(out: list[Token]) -> None:
                 and out[j - 1].head == h):
             out[j] = t.model_copy(update={"head": out[h].head, "dep": "iobj"})
             out[j - 1] = out[j - 1].model_copy(update={"head": j})
+
+
+#: nouns of a day or its time that a dated phrase names ("am Montag", "am Abend")
+DAY_NOUNS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                       "sonntag", "sonnabend", "wochenende", "morgen", "vormittag", "mittag",
+                       "nachmittag", "abend", "nacht"})
+
+
+def _argument_on_time_noun(out: list[Token]) -> None:
+    """A noun phrase right after a dated phrase hung on its day noun ("Erneut hat am Montag
+    ein palästinensischer Angreifer eine israelische Frau … angegriffen" with "Angreifer" a
+    modifier of "Montag"): a day takes no bare attribute but a genitive ("am Montag der
+    vergangenen Woche"), so the phrase is an argument of the day's verb."""
+    for j, t in enumerate(out):
+        h = t.head
+        if (t.tag not in ("NN", "NE") or t.dep != "nmod" or not 0 <= h < j
+                or out[h].tag != "NN" or out[h].text.lower() not in DAY_NOUNS
+                or not any(out[c].head == h and out[c].tag == "APPRART" for c in range(h))
+                or "Case=Gen" in t.morph):
+            continue
+        if any(out[c].head == j and (out[c].tag in ("APPR", "APPRART")
+                                     or (out[c].dep == "det" and "Case=Gen" in out[c].morph))
+               for c in range(h + 1, j)):
+            continue  # its own preposition, or a genitive by its article
+        verb = out[h].head
+        if 0 <= verb < len(out) and verb != h and out[verb].tag[:2] in ("VV", "VA", "VM"):
+            out[j] = t.model_copy(update={"head": verb, "dep": "obj"})
 
 
 def _abbreviation_on_earlier_noun(out: list[Token]) -> None:
