@@ -345,7 +345,8 @@ def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[
     lifted: list[int] = []
     cops: list[int] = []
     for j in deps:
-        if s.toks[j].tag not in ("NN", "NE") and not _perfect_read_as_copula(s, j):
+        tag = s.toks[j].tag
+        if tag not in ("NN", "NE") and (tag != "ADJD" or not _perfect_read_as_copula(s, j)):
             continue
         cop = [] if finite_own else [c for c in s.children[j] if s.toks[c].dep == "cop"
                                      and s.toks[c].tag == "VAFIN"]

@@ -120,7 +120,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _dative_name_as_compound(out)
-    if "NN" in tags:
+    if "APPRART" in tags:  # "am Montag", "am Abend"
         _argument_on_time_noun(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
@@ -622,8 +622,10 @@ def _argument_on_time_noun(out: list[Token]) -> None:
     modifier of "Montag"): a day takes no bare attribute but a genitive ("am Montag der
     vergangenen Woche"), so the phrase is an argument of the day's verb."""
     for j, t in enumerate(out):
+        if t.dep != "nmod":
+            continue
         h = t.head
-        if (t.tag not in ("NN", "NE") or t.dep != "nmod" or not 0 <= h < j
+        if (t.tag not in ("NN", "NE") or not 0 <= h < j
                 or out[h].tag != "NN" or out[h].text.lower() not in DAY_NOUNS
                 or not any(out[c].head == h and out[c].tag == "APPRART" for c in range(h))
                 or "Case=Gen" in t.morph):
