@@ -617,10 +617,12 @@ DAY_NOUNS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag"
 
 
 def _argument_on_time_noun(out: list[Token]) -> None:
-    """A noun phrase right after a dated phrase hung on its day noun ("Erneut hat am Montag
+    """A bare noun phrase after a dated phrase hung on its day noun ("Erneut hat am Montag
     ein palästinensischer Angreifer eine israelische Frau … angegriffen" with "Angreifer" a
     modifier of "Montag"): a day takes no bare attribute but a genitive ("am Montag der
-    vergangenen Woche"), so the phrase is an argument of the day's verb."""
+    vergangenen Woche"), so the phrase is an argument of the day's verb (an object: the
+    subject rules of ``arguments`` take a nominative one that names an actor). The day
+    nouns are a closed class of the calendar, kept here beside the rule that reads them."""
     for j, t in enumerate(out):
         if t.dep != "nmod":
             continue
