@@ -614,11 +614,9 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
         return h  # "ist zu einem Besuch nach China aufgebrochen": the traveller visits
         # (not "fuhr ihn zu konspirativen Treffen": who is driven is not the driver)
     if prep == "bei" and _meeting_with(s, n, lex):
-        verb = h  # "ging Xi Jinping bei einem Treffen mit Erdoğan auf die Kontroverse ein":
-        # who acts at a meeting with someone took part in it
-        while 0 <= verb < len(s) and s.toks[verb].tag[:2] in ("VA", "VM") \
-                and s.toks[verb].dep in ("aux", "aux:pass"):
-            verb = s.toks[verb].head
+        # "ging Xi Jinping bei einem Treffen mit Erdoğan auf die Kontroverse ein": who acts
+        # at a meeting with someone took part in it
+        verb = _main_verb(s, h)
         if 0 <= verb < len(s) and verb != n and s.toks[verb].tag.startswith("VV") \
                 and not verb_args(s, verb).passive:
             return verb
@@ -642,9 +640,7 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
         # Beginn der Gespräche", "den Bericht seiner Untersuchung")
         h = s.toks[h].head
     if prep == "an":  # "beteiligten sich an den Protesten", "nahm an den Gesprächen teil"
-        verb = h
-        while s.toks[verb].tag[:2] in ("VA", "VM") and s.toks[verb].dep in ("aux", "aux:pass"):
-            verb = s.toks[verb].head
+        verb = _main_verb(s, h)
         if not any(v in lex.join_verbs for v, _ in s.verb_lemmas(verb)):
             return None
         return verb if s.toks[verb].tag.startswith("VV") else None
@@ -653,9 +649,7 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
         if not verbs:
             return None
         h = verbs[0]
-    # the noun may hang off an auxiliary of the verb ("hatten … gelegt")
-    while s.toks[h].tag[:2] in ("VA", "VM") and s.toks[h].dep in ("aux", "aux:pass"):
-        h = s.toks[h].head
+    h = _main_verb(s, h)
     if not s.toks[h].tag.startswith("VV"):
         return None
     if not any(v in lex.light_verbs or v in lex.receive_verbs
@@ -664,6 +658,15 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     args = verb_args(s, h)
     if n in args.subj and not args.passive:
         return None  # the noun is the subject: "die Unterstützung könnte … führen"
+    return h
+
+
+def _main_verb(s: Sent, h: int) -> int:
+    """The verb an auxiliary or modal hangs on (``h`` itself when it is none): a noun may hang
+    off the auxiliary ("hatten … gelegt")."""
+    while 0 <= h < len(s) and s.toks[h].tag[:2] in ("VA", "VM") \
+            and s.toks[h].dep in ("aux", "aux:pass"):
+        h = s.toks[h].head
     return h
 
 
