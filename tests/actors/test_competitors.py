@@ -18,6 +18,7 @@ from lagebild.actors.competitors import is_person_noun
     # by their ending (data/person_suffixes.tsv); short words stay out
     ("Satiriker", True), ("Neuling", True), ("Erzieherin", True), ("Regisseur", True),
     ("Frist", False), ("Mist", False), ("Ring", False),
+    ("Blondine", True), ("Ex-Geliebte", True), ("Latte", False),
 ])
 def test_person_nouns(word: str, person: bool) -> None:
     assert is_person_noun(word) is person
@@ -135,6 +136,20 @@ PRONOUN_CASES = [
         "geht. Die Band untermalt Iggys Stimme mit Gitarren.",
         "Iggys", "new:per:iggy-pop",
         id="a-given-name-in-the-genitive-is-the-person-named-with-it"),
+    # a zu-infinitive has no subject: the parser called "Latte" the subject of "zu hängen"
+    # (hung on "niedrig"), and the feminine thing kept "sie" from Jacobson (10kGNAD)
+    pytest.param(
+        "Und Roberta Jacobson, seiner Chefunterhändlerin in den Normalisierungsgesprächen, "
+        "ist erkennbar daran gelegen, die Latte niedrig zu hängen. Die Menschen auf Kuba "
+        "sollen von dem Tauwetter keine Wunder erwarten, dämpft sie: Lassen Sie uns ehrlich sein.",
+        "sie:", "new:per:roberta-jacobson",
+        id="a-noun-under-a-zu-infinitive-is-no-rival-subject"),
+    # "die Blondine" names the woman again (XGLUE)
+    pytest.param(
+        "Susan Sideropoulos war mit Miriam befreundet. Als die Blondine vom Tod ihrer "
+        "Kollegin erfuhr, war das furchtbar für sie, sagte ein Freund.",
+        "sie,", "new:per:susan-sideropoulos",
+        id="a-person-noun-of-the-gossip-pages-is-no-thing"),
 ]
 
 

@@ -93,7 +93,8 @@ class Competitors:
         times = [(t.start, t.end) for t in article.times]
         for number, sentence in enumerate(article.sentences):
             for index, tok in enumerate(sentence.tokens):
-                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN"):
+                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN") \
+                        or _zu_infinitive(sentence.tokens, tok.head):
                     continue
                 features = dict(_FEATURE.findall(tok.morph))
                 # The parser calls a fronted object a subject ("Den Grundstein … hatte er"),
@@ -151,6 +152,20 @@ class Competitors:
             if subject.gender == gender and (subject.main or subject.sentence == here):
                 return subject
         return None
+
+
+def _zu_infinitive(tokens: list[Token], verb: int) -> bool:
+    """``tokens[verb]`` is an infinitive with *zu*, which has no subject of its own: a noun the
+    parser calls its subject is an object ("ist daran gelegen, die Latte niedrig zu hängen",
+    with "Latte" hung on "niedrig")."""
+    for _ in range(3):  # the parser may hang the noun on an adverbial word before the verb
+        if not 0 <= verb < len(tokens):
+            return False
+        if tokens[verb].tag.startswith("V") or tokens[verb].head == verb:
+            break
+        verb = tokens[verb].head
+    return tokens[verb].tag == "VVIZU" or any(
+        t.head == verb and t.tag == "PTKZU" for t in tokens)
 
 
 def _subordinate(tokens: list[Token], verb: int) -> bool:
