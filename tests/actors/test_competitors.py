@@ -150,6 +150,35 @@ PRONOUN_CASES = [
         "Kollegin erfuhr, war das furchtbar für sie, sagte ein Freund.",
         "sie,", "new:per:susan-sideropoulos",
         id="a-person-noun-of-the-gossip-pages-is-no-thing"),
+    # a pronoun of the opening before any person: the person the lead names next (XGLUE)
+    pytest.param(
+        "Irre Verwandlung! Gewinnt sie als erste Frau die Show? Alexandra Müller hat 38 Kilo "
+        "abgenommen.",
+        "sie", "new:per:alexandra-mueller",
+        id="a-pronoun-in-the-headline-names-the-person-named-next"),
+    pytest.param(
+        "Die Raumstation hat einen Meilenstein erreicht: Sie hat zum 100.000. Mal die Erde "
+        "umrundet. Kommandantin Anna Kikina ist an Bord.",
+        "Sie", None,
+        id="not-after-a-rival-subject-in-its-sentence"),
+    pytest.param(
+        "Die Sitzung dauerte lange. Der Saal war voll. Die Stimmung war gereizt. Dann sagte "
+        "sie etwas. Anna Kikina ist Abgeordnete.",
+        "sie", None,
+        id="not-after-the-opening"),
+    # a name the pronoun commands is its co-argument, never what it stands for (news-dev2)
+    pytest.param(
+        "Polizei im Einsatz. Er sprengte den Attentäter Micah Johnson in die Luft.", "Er",
+        None,
+        id="not-a-name-under-the-pronouns-own-verb"),
+    pytest.param(
+        "Neue Gespräche. Er kündigte an, mit Micah Johnson zu reden.", "Er", None,
+        id="not-a-name-in-a-zu-infinitive-under-it"),
+    pytest.param(
+        "Weil er gegen seine Verurteilung Berufung eingelegt hatte, ist Micah Johnson noch "
+        "auf freiem Fuß.",
+        "er", "new:per:micah-johnson",
+        id="a-name-after-the-pronouns-subordinate-clause"),
 ]
 
 

@@ -67,6 +67,9 @@ class PersonChains:
     # role mentions that may name a person only introduced later (a headline's "Kanzler
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
+    # pronouns with no person before them (a headline's "Gewinnt sie …?"): indexes of mentions
+    # (index of the mention, starts of the words it commands)
+    pending_pronouns: list[tuple[int, frozenset[int]]] = field(default_factory=list)
     # folded given name → the persons named with it ("Miriam Pielhau" … "Miriam")
     given: dict[str, set[str]] = field(default_factory=dict)
 
@@ -122,6 +125,20 @@ class PersonChains:
             held = self.roles.get(actor, set()) | self.past_roles.get(actor, set())
             if compatible(role, held) and accept(actor):
                 return actor
+        return None
+
+    def first_named_after(self, pos: int, gender: str | None, window: int,
+                          commanded: frozenset[int]) -> str | None:
+        """The first person named after ``pos`` within ``window`` characters, if of a
+        compatible gender and not named at a word the pronoun commands (``commanded``: starts
+        of words): a person of the other gender or under the pronoun's verb first: none."""
+        for start, actor in self.history:
+            if start <= pos or start in self.pronouns or start in self.relatives:
+                continue
+            if start - pos > window or start in commanded:
+                return None
+            g = self.gender.get(actor)
+            return actor if not (gender and g and g != gender) else None
         return None
 
     def named(self) -> set[str]:

@@ -116,6 +116,12 @@ _DASHES = {"–", "-", "—"}
 
 
 _HONORIFICS = {"frau", "herr", "herrn", "dr", "prof"}
+#: a pronoun among an article's first sentences (headline, teaser, lead) with no person before
+#: it stands for the person named next, within CATAPHORA_WINDOW characters ("Gewinnt sie als
+#: erste Frau …?", then "Alexandra"; "Er will dort für einen Verbleib … werben", then David
+#: Cameron); tuned on the two pronoun tuning sets (lab/actors-coref.md, 57th pass)
+OPENING_SENTENCES = 3
+CATAPHORA_WINDOW = 300
 
 
 def _tags(article: Article) -> Callable[[int], str | None]:
@@ -546,6 +552,9 @@ class Linker:
         competitors: Competitors | None = None  # built for the first resolved pronoun
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         relatives = _relative_subjects(article)
+        # the headline and lead: a pronoun there may name the person the lead names next
+        opening = article.sentences[OPENING_SENTENCES].start \
+            if len(article.sentences) > OPENING_SENTENCES else len(article.text)
         for n, c in enumerate(cands):
             if c.kind in ("name", "surname", "ner") and agency_credit(article.text, c.start,
                                                                       c.end):
@@ -577,6 +586,13 @@ class Linker:
                 self._resolve_sector(c, last_country, toks[c.tok - 1].key if c.tok else "")
             elif c.kind == "pronoun":
                 c.actor = chains.salient(c.start, gender=c.gender)
+                if c.actor is None and c.start < opening and c.gender is not None \
+                        and not any(pos < c.start for pos, _ in chains.history):
+                    competitors = competitors or Competitors(article)
+                    rival = competitors.latest(c.start, c.gender)
+                    if rival is None or rival.sentence != competitors.sentence_of(c.start):
+                        # a person named after it? not one of its own clause's
+                        chains.pending_pronouns.append((n, _commanded(article, c.start)))
                 if c.actor is not None:
                     competitors = competitors or Competitors(article)
                     if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
@@ -818,8 +834,15 @@ class Linker:
     def _resolve_cataphora(self, cands: list[Mention], chains: PersonChains) -> None:
         """A role noun before the name it stands for ("Kanzler fordert …" in the headline,
         "Bundeskanzler Werner Faymann" in the lead) takes that person, unless the holder it
-        got is named in the article too."""
+        got is named in the article too; a pronoun of the opening with no person before it
+        (and no rival subject in its sentence: "Die Raumstation ISS hat … erreicht: Sie hat
+        …") the next person named, if of its gender (:data:`OPENING_SENTENCES`)."""
         named = chains.named()
+        for n, commanded in chains.pending_pronouns:
+            c = cands[n]
+            later = chains.first_named_after(c.start, c.gender, CATAPHORA_WINDOW, commanded)
+            if later is not None:
+                c.actor, c.confidence = later, 0.5
         for n, role in chains.pending:
             c = cands[n]
             if c.actor is not None and c.actor in named:
@@ -959,6 +982,44 @@ def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
         m.actor in chains.gender or (m.kind == "role" and not subject.newcomer)
         or m.kind == "dropped" or m.label == "PER")
         for m in earlier)
+
+
+def _commanded(article: Article, pos: int) -> frozenset[int]:
+    """Starts of the words the pronoun at ``pos`` commands: its verb and all that stands under
+    it, save coordinated and appended clauses (``conj``, ``parataxis``). A name there is the
+    pronoun's co-argument or inside a clause of its own verb ("Er sprengte Micah Johnson in die
+    Luft", "Er kündigte an, mit Erdogan zu reden"), never what it stands for; a name after it
+    elsewhere may be ("Weil er Berufung eingelegt hatte, ist Schettino …"; "… dürfte er den
+    Sprung schaffen: Tarik Mete")."""
+    for sentence in article.sentences:
+        if not sentence.start <= pos < sentence.end:
+            continue
+        toks = sentence.tokens
+        i = next((k for k, t in enumerate(toks) if t.start == pos), None)
+        if i is None or not 0 <= toks[i].head < len(toks):
+            return frozenset()
+        verb = toks[i].head
+        # a zu-infinitive is embedded, whatever the parser calls it ("kündigte an, … mit
+        # Erdogan zu reden" came out a conjunct)
+        cut = {k for k, t in enumerate(toks) if t.head == verb and k != verb
+               and t.dep in ("conj", "parataxis")
+               and not any(d.head == k and d.tag == "PTKZU" for d in toks)}
+        # a colon after the pronoun opens what it does not command ("…: Tarik Mete")
+        colon = next((t.start for t in toks[i:] if t.text == ":"), sentence.end)
+        return frozenset(t.start for k, t in enumerate(toks) if t.start < colon
+                         and _under(toks, k, verb) and not any(_under(toks, k, c) for c in cut))
+    return frozenset()
+
+
+def _under(toks: list[Token], k: int, top: int) -> bool:
+    """``toks[k]`` is ``toks[top]`` or stands under it in the parse."""
+    for _ in range(len(toks)):
+        if k == top:
+            return True
+        if not 0 <= toks[k].head < len(toks) or toks[k].head == k:
+            return False
+        k = toks[k].head
+    return False
 
 
 def _relative_subjects(article: Article) -> list[tuple[int, int]]:
