@@ -67,7 +67,7 @@ class PersonChains:
     # role mentions that may name a person only introduced later (a headline's "Kanzler
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
-    # pronouns with no person before them (a headline's "Gewinnt sie …?"): indexes of mentions
+    # pronouns of the opening with no person before them (a headline's "Gewinnt sie …?"):
     # (index of the mention, starts of the words it commands)
     pending_pronouns: list[tuple[int, frozenset[int]]] = field(default_factory=list)
     # folded given name → the persons named with it ("Miriam Pielhau" … "Miriam")

@@ -549,7 +549,7 @@ class Linker:
         date = article_date(article)
         soft = article.topic is not None and article.topic.label == SOFT
         chains = PersonChains()
-        competitors: Competitors | None = None  # built for the first resolved pronoun
+        competitors: Competitors | None = None  # built for the first pronoun that needs it
         last_country: tuple[int, str] | None = None  # (sentence-ish position, ISO) for sectors
         relatives = _relative_subjects(article)
         # the headline and lead: a pronoun there may name the person the lead names next
@@ -986,11 +986,11 @@ def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
 
 def _commanded(article: Article, pos: int) -> frozenset[int]:
     """Starts of the words the pronoun at ``pos`` commands: its verb and all that stands under
-    it, save coordinated and appended clauses (``conj``, ``parataxis``). A name there is the
-    pronoun's co-argument or inside a clause of its own verb ("Er sprengte Micah Johnson in die
-    Luft", "Er kündigte an, mit Erdogan zu reden"), never what it stands for; a name after it
-    elsewhere may be ("Weil er Berufung eingelegt hatte, ist Schettino …"; "… dürfte er den
-    Sprung schaffen: Tarik Mete")."""
+    it, save coordinated and appended clauses (``conj``, ``parataxis``) and what follows a
+    colon after the pronoun. A name there is the pronoun's co-argument or inside a clause of
+    its own verb ("Er sprengte Micah Johnson in die Luft", "Er kündigte an, mit Erdogan zu
+    reden"), never what it stands for; a name after it elsewhere may be ("Weil er Berufung
+    eingelegt hatte, ist Schettino …"; "… dürfte er den Sprung schaffen: Tarik Mete")."""
     for sentence in article.sentences:
         if not sentence.start <= pos < sentence.end:
             continue
