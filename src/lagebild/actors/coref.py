@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lagebild.actors.text import Tok, fold
@@ -68,8 +68,8 @@ class PersonChains:
     # fordert …" before "Bundeskanzler Werner Faymann"): (index of the mention, role key)
     pending: list[tuple[int, str]] = field(default_factory=list)
     # pronouns of the opening with no person before them (a headline's "Gewinnt sie …?"):
-    # (index of the mention, starts of the words it commands)
-    pending_pronouns: list[tuple[int, frozenset[int]]] = field(default_factory=list)
+    # indexes of the mentions
+    pending_pronouns: list[int] = field(default_factory=list)
     # folded given name → the persons named with it ("Miriam Pielhau" … "Miriam")
     given: dict[str, set[str]] = field(default_factory=dict)
 
@@ -110,35 +110,27 @@ class PersonChains:
             self.gender[new] = self.gender[old]
         self.gender.pop(old, None)
 
+    def named_after(self, pos: int, window: int) -> Iterator[tuple[int, str]]:
+        """(start, actor) of each person named after ``pos``, within ``window`` characters, in
+        text order (a pronoun or relative pronoun names no one)."""
+        for start, actor in self.history:
+            if start <= pos or start in self.pronouns or start in self.relatives:
+                continue
+            if start - pos > window:
+                return
+            yield start, actor
+
     def following(self, pos: int, gender: str | None, role: str,
                   accept: Callable[[str], bool], window: int = 600) -> str | None:
         """The first person named after ``pos`` (within ``window`` characters) who holds a
         role compatible with ``role`` (now or, in an undated article, earlier)."""
-        for start, actor in self.history:
-            if start <= pos or start in self.pronouns or start in self.relatives:
-                continue  # a pronoun names no one
-            if start - pos > window:
-                break
+        for _, actor in self.named_after(pos, window):
             g = self.gender.get(actor)
             if gender and g and g != gender:
                 continue
             held = self.roles.get(actor, set()) | self.past_roles.get(actor, set())
             if compatible(role, held) and accept(actor):
                 return actor
-        return None
-
-    def first_named_after(self, pos: int, gender: str | None, window: int,
-                          commanded: frozenset[int]) -> str | None:
-        """The first person named after ``pos`` within ``window`` characters, if of a
-        compatible gender and not named at a word the pronoun commands (``commanded``: starts
-        of words): a person of the other gender or under the pronoun's verb first: none."""
-        for start, actor in self.history:
-            if start <= pos or start in self.pronouns or start in self.relatives:
-                continue
-            if start - pos > window or start in commanded:
-                return None
-            g = self.gender.get(actor)
-            return actor if not (gender and g and g != gender) else None
         return None
 
     def named(self) -> set[str]:

@@ -588,11 +588,7 @@ class Linker:
                 c.actor = chains.salient(c.start, gender=c.gender)
                 if c.actor is None and c.start < opening and c.gender is not None \
                         and not any(pos < c.start for pos, _ in chains.history):
-                    competitors = competitors or Competitors(article)
-                    rival = competitors.latest(c.start, c.gender)
-                    if rival is None or rival.sentence != competitors.sentence_of(c.start):
-                        # a person named after it? not one of its own clause's
-                        chains.pending_pronouns.append((n, _commanded(article, c.start)))
+                    chains.pending_pronouns.append(n)  # a person named after it?
                 if c.actor is not None:
                     competitors = competitors or Competitors(article)
                     if _thing_in_between(c, c.actor, chains, competitors, cands[:n]):
@@ -609,7 +605,7 @@ class Linker:
                 country = self.kb.country_of(c.actor)
                 if country:
                     last_country = (c.start, country)
-        self._resolve_cataphora(cands, chains)
+        self._resolve_cataphora(article, cands, chains, competitors)
 
     def _pick_org(self, candidates: list[str]) -> str | None:
         order = {"state": 0, "igo": 1, "igo_body": 2, "body": 2, "institution": 2,
@@ -831,17 +827,25 @@ class Linker:
 
         return accept
 
-    def _resolve_cataphora(self, cands: list[Mention], chains: PersonChains) -> None:
+    def _resolve_cataphora(self, article: Article, cands: list[Mention], chains: PersonChains,
+                           competitors: Competitors | None) -> None:
         """A role noun before the name it stands for ("Kanzler fordert …" in the headline,
         "Bundeskanzler Werner Faymann" in the lead) takes that person, unless the holder it
         got is named in the article too; a pronoun of the opening with no person before it
-        (and no rival subject in its sentence: "Die Raumstation ISS hat … erreicht: Sie hat
-        …") the next person named, if of its gender (:data:`OPENING_SENTENCES`)."""
+        the next person named, if of its gender, not one it commands (:func:`_commanded`) and
+        with no rival subject in the pronoun's sentence ("Die Raumstation ISS hat … erreicht:
+        Sie hat …"; :data:`OPENING_SENTENCES`)."""
         named = chains.named()
-        for n, commanded in chains.pending_pronouns:
+        for n in chains.pending_pronouns:
             c = cands[n]
-            later = chains.first_named_after(c.start, c.gender, CATAPHORA_WINDOW, commanded)
-            if later is not None:
+            start, later = next(chains.named_after(c.start, CATAPHORA_WINDOW), (-1, None))
+            g = chains.gender.get(later) if later is not None else None
+            if later is None or (c.gender and g and g != c.gender) \
+                    or start in _commanded(article, c.start):
+                continue
+            competitors = competitors or Competitors(article)  # built only when asked
+            rival = competitors.latest(c.start, c.gender or "")
+            if rival is None or rival.sentence != competitors.sentence_of(c.start):
                 c.actor, c.confidence = later, 0.5
         for n, role in chains.pending:
             c = cands[n]
