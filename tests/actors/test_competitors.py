@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actor_articles import actor_of_word
-from lagebild.actors.competitors import is_person_noun
+from lagebild.actors.competitors import is_person_noun, official_noun, same_noun
 
 
 @pytest.mark.parametrize(("word", "person"), [
@@ -22,6 +22,35 @@ from lagebild.actors.competitors import is_person_noun
 ])
 def test_person_nouns(word: str, person: bool) -> None:
     assert is_person_noun(word) is person
+
+
+@pytest.mark.parametrize(("word", "official"), [
+    ("Staatsanwalt", "staatsanwalt"), ("Polizeisprecherin", "sprecher"),
+    ("Österreich-Anwalt", "anwalt"), ("Oberstaatsanwältin", "anwältin"),
+    ("Verteidiger", "verteidiger"), ("Titelverteidigerin", None),  # the sport's, by the word
+    ("Bürgermeister", None), ("Ehemann", None),
+])
+def test_officials(word: str, official: str | None) -> None:
+    assert official_noun(word) == official
+
+
+def test_an_official_and_the_same_noun_are_one_person() -> None:
+    assert same_noun("Sprecher", {"sprecher"}) and same_noun("Richterin", {"richter"})
+    assert not same_noun("Ehemann", {"staatsanwalt"})
+
+
+def test_a_pronoun_goes_on_with_the_unnamed_person() -> None:
+    # the second "Er" has no person-noun subject within reach: it follows the first
+    text = ("Gegen den Mann wird ermittelt, sagte Staatsanwalt Witold Franke. Der Ehemann "
+            "tauchte unter. Anfang Dezember wurde er in Bielefeld gefasst. Er sitzt in Haft.")
+    assert actor_of_word(text, "er") is None
+    assert actor_of_word(text, "Er") is None
+
+
+def test_an_age_noun_tagged_as_an_adjective_is_a_person_subject() -> None:
+    text = ("Die Medien riefen an, sagte Anwalt Peter Zöchbauer. Es verging ein Monat, sagte "
+            "der 38-Jährige. Als er davon erfahren habe, sei er schockiert gewesen.")
+    assert actor_of_word(text, "er") is None
 
 
 def test_a_resolved_pronoun_tells_an_unknown_gender() -> None:
@@ -179,6 +208,23 @@ PRONOUN_CASES = [
         "auf freiem Fuß.",
         "er", "new:per:micah-johnson",
         id="a-name-after-the-pronouns-subordinate-clause"),
+    # an official reports on someone else, whom a person-noun subject brings in (10kGNAD)
+    pytest.param(
+        "Gegen den Mann wird wegen Mordes ermittelt, sagte Staatsanwalt Witold Franke am "
+        "Dienstag. Der Ehemann hatte eine Rauchgasvergiftung erlitten, tauchte aber unter. "
+        "Anfang Dezember wurde er in Bielefeld gefasst.",
+        "er", None,
+        id="a-person-noun-subject-after-an-official-takes-the-pronoun"),
+    pytest.param(
+        "Das Urteil ist rechtskräftig, sagte Polizeisprecher Witold Franke am Dienstag. Der "
+        "Sprecher betonte, er habe keine Zweifel.",
+        "er", "new:per:witold-franke",
+        id="not-the-officials-own-noun"),
+    pytest.param(
+        "Das Urteil ist rechtskräftig, sagte Bürgermeister Witold Franke am Dienstag. Der "
+        "Ehemann hatte eine Rauchgasvergiftung erlitten. Anfang Dezember wurde er gefasst.",
+        "er", "new:per:witold-franke",
+        id="not-after-a-person-named-as-no-official"),
 ]
 
 

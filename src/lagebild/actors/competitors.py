@@ -72,6 +72,51 @@ def is_person_noun(word: str) -> bool:
                for form in forms)
 
 
+@functools.cache
+def _officials() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns of ``data/officials.tsv``, folded: those that head compounds, and those
+    matched only as the word itself."""
+    rows = [(row[0].lower(), row[1] if len(row) > 1 else "head")
+            for row in tsv_rows(DATA_DIR / "officials.tsv")]
+    return (frozenset(noun for noun, match in rows if match == "head"),
+            frozenset(noun for noun, match in rows if match == "word"))
+
+
+def _noun_forms(word: str) -> set[str]:
+    """The folded word, without a feminine *-in* or an adjective's ending, and its part after
+    a hyphen."""
+    key = word.lower().rsplit("-", 1)[-1]
+    forms = {key}
+    if key.endswith("in"):  # Richterin
+        forms.update((key[:-2], key[:-2] + "e"))
+    if key.endswith(("er", "en")):  # der Beamter, des Beamten
+        forms.update((key[:-1], key[:-2]))
+    return forms
+
+
+def official_noun(word: str) -> str | None:
+    """The official of ``data/officials.tsv`` the noun names (``Polizeisprecher`` →
+    ``sprecher``, ``Österreich-Anwalt`` → ``anwalt``), else None."""
+    heads, words = _officials()
+    forms = _noun_forms(word)
+    for form in forms:
+        if form in words:
+            return form
+    for form in forms:
+        for i in range(len(form) - 3):
+            if form[i:] in heads:
+                return form[i:]
+    return None
+
+
+def same_noun(word: str, nouns: set[str]) -> bool:
+    """``word`` names what one of ``nouns`` names: equal after the feminine or adjective
+    ending, or one the head of the other ("der Sprecher" after "Polizeisprecher X")."""
+    forms = _noun_forms(word)
+    return any(form.endswith(noun) or noun.endswith(form) for form in forms for noun in nouns
+               if len(form) >= 4)
+
+
 @dataclass(frozen=True)
 class Subject:
     """A noun subject: its head's offsets, its gender (``m``/``f``), its sentence's number."""
@@ -82,6 +127,7 @@ class Subject:
     sentence: int
     main: bool  # in the sentence's main clause
     newcomer: bool = False  # a person not named before, brought in by "ein"/"eine"
+    noun: str = ""  # the person noun of a definite person subject ("der Ehemann")
 
 
 class Competitors:
@@ -90,10 +136,17 @@ class Competitors:
     def __init__(self, article: Article) -> None:
         self.sentence_starts = [s.start for s in article.sentences]
         self.subjects: list[Subject] = []
+        # definite subjects headed by a person noun: no rival of a person in general (they
+        # may name the person again), but of an official (:meth:`latest_person`)
+        self.persons: list[Subject] = []
         times = [(t.start, t.end) for t in article.times]
         for number, sentence in enumerate(article.sentences):
             for index, tok in enumerate(sentence.tokens):
-                if tok.dep not in _SUBJECT or tok.pos not in ("NOUN", "PROPN") \
+                # a capitalised adjective is a noun the tagger missed ("sagte der 38-Jährige"),
+                # a person's only
+                adjective = tok.pos == "ADJ" and is_person_noun(tok.text) \
+                    and next((ch for ch in tok.text if ch.isalpha()), "").isupper()
+                if tok.dep not in _SUBJECT or (tok.pos not in ("NOUN", "PROPN") and not adjective) \
                         or _zu_infinitive(sentence.tokens, tok.head):
                     continue
                 features = dict(_FEATURE.findall(tok.morph))
@@ -116,7 +169,8 @@ class Competitors:
                     if not (article_gender == "m" and tok.text.lower().endswith(
                             _FEMININE_ENDINGS)):
                         gender = article_gender
-                if gender not in ("m", "f") or features.get("Number") != "Sing":
+                if gender not in ("m", "f") or features.get("Number", "Sing") != "Sing" \
+                        or (features.get("Number") is None and not adjective):
                     continue
                 # "Sein Zustand ist zufriedenstellend. Er …": the possessive names the person
                 # again, nearer than the thing
@@ -129,13 +183,17 @@ class Competitors:
                 # in someone new: "…, meint ein hochrangiger Museumsexperte. … schätzt er"
                 newcomer = determiner.text.lower() in ("ein", "eine") and not any(
                     t.head == index and t.dep == "cop" for t in sentence.tokens)  # "war ein Ketzer"
-                if not newcomer and (is_person_noun(tok.text)
-                                     or (gender == "m" and tok.text.endswith("e"))):
+                if adjective or (not newcomer and (is_person_noun(tok.text) or (
+                        gender == "m" and tok.text.endswith("e")))):
+                    self.persons.append(Subject(tok.start, tok.end, gender, number,
+                                                not _subordinate(sentence.tokens, tok.head),
+                                                noun=tok.text))
                     continue
                 self.subjects.append(Subject(tok.start, tok.end, gender, number,
                                              not _subordinate(sentence.tokens, tok.head),
                                              newcomer))
         self._starts = [s.start for s in self.subjects]
+        self._person_starts = [s.start for s in self.persons]
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -144,9 +202,19 @@ class Competitors:
         """The last subject of that gender before ``pos``, in its sentence or in the main
         clause of the one before ("Auch Winfried Hassemer glaubt, dass ein weiteres
         Verbotsverfahren möglich sei. Er …": the clause's subject is no rival)."""
+        return self._latest(self.subjects, self._starts, pos, gender)
+
+    def latest_person(self, pos: int, gender: str) -> Subject | None:
+        """The last definite person-noun subject of that gender before ``pos``, in the same
+        reach as :meth:`latest` ("Der Ehemann hatte eine Rauchgasvergiftung erlitten …
+        Anfang Dezember wurde er in Bielefeld gefasst")."""
+        return self._latest(self.persons, self._person_starts, pos, gender)
+
+    def _latest(self, subjects: list[Subject], starts: list[int], pos: int,
+                gender: str) -> Subject | None:
         here = self.sentence_of(pos)
-        for k in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1):
-            subject = self.subjects[k]
+        for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+            subject = subjects[k]
             if subject.sentence < here - 1:
                 return None
             if subject.gender == gender and (subject.main or subject.sentence == here):

@@ -72,6 +72,10 @@ class PersonChains:
     pending_pronouns: list[int] = field(default_factory=list)
     # folded given name → the persons named with it ("Miriam Pielhau" … "Miriam")
     given: dict[str, set[str]] = field(default_factory=dict)
+    # person → the officials' nouns named with it ("Staatsanwalt Witold Franke": staatsanwalt)
+    officials: dict[str, set[str]] = field(default_factory=dict)
+    # (position, gender) of pronouns left to an unnamed person an official reported on
+    unnamed: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, actor: str, pos: int, names: list[str], gender: str | None = None,
             roles: set[str] | None = None, oblique: bool = False,

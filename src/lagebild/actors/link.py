@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from lagebild.actors.competitors import Competitors
+from lagebild.actors.competitors import Competitors, official_noun, same_noun
 from lagebild.actors.coref import GENERIC_ROLES, PersonChains, pronoun_gender
 from lagebild.actors.first_names import gender_of_name
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
@@ -597,6 +597,9 @@ class Linker:
                     chains.add_pronoun(c.actor, c.start, c.gender)
                 c.confidence = 0.6 if c.actor else 0.0
             if c.actor and c.kind in ("name", "surname", "ner") and c.actor in chains.gender:
+                official = _official_before(toks, c)
+                if official is not None:
+                    chains.officials.setdefault(c.actor, set()).add(official)
                 for antecedent, relative in relatives:
                     if c.start <= antecedent < c.end:
                         chains.add_relative(c.actor, relative)
@@ -976,16 +979,48 @@ def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
     if pronoun.gender is None:
         return False
     subject = competitors.latest(pronoun.start, pronoun.gender)
-    if subject is None:
-        return False
     last = max((pos for pos, a in chains.history if a == actor and pos < pronoun.start),
                default=-1)
-    if subject.start <= last:
+    if subject is not None and subject.start > last and not any(
+            m.start <= subject.start < m.end and (
+                m.actor in chains.gender or (m.kind == "role" and not subject.newcomer)
+                or m.kind == "dropped" or m.label == "PER")
+            for m in earlier):
+        return True
+    return _unnamed_after_official(pronoun, actor, last, chains, competitors, earlier)
+
+
+def _unnamed_after_official(pronoun: Mention, actor: str, last: int, chains: PersonChains,
+                            competitors: Competitors, earlier: list[Mention]) -> bool:
+    """The person was named as an official (``data/officials.tsv``) and a subject headed by
+    another person noun stands after the official's last mention: the police spokesman, judge
+    or prosecutor reports on someone else, whom the pronoun follows ("sagte Staatsanwalt
+    Witold Franke … Der Ehemann hatte eine Rauchgasvergiftung erlitten … wurde er … gefasst")."""
+    nouns = chains.officials.get(actor)
+    if not nouns or pronoun.gender is None:
         return False
-    return not any(m.start <= subject.start < m.end and (
-        m.actor in chains.gender or (m.kind == "role" and not subject.newcomer)
-        or m.kind == "dropped" or m.label == "PER")
-        for m in earlier)
+    here = competitors.sentence_of(pronoun.start)
+    # a pronoun of this sentence or the one before already stands for that person ("… wurde
+    # er in Bielefeld gefasst. Er sitzt in Untersuchungshaft")
+    carried = any(g == pronoun.gender and last < pos and competitors.sentence_of(pos) >= here - 1
+                  for pos, g in chains.unnamed)
+    subject = competitors.latest_person(pronoun.start, pronoun.gender)
+    if not carried and (subject is None or subject.start <= last
+                        or same_noun(subject.noun, nouns)
+                        or any(m.start <= subject.start < m.end and m.actor is not None
+                               for m in earlier)):
+        return False
+    chains.unnamed.append((pronoun.start, pronoun.gender))
+    return True
+
+
+def _official_before(toks: list[Tok], c: Mention) -> str | None:
+    """The official's noun right before a person's name ("Staatsanwalt Witold Franke",
+    "Österreich-Anwalt Peter Zöchbauer"), else None."""
+    if c.tok == 0:
+        return None
+    word = toks[c.tok - 1].text
+    return official_noun(word) if word[:1].isupper() else None
 
 
 def _commanded(article: Article, pos: int) -> frozenset[int]:
