@@ -122,3 +122,41 @@ def test_the_head_of_a_speaker_phrase_goes_before_its_attributes() -> None:
             Statement(type="Indirect", quote=[_span(text, "Es fehle")], mode="fast",
                       speaker=_party(text, greek))]})
     assert _speaker_actors(article) == ["new:per:mouzalas", "per:dmitri-peskow", "GRC"]
+
+
+def _with_pronouns(text: str, statements: list[Statement]) -> Article:
+    """Binotto named once, and every "Er" of the text resolved to him."""
+    article = _article(text, ("new:per:mattia-binotto", "Mattia Binotto", "Binotto"),
+                       statements)
+    binotto = article.actors[0]
+    pronouns = [Mention(start=k, end=k + 2, text="Er", kind="pronoun", confidence=0.6)
+                for k in range(len(text)) if text.startswith("Er ", k)]
+    return article.model_copy(update={"actors": [binotto.model_copy(
+        update={"mentions": sorted([*binotto.mentions, *pronouns], key=lambda m: m.start)})]})
+
+
+def _mentions(article: Article) -> list[str]:
+    return [m.text for a in link_speakers(article).actors for m in a.mentions]
+
+
+def test_a_pronoun_in_the_speakers_own_quotation_is_someone_else() -> None:
+    # quoted, Binotto would say "ich": the "Er" inside is the case; the one after is his
+    text = '„Er ist abgeschlossen“, sagte Binotto. Er lachte.'
+    direct = Statement(type="Direct", quote=_quote(text, "Er ist abgeschlossen"), mode="fast",
+                       speaker=_party(text, "Binotto"))
+    assert _mentions(_with_pronouns(text, [direct])) == ["Binotto", "Er"]
+    assert link_speakers(_with_pronouns(text, [direct])).actors[0].mentions[1].start == \
+        text.index("Er lachte")
+
+
+def test_not_in_reported_speech_nor_far_from_the_frame() -> None:
+    # "Binotto sagte, er sei …": reported, the pronoun is the speaker himself
+    text = "Binotto sagte, Er sei zufrieden."
+    indirect = Statement(type="Indirect", quote=_quote(text, "Er sei zufrieden"), mode="fast",
+                         speaker=_party(text, "Binotto"))
+    assert _mentions(_with_pronouns(text, [indirect])) == ["Binotto", "Er"]
+    # a speaker the rules took from further than the frame may be the wrong one
+    text = "„Er ist abgeschlossen.“ " + "Das Team fuhr nach Hause. " * 5 + "Binotto lachte."
+    far = Statement(type="Direct", quote=_quote(text, "Er ist abgeschlossen."), mode="fast",
+                    speaker=_party(text, "Binotto"))
+    assert _mentions(_with_pronouns(text, [far])) == ["Er", "Binotto"]

@@ -56,7 +56,7 @@ def predictions(article: Article) -> list[tuple[int, int, str | None, str]]:
 
 def product_predictions(article: Article, accurate: bool = False
                         ) -> list[tuple[int, int, str | None, str]]:
-    """What ``lagebild analyze`` links in the article: the mode's stages up to ``actors`` run
+    """What ``lagebild analyze`` links in the article: the mode's stages up to ``speakers`` run
     on the raw text (so the NER's entities, the parse and the soft/hard topic take part), and
     every mention of the actor layer plus every unlinked entity is a prediction."""
     result = analyze_to_actors(article, accurate)
@@ -67,7 +67,8 @@ def product_predictions(article: Article, accurate: bool = False
 
 
 def analyze_to_actors(article: Article, accurate: bool = False) -> Article:
-    """The article after the mode's stages up to ``actors`` (what ``lagebild analyze`` links)."""
+    """The article after the mode's stages up to the last that assigns ``actors`` (what
+    ``lagebild analyze`` links)."""
     from lagebild.ingest import Failure
 
     result = next(_analyzer(_stages_to_actors(accurate)).run([article]))
@@ -77,10 +78,14 @@ def analyze_to_actors(article: Article, accurate: bool = False) -> Article:
 
 
 def _stages_to_actors(accurate: bool) -> tuple[str, ...]:
-    from lagebild.stages import MODES
+    """The mode's stages up to the last one that assigns ``actors`` (``speakers`` takes a
+    pronoun from the speaker of its own quotation)."""
+    from lagebild.stages import MODES, registry
 
     mode = list(MODES["accurate" if accurate else "fast"])
-    return tuple(mode[:mode.index("actors") + 1])
+    specs = registry()
+    last = max(i for i, name in enumerate(mode) if "actors" in specs[name].assigns)
+    return tuple(mode[:last + 1])
 
 
 @lru_cache(maxsize=2)  # one per mode: the pipelines load once per run
@@ -171,7 +176,7 @@ def linking(
         "--shared", help="Shared folder [default: $LAGEBILD_SHARED or <repo>/../shared]")] = None,
     product: Annotated[bool, typer.Option(
         "--product", help="score what `lagebild analyze` links (the mode's stages up to "
-                          "actors on the raw text: NER, parse and topic included), not the "
+                          "speakers on the raw text: NER, parse and topic included), not the "
                           "linker alone")] = False,
     accurate: Annotated[bool, typer.Option(
         "--accurate", help="with --product: the accurate mode's stages")] = False,

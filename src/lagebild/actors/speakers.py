@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lagebild.model import ActorRef, Article, Party, Statement
+from lagebild.model import ActorRef, Article, Party, Statement, StatementType
 from lagebild.statements.lexicon import load_lexicon
 
 
@@ -97,8 +97,49 @@ def _possessor(text: str, previous: Statement | None, party: Party | None) -> Pa
     return party.model_copy(update={"actor": previous.speaker.actor})
 
 
+# third-person pronouns the actor layer resolves to persons
+_PRONOUNS = frozenset({"er", "Er", "sie", "Sie"})
+# characters between a direct quotation and its speaker ("…", sagte X; X sagte: „…")
+FRAME_GAP = 100
+
+
+def not_the_speaker(article: Article) -> Article:
+    """A copy of ``article`` without the pronoun mentions that stand inside a speaker's own
+    direct quotation and name that speaker: quoted, a person says "ich", so "er" or "sie"
+    there is someone else ("antwortete Binotto: „Ja. Er ist abgeschlossen.“" is the case;
+    "Merkel hatte gesagt: „… so wird sie auch wieder vergehen“" the reaction). The pronoun is
+    left unresolved (a wrong person is worse than none)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in article.statements:
+        if s.type is not StatementType.DIRECT or s.speaker is None or s.speaker.actor is None \
+                or s.speaker.actor.id is None:
+            continue
+        start, end = s.quote[0].start, s.quote[-1].end
+        # a speaker in the quotation's frame, beside it; not one taken from further away
+        if not (0 <= start - s.speaker.end <= FRAME_GAP or 0 <= s.speaker.start - end
+                <= FRAME_GAP):
+            continue
+        spans.setdefault(s.speaker.actor.id, []).extend((q.start, q.end) for q in s.quote)
+    if not spans:
+        return article
+    actors = []
+    for actor in article.actors:
+        own = spans.get(actor.id)
+        if own is None:
+            actors.append(actor)
+            continue
+        kept = [m for m in actor.mentions
+                if not (m.text in _PRONOUNS and any(a <= m.start < b for a, b in own))]
+        if kept:
+            actors.append(actor if len(kept) == len(actor.mentions)
+                          else actor.model_copy(update={"mentions": kept}))
+    return article.model_copy(update={"actors": actors})
+
+
 def link_speakers(article: Article) -> Article:
-    """A copy of ``article`` whose statements' speakers and addressees carry their actors."""
+    """A copy of ``article`` whose statements' speakers and addressees carry their actors,
+    and whose actors no longer hold a pronoun in their own direct quotation
+    (:func:`not_the_speaker`)."""
     statements: list[Statement] = []
     previous: Statement | None = None  # the last statement with a speaker
     for s in article.statements:  # in text order (the statements stages sort them)
@@ -108,4 +149,4 @@ def link_speakers(article: Article) -> Article:
         if linked.speaker is not None:
             previous = linked
         statements.append(linked)
-    return article.model_copy(update={"statements": statements})
+    return not_the_speaker(article.model_copy(update={"statements": statements}))

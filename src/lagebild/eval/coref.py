@@ -7,11 +7,11 @@ noun phrase) or ``N`` (a thing, an institution, a group, the polite ``Sie``: no 
 The article texts are read from ``$LAGEBILD_SHARED`` (default ``<repo>/../shared``), so the
 gold file carries no article text.
 
-Each article runs through the mode's stages up to ``actors`` (what ``lagebild analyze`` links);
-the pronoun's actor is the actor of the system mention on its span, the referent's actor the
-actor of the system mention best covering the referent. A ``P`` pronoun is right when both are
-the same actor; an ``N`` pronoun when it has no actor; a ``U`` pronoun when it has none or the
-referent's.
+Each article runs through the mode's stages up to the last that assigns ``actors`` (what
+``lagebild analyze`` links); the pronoun's actor is the actor of the system mention on its
+span, the referent's actor the actor of the system mention best covering the referent. A
+``P`` pronoun is right when both are the same actor; an ``N`` pronoun when it has no actor; a
+``U`` pronoun when it has none or the referent's.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def doc_text(doc: str, shared: Path) -> str:
 
 
 def system_mentions(text: str, name: str, accurate: bool = False) -> list[Mention]:
-    """Every actor mention the mode's stages up to ``actors`` give the text (read as the JSON
+    """Every actor mention the mode's stages up to ``speakers`` give the text (read as the JSON
     Lines reader reads ``{"text": text}``)."""
     from lagebild.eval.quotes import article_from_text
 

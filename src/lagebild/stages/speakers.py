@@ -1,5 +1,6 @@
 """Stage ``speakers``: the actor each statement's speaker and addressee refer to (through
-the actor layer's mentions, which include pronouns and role nouns)."""
+the actor layer's mentions, which include pronouns and role nouns); a pronoun in a speaker's
+own direct quotation no longer names that speaker."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from lagebild.model import Article
 from lagebild.stages import StageFunc, register
 
 
-@register("speakers", requires=("statements", "actors"), assigns=("statements",))
+@register("speakers", requires=("statements", "actors"), assigns=("statements", "actors"))
 def load() -> StageFunc:
     """Link statement speakers and addressees to actors."""
     from lagebild.actors.speakers import link_speakers
