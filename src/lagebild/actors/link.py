@@ -975,7 +975,8 @@ PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu"
 def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
                       competitors: Competitors, earlier: list[Mention]) -> bool:
     """A subject of the pronoun's gender, no person, stands after the person's last mention
-    ("Früher hat der Fluss der Wirtschaft gehört. Jetzt soll er …")."""
+    ("Früher hat der Fluss der Wirtschaft gehört. Jetzt soll er …"), or someone unnamed after
+    an official (:func:`_unnamed_after_official`)."""
     if pronoun.gender is None:
         return False
     subject = competitors.latest(pronoun.start, pronoun.gender)
@@ -995,7 +996,8 @@ def _unnamed_after_official(pronoun: Mention, actor: str, last: int, chains: Per
     """The person was named as an official (``data/officials.tsv``) and a subject headed by
     another person noun stands after the official's last mention: the police spokesman, judge
     or prosecutor reports on someone else, whom the pronoun follows ("sagte Staatsanwalt
-    Witold Franke … Der Ehemann hatte eine Rauchgasvergiftung erlitten … wurde er … gefasst")."""
+    Witold Franke … Der Ehemann hatte eine Rauchgasvergiftung erlitten … wurde er … gefasst").
+    Such a pronoun is noted in ``chains.unnamed``, so that the next sentence's goes on with it."""
     nouns = chains.officials.get(actor)
     if not nouns or pronoun.gender is None:
         return False
