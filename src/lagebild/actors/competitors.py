@@ -60,11 +60,7 @@ def is_person_noun(word: str) -> bool:
     if any(key.endswith(suffix) and len(key) >= shortest
            for suffix, shortest in _person_suffixes()):
         return True
-    forms = {key}
-    if key.endswith("in"):  # Fotografin, Kollegin
-        forms.update((key[:-2], key[:-2] + "e"))
-    if key.endswith(("er", "en", "es", "em")):  # an adjective's ending: Vorsitzender
-        forms.update((key[:-1], key[:-2]))
+    forms = _endings_off(key)
     if key.endswith("s"):  # a genitive: des Ministers
         forms.add(key[:-1])
     # a compound's head: any tail of at least four letters after at least three
@@ -82,16 +78,20 @@ def _officials() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(noun for noun, match in rows if match == "word"))
 
 
-def _noun_forms(word: str) -> set[str]:
-    """The folded word, without a feminine *-in* or an adjective's ending, and its part after
-    a hyphen."""
-    key = word.lower().rsplit("-", 1)[-1]
+def _endings_off(key: str) -> set[str]:
+    """A folded noun, and its forms without a feminine *-in* (Fotografin, Richterin) or an
+    adjective's ending (der Vorsitzender, des Beamten)."""
     forms = {key}
-    if key.endswith("in"):  # Richterin
+    if key.endswith("in"):
         forms.update((key[:-2], key[:-2] + "e"))
-    if key.endswith(("er", "en")):  # der Beamter, des Beamten
+    if key.endswith(("er", "en", "es", "em")):
         forms.update((key[:-1], key[:-2]))
     return forms
+
+
+def _noun_forms(word: str) -> set[str]:
+    """The forms of :func:`_endings_off` of the word's part after a hyphen."""
+    return _endings_off(word.lower().rsplit("-", 1)[-1])
 
 
 def official_noun(word: str) -> str | None:
