@@ -65,6 +65,34 @@ def test_segment_quote_then_frame_after_terminal(blank_de: Language) -> None:
     ]
 
 
+def spaced_sents(nlp: Language, text: str) -> list[str]:
+    """Sentences as the pipeline's senter cuts them: with each token's trailing space."""
+    doc = nlp.make_doc(text)
+    starts = segment([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+    out: list[list[str]] = []
+    for t, s in zip(doc, starts, strict=True):
+        if s:
+            out.append([])
+        out[-1].append(t.text)
+    return [" ".join(s) for s in out]
+
+
+def test_segment_low_quote_closed_by_straight_quote(blank_de: Language) -> None:
+    # web text pairs „ with a straight closing mark; the quotation ends there
+    text = 'Sie sagte: „Er ist krank." Am Montag kam er. Dann ging sie.'
+    assert spaced_sents(blank_de, text) == [
+        'Sie sagte : „ Er ist krank . "', "Am Montag kam er .", "Dann ging sie ."]
+    mid = 'Der „Twilight"-Star wird zum Helden. Er kam.'
+    assert len(spaced_sents(blank_de, mid)) == 2
+
+
+def test_segment_straight_quote_nested_in_low_quotes(blank_de: Language) -> None:
+    # a straight quotation inside „…“ opens after a space and closes the nested one only
+    text = 'Er rief: „Sie sagte "Halt" und ging. Dann kam er.“ Danach Stille.'
+    assert spaced_sents(blank_de, text) == [
+        'Er rief : „ Sie sagte " Halt " und ging . Dann kam er . “', "Danach Stille ."]
+
+
 def test_segment_ordinal_and_abbreviation(blank_de: Language) -> None:
     text = "Am 3. Oktober kam z.B. Dr. Müller. Er blieb."
     assert sents(blank_de, text) == ["Am 3. Oktober kam z.B. Dr. Müller .", "Er blieb ."]
