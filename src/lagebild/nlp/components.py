@@ -482,10 +482,8 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
             ):
                 if words[j] in AMBIGUOUS_QUOTES and in_ambiguous:
                     in_ambiguous = False
-                elif words[j] in AMBIGUOUS_QUOTES:
-                    depth -= 1
-                elif words[j] in CLOSE_QUOTES and depth > 0:
-                    depth -= 1
+                elif words[j] in AMBIGUOUS_QUOTES or (words[j] in CLOSE_QUOTES and depth > 0):
+                    depth -= 1  # (a straight quote gets here only when it closes a „)
                 j += 1
             quoted = depth > 0 or in_ambiguous
             if j < n and not quoted:
