@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from lagebild.nlp.components import segment
+from lagebild.nlp.components import segment, split_year_stops
 
 
 def toks(nlp: Language, text: str) -> list[str]:
@@ -147,3 +147,33 @@ def test_segment_line_up_and_result_are_no_datelines(blank_de: Language) -> None
         "Werder Bremen - Leverkusen 1:1 ( 1:1 ) .", "Die Kongreß- ( I ) - Partei hat gewonnen .",
         "Friedewald ( lhe ) -", "Ein Netzwerk will helfen .",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er kam im März 2014. Dann ging er.", ["Er kam im März 2014 .", "Dann ging er ."]),
+        ("Das war 1999.“ Dann ging er.", ["Das war 1999 . “", "Dann ging er ."]),
+        # an article makes the number an ordinal; a lower-case word continues the sentence
+        ("Er kam zum 1000. Mal. Dann ging er.", ["Er kam zum 1000. Mal .", "Dann ging er ."]),
+        ("Seit 2014. leben sie hier.", ["Seit 2014. leben sie hier ."]),
+    ],
+)
+def test_year_stop_ends_sentence(blank_de: Language, text: str, expected: list[str]) -> None:
+    doc = split_year_stops(blank_de.make_doc(text))
+    starts = segment([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+    out: list[list[str]] = []
+    for t, s in zip(doc, starts, strict=True):
+        if s:
+            out.append([])
+        out[-1].append(t.text)
+    assert [" ".join(s) for s in out] == expected
+    assert doc.text == text  # nothing of the text is lost
+
+
+def test_pipeline_tokenizer_splits_year_stops() -> None:
+    from lagebild.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    assert [t.text for t in nlp.make_doc("Er kam 2014. Dann")] == [
+        "Er", "kam", "2014", ".", "Dann"]

@@ -85,6 +85,7 @@ def _load(path: Path, lean: bool = True) -> Language:
             config, exclude=exclude, meta=spacy.util.get_model_meta(path)
         )
         nlp.from_disk(path, exclude=exclude)
+    nlp.tokenizer = _components.YearStopTokenizer(nlp.tokenizer)
     if lean:
         add_referenced_strings(nlp, path)
     return nlp

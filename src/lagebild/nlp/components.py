@@ -564,6 +564,69 @@ def make_senter(nlp: Language, name: str) -> RuleSenter:
     return RuleSenter(name)
 
 
+# --------------------------------------------------------------------------- year stops
+#: a year with a full stop after it, where a sentence may end (``im März 2014. Dann …``)
+_YEAR_STOP = re.compile(r"(?<![\d.,])(?:1\d|2[01])\d\d\.(?=\s|$|[“”\"»«)\]])")
+#: words before a number that make ``2014.`` an ordinal (``zum 1000. Mal``)
+_ORDINAL_BEFORE = frozenset(
+    "der die das den dem des ein eine einem einen einer eines zum zur am im beim vom ins "
+    "sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer unser unsere unserem "
+    "unseren".split())
+_AFTER_STOP = frozenset("“”\"»«)]")
+
+
+class YearStopTokenizer:
+    """The model's tokenizer, with the full stop after a year split off where it ends a
+    sentence: German tokenizers keep ``2014.`` whole (an ordinal, ``am 3. Oktober``), so
+    ``Er kam im März 2014. Dann ging er.`` was one sentence and the tagger read ``2014.`` as
+    an adverb. Split when the next word starts a sentence (capitalised, a closing mark, a
+    line break or the end) and no article or possessive makes the number an ordinal; UD
+    and the training treebanks tokenise the year and its stop apart. Wikinews train: 32 of
+    the corpus's 9,260 sentence starts were missed so."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc: Doc = self.tokenizer(text)
+        return split_year_stops(doc) if _YEAR_STOP.search(text) else doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # rules, serialisation: the wrapped tokenizer
+        return getattr(self.tokenizer, name)
+
+
+def split_year_stops(doc: Doc) -> Doc:
+    """``doc`` with each sentence-final ``2014.`` as ``2014`` and ``.`` (a new Doc; the
+    tokens carry no annotation yet)."""
+    toks = list(doc)
+    words: list[str] = []
+    spaces: list[bool] = []
+    changed = False
+    for i, t in enumerate(toks):
+        w = t.text
+        if len(w) == 5 and _YEAR_STOP.match(w) and _year_ends_sentence(toks, i):
+            words += [w[:4], "."]
+            spaces += [False, bool(t.whitespace_)]
+            changed = True
+        else:
+            words.append(w)
+            spaces.append(bool(t.whitespace_))
+    return Doc(doc.vocab, words=words, spaces=spaces) if changed else doc
+
+
+def _year_ends_sentence(toks: list[Any], i: int) -> bool:
+    if i > 0 and toks[i - 1].text.lower() in _ORDINAL_BEFORE:
+        return False
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1].text
+    return nxt.isspace() or nxt[:1].isupper() or nxt in _AFTER_STOP
+
+
 # --------------------------------------------------------------------------- tokenizer
 def use_affixes(vocab: Vocab, prefix_len: int, suffix_len: int) -> None:
     """Make ``PREFIX``/``SUFFIX`` the first ``prefix_len`` / last ``suffix_len`` characters.
