@@ -225,6 +225,28 @@ PRONOUN_CASES = [
         "Ehemann hatte eine Rauchgasvergiftung erlitten. Anfang Dezember wurde er gefasst.",
         "er", "new:per:witold-franke",
         id="not-after-a-person-named-as-no-official"),
+    # a generic pronoun before it in its sentence: the pronoun is that someone, nobody named
+    pytest.param(
+        "Witold Franke ist Trainer. Er sagte: „Wenn einer wirklich krank ist, dann kann er "
+        "nicht spielen.“",
+        "er", None,
+        id="a-generic-einer-before-it"),
+    pytest.param(
+        "Witold Franke ist Arzt. Wer morgens frühstückt, isst mehr, als wenn er verzichtet.",
+        "er", None,
+        id="a-free-relative-wer-before-it"),
+    pytest.param(
+        "Witold Franke ist Polizist. Wer ihnen geholfen hat, soll er sagen.",
+        "er", "new:per:witold-franke",
+        id="not-a-wer-question-with-a-subject-of-its-own"),
+    pytest.param(
+        "Witold Franke ist Polizist. Das war einer der Gründe, warum er ging.",
+        "er", "new:per:witold-franke",
+        id="not-a-partitive-einer"),
+    pytest.param(
+        "Witold Franke ist Polizist. „Ich dachte nicht, dass jemand kommt“, sagt er heute.",
+        "er", "new:per:witold-franke",
+        id="not-a-generic-inside-a-quotation-before-its-frame"),
 ]
 
 

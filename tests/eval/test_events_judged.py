@@ -49,6 +49,21 @@ def test_score_judged_by_hand() -> None:
     assert result["confidence"]["auc"] is None  # one right event, no wrong one to rank
 
 
+def test_match_judged_after_the_sentence_boundaries_moved() -> None:
+    # the judges saw both sentences as one; the senter now cuts them: the event still pairs,
+    # but an exact match goes first and each emitted event pairs once
+    first, second = (0, 28), (29, len(TEXT))
+    article = Article(text=TEXT, events=[_event("ACCUSE", "kritisierte", first),
+                                         _event("SANCTION", "verklagte", second)])
+    judged = [
+        _judged("j1", "ACCUSE", "kritisierte", TEXT, "right"),
+        _judged("j2", "SANCTION", "verklagte", TEXT, "right"),
+        _judged("j3", "SANCTION", "verklagte", TEXT[29:], "right"),
+        _judged("j4", "ACCUSE", "kritisierte", "Die EU kritisierte Russland heftig.", "right"),
+    ]
+    assert ej.match_judged(judged, {"gnad-0001": article}) == {"j1": 0, "j3": 1}
+
+
 def test_confidence_figures_by_hand() -> None:
     pairs = [(0.9, "right"), (0.6, "right"), (0.7, "wrong"), (0.3, "wrong"), (0.4, "arguable")]
     figures = ej.confidence_figures(pairs)

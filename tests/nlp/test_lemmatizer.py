@@ -12,6 +12,7 @@ from thinc.api import use_ops
 
 from lagebild.nlp import DEFAULT_MODEL, load_pipeline
 from lagebild.nlp import lemmatizer as memo
+from lagebild.nlp.components import YearStopTokenizer
 from lagebild.nlp.lemmatizer import NO_TREE, MemoLemmatizer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples-archive"
@@ -38,6 +39,7 @@ def spacy_lemmatizer() -> Language:
         nlp = spacy.util.load_model_from_config(spacy.util.load_config(path / "config.cfg"),
                                                 meta=spacy.util.get_model_meta(path))
         nlp.from_disk(path)
+    nlp.tokenizer = YearStopTokenizer(nlp.tokenizer)  # the same tokens as load_pipeline's
     return nlp
 
 

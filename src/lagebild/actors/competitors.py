@@ -117,6 +117,15 @@ def same_noun(word: str, nouns: set[str]) -> bool:
                if len(form) >= 4)
 
 
+#: generic pronouns a later "er"/"sie" of their gender refers to, and the tags they have as
+#: such (free relative "wer", indefinite "einer", demonstrative "derjenige")
+#: (not "niemand", "keiner": "Niemand konnte Franklin vorwerfen, er habe …" is Franklin)
+_GENERIC = {"wer": "m", "jemand": "m", "einer": "m", "derjenige": "m", "diejenige": "f"}
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_QUOTE_MARKS = frozenset("„“”\"»«")
+_GENERIC_TAGS = frozenset({"PWS", "PIS", "PDS"})
+
+
 @dataclass(frozen=True)
 class Subject:
     """A noun subject: its head's offsets, its gender (``m``/``f``), its sentence's number."""
@@ -194,6 +203,53 @@ class Competitors:
                                              newcomer))
         self._starts = [s.start for s in self.subjects]
         self._person_starts = [s.start for s in self.persons]
+        # generic pronouns ("Wer …, als wenn er …", "wenn einer … krank ist, kann er …"),
+        # and where each sentence's question marks stand
+        self.generics: list[tuple[int, str, bool, int]] = []  # start, gender, "wer", sentence
+        self._questions: dict[int, list[int]] = {}
+        self._comparisons: set[int] = set()  # ends of "als"/"wie"
+        # words right after a comma and a finite verb: the subject of a main clause after a
+        # fronted clause ("Wer ihnen geholfen hat, soll er sagen": that "wer" clause is a
+        # question, the main clause has a subject of its own, no free relative)
+        self._after_clause: set[int] = set()
+        self._text = article.text
+        for number, sentence in enumerate(article.sentences):
+            for index, tok in enumerate(sentence.tokens):
+                gender = _GENERIC.get(tok.text.lower())
+                after = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+                if gender is not None and after is not None and (
+                        after.pos == "DET" or after.text == "von"):
+                    continue  # a part of a whole: "einer der Gründe", "einer von ihnen"
+                # a subject ("wenn einer … krank ist"), not a partitive ("in einer der
+                # spannendsten Partien"); "wer" opens a free relative clause wherever it stands
+                # (an "einer" tagged an article but a subject is the pronoun too)
+                if gender is not None and (tok.tag in _GENERIC_TAGS or tok.tag == "ART") and (
+                        tok.tag == "PWS" or tok.dep in _SUBJECT):
+                    self.generics.append((tok.start, gender, tok.tag == "PWS", number))
+                elif index > 1 and sentence.tokens[index - 1].tag in _FINITE \
+                        and sentence.tokens[index - 2].text == ",":
+                    self._after_clause.add(tok.start)
+                elif tok.text == "?":
+                    self._questions.setdefault(number, []).append(tok.start)
+                elif tok.text.lower() in ("als", "wie"):
+                    self._comparisons.add(tok.end)
+
+    def generic_before(self, pos: int, gender: str) -> bool:
+        """A generic pronoun of that gender stands before ``pos`` in its sentence, and no
+        question mark between them (``Wer ist das?``, fragte er: a question, no free
+        relative): the pronoun at ``pos`` is that generic someone, nobody named. Not in a
+        comparison ("jemand anders als er")."""
+        if pos - 1 in self._comparisons:
+            return False
+        here = self.sentence_of(pos)
+        return any(
+            number == here and start < pos and g == gender
+            and not (free_relative and pos in self._after_clause)
+            and not any(start < q < pos for q in self._questions.get(here, ()))
+            # a quotation's generic is not its frame's pronoun ("„… dass jemand hier
+            # vorbeikommt", sagt er")
+            and not _QUOTE_MARKS.intersection(self._text[start:pos])
+            for start, g, free_relative, number in self.generics)
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1

@@ -975,10 +975,13 @@ PREPOSITIONS = {"an", "auf", "für", "gegen", "mit", "von", "vom", "über", "zu"
 def _thing_in_between(pronoun: Mention, actor: str, chains: PersonChains,
                       competitors: Competitors, earlier: list[Mention]) -> bool:
     """A subject of the pronoun's gender, no person, stands after the person's last mention
-    ("Früher hat der Fluss der Wirtschaft gehört. Jetzt soll er …"), or someone unnamed after
-    an official (:func:`_unnamed_after_official`)."""
+    ("Früher hat der Fluss der Wirtschaft gehört. Jetzt soll er …"), a generic pronoun before
+    it in its sentence (``Competitors.generic_before``), or someone unnamed after an official
+    (:func:`_unnamed_after_official`)."""
     if pronoun.gender is None:
         return False
+    if competitors.generic_before(pronoun.start, pronoun.gender):
+        return True  # "Wer morgens frühstückt, isst mehr, als wenn er …": nobody named
     subject = competitors.latest(pronoun.start, pronoun.gender)
     last = max((pos for pos, a in chains.history if a == actor and pos < pronoun.start),
                default=-1)

@@ -9,7 +9,8 @@ corpus of events on such text exists, so precision there is measured on a *judge
 
 This command re-analyses the judged articles (texts from ``../shared/data/news``, built as the
 sample's run read them) through the product path and matches the events it emits now to the
-judged ones by article, type, trigger text and sentence text. It reports:
+judged ones by article, type, trigger text and sentence text (or a sentence that holds or is held
+by the judged one, where the sentence boundaries have moved since: :func:`match_judged`). It reports:
 
 - **kept** per verdict: judged events the coder still emits, and **precision among kept**
   (strict: right / kept; lenient: right or arguable / kept). A change that drops wrong events
@@ -143,17 +144,29 @@ def confidence_figures(pairs: Sequence[tuple[float, str]]) -> dict[str, Any]:
 def match_judged(judged: Sequence[Judged], articles: dict[str, Article | None]
                  ) -> dict[str, int]:
     """Judged event id → the index (in its article's ``events``) of the emitted event with
-    its type, trigger text and sentence text; each emitted event matches one judged event."""
+    its type, trigger text and sentence text; each emitted event matches one judged event.
+
+    A sentence whose boundaries moved since the judgement still matches when one text holds
+    the other (the judged sentence was cut from a merged one, or the other way round): the
+    senter's fixes (statements round 19) split sentences that the judges saw merged, and the
+    event itself, its type and trigger, did not change. Exact matches are taken first."""
     emitted = {aid: _emitted(a) if a is not None else [] for aid, a in articles.items()}
     claimed: set[tuple[str, int]] = set()
     hits: dict[str, int] = {}
-    for item in judged:
-        key = (item.type, item.trigger, _norm(item.sentence))
-        hit = next((i for i, e in enumerate(emitted.get(item.article, []))
-                    if e == key and (item.article, i) not in claimed), None)
-        if hit is not None:
-            claimed.add((item.article, hit))
-            hits[item.id] = hit
+    for exact in (True, False):
+        for item in judged:
+            if item.id in hits:
+                continue
+            sentence = _norm(item.sentence)
+            hit = next((i for i, (typ, trigger, text) in enumerate(
+                emitted.get(item.article, []))
+                if typ == item.type and trigger == item.trigger
+                and (item.article, i) not in claimed
+                and (text == sentence if exact else (text in sentence or sentence in text))),
+                None)
+            if hit is not None:
+                claimed.add((item.article, hit))
+                hits[item.id] = hit
     return hits
 
 
