@@ -10,7 +10,8 @@ corpus of events on such text exists, so precision there is measured on a *judge
 This command re-analyses the judged articles (texts from ``../shared/data/news``, built as the
 sample's run read them) through the product path and matches the events it emits now to the
 judged ones by article, type, trigger text and sentence text (or a sentence that holds or is
-held by the judged one, where the sentence boundaries have moved since: :func:`match_judged`). It reports:
+held by the judged one, where the sentence boundaries have moved since: :func:`match_judged`).
+It reports:
 
 - **kept** per verdict: judged events the coder still emits, and **precision among kept**
   (strict: right / kept; lenient: right or arguable / kept). A change that drops wrong events
