@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from lagebild.nlp.components import segment, split_year_stops
 
@@ -65,9 +66,8 @@ def test_segment_quote_then_frame_after_terminal(blank_de: Language) -> None:
     ]
 
 
-def spaced_sents(nlp: Language, text: str) -> list[str]:
-    """Sentences as the pipeline's senter cuts them: with each token's trailing space."""
-    doc = nlp.make_doc(text)
+def cut(doc: Doc) -> list[str]:
+    """Sentences as the pipeline's senter cuts a Doc: with each token's trailing space."""
     starts = segment([t.text for t in doc], [bool(t.whitespace_) for t in doc])
     out: list[list[str]] = []
     for t, s in zip(doc, starts, strict=True):
@@ -75,6 +75,10 @@ def spaced_sents(nlp: Language, text: str) -> list[str]:
             out.append([])
         out[-1].append(t.text)
     return [" ".join(s) for s in out]
+
+
+def spaced_sents(nlp: Language, text: str) -> list[str]:
+    return cut(nlp.make_doc(text))
 
 
 def test_segment_low_quote_closed_by_straight_quote(blank_de: Language) -> None:
@@ -161,13 +165,7 @@ def test_segment_line_up_and_result_are_no_datelines(blank_de: Language) -> None
 )
 def test_year_stop_ends_sentence(blank_de: Language, text: str, expected: list[str]) -> None:
     doc = split_year_stops(blank_de.make_doc(text))
-    starts = segment([t.text for t in doc], [bool(t.whitespace_) for t in doc])
-    out: list[list[str]] = []
-    for t, s in zip(doc, starts, strict=True):
-        if s:
-            out.append([])
-        out[-1].append(t.text)
-    assert [" ".join(s) for s in out] == expected
+    assert cut(doc) == expected
     assert doc.text == text  # nothing of the text is lost
 
 
