@@ -600,22 +600,15 @@ class YearStopTokenizer:
 
 
 def split_year_stops(doc: Doc) -> Doc:
-    """``doc`` with each sentence-final ``2014.`` as ``2014`` and ``.`` (a new Doc; the
-    tokens carry no annotation yet)."""
+    """``doc`` with each sentence-final ``2014.`` split into ``2014`` and ``.`` in place (the
+    retokenizer keeps what the tokenizer's exceptions set on the other tokens)."""
     toks = list(doc)
-    words: list[str] = []
-    spaces: list[bool] = []
-    changed = False
-    for i, t in enumerate(toks):
-        w = t.text
-        if len(w) == 5 and _YEAR_STOP.match(w) and _year_ends_sentence(toks, i):
-            words += [w[:4], "."]
-            spaces += [False, bool(t.whitespace_)]
-            changed = True
-        else:
-            words.append(w)
-            spaces.append(bool(t.whitespace_))
-    return Doc(doc.vocab, words=words, spaces=spaces) if changed else doc
+    years = [t for i, t in enumerate(toks)
+             if len(t.text) == 5 and _YEAR_STOP.match(t.text) and _year_ends_sentence(toks, i)]
+    with doc.retokenize() as retokenizer:
+        for t in years:
+            retokenizer.split(t, [t.text[:4], "."], heads=[(t, 0), (t, 0)])
+    return doc
 
 
 def _year_ends_sentence(toks: list[Any], i: int) -> bool:
