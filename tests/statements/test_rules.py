@@ -922,3 +922,21 @@ def test_a_name_the_tagger_read_as_an_adjective_is_the_speaker() -> None:
     assert [(s.quote[0].text, spk(s)) for s in statements_of(article)] == [
         ("Das ist eine schwierige Frage", "Kurz"),
         ("dass er nicht hoffe, dass es dazu komme", "Kurz")]
+
+
+def test_a_zu_infinitive_without_its_optional_comma() -> None:
+    # the comma before an extraposed zu-infinitive is optional since 1996
+    st = one("Der Konzern Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.",
+             "die Preise ab 1. Oktober zu erhöhen", IND)
+    assert spk(st) == "Der Konzern Philips"
+    assert [c.text for c in st.cue] == ["hat", "angekündigt"]
+    one("Wegen der Rauchentwicklung wurden Anwohner aufgefordert Türen und Fenster "
+        "geschlossen zu halten.", "Türen und Fenster geschlossen zu halten", IND)
+    # an infinitive cue inside the clause and a modal's bare "zu können" are no frame
+    texts = [q.text for s in analyse("Sie haben sich darauf verständigt, die Erklärung für "
+                                     "nichtig zu erklären und eine gemeinsame Politik zu "
+                                     "führen.") for q in s.quote]
+    assert "und eine gemeinsame Politik zu führen" not in texts
+    # a purpose ("um … zu") is no quote
+    assert not any(q.text.startswith("um") for s in analyse(
+        "Die Firma hat angekündigt um die Kosten zu senken.") for q in s.quote)

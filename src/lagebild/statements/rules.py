@@ -930,6 +930,8 @@ class Finder:
                                               if sent.toks[c].lemma == "es"])
             if self.clause_after(sent, i, lemma, cue_toks):
                 continue
+            if self.bare_infinitive(sent, i, cue_toks):
+                continue
             if self.clause_before(sent, i, cue_toks):
                 continue
             if self.anaphor(sent, i, cue_toks):
@@ -1078,6 +1080,39 @@ class Finder:
         self.add(Found(StatementType.INDIRECT, [sent.span(start, end)],
                        [sent.span(c, c) for c in cue_toks], sent.span(lo, k), speaker,
                        f"cue-{kind}", 0.75, agentless=speaker is None and self.passive(sent, i)))
+        return True
+
+    def bare_infinitive(self, sent: Sent, i: int, cue_toks: list[int]) -> bool:
+        """``Philips hat angekündigt die Preise zu erhöhen``: a zu-infinitive right after the
+        cue at the end of its clause, without the comma the spelling rules since 1996 leave
+        optional. The cue must close its clause (a participle, a separated particle or an
+        infinitive: ``bietet an den Lohn … zu erhöhen``), so that what follows it is
+        extraposed; a finite cue in second place is followed by its own subject and objects."""
+        close = max(i, *cue_toks)
+        if sent.toks[close].tag not in _CLAUSE_CLOSING_TAGS:
+            return False
+        start, last = close + 1, sent.last_word()
+        if close > 0 and sent.toks[close - 1].tag == "PTKZU":
+            return False  # the cue is itself an infinitive ("…, für nichtig zu erklären und …")
+        if start >= last or sent.is_punct(start) or sent.toks[start].tag in (
+                "KOUI", "KON", "PTKZU") or sent.toks[start].text.lower() in _PURPOSE:
+            return False  # "um … zu" is a purpose; "verlangen zu können" says nothing
+        stop = next((m for m in range(start, last + 1) if sent.is_punct(m)), last + 1) - 1
+        if stop - start < 2 or any(sent.is_finite(m) for m in range(start, stop + 1)):
+            return False
+        end_tok = sent.toks[stop]
+        if not (end_tok.tag == "VVIZU" or (end_tok.tag in ("VVINF", "VAINF", "VMINF")
+                                           and sent.toks[stop - 1].tag == "PTKZU")):
+            return False
+        first = sent.toks[start]
+        if self.is_claimed(first.start, first.end) or self.in_mark(first.start, first.end):
+            return False
+        lo = self._frame_start(sent, i)
+        speaker = self.speaker_of(sent, i, lo, close)
+        self.add(Found(StatementType.INDIRECT, [sent.span(start, stop)],
+                       [sent.span(c, c) for c in cue_toks], sent.span(lo, close), speaker,
+                       "cue-zu-inf-bare", 0.7,
+                       agentless=speaker is None and self.passive(sent, i)))
         return True
 
     def _wie_source(self, sent: Sent, start: int, last: int) -> bool:
@@ -1824,6 +1859,13 @@ def _attributed_noun_end(sent: Sent, j: int, hi: int) -> int | None:
             return None
         j += 1
     return None
+
+
+#: tags of a cue that closes its clause (the right bracket): participle, separated particle,
+#: infinitive; what follows it is extraposed (:meth:`Finder.bare_infinitive`)
+_CLAUSE_CLOSING_TAGS = ("VVPP", "PTKVZ", "VVINF")
+#: words that open a zu-infinitive of purpose or manner, no quote (tagged APPR at times)
+_PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def _zu_infinitive(tok: Token) -> bool:
