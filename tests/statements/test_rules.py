@@ -940,3 +940,15 @@ def test_a_zu_infinitive_without_its_optional_comma() -> None:
     # a purpose ("um … zu") is no quote
     assert not any(q.text.startswith("um") for s in analyse(
         "Die Firma hat angekündigt um die Kosten zu senken.") for q in s.quote)
+
+
+def test_a_second_predicate_takes_the_clause_after_its_comma() -> None:
+    # "aufgerufen … zu verstärken und angekündigt, man werde …": the clause is the second's
+    st = one("Chinesische Politiker haben dazu aufgerufen die Polizeikontrollen in der Region "
+             "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.",
+             "man werde hart gegen den Terror vorgehen", IND)
+    assert [c.text for c in st.cue] == ["angekündigt"]
+    st = one("Chinesische Politiker haben dazu aufgerufen die Polizeikontrollen in der Region "
+             "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.",
+             "die Polizeikontrollen in der Region zu verstärken", IND)
+    assert spk(st) == "Chinesische Politiker"

@@ -1045,6 +1045,9 @@ class Finder:
         while k <= last and not sent.is_comma(k):
             if k != i and sent.is_finite(k) and k not in cue_toks:
                 return False
+            if sent.toks[k].tag == "KON" and k < last and sent.toks[k + 1].tag in (
+                    "VVPP", "VVINF") and k + 1 not in cue_toks:
+                return False  # "aufgerufen … und angekündigt, man werde …": the second's
             k += 1
         if k >= last:
             return False
@@ -1098,11 +1101,15 @@ class Finder:
                 "KOUI", "KON", "PTKZU") or sent.toks[start].text.lower() in _PURPOSE:
             return False  # "um … zu" is a purpose; "verlangen zu können" says nothing
         stop = next((m for m in range(start, last + 1) if sent.is_punct(m)), last + 1) - 1
-        if stop - start < 2 or any(sent.is_finite(m) for m in range(start, stop + 1)):
+        # the infinitive ends the clause, or a second predicate of the main clause follows
+        # it ("… zu verstärken und angekündigt, …")
+        ends = [m for m in range(start + 2, stop + 1) if _zu_infinitive_end(sent, m) and (
+            m == stop or (sent.toks[m + 1].tag == "KON" and m + 2 <= stop
+                          and sent.toks[m + 2].tag in _CLAUSE_CLOSING_TAGS))]
+        if not ends:
             return False
-        end_tok = sent.toks[stop]
-        if not (end_tok.tag == "VVIZU" or (end_tok.tag in ("VVINF", "VAINF", "VMINF")
-                                           and sent.toks[stop - 1].tag == "PTKZU")):
+        stop = ends[0]
+        if any(sent.is_finite(m) for m in range(start, stop + 1)):
             return False
         first = sent.toks[start]
         if self.is_claimed(first.start, first.end) or self.in_mark(first.start, first.end):
@@ -1866,6 +1873,13 @@ def _attributed_noun_end(sent: Sent, j: int, hi: int) -> int | None:
 _CLAUSE_CLOSING_TAGS = ("VVPP", "PTKVZ", "VVINF")
 #: words that open a zu-infinitive of purpose or manner, no quote (tagged APPR at times)
 _PURPOSE = frozenset({"um", "ohne", "statt", "anstatt"})
+
+
+def _zu_infinitive_end(sent: Sent, m: int) -> bool:
+    """``m`` is the last word of a zu-infinitive: ``abzuschaffen`` or ``zu`` + infinitive."""
+    tag = sent.toks[m].tag
+    return tag == "VVIZU" or (tag in ("VVINF", "VAINF", "VMINF") and m > 0
+                              and sent.toks[m - 1].tag == "PTKZU")
 
 
 def _zu_infinitive(tok: Token) -> bool:
