@@ -169,3 +169,20 @@ def test_a_tagger_statement_holding_its_speaker_is_a_reported_one() -> None:
     (st,) = refine(article, [at(0.97, speaker=False)])
     assert st.type is StatementType.INDIRECT
     assert refine(article, [at(0.9)]) == []
+
+
+def test_a_verbless_tagger_quote_is_a_piece_of_a_phrase() -> None:
+    text = ("Die Polizei nahm am Abend den bekanntesten Herausforderer des Präsidenten fest. "
+            "Die Wahl findet am Sonntag in allen Provinzen des Landes statt.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+
+    def at(part: str, type_: StatementType = StatementType.INDIRECT) -> Statement:
+        start = text.index(part)
+        return Statement(type=type_, mode=Mode.ACCURATE,
+                         quote=[Span(start=start, end=start + len(part), text=part)])
+
+    out = refine(article, [at("den bekanntesten Herausforderer des Präsidenten"),
+                           at("Die Wahl findet am Sonntag in allen Provinzen des Landes statt")])
+    assert [s.quote[0].text[:8] for s in out] == ["Die Wahl"]  # the verbless one is dropped

@@ -14,7 +14,8 @@ the union, rules first:
   tagger does not read as a quotation is mostly a name or a title (`„Polar Satellite Launch
   Vehicle“`, `„La Gazetta dello Sport“`), which the fast rules cannot always tell;
 * every tagger statement that overlaps no rule statement, unless it is a fragment (fewer than
-  :data:`MIN_WORDS` words outside quotation marks) or the tagger is unsure of it (its
+  :data:`MIN_WORDS` words outside quotation marks, or, not being Direct, no verb: statements
+  round 20), or the tagger is unsure of it (its
   ``confidence``, the mean probability of its pieces being inside a quotation, is below
   :data:`MIN_CONFIDENCE`, or :data:`MIN_CONFIDENCE_UNFRAMED` when its sentence gives it no
   frame; a quote that holds its own speaker is the shape of a reported speech act and is
@@ -63,6 +64,20 @@ def _overlap(a: Sequence[object], b: Sequence[tuple[int, int]]) -> int:
 def _fragment(st: Statement) -> bool:
     return st.type is not StatementType.DIRECT and sum(
         len(q.text.split()) for q in st.quote) < MIN_WORDS
+
+
+def _has_verb(article: Article, st: Statement) -> bool:
+    """Some word of the quote is a verb, or the root of its sentence (a verb the tagger
+    misread: ``erwägen`` as an adverb): a reported clause has one; a verbless tagger quote
+    (``dem bekanntesten Herausforderer von Mubarak``) is a piece of a phrase."""
+    for sent in article.sentences:
+        if sent.end <= st.quote[0].start or sent.start >= st.quote[-1].end:
+            continue
+        for i, t in enumerate(sent.tokens):
+            if any(q.start <= t.start and t.end <= q.end for q in st.quote) and (
+                    t.tag.startswith("V") or t.head == i):
+                return True
+    return False
 
 
 def _reported_shape(st: Statement) -> bool:
@@ -128,6 +143,7 @@ def refine(article: Article, tagged: Sequence[Statement]) -> list[Statement]:
              and st.confidence >= MIN_CONFIDENCE]
     extra = [st for st in extra if st.frame is not None
              or st.confidence >= MIN_CONFIDENCE_UNFRAMED]
+    extra = [st for st in extra if st.type is StatementType.DIRECT or _has_verb(article, st)]
     extra = [st.model_copy(update={"type": StatementType.REPORTED, "cue": []})
              if _reported_shape(st) and st.type is not StatementType.DIRECT else st
              for st in extra]
