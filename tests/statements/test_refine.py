@@ -3,7 +3,7 @@ output is written by hand here)."""
 
 from __future__ import annotations
 
-from lagebild.model import ArticleBuilder, Mode, Party, Span, Statement, StatementType
+from lagebild.model import Article, ArticleBuilder, Mode, Party, Span, Statement, StatementType
 from lagebild.pipeline import Analyzer
 from lagebild.statements.refine import refine
 
@@ -21,6 +21,27 @@ def tagged(quote: str, speaker: str | None = None, cue: str | None = None) -> St
                      cue=[span(cue)] if cue else [],
                      speaker=Party(**span(speaker).model_dump()) if speaker else None,
                      mode=Mode.ACCURATE)
+
+
+def parsed(text: str) -> Article:
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+    assert isinstance(article, Article)
+    return article
+
+
+def tagged_in(text: str, part: str, speaker: str | None = None,
+              confidence: float = 1.0) -> Statement:
+    """An Indirect tagger statement quoting ``part`` of ``text``."""
+    start = text.index(part)
+    sp = None
+    if speaker:
+        s = text.index(speaker)
+        sp = Party(start=s, end=s + len(speaker), text=speaker)
+    return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, speaker=sp,
+                     quote=[Span(start=start, end=start + len(part), text=part)],
+                     confidence=confidence)
 
 
 def test_frame_continuation_and_agentless_passive() -> None:
@@ -44,19 +65,10 @@ def test_frame_continuation_and_agentless_passive() -> None:
 def test_tagger_statements_the_rules_miss_are_added_fragments_dropped() -> None:
     text = ("Die Gespräche mit Moskau laufen seit Wochen ohne jedes Ergebnis. Das Treffen "
             "endete am Abend ohne eine gemeinsame Erklärung der beiden Seiten.")
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
+    article = parsed(text)
 
     def at(part: str, speaker: str | None = None, confidence: float = 1.0) -> Statement:
-        start = text.index(part)
-        sp = None
-        if speaker:
-            s = text.index(speaker)
-            sp = Party(start=s, end=s + len(speaker), text=speaker)
-        return Statement(type=StatementType.INDIRECT, mode=Mode.ACCURATE, speaker=sp,
-                         quote=[Span(start=start, end=start + len(part), text=part)],
-                         confidence=confidence)
+        return tagged_in(text, part, speaker, confidence)
 
     unsure = refine(article, [at("endete am Abend ohne eine gemeinsame Erklärung der beiden "
                                  "Seiten", confidence=0.6)])
@@ -174,15 +186,11 @@ def test_a_tagger_statement_holding_its_speaker_is_a_reported_one() -> None:
 def test_a_verbless_tagger_quote_is_a_piece_of_a_phrase() -> None:
     text = ("Die Polizei nahm am Abend den bekanntesten Herausforderer des Präsidenten fest. "
             "Die Wahl findet am Sonntag in allen Provinzen des Landes statt.")
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    article = next(iter(Analyzer(["nlp"]).run([builder.build()])))
-
-    def at(part: str, type_: StatementType = StatementType.INDIRECT) -> Statement:
-        start = text.index(part)
-        return Statement(type=type_, mode=Mode.ACCURATE,
-                         quote=[Span(start=start, end=start + len(part), text=part)])
-
-    out = refine(article, [at("den bekanntesten Herausforderer des Präsidenten"),
-                           at("Die Wahl findet am Sonntag in allen Provinzen des Landes statt")])
+    out = refine(parsed(text), [
+        tagged_in(text, "den bekanntesten Herausforderer des Präsidenten"),
+        tagged_in(text, "Die Wahl findet am Sonntag in allen Provinzen des Landes statt")])
     assert [s.quote[0].text[:8] for s in out] == ["Die Wahl"]  # the verbless one is dropped
+    # cut at a quotation mark, the clause's verb lies beyond it: kept
+    text = "Wer mit scharfer Munition auf „Beamte und Familienväter“ schießt, handelt feige."
+    out = refine(parsed(text), [tagged_in(text, "Wer mit scharfer Munition auf")])
+    assert "Wer mit scharfer Munition auf" in [q.text for s in out for q in s.quote]

@@ -54,6 +54,8 @@ MIN_CONFIDENCE = 0.85
 #: 0.85 to 0.95 overlap gold quotations in about a third of their tokens (chosen on the
 #: held-out train documents, docs/lab/statements.md round 6)
 MIN_CONFIDENCE_UNFRAMED = 0.95
+#: quotation marks a tagger quote may run up to
+QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 
 
 def _overlap(a: Sequence[object], b: Sequence[tuple[int, int]]) -> int:
@@ -78,6 +80,15 @@ def _has_verb(article: Article, st: Statement) -> bool:
                     t.tag.startswith("V") or t.head == i):
                 return True
     return False
+
+
+def _beside_quotation_mark(text: str, st: Statement) -> bool:
+    """The quote runs up to a quotation mark (``wer mit scharfer Munition auf „Beamten …“
+    schiesse``): the tagger cut a clause at the mark, and its verb may lie beyond it."""
+    before = text[:st.quote[0].start].rstrip()
+    after = text[st.quote[-1].end:].lstrip()
+    return (bool(before) and before[-1] in QUOTE_MARKS) or (
+        bool(after) and after[0] in QUOTE_MARKS)
 
 
 def _reported_shape(st: Statement) -> bool:
@@ -143,7 +154,8 @@ def refine(article: Article, tagged: Sequence[Statement]) -> list[Statement]:
              and st.confidence >= MIN_CONFIDENCE]
     extra = [st for st in extra if st.frame is not None
              or st.confidence >= MIN_CONFIDENCE_UNFRAMED]
-    extra = [st for st in extra if st.type is StatementType.DIRECT or _has_verb(article, st)]
+    extra = [st for st in extra if st.type is StatementType.DIRECT or _has_verb(article, st)
+             or _beside_quotation_mark(text, st)]
     extra = [st.model_copy(update={"type": StatementType.REPORTED, "cue": []})
              if _reported_shape(st) and st.type is not StatementType.DIRECT else st
              for st in extra]
