@@ -1,8 +1,12 @@
-"""Facts of German word formation that more than one layer reads from the tagged tokens."""
+"""Facts of German word formation and typography that more than one layer reads."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+#: quotation marks of German and web text (``„…“``, ``»…«``, ``‚…‘``, straight ones), opening
+#: and closing alike
+QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 
 #: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
 SEPARABLE_PARTICLES = frozenset(

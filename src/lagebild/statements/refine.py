@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lagebild.german import QUOTE_MARKS
 from lagebild.model import Article, Mode, Party, Span, Statement, StatementType
 from lagebild.statements.build import to_statement
 from lagebild.statements.rules import find_statements
@@ -54,8 +55,6 @@ MIN_CONFIDENCE = 0.85
 #: 0.85 to 0.95 overlap gold quotations in about a third of their tokens (chosen on the
 #: held-out train documents, docs/lab/statements.md round 6)
 MIN_CONFIDENCE_UNFRAMED = 0.95
-#: quotation marks a tagger quote may run up to
-QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 
 
 def _overlap(a: Sequence[object], b: Sequence[tuple[int, int]]) -> int:

@@ -1047,7 +1047,7 @@ class Finder:
                 return False
             if sent.toks[k].tag == "KON" and k < last and sent.toks[k + 1].tag in (
                     "VVPP", "VVINF") and k + 1 not in cue_toks:
-                return False  # "aufgerufen … und angekündigt, man werde …": the second's
+                return False  # "aufgerufen … und angekündigt, man werde …": the second verb's
             k += 1
         if k >= last:
             return False

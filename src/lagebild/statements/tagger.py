@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.entities.teacher import DEFAULT_TEACHER
+from lagebild.german import QUOTE_MARKS
 from lagebild.model import Article
 from lagebild.transformer.decoding import bio_spans, constrained_decode, transition_mask
 from lagebild.transformer.encoder import E5Tokenizer, Encoding, cached_tokenizer
@@ -73,7 +74,6 @@ DEFAULT_QUOTES = Path(__file__).resolve().parent.parent / "models" / "quotes"
 ROLES = ("QUOTE", "CUE", "SPEAKER", "ADDRESSEE")
 ROLE_TAGS = ("O", "B", "I")  # per role; tag index = role * 3 + tag
 MAX_PIECES = 510
-QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 CLOSING_MARKS = '“”"«‘’‹'
 # the NER teacher's sentence split, also after a closing quotation mark („… Ukraine.“ Die …)
 SENT_RE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][“”\"«»]))\s+(?=[\"„»“A-ZÄÖÜ0-9])")
