@@ -952,3 +952,35 @@ def test_a_second_predicate_takes_the_clause_after_its_comma() -> None:
              "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.",
              "die Polizeikontrollen in der Region zu verstärken", IND)
     assert spk(st) == "Chinesische Politiker"
+
+
+def test_a_bare_name_of_a_person_named_before_can_speak() -> None:
+    # without the actor layer (the accurate mode reads statements before it) a bare "Li"
+    # the entity model misses is still the person named "Li Fei" before
+    text = ("Li Fei, der stellvertretende Vorsitzende des Ausschusses, reiste am Montag nach "
+            "Hongkong. Li nannte die Occupy Bewegung bei dieser Gelegenheit illegal.")
+    builder = ArticleBuilder()
+    builder.add_verbatim_paragraphs(text)
+    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    assert isinstance(article, Article)
+    bare = text.index("Li nannte")
+    named = [e for e in article.entities if e.label == "PER" and e.start < bare]
+    assert [e.text for e in named] == ["Li Fei"]
+    missed = article.model_copy(update={"entities": named})
+    found = [f for f in find_statements(missed) if f.type is R]
+    assert [(text[f.start:f.end], f.speaker) for f in found] == [
+        ("Li nannte die Occupy Bewegung bei dieser Gelegenheit illegal.", (bare, bare + 2))]
+    # a bare name nobody was named with before is no speaker
+    alone = article.model_copy(update={"entities": []})
+    assert not [f for f in find_statements(alone) if f.type is R]
+
+
+def test_a_connective_after_the_speakers_apposition_keeps_the_clause() -> None:
+    # "sagte X, <apposition>, aber auch, dass …": the clause after the connective; a
+    # verb-final speech act inside it ("sie aber nie genau erklärten") does not end it
+    st = one("Dabei sagte Li Fei, der stellvertretende Vorsitzende des Ausschusses, aber "
+             "auch, dass die Demonstranten zwar immer von internationalen Standards "
+             "sprächen, sie aber nie genau erklärten, wie diese denn aussähen.",
+             "dass die Demonstranten zwar immer von internationalen Standards sprächen, "
+             "sie aber nie genau erklärten, wie diese denn aussähen", IND)
+    assert (spk(st) or "").startswith("Li Fei")

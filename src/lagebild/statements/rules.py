@@ -1065,6 +1065,12 @@ class Finder:
             k, start = after, after + 1
             first = sent.toks[start]
             kind = _clause_kind(sent, start, last, False)
+            filler = _connective_end(sent, start, last) if kind is None else None
+            if filler is not None:
+                # "sagte Li Fei, der stellvertretende Vorsitzende, aber auch, dass …"
+                k, start = filler, filler + 1
+                first = sent.toks[start]
+                kind = _clause_kind(sent, start, last, False)
         if kind is None:
             return False
         if first.text.lower() in self.lex.wie and self._wie_source(sent, start, last):
@@ -1155,6 +1161,12 @@ class Finder:
                     sent.is_finite(k)):
                 k -= 1
             if k <= start + 1 or sent.is_finite(k):
+                continue
+            if c - k > 2 and sent.toks[c - 1].tag in ("ADV", "PTKNEG", "ADJD") and any(
+                    sent.toks[m].dep.startswith("nsubj") for m in range(k + 1, c - 1)):
+                # "…, sie aber nie genau erklärten, wie …": a subject, then an adverb right
+                # before the verb is a verb-final clause, still the reported one; a new
+                # speech act has its verb second ("doch Birnback erklärte")
                 continue
             if sent.toks[k].tag == "KON" and sent.is_comma(k - 1):
                 k -= 1
@@ -1361,8 +1373,24 @@ class Finder:
         if any(t.pos == "NOUN" and a <= t.start < b and self._speaker_noun(t)
                for t in sent.toks):
             return True
+        if self._named_before(sent, speaker):
+            return True
         return any(t.tag == "PPER" and t.lemma.lower() != "es" and a <= t.start < b
                    for t in sent.toks)
+
+    def _named_before(self, sent: Sent, speaker: Char) -> bool:
+        """A one-word proper-noun subject that is a word of a person named earlier in the
+        article (``Li`` after ``Li Fei``, ``Merkel`` after ``Angela Merkel``): the accurate
+        mode reads its statements before the actor layer links such names, and its entity
+        model may miss the bare name."""
+        a, b = speaker
+        words = [t for t in sent.toks if a <= t.start < b]
+        if len(words) != 1 or words[0].tag != "NE":
+            return False
+        name = words[0].text
+        text = self.article.text
+        return any(e.label == "PER" and e.end <= a and name in text[e.start:e.end].split()
+                   for e in self.article.entities)
 
     def _speaker_noun(self, tok: Token) -> bool:
         """A noun of people or sources who speak (cues.tsv kind ``speaker``), also as the
@@ -2062,13 +2090,26 @@ def _apposition_end(sent: Sent, start: int, last: int) -> int | None:
     """The comma that closes a short apposition starting at ``start`` when ``dass``/``ob``
     follows it: at most six words of a noun phrase (articles, adjectives, nouns, names,
     numbers, ``von``), starting with no preposition (``drohten mit Hungerstreik, aus Angst,
-    dass …``: the clause is the noun's)."""
+    dass …``: the clause is the noun's); a connective may stand between (``…, aber auch,
+    dass``)."""
     for m in range(start, min(last, start + 7)):
         t = sent.toks[m]
         if sent.is_comma(m):
             nxt = sent.toks[m + 1]
-            return m if m > start and nxt.lemma.lower() in ("dass", "ob") else None
+            return m if m > start and (nxt.lemma.lower() in ("dass", "ob") or (
+                _connective_end(sent, m + 1, last) is not None)) else None
         if t.tag not in _APPOSITION_TAGS and not (m > start and t.lemma == "von"):
+            return None
+    return None
+
+
+def _connective_end(sent: Sent, start: int, last: int) -> int | None:
+    """The comma after a connective set off by commas (``aber auch``, ``jedoch``) when
+    ``dass``/``ob`` follows it."""
+    for m in range(start, min(last, start + 3)):
+        if sent.is_comma(m):
+            return m if m > start and sent.toks[m + 1].lemma.lower() in ("dass", "ob") else None
+        if sent.toks[m].tag not in ("KON", "ADV"):
             return None
     return None
 
