@@ -97,6 +97,15 @@ def test_segment_straight_quote_nested_in_low_quotes(blank_de: Language) -> None
         'Er rief : „ Sie sagte " Halt " und ging . Dann kam er . “', "Danach Stille ."]
 
 
+def test_segment_genitive_apostrophe_opens_no_quotation(blank_de: Language) -> None:
+    # "Campus'" ends in an apostrophe, not a quotation mark: the sentences after it stay apart
+    text = ("Es war am Campus' Westend. Man vermutete, es sei ein Fremder. Dann kam er. "
+            "Er sagte 'Nein' und ging. Danach Stille.")
+    assert spaced_sents(blank_de, text) == [
+        "Es war am Campus ' Westend .", "Man vermutete , es sei ein Fremder .",
+        "Dann kam er .", "Er sagte ' Nein ' und ging .", "Danach Stille ."]
+
+
 def test_segment_ordinal_and_abbreviation(blank_de: Language) -> None:
     text = "Am 3. Oktober kam z.B. Dr. Müller. Er blieb."
     assert sents(blank_de, text) == ["Am 3. Oktober kam z.B. Dr. Müller .", "Er blieb ."]

@@ -424,6 +424,15 @@ def _starts_lower(text: str) -> bool:
 _INNER_CLOSER = re.compile(r"\w[\"“”»«]")
 
 
+def _genitive_apostrophe(i: int, in_ambiguous: bool, spaces: list[bool] | None) -> bool:
+    """A straight single quote that touches the word before it and no open straight
+    quotation is an apostrophe (``des Campus' Westend``, ``Grass' Roman``), not a quotation
+    that opens: taken for one, it used to join the sentences after it until the next
+    straight quote (an opening mark touches the word after it)."""
+    return (spaces is not None and not in_ambiguous and 0 < i < len(spaces)
+            and not spaces[i - 1] and spaces[i])
+
+
 def _closes_low_quote(i: int, depth: int, in_ambiguous: bool,
                       spaces: list[bool] | None) -> bool:
     """A straight quote at ``i`` closes an open ``„``: web text often pairs the low opening
@@ -458,6 +467,8 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
             continue
         if w in AMBIGUOUS_QUOTES and _closes_low_quote(i, depth, in_ambiguous, spaces):
             depth -= 1
+        elif w == "'" and _genitive_apostrophe(i, in_ambiguous, spaces):
+            pass
         elif w in AMBIGUOUS_QUOTES:
             in_ambiguous = not in_ambiguous
         elif w in ("„", "‚") or (w in ("»", "«", "›", "‹") and depth == 0):
