@@ -23,12 +23,17 @@ def _nlp() -> object:
     return Analyzer(["nlp"])
 
 
-def analyse(text: str) -> list[Statement]:
+def annotated(text: str, analyzer: object | None = None) -> Article:
+    """``text`` as paragraphs through ``analyzer`` (the nlp stage alone by default)."""
     builder = ArticleBuilder()
     builder.add_verbatim_paragraphs(text)
-    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
+    article = next(iter((analyzer or _nlp()).run([builder.build()])))  # type: ignore[attr-defined]
     assert isinstance(article, Article)
-    return statements_of(article)
+    return article
+
+
+def analyse(text: str) -> list[Statement]:
+    return statements_of(annotated(text))
 
 
 def one(text: str, quote: str, type_: StatementType) -> Statement:
@@ -272,10 +277,7 @@ def test_a_title_cased_quotation_inside_a_noun_phrase_is_a_name() -> None:
     assert D in [s.type for s in analyse("Die Äußerungen bezeichnete Wiefelspütz als „Knaller "
                                          "aus Karlsruhe“.")]
     # the accurate mode leaves names to its tagger (refine: titles_by_shape=False)
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
-    found = find_statements(article, titles_by_shape=False)
+    found = find_statements(annotated(text), titles_by_shape=False)
     assert StatementType.DIRECT in [f.type for f in found]
 
 
@@ -671,10 +673,7 @@ def test_a_phrase_opened_by_an_oblique_article_or_a_preposition_cannot_speak() -
     from lagebild.statements.rules import Finder
 
     text = "Den Vorschlag des Polizeisprechers hat die Gewerkschaft an die Sprecher verwiesen."
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
-    finder = Finder(article)
+    finder = Finder(annotated(text))
     sent = finder.sents[0]
 
     def span(phrase: str) -> tuple[int, int]:
@@ -912,13 +911,10 @@ def _nlp_and_actors() -> object:
 def test_a_name_the_tagger_read_as_an_adjective_is_the_speaker() -> None:
     """"sagte Kurz:" and "Kurz sagte, dass …" with ``Kurz`` tagged an adjective: the actor
     layer's person mention next to the cue verb is the speaker (without it: "der Fall")."""
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(
+    article = annotated(
         "Außenminister Sebastian Kurz war in Sarajevo. Auf die Frage, ob dies auch der Fall "
         "sei, sagte Kurz: Das ist eine schwierige Frage. Kurz sagte, dass er nicht hoffe, "
-        "dass es dazu komme.")
-    article = next(iter(_nlp_and_actors().run([builder.build()])))  # type: ignore[attr-defined]
-    assert isinstance(article, Article)
+        "dass es dazu komme.", _nlp_and_actors())
     assert [(s.quote[0].text, spk(s)) for s in statements_of(article)] == [
         ("Das ist eine schwierige Frage", "Kurz"),
         ("dass er nicht hoffe, dass es dazu komme", "Kurz")]
@@ -944,13 +940,11 @@ def test_a_zu_infinitive_without_its_optional_comma() -> None:
 
 def test_a_second_predicate_takes_the_clause_after_its_comma() -> None:
     # "aufgerufen … zu verstärken und angekündigt, man werde …": the clause is the second's
-    st = one("Chinesische Politiker haben dazu aufgerufen die Polizeikontrollen in der Region "
-             "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.",
-             "man werde hart gegen den Terror vorgehen", IND)
+    text = ("Chinesische Politiker haben dazu aufgerufen die Polizeikontrollen in der Region "
+            "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.")
+    st = one(text, "man werde hart gegen den Terror vorgehen", IND)
     assert [c.text for c in st.cue] == ["angekündigt"]
-    st = one("Chinesische Politiker haben dazu aufgerufen die Polizeikontrollen in der Region "
-             "zu verstärken und angekündigt, man werde hart gegen den Terror vorgehen.",
-             "die Polizeikontrollen in der Region zu verstärken", IND)
+    st = one(text, "die Polizeikontrollen in der Region zu verstärken", IND)
     assert spk(st) == "Chinesische Politiker"
 
 
@@ -959,10 +953,7 @@ def test_a_bare_name_of_a_person_named_before_can_speak() -> None:
     # the entity model misses is still the person named "Li Fei" before
     text = ("Li Fei, der stellvertretende Vorsitzende des Ausschusses, reiste am Montag nach "
             "Hongkong. Li nannte die Occupy Bewegung bei dieser Gelegenheit illegal.")
-    builder = ArticleBuilder()
-    builder.add_verbatim_paragraphs(text)
-    article = next(iter(_nlp().run([builder.build()])))  # type: ignore[attr-defined]
-    assert isinstance(article, Article)
+    article = annotated(text)
     bare = text.index("Li nannte")
     named = [e for e in article.entities if e.label == "PER" and e.start < bare]
     assert [e.text for e in named] == ["Li Fei"]
