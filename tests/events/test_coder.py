@@ -2043,3 +2043,36 @@ def test_an_argument_hung_on_a_day(events: Events) -> None:
                    "innerhalb einer Siedlung im besetzten Westjordanland angegriffen."),
             "ASSAULT")
     assert names(e.source) == ["Angreifer"] and names(e.target) == ["Frau"]
+
+
+def test_threatened_or_looming_acts_have_not_happened(events: Events) -> None:
+    """An attack or a sentence that is threatened or looms ("die Drohung mit einem
+    Militärschlag", "ihm droht eine Haftstrafe") is no event of its own (``unreal.tsv``)."""
+    assert_none_of(events, ("ASSAULT", "SANCTION"),
+                   "Die Drohung mit einem Militärschlag gegen Syrien bleibt bestehen.",
+                   "Falls das Tonband echt ist, hat dieser neue Terroranschläge auf "
+                   "Großbritannien angedroht.",
+                   "Ihm droht eine Haftstrafe von zehn Jahren.")
+    found = events("Der IS hat neue Terroranschläge auf Großbritannien angedroht.")
+    assert one(found, "THREATEN").trigger.text == "angedroht"
+    assert not [e for e in found if e.type.value == "ASSAULT"]
+
+
+def test_deaths_in_an_accident_have_no_doer(events: Events) -> None:
+    """Victims of a traffic accident are no one's targets, though the harm verb names them
+    (the rule for events too thin to rate, applied to harm with its victims and no doer)."""
+    assert_none_of(events, ("ASSAULT",),
+                   "Bei einem Verkehrsunfall wurden zwei Menschen getötet.",
+                   "Ein zehnjähriges Mädchen ist bei einem Verkehrsunfall getötet worden.")
+    assert one(events("Bei einem Anschlag auf einen Bus wurden zwei Menschen getötet."),
+               "ASSAULT").target
+
+
+def test_a_claim_dismissed_as_nonsense_is_rejected(events: Events) -> None:
+    """A report, a claim or an idea a judging verb calls a hoax or nonsense is rejected
+    (polarity ``dismiss`` in ``judgements.tsv``), whatever the thing judged."""
+    e = one(events("SPD-Innenexperte Wiefelspütz nannte den Bericht eine Zeitungsente."),
+            "REJECT")
+    assert e.cameo == "120" and e.source
+    assert one(events("Der Minister bezeichnete die Vorwürfe als haltlos."), "REJECT").source
+    assert_none_of(events, ("REJECT",), "Der Minister bezeichnete den Angriff als feige.")

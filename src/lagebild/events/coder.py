@@ -50,6 +50,7 @@ from lagebild.events.filters import (
     _force,
     _happens,
     _imperative,
+    _in_accident,
     _in_aside,
     _in_future,
     _in_words,
@@ -238,6 +239,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 continue
             if verdict == "pos":
                 f.plover, f.cameo, f.mode = "SUPPORT", "051", ""  # praise
+            elif verdict == "dismiss":  # "nannte den Bericht eine Zeitungsente": rejected
+                f.plover, f.cameo, f.mode = "REJECT", "120", ""
         if pos == "noun" and "setting" in entry.flags and s.prep(anchor) is not None:
             continue  # "Im Prozess gegen X hat die Anklage … gefordert": the trial is a setting
         if pos == "noun" and _classifies(s, anchor):
@@ -451,6 +454,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
         if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
             continue  # "von einem Baum erschlagen": the agent phrase names no actor
+        if not f.source and pos == "verb" and s.lemma(anchor).lower() in ctx.lex.harm_verbs \
+                and _in_accident(ctx, s, f, triggers):
+            continue  # "bei einem Verkehrsunfall … getötet": nobody inflicted it
         if f.plover == "REQUEST" and pos == "verb" and f.source and all(
                 a.startswith(LOCAL) and a[1:].lower().startswith(ctx.lex.rallies)
                 for a in f.source):  # eval/README: demands made by a demonstration

@@ -954,7 +954,16 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
     (:func:`~lagebild.events.triggers.find_triggers`)."""
     if f.cameo.startswith("09"):
         return thin == "things"
-    if f.plover != "ASSAULT" or thin not in NO_DOER:
+    return thin in NO_DOER and _in_accident(ctx, s, f, triggers)
+
+
+def _in_accident(ctx: Context, s: Sent, f: Found,
+                 triggers: list[tuple[Trigger, int, list[int]]]) -> bool:
+    """Is ASSAULT ``f`` an injury or death in a sentence that names an accident or a fire,
+    with no other attack in it (:func:`_unrated`)? Also asked of a harm verb with its victims
+    and no doer ("Bei einem Verkehrsunfall wurden zwei Menschen getötet"), which has enough
+    arguments to be rated."""
+    if f.plover != "ASSAULT":
         return False
     accident = [j for j in range(len(s)) if j not in f.tokens and s.toks[j].tag == "NN"
                 and ctx.lex.names_accident(s.lemma(j))]

@@ -165,7 +165,7 @@ class Lexicon:
     verbal_markers: frozenset[str] = frozenset()  # make an attack verbal (flag ``words``)
     nonagents: frozenset[str] = frozenset()  # lemmas (lower) that never name a participant
     nonagent_suffixes: tuple[str, ...] = ()  # endings of such nouns (abstract, time, things)
-    judgements: dict[str, str] = field(default_factory=dict)  # lemma -> neg | pos | label
+    judgements: dict[str, str] = field(default_factory=dict)  # lemma -> neg | pos | label | dismiss
     receive_verbs: frozenset[str] = frozenset()  # "erhalten": the subject is the recipient
     renounce: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # like intent
     protesters: tuple[str, ...] = ()  # word starts of protesting participants (Demonstrant)
