@@ -2076,3 +2076,13 @@ def test_a_claim_dismissed_as_nonsense_is_rejected(events: Events) -> None:
     assert e.cameo == "120" and e.source
     assert one(events("Der Minister bezeichnete die Vorwürfe als haltlos."), "REJECT").source
     assert_none_of(events, ("REJECT",), "Der Minister bezeichnete den Angriff als feige.")
+
+
+def test_a_military_unit_and_a_leadership_act(events: Events) -> None:
+    """"das Bataillon", "die Landesparteispitze" name participants (``agents.tsv``), not
+    things: their acts have a doer."""
+    e = one(events("Die Landesparteispitze hatte mehrmals auf eine Verjüngung gedrängt."),
+            "REQUEST")
+    assert names(e.source) == ["Landesparteispitze"]
+    e = one(events("Das Bataillon widersetzt sich seiner Auflösung."), "REJECT")
+    assert names(e.source) == ["Bataillon"]
