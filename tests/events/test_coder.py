@@ -2086,3 +2086,14 @@ def test_a_military_unit_and_a_leadership_act(events: Events) -> None:
     assert names(e.source) == ["Landesparteispitze"]
     e = one(events("Das Bataillon widersetzt sich seiner Auflösung."), "REJECT")
     assert names(e.source) == ["Bataillon"]
+
+
+def test_an_object_the_parse_hung_elsewhere_is_the_target(events: Events) -> None:
+    """A direct object the parser hung on a date ("am Montag einen … Taschendieb") is found by
+    its form in the verb's clause (``arguments._linear_object``); a later conjunct of a
+    prepositional phrase is not ("Nach ARD und ZDF")."""
+    e = one(events("Die Berliner Polizei hat am Montag einen mutmaßlichen Taschendieb "
+                   "festgenommen."), "COERCE")
+    assert names(e.target) == ["Taschendieb"]
+    e = one(events("Nach ARD und ZDF kritisiert nun ein dritter Sender die Pläne."), "ACCUSE")
+    assert not e.target

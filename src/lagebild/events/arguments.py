@@ -44,6 +44,19 @@ DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
 #: bereit, der Armee zu helfen": Russia would help); the parser hangs the infinitive on the
 #: adjective, not on a verb
 CONTROL_ADJECTIVES = frozenset({"bereit", "entschlossen", "gewillt", "willens"})
+#: determiners a direct object may begin with: accusative or nominative-accusative forms, not
+#: those of a genitive or dative ("der", "des", "dem", "einem", "einer", "eines")
+OBJECT_DETERMINERS = frozenset({
+    "den", "einen", "das", "ein", "die", "eine", "diese", "diesen", "dieses", "seine", "seinen",
+    "sein", "ihre", "ihren", "ihr", "unsere", "unseren", "mehrere", "einige", "zahlreiche",
+    "viele", "etliche", "alle"})
+#: of those, the forms only an accusative takes
+ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren", "unseren"})
+#: the words inside a noun phrase before its noun
+PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
+#: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
+COUNTING_PREPS = frozenset({"über", "unter"})
+QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 
 
 def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
@@ -536,6 +549,86 @@ def _linear_subject(s: Sent, v: int) -> list[str]:
     return []
 
 
+def _linear_object(s: Sent, v: int, args: Args, toks: Sequence[int]) -> list[str]:
+    """Fallback for an active verb with a subject whose parse gives it no object that names
+    anyone ("hat am Freitag einen Auto-Serieneinbrecher festgenommen" with the noun read as
+    punctuation, "erschoss die Armee am Freitag einen 23-jährigen Palästinenser" with it hung
+    on the date): the first bare noun phrase of the verb's clause that begins like a direct
+    object (an accusative or nominative-accusative determiner, a number, a plural or a bare
+    name), outside the subject's phrase and outside any prepositional phrase."""
+    seg = s.segment[v]
+    subject = {j for h in args.subj for j in s.descendants(h, 3) | {h}}
+    verb = s.complex(v) | {v}
+    fin = next((c for c in sorted(verb) if s.toks[c].tag.endswith("FIN")), v)
+    for k in range(len(s)):
+        t = s.toks[k]
+        if s.segment[k] != seg or k in subject or k in toks or t.tag not in ("NN", "NE") \
+                or (k > 0 and s.toks[k - 1].tag in ("NN", "NE")):
+            continue  # (a name after a noun belongs to that noun's phrase)
+        lo, hi = sorted((k, v))
+        if any(s.toks[j].tag == "KON" or (s.is_verb(j) and j not in verb)
+               for j in range(lo + 1, hi)):
+            continue  # another verb's object: "eroberten sie X und nutzten die Kenntnisse Y"
+        fronted = k < fin and not any(s.toks[j].tag in SUBORDINATORS for j in range(k))
+        det = _object_phrase(s, k)
+        if det is None or (fronted and det not in ACCUSATIVE_DETERMINERS) \
+                or _quoted_apart(s, k, v) or _conjunct_of_phrase(s, k):
+            continue  # before the finite verb of a main clause, only an accusative's form
+            # tells an object from the subject ("Privatsender fordern Schadenersatz")
+        ids = actors_of(s, k)
+        if ids and not all(a in s.things for a in ids):
+            return ids
+    return []
+
+
+def _conjunct_of_phrase(s: Sent, k: int) -> bool:
+    """Is ``k`` a later conjunct of a noun phrase with a preposition ("nach ORF und Sky",
+    "wie Netflix, Hulu oder Amazon")? The parse of coordination is the reliable part here."""
+    j = k
+    while s.toks[j].dep == "conj" and 0 <= s.toks[j].head < j:
+        j = s.toks[j].head
+    return j != k and (s.prep(j) is not None or _object_phrase(s, j) is None)
+
+
+def _quoted_apart(s: Sent, k: int, v: int) -> bool:
+    """Does a quotation mark stand between ``k`` and ``v`` an odd number of times: one is
+    quoted, the other not ("in seinem Buch „Die Revolution missbraucht ihre Kinder“ …
+    angeprangert": the title's words are no object of the verb)?"""
+    lo, hi = sorted((k, v))
+    return sum(s.toks[j].text in QUOTE_MARKS for j in range(lo + 1, hi)) % 2 == 1
+
+
+def _object_phrase(s: Sent, k: int) -> str | None:
+    """Does the noun phrase of noun ``k``, read leftwards, begin like a direct object: no
+    preposition, and a determiner of :data:`OBJECT_DETERMINERS`, a number, or none at all for
+    a plural or a name? Its determiner if so ("" for none), else None."""
+    j = k - 1
+    det: str | None = None
+    counted = False
+    while j >= 0:
+        t = s.toks[j]
+        if t.tag in PHRASE_TAGS:
+            counted = counted or t.tag == "CARD"
+            if t.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"):
+                det = t.text.lower()
+                j -= 1
+                break
+        elif t.tag == "APPR" and counted and s.lemma(j) in COUNTING_PREPS:
+            pass
+        else:
+            break
+        j -= 1
+    if j >= 0 and s.toks[j].tag in PREP_TAGS:
+        return None
+    if det is not None:
+        return det if det in OBJECT_DETERMINERS else None
+    if counted:
+        return ""
+    if (j >= 0 and s.toks[j].tag in ("NN", "NE")) or "Case=Gen" in s.toks[k].morph:
+        return None  # a genitive without article after its noun: "nach Angaben lokaler Medien"
+    return "" if "Number=Plur" in s.toks[k].morph or s.toks[k].tag == "NE" else None
+
+
 def _in_phrase_of_prep(s: Sent, k: int) -> bool:
     """``k`` stands inside a prepositional phrase: a noun above it has a preposition ("Im
     Prozess gegen die Regierungschefin Julia Timoschenko", "in den Jahrtausenden der
@@ -702,6 +795,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 for a in actors_of(s, k)]
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
+        if not objs and pos == "verb" and args.subj:
+            objs = _linear_object(s, anchor, args, toks)
+            return objs, bool(objs)
         return objs, False
     if slot.startswith("pp:") and ">" in slot:  # "drohte mit einem Militärschlag gegen den
         outer, _, inner = slot[3:].partition(">pp:")  # Iran": the phrase inside the phrase
