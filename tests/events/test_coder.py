@@ -2097,3 +2097,10 @@ def test_an_object_the_parse_hung_elsewhere_is_the_target(events: Events) -> Non
     assert names(e.target) == ["Taschendieb"]
     e = one(events("Nach ARD und ZDF kritisiert nun ein dritter Sender die Pläne."), "ACCUSE")
     assert not e.target
+
+
+def test_a_thing_criticised_stands_for_the_people_it_belongs_to(events: Events) -> None:
+    """"verurteilte den Einsatz der Polizei": the target is the police, the genitive that
+    names people or an agent, not the thing (``arguments._owner``)."""
+    e = one(events("Die Opposition verurteilte den Einsatz der Polizei."), "ACCUSE")
+    assert names(e.target) == ["Polizei"]

@@ -549,6 +549,18 @@ def _linear_subject(s: Sent, v: int) -> list[str]:
     return []
 
 
+def _owner(s: Sent, c: int, lex: Lexicon) -> list[str]:
+    """The actor a genitive names when it is someone: a linked actor or a noun for people or
+    an agent ("der Gläubiger", "der Polizei"), not another thing or an unlinked name."""
+    if s.actors_at[c]:
+        return actors_of(s, c)
+    t = s.toks[c]
+    local = s.local_at[c]
+    lemma = t.lemma or t.text
+    return [local] if t.tag == "NN" and local and (
+        lex.is_agent(lemma) or lex.names_people(lemma, t.text)) else []
+
+
 def _linear_object(s: Sent, v: int, args: Args, toks: Sequence[int]) -> list[str]:
     """Fallback for an active verb with a subject whose parse gives it no object that names
     anyone ("hat am Freitag einen Auto-Serieneinbrecher festgenommen" with the noun read as
@@ -793,6 +805,11 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                         c for c in s.children[j] if s.toks[c].dep in GEN_DEPS
                         and s.prep(c) is None and s.toks[c].tag != "ADJA"])
                 for a in actors_of(s, k)]
+        if objs and all(a in s.things for a in objs):  # "verurteilten den Einsatz der
+            # Polizei": the people the thing belongs to, when the parse names any
+            owners = [a for j in args.obj for c in s.children[j] if s.toks[c].dep in GEN_DEPS
+                      and s.prep(c) is None for a in _owner(s, c, ctx.lex)]
+            objs = owners or objs
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
         if not objs and pos == "verb" and args.subj:
