@@ -2104,3 +2104,13 @@ def test_a_thing_criticised_stands_for_the_people_it_belongs_to(events: Events) 
     names people or an agent, not the thing (``arguments._owner``)."""
     e = one(events("Die Opposition verurteilte den Einsatz der Polizei."), "ACCUSE")
     assert names(e.target) == ["Polizei"]
+
+
+def test_an_office_and_a_part_of_a_time_are_no_agents(events: Events) -> None:
+    """"ihren Rücktritt von ihren Parteiämtern": who resigns is the possessive's, not the
+    office's; "Mitte März" is a time (``nonagents.tsv``), not who brings charges."""
+    e = one(events("Die Ministerin hat am Montag ihren Rücktritt von ihren Parteiämtern "
+                   "verkündet."), "RETREAT")
+    assert names(e.source) == ["Ministerin"]
+    e = one(events("Mitte März erhob die Behörde Anklage gegen den Piloten."), "ACCUSE")
+    assert names(e.source) == ["Behörde"]

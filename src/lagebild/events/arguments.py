@@ -868,10 +868,14 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             return [a for n in toks if n != anchor and s.toks[n].tag == "NN"
                     for a in actors_of(s, n)], False
         ids = []
+        owned = any(s.toks[c].tag == "PPOSAT" for c in s.children[anchor])
         for c in s.children[anchor]:
             dep = s.toks[c].dep
             marker = s.prep(c)
             if (dep in GEN_DEPS and marker is None) or marker in AGENT_PREPS:
+                if marker is not None and owned and any(
+                        s.toks[d].tag == "PPOSAT" for d in s.children[c]):
+                    continue  # "seinen Rücktritt von seinen Ämtern": his own office, no agent
                 ids += actors_of(s, c)
         if not ids:  # "Russlands Waffenlieferungen", "die russischen Waffenlieferungen"
             j = anchor - 1
