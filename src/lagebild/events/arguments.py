@@ -549,6 +549,21 @@ def _linear_subject(s: Sent, v: int) -> list[str]:
     return []
 
 
+def _bare_name(s: Sent, j: int) -> list[str]:
+    """A proper noun no actor or entity covers, with its name parts, as an unlinked
+    participant ("~Sea-Eye", "~Gülen"): the parse says it is the object, its tag that it names
+    someone or something by name."""
+    t = s.toks[j]
+    if t.tag != "NE" or s.actors_at[j] or s.local_at[j] or not t.text[:1].isupper() \
+            or (j > 0 and s.toks[j - 1].tag == "NE") \
+            or (j + 1 < len(s) and s.actors_at[j + 1]):
+        return []  # (the end of a longer name, "New York Times"; a title before a name,
+        # "HDP-Chef Selahattin Demirtaş")
+    parts = [j] + [c for c in s.children[j] if s.toks[c].dep in ("flat", "flat:name")
+                   and s.toks[c].tag == "NE"]
+    return [LOCAL + " ".join(s.toks[k].text for k in sorted(parts))]
+
+
 def _owner(s: Sent, c: int, lex: Lexicon) -> list[str]:
     """The actor a genitive names when it is someone: a linked actor or a noun for people or
     an agent ("der Gläubiger", "der Polizei"), not another thing or an unlinked name."""
@@ -810,6 +825,8 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             owners = [a for j in args.obj for c in s.children[j] if s.toks[c].dep in GEN_DEPS
                       and s.prep(c) is None for a in _owner(s, c, ctx.lex)]
             objs = owners or objs
+        if not objs and not args.passive:  # a name the entity recogniser missed ("wirft
+            objs = [n for j in args.obj for n in _bare_name(s, j)]  # Sea-Eye vor")
         if not objs and args.passive:
             return _passive_patient(s, anchor), True
         if not objs and pos == "verb" and args.subj:
