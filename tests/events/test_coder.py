@@ -2121,3 +2121,12 @@ def test_a_name_no_entity_covers_is_the_object(events: Events) -> None:
     unlinked name (``arguments._bare_name``)."""
     e = one(events("Die Regierung macht Gülen für die Anschläge verantwortlich."), "ACCUSE")
     assert names(e.target) == ["Gülen"]
+
+
+def test_the_role_holder_named_after_a_genitive_acts(events: Events) -> None:
+    """"Der Vorsitzende der Linken Bernd Riexinger": the person named right after the
+    party's name is the chair, whatever the parse (``arguments._name_after_genitive``);
+    after a title the name is the title's ("der Sohn des Ministers Hans Eichel")."""
+    e = one(events("Der Vorsitzende der Linken Bernd Riexinger hat den Vorschlag "
+                   "zurückgewiesen."), "REJECT")
+    assert names(e.source) == ["Bernd Riexinger"]

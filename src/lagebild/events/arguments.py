@@ -123,7 +123,38 @@ def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]
                 if (s.toks[c].dep == "appos" and c in s.persons and c > n
                         and s.toks[c - 1].text == ","):
                     return actors_of(s, c, depth + 1, seen)
-    return []
+    name = _name_after_genitive(s, h)
+    return actors_of(s, name, depth + 1, seen) if name is not None else []
+
+
+#: the words a role noun's genitive phrase may hold before the role holder's name
+GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
+                                  "$("})
+
+
+def _name_after_genitive(s: Sent, h: int) -> int | None:
+    """The person named right after a role noun's genitive phrase, whatever the parse ("Die
+    Vorsitzende der Linken Gesine Lötzsch", "der Chef der US-Weltraumbehörde NASA, Michael
+    Griffin", "die Sprecherin der Unionsfraktion im Bundestag, Annette Widmann-Mauz"): the
+    first person's name after only noun-phrase words, when the phrase names no person nor
+    people (else the name is theirs: "des Politikers Hans Müller")."""
+    if h + 1 >= len(s) or s.toks[h + 1].text.lower() not in GENITIVE_DETS:
+        return None
+    for j in range(h + 1, min(len(s), h + 14)):
+        t = s.toks[j]
+        if j in s.persons and t.tag == "NE":
+            before = j - 1
+            return j if s.toks[before].text == "," or (
+                # without a comma only after an organisation's name ("der Linken Gesine
+                # Lötzsch"); after a title the name is the title's ("des Präsidenten Macron")
+                s.toks[before].tag in ("NN", "NE") and s.actors_at[before]
+                and before not in s.persons) else None
+        if t.tag not in GENITIVE_PHRASE_TAGS and not (t.text == "," and j + 1 < len(s)
+                                                       and j + 1 in s.persons):
+            return None
+        if t.tag in ("NN", "NE") and (j in s.persons or s.local_at[j] in s.weak_ids):
+            return None  # a person or people in between: the name may be theirs
+    return None
 
 
 @dataclass
