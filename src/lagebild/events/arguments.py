@@ -604,7 +604,7 @@ def _owner(s: Sent, c: int, lex: Lexicon) -> list[str]:
     local = s.local_at[c]
     lemma = t.lemma or t.text
     return [local] if t.tag == "NN" and local and (
-        lex.is_agent(lemma) or lex.names_people(lemma, t.text)) else []
+        lex.is_agent(lemma) or lemma.lower() in lex.persons) else []
 
 
 def _linear_object(s: Sent, v: int, args: Args, toks: Sequence[int]) -> list[str]:
