@@ -56,7 +56,11 @@ ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren",
 PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
 #: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 COUNTING_PREPS = frozenset({"über", "unter"})
+#: quotation marks, opening or closing (a quoted title's words are no object of the verb)
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
+#: the words a role noun's genitive phrase may hold before the role holder's name
+GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
+                                  "$("})
 
 
 def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> list[str]:
@@ -126,10 +130,6 @@ def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]
     name = _name_after_genitive(s, h)
     return actors_of(s, name, depth + 1, seen) if name is not None else []
 
-
-#: the words a role noun's genitive phrase may hold before the role holder's name
-GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
-                                  "$("})
 
 
 def _name_after_genitive(s: Sent, h: int) -> int | None:
@@ -596,8 +596,9 @@ def _bare_name(s: Sent, j: int) -> list[str]:
 
 
 def _owner(s: Sent, c: int, lex: Lexicon) -> list[str]:
-    """The actor a genitive names when it is someone: a linked actor or a noun for people or
-    an agent ("der Gläubiger", "der Polizei"), not another thing or an unlinked name."""
+    """The actor a genitive names when it is someone: a linked actor, an agent noun or a noun
+    ``persons.tsv`` lists for people ("der Polizei", "des Angreifers"), not another thing, an
+    unlinked name, nor a noun that only ends like a people noun ("des Lagers")."""
     if s.actors_at[c]:
         return actors_of(s, c)
     t = s.toks[c]
@@ -613,7 +614,8 @@ def _linear_object(s: Sent, v: int, args: Args, toks: Sequence[int]) -> list[str
     punctuation, "erschoss die Armee am Freitag einen 23-jährigen Palästinenser" with it hung
     on the date): the first bare noun phrase of the verb's clause that begins like a direct
     object (an accusative or nominative-accusative determiner, a number, a plural or a bare
-    name), outside the subject's phrase and outside any prepositional phrase."""
+    name; no preposition before it), outside the subject's phrase and naming someone, not a
+    thing."""
     seg = s.segment[v]
     subject = {j for h in args.subj for j in s.descendants(h, 3) | {h}}
     verb = s.complex(v) | {v}
