@@ -7,6 +7,9 @@ from functools import lru_cache
 #: quotation marks of German and web text (``„…“``, ``»…«``, ``‚…‘``, straight ones), opening
 #: and closing alike
 QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
+#: the double quotation marks alone, opening or closing: a single one may be an apostrophe
+#: inside a name ("Pilz’", "’Ndrangheta"), these never are
+DOUBLE_QUOTES = frozenset("„“”\"»«")
 
 #: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
 SEPARABLE_PARTICLES = frozenset(

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from lagebild.actors.kb import DATA_DIR, tsv_rows
+from lagebild.german import DOUBLE_QUOTES
 from lagebild.model import Article, Token
 
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -122,7 +123,6 @@ def same_noun(word: str, nouns: set[str]) -> bool:
 #: (not "niemand", "keiner": "Niemand konnte Franklin vorwerfen, er habe …" is Franklin)
 _GENERIC = {"wer": "m", "jemand": "m", "einer": "m", "derjenige": "m", "diejenige": "f"}
 _FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
-_QUOTE_MARKS = frozenset("„“”\"»«")
 _GENERIC_TAGS = frozenset({"PWS", "PIS", "PDS"})
 
 
@@ -248,7 +248,7 @@ class Competitors:
             and not any(start < q < pos for q in self._questions.get(here, ()))
             # a quotation's generic is not its frame's pronoun ("„… dass jemand hier
             # vorbeikommt", sagt er")
-            and not _QUOTE_MARKS.intersection(self._text[start:pos])
+            and not DOUBLE_QUOTES.intersection(self._text[start:pos])
             for start, g, free_relative, number in self.generics)
 
     def sentence_of(self, pos: int) -> int:

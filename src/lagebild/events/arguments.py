@@ -19,7 +19,7 @@ from lagebild.events.sentence import (
     SUBORDINATORS,
     Sent,
 )
-from lagebild.german import third_person_number
+from lagebild.german import DOUBLE_QUOTES, third_person_number
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
@@ -56,8 +56,6 @@ ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren",
 PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
 #: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 COUNTING_PREPS = frozenset({"über", "unter"})
-#: quotation marks, opening or closing (a quoted title's words are no object of the verb)
-QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 #: the words a role noun's genitive phrase may hold before the role holder's name
 GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
                                   "$("})
@@ -655,7 +653,7 @@ def _quoted_apart(s: Sent, k: int, v: int) -> bool:
     quoted, the other not ("in seinem Buch „Die Revolution missbraucht ihre Kinder“ …
     angeprangert": the title's words are no object of the verb)?"""
     lo, hi = sorted((k, v))
-    return sum(s.toks[j].text in QUOTE_MARKS for j in range(lo + 1, hi)) % 2 == 1
+    return sum(s.toks[j].text in DOUBLE_QUOTES for j in range(lo + 1, hi)) % 2 == 1
 
 
 def _object_phrase(s: Sent, k: int) -> str | None:

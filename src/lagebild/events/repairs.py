@@ -15,7 +15,7 @@ from typing import overload
 
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import LOCAL, PREP_TAGS, Participants, Sent, _guesses, _rule_lemma
-from lagebild.german import SEPARABLE_PARTICLES
+from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES
 from lagebild.model import Article, Entity, Sentence, Token
 
 #: a verb's core arguments, which a genitive name before a noun is taken for
@@ -409,7 +409,6 @@ APPOSITION_WORDS = 8
 #: tags no apposition holds besides verbs: interrogatives, conjunctions (a relative pronoun
 #: may stand: without a verb it is the tagger's misread article, "der")
 APPOSITION_STOPS = frozenset({"PWS", "PWAV", "KOUS", "KOUI", "KON", "$.", "$("})
-QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "»", "«"})
 #: an age noun of police reports ("Ein 30-Jähriger", headline style "25-Jährige")
 AGE_NOUN = re.compile(r"\d+-[Jj]ährige[rn]?$")
 
@@ -485,7 +484,7 @@ def _apposition_after(out: list[Token], k: int) -> tuple[int, int] | None:
     for m in range(k + 1, min(k + APPOSITION_WORDS + 2, len(out))):
         if out[m].tag == "$,":
             return (k, m) if m > k + 1 else None
-        if out[m].tag[:1] == "V" or out[m].tag in APPOSITION_STOPS or out[m].text in QUOTE_MARKS:
+        if out[m].tag[:1] == "V" or out[m].tag in APPOSITION_STOPS or out[m].text in DOUBLE_QUOTES:
             return None
     return None
 
