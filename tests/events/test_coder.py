@@ -2130,3 +2130,29 @@ def test_the_role_holder_named_after_a_genitive_acts(events: Events) -> None:
     e = one(events("Der Vorsitzende der Linken Bernd Riexinger hat den Vorschlag "
                    "zurückgewiesen."), "REJECT")
     assert names(e.source) == ["Bernd Riexinger"]
+
+
+def test_a_passive_of_state_the_parser_reads_makes_its_subject_the_patient(
+        events: Events) -> None:
+    """"sind fünf Norweger angeklagt": ``sein`` read as a passive auxiliary makes the subject
+    the one charged (``arguments._state_passive_parsed``); a standing ban with ``sein`` is no
+    act (``nostate``); a perfect of a verb of motion keeps its acting subject."""
+    e = one(events("Wegen Raubes sind fünf Norweger angeklagt, ein sechster Mann wegen "
+                   "Hehlerei."), "ACCUSE")
+    assert not e.source and "NOR" in names(e.target)
+    assert not [e for e in events("Das Schlachten der Tiere ist in mehreren indischen "
+                                  "Bundesstaaten untersagt.") if e.type.value == "COERCE"]
+    e = one(events("Der Minister ist gestern zurückgetreten."), "RETREAT")
+    assert names(e.source) == ["Minister"]
+
+
+def test_a_passive_agent_the_parser_hung_on_a_noun_acts(events: Events) -> None:
+    """"wurde durch die Sicherheitsratsmitglieder China und Indonesien abgelehnt": the
+    ``durch`` phrase, or a ``von`` phrase with an article, that names a linked actor is the
+    agent wherever the parse hung it (``arguments._stray_agent``); a bare ``von`` is a
+    genitive's stand-in and no agent."""
+    e = one(events("Eine Forderung Frankreichs nach der Einschaltung des Sicherheitsrats der "
+                   "Vereinten Nationen wurde durch die Sicherheitsratsmitglieder China und "
+                   "Indonesien abgelehnt."), "REJECT")
+    assert names(e.source) == ["CHN", "IDN"]
+    assert names(e.target) == ["FRA"]

@@ -55,6 +55,15 @@ ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren",
 #: the words inside a noun phrase before its noun
 PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
 #: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
+#: verbs whose participle with "sein" is no passive, by the end of the lemma: a perfect of
+#: motion or change of state ("ist zurückgetreten"), the state of a reflexive verb's doer
+#: ("waren … an den Protesten beteiligt", "ist … engagiert")
+SEIN_PERFECT_ENDINGS = ("gehen", "kommen", "treten", "laufen", "fahren", "fliegen", "reisen",
+                        "fallen", "marschieren", "dringen", "rücken", "fliehen", "flüchten",
+                        "wandern", "steigen", "sterben", "weichen", "springen", "stürzen",
+                        "begegnen", "folgen", "ziehen", "eintreffen", "scheitern", "bleiben",
+                        "werden", "sein", "geschehen", "passieren", "kehren", "schreiten",
+                        "beteiligen", "engagieren", "entschließen", "interessieren")
 COUNTING_PREPS = frozenset({"über", "unter"})
 #: the words a role noun's genitive phrase may hold before the role holder's name
 GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
@@ -303,6 +312,7 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
             for p in _conjuncts(s, v))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
+        or _state_passive_parsed(s, v, auxes)
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
             # not when a finite verb makes it a clause ("ist … von allen Ämtern
             # zurückgetreten"), unless that verb is a passive "werden" hung elsewhere
@@ -330,6 +340,9 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
                          for c in s.children[j] if c > j and s.toks[c].tag in NOMINAL_TAGS
                          and (s.prep(c) == "durch"
                               or (s.prep(c) == "von" and not actors_of(s, j)))]
+        if not args.subj:
+            args.subj = _stray_agent(s, v)
+            args.obj = [j for j in args.obj if j not in args.subj]
     elif not args.subj and _causative(s, v):
         # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source
         args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
@@ -462,13 +475,60 @@ def _oblique(s: Sent, j: int) -> bool:
             and s.prep(prev) is not None)
 
 
+def _stray_agent(s: Sent, v: int) -> list[int]:
+    """The agent of passive ``v`` that the parser hung on some noun of its clause
+    ("wurden diese … Städte von der EU-Kommission … verwarnt", "wurde durch die
+    Sicherheitsratsmitglieder China und Indonesien abgelehnt"): a ``durch`` phrase, or a
+    ``von`` phrase with an article (``von der``, ``vom``), that names a linked actor. A bare
+    ``von`` stands for a genitive ("die Freilassung von Gefangenen"), and one under a person
+    or a name is its owner ("der Sohn von Gaddafi")."""
+    for j in range(len(s)):
+        prep = s.prep(j)
+        if (prep not in AGENT_PREPS or s.toks[j].tag not in ("NN", "NE")
+                or s.segment[j] != s.segment[v] or s.toks[j].head == v):
+            continue
+        host = s.toks[j].head
+        if not 0 <= host < len(s):
+            continue
+        if host == j + 1 and s.toks[host].tag == "NE":
+            j = host  # a title read as the name's modifier: "durch die Sicherheitsratsmitglieder
+            # China und Indonesien"
+        elif host in s.persons or s.toks[host].tag == "NE":
+            continue
+        article = any(s.toks[c].text.lower() == "vom" or s.toks[c].tag == "ART"
+                      for c in s.children[j] if c < j)
+        if (prep == "durch" or article) and _strong(s, actors_of(s, j, 1)):
+            return [j]
+    return []
+
+
+def _state_passive_parsed(s: Sent, v: int, auxes: list[int]) -> bool:
+    """Is participle ``v`` with ``sein`` a passive of state that the parser itself read as a
+    passive ("Wegen Raubes sind fünf Norweger angeklagt": ``sind`` aux:pass, the noun
+    nsubj:pass)? Its subject is the patient. Not for verbs whose perfect takes ``sein``
+    (motion and change of state: "ist zurückgetreten", "sind eingereist", "ist der NATO
+    beigetreten"), where the same words are a perfect with an acting subject."""
+    if s.toks[v].tag != "VVPP" or any(s.lemma(c) in ("werden", "haben") for c in auxes):
+        return False
+    # the participle's own "sein", not one of a clause coordinated with it ("hat … ausgeschlossen,
+    # dennoch war sie …")
+    sein = [c for c in s.children[v] if s.lemma(c) == "sein"
+            and s.toks[c].dep in ("aux", "aux:pass", "cop")]
+    # a copula alone is no such reading: "dass sie … bekannt sei" is an adjective's
+    if not sein or not (any(s.toks[c].dep == "aux:pass" for c in sein)
+                        or any(s.toks[c].dep == "nsubj:pass" for c in s.children[v])):
+        return False
+    return not s.lemma(v).endswith(SEIN_PERFECT_ENDINGS)
+
+
 def _state_passive(s: Sent, v: int, args: Args) -> bool:
     """Is participle ``v`` a state with ``sein`` ("ist bewaffnet", "sei bewaffnet"), not a
     passive with ``werden`` or a perfect, and without an agent? (For transitive verbs only:
     their perfect takes ``haben``, so ``sein`` makes a state and its subject the patient.)
     A participle that looks like the infinitive may be tagged as one ("ist klug beraten")."""
     tag = s.toks[v].tag
-    if tag not in ("VVPP", "VVINF") or args.passive or any(p in args.pps for p in AGENT_PREPS):
+    # (a passive the parser read with "sein" is such a state: see _state_passive_parsed)
+    if tag not in ("VVPP", "VVINF") or any(p in args.pps for p in AGENT_PREPS):
         return False
     if tag == "VVINF" and any(s.toks[c].tag == "PTKZU" for c in s.children[v]):
         return False  # "ist zu beraten": a necessity, not a state
