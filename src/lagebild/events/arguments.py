@@ -54,16 +54,16 @@ OBJECT_DETERMINERS = frozenset({
 ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren", "unseren"})
 #: the words inside a noun phrase before its noun
 PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
-#: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 #: verbs whose participle with "sein" is no passive, by the end of the lemma: a perfect of
 #: motion or change of state ("ist zurückgetreten"), the state of a reflexive verb's doer
 #: ("waren … an den Protesten beteiligt", "ist … engagiert")
-SEIN_PERFECT_ENDINGS = ("gehen", "kommen", "treten", "laufen", "fahren", "fliegen", "reisen",
-                        "fallen", "marschieren", "dringen", "rücken", "fliehen", "flüchten",
-                        "wandern", "steigen", "sterben", "weichen", "springen", "stürzen",
-                        "begegnen", "folgen", "ziehen", "eintreffen", "scheitern", "bleiben",
-                        "werden", "sein", "geschehen", "passieren", "kehren", "schreiten",
-                        "beteiligen", "engagieren", "entschließen", "interessieren")
+ACTIVE_WITH_SEIN = ("gehen", "kommen", "treten", "laufen", "fahren", "fliegen", "reisen",
+                    "fallen", "marschieren", "dringen", "rücken", "fliehen", "flüchten",
+                    "wandern", "steigen", "sterben", "weichen", "springen", "stürzen",
+                    "begegnen", "folgen", "ziehen", "eintreffen", "scheitern", "bleiben",
+                    "werden", "sein", "geschehen", "passieren", "kehren", "schreiten",
+                    "beteiligen", "engagieren", "entschließen", "interessieren")
+#: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 COUNTING_PREPS = frozenset({"über", "unter"})
 #: the words a role noun's genitive phrase may hold before the role holder's name
 GENITIVE_PHRASE_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "APPR", "APPRART", "CARD",
@@ -311,8 +311,9 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         or any(s.toks[p].tag == "VVPP" and any(
             s.lemma(c) == "werden" and s.toks[c].dep == "aux:pass" for c in s.children[p])
             for p in _conjuncts(s, v))
-        # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
+        # "sind fünf Norweger angeklagt": a passive of state, as the parser read it
         or _state_passive_parsed(s, v, auxes)
+        # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
             # not when a finite verb makes it a clause ("ist … von allen Ämtern
             # zurückgetreten"), unless that verb is a passive "werden" hung elsewhere
@@ -490,15 +491,16 @@ def _stray_agent(s: Sent, v: int) -> list[int]:
         host = s.toks[j].head
         if not 0 <= host < len(s):
             continue
+        agent = j
         if host == j + 1 and s.toks[host].tag == "NE":
-            j = host  # a title read as the name's modifier: "durch die Sicherheitsratsmitglieder
-            # China und Indonesien"
+            agent = host  # a title read as the name's modifier: "durch die
+            # Sicherheitsratsmitglieder China und Indonesien"
         elif host in s.persons or s.toks[host].tag == "NE":
             continue
         article = any(s.toks[c].text.lower() == "vom" or s.toks[c].tag == "ART"
-                      for c in s.children[j] if c < j)
-        if (prep == "durch" or article) and _strong(s, actors_of(s, j, 1)):
-            return [j]
+                      for c in s.children[agent] if c < agent)
+        if (prep == "durch" or article) and _strong(s, actors_of(s, agent, 1)):
+            return [agent]
     return []
 
 
@@ -518,7 +520,7 @@ def _state_passive_parsed(s: Sent, v: int, auxes: list[int]) -> bool:
     if not sein or not (any(s.toks[c].dep == "aux:pass" for c in sein)
                         or any(s.toks[c].dep == "nsubj:pass" for c in s.children[v])):
         return False
-    return not s.lemma(v).endswith(SEIN_PERFECT_ENDINGS)
+    return not s.lemma(v).endswith(ACTIVE_WITH_SEIN)
 
 
 def _state_passive(s: Sent, v: int, args: Args) -> bool:
