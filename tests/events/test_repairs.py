@@ -3,8 +3,12 @@ language model, whose parses may or may not show each error)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from lagebild.events.lexicon import load_lexicon
 from lagebild.events.repairs import (
+    SentViews,
     _attachments_repaired,
     _name_read_as_word,
     _repaired,
@@ -12,7 +16,7 @@ from lagebild.events.repairs import (
     _without_event_noun,
     _words_repaired,
 )
-from lagebild.model import Entity, Token
+from lagebild.model import Article, Entity, Sentence, Token
 
 LEX = load_lexicon()
 
@@ -421,3 +425,25 @@ def test_a_persons_name_read_as_an_adjective_is_the_subject() -> None:
                    ("kam", "VVFIN", 2, "ROOT")])
     _name_read_as_word(toks, [(100, 104)])
     assert toks[0].tag == "ADJD"
+
+
+def test_sentence_views_are_freed_without_the_collector() -> None:
+    """A view whose participants were never asked held a closure over the article's views,
+    which hold the view: a cycle only the garbage collector freed, with every view and token
+    list of the article (the stage's collections took 7 % of its time)."""
+    toks = tokens([("Die", "ART", 1, "det"), ("Regierung", "NN", 2, "nsubj"),
+                   ("kritisierte", "VVFIN", 2, "ROOT"), ("den", "ART", 4, "det"),
+                   ("Plan", "NN", 2, "obj"), (".", "$.", 2, "punct")])
+    article = Article(text=" ".join(t.text for t in toks),
+                      sentences=[Sentence(start=0, end=toks[-1].end, tokens=toks)])
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        views = SentViews(article, LEX)
+        assert views[0].toks[2].text == "kritisierte"  # a view built, its participants not
+        freed = weakref.ref(views)
+        del views
+        assert freed() is None
+    finally:
+        if enabled:
+            gc.enable()

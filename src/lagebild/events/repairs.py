@@ -741,9 +741,14 @@ class SentViews(Sequence[Sent]):
         if self._person_names:
             _name_read_as_word(tokens, self._person_names)
 
-        def participants() -> Participants:  # who the tokens name: asked later still
-            return _participants(s, tokens, self.lex, self._index, self._person_ids,
-                                 self._person_spans, self._unlinked)
+        # who the tokens name, asked later still: the closure holds what it reads, not this
+        # object, whose views hold the closure (a cycle only the collector frees, with every
+        # view of the article: most of what the stage allocated)
+        lex, index, person_ids = self.lex, self._index, self._person_ids
+        person_spans, unlinked = self._person_spans, self._unlinked
+
+        def participants() -> Participants:
+            return _participants(s, tokens, lex, index, person_ids, person_spans, unlinked)
 
         return Sent(si, s, tokens, participants, lemmas=self.lemmas[si])
 

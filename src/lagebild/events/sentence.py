@@ -135,6 +135,8 @@ class Sent:
         else:
             self._find_participants = participants
         self._particles: dict[int, int | None] = {}
+        # a verb's particle is a token tagged or attached as one: without any, none is sought
+        self._has_particles = any(t.tag == "PTKVZ" or t.dep == "compound:prt" for t in tokens)
         # every rule reads lemmas, most of them many times: computed once, up front
         self.lemmas: list[str] = lemmas if lemmas is not None else [
             _rule_lemma(t) for t in self.toks]
@@ -242,6 +244,8 @@ class Sent:
 
     def particle(self, i: int) -> int | None:
         """The separable particle of verb ``i`` (``an`` of ``streben … an``), memoised."""
+        if not self._has_particles:
+            return None
         if i not in self._particles:
             self._particles[i] = self._find_particle(i)
         return self._particles[i]
