@@ -11,6 +11,7 @@ from lagebild.events.repairs import (
     SentViews,
     _attachments_repaired,
     _name_read_as_word,
+    _object_on_prepositional_noun,
     _repaired,
     _titles_as_named,
     _without_event_noun,
@@ -447,3 +448,34 @@ def test_sentence_views_are_freed_without_the_collector() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_object_hung_on_the_noun_of_a_prepositional_phrase_is_the_verbs() -> None:
+    # "Jon Bon Jovi hatte im Wahlkampf den Kandidaten John Kerry unterstützt": the parser
+    # made "Kandidaten" a modifier of "Wahlkampf"
+    toks = tokens([("Jon", "NE", 7, "nsubj"), ("hatte", "VAFIN", 7, "aux"),
+                   ("im", "APPRART", 3, "case"), ("Wahlkampf", "NN", 7, "obl"),
+                   ("den", "ART", 5, "det"), ("Kandidaten", "NN", 3, "nmod"),
+                   ("Kerry", "NE", 5, "appos"), ("unterstützt", "VVPP", 7, "ROOT")])
+    out = list(toks)
+    _object_on_prepositional_noun(out)
+    assert (out[5].head, out[5].dep) == (7, "obj")
+    # a dative article makes an indirect object; a genitive stays the noun's attribute
+    toks[4] = toks[4].model_copy(update={"text": "dem"})
+    out = list(toks)
+    _object_on_prepositional_noun(out)
+    assert (out[5].head, out[5].dep) == (7, "iobj")
+    toks[4] = toks[4].model_copy(update={"text": "des"})
+    out = list(toks)
+    _object_on_prepositional_noun(out)
+    assert (out[5].head, out[5].dep) == (3, "nmod")
+
+
+def test_a_names_particle_is_no_object() -> None:
+    # "von dem Physiker Joost den Haan präsentiert": "den" belongs to the name
+    toks = tokens([("von", "APPR", 1, "case"), ("Physiker", "NN", 5, "obl"),
+                   ("Joost", "NE", 1, "appos"), ("den", "ART", 4, "det"),
+                   ("Haan", "NE", 1, "nmod"), ("präsentiert", "VVPP", 5, "ROOT")])
+    out = list(toks)
+    _object_on_prepositional_noun(out)
+    assert (out[4].head, out[4].dep) == (1, "nmod")

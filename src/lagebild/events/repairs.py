@@ -122,6 +122,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _dative_name_as_compound(out)
     if "APPRART" in tags:  # "am Montag", "am Abend"
         _argument_on_time_noun(out)
+    if "APPR" in tags or "APPRART" in tags:
+        _object_on_prepositional_noun(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
@@ -638,6 +640,39 @@ def _argument_on_time_noun(out: list[Token]) -> None:
         verb = out[h].head
         if 0 <= verb < len(out) and verb != h and out[verb].tag[:2] in ("VV", "VA", "VM"):
             out[j] = t.model_copy(update={"head": verb, "dep": "obj"})
+
+
+#: articles of a noun phrase that is no genitive and no subject: an object's (dative or
+#: accusative)
+OBJECT_ARTICLES = {"den": "obj", "einen": "obj", "dem": "iobj", "einem": "iobj"}
+
+
+def _object_on_prepositional_noun(out: list[Token]) -> None:
+    """An object hung on the noun of a prepositional phrase before it ("hatten in diesem
+    Zusammenhang am Donnerstag den Franzosen Reda Kriket festgenommen", "erschoss die Armee
+    nach palästinensischen Angaben einen Palästinenser" with the person a modifier of
+    "Zusammenhang", "Angaben"): a noun takes a genitive or a phrase with a preposition as
+    attribute, never a bare phrase whose article is dative or accusative, so the phrase is an
+    argument of the verb the noun's phrase belongs to. Not after a name ("Joost den Haan":
+    a name's particle). 85 such phrases in 1,028 news articles, read by hand: objects."""
+    for j, t in enumerate(out):
+        h = t.head
+        if t.dep != "nmod" or t.tag not in ("NN", "NE") or not 0 <= h < j \
+                or out[h].tag not in ("NN", "NE"):
+            continue
+        kids = [c for c in range(h + 1, j) if out[c].head == j]
+        det = next((c for c in kids if out[c].tag == "ART" and out[c].dep == "det"), None)
+        if det is None:
+            continue
+        dep = OBJECT_ARTICLES.get(out[det].text.lower())
+        if dep is None or out[det - 1].tag == "NE" or any(
+                out[c].tag in ("APPR", "APPRART") or out[c].dep == "case" for c in kids):
+            continue
+        if not any(out[c].head == h and out[c].tag in ("APPR", "APPRART") for c in range(h)):
+            continue  # the noun before is no prepositional phrase's
+        verb = out[h].head
+        if 0 <= verb < len(out) and verb != h and out[verb].tag[:2] in ("VV", "VA", "VM"):
+            out[j] = t.model_copy(update={"head": verb, "dep": dep})
 
 
 def _abbreviation_on_earlier_noun(out: list[Token]) -> None:
