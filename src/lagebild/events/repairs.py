@@ -654,7 +654,9 @@ def _object_on_prepositional_noun(out: list[Token]) -> None:
     "Zusammenhang", "Angaben"): a noun takes a genitive or a phrase with a preposition as
     attribute, never a bare phrase whose article is dative or accusative, so the phrase is an
     argument of the verb the noun's phrase belongs to. Not after a name ("Joost den Haan":
-    a name's particle). 85 such phrases in 1,028 news articles, read by hand: objects."""
+    a name's particle). 85 such phrases in the 1,028 10kGNAD test articles; of 25 read, the
+    rule moves 21, all objects, and leaves the name's particle and three without a verb or a
+    preposition alone."""
     for j, t in enumerate(out):
         h = t.head
         if t.dep != "nmod" or t.tag not in ("NN", "NE") or not 0 <= h < j \
