@@ -9,9 +9,9 @@ import weakref
 from lagebild.events.lexicon import load_lexicon
 from lagebild.events.repairs import (
     SentViews,
+    _argument_on_prepositional_noun,
     _attachments_repaired,
     _name_read_as_word,
-    _object_on_prepositional_noun,
     _repaired,
     _titles_as_named,
     _without_event_noun,
@@ -458,16 +458,16 @@ def test_object_hung_on_the_noun_of_a_prepositional_phrase_is_the_verbs() -> Non
                    ("den", "ART", 5, "det"), ("Kandidaten", "NN", 3, "nmod"),
                    ("Kerry", "NE", 5, "appos"), ("unterstützt", "VVPP", 7, "ROOT")])
     out = list(toks)
-    _object_on_prepositional_noun(out)
+    _argument_on_prepositional_noun(out)
     assert (out[5].head, out[5].dep) == (7, "obj")
     # a dative article makes an indirect object; a genitive stays the noun's attribute
     toks[4] = toks[4].model_copy(update={"text": "dem"})
     out = list(toks)
-    _object_on_prepositional_noun(out)
+    _argument_on_prepositional_noun(out)
     assert (out[5].head, out[5].dep) == (7, "iobj")
     toks[4] = toks[4].model_copy(update={"text": "des"})
     out = list(toks)
-    _object_on_prepositional_noun(out)
+    _argument_on_prepositional_noun(out)
     assert (out[5].head, out[5].dep) == (3, "nmod")
 
 
@@ -477,5 +477,5 @@ def test_a_names_particle_is_no_object() -> None:
                    ("Joost", "NE", 1, "appos"), ("den", "ART", 4, "det"),
                    ("Haan", "NE", 1, "nmod"), ("präsentiert", "VVPP", 5, "ROOT")])
     out = list(toks)
-    _object_on_prepositional_noun(out)
+    _argument_on_prepositional_noun(out)
     assert (out[4].head, out[4].dep) == (1, "nmod")

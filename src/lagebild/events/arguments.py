@@ -138,7 +138,6 @@ def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]
     return actors_of(s, name, depth + 1, seen) if name is not None else []
 
 
-
 def _name_after_genitive(s: Sent, h: int) -> int | None:
     """The person named right after a role noun's genitive phrase, whatever the parse ("Die
     Vorsitzende der Linken Gesine Lötzsch", "der Chef der US-Weltraumbehörde NASA, Michael
@@ -484,9 +483,11 @@ def _stray_agent(s: Sent, v: int) -> list[int]:
     ``von`` stands for a genitive ("die Freilassung von Gefangenen"), and one under a person
     or a name is its owner ("der Sohn von Gaddafi")."""
     for j in range(len(s)):
+        if s.toks[j].tag not in ("NN", "NE") or s.segment[j] != s.segment[v] \
+                or s.toks[j].head == v:
+            continue
         prep = s.prep(j)
-        if (prep not in AGENT_PREPS or s.toks[j].tag not in ("NN", "NE")
-                or s.segment[j] != s.segment[v] or s.toks[j].head == v):
+        if prep not in AGENT_PREPS:
             continue
         host = s.toks[j].head
         if not 0 <= host < len(s):

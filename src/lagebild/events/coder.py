@@ -454,7 +454,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
         if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
             continue  # "von einem Baum erschlagen": the agent phrase names no actor
-        if not f.source and pos == "verb" and s.lemma(anchor).lower() in ctx.lex.harm_verbs \
+        if not f.source and pos == "verb" and s.lemma(anchor) in ctx.lex.harm_verbs \
                 and _in_accident(ctx, s, f, triggers):
             continue  # "bei einem Verkehrsunfall … getötet": nobody inflicted it
         if f.plover == "REQUEST" and pos == "verb" and f.source and all(

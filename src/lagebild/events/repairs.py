@@ -120,10 +120,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _dative_name_as_compound(out)
-    if "APPRART" in tags:  # "am Montag", "am Abend"
-        _argument_on_time_noun(out)
-    if "APPR" in tags or "APPRART" in tags:
-        _object_on_prepositional_noun(out)
+    if "APPR" in tags or "APPRART" in tags:  # "am Montag", "nach Angaben"
+        _argument_on_prepositional_noun(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
@@ -617,64 +615,57 @@ DAY_NOUNS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag"
                        "nachmittag", "abend", "nacht"})
 
 
-def _argument_on_time_noun(out: list[Token]) -> None:
-    """A bare noun phrase after a dated phrase hung on its day noun ("Erneut hat am Montag
-    ein palästinensischer Angreifer eine israelische Frau … angegriffen" with "Angreifer" a
-    modifier of "Montag"): a day takes no bare attribute but a genitive ("am Montag der
-    vergangenen Woche"), so the phrase is an argument of the day's verb (an object: the
-    subject rules of ``arguments`` take a nominative one that names an actor). The day
-    nouns are a closed class of the calendar, kept here beside the rule that reads them."""
-    for j, t in enumerate(out):
-        if t.dep != "nmod":
-            continue
-        h = t.head
-        if (t.tag not in ("NN", "NE") or not 0 <= h < j
-                or out[h].tag != "NN" or out[h].text.lower() not in DAY_NOUNS
-                or not any(out[c].head == h and out[c].tag == "APPRART" for c in range(h))
-                or "Case=Gen" in t.morph):
-            continue
-        if any(out[c].head == j and (out[c].tag in ("APPR", "APPRART")
-                                     or (out[c].dep == "det" and "Case=Gen" in out[c].morph))
-               for c in range(h + 1, j)):
-            continue  # its own preposition, or a genitive by its article
-        verb = out[h].head
-        if 0 <= verb < len(out) and verb != h and out[verb].tag[:2] in ("VV", "VA", "VM"):
-            out[j] = t.model_copy(update={"head": verb, "dep": "obj"})
-
-
 #: articles of a noun phrase that is no genitive and no subject: an object's (dative or
 #: accusative)
 OBJECT_ARTICLES = {"den": "obj", "einen": "obj", "dem": "iobj", "einem": "iobj"}
 
 
-def _object_on_prepositional_noun(out: list[Token]) -> None:
-    """An object hung on the noun of a prepositional phrase before it ("hatten in diesem
-    Zusammenhang am Donnerstag den Franzosen Reda Kriket festgenommen", "erschoss die Armee
-    nach palästinensischen Angaben einen Palästinenser" with the person a modifier of
-    "Zusammenhang", "Angaben"): a noun takes a genitive or a phrase with a preposition as
-    attribute, never a bare phrase whose article is dative or accusative, so the phrase is an
-    argument of the verb the noun's phrase belongs to. Not after a name ("Joost den Haan":
-    a name's particle). 85 such phrases in the 1,028 10kGNAD test articles; of 25 read, the
-    rule moves 21, all objects, and leaves the name's particle and three without a verb or a
-    preposition alone."""
+def _argument_on_prepositional_noun(out: list[Token]) -> None:
+    """A bare noun phrase hung on the noun of a prepositional phrase before it is an argument
+    of the verb that phrase belongs to: a noun takes a genitive or a phrase with a preposition
+    as attribute, never such a phrase (:func:`_argument_role` says when it is one)."""
     for j, t in enumerate(out):
         h = t.head
         if t.dep != "nmod" or t.tag not in ("NN", "NE") or not 0 <= h < j \
                 or out[h].tag not in ("NN", "NE"):
             continue
+        preps = {out[c].tag for c in range(h) if out[c].head == h} & {"APPR", "APPRART"}
         kids = [c for c in range(h + 1, j) if out[c].head == j]
-        det = next((c for c in kids if out[c].tag == "ART" and out[c].dep == "det"), None)
-        if det is None:
-            continue
-        dep = OBJECT_ARTICLES.get(out[det].text.lower())
-        if dep is None or out[det - 1].tag == "NE" or any(
-                out[c].tag in ("APPR", "APPRART") or out[c].dep == "case" for c in kids):
-            continue
-        if not any(out[c].head == h and out[c].tag in ("APPR", "APPRART") for c in range(h)):
-            continue  # the noun before is no prepositional phrase's
+        if not preps or any(out[c].tag in ("APPR", "APPRART") for c in kids):
+            continue  # the noun before is no prepositional phrase's, or this has its own
+        dep = _argument_role(out, j, h, kids, "APPRART" in preps)
         verb = out[h].head
-        if 0 <= verb < len(out) and verb != h and out[verb].tag[:2] in ("VV", "VA", "VM"):
+        if dep is not None and 0 <= verb < len(out) and verb != h \
+                and out[verb].tag[:2] in ("VV", "VA", "VM"):
             out[j] = t.model_copy(update={"head": verb, "dep": dep})
+
+
+def _argument_role(out: list[Token], j: int, h: int, kids: list[int],
+                   contracted: bool) -> str | None:
+    """The role of phrase ``j`` hung on prepositional noun ``h``, None where it may be the
+    noun's own attribute.
+
+    After a day ("Erneut hat am Montag ein palästinensischer Angreifer eine israelische Frau …
+    angegriffen"), any phrase that is no genitive by its form or article ("am Montag der
+    vergangenen Woche"): an object (the subject rules of ``arguments`` take a nominative one
+    that names an actor). The day nouns are a closed class of the calendar.
+
+    After any other noun ("hatten in diesem Zusammenhang den Franzosen Reda Kriket
+    festgenommen", "erschoss die Armee nach palästinensischen Angaben einen Palästinenser"),
+    a phrase whose article is dative or accusative: an object (``den``, ``einen``) or an
+    indirect one (``dem``, ``einem``); not right after a name ("Joost den Haan": a name's
+    particle); also after a day whose phrase reads as a genitive. 85 such phrases in the 1,028
+    10kGNAD test articles; of 25 read, the rule moves 21, all objects, and leaves the name's
+    particle and three without a verb or a preposition alone."""
+    if contracted and out[h].tag == "NN" and out[h].text.lower() in DAY_NOUNS:
+        genitive = "Case=Gen" in out[j].morph or any(
+            out[c].dep == "det" and "Case=Gen" in out[c].morph for c in kids)
+        if not genitive:
+            return "obj"
+    det = next((c for c in kids if out[c].tag == "ART" and out[c].dep == "det"), None)
+    if det is None or out[det - 1].tag == "NE" or any(out[c].dep == "case" for c in kids):
+        return None
+    return OBJECT_ARTICLES.get(out[det].text.lower())
 
 
 def _abbreviation_on_earlier_noun(out: list[Token]) -> None:
