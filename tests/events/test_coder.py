@@ -1005,6 +1005,21 @@ def test_fifth_harvest_claims_and_snubs(events: Events) -> None:
     assert [r.name for r in e.source] == ["Premier"]
 
 
+def test_who_claims_an_attack_made_it(events: Events) -> None:
+    """"bekannte sich zu X": the claimant is the source of any attack noun, in the perfect
+    too (its participle tagged as a particle or an adjective), with the idiom's target."""
+    e = one(events("Die Extremistengruppe Boko Haram bekannte sich zu dem Überfall auf das "
+                   "Dorf."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Boko Haram"]
+    e = one(events("Die Taliban haben sich zu dem Angriff auf die Kaserne bekannt."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Taliban"]
+    assert [r.name for r in e.target] == ["Kaserne"]
+    e = one(events("Der IS hat sich zu dem Anschlag bekannt."), "ASSAULT")
+    assert names(e.source) == ["IMGMUSISI"]
+    e = one(events("Der Überfall auf die Bank ist seit langem bekannt."), "ASSAULT")
+    assert e.trigger.text == "Überfall" and not e.source  # "ist bekannt": known, no claim
+
+
 def test_protests_that_take_place_keep_their_type(events: Events) -> None:
     # "Protest kommen" ("Protest kam von X") was dropped: it took "kam es zu Massenprotesten"
     e = one(events("Am Samstag kam es in der Hauptstadt erneut zu Massenprotesten gegen den "

@@ -479,3 +479,21 @@ def test_a_names_particle_is_no_object() -> None:
     out = list(toks)
     _argument_on_prepositional_noun(out)
     assert (out[4].head, out[4].dep) == (1, "nmod")
+
+
+def test_participle_of_the_perfect_read_as_an_adjective_or_a_particle() -> None:
+    """"Der IS hat sich zu dem Anschlag bekannt", with "bekannt" tagged as a particle (or as
+    an adjective) at the root: an auxiliary "haben" makes it the participle of "bekennen";
+    "ist bekannt" (a copula) and a capitalised word stay as they are."""
+    def repaired(aux: str, aux_lemma: str, tag: str, word: str = "bekannt") -> Token:
+        rows = [("Der", "ART", 1, "det"), ("IS", "FM", 7, "nsubj"), (aux, "VAFIN", 7, "aux"),
+                ("sich", "PRF", 7, "obj"), ("zu", "APPR", 6, "case"), ("dem", "ART", 6, "det"),
+                ("Anschlag", "NN", 7, "obl"), (word, tag, 7, "ROOT"), (".", "$.", 7, "punct")]
+        return _words_repaired(tokens(rows, lemmas={2: aux_lemma}), LEX)[7]
+
+    for tag in ("PTKVZ", "ADJD"):
+        t = repaired("hat", "haben", tag)
+        assert (t.tag, t.lemma, t.pos) == ("VVPP", "bekennen", "VERB")
+    assert repaired("ist", "sein", "ADJD").tag == "ADJD"
+    assert repaired("hat", "haben", "ADJD", word="Bekannt").tag == "ADJD"
+    assert repaired("hat", "haben", "ADJD", word="schön").tag == "ADJD"  # no lexicon verb

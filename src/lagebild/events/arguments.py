@@ -817,6 +817,9 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     a circumstance, not the verb's act."""
     prep = s.prep(n)
     h = s.toks[n].head
+    claim = _claim_verb(s, n, lex)
+    if claim is not None:
+        return claim  # "bekannte sich zu dem Überfall": who claims an attack made it
     if prep == "mit" and 0 <= h < len(s) and h != n and s.is_verb(h) \
             and s.full_lemma(h) in lex.begin_verbs:
         return h  # "begann die Polizei mit der Räumung des Lagers": its subject acts
@@ -873,6 +876,32 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     if n in args.subj and not args.passive:
         return None  # the noun is the subject: "die Unterstützung könnte … führen"
     return h
+
+
+def _claim_verb(s: Sent, n: int, lex: Lexicon) -> int | None:
+    """The reflexive verb of ``claim_verbs`` that claims noun ``n`` for its subject: its "zu"
+    phrase ("Der IS bekannte sich zu dem Überfall"; parsed on the verb's subject as well:
+    "bekannten sich die Taliban zu der Gewalttat") or a relative clause whose "zu" phrase is
+    the relative pronoun ("die Attentate, zu denen sich der IS bekannte")."""
+    claims = lex.claim_verbs
+    for c in s.children[n]:
+        if s.toks[c].dep == "acl:relcl" and s.full_lemma(c) in claims and _reflexive(s, c) \
+                and any(s.toks[k].tag == "PRELS" and s.prep(k) == "zu" for k in s.children[c]):
+            return c
+    if s.prep(n) != "zu":
+        return None
+    h = s.toks[n].head
+    if 0 <= h < len(s) and h != n and s.toks[h].tag in ("NN", "NE") and s.prep(h) is None:
+        h = s.toks[h].head  # the phrase hung on the claimant
+    if not (0 <= h < len(s) and h != n and s.is_verb(h)):
+        return None
+    h = _main_verb(s, h)
+    return h if s.full_lemma(h) in claims and _reflexive(s, h) else None
+
+
+def _reflexive(s: Sent, v: int) -> bool:
+    """Has verb ``v`` a reflexive pronoun of its own ("bekannte sich")?"""
+    return any(s.toks[c].tag == "PRF" for c in s.children[v])
 
 
 def _main_verb(s: Sent, h: int) -> int:
@@ -1014,6 +1043,8 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         subj = _subject_actors(s, host)
         if not subj and not verb_args(s, host).passive:
             subj = _host_subject(s, anchor, host)
+        if not subj and s.full_lemma(host) in ctx.lex.claim_verbs:
+            subj = _claimant(s, host, anchor)
         return subj, False
     if slot == "hostobj":  # the light verb's dative: "leistete den Flüchtlingen Hilfe",
         # "gewährt Indonesien einen Kredit", "machte ihm Vorwürfe": the noun's recipient
@@ -1024,6 +1055,16 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                 and (s.toks[j].dep == "iobj" or "Case=Dat" in s.toks[j].morph)
                 for a in actors_of(s, j)], True
     raise ValueError(f"unknown frame slot {slot!r}")
+
+
+def _claimant(s: Sent, v: int, n: int) -> list[str]:
+    """Who claims with verb ``v`` when the parse gave it no subject: its bare noun phrase
+    that is neither the reflexive nor the claimed act ``n`` ("bekannten sich die Taliban zu
+    der Gewalttat", with "Taliban" parsed as the object)."""
+    within = s.descendants(n, 3) | {n}
+    return next((ids for c in s.children[v] if c not in within and s.prep(c) is None
+                 and s.toks[c].dep in ("obj", "nsubj") and s.toks[c].tag in ("NN", "NE")
+                 for ids in [actors_of(s, c)] if ids), [])
 
 
 def _host_subject(s: Sent, n: int, host: int) -> list[str]:

@@ -186,6 +186,7 @@ class Lexicon:
     harm_verbs: frozenset[str] = frozenset()  # "sterben", "verletzen": who an event befell
     begin_verbs: frozenset[str] = frozenset()  # "begann mit der Räumung": carry a mit-noun
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen": carry a zu-noun
+    claim_verbs: frozenset[str] = frozenset()  # "bekannte sich zu dem Überfall": claim a zu-noun
     plain_verbs: frozenset[str] = frozenset()  # particle verbs whose bare verb is no reading
     cause_verbs: frozenset[str] = frozenset()  # "auslösen": its subject event is reported
     casualties: NounList = NounList()  # casualty nouns (Tote, Opfer, Todesopfer)
@@ -563,6 +564,8 @@ def load_lexicon() -> Lexicon:
                                          if r["role"] == "cause"),
                    travel_verbs=frozenset(r["lemma"].lower() for r in roles
                                           if r["role"] == "travel"),
+                   claim_verbs=frozenset(r["lemma"].lower() for r in roles
+                                         if r["role"] == "claim"),
                    # a separable verb known here (light, speech, occur, join, plain …) is
                    # never read as its bare verb ("ankündigen" is not "kündigen")
                    plain_verbs=frozenset(r["lemma"].lower() for r in roles

@@ -104,6 +104,8 @@ def _words_repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
         _finite_verb_read_as_adjective(out, lex)
     if "VVPP" in tags:
         _confession_read_as_standing(out)
+    if ("ADJD" in tags or "PTKVZ" in tags) and "VAFIN" in tags:
+        _participle_read_as_adjective(out, lex)
     if "VVFIN" in tags or "VVPP" in tags:
         _finite_verb_read_as_attribute(out, lex)
     _subject_read_as_root(out)
@@ -144,6 +146,22 @@ def _unresolved_verb(out: list[Token], lex: Lexicon) -> None:
             if inf in lex.known_verbs or inf in lex.idioms:
                 out[i] = t.model_copy(update={"lemma": inf})
                 break
+
+
+def _participle_read_as_adjective(out: list[Token], lex: Lexicon) -> None:
+    """A participle of the perfect read as a predicative adjective ("Der IS hat sich zu dem
+    Anschlag bekannt", with "bekannt" as ADJD or as a particle, and the root): neither takes
+    "haben" as its auxiliary, so a word with one is the participle of the lexicon verb its
+    form gives (``forms.tsv``, the regular pattern)."""
+    for i, t in enumerate(out):
+        if t.tag not in ("ADJD", "PTKVZ") or not t.text[:1].islower() or not any(
+                o.head == i and o.dep == "aux" and o.lemma == "haben" for o in out):
+            continue
+        form = t.text.lower()
+        inf = next((v for v in (*lex.strong_infinitives(form), *_guesses(form, "VVPP", form))
+                    if v in lex.known_verbs), None)
+        if inf is not None:
+            out[i] = t.model_copy(update={"tag": "VVPP", "pos": "VERB", "lemma": inf})
 
 
 def _verbless_root(tokens: list[Token], out: list[Token], lex: Lexicon) -> None:
