@@ -1336,6 +1336,17 @@ def test_a_yes_no_question_asks_about_its_act(events: Events) -> None:
     e = one(events("Hat der Täter dieses Datum gewählt, an dem Breivik in Oslo 77 Menschen "
                    "erschoss?"), "ASSAULT")
     assert e.modality == "asserted"
+    # after an interviewer's label, and a statement asked as a question: no question word
+    e = one(events("Frage: Darf eine Gemeinde Menschen aus Drittstaaten von allen "
+                   "Sozialleistungen ausschließen?"), "SANCTION")
+    assert e.modality == "hypothetical"
+    e = one(events("STANDARD: Die Franzosen unterstützen Ihren Kurs?"), "SUPPORT")
+    assert e.modality == "hypothetical"
+    # a question word, also as a pronominal adverb, presupposes the act
+    e = one(events("Worauf haben sich Europarat und UNHCR geeinigt?"), "AGREE")
+    assert e.modality == "asserted"
+    e = one(events("Wer hat den Journalisten in Washington ermordet?"), "ASSAULT")
+    assert e.modality == "asserted"
 
 
 def test_a_display_shows_no_complaint(events: Events) -> None:

@@ -22,8 +22,8 @@ from lagebild.events.arguments import (
 )
 from lagebild.events.findings import Context, Found
 from lagebild.events.lexicon import Lexicon, Trigger, quantifiers
-from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent
-from lagebild.model import Article
+from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent, label_end
+from lagebild.model import Article, Token
 from lagebild.times import date_for_span
 
 SPORTS_ARTICLE_SENTENCES = 3  # sports-report sentences that make the article one
@@ -720,9 +720,22 @@ def _polar_question(s: Sent, v: int) -> bool:
     relative clause inside the question ("…, an dem Breivik 77 Menschen erschoss?") tells it."""
     if not len(s) or s.toks[-1].text != "?":
         return False
-    first = next((k for k in range(len(s)) if s.toks[k].tag[:1] != "$"), None)
-    return first is not None and s.toks[first].tag.endswith("FIN") \
-        and s.segment[first] == s.segment[v]
+    start = label_end(s.toks)
+    first = next((k for k in range(start, len(s)) if s.toks[k].tag[:1] != "$"), None)
+    if first is None or s.segment[first] != s.segment[v]:
+        return False
+    if s.toks[first].tag.endswith("FIN"):
+        return True
+    # a statement asked as a question ("STANDARD: Die Franzosen unterstützen Ihren Kurs?"):
+    # no question word anywhere, no clause before the one of ``v``
+    return not any(_question_word(t) for t in s.toks[start:]) \
+        and all(s.segment[k] == s.segment[v] for k in range(first, v))
+
+
+def _question_word(t: Token) -> bool:
+    """A question word: its question presupposes the act ("Warum kritisieren Sie …",
+    "Worauf haben sich … geeinigt?", the last tagged as a pronominal adverb)."""
+    return t.tag in ("PWAV", "PWS", "PWAT") or (t.tag == "PROAV" and t.text[:2] in ("wo", "Wo"))
 
 
 def _imperative(s: Sent, v: int) -> bool:

@@ -5,7 +5,7 @@ lookups use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -43,6 +43,20 @@ def _correlate_preposition(text: str) -> str | None:
 #: "Schulden" are debts, "Schuld" is guilt ("sehen trotz Schulden positive Effekte" is no
 #: "Schuld sehen", blame)
 OWN_PLURALS = frozenset({"schulden"})
+
+
+#: what an interview's label is made of ("STANDARD:", "Frage:", "Die Welt:")
+LABEL_TAGS = frozenset({"NN", "NE", "ART", "FM", "ADJA"})
+
+
+def label_end(tokens: Sequence[Token]) -> int:
+    """Where a sentence begins after an interview's label ("STANDARD: Warum …?", "Frage: …"):
+    the token after a colon that follows at most three nouns, names or articles from the
+    start; 0 when there is none."""
+    for k in range(min(4, len(tokens))):
+        if tokens[k].text == ":":
+            return k + 1 if k and all(tokens[j].tag in LABEL_TAGS for j in range(k)) else 0
+    return 0
 
 
 def _rule_lemma(t: Token) -> str:
