@@ -716,8 +716,11 @@ def _attack_among_politicians(ctx: Context, s: Sent, f: Found) -> bool:
 def _polar_question(s: Sent, v: int) -> bool:
     """Is ``v`` in the main clause of a yes/no question: the sentence ends with a question
     mark and opens with its finite verb ("Wurde Rich gezielt ermordet?", "Treten Sie
-    zurück?")? A question word ("Worauf haben sich … geeinigt?") presupposes the act, and a
-    relative clause inside the question ("…, an dem Breivik 77 Menschen erschoss?") tells it."""
+    zurück?") or, with no question word at all, a statement asked as one ("Die Franzosen
+    unterstützen Ihren Kurs?"), either after an interviewer's label ("STANDARD: …",
+    :func:`~lagebild.events.sentence.label_end`)? A question word ("Worauf haben sich …
+    geeinigt?") presupposes the act, and a relative clause inside the question ("…, an dem
+    Breivik 77 Menschen erschoss?") tells it."""
     if not len(s) or s.toks[-1].text != "?":
         return False
     start = label_end(s.toks)
