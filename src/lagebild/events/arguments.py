@@ -373,7 +373,7 @@ def _causative(s: Sent, v: int) -> bool:
     h = s.toks[v].head
     return (s.toks[v].tag == "VVINF" and s.toks[v].dep == "xcomp" and 0 <= h < len(s)
             and s.lemma(h) == "lassen"
-            and not any(s.toks[c].tag == "PRF" for c in s.children[h]))
+            and not s.has_reflexive(h))
 
 
 def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
@@ -885,7 +885,7 @@ def _claim_verb(s: Sent, n: int, lex: Lexicon) -> int | None:
     the relative pronoun ("die Attentate, zu denen sich der IS bekannte")."""
     claims = lex.claim_verbs
     for c in s.children[n]:
-        if s.toks[c].dep == "acl:relcl" and s.full_lemma(c) in claims and _reflexive(s, c) \
+        if s.toks[c].dep == "acl:relcl" and s.full_lemma(c) in claims and s.has_reflexive(c) \
                 and any(s.toks[k].tag == "PRELS" and s.prep(k) == "zu" for k in s.children[c]):
             return c
     if s.prep(n) != "zu":
@@ -896,12 +896,7 @@ def _claim_verb(s: Sent, n: int, lex: Lexicon) -> int | None:
     if not (0 <= h < len(s) and h != n and s.is_verb(h)):
         return None
     h = _main_verb(s, h)
-    return h if s.full_lemma(h) in claims and _reflexive(s, h) else None
-
-
-def _reflexive(s: Sent, v: int) -> bool:
-    """Has verb ``v`` a reflexive pronoun of its own ("bekannte sich")?"""
-    return any(s.toks[c].tag == "PRF" for c in s.children[v])
+    return h if s.full_lemma(h) in claims and s.has_reflexive(h) else None
 
 
 def _main_verb(s: Sent, h: int) -> int:

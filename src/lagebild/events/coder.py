@@ -260,7 +260,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "dass er bewaffnet sei": a state, not the act of arming
         if "refl" in entry.flags and pos == "verb" and not _reflexive(s, anchor):
             continue  # "drei Spieler wurden verpflichtet", "sind verpflichtet": no pledge
-        if "norefl" in entry.flags and any(s.toks[c].tag == "PRF" for c in s.children[anchor]):
+        if "norefl" in entry.flags and s.has_reflexive(anchor):
             continue  # "um sich der Affäre zu entziehen": another verb
         if "expel" in entry.flags and args is not None and not args.pps.keys() & {"aus", "von"}:
             # expelled "aus der Partei"; without such a phrase something is ruled out: a

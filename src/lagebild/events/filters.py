@@ -143,7 +143,7 @@ def _reflexive(s: Sent, v: int) -> bool:
     """Does verb ``v`` have its reflexive pronoun: a ``PRF`` dependent, or one before it in its
     clause that the parser hung elsewhere ("Munoz hatte sich nach Kritik … entschuldigt",
     with "sich" on "hatte" or a noun)?"""
-    if any(s.toks[c].tag == "PRF" for c in s.children[v]):
+    if s.has_reflexive(v):
         return True
     return any(s.toks[k].tag == "PRF" and s.segment[k] == s.segment[v] for k in range(v))
 
@@ -202,7 +202,7 @@ def _meets(s: Sent, v: int, args: Args, lex: Lexicon) -> bool:
         if t.tag == "PDS" or (t.tag == "NN" and not s.actors_at[j]
                               and not lex.is_participant(t.lemma)):
             return False
-    reflexive = any(s.toks[c].tag == "PRF" for c in s.children[v])
+    reflexive = s.has_reflexive(v)
     if reflexive or "mit" in args.pps:
         return True
     if "auf" in args.pps:

@@ -253,6 +253,10 @@ class Sent:
                 return True  # "beizubehalten", which the tagger may call VVINF
         return False
 
+    def has_reflexive(self, v: int) -> bool:
+        """Has word ``v`` a reflexive pronoun (``PRF``) of its own ("bekannte sich")?"""
+        return any(self.toks[c].tag == "PRF" for c in self.children[v])
+
     def is_verb(self, i: int) -> bool:
         return self.toks[i].tag[:2] in VERB_TAG_PREFIXES
 
