@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.events import codes
-from lagebild.events.lexicon import Frame, load_lexicon
+from lagebild.events.lexicon import Frame, load_lexicon, sein_perfects
 from lagebild.events.triggers import _without_umlaut, noun_entry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,6 +70,18 @@ def test_data_files_are_package_data() -> None:
     patterns = data["tool"]["setuptools"]["package-data"]["lagebild"]
     assert "events/data/*.tsv" in patterns
     assert (DATA / "README.md").is_file()
+
+
+def test_every_data_file_is_described_in_the_data_readme() -> None:
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    missing = [f.name for f in sorted(DATA.glob("*.tsv")) if f"| `{f.name}` |" not in readme]
+    assert not missing, f"data files without a row in events/data/README.md: {missing}"
+
+
+def test_perfects_with_sein_come_from_their_data_file() -> None:
+    endings = sein_perfects()
+    assert {"treten", "reisen", "beteiligen"} <= set(endings)
+    assert "zurücktreten".endswith(endings) and not "anklagen".endswith(endings)
 
 
 def test_generated_table_is_current(shared_dir: Path, tmp_path: Path) -> None:

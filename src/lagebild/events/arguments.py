@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.events.findings import Context
-from lagebild.events.lexicon import Lexicon, Trigger, quantifiers
+from lagebild.events.lexicon import Lexicon, Trigger, quantifiers, sein_perfects
 from lagebild.events.sentence import (
     BOUNDARY_TAGS,
     GEN_DEPS,
@@ -54,15 +54,9 @@ OBJECT_DETERMINERS = frozenset({
 ACCUSATIVE_DETERMINERS = frozenset({"den", "einen", "diesen", "seinen", "ihren", "unseren"})
 #: the words inside a noun phrase before its noun
 PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"})
-#: verbs whose participle with "sein" is no passive, by the end of the lemma: a perfect of
-#: motion or change of state ("ist zurückgetreten"), the state of a reflexive verb's doer
-#: ("waren … an den Protesten beteiligt", "ist … engagiert")
-ACTIVE_WITH_SEIN = ("gehen", "kommen", "treten", "laufen", "fahren", "fliegen", "reisen",
-                    "fallen", "marschieren", "dringen", "rücken", "fliehen", "flüchten",
-                    "wandern", "steigen", "sterben", "weichen", "springen", "stürzen",
-                    "begegnen", "folgen", "ziehen", "eintreffen", "scheitern", "bleiben",
-                    "werden", "sein", "geschehen", "passieren", "kehren", "schreiten",
-                    "beteiligen", "engagieren", "entschließen", "interessieren")
+#: verbs whose participle with "sein" is no passive, by the end of the lemma (a perfect of
+#: motion or change of state, the state of a reflexive verb's doer): ``perfect_sein.tsv``
+ACTIVE_WITH_SEIN = sein_perfects()
 #: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 COUNTING_PREPS = frozenset({"über", "unter"})
 #: the words a role noun's genitive phrase may hold before the role holder's name

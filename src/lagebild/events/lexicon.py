@@ -29,6 +29,13 @@ def _plural_forms(low: str) -> tuple[str, ...]:
 
 
 @cache
+def sein_perfects() -> tuple[str, ...]:
+    """Ends of the lemmas of verbs whose perfect takes "sein" (``perfect_sein.tsv``): with one
+    of them, "ist … zurückgetreten" is a perfect with an acting subject, not a passive."""
+    return tuple(r["ending"].lower() for r in read_tsv("perfect_sein.tsv"))
+
+
+@cache
 def quantifiers(flag: Literal["crowd", "plural"]) -> frozenset[str]:
     """Quantity words of ``quantifiers.tsv`` with ``flag`` set: ``crowd`` (they count people),
     ``plural`` (as a determiner they make the noun phrase plural)."""
