@@ -2182,3 +2182,36 @@ def test_a_passive_agent_the_parser_hung_on_a_noun_acts(events: Events) -> None:
                    "Indonesien abgelehnt."), "REJECT")
     assert names(e.source) == ["CHN", "IDN"]
     assert names(e.target) == ["FRA"]
+
+
+def test_an_entry_that_needs_a_target_needs_someone(events: Events) -> None:
+    """``needtgt`` asks for a target actor: a thing in the target slot is none ("gegen Hetze
+    vorgehen", "gegen traditionelle Rituale kämpfen" are policies, not acts on anyone)."""
+    assert_none_of(events, ("COERCE", "ASSAULT"),
+                   "Die Grünen gehen seit einiger Zeit schärfer gegen Hetze im Netz vor.",
+                   "Seit Jahrzehnten kämpft die KP gegen traditionelle Rituale.")
+    e = one(events("Die türkische Armee geht im Südosten gegen die PKK vor."), "COERCE")
+    assert e.target
+    e = one(events("Die Diebin trat um sich und verletzte die Angestellte am Schienbein."),
+            "ASSAULT")
+    assert e.target and e.target[0].name == "Angestellte"
+
+
+def test_a_compound_of_a_trigger_head_may_name_no_event(events: Events) -> None:
+    """``non_events.tsv``: a campaign is no fight, an estimate no attack."""
+    assert_none_of(events, ("ASSAULT",),
+                   "Der Entwurf lehnt sich an das Abkommen aus dem Wahlkampf Heinz Fischers "
+                   "gegen Benita Ferrero-Waldner an.",
+                   "Die Gemeinde legte der Firma einen Kostenvoranschlag vor.")
+    one(events("Die Taliban verübten einen Terroranschlag auf die Botschaft."), "ASSAULT")
+
+
+def test_what_may_be_done_is_no_act(events: Events) -> None:
+    """A present "kann" with a passive infinitive tells what a law allows; the past
+    "konnte … festgenommen werden" tells that it happened."""
+    e = one(events("In Tunesien kann ein Homosexueller laut Gesetz mit drei Jahren Haft "
+                   "bestraft werden."), "SANCTION")
+    assert e.modality == "hypothetical"
+    e = one(events("Der Täter konnte kurz darauf von der Polizei festgenommen werden."),
+            "COERCE")
+    assert e.modality == "asserted"

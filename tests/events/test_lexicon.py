@@ -78,6 +78,15 @@ def test_every_data_file_is_described_in_the_data_readme() -> None:
     assert not missing, f"data files without a row in events/data/README.md: {missing}"
 
 
+def test_compounds_of_a_trigger_head_that_name_no_event() -> None:
+    lex = load_lexicon()
+    for word in ("wahlkampf", "bundestagswahlkampf", "kostenvoranschlag", "arztbesuch"):
+        assert lex.noun_entries(word) == [], word
+    for word, plover in (("kampf", "ASSAULT"), ("arbeitskampf", "PROTEST"),
+                         ("terroranschlag", "ASSAULT"), ("staatsbesuch", "CONSULT")):
+        assert [e.plover for e in lex.noun_entries(word)][:1] == [plover], word
+
+
 def test_perfects_with_sein_come_from_their_data_file() -> None:
     endings = sein_perfects()
     assert {"treten", "reisen", "beteiligen"} <= set(endings)

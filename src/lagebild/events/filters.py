@@ -948,7 +948,13 @@ def _thin(f: Found, pos: str, s: Sent) -> str | None:
     if {"call for an act", "court", "ruled out"} & set(f.notes):  # "setzten sich dafür
         needs_target = False  # ein, dass …": a demand; a court's sentence; "schloss eine
         # Koalition aus": what is ruled out is no recipient
-    if needs_target and not f.target and not ("recip" in flags and len(f.source) > 1):
+    # a target actor, where the entry needs one: not a thing ("kämpft gegen traditionelle
+    # Rituale", "Die Würmer hielten sich im Darm fest", "gehen gegen Hetze vor"); the object
+    # of an attack may be a place that stands for its people ("eine Tankstelle ausgeraubt")
+    place = f.plover == "ASSAULT" and f.entry.frame.target[:1] == ("obj",)
+    targets = [a for a in f.target if a not in s.things] \
+        if "needtgt" in flags and not place else f.target
+    if needs_target and not targets and not ("recip" in flags and len(f.source) > 1):
         return "no_target"
     return None
 

@@ -205,6 +205,7 @@ class Lexicon:
     business: NounList = NounList()  # nouns of companies, managers, customers (Konzern)
     companies: frozenset[str] = frozenset()  # company names, lower case (volkswagen, vw)
     cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
+    non_events: tuple[str, ...] = ()  # ends of compounds of a trigger's head, no event
     accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
     figures: NounList = NounList()  # prices, shares, sums (``nonagents.tsv`` figure, quantity)
 
@@ -413,6 +414,8 @@ class Lexicon:
 
     def _spelled_noun_entries(self, lemma: str) -> list[Trigger]:
         hit = self.nouns.get(lemma) or []
+        if not hit and lemma.endswith(self.non_events):
+            return []  # "Wahlkampf", "Kostenvoranschlag": a trigger's head, no event
         if not hit:
             heads = self._suffix_index
             hit = next(([heads[lemma[k:]]] for k in range(3, len(lemma))
@@ -600,4 +603,5 @@ def load_lexicon() -> Lexicon:
                    business=NounList.read("business.tsv"),
                    companies=frozenset(n.strip().lower() for r in read_tsv("companies.tsv")
                                        for n in r["name"].split("|")),
-                   cyber=NounList.read("cyber.tsv"))
+                   cyber=NounList.read("cyber.tsv"),
+                   non_events=tuple(r["ending"].lower() for r in read_tsv("non_events.tsv")))

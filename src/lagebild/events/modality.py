@@ -115,6 +115,16 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                         and verb is not None and (c < verb or all(
                             s.is_verb(j) for j in range(verb + 1, c))):
                     found.append(cue.modality)
+            elif cue.morph == "passive":  # "kann mit Gefängnis bestraft werden": what a law
+                # allows or a plan leaves open, not an act; the past "konnte … festgenommen
+                # werden" is one (the police caught him); nor "sollen … zurückgeschickt werden
+                # können", where "können" is an infinitive the tagger read as finite
+                if s.toks[c].tag == "VMFIN" and "Mood=Sub" not in morph \
+                        and s.is_present_form(c) and not any(
+                            s.toks[o].tag.endswith("FIN") for o in auxiliaries if o != c) \
+                        and any(s.lemma(w) == "werden" and s.toks[w].tag == "VAINF"
+                                for w in joined):
+                    found.append(cue.modality)
             elif not cue.morph or cue.morph in morph:
                 found.append(cue.modality)
     # a governing verb or noun: "erwägen ein Vorgehen", "wird beschuldigt, … anzugreifen"

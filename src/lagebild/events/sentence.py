@@ -75,7 +75,7 @@ def _rule_lemma(t: Token) -> str:
 PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
 #: present forms of the auxiliaries, which no regular ending explains
 PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
-                       "haben": ("hat", "haben")}
+                       "haben": ("hat", "haben"), "können": ("kann", "können")}
 
 #: prefix of the argument key of a participant the actor layer did not link ("~Polizei")
 LOCAL = "~"
