@@ -2215,3 +2215,20 @@ def test_what_may_be_done_is_no_act(events: Events) -> None:
     e = one(events("Der Täter konnte kurz darauf von der Polizei festgenommen werden."),
             "COERCE")
     assert e.modality == "asserted"
+
+
+def test_nouns_that_only_end_like_a_feminine_person(events: Events) -> None:
+    """``nonagents.tsv`` v11: "Beisein", "Anderssein" name nobody though they end in -in."""
+    e = one(events("Der Täter hatte im Beisein von fünf weiteren Männern sein Opfer vor einer "
+                   "Gaststätte niedergeschlagen."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Opfer"]
+    assert_none_of(events, ("COERCE",), "Gemeinsam werden die Themen Anderssein, Vorurteile "
+                   "und Toleranz in Bildern festgehalten.")
+
+
+def test_the_people_behind_a_participle_in_a_phrase(events: Events) -> None:
+    """"auf Steine werfende Demonstranten": the stones are the participle's object, the
+    demonstrators the phrase's people."""
+    e = one(events("Mindestens 22 Menschen kamen ums Leben, als die Polizei das Feuer auf "
+                   "Steine werfende Demonstranten eröffnete."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Demonstranten"]

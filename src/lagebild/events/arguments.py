@@ -57,6 +57,8 @@ PHRASE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "ART", "PDAT", "PPOSAT", "PIAT"
 #: verbs whose participle with "sein" is no passive, by the end of the lemma (a perfect of
 #: motion or change of state, the state of a reflexive verb's doer): ``perfect_sein.tsv``
 ACTIVE_WITH_SEIN = sein_perfects()
+#: endings of a present participle used as an adjective ("werfende", "protestierenden")
+PRESENT_PARTICIPLE_ENDINGS = ("ende", "enden", "ender", "endes", "endem")
 #: prepositions that, before a number, count rather than relate ("über 100 Schiffe")
 COUNTING_PREPS = frozenset({"über", "unter"})
 #: the words a role noun's genitive phrase may hold before the role holder's name
@@ -696,6 +698,16 @@ def _linear_object(s: Sent, v: int, args: Args, toks: Sequence[int]) -> list[str
     return []
 
 
+def _participle_phrase(s: Sent, j: int) -> list[str]:
+    """The noun a phrase's first noun is the object of a present participle of: "das Feuer
+    auf Steine werfende Demonstranten eröffnet" (the parser makes "Steine" the phrase's
+    head, the demonstrators hang apart): actors of the noun after the participle."""
+    if j + 2 >= len(s) or s.toks[j + 1].tag != "ADJA" or s.toks[j + 2].tag not in ("NN", "NE") \
+            or not s.toks[j + 1].text.lower().endswith(PRESENT_PARTICIPLE_ENDINGS):
+        return []
+    return actors_of(s, j + 2)
+
+
 def _conjunct_of_phrase(s: Sent, k: int) -> bool:
     """Is ``k`` a later conjunct of a noun phrase with a preposition ("nach ORF und Sky",
     "wie Netflix, Hulu oder Amazon")? The parse of coordination is the reliable part here."""
@@ -978,7 +990,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                      and s.prep(c) == prep]
             if host is not None and not heads:
                 heads = list(verb_args(s, host).pps.get(prep, []))
-        ids: list[str] = [a for j in heads for a in actors_of(s, j)]
+        ids: list[str] = [a for j in heads for a in actors_of(s, j) or _participle_phrase(s, j)]
         if not ids and pos == "noun":
             return _linear_pp(s, anchor, prep), True
         return ids, False
