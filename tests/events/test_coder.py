@@ -2232,3 +2232,15 @@ def test_the_people_behind_a_participle_in_a_phrase(events: Events) -> None:
     e = one(events("Mindestens 22 Menschen kamen ums Leben, als die Polizei das Feuer auf "
                    "Steine werfende Demonstranten eröffnete."), "ASSAULT")
     assert [r.name for r in e.target] == ["Demonstranten"]
+
+
+def test_a_study_investigates_nobody(events: Events) -> None:
+    """``research.tsv``: researchers studying something, or a poll finding a figure, are no
+    investigation; a prosecutor's or the police's is."""
+    assert_none_of(events, ("ACCUSE",),
+                   "Forscher untersuchten die Kampfentscheidungen von 81 Männchen.",
+                   "Der norwegische Soziologe Marko Valenta hat die bosnische Diaspora in ganz "
+                   "Europa untersucht.",
+                   "Insgesamt ermittelte das Institut 55 Prozent für den Verbleib.")
+    e = one(events("Die Staatsanwaltschaft ermittelt gegen den Bürgermeister."), "ACCUSE")
+    assert e.cameo.startswith("09")

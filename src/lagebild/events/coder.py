@@ -56,6 +56,7 @@ from lagebild.events.filters import (
     _in_words,
     _intransitive,
     _lifts_restriction,
+    _measures,
     _meets,
     _natural_cause,
     _object_as_subject,
@@ -68,6 +69,7 @@ from lagebild.events.filters import (
     _polar_question,
     _presupposed,
     _reflexive,
+    _research,
     _scheduled,
     _shows_something,
     _sports_article,
@@ -452,6 +454,9 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.thin = thin  # too few arguments: the confidence model decides (rated events)
         if f.source and all(_animal(ctx, s, a) for a in f.source):
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
+        if _research(ctx, s, f) or (pos == "verb" and _measures(ctx, s, f, args)):
+            continue  # "Forscher untersuchten die Kampfentscheidungen von 81 Männchen": a
+            # study, not an investigation of anyone; "ermittelte 55 Prozent": a figure
         if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
             continue  # "von einem Baum erschlagen": the agent phrase names no actor
         if not f.source and pos == "verb" and s.lemma(anchor) in ctx.lex.harm_verbs \

@@ -777,6 +777,32 @@ def _official(ctx: Context, aid: str) -> bool:
     return actor is not None
 
 
+def _research(ctx: Context, s: Sent, f: Found) -> bool:
+    """Is investigation ``f`` a study: its clause names research or a researcher
+    (``research.tsv``: "Forscher untersuchten …", "hat der Politikwissenschafter X
+    untersucht", "Im Rahmen seiner Dissertation untersuchte …") and none of its sources
+    carries a CAMEO code (a court, the police, a government or a state investigates)?"""
+    if not f.cameo.startswith("09") or any(_coded(ctx, a) for a in f.source):
+        return False
+    clause = s.segment[f.anchor]
+    return any(s.segment[j] == clause and s.toks[j].tag == "NN"
+               and ctx.lex.names_research(s.lemma(j)) for j in range(len(s)))
+
+
+def _measures(ctx: Context, s: Sent, f: Found, args: Args | None) -> bool:
+    """Is investigating verb ``f`` finding a figure ("Insgesamt ermittelte ORB 55 Prozent
+    für den Verbleib", "der Gutachter, der den Verkaufspreis ermittelte")? Its object is a
+    figure or quantity of ``nonagents.tsv``: a measurement, nobody investigated."""
+    return f.cameo.startswith("09") and args is not None and any(
+        s.toks[o].tag == "NN" and s.lemma(o) in ctx.lex.figures for o in args.obj)
+
+
+def _coded(ctx: Context, aid: str) -> bool:
+    """Does the actor layer give participant ``aid`` a CAMEO code?"""
+    actor = None if aid.startswith(LOCAL) else ctx.actors.get(aid)
+    return actor is not None and bool(actor.cameo)
+
+
 def _armed(ctx: Context, s: Sent, aid: str) -> bool:
     """An armed non-state group: a linked actor coded as rebels or insurgents, or a
     participant named by an agent noun of role REB ("die Rebellen", "Milizionäre")."""

@@ -206,6 +206,7 @@ class Lexicon:
     companies: frozenset[str] = frozenset()  # company names, lower case (volkswagen, vw)
     cyber: NounList = NounList()  # cyber targets and means (Website, Parteicomputer)
     non_events: tuple[str, ...] = ()  # ends of compounds of a trigger's head, no event
+    research: NounList = NounList()  # research and researchers (Forscher, Studie)
     accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
     figures: NounList = NounList()  # prices, shares, sums (``nonagents.tsv`` figure, quantity)
 
@@ -255,6 +256,11 @@ class Lexicon:
     def names_casualties(self, lemma: str) -> bool:
         """Does the noun count the dead or injured of an event (``casualties.tsv``)?"""
         return lemma in self.casualties
+
+    def names_research(self, lemma: str) -> bool:
+        """Does the noun name research, a researcher or a research institution
+        (``research.tsv``)?"""
+        return lemma in self.research
 
     def names_accident(self, lemma: str) -> bool:
         """Does the noun name an accident or a fire (``accidents.tsv``)?"""
@@ -604,4 +610,5 @@ def load_lexicon() -> Lexicon:
                    companies=frozenset(n.strip().lower() for r in read_tsv("companies.tsv")
                                        for n in r["name"].split("|")),
                    cyber=NounList.read("cyber.tsv"),
+                   research=NounList.read("research.tsv"),
                    non_events=tuple(r["ending"].lower() for r in read_tsv("non_events.tsv")))
