@@ -2244,3 +2244,13 @@ def test_a_study_investigates_nobody(events: Events) -> None:
                    "Insgesamt ermittelte das Institut 55 Prozent für den Verbleib.")
     e = one(events("Die Staatsanwaltschaft ermittelt gegen den Bürgermeister."), "ACCUSE")
     assert e.cameo.startswith("09")
+
+
+def test_the_name_behind_a_fronted_phrase_is_the_subject(events: Events) -> None:
+    """The parser takes "Am Wahlabend" for the subject and the name after the verb for its
+    object; a second verb sharing a subject keeps its object ("spricht H. frei")."""
+    e = one(events("Am Wahlabend versprach Morales erneut, für mehr Transparenz in der "
+                   "Verwaltung sorgen zu wollen."), "AGREE")
+    assert [r.name for r in e.source] == ["Morales"] and not e.target
+    e = one(events("Der Richter Bazack sieht das anders und spricht Hofer frei."), "CONCEDE")
+    assert [r.name for r in e.target] == ["Hofer"]

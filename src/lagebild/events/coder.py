@@ -58,6 +58,7 @@ from lagebild.events.filters import (
     _lifts_restriction,
     _measures,
     _meets,
+    _name_after_verb_as_subject,
     _natural_cause,
     _object_as_subject,
     _obliged,
@@ -254,6 +255,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Der Anschlag forderte acht Tote": victims counted, no demand
         if args is not None and entry.pos == "verb" and _intransitive(entry):
             _object_as_subject(s, anchor, args)
+        elif args is not None and entry.pos == "verb":
+            _name_after_verb_as_subject(s, anchor, args)
         if pos == "verb" and _imperative(s, anchor):
             continue  # "Sperrt ihn ein!, fordert ein Bub": a command, not an act
         if pos == "verb" and entry.plover in STANCE_TYPES and _standing(s, anchor, ctx.lex):

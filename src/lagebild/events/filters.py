@@ -942,6 +942,24 @@ def _object_as_subject(s: Sent, v: int, args: Args) -> None:
         args.obj = [j for j in args.obj if j != people[0]]
 
 
+def _name_after_verb_as_subject(s: Sent, v: int, args: Args) -> None:
+    """An active verb the parser left without subject, whose first object is a name right
+    after it, reads that name as its subject: in "Am Wahlabend versprach Morales erneut, …"
+    the parser takes the fronted time phrase for the subject and the name for the object.
+    After a fronted phrase German puts the subject first behind the verb; a name shows no
+    case, and an object with an accusative or dative article (``_oblique``) stays one."""
+    if args.subj or args.passive or s.toks[v].tag != "VVFIN" or v == 0 or not args.obj \
+            or s.toks[v].dep == "conj" or s.toks[v - 1].tag == "KON":
+        return  # (a second verb shares the first one's subject: "sieht das anders und
+        # spricht H. frei")
+    k = args.obj[0]
+    if k != v + 1 or (s.toks[k].tag != "NE" and k not in s.persons) or _oblique(s, k) \
+            or not any(a not in s.weak_ids for a in actors_of(s, k)):
+        return
+    args.subj = [k]
+    args.obj = args.obj[1:]
+
+
 def _counts_victims(s: Sent, v: int, args: Args, lex: Lexicon, event: int | None = None) -> bool:
     """Is verb ``v`` a toll verb (``fordern``, ``kosten``) whose other nominal argument counts
     casualties ("forderte acht Tote", "kostete 30 Menschenleben")? Then it reports the victims
