@@ -406,8 +406,9 @@ class Lexicon:
 
     def noun_entries(self, lemma: str) -> list[Trigger]:
         """Entries of a noun lemma (lower case): its own, else the longest compound head
-        (``*gespräch``) it ends in after ≥ 3 letters of modifier, else the same in the other
-        spelling of ß/ss (the old "mißhandlung", the Swiss "schiesserei"); memoised."""
+        (``*gespräch``) it ends in after ≥ 3 letters of modifier, unless it ends in a compound
+        of ``non_events.tsv`` ("Wahlkampf"), else the same in the other spelling of ß/ss (the
+        old "mißhandlung", the Swiss "schiesserei"); memoised."""
         memo: dict[str, list[Trigger]] = self.memo("nouns")
         hit = memo.get(lemma)
         if hit is None:

@@ -73,7 +73,7 @@ def _rule_lemma(t: Token) -> str:
 
 #: endings after a verb's stem in the present indicative ("treff|en", "komm|t")
 PRESENT_ENDINGS = frozenset({"", "e", "st", "t", "et", "est", "en", "n"})
-#: present forms of the auxiliaries, which no regular ending explains
+#: present forms of the auxiliaries and of "können", which no regular ending explains
 PRESENT_AUXILIARIES = {"sein": ("ist", "sind"), "werden": ("wird", "werden"),
                        "haben": ("hat", "haben"), "können": ("kann", "können")}
 
