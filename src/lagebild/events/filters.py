@@ -271,7 +271,7 @@ def _force(ctx: Context, aid: str) -> bool:
     """Is the participant a police or armed force (``forces.tsv``; a linked actor by the
     role of its CAMEO code)?"""
     actor = ctx.actors.get(aid)
-    if actor is not None and (actor.cameo or "").endswith(FORCE_ROLES):
+    if _code(ctx, aid).endswith(FORCE_ROLES):
         return True
     word = aid[1:] if aid.startswith(LOCAL) else actor.name if actor is not None else ""
     word = word.lower().split()[-1] if word.strip() else ""
@@ -690,7 +690,7 @@ POLITICAL_ROLES = frozenset({"GOV", "OPP", "LEG", "PTY", "ELI"})
 def _political(ctx: Context, aid: str) -> bool:
     """A linked person or organisation coded with a political role (``USAGOV``, ``AUTPTY``)."""
     actor = ctx.actors.get(aid)
-    code = (actor.cameo or "") if actor is not None else ""
+    code = _code(ctx, aid)
     return actor is not None and actor.type in ("person", "party", "government", "sector") and any(
         code[i:i + 3] in POLITICAL_ROLES for i in range(3, len(code), 3))
 
@@ -799,16 +799,20 @@ def _measures(ctx: Context, s: Sent, f: Found, args: Args | None) -> bool:
 
 def _coded(ctx: Context, aid: str) -> bool:
     """Does the actor layer give participant ``aid`` a CAMEO code?"""
-    actor = None if aid.startswith(LOCAL) else ctx.actors.get(aid)
-    return actor is not None and bool(actor.cameo)
+    return bool(_code(ctx, aid))
+
+
+def _code(ctx: Context, aid: str) -> str:
+    """The CAMEO code of a linked participant; "" for an unlinked one or none."""
+    actor = ctx.actors.get(aid)
+    return (actor.cameo or "") if actor is not None else ""
 
 
 def _armed(ctx: Context, s: Sent, aid: str) -> bool:
     """An armed non-state group: a linked actor coded as rebels or insurgents, or a
     participant named by an agent noun of role REB ("die Rebellen", "Milizionäre")."""
     if not aid.startswith(LOCAL):
-        actor = ctx.actors.get(aid)
-        return actor is not None and any(r in (actor.cameo or "") for r in ("REB", "INS"))
+        return any(r in _code(ctx, aid) for r in ("REB", "INS"))
     return any(s.local_at[j] == aid and s.toks[j].tag == "NN"
                and ctx.lex.names_armed_group(s.lemma(j)) for j in range(len(s)))
 
