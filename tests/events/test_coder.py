@@ -2254,3 +2254,48 @@ def test_the_name_behind_a_fronted_phrase_is_the_subject(events: Events) -> None
     assert [r.name for r in e.source] == ["Morales"] and not e.target
     e = one(events("Der Richter Bazack sieht das anders und spricht Hofer frei."), "CONCEDE")
     assert [r.name for r in e.target] == ["Hofer"]
+
+
+def test_an_interviewers_label_is_no_participant(events: Events) -> None:
+    """"STANDARD: …", "NGO: …" name who asks or tells, not a party of what is told."""
+    e = one(events("NGO: 198 Zivilisten binnen fünf Monaten getötet."), "ASSAULT")
+    assert not e.source and [r.name for r in e.target] == ["Zivilisten"]
+    e = one(events("Merkel: Die Polizei hat drei Männer festgenommen."), "COERCE")
+    assert [r.name for r in e.source] == ["Polizei"]
+
+
+def test_sein_with_a_participle_of_a_haben_verb_is_a_state(events: Events) -> None:
+    """A finite "sein" the parser labels a plain auxiliary makes the participle of a verb
+    whose perfect takes "haben" a passive of state; ``perfect_sein.tsv`` v2 keeps the perfects
+    of "einknicken" and "geraten" active."""
+    e = one(events("Einer von ihnen ist Ivan Markow, wegen eines Raubmordes zu "
+                   "lebenslänglicher Haft verurteilt."), "SANCTION")
+    assert [r.name for r in e.target] == ["Ivan Markow"] and not e.source
+    e = one(events("Der CSU-Chef sei vor Bundeskanzlerin Angela Merkel (CDU) schon wieder "
+                   "eingeknickt, erklärte Bystron."), "CONCEDE")
+    assert [r.name for r in e.source] == ["CSU-Chef"]
+
+
+def test_an_auxiliary_is_no_idiom_verb(events: Events) -> None:
+    """"hatten … Gewalt angetan": "hatten" is the perfect's auxiliary, not "Gewalt haben";
+    ``forms.tsv`` v5 gives "angetan" its infinitive."""
+    e = one(events("Unbekannte hatten 15-jähriger Schülerin in Leoben sexuelle Gewalt "
+                   "angetan."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Unbekannte"]
+    assert [r.name for r in e.target] == ["Schülerin"]
+
+
+def test_a_verdict_on_a_thing_accuses_nobody(events: Events) -> None:
+    """A reported verdict needs someone judged: a change called unrealistic is an opinion."""
+    assert_none_of(events, ("ACCUSE",),
+                   "Foglar sagte, die Personenfreizügigkeit sei zwar integraler Bestandteil "
+                   "des EU-Rechts und eine Änderung sei völlig unrealistisch.")
+
+
+def test_a_finite_verb_hung_on_a_noun_heads_its_own_clause(events: Events) -> None:
+    """"sie brauchen sie: Die Weißhelme … helfen zivilen Opfern": the parser hangs "helfen"
+    on the object of "suchen"; the help is given, not sought."""
+    e = one(events("Sie suchen die Öffentlichkeit, sie brauchen sie: Die Weißhelme, die sich "
+                   "offiziell \"Syrischer Zivilschutz\" nennen, helfen zivilen Opfern in "
+                   "Syrien."), "AID")
+    assert e.modality == "asserted"

@@ -91,6 +91,18 @@ def test_perfects_with_sein_come_from_their_data_file() -> None:
     endings = sein_perfects()
     assert {"treten", "reisen", "beteiligen"} <= set(endings)
     assert "zurücktreten".endswith(endings) and not "anklagen".endswith(endings)
+    assert "einknicken".endswith(endings) and "geraten".endswith(endings)
+    # no ending may also end a verb whose perfect takes "haben" (v2 left out "eilen", …)
+    for verb in ("verurteilen", "trennen", "einfrieren", "unterbrechen", "gestehen",
+                 "mitteilen", "anklagen", "festnehmen"):
+        assert not verb.endswith(endings), verb
+
+
+def test_an_example_is_no_participant() -> None:
+    """``nonagents.tsv`` v12: "zum Beispiel" named the target of a destruction."""
+    lex = load_lexicon()
+    assert not lex.is_participant("Beispiel") and not lex.is_participant("Begriff")
+    assert lex.is_participant("Altstädter")
 
 
 def test_generated_table_is_current(shared_dir: Path, tmp_path: Path) -> None:

@@ -513,8 +513,12 @@ def _state_passive_parsed(s: Sent, v: int, auxes: list[int]) -> bool:
     # dennoch war sie …")
     sein = [c for c in s.children[v] if s.lemma(c) == "sein"
             and s.toks[c].dep in ("aux", "aux:pass", "cop")]
-    # a copula alone is no such reading: "dass sie … bekannt sei" is an adjective's
+    # a copula alone is no such reading: "dass sie … bekannt sei" is an adjective's; a
+    # finite "sein" as the participle's auxiliary is ("ist Ivan Markow, wegen eines
+    # Raubmordes zu lebenslänglicher Haft verurteilt"): a verb whose perfect takes "haben"
     if not sein or not (any(s.toks[c].dep == "aux:pass" for c in sein)
+                        or any(s.toks[c].dep == "aux" and s.toks[c].tag == "VAFIN"
+                               for c in sein)
                         or any(s.toks[c].dep == "nsubj:pass" for c in s.children[v])):
         return False
     return not s.lemma(v).endswith(ACTIVE_WITH_SEIN)

@@ -15,6 +15,8 @@ MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "
 #: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
 CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
                                     "CARD", "APPR", "APPRART"})
+#: relations of a phrase, not of a clause: a finite verb attached by one is misparsed
+MISATTACHED_FINITE_DEPS = frozenset({"amod", "nmod", "obj", "obl", "nsubj", "appos", "iobj"})
 KONJ2_STEMS = ("würd", "könnt", "müsst", "dürft")  # Konjunktiv II forms of the modality auxiliaries
 
 
@@ -130,6 +132,9 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     # a governing verb or noun: "erwägen ein Vorgehen", "wird beschuldigt, … anzugreifen"
     start = host if host is not None else a
     chain = ([host] if host is not None else []) + s.ancestors(start, 3)
+    if verbal and s.toks[a].tag == "VVFIN" and s.toks[a].dep in MISATTACHED_FINITE_DEPS:
+        chain = []  # "…, sie brauchen sie: Die Weißhelme … helfen zivilen Opfern": a finite
+        # verb the parser hung on a noun heads its own clause, no cue verb above governs it
     for k, g in enumerate([start, *chain[1 if host is not None else 0:]]):
         if s.toks[g].dep == "conj" and s.is_verb(g) and not s.is_zu_infinitive(g) \
                 and not infix_zu_infinitives(s.toks[g].text.lower()):

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from typing import overload
 
 from lagebild.events.lexicon import Lexicon
-from lagebild.events.sentence import LOCAL, PREP_TAGS, Participants, Sent, _guesses, _rule_lemma
+from lagebild.events.sentence import (
+    LOCAL,
+    PREP_TAGS,
+    Participants,
+    Sent,
+    _guesses,
+    _rule_lemma,
+    label_tokens,
+)
 from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES
 from lagebild.model import Article, Entity, Sentence, Token
 
@@ -845,7 +853,12 @@ def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
     weak: set[int] = set()
     persons: set[int] = set()
     things: set[str] = set()
+    label = label_tokens(tokens)  # "STANDARD: ... wird darüber geklagt", "NGO: …"
     for k, t in enumerate(tokens):
+        if k in label:
+            at[k] = []
+            local_at.append(None)
+            continue
         ids = at[k]
         if ids and not person_ids.isdisjoint(ids):
             persons.add(k)

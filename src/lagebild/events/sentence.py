@@ -59,6 +59,15 @@ def label_end(tokens: Sequence[Token]) -> int:
     return 0
 
 
+def label_tokens(tokens: Sequence[Token]) -> range:
+    """The tokens of a label that opens a sentence, before its colon: an interviewer's
+    ("STANDARD: ... wird darüber geklagt") or a headline's source ("NGO: 198 Zivilisten …
+    getötet", "Merkel: Die Polizei hat …"). It stands outside the clause the parser hangs it
+    on, so it is no participant of what the clause tells; an empty range when there is none
+    (:func:`label_end`)."""
+    return range(max(label_end(tokens) - 1, 0))
+
+
 def _rule_lemma(t: Token) -> str:
     """The lemma the rules read: lower case, the form where the lemmatiser gave none."""
     lemma = t.lemma.lower() or t.text.lower()

@@ -12,9 +12,10 @@ PLURAL_ENDINGS = ("en", "e", "n")
 #: umlauts undone when a plural the lemmatiser left is cut to its singular ("Vorwürfe")
 UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
-#: the speaker (speech-act fallback) against the predicate's subject (or its owner)
+#: the speaker (speech-act fallback) against the predicate's subject (or its owner), who must be
+#: someone: "eine Änderung sei völlig unrealistisch" judges a thing, nobody is accused
 VERDICT = Trigger("(verdict)", "verb", "ACCUSE", "111", "disapprove", Frame((), ("pred",)),
-                  frozenset())
+                  frozenset({"needtgt"}))
 
 
 def _idiom_window(s: Sent, i: int) -> set[int]:
@@ -46,6 +47,16 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
     return matched
 
 
+def _lone_auxiliary(s: Sent, i: int) -> bool:
+    """Is auxiliary ``i`` the only one of the participle it hangs on, so that its perfect
+    needs it ("Unbekannte hatten 15-jähriger Schülerin … Gewalt angetan": the phrase the
+    parser hung on ``hatten`` does not make it the verb of "Gewalt haben")?"""
+    h = s.toks[i].head
+    return 0 <= h < len(s) and h > i and s.toks[h].tag == "VVPP" and not any(
+        c != i and s.lemma(c) in ("haben", "sein") and s.toks[c].dep.startswith("aux")
+        for c in s.children[h])
+
+
 def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]:
     """(entry, anchor token, trigger tokens) for every trigger of a sentence; idioms first,
     and a token used by an idiom starts no other trigger."""
@@ -66,7 +77,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             if idioms.keys().isdisjoint(names):
                 continue
         if s.toks[i].tag.startswith("VA") and s.toks[i].dep in ("aux", "aux:pass") \
-                and not s.children[i]:
+                and (not s.children[i] or _lone_auxiliary(s, i)):
             continue  # "hatte … in seine Gewalt gebracht": an auxiliary, not "Gewalt haben"
             # (one with phrases of its own is a verb the parser misattached: "… und seine
             # Familie in der Gewalt habe")
