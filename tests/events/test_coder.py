@@ -2299,3 +2299,13 @@ def test_a_finite_verb_hung_on_a_noun_heads_its_own_clause(events: Events) -> No
                    "offiziell \"Syrischer Zivilschutz\" nennen, helfen zivilen Opfern in "
                    "Syrien."), "AID")
     assert e.modality == "asserted"
+
+
+def test_a_fronted_object_parsed_as_a_second_subject(events: Events) -> None:
+    """"der Papst" can only be a nominative: the feminine phrase before the verb is the
+    object, though the parser makes both subjects; not across a clause boundary."""
+    e = one(events("Seine Heimat Argentinien besucht der Papst erst nächstes Jahr."), "CONSULT")
+    assert [r.name for r in e.target] == ["Argentinien"]
+    e = one(events("Die verletzte Demonstrantin griff der Polizist erneut an."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Polizist"]
+    assert [r.name for r in e.target] == ["Demonstrantin"]

@@ -252,6 +252,15 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         if agree and len(agree) < len(subj_cands):
             args.obj = sorted(args.obj + [j for j in subj_cands if j not in agree])
             subj_cands = agree
+    # (in the verb's own clause segment: not "Dass der Krone-Artikel …, weist Ostermayer
+    # zurück", nor "klagte das Blatt – DER STANDARD berichtete")
+    nominative = [j for j in subj_cands if s.segment[j] == s.segment[v]
+                  and _masculine_nominative(s, j)]
+    if len(subj_cands) > 1 and len(nominative) == 1 and _finite_number(s, v) == "Sing":  # "Seine Heimat Argentinien besucht der
+        # Papst", "Die katholische Kirche Kubas lobte der Papst": a fronted object parsed as a
+        # second subject; "der Papst" can only be a nominative, the feminine phrase either
+        args.obj = sorted(args.obj + [j for j in subj_cands if j != nominative[0]])
+        subj_cands = nominative
     if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
         # one that is more than a noun that is merely no non-agent before one that is not
         # ("Die Absicht …, unterstütze die SPD")
@@ -538,6 +547,28 @@ def _state_passive(s: Sent, v: int, args: Args) -> bool:
     lemmas = {s.lemma(c) for c in s.complex(v) | set(s.children[v])
               if s.toks[c].tag.startswith("VA")}
     return "sein" in lemmas and "werden" not in lemmas
+
+
+#: determiners that before a masculine singular noun make it a nominative ("der Papst", "ein
+#: Mann", "sein Vertreter"): "den", "einen", "seinen" are the accusative's
+MASCULINE_NOMINATIVE_DETERMINERS = frozenset({"der", "dieser", "jener", "ein", "kein", "sein",
+                                              "ihr", "mein", "unser"})
+
+
+#: noun suffixes of feminines only ("Verschärfung", "Freiheit", "Nation")
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "in")
+
+
+def _masculine_nominative(s: Sent, j: int) -> bool:
+    """Is noun ``j`` a masculine singular with a determiner only a nominative has ("der
+    Papst"), by the morphologizer's gender and number, the noun's ending and the determiner's
+    form? (The caller asks for a singular finite verb too.)"""
+    morph = s.toks[j].morph  # (the morphologizer's gender errs: "der Verschärfung" masculine)
+    return s.toks[j].tag in ("NN", "NE") and "Gender=Masc" in morph and "Number=Sing" in morph \
+        and not s.toks[j].text.lower().endswith(FEMININE_SUFFIXES) \
+        and any(c < j and s.toks[c].dep in ("det", "det:poss")
+                and s.toks[c].text.lower() in MASCULINE_NOMINATIVE_DETERMINERS
+                for c in s.children[j])
 
 
 def _accusative(s: Sent, j: int) -> bool:
