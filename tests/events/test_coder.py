@@ -2309,3 +2309,12 @@ def test_a_fronted_object_parsed_as_a_second_subject(events: Events) -> None:
     e = one(events("Die verletzte Demonstrantin griff der Polizist erneut an."), "ASSAULT")
     assert [r.name for r in e.source] == ["Polizist"]
     assert [r.name for r in e.target] == ["Demonstrantin"]
+
+
+def test_an_idioms_own_noun_is_no_subject(events: Events) -> None:
+    """"… abgegeben und dann das Feuer eröffnet": the parser makes "Feuer" the subject; the
+    coordinated verb shares the soldiers of its first conjunct."""
+    e = one(events("Die israelische Armee erklärte, die Soldaten hätten zunächst Warnschüsse "
+                   "in die Luft abgegeben und dann das Feuer eröffnet, als mehrere Palästinenser "
+                   "die Pufferzone hätten durchbrechen wollen."), "ASSAULT")
+    assert e.source and "Feuer" not in [r.name for r in e.source]

@@ -102,6 +102,7 @@ def test_an_example_is_no_participant() -> None:
     """``nonagents.tsv`` v12: "zum Beispiel" named the target of a destruction."""
     lex = load_lexicon()
     assert not lex.is_participant("Beispiel") and not lex.is_participant("Begriff")
+    assert not any(lex.is_participant(w) for w in ("Sieg", "Angabe", "Mühe", "Pflicht"))
     assert lex.is_participant("Altstädter")
 
 

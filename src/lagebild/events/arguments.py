@@ -591,11 +591,13 @@ def _conjuncts(s: Sent, v: int) -> list[int]:
     return out
 
 
-def _subject_actors(s: Sent, v: int, depth: int = 0) -> list[str]:
+def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -> list[str]:
     """Actors of verb ``v``'s subject; a zu-infinitive or a coordinated verb without one takes
-    its controller's (``wird er beschuldigt, … anzugreifen``: er)."""
+    its controller's (``wird er beschuldigt, … anzugreifen``: er). A subject among ``skip``
+    (the words of the idiom ``v`` anchors: "… abgegeben und dann das Feuer eröffnet", with
+    "Feuer" parsed as the subject) counts as none."""
     args = verb_args(s, v)
-    ids = [a for j in args.subj for a in actors_of(s, j)]
+    ids = [a for j in args.subj if j not in skip for a in actors_of(s, j)]
     if ids or depth > 2:
         return ids
     h = s.toks[v].head
@@ -962,7 +964,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
     if slot == "subj":
         if pos == "noun":
             return [], False
-        subj = _subject_actors(s, anchor)
+        subj = _subject_actors(s, anchor, skip=toks)
         if not subj and args is not None:  # a subject the frame's reading found (see
             subj = [a for j in args.subj for a in actors_of(s, j)]  # _object_as_subject)
         if not subj and args is not None and not args.subj and not args.passive:
