@@ -256,9 +256,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
     # zurück", nor "klagte das Blatt – DER STANDARD berichtete")
     nominative = [j for j in subj_cands if s.segment[j] == s.segment[v]
                   and _masculine_nominative(s, j)]
-    if len(subj_cands) > 1 and len(nominative) == 1 and _finite_number(s, v) == "Sing":  # "Seine Heimat Argentinien besucht der
-        # Papst", "Die katholische Kirche Kubas lobte der Papst": a fronted object parsed as a
-        # second subject; "der Papst" can only be a nominative, the feminine phrase either
+    if len(subj_cands) > 1 and len(nominative) == 1 and _finite_number(s, v) == "Sing":
+        # "Seine Heimat Argentinien besucht der Papst", "Die katholische Kirche Kubas lobte
+        # der Papst": a fronted object parsed as a second subject; "der Papst" can only be a
+        # nominative, the feminine phrase either
         args.obj = sorted(args.obj + [j for j in subj_cands if j != nominative[0]])
         subj_cands = nominative
     if subj_cands:  # the parser gives several "subjects": the first with an actor wins,
