@@ -2318,3 +2318,25 @@ def test_an_idioms_own_noun_is_no_subject(events: Events) -> None:
                    "in die Luft abgegeben und dann das Feuer eröffnet, als mehrere Palästinenser "
                    "die Pufferzone hätten durchbrechen wollen."), "ASSAULT")
     assert e.source and "Feuer" not in [r.name for r in e.source]
+
+
+def test_an_idioms_own_thing_is_not_its_doer(events: Events) -> None:
+    """"regt sich Widerstand": the resistance is the idiom's noun, not who resists."""
+    for e in events("Unterdessen regt sich erneut Widerstand gegen ein Großquartier im Norden "
+                    "der Stadt Salzburg."):
+        assert "Widerstand" not in [r.name for r in e.source]
+
+
+def test_a_bare_plural_predicate_of_a_pronoun_classifies(events: Events) -> None:
+    """"Das sind nordkoreanische Drohungen" judges the reform; "Der Grund waren Vorwürfe
+    gegen X" names the accusation."""
+    assert_none_of(events, ("THREATEN",), "Das Team will gegen die Reform ankämpfen, denn: Das "
+                   "sind nordkoreanische Drohungen.")
+    one(events("Der Grund waren Vorwürfe gegen Ex-Finanzminister Karl-Heinz Grasser."), "ACCUSE")
+
+
+def test_discrediting_oneself_accuses_nobody(events: Events) -> None:
+    """``triggers.tsv`` v30: ``diskreditieren`` with ``norefl``."""
+    assert_none_of(events, ("ACCUSE",), "Sie bedürfen keiner weiteren Kommentierung, die "
+                   "Personen diskreditieren sich von alleine.")
+    one(events("Die Opposition versuchte, den Minister zu diskreditieren."), "ACCUSE")

@@ -324,6 +324,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         f.source, fb1 = _fill(s, entry.frame.source, anchor, pos, args, host, ctx, [], toks)
         f.target, fb2 = _fill(s, entry.frame.target, anchor, pos, args, host, ctx, f.source,
                               toks)
+        if len(toks) > 1:  # "Dagegen regt sich nun Widerstand": the idiom's own noun is not
+            # its doer, whatever slot took it (it may be its recipient: "Geiseln genommen");
+            # forces may be ("9.000 Soldaten wurden … beordert", ``forces.tsv``)
+            own = {s.local_at[j] for j in toks if s.local_at[j] is not None
+                   and not any(stem in s.lemma(j) for stem in ctx.lex.forces)}
+            f.source = [a for a in f.source if a not in own]
         if "judge" in entry.flags and args is not None:
             verdicts = {s.local_at[j] for j in range(len(s))
                         if s.toks[j].tag == "NN" and s.lemma(j).lower() in ctx.lex.judgements}

@@ -485,7 +485,8 @@ def _drop_contents(s: Sent, found: list[Found]) -> list[Found]:
 def _classifies(s: Sent, n: int) -> bool:
     """Is noun ``n`` an indefinite predicate that classifies something ("sie stellen einen
     Angriff auf die Bürgerrechte dar", "das war ein Anschlag auf die Demokratie")?"""
-    if not any(s.toks[c].tag == "ART" and s.lemma(c) == "ein" for c in s.children[n]):
+    if not any(s.toks[c].tag == "ART" and s.lemma(c) == "ein" for c in s.children[n]) \
+            and not _bare_plural_predicate(s, n):
         return False  # "war der Bombenanschlag auf eine Kirche" identifies an event
     if any(s.toks[c].dep == "cop" for c in s.children[n]):
         # not when a participle or adjective is the real predicate ("ist ein Treffen geplant")
@@ -493,6 +494,21 @@ def _classifies(s: Sent, n: int) -> bool:
                        for j in range(len(s)))
     h = s.toks[n].head
     return 0 <= h < len(s) and h != n and s.full_lemma(h) in CLASSIFYING_VERBS
+
+
+#: plural forms of the copula: "Das sind nordkoreanische Drohungen"
+PLURAL_COPULAS = frozenset({"sind", "waren", "seien", "wären"})
+
+
+def _bare_plural_predicate(s: Sent, n: int) -> bool:
+    """Is noun ``n`` a plural predicate without a determiner after a plural copula, said of a
+    pronoun ("Das sind nordkoreanische Drohungen", "Das waren Angriffe auf die
+    Pressefreiheit"): the indefinite plural of "ein", a classification?"""
+    kids = s.children[n]
+    # with a demonstrative subject: "Der Grund waren Vorwürfe gegen X" identifies the event
+    return any(s.toks[c].dep == "cop" and s.toks[c].text.lower() in PLURAL_COPULAS
+               for c in kids) and not any(s.toks[c].dep in ("det", "det:poss") for c in kids) \
+        and any(s.toks[c].dep == "nsubj" and s.toks[c].tag in ("PDS", "PPER") for c in kids)
 
 
 def _wished_for(s: Sent, n: int) -> bool:
