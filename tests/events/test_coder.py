@@ -2325,6 +2325,10 @@ def test_an_idioms_own_thing_is_not_its_doer(events: Events) -> None:
     for e in events("Unterdessen regt sich erneut Widerstand gegen ein Großquartier im Norden "
                     "der Stadt Salzburg."):
         assert "Widerstand" not in [r.name for r in e.source]
+    # the idiom's noun in its object slot is whom the act befalls ("Täter fassen")
+    e = one(events("Der dritte Attentäter vom Brüsseler Flughafen ist laut der belgischen "
+                   "Zeitung Le Soir längst gefasst."), "COERCE")
+    assert not e.source and [r.name for r in e.target] == ["Attentäter"]
 
 
 def test_a_bare_plural_predicate_of_a_pronoun_classifies(events: Events) -> None:

@@ -329,7 +329,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             # forces may be ("9.000 Soldaten wurden … beordert", ``forces.tsv``)
             own = {s.local_at[j] for j in toks if s.local_at[j] is not None
                    and not any(stem in s.lemma(j) for stem in ctx.lex.forces)}
+            taken = [a for a in f.source if a in own]
             f.source = [a for a in f.source if a not in own]
+            if taken and not f.target and "obj" in entry.frame.target:
+                f.target = taken  # "Der dritte Attentäter … ist längst gefasst" ("Täter
+                # fassen"): the idiom's noun in the object slot is whom it befalls
         if "judge" in entry.flags and args is not None:
             verdicts = {s.local_at[j] for j in range(len(s))
                         if s.toks[j].tag == "NN" and s.lemma(j).lower() in ctx.lex.judgements}
