@@ -10,6 +10,9 @@ QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 #: the double quotation marks alone, opening or closing: a single one may be an apostrophe
 #: inside a name ("Pilz’", "’Ndrangheta"), these never are
 DOUBLE_QUOTES = frozenset("„“”\"»«")
+#: noun endings that are feminine whatever the tagger says ("die Regierung", "Politik"); the
+#: readers that can afford more add their own ("ie", "enz", "ei")
+FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ik")
 
 #: separable verb particles (a zu-infinitive puts "zu" after them: "freizulassen")
 SEPARABLE_PARTICLES = frozenset(

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from lagebild.actors.kb import DATA_DIR, tsv_rows
-from lagebild.german import DOUBLE_QUOTES
+from lagebild.german import DOUBLE_QUOTES, FEMININE_ENDINGS
 from lagebild.model import Article, Token
 
 _SUBJECT = ("nsubj", "nsubj:pass")
@@ -33,8 +33,7 @@ _ARTICLE_GENDER = {"der": "m", "dieser": "m", "jener": "m", "die": "f", "diese":
                    "jene": "f", "eine": "f", "keine": "f", "das": "n", "dieses": "n",
                    "jenes": "n"}
 # endings of feminine nouns only
-_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ie", "ik", "enz",
-                     "anz", "ei")
+_FEMININE_ENDINGS = (*FEMININE_ENDINGS, "ie", "enz", "anz", "ei")
 _FEATURE = re.compile(r"(Case|Gender|Number)=(\w+)")
 
 

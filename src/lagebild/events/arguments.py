@@ -19,7 +19,7 @@ from lagebild.events.sentence import (
     SUBORDINATORS,
     Sent,
 )
-from lagebild.german import DOUBLE_QUOTES, third_person_number
+from lagebild.german import DOUBLE_QUOTES, FEMININE_ENDINGS, third_person_number
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
@@ -556,8 +556,8 @@ MASCULINE_NOMINATIVE_DETERMINERS = frozenset({"der", "dieser", "jener", "ein", "
                                               "ihr", "mein", "unser"})
 
 
-#: noun suffixes of feminines only ("Verschärfung", "Freiheit", "Nation")
-FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "in")
+#: noun endings of feminines only ("Verschärfung", "Freiheit", "Region", "Partei", "Ministerin")
+FEMININE_SUFFIXES = (*FEMININE_ENDINGS, "ion", "ei", "in")
 
 
 def _masculine_nominative(s: Sent, j: int) -> bool:

@@ -798,7 +798,7 @@ def _research(ctx: Context, s: Sent, f: Found) -> bool:
     (``research.tsv``: "Forscher untersuchten …", "hat der Politikwissenschafter X
     untersucht", "Im Rahmen seiner Dissertation untersuchte …") and none of its sources
     carries a CAMEO code (a court, the police, a government or a state investigates)?"""
-    if not f.cameo.startswith("09") or any(_coded(ctx, a) for a in f.source):
+    if not f.cameo.startswith("09") or any(_code(ctx, a) for a in f.source):
         return False
     clause = s.segment[f.anchor]
     return any(s.segment[j] == clause and s.toks[j].tag == "NN"
@@ -811,11 +811,6 @@ def _measures(ctx: Context, s: Sent, f: Found, args: Args | None) -> bool:
     figure or quantity of ``nonagents.tsv``: a measurement, nobody investigated."""
     return f.cameo.startswith("09") and args is not None and any(
         s.toks[o].tag == "NN" and s.lemma(o) in ctx.lex.figures for o in args.obj)
-
-
-def _coded(ctx: Context, aid: str) -> bool:
-    """Does the actor layer give participant ``aid`` a CAMEO code?"""
-    return bool(_code(ctx, aid))
 
 
 def _code(ctx: Context, aid: str) -> str:

@@ -35,7 +35,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from lagebild.german import infix_zu_infinitives
+from lagebild.german import FEMININE_ENDINGS, infix_zu_infinitives
 from lagebild.model import Article, Sentence, StatementType, Token
 from lagebild.statements.lexicon import Lexicon, load_lexicon
 
@@ -1942,8 +1942,6 @@ def _dative(sent: Sent, k: int, argument: bool = False) -> bool:
     return art == "den" and "Number=Plur" in t.morph and t.text.endswith("n")
 
 
-#: noun endings that are feminine whatever the tagger says (``die Regierung``, ``Politik``)
-_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ik")
 
 
 def _oblique_feminine(sent: Sent, k: int) -> bool:
@@ -1952,7 +1950,7 @@ def _oblique_feminine(sent: Sent, k: int) -> bool:
     t = sent.toks[k]
     dets = [sent.toks[c] for c in sent.children[k] if sent.toks[c].pos == "DET"]
     return bool(dets) and dets[0].text.lower() in ("der", "einer") and (
-        t.pos == "NOUN" and t.text.lower().endswith(_FEMININE_ENDINGS)
+        t.pos == "NOUN" and t.text.lower().endswith(FEMININE_ENDINGS)
         and "Number=Plur" not in t.morph)
 
 
