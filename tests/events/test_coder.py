@@ -2344,3 +2344,33 @@ def test_discrediting_oneself_accuses_nobody(events: Events) -> None:
     assert_none_of(events, ("ACCUSE",), "Sie bedürfen keiner weiteren Kommentierung, die "
                    "Personen diskreditieren sich von alleine.")
     one(events("Die Opposition versuchte, den Minister zu diskreditieren."), "ACCUSE")
+
+
+def test_der_before_a_feminine_noun_is_no_nominative(events: Events) -> None:
+    """"Der Unterrichtsministerin … wirft Lugar … vor": "der" before a noun only feminines
+    have is a dative or genitive, so the name after the verb accuses."""
+    e = one(events("Der Unterrichtsministerin Gabriele Heinisch-Hosek (SPÖ) wirft Lugar "
+                   "ideologische Gründe für das verfehlte Bildungskonzept vor."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Lugar"]
+    assert "Gabriele Heinisch-Hosek" in [r.name for r in e.target]
+    # before a masculine noun "der" stays a nominative
+    e = one(events("Der Anwalt kritisierte den Richter scharf."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Anwalt"]
+
+
+def test_who_an_event_is_reported_by_is_no_participant(events: Events) -> None:
+    """"der Menschenrechtsorganisation Cepadho zufolge" names the source of the report."""
+    e = one(events("Bei Kämpfen sind der Menschenrechtsorganisation Cepadho zufolge "
+                   "mindestens 30 Menschen getötet worden."), "ASSAULT")
+    assert [r.name for r in e.target] == ["Menschen"]
+    e = one(events("Dem Bericht zufolge wurde der Bruder des Attentäters verhaftet."), "COERCE")
+    assert [r.name for r in e.target] == ["Bruder"]
+
+
+def test_the_verb_of_a_dass_clause_is_no_auxiliary(events: Events) -> None:
+    """"beklagten sich zahlreiche Politiker, dass sie … hatten": the parser hangs "hatten"
+    on "beklagten"; its subject "sie" is not the complainers', and the phrase right after the
+    reflexive is the subject though the tagger calls it accusative."""
+    e = one(events("Auf Facebook beklagten sich zahlreiche Politiker, dass sie keinen Zugriff "
+                   "auf ihr Konto hatten."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Politiker"]

@@ -192,3 +192,22 @@ def test_an_occasion_two_nouns_down_dates_itself_not_the_act() -> None:
     # an occasion that is the verb's own argument dates the act ("lehnte die WM im Juli ab")
     own = [w if i != 7 else ("WM", "NOUN", "NN", "obl", 2) for i, w in enumerate(words)]
     assert _date(_article(own), "lehnte") == "2010-07"
+
+
+def test_a_past_clause_puts_a_month_without_year_before_publication() -> None:
+    """"Bereits im Juni war es zu Unruhen gekommen" in an article of February is last June
+    (the nearest June would be this year's, ahead); a plan or a modal told in the past may
+    look ahead ("war im Juni geplant", "sollte ab Juni dabei sein")."""
+    words = [("Bereits", "ADV", "ADV", "advmod", 7), ("im", "ADP", "APPRART", "case", 2),
+             ("Juni", "NOUN", "NN", "obl", 7), ("war", "AUX", "VAFIN", "aux", 7),
+             ("es", "PRON", "PPER", "expl", 7), ("zu", "ADP", "APPR", "case", 6),
+             ("Unruhen", "NOUN", "NN", "obl", 7), ("gekommen", "VERB", "VVPP", "ROOT", 7),
+             (".", "PUNCT", "$.", "punct", 7)]
+    article = _article(words, {3: "Mood=Ind|Tense=Past|VerbForm=Fin"})
+    assert [t.value for t in article.times] == ["2009-06"]
+    words = [("Die", "DET", "ART", "det", 1), ("Wahl", "NOUN", "NN", "nsubj", 5),
+             ("war", "AUX", "VAFIN", "aux", 5), ("im", "ADP", "APPRART", "case", 4),
+             ("Juni", "NOUN", "NN", "obl", 5), ("geplant", "VERB", "VVPP", "ROOT", 5),
+             (".", "PUNCT", "$.", "punct", 5)]
+    article = _article(words, {2: "Mood=Ind|Tense=Past|VerbForm=Fin"})
+    assert [t.value for t in article.times] == ["2010-06"]

@@ -107,6 +107,10 @@ SAME_TITLE: dict[str, tuple[str, ...]] = {"DEU": ("DEU", "AUT")}
 
 # genitives that point back to a state already named ("der Präsident des Landes")
 _ANAPHORIC_GENITIVES = {"landes", "staates", "reiches", "königreichs", "königreiches"}
+# a state's title before its name in a genitive ("des Königreichs Bahrain")
+# (folded keys, as ``text.fold`` writes them)
+_STATE_TITLES = {"koenigreichs", "koenigreiches", "republik", "emirats", "emirates",
+                 "sultanats", "sultanates", "fuerstentums", "staates", "bundesstaates"}
 
 
 # a noun after "der" that is an addressee of speech, not a genitive qualifier
@@ -171,9 +175,13 @@ def _given_name_fits(given: str, actor: Actor | None) -> bool:
 def _dateline(text: str, toks: list[Tok], c: Mention) -> bool:
     """A capital that opens a paragraph or sentence before a dash, with an agency in brackets
     or not, or before an agency credit with or without a date: the dateline ``Wien – …``,
-    ``Berlin (dpa) - …``, ``MOSKAU, 23. August (Reuter).`` names where, not who."""
-    if c.tok > 0 and toks[c.tok - 1].text not in (".", "!", "?", ":", "“", "\"") \
-            and "\n" not in text[toks[c.tok - 1].end:c.start]:
+    ``Berlin (dpa) - …``, ``MOSKAU, 23. August (Reuter).`` names where, not who; so does
+    each place of a double one (``Dubai/Washington – …``)."""
+    first = c.tok
+    while first >= 2 and toks[first - 1].text == "/" and toks[first - 2].text[:1].isupper():
+        first -= 2
+    if first > 0 and toks[first - 1].text not in (".", "!", "?", ":", "“", "\"") \
+            and "\n" not in text[toks[first - 1].end:toks[first].start]:
         return False
     i = c.tok_end
     if i + 1 < len(toks) and toks[i].text == ",":  # ", 23. August"
@@ -521,6 +529,13 @@ class Linker:
                 if nxt is not None and nxt.kind in ("name", "capital", "seat") and (
                         _genitive_surface(nxt.text) or nxt.kind == "seat"):
                     c.qualifier = nxt.candidates[0] if nxt.candidates else None
+                elif c.tok_end + 2 < len(toks) and toks[c.tok_end].key in ("der", "des") \
+                        and toks[c.tok_end + 1].key in _STATE_TITLES:
+                    # "die Regierung des Königreichs Bahrain", "der Präsident der Republik
+                    # Kongo": the state's title, then its name
+                    nxt = by_tok_start.get(c.tok_end + 2)
+                    if nxt is not None and nxt.kind == "name" and nxt.candidates:
+                        c.qualifier = nxt.candidates[0]
                 elif c.tok_end < len(toks) and toks[c.tok_end].key in (
                         "der", "des", "in", "von", "aus"):
                     nxt = by_tok_start.get(c.tok_end + 1)

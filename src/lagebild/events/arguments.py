@@ -26,6 +26,15 @@ NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
 AGENT_PREPS = ("von", "durch")
 #: articles that cannot head a subject
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
+#: determiners that before a feminine noun are only dative or genitive ("der Ministerin",
+#: "einer Sprecherin", "seiner Regierung"): "der" is a nominative only of masculines
+FEMININE_OBLIQUE_DETERMINERS = frozenset({"der", "einer"})
+#: endings only feminine nouns have: those of abstracts (``german.FEMININE_ENDINGS`` less
+#: "ik", which "der Katholik" has) and those of women's role nouns ("Ministerin",
+#: "Präsidentin", "Journalistin"; not a bare "-in": "der Termin", "der Delfin")
+FEMININE_ONLY_ENDINGS = (*(e for e in FEMININE_ENDINGS if e != "ik"),
+                         "erin", "entin", "antin", "atin", "istin", "orin", "ärztin",
+                         "anwältin", "chefin")
 #: personal pronouns that can never be a subject
 OBLIQUE_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch"})
 #: personal pronouns that can only be a subject
@@ -297,6 +306,14 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # "obj"): the first nominative object that names an actor
         nom = [j for j in args.obj if "Case=Nom" in s.toks[j].morph
                and s.toks[j].tag != "PRF" and actors_of(s, j)]
+        reflexive = [j for j in s.dependents(comp) if s.toks[j].tag == "PRF"]
+        if not nom and reflexive and s.toks[v].tag == "VVFIN":
+            # "beklagten sich zahlreiche Politiker" with the tagger's accusative: the
+            # reflexive is the verb's object, so the bare phrase right after it is the subject
+            nom = [j for j in args.obj if j > reflexive[0] and s.toks[j].tag in ("NN", "NE")
+                   and s.segment[j] == s.segment[v] and not _oblique(s, j)
+                   and actors_of(s, j) and all(s.toks[k].tag in ("ADJA", "ART", "PIAT", "CARD")
+                                               for k in range(reflexive[0] + 1, j))][:1]
         if nom:
             args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
@@ -469,9 +486,16 @@ def _oblique(s: Sent, j: int) -> bool:
     dative ("Ihren Widersacher", "den Beschluss"), or a name right after a noun of a
     prepositional phrase ("Für den Ex-Sportdirektor Moggi fordert der Richter")?"""
     for c in s.children[j]:
-        if s.toks[c].dep in ("det", "det:poss") and s.toks[c].tag in ("ART", "PPOSAT"):
+        # (an article right before its noun may be attached as a bare "dep")
+        if (s.toks[c].dep in ("det", "det:poss") or (s.toks[c].dep == "dep" and c < j)) \
+                and s.toks[c].tag in ("ART", "PPOSAT"):
             # by the form, not the tagger's case ("die" and "das" may be either)
             form = s.toks[c].text.lower()
+            if (form in FEMININE_OBLIQUE_DETERMINERS or (
+                    s.toks[c].tag == "PPOSAT" and form.endswith("er"))) \
+                    and s.toks[j].tag == "NN" \
+                    and s.toks[j].text.lower().endswith(FEMININE_ONLY_ENDINGS):
+                return True  # "Der Unterrichtsministerin … wirft Lugar … vor"
             return form in OBLIQUE_ARTICLES or (
                 s.toks[c].tag == "PPOSAT" and form.endswith(("en", "em")))
     if s.toks[j].tag == "PPER" and s.toks[j].text.lower() in OBLIQUE_PRONOUNS:

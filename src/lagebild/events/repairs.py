@@ -21,6 +21,7 @@ from lagebild.events.sentence import (
     Sent,
     _guesses,
     _rule_lemma,
+    attribution_tokens,
     label_tokens,
 )
 from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES
@@ -853,9 +854,10 @@ def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
     weak: set[int] = set()
     persons: set[int] = set()
     things: set[str] = set()
-    label = label_tokens(tokens)  # "STANDARD: ... wird darüber geklagt", "NGO: …"
+    # "STANDARD: ... wird darüber geklagt", "NGO: …"; "der Organisation Cepadho zufolge"
+    unlinked_here = set(label_tokens(tokens)) | attribution_tokens(tokens)
     for k, t in enumerate(tokens):
-        if k in label:
+        if k in unlinked_here:
             at[k] = []
             local_at.append(None)
             continue

@@ -59,6 +59,28 @@ def label_end(tokens: Sequence[Token]) -> int:
     return 0
 
 
+#: what the noun phrase before "zufolge" is made of ("der Menschenrechtsorganisation Cepadho
+#: zufolge", "Angaben der Polizei zufolge")
+ATTRIBUTION_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "CARD", "FM"})
+
+
+def attribution_tokens(tokens: Sequence[Token]) -> set[int]:
+    """The tokens of a source a sentence cites with "zufolge" ("Bei Kämpfen sind der
+    Menschenrechtsorganisation Cepadho zufolge 30 Menschen getötet worden"): who reports an
+    event is no participant of it. ("laut X" and "nach Angaben X" are prepositional phrases,
+    which no slot but a trigger's own reads; the parser hangs the phrase before the
+    postposition "zufolge" on it as a subject or object.)"""
+    out: set[int] = set()
+    for k, t in enumerate(tokens):
+        if t.text.lower() != "zufolge":
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j].tag in ATTRIBUTION_TAGS:
+            out.add(j)
+            j -= 1
+    return out
+
+
 def label_tokens(tokens: Sequence[Token]) -> range:
     """The tokens of a label that opens a sentence, before its colon: an interviewer's
     ("STANDARD: ... wird darüber geklagt") or a headline's source ("NGO: 198 Zivilisten …
@@ -377,6 +399,9 @@ class Sent:
         for c in self.children[i]:
             if self.toks[c].dep in ("aux", "aux:pass", "cop") or (
                 self.toks[c].tag[:2] in ("VA", "VM") and self.toks[c].dep != "xcomp"
+                # not the verb of a clause of its own ("beklagten sich …, dass sie keinen
+                # Zugriff hatten")
+                and not any(self.toks[k].tag in SUBORDINATORS for k in self.children[c])
             ):
                 out.add(c)
         if len(out) == 1 and self.toks[i].tag in ("VVPP", "VVINF"):

@@ -66,7 +66,9 @@ def find_times(
         future = future_of[sent]
         if cued[sent] and (parse := parsed.get(starts[sent])) is not None and parse.tokens:
             future = _clause_tense(parse.tokens, cand, future)
-        ctx = Context(ref, future, anchor[1] if anchor and anchor[0] == sent else None)
+        past = not future and (parse := parsed.get(starts[sent])) is not None \
+            and _clause_past(parse.tokens, cand)
+        ctx = Context(ref, future, anchor[1] if anchor and anchor[0] == sent else None, past)
         ttype, value = resolve(cand, ctx)
         out.append(
             TimeExpression(
@@ -96,19 +98,45 @@ def _finite_past(tok: Token) -> bool:
     return "Tense=Past" in tok.morph and ("VerbForm=Fin" in tok.morph or tok.tag.endswith("FIN"))
 
 
-def _clause_tense(toks: Sequence[Token], cand: Candidate, sentence_future: bool) -> bool:
-    """Does the clause that holds the expression speak of the future? Its own tense decides
-    when it has one: a past verb or auxiliary in the clause (``starben am Sonntag``) is the
-    past, a future cue (``der … am Dienstag präsentieren wird``, beside a past main clause)
-    the future; a clause without either takes the sentence's tense."""
+#: participles that date a plan, told in the past, ahead ("war für Juni geplant")
+PLAN_PARTICIPLE = re.compile(r"(?:geplant|angesetzt|vorgesehen|terminiert|anberaumt|"
+                             r"angekündigt|erwartet)")
+
+
+def _clause_words(toks: Sequence[Token], cand: Candidate) -> list[Token] | None:
+    """The tokens of the clause that holds the expression (None when it is not found)."""
     head = attachment(toks, cand.start, cand.end)
     if head is None:
         head = next((i for i, tok in enumerate(toks) if cand.start <= tok.start < cand.end),
                     None)
         if head is None:
-            return sentence_future
+            return None
     clause = clause_head(toks, head)
-    words = [tok for i, tok in enumerate(toks) if clause_head(toks, i) == clause]
+    return [tok for i, tok in enumerate(toks) if clause_head(toks, i) == clause]
+
+
+def _clause_past(toks: Sequence[Token], cand: Candidate) -> bool:
+    """Does the clause that holds the expression tell of the past: a past auxiliary or a
+    finite verb in the past tense ("Bereits im Juni war es zu Unruhen gekommen"), and no
+    future cue, plan or modal ("war für Juni geplant", "sollte ab Mai … dabei sein")? Then a
+    month or day without a year is not after the publication date."""
+    words = _clause_words(toks, cand)
+    if not words:
+        return False
+    if any(FUTURE_CUE.fullmatch(tok.text) or PLAN_PARTICIPLE.fullmatch(tok.text)
+           or tok.tag == "VMFIN" for tok in words):
+        return False
+    return any(PAST_CUE.fullmatch(tok.text) or _finite_past(tok) for tok in words)
+
+
+def _clause_tense(toks: Sequence[Token], cand: Candidate, sentence_future: bool) -> bool:
+    """Does the clause that holds the expression speak of the future? Its own tense decides
+    when it has one: a past verb or auxiliary in the clause (``starben am Sonntag``) is the
+    past, a future cue (``der … am Dienstag präsentieren wird``, beside a past main clause)
+    the future; a clause without either takes the sentence's tense."""
+    words = _clause_words(toks, cand)
+    if words is None:
+        return sentence_future
     if any(PAST_CUE.fullmatch(tok.text) or _finite_past(tok) for tok in words):
         return False
     # a verb, not ``nächsten``/``kommenden`` on some noun of the clause

@@ -57,6 +57,7 @@ class Context:
     ref: date | None
     future: bool = False  # the sentence speaks of the future
     anchor: str | None = None  # value of the closest earlier date in the sentence
+    past: bool = False  # the clause of the expression tells of the past (``find._clause_past``)
 
 
 def tense_is_future(sentence: str) -> bool:
@@ -117,6 +118,14 @@ def nearest_month_year(ref: date, month: int) -> int:
     return min(
         (ref.year - 1, ref.year, ref.year + 1), key=lambda y: (abs(y * 12 + month - 1 - here), y)
     )
+
+
+def _year_before(d: date) -> date | None:
+    """The same day a year earlier (None for a 29 February without one)."""
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:
+        return None
 
 
 def _num(text: str) -> float | None:
@@ -214,6 +223,8 @@ def _date(p: dict[str, str], ctx: Context) -> Result:
         if year is None:
             assert ctx.ref is not None
             found = nearest_day(ctx.ref, month, day)
+            if found is not None and ctx.past and found > ctx.ref:
+                found = _year_before(found)
             return D, found.isoformat() if found else None
         return D, date(year, month, day).isoformat()
     except ValueError:
@@ -245,6 +256,8 @@ def _month(p: dict[str, str], ctx: Context) -> Result:
             year = ctx.ref.year
         else:
             year = nearest_month_year(ctx.ref, month)
+            if ctx.past and (year, month) > (ctx.ref.year, ctx.ref.month):
+                year -= 1  # "Bereits im Juni war es zu Unruhen gekommen" in April: last June
     return D, f"{year:04d}-{month:02d}"
 
 
