@@ -220,6 +220,15 @@ def test_a_dateline_names_a_place(linker: Linker) -> None:
     assert _actor_at(linker, text, "Damaskus", None) is None
     assert _actor_at(linker, text, "Berlin", None) is None
     assert _actor_at(linker, text, "Moskau", None) == "RUSGOV"  # a subject, not a dateline
+    # each place of a double dateline
+    text = "Die Lage bleibt unklar. Dubai/Washington – Die Organisation forderte Hilfe."
+    assert _actor_at(linker, text, "Washington", None) is None
+
+
+def test_a_states_title_before_its_name_qualifies(linker: Linker) -> None:
+    """"die Regierung des Königreichs Bahrain" is Bahrain's government."""
+    text = "Die Organisation forderte die Regierung des Königreichs Bahrain auf, einzulenken."
+    assert _actor_at(linker, text, "Regierung", None) == "BHRGOV"
 
 
 def test_leadership_needs_a_qualifier(linker: Linker) -> None:
