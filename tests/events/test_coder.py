@@ -2374,3 +2374,24 @@ def test_the_verb_of_a_dass_clause_is_no_auxiliary(events: Events) -> None:
     e = one(events("Auf Facebook beklagten sich zahlreiche Politiker, dass sie keinen Zugriff "
                    "auf ihr Konto hatten."), "ACCUSE")
     assert [r.name for r in e.source] == ["Politiker"]
+
+
+def test_a_partitive_von_is_no_passive_agent(events: Events) -> None:
+    """"Zwei von ihnen wurde … vorgeworfen", "Von neun Personen wurden fünf … auf freien Fuß
+    gesetzt": the whole the part is taken from is whom the act befalls; a year before "von"
+    counts nothing ("2003 von einer Gruppe Milizen verschleppt")."""
+    e = one(events("Von insgesamt neun festgenommenen Personen wurden bis zum Nachmittag fünf "
+                   "wieder auf freien Fuß gesetzt."), "RETREAT")
+    assert not e.source and [r.name for r in e.target] == ["Personen"]
+    e = one(events("Er sei 2003 von einer Gruppe Milizen verschleppt worden."), "ASSAULT")
+    assert e.source
+
+
+def test_coordinated_subjects_the_parser_splits_both_act(events: Events) -> None:
+    """"Die Opposition und viele Beobachter werfen … vor, … herbeigeführt zu haben": the
+    parser makes both subjects and hangs "zu haben" on the finite verb, which is no
+    zu-infinitive for that."""
+    e = one(events("Die Opposition und viele Beobachter werfen dem türkischen Präsidenten vor, "
+                   "die Neuwahl absichtlich herbeigeführt zu haben."), "ACCUSE")
+    assert [r.name for r in e.source][-1] == "Beobachter"
+    assert "Beobachter" not in [r.name for r in e.target]

@@ -5,6 +5,7 @@ parse first and from word order and morphology where the parse is unreliable.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -278,8 +279,9 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         first = with_actor[0]
         if all(a in s.weak_ids for a in actors_of(s, first)):
             first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
-        args.subj = [first]
-        args.obj = sorted(args.obj + [j for j in subj_cands if j != first])
+        args.subj = [first] + [j for j in subj_cands if j > first
+                               and _coordinated_after(s, first, j)]
+        args.obj = sorted(args.obj + [j for j in subj_cands if j not in args.subj])
     # a demonstrative that names no actor ("haben dies die Staaten … vereinbart", parsed
     # either as object or as subject) is no subject the rules can use: as without one
     bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)
@@ -344,6 +346,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
     if args.passive:
         args.obj = args.subj + args.obj
         args.subj = [j for p in AGENT_PREPS for j in args.pps.get(p, [])]
+        partitive = [j for j in args.subj if _partitive(s, j)]
+        if partitive:  # "Zwei von ihnen wurde … vorgeworfen": those it befalls
+            args.subj = [j for j in args.subj if j not in partitive]
+            args.obj = sorted(args.obj + partitive)
         # an agent the parser labels without its preposition ("vom" tagged as punctuation)
         # belongs to the verb's clause, not to a phrase set off by a comma ("…, der
         # Geburtsstadt des ehemaligen libyschen Herrschers")
@@ -370,6 +376,48 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source
         args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
     return args
+
+
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+#: quantifiers that take a partitive "von" ("viele von ihnen", "einer von ihnen")
+PARTITIVE_QUANTIFIERS = frozenset({"einer", "eine", "eines", "viele", "einige", "mehrere",
+                                   "etliche", "keiner", "keine", "jeder", "manche", "wenige",
+                                   "alle", "die meisten", "meisten", "teil"})
+
+
+def _partitive(s: Sent, j: int) -> bool:
+    """Is the "von" phrase of noun ``j`` a part's whole, not a passive's agent: after a number
+    or quantifier ("Zwei von ihnen wurde … vorgeworfen"), or itself counted before a bare
+    number of its clause ("Von insgesamt neun festgenommenen Personen wurden … fünf … auf
+    freien Fuß gesetzt")?"""
+    p = next((c for c in s.children[j] if c < j and s.lemma(c) == "von"), None)
+    if p is None or s.toks[p].text.lower() != "von":
+        return False
+    before = p - 1
+    if before >= 0 and ((s.toks[before].tag == "CARD" and not YEAR.fullmatch(
+            s.toks[before].text)) or (  # not "2003 von einer Gruppe … verschleppt"
+            s.toks[before].tag in ("PIS", "ART", "NN", "PIAT")
+            and s.toks[before].text.lower() in PARTITIVE_QUANTIFIERS)):
+        return True
+    phrase = range(p, j + 1)
+    counted = any(s.toks[k].tag == "CARD" for k in phrase)
+    return counted and any(
+        s.toks[k].tag == "CARD" and k not in phrase and s.segment[k] == s.segment[j]
+        and not (k + 1 < len(s) and s.toks[k + 1].tag in ("NN", "ADJA", "CARD", "NE"))
+        for k in range(len(s)))
+
+
+def _coordinated_after(s: Sent, a: int, b: int) -> bool:
+    """Is noun phrase ``b`` a conjunct of ``a`` the parser made a second subject ("Die
+    Opposition und viele Beobachter werfen … vor"): between them only ``a``'s own words and
+    "und"/"sowie", then ``b``'s determiners and adjectives, all before the verb's segment
+    ends?"""
+    k = b - 1
+    while k > a and s.toks[k].tag in ("ART", "PIAT", "ADJA", "CARD", "PPOSAT"):
+        k -= 1
+    return k > a and s.toks[k].tag == "KON" and s.lemma(k) in ("und", "sowie") and all(
+        s.segment[i] == s.segment[a] and s.toks[i].tag not in ("VVFIN", "VAFIN", "VMFIN")
+        for i in range(a, b))
 
 
 def _object_of_shared_perfect(s: Sent, v: int, comp: set[int], j: int) -> bool:

@@ -228,7 +228,10 @@ class Sent:
 
     def is_zu_infinitive(self, v: int) -> bool:
         """``anzugreifen``, ``zu liefern``, and the perfect ``gefoltert zu haben`` (the parser
-        may hang ``zu`` on the auxiliary instead of the participle)."""
+        may hang ``zu`` on the auxiliary instead of the participle). A finite verb never is
+        ("werfen … vor, … herbeigeführt zu haben" with "zu haben" hung on "werfen")."""
+        if self.toks[v].tag.endswith("FIN"):
+            return False
         return self.toks[v].tag == "VVIZU" or any(
             self.toks[c].tag == "PTKZU" or (self.toks[c].tag == "VAINF" and any(
                 self.toks[g].tag == "PTKZU" for g in self.children[c]))
