@@ -2395,3 +2395,10 @@ def test_coordinated_subjects_the_parser_splits_both_act(events: Events) -> None
                    "die Neuwahl absichtlich herbeigeführt zu haben."), "ACCUSE")
     assert [r.name for r in e.source][-1] == "Beobachter"
     assert "Beobachter" not in [r.name for r in e.target]
+
+
+def test_an_act_on_animals_only_is_no_event(events: Events) -> None:
+    """"Familie rettet Wal": as with animals as the only doers, no actor is acted on."""
+    assert_none_of(events, ("AID",), "Eine chilenische Familie rettet einen Wal.")
+    assert_none_of(events, ("ASSAULT",), "Mehrfach wurden geschützte Greifvögel getötet.")
+    one(events("Mehrfach wurden Demonstranten getötet."), "ASSAULT")

@@ -467,6 +467,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.thin = thin  # too few arguments: the confidence model decides (rated events)
         if f.source and all(_animal(ctx, s, a) for a in f.source):
             continue  # "Biber zerstört Geschäft", "die Bärin … angegriffen": no actor acts
+        if f.target and all(_animal(ctx, s, a) for a in f.target):
+            continue  # "Familie rettet Wal", "Jäger erschoss einen Bären": no actor is acted on
         if _research(ctx, s, f) or (pos == "verb" and _measures(ctx, s, f, args)):
             continue  # "Forscher untersuchten die Kampfentscheidungen von 81 Männchen": a
             # study, not an investigation of anyone; "ermittelte 55 Prozent": a figure
