@@ -2402,3 +2402,22 @@ def test_an_act_on_animals_only_is_no_event(events: Events) -> None:
     assert_none_of(events, ("AID",), "Eine chilenische Familie rettet einen Wal.")
     assert_none_of(events, ("ASSAULT",), "Mehrfach wurden geschützte Greifvögel getötet.")
     one(events("Mehrfach wurden Demonstranten getötet."), "ASSAULT")
+
+
+def test_a_capitalised_adjective_opening_a_headline_is_no_participant(events: Events) -> None:
+    """"Mutmaßlicher Händler … festgenommen": the tagger reads the adjective as a noun."""
+    e = one(events("Mutmaßlicher Händler der Münchner Amokwaffe festgenommen"), "COERCE")
+    assert not e.source and [r.name for r in e.target] == ["Händler"]
+    e = one(events("Mutmaßlicher US-Serienmörder zum Tode verurteilt"), "SANCTION")
+    assert [r.name for r in e.target] == ["US-Serienmörder"]
+
+
+def test_who_a_report_is_attributed_to_is_no_participant(events: Events) -> None:
+    """"Nach Angaben der Nachrichtenagentur Anadolu", "laut Klubchef Robert Lugar"; the
+    genitive goes with the phrase, a passive's "von" agent after it does not."""
+    for e in events("Nach Angaben der Nachrichtenagentur Anadolu wurden mehr als 45 000 "
+                    "Staatsbedienstete suspendiert."):
+        assert "Anadolu" not in [r.name for r in e.target]
+    e = one(events("Nach Angaben des Innenministeriums griffen Islamisten das Gelände der "
+                   "Polizei an."), "ASSAULT")
+    assert [r.name for r in e.source] == ["Islamisten"]

@@ -50,6 +50,13 @@ NOMINALISING = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "CARD"})
 NOMINALISING_OR_ADJECTIVE = NOMINALISING | {"ADJA"}
 
 
+#: an adjective's suffix with an inflection ("mutmaßlicher", "vergangenes", "hiesige"): a
+#: capitalised word so ending before a noun at the start of a sentence is an attribute
+CAPITALISED_ADJECTIVE_ENDINGS = tuple(
+    stem + ending for stem in ("lich", "ig", "isch", "gen", "sam", "bar", "haft")
+    for ending in ("e", "er", "es", "en", "em"))
+
+
 def _retagged(tokens: list[Token]) -> list[Token]:
     """Two tagger errors corrected. Nominalised adjectives and participles read as nouns: the
     tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
@@ -65,6 +72,17 @@ def _retagged(tokens: list[Token]) -> list[Token]:
         if tag == "VVIZU":
             if "zu" not in t.text.lower()[2:]:
                 out[i] = t.model_copy(update={"tag": "VVINF"})
+            continue
+        if i == 0 and tag == "NN" and len(tokens) > 1 and tokens[1].tag == "NN" \
+                and t.text.lower().endswith(CAPITALISED_ADJECTIVE_ENDINGS):
+            # the reverse at a headline's start: "Mutmaßlicher Händler … festgenommen",
+            # "Vergangenes Jahr hatte … verboten": an inflected adjective before its noun
+            out[i] = t.model_copy(update={"tag": "ADJA", "pos": "ADJ", "dep": "amod",
+                                          "head": 1})
+            if t.head != 1 and t.dep not in ("amod", "compound"):
+                # the noun takes the role the parser gave the adjective ("Mutmaßlicher
+                # US-Serienmörder zum Tode verurteilt": the subject, the noun an "aux")
+                out[1] = tokens[1].model_copy(update={"dep": t.dep, "head": t.head})
             continue
         if i == 0 or (tag != "ADJA" and tag != "ADJD"):
             continue

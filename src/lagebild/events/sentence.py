@@ -64,21 +64,59 @@ def label_end(tokens: Sequence[Token]) -> int:
 ATTRIBUTION_TAGS = frozenset({"ART", "ADJA", "NN", "NE", "PPOSAT", "PIAT", "CARD", "FM"})
 
 
+#: nouns of a report after "nach" ("nach Angaben der Polizei", "nach Informationen von …")
+REPORT_NOUNS = frozenset({"angaben", "informationen", "darstellung", "berichten",
+                          "schätzungen", "einschätzung", "erkenntnissen", "aussagen"})
+
+
 def attribution_tokens(tokens: Sequence[Token]) -> set[int]:
     """The tokens of a source a sentence cites with "zufolge" ("Bei Kämpfen sind der
     Menschenrechtsorganisation Cepadho zufolge 30 Menschen getötet worden"): who reports an
-    event is no participant of it. ("laut X" and "nach Angaben X" are prepositional phrases,
-    which no slot but a trigger's own reads; the parser hangs the phrase before the
-    postposition "zufolge" on it as a subject or object.)"""
+    event is no participant of it; nor is the one named after "laut" or "nach Angaben" ("Nach
+    Angaben der Nachrichtenagentur Anadolu wurden … suspendiert"), whom the parser may hang
+    on the verb as an object."""
     out: set[int] = set()
     for k, t in enumerate(tokens):
-        if t.text.lower() != "zufolge":
-            continue
-        j = k - 1
-        while j >= 0 and tokens[j].tag in ATTRIBUTION_TAGS:
-            out.add(j)
-            j -= 1
+        word = t.text.lower()
+        if word == "zufolge":
+            j = k - 1
+            while j >= 0 and tokens[j].tag in ATTRIBUTION_TAGS:
+                out.add(j)
+                j -= 1
+        elif (word == "nach" and k + 1 < len(tokens)
+              and tokens[k + 1].text.lower() in REPORT_NOUNS) or (
+                word == "laut" and t.tag == "APPR"):
+            # "Nach Angaben der Nachrichtenagentur Anadolu wurden … suspendiert", "laut der
+            # Polizei": the phrase and the genitives that follow it
+            end = _phrase_end(tokens, k + 1)
+            # (not "von": "nach Angaben des Kanzleramts von den EU-Staaten … versprochen"
+            # is the passive's agent)
+            while end < len(tokens) and tokens[end].text.lower() in ("der", "des"):
+                nxt = _phrase_end(tokens, end + 1)
+                if nxt == end + 1:
+                    break
+                end = nxt
+            out.update(range(k + 1, end))
     return out
+
+
+def _phrase_end(tokens: Sequence[Token], j: int) -> int:
+    """Where a simple noun phrase from ``j`` ends: a determiner, adjectives, then one noun
+    and the names after it ("der Nachrichtenagentur Anadolu", "Klubchef Robert Lugar") or
+    names alone; ``j`` itself when none starts there (not "18 Zivilisten" after it)."""
+    n = len(tokens)
+    k = j
+    if k < n and tokens[k].tag in ("ART", "PPOSAT", "PIAT"):
+        k += 1
+    while k < n and tokens[k].tag in ("ADJA", "ADJD"):
+        k += 1
+    if k < n and tokens[k].tag == "NN":
+        k += 1
+    elif not (k < n and tokens[k].tag in ("NE", "FM")):
+        return j
+    while k < n and tokens[k].tag in ("NE", "FM"):
+        k += 1
+    return k
 
 
 def label_tokens(tokens: Sequence[Token]) -> range:
