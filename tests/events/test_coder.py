@@ -2421,3 +2421,15 @@ def test_who_a_report_is_attributed_to_is_no_participant(events: Events) -> None
     e = one(events("Nach Angaben des Innenministeriums griffen Islamisten das Gelände der "
                    "Polizei an."), "ASSAULT")
     assert [r.name for r in e.source] == ["Islamisten"]
+
+
+def test_a_state_after_an_organisation_is_no_apposition(events: Events) -> None:
+    """"hatte die EU-Kommission Griechenland dazu gedrängt": the parser makes Greece a second
+    name of the Commission; it is whom the Commission presses, and the object of "drängen"
+    is who would do what the zu-infinitive says."""
+    found = events("Zuvor hatte die EU-Kommission Griechenland dazu gedrängt, den Vorschlag "
+                   "der Gläubiger abzulehnen.")
+    e = one(found, "REQUEST")
+    assert [r.name for r in e.source] == ["EU-Kommission"]
+    assert [r.name for r in e.target] == ["Griechenland"]
+    assert [r.name for r in one(found, "REJECT").source] == ["Griechenland"]

@@ -25,6 +25,8 @@ from lagebild.german import DOUBLE_QUOTES, FEMININE_ENDINGS, third_person_number
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
 AGENT_PREPS = ("von", "durch")
+#: actor ids of persons (``lagebild.actors.ids``: the knowledge base's and the article's own)
+PERSON_ID_PREFIXES = ("per:", "new:per:")
 #: articles that cannot head a subject
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem"})
 #: determiners that before a feminine noun are only dative or genitive ("der Ministerin",
@@ -47,6 +49,13 @@ GENITIVE_DETS = frozenset({"des", "der", "eines", "einer"})
 #: possessives that point back to a third-person subject ("sein Rücktritt", "ihr Rückzug")
 REFLEXIVE_POSSESSIVES = frozenset({"sein", "ihr"})
 ACCUSE_VERBS = frozenset({"vorwerfen", "beschuldigen", "bezichtigen", "verdächtigen"})
+#: verbs whose object does what their zu-infinitive says ("hatte die EU-Kommission
+#: Griechenland dazu gedrängt, den Vorschlag anzunehmen": Greece would accept; "sprach dem
+#: Kosovo zu, Abkommen abschließen zu können": Kosovo may conclude them)
+OBJECT_CONTROLLERS = frozenset({"drängen", "auffordern", "zwingen", "bitten", "ermutigen",
+                                "überreden", "ermahnen", "nötigen", "veranlassen", "anweisen",
+                                "raten", "empfehlen", "erlauben", "gestatten", "zusprechen",
+                                "ermächtigen", "beauftragen", "verpflichten"})
 #: verbs whose dative does what their zu-infinitive says ("Den Rebellen gelang es, die Stadt
 #: einzunehmen": the rebels took it); their subject is an expletive "es"
 DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
@@ -99,7 +108,7 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
                 ids.extend(actors_of(s, s.toks[clause].head, depth + 1, seen))
     named: list[str] = []
     for c in s.children[h]:
-        if s.toks[c].dep in NAME_DEPS:
+        if s.toks[c].dep in NAME_DEPS and c != _misread_apposition(s, h):
             named += actors_of(s, c, depth + 1, seen)
     linked = [a for a in named if not a.startswith(LOCAL)]
     local = s.local_at[h]
@@ -125,6 +134,22 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         elif any(not a.startswith(LOCAL) for a in owners):
             ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
+
+
+def _misread_apposition(s: Sent, h: int) -> int | None:
+    """The state or organisation right after subject ``h`` that the parser made its
+    apposition though the two are different actors ("hatte die EU-Kommission Griechenland
+    dazu gedrängt"): it is an object of the verb, not a second name of the subject. (A
+    person's name after a role noun is the role's holder, which the actor layer links.)"""
+    c = h + 1
+    if not (c < len(s) and s.toks[h].dep in SUBJ_DEPS and s.toks[c].head == h
+            and s.toks[c].dep == "appos" and s.toks[c].tag == "NE"):
+        return None
+    own, other = set(s.actors_at[h]), set(s.actors_at[c])
+    if not own or not other or not own.isdisjoint(other) or c in s.persons or any(
+            a.startswith(PERSON_ID_PREFIXES) for a in own | other):
+        return None
+    return c
 
 
 def _appositive_person(s: Sent, h: int, depth: int, seen: set[int]) -> list[str]:
@@ -228,6 +253,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
+    for j in list(subj_cands):
+        misread = _misread_apposition(s, j)
+        if misread is not None:
+            args.obj.append(misread)
     # word order: German fronts objects ("Ihren Widersacher Corbyn forderte May auf", "Das
     # lehnte Abhisit ab", "Die Arbeit der Koalition lobte er"); the small parser then takes
     # the first noun phrase for the subject. Case and the pronoun's form correct it.
@@ -695,6 +724,11 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
             return [a for j in gargs.obj[:1] for a in actors_of(s, j)]
         if s.full_lemma(h) in ACCUSE_VERBS:
             return [a for j in gargs.obj for a in actors_of(s, j)]
+        if s.full_lemma(h) in OBJECT_CONTROLLERS:
+            controller = [a for j in gargs.obj if s.toks[j].tag != "PRF"
+                          for a in actors_of(s, j)]
+            if controller:
+                return controller
         subject = [a for j in gargs.subj for a in actors_of(s, j)]
         if s.full_lemma(h) in DATIVE_CONTROLLERS and not subject:
             # the dative, by its case where the tagger marks it, else whichever phrase is not
