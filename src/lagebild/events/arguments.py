@@ -409,9 +409,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 #: quantifiers that take a partitive "von" ("viele von ihnen", "einer von ihnen")
+#: (pronouns only: the article of "eine von der Regierung eingesetzte Kommission" is none)
 PARTITIVE_QUANTIFIERS = frozenset({"einer", "eine", "eines", "viele", "einige", "mehrere",
                                    "etliche", "keiner", "keine", "jeder", "manche", "wenige",
-                                   "alle", "die meisten", "meisten", "teil"})
+                                   "alle", "meisten", "teil"})
 
 
 def _partitive(s: Sent, j: int) -> bool:
@@ -425,7 +426,7 @@ def _partitive(s: Sent, j: int) -> bool:
     before = p - 1
     if before >= 0 and ((s.toks[before].tag == "CARD" and not YEAR.fullmatch(
             s.toks[before].text)) or (  # not "2003 von einer Gruppe … verschleppt"
-            s.toks[before].tag in ("PIS", "ART", "NN", "PIAT")
+            s.toks[before].tag in ("PIS", "NN", "PIAT")
             and s.toks[before].text.lower() in PARTITIVE_QUANTIFIERS)):
         return True
     phrase = range(p, j + 1)
