@@ -248,11 +248,25 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
                and s.toks[c].tag in ("NN", "NE", "PPER", "PIS")]
         lifted += own[:1]
         as_subject = set(own[:1])
+    # a subject the parser hung on the adjective of the next noun phrase ("Dass Innenminister
+    # Sobotka ausländische Staatsbürger … in Schubhaft nehmen will", "Innenminister" under
+    # "ausländische"): the verb's, where number agreement decides between them
+    stray = [c for d in deps for a in s.children[d] if a < d and s.toks[a].tag == "ADJA"
+             and s.toks[a].dep == "amod" for c in s.children[a]
+             if c < a and s.toks[c].dep == "nsubj" and s.toks[c].tag in ("NN", "NE")]
+    lifted += stray
+    as_subject |= set(stray)
     for j in sorted(deps + lifted):
         t = s.toks[j]
         # (a rare first name the tagger calls XY, "Sadiq Khan", heads its name all the same)
         if (t.tag not in NOMINAL_TAGS and not (t.tag == "XY" and s.actors_at[j])) or (
-                j == exclude):
+                j == exclude) or _in_next_conjunct(s, v, j):
+            continue
+        if t.tag == "NN" and s.lemma(j).lower() in ADVERBIAL_NOUNS:
+            # a count of times; a phrase the parser hung on it is the verb's object ("und
+            # Holmes 165 Mal angeklagt", "Holmes" under "165")
+            args.obj += [c for k in [j, *s.children[j]] for c in s.children[k]
+                         if c < j and s.toks[c].tag in ("NN", "NE") and s.prep(c) is None]
             continue
         prep = s.prep(j)
         if prep:
@@ -353,6 +367,8 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
                    and s.segment[j] == s.segment[v] and not _oblique(s, j)
                    and actors_of(s, j) and all(s.toks[k].tag in ("ADJA", "ART", "PIAT", "CARD")
                                                for k in range(reflexive[0] + 1, j))][:1]
+        if not nom and s.toks[v].tag == "VVFIN":
+            nom = _first_of_two(s, v, args.obj)
         if nom:
             args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
@@ -413,6 +429,22 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source
         args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
     return args
+
+
+def _in_next_conjunct(s: Sent, v: int, j: int) -> bool:
+    """Does phrase ``j``, parsed as verb-final ``v``'s, stand in the clause coordinated after
+    it: behind the "und" that follows ``v`` and before that conjunct's own verb ("hat …
+    Geiseln enthauptet und dazu Videos verbreitet")?"""
+    if not v + 1 < j or s.toks[v + 1].tag != "KON":
+        return False
+    return any(s.toks[c].dep == "conj" and s.toks[c].tag.startswith("VV") and j < c
+               for c in s.children[v]) and all(
+        s.toks[k].tag[:2] not in ("VV", "VA", "VM") for k in range(v + 1, j))
+
+
+#: nouns that count times and so are adverbials, never arguments, whatever the parse says
+#: ("Dieses Mal klagt nicht die EVN", "Holmes 165 Mal angeklagt", "ein ums andere Mal")
+ADVERBIAL_NOUNS = frozenset({"mal"})
 
 
 #: quantifiers that take a partitive "von" ("viele von ihnen", "einer von ihnen")
@@ -679,6 +711,27 @@ def _masculine_nominative(s: Sent, j: int) -> bool:
                 for c in s.children[j])
 
 
+def _masculine_accusative(s: Sent, j: int) -> bool:
+    """Does an article mark noun ``j`` as a masculine singular accusative ("den Iran")? The
+    only article form no nominative shares."""
+    return any(s.toks[c].dep == "det" and all(
+        f in s.toks[c].morph for f in ("Case=Acc", "Gender=Masc", "Number=Sing"))
+        for c in s.children[j])
+
+
+def _first_of_two(s: Sent, v: int, objs: list[int]) -> list[int]:
+    """Of two bare noun phrases the parser made objects of finite verb ``v`` and no subject,
+    the first when the second's article makes it the accusative ("verdächtigen auch andere
+    Länder der Region den Iran"): German puts the subject first in the middle field."""
+    bare = [j for j in objs if s.prep(j) is None and s.toks[j].tag in ("NN", "NE")
+            and s.segment[j] == s.segment[v] and actors_of(s, j)]
+    if len(bare) < 2 or not _masculine_accusative(s, bare[1]) \
+            or _masculine_accusative(s, bare[0]) or _oblique(s, bare[0]) \
+            or "Case=Dat" in s.toks[bare[0]].morph:
+        return []
+    return bare[:1]
+
+
 def _accusative(s: Sent, j: int) -> bool:
     """Do the morphologizer's cases of a noun and of its article both say accusative only?"""
     dets = [c for c in s.children[j] if s.toks[c].dep == "det"]
@@ -717,6 +770,10 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
                     for a in actors_of(s, c)]
         return []
     if s.toks[v].dep == "conj" and not s.is_zu_infinitive(v):
+        if args.passive and not verb_args(s, h).passive:
+            # "Dass Sobotka … nehmen will, …, wird teils vehement kritisiert": the active
+            # verb's subject is no agent of the passive coordinated with it
+            return []
         return _subject_actors(s, h, depth + 1)
     if _causative(s, v) and s.is_zu_infinitive(h):
         # "kündigte an, die Todesumstände untersuchen zu lassen": who has it done is the

@@ -70,8 +70,9 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 found += [cue.modality for cue in det[s.lemma(c)]]
     # "Verletzt wurde niemand", "hat nichts unterschrieben": the verb's own argument denies it
     pron = lex.cues("pron")
-    for j in deps if verbal else ():
-        if s.toks[j].dep in ("nsubj", "nsubj:pass", "obj") and s.segment[j] == s.segment[a]:
+    for j in deps if verbal else ():  # (not a word of the trigger itself: "halte nichts von")
+        if s.toks[j].dep in ("nsubj", "nsubj:pass", "obj") and s.segment[j] == s.segment[a] \
+                and j not in f.tokens:
             found += [cue.modality for cue in pron.get(s.lemma(j).lower(), ())]
     # "soll … getötet haben": the tagger often reads the infinitive "haben" as finite; in
     # "soll … erwürgt und entstellt haben" the auxiliary hangs on the last participle
@@ -157,6 +158,10 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
             # "haben sich nicht darauf geeinigt, Soldaten … zu stellen", "plant nicht, …
             # zu schicken": what was not agreed or planned is denied
             hit.append("negated")
+        if hit and verbal and _own_past(s, a):
+            # "sucht den Anfängen zu wehren: Sie hat … 300 Polizisten aufgeboten": an act its
+            # own clause reports as done is no proposal or plan of the verb above it
+            hit = [m for m in hit if m not in ("proposed", "planned")]
         if hit:
             found += hit
             governor = g
@@ -178,6 +183,19 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     if not found:
         return "asserted", None
     return max(found, key=lambda m: MODALITY_RANK[m]), governor
+
+
+def _own_past(s: Sent, v: int) -> bool:
+    """Is verb ``v`` in a past of the indicative of its own: a finite past ("bot … auf") or a
+    perfect with a finite indicative "haben" ("hat … aufgeboten")?"""
+    def past(c: int) -> bool:
+        morph = s.toks[c].morph
+        return "Mood=Ind" in morph and "VerbForm=Fin" in morph
+    if s.toks[v].tag == "VVFIN":
+        return past(v) and "Tense=Past" in s.toks[v].morph
+    return s.toks[v].tag == "VVPP" and any(
+        s.toks[c].tag == "VAFIN" and s.lemma(c) == "haben" and past(c)
+        for c in s.complex(v) if c != v)
 
 
 def _shared_auxiliaries(s: Sent, v: int) -> set[int]:

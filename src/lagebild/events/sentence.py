@@ -343,6 +343,10 @@ class Sent:
     def _find_particle(self, i: int) -> int | None:
         for c in self.children[i]:
             if self.toks[c].dep == "compound:prt" or self.toks[c].tag == "PTKVZ":
+                if self.toks[c].tag == "PTKZU" and c + 1 < len(self) \
+                        and self.toks[c + 1].tag.endswith("INF"):
+                    continue  # the "zu" of an infinitive the parser hung on the verb ("Sie
+                    # sagten, es sei zielführend, fremd im eigenen Land zu sein"): no "zusagen"
                 if c > i and self.segment[c] != self.segment[i] and self._subordinate(i):
                     continue  # the main clause's particle after a verb-final clause
                 return c
