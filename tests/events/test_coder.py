@@ -2519,3 +2519,27 @@ def test_an_act_reported_as_done_is_no_proposal(events: Events) -> None:
     e = one(events("Die belgische Regierung sucht den Anfängen zu wehren: Sie hat als Reaktion "
                    "auf die Räumung 300 Polizisten aufgeboten."), "MOBILIZE")
     assert e.modality == "asserted"
+
+
+def test_a_verb_between_article_and_adjective_is_an_intensifier(events: Events) -> None:
+    """"wegen der verdammt unfairen Politik der Europäischen Union": the tagger reads
+    "verdammt" as a finite "verdammen"; nobody condemns."""
+    assert_none_of(events, ("ACCUSE",), "Er schläft draußen wegen der verdammt unfairen "
+                   "Politik der Europäischen Union.")
+
+
+def test_a_title_and_its_name_parsed_as_two_subjects(events: Events) -> None:
+    """"Volksanwältin Gertrude Brinek (ÖVP) kritisierte die Praxis": the parser makes the
+    title and the name two subjects; the name and its party are no object."""
+    e = one(events("Volksanwältin Gertrude Brinek (ÖVP) kritisierte die Praxis im Bereich der "
+                   "Sachwalterschaft."), "ACCUSE")
+    assert [r.name for r in e.target] == ["Praxis"]
+
+
+def test_pushed_into_a_state_is_no_demand(events: Events) -> None:
+    """"werden Frauen … in Passivität gedrängt" (``nointo``); "auf … drängen" and "in der
+    Sitzung … drängen" stay demands."""
+    assert_none_of(events, ("REQUEST",), "Genau dadurch werden Frauen aber eher in Passivität "
+                   "gedrängt.")
+    one(events("Die Landesparteispitze hatte mehrmals auf eine Verjüngung in Innsbruck "
+               "gedrängt."), "REQUEST")

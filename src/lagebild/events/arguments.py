@@ -332,7 +332,11 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             first = next((j for j in with_actor if _strong(s, actors_of(s, j))), first)
         args.subj = [first] + [j for j in subj_cands if j > first
                                and _coordinated_after(s, first, j)]
-        args.obj = sorted(args.obj + [j for j in subj_cands if j not in args.subj])
+        # a title and its name the parser made two subjects ("Volksanwältin Gertrude Brinek
+        # (ÖVP) kritisierte …"): the name, with its party, is no object
+        own_ids = set(actors_of(s, first))
+        args.obj = sorted(args.obj + [j for j in subj_cands if j not in args.subj
+                                      and not own_ids & set(s.actors_at[j])])
     # a demonstrative that names no actor ("haben dies die Staaten … vereinbart", parsed
     # either as object or as subject) is no subject the rules can use: as without one
     bare = bool(args.subj) and all(s.toks[j].tag == "PDS" and not actors_of(s, j)

@@ -115,6 +115,17 @@ PROPOSALS = frozenset({"REQUEST", "AGREE"})
 COOPERATIVE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID"})
 #: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
 DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
+def _pushed_into(s: Sent, args: Args) -> bool:
+    """Does a verb with no "auf" phrase (what is urged) have an "in" phrase of direction: a
+    common noun after a bare "in", with no article or one that is not dative ("in
+    Passivität", "in die Defensive"; not "in der Sitzung", "in Innsbruck")?"""
+    return "auf" not in args.pps and any(
+        s.toks[j].tag == "NN" and any(s.toks[c].text.lower() == "in" for c in s.children[j])
+        and not any(s.toks[c].tag == "ART" and "Case=Dat" in s.toks[c].morph
+                    for c in s.children[j])
+        for j in args.pps.get("in", ()))
+
+
 #: what ends a quotation or a clause before a speech verb ("…, gestand der Norweger")
 QUOTE_ENDS = frozenset({",", "“", '"', "»", "«"})
 
@@ -314,6 +325,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Da habe ich viel Speed mitgenommen, gestand der Norweger": speech
         if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
             continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "nointo" in entry.flags and args is not None and _pushed_into(s, args):
+            continue  # "werden Frauen in Passivität gedrängt": pushed into a state, no demand
         if "intrans" in entry.flags and _shows_something(s, anchor, args, ctx.lex):
             continue  # "demonstrierte seine Entschlossenheit": showing, not protesting
         if "thingobj" in entry.flags and args is not None and any(

@@ -57,15 +57,20 @@ CAPITALISED_ADJECTIVE_ENDINGS = tuple(
     for ending in ("e", "er", "es", "en", "em"))
 
 
+#: tags of the words that open a noun phrase before its adjectives
+DETERMINER_TAGS = frozenset({"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"})
+
+
 def _retagged(tokens: list[Token]) -> list[Token]:
-    """Two tagger errors corrected. Nominalised adjectives and participles read as nouns: the
+    """Three tagger errors corrected. Nominalised adjectives and participles read as nouns: the
     tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
     adjectives, and an adjective is no argument; a capitalised adjective after a determiner
     or number (capitalised only at the start of the sentence: "Der 23-Jährige wurde …") and
     before no noun is the head of its phrase. A separable verb's plain
     infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
     made the subject an object) is a plain infinitive unless an inner "zu" makes it one
-    ("festzunehmen", "zurückzuziehen")."""
+    ("festzunehmen", "zurückzuziehen"). A finite verb between an article and an adjective is an
+    adverb ("der verdammt unfairen Politik")."""
     out = list(tokens)
     for i, t in enumerate(tokens):  # one pass: this runs on every token of every sentence
         tag = t.tag
@@ -83,6 +88,13 @@ def _retagged(tokens: list[Token]) -> list[Token]:
                 # the noun takes the role the parser gave the adjective ("Mutmaßlicher
                 # US-Serienmörder zum Tode verurteilt": the subject, the noun an "aux")
                 out[1] = tokens[1].model_copy(update={"dep": t.dep, "head": t.head})
+            continue
+        if tag == "VVFIN" and 0 < i < len(tokens) - 1 and tokens[i + 1].tag == "ADJA" \
+                and tokens[i - 1].tag in DETERMINER_TAGS:
+            # between an article and its adjective a "verb" is an intensifier: "wegen der
+            # verdammt unfairen Politik" (no condemnation)
+            out[i] = t.model_copy(update={"tag": "ADV", "pos": "ADV", "dep": "advmod",
+                                          "head": i + 1})
             continue
         if i == 0 or (tag != "ADJA" and tag != "ADJD"):
             continue
