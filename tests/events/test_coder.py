@@ -2543,3 +2543,11 @@ def test_pushed_into_a_state_is_no_demand(events: Events) -> None:
                    "gedrängt.")
     one(events("Die Landesparteispitze hatte mehrmals auf eine Verjüngung in Innsbruck "
                "gedrängt."), "REQUEST")
+
+
+def test_a_third_person_verb_shares_no_first_person_subject(events: Events) -> None:
+    """"Wir treffen einander in Moskau …, Putin bombardiert Syrien": the parser coordinates
+    the two verbs, but "bombardiert" cannot have "wir" for its subject."""
+    e = one(events("Wir treffen einander in Moskau in einem kritischen Moment, Putin "
+                   "bombardiert Syrien."), "ASSAULT")
+    assert [r.cameo for r in e.source] == ["RUSGOV"]

@@ -778,6 +778,8 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
             # "Dass Sobotka … nehmen will, …, wird teils vehement kritisiert": the active
             # verb's subject is no agent of the passive coordinated with it
             return []
+        if _disagrees(s, v, verb_args(s, h).subj):
+            return []  # "Wir treffen einander …, Putin bombardiert Syrien": not "wir"
         return _subject_actors(s, h, depth + 1)
     if _causative(s, v) and s.is_zu_infinitive(h):
         # "kündigte an, die Todesumstände untersuchen zu lassen": who has it done is the
@@ -809,6 +811,18 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
             return [a for j in dative for a in actors_of(s, j)]
         return subject
     return []
+
+
+def _disagrees(s: Sent, v: int, subj: list[int]) -> bool:
+    """Can a finite verb ``v`` not share the pronoun subject of the verb it is coordinated
+    with: "wir"/"ich" with a third person singular in "-t" ("bombardiert")? (Not "er" with a
+    form in "-en": the tagger calls many infinitives finite, "wird … wiederkommen und alle
+    erschießen".)"""
+    if s.toks[v].tag != "VVFIN" or len(subj) != 1 or s.toks[subj[0]].tag != "PPER":
+        return False
+    form = s.toks[v].text.lower()
+    return s.toks[subj[0]].text.lower() in ("wir", "ich") and form.endswith("t") \
+        and not form.endswith("st")
 
 
 def _linear_subject(s: Sent, v: int) -> list[str]:
