@@ -2551,3 +2551,22 @@ def test_a_third_person_verb_shares_no_first_person_subject(events: Events) -> N
     e = one(events("Wir treffen einander in Moskau in einem kritischen Moment, Putin "
                    "bombardiert Syrien."), "ASSAULT")
     assert [r.cameo for r in e.source] == ["RUSGOV"]
+
+
+def test_a_headline_of_participles_names_the_patient(events: Events) -> None:
+    """"Beamter schwer verletzt – Angreifer festgenommen": with no finite verb anywhere the
+    participle is a passive and its parsed subject the one arrested; not a participle whose
+    perfect takes "sein" ("Papst Benedikt zurückgetreten") nor one with an object of its own."""
+    e = one(events("Beamter schwer verletzt – Angreifer festgenommen."), "COERCE")
+    assert not e.source and [r.name for r in e.target] == ["Angreifer"]
+    e = one(events("Papst Benedikt zurückgetreten."), "RETREAT")
+    assert e.source
+
+
+def test_a_reported_passive_perfect_is_no_proposal(events: Events) -> None:
+    """"wurde … gesucht, …, er sei in Brüssel verhaftet worden": "suchen" ("sucht Gespräche":
+    proposed) does not govern an arrest reported as done."""
+    e = one(events("Nach seinem Bruder Salah A. wurde international mit Fahndungsfotos "
+                   "gesucht, Montagmittag wurde gemeldet, er sei in Brüssel verhaftet worden."),
+            "COERCE")
+    assert e.modality != "proposed"

@@ -394,6 +394,18 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             for p in _conjuncts(s, v))
         # "sind fünf Norweger angeklagt": a passive of state, as the parser read it
         or _state_passive_parsed(s, v, auxes)
+        # a headline of participles without any finite verb: "Beamter schwer verletzt –
+        # Angreifer festgenommen" (not "Papst zurückgetreten": its perfect takes "sein")
+        or (not auxes and s.toks[v].dep in ("ROOT", "conj") and args.subj
+            and not s.lemma(v).lower().endswith(ACTIVE_WITH_SEIN)
+            # (not with an object of its own: "Indiens Premier Modi das Abkommen … begrüßt")
+            and not any(s.prep(j) is None and s.segment[j] == s.segment[v] for j in args.obj)
+            # a headline's bare noun, and a form no present shares: not "Die Kriminalpolizei
+            # ermittelt", a finite verb the tagger read as a participle
+            and not any(s.toks[c].tag in ("ART", "PPOSAT", "PDAT")
+                        for j in args.subj for c in s.children[j])
+            and ("ge" in s.toks[v].text.lower() or s.toks[v].text.lower().endswith("en"))
+            and not any(t.tag.endswith("FIN") or t.tag.endswith("INF") for t in s.toks))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
             # not when a finite verb makes it a clause ("ist … von allen Ämtern
@@ -775,9 +787,13 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
         return []
     if s.toks[v].dep == "conj" and not s.is_zu_infinitive(v):
         if args.passive and not verb_args(s, h).passive:
-            # "Dass Sobotka … nehmen will, …, wird teils vehement kritisiert": the active
-            # verb's subject is no agent of the passive coordinated with it
-            return []
+            # "Dass Sobotka … nehmen will, …, wird teils vehement kritisiert": a person or a
+            # noun subject of the active verb is no agent of the passive coordinated with it;
+            # an authority's is ("die Regierung verfolgt sie …, Vermögen wird konfisziert")
+            shared = _subject_actors(s, h, depth + 1)
+            if any("per" in a.split(":") for a in shared):  # (with a person's party)
+                return []
+            return [a for a in shared if _strong(s, [a])]
         if _disagrees(s, v, verb_args(s, h).subj):
             return []  # "Wir treffen einander …, Putin bombardiert Syrien": not "wir"
         return _subject_actors(s, h, depth + 1)

@@ -186,16 +186,17 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
 
 
 def _own_past(s: Sent, v: int) -> bool:
-    """Is verb ``v`` in a past of the indicative of its own: a finite past ("bot … auf") or a
-    perfect with a finite indicative "haben" ("hat … aufgeboten")?"""
-    def past(c: int) -> bool:
-        morph = s.toks[c].morph
-        return "Mood=Ind" in morph and "VerbForm=Fin" in morph
+    """Is verb ``v`` in a past of its own: a finite past of the indicative ("bot … auf"), a
+    perfect with a finite "haben" ("hat … aufgeboten") or a passive perfect with a finite
+    "sein" ("er sei in Brüssel verhaftet worden", reported)?"""
     if s.toks[v].tag == "VVFIN":
-        return past(v) and "Tense=Past" in s.toks[v].morph
+        morph = s.toks[v].morph
+        return "Mood=Ind" in morph and "VerbForm=Fin" in morph and "Tense=Past" in morph
+    comp = [c for c in s.complex(v) if c != v]
     return s.toks[v].tag == "VVPP" and any(
-        s.toks[c].tag == "VAFIN" and s.lemma(c) == "haben" and past(c)
-        for c in s.complex(v) if c != v)
+        s.toks[c].tag == "VAFIN" and (s.lemma(c) == "haben" or (
+            s.lemma(c) == "sein" and any(s.toks[w].text.lower() == "worden" for w in comp)))
+        for c in comp)
 
 
 def _shared_auxiliaries(s: Sent, v: int) -> set[int]:
