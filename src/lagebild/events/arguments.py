@@ -791,8 +791,8 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
             # noun subject of the active verb is no agent of the passive coordinated with it;
             # an authority's is ("die Regierung verfolgt sie …, Vermögen wird konfisziert")
             shared = _subject_actors(s, h, depth + 1)
-            if any("per" in a.split(":") for a in shared):  # (with a person's party)
-                return []
+            if any("per" in a.split(":") for a in shared):
+                return []  # a person, and with them the party apposed to them
             return [a for a in shared if _strong(s, [a])]
         if _disagrees(s, v, verb_args(s, h).subj):
             return []  # "Wir treffen einander …, Putin bombardiert Syrien": not "wir"

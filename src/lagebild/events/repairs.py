@@ -62,7 +62,7 @@ DETERMINER_TAGS = frozenset({"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"})
 
 
 def _retagged(tokens: list[Token]) -> list[Token]:
-    """Three tagger errors corrected. Nominalised adjectives and participles read as nouns: the
+    """Tagger errors corrected. Nominalised adjectives and participles read as nouns: the
     tagger often leaves "der 63-Jährige", "zwei Verletzte", "die beiden Entführten" as
     adjectives, and an adjective is no argument; a capitalised adjective after a determiner
     or number (capitalised only at the start of the sentence: "Der 23-Jährige wurde …") and
