@@ -13,6 +13,7 @@ from lagebild.events.findings import Context
 from lagebild.events.lexicon import Lexicon, Trigger, quantifiers, sein_perfects
 from lagebild.events.sentence import (
     BOUNDARY_TAGS,
+    DETERMINER_TAGS,
     GEN_DEPS,
     LOCAL,
     PREP_TAGS,
@@ -1347,8 +1348,7 @@ def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
     for c in s.children[n]:
         marker = s.prep(c)
         if marker == "von" and (by_durch or not any(
-                s.toks[d].tag in ("ART", "PPOSAT", "PDAT", "PIAT", "APPRART")
-                for d in s.children[c])):
+                s.toks[d].tag in DETERMINER_TAGS for d in s.children[c])):
             # "von" standing in for a genitive the noun phrase cannot show ("die Freilassung
             # von 800 Palästinensern", "die Festnahme von Navalny"; "… von Journalisten durch
             # die Polizei"): the object; "von den Rebellen" stays the agent

@@ -486,10 +486,7 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Forscher untersuchten die Kampfentscheidungen von 81 Männchen": a
             # study, not an investigation of anyone; "ermittelte 55 Prozent": a figure
         if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
-            continue  # "von einem Baum erschlagen": the agent phrase names no actor
-        if not f.source and pos == "verb" and args is not None and not args.passive and any(
-                s.toks[j].tag == "NN" and ctx.lex.names_animal(s.lemma(j)) for j in args.subj):
-            continue  # "Das Schwein soll ein kleines Kind … erwürgt haben": an animal acted
+            continue  # "von einem Baum erschlagen", "Das Schwein soll … erwürgt haben"
         if not f.source and pos == "verb" and s.lemma(anchor) in ctx.lex.harm_verbs \
                 and _in_accident(ctx, s, f, triggers):
             continue  # "bei einem Verkehrsunfall … getötet": nobody inflicted it

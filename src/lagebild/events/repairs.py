@@ -15,6 +15,7 @@ from typing import overload
 
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import (
+    DETERMINER_TAGS,
     LOCAL,
     PREP_TAGS,
     Participants,
@@ -55,10 +56,6 @@ NOMINALISING_OR_ADJECTIVE = NOMINALISING | {"ADJA"}
 CAPITALISED_ADJECTIVE_ENDINGS = tuple(
     stem + ending for stem in ("lich", "ig", "isch", "gen", "sam", "bar", "haft")
     for ending in ("e", "er", "es", "en", "em"))
-
-
-#: tags of the words that open a noun phrase before its adjectives
-DETERMINER_TAGS = frozenset({"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"})
 
 
 def _retagged(tokens: list[Token]) -> list[Token]:

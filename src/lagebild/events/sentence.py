@@ -20,6 +20,8 @@ VERB_TAG_PREFIXES = frozenset({"VV", "VA", "VM"})
 SUBJ_DEPS = ("nsubj", "nsubj:pass")
 #: words that open a subordinate clause (conjunction, relative or interrogative)
 SUBORDINATORS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS"})
+#: tags of the words that open a noun phrase before its adjectives
+DETERMINER_TAGS = frozenset({"ART", "APPRART", "PDAT", "PPOSAT", "PIAT"})
 GEN_DEPS = frozenset({"nmod", "nmod:poss", "det:poss", "amod", "dep", "appos"})
 #: what opens the clause a pronominal adverb stands for ("darauf, dass …", "dafür, ob …")
 CORRELATE_CONJUNCTIONS = frozenset({"dass", "daß", "ob", "wie"})
