@@ -2570,3 +2570,78 @@ def test_a_reported_passive_perfect_is_no_proposal(events: Events) -> None:
                    "gesucht, Montagmittag wurde gemeldet, er sei in Brüssel verhaftet worden."),
             "COERCE")
     assert e.modality != "proposed"
+
+
+def test_an_article_after_a_comma_read_as_subject_is_a_relative_pronoun(
+        events: Events) -> None:
+    """"Rudolf Taschner, der Mahrers Projekt unterstützt": the tagger calls "der" an article
+    and the parser makes it the subject; it is the relative pronoun, so the supporter is the
+    noun before the comma."""
+    e = one(events("Der Mathematiker Rudolf Taschner, der Mahrers Projekt unterstützt, "
+                   "antwortet philosophisch."), "SUPPORT")
+    assert names(e.source) == ["Rudolf Taschner"]
+
+
+def test_an_interview_label_is_no_subject(events: Events) -> None:
+    """"Welt: Anfang des Jahres forderten Sie, …": the label before the colon is no subject;
+    "Kickl: FPÖ attackiert ÖVP" keeps the party the parser hung on the label."""
+    e = one(events("Welt: Anfang des Jahres forderten Sie, die Brüsseler Entscheidung über "
+                   "eine Zwangsverteilung von Flüchtlingen in der EU zu kippen."), "REQUEST")
+    assert names(e.source) == ["Sie"] and not e.target
+
+
+def test_coordinated_verbs_with_modals_of_different_number_share_no_subject(
+        events: Events) -> None:
+    """"Die Österreicher können feiern, Innenminister Alfano sollte zurücktreten": "sollte"
+    cannot have the plural subject of "können"."""
+    e = one(events("Die Österreicher können feiern, Innenminister Alfano sollte zurücktreten, "
+                   "kommentierte der Vizepräsident des Senats Roberto Calderoli."), "RETREAT")
+    assert names(e.source) == ["Alfano"]
+
+
+def test_a_demonym_before_a_name_is_the_person_not_the_country(events: Events) -> None:
+    e = one(events("Der Australier Peter Greste war zu mehrjähriger Haft verurteilt worden."),
+            "SANCTION")
+    assert names(e.target) == ["Peter Greste"]
+
+
+def test_a_conjunct_with_a_preposition_of_its_own_has_another_role(events: Events) -> None:
+    """"hunderte Mitarbeiter als Geiseln genommen": the hostages are the staff, not a second
+    target; and the parser's passive subject in an active perfect is the object, the phrase
+    before it the subject."""
+    e = one(events("Bei einem Überfall haben Kämpfer der Jihadistenmiliz Islamischer Staat "
+                   "(IS) möglicherweise hunderte Mitarbeiter als Geiseln genommen."), "ASSAULT")
+    assert names(e.source) == ["Kämpfer"] and "Geiseln" not in names(e.target)
+    assert "Mitarbeiter" in names(e.target)
+
+
+def test_thefts_and_an_absence_are_no_participants(events: Events) -> None:
+    e = one(events("Auch auf der Hamburger Reeperbahn hatte es in der Silvesternacht "
+                   "Übergriffe auf Frauen und Diebstähle gegeben."), "ASSAULT")
+    assert names(e.target) == ["Frauen"]
+    e = one(events("Der Rechnungshof wertete das Fehlen der Niederösterreicher jedenfalls als "
+                   "Verstoß gegen die Rechenschaftspflicht."), "ACCUSE")
+    assert names(e.target) == ["Niederösterreicher"]
+
+
+def test_a_headline_participle_is_passive_beside_another_clause(events: Events) -> None:
+    """"Mörder zu 16 Jahren Haft verurteilt – Anwalt will berufen": the finite verb after
+    the dash is another clause's, and so is the lawyer: the murderer was sentenced."""
+    e = one(events("Mörder zu 16 Jahren Haft verurteilt – Anwalt will berufen."), "SANCTION")
+    assert not e.source and names(e.target) == ["Mörder"]
+
+
+def test_a_verb_first_condition_after_a_colon(events: Events) -> None:
+    """"folgende: Sollten die Stronach-Leute gegen die Regierung stimmen, ist Konrad …": a
+    condition (hypothetical) whose subject follows the modal; the copula clause after the
+    comma gives none."""
+    e = one(events("Die Situation ist folgende: Sollten die zwei verbliebenen Stronach-Leute "
+                   "gegen die Regierung stimmen, ist Konrad der einzige Garant."), "REJECT")
+    assert e.modality == "hypothetical" and names(e.source) == ["Stronach-Leute"]
+
+
+def test_a_phrase_beside_a_that_clause_is_the_subject(events: Events) -> None:
+    """"Seit Jahren beklagen Gewerkschaften, dass …": the clause is the object."""
+    e = one(events("Seit Jahren beklagen Gewerkschaften, dass sie zu wenig Personal haben."),
+            "ACCUSE")
+    assert names(e.source) == ["Gewerkschaften"] and not e.target

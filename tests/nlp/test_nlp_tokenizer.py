@@ -170,6 +170,9 @@ def test_segment_line_up_and_result_are_no_datelines(blank_de: Language) -> None
         # an article makes the number an ordinal; a lower-case word continues the sentence
         ("Er kam zum 1000. Mal. Dann ging er.", ["Er kam zum 1000. Mal .", "Dann ging er ."]),
         ("Seit 2014. leben sie hier.", ["Seit 2014. leben sie hier ."]),
+        # a mixed-case acronym's stop, which spaCy's suffix rules keep on the word
+        ("Er warnt vor der AfD. Wir gehen.", ["Er warnt vor der AfD .", "Wir gehen ."]),
+        ("Die XY GmbH.“ Sie zahlt.", ["Die XY GmbH . “", "Sie zahlt ."]),
     ],
 )
 def test_year_stop_ends_sentence(blank_de: Language, text: str, expected: list[str]) -> None:

@@ -123,12 +123,17 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
     local = s.local_at[h]
     if not ids and not named and local and h not in s.persons:
         named = _appositive_person(s, h, depth, seen)
-    if ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
+    if ids and tok.tag == "NN" and any("per" in a.split(":") for a in linked) \
+            and all(len(a) == 3 and a.isupper() for a in ids):
+        ids = linked  # "Der Australier Peter Greste": the person, not his country
+    elif ids or linked:  # "Außenminister Kerry": the linked name, not the role noun
         ids += linked
     else:
         ids += named or ([local] if local else [])
     for c in s.children[h]:
-        if s.toks[c].dep == "conj" and not s.is_verb(c):
+        if s.toks[c].dep == "conj" and not s.is_verb(c) and s.prep(c) in (None, s.prep(h)):
+            # (a conjunct with a preposition of its own has another role: "hunderte
+            # Mitarbeiter als Geiseln genommen")
             ids += actors_of(s, c, depth + 1, seen)
     weak = ids == [local] and h in s.weak
     if not ids or weak:  # "das Vorgehen der Regierung": the linked genitive, not the noun
@@ -263,6 +268,12 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         if (t.tag not in NOMINAL_TAGS and not (t.tag == "XY" and s.actors_at[j])) or (
                 j == exclude) or _in_next_conjunct(s, v, j):
             continue
+        if j > v and s.toks[v].tag in ("VVINF", "VVPP") and s.prep(j) is None and any(
+                s.toks[k].text in (",", ";", ":", "–") for k in range(v + 1, j)):
+            # a non-finite verb ends its clause: a bare phrase after the comma or dash is
+            # another clause's ("Sollten die Stronach-Leute gegen die Regierung stimmen, ist
+            # Konrad der einzige Garant", "Mörder verurteilt – Anwalt will berufen")
+            continue
         if t.tag == "NN" and s.lemma(j).lower() in ADVERBIAL_NOUNS:
             # a count of times; a phrase the parser hung on it is the verb's object ("und
             # Holmes 165 Mal angeklagt", "Holmes" under "165")
@@ -276,6 +287,26 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
+    # an interview's speaker label ("Welt: Anfang des Jahres forderten Sie, …") is no subject
+    # of the clause after its colon
+    subj_cands = [j for j in subj_cands if not _speaker_label(s, j, v)]
+    if subj_cands and all(s.toks[j].dep == "nsubj:pass" for j in subj_cands) \
+            and s.toks[v].tag == "VVPP" and _active_perfect(s, comp):
+        # a passive subject in an active perfect ("haben Kämpfer … hunderte Mitarbeiter als
+        # Geiseln genommen"): the object; the bare phrase before it is the subject
+        before = [j for j in args.obj + [c for c in deps if s.toks[c].tag == "PRELS"]
+                  if j < subj_cands[0] and s.toks[j].tag in ("NN", "NE", "PRELS", "PPER")
+                  and s.segment[j] == s.segment[subj_cands[0]] and actors_of(s, j)]
+        if before:  # (else the parser's passive subject is the subject: "den Teil des
+            # Urteils haben die Obersten Richter aufgehoben")
+            args.obj = sorted([j for j in args.obj if j != before[0]] + subj_cands)
+            subj_cands = before[:1]
+        elif s.toks[v].dep == "conj" and not any(actors_of(s, j) for j in subj_cands):
+            # a thing as the "subject" of a coordinated perfect is its object, the subject
+            # is shared ("sollen Mundlos und Böhnhardt zehn Menschen … ermordet und zwei
+            # Sprengstoffanschläge … verübt haben")
+            args.obj = sorted(args.obj + subj_cands)
+            subj_cands = []
     for j in list(subj_cands):
         misread = _misread_apposition(s, j)
         if misread is not None:
@@ -355,7 +386,8 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         args.obj = sorted(args.obj + args.subj)
         args.subj = []
     shared = (not args.subj and s.toks[v].dep == "conj" and 0 <= h < v
-              and s.toks[h].tag.startswith("VV") and not s.is_zu_infinitive(v))
+              and s.toks[h].tag.startswith("VV") and not s.is_zu_infinitive(v)
+              and not _auxiliaries_disagree(s, v, h))
     if shared and verb_args(s, h).subj:
         pass  # "Demonstranten legten Feuer und warfen Steine": the coordinated verb shares
         # its first conjunct's subject (see _subject_actors), its object is no subject
@@ -374,6 +406,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
                                                for k in range(reflexive[0] + 1, j))][:1]
         if not nom and s.toks[v].tag == "VVFIN":
             nom = _first_of_two(s, v, args.obj)
+        if not nom:
+            nom = _after_initial_verb(s, comp, args.obj)
+        if not nom and s.toks[v].tag == "VVFIN":
+            nom = _beside_clause_object(s, v, args.obj)
         if nom:
             args.obj = sorted([j for j in args.obj if j != nom[0]] + args.subj)
             args.subj = nom[:1]
@@ -406,7 +442,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             and not any(s.toks[c].tag in ("ART", "PPOSAT", "PDAT")
                         for j in args.subj for c in s.children[j])
             and ("ge" in s.toks[v].text.lower() or s.toks[v].text.lower().endswith("en"))
-            and not any(t.tag.endswith("FIN") or t.tag.endswith("INF") for t in s.toks))
+            # (a headline's other part after a dash may have one: "Früherer Kapitän … zu 16
+            # Jahren verurteilt – Staatsanwaltschaft will jetzt 27 Jahre Haft")
+            and not any((t.tag.endswith("FIN") or t.tag.endswith("INF"))
+                        and not _dash_between(s, k, v) for k, t in enumerate(s.toks)))
         # a headline participle without auxiliary: "Deutschland von EU-Kommission verklagt"
         or (not auxes and s.toks[v].dep == "ROOT" and any(p in args.pps for p in AGENT_PREPS)
             # not when a finite verb makes it a clause ("ist … von allen Ämtern
@@ -446,6 +485,15 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # "Saddam Hussein ließ 148 Schiiten hinrichten": who has it done is its source
         args.subj = [c for c in s.children[h] if s.toks[c].dep in SUBJ_DEPS]
     return args
+
+
+def _speaker_label(s: Sent, j: int, v: int) -> bool:
+    """Is ``j`` in a label of at most three words that opens the sentence with a colon
+    before verb ``v`` ("Welt: …", "Frage: …")?"""
+    colon = next((k for k in range(1, min(4, len(s))) if s.toks[k].text == ":"), None)
+    # (not a label whose phrase goes on after the colon: "Kickl: FPÖ attackiert ÖVP")
+    return colon is not None and j < colon < v and all(c < colon for c in s.children[j]) \
+        and not any(s.is_verb(k) for k in range(colon))
 
 
 def _in_next_conjunct(s: Sent, v: int, j: int) -> bool:
@@ -535,12 +583,21 @@ def _causative(s: Sent, v: int) -> bool:
 
 def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
     """Is ``v`` the bare participle of a headline ("Angreifer festgenommen") of a verb whose
-    frame takes an object: no finite verb and no auxiliary in the sentence, no agent phrase
+    frame takes an object: no finite verb and no auxiliary in the sentence (but in another
+    part of a headline, after a dash), no agent phrase
     (that case is a passive already: see verb_args)?"""
     return (s.toks[v].tag == "VVPP" and s.toks[v].dep == "ROOT" and not args.passive
             and any(slot.startswith("obj") for slot in entry.frame.target)
+            # (not with an object of its own, actor or not: "Bürgermeister kritisiert
+            # "einseitige" Reportage – ORF weist Vorwürfe zurück")
+            and not any(s.prep(j) is None and not _dash_between(s, j, v) for j in args.obj)
             and not any(t.tag in ("VAFIN", "VMFIN", "VVFIN", "VAINF", "VMINF", "VAPP")
-                        for t in s.toks))
+                        and not _dash_between(s, k, v) for k, t in enumerate(s.toks)))
+
+
+def _dash_between(s: Sent, a: int, b: int) -> bool:
+    """Does a dash separate tokens ``a`` and ``b`` (the parts of a headline)?"""
+    return any(s.toks[k].text in ("–", "-") for k in range(min(a, b) + 1, max(a, b)))
 
 
 def _copular_misreading(s: Sent, comp: set[int], deps: list[int]) -> tuple[list[int], list[int]]:
@@ -588,6 +645,20 @@ def _finite_number(s: Sent, v: int) -> str | None:
         if t.tag.endswith("FIN") and (k == v or t.dep.startswith("aux")):
             return third_person_number(t.text)
     return None
+
+
+def _auxiliaries_disagree(s: Sent, v: int, h: int) -> bool:
+    """Do coordinated verbs ``v`` and ``h`` have finite modals or auxiliaries of different
+    number ("Die Österreicher können feiern, Innenminister Alfano sollte zurücktreten")? Then
+    they have different subjects. (Auxiliaries only: the tagger calls many infinitives
+    finite.)"""
+    def number(k: int) -> str | None:
+        aux = [c for c in [k, *s.children[k]] if s.toks[c].tag in ("VAFIN", "VMFIN")
+               and (c == k or s.toks[c].dep.startswith("aux"))]
+        return third_person_number(s.toks[aux[0]].text) if aux else None
+
+    own, other = number(v), number(h)
+    return own is not None and other is not None and own != other
 
 
 def _agrees(s: Sent, j: int, number: str) -> bool:
@@ -728,6 +799,45 @@ def _masculine_nominative(s: Sent, j: int) -> bool:
                 for c in s.children[j])
 
 
+def _beside_clause_object(s: Sent, v: int, objs: list[int]) -> list[int]:
+    """The one bare phrase beside a "dass" clause ("Seit Jahren beklagen Gewerkschaften,
+    dass sie zu wenig Personal haben"): the clause is the object, the phrase the subject
+    (not a dative: "sagte der Zeitung, dass …")."""
+    if not any(s.toks[c].dep in ("ccomp", "advcl") and any(s.lemma(m) in ("dass", "ob")
+                                                  for m in s.children[c]) for c in s.children[v]):
+        return []
+    bare = [j for j in objs if s.prep(j) is None and s.segment[j] == s.segment[v]]
+    if len(bare) != 1 or s.toks[bare[0]].tag not in ("NN", "NE") \
+            or "Case=Dat" in s.toks[bare[0]].morph or not actors_of(s, bare[0]) \
+            or any(s.toks[c].text.lower() in ("dem", "einem", "einer", "der", "den", "kein",
+                                               "keine", "keinen")
+                   for c in s.children[bare[0]]):
+        return []
+    return bare
+
+
+def _active_perfect(s: Sent, comp: set[int]) -> bool:
+    """Is the verb complex a perfect with "haben" and no "werden" (no passive)?"""
+    lemmas = {s.lemma(c) for c in comp if s.toks[c].tag.startswith("VA")}
+    return "haben" in lemmas and "werden" not in lemmas
+
+
+def _after_initial_verb(s: Sent, comp: set[int], objs: list[int]) -> list[int]:
+    """The phrase right after a finite auxiliary that opens its clause ("Sollten die zwei
+    verbliebenen Stronach-Leute gegen die Regierung stimmen"): in a verb-first clause the
+    subject comes first."""
+    fin = next((c for c in sorted(comp) if s.toks[c].tag in ("VAFIN", "VMFIN")), None)
+    if fin is None or not (fin == 0 or s.toks[fin - 1].text in (",", ":")) \
+            or s.is_present_form(fin):  # (a condition's past form, not "soll Nutzern …")
+        return []
+    first = next((j for j in objs if j > fin), None)
+    if first is None or s.toks[first].tag not in ("NN", "NE") or s.segment[first] != s.segment[fin] \
+            or not all(s.toks[k].tag in ("ART", "ADJA", "CARD", "PIAT", "PPOSAT")
+                       for k in range(fin + 1, first)) or not actors_of(s, first):
+        return []
+    return [first]
+
+
 def _masculine_accusative(s: Sent, j: int) -> bool:
     """Does an article mark noun ``j`` as a masculine singular accusative ("den Iran")? The
     only article form no nominative shares."""
@@ -795,7 +905,7 @@ def _subject_actors(s: Sent, v: int, depth: int = 0, skip: Sequence[int] = ()) -
             if any("per" in a.split(":") for a in shared):
                 return []  # a person, and with them the party apposed to them
             return [a for a in shared if _strong(s, [a])]
-        if _disagrees(s, v, verb_args(s, h).subj):
+        if _disagrees(s, v, verb_args(s, h).subj) or _auxiliaries_disagree(s, v, h):
             return []  # "Wir treffen einander …, Putin bombardiert Syrien": not "wir"
         return _subject_actors(s, h, depth + 1)
     if _causative(s, v) and s.is_zu_infinitive(h):

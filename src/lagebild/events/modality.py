@@ -108,7 +108,8 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 # verb-first "sollte(n)" opening the sentence or a clause; not "soll", which
                 # after a comma is mostly verb-second behind a fronted phrase ("Bei dem Besuch,
                 # den Erdogan begann, sollen auch Gespräche …")
-                if (c == 0 or s.toks[c - 1].tag in ("$,", "$(")) and not s.is_present_form(c):
+                if (c == 0 or s.toks[c - 1].tag in ("$,", "$(") or s.toks[c - 1].text == ":") \
+                        and not s.is_present_form(c):
                     found.append(cue.modality)
             elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
                 # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where

@@ -67,7 +67,9 @@ def _retagged(tokens: list[Token]) -> list[Token]:
     infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
     made the subject an object) is a plain infinitive unless an inner "zu" makes it one
     ("festzunehmen", "zurückzuziehen"). A finite verb between an article and an adjective is an
-    adverb ("der verdammt unfairen Politik")."""
+    adverb ("der verdammt unfairen Politik"); an article after a comma that the parser made a
+    participant is a relative pronoun; "als" opening a clause that ends in a verb is a
+    conjunction."""
     out = list(tokens)
     for i, t in enumerate(tokens):  # one pass: this runs on every token of every sentence
         tag = t.tag
@@ -93,6 +95,18 @@ def _retagged(tokens: list[Token]) -> list[Token]:
             out[i] = t.model_copy(update={"tag": "ADV", "pos": "ADV", "dep": "advmod",
                                           "head": i + 1})
             continue
+        if t.text.lower() == "als" and tag in ("APPR", "KOKOM") \
+                and (i == 0 or tokens[i - 1].text == ",") and _verb_final_clause(tokens, i):
+            # "Als Islamisten … ein ARD-Kamerateam angriffen, …": a conjunction, not the
+            # preposition of the subject ("als Präsident")
+            out[i] = t.model_copy(update={"tag": "KOUS", "pos": "SCONJ", "dep": "mark"})
+            continue
+        if tag == "ART" and i > 0 and tokens[i - 1].text == "," \
+                and t.dep in ("nsubj", "nsubj:pass", "obj", "iobj"):
+            # an article the parser made a participant after a comma is a relative pronoun:
+            # "Der Mathematiker Rudolf Taschner, der Mahrers Projekt unterstützt"
+            out[i] = t.model_copy(update={"tag": "PRELS", "pos": "PRON"})
+            continue
         if i == 0 or (tag != "ADJA" and tag != "ADJD"):
             continue
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
@@ -103,6 +117,15 @@ def _retagged(tokens: list[Token]) -> list[Token]:
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
             out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
     return out
+
+
+def _verb_final_clause(tokens: list[Token], i: int) -> bool:
+    """Does the stretch after token ``i`` run to a comma with a verb as its last word and no
+    finite verb before it (a subordinate clause), not "Als Präsident hat er …, …"?"""
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ","), None)
+    if end is None or end < i + 3 or not tokens[end - 1].tag.startswith("V"):
+        return False
+    return not any(tokens[k].tag.endswith("FIN") for k in range(i + 1, end - 1))
 
 
 def _verb_reading(tokens: list[Token], i: int, lex: Lexicon) -> str | None:

@@ -423,6 +423,9 @@ class Sent:
                 # (a noun is no preposition: "Anfang Januar" parsed with "Anfang" as case)
                 if self.lemma(c) == "vor" and c + 1 < len(self) and self.lemma(c + 1) == "alle":
                     continue  # "vor allem junge Tibeter": a focus particle, no preposition
+                if self.toks[c].tag == "KOUS" and self.toks[i].tag == "PPER":
+                    continue  # "Seit ich die Polizei beobachte": a conjunction before the
+                    # clause's subject
                 if any(d < c and self.toks[d].tag == "ART" and self.toks[d].dep == "det"
                        for d in self.children[i]):
                     continue  # "der als gemäßigt geltende Präsident": after the noun's

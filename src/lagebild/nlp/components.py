@@ -578,6 +578,13 @@ def make_senter(nlp: Language, name: str) -> RuleSenter:
 # --------------------------------------------------------------------------- year stops
 #: a year with a full stop after it, where a sentence may end (``im März 2014. Dann …``)
 _YEAR_STOP = re.compile(r"(?<![\d.,])(?:1\d|2[01])\d\d\.(?=\s|$|[“”\"»«)\]])")
+#: an acronym of mixed case with a full stop after it (``vor der AfD. Wir …``, ``KfW.``,
+#: ``GmbH.``): spaCy's suffix rules split a stop after a lower-case letter or after two
+#: capitals, not after a capital that follows a lower-case letter, and no German
+#: abbreviation ends so
+_ACRONYM_STOP = re.compile(
+    r"(?<![\w.])[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[a-zäöüß][A-ZÄÖÜ]\.(?=\s|$|[“”\"»«)\]])")
+_SENTENCE_STOP = re.compile(f"{_YEAR_STOP.pattern}|{_ACRONYM_STOP.pattern}")
 #: words before a number that make ``2014.`` an ordinal (``zum 1000. Mal``)
 _ORDINAL_BEFORE = frozenset(
     "der die das den dem des ein eine einem einen einer eines zum zur am im beim vom ins "
@@ -587,20 +594,22 @@ _AFTER_STOP = frozenset("“”\"»«)]")
 
 
 class YearStopTokenizer:
-    """The model's tokenizer, with the full stop after a year split off where it ends a
-    sentence: German tokenizers keep ``2014.`` whole (an ordinal, ``am 3. Oktober``), so
-    ``Er kam im März 2014. Dann ging er.`` was one sentence and the tagger read ``2014.`` as
-    an adverb. Split when the next word starts a sentence (capitalised, a closing mark, a
-    line break or the end) and no article or possessive makes the number an ordinal; UD
-    and the training treebanks tokenise the year and its stop apart. Wikinews train: 32 of
-    the corpus's 9,260 sentence starts were missed so."""
+    """The model's tokenizer, with the full stop after a year or a mixed-case acronym split
+    off where it ends a sentence: German tokenizers keep ``2014.`` whole (an ordinal, ``am 3.
+    Oktober``), so ``Er kam im März 2014. Dann ging er.`` was one sentence and the tagger
+    read ``2014.`` as an adverb. Split when the next word starts a sentence (capitalised, a
+    closing mark, a line break or the end) and no article or possessive makes the number an
+    ordinal; UD and the training treebanks tokenise the year and its stop apart. Wikinews
+    train: 32 of the corpus's 9,260 sentence starts were missed so. spaCy's suffix rules
+    also keep ``AfD.`` whole, which glued every sentence ending in the party's name to the
+    next one."""
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
         doc: Doc = self.tokenizer(text)
-        return split_year_stops(doc) if _YEAR_STOP.search(text) else doc
+        return split_year_stops(doc) if _SENTENCE_STOP.search(text) else doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
@@ -611,19 +620,21 @@ class YearStopTokenizer:
 
 
 def split_year_stops(doc: Doc) -> Doc:
-    """``doc`` with each sentence-final ``2014.`` split into ``2014`` and ``.`` in place (the
-    retokenizer keeps what the tokenizer's exceptions set on the other tokens)."""
+    """``doc`` with each sentence-final ``2014.`` (and ``AfD.``) split into ``2014`` and
+    ``.`` in place (the retokenizer keeps what the tokenizer's exceptions set on the other
+    tokens)."""
     toks = list(doc)
-    years = [t for i, t in enumerate(toks)
-             if len(t.text) == 5 and _YEAR_STOP.match(t.text) and _year_ends_sentence(toks, i)]
+    stops = [t for i, t in enumerate(toks)
+             if (len(t.text) == 5 and _YEAR_STOP.match(t.text) and _stop_ends_sentence(toks, i))
+             or (_ACRONYM_STOP.fullmatch(t.text) and _stop_ends_sentence(toks, i, acronym=True))]
     with doc.retokenize() as retokenizer:
-        for t in years:
-            retokenizer.split(t, [t.text[:4], "."], heads=[(t, 0), (t, 0)])
+        for t in stops:
+            retokenizer.split(t, [t.text[:-1], "."], heads=[(t, 0), (t, 0)])
     return doc
 
 
-def _year_ends_sentence(toks: list[Any], i: int) -> bool:
-    if i > 0 and toks[i - 1].text.lower() in _ORDINAL_BEFORE:
+def _stop_ends_sentence(toks: list[Any], i: int, acronym: bool = False) -> bool:
+    if not acronym and i > 0 and toks[i - 1].text.lower() in _ORDINAL_BEFORE:
         return False
     if i + 1 >= len(toks):
         return True
