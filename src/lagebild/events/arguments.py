@@ -832,7 +832,8 @@ def _after_initial_verb(s: Sent, comp: set[int], objs: list[int]) -> list[int]:
         return []
     first = next((j for j in objs if j > fin), None)
     if first is None or s.toks[first].tag not in ("NN", "NE") \
-            or s.segment[first] != s.segment[fin] or not all(s.toks[k].tag in ("ART", "ADJA", "CARD", "PIAT", "PPOSAT")
+            or s.segment[first] != s.segment[fin] \
+            or not all(s.toks[k].tag in ("ART", "ADJA", "CARD", "PIAT", "PPOSAT")
                        for k in range(fin + 1, first)) or not actors_of(s, first):
         return []
     return [first]
