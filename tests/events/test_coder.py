@@ -2645,3 +2645,29 @@ def test_a_phrase_beside_a_that_clause_is_the_subject(events: Events) -> None:
     e = one(events("Seit Jahren beklagen Gewerkschaften, dass sie zu wenig Personal haben."),
             "ACCUSE")
     assert names(e.source) == ["Gewerkschaften"] and not e.target
+
+
+def test_a_relative_pronoun_without_a_linked_antecedent(events: Events) -> None:
+    """"Salafistengruppen, die der herrschenden Hamas-Bewegung … vorwerfen": the clause hung
+    elsewhere, the pronoun stands for the noun before the comma, and the dative the parser
+    hung on the pronoun is the verb's (it has no genitive of its own)."""
+    e = one(events("Im Gazastreifen gibt es eine Reihe militanter Salafistengruppen, die der "
+                   "herrschenden Hamas-Bewegung zu große Nachgiebigkeit gegenüber Israel "
+                   "vorwerfen."), "ACCUSE")
+    assert names(e.source) == ["Salafistengruppen"] and names(e.target) == ["Hamas-Bewegung"]
+
+
+def test_a_fronted_thing_and_the_pronoun_after_the_verb(events: Events) -> None:
+    """"Auch das Flüchtlingsabkommen der EU … verteidigt sie": a thing parsed as the subject
+    is the fronted object; "Die Regierung verteidigt sie" keeps its subject."""
+    e = one(events("Auch das Flüchtlingsabkommen der EU mit der Türkei verteidigt sie."),
+            "SUPPORT")
+    assert names(e.source) == ["sie"] and [r.cameo for r in e.target] == ["IGOEUREU"]
+    e = one(events("Die Regierung verteidigt sie."), "SUPPORT")
+    assert names(e.source) == ["Regierung"]
+
+
+def test_man_is_the_subject_and_the_advised_the_target(events: Events) -> None:
+    e = one(events("Man will sie gezielt beraten und ihre Reintegration in der Heimat "
+                   "fördern."), "AGREE")
+    assert not e.source and names(e.target) == ["sie"]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lagebild.events.findings import Context
-from lagebild.events.lexicon import Lexicon, Trigger, quantifiers, sein_perfects
+from lagebild.events.lexicon import Lexicon, Trigger, load_lexicon, quantifiers, sein_perfects
 from lagebild.events.sentence import (
     BOUNDARY_TAGS,
     DETERMINER_TAGS,
@@ -112,6 +112,18 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
                            if s.toks[v].dep in ("acl", "acl:relcl")), None)
             if clause is not None and 0 <= s.toks[clause].head < h:
                 ids.extend(actors_of(s, s.toks[clause].head, depth + 1, seen))
+            elif h > 1 and s.toks[h - 1].text == ",":  # the clause hung elsewhere: the noun
+                # before the comma ("Salafistengruppen, die der Hamas … vorwerfen")
+                # (past a verb, "Belkaid gewesen sein, der …", and a noun that names no
+                # participant: "… von Helfern in Empfang genommen, die …")
+                noun = next((j for j in range(h - 2, max(-1, h - 6), -1)
+                             if s.toks[j].tag == "NE" or (s.toks[j].tag == "NN" and (
+                                 s.actors_at[j] or load_lexicon().is_participant(s.lemma(j))))),
+                            None)
+                if noun is not None:
+                    ids.extend(actors_of(s, noun, depth + 1, seen))
+        if not ids:
+            return []  # (a relative pronoun has no genitive of its own: "die der Hamas …")
     named: list[str] = []
     names = [c for c in s.children[h] if s.toks[c].dep in NAME_DEPS]
     if names:
@@ -287,6 +299,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
             subj_cands.append(j)
         elif t.dep in ("obj", "iobj", "obl:arg", "obl", "nmod", "dep", "expl"):
             args.obj.append(j)
+    # a phrase the parser hung on a relative pronoun is the verb's ("die der herrschenden
+    # Hamas-Bewegung zu große Nachgiebigkeit vorwerfen")
+    args.obj += [c for j in subj_cands if s.toks[j].tag == "PRELS" for c in s.children[j]
+                 if s.toks[c].tag in ("NN", "NE") and s.prep(c) is None]
     # an interview's speaker label ("Welt: Anfang des Jahres forderten Sie, …") is no subject
     # of the clause after its colon
     subj_cands = [j for j in subj_cands if not _speaker_label(s, j, v)]
@@ -324,14 +340,23 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         args.obj += oblique
     # a nominative-only pronoun is the subject whether parsed as object or as a second
     # subject ("Die Arbeit der Regierung lobte er")
-    pron = [o for o in args.obj + subj_cands if s.toks[o].tag == "PPER"
-            and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS]
+    pron = [o for o in args.obj + subj_cands if (
+        s.toks[o].tag == "PPER" and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS) or (
+        s.toks[o].tag == "PIS" and s.toks[o].text.lower() == "man")]
     if pron and pron[0] in subj_cands and len(subj_cands) > 1:
         args.obj = sorted(args.obj + [j for j in subj_cands if j != pron[0]])
         subj_cands = pron[:1]
     elif pron and subj_cands and all(s.toks[j].tag != "PPER" for j in subj_cands):
         args.obj = [o for o in args.obj if o != pron[0]] + subj_cands
         subj_cands = pron[:1]
+    fronted = [j for j in subj_cands if j < v]
+    if len(fronted) == 1 and s.toks[v].tag == "VVFIN" and v + 1 < len(s) \
+            and v + 1 in args.obj + subj_cands and s.toks[v + 1].tag == "PPER" \
+            and s.toks[v + 1].text in ("sie", "es") and _thing(s, fronted[0]):
+        # "Auch das Flüchtlingsabkommen der EU … verteidigt sie": a fronted thing parsed as
+        # the subject; the pronoun right after the verb is it
+        args.obj = [o for o in args.obj if o != v + 1] + fronted
+        subj_cands = [v + 1]
     if subj_cands and all(s.toks[j].tag == "PDS" and not actors_of(s, j) for j in subj_cands):
         nom = [o for o in args.obj if s.toks[o].tag in ("NE", "NN")
                and "Case=Nom" in s.toks[o].morph and _strong(s, actors_of(s, o))]
@@ -593,6 +618,13 @@ def _headline_passive(s: Sent, v: int, args: Args, entry: Trigger) -> bool:
             and not any(s.prep(j) is None and not _dash_between(s, j, v) for j in args.obj)
             and not any(t.tag in ("VAFIN", "VMFIN", "VVFIN", "VAINF", "VMINF", "VAPP")
                         and not _dash_between(s, k, v) for k, t in enumerate(s.toks)))
+
+
+def _thing(s: Sent, j: int) -> bool:
+    """Does noun ``j`` itself name a thing (no actor, no person: "das Flüchtlingsabkommen der
+    EU", whatever its genitive names)?"""
+    return s.toks[j].tag == "NN" and not s.actors_at[j] and j not in s.persons \
+        and not load_lexicon().is_participant(s.lemma(j))
 
 
 def _dash_between(s: Sent, a: int, b: int) -> bool:

@@ -102,7 +102,8 @@ def _retagged(tokens: list[Token]) -> list[Token]:
             out[i] = t.model_copy(update={"tag": "KOUS", "pos": "SCONJ", "dep": "mark"})
             continue
         if tag == "ART" and i > 0 and tokens[i - 1].text == "," \
-                and t.dep in ("nsubj", "nsubj:pass", "obj", "iobj"):
+                and t.dep in ("nsubj", "nsubj:pass", "obj", "iobj") \
+                and not _article_of_next_noun(tokens, i):
             # an article the parser made a participant after a comma is a relative pronoun:
             # "Der Mathematiker Rudolf Taschner, der Mahrers Projekt unterstützt"
             out[i] = t.model_copy(update={"tag": "PRELS", "pos": "PRON"})
@@ -117,6 +118,20 @@ def _retagged(tokens: list[Token]) -> list[Token]:
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
             out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
     return out
+
+
+def _article_of_next_noun(tokens: list[Token], i: int) -> bool:
+    """Is article ``i`` the article of the first noun after it (past adverbs and adjectives),
+    "…, der jetzt verstorbene Lehrer …", and not a relative pronoun before a genitive
+    ("…, der Mahrers Projekt unterstützt", "…, die Sisis Machtübernahme unterstützt hatte")?
+    The parser hangs such a genitive on the noun it qualifies."""
+    for t in tokens[i + 1:i + 5]:
+        if t.tag in ("NN", "NE"):  # (the noun the parser made the object has another article)
+            return t.dep not in ("amod", "nmod", "nmod:poss", "det:poss", "compound", "flat",
+                                 "obj", "iobj")
+        if t.tag not in ("ADV", "ADJA", "ADJD", "CARD"):
+            return False
+    return False
 
 
 def _verb_final_clause(tokens: list[Token], i: int) -> bool:
