@@ -340,9 +340,12 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         args.obj += oblique
     # a nominative-only pronoun is the subject whether parsed as object or as a second
     # subject ("Die Arbeit der Regierung lobte er")
-    pron = [o for o in args.obj + subj_cands if (
-        s.toks[o].tag == "PPER" and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS) or (
-        s.toks[o].tag == "PIS" and s.toks[o].text.lower() == "man")]
+    # ("man" too, after those and in the verb's own clause: "die man unter Hausarrest
+    # stellen kann", not a "man" in the quotation before "…, klagt er")
+    pron = [o for o in args.obj + subj_cands if s.toks[o].tag == "PPER"
+            and s.toks[o].text.lower() in NOMINATIVE_PRONOUNS] + [
+        o for o in args.obj + subj_cands if s.toks[o].tag == "PIS"
+        and s.toks[o].text.lower() == "man" and s.segment[o] == s.segment[v]]
     if pron and pron[0] in subj_cands and len(subj_cands) > 1:
         args.obj = sorted(args.obj + [j for j in subj_cands if j != pron[0]])
         subj_cands = pron[:1]
