@@ -281,7 +281,7 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
                 j == exclude) or _in_next_conjunct(s, v, j):
             continue
         if j > v and s.toks[v].tag in ("VVINF", "VVPP") and s.prep(j) is None and any(
-                s.toks[k].text in (",", ";", ":", "–") for k in range(v + 1, j)):
+                s.toks[k].text in (",", ";", ":", "–", "-") for k in range(v + 1, j)):
             # a non-finite verb ends its clause: a bare phrase after the comma or dash is
             # another clause's ("Sollten die Stronach-Leute gegen die Regierung stimmen, ist
             # Konrad der einzige Garant", "Mörder verurteilt – Anwalt will berufen")

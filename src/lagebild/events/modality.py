@@ -78,8 +78,8 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     # "soll … erwürgt und entstellt haben" the auxiliary hangs on the last participle
     # (a noun's host verb shares them too: "sollen … ermordet und zwei Sprengstoffanschläge
     # … verübt haben")
-    auxiliaries = scope | _shared_auxiliaries(s, a if verbal else host) \
-        if verbal or host is not None else scope
+    sharer = a if verbal else host
+    auxiliaries = scope | _shared_auxiliaries(s, sharer) if sharer is not None else scope
     modal = any(s.toks[c].tag == "VMFIN" for c in auxiliaries)
     joined, verb = set(auxiliaries), a if verbal else host
     if verb is not None:  # the trigger's verb or the verb that carries the trigger noun
