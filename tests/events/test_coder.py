@@ -2671,3 +2671,67 @@ def test_man_is_the_subject_and_the_advised_the_target(events: Events) -> None:
     e = one(events("Man will sie gezielt beraten und ihre Reintegration in der Heimat "
                    "fördern."), "AGREE")
     assert not e.source and names(e.target) == ["sie"]
+
+
+def test_klagen_about_something_is_a_complaint(events: Events) -> None:
+    """"klagten … über Überlastung" complains, no lawsuit."""
+    assert not [e for e in events("Auch am Samstag klagten wieder viele Lehrer über "
+                                  "Überlastung und andere alltägliche Probleme.")
+                if e.type.value == "ACCUSE"]
+
+
+def test_an_article_that_cannot_be_its_nouns_opens_a_relative_clause(events: Events) -> None:
+    """"zwei Männer, die vorigen Freitag … vergewaltigt hatten": "die" cannot be the article
+    of "Freitag"; it is the relative pronoun, the men the attackers and the girl, whom the
+    parse hung on the main verb, the victim."""
+    e = one(events("Die Polizei sucht zwei Männer, die vorigen Freitag in Leoben eine 15 "
+                   "Jahre alte Schülerin vergewaltigt hatten."), "ASSAULT")
+    assert names(e.source) == ["Männer"] and names(e.target) == ["Schülerin"]
+
+
+def test_the_accuser_is_the_pronoun_not_the_name_after_it(events: Events) -> None:
+    e = one(events("Zudem warf er Polen Mitschuld beim Ausbruch des Zweiten Weltkriegs vor."),
+            "ACCUSE")
+    assert names(e.source) == ["er"] and names(e.target) == ["POL"]
+
+
+def test_the_relative_pronoun_supplies_the_personal_pronoun(events: Events) -> None:
+    """"Helfern …, die sie mit Mineralwasser versorgten": the helpers supplied them, and the
+    idiom's noun "in Empfang" is no antecedent."""
+    e = one(events("Neben der Polizei wurden sie auch von freiwilligen Helfern in Empfang "
+                   "genommen, die sie mit Mineralwasser und Obst versorgten."), "AID")
+    assert names(e.source) == ["Helfern"] and names(e.target) == ["sie"]
+
+
+def test_a_passive_agent_needs_an_agent_preposition(events: Events) -> None:
+    """"bei mit Messern … verübten Angriffen": the knives are no killers."""
+    found = events("Seit Anfang Oktober wurden bei mit Messern, Autos oder Schusswaffen "
+                   "verübten Angriffen von Palästinensern 24 Israelis und ein US-Bürger "
+                   "getötet.")
+    e = one([e for e in found if e.trigger.text == "getötet"], "ASSAULT")
+    assert not e.source and names(e.target) == ["ISR", "USA"]
+
+
+def test_the_passive_patient_before_a_parenthesis(events: Events) -> None:
+    """"ein Kommandant der Jihadistenmiliz Islamischer Staat (IS) getötet worden": the clause
+    goes on before the parenthesis; the agent's name is no patient ("von der ÖVP
+    Burgenland")."""
+    found = events("Bei einem Drohnenangriff nahe der syrischen Stadt Raqqa ist nach Angaben "
+                   "der Syrischen Beobachtungsstelle für Menschenrechte ein Kommandant der "
+                   "Jihadistenmiliz Islamischer Staat (IS) getötet worden.")
+    e = one([e for e in found if e.trigger.text == "getötet"], "ASSAULT")
+    assert not e.source and names(e.target) == ["IMGMUSISI"]
+    e = one(events("Seine Forderung sei noch von der ÖVP Burgenland konterkariert worden."),
+            "REJECT")
+    assert not e.target
+
+
+def test_a_phrase_inside_the_topic_is_no_partner(events: Events) -> None:
+    """"beraten über die Zusammenarbeit mit Russland": Russia is the topic's, not a party to
+    the talks; "beraten mit Russland" is."""
+    e = one(events("Die Minister beraten in Brüssel über die Zusammenarbeit mit Russland."),
+            "CONSULT")
+    assert not e.target
+    e = one(events("Die Minister beraten in Brüssel mit Russland über die Zusammenarbeit."),
+            "CONSULT")
+    assert names(e.target) == ["RUS"]

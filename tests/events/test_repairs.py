@@ -219,7 +219,57 @@ def test_second_subject_that_does_not_agree_with_the_verb_is_its_object() -> Non
     rows[4] = ("Sanktionen", "NE", 2, "nsubj")
     assert _repaired(tokens(rows, morph=morph), LEX)[4].dep == "nsubj"
     rows[4], rows[3] = ("Sanktionen", "NN", 2, "nsubj"), ("mit", "APPR", 4, "case")
-    assert _repaired(tokens(rows, morph=morph), LEX)[4].dep == "nsubj"
+    assert _attachments_repaired(tokens(rows, morph=morph))[4].dep != "obj"
+
+
+def test_a_subject_with_a_preposition_is_an_oblique() -> None:
+    # "Auch am Samstag klagten wieder viele Lehrer über Überlastung", with "am" hung on
+    # "Samstag" as a determiner, "Samstag" the subject and "Lehrer" the object
+    rows = [("Auch", "ADV", 3, "advmod"), ("am", "APPRART", 2, "det"),
+            ("Samstag", "NN", 3, "nsubj"), ("klagten", "VVFIN", 3, "ROOT"),
+            ("viele", "PIAT", 5, "det"), ("Lehrer", "NN", 3, "obj")]
+    morph = {2: "Number=Sing", 3: "Number=Plur", 5: "Number=Plur"}
+    toks = _attachments_repaired(tokens(rows, morph=morph))
+    assert [toks[2].dep, toks[5].dep] == ["obl", "nsubj"]
+    # an object that does not agree with the verb, or has an accusative article, stays one
+    assert _attachments_repaired(tokens(rows, morph={**morph, 5: "Number=Sing"}))[5].dep \
+        == "obj"
+    rows[4] = ("diesen", "PDAT", 5, "det")
+    assert _attachments_repaired(tokens(rows, morph=morph))[5].dep == "obj"
+
+
+def test_an_adjective_made_a_conjunct_gives_way_to_its_noun() -> None:
+    # "Ermittlungen von CIA und Zürcher Korruptionsstaatsanwaltschaft", with the adjective
+    # the conjunct of "CIA" and the noun hung on the verb
+    rows = [("Ermittlungen", "NN", 0, "ROOT"), ("von", "APPR", 2, "case"),
+            ("CIA", "NE", 0, "nmod"), ("und", "KON", 4, "cc"), ("Zürcher", "ADJA", 2, "conj"),
+            ("Korruptionsstaatsanwaltschaft", "NN", 0, "nmod")]
+    toks = _attachments_repaired(tokens(rows))
+    assert [(t.head, t.dep) for t in toks[4:]] == [(5, "amod"), (2, "conj")]
+
+
+def test_a_nominative_pronoun_is_no_determiner() -> None:
+    # "Zudem warf er Polen Mitschuld … vor": "er" the determiner and "Polen" the adjective
+    # of "Mitschuld", the subject
+    rows = [("Zudem", "PROAV", 1, "advmod"), ("warf", "VVFIN", 1, "ROOT"),
+            ("er", "PPER", 4, "det"), ("Polen", "NE", 4, "amod"), ("Mitschuld", "NN", 1, "nsubj"),
+            ("vor", "PTKVZ", 1, "compound:prt")]
+    toks = _attachments_repaired(tokens(rows, morph={2: "Case=Nom|Number=Sing"}))
+    assert [(t.head, t.dep) for t in toks[2:5]] == [(1, "nsubj"), (1, "iobj"), (1, "obj")]
+    # an accusative pronoun is left alone (no subject)
+    toks = _attachments_repaired(tokens(rows, morph={2: "Case=Acc|Number=Sing"}))
+    assert toks[2].dep == "det"
+
+
+def test_a_relative_pronoun_before_an_ambiguous_pronoun_is_the_subject() -> None:
+    # "Helfern …, die sie mit Mineralwasser versorgten": either may be the nominative
+    rows = [("Helfern", "NN", 0, "ROOT"), (",", "$,", 4, "punct"), ("die", "PRELS", 4, "obj"),
+            ("sie", "PPER", 4, "nsubj"), ("versorgten", "VVFIN", 0, "acl")]
+    toks = _attachments_repaired(tokens(rows))
+    assert [toks[2].dep, toks[3].dep] == ["nsubj", "obj"]
+    rows[3] = ("er", "PPER", 4, "nsubj")  # "die er versorgte": "er" is the nominative
+    toks = _attachments_repaired(tokens(rows))
+    assert [toks[2].dep, toks[3].dep] == ["obj", "nsubj"]
 
 
 def test_dative_name_read_as_part_of_a_compound() -> None:

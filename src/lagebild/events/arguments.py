@@ -118,14 +118,16 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
                 # participant: "… von Helfern in Empfang genommen, die …")
                 noun = next((j for j in range(h - 2, max(-1, h - 6), -1)
                              if s.toks[j].tag == "NE" or (s.toks[j].tag == "NN" and (
-                                 s.actors_at[j] or load_lexicon().is_participant(s.lemma(j))))),
+                                 s.actors_at[j] or load_lexicon().is_participant(s.lemma(j)))
+                                 and not _bare_singular(s, j))),
                             None)
                 if noun is not None:
                     ids.extend(actors_of(s, noun, depth + 1, seen))
         if not ids:
             return []  # (a relative pronoun has no genitive of its own: "die der Hamas …")
     named: list[str] = []
-    names = [c for c in s.children[h] if s.toks[c].dep in NAME_DEPS]
+    names = [c for c in s.children[h] if s.toks[c].dep in NAME_DEPS
+             and not _name_of_genitive(s, h, c)]
     if names:
         misread = _misread_apposition(s, h)
         for c in names:
@@ -160,6 +162,22 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         elif any(not a.startswith(LOCAL) for a in owners):
             ids = [a for a in owners if not a.startswith(LOCAL)]
     return list(dict.fromkeys(ids))
+
+
+def _name_of_genitive(s: Sent, h: int, c: int) -> bool:
+    """Is name ``c``, hung on ``h`` as its apposition, the name of a genitive of ``h`` between
+    them, as the actor layer's mention says ("Freunde des Primitive-Skills-Experten Matt
+    Graham": the expert is Matt Graham, not the friends)?"""
+    own = set(s.actors_at[c])
+    return bool(own) and any(
+        s.toks[g].head == h and s.toks[g].dep in GEN_DEPS and own <= set(s.actors_at[g])
+        for g in range(h + 1, c))
+
+
+def _bare_singular(s: Sent, j: int) -> bool:
+    """Is noun ``j`` a singular right after its preposition, with no article, as in the
+    idioms "in Kraft treten", "in Empfang nehmen" (no antecedent of a relative pronoun)?"""
+    return s.toks[j - 1].tag == "APPR" and "Number=Sing" in s.toks[j].morph
 
 
 def _misread_apposition(s: Sent, h: int) -> int | None:
@@ -490,9 +508,10 @@ def _verb_args(s: Sent, v: int, exclude: int | None) -> Args:
         # an agent the parser labels without its preposition ("vom" tagged as punctuation)
         # belongs to the verb's clause, not to a phrase set off by a comma ("…, der
         # Geburtsstadt des ehemaligen libyschen Herrschers")
+        # (with another preposition no agent: "bei mit Messern … verübten Angriffen")
         args.subj += [j for j in s.dependents(comp) if s.toks[j].dep == "obl:agent"
-                      and j not in args.subj and (s.prep(j) is not None
-                                                  or s.segment[j] == s.segment[v])]
+                      and j not in args.subj and (s.prep(j) in AGENT_PREPS or (
+                          s.prep(j) is None and s.segment[j] == s.segment[v]))]
         if not args.subj:  # "von serbischen Sicherheitskräften gefunden und verhaftet": the
             # agent before coordinated participles belongs to both (the parse hangs it on one)
             args.subj = [j for p in _conjuncts(s, v) if s.toks[p].tag == "VVPP" and p < v
@@ -1161,14 +1180,24 @@ def _passive_patient(s: Sent, v: int) -> list[str]:
     calls many feminine nominatives accusative ("war eine sechsfache Mutter … erstochen
     worden")."""
     for end in [v, *sorted(c for c in s.complex(v) if c < v and s.toks[c].tag == "VAFIN")]:
-        for j in range(end - 1, -1, -1):
+        j = end - 1
+        aside: set[int] = set()  # what a parenthesis holds is no part of the clause
+        while j >= 0:
+            if s.toks[j].text == ")":  # the clause goes on before a parenthesis: "ein
+                # Kommandant der Jihadistenmiliz Islamischer Staat (IS) getötet worden"
+                opening = next((k for k in range(j - 1, -1, -1) if s.toks[k].text == "("), 0)
+                aside.update(range(opening, j))
+                j = opening - 1
+                continue
             if s.segment[j] != s.segment[end]:
                 break
-        else:
-            j = -1
+            j -= 1
         for k in range(j + 1, end):
-            if (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
-                    and ("Case=Nom" in s.toks[k].morph or "Case=Acc" in s.toks[k].morph)):
+            if k not in aside and (s.toks[k].tag in ("NN", "NE", "PPER") and s.prep(k) is None
+                    and ("Case=Nom" in s.toks[k].morph or "Case=Acc" in s.toks[k].morph)
+                    and not (s.toks[k].dep in NAME_DEPS  # (not a name's part inside a
+                             and s.prep(s.toks[k].head) is not None)):  # phrase: "von der
+                # ÖVP Burgenland")
                 ids = actors_of(s, k)
                 if ids:
                     return ids
@@ -1363,8 +1392,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                          for c in s.children[n]  # gegen Polen eröffnet": the noun hangs
                          if s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]  # on another)
             if not heads:  # or on the noun of another of its phrases ("mit Gewalt gegen die
-                heads = [c for hs in args.pps.values() for o in hs  # Demonstranten vorgehen")
-                         for c in s.children[o] if c > o
+                heads = [c for p, hs in args.pps.items() for o in hs  # Demonstranten
+                         if p != "über"  # vorgehen"); not of its topic, whose phrase is the
+                         for c in s.children[o] if c > o  # topic's ("beraten über den Umgang
+                         # mit Familie")
                          and s.toks[c].tag in NOMINAL_TAGS and s.prep(c) == prep]
             if not heads:  # or on the verb of the clause before: "kündigte an, militärisch
                 # gegen Stellungen der Taliban vorzugehen" (the phrase hangs on "kündigte")

@@ -288,11 +288,13 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             f.plover, f.cameo, f.mode = "REJECT", RULE_OUT, ""
         if pos == "verb" and f.plover in MATERIAL_ACTS and _states_content(s, anchor):
             continue  # "halten … fest, dass …": a statement, no detention
-        if args is not None and "an" in args.pps and not args.obj and any(
-                v in ctx.lex.join_verbs for v, _ in s.verb_lemmas(anchor)):
+        if args is not None and (("an" in args.pps and not args.obj) or any(
+                s.toks[c].text.lower() in ("daran", "dran") for c in s.children[anchor])) \
+                and any(v in ctx.lex.join_verbs for v, _ in s.verb_lemmas(anchor)):
             continue  # "hielt an der Kritik fest": holding to an act (its noun is the
             # event, with this subject as its source), no detention; one with a detainee
-            # stays ("hielt den Mann am Montag fest", "wurde am Flughafen festgehalten")
+            # stays ("hielt den Mann am Montag fest", "wurde am Flughafen festgehalten");
+            # "hält daran fest, … zu lassen" holds to a plan
         if args is not None and "lightobj" in entry.flags and any(
                 s.toks[j].tag == "NN" and not ctx.lex.is_participant(s.toks[j].lemma)
                 and not s.actors_at[j] for j in args.obj):
@@ -325,6 +327,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Da habe ich viel Speed mitgenommen, gestand der Norweger": speech
         if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
             continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "noabout" in entry.flags and args is not None and "über" in args.pps:
+            continue  # "klagten viele Lehrer über Überlastung": complaining, no lawsuit
         if "nointo" in entry.flags and args is not None and _pushed_into(s, args):
             continue  # "werden Frauen in Passivität gedrängt": pushed into a state, no demand
         if "intrans" in entry.flags and _shows_something(s, anchor, args, ctx.lex):

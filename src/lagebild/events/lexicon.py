@@ -81,9 +81,9 @@ FIGURE_KINDS = frozenset({"figure", "quantity"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "expel", "forces", "goods",
                    "intrans", "joint", "judge", "lightobj", "meet", "needsrc", "needtgt",
-                   "nodir", "nointo", "noquote", "norefl", "nostate", "occur", "ongoing", "ownact",
-                   "recip", "refl", "relief", "restriction", "setting", "thingobj", "threat",
-                   "verb", "verbal", "veto", "words"})
+                   "noabout", "nodir", "nointo", "noquote", "norefl", "nostate", "occur",
+                   "ongoing", "ownact", "recip", "refl", "relief", "restriction", "setting",
+                   "thingobj", "threat", "verb", "verbal", "veto", "words"})
 
 
 @dataclass(frozen=True)

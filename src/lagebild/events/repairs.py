@@ -108,6 +108,20 @@ def _retagged(tokens: list[Token]) -> list[Token]:
             # "Der Mathematiker Rudolf Taschner, der Mahrers Projekt unterstützt"
             out[i] = t.model_copy(update={"tag": "PRELS", "pos": "PRON"})
             continue
+        if tag == "ART" and i > 0 and tokens[i - 1].text == "," and t.dep == "det" \
+                and _disagreeing_article(tokens, i):
+            # "jener beiden Männer, die vorigen Freitag … vergewaltigt hatten": an article
+            # that cannot be its noun's, opening a clause, is a relative pronoun, the
+            # subject of its clause's verb
+            verb = _clause_final_verb(tokens, i)
+            if verb is not None:
+                out[i] = t.model_copy(update={"tag": "PRELS", "pos": "PRON", "dep": "nsubj",
+                                              "head": verb})
+                for k in range(i + 1, verb):  # the clause's phrases are its verb's
+                    if tokens[k].dep in CLAUSE_ARGUMENT_DEPS \
+                            and not i < tokens[k].head <= verb:
+                        out[k] = tokens[k].model_copy(update={"head": verb})
+                continue
         if i == 0 or (tag != "ADJA" and tag != "ADJD"):
             continue
         nxt = tokens[i + 1].tag if i + 1 < len(tokens) else ""
@@ -132,6 +146,41 @@ def _article_of_next_noun(tokens: list[Token], i: int) -> bool:
         if t.tag not in ("ADV", "ADJA", "ADJD", "CARD"):
             return False
     return False
+
+
+#: dependencies of a verb's phrases, which a clause's verb takes back from another verb
+CLAUSE_ARGUMENT_DEPS = frozenset({"obj", "iobj", "obl", "nsubj", "nsubj:pass", "obl:tmod"})
+#: the genders and numbers of a noun the definite article's form cannot go with
+ARTICLE_MISMATCHES = {"die": {("Masc", "Sing"), ("Neut", "Sing")},
+                      "der": {("Neut", "Sing")},
+                      "das": {("Masc", "Sing"), ("Fem", "Sing"), ("Masc", "Plur"),
+                              ("Fem", "Plur"), ("Neut", "Plur")}}
+
+
+def _disagreeing_article(tokens: list[Token], i: int) -> bool:
+    """Is article ``i`` of a form its head noun's gender and number rule out ("die vorigen
+    Freitag")?"""
+    bad = ARTICLE_MISMATCHES.get(tokens[i].text.lower())
+    h = tokens[i].head
+    if bad is None or not i < h < len(tokens) or tokens[h].tag != "NN":
+        return False
+    feats = dict(f.split("=", 1) for f in tokens[h].morph.split("|") if "=" in f)
+    return (feats.get("Gender"), feats.get("Number")) in bad
+
+
+def _clause_final_verb(tokens: list[Token], i: int) -> int | None:
+    """The full verb that ends the clause after token ``i`` (at a comma or the sentence's
+    end, past its auxiliaries), None when the clause ends in no verb or has a finite verb
+    before its end (no subordinate clause)."""
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].tag in ("$,", "$.")),
+               len(tokens))
+    k = end - 1
+    while k > i and tokens[k].tag[:2] in ("VA", "VM"):
+        k -= 1
+    if k <= i + 1 or not tokens[k].tag.startswith("VV") \
+            or any(tokens[j].tag.endswith("FIN") for j in range(i + 1, k)):
+        return None
+    return k
 
 
 def _verb_final_clause(tokens: list[Token], i: int) -> bool:
@@ -202,6 +251,16 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
         _second_subject_as_object(out)
+    if "APPRART" in tags or "APPR" in tags:
+        _prepositional_phrase_as_subject(out)
+    if "PPER" in tags:
+        _pronoun_read_as_determiner(out)
+        if "PRELS" in tags:
+            _relative_pronoun_as_subject(out)
+    if "ADJA" in tags:
+        _conjunct_adjective_without_noun(out)
+    if "ADV" in tags:
+        _subject_on_adverb(out)
     return out
 
 
@@ -627,6 +686,114 @@ def _second_subject_as_object(out: list[Token]) -> None:
                     and n != number and out[j].tag == "NN" \
                     and not any(o.head == j and o.tag in PREP_TAGS for o in out):
                 out[j] = out[j].model_copy(update={"dep": "obj"})
+
+
+def _conjunct_adjective_without_noun(out: list[Token]) -> None:
+    """An adjective made the conjunct of a noun while the noun right after it, its own, hangs
+    on the verb ("über den Umgang mit Familie und gewandelten Familienbildern", with
+    "Familienbildern" the verb's object): the noun is the conjunct and the adjective its
+    attribute."""
+    for k, t in enumerate(out[:-1]):
+        h, n = t.head, k + 1
+        if t.tag != "ADJA" or t.dep != "conj" or not 0 <= h < k \
+                or out[h].tag not in ("NN", "NE") or out[n].tag != "NN" or out[n].head in (h, k):
+            continue
+        out[n] = out[n].model_copy(update={"head": h, "dep": "conj"})
+        out[k] = t.model_copy(update={"head": n, "dep": "amod"})
+
+
+def _pronoun_read_as_determiner(out: list[Token]) -> None:
+    """A nominative personal pronoun right after the finite verb, hung on a later noun as its
+    determiner ("Zudem warf er Polen Mitschuld … vor", with "Polen" an adjective and
+    "Mitschuld" the subject): a pronoun determines no noun, so it is the verb's subject; a
+    name the parser made the noun's adjective is the indirect object and the noun, taken
+    for the subject, the object."""
+    for i, t in enumerate(out):
+        h = t.head
+        if t.tag != "PPER" or t.dep not in ("det", "amod") or "Case=Nom" not in t.morph \
+                or i == 0 or not i < h < len(out) or not out[i - 1].tag.endswith("FIN"):
+            continue
+        v = i - 1
+        out[i] = t.model_copy(update={"head": v, "dep": "nsubj"})
+        for k in range(i + 1, h):
+            if out[k].tag == "NE" and out[k].head == h and out[k].dep == "amod":
+                out[k] = out[k].model_copy(update={"head": v, "dep": "iobj"})
+        if out[h].head == v and out[h].dep == "nsubj":
+            out[h] = out[h].model_copy(update={"dep": "obj"})
+
+
+#: relative and personal pronouns whose nominative and accusative are one form
+AMBIGUOUS_RELATIVES = frozenset({"die", "das"})
+AMBIGUOUS_PERSONAL = frozenset({"sie", "es"})
+
+
+def _relative_pronoun_as_subject(out: list[Token]) -> None:
+    """A relative pronoun the parser made the object, followed by a personal pronoun it made
+    the subject, where either may be nominative ("Helfern …, die sie mit Mineralwasser
+    versorgten"): readers take the relative pronoun as the subject, the reading German
+    prefers when the case leaves it open (the subject-first preference in relative
+    clauses), so the roles are swapped."""
+    for i, t in enumerate(out[:-1]):
+        p = out[i + 1]
+        if t.tag == "PRELS" and t.dep == "obj" and t.text.lower() in AMBIGUOUS_RELATIVES \
+                and p.tag == "PPER" and p.dep == "nsubj" and p.head == t.head \
+                and p.text.lower() in AMBIGUOUS_PERSONAL:
+            out[i] = t.model_copy(update={"dep": "nsubj"})
+            out[i + 1] = p.model_copy(update={"dep": "obj"})
+
+
+#: articles a subject may open with
+NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+
+
+def _subject_on_adverb(out: list[Token]) -> None:
+    """A noun phrase hung on an adverb ("hatte vor wenigen Wochen auch der Europarat in einem
+    Bericht verurteilt", "Europarat" under "auch"): an adverb takes no such phrase. In the
+    clause of a verb with no subject, a phrase with no preposition that opens with an
+    article a nominative may have is the verb's subject ("zuletzt der Unmut", "Schon der
+    erste Sieg")."""
+    for j, t in enumerate(out):
+        a = t.head
+        if t.dep != "nmod" or t.tag not in ("NN", "NE") or not 0 <= a < len(out) \
+                or out[a].tag != "ADV":
+            continue
+        v = out[a].head
+        kids = [c for c in range(max(0, j - 4), j) if out[c].head == j]
+        if not 0 <= v < len(out) or v == a or out[v].tag[:2] not in ("VV", "VA", "VM") \
+                or any(out[c].tag in PREP_TAGS for c in kids) \
+                or not any(out[c].dep == "det" and out[c].text.lower() in NOMINATIVE_ARTICLES
+                           for c in kids) \
+                or any(o.head == v and o.dep in ("nsubj", "nsubj:pass") for o in out):
+            continue
+        out[j] = t.model_copy(update={"head": v, "dep": "nsubj"})
+
+
+#: articles of an accusative or dative only: a phrase with one is no subject
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
+
+
+def _prepositional_phrase_as_subject(out: list[Token]) -> None:
+    """A subject with its own preposition before it ("Auch am Samstag klagten wieder viele
+    Lehrer über Überlastung", "am" hung on "Samstag" as a determiner, "Samstag" the subject
+    and "Lehrer" the object): a phrase with a preposition is no subject, so it is the verb's
+    oblique; the one object that agrees with the finite verb in number, with no article of
+    an accusative or dative, is then its subject."""
+    for j, t in enumerate(out):
+        v = t.head
+        if t.dep != "nsubj" or t.tag not in ("NN", "NE") or not 0 <= v < len(out) \
+                or v == j or not any(out[c].head == j and out[c].tag in PREP_TAGS
+                                     for c in range(max(0, j - 4), j)):
+            continue
+        out[j] = t.model_copy(update={"dep": "obl"})
+        if out[v].tag != "VVFIN" or any(o.head == v and o.dep == "nsubj" for o in out):
+            continue
+        number = next((f[len("Number="):] for f in out[v].morph.split("|")
+                       if f.startswith("Number=")), None)
+        objects = [k for k, o in enumerate(out) if o.head == v and o.dep == "obj"]
+        if len(objects) == 1 and number is not None and _number(out[objects[0]]) == number \
+                and not any(o.head == objects[0] and o.text.lower() in OBLIQUE_ARTICLES
+                            for o in out):
+            out[objects[0]] = out[objects[0]].model_copy(update={"dep": "nsubj"})
 
 
 #: determiners of a masculine nominative: a subject beside a misread name stays one
