@@ -2735,3 +2735,37 @@ def test_a_phrase_inside_the_topic_is_no_partner(events: Events) -> None:
     e = one(events("Die Minister beraten in Brüssel mit Russland über die Zusammenarbeit."),
             "CONSULT")
     assert names(e.target) == ["RUS"]
+
+
+def test_a_subject_hung_on_an_adverb(events: Events) -> None:
+    """"hatte vor wenigen Wochen auch der Europarat … verurteilt", with "Europarat" hung on
+    "auch": the condemner."""
+    e = one(events("Dass in Ungarn ein Viertel aller Asylwerber in Haft ist, hatte vor wenigen "
+                   "Wochen auch der Europarat in einem Bericht verurteilt."), "ACCUSE")
+    assert names(e.source) == ["IGOEURCOE"]
+
+
+def test_holding_to_a_plan_crowding_and_an_accent_are_no_events(events: Events) -> None:
+    assert_none_of(events, ("COERCE", "REQUEST", "CONSULT"),
+                   "Die Innenministerin hält  daran fest, Eingriffe in Grundrechte durch den "
+                   "sogenannten  Rechtsschutzbeauftragten im Ministerium kontrollieren zu "
+                   "lassen.",
+                   "Beim Grenzübergang ist die weiße Zeltstadt, in der sich tausende "
+                   "Flüchtlinge drängen, gut überblickbar.",
+                   "Laut dem Opfer sprach er mit einem arabischen Akzent.")
+
+
+def test_praise_given_is_support(events: Events) -> None:
+    e = one(events("Ratspräsident Tusk spendete den Balkanstaaten sogar ausdrücklich Lob."),
+            "SUPPORT")
+    assert names(e.target) == ["Balkanstaaten"]
+    assert not [e for e in events("Ratspräsident Tusk spendete den Balkanstaaten sogar "
+                                  "ausdrücklich Lob.") if e.type.value == "AID"]
+
+
+def test_friends_of_a_named_person_are_the_actors(events: Events) -> None:
+    """"Freunde des … Matt Graham kidnappen ihn": the name is the genitive's, the friends
+    kidnap."""
+    e = one(events("Freunde des Primitive-Skills-Experten Matt Graham kidnappen ihn."),
+            "ASSAULT")
+    assert names(e.source) == ["Freunde"]
