@@ -2769,3 +2769,22 @@ def test_friends_of_a_named_person_are_the_actors(events: Events) -> None:
     e = one(events("Freunde des Primitive-Skills-Experten Matt Graham kidnappen ihn."),
             "ASSAULT")
     assert names(e.source) == ["Freunde"]
+
+
+def test_idioms_of_no_event(events: Events) -> None:
+    """``idioms_no_event.tsv``: "zum Scheitern verurteilt" is doomed, "der Vergangenheit
+    verhaftet" stuck; "zu drei Jahren Haft verurteilt" stays a conviction."""
+    assert_none_of(events, ("SANCTION", "ACCUSE", "COERCE"),
+                   "Es ist ein verfehltes Programm, das in Zukunft noch mehr zum Scheitern "
+                   "verurteilt ist.",
+                   "Die Partei ist der Vergangenheit verhaftet.")
+    one(events("Er wurde zu drei Jahren Haft verurteilt."), "SANCTION")
+
+
+def test_shooting_along_is_no_firing(events: Events) -> None:
+    """"als ein Raser auf ihre Fahrbahn geschossen war": "schießen" with "sein" moves."""
+    assert_none_of(events, ("ASSAULT",), "Der Junge hatte mit seiner Mutter in einem Wagen "
+                   "gesessen, als ein mutmaßlicher Raser plötzlich auf ihre Fahrbahn "
+                   "geschossen war.")
+    e = one(events("Der Mann hatte auf die Polizisten geschossen."), "ASSAULT")
+    assert names(e.target) == ["Polizisten"]

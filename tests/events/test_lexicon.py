@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.events import codes
-from lagebild.events.lexicon import Frame, load_lexicon, sein_perfects
+from lagebild.events.lexicon import NO_EVENT, Frame, load_lexicon, sein_perfects
 from lagebild.events.triggers import _without_umlaut, noun_entry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -147,3 +147,11 @@ def test_plural_with_umlaut_the_lemmatiser_left() -> None:
     assert noun_entry(lex, "häuser", "häuser") == []
     assert [_without_umlaut(s) for s in ("vorwürf", "bäum", "export")] == [
         "vorwurf", "baum", "export"]
+
+
+def test_idioms_of_no_event_are_no_entries() -> None:
+    """The idioms of ``idioms_no_event.tsv`` are matched (an anchor's idiom list holds them)
+    but are no lexicon entries with a type."""
+    lex = load_lexicon()
+    assert any(e.plover == NO_EVENT for e in lex.idioms["verurteilen"])
+    assert all(e.plover != NO_EVENT for e in lex.entries())

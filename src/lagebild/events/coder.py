@@ -126,6 +126,14 @@ def _pushed_into(s: Sent, args: Args) -> bool:
         for j in args.pps.get("in", ()))
 
 
+def _sein_perfect(s: Sent, v: int) -> bool:
+    """Does verb ``v`` form its perfect with "sein" and no passive "werden" ("war … auf ihre
+    Fahrbahn geschossen", not "wurde … angeschossen" nor "hat geschossen")?"""
+    auxes = {s.lemma(c) for c in range(len(s))  # (the parser may hang "war" elsewhere)
+             if s.segment[c] == s.segment[v] and s.toks[c].tag.startswith("VA")}
+    return s.toks[v].tag == "VVPP" and auxes == {"sein"}
+
+
 #: what ends a quotation or a clause before a speech verb ("…, gestand der Norweger")
 QUOTE_ENDS = frozenset({",", "“", '"', "»", "«"})
 
@@ -327,6 +335,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             continue  # "Da habe ich viel Speed mitgenommen, gestand der Norweger": speech
         if "nodir" in entry.flags and args is not None and args.pps.keys() & DIRECTIONS:
             continue  # "lenkte in die Herrengasse ein": steering, not yielding
+        if "nosein" in entry.flags and pos == "verb" and _sein_perfect(s, anchor):
+            continue  # "als ein Raser auf ihre Fahrbahn geschossen war": moving, no firing
         if "noabout" in entry.flags and args is not None and "über" in args.pps:
             continue  # "klagten viele Lehrer über Überlastung": complaining, no lawsuit
         if "nointo" in entry.flags and args is not None and _pushed_into(s, args):

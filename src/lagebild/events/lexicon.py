@@ -69,6 +69,8 @@ class Frame:
         return cls(src, tgt)
 
 
+#: the type of the idioms of ``idioms_no_event.tsv``, which report no event
+NO_EVENT = "(none)"
 #: frame slots besides ``pp:X``, ``obj>pp:X`` and ``pp:Y>pp:X`` (README.md)
 SLOTS = frozenset({"subj", "obj", "iobj", "gen", "host", "hostobj", "agent", "ogen", "poss",
                    "pred"})
@@ -81,7 +83,7 @@ FIGURE_KINDS = frozenset({"figure", "quantity"})
 #: the flags the coder reads (README.md); a typo in triggers.tsv fails at load
 FLAGS = frozenset({"actors", "aidwith", "callfor", "disaster", "expel", "forces", "goods",
                    "intrans", "joint", "judge", "lightobj", "meet", "needsrc", "needtgt",
-                   "noabout", "nodir", "nointo", "noquote", "norefl", "nostate", "occur",
+                   "noabout", "nodir", "nointo", "noquote", "norefl", "nosein", "nostate", "occur",
                    "ongoing", "ownact", "recip", "refl", "relief", "restriction", "setting",
                    "thingobj", "threat", "verb", "verbal", "veto", "words"})
 
@@ -325,7 +327,7 @@ class Lexicon:
     def entries(self) -> list[Trigger]:
         out = [t for ts in self.verbs.values() for t in ts]
         out += [t for ts in self.nouns.values() for t in ts] + self.noun_suffixes
-        out += [t for ts in self.idioms.values() for t in ts]
+        out += [t for ts in self.idioms.values() for t in ts if t.plover != NO_EVENT]
         return out
 
     def is_agent(self, lemma: str) -> bool:
@@ -528,6 +530,10 @@ def load_lexicon() -> Lexicon:
             suffixes.append(t)
         else:
             nouns.setdefault(t.pattern.lower(), []).append(t)
+    for row in read_tsv("idioms_no_event.tsv"):  # matched like idioms, coded as nothing
+        t = Trigger(row["pattern"], "idiom", NO_EVENT, "", "", Frame.parse("", "verb"),
+                    frozenset(), tuple(w.lower() for w in row["pattern"].split()))
+        idioms.setdefault(t.anchor, []).append(t)
     for entries in idioms.values():
         entries.sort(key=lambda t: -len(t.words))
     suffixes.sort(key=lambda t: -len(t.pattern))

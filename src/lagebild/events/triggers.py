@@ -4,7 +4,7 @@ light-verb constructions) found in a sentence view (:func:`find_triggers`).
 
 from __future__ import annotations
 
-from lagebild.events.lexicon import Frame, Lexicon, Trigger
+from lagebild.events.lexicon import NO_EVENT, Frame, Lexicon, Trigger
 from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent, _guesses
 
 #: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
@@ -116,7 +116,8 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             entry, others = best[1], best[2]
             prt = s.particle(i) if verb else None
             toks = sorted({i, *others, *([prt] if prt is not None else [])})
-            found.append((entry, i, toks))
+            if entry.plover != NO_EVENT:  # (an idiom of no event only takes its words)
+                found.append((entry, i, toks))
             used.update(toks)
             break
     for i, tok in enumerate(s.toks):
