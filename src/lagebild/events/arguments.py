@@ -177,7 +177,7 @@ def _name_of_genitive(s: Sent, h: int, c: int) -> bool:
 def _bare_singular(s: Sent, j: int) -> bool:
     """Is noun ``j`` a singular right after its preposition, with no article, as in the
     idioms "in Kraft treten", "in Empfang nehmen" (no antecedent of a relative pronoun)?"""
-    return s.toks[j - 1].tag == "APPR" and "Number=Sing" in s.toks[j].morph
+    return j > 0 and s.toks[j - 1].tag == "APPR" and "Number=Sing" in s.toks[j].morph
 
 
 def _misread_apposition(s: Sent, h: int) -> int | None:

@@ -130,7 +130,8 @@ def _retagged(tokens: list[Token]) -> list[Token]:
                 and tokens[i - 1].tag in NOMINALISING_OR_ADJECTIVE
                 and (tokens[i - 1].text[:1].islower() or i == 1)
                 and nxt not in ("NN", "NE", "ADJA", "TRUNC")):
-            out[i] = t.model_copy(update={"tag": "NN", "lemma": t.text})
+            # (from ``out``: a relative clause opened above may have moved it to its verb)
+            out[i] = out[i].model_copy(update={"tag": "NN", "lemma": t.text})
     return out
 
 
