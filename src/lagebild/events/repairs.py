@@ -769,10 +769,6 @@ def _subject_on_adverb(out: list[Token]) -> None:
         out[j] = t.model_copy(update={"head": v, "dep": "nsubj"})
 
 
-#: articles of an accusative or dative only: a phrase with one is no subject
-OBLIQUE_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
-
-
 def _prepositional_phrase_as_subject(out: list[Token]) -> None:
     """A subject with its own preposition before it ("Auch am Samstag klagten wieder viele
     Lehrer über Überlastung", "am" hung on "Samstag" as a determiner, "Samstag" the subject
@@ -788,8 +784,7 @@ def _prepositional_phrase_as_subject(out: list[Token]) -> None:
         out[j] = t.model_copy(update={"dep": "obl"})
         if out[v].tag != "VVFIN" or any(o.head == v and o.dep == "nsubj" for o in out):
             continue
-        number = next((f[len("Number="):] for f in out[v].morph.split("|")
-                       if f.startswith("Number=")), None)
+        number = _number(out[v])
         objects = [k for k, o in enumerate(out) if o.head == v and o.dep == "obj"]
         if len(objects) == 1 and number is not None and _number(out[objects[0]]) == number \
                 and not any(o.head == objects[0] and o.text.lower() in OBLIQUE_ARTICLES
@@ -878,6 +873,8 @@ DAY_NOUNS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag"
 #: articles of a noun phrase that is no genitive and no subject: an object's (dative or
 #: accusative)
 OBJECT_ARTICLES = {"den": "obj", "einen": "obj", "dem": "iobj", "einem": "iobj"}
+#: articles of an accusative or dative only: a phrase with one is no subject
+OBLIQUE_ARTICLES = frozenset(OBJECT_ARTICLES) | {"diesen", "diesem"}
 
 
 def _argument_on_prepositional_noun(out: list[Token]) -> None:
