@@ -20,6 +20,7 @@ from lagebild.model import (
     StatementType,
     TimeExpression,
 )
+from lagebild.pipeline import Analyzer
 from lagebild.times import annotate as times_annotate
 
 Events = Callable[[str], list[Event]]
@@ -2788,3 +2789,44 @@ def test_shooting_along_is_no_firing(events: Events) -> None:
                    "geschossen war.")
     e = one(events("Der Mann hatte auf die Polizisten geschossen."), "ASSAULT")
     assert names(e.target) == ["Polizisten"]
+
+
+def test_the_accused_is_the_dative_not_the_charge(events: Events) -> None:
+    """"wirft der Staatsführung schmutzige Propaganda vor": the parser makes both objects;
+    the dative comes first and is the accused, the thing is the charge."""
+    e = one(events("Die HDP wirft der Staatsführung schmutzige Propaganda vor."), "ACCUSE")
+    assert names(e.target) == ["Staatsführung"]
+    e = one(events("Dem Konzern wird betrügerische Geschäftspraxis vorgeworfen."), "ACCUSE")
+    assert names(e.target) == ["Konzern"]
+
+
+def test_a_subject_hung_on_a_prepositional_noun(events: Events) -> None:
+    """"hat nach Angaben der … Wissenschafter das Infrastrukturministerium Mittel in
+    Aussicht gestellt": "das" is no genitive's article, so the phrase is the subject the
+    verb lacks, not an attribute of "Angaben"."""
+    e = one(events("Für die Finanzierung von Projekten hat nach Angaben der beteiligten "
+                   "Wissenschafter das Infrastrukturministerium Mittel in Aussicht gestellt."),
+            "AGREE")
+    assert names(e.source) == ["Infrastrukturministerium"]
+    assert not e.target
+
+
+def test_a_demanded_course_of_action_is_no_target(events: Events) -> None:
+    """"fordern ein hartes Vorgehen", "fordert solide Oppositionsarbeit": what is demanded
+    is no party (nonagents v16)."""
+    for text in ("Die Bauern fordern ein hartes Vorgehen.",
+                 "Der Politiker fordert solide Oppositionsarbeit."):
+        e = one(events(text), "REQUEST")
+        assert not e.target, text
+
+
+def test_a_quoted_ich_is_the_speaker() -> None:
+    """„Ich habe mit der Kanzlerin … gesprochen“, sagte … Seehofer: in a direct quotation
+    whose speaker stands beside it, "ich" is that speaker (needs the statements layer)."""
+    full = Analyzer(("nlp", "actors", "statements", "speakers"))
+    text = ("„Ich habe mit der Kanzlerin mehrfach darüber gesprochen“, sagte der bayerische "
+            "Ministerpräsident Horst Seehofer am Sonntag.")
+    article = next(full.run([Article(text=text, published="2015-09-18")]))
+    assert isinstance(article, Article)
+    e = one(code_article(article, rate=False).events, "CONSULT")
+    assert [r.name for r in e.source] == ["Horst Seehofer"]

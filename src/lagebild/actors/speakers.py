@@ -103,23 +103,30 @@ _PRONOUNS = frozenset({"er", "Er", "sie", "Sie"})
 FRAME_GAP = 100
 
 
-def not_the_speaker(article: Article) -> Article:
-    """A copy of ``article`` without the pronoun mentions that stand inside a speaker's own
-    direct quotation and name that speaker: quoted, a person says "ich", so "er" or "sie"
-    there is someone else ("antwortete Binotto: „Ja. Er ist abgeschlossen.“" is the case;
-    "Merkel hatte gesagt: „… so wird sie auch wieder vergehen“" the reaction). The pronoun is
-    left unresolved (a wrong person is worse than none)."""
+def framed_quotes(article: Article) -> dict[str, list[tuple[int, int]]]:
+    """The character spans of the direct quotations whose speaker stands in their frame,
+    beside them, by the speaker's actor id: in these a quoted "ich" is the speaker (not in one
+    whose speaker was taken from further away)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for s in article.statements:
         if s.type is not StatementType.DIRECT or s.speaker is None or s.speaker.actor is None \
                 or s.speaker.actor.id is None:
             continue
         start, end = s.quote[0].start, s.quote[-1].end
-        # a speaker in the quotation's frame, beside it; not one taken from further away
         if not (0 <= start - s.speaker.end <= FRAME_GAP or 0 <= s.speaker.start - end
                 <= FRAME_GAP):
             continue
         spans.setdefault(s.speaker.actor.id, []).extend((q.start, q.end) for q in s.quote)
+    return spans
+
+
+def not_the_speaker(article: Article) -> Article:
+    """A copy of ``article`` without the pronoun mentions that stand inside a speaker's own
+    direct quotation and name that speaker: quoted, a person says "ich", so "er" or "sie"
+    there is someone else ("antwortete Binotto: „Ja. Er ist abgeschlossen.“" is the case;
+    "Merkel hatte gesagt: „… so wird sie auch wieder vergehen“" the reaction). The pronoun is
+    left unresolved (a wrong person is worse than none)."""
+    spans = framed_quotes(article)
     if not spans:
         return article
     actors = []

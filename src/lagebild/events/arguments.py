@@ -1366,6 +1366,11 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             owners = [a for j in args.obj for c in s.children[j] if s.toks[c].dep in GEN_DEPS
                       and s.prep(c) is None for a in _owner(s, c, ctx.lex)]
             objs = owners or objs
+        first = next((found for j in sorted(args.obj) if (found := actors_of(s, j))), [])
+        if slot == "iobj" and first and first[0] in objs and first[0] not in s.things:
+            # the receiver of "wirft der Staatsführung schmutzige Propaganda vor" is the
+            # dative, which comes first; never a thing the parser made a second object
+            objs = [a for a in objs if a not in s.things]
         if not objs and not args.passive:  # a name the entity recogniser missed ("wirft
             objs = [n for j in args.obj for n in _bare_name(s, j)]  # Sea-Eye vor")
         if not objs and args.passive:

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import overload
 
+from lagebild.actors.speakers import framed_quotes
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import (
     DETERMINER_TAGS,
@@ -39,11 +40,19 @@ GROUP_PRONOUNS = frozenset({"beide", "andere", "einige", "mehrere", "viele", "di
                             "jene", "jener"})
 
 
+#: the first person singular: in a direct quotation, its speaker
+FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir)\b", re.IGNORECASE)
+
+
 def _actor_index(article: Article) -> list[tuple[int, int, str]]:
     spans = [(m.start, m.end, a.id) for a in article.actors for m in a.mentions
              if m.kind not in SKIP_MENTION_KINDS]
     spans += [(e.start, e.end, e.actor) for e in article.entities
               if e.actor and e.subtype != "part"]
+    # "„Ich habe mit der Kanzlerin … gesprochen“, sagte … Horst Seehofer": the speaker talked
+    spans += [(m.start(), m.end(), actor)
+              for actor, quotes in framed_quotes(article).items() for start, end in quotes
+              for m in FIRST_PERSON.finditer(article.text, start, end)]
     return sorted(set(spans))
 
 
@@ -892,9 +901,31 @@ def _argument_on_prepositional_noun(out: list[Token]) -> None:
             continue  # the noun before is no prepositional phrase's, or this has its own
         dep = _argument_role(out, j, h, kids, "APPRART" in preps)
         verb = out[h].head
-        if dep is not None and 0 <= verb < len(out) and verb != h \
-                and out[verb].tag[:2] in ("VV", "VA", "VM"):
+        if not 0 <= verb < len(out) or verb == h or out[verb].tag[:2] not in ("VV", "VA", "VM"):
+            continue
+        if dep is None and _subject_of_subjectless(out, j, verb, kids):
+            dep = "nsubj"
+        if dep is not None:
             out[j] = t.model_copy(update={"head": verb, "dep": dep})
+
+
+#: articles of a nominative or an accusative, never of a genitive
+NOMINATIVE_OR_ACCUSATIVE = frozenset({"das", "die"})
+
+
+def _subject_of_subjectless(out: list[Token], j: int, verb: int, kids: list[int]) -> bool:
+    """Is phrase ``j``, hung on a prepositional noun, the subject of a ``verb`` that has
+    none ("hat nach Angaben der beteiligten Wissenschafter das Infrastrukturministerium
+    Mittel in Aussicht gestellt")? Its article is no genitive's, so the phrase is no
+    attribute; it agrees with the finite verb in number."""
+    if not any(out[c].dep == "det" and out[c].tag == "ART"
+               and out[c].text.lower() in NOMINATIVE_OR_ACCUSATIVE for c in kids) \
+            or any(o.head == verb and o.dep in ("nsubj", "nsubj:pass") for o in out):
+        return False
+    finite = verb if out[verb].tag.endswith("FIN") else next(
+        (k for k, o in enumerate(out) if o.head == verb and o.tag.endswith("FIN")), None)
+    return finite is not None and _number(out[finite]) is not None \
+        and _number(out[finite]) == _number(out[j])
 
 
 def _argument_role(out: list[Token], j: int, h: int, kids: list[int],
