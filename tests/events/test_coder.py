@@ -2830,3 +2830,21 @@ def test_a_quoted_ich_is_the_speaker() -> None:
     assert isinstance(article, Article)
     e = one(code_article(article, rate=False).events, "CONSULT")
     assert [r.name for r in e.source] == ["Horst Seehofer"]
+
+
+def test_a_relative_pronoun_whose_antecedent_disagrees_is_the_object(events: Events) -> None:
+    """"von Schulen, die die Hilfsorganisation USAid … unterstützt hat": "hat" is singular,
+    "Schulen" plural; the organisation supports the schools."""
+    e = one(events("In dem Dokument sind Fotos eingearbeitet von Schulen, die die "
+                   "Hilfsorganisation USAid bis zu Trumps Geldblockade unterstützt hat."),
+            "SUPPORT")
+    assert names(e.source) == ["USAid"]
+    assert names(e.target) == ["Schulen"]
+
+
+def test_competing_in_a_market_is_no_fighting(events: Events) -> None:
+    """``idioms_no_event.tsv`` v2: "kämpft im Wettbewerb … gegen die Konkurrenz" competes."""
+    assert_none_of(events, ("ASSAULT",), "Der Sender kämpft im Wettbewerb um Spielfilme und "
+                   "Serien gegen die Konkurrenz neuer Anbieter wie Netflix oder Amazon.")
+    e = one(events("Die Armee kämpft gegen die Rebellen."), "ASSAULT")
+    assert names(e.target) == ["Rebellen"]

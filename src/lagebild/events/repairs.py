@@ -267,6 +267,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _pronoun_read_as_determiner(out)
         if "PRELS" in tags:
             _relative_pronoun_as_subject(out)
+    if "PRELS" in tags:
+        _disagreeing_relative_subject(out)
     if "ADJA" in tags:
         _conjunct_adjective_without_noun(out)
     if "ADV" in tags:
@@ -732,6 +734,32 @@ def _pronoun_read_as_determiner(out: list[Token]) -> None:
             out[h] = out[h].model_copy(update={"dep": "obj"})
 
 
+def _finite_of(out: list[Token], v: int) -> int | None:
+    """The finite verb of ``v``'s verb complex: ``v`` itself or its finite auxiliary."""
+    if out[v].tag.endswith("FIN"):
+        return v
+    return next((k for k, o in enumerate(out) if o.head == v and o.tag.endswith("FIN")), None)
+
+
+def _disagreeing_relative_subject(out: list[Token]) -> None:
+    """A relative pronoun the parser made a second subject, whose antecedent disagrees with
+    the finite verb in number while the clause's other subject agrees ("von Schulen, die die
+    Hilfsorganisation USAid … unterstützt hat"): the pronoun is the object."""
+    for i, t in enumerate(out):
+        v = t.head
+        if t.tag != "PRELS" or t.dep != "nsubj" or not 0 <= v < len(out) \
+                or out[v].dep != "acl:relcl" or not 0 <= out[v].head < len(out):
+            continue
+        finite = _finite_of(out, v)
+        number = _number(out[finite]) if finite is not None else None
+        antecedent = _number(out[out[v].head])
+        if number is None or antecedent is None or antecedent == number:
+            continue
+        if any(k != i and o.head == v and o.dep == "nsubj" and o.tag in ("NN", "NE")
+               and _number(o) == number for k, o in enumerate(out)):
+            out[i] = t.model_copy(update={"dep": "obj"})
+
+
 #: relative and personal pronouns whose nominative and accusative are one form
 AMBIGUOUS_RELATIVES = frozenset({"die", "das"})
 AMBIGUOUS_PERSONAL = frozenset({"sie", "es"})
@@ -922,8 +950,7 @@ def _subject_of_subjectless(out: list[Token], j: int, verb: int, kids: list[int]
                and out[c].text.lower() in NOMINATIVE_OR_ACCUSATIVE for c in kids) \
             or any(o.head == verb and o.dep in ("nsubj", "nsubj:pass") for o in out):
         return False
-    finite = verb if out[verb].tag.endswith("FIN") else next(
-        (k for k, o in enumerate(out) if o.head == verb and o.tag.endswith("FIN")), None)
+    finite = _finite_of(out, verb)
     return finite is not None and _number(out[finite]) is not None \
         and _number(out[finite]) == _number(out[j])
 
