@@ -2842,9 +2842,22 @@ def test_a_relative_pronoun_whose_antecedent_disagrees_is_the_object(events: Eve
     assert names(e.target) == ["Schulen"]
 
 
-def test_competing_in_a_market_is_no_fighting(events: Events) -> None:
-    """``idioms_no_event.tsv`` v2: "kämpft im Wettbewerb … gegen die Konkurrenz" competes."""
+def test_competing_in_a_market_and_the_limelight_are_no_events(events: Events) -> None:
+    """``idioms_no_event.tsv`` v2: "kämpft im Wettbewerb … gegen die Konkurrenz" competes;
+    "ins Scheinwerferlicht gedrängt" wants attention, nobody demands."""
     assert_none_of(events, ("ASSAULT",), "Der Sender kämpft im Wettbewerb um Spielfilme und "
                    "Serien gegen die Konkurrenz neuer Anbieter wie Netflix oder Amazon.")
+    assert_none_of(events, ("REQUEST",), "Ihn selbst habe es sowieso nie ins "
+                   "Scheinwerferlicht gedrängt.")
+    one(events("Die Gewerkschaft drängt die Regierung zu Reformen."), "REQUEST")
     e = one(events("Die Armee kämpft gegen die Rebellen."), "ASSAULT")
     assert names(e.target) == ["Rebellen"]
+
+
+def test_a_genitive_of_the_noun_before_is_not_the_attacker(events: Events) -> None:
+    """"fliegen die USA mit Unterstützung Großbritanniens Luftangriffe": "Großbritanniens"
+    belongs to "Unterstützung"; the bare plural after it is the verb's object, so the
+    strikes are the subject's."""
+    e = one(events("Seit einem Jahr fliegen die USA mit Unterstützung Großbritanniens "
+                   "Luftangriffe gegen Stellungen des IS."), "ASSAULT")
+    assert names(e.source) == ["USA"]

@@ -1446,7 +1446,9 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             j = anchor - 1
             while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
                 if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
-                    ids += s.actors_at[j]
+                    h = s.toks[j].head  # not the genitive of a noun before ("mit
+                    if not (0 <= h < j and s.toks[h].tag == "NN"):  # Unterstützung
+                        ids += s.actors_at[j]  # Großbritanniens Luftangriffe")
                     break
                 j -= 1
         if not ids:

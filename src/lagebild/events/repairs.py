@@ -978,9 +978,20 @@ def _argument_role(out: list[Token], j: int, h: int, kids: list[int],
         if not genitive:
             return "obj"
     det = next((c for c in kids if out[c].tag == "ART" and out[c].dep == "det"), None)
+    if det is None and _after_genitive(out, j, h, kids):
+        return "obj"
     if det is None or out[det - 1].tag == "NE" or any(out[c].dep == "case" for c in kids):
         return None
     return OBJECT_ARTICLES.get(out[det].text.lower())
+
+
+def _after_genitive(out: list[Token], j: int, h: int, kids: list[int]) -> bool:
+    """Is ``j`` a bare plural noun right after the genitive name that is prepositional noun
+    ``h``'s attribute ("fliegen die USA mit Unterstützung Großbritanniens Luftangriffe")? A
+    noun has one genitive attribute; the bare noun after it is the verb's."""
+    return j == h + 2 and not kids and out[j].tag == "NN" and _number(out[j]) == "Plur" \
+        and "Case=Gen" not in out[j].morph and out[h + 1].tag == "NE" \
+        and out[h + 1].head == h and "Case=Gen" in out[h + 1].morph
 
 
 def _abbreviation_on_earlier_noun(out: list[Token]) -> None:
