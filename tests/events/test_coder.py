@@ -2861,3 +2861,25 @@ def test_a_genitive_of_the_noun_before_is_not_the_attacker(events: Events) -> No
     e = one(events("Seit einem Jahr fliegen die USA mit Unterstützung Großbritanniens "
                    "Luftangriffe gegen Stellungen des IS."), "ASSAULT")
     assert names(e.source) == ["USA"]
+
+
+def test_a_coordinated_verb_shares_the_natural_cause(parse: Callable[[str], Article]) -> None:
+    """"von einem Blitz getroffen und leicht verletzt": the agent phrase hangs on the first
+    verb; the lightning hurt her, nobody acted. (Rated: an event without source is kept
+    thin for the confidence model, as ``lagebild analyze`` does.)"""
+    hurt = code_article(parse("In Sankt Englmar wurde eine Frau beim Telefonieren von einem "
+                              "Blitz getroffen und leicht verletzt.")).events
+    assert not [e for e in hurt if e.type.value == "ASSAULT"]
+    attacked = code_article(parse("Der Mann wurde von Unbekannten angegriffen und schwer "
+                                  "verletzt.")).events
+    assert [e for e in attacked if e.type.value == "ASSAULT"]
+
+
+def test_an_article_before_a_subjectless_object_is_a_relative_pronoun(events: Events) -> None:
+    """"durch Menschen, die Microsoft-Mitarbeiter erpressen": the parser reads "die" as the
+    object's article and leaves the verb without subject; the clause's pronoun is it. Not in
+    a passive ("Schildern, die Flüchtlingen entgegengehalten wurden")."""
+    e = one(events("Der Computer ist durch Menschen, die Microsoft-Mitarbeiter erpressen, "
+                   "abrufbar."), "THREATEN")
+    assert names(e.source) == ["Menschen"]
+    assert names(e.target) == ["Microsoft-Mitarbeiter"]

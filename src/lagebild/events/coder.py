@@ -499,8 +499,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if _research(ctx, s, f) or (pos == "verb" and _measures(ctx, s, f, args)):
             continue  # "Forscher untersuchten die Kampfentscheidungen von 81 Männchen": a
             # study, not an investigation of anyone; "ermittelte 55 Prozent": a figure
-        if not f.source and pos == "verb" and _natural_cause(ctx, s, args):
-            continue  # "von einem Baum erschlagen", "Das Schwein soll … erwürgt haben"
+        if not f.source and pos == "verb" and (_natural_cause(ctx, s, args) or (
+                s.toks[anchor].dep == "conj" and s.is_verb(s.toks[anchor].head)
+                and _natural_cause(ctx, s, verb_args(s, s.toks[anchor].head)))):
+            continue  # "von einem Baum erschlagen", "Das Schwein soll … erwürgt haben";
+            # the agent of the verb it is coordinated with: "von einem Blitz getroffen und
+            # leicht verletzt"
         if not f.source and pos == "verb" and s.lemma(anchor) in ctx.lex.harm_verbs \
                 and _in_accident(ctx, s, f, triggers):
             continue  # "bei einem Verkehrsunfall … getötet": nobody inflicted it

@@ -118,7 +118,7 @@ def _retagged(tokens: list[Token]) -> list[Token]:
             out[i] = t.model_copy(update={"tag": "PRELS", "pos": "PRON"})
             continue
         if tag == "ART" and i > 0 and tokens[i - 1].text == "," and t.dep == "det" \
-                and _disagreeing_article(tokens, i):
+                and (_disagreeing_article(tokens, i) or _article_of_subjectless_object(tokens, i)):
             # "jener beiden Männer, die vorigen Freitag … vergewaltigt hatten": an article
             # that cannot be its noun's, opening a clause, is a relative pronoun, the
             # subject of its clause's verb
@@ -176,6 +176,31 @@ def _disagreeing_article(tokens: list[Token], i: int) -> bool:
         return False
     feats = dict(f.split("=", 1) for f in tokens[h].morph.split("|") if "=" in f)
     return (feats.get("Gender"), feats.get("Number")) in bad
+
+
+#: the definite article's forms that are relative pronouns' too
+RELATIVE_FORMS = frozenset({"der", "die", "das", "den", "dem"})
+
+
+def _article_of_subjectless_object(tokens: list[Token], i: int) -> bool:
+    """Is article ``i``, after a comma after a noun, that of the object of the verb that ends
+    its clause, a verb with no subject ("durch Menschen, die Microsoft-Mitarbeiter erpressen")?
+    A clause with its verb at the end opens with a relative pronoun or a conjunction; the
+    parser read the pronoun as the object's article and left the verb without subject."""
+    h = tokens[i].head
+    if i < 2 or tokens[i].text.lower() not in RELATIVE_FORMS \
+            or tokens[i - 2].tag not in ("NN", "NE") or not i < h < len(tokens) \
+            or tokens[h].dep not in ("obj", "iobj"):
+        return False
+    verb = _clause_final_verb(tokens, i)  # (not a passive's: "Schildern, die Flüchtlingen
+    # entgegengehalten wurden" has the pronoun as its subject, the dative rightly no subject)
+    if verb is None or tokens[h].head != verb or (tokens[verb].tag == "VVPP" and not any(
+            t.head == verb and t.dep == "aux" for t in tokens)):
+        return False  # (a bare participle ends no relative clause: "…, die Verursachung von
+        # Umweltschäden … vorgeworfen" lists charges)
+    return not any(t.head == verb and (t.dep in ("nsubj", "nsubj:pass", "aux:pass")
+                                       or (t.dep == "aux" and t.lemma == "werden"))
+                   for t in tokens)
 
 
 def _clause_final_verb(tokens: list[Token], i: int) -> int | None:
