@@ -2883,3 +2883,17 @@ def test_an_article_before_a_subjectless_object_is_a_relative_pronoun(events: Ev
                    "abrufbar."), "THREATEN")
     assert names(e.source) == ["Menschen"]
     assert names(e.target) == ["Microsoft-Mitarbeiter"]
+
+
+def test_a_dateline_is_no_participant(events: Events) -> None:
+    """"Berlin/Ankara – Die türkische Regierung hat … gefordert": the parser makes the
+    dateline the subject; the place the article was written is no party, and the phrase the
+    parser hung on it takes its role ("Wien/Linz – Wirtschaftskammer-Präsident Christoph
+    Leitl hat … dementiert")."""
+    e = one(events("Berlin/Ankara – Die türkische Regierung hat in einer Verbalnote an das "
+                   "deutsche Außenministerium die Strafverfolgung des Satirikers Jan "
+                   "Böhmermann wegen seines Erdogan-Gedichts gefordert."), "REQUEST")
+    assert "DEUGOV" not in names(e.source) and "TURGOV" in names(e.source)
+    e = one(events("Wien/Linz – Wirtschaftskammer-Präsident Christoph Leitl hat einen "
+                   "Zeitungsbericht dementiert."), "REJECT")
+    assert names(e.source) == ["Christoph Leitl"]

@@ -3,7 +3,7 @@ trees (independent of the shipped language model's parses)."""
 
 from __future__ import annotations
 
-from lagebild.events.sentence import Participants, Sent
+from lagebild.events.sentence import Participants, Sent, dateline_end
 from lagebild.model import Sentence, Token
 
 LEMMAS = {"griffen": "greifen", "nahm": "nehmen", "liegt": "liegen", "griff": "greifen",
@@ -129,3 +129,21 @@ def test_an_imperative_after_an_opening_quote_inside_a_sentence() -> None:
                  ("Syrien", "NE", 1, "obj"), ("an", "PTKVZ", 1, "compound:prt"),
                  ("!", "$.", 1, "punct")])
     assert not _imperative(told, 1)
+
+
+def words(text: str, tags: str) -> list[Token]:
+    """Tokens of space-separated words with one tag each (the dateline reads no tree)."""
+    return [Token(text=w, start=0, end=len(w), tag=tag) for w, tag in
+            zip(text.split(), tags.split(), strict=True)]
+
+
+def test_a_dateline_ends_at_its_dash() -> None:
+    """"Berlin/Ankara – Die türkische Regierung …", "Wien (APA) – …": places (and an agency)
+    before a dash that opens a sentence; a person's name before a parenthetical dash is
+    none ("Selahattin Demirtas – dem die Immunität … –")."""
+    assert dateline_end(words("Berlin / Ankara – Die Regierung", "NE $( NE XY ART NN")) == 3
+    assert dateline_end(words("Wien ( APA ) – Der Minister", "NE $( NE $( XY ART NN")) == 4
+    assert dateline_end(words("Brüssel – Im Zusammenhang", "NE XY APPRART NN")) == 1
+    assert dateline_end(words("Selahattin Demirtas – dem die", "NE NE XY PRELS ART")) == 0
+    assert dateline_end(words("Selahattin Demirtas – Der Chef", "NE NE XY ART NN")) == 0
+    assert dateline_end(words("Die Regierung – so heißt es", "ART NN XY ADV VVFIN PPER")) == 0

@@ -24,6 +24,7 @@ from lagebild.events.sentence import (
     _guesses,
     _rule_lemma,
     attribution_tokens,
+    dateline_end,
     label_tokens,
 )
 from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES
@@ -277,6 +278,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
     out = list(tokens)
     tags = {t.tag for t in tokens}
     if "NE" in tags:
+        _dateline_as_argument(out)
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _dative_name_as_compound(out)
@@ -299,6 +301,29 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
     if "ADV" in tags:
         _subject_on_adverb(out)
     return out
+
+
+def _dateline_as_argument(out: list[Token]) -> None:
+    """A dateline the parser made an argument, with the sentence's own phrase hung on it
+    ("Wien/Linz – Wirtschaftskammer-Präsident Christoph Leitl hat … dementiert", "Wien" the
+    subject and the president its dependent): the phrase takes the dateline's place. The
+    dateline's tokens are no participant (``sentence.dateline_end``)."""
+    end = dateline_end(out)
+    if not end:
+        return
+    head = next((k for k in range(end) if not 0 <= out[k].head < end), None)
+    if head is None or out[head].dep not in CORE_DEPS:
+        return
+    phrase = next((j for j in range(end + 1, len(out)) if out[j].head == head
+                   and out[j].tag in ("NN", "NE") and "Case=Gen" not in out[j].morph
+                   and out[j].dep in ("appos", "punct", "flat", "conj")), None)
+    verb = out[head].head  # (hung on a noun, the dateline is no argument to hand on)
+    if phrase is not None and 0 <= verb < len(out) and out[verb].tag[:2] in ("VV", "VA", "VM") \
+            and not any(
+            out[c].head == phrase and out[c].tag in ("PIAT", "CARD") for c in range(phrase)):
+        out[phrase] = out[phrase].model_copy(update={"head": out[head].head,
+                                                     "dep": out[head].dep})
+    out[head] = out[head].model_copy(update={"dep": "discourse"})  # (a "dep" is an object)
 
 
 def _unresolved_verb(out: list[Token], lex: Lexicon) -> None:

@@ -127,7 +127,29 @@ def label_tokens(tokens: Sequence[Token]) -> range:
     getötet", "Merkel: Die Polizei hat …"). It stands outside the clause the parser hangs it
     on, so it is no participant of what the clause tells; an empty range when there is none
     (:func:`label_end`)."""
-    return range(max(label_end(tokens) - 1, 0))
+    return range(max(label_end(tokens) - 1, dateline_end(tokens)))
+
+
+#: the dashes that end a dateline ("Berlin/Ankara – Die türkische Regierung hat …")
+DATELINE_DASHES = frozenset({"–", "—", "-"})
+#: what a dateline before its dash is made of: places, a slash, an agency in parentheses
+DATELINE_TAGS = frozenset({"NE", "$(", "FM"})
+
+
+def dateline_end(tokens: Sequence[Token]) -> int:
+    """The tokens of a dateline that opens a sentence, before its dash ("Berlin/Ankara – Die
+    türkische Regierung hat … gefordert", "Wien (APA) – …"): the place an article was
+    written is no participant of what it tells (the parser made "Berlin" the subject); 0
+    when there is none."""
+    for k in range(1, min(6, len(tokens) - 1)):
+        if tokens[k].text in DATELINE_DASHES:
+            words = [tokens[j].text for j in range(k)]  # one place, or places and agencies
+            # ("Selahattin Demirtas – dem die Immunität … entzogen werden soll –" is a name)
+            return k if tokens[0].tag == "NE" and (k == 1 or "/" in words or "(" in words) \
+                and tokens[k + 1].text[:1].isupper() and all(
+                    tokens[j].tag in DATELINE_TAGS or tokens[j].text in ("(", ")", "/")
+                    for j in range(k)) else 0
+    return 0
 
 
 def _rule_lemma(t: Token) -> str:
