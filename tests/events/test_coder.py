@@ -2897,3 +2897,15 @@ def test_a_dateline_is_no_participant(events: Events) -> None:
     e = one(events("Wien/Linz – Wirtschaftskammer-Präsident Christoph Leitl hat einen "
                    "Zeitungsbericht dementiert."), "REJECT")
     assert names(e.source) == ["Christoph Leitl"]
+
+
+def test_a_title_beside_a_name_is_the_same_person(events: Events) -> None:
+    """"Vizekanzler und Parteichef Reinhold Mitterlehner", "Andreas Ehlers, Vorsitzender des
+    Dachverbands": one person, not a second actor; a list stays several ("Bundespräsident,
+    Parteichefs und oberste Kirchenvertreter")."""
+    e = one(events("Der frühere FP-Politiker und Lobbyist Walter Meischberger hat seine "
+                   "Villa in Wien geräumt."), "RETREAT")
+    assert names(e.source) == ["Walter Meischberger"]
+    e = one(events("Andreas Ehlers, Vorsitzender des Dachverbands der Elternvereine, begrüßt "
+                   "die Idee."), "SUPPORT")
+    assert names(e.source) == ["Andreas Ehlers"]

@@ -148,6 +148,13 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         if s.toks[c].dep == "conj" and not s.is_verb(c) and s.prep(c) in (None, s.prep(h)):
             # (a conjunct with a preposition of its own has another role: "hunderte
             # Mitarbeiter als Geiseln genommen")
+            if h < c and _title(s, c, bare=True) and h in s.persons \
+                    and s.toks[c - 1].text == ",":
+                continue  # "Andreas Ehlers, Vorsitzender des Dachverbands": his title
+            if _title(s, h) and c in s.persons and ids == [local] and h < c and all(
+                    s.toks[k].text != "," for k in range(h, c)):
+                ids = []  # "Vizekanzler und Parteichef Reinhold Mitterlehner": one man
+                # (not "nicht nur Kurzmann, sondern auch … Bettina Vollath")
             ids += actors_of(s, c, depth + 1, seen)
     weak = ids == [local] and h in s.weak
     if not ids or weak:  # "das Vorgehen der Regierung": the linked genitive, not the noun
@@ -178,6 +185,22 @@ def _bare_singular(s: Sent, j: int) -> bool:
     """Is noun ``j`` a singular right after its preposition, with no article, as in the
     idioms "in Kraft treten", "in Empfang nehmen" (no antecedent of a relative pronoun)?"""
     return j > 0 and s.toks[j - 1].tag == "APPR" and "Number=Sing" in s.toks[j].morph
+
+
+def _title(s: Sent, j: int, bare: bool = False) -> bool:
+    """Is ``j`` a noun naming a person's office or role, linked to no one ("Vizekanzler"):
+    a singular with no indefinite article, or with ``bare`` one with no article at all
+    (whose number the morphologizer misreads: "Vorsitzender" as a plural)?"""
+    t = s.toks[j]
+    if t.tag != "NN" or s.actors_at[j] or not load_lexicon().names_people(s.lemma(j), t.text):
+        return False
+    if bare:  # (with a complement of its own and in no list: "Bundespräsident, Parteichefs
+        # und oberste Kirchenvertreter" are three)
+        kids = [s.toks[c].dep for c in s.children[j]]
+        return "det" not in kids and "nmod" in kids and "conj" not in kids and "cc" not in kids
+    return "Number=Sing" in t.morph and not any(
+        s.toks[c].dep == "det" and s.toks[c].text.lower() in ("ein", "eine", "einen", "einem")
+        for c in s.children[j])
 
 
 def _misread_apposition(s: Sent, h: int) -> int | None:
