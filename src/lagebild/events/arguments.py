@@ -203,6 +203,13 @@ def _title(s: Sent, j: int, bare: bool = False) -> bool:
         for c in s.children[j])
 
 
+def _person_first(s: Sent, heads: list[int], objs: list[str]) -> bool:
+    """Does the first of the object phrases ``heads`` that names anyone name one of ``objs``
+    that is no thing?"""
+    first = next((found for j in sorted(heads) if (found := actors_of(s, j))), [])
+    return bool(first) and first[0] in objs and first[0] not in s.things
+
+
 def _misread_apposition(s: Sent, h: int) -> int | None:
     """The state or organisation right after subject ``h`` that the parser made its
     apposition though the two are different actors ("hatte die EU-Kommission Griechenland
@@ -1389,8 +1396,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             owners = [a for j in args.obj for c in s.children[j] if s.toks[c].dep in GEN_DEPS
                       and s.prep(c) is None for a in _owner(s, c, ctx.lex)]
             objs = owners or objs
-        first = next((found for j in sorted(args.obj) if (found := actors_of(s, j))), [])
-        if slot == "iobj" and first and first[0] in objs and first[0] not in s.things:
+        if slot == "iobj" and len(objs) > 1 and _person_first(s, args.obj, objs):
             # the receiver of "wirft der Staatsführung schmutzige Propaganda vor" is the
             # dative, which comes first; never a thing the parser made a second object
             objs = [a for a in objs if a not in s.things]
