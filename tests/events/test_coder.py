@@ -2909,3 +2909,6 @@ def test_a_title_beside_a_name_is_the_same_person(events: Events) -> None:
     e = one(events("Andreas Ehlers, Vorsitzender des Dachverbands der Elternvereine, begrüßt "
                    "die Idee."), "SUPPORT")
     assert names(e.source) == ["Andreas Ehlers"]
+    e = one(events("Die Polizei hat Bundespräsident, Parteichefs und oberste Kirchenvertreter "
+                   "verurteilt."), "ACCUSE")
+    assert {"Parteichefs", "Kirchenvertreter"} <= set(names(e.target))
