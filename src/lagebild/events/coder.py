@@ -115,6 +115,8 @@ PROPOSALS = frozenset({"REQUEST", "AGREE"})
 COOPERATIVE_ACTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "COOPERATE", "AID"})
 #: prepositions of direction: "lenkte in die Herrengasse ein" is steering (flag ``nodir``)
 DIRECTIONS = frozenset({"in", "auf", "nach", "zu", "an", "über"})
+
+
 def _pushed_into(s: Sent, args: Args) -> bool:
     """Does a verb with no "auf" phrase (what is urged) have an "in" phrase of direction: a
     common noun after a bare "in", with no article or one that is not dative ("in

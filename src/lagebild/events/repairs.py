@@ -27,7 +27,7 @@ from lagebild.events.sentence import (
     dateline_end,
     label_tokens,
 )
-from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES
+from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES, third_person_number
 from lagebild.model import Article, Entity, Sentence, Token
 
 #: a verb's core arguments, which a genitive name before a noun is taken for
@@ -784,11 +784,13 @@ def _pronoun_read_as_determiner(out: list[Token]) -> None:
             out[h] = out[h].model_copy(update={"dep": "obj"})
 
 
-def _finite_of(out: list[Token], v: int) -> int | None:
-    """The finite verb of ``v``'s verb complex: ``v`` itself or its finite auxiliary."""
-    if out[v].tag.endswith("FIN"):
-        return v
-    return next((k for k, o in enumerate(out) if o.head == v and o.tag.endswith("FIN")), None)
+def _finite_number(out: list[Token], v: int) -> str | None:
+    """The number of the finite verb of ``v``'s verb complex (``v`` itself or its finite
+    auxiliary) by its form (``german.third_person_number``), not the tagger's guess; None
+    when the complex has no finite verb."""
+    finite = v if out[v].tag.endswith("FIN") else next(
+        (k for k, o in enumerate(out) if o.head == v and o.tag.endswith("FIN")), None)
+    return third_person_number(out[finite].text) if finite is not None else None
 
 
 def _disagreeing_relative_subject(out: list[Token]) -> None:
@@ -800,8 +802,7 @@ def _disagreeing_relative_subject(out: list[Token]) -> None:
         if t.tag != "PRELS" or t.dep != "nsubj" or not 0 <= v < len(out) \
                 or out[v].dep != "acl:relcl" or not 0 <= out[v].head < len(out):
             continue
-        finite = _finite_of(out, v)
-        number = _number(out[finite]) if finite is not None else None
+        number = _finite_number(out, v)
         antecedent = _number(out[out[v].head])
         if number is None or antecedent is None or antecedent == number:
             continue
@@ -1000,9 +1001,8 @@ def _subject_of_subjectless(out: list[Token], j: int, verb: int, kids: list[int]
                and out[c].text.lower() in NOMINATIVE_OR_ACCUSATIVE for c in kids) \
             or any(o.head == verb and o.dep in ("nsubj", "nsubj:pass") for o in out):
         return False
-    finite = _finite_of(out, verb)
-    return finite is not None and _number(out[finite]) is not None \
-        and _number(out[finite]) == _number(out[j])
+    number = _finite_number(out, verb)
+    return number is not None and number == _number(out[j])
 
 
 def _argument_role(out: list[Token], j: int, h: int, kids: list[int],
