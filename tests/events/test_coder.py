@@ -2912,3 +2912,43 @@ def test_a_title_beside_a_name_is_the_same_person(events: Events) -> None:
     e = one(events("Die Polizei hat Bundespräsident, Parteichefs und oberste Kirchenvertreter "
                    "verurteilt."), "ACCUSE")
     assert {"Parteichefs", "Kirchenvertreter"} <= set(names(e.target))
+
+
+def test_a_genitive_name_after_a_preposition_is_the_next_nouns(events: Events) -> None:
+    """"von Zemans Sprecher empfangen": the parser hangs the preposition on the name and makes
+    the spokesman an object; the spokesman is the passive's agent, the one who receives."""
+    e = one(events("Im Mai wurde Bystron auf der Prager Burg von Zemans Sprecher empfangen."),
+            "CONSULT")
+    assert names(e.source) == ["Bystron"]
+    assert names(e.target) == ["Sprecher"]
+
+
+def test_the_phrase_after_a_fronted_clauses_finite_verb_is_its_subject(events: Events) -> None:
+    """"und an diesem Grundprinzip wolle die Kommission weiterhin festhalten": the parser makes
+    the Commission the object of a verb with no subject, and so the detained."""
+    assert_none_of(events, ("COERCE",),
+                   "Die Klagerechte schaffen ein System der Paralleljustiz für Konzerne, und an "
+                   "diesem Grundprinzip wolle die Kommission weiterhin festhalten.")
+
+
+def test_an_idioms_noun_is_not_the_verbs_only_subject(events: Events) -> None:
+    """"sollen die Verhandlungen … in die Phase treten": the negotiations are the subject,
+    nobody enters them ("in Verhandlung treten" has its source in the subject)."""
+    assert_none_of(events, ("CONSULT", "AGREE"),
+                   "In den kommenden Wochen und Monaten sollen die Verhandlungen zum "
+                   "Freihandelsabkommen TTIP (Transatlantische Handels- und "
+                   "Investitionspartnerschaft) in die Phase treten, wo über die Landwirtschaft "
+                   "verhandelt wird.")
+
+
+def test_nicht_before_the_objects_article_denies_the_verb(events: Events) -> None:
+    """"hätten die beiden Schatzsucher aus der … Stadt Walbrzych nicht die notwendigen
+    Genehmigungen beantragt": the parser hangs the object on the town and "nicht" on the
+    object; the permits are the verb's object and the request did not happen. A "nicht" that
+    "sondern" replaces denies only the phrase."""
+    e = one(events("Bei ihrer Suche mit einem Bodenradargerät hätten die beiden Schatzsucher aus "
+                   "der niederschlesischen Stadt Walbrzych nicht die notwendigen Genehmigungen "
+                   "beantragt, erklärte Nowak-Obelinda."), "REQUEST")
+    assert e.modality.value == "negated"
+    e = one(events("Die Polizei hat nicht den Mann festgenommen, sondern seine Frau."), "COERCE")
+    assert e.modality.value == "asserted"

@@ -68,6 +68,12 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
         for c in s.children[h]:
             if s.lemma(c) in det:
                 found += [cue.modality for cue in det[s.lemma(c)]]
+            # "hätten … nicht die notwendigen Genehmigungen beantragt": the parser hangs the
+            # verb's "nicht" on the object whose article follows it
+            if verbal and h in heads and s.lemma(c) == "nicht" and c + 1 < h \
+                    and s.toks[c + 1].tag in ("ART", "PDAT", "PPOSAT") \
+                    and s.toks[c + 1].head == h and _on_the_verb(s, c):
+                found.append("negated")
     # "Verletzt wurde niemand", "hat nichts unterschrieben": the verb's own argument denies it
     pron = lex.cues("pron")
     for j in deps if verbal else ():  # (not a word of the trigger itself: "halte nichts von")

@@ -281,6 +281,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _dateline_as_argument(out)
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
+        _genitive_name_after_preposition(out)
         _dative_name_as_compound(out)
     if "APPR" in tags or "APPRART" in tags:  # "am Montag", "nach Angaben"
         _argument_on_prepositional_noun(out)
@@ -288,6 +289,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
         _second_subject_as_object(out)
+    if "ART" in tags:
+        _object_after_finite_as_subject(out)
     if "APPRART" in tags or "APPR" in tags:
         _prepositional_phrase_as_subject(out)
     if "PPER" in tags:
@@ -793,6 +796,44 @@ def _finite_number(out: list[Token], v: int) -> str | None:
     return third_person_number(out[finite].text) if finite is not None else None
 
 
+#: what may stand before a main clause's finite verb and is no fronted phrase of it
+CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "denn", "sondern", ";", ":", "–", "-"})
+#: the genders and numbers a nominative's definite article has
+NOMINATIVE_ARTICLE_FORMS = {"der": {("Masc", "Sing")},
+                            "die": {("Fem", "Sing"), ("Masc", "Plur"), ("Fem", "Plur"),
+                                    ("Neut", "Plur")},
+                            "das": {("Neut", "Sing")}}
+
+
+def _object_after_finite_as_subject(out: list[Token]) -> None:
+    """The phrase right after a main clause's finite verb, made the object of a verb with no
+    subject ("…, und an diesem Grundprinzip wolle die Kommission weiterhin festhalten" with
+    "die Kommission" the object): a clause that opens with another phrase has its subject
+    there when it has one, so a phrase whose article may be a nominative's and that agrees
+    with the finite verb is the subject. Not in a passive, which needs none."""
+    for k in range(1, len(out) - 2):
+        art, f = out[k], out[k - 1]
+        n = art.head
+        if art.dep != "det" or not k < n < len(out) or out[n].dep != "obj" \
+                or out[n].tag not in ("NN", "NE") or not f.tag.endswith("FIN") \
+                or k < 3 or out[k - 2].text.lower() in CLAUSE_OPENERS:
+            continue
+        v = out[n].head
+        feats = dict(x.split("=", 1) for x in out[n].morph.split("|") if "=" in x)
+        if (feats.get("Gender"), feats.get("Number")) not in \
+                NOMINATIVE_ARTICLE_FORMS.get(art.text.lower(), set()):
+            continue
+        if not (v == k - 1 or (f.head == v and f.dep in ("aux", "cop"))) \
+                or not out[v].tag.startswith("VV") \
+                or any(o.head == v and (o.dep in ("nsubj", "nsubj:pass", "aux:pass", "expl")
+                                        or (o.dep == "aux" and o.lemma == "werden"
+                                            and out[v].tag == "VVPP")) for o in out) \
+                or third_person_number(f.text) != feats.get("Number") \
+                or "Person=1" in f.morph or "Person=2" in f.morph:
+            continue
+        out[n] = out[n].model_copy(update={"dep": "nsubj"})
+
+
 def _disagreeing_relative_subject(out: list[Token]) -> None:
     """A relative pronoun the parser made a second subject, whose antecedent disagrees with
     the finite verb in number while the clause's other subject agrees ("von Schulen, die die
@@ -938,6 +979,29 @@ def _genitive_name_before_noun(out: list[Token]) -> None:
             out[j] = t.model_copy(update={"head": j + 1, "dep": "nmod:poss"})
 
 
+def _genitive_name_after_preposition(out: list[Token]) -> None:
+    """A name in "-s" between a preposition and a bare noun, the noun hung on the verb without
+    the preposition ("von Zemans Sprecher empfangen" with "Zemans" the agent and "Sprecher" an
+    object, "von Obamas Beratern" with "Obamas" on an earlier noun): the preposition is the
+    noun's and the name its attribute, so that the spokesman is the one who receives."""
+    for j in range(1, len(out) - 1):
+        t, prep, nxt = out[j], out[j - 1], out[j + 1]
+        if (t.tag == "NE" and t.text.endswith("s") and prep.tag == "APPR"
+                and prep.head == j and prep.dep == "case" and nxt.tag == "NN"
+                and nxt.head != j and out[nxt.head].tag.startswith("V")
+                and nxt.dep in CORE_DEPS
+                and not any(o.head == j + 1 and k < j + 1 for k, o in enumerate(out))):
+            # the phrase goes where the name went ("den Truppen von Syriens Staatschef"),
+            # but a passive's "von" phrase is its agent ("in Berlin von Obamas Beratern")
+            v = nxt.head
+            agent = prep.text.lower() == "von" and out[v].tag == "VVPP" and any(
+                o.head == v and o.dep == "aux:pass" for o in out)
+            head, dep = (v, "obl") if agent or t.head == v else (t.head, t.dep)
+            out[j - 1] = prep.model_copy(update={"head": j + 1})
+            out[j] = t.model_copy(update={"head": j + 1, "dep": "nmod:poss"})
+            out[j + 1] = nxt.model_copy(update={"head": head, "dep": dep})
+
+
 def _dative_name_as_compound(out: list[Token]) -> None:
     """A dative name read as the first part of a compound with the next noun ("der Ukraine
     Waffen liefern"): the verb's indirect object, with its article."""
@@ -984,6 +1048,8 @@ def _argument_on_prepositional_noun(out: list[Token]) -> None:
             continue
         if dep is None and _subject_of_subjectless(out, j, verb, kids):
             dep = "nsubj"
+        elif dep is None and _object_of_subjected(out, verb, kids):
+            dep = "obj"
         if dep is not None:
             out[j] = t.model_copy(update={"head": verb, "dep": dep})
 
@@ -1003,6 +1069,19 @@ def _subject_of_subjectless(out: list[Token], j: int, verb: int, kids: list[int]
         return False
     number = _finite_number(out, verb)
     return number is not None and number == _number(out[j])
+
+
+def _object_of_subjected(out: list[Token], verb: int, kids: list[int]) -> bool:
+    """Is a phrase hung on a prepositional noun, whose article is a nominative's or an
+    accusative's ("die", "das"), the object of an active full ``verb`` that has a subject and
+    no object ("hätten die beiden Schatzsucher aus der … Stadt Walbrzych nicht die
+    notwendigen Genehmigungen beantragt")?"""
+    return any(out[c].dep == "det" and out[c].tag == "ART"
+               and out[c].text.lower() in NOMINATIVE_OR_ACCUSATIVE for c in kids) \
+        and out[verb].tag.startswith("VV") \
+        and any(o.head == verb and o.dep == "nsubj" for o in out) \
+        and not any(o.head == verb and o.dep in ("obj", "aux:pass", "nsubj:pass", "cop")
+                    for o in out)
 
 
 def _argument_role(out: list[Token], j: int, h: int, kids: list[int],

@@ -31,9 +31,18 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
     """For each of the idiom's other words the nearest unused token of ``window``
     (:func:`_idiom_window`) that gives it; None when one is missing."""
     matched: list[int] = []
+    # the idiom's subject is its source, so its words are not the verb's only subject: "sollen
+    # die Verhandlungen in die Phase treten" does not enter negotiations ("in Verhandlung
+    # treten"); beside another subject the parser misread the idiom's noun ("gibt Mitterlehner
+    # die Schuld"), and a participle's subject may be a passive's
+    subjects = [c for c in s.children[i] if s.toks[c].dep == "nsubj"]
+    lone = subjects[0] if len(subjects) == 1 and s.toks[subjects[0]].tag == "NN" \
+        and "subj" in entry.frame.source \
+        and s.toks[i].tag[:2] == "VV" and s.toks[i].tag != "VVPP" else None
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
                 and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
+                and j != lone
                 and (s.lemma(j) == word or s.toks[j].text.lower() == word
                      or j in s.correlates().get(word, ())  # "darauf bestehen, dass"
                      # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
