@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from lagebild.events import code_article
-from lagebild.events.coder import find
+from lagebild.events.coder import candidates, find
 from lagebild.model import (
     ActorRef,
     Article,
@@ -2952,3 +2952,19 @@ def test_nicht_before_the_objects_article_denies_the_verb(events: Events) -> Non
     assert e.modality.value == "negated"
     e = one(events("Die Polizei hat nicht den Mann festgenommen, sondern seine Frau."), "COERCE")
     assert e.modality.value == "asserted"
+
+
+def test_charges_one_is_acquitted_of_are_no_accusation(parse: Parse) -> None:
+    """"sprach Wałęsa … von allen Spitzelvorwürfen frei": the acquittal is the event; the
+    charges in its "von" phrase are no accusation of their own."""
+    found = candidates(parse("Ein Sondergericht sprach Wałęsa aber vor mehr als 15 Jahren von "
+                             "allen Spitzelvorwürfen frei."))
+    assert [e.type.value for e, _ in found] == ["CONCEDE"]
+
+
+def test_a_phrase_on_a_span_of_time_is_the_verbs(events: Events) -> None:
+    """"seit 60 Tagen von Flüchtlingen besetzt": the parser hangs the agent on "Tagen"; a
+    counted span of time takes no such attribute."""
+    e = one(events("Bahnübergang an der griechischen Grenze zu Mazedonien seit 60 Tagen von "
+                   "Flüchtlingen besetzt."), "COERCE")
+    assert names(e.source) == ["Flüchtlingen"]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from lagebild.events import codes
-from lagebild.events.lexicon import NO_EVENT, Frame, load_lexicon, sein_perfects
-from lagebild.events.triggers import _without_umlaut, noun_entry
+from lagebild.events.lexicon import NO_EVENT, Frame, load_lexicon, sein_perfects, without_umlaut
+from lagebild.events.triggers import noun_entry
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "lagebild" / "events" / "data"
@@ -145,8 +145,17 @@ def test_plural_with_umlaut_the_lemmatiser_left() -> None:
     for form, plover in (("extremismus-vorwürfen", "ACCUSE"), ("grenz-anschläge", "ASSAULT")):
         assert [t.plover for t in noun_entry(lex, form, form)][:1] == [plover]
     assert noun_entry(lex, "häuser", "häuser") == []
-    assert [_without_umlaut(s) for s in ("vorwürf", "bäum", "export")] == [
+    assert [without_umlaut(s) for s in ("vorwürf", "bäum", "export")] == [
         "vorwurf", "baum", "export"]
+
+
+def test_a_plural_of_an_event_noun_the_lemmatiser_left_names_no_participant() -> None:
+    """"von mehreren Schüssen getroffen" with the lemma "schüssen": shots are no agent; people
+    in such a plural stay participants."""
+    lex = load_lexicon()
+    assert not lex.is_participant("schüssen")
+    assert not lex.is_participant("anschlägen")
+    assert lex.is_participant("demonstranten") and lex.is_participant("polizisten")
 
 
 def test_idioms_of_no_event_are_no_entries() -> None:

@@ -28,6 +28,24 @@ def _plural_forms(low: str) -> tuple[str, ...]:
     return (low, low[:-1], low[:-2]) if low.endswith(("e", "n", "s")) else (low,)
 
 
+#: umlauts undone when a plural the lemmatiser left is cut to its singular ("Vorwürfe")
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+#: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
+PLURAL_ENDINGS = ("en", "e", "n")
+
+
+def without_umlaut(stem: str) -> str:
+    """The stem with the umlaut of its last syllable undone (``vorwürf`` → ``vorwurf``,
+    ``anschläg`` → ``anschlag``, ``bäum`` → ``baum``); unchanged when it has none."""
+    for k in range(len(stem) - 1, -1, -1):
+        plain = UMLAUTS.get(stem[k])
+        if plain is not None:
+            return stem[:k] + plain + stem[k + 1:]
+        if stem[k] in "aeiou" and not (stem[k] == "u" and stem[k - 1:k] == "ä"):  # "äu"
+            return stem
+    return stem
+
+
 @cache
 def sein_perfects() -> tuple[str, ...]:
     """Ends of the lemmas of verbs whose perfect takes "sein" (``perfect_sein.tsv``): with one
@@ -352,9 +370,19 @@ class Lexicon:
         if hit is None:
             hit = self.is_agent(lemma) or not (
                 low in self.nonagents or low in self.nouns
-                or low.endswith(self._nonparticipant_endings))
+                or low.endswith(self._nonparticipant_endings) or self._event_plural(low))
             memo[low] = hit
         return hit
+
+    def _event_plural(self, low: str) -> bool:
+        """Is ``low`` a plural of a trigger noun the lemmatiser left alone ("von mehreren
+        Schüssen getroffen": shots are no agent)?"""
+        for end in PLURAL_ENDINGS:
+            if low.endswith(end) and len(low) > len(end) + 3:
+                stem = low[:-len(end)]
+                if stem in self.nouns or without_umlaut(stem) in self.nouns:
+                    return True
+        return False
 
     def names_figure(self, lemma: str) -> bool:
         """Does a noun name a price, a share, a sum or another business figure or quantity

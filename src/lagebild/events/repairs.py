@@ -285,6 +285,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _dative_name_as_compound(out)
     if "APPR" in tags or "APPRART" in tags:  # "am Montag", "nach Angaben"
         _argument_on_prepositional_noun(out)
+        if "CARD" in tags:
+            _phrase_on_time_span(out)
     if "$(" in tags:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
@@ -1121,6 +1123,32 @@ def _after_genitive(out: list[Token], j: int, h: int, kids: list[int]) -> bool:
     return j == h + 2 and not kids and out[j].tag == "NN" and _number(out[j]) == "Plur" \
         and "Case=Gen" not in out[j].morph and out[h + 1].tag == "NE" \
         and out[h + 1].head == h and "Case=Gen" in out[h + 1].morph
+
+
+#: units of a span of time ("vor mehr als 15 Jahren"), which take no phrase as attribute
+TIME_UNITS = frozenset({"jahr", "jahrzehnt", "monat", "woche", "tag", "stunde", "minute"})
+#: prepositions of a span of time that places an act ("vor", "seit", "nach" 15 Jahren)
+SPAN_PREPOSITIONS = frozenset({"vor", "seit", "nach", "binnen", "innerhalb"})
+
+
+def _phrase_on_time_span(out: list[Token]) -> None:
+    """A phrase with a preposition hung on the unit of a span of time ("sprach Wałęsa vor mehr
+    als 15 Jahren von allen Spitzelvorwürfen frei" with the charges on "Jahren"): a counted
+    span takes no such attribute, so the phrase is the verb's, as the span is."""
+    for j, t in enumerate(out):
+        h = t.head
+        if t.dep != "nmod" or t.tag not in ("NN", "NE") or not 0 <= h < j \
+                or out[h].lemma.lower() not in TIME_UNITS:
+            continue
+        kids = [c for c, o in enumerate(out) if o.head == h]
+        verb = out[h].head
+        if not any(out[c].tag == "CARD" for c in kids) \
+                or not any(out[c].tag == "APPR" and out[c].text.lower() in SPAN_PREPOSITIONS
+                           for c in kids) \
+                or not any(o.head == j and o.tag in PREP_TAGS for o in out[h + 1:j]) \
+                or not 0 <= verb < len(out) or not out[verb].tag.startswith("V"):
+            continue
+        out[j] = t.model_copy(update={"head": verb, "dep": "obl"})
 
 
 def _abbreviation_on_earlier_noun(out: list[Token]) -> None:

@@ -4,13 +4,16 @@ light-verb constructions) found in a sentence view (:func:`find_triggers`).
 
 from __future__ import annotations
 
-from lagebild.events.lexicon import NO_EVENT, Frame, Lexicon, Trigger
+from lagebild.events.lexicon import (
+    NO_EVENT,
+    PLURAL_ENDINGS,
+    Frame,
+    Lexicon,
+    Trigger,
+    without_umlaut,
+)
 from lagebild.events.sentence import VERB_TAG_PREFIXES, Sent, _guesses
 
-#: plural endings of nouns, stripped when the lemmatiser left a plural as its own lemma
-PLURAL_ENDINGS = ("en", "e", "n")
-#: umlauts undone when a plural the lemmatiser left is cut to its singular ("Vorwürfe")
-UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 #: the entry of a reported negative verdict ("die Vertrauensfrage sei unecht"): ACCUSE 111 by
 #: the speaker (speech-act fallback) against the predicate's subject (or its owner), who must be
 #: someone: "eine Änderung sei völlig unrealistisch" judges a thing, nobody is accused
@@ -164,22 +167,10 @@ def noun_entry(lex: Lexicon, form: str, lemma: str) -> list[Trigger]:
                 stem = form[:-len(end)]
                 # with its head's umlaut undone: hyphenated compounds keep their form as
                 # lemma ("Extremismus-Vorwürfen", "Grenz-Anschläge")
-                entries = lex.noun_entries(stem) or lex.noun_entries(_without_umlaut(stem))
+                entries = lex.noun_entries(stem) or lex.noun_entries(without_umlaut(stem))
                 if entries:
                     break
     return entries or []
-
-
-def _without_umlaut(stem: str) -> str:
-    """The stem with the umlaut of its last syllable undone (``vorwürf`` → ``vorwurf``,
-    ``anschläg`` → ``anschlag``, ``bäum`` → ``baum``); unchanged when it has none."""
-    for k in range(len(stem) - 1, -1, -1):
-        plain = UMLAUTS.get(stem[k])
-        if plain is not None:
-            return stem[:k] + plain + stem[k + 1:]
-        if stem[k] in "aeiou" and not (stem[k] == "u" and stem[k - 1:k] == "ä"):  # "äu"
-            return stem
-    return stem
 
 
 def verb_entry(lex: Lexicon, lemma: str, particle: str | None, form: str,
