@@ -2594,9 +2594,10 @@ def test_an_interview_label_is_no_subject(events: Events) -> None:
 def test_coordinated_verbs_with_modals_of_different_number_share_no_subject(
         events: Events) -> None:
     """"Die Österreicher können feiern, Innenminister Alfano sollte zurücktreten": "sollte"
-    cannot have the plural subject of "können"."""
+    cannot have the plural subject of "können". (A demand that he resign: the proposed
+    yielding is CONCEDE.)"""
     e = one(events("Die Österreicher können feiern, Innenminister Alfano sollte zurücktreten, "
-                   "kommentierte der Vizepräsident des Senats Roberto Calderoli."), "RETREAT")
+                   "kommentierte der Vizepräsident des Senats Roberto Calderoli."), "CONCEDE")
     assert names(e.source) == ["Alfano"]
 
 
@@ -2968,3 +2969,39 @@ def test_a_phrase_on_a_span_of_time_is_the_verbs(events: Events) -> None:
     e = one(events("Bahnübergang an der griechischen Grenze zu Mazedonien seit 60 Tagen von "
                    "Flüchtlingen besetzt."), "COERCE")
     assert names(e.source) == ["Flüchtlingen"]
+
+
+def test_a_list_going_on_from_a_phrase_is_no_subject(events: Events) -> None:
+    """"Flankiert von Armeechef Hulusi Akra, Innenminister Efkan Ala und Verteidigungsminister
+    Ismet Yilmaz nimmt auch Tayyip Erdoğan die Nato-Verbündeten … in die Pflicht": the parser
+    makes the ministers subjects beside Erdoğan; they flank him."""
+    e = one(events("Flankiert von Armeechef Hulusi Akra, Innenminister Efkan Ala und "
+                   "Verteidigungsminister Ismet Yilmaz nimmt auch Tayyip Erdoğan die "
+                   "Nato-Verbündeten wegen der syrischen Kurden in die Pflicht."), "REQUEST")
+    assert names(e.source) == ["TURGOV"]
+
+
+def test_von_aus_is_a_place_not_an_agent(parse: Parse) -> None:
+    """"die Terrorkommandos bei den Pariser Attentaten von Belgien aus … angeleitet": the
+    attacks were steered from Belgium, not by it."""
+    found = candidates(parse("Er soll die Terrorkommandos bei den Pariser Attentaten von "
+                             "Belgien aus per Telefon angeleitet und koordiniert haben."))
+    assert not any(r.name == "Belgien" for e, _ in found for r in e.source)
+
+
+@pytest.mark.parametrize("text", [
+    "Innenminister Alfano sollte zurücktreten.",
+    "Die EU sollte die Visapflicht für alle Türken aufheben.",
+])
+def test_sollte_with_an_infinitive_proposes(events: Events, text: str) -> None:
+    """"sollte" with an infinitive is advice or a demand, no report that it happened."""
+    (e,) = events(text)
+    assert e.modality.value == "proposed"
+
+
+def test_struck_by_shots_is_an_attack_without_a_named_doer(events: Events) -> None:
+    """"von mehreren Schüssen getroffen und verletzt": the shots are no agent, and the injury
+    is still an attack, not an accident."""
+    e = one(events("Ein Jugendlicher wurde dort an einer Schaukel offenbar von mehreren Schüssen "
+                   "getroffen und verletzt."), "ASSAULT")
+    assert e.source == [] and names(e.target) == ["Jugendlicher"]

@@ -91,7 +91,7 @@ from lagebild.events.lexicon import Lexicon, load_lexicon
 from lagebild.events.modality import _announced, _conditional, _future, _modality, _standing
 from lagebild.events.screen import may_hold_trigger
 from lagebild.events.sentence import LOCAL, Sent
-from lagebild.events.triggers import VERDICT, find_triggers
+from lagebild.events.triggers import VERDICT, find_triggers, noun_entry
 from lagebild.events.writer import write
 from lagebild.model import Article, Event
 
@@ -479,6 +479,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             if victims:  # the text names who it befell: the event happened to them
                 f.target = victims + f.target
                 f.notes.append("victim")
+        if pos == "verb" and f.plover == "ASSAULT" and not f.source and args is not None \
+                and args.passive and _struck(s, args, ctx.lex):
+            f.notes.append("struck")  # "von mehreren Schüssen getroffen und verletzt": an
+            # attack whose doer is unnamed, no accident
         if f.plover == "SANCTION" and not f.target and (pos == "verb" or s.prep(anchor) is None) \
                 and any(_court(ctx, a) for a in f.source):
             f.notes.append("court")  # "verhängte eine Gefängnisstrafe": the sentenced is
@@ -644,6 +648,16 @@ def candidates(article: Article, lex: Lexicon | None = None,
     found = _find_all(ctx)
     return [(e, f.thin) for e, f in zip(write(article, found, ctx), found, strict=True)
             if gate.keep(article, e)]
+
+
+def _struck(s: Sent, args: Args, lex: Lexicon) -> bool:
+    """Is the agent of passive ``args`` (its subject, the "von" or "durch" phrase) an attack
+    or a weapon ("von mehreren Schüssen getroffen", "durch einen Messerstich verletzt"), not
+    who did it?"""
+    return any(s.toks[j].tag == "NN" and (
+        any(t.plover == "ASSAULT" for t in noun_entry(lex, s.toks[j].text.lower(), s.lemma(j)))
+        or lex.names_goods(s.lemma(j), military=True))
+        for j in [*args.subj, *args.pps.get("von", []), *args.pps.get("durch", [])])
 
 
 def code_article(article: Article, lex: Lexicon | None = None, rate: bool = True) -> Article:

@@ -1003,8 +1003,9 @@ def _thin(f: Found, pos: str, s: Sent) -> str | None:
         return "no_actor"
     if all(a in s.things for a in f.source + f.target):
         return "things"  # "Die Tore schossen …", "Die Bombe verwüstete einen Friseursalon"
-    if ("needsrc" in flags or (pos == "noun" and not _victim(f, s)
-                               and "victim" not in f.notes)) and not f.source:
+    if (("needsrc" in flags and "struck" not in f.notes)
+            or (pos == "noun" and not _victim(f, s) and "victim" not in f.notes)) \
+            and not f.source:
         return "no_source"
     needs_target = "needtgt" in flags or codes.plover_types()[f.plover].requires_recipient
     if "relief" in flags or "relief" in f.notes:  # relief goods or forces sent to a disaster:

@@ -120,6 +120,12 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
                 if (c == 0 or s.toks[c - 1].tag in ("$,", "$(") or s.toks[c - 1].text == ":") \
                         and not s.is_present_form(c):
                     found.append(cue.modality)
+            elif cue.morph == "advice":  # "Die EU sollte die Visapflicht aufheben", "Alfano
+                # sollte zurücktreten": advice or a demand, never a report that it happened; a
+                # verb-first one is a condition ("initial"), one with a perfect a report
+                if not perfect and not s.is_present_form(c) \
+                        and s.toks[c].text.lower() in ("sollte", "sollten"):
+                    found.append(cue.modality)
             elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
                 # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where
                 # German puts a modal: before the verb or right after it ("stattfinden soll"),

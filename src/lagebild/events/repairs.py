@@ -282,6 +282,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _genitive_name_after_preposition(out)
+        _list_after_prepositional_phrase(out)
+        _circumposition(out)
         _dative_name_as_compound(out)
     if "APPR" in tags or "APPRART" in tags:  # "am Montag", "nach Angaben"
         _argument_on_prepositional_noun(out)
@@ -1002,6 +1004,55 @@ def _genitive_name_after_preposition(out: list[Token]) -> None:
             out[j - 1] = prep.model_copy(update={"head": j + 1})
             out[j] = t.model_copy(update={"head": j + 1, "dep": "nmod:poss"})
             out[j + 1] = nxt.model_copy(update={"head": head, "dep": dep})
+
+
+#: what a list of names and titles is made of
+LIST_TAGS = frozenset({"NN", "NE", "$,", "KON", "ART", "ADJA", "FM", "TRUNC"})
+
+
+def _list_after_prepositional_phrase(out: list[Token]) -> None:
+    """A list that goes on from the noun of a prepositional phrase before the finite verb,
+    made subjects of the verb ("Flankiert von Armeechef Hulusi Akra, Innenminister Efkan Ala
+    und Verteidigungsminister Ismet Yilmaz nimmt auch Tayyip Erdoğan die Nato-Verbündeten …
+    in die Pflicht" with the ministers subjects beside Erdoğan): when the verb has a subject
+    after it, the names in the list are the phrase's, not more subjects."""
+    for v, verb in enumerate(out):
+        if not verb.tag.endswith("FIN") or not any(
+                o.head == v and o.dep == "nsubj" for o in out[v + 1:]):
+            continue
+        before = [k for k in range(v) if out[k].head == v and out[k].dep == "nsubj"]
+        if not before:
+            continue
+        first = before[0]
+        p, k = None, first - 1
+        while k >= 0 and out[k].tag in LIST_TAGS:  # back to the phrase's preposition
+            if out[k].tag in ("NN", "NE") and any(o.head == k and o.tag == "APPR"
+                                                  for o in out[:k]):
+                p = k
+            k -= 1
+        if p is None or not all(out[j].tag in LIST_TAGS for j in range(first, v)) \
+                or not any(out[j].tag in ("$,", "KON") for j in range(p + 1, first)):
+            continue
+        for k in before:
+            out[k] = out[k].model_copy(update={"head": p, "dep": "conj"})
+
+
+#: tags of the words that open a noun phrase, after which "aus" is a preposition of its own
+PHRASE_OPENING_TAGS = frozenset({"ART", "NN", "NE", "ADJA", "CARD", "PPOSAT", "PDAT", "PIAT",
+                                 "PPER", "PIS", "PDS"})
+
+
+def _circumposition(out: list[Token]) -> None:
+    """"von Belgien aus per Telefon": "aus" right after a "von" phrase and before no noun
+    phrase closes it ("von … aus", from where); the parser made it the preposition of the next
+    phrase. The closing word is the phrase's, so that :meth:`Sent.prep` reads a place."""
+    for j in range(1, len(out) - 2):
+        a = out[j + 1]
+        if a.text != "aus" or out[j].tag not in ("NN", "NE") \
+                or out[j + 2].tag in PHRASE_OPENING_TAGS \
+                or not any(o.head == j and o.lemma == "von" and o.tag == "APPR" for o in out[:j]):
+            continue
+        out[j + 1] = a.model_copy(update={"head": j, "dep": "case", "tag": "APPO"})
 
 
 def _dative_name_as_compound(out: list[Token]) -> None:

@@ -130,6 +130,8 @@ def label_tokens(tokens: Sequence[Token]) -> range:
     return range(max(label_end(tokens) - 1, dateline_end(tokens)))
 
 
+#: what :meth:`Sent.prep` says of "von … aus" ("von Belgien aus"): where from, not by whom
+CIRCUMPOSITION = "von aus"
 #: the dashes that end a dateline ("Berlin/Ankara – Die türkische Regierung hat …")
 DATELINE_DASHES = frozenset({"–", "—", "-"})
 #: what a dateline before its dash is made of: places, a slash, an agency in parentheses
@@ -452,6 +454,9 @@ class Sent:
                        for d in self.children[i]):
                     continue  # "der als gemäßigt geltende Präsident": after the noun's
                     # determiner, the preposition opens an attribute inside its phrase
+                if self.lemma(c) == "von" and any(d > i and self.toks[d].tag == "APPO"
+                                                  for d in self.children[i]):
+                    return CIRCUMPOSITION  # "von Belgien aus": a place, no agent
                 return self.lemma(c)
         for c in self.children[i]:  # "am 10. Oktober" with "am" hung on the number
             if c < i and self.toks[c].tag in ("ADJA", "CARD"):
