@@ -1057,13 +1057,28 @@ def _in_accident(ctx: Context, s: Sent, f: Found,
     if not accident:
         return False
     others = [(entry, toks) for entry, anchor, toks in triggers
-              if anchor != f.anchor]
+              if anchor != f.anchor and not _collision_of_things(ctx, s, anchor)]
     if any(entry.plover == "ASSAULT" and entry.pattern.lower() not in ctx.lex.harm_verbs
            for entry, _ in others):
         return False  # "eine Bombe … platziert, bei dessen Absturz … getötet": an attack
         # (other injuries or deaths are no attack: "verletzt und … getötet worden")
     used = {j for _, toks in others for j in toks}
     return any(j not in used for j in accident)
+
+
+def _collision_of_things(ctx: Context, s: Sent, anchor: int) -> bool:
+    """Is trigger ``anchor`` an accident noun whose "zwischen" or "mit" phrase names only
+    things ("Bei einem Zusammenstoß zwischen einem Moped und einer Motocrossmaschine"):
+    vehicles colliding, not parties clashing ("zwischen Polizei und Demonstranten")?"""
+    if s.toks[anchor].tag != "NN" or not ctx.lex.names_accident(s.lemma(anchor)):
+        return False
+    heads = [c for c in s.children[anchor] if s.prep(c) in ("zwischen", "mit")] or [
+        c for c in range(anchor + 1, min(len(s), anchor + 5))  # (hung on the verb)
+        if s.toks[c].tag in ("NN", "NE") and s.prep(c) in ("zwischen", "mit")][:1]
+    parts = heads + [d for c in heads for d in s.children[c] if s.toks[d].dep == "conj"]
+    return bool(parts) and all(
+        s.toks[c].tag == "NN" and not s.actors_at[c]
+        and (s.local_at[c] is None or s.local_at[c] in s.things) for c in parts)
 
 
 def _figure_subject(ctx: Context, s: Sent, args: Args | None) -> bool:
