@@ -3025,3 +3025,43 @@ def test_getting_hurt_is_no_attack(rated_events: Events) -> None:
     assert_none_of(rated_events, ("ASSAULT",),
                    "Der Mann, der in den USA am Wochenende gewaltsam aus einem Flugzeug geworfen "
                    "wurde, hat sich seinem Anwalt zufolge bei dem Vorfall ernsthaft verletzt.")
+
+
+def test_an_agent_noun_before_a_name_of_common_nouns_is_that_actor(events: Events) -> None:
+    """"von der Hilfsorganisation Ärzte ohne Grenzen (MSF) unterstützt": the parser makes
+    "Ärzte" an object; the organisation's name is the one who supports, not its target."""
+    e = one(events("Eine der Kliniken wird von der Hilfsorganisation Ärzte ohne Grenzen (MSF) "
+                   "unterstützt."), "SUPPORT")
+    assert names(e.source) == ["NGOHLH"] and e.target == []
+
+
+def test_absehen_von_denies_the_act(events: Events) -> None:
+    """"sieht von Ermittlungen … ab": the prosecutors refrain from investigating."""
+    e = one(events("Die Staatsanwaltschaft sieht von Ermittlungen gegen den Minister ab."),
+            "ACCUSE")
+    assert e.modality.value == "negated"
+
+
+def test_a_party_in_parentheses_after_a_name_is_no_participant(events: Events) -> None:
+    """"Außenminister Sebastian Kurz (ÖVP) hat das Urteil als Unrecht bezeichnet": the party
+    is his affiliation, not a second speaker."""
+    e = one(events("Außenminister Sebastian Kurz (ÖVP) hat das Urteil als Unrecht bezeichnet."),
+            "ACCUSE")
+    assert names(e.source) == ["AUTGOV"]
+
+
+def test_a_country_adjective_before_a_named_person_is_not_a_party(events: Events) -> None:
+    """"der Berufungsprozess gegen den italienischen Kapitän Francesco Schettino": the man
+    is on trial, not Italy."""
+    e = one(events("Mehr als vier Jahre nach der Havarie der Costa Concordia hat am Donnerstag "
+                   "in Florenz der Berufungsprozess gegen den italienischen Kapitän Francesco "
+                   "Schettino begonnen."), "ACCUSE")
+    assert names(e.target) == ["Francesco Schettino"]
+
+
+def test_a_modal_after_a_dash_is_another_clauses(rated_events: Events) -> None:
+    """"zu 16 Jahren verurteilt – Staatsanwaltschaft will jetzt 27 Jahre Haft": the
+    prosecutors want more; the sentence was passed."""
+    e = one(rated_events("Früherer Kapitän in erster Instanz zu 16 Jahren verurteilt – "
+                   "Staatsanwaltschaft will jetzt 27 Jahre Haft."), "SANCTION")
+    assert e.modality.value == "asserted"

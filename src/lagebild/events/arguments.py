@@ -1254,6 +1254,9 @@ def _linear_pp(s: Sent, n: int, prep: str) -> list[str]:
                 tk = s.toks[k]
                 if tk.tag in PREP_TAGS or tk.tag in BOUNDARY_TAGS or tk.tag.startswith("V"):
                     break
+                if tk.tag == "ADJA" and k + 1 in s.persons:
+                    continue  # "gegen den italienischen Kapitän Francesco Schettino": the
+                    # man, not his country
                 ids += [a for a in s.actors_at[k] if a not in ids]
                 name = s.local_at[k]
                 if name and tk.tag in ("NN", "NE") and name not in local:

@@ -12,6 +12,8 @@ from lagebild.german import infix_zu_infinitives
 
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
+#: dashes, which end the clause of a headline's verb before another
+DASHES = frozenset({"–", "—", "-"})
 #: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
 CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
                                     "CARD", "APPR", "APPRART"})
@@ -86,6 +88,10 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
     # … verübt haben")
     sharer = a if verbal else host
     auxiliaries = scope | _shared_auxiliaries(s, sharer) if sharer is not None else scope
+    if sharer is not None:  # not a modal after a dash after the verb, which the parser hung
+        # on it ("zu 16 Jahren verurteilt – Staatsanwaltschaft will jetzt 27 Jahre Haft")
+        auxiliaries = {c for c in auxiliaries if c <= sharer or not any(
+            s.toks[k].text in DASHES for k in range(sharer + 1, c))}
     modal = any(s.toks[c].tag == "VMFIN" for c in auxiliaries)
     joined, verb = set(auxiliaries), a if verbal else host
     if verb is not None:  # the trigger's verb or the verb that carries the trigger noun

@@ -1327,11 +1327,17 @@ def _titles_as_named(tokens: list[Token], at: list[list[str]],
     entity into ``in_entity`` (unlinked ones)."""
     for k in range(len(tokens) - 1):
         t, name = tokens[k], tokens[k + 1]
-        if t.tag != "NN" or name.tag != "NE" or at[k] or in_entity[k] is not None \
+        if t.tag != "NN" or name.tag not in ("NE", "NN") or at[k] or in_entity[k] is not None \
                 or "Case=Gen" in name.morph:
             continue
         ent = in_entity[k + 1]
         linked = bool(at[k + 1]) and name.start in starts
+        if name.tag == "NN" and not (linked and k + 2 < len(tokens)
+                                     and not set(at[k + 1]).isdisjoint(at[k + 2])
+                                     and lex.is_agent(t.lemma or t.text)):
+            continue  # a name of common nouns only after an agent noun and when linked and
+            # longer than one word: "die Hilfsorganisation Ärzte ohne Grenzen", not "Tausende
+            # Isländer", not "Sachsens SPD-Chef Dulig"
         if not linked and (ent is None or ent.start != name.start):
             continue
         lemma = t.lemma or t.text
@@ -1344,6 +1350,23 @@ def _titles_as_named(tokens: list[Token], at: list[list[str]],
                 at[k] = list(at[k + 1])
             else:
                 in_entity[k] = ent
+
+
+def _affiliations(tokens: list[Token], at: list[list[str]], person_ids: set[str]) -> set[int]:
+    """The tokens of a party or organisation in parentheses right after a person's name
+    ("Außenminister Sebastian Kurz (ÖVP) hat … bezeichnet"): the person's affiliation, no
+    second participant of what the person does."""
+    out: set[int] = set()
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].text != "(" or person_ids.isdisjoint(at[k - 1]):
+            continue
+        end = next((j for j in range(k + 1, min(len(tokens), k + 5)) if tokens[j].text == ")"),
+                   None)
+        inner = range(k + 1, end) if end is not None else range(0)
+        if inner and all(tokens[j].tag in ("NE", "NN", "FM") for j in inner) \
+                and all(at[j] and person_ids.isdisjoint(at[j]) for j in inner):
+            out.update(inner)
+    return out
 
 
 def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
@@ -1362,7 +1385,8 @@ def _participants(s: Sentence, tokens: list[Token], lex: Lexicon,
     persons: set[int] = set()
     things: set[str] = set()
     # "STANDARD: ... wird darüber geklagt", "NGO: …"; "der Organisation Cepadho zufolge"
-    unlinked_here = set(label_tokens(tokens)) | attribution_tokens(tokens)
+    unlinked_here = set(label_tokens(tokens)) | attribution_tokens(tokens) \
+        | _affiliations(tokens, at, person_ids)
     for k, t in enumerate(tokens):
         if k in unlinked_here:
             at[k] = []
