@@ -10,6 +10,8 @@ QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 #: the double quotation marks alone, opening or closing: a single one may be an apostrophe
 #: inside a name ("Pilz’", "’Ndrangheta"), these never are
 DOUBLE_QUOTES = frozenset("„“”\"»«")
+#: dashes (en, em, hyphen as typed): they end a dateline ("Berlin – …") and a headline's clause
+DASHES = frozenset({"–", "—", "-"})
 #: noun endings that are feminine whatever the tagger says ("die Regierung", "Politik"); the
 #: readers that can afford more add their own ("ie", "enz", "ei")
 FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ik")

@@ -39,7 +39,7 @@ from lagebild.actors.first_names import gender_of_name
 from lagebild.actors.ids import is_new, is_new_person, new_actor_id
 from lagebild.actors.kb import DATA_DIR, KB, Actor, load_kb, tsv_rows
 from lagebild.actors.text import Tok, fold, tokenize
-from lagebild.german import third_person_number
+from lagebild.german import DASHES, third_person_number
 from lagebild.ingest.agencies import is_agency
 from lagebild.model import Actor as ActorLayer
 from lagebild.model import Article, Entity, Token
@@ -116,7 +116,6 @@ _STATE_TITLES = {"koenigreichs", "koenigreiches", "republik", "emirats", "emirat
 # a noun after "der" that is an addressee of speech, not a genitive qualifier
 _MEDIA_ENDINGS = ("zeitung", "agentur", "sender", "blatt", "magazin", "zeitschrift", "presse",
                   "nachrichtenagentur")
-_DASHES = {"–", "-", "—"}
 
 
 _HONORIFICS = {"frau", "herr", "herrn", "dr", "prof"}
@@ -194,7 +193,7 @@ def _dateline(text: str, toks: list[Tok], c: Mention) -> bool:
         if i + 1 < close and agency_credit(text, toks[i + 1].start, toks[i + 1].end):
             return True
         i = close + 1
-    return i < len(toks) and toks[i].text in _DASHES
+    return i < len(toks) and toks[i].text in DASHES
 
 
 def _unknown_genitive(toks: list[Tok], i: int) -> bool:
@@ -456,7 +455,7 @@ class Linker:
         if c.tok == 0 or ent.start >= c.start:
             return True
         before = toks[c.tok - 1]
-        if before.text in _DASHES and c.tok >= 2 and ent.start <= toks[c.tok - 2].start:
+        if before.text in DASHES and c.tok >= 2 and ent.start <= toks[c.tok - 2].start:
             before = toks[c.tok - 2]  # a double surname: "Ronaël Pierre-Gabriel"
         if before.start < ent.start or not _is_name_word(tag_at, before) or any(
                 r.kind == "role" and r.start <= before.start < r.end for r in cands):

@@ -8,12 +8,10 @@ from lagebild.events.arguments import DATIVE_CONTROLLERS
 from lagebild.events.findings import Found
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import Sent
-from lagebild.german import infix_zu_infinitives
+from lagebild.german import DASHES, infix_zu_infinitives
 
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
-#: dashes, which end the clause of a headline's verb before another
-DASHES = frozenset({"–", "—", "-"})
 #: tags that open the phrase a contrastive "nicht … sondern" denies instead of the verb
 CONTRASTED_PHRASE_TAGS = frozenset({"ART", "NN", "NE", "PPOSAT", "PDAT", "PIAT", "ADJA",
                                     "CARD", "APPR", "APPRART"})

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from lagebild.german import SEPARABLE_PARTICLES, infix_zu_infinitives
+from lagebild.german import DASHES, SEPARABLE_PARTICLES, infix_zu_infinitives
 from lagebild.model import Sentence, Token
 
 PREP_TAGS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
@@ -132,8 +132,6 @@ def label_tokens(tokens: Sequence[Token]) -> range:
 
 #: what :meth:`Sent.prep` says of "von … aus" ("von Belgien aus"): where from, not by whom
 CIRCUMPOSITION = "von aus"
-#: the dashes that end a dateline ("Berlin/Ankara – Die türkische Regierung hat …")
-DATELINE_DASHES = frozenset({"–", "—", "-"})
 #: what a dateline before its dash is made of: places, a slash, an agency in parentheses
 DATELINE_TAGS = frozenset({"NE", "$(", "FM"})
 
@@ -144,7 +142,7 @@ def dateline_end(tokens: Sequence[Token]) -> int:
     written is no participant of what it tells (the parser made "Berlin" the subject); 0
     when there is none."""
     for k in range(1, min(6, len(tokens) - 1)):
-        if tokens[k].text in DATELINE_DASHES:
+        if tokens[k].text in DASHES:
             words = [tokens[j].text for j in range(k)]  # one place, or places and agencies
             # ("Selahattin Demirtas – dem die Immunität … entzogen werden soll –" is a name)
             return k if tokens[0].tag == "NE" and (k == 1 or "/" in words or "(" in words) \

@@ -35,6 +35,8 @@ from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import compile_prefix_regex, compile_suffix_regex, registry
 from spacy.vocab import Vocab
 
+from lagebild.german import DASHES
+
 _Registered = TypeVar("_Registered", bound=Callable[..., Any])
 
 
@@ -512,9 +514,6 @@ def segment(words: list[str], spaces: list[bool] | None = None) -> list[bool]:
     return starts
 
 
-_DATELINE_DASHES = frozenset({"–", "-", "—"})
-
-
 def _after_dateline(words: list[str], i: int, end: int) -> int | None:
     """The first token after a dateline that opens the sentence ``words[i:end]`` (``Wien –
     Die …``, ``Santiago de Chile – …``, ``Berlin (dpa) - …``), else None. The dateline is a
@@ -533,7 +532,7 @@ def _after_dateline(words: list[str], i: int, end: int) -> int | None:
         if close is None:
             return None
         j = close + 1
-    if j + 1 < end and words[j] in _DATELINE_DASHES and words[j + 1][:1].isupper() \
+    if j + 1 < end and words[j] in DASHES and words[j + 1][:1].isupper() \
             and _reads_as_sentence(words[j + 2:end]):
         return j + 1
     return None
@@ -546,7 +545,7 @@ def _reads_as_sentence(words: list[str]) -> bool:
     """A word in lower case comes before any further dash or score: ``Die Polizei kam``,
     not ``Rohde - Kober , Petersen`` or ``FC Dundee 2:1 , …``."""
     for w in words:
-        if w in _DATELINE_DASHES or _SCORE.fullmatch(w):
+        if w in DASHES or _SCORE.fullmatch(w):
             return False
         if _starts_lower(w):
             return True
