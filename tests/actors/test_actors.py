@@ -66,6 +66,15 @@ def test_inflected_adjectives(linker: Linker) -> None:
     assert spans["russische"] == "RUS" and spans["amerikanischen"] == "USA"
 
 
+def test_the_union_without_article_is_the_eu(linker: Linker) -> None:
+    """"auf dem Gipfel von Europäischer Union und afrikanischen Staaten": the strong
+    ending without an article is still the EU, not the German "Union" (CDU/CSU)."""
+    spans = link(linker, "Auf dem Gipfel von Europäischer Union und afrikanischen Staaten "
+                         "wurde Hilfe vereinbart.")
+    assert spans.get("Europäischer Union") == "IGOEUREU"
+    assert "Union" not in spans
+
+
 def test_metonymy(linker: Linker) -> None:
     spans = link(linker, "Moskau sucht Gespräch. Der Kreml schweigt. Weißes Haus, Pentagon und "
                          "State Department diskutierten. Er lebt in Moskau.")

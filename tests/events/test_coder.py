@@ -3065,3 +3065,61 @@ def test_a_modal_after_a_dash_is_another_clauses(rated_events: Events) -> None:
     e = one(rated_events("Früherer Kapitän in erster Instanz zu 16 Jahren verurteilt – "
                    "Staatsanwaltschaft will jetzt 27 Jahre Haft."), "SANCTION")
     assert e.modality.value == "asserted"
+
+
+def test_exposed_to_gas_is_no_suspension(events: Events, parse: Parse) -> None:
+    """"waren … zwei Menschen Senfgas ausgesetzt": they were exposed to it; "aussetzen" with
+    "sein" is a state, no suspension. Suspending talks stays one."""
+    assert not [e for e, _ in candidates(parse(
+        "Nach einem Bericht waren im August nördlich der syrischen Stadt Aleppo mindestens "
+        "zwei Menschen Senfgas ausgesetzt.")) if e.type.value == "SANCTION"]
+    assert one(events("Die Regierung hat die Gespräche mit Russland ausgesetzt."), "SANCTION")
+
+
+def test_wiping_away_ones_tears_rejects_nothing(events: Events) -> None:
+    """"wischen sich die Tränen weg": a gesture; "wischte die Bedenken weg" dismisses."""
+    assert_none_of(events, ("REJECT",),
+                   "Junge Mädchen halten sich im Arm und weinen bitterlich, erwachsene Männer "
+                   "wischen sich die Tränen weg.")
+    assert one(events("Merkel wischte die Bedenken weg."), "REJECT")
+
+
+def test_who_holds_an_act_possible_is_not_its_agent(parse: Parse) -> None:
+    """"Er hält eine Entführung für möglich": the father judges; he kidnapped nobody."""
+    for text in ("Er hält eine Entführung für möglich und appelliert an die Kidnapper.",
+                 "Vielmehr hält er eine Entführung für möglich."):
+        found = [e for e, _ in candidates(parse(text)) if e.type.value == "ASSAULT"]
+        assert found and all(e.source == [] for e in found)
+
+
+def test_a_preposition_on_itself_opens_the_next_noun(events: Events) -> None:
+    """"sollen Flüchtlinge und Migranten … in jene Transitländer zurückgeschickt werden": the
+    parser hangs "in" on itself and makes the countries the subject; the refugees are sent."""
+    e = one(events("Dafür sollen Flüchtlinge und Migranten künftig leichter in jene  "
+                   "Transitländer zurückgeschickt werden können, die sie auf ihrem Weg nach  "
+                   "Ungarn durchreist haben."), "COERCE")
+    assert names(e.target) == ["Flüchtlinge", "Migranten"]
+
+
+def test_a_date_after_publication_told_in_the_past_is_no_plan(parse: Parse) -> None:
+    """"leitete die Justiz im April dieses Jahres Verfahren … ein" in an article dated
+    1 January: the past tense says the date was misread; the act is told, not planned."""
+    text = ("Gegen drei Mitarbeiter bei KPMG in Sofia leitete die Justiz im April dieses "
+            "Jahres Verfahren wegen mutmaßlich manipulierter Prüfberichte von 2009 bis 2013 "
+            "über die KTB ein.")
+    e = one(code_article(times_annotate(parse(text, "2016-01-01")), rate=False).events,
+            "ACCUSE")
+    assert e.modality.value == "asserted"
+    later = one(code_article(times_annotate(parse(
+        "Die Justiz leitet im April dieses Jahres Verfahren gegen drei Mitarbeiter ein.",
+        "2016-01-01")), rate=False).events, "ACCUSE")
+    assert later.modality.value == "planned"
+
+
+def test_killed_by_a_train_is_an_accident(events: Events, parse: Parse) -> None:
+    """"sei von einem vorbeifahrenden Intercity erfasst und getötet worden": the train is no
+    killer and nobody attacked; killed by a named man stays an attack."""
+    assert not [e for e, _ in candidates(parse(
+        "Dort habe sich das Mädchen zu nahe an die Gleise begeben und sei von einem "
+        "vorbeifahrenden Intercity erfasst und getötet worden.")) if e.type.value == "ASSAULT"]
+    assert one(events("Das Mädchen wurde von einem Nachbarn erstochen."), "ASSAULT")

@@ -164,3 +164,12 @@ def test_idioms_of_no_event_are_no_entries() -> None:
     lex = load_lexicon()
     assert any(e.plover == NO_EVENT for e in lex.idioms["verurteilen"])
     assert all(e.plover != NO_EVENT for e in lex.entries())
+
+
+def test_vehicles_are_things_of_their_own_kind() -> None:
+    """``nonagents.tsv`` kind ``vehicle``: trains and cars name no participant, and a vehicle
+    is told apart from other things (an accident's agent, not a weapon)."""
+    lex = load_lexicon()
+    for noun in ("Intercity", "Lastwagen", "Polizeiauto", "Straßenbahn"):
+        assert lex.names_vehicle(noun) and not lex.is_participant(noun), noun
+    assert not lex.names_vehicle("Rakete") and not lex.names_vehicle("Nachbar")

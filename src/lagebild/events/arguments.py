@@ -1328,6 +1328,8 @@ def _host(s: Sent, n: int, lex: Lexicon) -> int | None:
     if not any(v in lex.light_verbs or v in lex.receive_verbs
                for v in (s.full_lemma(h), s.lemma(h))):
         return None
+    if s.lemma(h) == "halten" and any(s.prep(c) == "für" for c in s.children[h]):
+        return None  # "hält eine Entführung für möglich": the subject judges, it does not act
     args = verb_args(s, h)
     if n in args.subj and not args.passive:
         return None  # the noun is the subject: "die Unterstützung könnte … führen"

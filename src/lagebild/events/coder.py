@@ -88,7 +88,14 @@ from lagebild.events.filters import (
 )
 from lagebild.events.findings import Context, Found, context
 from lagebild.events.lexicon import Lexicon, load_lexicon
-from lagebild.events.modality import _announced, _conditional, _future, _modality, _standing
+from lagebild.events.modality import (
+    _announced,
+    _conditional,
+    _future,
+    _modality,
+    _own_past,
+    _standing,
+)
 from lagebild.events.screen import may_hold_trigger
 from lagebild.events.sentence import LOCAL, Sent
 from lagebild.events.triggers import VERDICT, find_triggers, noun_entry
@@ -443,8 +450,12 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if f.modality == "asserted" and f.plover != "AGREE":  # a promise is already intent
             when = host if host is not None else anchor if pos == "verb" \
                 else occurs if occurs is not None else _occurrence_verb(ctx, s, anchor)
-            if _in_future(ctx.article, s, anchor) or (when is not None
-                                                      and _scheduled(s, when)):
+            # a date after publication told in a past ("leitete die Justiz im April dieses
+            # Jahres Verfahren ein" dated 1 January) is a date misread, not a plan
+            past = when is not None and (_own_past(s, when) or (
+                s.toks[when].tag == "VVFIN" and "Tense=Past" in s.toks[when].morph))
+            if (_in_future(ctx.article, s, anchor) and not past) or (
+                    when is not None and _scheduled(s, when)):
                 f.modality = "planned"  # "findet am 10. Juli statt" in an article of 2 July
         f.statement = _statement_of(ctx.article, s.toks[anchor].start)
         if pos == "verb" and f.plover not in CONTENT_TAKERS and _obliged(s, anchor):

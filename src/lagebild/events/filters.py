@@ -626,8 +626,9 @@ def _in_words(s: Sent, anchor: int, lex: Lexicon) -> bool:
 
 
 def _natural_cause(ctx: Context, s: Sent, args: Args | None) -> bool:
-    """A passive whose agent phrase names a force of nature or an animal ("von einem Baum
-    erschlagen", "durch Hagel verletzt", "von einem Blitz getroffen"), or an active verb whose
+    """A passive whose agent phrase names a force of nature, an animal or a vehicle ("von
+    einem Baum erschlagen", "durch Hagel verletzt", "von einem Blitz getroffen", "von einem
+    vorbeifahrenden Intercity erfasst und getötet"), or an active verb whose
     subject is an animal noun ("Das Schwein soll ein kleines Kind … erwürgt haben"): an
     accident or a beast, no actor acted (eval/README: accidents and natural disasters are no
     events)."""
@@ -637,7 +638,8 @@ def _natural_cause(ctx: Context, s: Sent, args: Args | None) -> bool:
         return any(s.toks[j].tag == "NN" and ctx.lex.names_animal(s.lemma(j))
                    for j in args.subj)
     return any(s.toks[j].tag == "NN" and (ctx.lex.names_disaster(s.lemma(j))
-                                          or ctx.lex.names_animal(s.lemma(j)))
+                                          or ctx.lex.names_animal(s.lemma(j))
+                                          or ctx.lex.names_vehicle(s.lemma(j)))
                for prep in ("von", "durch") for j in args.pps.get(prep, []))
 
 

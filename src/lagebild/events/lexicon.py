@@ -229,6 +229,7 @@ class Lexicon:
     research: NounList = NounList()  # research and researchers (Forscher, Studie)
     accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
     figures: NounList = NounList()  # prices, shares, sums (``nonagents.tsv`` figure, quantity)
+    vehicles: NounList = NounList()  # trains, cars, lorries (``nonagents.tsv`` vehicle)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
@@ -383,6 +384,11 @@ class Lexicon:
                 if stem in self.nouns or without_umlaut(stem) in self.nouns:
                     return True
         return False
+
+    def names_vehicle(self, lemma: str) -> bool:
+        """Does a noun name a vehicle (``nonagents.tsv`` kind vehicle: "Intercity",
+        "Lastwagen", "Polizeiauto")?"""
+        return lemma in self.vehicles
 
     def names_figure(self, lemma: str) -> bool:
         """Does a noun name a price, a share, a sum or another business figure or quantity
@@ -624,6 +630,7 @@ def load_lexicon() -> Lexicon:
                    casualties=NounList.read("casualties.tsv"),
                    accidents=NounList.read("accidents.tsv"),
                    figures=NounList.read("nonagents.tsv", FIGURE_KINDS),
+                   vehicles=NounList.read("nonagents.tsv", frozenset({"vehicle"})),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
                    armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")

@@ -286,6 +286,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _circumposition(out)
         _dative_name_as_compound(out)
     if "APPR" in tags or "APPRART" in tags:  # "am Montag", "nach Angaben"
+        _preposition_on_itself(out)
         _argument_on_prepositional_noun(out)
         if "CARD" in tags:
             _phrase_on_time_span(out)
@@ -900,6 +901,33 @@ def _subject_on_adverb(out: list[Token]) -> None:
                 or any(o.head == v and o.dep in ("nsubj", "nsubj:pass") for o in out):
             continue
         out[j] = t.model_copy(update={"head": v, "dep": "nsubj"})
+
+
+def _preposition_on_itself(out: list[Token]) -> None:
+    """A preposition the parser hung on itself ("sollen Flüchtlinge und Migranten künftig
+    leichter in jene Transitländer zurückgeschickt werden", "in" its own head and
+    "Transitländer" the passive subject): it opens the phrase of the noun after it, which is
+    then an oblique. The subject the parser gave instead to an adverbial adjective of the
+    same verb ("Flüchtlinge" under "leichter") is the verb's."""
+    for i, t in enumerate(out):
+        if t.tag not in PREP_TAGS or t.head != i or t.dep == "ROOT":
+            continue
+        nouns = [k for k in range(i + 1, min(len(out), i + 4)) if out[k].tag in ("NN", "NE")]
+        if not nouns:
+            continue
+        n = nouns[0]
+        out[i] = t.model_copy(update={"head": n, "dep": "case"})
+        dep = out[n].dep
+        if dep not in ("nsubj", "nsubj:pass"):
+            continue
+        v = out[n].head
+        out[n] = out[n].model_copy(update={"dep": "obl"})
+        for j, o in enumerate(out):
+            a = o.head
+            if o.dep in ("nsubj", "nsubj:pass") and o.tag in ("NN", "NE") \
+                    and 0 <= a < len(out) and a != j and out[a].tag == "ADJD" \
+                    and out[a].head == v:
+                out[j] = o.model_copy(update={"head": v, "dep": dep})
 
 
 def _prepositional_phrase_as_subject(out: list[Token]) -> None:
