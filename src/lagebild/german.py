@@ -12,6 +12,12 @@ QUOTE_MARKS = "„“”\"»«‚‘’›‹'"
 DOUBLE_QUOTES = frozenset("„“”\"»«")
 #: dashes (en, em, hyphen as typed): they end a dateline ("Berlin – …") and a headline's clause
 DASHES = frozenset({"–", "—", "-"})
+#: weekdays (and the weekend), lower case: after "am"/"kommenden" a day the act is set for
+WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                      "sonntag", "wochenende"})
+#: verbs whose dative does what their zu-infinitive says ("Den Rebellen gelang es, die Stadt
+#: einzunehmen": the rebels took it); their subject is an expletive "es"
+DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
 #: noun endings that are feminine whatever the tagger says ("die Regierung", "Politik"); the
 #: readers that can afford more add their own ("ie", "enz", "ei")
 FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ik")

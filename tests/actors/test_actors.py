@@ -532,3 +532,16 @@ def test_a_name_after_a_preposition_and_an_apposed_noun_is_oblique(linker: Linke
     assert {a.id: [m.text for m in a.mentions] for a in out.actors if a.id != "NLD"} == {
         "new:per:serena-williams": ["Serena Williams", "sie"],
         "new:per:kiki-bertens": ["Kiki Bertens"]}
+
+
+def test_a_known_name_that_goes_on_is_someone_else(linker: Linker) -> None:
+    """"Juan Carlos Monedero" is not King Juan Carlos, whose short name opens it; the king's
+    own names still link."""
+    text = "Juan Carlos Monedero fordert solide Oppositionsarbeit."
+    ner = Entity(text="Juan Carlos Monedero", start=0, end=20, label="PER")
+    article = linker.link(Article(text=text, published="2015-03-01", entities=[ner]))
+    assert not any(a.id == "per:juan-carlos-i" for a in article.actors)
+    king = linker.link(Article(text="Juan Carlos forderte Reformen.", published="2010-03-01",
+                               entities=[Entity(text="Juan Carlos", start=0, end=11,
+                                                label="PER")]))
+    assert any(a.id == "per:juan-carlos-i" for a in king.actors)

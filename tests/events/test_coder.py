@@ -3123,3 +3123,60 @@ def test_killed_by_a_train_is_an_accident(events: Events, parse: Parse) -> None:
         "Dort habe sich das Mädchen zu nahe an die Gleise begeben und sei von einem "
         "vorbeifahrenden Intercity erfasst und getötet worden.")) if e.type.value == "ASSAULT"]
     assert one(events("Das Mädchen wurde von einem Nachbarn erstochen."), "ASSAULT")
+
+
+def test_a_participle_tagged_finite_under_a_passive_is_one(events: Events) -> None:
+    """"Husam M. wurde in Syrien … verstümmelt": the tagger calls the participle finite; the
+    passive "wurde" hangs on it, so the man is the victim, not the doer."""
+    e = one(events("Husam M. wurde in Syrien öffentlich an der Hand verstümmelt, in Wien lebt "
+                   "er in einer WG für Kinderflüchtlinge."), "ASSAULT")
+    assert e.source == [] and names(e.target) == ["Husam M."]
+
+
+def test_a_state_passive_with_its_copula_on_the_subject(events: Events) -> None:
+    """"ist Holmes des Mordes … angeklagt": the parser hangs "ist" on Holmes; he is charged,
+    he charges nobody."""
+    e = one(events("Für jeden der zwölf Toten ist Holmes des Mordes und des Totschlags "
+                   "angeklagt."), "ACCUSE")
+    assert e.source == [] and names(e.target) == ["Holmes"]
+
+
+def test_the_judge_one_is_brought_before_is_no_target(events: Events) -> None:
+    """"Er sollte am Mittwoch dem Haftrichter vorgeführt werden": the judge is the idiom's
+    own dative, not a second arrested man; a day named makes "sollte" a plan."""
+    e = one(events("Er sollte am Mittwoch dem Haftrichter vorgeführt werden."), "COERCE")
+    assert names(e.target) == ["Er"] and e.modality.value == "planned"
+
+
+def test_the_owner_of_a_charge_is_not_the_accused(events: Events) -> None:
+    """"warf Deutschland nun Unterstützung der verbotenen kurdischen Arbeiterpartei PKK vor":
+    Germany is accused; the PKK is whom it is said to support."""
+    e = one(events("Ein Sprecher des Präsidenten Tayyip Erdogan warf Deutschland nun "
+                   "Unterstützung der verbotenen kurdischen Arbeiterpartei PKK vor."), "ACCUSE")
+    assert names(e.target) == ["DEU"]
+
+
+def test_klagen_after_a_quotation_is_speech(parse: Parse) -> None:
+    """"„… sind eingestellt worden", klagt Dulig": he complains; he sues nobody."""
+    assert not [e for e, _ in candidates(parse(
+        "„Aber alle meine Anzeigen diesbezüglich sind eingestellt worden\", klagt Dulig."))
+        if e.type.value == "ACCUSE"]
+
+
+def test_offering_a_reward_suspends_nothing(parse: Parse) -> None:
+    """"hat der Landesjagdverband 2.000 Euro Prämie für Hinweise ausgesetzt": a reward."""
+    for text in ("Gemeinsam mit dem WWF hat der Landesjagdverband 2.000 Euro Prämie für "
+                 "Hinweise ausgesetzt, die zur Ergreifung der Täter führen.",
+                 "Die Polizei hat eine Belohnung von 5000 Euro ausgesetzt."):
+        assert not [e for e, _ in candidates(parse(text)) if e.type.value == "SANCTION"]
+
+
+def test_a_counted_fronted_subject_of_a_singular_verb_is_its_object(events: Events) -> None:
+    """"Drei terrorverdächtige Syrer hat die Polizei bei Hamburg festgenommen": "hat" is
+    singular, three Syrians are not; the police arrested them. The tagger's number alone
+    does not swap ("Die Rechtsanwälte … wiesen die Vorwürfe zurück")."""
+    e = one(events("Drei terrorverdächtige Syrer hat die Polizei bei Hamburg festgenommen."),
+            "COERCE")
+    assert e.source[0].name.endswith("Polizei") and names(e.target) == ["SYR"]
+    r = one(events("Die Rechtsanwälte der Beklagten wiesen die Vorwürfe zurück."), "REJECT")
+    assert names(r.source) == ["Rechtsanwälte"]

@@ -166,10 +166,20 @@ def test_idioms_of_no_event_are_no_entries() -> None:
     assert all(e.plover != NO_EVENT for e in lex.entries())
 
 
-def test_vehicles_are_things_of_their_own_kind() -> None:
-    """``nonagents.tsv`` kind ``vehicle``: trains and cars name no participant, and a vehicle
-    is told apart from other things (an accident's agent, not a weapon)."""
+def test_vehicles_are_listed_apart_from_weapons_and_stay_targets() -> None:
+    """``vehicles.tsv``: trains and cars (an accident's agent), not weapons or people; a bus
+    stays a participant (the target of "ein Anschlag auf einen Bus")."""
     lex = load_lexicon()
-    for noun in ("Intercity", "Lastwagen", "Polizeiauto", "Straßenbahn"):
-        assert lex.names_vehicle(noun) and not lex.is_participant(noun), noun
+    for noun in ("Intercity", "Lastwagen", "Polizeiauto", "Straßenbahn", "Reisebus"):
+        assert lex.names_vehicle(noun), noun
     assert not lex.names_vehicle("Rakete") and not lex.names_vehicle("Nachbar")
+    assert lex.is_participant("Bus")
+
+
+def test_changes_fees_and_loopholes_are_no_participants() -> None:
+    """``nonagents.tsv`` v17: "untersuchen den kräftigen Anstieg von Gebühren", "das Schließen
+    von Schlupflöchern": a rise, fees and loopholes are nobody."""
+    lex = load_lexicon()
+    for noun in ("Anstieg", "Preisanstieg", "Gebühr", "Handytarif", "Schlupfloch"):
+        assert not lex.is_participant(noun), noun
+    assert lex.is_participant("Gebührenzahler")

@@ -442,10 +442,18 @@ class Linker:
         "Michail Saakaschwili", "George W. Bush" and "Giannis"/"Yanis Varoufakis" fit. A
         surname whose KB persons all fail is left out, and the entity becomes a person of its own.
         Only a proper noun (spaCy's ``NE``) counts as a given name: "Parteifreund Jaalon". A
-        surname followed by another name word of the entity is a given name: "Kerry Rice"."""
+        surname followed by another name word of the entity is a given name: "Kerry Rice". A
+        full name the entity goes on from with a word not of the person's own name is a
+        prefix of someone else's: "Juan Carlos Monedero"."""
+        nxt = toks[c.tok_end] if c.tok_end < len(toks) else None
+        if c.kind == "name":
+            # a person's short name that the entity's name goes on from is a prefix of
+            # another man's name: "Juan Carlos Monedero" is not King Juan Carlos
+            return nxt is None or nxt.start >= ent.end or not _is_name_word(tag_at, nxt) \
+                or any(nxt.text in (p.name.split() if (p := self.kb.get(a)) else ())
+                       for a in c.candidates)
         if c.kind != "surname":
             return True
-        nxt = toks[c.tok_end] if c.tok_end < len(toks) else None
         if nxt is not None and nxt.start < ent.end and _is_name_word(tag_at, nxt) and not any(
                 o.kind not in ("surname", "role") and o.start <= nxt.start < o.end
                 for o in cands):

@@ -21,7 +21,7 @@ from lagebild.events.sentence import (
     SUBORDINATORS,
     Sent,
 )
-from lagebild.german import DOUBLE_QUOTES, FEMININE_ENDINGS, third_person_number
+from lagebild.german import DATIVE_CONTROLLERS, DOUBLE_QUOTES, FEMININE_ENDINGS, third_person_number
 
 NOMINAL_TAGS = frozenset({"NN", "NE", "PPER", "PRELS", "PDS", "PIS", "FM", "TRUNC", "PPOSS"})
 NAME_DEPS = frozenset({"flat", "flat:name", "appos", "compound"})
@@ -62,9 +62,6 @@ OBJECT_CONTROLLERS = frozenset({"drängen", "auffordern", "zwingen", "bitten", "
                                 "überreden", "ermahnen", "nötigen", "veranlassen", "anweisen",
                                 "raten", "empfehlen", "erlauben", "gestatten", "zusprechen",
                                 "ermächtigen", "beauftragen", "verpflichten"})
-#: verbs whose dative does what their zu-infinitive says ("Den Rebellen gelang es, die Stadt
-#: einzunehmen": the rebels took it); their subject is an expletive "es"
-DATIVE_CONTROLLERS = frozenset({"gelingen", "glücken"})
 #: predicative adjectives whose subject does what their zu-infinitive says ("Russland sei
 #: bereit, der Armee zu helfen": Russia would help); the parser hangs the infinitive on the
 #: adjective, not on a verb
@@ -836,6 +833,9 @@ def _state_passive_parsed(s: Sent, v: int, auxes: list[int]) -> bool:
     # dennoch war sie …")
     sein = [c for c in s.children[v] if s.lemma(c) == "sein"
             and s.toks[c].dep in ("aux", "aux:pass", "cop")]
+    # or hung as a copula on the passive subject ("ist Holmes des Mordes … angeklagt")
+    sein += [c for k in s.children[v] if s.toks[k].dep == "nsubj:pass" for c in s.children[k]
+             if s.lemma(c) == "sein" and s.toks[c].dep == "cop" and s.toks[c].tag == "VAFIN"]
     # a copula alone is no such reading: "dass sie … bekannt sei" is an adjective's; a
     # finite "sein" as the participle's auxiliary is ("ist Ivan Markow, wegen eines
     # Raubmordes zu lebenslänglicher Haft verurteilt"): a verb whose perfect takes "haben"
@@ -1390,9 +1390,10 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
         if args is None:
             return [], False
         objs = [a for j in args.obj  # not the idiom's own thing ("Aktenmaterial übergeben"),
-                # but its owner ("die Konten der Terrorverdächtigen sperren")
-                for k in ([j] if j not in toks or ctx.lex.names_people(
-                    s.toks[j].lemma, s.toks[j].text) else [
+                # but its owner ("die Konten der Terrorverdächtigen sperren"); its own people
+                # only as the object, not as a dative ("dem Haftrichter vorgeführt")
+                for k in ([j] if j not in toks or (ctx.lex.names_people(
+                    s.toks[j].lemma, s.toks[j].text) and s.toks[j].dep != "iobj") else [
                         c for c in s.children[j] if s.toks[c].dep in GEN_DEPS
                         and s.prep(c) is None and s.toks[c].tag != "ADJA"])
                 for a in actors_of(s, k)]
@@ -1403,8 +1404,12 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             objs = owners or objs
         if slot == "iobj" and len(objs) > 1 and _person_first(s, args.obj, objs):
             # the receiver of "wirft der Staatsführung schmutzige Propaganda vor" is the
-            # dative, which comes first; never a thing the parser made a second object
-            objs = [a for a in objs if a not in s.things]
+            # dative, which comes first; never a thing the parser made a second object, nor
+            # the owner of the charge ("warf Deutschland Unterstützung der PKK vor")
+            named = [a for j in args.obj if s.toks[j].tag != "NN"
+                     or ctx.lex.is_participant(s.lemma(j)) for a in actors_of(s, j)]
+            objs = [a for a in objs if a not in s.things and a in named] \
+                or [a for a in objs if a not in s.things]
         if not objs and not args.passive:  # a name the entity recogniser missed ("wirft
             objs = [n for j in args.obj for n in _bare_name(s, j)]  # Sea-Eye vor")
         if not objs and args.passive:

@@ -452,7 +452,10 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
                 else occurs if occurs is not None else _occurrence_verb(ctx, s, anchor)
             # a date after publication told in a past ("leitete die Justiz im April dieses
             # Jahres Verfahren ein" dated 1 January) is a date misread, not a plan
-            past = when is not None and (_own_past(s, when) or (
+            # (of the trigger verb or the verb its noun took place by, "Verhandlungen …
+            # scheiterten"; not of a verb that carries the noun: "hat seinen Rücktritt mit
+            # Wirkung zum 21. November verkündet" announces a resignation ahead)
+            past = when is not None and host is None and (_own_past(s, when) or (
                 s.toks[when].tag == "VVFIN" and "Tense=Past" in s.toks[when].morph))
             if (_in_future(ctx.article, s, anchor) and not past) or (
                     when is not None and _scheduled(s, when)):
@@ -516,7 +519,8 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
         if _research(ctx, s, f) or (pos == "verb" and _measures(ctx, s, f, args)):
             continue  # "Forscher untersuchten die Kampfentscheidungen von 81 Männchen": a
             # study, not an investigation of anyone; "ermittelte 55 Prozent": a figure
-        if not f.source and pos == "verb" and (_natural_cause(ctx, s, args) or (
+        if all(a.startswith(LOCAL) for a in f.source) and pos == "verb" and (
+                _natural_cause(ctx, s, args) or (
                 s.toks[anchor].dep == "conj" and s.is_verb(s.toks[anchor].head)
                 and _natural_cause(ctx, s, verb_args(s, s.toks[anchor].head)))):
             continue  # "von einem Baum erschlagen", "Das Schwein soll … erwürgt haben";

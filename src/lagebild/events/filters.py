@@ -23,6 +23,7 @@ from lagebild.events.arguments import (
 from lagebild.events.findings import Context, Found
 from lagebild.events.lexicon import Lexicon, Trigger, quantifiers
 from lagebild.events.sentence import GEN_DEPS, LOCAL, SUBJ_DEPS, Sent, label_end
+from lagebild.german import WEEKDAYS
 from lagebild.model import Article, Token
 from lagebild.times import date_for_span
 
@@ -61,9 +62,6 @@ BACKGROUND_PREPOSITIONS = frozenset({"nach", "seit", "vor", "wegen", "trotz", "i
 #: prepositions of a verb's topic ("verstieß gegen die Sanktionen", "stimmen über die
 #: Forderungen ab", "reagierte auf den Angriff"): with a definite noun, a known act
 TOPIC_PREPOSITIONS = frozenset({"gegen", "über", "auf", "an", "von", "für", "um"})
-#: forward time words of ``_scheduled``: a weekday after "am"/"kommenden" …, "morgen"
-WEEKDAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-                      "sonntag", "wochenende"})
 #: words that put a clause's act in the past or under way ("heute": it has begun)
 PAST_WORDS = frozenset({"gestern", "vorgestern", "vergangenen", "vergangene", "letzten",
                         "letzte", "vorigen", "vorige", "bereits", "schon", "zuvor", "damals",

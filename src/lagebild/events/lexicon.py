@@ -229,7 +229,7 @@ class Lexicon:
     research: NounList = NounList()  # research and researchers (Forscher, Studie)
     accidents: NounList = NounList()  # accidents and fires (Verkehrsunfall, Wohnungsbrand)
     figures: NounList = NounList()  # prices, shares, sums (``nonagents.tsv`` figure, quantity)
-    vehicles: NounList = NounList()  # trains, cars, lorries (``nonagents.tsv`` vehicle)
+    vehicles: NounList = NounList()  # trains, cars, lorries (``vehicles.tsv``)
 
     def names_cyber(self, lemma: str) -> bool:
         """Is a noun a cyber target or means (``cyber.tsv``: "Computernetzwerk", "Website")?"""
@@ -386,8 +386,8 @@ class Lexicon:
         return False
 
     def names_vehicle(self, lemma: str) -> bool:
-        """Does a noun name a vehicle (``nonagents.tsv`` kind vehicle: "Intercity",
-        "Lastwagen", "Polizeiauto")?"""
+        """Does a noun name a vehicle (``vehicles.tsv``: "Intercity", "Lastwagen",
+        "Polizeiauto")?"""
         return lemma in self.vehicles
 
     def names_figure(self, lemma: str) -> bool:
@@ -630,7 +630,7 @@ def load_lexicon() -> Lexicon:
                    casualties=NounList.read("casualties.tsv"),
                    accidents=NounList.read("accidents.tsv"),
                    figures=NounList.read("nonagents.tsv", FIGURE_KINDS),
-                   vehicles=NounList.read("nonagents.tsv", frozenset({"vehicle"})),
+                   vehicles=NounList.read("vehicles.tsv"),
                    crowds=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")
                                     if r["role"] == "CVL"),
                    armed=frozenset(r["lemma"].lower() for r in read_tsv("agents.tsv")

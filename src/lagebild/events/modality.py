@@ -4,11 +4,10 @@ from modal and speech verbs, negation, conditionals, Konjunktiv II and the lexic
 
 from __future__ import annotations
 
-from lagebild.events.arguments import DATIVE_CONTROLLERS
 from lagebild.events.findings import Found
 from lagebild.events.lexicon import Lexicon
 from lagebild.events.sentence import Sent
-from lagebild.german import DASHES, infix_zu_infinitives
+from lagebild.german import DASHES, DATIVE_CONTROLLERS, WEEKDAYS, infix_zu_infinitives
 
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "proposed": 2, "planned": 1,
                  "asserted": 0}
@@ -127,9 +126,14 @@ def _modality(s: Sent, f: Found, host: int | None, lex: Lexicon) -> tuple[str, i
             elif cue.morph == "advice":  # "Die EU sollte die Visapflicht aufheben", "Alfano
                 # sollte zurücktreten": advice or a demand, never a report that it happened; a
                 # verb-first one is a condition ("initial"), one with a perfect a report
+                # a day named with it sets a date: "Er sollte am Mittwoch dem Haftrichter
+                # vorgeführt werden" was planned
+                day = any(s.toks[j].text.lower() in WEEKDAYS and j > 0
+                          and s.toks[j - 1].text.lower() in ("am", "an")
+                          and s.segment[j] == s.segment[c] for j in range(len(s)))
                 if not perfect and not s.is_present_form(c) \
                         and s.toks[c].text.lower() in ("sollte", "sollten"):
-                    found.append(cue.modality)
+                    found.append("planned" if day else cue.modality)
             elif cue.morph == "present":  # "soll … stattfinden", not "soll … getötet haben"
                 # by its form: "Sollten Sie … sprechen" is a condition, not a plan; and where
                 # German puts a modal: before the verb or right after it ("stattfinden soll"),

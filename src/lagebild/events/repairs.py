@@ -27,7 +27,12 @@ from lagebild.events.sentence import (
     dateline_end,
     label_tokens,
 )
-from lagebild.german import DOUBLE_QUOTES, SEPARABLE_PARTICLES, third_person_number
+from lagebild.german import (
+    DATIVE_CONTROLLERS,
+    DOUBLE_QUOTES,
+    SEPARABLE_PARTICLES,
+    third_person_number,
+)
 from lagebild.model import Article, Entity, Sentence, Token
 
 #: a verb's core arguments, which a genitive name before a noun is taken for
@@ -76,7 +81,8 @@ def _retagged(tokens: list[Token]) -> list[Token]:
     before no noun is the head of its phrase. A separable verb's plain
     infinitive tagged as zu-infinitive ("wird die Demonstranten festnehmen" as VVIZU, which
     made the subject an object) is a plain infinitive unless an inner "zu" makes it one
-    ("festzunehmen", "zurückzuziehen"). A finite verb between an article and an adjective is an
+    ("festzunehmen", "zurückzuziehen"). A "finite verb" that a passive "werden" hangs on is a
+    participle. A finite verb between an article and an adjective is an
     adverb ("der verdammt unfairen Politik"); an article after a comma that the parser made a
     participant is a relative pronoun; "als" opening a clause that ends in a verb is a
     conjunction."""
@@ -97,6 +103,13 @@ def _retagged(tokens: list[Token]) -> list[Token]:
                 # the noun takes the role the parser gave the adjective ("Mutmaßlicher
                 # US-Serienmörder zum Tode verurteilt": the subject, the noun an "aux")
                 out[1] = tokens[1].model_copy(update={"dep": t.dep, "head": t.head})
+            continue
+        if tag == "VVFIN" and t.text.lower().endswith(("t", "en")) and any(
+                o.head == i and o.dep == "aux:pass" and o.lemma == "werden" for o in tokens):
+            # a participle the tagger took for a finite verb though its passive "werden"
+            # hangs on it ("Husam M. wurde in Syrien … verstümmelt"): its subject is the
+            # patient
+            out[i] = t.model_copy(update={"tag": "VVPP", "morph": "VerbForm=Part"})
             continue
         if tag == "VVFIN" and 0 < i < len(tokens) - 1 and tokens[i + 1].tag == "ADJA" \
                 and tokens[i - 1].tag in DETERMINER_TAGS:
@@ -282,6 +295,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_on_verb(out)
         _genitive_name_before_noun(out)
         _genitive_name_after_preposition(out)
+        _name_after_genitive_attribute(out)
         _list_after_prepositional_phrase(out)
         _circumposition(out)
         _dative_name_as_compound(out)
@@ -298,6 +312,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _object_after_finite_as_subject(out)
     if "APPRART" in tags or "APPR" in tags:
         _prepositional_phrase_as_subject(out)
+    if "ART" in tags or "PDAT" in tags:
+        _dative_as_subject(out)
     if "PPER" in tags:
         _pronoun_read_as_determiner(out)
         if "PRELS" in tags:
@@ -801,6 +817,9 @@ def _finite_number(out: list[Token], v: int) -> str | None:
     return third_person_number(out[finite].text) if finite is not None else None
 
 
+#: determiners and quantifiers of a plural only ("mehrere Männer")
+PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "beide", "zahlreiche", "etliche",
+                                "zwei", "drei", "vier", "fünf", "zehn", "hunderte", "tausende"})
 #: what may stand before a main clause's finite verb and is no fronted phrase of it
 CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "denn", "sondern", ";", ":", "–", "-"})
 #: the genders and numbers a nominative's definite article has
@@ -815,7 +834,8 @@ def _object_after_finite_as_subject(out: list[Token]) -> None:
     subject ("…, und an diesem Grundprinzip wolle die Kommission weiterhin festhalten" with
     "die Kommission" the object): a clause that opens with another phrase has its subject
     there when it has one, so a phrase whose article may be a nominative's and that agrees
-    with the finite verb is the subject. Not in a passive, which needs none."""
+    with the finite verb is the subject. Not in a passive, which needs none. A fronted
+    "subject" that disagrees with the finite verb is then the object."""
     for k in range(1, len(out) - 2):
         art, f = out[k], out[k - 1]
         n = art.head
@@ -828,15 +848,37 @@ def _object_after_finite_as_subject(out: list[Token]) -> None:
         if (feats.get("Gender"), feats.get("Number")) not in \
                 NOMINATIVE_ARTICLE_FORMS.get(art.text.lower(), set()):
             continue
+        fronted = _fronted_disagreeing_subject(out, v, k - 1)
         if not (v == k - 1 or (f.head == v and f.dep in ("aux", "cop"))) \
                 or not out[v].tag.startswith("VV") \
-                or any(o.head == v and (o.dep in ("nsubj", "nsubj:pass", "aux:pass", "expl")
+                or any(o.head == v and (o.dep in ("nsubj:pass", "aux:pass", "expl")
+                                        or (o.dep == "nsubj" and i != fronted)
                                         or (o.dep == "aux" and o.lemma == "werden"
-                                            and out[v].tag == "VVPP")) for o in out) \
+                                            and out[v].tag == "VVPP"))
+                       for i, o in enumerate(out)) \
                 or third_person_number(f.text) != feats.get("Number") \
                 or "Person=1" in f.morph or "Person=2" in f.morph:
             continue
         out[n] = out[n].model_copy(update={"dep": "nsubj"})
+        if fronted is not None:  # "Drei terrorverdächtige Syrer hat die Polizei … festgenommen"
+            out[fronted] = out[fronted].model_copy(update={"dep": "obj"})
+
+
+def _fronted_disagreeing_subject(out: list[Token], v: int, finite: int) -> int | None:
+    """The subject of verb ``v`` before its finite verb ``finite`` that cannot be its subject,
+    a common noun whose number the finite verb does not share ("Drei terrorverdächtige Syrer
+    hat die Polizei … festgenommen"): a fronted object. Only a subject counted as plural
+    before a singular finite verb; the tagger's numbers are guesses."""
+    subj = [j for j, o in enumerate(out) if o.head == v and o.dep == "nsubj" and j < finite]
+    if len(subj) != 1 or out[subj[0]].tag != "NN" \
+            or third_person_number(out[finite].text) != "Sing":
+        return None
+    # plural for sure by a count ("Drei … Syrer", "mehrere Männer"), not by the tagger's
+    # number, which is often wrong ("Die Rechtsanwälte" singular)
+    counted = any(o.head == subj[0] and ((o.tag == "CARD" and o.text.lower() != "ein")
+                                         or o.text.lower() in PLURAL_QUANTIFIERS)
+                  for o in out[max(0, subj[0] - 4):subj[0]])
+    return subj[0] if counted else None
 
 
 def _disagreeing_relative_subject(out: list[Token]) -> None:
@@ -930,6 +972,21 @@ def _preposition_on_itself(out: list[Token]) -> None:
                 out[j] = o.model_copy(update={"head": v, "dep": dep})
 
 
+def _dative_as_subject(out: list[Token]) -> None:
+    """A phrase opened by a determiner that is only ever dative ("dem", "einem", "diesem")
+    that the parser made a subject ("Er sollte am Mittwoch dem Haftrichter vorgeführt
+    werden", three subjects): it is the indirect object. Not of a verb whose dative does
+    the act ("Dem Polizisten gelang es", read by :mod:`arguments`)."""
+    for j, t in enumerate(out):
+        v = t.head
+        if t.dep not in ("nsubj", "nsubj:pass") or t.tag not in ("NN", "NE") \
+                or not 0 <= v < len(out) or v == j or out[v].lemma in DATIVE_CONTROLLERS:
+            continue
+        if any(o.head == j and o.dep == "det" and o.text.lower() in DATIVE_DETERMINERS
+               for o in out[max(0, j - 3):j]):
+            out[j] = t.model_copy(update={"dep": "iobj"})
+
+
 def _prepositional_phrase_as_subject(out: list[Token]) -> None:
     """A subject with its own preposition before it ("Auch am Samstag klagten wieder viele
     Lehrer über Überlastung", "am" hung on "Samstag" as a determiner, "Samstag" the subject
@@ -953,6 +1010,8 @@ def _prepositional_phrase_as_subject(out: list[Token]) -> None:
             out[objects[0]] = out[objects[0]].model_copy(update={"dep": "nsubj"})
 
 
+#: determiners that are only ever dative (a subject opened by one is misread)
+DATIVE_DETERMINERS = frozenset({"dem", "einem", "diesem", "jenem"})
 #: determiners of a masculine nominative: a subject beside a misread name stays one
 MASCULINE_NOMINATIVE = frozenset({"der", "ein", "dieser", "kein"})
 
@@ -1036,6 +1095,22 @@ def _genitive_name_after_preposition(out: list[Token]) -> None:
 
 #: what a list of names and titles is made of
 LIST_TAGS = frozenset({"NN", "NE", "$,", "KON", "ART", "ADJA", "FM", "TRUNC"})
+
+
+def _name_after_genitive_attribute(out: list[Token]) -> None:
+    """A name right after the noun of a genitive attribute, which the parser made an
+    argument of the verb ("warf Deutschland Unterstützung der verbotenen kurdischen
+    Arbeiterpartei PKK vor", "PKK" a second object): it names that noun's bearer, an
+    apposition of it."""
+    for j in range(1, len(out)):
+        t, n = out[j], out[j - 1]
+        if t.tag != "NE" or t.dep not in ("obj", "iobj", "nsubj", "nsubj:pass") \
+                or n.tag != "NN" or n.dep != "nmod" or t.head in (j, j - 1) \
+                or any(o.head == j and o.dep == "det" for o in out):
+            continue
+        if any(o.head == j - 1 and o.dep == "det" and o.text.lower() in ("der", "des")
+               for o in out[max(0, j - 5):j - 1]):
+            out[j] = t.model_copy(update={"head": j - 1, "dep": "appos"})
 
 
 def _list_after_prepositional_phrase(out: list[Token]) -> None:
