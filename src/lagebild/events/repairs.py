@@ -817,9 +817,9 @@ def _finite_number(out: list[Token], v: int) -> str | None:
     return third_person_number(out[finite].text) if finite is not None else None
 
 
-#: determiners and quantifiers of a plural only ("mehrere Männer")
+#: quantifiers of a plural only ("mehrere Männer"); numbers count by their tag (CARD)
 PLURAL_QUANTIFIERS = frozenset({"mehrere", "viele", "einige", "beide", "zahlreiche", "etliche",
-                                "zwei", "drei", "vier", "fünf", "zehn", "hunderte", "tausende"})
+                                "hunderte", "tausende"})
 #: what may stand before a main clause's finite verb and is no fronted phrase of it
 CLAUSE_OPENERS = frozenset({",", "und", "oder", "aber", "denn", "sondern", ";", ":", "–", "-"})
 #: the genders and numbers a nominative's definite article has
