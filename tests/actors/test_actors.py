@@ -11,6 +11,7 @@ import pytest
 from lagebild.actors.kb import KB, load_kb
 from lagebild.actors.link import Linker
 from lagebild.model import Article, Entity, Sentence, Token, Topic
+from lagebild.pipeline import analyze_text
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED") or REPO.parent / "shared")
@@ -545,3 +546,22 @@ def test_a_known_name_that_goes_on_is_someone_else(linker: Linker) -> None:
                                entities=[Entity(text="Juan Carlos", start=0, end=11,
                                                 label="PER")]))
     assert any(a.id == "per:juan-carlos-i" for a in king.actors)
+
+
+def test_a_surname_that_is_a_countrys_adjective_is_the_person(linker: Linker) -> None:
+    # "Deutsch betonte" after "Oskar Deutsch" is the man, not Germany (the NER calls the
+    # bare word a place); the adjective of a sentence with no such person stays the country's
+    text = ("Das sagte Oskar Deutsch, Präsident der Kultusgemeinde, am Mittwoch. Zudem biete "
+            "man Hilfe an. Deutsch betonte, dass die Organisation unabhängig sei.")
+    out = analyze_text(text, published="2016-03-02")
+    assert [(e.text, e.actor) for e in out.entities] == [
+        ("Oskar Deutsch", "new:per:oskar-deutsch"), ("Deutsch", "new:per:oskar-deutsch")]
+    assert link(linker, "Deutsche Soldaten kamen an.")["Deutsche"] == "DEU"
+
+
+@pytest.mark.parametrize("word", ["EU-weite", "EU-kritische", "Nato-feindlichen"])
+def test_a_scope_or_stance_after_a_prefix_is_no_actor(linker: Linker, word: str) -> None:
+    # "eine EU-weite Liste" is no act of the EU; "US-amerikanische Soldaten" are the USA's
+    spans = link(linker, f"Sie forderte eine {word} Liste. US-amerikanische Soldaten kamen.")
+    assert spans.get(word) is None
+    assert spans["US-amerikanische"] == "USA"

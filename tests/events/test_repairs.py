@@ -11,6 +11,7 @@ from lagebild.events.repairs import (
     SentViews,
     _argument_on_prepositional_noun,
     _attachments_repaired,
+    _name_part_read_as_verb,
     _name_read_as_word,
     _repaired,
     _titles_as_named,
@@ -547,3 +548,25 @@ def test_participle_of_the_perfect_read_as_an_adjective_or_a_particle() -> None:
     assert repaired("ist", "sein", "ADJD").tag == "ADJD"
     assert repaired("hat", "haben", "ADJD", word="Bekannt").tag == "ADJD"
     assert repaired("hat", "haben", "ADJD", word="schön").tag == "ADJD"  # no lexicon verb
+
+
+def test_a_later_word_of_a_name_read_as_a_verb() -> None:
+    """"Der UN-Hochkommissar …, Said Raad al-Hussein, hatte die Hinrichtung verurteilt" with
+    "al-Hussein" an infinitive that took the title as its subject: inside a name the NER
+    found it is a part of the name; the title is the real verb's subject, and the second
+    "subject" behind the finite auxiliary its object."""
+    out = tokens([("Der", "ART", 1, "det"), ("UN-Hochkommissar", "NN", 5, "nsubj"),
+                  (",", "$,", 3, "punct"), ("Said", "NE", 1, "appos"),
+                  ("Raad", "NE", 3, "flat"), ("al-Hussein", "VVINF", 10, "advcl"),
+                  (",", "$,", 5, "punct"), ("hatte", "VAFIN", 10, "aux"),
+                  ("die", "ART", 9, "det"), ("Hinrichtung", "NN", 10, "nsubj"),
+                  ("verurteilt", "VVPP", 10, "ROOT")])
+    name = (out[3].start, out[5].end)
+    _name_part_read_as_verb(out, [name])
+    assert (out[5].tag, out[5].dep, out[5].head) == ("NE", "flat", 3)
+    assert (out[1].head, out[1].dep) == (10, "nsubj")
+    assert out[9].dep == "obj" and out[6].head == 3
+    # outside a name the NER found, a verb stays a verb
+    again = tokens([("Said", "NE", 1, "nsubj"), ("kam", "VVFIN", 1, "ROOT")])
+    _name_part_read_as_verb(again, [(0, 4)])
+    assert again[1].tag == "VVFIN"

@@ -68,6 +68,9 @@ MEMBER_NOUNS = {fold(w) for w in "Kämpfer Kämpfern Miliz Milizen Anhänger Ter
                 " Extremisten Dschihadisten Mitglieder Führung Chef Führer Anführer Sprecher"
                 " Kommandeur".split()}
 NON_ACTOR_HEADS = {fold(w) for w in "Dollar Dollars Euro Cent Recht Rechts Richtlinie".split()}
+# adjectives after a prefix that tell a scope or a stance, not who acts: "eine EU-weite Liste",
+# "EU-kritische Parteien" (the EU is neither the list nor the parties)
+NON_ACTOR_ADJECTIVES = re.compile(r"(weit|kritisch|feindlich|skeptisch|freundlich)(e[mnrs]?)?")
 LOCATIVE = {"in", "im", "nahe", "bei", "nach", "um", "nördlich", "südlich", "östlich",
             "westlich", "zwischen", "unweit", "vor"}
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
@@ -379,8 +382,10 @@ class Linker:
             m.kind, m.sector = "sector", SECTOR_NOUNS[head.key]
         elif head.key in MEMBER_NOUNS:
             m.kind = "member"
-        elif toks[j + 1].key in NON_ACTOR_HEADS:
-            return None  # US-Dollar, EU-Recht: no actor
+        elif toks[j + 1].key in NON_ACTOR_HEADS or (
+                toks[j + 1].text[:1].islower()
+                and NON_ACTOR_ADJECTIVES.fullmatch(toks[j + 1].key)):
+            return None  # US-Dollar, EU-Recht, EU-weit: no actor
         return m
 
     def _merge_entities(self, article: Article, text: str, toks: list[Tok],
@@ -590,6 +595,13 @@ class Linker:
             elif c.kind in ("name", "seat", "surname"):
                 c.actor = self._pick_org(c.candidates)
                 c.confidence = 0.9 if c.kind == "name" else 0.8
+            elif c.kind in ("adj", "demonym") and c.text[:1].isupper() \
+                    and chains.lookup(c.text) is not None:
+                # the surname of a person the article named ("Deutsch betonte" after "Oskar
+                # Deutsch"), not the country's adjective or language
+                person = chains.lookup(c.text) or ""
+                c.actor, c.confidence, c.kind = person, 0.85, "surname"
+                chains.add(person, c.start, [], oblique=_oblique(toks, c, cands, n))
             elif c.kind in ("adj", "demonym"):
                 c.actor = c.candidates[0] if c.candidates else None
                 c.confidence = 0.9

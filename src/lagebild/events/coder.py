@@ -147,6 +147,14 @@ def _sein_perfect(s: Sent, v: int) -> bool:
 QUOTE_ENDS = frozenset({",", "“", '"', "»", "«"})
 
 
+def _inside_quotation(s: Sent, k: int) -> bool:
+    """Does token ``k`` stand in German quotation marks: the last mark before it opens
+    ("„Es wird viel zu schnell der Stab über sie gebrochen"; a straight `"` may close one:
+    "durch eine „rechtswidrige Handlung" zur Last gelegt")?"""
+    marks = [t.text for t in s.toks[:k] if t.text in ("„", "“", "»", "«", '"')]
+    return bool(marks) and marks[-1] in ("„", "»")
+
+
 def _speaker_fallback(ctx: Context, s: Sent) -> list[str]:
     """Free indirect speech without a statements layer: a sentence in Konjunktiv I reports
     the speaker of the nearest speech verb in it or the sentence before."""
@@ -474,8 +482,17 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             # another event noun in a quotation ("die Ermittlungen", "die Einigung im
             # Atomstreit") is mostly someone else's act, rarely the speaker's
             speaker: list[str] = []
-            if f.statement is not None:
-                party = ctx.article.statements[f.statement].speaker
+            said = ctx.article.statements[f.statement] if f.statement is not None else None
+            # a passive in the speaker's own quoted words hides its agent: "„Es wird viel zu
+            # schnell der Stab über sie gebrochen“, sagte Merz" is no judgement of his (told
+            # indirectly, "Gegen den Ehemann werde ermittelt, sagte Staatsanwalt Franke", the
+            # speaker is mostly the agent)
+            hidden = args is not None and args.passive and (
+                _inside_quotation(s, anchor) or (said is not None and said.type == "Direct"))
+            if hidden:
+                pass
+            elif said is not None:
+                party = said.speaker
                 if party is not None and party.actor is not None and party.actor.id:
                     speaker = [party.actor.id]
             elif not ctx.article.statements:

@@ -308,7 +308,9 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _abbreviation_on_earlier_noun(out)
     if "VVFIN" in tags:
         _second_subject_as_object(out)
-    if "ART" in tags:
+        if "KON" in tags:
+            _conjunct_inside_singular_subject(out)
+    if "ART" in tags or "NE" in tags:
         _object_after_finite_as_subject(out)
     if "APPRART" in tags or "APPR" in tags:
         _prepositional_phrase_as_subject(out)
@@ -320,6 +322,7 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
             _relative_pronoun_as_subject(out)
     if "PRELS" in tags:
         _disagreeing_relative_subject(out)
+        _accusative_relative_as_subject(out)
     if "ADJA" in tags:
         _conjunct_adjective_without_noun(out)
     if "ADV" in tags:
@@ -774,6 +777,37 @@ def _second_subject_as_object(out: list[Token]) -> None:
                 out[j] = out[j].model_copy(update={"dep": "obj"})
 
 
+def _conjunct_inside_singular_subject(out: list[Token]) -> None:
+    """A plural finite verb whose one subject is a singular noun, and a conjunct with its own
+    article hung on an attribute of that subject ("Auch die Organisation für Migration (IOM)
+    und das UN-Flüchtlingshilfswerk (UNHCR) lobten …" with the agency coordinated with
+    "Migration"): the conjunct is the subject's, whose number the verb then shares."""
+    for v, verb in enumerate(out):
+        if verb.tag != "VVFIN" or "Number=Plur" not in verb.morph:
+            continue
+        subjects = [j for j, o in enumerate(out) if o.head == v and o.dep == "nsubj" and j < v]
+        if len(subjects) != 1 or out[subjects[0]].tag not in ("NN", "NE") \
+                or _number(out[subjects[0]]) != "Sing" \
+                or any(o.head == subjects[0] and o.dep == "conj" for o in out):
+            continue
+        subj = subjects[0]
+        for c, o in enumerate(out):
+            if o.dep != "conj" or not subj < c < v or o.tag not in ("NN", "NE") \
+                    or not any(a.head == c and a.dep == "det" and a.tag == "ART" for a in out):
+                continue
+            h, steps = o.head, 0
+            while 0 <= h < len(out) and h != subj and steps < 4 \
+                    and out[h].dep in ("nmod", "appos", "flat"):
+                h, steps = out[h].head, steps + 1
+            if h == subj and o.head != subj:
+                out[c] = o.model_copy(update={"head": subj})
+                for j, later in enumerate(out):  # then a "subject" behind the verb is its object
+                    if later.head == v and later.dep == "nsubj" and j > v \
+                            and later.tag == "NN":
+                        out[j] = later.model_copy(update={"dep": "obj"})
+                break
+
+
 def _conjunct_adjective_without_noun(out: list[Token]) -> None:
     """An adjective made the conjunct of a noun while the noun right after it, its own, hangs
     on the verb ("über den Umgang mit Familie und gewandelten Familienbildern", with
@@ -839,13 +873,16 @@ def _object_after_finite_as_subject(out: list[Token]) -> None:
     for k in range(1, len(out) - 2):
         art, f = out[k], out[k - 1]
         n = art.head
-        if art.dep != "det" or not k < n < len(out) or out[n].dep != "obj" \
+        # a genitive name stands in for the article: "Nun ließ Irans Führung den 39-Jährigen …
+        # exekutieren"
+        genitive = art.tag == "NE" and art.text.endswith("s") and n == k + 1
+        if not (art.dep == "det" or genitive) or not k < n < len(out) or out[n].dep != "obj" \
                 or out[n].tag not in ("NN", "NE") or not f.tag.endswith("FIN") \
-                or k < 3 or out[k - 2].text.lower() in CLAUSE_OPENERS:
+                or k < 2 or out[k - 2].text.lower() in CLAUSE_OPENERS:
             continue
         v = out[n].head
         feats = dict(x.split("=", 1) for x in out[n].morph.split("|") if "=" in x)
-        if (feats.get("Gender"), feats.get("Number")) not in \
+        if not genitive and (feats.get("Gender"), feats.get("Number")) not in \
                 NOMINATIVE_ARTICLE_FORMS.get(art.text.lower(), set()):
             continue
         fronted = _fronted_disagreeing_subject(out, v, k - 1)
@@ -897,6 +934,32 @@ def _disagreeing_relative_subject(out: list[Token]) -> None:
         if any(k != i and o.head == v and o.dep == "nsubj" and o.tag in ("NN", "NE")
                and _number(o) == number for k, o in enumerate(out)):
             out[i] = t.model_copy(update={"dep": "obj"})
+
+
+def _accusative_relative_as_subject(out: list[Token]) -> None:
+    """The relative pronoun "den", only ever an accusative, made the subject while the
+    clause's object opens with a nominative's article ("einen Handelspakt, den die Führung
+    in Kiew mit der EU geschlossen hat"): the two swap."""
+    for i, t in enumerate(out):
+        if t.tag != "PRELS" or t.dep != "nsubj" or t.text.lower() != "den":
+            continue
+        objects = [k for k, o in enumerate(out) if o.head == t.head and o.dep == "obj"
+                   and k > i and _opens_as_nominative(out, k)]
+        if len(objects) == 1:
+            out[i] = t.model_copy(update={"dep": "obj"})
+            out[objects[0]] = out[objects[0]].model_copy(update={"dep": "nsubj"})
+
+
+def _opens_as_nominative(out: list[Token], n: int) -> bool:
+    """May noun ``n`` be a nominative by its definite article (or as a name)?"""
+    if out[n].tag == "NE":
+        return True
+    art = next((o for o in out if o.head == n and o.dep == "det"), None)
+    if out[n].tag != "NN" or art is None:
+        return False
+    feats = dict(x.split("=", 1) for x in out[n].morph.split("|") if "=" in x)
+    return (feats.get("Gender"), feats.get("Number")) in \
+        NOMINATIVE_ARTICLE_FORMS.get(art.text.lower(), set())
 
 
 #: relative and personal pronouns whose nominative and accusative are one form
@@ -1043,6 +1106,42 @@ def _name_read_as_word(out: list[Token], names: list[tuple[int, int]]) -> None:
             for j in others:
                 if out[j].tag == "NN":
                     out[j] = out[j].model_copy(update={"dep": "obj"})
+
+
+def _name_part_read_as_verb(out: list[Token], names: list[tuple[int, int]]) -> None:
+    """A later word of a person's name the tagger read as a verb ("Said Raad al-Hussein"
+    with "al-Hussein" an infinitive the subject's verb hung on): inside a name the NER
+    found, after a word of it, it is a part of that name."""
+    for k in range(1, len(out)):
+        t, before = out[k], out[k - 1]
+        if not t.tag.startswith(("VV", "VA", "VM")) or before.tag != "NE" \
+                or not any(a <= before.start and t.end <= b for a, b in names):
+            continue
+        head = before.head if before.dep == "flat" and before.head < k else k - 1
+        verb = t.head if 0 <= t.head < len(out) and t.head != k else None
+        for j, o in enumerate(out):
+            if o.head == k and j != k:
+                # the subject the parser gave the "verb" is the real verb's, and a second
+                # subject behind that verb's finite auxiliary its object ("Der
+                # UN-Hochkommissar …, Said Raad al-Hussein, hatte die Hinrichtung verurteilt")
+                moved = o.dep == "nsubj" and verb is not None and j < k
+                out[j] = o.model_copy(update={"head": verb if moved else head})
+                if moved and verb is not None:
+                    _later_subject_as_object(out, verb, k)
+        out[k] = t.model_copy(update={"tag": "NE", "pos": "PROPN", "head": head,
+                                      "dep": "flat", "lemma": t.text.lower()})
+
+
+def _later_subject_as_object(out: list[Token], verb: int, after: int) -> None:
+    """A noun subject of ``verb`` behind its finite auxiliary, when the verb's subject
+    stands before ``after``: the object."""
+    finite = next((j for j, o in enumerate(out) if o.head == verb and o.dep == "aux"
+                   and o.tag.endswith("FIN") and j > after), None)
+    if finite is None:
+        return
+    for j, o in enumerate(out):
+        if o.head == verb and o.dep == "nsubj" and j > finite and o.tag == "NN":
+            out[j] = o.model_copy(update={"dep": "obj"})
 
 
 def _genitive_name_on_verb(out: list[Token]) -> None:
@@ -1405,6 +1504,8 @@ class SentViews(Sequence[Sent]):
         s, tokens = self.article.sentences[si], _attachments_repaired(self.tokens[si])
         if self._person_names:
             _name_read_as_word(tokens, self._person_names)
+        if self._person_spans:
+            _name_part_read_as_verb(tokens, self._person_spans)
 
         # who the tokens name, asked later still: the closure holds what it reads, not this
         # object, whose views hold the closure (a cycle only the collector frees, with every

@@ -304,8 +304,8 @@ class Sent:
         end of one of its nouns (a compound)? A quick test before the idiom's own match."""
         if self._words is None:
             self._words = set(self.lemmas) | {t.text.lower() for t in self.toks}
-            self._nouns = [lm for lm, t in zip(self.lemmas, self.toks, strict=True)
-                           if t.tag == "NN"]
+            self._nouns = [form for lm, t in zip(self.lemmas, self.toks, strict=True)
+                           if t.tag == "NN" for form in (lm, t.text.lower())]
         if word in self._words:
             return True
         hit = self._mentioned.get(word)  # idioms share words: each asked once per sentence

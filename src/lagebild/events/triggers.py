@@ -46,17 +46,39 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
         hits = [j for j in sorted(window) if j not in used and j not in matched
                 and s.toks[j].tag != "PTKZU"  # "zu verurteilen" needs the preposition
                 and j != lone
-                and (s.lemma(j) == word or s.toks[j].text.lower() == word
+                and (_gives(s, j, word)
                      or j in s.correlates().get(word, ())  # "darauf bestehen, dass"
-                     # a compound of the idiom's noun: "sein Landtagsmandat niederlegen"
-                     or (s.toks[j].tag == "NN" and len(word) >= 4
-                         and len(s.lemma(j)) > len(word) + 2 and s.lemma(j).endswith(word)
-                         # "-schaft" is a suffix, not a compound of "Haft": Staatsanwaltschaft
-                         and not s.lemma(j).endswith("sc" + word)))]
+                     or _antecedent_gives(s, j, word))]
         if not hits:
             return None
         matched.append(min(hits, key=lambda j: abs(j - i)))
     return matched
+
+
+def _gives(s: Sent, j: int, word: str) -> bool:
+    """Does token ``j`` give an idiom's word, as itself or as the head of a compound ("sein
+    Landtagsmandat niederlegen"; by its text where the lemmatizer cut the compound:
+    "Schlüsselposten" as "schlüsselposte")?"""
+    if s.lemma(j) == word or s.toks[j].text.lower() == word:
+        return True
+    if s.toks[j].tag != "NN" or len(word) < 4:
+        return False
+    return any(len(form) > len(word) + 2 and form.endswith(word)
+               # "-schaft" is a suffix, not a compound of "Haft": Staatsanwaltschaft
+               and not form.endswith("sc" + word)
+               for form in (s.lemma(j), s.toks[j].text.lower()))
+
+
+def _antecedent_gives(s: Sent, j: int, word: str) -> bool:
+    """Does relative pronoun ``j`` give an idiom's word by the noun before its comma, past
+    the verbs of a clause it was moved behind ("vom Nominierungskomitee vorgeschlagen, das
+    von SPÖ und ÖVP besetzt wurde")?"""
+    if s.toks[j].tag != "PRELS" or j < 2 or s.toks[j - 1].text != ",":
+        return False
+    k = j - 2
+    while k > 0 and s.toks[k].tag[:2] in ("VV", "VA", "VM"):
+        k -= 1
+    return s.toks[k].tag == "NN" and _gives(s, k, word)
 
 
 def _lone_auxiliary(s: Sent, i: int) -> bool:
