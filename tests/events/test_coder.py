@@ -3229,3 +3229,42 @@ def test_a_passive_in_a_quotation_is_no_act_of_the_speaker(events: Events) -> No
     e = one(events("Gegen den Ehemann werde wegen Mordes ermittelt, sagte Staatsanwalt Witold "
                    "Franke."), "ACCUSE")
     assert [r.name for r in e.source] == ["Witold Franke"]
+
+
+def test_an_accusative_attribute_is_the_verbs_object(events: Events) -> None:
+    """"haben grosse Teile der Opposition den Saal aus Protest verlassen", "den Saal" under
+    "Teile": the hall is the object, not a protester."""
+    e = one(events("Vor der Schlussabstimmung haben grosse Teile der Opposition den Saal aus "
+                   "Protest verlassen."), "PROTEST")
+    assert [r.name for r in e.source] == ["Opposition"]
+
+
+def test_a_name_after_a_prepositional_noun_is_its_apposition(parse: Parse) -> None:
+    """"einen Anschlag im Schnellzug Thalys": the train's name, not the attack's agent."""
+    found = [e for e, _ in candidates(parse("Es gibt Verbindungen zu dem Mann, der im August "
+                                            "vergangenen Jahres einen Anschlag im Schnellzug "
+                                            "Thalys verüben wollte."))]
+    assert found and all("Thalys" not in [r.name for r in e.source] for e in found)
+
+
+def test_a_name_on_a_modal_and_a_possessive_of_the_object(parse: Parse) -> None:
+    """"wollen Lawrow und Kerry ihre Verhandlungen … fortsetzen": "Lawrow" hung on "wollen"
+    is the subject, and "ihre" points back to both men, not to the name before it."""
+    found = [e for e, _ in candidates(parse("Bereits in den kommenden Tagen wollen Lawrow und "
+                                            "Kerry ihre Verhandlungen über den Syrien-Konflikt "
+                                            "fortsetzen.", "2016-01-30"))]
+    e = one(found, "AGREE")
+    assert names(e.source) == ["RUSGOV", "USAGOV"]
+
+
+def test_limbs_cut_off_are_no_refusal(parse: Parse) -> None:
+    """A participle the lemmatizer left as it is still anchors an idiom ("abgeschlagen" →
+    "abschlagen"), and an idiom of no event takes its noun even as the lone subject."""
+    found = [e for e, _ in candidates(parse("Arme waren mitsamt der Schulter abgeschlagen."))]
+    assert not [e for e in found if e.type.value == "REJECT"]
+
+
+def test_a_politicians_attacks_on_a_politician_are_words(events: Events) -> None:
+    e = one(events("US-Präsident Donald Trump hat seine Attacken gegen einen Abgeordneten der "
+                   "Demokraten noch gesteigert."), "ACCUSE")
+    assert e.trigger.text == "Attacken"

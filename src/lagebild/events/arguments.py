@@ -1482,14 +1482,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                     continue  # "seinen Rücktritt von seinen Ämtern": his own office, no agent
                 ids += actors_of(s, c)
         if not ids:  # "Russlands Waffenlieferungen", "die russischen Waffenlieferungen"
-            j = anchor - 1
-            while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
-                if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
-                    h = s.toks[j].head  # not the genitive of a noun before ("mit
-                    if not (0 <= h < j and s.toks[h].tag == "NN"):  # Unterstützung
-                        ids += s.actors_at[j]  # Großbritanniens Luftangriffe")
-                    break
-                j -= 1
+            ids = _prenominal_actors(s, anchor, own=True)
         if not ids:
             ids = _possessor(s, anchor)
         return list(dict.fromkeys(ids)), False
@@ -1559,6 +1552,27 @@ def _host_subject(s: Sent, n: int, host: int) -> list[str]:
     return []
 
 
+def _prenominal_actors(s: Sent, n: int, own: bool = False) -> list[str]:
+    """The actors of the first actor adjective or name before noun ``n`` in its phrase
+    ("Russlands Invasion", "die israelische Bombardierung"). The phrase opens at a
+    possessive of the verb's object, which points back to the verb's subject ("wollen
+    Lawrow und Kerry ihre Verhandlungen … fortsetzen": both men, not the name before it);
+    past one with no parsed subject, the name before it stands in for one ("in dem Nordkorea seinen
+    jüngsten Raketentest durchführt"). With ``own``, not a name that is the genitive of a
+    noun before ("mit Unterstützung Großbritanniens Luftangriffe")."""
+    j = n - 1
+    while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
+        if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
+            h = s.toks[j].head
+            if own and 0 <= h < j and s.toks[h].tag == "NN":
+                return []
+            return list(s.actors_at[j])
+        if s.toks[j].tag == "PPOSAT" and s.toks[n].dep == "obj" and _possessor(s, n):
+            return _possessor(s, n)  # the subject it points back to, when the parse has one
+        j -= 1
+    return []
+
+
 def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
     """The participants of a transitive act's noun by German nominal syntax: the agent is
     its ``von``/``durch`` phrase or what precedes it (a Saxon genitive or actor adjective:
@@ -1579,16 +1593,15 @@ def _nominal_roles(s: Sent, n: int) -> dict[str, list[str]]:
         elif marker in AGENT_PREPS:
             roles["agent"] += actors_of(s, c)
         elif marker is None and s.toks[c].tag == "PPOSAT":
-            roles["poss"] += actors_of(s, c)
+            # a third-person possessive points back to the governing verb's subject before
+            # any pronoun chain: "wollen Lawrow und Kerry ihre Verhandlungen … fortsetzen"
+            # is both men's, not the one "ihre" was chained to
+            roles["poss"] += (s.lemma(c) in REFLEXIVE_POSSESSIVES and _possessor(s, n)) \
+                or actors_of(s, c)
         elif marker is None and s.toks[c].dep in GEN_DEPS and c > n:
             roles["ogen"] += actors_of(s, c)
     if not roles["agent"]:
-        j = n - 1
-        while j >= 0 and s.toks[j].tag in ("ADJA", "NE", "ART", "PPOSAT", "ADJD"):
-            if s.actors_at[j] and s.toks[j].tag in ("ADJA", "NE"):
-                roles["agent"] += s.actors_at[j]
-                break
-            j -= 1
+        roles["agent"] = _prenominal_actors(s, n)
     if not roles["poss"]:
         roles["poss"] = _possessor(s, n)
     return {k: list(dict.fromkeys(v)) for k, v in roles.items()}

@@ -296,6 +296,9 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _genitive_name_before_noun(out)
         _genitive_name_after_preposition(out)
         _name_after_genitive_attribute(out)
+        _name_after_prepositional_noun(out)
+        if "VMFIN" in tags or "VAFIN" in tags:
+            _name_on_auxiliary(out)
         _list_after_prepositional_phrase(out)
         _circumposition(out)
         _dative_name_as_compound(out)
@@ -310,6 +313,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _second_subject_as_object(out)
         if "KON" in tags:
             _conjunct_inside_singular_subject(out)
+    if "ART" in tags:
+        _accusative_attribute_as_object(out)
     if "ART" in tags or "NE" in tags:
         _object_after_finite_as_subject(out)
     if "APPRART" in tags or "APPR" in tags:
@@ -863,6 +868,33 @@ NOMINATIVE_ARTICLE_FORMS = {"der": {("Masc", "Sing")},
                             "das": {("Neut", "Sing")}}
 
 
+def _accusative_attribute_as_object(out: list[Token]) -> None:
+    """A singular noun opened by "den" hung as an attribute on the verb's object, with no
+    preposition ("haben grosse Teile der Opposition den Saal aus Protest verlassen", "Saal"
+    under "Teile"): "den" opens no genitive, so it is the verb's object, and the bare
+    plural before it, which agrees with the finite verb, the verb's missing subject."""
+    for n, t in enumerate(out):
+        h = t.head
+        if t.tag != "NN" or t.dep != "nmod" or not 0 <= h < n or out[h].dep != "obj" \
+                or "Number=Sing" not in t.morph \
+                or not any(o.head == n and o.dep == "det" and o.text.lower() == "den"
+                           for o in out[max(0, n - 4):n]) \
+                or any(o.head == n and o.tag in PREP_TAGS for o in out):
+            continue
+        v = out[h].head
+        if not 0 <= v < len(out) or not out[v].tag.startswith("VV") \
+                or any(o.head == v and o.dep.startswith("nsubj") for o in out):
+            continue
+        finite = next((j for j, o in enumerate(out) if o.head == v and o.tag.endswith("FIN")
+                       and o.dep.startswith("aux")), v if out[v].tag == "VVFIN" else None)
+        if finite is None or not finite < h or _number(out[h]) != "Plur" \
+                or third_person_number(out[finite].text) != "Plur" \
+                or any(o.head == h and o.dep == "det" for o in out):
+            continue
+        out[n] = t.model_copy(update={"head": v, "dep": "obj"})
+        out[h] = out[h].model_copy(update={"dep": "nsubj"})
+
+
 def _object_after_finite_as_subject(out: list[Token]) -> None:
     """The phrase right after a main clause's finite verb, made the object of a verb with no
     subject ("…, und an diesem Grundprinzip wolle die Kommission weiterhin festhalten" with
@@ -1210,6 +1242,40 @@ def _name_after_genitive_attribute(out: list[Token]) -> None:
         if any(o.head == j - 1 and o.dep == "det" and o.text.lower() in ("der", "des")
                for o in out[max(0, j - 5):j - 1]):
             out[j] = t.model_copy(update={"head": j - 1, "dep": "appos"})
+
+
+def _name_after_prepositional_noun(out: list[Token]) -> None:
+    """A name right after the noun of a prepositional attribute, both hung on the noun
+    before ("einen Anschlag im Schnellzug Thalys", "Thalys" an attribute of "Anschlag" and
+    so its agent): it names the nearer noun, its apposition (a genitive its attribute)."""
+    for j in range(1, len(out)):
+        t, n = out[j], out[j - 1]
+        if t.tag != "NE" or t.dep != "nmod" or n.tag != "NN" or n.dep != "nmod" \
+                or t.head != n.head or t.head in (j, j - 1) \
+                or any(o.head == j and o.dep in ("det", "case") for o in out) \
+                or not any(o.head == j - 1 and o.tag in PREP_TAGS for o in out):
+            continue
+        dep = "nmod" if "Case=Gen" in t.morph else "appos"
+        out[j] = t.model_copy(update={"head": j - 1, "dep": dep})
+
+
+def _name_on_auxiliary(out: list[Token]) -> None:
+    """A name hung on a finite auxiliary or modal ("Bereits in den kommenden Tagen wollen
+    Lawrow und Kerry ihre Verhandlungen … fortsetzen", "Lawrow" an apposition of
+    "wollen"): an auxiliary takes no phrase, so it is the subject of the verb the auxiliary
+    belongs to, when that verb has none."""
+    for k, t in enumerate(out):
+        h = t.head
+        if t.tag != "NE" or t.dep not in ("appos", "nmod", "dep", "obj") \
+                or not 0 <= h < len(out) or h == k \
+                or out[h].tag not in ("VMFIN", "VAFIN") or not out[h].dep.startswith("aux") \
+                or any(o.head == k and o.tag in PREP_TAGS for o in out):
+            continue
+        v = out[h].head
+        if not 0 <= v < len(out) or v == h or not out[v].tag.startswith("VV") \
+                or any(o.head == v and o.dep.startswith("nsubj") for o in out):
+            continue
+        out[k] = t.model_copy(update={"head": v, "dep": "nsubj"})
 
 
 def _list_after_prepositional_phrase(out: list[Token]) -> None:

@@ -40,7 +40,7 @@ def _idiom_match(s: Sent, i: int, entry: Trigger, used: set[int],
     # die Schuld"), and a participle's subject may be a passive's
     subjects = [c for c in s.children[i] if s.toks[c].dep == "nsubj"]
     lone = subjects[0] if len(subjects) == 1 and s.toks[subjects[0]].tag == "NN" \
-        and "subj" in entry.frame.source \
+        and "subj" in entry.frame.source and entry.plover != NO_EVENT \
         and s.toks[i].tag[:2] == "VV" and s.toks[i].tag != "VVPP" else None
     for word in entry.words[:-1]:
         hits = [j for j in sorted(window) if j not in used and j not in matched
@@ -81,6 +81,14 @@ def _antecedent_gives(s: Sent, j: int, word: str) -> bool:
     return s.toks[k].tag == "NN" and _gives(s, k, word)
 
 
+def _idiom_guesses(idioms: dict[str, list[Trigger]], form: str, lemma: str) -> list[str]:
+    """The anchors of idioms of no event among the infinitives a participle's form gives."""
+    if "ge" not in form[:-2]:
+        return []
+    return [g for g in _guesses(form, "VVPP", lemma)
+            if any(e.plover == NO_EVENT for e in idioms.get(g, ()))]
+
+
 def _lone_auxiliary(s: Sent, i: int) -> bool:
     """Is auxiliary ``i`` the only one of the participle it hangs on, so that its perfect
     needs it ("Unbekannte hatten 15-jähriger Schülerin … Gewalt angetan": the phrase the
@@ -100,13 +108,21 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
     lemmas = s.lemmas
     for i, tok in enumerate(s.toks):
         verb = tok.tag[:2] in VERB_TAG_PREFIXES  # Sent.is_verb without the call
+        guessed = False
         if not verb:  # the common case first: no idiom is anchored on this word
             if lemmas[i] not in idioms:
                 continue
             names = [lemmas[i]]
+        elif lemmas[i] not in idioms and lemmas[i] not in lex.idiom_verb_ends:
+            # neither the verb nor one with a particle anchors an idiom, unless a participle
+            # the lemmatizer left as it is anchors one of no event ("Arme waren …
+            # abgeschlagen"; the verb's own reading takes the others)
+            names = [] if lemmas[i] in lex.verbs else _idiom_guesses(
+                idioms, tok.text.lower(), lemmas[i])
+            if not names:
+                continue
+            guessed = True
         else:
-            if lemmas[i] not in idioms and lemmas[i] not in lex.idiom_verb_ends:
-                continue  # neither the verb nor one with a particle anchors an idiom
             names = [lemmas[i]] + [lm for lm, _ in s.verb_lemmas(i)]
             if idioms.keys().isdisjoint(names):
                 continue
@@ -128,7 +144,7 @@ def find_triggers(s: Sent, lex: Lexicon) -> list[tuple[Trigger, int, list[int]]]
             best: tuple[tuple[int, int, int, int], Trigger, list[int]] | None = None
             window: set[int] | None = None
             for entry in idioms.get(name, ()):
-                if "verb" in entry.flags and not verb:
+                if ("verb" in entry.flags and not verb) or (guessed and entry.plover != NO_EVENT):
                     continue  # "gegen X vorgehen", not the noun: "ein Vorgehen gegen X"
                 if not all(s.mentions(word) for word in entry.words[:-1]):
                     continue
