@@ -489,13 +489,11 @@ def find_in_sentence(ctx: Context, s: Sent) -> list[Found]:
             # speaker is mostly the agent)
             hidden = args is not None and args.passive and (
                 _inside_quotation(s, anchor) or (said is not None and said.type == "Direct"))
-            if hidden:
-                pass
-            elif said is not None:
+            if said is not None and not hidden:
                 party = said.speaker
                 if party is not None and party.actor is not None and party.actor.id:
                     speaker = [party.actor.id]
-            elif not ctx.article.statements:
+            elif said is None and not hidden and not ctx.article.statements:
                 speaker = _speaker_fallback(ctx, s)
             f.source = [a for a in speaker if a not in f.target]
             if f.source:
