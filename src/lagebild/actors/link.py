@@ -596,10 +596,9 @@ class Linker:
                 c.actor = self._pick_org(c.candidates)
                 c.confidence = 0.9 if c.kind == "name" else 0.8
             elif c.kind in ("adj", "demonym") and c.text[:1].isupper() \
-                    and chains.lookup(c.text) is not None:
+                    and (person := chains.lookup(c.text)) is not None:
                 # the surname of a person the article named ("Deutsch betonte" after "Oskar
                 # Deutsch"), not the country's adjective or language
-                person = chains.lookup(c.text) or ""
                 c.actor, c.confidence, c.kind = person, 0.85, "surname"
                 chains.add(person, c.start, [], oblique=_oblique(toks, c, cands, n))
             elif c.kind in ("adj", "demonym"):

@@ -1567,8 +1567,10 @@ def _prenominal_actors(s: Sent, n: int, own: bool = False) -> list[str]:
             if own and 0 <= h < j and s.toks[h].tag == "NN":
                 return []
             return list(s.actors_at[j])
-        if s.toks[j].tag == "PPOSAT" and s.toks[n].dep == "obj" and _possessor(s, n):
-            return _possessor(s, n)  # the subject it points back to, when the parse has one
+        if s.toks[j].tag == "PPOSAT" and s.toks[n].dep == "obj":
+            owner = _possessor(s, n)
+            if owner:
+                return owner  # the subject it points back to, when the parse has one
         j -= 1
     return []
 
