@@ -3268,3 +3268,27 @@ def test_a_politicians_attacks_on_a_politician_are_words(events: Events) -> None
     e = one(events("US-Präsident Donald Trump hat seine Attacken gegen einen Abgeordneten der "
                    "Demokraten noch gesteigert."), "ACCUSE")
     assert e.trigger.text == "Attacken"
+
+
+def test_a_group_named_after_its_kind_noun_is_the_group(events: Events) -> None:
+    """"Die Terrororganisation Islamischer Staat (IS)": the name parsed as a bare attribute of
+    the kind noun is the actor, not an unlinked "Terrororganisation"."""
+    e = one(events("Die Terrororganisation Islamischer Staat (IS) kritisierte die Regierung."),
+            "ACCUSE")
+    assert names(e.source) == ["IMGMUSISI"]
+
+
+def test_the_owner_of_an_investigated_death_investigates_nothing(events: Events) -> None:
+    """"eine Untersuchung des Todes von Walter Lübcke": the dead man is what is investigated,
+    the prosecutors who open it are the investigators."""
+    e = one(events("Die Staatsanwaltschaft leitete eine Untersuchung des Todes von Walter "
+                   "Lübcke ein."), "ACCUSE")
+    assert [r.name for r in e.source] == ["Staatsanwaltschaft"]
+
+
+def test_a_site_cleared_by_nobody_named_is_no_withdrawal(rated_events: Events) -> None:
+    """"Das Gelände wurde geräumt": a place cleared, nobody seen to withdraw; an army that
+    clears its positions withdraws."""
+    assert not [e for e in rated_events("Das Gelände wurde geräumt und durchsucht.")
+                if e.type.value == "RETREAT"]
+    assert one(rated_events("Die Armee räumte ihre Stellungen am Fluss."), "RETREAT")

@@ -123,8 +123,8 @@ def actors_of(s: Sent, h: int, depth: int = 0, seen: set[int] | None = None) -> 
         if not ids:
             return []  # (a relative pronoun has no genitive of its own: "die der Hamas …")
     named: list[str] = []
-    names = [c for c in s.children[h] if s.toks[c].dep in NAME_DEPS
-             and not _name_of_genitive(s, h, c)]
+    names = [c for c in s.children[h] if (s.toks[c].dep in NAME_DEPS
+             and not _name_of_genitive(s, h, c)) or _close_name(s, h, c)]
     if names:
         misread = _misread_apposition(s, h)
         for c in names:
@@ -176,6 +176,19 @@ def _name_of_genitive(s: Sent, h: int, c: int) -> bool:
     return bool(own) and any(
         s.toks[g].head == h and s.toks[g].dep in GEN_DEPS and own <= set(s.actors_at[g])
         for g in range(h + 1, c))
+
+
+def _close_name(s: Sent, h: int, c: int) -> bool:
+    """Is ``c`` a linked name right after the noun ``h`` that it names, parsed as a bare
+    attribute ("Die Terrororganisation Islamischer Staat (IS)": the group, not a thing
+    called a terror organisation): no preposition, no article, no genitive, nothing between
+    them but the name's own words?"""
+    t = s.toks[c]
+    return (t.dep == "nmod" and c > h and s.toks[h].tag == "NN" and "Case=Gen" not in t.morph
+            and s.prep(c) is None
+            and not any(s.toks[d].dep == "det" for d in s.children[c])
+            and all(s.toks[k].head == c for k in range(h + 1, c))
+            and any(not a.startswith(LOCAL) for a in s.actors_at[c]))
 
 
 def _bare_singular(s: Sent, j: int) -> bool:
@@ -1477,6 +1490,21 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             dep = s.toks[c].dep
             marker = s.prep(c)
             if (dep in GEN_DEPS and marker is None) or marker in AGENT_PREPS:
+                if marker is None and s.toks[c].tag == "NN" and not s.actors_at[c] \
+                        and not ctx.lex.is_participant(s.lemma(c)):
+                    # "eine Untersuchung des gewaltsamen Todes von Walter Lübcke": what is
+                    # investigated, its owner no agent; a name it carries and a "durch"
+                    # agent hung on it stay ("Ratifizierung des Abkommens durch den Kongress")
+                    ids += [a for d in s.children[c] if s.prep(d) == "durch" or (
+                        s.toks[d].dep in NAME_DEPS and s.prep(d) is None)
+                        for a in actors_of(s, d)]
+                    continue
+                if marker == "von" and any(
+                        g < c and s.toks[g].dep in GEN_DEPS and s.prep(g) is None
+                        and s.toks[g].tag == "NN" and not s.actors_at[g]
+                        and not ctx.lex.is_participant(s.lemma(g))
+                        for g in s.children[anchor]):
+                    continue  # (the same owner hung on the trigger itself)
                 if marker is not None and owned and any(
                         s.toks[d].tag == "PPOSAT" for d in s.children[c]):
                     continue  # "seinen Rücktritt von seinen Ämtern": his own office, no agent

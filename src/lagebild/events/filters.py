@@ -1037,10 +1037,14 @@ def _unrated(ctx: Context, s: Sent, f: Found, thin: str,
     injury or death without a doer in a sentence that names an accident or a fire ("bei
     einem schweren Unfall … verletzt", ``accidents.tsv``): nobody inflicted it; a word of
     another trigger is no accident ("als ein Mann einen Bus in Brand steckte": arson), nor is
-    a sentence with another attack in it. ``triggers`` are the sentence's
+    a sentence with another attack in it. A withdrawal or halt (CAMEO 087x) with no doer
+    and no target but things: nobody is seen to withdraw. ``triggers`` are the sentence's
     (:func:`~lagebild.events.triggers.find_triggers`)."""
     if f.cameo.startswith("09"):
         return thin == "things"
+    if f.cameo.startswith("087") and not f.source and all(a in s.things for a in f.target):
+        return True  # "Das Gelände wurde geräumt", "wurde der Schulbetrieb eingestellt": a
+        # place cleared or an activity halted by nobody named, no side withdrawing
     return thin in NO_DOER and _in_accident(ctx, s, f, triggers)
 
 
