@@ -565,3 +565,12 @@ def test_a_scope_or_stance_after_a_prefix_is_no_actor(linker: Linker, word: str)
     spans = link(linker, f"Sie forderte eine {word} Liste. US-amerikanische Soldaten kamen.")
     assert spans.get(word) is None
     assert spans["US-amerikanische"] == "USA"
+
+
+def test_a_sector_takes_the_country_named_with_its_article(linker: Linker) -> None:
+    """"die Aufständischen in der Ukraine" are Ukraine's rebels, not those of Russia named
+    before them; "Rebellen im Jemen" Yemen's."""
+    spans = link(linker, "Westliche Regierungen werfen Russland vor, die Aufständischen in der "
+                         "Ukraine mit Waffen zu versorgen.")
+    assert spans["Aufständischen"] == "UKRREB"
+    assert link(linker, "Saudi-Arabien bombardiert die Rebellen im Jemen.")["Rebellen"] == "YEMREB"

@@ -548,6 +548,17 @@ class Linker:
                     nxt = by_tok_start.get(c.tok_end + 2)
                     if nxt is not None and nxt.kind == "name" and nxt.candidates:
                         c.qualifier = nxt.candidates[0]
+                elif c.kind == "sector" and c.tok_end + 2 < len(toks) and (
+                        toks[c.tok_end].key == "im" or (
+                            toks[c.tok_end].key in ("in", "aus")
+                            and toks[c.tok_end + 1].key in ("der", "dem", "den"))):
+                    # "die Aufständischen in der Ukraine", "die Polizei in der Türkei",
+                    # "Rebellen im Jemen": the country named with its article (not Russia
+                    # named before it)
+                    nxt = by_tok_start.get(c.tok_end + (1 if toks[c.tok_end].key == "im" else 2))
+                    if nxt is not None and nxt.kind == "name" and nxt.candidates \
+                            and self.kb.country_of(nxt.candidates[0]) == nxt.candidates[0]:
+                        c.qualifier = nxt.candidates[0]
                 elif c.tok_end < len(toks) and toks[c.tok_end].key in (
                         "der", "des", "in", "von", "aus"):
                     nxt = by_tok_start.get(c.tok_end + 1)
