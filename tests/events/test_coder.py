@@ -3292,3 +3292,20 @@ def test_a_site_cleared_by_nobody_named_is_no_withdrawal(rated_events: Events) -
     assert not [e for e in rated_events("Das Gelände wurde geräumt und durchsucht.")
                 if e.type.value == "RETREAT"]
     assert one(rated_events("Die Armee räumte ihre Stellungen am Fluss."), "RETREAT")
+
+
+def test_an_age_noun_before_the_finite_verb_is_the_subject(events: Events) -> None:
+    """"Ein maskierter 21-Jähriger hatte Ende Oktober die Schule überfallen": the parser read
+    the age noun as an adjective and "Ende" as the subject; the robber attacked the school."""
+    e = one(events("Ein maskierter 21-Jähriger hatte Ende Oktober die Schule überfallen."),
+            "ASSAULT")
+    assert [r.name for r in e.source] == ["21-Jähriger"]
+    assert [r.name for r in e.target] == ["Schule"]
+
+
+def test_a_name_after_an_indefinite_noun_is_the_object(events: Events) -> None:
+    """"Wieso unterstützt ein deutscher Rechtsanwalt Erdogan": "ein Rechtsanwalt" names no one,
+    so the name after it is the one supported, not the lawyer."""
+    e = one(events("Wieso unterstützt ein deutscher Rechtsanwalt Erdogan politisch?"), "SUPPORT")
+    assert [r.name for r in e.source] == ["Rechtsanwalt"]
+    assert names(e.target) == ["TURGOV"]

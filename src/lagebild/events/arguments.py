@@ -224,12 +224,17 @@ def _misread_apposition(s: Sent, h: int) -> int | None:
     """The state or organisation right after subject ``h`` that the parser made its
     apposition though the two are different actors ("hatte die EU-Kommission Griechenland
     dazu gedrängt"): it is an object of the verb, not a second name of the subject. (A
-    person's name after a role noun is the role's holder, which the actor layer links.)"""
+    person's name after a role noun is the role's holder, which the actor layer links; not
+    after one with an indefinite article.)"""
     c = h + 1
     if not (c < len(s) and s.toks[h].dep in SUBJ_DEPS and s.toks[c].head == h
             and s.toks[c].dep == "appos" and s.toks[c].tag == "NE"):
         return None
     own, other = set(s.actors_at[h]), set(s.actors_at[c])
+    if other and s.toks[h].tag == "NN" and not s.actors_at[h] and any(
+            s.toks[d].dep == "det" and s.lemma(d) == "ein" for d in s.children[h]):
+        return c  # "Wieso unterstützt ein deutscher Rechtsanwalt Erdogan": a noun with an
+        # indefinite article introduces no one by the name after it
     if not own or not other or not own.isdisjoint(other) or c in s.persons or any(
             a.startswith(PERSON_ID_PREFIXES) for a in own | other):
         return None

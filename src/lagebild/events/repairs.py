@@ -282,6 +282,7 @@ def _words_repaired(tokens: list[Token], lex: Lexicon) -> list[Token]:
         _finite_verb_read_as_attribute(out, lex)
     _subject_read_as_root(out)
     _age_noun_as_adjective(out)
+    _fronted_age_noun_as_adjective(out)
     return out
 
 
@@ -745,6 +746,36 @@ def _age_noun_as_adjective(out: list[Token]) -> None:
             t.head == 1 and t.dep.startswith("nsubj") for t in out):
         return
     out[0] = out[0].model_copy(update={"tag": "NN", "pos": "NOUN", "dep": "nsubj"})
+
+
+#: nouns of a part of a time that open a time phrase ("Ende Oktober", "Anfang 2015")
+TIME_PART_NOUNS = frozenset({"Ende", "Anfang", "Mitte"})
+
+
+def _fronted_age_noun_as_adjective(out: list[Token]) -> None:
+    """An age noun opening the sentence before the finite verb read as an adjective, with a
+    time phrase after the verb taken as the subject ("Ein maskierter 21-Jähriger hatte Ende
+    Oktober die Schule überfallen" with "Ende" as ``nsubj``): the age noun is the subject and
+    the time phrase a time. (The retagging may have made the age noun a noun already.)"""
+    i = next((k for k in range(1, min(len(out) - 1, 5)) if AGE_NOUN.match(out[k].text)), None)
+    if i is None or out[i].tag not in ("ADJA", "ADJD", "NN") or out[i].dep.startswith("nsubj") \
+            or "Case=Nom" not in out[i].morph \
+            or out[i + 1].tag not in ("VVFIN", "VAFIN", "VMFIN") \
+            or out[out[i].head].tag in ("NN", "NE") \
+            or any(out[k].tag not in ("ART", "ADJA", "ADJD", "PIAT") for k in range(i)):
+        return
+    finite = i + 1
+    main = out[finite].head if out[finite].dep.startswith("aux") else finite
+    subjects = [k for k, t in enumerate(out) if k != i and t.dep.startswith("nsubj")
+                and t.head in (main, finite)]
+    if any(out[k].text not in TIME_PART_NOUNS for k in subjects):
+        return  # a subject of its own: the age noun may be an attribute after all
+    for k in subjects:  # "Ende Oktober": a time, its month hung on it
+        out[k] = out[k].model_copy(update={"dep": "obl:tmod", "head": main})
+        if k + 1 < len(out) and out[k + 1].tag == "NN" and out[k + 1].head == main:
+            out[k + 1] = out[k + 1].model_copy(update={"dep": "nmod", "head": k})
+    out[i] = out[i].model_copy(update={"tag": "NN", "pos": "NOUN", "dep": "nsubj",
+                                       "head": main})
 
 
 def _number(t: Token) -> str | None:
@@ -1593,8 +1624,8 @@ def _titles_as_named(tokens: list[Token], at: list[list[str]],
     names that actor, linked or not: the parser often makes the two words two arguments of
     the verb ("Vizekanzler" the subject, "Reinhold" an object), and the title, an unlinked
     participant of its own, was then the one who acts on the named. Not before a genitive
-    ("der Präsident Russlands"). Writes the title's actors into ``at`` (linked names) or its
-    entity into ``in_entity`` (unlinked ones)."""
+    ("der Präsident Russlands") nor after an indefinite article. Writes the title's actors
+    into ``at`` (linked names) or its entity into ``in_entity`` (unlinked ones)."""
     for k in range(len(tokens) - 1):
         t, name = tokens[k], tokens[k + 1]
         if t.tag != "NN" or name.tag not in ("NE", "NN") or at[k] or in_entity[k] is not None \
@@ -1610,6 +1641,10 @@ def _titles_as_named(tokens: list[Token], at: list[list[str]],
             # Isländer", not "Sachsens SPD-Chef Dulig"
         if not linked and (ent is None or ent.start != name.start):
             continue
+        if any(tokens[j].head == k and tokens[j].dep == "det" and tokens[j].lemma == "ein"
+               for j in range(max(0, k - 3), k)):
+            continue  # "unterstützt ein deutscher Rechtsanwalt Erdogan": a noun with an
+            # indefinite article introduces no one by the name after it
         lemma = t.lemma or t.text
         # an agent or people noun before any name; any other participant noun ("CDU-Vize",
         # "EZB-Chefvolkswirt") before a person's only: "Flughafen Wien" is not Vienna
