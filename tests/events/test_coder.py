@@ -3309,3 +3309,11 @@ def test_a_name_after_an_indefinite_noun_is_the_object(events: Events) -> None:
     e = one(events("Wieso unterstützt ein deutscher Rechtsanwalt Erdogan politisch?"), "SUPPORT")
     assert [r.name for r in e.source] == ["Rechtsanwalt"]
     assert names(e.target) == ["TURGOV"]
+
+
+def test_only_forces_march_up(events: Events) -> None:
+    """"marschierte ein Gerichtsvollzieher am Salzburger Flughafen auf": a bailiff is no force
+    mobilised; troops marching up are."""
+    assert not events("Weil die Firma nicht zahlte, marschierte ein Gerichtsvollzieher am "
+                      "Salzburger Flughafen auf.")
+    assert one(events("Russische Truppen marschierten an der Grenze auf."), "MOBILIZE")
