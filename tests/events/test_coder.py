@@ -3317,3 +3317,19 @@ def test_only_forces_march_up(events: Events) -> None:
     assert not events("Weil die Firma nicht zahlte, marschierte ein Gerichtsvollzieher am "
                       "Salzburger Flughafen auf.")
     assert one(events("Russische Truppen marschierten an der Grenze auf."), "MOBILIZE")
+
+
+def test_a_dass_clause_is_no_perfect_of_the_main_verb(parse: Parse) -> None:
+    """"Die USA haben … keinen Hinweis darauf, dass die serbischen Diplomaten … getötet worden
+    sind": "haben" is no auxiliary of the clause's participle, so its subject and object are
+    not the killed."""
+    found = [e for e, _ in candidates(parse("Die USA haben nach eigenen Angaben bisher keinen "
+                                            "Hinweis darauf, dass die serbischen Diplomaten bei "
+                                            "US-Luftangriffen in Libyen getötet worden sind."))]
+    e = one(found, "ASSAULT")
+    assert "USA" not in names(e.target)
+
+
+def test_traders_and_their_customers_are_company_news(events: Events) -> None:
+    assert not events("Die EU-Kommission will, dass Internet-Händler Kunden nicht allein "
+                      "aufgrund ihres Wohnsitzes sperren dürfen.")

@@ -469,7 +469,11 @@ class Sent:
         out = {i}
         h = self.toks[i].head
         if (0 <= h < len(self) and h != i and self.toks[h].tag in ("VAFIN", "VMFIN")
-                and self.toks[i].tag in ("VVPP", "VVINF")):  # auxiliary parsed as the head
+                and self.toks[i].tag in ("VVPP", "VVINF")  # auxiliary parsed as the head
+                and not any(self.toks[c].tag in SUBORDINATORS or (
+                    self.toks[c].dep.startswith("aux") and self.toks[c].tag.endswith("FIN"))
+                    for c in self.children[i])):  # (not of a clause of its own: "Die USA
+            # haben keinen Hinweis darauf, dass die Diplomaten getötet worden sind")
             out.add(h)
         for c in self.children[i]:
             if self.toks[c].dep in ("aux", "aux:pass", "cop") or (
