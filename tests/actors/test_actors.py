@@ -574,3 +574,10 @@ def test_a_sector_takes_the_country_named_with_its_article(linker: Linker) -> No
                          "Ukraine mit Waffen zu versorgen.")
     assert spans["Aufständischen"] == "UKRREB"
     assert link(linker, "Saudi-Arabien bombardiert die Rebellen im Jemen.")["Rebellen"] == "YEMREB"
+
+
+def test_a_region_named_by_a_compass_point_is_its_state(linker: Linker) -> None:
+    """"die Separatisten in der Ostukraine": the region is Ukraine's, and so are the rebels."""
+    spans = link(linker, "Russland unterstützt die Separatisten in der Ostukraine.")
+    assert spans["Ostukraine"] == "UKR"
+    assert spans["Separatisten"] == "UKRREB"

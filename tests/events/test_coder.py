@@ -3333,3 +3333,11 @@ def test_a_dass_clause_is_no_perfect_of_the_main_verb(parse: Parse) -> None:
 def test_traders_and_their_customers_are_company_news(events: Events) -> None:
     assert not events("Die EU-Kommission will, dass Internet-Händler Kunden nicht allein "
                       "aufgrund ihres Wohnsitzes sperren dürfen.")
+
+
+def test_the_object_of_a_second_participle_read_as_a_conjunct(events: Events) -> None:
+    """"haben … Falschgeld sichergestellt und sechs Personen festgenommen" with "Personen"
+    coordinated with "sichergestellt": they are the arrested."""
+    e = one(events("Wiener Kriminalisten haben Falschgeld im Nennwert von beinahe 300.000 Euro "
+                   "sichergestellt und sechs Personen festgenommen."), "COERCE")
+    assert [r.name for r in e.target] == ["Personen"]

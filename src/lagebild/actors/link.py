@@ -556,9 +556,10 @@ class Linker:
                     # "Rebellen im Jemen": the country named with its article (not Russia
                     # named before it)
                     nxt = by_tok_start.get(c.tok_end + (1 if toks[c.tok_end].key == "im" else 2))
-                    if nxt is not None and nxt.kind == "name" and nxt.candidates \
-                            and self.kb.country_of(nxt.candidates[0]) == nxt.candidates[0]:
-                        c.qualifier = nxt.candidates[0]
+                    country = self.kb.country_of(nxt.candidates[0]) \
+                        if nxt is not None and nxt.kind == "name" and nxt.candidates else None
+                    if country:  # (of a region too: "die Separatisten in der Ostukraine")
+                        c.qualifier = country
                 elif c.tok_end < len(toks) and toks[c.tok_end].key in (
                         "der", "des", "in", "von", "aus"):
                     nxt = by_tok_start.get(c.tok_end + 1)

@@ -314,6 +314,8 @@ def _attachments_repaired(tokens: list[Token]) -> list[Token]:
         _second_subject_as_object(out)
         if "KON" in tags:
             _conjunct_inside_singular_subject(out)
+    if "KON" in tags and ("VVPP" in tags or "VVINF" in tags):
+        _object_read_as_conjunct(out)
     if "ART" in tags:
         _accusative_attribute_as_object(out)
     if "ART" in tags or "NE" in tags:
@@ -842,6 +844,23 @@ def _conjunct_inside_singular_subject(out: list[Token]) -> None:
                             and later.tag == "NN":
                         out[j] = later.model_copy(update={"dep": "obj"})
                 break
+
+
+def _object_read_as_conjunct(out: list[Token]) -> None:
+    """The object of a coordinated participle or infinitive hung as a conjunct of the first
+    verb, right before its own verb ("haben malische Soldaten … zwei Jihadistencamps zerstört
+    und mutmaßliche Kämpfer festgenommen" with "Kämpfer" coordinated with "zerstört"): the
+    object of the verb after it."""
+    for j, o in enumerate(out):
+        if o.dep != "conj" or o.tag not in ("NN", "NE") or not 0 <= o.head < j \
+                or out[o.head].tag not in ("VVPP", "VVINF"):
+            continue
+        k = next((k for k in range(j + 1, min(len(out), j + 3))
+                  if out[k].tag == out[o.head].tag and out[k].dep == "conj"
+                  and out[k].head == o.head), None)
+        if k is not None and all(out[m].head == j for m in range(j + 1, k)) and any(
+                out[m].tag == "KON" and out[m].head in (j, k) for m in range(o.head + 1, j)):
+            out[j] = o.model_copy(update={"dep": "obj", "head": k})
 
 
 def _conjunct_adjective_without_noun(out: list[Token]) -> None:
