@@ -191,6 +191,12 @@ def _close_name(s: Sent, h: int, c: int) -> bool:
             and any(not a.startswith(LOCAL) for a in s.actors_at[c]))
 
 
+def _thing_genitive(s: Sent, j: int, lex: Lexicon) -> bool:
+    """Is ``j`` a common noun that names no participant and no linked actor ("des Todes",
+    "des Abkommens"): as an event noun's genitive, what the act is about, never its agent?"""
+    return s.toks[j].tag == "NN" and not s.actors_at[j] and not lex.is_participant(s.lemma(j))
+
+
 def _bare_singular(s: Sent, j: int) -> bool:
     """Is noun ``j`` a singular right after its preposition, with no article, as in the
     idioms "in Kraft treten", "in Empfang nehmen" (no antecedent of a relative pronoun)?"""
@@ -1495,8 +1501,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
             dep = s.toks[c].dep
             marker = s.prep(c)
             if (dep in GEN_DEPS and marker is None) or marker in AGENT_PREPS:
-                if marker is None and s.toks[c].tag == "NN" and not s.actors_at[c] \
-                        and not ctx.lex.is_participant(s.lemma(c)):
+                if marker is None and _thing_genitive(s, c, ctx.lex):
                     # "eine Untersuchung des gewaltsamen Todes von Walter Lübcke": what is
                     # investigated, its owner no agent; a name it carries and a "durch"
                     # agent hung on it stay ("Ratifizierung des Abkommens durch den Kongress")
@@ -1506,9 +1511,7 @@ def _slot(s: Sent, slot: str, anchor: int, pos: str, args: Args | None,
                     continue
                 if marker == "von" and any(
                         g < c and s.toks[g].dep in GEN_DEPS and s.prep(g) is None
-                        and s.toks[g].tag == "NN" and not s.actors_at[g]
-                        and not ctx.lex.is_participant(s.lemma(g))
-                        for g in s.children[anchor]):
+                        and _thing_genitive(s, g, ctx.lex) for g in s.children[anchor]):
                     continue  # (the same owner hung on the trigger itself)
                 if marker is not None and owned and any(
                         s.toks[d].tag == "PPOSAT" for d in s.children[c]):
